@@ -1,0 +1,445 @@
+#include "WorkspaceReader.h"
+
+#include "WorkspaceFormat.h"
+#include "WorkspaceValidator.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace AuthStudio {
+
+namespace {
+
+// Thrown and caught inside this file only; callers get a FormatError.
+struct ReadFailure
+{
+    QString pointer;
+    QString reason;
+};
+
+QString typeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("undefined");
+}
+
+QString escapePointerToken(QString key)
+{
+    return key.replace(QLatin1Char('~'), QStringLiteral("~0")).replace(QLatin1Char('/'), QStringLiteral("~1"));
+}
+
+// A JSON object with the pointer it sits at, offering typed, strict access to its members.
+class ObjectReader
+{
+public:
+    ObjectReader(const QJsonValue &value, const QString &pointer, QStringList allowedKeys)
+        : m_pointer(pointer)
+    {
+        if (!value.isObject())
+            throw ReadFailure{pointer.isEmpty() ? QStringLiteral("/") : pointer,
+                              QStringLiteral("expected an object, found %1").arg(typeName(value))};
+        m_object = value.toObject();
+        for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
+            if (!allowedKeys.contains(it.key()))
+                throw ReadFailure{child(it.key()),
+                                  QStringLiteral("unknown key '%1' (expected one of: %2)")
+                                      .arg(it.key(), allowedKeys.join(QStringLiteral(", ")))};
+        }
+    }
+
+    QString child(const QString &key) const { return m_pointer + QLatin1Char('/') + escapePointerToken(key); }
+    bool has(const QString &key) const { return m_object.contains(key); }
+    QJsonValue value(const QString &key) const { return m_object.value(key); }
+
+    QString string(const QString &key, const std::optional<QString> &fallback = std::nullopt) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined()) {
+            if (fallback)
+                return *fallback;
+            throw ReadFailure{child(key), QStringLiteral("required key '%1' is missing").arg(key)};
+        }
+        if (!v.isString())
+            throw ReadFailure{child(key), QStringLiteral("expected a string, found %1").arg(typeName(v))};
+        return v.toString();
+    }
+
+    bool boolean(const QString &key, bool fallback) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined())
+            return fallback;
+        if (!v.isBool())
+            throw ReadFailure{child(key), QStringLiteral("expected a boolean, found %1").arg(typeName(v))};
+        return v.toBool();
+    }
+
+    int integer(const QString &key, std::optional<int> fallback) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined()) {
+            if (fallback)
+                return *fallback;
+            throw ReadFailure{child(key), QStringLiteral("required key '%1' is missing").arg(key)};
+        }
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0)
+            throw ReadFailure{child(key), QStringLiteral("expected an integer, found %1")
+                                              .arg(v.isDouble() ? QString::number(d) : typeName(v))};
+        return int(d);
+    }
+
+    QJsonArray array(const QString &key) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray())
+            throw ReadFailure{child(key), QStringLiteral("expected an array, found %1").arg(typeName(v))};
+        return v.toArray();
+    }
+
+    template<typename Enum>
+    Enum choice(const QString &key, const QList<std::pair<QString, Enum>> &choices,
+                std::optional<Enum> fallback) const
+    {
+        const QJsonValue v = m_object.value(key);
+        if (v.isUndefined() && fallback)
+            return *fallback;
+        const QString text = string(key);
+        QStringList names;
+        for (const auto &[name, item] : choices) {
+            if (name == text)
+                return item;
+            names.append(name);
+        }
+        throw ReadFailure{child(key), QStringLiteral("unknown value '%1' (expected one of: %2)")
+                                          .arg(text, names.join(QStringLiteral(", ")))};
+    }
+
+private:
+    QJsonObject m_object;
+    QString m_pointer;
+};
+
+KeyValueList readKeyValues(const ObjectReader &parent, const QString &key)
+{
+    KeyValueList rows;
+    const QJsonArray array = parent.array(key);
+    for (int i = 0; i < array.size(); ++i) {
+        ObjectReader row(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i),
+                         {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("enabled")});
+        rows.append({row.string(QStringLiteral("name")), row.string(QStringLiteral("value"), QString()),
+                     row.boolean(QStringLiteral("enabled"), true)});
+    }
+    return rows;
+}
+
+RequestBody readBody(const ObjectReader &parent, const QString &key)
+{
+    RequestBody body;
+    if (!parent.has(key))
+        return body;
+    ObjectReader reader(parent.value(key), parent.child(key),
+                        {QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("fields"),
+                         QStringLiteral("contentType")});
+    body.kind = reader.choice<RequestBody::Kind>(QStringLiteral("kind"),
+                                                 {{QStringLiteral("none"), RequestBody::Kind::None},
+                                                  {QStringLiteral("json"), RequestBody::Kind::Json},
+                                                  {QStringLiteral("form"), RequestBody::Kind::FormUrlEncoded},
+                                                  {QStringLiteral("raw"), RequestBody::Kind::Raw}},
+                                                 std::nullopt);
+    body.text = reader.string(QStringLiteral("text"), QString());
+    body.fields = readKeyValues(reader, QStringLiteral("fields"));
+    body.contentType = reader.string(QStringLiteral("contentType"), QString());
+    return body;
+}
+
+Step readStep(const QJsonValue &value, const QString &pointer)
+{
+    if (!value.isObject())
+        throw ReadFailure{pointer, QStringLiteral("expected a step object, found %1").arg(typeName(value))};
+    const QString type = value.toObject().value(QStringLiteral("type")).toString();
+    const QStringList common{QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("enabled")};
+
+    if (type == QLatin1String("form")) {
+        ObjectReader reader(value, pointer, common + QStringList{QStringLiteral("fields")});
+        FormStep step;
+        step.name = reader.string(QStringLiteral("name"));
+        step.enabled = reader.boolean(QStringLiteral("enabled"), true);
+        const QJsonArray fields = reader.array(QStringLiteral("fields"));
+        for (int i = 0; i < fields.size(); ++i) {
+            ObjectReader field(fields.at(i), reader.child(QStringLiteral("fields")) + QStringLiteral("/%1").arg(i),
+                               {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("type"),
+                                QStringLiteral("required")});
+            FormField f;
+            f.key = field.string(QStringLiteral("key"));
+            f.label = field.string(QStringLiteral("label"), f.key);
+            f.type = field.choice<FormField::Type>(QStringLiteral("type"),
+                                                   {{QStringLiteral("text"), FormField::Type::Text},
+                                                    {QStringLiteral("email"), FormField::Type::Email},
+                                                    {QStringLiteral("password"), FormField::Type::Password}},
+                                                   FormField::Type::Text);
+            f.required = field.boolean(QStringLiteral("required"), true);
+            step.fields.append(f);
+        }
+        return step;
+    }
+    if (type == QLatin1String("apiRequest")) {
+        ObjectReader reader(value, pointer,
+                            common
+                                + QStringList{QStringLiteral("method"), QStringLiteral("url"),
+                                              QStringLiteral("headers"), QStringLiteral("queryParameters"),
+                                              QStringLiteral("body"), QStringLiteral("timeoutMs")});
+        ApiRequestStep step;
+        step.name = reader.string(QStringLiteral("name"));
+        step.enabled = reader.boolean(QStringLiteral("enabled"), true);
+        step.method = reader.string(QStringLiteral("method"), QStringLiteral("GET")).toUpper();
+        step.url = reader.string(QStringLiteral("url"));
+        step.headers = readKeyValues(reader, QStringLiteral("headers"));
+        step.queryParameters = readKeyValues(reader, QStringLiteral("queryParameters"));
+        step.body = readBody(reader, QStringLiteral("body"));
+        step.timeoutMs = reader.integer(QStringLiteral("timeoutMs"), ApiRequestStep::DefaultTimeoutMs);
+        return step;
+    }
+    if (type == QLatin1String("javascript")) {
+        ObjectReader reader(value, pointer, common + QStringList{QStringLiteral("code")});
+        JavaScriptStep step;
+        step.name = reader.string(QStringLiteral("name"));
+        step.enabled = reader.boolean(QStringLiteral("enabled"), true);
+        step.code = reader.string(QStringLiteral("code"), QString());
+        return step;
+    }
+    if (type == QLatin1String("defineVariable")) {
+        ObjectReader reader(value, pointer, common + QStringList{QStringLiteral("value"), QStringLiteral("secret")});
+        DefineVariableStep step;
+        step.name = reader.string(QStringLiteral("name"));
+        step.enabled = reader.boolean(QStringLiteral("enabled"), true);
+        step.value = reader.string(QStringLiteral("value"), QString());
+        step.secret = reader.boolean(QStringLiteral("secret"), false);
+        return step;
+    }
+    const QJsonValue typeValue = value.toObject().value(QStringLiteral("type"));
+    if (typeValue.isUndefined())
+        throw ReadFailure{pointer + QStringLiteral("/type"), QStringLiteral("required key 'type' is missing")};
+    throw ReadFailure{pointer + QStringLiteral("/type"),
+                      QStringLiteral("unknown step type '%1' (expected one of: form, apiRequest, javascript, "
+                                     "defineVariable)")
+                          .arg(typeValue.isString() ? typeValue.toString() : typeName(typeValue))};
+}
+
+Workflow readWorkflow(const ObjectReader &parent, const QString &key)
+{
+    Workflow workflow;
+    const QJsonArray array = parent.array(key);
+    for (int i = 0; i < array.size(); ++i)
+        workflow.steps.append(readStep(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i)));
+    return workflow;
+}
+
+void readAuth(const ObjectReader &parent, Resource &resource)
+{
+    if (!parent.has(QStringLiteral("auth")))
+        return;
+    ObjectReader auth(parent.value(QStringLiteral("auth")), parent.child(QStringLiteral("auth")),
+                      {QStringLiteral("method"), QStringLiteral("authWorkflow"), QStringLiteral("refreshWorkflow"),
+                       QStringLiteral("loginTest"), QStringLiteral("runWithoutPrompt"), QStringLiteral("refresh"),
+                       QStringLiteral("loginTimeoutSeconds")});
+    resource.authMethod = auth.choice<Resource::AuthMethod>(
+        QStringLiteral("method"),
+        {{QStringLiteral("none"), Resource::AuthMethod::None}, {QStringLiteral("custom"), Resource::AuthMethod::Custom}},
+        Resource::AuthMethod::None);
+    CustomAuth &custom = resource.customAuth;
+    custom.authWorkflow = readWorkflow(auth, QStringLiteral("authWorkflow"));
+    custom.refreshWorkflow = readWorkflow(auth, QStringLiteral("refreshWorkflow"));
+    custom.runWithoutPrompt = auth.boolean(QStringLiteral("runWithoutPrompt"), false);
+    custom.loginTimeoutSeconds = auth.integer(QStringLiteral("loginTimeoutSeconds"), 0);
+    if (auth.has(QStringLiteral("loginTest"))) {
+        ObjectReader test(auth.value(QStringLiteral("loginTest")), auth.child(QStringLiteral("loginTest")),
+                          {QStringLiteral("enabled"), QStringLiteral("url")});
+        custom.loginTestEnabled = test.boolean(QStringLiteral("enabled"), false);
+        custom.loginTestUrl = test.string(QStringLiteral("url"), QString());
+    }
+    if (auth.has(QStringLiteral("refresh"))) {
+        ObjectReader refresh(auth.value(QStringLiteral("refresh")), auth.child(QStringLiteral("refresh")),
+                             {QStringLiteral("trigger"), QStringLiteral("expiresIn"), QStringLiteral("onStatuses"),
+                              QStringLiteral("onBodyPattern")});
+        custom.refreshTrigger = refresh.choice<CustomAuth::RefreshTrigger>(
+            QStringLiteral("trigger"),
+            {{QStringLiteral("none"), CustomAuth::RefreshTrigger::None},
+             {QStringLiteral("timeBased"), CustomAuth::RefreshTrigger::TimeBased},
+             {QStringLiteral("everyQuery"), CustomAuth::RefreshTrigger::EveryQuery}},
+            CustomAuth::RefreshTrigger::None);
+        custom.expiresIn = refresh.string(QStringLiteral("expiresIn"), QString());
+        const QJsonArray statuses = refresh.array(QStringLiteral("onStatuses"));
+        for (int i = 0; i < statuses.size(); ++i) {
+            const int status = statuses.at(i).toInt(-1);
+            if (!statuses.at(i).isDouble() || status < 100 || status > 599)
+                throw ReadFailure{refresh.child(QStringLiteral("onStatuses")) + QStringLiteral("/%1").arg(i),
+                                  QStringLiteral("expected an HTTP status between 100 and 599")};
+            custom.refreshOnStatuses.append(status);
+        }
+        custom.refreshOnBodyPattern = refresh.string(QStringLiteral("onBodyPattern"), QString());
+    }
+}
+
+Resource readResourceObject(const QJsonValue &value, const QString &pointer)
+{
+    ObjectReader reader(value, pointer,
+                        {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("baseUrl"),
+                         QStringLiteral("headers"), QStringLiteral("urlParameters"), QStringLiteral("bodyDefaults"),
+                         QStringLiteral("auth")});
+    Resource resource;
+    resource.name = reader.string(QStringLiteral("name"));
+    resource.kind = reader.choice<Resource::Kind>(QStringLiteral("kind"),
+                                                  {{QStringLiteral("rest"), Resource::Kind::Rest},
+                                                   {QStringLiteral("graphql"), Resource::Kind::GraphQL},
+                                                   {QStringLiteral("openapi"), Resource::Kind::OpenApi},
+                                                   {QStringLiteral("grpc"), Resource::Kind::Grpc}},
+                                                  Resource::Kind::Rest);
+    resource.baseUrl = reader.string(QStringLiteral("baseUrl"), QString());
+    resource.headers = readKeyValues(reader, QStringLiteral("headers"));
+    resource.urlParameters = readKeyValues(reader, QStringLiteral("urlParameters"));
+    resource.bodyDefaults = readKeyValues(reader, QStringLiteral("bodyDefaults"));
+    readAuth(reader, resource);
+    return resource;
+}
+
+// Checks the format name and version before anything else is read.
+void checkHeader(const QJsonObject &root, const QString &expectedFormat)
+{
+    const QJsonValue format = root.value(QStringLiteral("format"));
+    if (!format.isString() || format.toString() != expectedFormat)
+        throw ReadFailure{QStringLiteral("/format"),
+                          QStringLiteral("not an Auth Studio file (expected \"format\": \"%1\")").arg(expectedFormat)};
+    const QJsonValue version = root.value(QStringLiteral("formatVersion"));
+    if (!version.isDouble() || version.toDouble() != double(version.toInt()) || version.toInt() < 1)
+        throw ReadFailure{QStringLiteral("/formatVersion"),
+                          QStringLiteral("expected a positive integer format version")};
+    if (version.toInt() > WorkspaceFormat::FormatVersion)
+        throw ReadFailure{QStringLiteral("/formatVersion"),
+                          QStringLiteral("the file has format version %1, written by a newer Auth Studio; this "
+                                         "version reads format versions up to %2. Update Auth Studio to open it.")
+                              .arg(version.toInt())
+                              .arg(WorkspaceFormat::FormatVersion)};
+}
+
+QString lineColumn(const QByteArray &data, int offset)
+{
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < data.size(); ++i) {
+        if (data.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else if ((data.at(i) & 0xC0) != 0x80) { // count characters, not UTF-8 continuation bytes
+            ++column;
+        }
+    }
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}
+
+std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &fileName, FormatError &error)
+{
+    if (data.trimmed().isEmpty()) {
+        error = {fileName, QStringLiteral("1:1"), QStringLiteral("the file is empty")};
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        error = {fileName, lineColumn(data, parseError.offset),
+                 QStringLiteral("invalid JSON: %1").arg(parseError.errorString())};
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        error = {fileName, QStringLiteral("/"), QStringLiteral("expected a JSON object at the top level")};
+        return std::nullopt;
+    }
+    return document.object();
+}
+
+} // namespace
+
+std::optional<Workspace> WorkspaceReader::readFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = {path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())};
+        return std::nullopt;
+    }
+    return read(file.readAll(), path);
+}
+
+std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QString &fileName)
+{
+    m_error = {};
+    const std::optional<QJsonObject> root = parseRoot(data, fileName, m_error);
+    if (!root)
+        return std::nullopt;
+    try {
+        checkHeader(*root, WorkspaceFormat::formatName());
+        ObjectReader reader(*root, QString(),
+                            {QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("generator"),
+                             QStringLiteral("name"), QStringLiteral("variables"), QStringLiteral("resources")});
+        Workspace workspace;
+        workspace.name = reader.string(QStringLiteral("name"), QString());
+        workspace.variables = readKeyValues(reader, QStringLiteral("variables"));
+        const QJsonArray resources = reader.array(QStringLiteral("resources"));
+        for (int i = 0; i < resources.size(); ++i)
+            workspace.resources.append(readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i)));
+        const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(workspace);
+        if (!problems.isEmpty())
+            throw ReadFailure{problems.first().pointer, problems.first().reason};
+        return workspace;
+    } catch (const ReadFailure &failure) {
+        m_error = {fileName, failure.pointer, failure.reason};
+        return std::nullopt;
+    }
+}
+
+std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, const QString &fileName)
+{
+    m_error = {};
+    const std::optional<QJsonObject> root = parseRoot(data, fileName, m_error);
+    if (!root)
+        return std::nullopt;
+    try {
+        checkHeader(*root, QStringLiteral("authstudio-resource"));
+        ObjectReader reader(*root, QString(),
+                            {QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("generator"),
+                             QStringLiteral("resource")});
+        Resource resource = readResourceObject(reader.value(QStringLiteral("resource")), QStringLiteral("/resource"));
+        Workspace single;
+        single.resources.append(resource);
+        const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(single);
+        if (!problems.isEmpty()) {
+            QString pointer = problems.first().pointer;
+            pointer.replace(QStringLiteral("/resources/0"), QStringLiteral("/resource"));
+            throw ReadFailure{pointer, problems.first().reason};
+        }
+        return resource;
+    } catch (const ReadFailure &failure) {
+        m_error = {fileName, failure.pointer, failure.reason};
+        return std::nullopt;
+    }
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,28 @@
+// WorkspaceReader: reads a workspace file. It checks the format name and version first, refuses newer
+// versions, reads strictly (unknown keys and wrong types are errors) and reports the first problem as a
+// FormatError with the file, the place and the reason. Reading never executes anything in the file.
+#pragma once
+
+#include "FormatError.h"
+#include "model/Workspace.h"
+
+#include <optional>
+
+namespace AuthStudio {
+
+class WorkspaceReader
+{
+public:
+    std::optional<Workspace> readFile(const QString &path);
+    // fileName is only used in error messages.
+    std::optional<Workspace> read(const QByteArray &data, const QString &fileName = {});
+    // Reads one resource exported on its own (an "authstudio-resource" file).
+    std::optional<Resource> readResource(const QByteArray &data, const QString &fileName = {});
+
+    FormatError error() const { return m_error; }
+
+private:
+    FormatError m_error;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,134 @@
+#include "WorkspaceValidator.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QSet>
+
+namespace AuthStudio {
+
+namespace {
+
+QString workflowKey(bool refresh)
+{
+    return refresh ? QStringLiteral("refreshWorkflow") : QStringLiteral("authWorkflow");
+}
+
+void validateWorkflow(const Workflow &workflow, const QString &pointer, const QSet<QString> &workspaceNames,
+                      QList<WorkspaceValidator::Problem> &problems)
+{
+    QSet<QString> seen;
+    for (int i = 0; i < workflow.steps.size(); ++i) {
+        const Step &step = workflow.steps.at(i);
+        const QString stepPointer = pointer + QLatin1Char('/') + QString::number(i);
+        const QString name = stepName(step);
+        if (!WorkspaceValidator::isIdentifier(name)) {
+            problems.append({stepPointer + QStringLiteral("/name"),
+                             QStringLiteral("step name '%1' is not a valid identifier (letters, digits, _ "
+                                            "and $, not starting with a digit)")
+                                 .arg(name)});
+        } else if (seen.contains(name)) {
+            problems.append({stepPointer + QStringLiteral("/name"),
+                             QStringLiteral("duplicate step name '%1' in this workflow").arg(name)});
+        } else if (workspaceNames.contains(name)) {
+            problems.append({stepPointer + QStringLiteral("/name"),
+                             QStringLiteral("step name '%1' is already a workspace variable").arg(name)});
+        }
+        seen.insert(name);
+
+        if (const auto *form = std::get_if<FormStep>(&step)) {
+            QSet<QString> keys;
+            for (int f = 0; f < form->fields.size(); ++f) {
+                const QString key = form->fields.at(f).key;
+                const QString fieldPointer = stepPointer + QStringLiteral("/fields/%1/key").arg(f);
+                if (!WorkspaceValidator::isIdentifier(key))
+                    problems.append({fieldPointer, QStringLiteral("field key '%1' is not a valid identifier").arg(key)});
+                else if (keys.contains(key))
+                    problems.append({fieldPointer, QStringLiteral("duplicate field key '%1'").arg(key)});
+                keys.insert(key);
+            }
+        } else if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
+            if (request->url.trimmed().isEmpty())
+                problems.append({stepPointer + QStringLiteral("/url"), QStringLiteral("the URL is empty")});
+            if (request->timeoutMs <= 0)
+                problems.append({stepPointer + QStringLiteral("/timeoutMs"),
+                                 QStringLiteral("the timeout must be a positive number of milliseconds")});
+            if (request->body.kind == RequestBody::Kind::Json && !request->body.text.trimmed().isEmpty()) {
+                QJsonParseError error;
+                QJsonDocument::fromJson(request->body.text.toUtf8(), &error);
+                if (error.error != QJsonParseError::NoError) {
+                    problems.append({stepPointer + QStringLiteral("/body/text"),
+                                     QStringLiteral("the JSON body is not valid JSON (%1 at offset %2); put "
+                                                    "{{ expressions }} inside JSON strings")
+                                         .arg(error.errorString())
+                                         .arg(error.offset)});
+                }
+            }
+        } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
+            if (variable->secret && !variable->value.contains(QStringLiteral("{{"))
+                && !variable->value.isEmpty()) {
+                problems.append({stepPointer + QStringLiteral("/value"),
+                                 QStringLiteral("secret variable '%1' holds a literal value; secrets never go "
+                                                "into workspace files, so compute it with a {{ expression }} "
+                                                "(for example from a Form field)")
+                                     .arg(variable->name)});
+            }
+        }
+    }
+}
+
+} // namespace
+
+bool WorkspaceValidator::isIdentifier(const QString &name)
+{
+    if (name.isEmpty())
+        return false;
+    for (int i = 0; i < name.size(); ++i) {
+        const QChar c = name.at(i);
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'$'
+            || (i > 0 && c >= u'0' && c <= u'9');
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace &workspace)
+{
+    QList<Problem> problems;
+    QSet<QString> variableNames;
+    for (int i = 0; i < workspace.variables.size(); ++i) {
+        const QString name = workspace.variables.at(i).name;
+        const QString pointer = QStringLiteral("/variables/%1/name").arg(i);
+        if (!isIdentifier(name))
+            problems.append({pointer, QStringLiteral("variable name '%1' is not a valid identifier").arg(name)});
+        else if (variableNames.contains(name))
+            problems.append({pointer, QStringLiteral("duplicate workspace variable '%1'").arg(name)});
+        variableNames.insert(name);
+    }
+
+    QSet<QString> resourceNames;
+    for (int r = 0; r < workspace.resources.size(); ++r) {
+        const Resource &resource = workspace.resources.at(r);
+        const QString pointer = QStringLiteral("/resources/%1").arg(r);
+        if (resource.name.trimmed().isEmpty())
+            problems.append({pointer + QStringLiteral("/name"), QStringLiteral("the resource name is empty")});
+        else if (resourceNames.contains(resource.name))
+            problems.append({pointer + QStringLiteral("/name"),
+                             QStringLiteral("duplicate resource name '%1'").arg(resource.name)});
+        resourceNames.insert(resource.name);
+        if (resource.authMethod != Resource::AuthMethod::Custom)
+            continue;
+        for (bool refresh : {false, true}) {
+            const Workflow &workflow
+                = refresh ? resource.customAuth.refreshWorkflow : resource.customAuth.authWorkflow;
+            validateWorkflow(workflow, pointer + QStringLiteral("/auth/") + workflowKey(refresh), variableNames,
+                             problems);
+        }
+        if (resource.customAuth.loginTimeoutSeconds < 0)
+            problems.append({pointer + QStringLiteral("/auth/loginTimeoutSeconds"),
+                             QStringLiteral("the login timeout can't be negative")});
+    }
+    return problems;
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,25 @@
+// WorkspaceValidator: the rules a workspace must satisfy beyond its JSON shape: unique, well-formed
+// names, valid bodies, and no secret written literally into the file. The reader and the writer both
+// apply it, so a file that saves always loads again.
+#pragma once
+
+#include "model/Workspace.h"
+
+#include <QList>
+
+namespace AuthStudio {
+
+class WorkspaceValidator
+{
+public:
+    struct Problem
+    {
+        QString pointer; // JSON pointer into the file, e.g. /resources/0/auth/authWorkflow/1/name
+        QString reason;
+    };
+
+    static QList<Problem> validate(const Workspace &workspace);
+    static bool isIdentifier(const QString &name);
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,28 @@
+// WorkspaceWriter: writes workspace (and single-resource export) files as indented JSON with stable key
+// order, so files diff well. Writes are atomic through QSaveFile: a failed save leaves the old file.
+#pragma once
+
+#include "FormatError.h"
+#include "model/Workspace.h"
+
+namespace AuthStudio {
+
+class WorkspaceWriter
+{
+public:
+    // Fails (and writes nothing) when the workspace breaks a WorkspaceValidator rule, so a saved file
+    // always loads again and no literal secret is written.
+    bool writeFile(const Workspace &workspace, const QString &path);
+    bool writeResourceFile(const Resource &resource, const QString &path);
+
+    static QByteArray toJson(const Workspace &workspace);
+    static QByteArray resourceToJson(const Resource &resource);
+
+    FormatError error() const { return m_error; }
+
+private:
+    bool save(const QByteArray &data, const QString &path);
+    FormatError m_error;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,26 @@
+// ApiRequestStep: calls an HTTP endpoint. Its result lands in the scope under the step's name as
+// { status, headers, body } with the body parsed when it is JSON. A non-2xx reply stops the run.
+#pragma once
+
+#include "KeyValue.h"
+#include "RequestBody.h"
+
+namespace AuthStudio {
+
+struct ApiRequestStep
+{
+    static constexpr int DefaultTimeoutMs = 30000;
+
+    QString name = QStringLiteral("http1");
+    bool enabled = true;
+    QString method = QStringLiteral("POST");
+    QString url;
+    KeyValueList headers;
+    KeyValueList queryParameters;
+    RequestBody body;
+    int timeoutMs = DefaultTimeoutMs;
+
+    bool operator==(const ApiRequestStep &) const = default;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,20 @@
+// KeyValue: one row of a header, URL parameter or form-body table. Values may hold {{ expressions }}.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace AuthStudio {
+
+struct KeyValue
+{
+    QString name;
+    QString value;
+    bool enabled = true;
+
+    bool operator==(const KeyValue &) const = default;
+};
+
+using KeyValueList = QList<KeyValue>;
+
+} // namespace AuthStudio

@@ -1,0 +1,21 @@
+// Workflow: an ordered list of steps (the auth workflow or the refresh workflow of a resource).
+#pragma once
+
+#include "Step.h"
+
+#include <QList>
+
+namespace AuthStudio {
+
+struct Workflow
+{
+    QList<Step> steps;
+
+    bool isEmpty() const { return steps.isEmpty(); }
+    // The first free name for a new step of this type: form1, http2, js1, ...
+    QString nextStepName(StepType type) const;
+    bool hasName(const QString &name) const;
+    bool operator==(const Workflow &) const = default;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,20 @@
+// Workspace: what a workspace file holds: resources and non-secret workspace variables (such as the
+// demo API's address) that every expression can read.
+#pragma once
+
+#include "KeyValue.h"
+#include "Resource.h"
+
+namespace AuthStudio {
+
+struct Workspace
+{
+    QString name;
+    KeyValueList variables;
+    QList<Resource> resources;
+
+    const Resource *findResource(const QString &name) const;
+    bool operator==(const Workspace &) const = default;
+};
+
+} // namespace AuthStudio

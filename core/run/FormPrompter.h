@@ -1,0 +1,29 @@
+// FormPrompter: how a Form (modal) step gets its values. The studio shows a modal dialog, the CLI reads
+// --input options, the environment or the terminal, tests feed values. Answers are asynchronous: emit
+// exactly one of answered, cancelled or failed per prompt() call.
+#pragma once
+
+#include "model/FormStep.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+namespace AuthStudio {
+
+class FormPrompter : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    virtual void prompt(const FormStep &step) = 0;
+    // The run was cancelled while a prompt was open: close it without answering.
+    virtual void cancelPrompt() {}
+
+Q_SIGNALS:
+    void answered(const QJsonObject &values); // field key -> value
+    void cancelled();
+    void failed(const QString &reason);
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,194 @@
+#include "RequestBuilder.h"
+
+#include "script/ExpressionEvaluator.h"
+#include "script/Scope.h"
+#include "script/Template.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace AuthStudio {
+
+namespace {
+
+struct Failure
+{
+    QString field;
+    QString reason;
+};
+
+bool isTokenChar(QChar c)
+{
+    static const QString extra = QStringLiteral("!#$%&'*+-.^_`|~");
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || extra.contains(c);
+}
+
+QString fieldOrigin(const ApiRequestStep &step, const QString &field)
+{
+    return QStringLiteral("%1, %2").arg(step.name, field);
+}
+
+QString interpolateOrThrow(const QString &text, const Scope &scope, const ExpressionEvaluator &evaluator,
+                           const ApiRequestStep &step, const QString &field)
+{
+    const EvalResult result = evaluator.interpolate(text, scope, fieldOrigin(step, field));
+    if (!result.ok())
+        throw Failure{field, result.error};
+    return result.value.toString();
+}
+
+// Interpolates every string inside a JSON body; a string that is exactly one {{ expression }} takes the
+// expression's value with its type, so {"count": "{{ n }}"} sends a number when n is one.
+QJsonValue interpolateJson(const QJsonValue &value, const Scope &scope, const ExpressionEvaluator &evaluator,
+                           const ApiRequestStep &step, const QString &pointer)
+{
+    if (value.isString()) {
+        const EvalResult result
+            = evaluator.evaluate(value.toString(), scope, fieldOrigin(step, QStringLiteral("body ") + pointer));
+        if (!result.ok())
+            throw Failure{QStringLiteral("body"), result.error};
+        return result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
+    }
+    if (value.isArray()) {
+        QJsonArray array;
+        const QJsonArray source = value.toArray();
+        for (int i = 0; i < source.size(); ++i)
+            array.append(interpolateJson(source.at(i), scope, evaluator, step, pointer + QStringLiteral("/%1").arg(i)));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object;
+        const QJsonObject source = value.toObject();
+        for (auto it = source.constBegin(); it != source.constEnd(); ++it) {
+            const QString key = it.key().contains(QStringLiteral("{{"))
+                ? interpolateOrThrow(it.key(), scope, evaluator, step, QStringLiteral("body"))
+                : it.key();
+            object.insert(key, interpolateJson(it.value(), scope, evaluator, step, pointer + QLatin1Char('/') + key));
+        }
+        return object;
+    }
+    return value;
+}
+
+QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const ExpressionEvaluator &evaluator,
+                      const ApiRequestStep &step, const QString &what)
+{
+    QByteArray encoded;
+    for (const KeyValue &field : fields) {
+        if (!field.enabled)
+            continue;
+        const QString name = interpolateOrThrow(field.name, scope, evaluator, step, QStringLiteral("%1 name").arg(what));
+        const QString value = interpolateOrThrow(field.value, scope, evaluator, step,
+                                                 QStringLiteral("%1 '%2'").arg(what, field.name));
+        if (!encoded.isEmpty())
+            encoded += '&';
+        encoded += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return encoded;
+}
+
+QString variablesIn(const QString &text)
+{
+    const QStringList names = Template::parse(text)->rootNames();
+    return names.isEmpty() ? QString() : QStringLiteral(" (it comes from {{ %1 }})").arg(names.join(QStringLiteral(" }}, {{ ")));
+}
+
+} // namespace
+
+QString RequestBuilder::checkHeader(const QString &name, const QString &value)
+{
+    if (name.isEmpty())
+        return QStringLiteral("the header name is empty");
+    for (const QChar c : name) {
+        if (!isTokenChar(c))
+            return QStringLiteral("the header name contains a character that is not allowed in header names");
+    }
+    for (const QChar c : value) {
+        if (c == u'\r' || c == u'\n' || c == QChar(0))
+            return QStringLiteral("the value contains a line break (CR/LF) or NUL, which could inject headers");
+    }
+    return {};
+}
+
+PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &scope, const ExpressionEvaluator &evaluator)
+{
+    PreparedRequest prepared;
+    try {
+        const QString urlText = interpolateOrThrow(step.url, scope, evaluator, step, QStringLiteral("URL")).trimmed();
+        QUrl url(urlText, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty()) {
+            throw Failure{QStringLiteral("URL"),
+                          QStringLiteral("%1: '%2' is not a valid http:// or https:// URL")
+                              .arg(fieldOrigin(step, QStringLiteral("URL")), urlText)};
+        }
+        const QByteArray query = encodeForm(step.queryParameters, scope, evaluator, step, QStringLiteral("parameter"));
+        if (!query.isEmpty()) {
+            QByteArray existing = url.query(QUrl::FullyEncoded).toLatin1();
+            url.setQuery(QString::fromLatin1(existing.isEmpty() ? query : existing + '&' + query), QUrl::StrictMode);
+        }
+        prepared.request.setUrl(url);
+        prepared.request.setTransferTimeout(0); // the runner owns the timeout, to report it precisely
+        // Credentials never follow a redirect to another origin.
+        prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+        prepared.verb = step.method.toUpper().toLatin1();
+
+        bool hasContentType = false;
+        for (const KeyValue &header : step.headers) {
+            if (!header.enabled)
+                continue;
+            const QString field = QStringLiteral("header '%1'").arg(header.name);
+            const QString name = interpolateOrThrow(header.name, scope, evaluator, step, field);
+            const QString value = interpolateOrThrow(header.value, scope, evaluator, step, field);
+            const QString problem = checkHeader(name, value);
+            if (!problem.isEmpty()) {
+                throw Failure{field, QStringLiteral("%1: %2%3; nothing was sent")
+                                         .arg(fieldOrigin(step, field), problem, variablesIn(header.value))};
+            }
+            hasContentType |= name.compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0;
+            prepared.request.setRawHeader(name.toLatin1(), value.toUtf8());
+        }
+
+        QByteArray contentType;
+        switch (step.body.kind) {
+        case RequestBody::Kind::None:
+            break;
+        case RequestBody::Kind::Json: {
+            QJsonParseError error;
+            const QJsonDocument document = QJsonDocument::fromJson(step.body.text.toUtf8(), &error);
+            if (step.body.text.trimmed().isEmpty()) {
+                prepared.body.clear();
+            } else if (error.error != QJsonParseError::NoError) {
+                throw Failure{QStringLiteral("body"), QStringLiteral("%1: the JSON body is not valid JSON: %2")
+                                                          .arg(fieldOrigin(step, QStringLiteral("body")), error.errorString())};
+            } else {
+                const QJsonValue root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+                const QJsonValue body = interpolateJson(root, scope, evaluator, step, QString());
+                prepared.body = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                                               : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+            }
+            contentType = "application/json";
+            break;
+        }
+        case RequestBody::Kind::FormUrlEncoded:
+            prepared.body = encodeForm(step.body.fields, scope, evaluator, step, QStringLiteral("body field"));
+            contentType = "application/x-www-form-urlencoded";
+            break;
+        case RequestBody::Kind::Raw:
+            prepared.body = interpolateOrThrow(step.body.text, scope, evaluator, step, QStringLiteral("body")).toUtf8();
+            contentType = step.body.contentType.isEmpty() ? QByteArray("text/plain; charset=utf-8")
+                                                          : step.body.contentType.toLatin1();
+            break;
+        }
+        if (!contentType.isEmpty() && !hasContentType)
+            prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    } catch (const Failure &failure) {
+        prepared.error = failure.reason;
+        prepared.field = failure.field;
+    }
+    return prepared;
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,35 @@
+// RequestBuilder: turns an API Request step (or a query) into a QNetworkRequest and body, evaluating every
+// {{ expression }} against the scope and encoding each value for where it goes. Header names and values
+// that would carry CR, LF or NUL are refused before anything is sent.
+#pragma once
+
+#include "model/ApiRequestStep.h"
+
+#include <QNetworkRequest>
+
+namespace AuthStudio {
+
+class ExpressionEvaluator;
+class Scope;
+
+struct PreparedRequest
+{
+    QNetworkRequest request;
+    QByteArray verb;
+    QByteArray body;
+    QString error; // empty when the request can be sent
+    QString field; // the field at fault: "url", "header 'X-Token'", "body", ...
+
+    bool ok() const { return error.isEmpty(); }
+};
+
+class RequestBuilder
+{
+public:
+    static PreparedRequest build(const ApiRequestStep &step, const Scope &scope, const ExpressionEvaluator &evaluator);
+
+    // Checks a header after interpolation; returns the reason it can't be sent, or an empty string.
+    static QString checkHeader(const QString &name, const QString &value);
+};
+
+} // namespace AuthStudio

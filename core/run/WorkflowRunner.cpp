@@ -1,0 +1,299 @@
+#include "WorkflowRunner.h"
+
+#include "FormPrompter.h"
+#include "HttpResponse.h"
+#include "RequestBuilder.h"
+#include "script/ScriptEngine.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace AuthStudio {
+
+WorkflowRunner::WorkflowRunner(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_engine(new ScriptEngine(this))
+    , m_evaluator(m_engine)
+    , m_requestTimer(new QTimer(this))
+{
+    m_requestTimer->setSingleShot(true);
+    connect(m_requestTimer, &QTimer::timeout, this, [this] {
+        if (m_reply) {
+            m_requestTimedOut = true;
+            m_reply->abort(); // finishes the reply, which reports the timeout
+        }
+    });
+}
+
+WorkflowRunner::~WorkflowRunner()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void WorkflowRunner::setPrompter(FormPrompter *prompter)
+{
+    if (m_prompter)
+        m_prompter->disconnect(this);
+    m_prompter = prompter;
+    if (!prompter)
+        return;
+    connect(prompter, &FormPrompter::answered, this, &WorkflowRunner::onPromptAnswered);
+    connect(prompter, &FormPrompter::cancelled, this, &WorkflowRunner::onPromptCancelled);
+    connect(prompter, &FormPrompter::failed, this, &WorkflowRunner::onPromptFailed);
+}
+
+void WorkflowRunner::setScriptTimeoutMs(int timeoutMs)
+{
+    m_engine->setTimeoutMs(timeoutMs);
+}
+
+bool WorkflowRunner::start(const Workflow &workflow, const Scope &initialScope)
+{
+    if (m_running)
+        return false;
+    m_workflow = workflow;
+    m_scope = initialScope;
+    m_result = RunResult();
+    m_index = -1;
+    m_running = true;
+    m_runClock.start();
+    // Steps start from the event loop so that callers can connect before the first signal, and so that a
+    // workflow of synchronous steps never recurses.
+    QMetaObject::invokeMethod(this, &WorkflowRunner::runNextStep, Qt::QueuedConnection);
+    return true;
+}
+
+void WorkflowRunner::cancel()
+{
+    if (!m_running)
+        return;
+    if (m_awaitingPrompt && m_prompter) {
+        m_awaitingPrompt = false;
+        m_prompter->cancelPrompt();
+    }
+    if (m_reply) {
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+        m_requestTimer->stop();
+    }
+    if (m_stepActive)
+        finishStep(RunOutcome::Cancelled, QStringLiteral("%1: cancelled").arg(m_current.name));
+    else
+        finishRun(RunOutcome::Cancelled, QStringLiteral("The run was cancelled."));
+}
+
+void WorkflowRunner::runNextStep()
+{
+    if (!m_running)
+        return;
+    ++m_index;
+    if (m_index >= m_workflow.steps.size()) {
+        finishRun(RunOutcome::Succeeded, {});
+        return;
+    }
+    const Step &step = m_workflow.steps.at(m_index);
+    m_current = StepResult();
+    m_current.index = m_index;
+    m_current.name = stepName(step);
+    m_current.type = stepType(step);
+    m_stepClock.start();
+    m_stepActive = true;
+    Q_EMIT stepStarted(m_index, m_current.name);
+    if (!stepEnabled(step)) {
+        finishStep(RunOutcome::Skipped);
+        return;
+    }
+    std::visit(
+        [this](const auto &s) {
+            using T = std::decay_t<decltype(s)>;
+            if constexpr (std::is_same_v<T, FormStep>)
+                runForm(s);
+            else if constexpr (std::is_same_v<T, ApiRequestStep>)
+                runApiRequest(s);
+            else if constexpr (std::is_same_v<T, JavaScriptStep>)
+                runJavaScript(s);
+            else
+                runDefineVariable(s);
+        },
+        step);
+}
+
+void WorkflowRunner::runForm(const FormStep &step)
+{
+    if (!m_prompter) {
+        finishStep(RunOutcome::Failed, QStringLiteral("%1: this run can't show a form (no prompter)").arg(step.name),
+                   QStringLiteral("fields"));
+        return;
+    }
+    m_awaitingPrompt = true;
+    m_prompter->prompt(step);
+}
+
+void WorkflowRunner::onPromptAnswered(const QJsonObject &values)
+{
+    if (!m_awaitingPrompt)
+        return;
+    m_awaitingPrompt = false;
+    const auto &step = std::get<FormStep>(m_workflow.steps.at(m_index));
+    QJsonObject scopeValue;
+    for (const FormField &field : step.fields) {
+        const QString value = values.value(field.key).toString();
+        if (field.required && value.isEmpty()) {
+            finishStep(RunOutcome::Failed, QStringLiteral("%1: the field '%2' is required").arg(step.name, field.key),
+                       QStringLiteral("field '%1'").arg(field.key));
+            return;
+        }
+        if (field.isSecret())
+            m_scope.addSecret(value);
+        scopeValue.insert(field.key, value);
+    }
+    m_scope.set(step.name, scopeValue);
+    finishStep(RunOutcome::Succeeded);
+}
+
+void WorkflowRunner::onPromptCancelled()
+{
+    if (!m_awaitingPrompt)
+        return;
+    m_awaitingPrompt = false;
+    finishStep(RunOutcome::Cancelled, QStringLiteral("%1: the form was cancelled").arg(m_current.name));
+}
+
+void WorkflowRunner::onPromptFailed(const QString &reason)
+{
+    if (!m_awaitingPrompt)
+        return;
+    m_awaitingPrompt = false;
+    finishStep(RunOutcome::Failed, QStringLiteral("%1: %2").arg(m_current.name, reason), QStringLiteral("fields"));
+}
+
+void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
+{
+    const PreparedRequest prepared = RequestBuilder::build(step, m_scope, m_evaluator);
+    if (!prepared.ok()) {
+        finishStep(RunOutcome::Failed, prepared.error, prepared.field);
+        return;
+    }
+    m_current.detail = QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb),
+                                                    prepared.request.url().toString(QUrl::RemoveUserInfo));
+    m_requestTimedOut = false;
+    QNetworkReply *reply = m_network->sendCustomRequest(prepared.request, prepared.verb, prepared.body);
+    reply->setParent(this);
+    m_reply = reply;
+    connect(reply, &QNetworkReply::finished, this, &WorkflowRunner::onReplyFinished);
+    m_requestTimer->start(step.timeoutMs);
+}
+
+void WorkflowRunner::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || reply != sender())
+        return;
+    m_reply = nullptr;
+    m_requestTimer->stop();
+    reply->deleteLater();
+    const auto &step = std::get<ApiRequestStep>(m_workflow.steps.at(m_index));
+
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (m_requestTimedOut) {
+        finishStep(RunOutcome::Failed,
+                   QStringLiteral("%1, URL: no reply within %2 s (the request timeout); the server at %3 may be down "
+                                  "or slow")
+                       .arg(step.name)
+                       .arg(step.timeoutMs / 1000.0)
+                       .arg(reply->url().host()),
+                   QStringLiteral("URL"));
+        return;
+    }
+    if (!statusAttribute.isValid()) {
+        finishStep(RunOutcome::Failed,
+                   QStringLiteral("%1, URL: the request to %2 failed: %3")
+                       .arg(step.name, reply->url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), reply->errorString()),
+                   QStringLiteral("URL"));
+        return;
+    }
+    const HttpResponse response = HttpResponse::fromReply(reply);
+    m_current.httpStatus = response.status;
+    m_scope.set(step.name, response.toScopeValue());
+    if (!response.isSuccess()) {
+        const QString text = response.failureText();
+        finishStep(RunOutcome::Failed, QStringLiteral("%1: HTTP %2: %3").arg(step.name).arg(response.status).arg(text),
+                   QStringLiteral("status"), text);
+        return;
+    }
+    finishStep(RunOutcome::Succeeded);
+}
+
+void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
+{
+    const EvalResult result = m_engine->runFunctionBody(step.code, m_scope, step.name);
+    if (!result.ok()) {
+        finishStep(RunOutcome::Failed, result.error, QStringLiteral("code"));
+        return;
+    }
+    m_scope.set(step.name, result.value);
+    finishStep(RunOutcome::Succeeded);
+}
+
+void WorkflowRunner::runDefineVariable(const DefineVariableStep &step)
+{
+    const EvalResult result = m_evaluator.evaluate(step.value, m_scope, QStringLiteral("%1, value").arg(step.name));
+    if (!result.ok()) {
+        finishStep(RunOutcome::Failed, result.error, QStringLiteral("value"));
+        return;
+    }
+    const QJsonValue value = result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
+    if (step.secret) {
+        m_scope.markSecretName(step.name);
+        if (!value.isObject() && !value.isArray())
+            m_scope.addSecret(valueToText(value));
+    }
+    m_scope.set(step.name, value);
+    finishStep(RunOutcome::Succeeded);
+}
+
+void WorkflowRunner::finishStep(RunOutcome outcome, const QString &error, const QString &field,
+                                const QString &notification)
+{
+    m_stepActive = false;
+    m_current.outcome = outcome;
+    m_current.elapsedNs = m_stepClock.nsecsElapsed();
+    m_current.error = error;
+    m_current.field = field;
+    m_current.scope = m_scope;
+    m_result.steps.append(m_current);
+    Q_EMIT stepFinished(m_current);
+    if (outcome == RunOutcome::Failed || outcome == RunOutcome::Cancelled) {
+        m_result.failedStepIndex = m_index;
+        m_result.failedStep = m_current.name;
+        m_result.failedField = field;
+        finishRun(outcome, notification.isEmpty() ? error : notification);
+        return;
+    }
+    // Synchronous steps continue through the event loop so a long workflow never deepens the stack and
+    // the GUI can repaint between steps.
+    QMetaObject::invokeMethod(this, &WorkflowRunner::runNextStep, Qt::QueuedConnection);
+}
+
+void WorkflowRunner::finishRun(RunOutcome outcome, const QString &notification)
+{
+    m_running = false;
+    m_awaitingPrompt = false;
+    m_stepActive = false;
+    m_result.outcome = outcome;
+    m_result.notification = notification;
+    m_result.elapsedNs = m_runClock.nsecsElapsed();
+    m_result.scope = m_scope;
+    Q_EMIT finished(m_result);
+}
+
+} // namespace AuthStudio

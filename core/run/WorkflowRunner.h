@@ -1,0 +1,83 @@
+// WorkflowRunner: runs a workflow's steps in order, asynchronously on the event loop. Each step adds its
+// result to the scope; the runner reports each step's start and finish (with timing and a scope snapshot)
+// and the run's end. A non-2xx reply, a network error or timeout, a TLS error or an expression error stops
+// the run with a message naming the step and the field. One run at a time per runner.
+#pragma once
+
+#include "StepResult.h"
+#include "model/Workflow.h"
+#include "script/ExpressionEvaluator.h"
+#include "script/Scope.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace AuthStudio {
+
+class FormPrompter;
+class ScriptEngine;
+
+class WorkflowRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WorkflowRunner(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~WorkflowRunner() override;
+
+    // Not owned. Without a prompter, a Form step fails the run with a clear message.
+    void setPrompter(FormPrompter *prompter);
+    ScriptEngine *scriptEngine() const { return m_engine; }
+    void setScriptTimeoutMs(int timeoutMs);
+
+    // Starts a run; returns false (and does nothing) when a run is already going.
+    bool start(const Workflow &workflow, const Scope &initialScope = {});
+    // Stops the run: aborts the request in flight or closes the prompt; finished() reports Cancelled.
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const Scope &scope() const { return m_scope; }
+
+Q_SIGNALS:
+    void stepStarted(int index, const QString &name);
+    void stepFinished(const AuthStudio::StepResult &result);
+    void finished(const AuthStudio::RunResult &result);
+
+private:
+    void runNextStep();
+    void runForm(const FormStep &step);
+    void runApiRequest(const ApiRequestStep &step);
+    void runJavaScript(const JavaScriptStep &step);
+    void runDefineVariable(const DefineVariableStep &step);
+    void onReplyFinished();
+    void onPromptAnswered(const QJsonObject &values);
+    void onPromptCancelled();
+    void onPromptFailed(const QString &reason);
+    void finishStep(RunOutcome outcome, const QString &error = {}, const QString &field = {},
+                    const QString &notification = {});
+    void finishRun(RunOutcome outcome, const QString &notification);
+
+    QNetworkAccessManager *m_network;
+    ScriptEngine *m_engine;
+    ExpressionEvaluator m_evaluator;
+    QPointer<FormPrompter> m_prompter;
+    QTimer *m_requestTimer;
+
+    Workflow m_workflow;
+    Scope m_scope;
+    RunResult m_result;
+    int m_index = -1;
+    bool m_running = false;
+    bool m_awaitingPrompt = false;
+    bool m_stepActive = false; // between a step's start and its finish
+    bool m_requestTimedOut = false;
+    QPointer<QNetworkReply> m_reply;
+    StepResult m_current;
+    QElapsedTimer m_stepClock;
+    QElapsedTimer m_runClock;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,116 @@
+#include "ExpressionEvaluator.h"
+
+#include "Scope.h"
+#include "ScriptEngine.h"
+#include "Template.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace AuthStudio {
+
+namespace {
+
+QString pathText(const QList<Template::PathSegment> &path, qsizetype upTo)
+{
+    QString text;
+    for (qsizetype i = 0; i <= upTo && i < path.size(); ++i) {
+        const Template::PathSegment &segment = path.at(i);
+        if (segment.key.isNull())
+            text += QStringLiteral("[%1]").arg(segment.index);
+        else
+            text += (i == 0 ? QString() : QStringLiteral(".")) + segment.key;
+    }
+    return text;
+}
+
+// Mirrors JavaScript: an unknown root name is an error, a missing property is undefined, and reading a
+// property of undefined or null is an error.
+EvalResult lookupPath(const QList<Template::PathSegment> &path, const Scope &scope, const QString &origin)
+{
+    const QString &root = path.first().key;
+    if (!scope.contains(root)) {
+        return EvalResult::failure(
+            QStringLiteral("%1: unknown name '%2' (the scope has: %3)")
+                .arg(origin, root, scope.names().isEmpty() ? QStringLiteral("nothing yet") : scope.names().join(QStringLiteral(", "))));
+    }
+    QJsonValue current = scope.value(root);
+    for (qsizetype i = 1; i < path.size(); ++i) {
+        const Template::PathSegment &segment = path.at(i);
+        if (current.isUndefined() || current.isNull()) {
+            return EvalResult::failure(QStringLiteral("%1: can't read '%2' because '%3' is %4")
+                                           .arg(origin, segment.key.isNull() ? QString::number(segment.index) : segment.key,
+                                                pathText(path, i - 1),
+                                                current.isNull() ? QStringLiteral("null") : QStringLiteral("undefined")));
+        }
+        if (segment.key.isNull()) {
+            if (current.isArray())
+                current = current.toArray().at(segment.index);
+            else if (current.isObject())
+                current = current.toObject().value(QString::number(segment.index));
+            else
+                current = QJsonValue(QJsonValue::Undefined);
+        } else if (current.isObject()) {
+            current = current.toObject().value(segment.key);
+        } else if (current.isArray() && segment.key == QLatin1String("length")) {
+            current = double(current.toArray().size());
+        } else if (current.isString() && segment.key == QLatin1String("length")) {
+            current = double(current.toString().size());
+        } else {
+            current = QJsonValue(QJsonValue::Undefined);
+        }
+    }
+    return {current, {}};
+}
+
+} // namespace
+
+ExpressionEvaluator::ExpressionEvaluator(ScriptEngine *engine)
+    : m_engine(engine)
+{
+}
+
+EvalResult ExpressionEvaluator::evaluate(const QString &text, const Scope &scope, const QString &origin) const
+{
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    if (!parsed->isValid())
+        return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, parsed->error()));
+    if (!parsed->isSingleExpression())
+        return interpolate(text, scope, origin);
+    const Template::Part &part = parsed->parts().first();
+    if (part.kind == Template::Part::Kind::Path)
+        return lookupPath(part.path, scope, origin);
+    if (!m_engine)
+        return EvalResult::failure(QStringLiteral("%1: JavaScript is not available here").arg(origin));
+    return m_engine->evaluateExpression(part.text, scope, origin);
+}
+
+EvalResult ExpressionEvaluator::interpolate(const QString &text, const Scope &scope, const QString &origin) const
+{
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    if (!parsed->isValid())
+        return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, parsed->error()));
+    const QList<Template::Part> &parts = parsed->parts();
+    if (parts.size() == 1 && parts.first().kind == Template::Part::Kind::Literal)
+        return {parts.first().text, {}};
+    QString result;
+    for (const Template::Part &part : parts) {
+        if (part.kind == Template::Part::Kind::Literal) {
+            result += part.text;
+            continue;
+        }
+        EvalResult value;
+        if (part.kind == Template::Part::Kind::Path)
+            value = lookupPath(part.path, scope, origin);
+        else if (m_engine)
+            value = m_engine->evaluateExpression(part.text, scope, origin);
+        else
+            value = EvalResult::failure(QStringLiteral("%1: JavaScript is not available here").arg(origin));
+        if (!value.ok())
+            return value;
+        result += valueToText(value.value);
+    }
+    return {result, {}};
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,28 @@
+// ExpressionEvaluator: evaluates string fields that hold {{ expressions }} against a scope. Plain paths
+// (http1.body.token) are looked up directly, without entering the JavaScript engine; anything else is
+// evaluated by the ScriptEngine. A field that is exactly one expression keeps the value's type.
+#pragma once
+
+#include "EvalResult.h"
+
+namespace AuthStudio {
+
+class Scope;
+class ScriptEngine;
+
+class ExpressionEvaluator
+{
+public:
+    // engine may be null: then only plain paths can be evaluated and JavaScript gives an error.
+    explicit ExpressionEvaluator(ScriptEngine *engine = nullptr);
+
+    // The value of a field. origin names the step and field for errors ("http1, header 'Authorization'").
+    EvalResult evaluate(const QString &text, const Scope &scope, const QString &origin) const;
+    // The field as text (what goes into a URL, header or body string).
+    EvalResult interpolate(const QString &text, const Scope &scope, const QString &origin) const;
+
+private:
+    ScriptEngine *m_engine;
+};
+
+} // namespace AuthStudio

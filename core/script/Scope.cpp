@@ -1,0 +1,29 @@
+#include "Scope.h"
+
+#include <atomic>
+
+namespace AuthStudio {
+
+namespace {
+std::atomic<quint64> nextRevision{1};
+}
+
+void Scope::set(const QString &name, const QJsonValue &value)
+{
+    m_values.insert(name, value);
+    m_revisions.insert(name, nextRevision.fetch_add(1, std::memory_order_relaxed));
+}
+
+void Scope::remove(const QString &name)
+{
+    m_values.remove(name);
+    m_revisions.remove(name);
+}
+
+void Scope::addSecret(const QString &value)
+{
+    if (!value.isEmpty())
+        m_secrets.insert(value);
+}
+
+} // namespace AuthStudio

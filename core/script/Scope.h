@@ -1,0 +1,40 @@
+// Scope: the values a workflow run has produced so far, by name (form1, http1, js1, TOKEN, ...), plus the
+// set of secret values to mask. Copies are cheap (implicitly shared), so each step's snapshot is a copy.
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+
+namespace AuthStudio {
+
+class Scope
+{
+public:
+    void set(const QString &name, const QJsonValue &value);
+    void remove(const QString &name);
+    QJsonValue value(const QString &name) const { return m_values.value(name); }
+    bool contains(const QString &name) const { return m_values.contains(name); }
+    const QJsonObject &values() const { return m_values; }
+    QStringList names() const { return m_values.keys(); }
+
+    // A revision number per name, unique across all scopes, so the script engine can tell which
+    // globals changed since it last saw this scope.
+    quint64 revision(const QString &name) const { return m_revisions.value(name); }
+
+    // Secrets are masked by value: wherever this value appears in output it is replaced.
+    void addSecret(const QString &value);
+    const QSet<QString> &secrets() const { return m_secrets; }
+    // Names whose whole value is secret (a secret variable); shown masked in inspectors.
+    void markSecretName(const QString &name) { m_secretNames.insert(name); }
+    bool isSecretName(const QString &name) const { return m_secretNames.contains(name); }
+    const QSet<QString> &secretNames() const { return m_secretNames; }
+
+private:
+    QJsonObject m_values;
+    QHash<QString, quint64> m_revisions;
+    QSet<QString> m_secrets;
+    QSet<QString> m_secretNames;
+};
+
+} // namespace AuthStudio

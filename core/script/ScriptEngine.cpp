@@ -1,0 +1,143 @@
+#include "ScriptEngine.h"
+
+#include "AuthLibrary.h"
+#include "Scope.h"
+#include "ScriptWatchdog.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJSValueIterator>
+
+namespace AuthStudio {
+
+namespace {
+
+// btoa/atob on top of the auth library. Kept in JavaScript so they behave like the browser functions
+// people know (throwing on bad input).
+const char *const Prelude = R"JS(
+(function (g) {
+    g.btoa = function (s) { return g.auth.base64Encode(String(s)); };
+    g.atob = function (s) { return g.auth.base64Decode(String(s)); };
+})(this);
+)JS";
+
+} // namespace
+
+QJsonValue scriptValueToJson(const QJSValue &value)
+{
+    if (value.isUndefined() || value.isNull())
+        return QJsonValue(QJsonValue::Null);
+    if (value.isBool())
+        return value.toBool();
+    if (value.isNumber())
+        return value.toNumber();
+    if (value.isString())
+        return value.toString();
+    if (value.isArray()) {
+        QJsonArray array;
+        const int length = value.property(QStringLiteral("length")).toInt();
+        for (int i = 0; i < length; ++i)
+            array.append(scriptValueToJson(value.property(quint32(i))));
+        return array;
+    }
+    if (value.isDate())
+        return value.toDateTime().toString(Qt::ISODateWithMs);
+    if (value.isCallable())
+        return QJsonValue(QJsonValue::Null);
+    if (value.isObject()) {
+        QJsonObject object;
+        QJSValueIterator it(value);
+        while (it.hasNext()) {
+            it.next();
+            object.insert(it.name(), scriptValueToJson(it.value()));
+        }
+        return object;
+    }
+    return QJsonValue::fromVariant(value.toVariant());
+}
+
+ScriptEngine::ScriptEngine(QObject *parent)
+    : QObject(parent)
+    , m_library(new AuthLibrary(&m_engine, this))
+    , m_watchdog(std::make_unique<ScriptWatchdog>(&m_engine))
+{
+    QJSValue global = m_engine.globalObject();
+    QJSValue library = m_engine.newQObject(m_library);
+    QJSEngine::setObjectOwnership(m_library, QJSEngine::CppOwnership);
+    global.setProperty(QStringLiteral("auth"), library);
+    m_engine.evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"));
+    // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
+    global.deleteProperty(QStringLiteral("print"));
+    global.deleteProperty(QStringLiteral("gc"));
+}
+
+ScriptEngine::~ScriptEngine()
+{
+    m_watchdog.reset(); // stop the watchdog thread before the engine goes
+}
+
+void ScriptEngine::installScope(const Scope &scope)
+{
+    QJSValue global = m_engine.globalObject();
+    // Drop globals of names that this scope does not have (a previous run's steps).
+    for (auto it = m_installed.begin(); it != m_installed.end();) {
+        if (!scope.contains(it.key())) {
+            global.deleteProperty(it.key());
+            it = m_installed.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const QJsonObject &values = scope.values();
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const quint64 revision = scope.revision(it.key());
+        auto installed = m_installed.find(it.key());
+        if (installed != m_installed.end() && installed.value() == revision)
+            continue;
+        global.setProperty(it.key(), m_engine.toScriptValue(it.value().toVariant()));
+        m_installed.insert(it.key(), revision);
+    }
+}
+
+EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Scope &scope, const QString &origin)
+{
+    installScope(scope);
+    // Parenthesised so an object literal is an expression, on one line so error lines match the source.
+    return run(QStringLiteral("(") + expression + QStringLiteral("\n)"), origin);
+}
+
+EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin)
+{
+    installScope(scope);
+    return run(QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})()"), origin);
+}
+
+EvalResult ScriptEngine::run(const QString &program, const QString &origin)
+{
+    m_watchdog->arm(m_timeoutMs);
+    const QJSValue result = m_engine.evaluate(program, origin, 1);
+    const bool timedOut = m_watchdog->disarm();
+    if (timedOut || m_engine.isInterrupted()) {
+        m_engine.setInterrupted(false);
+        return EvalResult::failure(QStringLiteral("%1: the script was stopped after running for %2 s (the script "
+                                                  "timeout); look for an endless loop")
+                                       .arg(origin)
+                                       .arg(m_timeoutMs / 1000.0));
+    }
+    if (result.isError())
+        return EvalResult::failure(formatError(result, origin));
+    return {scriptValueToJson(result), {}};
+}
+
+QString ScriptEngine::formatError(const QJSValue &error, const QString &origin) const
+{
+    const QString name = error.property(QStringLiteral("name")).toString();
+    const QString message = error.property(QStringLiteral("message")).toString();
+    const int line = error.property(QStringLiteral("lineNumber")).toInt();
+    QString text = QStringLiteral("%1: %2: %3").arg(origin, name, message);
+    if (line > 0)
+        text += QStringLiteral(" (line %1)").arg(line);
+    return text;
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,53 @@
+// ScriptEngine: the one wrapper around QJSEngine. Scope values become JavaScript globals (re-installed only
+// when they change), scripts get the ECMAScript built-ins plus the auth library and nothing else, errors are
+// formatted with the origin and line, and a watchdog interrupts scripts that run past the timeout. The
+// engine stays usable after an interrupted script.
+#pragma once
+
+#include "EvalResult.h"
+
+#include <QHash>
+#include <QJSEngine>
+#include <QObject>
+
+#include <memory>
+
+namespace AuthStudio {
+
+class AuthLibrary;
+class Scope;
+class ScriptWatchdog;
+
+class ScriptEngine : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int DefaultTimeoutMs = 5000;
+
+    explicit ScriptEngine(QObject *parent = nullptr);
+    ~ScriptEngine() override;
+
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+    // Evaluates one JavaScript expression (the inside of {{ }}). origin names the step and field for errors.
+    EvalResult evaluateExpression(const QString &expression, const Scope &scope, const QString &origin);
+    // Runs a JavaScript step's code as a function body; its return value is the result.
+    EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin);
+
+private:
+    void installScope(const Scope &scope);
+    EvalResult run(const QString &program, const QString &origin);
+    QString formatError(const QJSValue &error, const QString &origin) const;
+
+    QJSEngine m_engine;
+    AuthLibrary *m_library = nullptr;
+    std::unique_ptr<ScriptWatchdog> m_watchdog;
+    QHash<QString, quint64> m_installed; // global name -> scope revision it was installed from
+    int m_timeoutMs = DefaultTimeoutMs;
+};
+
+// QJSValue -> JSON value, with undefined as null so the name stays in the scope.
+QJsonValue scriptValueToJson(const QJSValue &value);
+
+} // namespace AuthStudio
