@@ -1,1 +1,54 @@
-int main() { return 0; }
+// authstudio-cli: the headless entry point. It links only the core library, which proves the engine is
+// complete without widgets. Each subcommand lives in its own class.
+#include "AuthCommand.h"
+#include "CliOutput.h"
+#include "DemoServerCommand.h"
+#include "ValidateCommand.h"
+
+#include <QCoreApplication>
+
+namespace {
+
+const char *const Usage = R"(usage: authstudio-cli COMMAND [options]
+
+Commands:
+  validate FILE                       check a workspace file
+  auth FILE --resource NAME [...]     run a resource's auth workflow headless
+  demo-server [--port P] [--token-ttl SECONDS]
+                                      run the embedded demo API in the foreground
+
+Run 'authstudio-cli COMMAND --help' for a command's options.)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("authstudio-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("AuthStudio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AUTHSTUDIO_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    if (arguments.size() < 2) {
+        CliOutput::err(QString::fromLatin1(Usage));
+        return CliOutput::UsageError;
+    }
+    const QString command = arguments.at(1);
+    arguments.removeAt(1); // the subcommand's parser sees "authstudio-cli [options]"
+    if (command == QLatin1String("validate"))
+        return ValidateCommand::run(arguments);
+    if (command == QLatin1String("auth"))
+        return AuthCommand::run(arguments);
+    if (command == QLatin1String("demo-server"))
+        return DemoServerCommand::run(arguments);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+        CliOutput::out(QString::fromLatin1(Usage));
+        return CliOutput::Success;
+    }
+    if (command == QLatin1String("--version")) {
+        CliOutput::out(QStringLiteral("authstudio-cli " AUTHSTUDIO_VERSION));
+        return CliOutput::Success;
+    }
+    CliOutput::err(QStringLiteral("unknown command '%1'\n\n").arg(command) + QString::fromLatin1(Usage));
+    return CliOutput::UsageError;
+}

@@ -157,6 +157,7 @@ DemoHttpParser::Request DemoHttpParser::takeRequest()
     m_request = Request();
     m_state = m_state == State::Failed ? State::Failed : State::Head;
     m_headScanFrom = 0;
+    m_requestLineChecked = false;
     m_remaining = 0;
     m_trailerBytes = 0;
     m_continueRequested = false;
@@ -174,14 +175,13 @@ bool DemoHttpParser::takeContinueRequest()
     return true;
 }
 
-DemoHttpParser::Result DemoHttpParser::fail(int status, QByteArray message, bool bodyMayFollow)
+DemoHttpParser::Result DemoHttpParser::fail(int status, QByteArray message)
 {
     m_state = State::Failed;
     m_error.status = status;
     m_error.message = std::move(message);
     m_error.method = m_request.method;
     m_error.path = m_request.path;
-    m_error.bodyMayFollow = bodyMayFollow;
     m_buffer.clear();
     return Result::Failed;
 }
@@ -231,6 +231,16 @@ DemoHttpParser::Result DemoHttpParser::parseHead()
         ++pos;
     }
     if (end < 0) {
+        // Judge a complete request line right away rather than wait for a head that may never end.
+        const qsizetype firstNewline = m_requestLineChecked ? -1 : m_buffer.indexOf('\n');
+        if (firstNewline >= 0) {
+            m_requestLineChecked = true;
+            const QByteArray requestLine = chopCarriageReturn(m_buffer.left(firstNewline));
+            if (requestLine.contains('\r'))
+                return fail(400, "Malformed request line");
+            if (parseRequestLine(requestLine) == Result::Failed)
+                return Result::Failed;
+        }
         if (size > MaxHeadSize)
             return fail(431, "Request header section too large");
         m_headScanFrom = qMax<qsizetype>(0, size - 2);
@@ -352,7 +362,7 @@ DemoHttpParser::Result DemoHttpParser::parseHeadSection(QByteArrayView headView)
     if (hasTransferEncoding) {
         const QList<QByteArray> codings = headerTokens(m_request.header("transfer-encoding"));
         if (codings != QList<QByteArray>{QByteArrayLiteral("chunked")})
-            return fail(501, "Unsupported Transfer-Encoding", true);
+            return fail(501, "Unsupported Transfer-Encoding");
         m_state = State::ChunkSize;
     } else if (hasContentLength) {
         const QList<QByteArray> values = m_request.header("content-length").split(',');
@@ -367,10 +377,10 @@ DemoHttpParser::Result DemoHttpParser::parseHeadSection(QByteArrayView headView)
         while (firstNonZero < length.size() - 1 && length.at(firstNonZero) == '0')
             ++firstNonZero;
         if (length.size() - firstNonZero > 12)
-            return fail(413, "Request body too large", true);
+            return fail(413, "Request body too large");
         const qint64 bodyLength = length.mid(firstNonZero).toLongLong();
         if (bodyLength > MaxBodySize)
-            return fail(413, "Request body too large", true);
+            return fail(413, "Request body too large");
         m_remaining = static_cast<qsizetype>(bodyLength);
         m_state = m_remaining > 0 ? State::Body : State::Ready;
     } else {
@@ -380,7 +390,7 @@ DemoHttpParser::Result DemoHttpParser::parseHeadSection(QByteArrayView headView)
     if (m_request.hasHeader("expect")) {
         const QByteArray expect = m_request.header("expect").trimmed().toLower();
         if (expect != "100-continue")
-            return fail(417, "Unsupported Expect header", true);
+            return fail(417, "Unsupported Expect header");
         m_continueRequested = m_request.minorVersion >= 1;
     }
     return Result::NeedMoreData;
@@ -422,10 +432,10 @@ DemoHttpParser::Result DemoHttpParser::parseChunked()
                 return fail(400, "Malformed chunk size");
             size = size * 16 + digit;
             if (size > MaxBodySize)
-                return fail(413, "Request body too large", true);
+                return fail(413, "Request body too large");
         }
         if (m_request.body.size() + size > MaxBodySize)
-            return fail(413, "Request body too large", true);
+            return fail(413, "Request body too large");
         m_remaining = static_cast<qsizetype>(size);
         m_state = m_remaining > 0 ? State::ChunkData : State::Trailers;
         return Result::NeedMoreData;

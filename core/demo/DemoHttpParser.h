@@ -48,7 +48,6 @@ public:
         QByteArray message;
         QByteArray method; // what was known of the request when it failed (may be empty)
         QByteArray path;
-        bool bodyMayFollow = false; // the client may still be sending a body we refused to read
     };
 
     enum class Result { NeedMoreData, RequestReady, Failed };
@@ -67,7 +66,7 @@ public:
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Ready, Failed };
 
-    Result fail(int status, QByteArray message, bool bodyMayFollow = false);
+    Result fail(int status, QByteArray message);
     Result parseHead();
     Result parseHeadSection(QByteArrayView head);
     Result parseRequestLine(QByteArrayView line); // Failed, or NeedMoreData meaning "parsed"
@@ -78,6 +77,7 @@ private:
     State m_state = State::Head;
     QByteArray m_buffer;
     qsizetype m_headScanFrom = 0;
+    bool m_requestLineChecked = false;
     qsizetype m_remaining = 0; // body or chunk bytes still expected
     qsizetype m_trailerBytes = 0;
     bool m_continueRequested = false;

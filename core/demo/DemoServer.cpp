@@ -3,6 +3,7 @@
 #include "DemoHttpParser.h"
 
 #include <QDateTime>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QJsonArray>
@@ -31,9 +32,11 @@ namespace {
 
 constexpr int DefaultTokenLifetime = 3600;
 constexpr int MaxDelayMs = 60000;
-// How long a connection we refused (413 and friends) keeps draining the client's body before closing, so
-// the client is not reset before it reads our answer.
-constexpr int LingerMs = 1000;
+// After an error response the connection drains (reads and discards) whatever the client is still sending,
+// closing once it has been quiet for LingerQuietMs (at most LingerMaxMs): closing a socket with unread
+// input makes the kernel send a reset, and the client could lose our answer.
+constexpr int LingerQuietMs = 50;
+constexpr int LingerMaxMs = 2000;
 constexpr qsizetype MaxBufferedBytes = 2 * DemoHttpParser::MaxBodySize + DemoHttpParser::MaxHeadSize;
 constexpr qsizetype PurgeThreshold = 10000;
 
@@ -341,6 +344,7 @@ public:
         bool busy = false; // a delayed response is pending; later pipelined requests wait
         bool closing = false; // no more requests are read
         bool dropScheduled = false;
+        QDeadlineTimer lingerDeadline;
         // The delayed request being answered when the timer fires.
         QByteArray pendingMethod;
         QString pendingPath;
@@ -432,8 +436,12 @@ void DemoServer::Private::onReadyRead(quint64 id)
     if (!connection)
         return;
     const QByteArray data = connection->socket->readAll();
-    if (connection->closing)
-        return; // draining a refused body, or shutting down
+    if (connection->closing) {
+        // Draining after an error: wait for the client to go quiet before closing.
+        if (connection->timerPurpose == TimerPurpose::Linger && !connection->lingerDeadline.hasExpired())
+            connection->timer->start(LingerQuietMs);
+        return;
+    }
     connection->parser.append(data);
     if (connection->parser.bufferedBytes() > MaxBufferedBytes) {
         dropConnection(id); // a client flooding pipelined data while we wait on a /delay
@@ -492,7 +500,7 @@ void DemoServer::Private::processBuffer(quint64 id)
             const DemoHttpParser::Error error = connection->parser.error();
             const QString path = QString::fromUtf8(QByteArray::fromPercentEncoding(error.path));
             respond(id, error.method, path, errorResponse(error.status, QString::fromUtf8(error.message)),
-                    false, false, error.bodyMayFollow);
+                    false, false, true);
             return;
         }
         case DemoHttpParser::Result::RequestReady: {
@@ -551,7 +559,8 @@ bool DemoServer::Private::respond(quint64 id, const QByteArray &method, const QS
         connection->closing = true;
         if (linger) {
             connection->timerPurpose = TimerPurpose::Linger;
-            connection->timer->start(LingerMs);
+            connection->lingerDeadline = QDeadlineTimer(LingerMaxMs);
+            connection->timer->start(LingerQuietMs);
         } else {
             connection->socket->disconnectFromHost(); // after the response is flushed
         }

@@ -1,0 +1,218 @@
+#include "AuthCommand.h"
+
+#include "CliOutput.h"
+#include "CliPrompter.h"
+#include "demo/DemoServer.h"
+#include "format/WorkspaceReader.h"
+#include "run/WorkflowRunner.h"
+#include "script/ScriptEngine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+using namespace AuthStudio;
+
+namespace {
+
+// Parses repeated KEY=VALUE options; returns false and names the bad one.
+bool parsePairs(const QStringList &values, const QString &option, QHash<QString, QString> &pairs)
+{
+    for (const QString &item : values) {
+        const qsizetype equals = item.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            CliOutput::err(QStringLiteral("--%1: expected KEY=VALUE, got '%2'").arg(option, item.left(equals < 0 ? 40 : equals)));
+            return false;
+        }
+        pairs.insert(item.left(equals), item.mid(equals + 1));
+    }
+    return true;
+}
+
+QJsonObject maskedScope(const Scope &scope, const SecretMasker &masker, bool showSecrets)
+{
+    if (showSecrets)
+        return scope.values();
+    QJsonObject masked = masker.maskJson(scope.values()).toObject();
+    for (const QString &name : scope.secretNames()) {
+        if (masked.contains(name))
+            masked.insert(name, SecretMasker::mask());
+    }
+    return masked;
+}
+
+QString stepLine(const StepResult &step, const SecretMasker &masker)
+{
+    static const QHash<RunOutcome, QString> marks{{RunOutcome::Succeeded, QStringLiteral("ok  ")},
+                                                  {RunOutcome::Failed, QStringLiteral("FAIL")},
+                                                  {RunOutcome::Cancelled, QStringLiteral("stop")},
+                                                  {RunOutcome::Skipped, QStringLiteral("skip")}};
+    QString line = QStringLiteral("  %1 %2 %3 %4")
+                       .arg(marks.value(step.outcome), step.name.leftJustified(14), stepTypeLabel(step.type).leftJustified(16),
+                            CliOutput::duration(step.elapsedNs).rightJustified(10));
+    if (!step.detail.isEmpty())
+        line += QStringLiteral("  ") + masker.maskText(step.detail);
+    if (step.httpStatus)
+        line += QStringLiteral(" -> %1").arg(step.httpStatus);
+    return line;
+}
+
+} // namespace
+
+int AuthCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Runs a resource's auth workflow headless. Form values come from --input step.field=VALUE, "
+                       "else from AUTHSTUDIO_INPUT_<STEP>_<FIELD> environment variables (e.g. "
+                       "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
+                       "failed, 2 usage or file error."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file."));
+    parser.addOption({QStringLiteral("resource"), QStringLiteral("The resource whose auth workflow runs."), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("input"), QStringLiteral("A form value, e.g. form1.email=me@example.com (repeatable)."),
+                      QStringLiteral("KEY=VALUE")});
+    parser.addOption({QStringLiteral("var"), QStringLiteral("Overrides a workspace variable, e.g. DEMO_API=http://127.0.0.1:9000 (repeatable)."),
+                      QStringLiteral("NAME=VALUE")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
+    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
+    parser.addOption({QStringLiteral("script-timeout"), QStringLiteral("Stops a script running longer than this. Default 5000."),
+                      QStringLiteral("MS"), QString::number(ScriptEngine::DefaultTimeoutMs)});
+    parser.addOption({QStringLiteral("with-demo-server"),
+                      QStringLiteral("Starts the demo API inside this process on a free port and points DEMO_API at it.")});
+    if (!parser.parse(arguments)) {
+        CliOutput::err(parser.errorText());
+        return CliOutput::UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        CliOutput::out(parser.helpText());
+        return CliOutput::Success;
+    }
+    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("resource"))) {
+        CliOutput::err(QStringLiteral("usage: authstudio-cli auth FILE --resource NAME [--input KEY=VALUE]... [--json] "
+                                      "[--show-secrets] (see --help)"));
+        return CliOutput::UsageError;
+    }
+    QHash<QString, QString> inputs;
+    QHash<QString, QString> variables;
+    if (!parsePairs(parser.values(QStringLiteral("input")), QStringLiteral("input"), inputs)
+        || !parsePairs(parser.values(QStringLiteral("var")), QStringLiteral("var"), variables))
+        return CliOutput::UsageError;
+    bool timeoutOk = false;
+    const int scriptTimeout = parser.value(QStringLiteral("script-timeout")).toInt(&timeoutOk);
+    if (!timeoutOk || scriptTimeout <= 0) {
+        CliOutput::err(QStringLiteral("--script-timeout: expected a positive number of milliseconds"));
+        return CliOutput::UsageError;
+    }
+
+    const QString file = parser.positionalArguments().first();
+    WorkspaceReader reader;
+    const std::optional<Workspace> workspace = reader.readFile(file);
+    if (!workspace) {
+        CliOutput::err(reader.error().toString());
+        return CliOutput::UsageError;
+    }
+    const QString resourceName = parser.value(QStringLiteral("resource"));
+    const Resource *resource = workspace->findResource(resourceName);
+    if (!resource) {
+        QStringList names;
+        for (const Resource &r : workspace->resources)
+            names.append(QStringLiteral("\"%1\"").arg(r.name));
+        CliOutput::err(QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)")
+                           .arg(file, resourceName, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+        return CliOutput::UsageError;
+    }
+    if (resource->authMethod != Resource::AuthMethod::Custom) {
+        CliOutput::err(QStringLiteral("%1: resource \"%2\" doesn't use custom auth").arg(file, resourceName));
+        return CliOutput::UsageError;
+    }
+
+    std::unique_ptr<DemoServer> demoServer;
+    if (parser.isSet(QStringLiteral("with-demo-server"))) {
+        demoServer = std::make_unique<DemoServer>();
+        if (!demoServer->listen(0)) {
+            CliOutput::err(QStringLiteral("can't start the demo API: %1").arg(demoServer->errorString()));
+            return CliOutput::Failure;
+        }
+        variables.insert(QStringLiteral("DEMO_API"), demoServer->baseUrl().toString());
+    }
+
+    Scope initial;
+    for (const KeyValue &variable : workspace->variables) {
+        if (variable.enabled)
+            initial.set(variable.name, variables.value(variable.name, variable.value));
+    }
+    for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
+        initial.set(it.key(), it.value());
+
+    QNetworkAccessManager network;
+    CliPrompter prompter(inputs);
+    WorkflowRunner runner(&network);
+    runner.setPrompter(&prompter);
+    runner.setScriptTimeoutMs(scriptTimeout);
+
+    const bool asJson = parser.isSet(QStringLiteral("json"));
+    const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+    int exitCode = CliOutput::Success;
+    QObject::connect(&runner, &WorkflowRunner::finished, &runner, [&](const RunResult &result) {
+        SecretMasker masker(showSecrets ? QSet<QString>() : result.scope.secrets());
+        const QString notification = masker.maskText(result.notification);
+        if (asJson) {
+            QJsonArray steps;
+            for (const StepResult &step : result.steps) {
+                QJsonObject object{{QStringLiteral("name"), step.name},
+                                   {QStringLiteral("type"), stepTypeId(step.type)},
+                                   {QStringLiteral("outcome"), runOutcomeId(step.outcome)},
+                                   {QStringLiteral("elapsedMs"), double(step.elapsedNs) / 1e6}};
+                if (step.httpStatus)
+                    object.insert(QStringLiteral("httpStatus"), step.httpStatus);
+                if (!step.detail.isEmpty())
+                    object.insert(QStringLiteral("request"), masker.maskText(step.detail));
+                if (!step.error.isEmpty())
+                    object.insert(QStringLiteral("error"), masker.maskText(step.error));
+                steps.append(object);
+            }
+            QJsonArray secretNames;
+            for (const QString &name : result.scope.secretNames())
+                secretNames.append(name);
+            QJsonObject document{{QStringLiteral("resource"), resourceName},
+                                 {QStringLiteral("outcome"), runOutcomeId(result.outcome)},
+                                 {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
+                                 {QStringLiteral("steps"), steps},
+                                 {QStringLiteral("scope"), maskedScope(result.scope, masker, showSecrets)},
+                                 {QStringLiteral("secretNames"), secretNames},
+                                 {QStringLiteral("secretsShown"), showSecrets}};
+            if (!result.succeeded()) {
+                document.insert(QStringLiteral("notification"), notification);
+                document.insert(QStringLiteral("failedStep"), result.failedStep);
+                document.insert(QStringLiteral("failedField"), result.failedField);
+            }
+            CliOutput::json(document);
+        } else {
+            CliOutput::out(QStringLiteral("Auth workflow of \"%1\"").arg(resourceName));
+            for (const StepResult &step : result.steps)
+                CliOutput::out(stepLine(step, masker));
+            if (result.succeeded()) {
+                CliOutput::out(QStringLiteral("Succeeded in %1").arg(CliOutput::duration(result.elapsedNs)));
+                CliOutput::out(QStringLiteral("\nScope%1:").arg(showSecrets ? QStringLiteral(" (secrets shown)") : QStringLiteral(" (secrets masked)")));
+                CliOutput::out(QString::fromUtf8(QJsonDocument(maskedScope(result.scope, masker, showSecrets)).toJson(QJsonDocument::Indented)).trimmed());
+            }
+        }
+        if (!result.succeeded()) {
+            CliOutput::err(result.outcome == RunOutcome::Cancelled
+                               ? QStringLiteral("Cancelled at %1.").arg(result.failedStep)
+                               : QStringLiteral("Failed at %1%2: %3")
+                                     .arg(result.failedStep,
+                                          result.failedField.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(result.failedField),
+                                          notification));
+            exitCode = CliOutput::Failure;
+        }
+        QCoreApplication::exit(exitCode);
+    });
+    runner.start(resource->customAuth.authWorkflow, initial);
+    QCoreApplication::exec();
+    return exitCode;
+}

@@ -1,0 +1,36 @@
+#include "CliOutput.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+void CliOutput::out(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void CliOutput::err(const QString &line)
+{
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+void CliOutput::json(const QJsonValue &document)
+{
+    const QByteArray bytes = document.isArray() ? QJsonDocument(document.toArray()).toJson(QJsonDocument::Indented)
+                                                : QJsonDocument(document.toObject()).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+QString CliOutput::duration(qint64 ns)
+{
+    if (ns >= 1000000000LL)
+        return QStringLiteral("%1 s").arg(double(ns) / 1e9, 0, 'f', 2);
+    return QStringLiteral("%1 ms").arg(double(ns) / 1e6, 0, 'f', 1);
+}

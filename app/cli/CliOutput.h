@@ -1,0 +1,20 @@
+// CliOutput: how the CLI writes to the terminal: plain text lines or one JSON document on stdout, errors on
+// stderr, and every value passed through the SecretMasker unless the user asked for --show-secrets.
+#pragma once
+
+#include "script/SecretMasker.h"
+
+#include <QJsonValue>
+#include <QString>
+
+class CliOutput
+{
+public:
+    enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+    static void out(const QString &line);
+    static void err(const QString &line);
+    static void json(const QJsonValue &document);
+    // Formats a duration in nanoseconds for people: "0.4 ms", "1.25 s".
+    static QString duration(qint64 ns);
+};
