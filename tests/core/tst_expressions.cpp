@@ -1,0 +1,222 @@
+// Templates, the plain-path fast path, JavaScript expressions, text conversion and secret masking.
+#include "script/ExpressionEvaluator.h"
+#include "script/Scope.h"
+#include "script/ScriptEngine.h"
+#include "script/SecretMasker.h"
+#include "script/Template.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace AuthStudio;
+
+class TestExpressions : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Scope sampleScope()
+    {
+        Scope scope;
+        scope.set(QStringLiteral("form1"), QJsonObject{{QStringLiteral("email"), QStringLiteral("a@b.c")},
+                                                       {QStringLiteral("password"), QStringLiteral("s3cret-pw")}});
+        scope.set(QStringLiteral("http1"),
+                  QJsonObject{{QStringLiteral("status"), 200},
+                              {QStringLiteral("headers"), QJsonObject{{QStringLiteral("content-type"), QStringLiteral("application/json")}}},
+                              {QStringLiteral("body"), QJsonObject{{QStringLiteral("token"), QStringLiteral("abc.def")},
+                                                                   {QStringLiteral("expires_in"), 3600},
+                                                                   {QStringLiteral("items"), QJsonArray{QJsonObject{{QStringLiteral("id"), 7}}}},
+                                                                   {QStringLiteral("nothing"), QJsonValue()}}}});
+        scope.set(QStringLiteral("TOKEN"), QStringLiteral("tok-123"));
+        return scope;
+    }
+
+private Q_SLOTS:
+    void parse_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("parts");
+        QTest::addColumn<bool>("single");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("literal") << QStringLiteral("plain text") << 1 << false << true;
+        QTest::newRow("empty") << QString() << 0 << false << true;
+        QTest::newRow("single") << QStringLiteral("{{ TOKEN }}") << 1 << true << true;
+        QTest::newRow("mixed") << QStringLiteral("Bearer {{ TOKEN }}!") << 3 << false << true;
+        QTest::newRow("object literal") << QStringLiteral("{{ {a: {b: 1}} }}") << 1 << true << true;
+        QTest::newRow("braces in string") << QStringLiteral("{{ '}}' + x }}") << 1 << true << true;
+        QTest::newRow("unclosed") << QStringLiteral("a {{ b") << 0 << false << false;
+        QTest::newRow("empty expression") << QStringLiteral("{{ }}") << 0 << false << false;
+    }
+    void parse()
+    {
+        QFETCH(QString, source);
+        QFETCH(int, parts);
+        QFETCH(bool, single);
+        QFETCH(bool, valid);
+        const auto parsed = Template::parse(source);
+        QCOMPARE(parsed->isValid(), valid);
+        QCOMPARE(parsed->parts().size(), parts);
+        QCOMPARE(parsed->isSingleExpression(), single);
+    }
+
+    void fastPathRecognition_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<bool>("isPath");
+        QTest::newRow("name") << QStringLiteral("TOKEN") << true;
+        QTest::newRow("dotted") << QStringLiteral("http1.body.token") << true;
+        QTest::newRow("index") << QStringLiteral("http1.body.items[0].id") << true;
+        QTest::newRow("quoted key") << QStringLiteral("http1.headers['content-type']") << true;
+        QTest::newRow("call") << QStringLiteral("TOKEN.toUpperCase()") << false;
+        QTest::newRow("operator") << QStringLiteral("a + b") << false;
+        QTest::newRow("keyword") << QStringLiteral("true") << false;
+        QTest::newRow("number") << QStringLiteral("42") << false;
+    }
+    void fastPathRecognition()
+    {
+        QFETCH(QString, expression);
+        QFETCH(bool, isPath);
+        QList<Template::PathSegment> path;
+        QCOMPARE(Template::parsePath(expression, &path), isPath);
+    }
+
+    void fastPathNeedsNoEngine_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("string") << QStringLiteral("{{ http1.body.token }}") << QJsonValue(QStringLiteral("abc.def"));
+        QTest::newRow("number keeps type") << QStringLiteral("{{ http1.body.expires_in }}") << QJsonValue(3600);
+        QTest::newRow("array index") << QStringLiteral("{{ http1.body.items[0].id }}") << QJsonValue(7);
+        QTest::newRow("quoted key") << QStringLiteral("{{ http1.headers['content-type'] }}") << QJsonValue(QStringLiteral("application/json"));
+        QTest::newRow("interpolated") << QStringLiteral("Bearer {{ TOKEN }}") << QJsonValue(QStringLiteral("Bearer tok-123"));
+        QTest::newRow("number in text") << QStringLiteral("ttl={{ http1.body.expires_in }}s") << QJsonValue(QStringLiteral("ttl=3600s"));
+        QTest::newRow("object in text") << QStringLiteral("x{{ http1.body.items }}") << QJsonValue(QStringLiteral("x[{\"id\":7}]"));
+        QTest::newRow("missing property is undefined") << QStringLiteral("[{{ http1.body.missing }}]") << QJsonValue(QStringLiteral("[]"));
+        QTest::newRow("array length") << QStringLiteral("{{ http1.body.items.length }}") << QJsonValue(1);
+        QTest::newRow("literal") << QStringLiteral("no expressions") << QJsonValue(QStringLiteral("no expressions"));
+    }
+    void fastPathNeedsNoEngine()
+    {
+        QFETCH(QString, text);
+        QFETCH(QJsonValue, expected);
+        const ExpressionEvaluator evaluator(nullptr); // no JavaScript engine at all
+        const EvalResult result = evaluator.evaluate(text, sampleScope(), QStringLiteral("test"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value, expected);
+    }
+
+    void pathErrors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("unknown root") << QStringLiteral("{{ NOPE }}") << QStringLiteral("unknown name 'NOPE'");
+        QTest::newRow("property of undefined") << QStringLiteral("{{ http1.body.missing.deeper }}")
+                                               << QStringLiteral("can't read 'deeper' because 'http1.body.missing' is undefined");
+        QTest::newRow("property of null") << QStringLiteral("{{ http1.body.nothing.x }}") << QStringLiteral("is null");
+        QTest::newRow("unclosed") << QStringLiteral("Bearer {{ TOKEN") << QStringLiteral("never closed");
+    }
+    void pathErrors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, errorPart);
+        const ExpressionEvaluator evaluator(nullptr);
+        const EvalResult result = evaluator.interpolate(text, sampleScope(), QStringLiteral("http1, header 'Authorization'"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(errorPart), qPrintable(result.error));
+        QVERIFY2(result.error.startsWith(QStringLiteral("http1, header 'Authorization': ")), qPrintable(result.error));
+    }
+
+    void javaScriptExpressions_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("method call") << QStringLiteral("{{ TOKEN.toUpperCase() }}") << QJsonValue(QStringLiteral("TOK-123"));
+        QTest::newRow("arithmetic keeps type") << QStringLiteral("{{ http1.body.expires_in * 2 }}") << QJsonValue(7200);
+        QTest::newRow("ternary") << QStringLiteral("{{ http1.status === 200 ? 'yes' : 'no' }}") << QJsonValue(QStringLiteral("yes"));
+        QTest::newRow("object literal") << QStringLiteral("{{ {a: 1} }}") << QJsonValue(QJsonObject{{QStringLiteral("a"), 1}});
+        QTest::newRow("btoa") << QStringLiteral("Basic {{ btoa(form1.email + ':' + form1.password) }}")
+                              << QJsonValue(QStringLiteral("Basic ") + QString::fromLatin1(QByteArray("a@b.c:s3cret-pw").toBase64()));
+        QTest::newRow("mixed fast and js") << QStringLiteral("{{ TOKEN }}/{{ TOKEN.length }}") << QJsonValue(QStringLiteral("tok-123/7"));
+        QTest::newRow("builtin JSON") << QStringLiteral("{{ JSON.stringify({t: TOKEN}) }}") << QJsonValue(QStringLiteral("{\"t\":\"tok-123\"}"));
+    }
+    void javaScriptExpressions()
+    {
+        QFETCH(QString, text);
+        QFETCH(QJsonValue, expected);
+        ScriptEngine engine;
+        const ExpressionEvaluator evaluator(&engine);
+        const EvalResult result = evaluator.evaluate(text, sampleScope(), QStringLiteral("test"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value, expected);
+    }
+
+    void javaScriptErrors_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("unknown name") << QStringLiteral("{{ nope.toString() }}") << QStringLiteral("ReferenceError: nope is not defined");
+        QTest::newRow("throw") << QStringLiteral("{{ (() => { throw new Error('boom') })() }}") << QStringLiteral("Error: boom");
+        QTest::newRow("syntax") << QStringLiteral("{{ TOKEN + }}") << QStringLiteral("SyntaxError");
+    }
+    void javaScriptErrors()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, errorPart);
+        ScriptEngine engine;
+        const ExpressionEvaluator evaluator(&engine);
+        const EvalResult result = evaluator.evaluate(text, sampleScope(), QStringLiteral("TOKEN, value"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.startsWith(QStringLiteral("TOKEN, value: ")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(errorPart), qPrintable(result.error));
+    }
+
+    void scopeChangesReachJavaScript()
+    {
+        // The engine caches globals per scope revision; a changed value must be seen.
+        ScriptEngine engine;
+        const ExpressionEvaluator evaluator(&engine);
+        Scope scope;
+        scope.set(QStringLiteral("x"), 1);
+        QCOMPARE(evaluator.evaluate(QStringLiteral("{{ x + 1 }}"), scope, QStringLiteral("t")).value, QJsonValue(2));
+        scope.set(QStringLiteral("x"), 41);
+        QCOMPARE(evaluator.evaluate(QStringLiteral("{{ x + 1 }}"), scope, QStringLiteral("t")).value, QJsonValue(42));
+        Scope other; // a different scope without x: x must not leak in from the previous one
+        const EvalResult result = evaluator.evaluate(QStringLiteral("{{ typeof x }}"), other, QStringLiteral("t"));
+        QCOMPARE(result.value, QJsonValue(QStringLiteral("undefined")));
+    }
+
+    void valueToText_data()
+    {
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("int") << QJsonValue(3600) << QStringLiteral("3600");
+        QTest::newRow("fraction") << QJsonValue(0.1) << QStringLiteral("0.1");
+        QTest::newRow("bool") << QJsonValue(true) << QStringLiteral("true");
+        QTest::newRow("null") << QJsonValue() << QString();
+        QTest::newRow("array") << QJsonValue(QJsonArray{1, 2}) << QStringLiteral("[1,2]");
+    }
+    void valueToText()
+    {
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, text);
+        QCOMPARE(AuthStudio::valueToText(value), text);
+    }
+
+    void masking()
+    {
+        SecretMasker masker({QStringLiteral("s3cret-pw"), QStringLiteral("tok")});
+        QCOMPARE(masker.maskText(QStringLiteral("password=s3cret-pw;")), QStringLiteral("password=********;"));
+        // Short secrets are masked as whole values only, so ordinary text stays readable.
+        QCOMPARE(masker.maskText(QStringLiteral("token")), QStringLiteral("token"));
+        QCOMPARE(masker.maskText(QStringLiteral("tok")), SecretMasker::mask());
+        const QJsonValue masked = masker.maskJson(sampleScope().values());
+        const QByteArray text = QJsonDocument(masked.toObject()).toJson();
+        QVERIFY(!text.contains("s3cret-pw"));
+        QVERIFY(text.contains("a@b.c"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExpressions)
+#include "tst_expressions.moc"

@@ -1,0 +1,171 @@
+// The JavaScript side: the auth library, JavaScript step bodies, the sandbox and the watchdog timeout.
+#include "script/Scope.h"
+#include "script/ScriptEngine.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace AuthStudio;
+
+class TestScriptEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    static EvalResult expr(ScriptEngine &engine, const QString &expression, const Scope &scope = {})
+    {
+        return engine.evaluateExpression(expression, scope, QStringLiteral("test"));
+    }
+
+private Q_SLOTS:
+    void authLibrary_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("btoa") << QStringLiteral("btoa('user:pass')") << QJsonValue(QStringLiteral("dXNlcjpwYXNz"));
+        QTest::newRow("atob") << QStringLiteral("atob('dXNlcjpwYXNz')") << QJsonValue(QStringLiteral("user:pass"));
+        QTest::newRow("base64 utf8 round trip") << QStringLiteral("atob(btoa('héllo'))") << QJsonValue(QStringLiteral("héllo"));
+        QTest::newRow("base64url") << QStringLiteral("auth.base64UrlEncode('\u00ff\u00fe')") << QJsonValue(QStringLiteral("w7_Dvg"));
+        QTest::newRow("sha256") << QStringLiteral("auth.sha256('abc')")
+                                << QJsonValue(QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        // RFC 4231, test case 2.
+        QTest::newRow("hmac-sha256") << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?')")
+                                     << QJsonValue(QStringLiteral("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        QTest::newRow("hmac-sha256 base64") << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?', 'base64')")
+                                            << QJsonValue(QStringLiteral("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM="));
+        QTest::newRow("uuid shape") << QStringLiteral("/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(auth.randomUUID())")
+                                    << QJsonValue(true);
+        QTest::newRow("uuids differ") << QStringLiteral("auth.randomUUID() !== auth.randomUUID()") << QJsonValue(true);
+        // header {"alg":"none"}, payload {"sub":"42","exp":1700000000}
+        QTest::newRow("jwt payload") << QStringLiteral("auth.jwtDecode('eyJhbGciOiJub25lIn0.eyJzdWIiOiI0MiIsImV4cCI6MTcwMDAwMDAwMH0.sig').exp")
+                                     << QJsonValue(1700000000);
+    }
+    void authLibrary()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QJsonValue, expected);
+        ScriptEngine engine;
+        const EvalResult result = expr(engine, expression);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value, expected);
+    }
+
+    void libraryErrorsAreScriptErrors_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("bad base64") << QStringLiteral("atob('***')") << QStringLiteral("not valid base64");
+        QTest::newRow("bad jwt") << QStringLiteral("auth.jwtDecode('abc')") << QStringLiteral("three dot-separated parts");
+        QTest::newRow("bad jwt payload") << QStringLiteral("auth.jwtDecode('a.!!!.c')") << QStringLiteral("payload");
+    }
+    void libraryErrorsAreScriptErrors()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QString, errorPart);
+        ScriptEngine engine;
+        const EvalResult result = expr(engine, expression);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(errorPart), qPrintable(result.error));
+    }
+
+    void sandbox_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("XMLHttpRequest") << QStringLiteral("XMLHttpRequest");
+        QTest::newRow("fetch") << QStringLiteral("fetch");
+        QTest::newRow("require") << QStringLiteral("require");
+        QTest::newRow("Qt") << QStringLiteral("Qt");
+        QTest::newRow("print") << QStringLiteral("print");
+        QTest::newRow("gc") << QStringLiteral("gc");
+        QTest::newRow("console") << QStringLiteral("console");
+    }
+    void sandbox()
+    {
+        // Scripts get ECMAScript and the auth library, nothing that reaches the network or files.
+        QFETCH(QString, name);
+        ScriptEngine engine;
+        QCOMPARE(expr(engine, QStringLiteral("typeof ") + name).value, QJsonValue(QStringLiteral("undefined")));
+        QCOMPARE(expr(engine, QStringLiteral("typeof JSON.parse")).value, QJsonValue(QStringLiteral("function")));
+    }
+
+    void functionBody()
+    {
+        ScriptEngine engine;
+        Scope scope;
+        scope.set(QStringLiteral("http1"), QJsonObject{{QStringLiteral("body"), QJsonObject{{QStringLiteral("n"), 20}}}});
+        const EvalResult result = engine.runFunctionBody(QStringLiteral("const n = http1.body.n;\nreturn { doubled: n * 2, list: [1, 'a', null] };"),
+                                                         scope, QStringLiteral("js1"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value.toObject().value(QStringLiteral("doubled")), QJsonValue(40));
+        QCOMPARE(result.value.toObject().value(QStringLiteral("list")).toArray().size(), 3);
+        // No return: the step's value is null, so js1 stays a known name.
+        const EvalResult nothing = engine.runFunctionBody(QStringLiteral("const x = 1;"), scope, QStringLiteral("js1"));
+        QVERIFY(nothing.ok());
+        QVERIFY(nothing.value.isNull());
+    }
+
+    void functionBodyErrorsNameTheLine()
+    {
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(QStringLiteral("const a = 1;\nconst b = 2;\nthrow new TypeError('bad token');"),
+                                                         {}, QStringLiteral("js1"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error, QStringLiteral("js1: TypeError: bad token (line 3)"));
+    }
+
+    void strictModeCatchesUndeclaredAssignment()
+    {
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(QStringLiteral("leaked = 5; return leaked;"), {}, QStringLiteral("js1"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(QStringLiteral("ReferenceError")), qPrintable(result.error));
+    }
+
+    void defaultTimeoutIsFiveSeconds()
+    {
+        ScriptEngine engine;
+        QCOMPARE(engine.timeoutMs(), 5000);
+    }
+
+    void runawayScriptIsInterrupted_data()
+    {
+        QTest::addColumn<bool>("asStep");
+        QTest::newRow("JavaScript step") << true;
+        QTest::newRow("expression") << false;
+    }
+    void runawayScriptIsInterrupted()
+    {
+        // The loop never returns to the event loop: only the watchdog thread can stop it.
+        QFETCH(bool, asStep);
+        ScriptEngine engine;
+        engine.setTimeoutMs(200);
+        QElapsedTimer clock;
+        clock.start();
+        const EvalResult result = asStep ? engine.runFunctionBody(QStringLiteral("while (true) {}"), {}, QStringLiteral("js1"))
+                                         : expr(engine, QStringLiteral("(() => { for (;;) {} })()"));
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error.contains(QStringLiteral("stopped after running for 0.2 s")), qPrintable(result.error));
+        QVERIFY(clock.elapsed() < 20000); // it did stop (a generous bound, not a speed check)
+
+        // The engine stays usable afterwards, for the next step or run.
+        const EvalResult after = expr(engine, QStringLiteral("1 + 1"));
+        QVERIFY2(after.ok(), qPrintable(after.error));
+        QCOMPARE(after.value, QJsonValue(2));
+    }
+
+    void interruptDoesNotLeakIntoNextScript()
+    {
+        // A script that finishes just under the deadline must not leave the engine interrupted.
+        ScriptEngine engine;
+        engine.setTimeoutMs(1000);
+        for (int i = 0; i < 50; ++i) {
+            const EvalResult result = expr(engine, QStringLiteral("[1,2,3].map(x => x * 2).length"));
+            QVERIFY2(result.ok(), qPrintable(result.error));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestScriptEngine)
+#include "tst_scriptengine.moc"

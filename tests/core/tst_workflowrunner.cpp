@@ -1,0 +1,416 @@
+// Runs workflows against the embedded demo API in process: the seed walkthrough end to end, every step
+// type, and each way a run stops (non-2xx, network error, timeout, TLS, expression and script errors,
+// cancelled prompt, cancel).
+#include "demo/DemoServer.h"
+#include "format/WorkspaceReader.h"
+#include "run/PresetPrompter.h"
+#include "run/WorkflowRunner.h"
+#include "script/SecretMasker.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace AuthStudio;
+
+class TestWorkflowRunner : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoServer *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+
+    QString url(const QString &path) const { return m_server->baseUrl().toString() + path; }
+
+    static FormStep loginForm() { return FormStep::withDefaultFields(QStringLiteral("form1")); }
+
+    static ApiRequestStep loginRequest(const QString &url)
+    {
+        ApiRequestStep step;
+        step.name = QStringLiteral("http1");
+        step.method = QStringLiteral("POST");
+        step.url = url;
+        step.body.kind = RequestBody::Kind::Json;
+        step.body.text = QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
+        return step;
+    }
+
+    static DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
+    {
+        DefineVariableStep step;
+        step.name = name;
+        step.value = value;
+        step.secret = secret;
+        return step;
+    }
+
+    // Runs to the end and returns the result; the prompter answers with the demo credentials by default.
+    RunResult run(const Workflow &workflow, PresetPrompter *prompter = nullptr, const Scope &initial = {},
+                  WorkflowRunner *existing = nullptr)
+    {
+        PresetPrompter defaultPrompter;
+        defaultPrompter.setValue(QStringLiteral("form1.email"), DemoServer::demoEmail());
+        defaultPrompter.setValue(QStringLiteral("form1.password"), DemoServer::demoPassword());
+        WorkflowRunner localRunner(m_network);
+        WorkflowRunner &runner = existing ? *existing : localRunner;
+        runner.setPrompter(prompter ? prompter : &defaultPrompter);
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        if (!runner.start(workflow, initial))
+            return {};
+        if (!finished.wait(20000))
+            return {};
+        return finished.first().first().value<RunResult>();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new DemoServer(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+    }
+    void cleanup()
+    {
+        delete m_network;
+        delete m_server;
+    }
+
+    void seedWalkthroughEndToEnd()
+    {
+        WorkspaceReader reader;
+        const auto workspace = reader.readFile(QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json"));
+        QVERIFY2(workspace, qPrintable(reader.error().toString()));
+        const Resource *seed = workspace->findResource(QStringLiteral("Seed walkthrough"));
+        QVERIFY(seed);
+        Scope initial;
+        initial.set(QStringLiteral("DEMO_API"), m_server->baseUrl().toString());
+
+        PresetPrompter prompter;
+        prompter.setValue(QStringLiteral("form1.email"), QStringLiteral("ada@example.com"));
+        prompter.setValue(QStringLiteral("form1.password"), QStringLiteral("correct horse"));
+        WorkflowRunner runner(m_network);
+        QSignalSpy started(&runner, &WorkflowRunner::stepStarted);
+        QSignalSpy stepFinished(&runner, &WorkflowRunner::stepFinished);
+        const RunResult result = run(seed->customAuth.authWorkflow, &prompter, initial, &runner);
+
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(started.count(), 4);
+        QCOMPARE(stepFinished.count(), 4);
+        QCOMPARE(result.steps.size(), 4);
+        QCOMPARE(result.steps.at(1).httpStatus, 200);
+        QVERIFY(result.steps.at(1).detail.startsWith(QStringLiteral("POST http://127.0.0.1:")));
+
+        const QJsonObject scope = result.scope.values();
+        QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("email")).toString(), QStringLiteral("ada@example.com"));
+        const QJsonObject http1 = scope.value(QStringLiteral("http1")).toObject();
+        QCOMPARE(http1.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(http1.value(QStringLiteral("headers")).toObject().value(QStringLiteral("content-type")).toString(), QStringLiteral("application/json"));
+        QCOMPARE(http1.value(QStringLiteral("body")).toObject().value(QStringLiteral("json")).toObject().value(QStringLiteral("password")).toString(),
+                 QStringLiteral("correct horse"));
+        QCOMPARE(scope.value(QStringLiteral("js1")).toObject().value(QStringLiteral("passwordLength")).toInt(), 13);
+        QCOMPARE(scope.value(QStringLiteral("PASSWORD")).toString(), QStringLiteral("correct horse"));
+        QVERIFY(result.scope.isSecretName(QStringLiteral("PASSWORD")));
+
+        // Per-step snapshots: after form1 there is no http1 yet; after http1 there is.
+        const StepResult afterForm = stepFinished.at(0).first().value<StepResult>();
+        QVERIFY(afterForm.scope.contains(QStringLiteral("form1")));
+        QVERIFY(!afterForm.scope.contains(QStringLiteral("http1")));
+        QVERIFY(stepFinished.at(1).first().value<StepResult>().scope.contains(QStringLiteral("http1")));
+
+        // The echoed password is masked by value, wherever it appears.
+        const SecretMasker masker(result.scope.secrets());
+        const QByteArray shown = QJsonDocument(masker.maskJson(scope).toObject()).toJson();
+        QVERIFY(!shown.contains("correct horse"));
+        QVERIFY(shown.contains("ada@example.com"));
+    }
+
+    void loginAgainstDemoApiDefinesToken()
+    {
+        Workflow workflow;
+        workflow.steps = {loginForm(), loginRequest(url(QStringLiteral("/login"))),
+                          variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
+                          variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
+        const RunResult result = run(workflow);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(result.scope.value(QStringLiteral("TOKEN")).toString().size(), 64);
+        QCOMPARE(result.scope.value(QStringLiteral("EXPIRES_IN")), QJsonValue(3600)); // kept as a number
+        QCOMPARE(m_server->counters().logins, 1);
+    }
+
+    void non2xxStopsWithJsonBodyStringified()
+    {
+        PresetPrompter prompter;
+        prompter.setValue(QStringLiteral("form1.email"), DemoServer::demoEmail());
+        prompter.setValue(QStringLiteral("form1.password"), QStringLiteral("wrong"));
+        Workflow workflow;
+        workflow.steps = {loginForm(), loginRequest(url(QStringLiteral("/login"))),
+                          variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+        const RunResult result = run(workflow, &prompter);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(result.notification, QStringLiteral(R"({"error":"Invalid username or password"})"));
+        QCOMPARE(result.failedStep, QStringLiteral("http1"));
+        QCOMPARE(result.steps.size(), 2); // the variable step never ran
+        QCOMPARE(result.steps.last().httpStatus, 401);
+        QCOMPARE(m_server->counters().failedLogins, 1);
+    }
+
+    void non2xxStopsWithRawBodyWhenNotJson()
+    {
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = url(QStringLiteral("/text/500"));
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(result.notification, QStringLiteral("Plain text failure 500"));
+        QCOMPARE(result.steps.last().httpStatus, 500);
+    }
+
+    void networkErrorNamesStepAndUrl()
+    {
+        QTcpServer closed; // find a free port, then close it so nothing listens there
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        const quint16 port = closed.serverPort();
+        closed.close();
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = QStringLiteral("http://127.0.0.1:%1/me").arg(port);
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.startsWith(QStringLiteral("http1, URL: the request to http://127.0.0.1:")), qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("refused")), qPrintable(result.notification));
+        QCOMPARE(result.failedField, QStringLiteral("URL"));
+    }
+
+    void requestTimeout()
+    {
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = url(QStringLiteral("/delay/5000"));
+        step.timeoutMs = 150;
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.contains(QStringLiteral("no reply within 0.15 s")), qPrintable(result.notification));
+    }
+
+    void defaultRequestTimeoutIsThirtySeconds() { QCOMPARE(ApiRequestStep().timeoutMs, 30000); }
+
+    void expressionErrorsNameStepAndField_data()
+    {
+        QTest::addColumn<QString>("urlTemplate");
+        QTest::addColumn<QString>("headerValue");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("unknown name in URL") << QStringLiteral("{{ API }}/me") << QString()
+                                             << QStringLiteral("http1, URL: unknown name 'API'") << QStringLiteral("URL");
+        QTest::newRow("JS exception in header") << QStringLiteral("BASE/me") << QStringLiteral("{{ JSON.parse('{') }}")
+                                                << QStringLiteral("http1, header 'X-Test': SyntaxError") << QStringLiteral("header 'X-Test'");
+        QTest::newRow("not a URL") << QStringLiteral("ftp://example") << QString()
+                                   << QStringLiteral("http1, URL: 'ftp://example' is not a valid http:// or https:// URL") << QStringLiteral("URL");
+    }
+    void expressionErrorsNameStepAndField()
+    {
+        QFETCH(QString, urlTemplate);
+        QFETCH(QString, headerValue);
+        QFETCH(QString, expected);
+        QFETCH(QString, field);
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = QString(urlTemplate).replace(QStringLiteral("BASE"), m_server->baseUrl().toString());
+        if (!headerValue.isEmpty())
+            step.headers.append({QStringLiteral("X-Test"), headerValue});
+        Workflow workflow;
+        workflow.steps = {step};
+        const int before = m_server->counters().requests;
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.startsWith(expected), qPrintable(result.notification));
+        QCOMPARE(result.failedField, field);
+        QCOMPARE(m_server->counters().requests, before); // nothing was sent
+    }
+
+    void headerWithLineBreakIsRefusedAndNothingSent()
+    {
+        Scope initial;
+        initial.set(QStringLiteral("TOKEN"), QStringLiteral("abc\r\nX-Injected: 1"));
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = url(QStringLiteral("/headers"));
+        step.headers.append({QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")});
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow, nullptr, initial);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.contains(QStringLiteral("header 'Authorization'")), qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("{{ TOKEN }}")), qPrintable(result.notification));
+        QVERIFY(!result.notification.contains(QStringLiteral("X-Injected"))); // the value itself is not shown
+        QCOMPARE(m_server->counters().requests, 0);
+    }
+
+    void javaScriptStepErrorStopsRun()
+    {
+        JavaScriptStep js;
+        js.code = QStringLiteral("return undefinedThing.value;");
+        Workflow workflow;
+        workflow.steps = {js, variable(QStringLiteral("X"), QStringLiteral("{{ js1 }}"), false)};
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(result.notification, QStringLiteral("js1: ReferenceError: undefinedThing is not defined (line 1)"));
+        QCOMPARE(result.failedField, QStringLiteral("code"));
+    }
+
+    void runawayJavaScriptStepTimesOutAndRunnerStaysUsable()
+    {
+        WorkflowRunner runner(m_network);
+        runner.setScriptTimeoutMs(200);
+        JavaScriptStep js;
+        js.code = QStringLiteral("for (;;) {}");
+        Workflow workflow;
+        workflow.steps = {js};
+        const RunResult result = run(workflow, nullptr, {}, &runner);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.contains(QStringLiteral("stopped after running for 0.2 s")), qPrintable(result.notification));
+
+        js.code = QStringLiteral("return 6 * 7;");
+        workflow.steps = {js};
+        const RunResult again = run(workflow, nullptr, {}, &runner);
+        QVERIFY2(again.succeeded(), qPrintable(again.notification));
+        QCOMPARE(again.scope.value(QStringLiteral("js1")), QJsonValue(42));
+    }
+
+    void formUrlEncodedBodyAndQueryParameters()
+    {
+        Scope initial;
+        initial.set(QStringLiteral("NAME"), QStringLiteral("a&b=c d+é"));
+        ApiRequestStep step;
+        step.method = QStringLiteral("POST");
+        step.url = url(QStringLiteral("/post"));
+        step.queryParameters.append({QStringLiteral("q"), QStringLiteral("{{ NAME }}")});
+        step.queryParameters.append({QStringLiteral("off"), QStringLiteral("x"), false});
+        step.body.kind = RequestBody::Kind::FormUrlEncoded;
+        step.body.fields.append({QStringLiteral("user"), QStringLiteral("{{ NAME }}")});
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow, nullptr, initial);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        const QJsonObject body = result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("body")).toObject();
+        QCOMPARE(body.value(QStringLiteral("args")).toObject().value(QStringLiteral("q")).toString(), QStringLiteral("a&b=c d+é"));
+        QVERIFY(!body.value(QStringLiteral("args")).toObject().contains(QStringLiteral("off")));
+        QCOMPARE(body.value(QStringLiteral("form")).toObject().value(QStringLiteral("user")).toString(), QStringLiteral("a&b=c d+é"));
+    }
+
+    void jsonBodyIsInterpolatedStructurally()
+    {
+        Scope initial;
+        initial.set(QStringLiteral("QUOTE"), QStringLiteral("say \"hi\"\n"));
+        initial.set(QStringLiteral("COUNT"), 3);
+        ApiRequestStep step;
+        step.url = url(QStringLiteral("/post"));
+        step.body.kind = RequestBody::Kind::Json;
+        step.body.text = QStringLiteral(R"({"text": "{{ QUOTE }}", "count": "{{ COUNT }}", "label": "n={{ COUNT }}", "{{ 'k' + COUNT }}": true})");
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow, nullptr, initial);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        const QJsonObject json = result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("body")).toObject().value(QStringLiteral("json")).toObject();
+        QCOMPARE(json.value(QStringLiteral("text")).toString(), QStringLiteral("say \"hi\"\n"));
+        QCOMPARE(json.value(QStringLiteral("count")), QJsonValue(3));
+        QCOMPARE(json.value(QStringLiteral("label")).toString(), QStringLiteral("n=3"));
+        QCOMPARE(json.value(QStringLiteral("k3")), QJsonValue(true));
+    }
+
+    void disabledStepIsSkipped()
+    {
+        JavaScriptStep off;
+        off.enabled = false;
+        off.code = QStringLiteral("throw new Error('must not run');");
+        Workflow workflow;
+        workflow.steps = {off, variable(QStringLiteral("X"), QStringLiteral("ok"), false)};
+        const RunResult result = run(workflow);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(result.steps.first().outcome, RunOutcome::Skipped);
+        QVERIFY(!result.scope.contains(QStringLiteral("js1")));
+    }
+
+    void cancelledPromptCancelsRun()
+    {
+        PresetPrompter prompter;
+        prompter.setCancelAll(true);
+        Workflow workflow;
+        workflow.steps = {loginForm(), loginRequest(url(QStringLiteral("/login")))};
+        const RunResult result = run(workflow, &prompter);
+        QCOMPARE(result.outcome, RunOutcome::Cancelled);
+        QCOMPARE(result.failedStep, QStringLiteral("form1"));
+        QCOMPARE(m_server->counters().requests, 0);
+    }
+
+    void missingRequiredValueFailsWithFieldName()
+    {
+        PresetPrompter prompter;
+        prompter.setValue(QStringLiteral("form1.email"), QStringLiteral("x@y.z"));
+        Workflow workflow;
+        workflow.steps = {loginForm()};
+        const RunResult result = run(workflow, &prompter);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(result.notification, QStringLiteral("form1: no value for form1.password"));
+    }
+
+    void formWithoutPrompterFails()
+    {
+        WorkflowRunner runner(m_network);
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        Workflow workflow;
+        workflow.steps = {loginForm()};
+        QVERIFY(runner.start(workflow));
+        QVERIFY(finished.wait());
+        QCOMPARE(finished.first().first().value<RunResult>().outcome, RunOutcome::Failed);
+    }
+
+    void cancelDuringRequest()
+    {
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = url(QStringLiteral("/delay/10000"));
+        Workflow workflow;
+        workflow.steps = {step};
+        WorkflowRunner runner(m_network);
+        QSignalSpy started(&runner, &WorkflowRunner::stepStarted);
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        QVERIFY(runner.start(workflow));
+        QVERIFY(!runner.start(workflow)); // one run at a time
+        QVERIFY(started.wait());
+        QTRY_VERIFY(m_server->counters().requests == 1); // the request reached the server
+        runner.cancel();
+        QCOMPARE(finished.count(), 1); // reported at once, not when the server answers
+        const RunResult result = finished.first().first().value<RunResult>();
+        QCOMPARE(result.outcome, RunOutcome::Cancelled);
+        QVERIFY(!runner.isRunning());
+        QCOMPARE(result.steps.size(), 1);
+        QCOMPARE(result.steps.first().outcome, RunOutcome::Cancelled);
+    }
+
+    void runnerIsReusable()
+    {
+        WorkflowRunner runner(m_network);
+        Workflow workflow;
+        workflow.steps = {variable(QStringLiteral("A"), QStringLiteral("1"), false)};
+        QVERIFY(run(workflow, nullptr, {}, &runner).succeeded());
+        workflow.steps = {variable(QStringLiteral("B"), QStringLiteral("{{ typeof A }}"), false)};
+        const RunResult second = run(workflow, nullptr, {}, &runner);
+        QVERIFY(second.succeeded());
+        QCOMPARE(second.scope.value(QStringLiteral("B")).toString(), QStringLiteral("undefined")); // no leak between runs
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWorkflowRunner)
+#include "tst_workflowrunner.moc"
