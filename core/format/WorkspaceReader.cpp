@@ -100,7 +100,8 @@ public:
             throw ReadFailure{child(key), QStringLiteral("required key '%1' is missing").arg(key)};
         }
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0)
+        // Range first: converting an out-of-range double to an integer is undefined behaviour.
+        if (!v.isDouble() || d < -2147483648.0 || d > 2147483647.0 || d != double(qint64(d)))
             throw ReadFailure{child(key), QStringLiteral("expected an integer, found %1")
                                               .arg(v.isDouble() ? QString::number(d) : typeName(v))};
         return int(d);
@@ -426,6 +427,8 @@ std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, co
         ObjectReader reader(*root, QString(),
                             {QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("generator"),
                              QStringLiteral("resource")});
+        if (!reader.has(QStringLiteral("resource")))
+            throw ReadFailure{QStringLiteral("/resource"), QStringLiteral("required key 'resource' is missing")};
         Resource resource = readResourceObject(reader.value(QStringLiteral("resource")), QStringLiteral("/resource"));
         Workspace single;
         single.resources.append(resource);

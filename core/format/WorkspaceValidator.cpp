@@ -1,5 +1,7 @@
 #include "WorkspaceValidator.h"
 
+#include "script/Template.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QSet>
@@ -64,8 +66,8 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 }
             }
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
-            if (variable->secret && !variable->value.contains(QStringLiteral("{{"))
-                && !variable->value.isEmpty()) {
+            const auto parsed = Template::parse(variable->value);
+            if (variable->secret && !variable->value.isEmpty() && (!parsed->isValid() || !parsed->hasExpressions())) {
                 problems.append({stepPointer + QStringLiteral("/value"),
                                  QStringLiteral("secret variable '%1' holds a literal value; secrets never go "
                                                 "into workspace files, so compute it with a {{ expression }} "
@@ -116,8 +118,7 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
             problems.append({pointer + QStringLiteral("/name"),
                              QStringLiteral("duplicate resource name '%1'").arg(resource.name)});
         resourceNames.insert(resource.name);
-        if (resource.authMethod != Resource::AuthMethod::Custom)
-            continue;
+        // Checked whatever the method: the configuration is kept (and saved) when custom auth is off.
         for (bool refresh : {false, true}) {
             const Workflow &workflow
                 = refresh ? resource.customAuth.refreshWorkflow : resource.customAuth.authWorkflow;

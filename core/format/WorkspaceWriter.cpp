@@ -71,7 +71,7 @@ struct StepToJson
     }
     QJsonObject operator()(const ApiRequestStep &step) const
     {
-        QJsonObject object{{QStringLiteral("method"), step.method}, {QStringLiteral("url"), step.url}};
+        QJsonObject object{{QStringLiteral("method"), step.method.toUpper()}, {QStringLiteral("url"), step.url}};
         if (!step.headers.isEmpty())
             object.insert(QStringLiteral("headers"), keyValuesToJson(step.headers));
         if (!step.queryParameters.isEmpty())
@@ -128,7 +128,8 @@ QJsonObject resourceToObject(const Resource &resource)
 
     const CustomAuth &custom = resource.customAuth;
     QJsonObject auth{{QStringLiteral("method"), Resource::authMethodId(resource.authMethod)}};
-    if (resource.authMethod == Resource::AuthMethod::Custom) {
+    // Written whatever the method, so switching a resource to "none" and back loses nothing.
+    {
         QJsonArray statuses;
         for (int status : custom.refreshOnStatuses)
             statuses.append(status);

@@ -1,6 +1,5 @@
 #include "PresetPrompter.h"
 
-#include <QTimer>
 
 namespace AuthStudio {
 
@@ -14,7 +13,7 @@ void PresetPrompter::prompt(const FormStep &step)
     ++m_promptCount;
     // Answer from the event loop, as a real dialog would, so callers never see a re-entrant answer.
     if (m_cancelAll) {
-        QTimer::singleShot(0, this, &FormPrompter::cancelled);
+        QMetaObject::invokeMethod(this, &FormPrompter::cancelled, Qt::QueuedConnection);
         return;
     }
     QJsonObject values;
@@ -31,10 +30,10 @@ void PresetPrompter::prompt(const FormStep &step)
     }
     if (!missing.isEmpty()) {
         const QString reason = QStringLiteral("no value for %1").arg(missing.join(QStringLiteral(", ")));
-        QTimer::singleShot(0, this, [this, reason] { Q_EMIT failed(reason); });
+        QMetaObject::invokeMethod(this, [this, reason] { Q_EMIT failed(reason); }, Qt::QueuedConnection);
         return;
     }
-    QTimer::singleShot(0, this, [this, values] { Q_EMIT answered(values); });
+    QMetaObject::invokeMethod(this, [this, values] { Q_EMIT answered(values); }, Qt::QueuedConnection);
 }
 
 } // namespace AuthStudio

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QUrl>
 
 namespace AuthStudio {
@@ -33,10 +34,11 @@ QString fieldOrigin(const ApiRequestStep &step, const QString &field)
 QString interpolateOrThrow(const QString &text, const Scope &scope, const ExpressionEvaluator &evaluator,
                            const ApiRequestStep &step, const QString &field)
 {
-    const EvalResult result = evaluator.interpolate(text, scope, fieldOrigin(step, field));
-    if (!result.ok())
-        throw Failure{field, result.error};
-    return result.value.toString();
+    QString error;
+    QString result = evaluator.interpolateText(text, scope, fieldOrigin(step, field), &error);
+    if (!error.isEmpty())
+        throw Failure{field, error};
+    return result;
 }
 
 // Interpolates every string inside a JSON body; a string that is exactly one {{ expression }} takes the
@@ -110,6 +112,21 @@ QString RequestBuilder::checkHeader(const QString &name, const QString &value)
             return QStringLiteral("the value contains a line break (CR/LF) or NUL, which could inject headers");
     }
     return {};
+}
+
+QNetworkReply *RequestBuilder::send(QNetworkAccessManager *network, const PreparedRequest &prepared)
+{
+    if (prepared.verb == "GET" && prepared.body.isEmpty())
+        return network->get(prepared.request);
+    if (prepared.verb == "POST")
+        return network->post(prepared.request, prepared.body);
+    if (prepared.verb == "PUT")
+        return network->put(prepared.request, prepared.body);
+    if (prepared.verb == "DELETE" && prepared.body.isEmpty())
+        return network->deleteResource(prepared.request);
+    if (prepared.verb == "HEAD")
+        return network->head(prepared.request);
+    return network->sendCustomRequest(prepared.request, prepared.verb, prepared.body);
 }
 
 PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &scope, const ExpressionEvaluator &evaluator)

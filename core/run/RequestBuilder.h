@@ -7,6 +7,9 @@
 
 #include <QNetworkRequest>
 
+class QNetworkAccessManager;
+class QNetworkReply;
+
 namespace AuthStudio {
 
 class ExpressionEvaluator;
@@ -27,6 +30,10 @@ class RequestBuilder
 {
 public:
     static PreparedRequest build(const ApiRequestStep &step, const Scope &scope, const ExpressionEvaluator &evaluator);
+
+    // Sends a prepared request with QNAM's own verb functions where there is one, which keep connections
+    // alive exactly as plain QNAM use does.
+    static QNetworkReply *send(QNetworkAccessManager *network, const PreparedRequest &prepared);
 
     // Checks a header after interpolation; returns the reason it can't be sent, or an empty string.
     static QString checkHeader(const QString &name, const QString &value);

@@ -91,7 +91,24 @@ void WorkflowRunner::cancel()
         finishRun(RunOutcome::Cancelled, QStringLiteral("The run was cancelled."));
 }
 
+// Steps that finish synchronously (JavaScript, Define variable, skipped) run in this loop rather than
+// recursing, so a long workflow never deepens the stack; asynchronous steps (Form, API Request) return to
+// the event loop and call back in here when they finish.
 void WorkflowRunner::runNextStep()
+{
+    if (m_inStepLoop) {
+        m_continueLoop = true;
+        return;
+    }
+    m_inStepLoop = true;
+    do {
+        m_continueLoop = false;
+        runOneStep();
+    } while (m_continueLoop && m_running);
+    m_inStepLoop = false;
+}
+
+void WorkflowRunner::runOneStep()
 {
     if (!m_running)
         return;
@@ -186,7 +203,7 @@ void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
     m_current.detail = QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb),
                                                     prepared.request.url().toString(QUrl::RemoveUserInfo));
     m_requestTimedOut = false;
-    QNetworkReply *reply = m_network->sendCustomRequest(prepared.request, prepared.verb, prepared.body);
+    QNetworkReply *reply = RequestBuilder::send(m_network, prepared);
     reply->setParent(this);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, &WorkflowRunner::onReplyFinished);
@@ -279,9 +296,7 @@ void WorkflowRunner::finishStep(RunOutcome outcome, const QString &error, const 
         finishRun(outcome, notification.isEmpty() ? error : notification);
         return;
     }
-    // Synchronous steps continue through the event loop so a long workflow never deepens the stack and
-    // the GUI can repaint between steps.
-    QMetaObject::invokeMethod(this, &WorkflowRunner::runNextStep, Qt::QueuedConnection);
+    runNextStep();
 }
 
 void WorkflowRunner::finishRun(RunOutcome outcome, const QString &notification)

@@ -48,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void runNextStep();
+    void runOneStep();
     void runForm(const FormStep &step);
     void runApiRequest(const ApiRequestStep &step);
     void runJavaScript(const JavaScriptStep &step);
@@ -73,6 +74,8 @@ private:
     bool m_running = false;
     bool m_awaitingPrompt = false;
     bool m_stepActive = false; // between a step's start and its finish
+    bool m_inStepLoop = false; // runNextStep() is on the stack
+    bool m_continueLoop = false; // a step finished synchronously: the loop runs the next one
     bool m_requestTimedOut = false;
     QPointer<QNetworkReply> m_reply;
     StepResult m_current;

@@ -29,12 +29,14 @@ QString pathText(const QList<Template::PathSegment> &path, qsizetype upTo)
 EvalResult lookupPath(const QList<Template::PathSegment> &path, const Scope &scope, const QString &origin)
 {
     const QString &root = path.first().key;
-    if (!scope.contains(root)) {
+    const QJsonObject &values = scope.values();
+    const auto found = values.constFind(root);
+    if (found == values.constEnd()) {
         return EvalResult::failure(
             QStringLiteral("%1: unknown name '%2' (the scope has: %3)")
                 .arg(origin, root, scope.names().isEmpty() ? QStringLiteral("nothing yet") : scope.names().join(QStringLiteral(", "))));
     }
-    QJsonValue current = scope.value(root);
+    QJsonValue current = found.value();
     for (qsizetype i = 1; i < path.size(); ++i) {
         const Template::PathSegment &segment = path.at(i);
         if (current.isUndefined() || current.isNull()) {
@@ -87,13 +89,26 @@ EvalResult ExpressionEvaluator::evaluate(const QString &text, const Scope &scope
 
 EvalResult ExpressionEvaluator::interpolate(const QString &text, const Scope &scope, const QString &origin) const
 {
+    QString error;
+    const QString result = interpolateText(text, scope, origin, &error);
+    if (!error.isEmpty())
+        return EvalResult::failure(error);
+    return {result, {}};
+}
+
+QString ExpressionEvaluator::interpolateText(const QString &text, const Scope &scope, const QString &origin,
+                                             QString *error) const
+{
     const std::shared_ptr<const Template> parsed = Template::parse(text);
-    if (!parsed->isValid())
-        return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, parsed->error()));
+    if (!parsed->isValid()) {
+        *error = QStringLiteral("%1: %2").arg(origin, parsed->error());
+        return {};
+    }
     const QList<Template::Part> &parts = parsed->parts();
-    if (parts.size() == 1 && parts.first().kind == Template::Part::Kind::Literal)
-        return {parts.first().text, {}};
+    if (!parsed->hasExpressions())
+        return text; // shares the caller's string, no copy
     QString result;
+    result.reserve(text.size() + 32);
     for (const Template::Part &part : parts) {
         if (part.kind == Template::Part::Kind::Literal) {
             result += part.text;
@@ -106,11 +121,16 @@ EvalResult ExpressionEvaluator::interpolate(const QString &text, const Scope &sc
             value = m_engine->evaluateExpression(part.text, scope, origin);
         else
             value = EvalResult::failure(QStringLiteral("%1: JavaScript is not available here").arg(origin));
-        if (!value.ok())
-            return value;
-        result += valueToText(value.value);
+        if (!value.ok()) {
+            *error = value.error;
+            return {};
+        }
+        if (value.value.isString())
+            result += value.value.toString();
+        else
+            result += valueToText(value.value);
     }
-    return {result, {}};
+    return result;
 }
 
 } // namespace AuthStudio

@@ -20,6 +20,9 @@ public:
     EvalResult evaluate(const QString &text, const Scope &scope, const QString &origin) const;
     // The field as text (what goes into a URL, header or body string).
     EvalResult interpolate(const QString &text, const Scope &scope, const QString &origin) const;
+    // The same without wrapping the text in a JSON value: the hot path for headers on every query.
+    // On failure returns a null string and sets *error.
+    QString interpolateText(const QString &text, const Scope &scope, const QString &origin, QString *error) const;
 
 private:
     ScriptEngine *m_engine;

@@ -76,8 +76,33 @@ ScriptEngine::~ScriptEngine()
     m_watchdog.reset(); // stop the watchdog thread before the engine goes
 }
 
-void ScriptEngine::installScope(const Scope &scope)
+namespace {
+
+// Source that can reach a global without writing its name.
+bool usesDynamicGlobals(const QString &source)
 {
+    return source.contains(QLatin1String("globalThis")) || source.contains(QLatin1String("this"))
+        || source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
+}
+
+bool mentions(const QString &source, const QString &name)
+{
+    for (qsizetype at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
+        const auto identifierChar = [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'$'; };
+        const bool startsWord = at == 0 || !identifierChar(source.at(at - 1));
+        const qsizetype end = at + name.size();
+        const bool endsWord = end >= source.size() || !identifierChar(source.at(end));
+        if (startsWord && endsWord)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void ScriptEngine::installScope(const Scope &scope, const QString &source)
+{
+    const bool everything = usesDynamicGlobals(source);
     QJSValue global = m_engine.globalObject();
     // Drop globals of names that this scope does not have (a previous run's steps).
     for (auto it = m_installed.begin(); it != m_installed.end();) {
@@ -94,28 +119,45 @@ void ScriptEngine::installScope(const Scope &scope)
         auto installed = m_installed.find(it.key());
         if (installed != m_installed.end() && installed.value() == revision)
             continue;
-        global.setProperty(it.key(), m_engine.toScriptValue(it.value().toVariant()));
+        if (!everything && !mentions(source, it.key())) {
+            if (installed != m_installed.end()) { // an older value must not be seen
+                global.deleteProperty(it.key());
+                m_installed.erase(installed);
+            }
+            continue;
+        }
+        global.setProperty(it.key(), m_engine.toScriptValue(QJsonValue(it.value()))); // converts natively
         m_installed.insert(it.key(), revision);
     }
 }
 
 EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Scope &scope, const QString &origin)
 {
-    installScope(scope);
+    installScope(scope, expression);
     // Parenthesised so an object literal is an expression, on one line so error lines match the source.
-    return run(QStringLiteral("(") + expression + QStringLiteral("\n)"), origin);
+    return call(QStringLiteral("(function () { return (") + expression + QStringLiteral("\n); })"), origin);
 }
 
 EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin)
 {
-    installScope(scope);
-    return run(QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})()"), origin);
+    installScope(scope, code);
+    return call(QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})"), origin);
 }
 
-EvalResult ScriptEngine::run(const QString &program, const QString &origin)
+EvalResult ScriptEngine::call(const QString &functionSource, const QString &origin)
 {
+    // Compiling is most of the cost of a small expression; the same fields run on every query.
+    QJSValue function = m_compiled.value(functionSource);
+    if (!function.isCallable()) {
+        function = m_engine.evaluate(functionSource, origin, 1);
+        if (function.isError())
+            return EvalResult::failure(formatError(function, origin));
+        if (m_compiled.size() > 2048)
+            m_compiled.clear();
+        m_compiled.insert(functionSource, function);
+    }
     m_watchdog->arm(m_timeoutMs);
-    const QJSValue result = m_engine.evaluate(program, origin, 1);
+    const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
     if (timedOut || m_engine.isInterrupted()) {
         m_engine.setInterrupted(false);
@@ -126,7 +168,14 @@ EvalResult ScriptEngine::run(const QString &program, const QString &origin)
     }
     if (result.isError())
         return EvalResult::failure(formatError(result, origin));
-    return {scriptValueToJson(result), {}};
+    return {toJson(result), {}};
+}
+
+QJsonValue ScriptEngine::toJson(const QJSValue &value)
+{
+    if (value.isUndefined() || value.isCallable())
+        return QJsonValue(QJsonValue::Null);
+    return m_engine.fromScriptValue<QJsonValue>(value);
 }
 
 QString ScriptEngine::formatError(const QJSValue &error, const QString &origin) const

@@ -36,14 +36,20 @@ public:
     EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin);
 
 private:
-    void installScope(const Scope &scope);
-    EvalResult run(const QString &program, const QString &origin);
+    // Installs the scope's values as globals. Only names the source mentions are converted (a value such
+    // as a large response body is costly to turn into JavaScript), unless the source reaches globals
+    // dynamically.
+    void installScope(const Scope &scope, const QString &source);
+    // Compiles (once, then from the cache) a function from source and calls it.
+    EvalResult call(const QString &functionSource, const QString &origin);
     QString formatError(const QJSValue &error, const QString &origin) const;
+    QJsonValue toJson(const QJSValue &value);
 
     QJSEngine m_engine;
     AuthLibrary *m_library = nullptr;
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     QHash<QString, quint64> m_installed; // global name -> scope revision it was installed from
+    QHash<QString, QJSValue> m_compiled; // function source -> compiled function
     int m_timeoutMs = DefaultTimeoutMs;
 };
 

@@ -22,6 +22,7 @@ ScriptWatchdog::~ScriptWatchdog()
 
 void ScriptWatchdog::arm(int timeoutMs)
 {
+    bool wake = false;
     {
         std::lock_guard lock(m_mutex);
         m_deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
@@ -29,8 +30,10 @@ void ScriptWatchdog::arm(int timeoutMs)
         m_fired = false;
         if (!m_thread.joinable()) // started lazily: most runs never evaluate JavaScript
             m_thread = std::thread(&ScriptWatchdog::watch, this);
+        wake = m_idle || m_deadline < m_waitingUntil;
     }
-    m_wake.notify_all();
+    if (wake)
+        m_wake.notify_all();
 }
 
 bool ScriptWatchdog::disarm()
@@ -45,15 +48,21 @@ void ScriptWatchdog::watch()
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
         if (!m_armed) {
+            m_idle = true;
             m_wake.wait(lock);
+            m_idle = false;
             continue;
         }
-        const auto deadline = m_deadline;
-        if (m_wake.wait_until(lock, deadline) == std::cv_status::timeout && m_armed && m_deadline == deadline) {
+        if (std::chrono::steady_clock::now() >= m_deadline) {
             m_fired = true;
             m_armed = false;
             m_engine->setInterrupted(true); // documented as safe to call from any thread
+            continue;
         }
+        // Wakes at this deadline even if the script finished and another was armed since; the loop then
+        // just waits for the newer deadline.
+        m_waitingUntil = m_deadline;
+        m_wake.wait_until(lock, m_waitingUntil);
     }
 }
 

@@ -32,6 +32,10 @@ private:
     std::condition_variable m_wake;
     std::thread m_thread;
     std::chrono::steady_clock::time_point m_deadline;
+    // What the watchdog thread is waiting for, so arm() only wakes it when it must (an idle thread, or an
+    // earlier deadline): re-arming thousands of times per second then costs a mutex, not a context switch.
+    std::chrono::steady_clock::time_point m_waitingUntil;
+    bool m_idle = false;
     bool m_armed = false;
     bool m_fired = false;
     bool m_stopping = false;

@@ -74,6 +74,7 @@ Template::Template(const QString &source)
         if (parsePath(expression, &part.path))
             part.kind = Part::Kind::Path;
         m_parts.append(part);
+        m_hasExpressions = true;
         pos = close + 2;
     }
 }
@@ -89,15 +90,6 @@ std::shared_ptr<const Template> Template::parse(const QString &source)
     std::shared_ptr<const Template> parsed(new Template(source));
     cache.insert(source, parsed);
     return parsed;
-}
-
-bool Template::hasExpressions() const
-{
-    for (const Part &part : m_parts) {
-        if (part.kind != Part::Kind::Literal)
-            return true;
-    }
-    return false;
 }
 
 QStringList Template::rootNames() const

@@ -31,7 +31,7 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
     const QList<Part> &parts() const { return m_parts; }
-    bool hasExpressions() const;
+    bool hasExpressions() const { return m_hasExpressions; }
     // The whole string is one {{ expression }}: its value keeps its type (number, object, ...).
     bool isSingleExpression() const { return m_parts.size() == 1 && m_parts.first().kind != Part::Kind::Literal; }
     // Names at the root of the template's expressions, where they can be known without running them.
@@ -44,6 +44,7 @@ private:
     explicit Template(const QString &source);
     QList<Part> m_parts;
     QString m_error;
+    bool m_hasExpressions = false;
 };
 
 } // namespace AuthStudio

@@ -1,0 +1,235 @@
+// Runs the real authstudio-cli binary, as a script or CI job would: exit codes, error formats, masking,
+// JSON output and the demo-server command.
+#include "demo/DemoServer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace AuthStudio;
+
+namespace {
+
+const QString Demo = QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    static Run cli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    {
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setStandardInputFile(QProcess::nullDevice()); // no terminal: prompts must not hang
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), arguments);
+        if (!finished.wait(60000)) {
+            process.kill();
+            return {};
+        }
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    static QStringList seedArguments(const QString &password = QStringLiteral("correct horse battery"))
+    {
+        return {QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Seed walkthrough"),
+                QStringLiteral("--with-demo-server"), QStringLiteral("--input"), QStringLiteral("form1.email=ada@example.com"),
+                QStringLiteral("--input"), QStringLiteral("form1.password=") + password};
+    }
+
+private Q_SLOTS:
+    void usage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("no command") << QStringList() << 2;
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
+        QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0;
+        QTest::newRow("validate help") << QStringList{QStringLiteral("validate"), QStringLiteral("--help")} << 0;
+        QTest::newRow("auth help") << QStringList{QStringLiteral("auth"), QStringLiteral("--help")} << 0;
+        QTest::newRow("demo-server help") << QStringList{QStringLiteral("demo-server"), QStringLiteral("--help")} << 0;
+        QTest::newRow("auth without resource") << QStringList{QStringLiteral("auth"), Demo} << 2;
+        QTest::newRow("auth bad input") << QStringList{QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("x"),
+                                                       QStringLiteral("--input"), QStringLiteral("novalue")}
+                                        << 2;
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--frob"), Demo} << 2;
+    }
+    void usage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY(!(exitCode == 0 ? run.out : run.err).trimmed().isEmpty());
+    }
+
+    void validateValid()
+    {
+        const Run run = cli({QStringLiteral("validate"), Demo});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed(), Demo + QStringLiteral(": valid (2 resources)"));
+    }
+
+    void validateInvalid_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("placeAndReason");
+        QTest::newRow("truncated") << QByteArray("{\n  \"format\": \"authstudio-workspace\",\n  \"formatVersion\": 1,\n  \"resources\": [")
+                                   << QStringLiteral(": 4:");
+        QTest::newRow("newer version") << QByteArray(R"({"format": "authstudio-workspace", "formatVersion": 99})")
+                                       << QStringLiteral(": /formatVersion: the file has format version 99, written by a newer Auth Studio");
+        QTest::newRow("unknown step type")
+            << QByteArray(R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "ldap", "name": "x"}]}}]})")
+            << QStringLiteral(": /resources/0/auth/authWorkflow/0/type: unknown step type 'ldap'");
+    }
+    void validateInvalid()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, placeAndReason);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.authstudio.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const Run run = cli({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(path + placeAndReason), qPrintable(run.err));
+    }
+
+    void validateMissingFile()
+    {
+        const Run run = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent/x.json")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(QStringLiteral("/nonexistent/x.json: can't open the file")), qPrintable(run.err));
+    }
+
+    void authSeedWalkthroughMasksSecrets()
+    {
+        const Run run = cli(seedArguments());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("ok   http1")));
+        QVERIFY(run.out.contains(QStringLiteral("\"PASSWORD\": \"********\"")));
+        QVERIFY(run.out.contains(QStringLiteral("\"json\": {")));
+        QVERIFY(run.out.contains(QStringLiteral("ada@example.com")));
+        // The echo server sends the password back; it is masked there too, and nowhere printed.
+        QVERIFY(!run.out.contains(QStringLiteral("correct horse battery")));
+        QVERIFY(!run.err.contains(QStringLiteral("correct horse battery")));
+    }
+
+    void authShowSecretsOnRequest()
+    {
+        const Run run = cli(seedArguments() << QStringLiteral("--show-secrets"));
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains(QStringLiteral("\"PASSWORD\": \"correct horse battery\"")));
+    }
+
+    void authJson()
+    {
+        const Run run = cli(seedArguments() << QStringLiteral("--json"));
+        QCOMPARE(run.exitCode, 0);
+        QJsonParseError error;
+        const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(document.value(QStringLiteral("outcome")).toString(), QStringLiteral("succeeded"));
+        const QJsonArray steps = document.value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.size(), 4);
+        QCOMPARE(steps.at(1).toObject().value(QStringLiteral("httpStatus")).toInt(), 200);
+        QVERIFY(steps.at(1).toObject().value(QStringLiteral("elapsedMs")).toDouble() > 0);
+        const QJsonObject scope = document.value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("PASSWORD")).toString(), QStringLiteral("********"));
+        QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("password")).toString(), QStringLiteral("********"));
+        QVERIFY(!run.out.contains(QStringLiteral("correct horse battery")));
+    }
+
+    void authFailureExitsOneWithNotification()
+    {
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                             QStringLiteral("--with-demo-server"), QStringLiteral("--input"), QStringLiteral("form1.email=nobody@example.com"),
+                             QStringLiteral("--input"), QStringLiteral("form1.password=wrong-password")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral(R"(Failed at http1 (status): {"error":"Invalid username or password"})")), qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("FAIL http1")));
+        QVERIFY(!(run.out + run.err).contains(QStringLiteral("wrong-password")));
+    }
+
+    void authInputsFromEnvironment()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("AUTHSTUDIO_INPUT_FORM1_EMAIL"), DemoServer::demoEmail());
+        environment.insert(QStringLiteral("AUTHSTUDIO_INPUT_FORM1_PASSWORD"), DemoServer::demoPassword());
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                             QStringLiteral("--with-demo-server"), QStringLiteral("--json")},
+                            environment);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject scope = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("TOKEN")).toString(), QStringLiteral("********"));
+        QCOMPARE(scope.value(QStringLiteral("EXPIRES_IN")).toInt(), 3600);
+    }
+
+    void authMissingInputWithoutTerminal()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("AUTHSTUDIO_INPUT_FORM1_PASSWORD"));
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                             QStringLiteral("--with-demo-server"), QStringLiteral("--input"), QStringLiteral("form1.email=a@b.c")},
+                            environment);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("no value for form1.password: pass --input form1.password=VALUE or set "
+                                                 "AUTHSTUDIO_INPUT_FORM1_PASSWORD")),
+                 qPrintable(run.err));
+    }
+
+    void authUnknownResource()
+    {
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Nope")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("no resource named \"Nope\" (the workspace has: \"Seed walkthrough\", \"Demo login\")")),
+                 qPrintable(run.err));
+    }
+
+    void demoServerCommandServesAuth()
+    {
+        // The documented flow: `authstudio-cli demo-server` in one process, `auth` against it in another.
+        QProcess server;
+        QSignalSpy ready(&server, &QProcess::readyReadStandardOutput);
+        server.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                                                           QStringLiteral("--token-ttl"), QStringLiteral("60")});
+        QVERIFY(ready.wait(20000));
+        QTRY_VERIFY(server.canReadLine());
+        const QString firstLine = QString::fromUtf8(server.readLine()).trimmed();
+        QVERIFY2(firstLine.startsWith(QStringLiteral("Demo API listening on http://127.0.0.1:")), qPrintable(firstLine));
+        const QString baseUrl = firstLine.section(QLatin1Char(' '), -1);
+
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                             QStringLiteral("--var"), QStringLiteral("DEMO_API=") + baseUrl, QStringLiteral("--input"),
+                             QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
+                             QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject scope = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("EXPIRES_IN")).toInt(), 60);
+
+        QSignalSpy finished(&server, &QProcess::finished);
+        server.terminate(); // SIGTERM: the server stops cleanly
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(server.exitCode(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
