@@ -1,0 +1,45 @@
+// PendingQuery: one query in flight through a QueryClient. It reports once, with finished(). Cancelling it
+// never cancels a refresh that other queries wait for.
+#pragma once
+
+#include "Query.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkReply;
+
+namespace AuthStudio {
+
+class QueryClient;
+
+class PendingQuery : public QObject
+{
+    Q_OBJECT
+public:
+    bool isFinished() const { return m_finished; }
+    const QueryResult &result() const { return m_result; }
+    const Query &query() const { return m_query; }
+    void cancel();
+
+Q_SIGNALS:
+    void finished(const AuthStudio::QueryResult &result);
+
+private:
+    friend class QueryClient;
+    PendingQuery(const Query &query, QueryClient *client);
+    void finish();
+
+    QueryClient *m_client;
+    Query m_query;
+    QueryResult m_result;
+    QElapsedTimer m_clock;
+    QPointer<QNetworkReply> m_reply;
+    quint64 m_sentWithGeneration = 0; // the session generation the request carried
+    int m_redirects = 0;
+    bool m_everyQueryRefreshDone = false;
+    bool m_finished = false;
+};
+
+} // namespace AuthStudio

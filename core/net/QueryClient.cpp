@@ -1,0 +1,705 @@
+#include "QueryClient.h"
+
+#include "run/FormPrompter.h"
+#include "run/RequestBuilder.h"
+#include "run/WorkflowRunner.h"
+#include "script/ExpressionEvaluator.h"
+#include "script/ScriptEngine.h"
+#include "script/SecretMasker.h"
+#include "script/Template.h"
+#include "session/Clock.h"
+#include "session/SessionManager.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QRegularExpression>
+
+#include <cmath>
+
+namespace AuthStudio {
+
+namespace {
+
+constexpr int MaxRedirects = 10;
+
+QStringList definedNames(const Workflow &workflow)
+{
+    QStringList names;
+    for (const Step &step : workflow.steps) {
+        if (const auto *variable = std::get_if<DefineVariableStep>(&step); variable && variable->enabled)
+            names.append(variable->name);
+    }
+    return names;
+}
+
+QString joinUrl(const QString &base, const QString &path)
+{
+    if (path.isEmpty())
+        return base;
+    QString left = base;
+    while (left.endsWith(QLatin1Char('/')))
+        left.chop(1);
+    return path.startsWith(QLatin1Char('/')) ? left + path : left + QLatin1Char('/') + path;
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+}
+
+} // namespace
+
+QueryClient::QueryClient(QNetworkAccessManager *network, SessionManager *sessions, const Workspace &workspace,
+                         const QString &workspaceId, const QString &resourceName, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
+    , m_sessions(sessions)
+    , m_workspace(workspace)
+    , m_workspaceId(workspaceId)
+    , m_profile(SessionManager::defaultProfile())
+    , m_clock(Clock::system())
+    , m_engine(new ScriptEngine(this))
+    , m_evaluator(std::make_unique<ExpressionEvaluator>(m_engine))
+    , m_runner(new WorkflowRunner(network, this))
+{
+    if (const Resource *resource = workspace.findResource(resourceName))
+        m_resource = *resource;
+    else
+        m_resource.name = resourceName;
+    connect(m_runner, &WorkflowRunner::finished, this, &QueryClient::onAuthRunFinished);
+}
+
+QueryClient::~QueryClient() = default;
+
+void QueryClient::setVariableOverrides(const QHash<QString, QString> &overrides)
+{
+    m_overrides = overrides;
+}
+
+void QueryClient::setProfile(const QString &profile)
+{
+    m_profile = profile.isEmpty() ? SessionManager::defaultProfile() : profile;
+    m_session.reset();
+    m_sessionLoaded = false;
+    m_loginTested = false;
+    m_needsLogin = false;
+    ++m_generation;
+}
+
+void QueryClient::setPrompter(FormPrompter *prompter)
+{
+    m_prompter = prompter;
+    m_runner->setPrompter(prompter);
+}
+
+void QueryClient::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+}
+
+void QueryClient::setScriptTimeoutMs(int timeoutMs)
+{
+    m_engine->setTimeoutMs(timeoutMs);
+    m_runner->setScriptTimeoutMs(timeoutMs);
+}
+
+QString QueryClient::sessionKey() const
+{
+    return SessionManager::sessionKey(m_profile, m_workspaceId, m_resource.name);
+}
+
+QSet<QString> QueryClient::secrets() const
+{
+    return m_session ? m_session->toScope().secrets() : QSet<QString>();
+}
+
+bool QueryClient::usesCustomAuth() const
+{
+    return m_resource.authMethod == Resource::AuthMethod::Custom;
+}
+
+Scope QueryClient::baseScope() const
+{
+    Scope scope;
+    for (const KeyValue &variable : m_workspace.variables) {
+        if (variable.enabled)
+            scope.set(variable.name, m_overrides.value(variable.name, variable.value));
+    }
+    for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
+        scope.set(it.key(), it.value());
+    return scope;
+}
+
+Scope QueryClient::sessionScope() const
+{
+    return m_session ? m_session->toScope(baseScope()) : baseScope();
+}
+
+PendingQuery *QueryClient::send(const Query &query)
+{
+    auto *pending = new PendingQuery(query, this);
+    if (m_workspace.findResource(m_resource.name) == nullptr) {
+        fail(pending, QStringLiteral("The workspace has no resource named \"%1\".").arg(m_resource.name), false);
+        return pending;
+    }
+    proceed(pending);
+    return pending;
+}
+
+void QueryClient::fail(PendingQuery *query, const QString &error, bool loginRequired)
+{
+    if (query->m_finished)
+        return;
+    query->m_result.error = error;
+    query->m_result.loginRequired = loginRequired;
+    query->m_result.succeeded = false;
+    if (query->m_result.originalFailure)
+        query->m_result.response = *query->m_result.originalFailure;
+    // From the event loop: send() may still be on the stack, and its caller hasn't connected yet.
+    QMetaObject::invokeMethod(query, &PendingQuery::finish, Qt::QueuedConnection);
+}
+
+void QueryClient::wait(PendingQuery *query)
+{
+    if (!m_waiting.contains(query))
+        m_waiting.append(query);
+}
+
+void QueryClient::forgetWaiter(PendingQuery *query)
+{
+    m_waiting.removeAll(query);
+}
+
+void QueryClient::resumeWaiters()
+{
+    const QList<QPointer<PendingQuery>> waiting = std::exchange(m_waiting, {});
+    for (const QPointer<PendingQuery> &query : waiting) {
+        if (query && !query->m_finished)
+            proceed(query);
+    }
+}
+
+void QueryClient::failWaiters(const QString &error, bool loginRequired)
+{
+    const QList<QPointer<PendingQuery>> waiting = std::exchange(m_waiting, {});
+    for (const QPointer<PendingQuery> &query : waiting) {
+        if (query && !query->m_finished)
+            fail(query, error, loginRequired);
+    }
+}
+
+// Decides what a query needs before it can go out: the session loaded, a login, the login test, a
+// refresh for expiry or for every query. Anything that needs an auth operation waits for it (one at a
+// time, shared by all waiting queries) and comes back here when it is done.
+void QueryClient::proceed(PendingQuery *query)
+{
+    if (!usesCustomAuth()) {
+        sendRequest(query);
+        return;
+    }
+    if (m_publicMode) {
+        fail(query,
+             QStringLiteral("Resource \"%1\" uses custom auth, which is not available in public mode (no user account "
+                            "to keep a session for). Use it from an app that people log in to.")
+                 .arg(m_resource.name),
+             false);
+        return;
+    }
+    if (m_operation != AuthOperation::None) {
+        wait(query);
+        return;
+    }
+    if (!m_sessionLoaded) {
+        wait(query);
+        loadSession();
+        return;
+    }
+    const CustomAuth &auth = m_resource.customAuth;
+    const QDateTime now = m_clock->now();
+    if (m_needsLogin) {
+        wait(query);
+        loginNeeded(m_needsLoginTrigger, QStringLiteral("the session is no longer valid"));
+        return;
+    }
+    if (!m_session) {
+        wait(query);
+        loginNeeded(AuthEvent::Trigger::NoSession, QStringLiteral("not logged in"));
+        return;
+    }
+    if (auth.loginTimeoutSeconds > 0 && m_session->loggedInAt.secsTo(now) >= auth.loginTimeoutSeconds) {
+        wait(query);
+        loginNeeded(AuthEvent::Trigger::SessionTimeout,
+                    QStringLiteral("the session is older than the login timeout (%1 s)").arg(auth.loginTimeoutSeconds));
+        return;
+    }
+    if (auth.loginTestEnabled && !m_loginTested) {
+        wait(query);
+        runLoginTest();
+        return;
+    }
+    if (auth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased && expiryDue()) {
+        wait(query);
+        if (!auth.refreshWorkflow.isEmpty())
+            startRefresh(AuthEvent::Trigger::Expiry);
+        else
+            loginNeeded(AuthEvent::Trigger::Expiry, QStringLiteral("the session expired"));
+        return;
+    }
+    if (auth.refreshTrigger == CustomAuth::RefreshTrigger::EveryQuery && !query->m_everyQueryRefreshDone
+        && !auth.refreshWorkflow.isEmpty()) {
+        query->m_everyQueryRefreshDone = true;
+        wait(query);
+        startRefresh(AuthEvent::Trigger::EveryQuery);
+        return;
+    }
+    sendRequest(query);
+}
+
+// A login is needed. Silent resources and the RunWorkflow policy run the auth workflow; otherwise every
+// waiting query fails with "login required" and the caller is told once, to show its prompt.
+void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason)
+{
+    if (m_resource.customAuth.runWithoutPrompt || m_loginPolicy == LoginPolicy::RunWorkflow) {
+        startLogin(m_resource.customAuth.runWithoutPrompt && trigger == AuthEvent::Trigger::NoSession ? AuthEvent::Trigger::Silent : trigger);
+        return;
+    }
+    if (!m_loginRequiredReported) { // once until the next login attempt, not once per waiting query
+        m_loginRequiredReported = true;
+        record(AuthEvent::Kind::LoginRequired, trigger, true, 0, reason);
+        Q_EMIT loginRequired(reason);
+    }
+    failWaiters(QStringLiteral("Login required: %1.").arg(reason), true);
+}
+
+void QueryClient::loadSession()
+{
+    m_operation = AuthOperation::LoadSession;
+    m_sessions->load(sessionKey(), this, [this](const std::optional<AuthSession> &session) {
+        m_session = session;
+        m_sessionLoaded = true;
+        ++m_generation;
+        m_operation = AuthOperation::None;
+        resumeWaiters();
+    });
+}
+
+void QueryClient::runLoginTest()
+{
+    m_operation = AuthOperation::LoginTest;
+    m_operationStarted = m_clock->now();
+    ApiRequestStep step;
+    step.name = QStringLiteral("loginTest");
+    step.method = QStringLiteral("GET");
+    step.url = m_resource.customAuth.loginTestUrl;
+    step.headers = m_resource.headers;
+    const PreparedRequest prepared = RequestBuilder::build(step, sessionScope(), *m_evaluator);
+    auto done = [this](bool loggedIn, const QString &message, int status) {
+        ++m_stats.loginTests;
+        m_loginTested = true;
+        m_operation = AuthOperation::None;
+        record(AuthEvent::Kind::LoginTest, AuthEvent::Trigger::LoginTestUrl, loggedIn,
+               m_operationStarted.msecsTo(m_clock->now()), message, status);
+        if (!loggedIn) {
+            m_needsLogin = true;
+            m_needsLoginTrigger = AuthEvent::Trigger::LoginTestUrl;
+        }
+        resumeWaiters();
+    };
+    if (!prepared.ok()) {
+        done(false, SecretMasker(secrets()).maskText(prepared.error), 0);
+        return;
+    }
+    QNetworkRequest request = prepared.request;
+    request.setTransferTimeout(m_queryTimeoutMs);
+    QNetworkReply *reply = RequestBuilder::send(m_network, {request, prepared.verb, prepared.body, {}, {}});
+    reply->setParent(this);
+    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool loggedIn = status >= 200 && status < 300;
+        done(loggedIn, loggedIn ? QString() : (status ? QStringLiteral("HTTP %1: not logged in").arg(status) : reply->errorString()), status);
+    });
+}
+
+void QueryClient::startLogin(AuthEvent::Trigger trigger, int triggerStatus)
+{
+    m_loginRequiredReported = false;
+    m_operation = AuthOperation::Login;
+    m_operationTrigger = trigger;
+    m_operationStatus = triggerStatus;
+    m_operationStarted = m_clock->now();
+    m_runner->start(m_resource.customAuth.authWorkflow, baseScope());
+}
+
+void QueryClient::startRefresh(AuthEvent::Trigger trigger, int triggerStatus)
+{
+    m_operation = AuthOperation::Refresh;
+    m_operationTrigger = trigger;
+    m_operationStatus = triggerStatus;
+    m_operationStarted = m_clock->now();
+    m_runner->start(m_resource.customAuth.refreshWorkflow, sessionScope());
+}
+
+void QueryClient::onAuthRunFinished(const RunResult &result)
+{
+    const AuthOperation operation = m_operation;
+    const bool isTest = std::exchange(m_operationIsTest, false);
+    m_operation = AuthOperation::None;
+    const QDateTime now = m_clock->now();
+    const qint64 duration = m_operationStarted.msecsTo(now);
+    QSet<QString> secrets = result.scope.secrets();
+    secrets.unite(this->secrets());
+    const QString message = SecretMasker(secrets).maskText(result.notification);
+    Q_EMIT authRunFinished(result);
+
+    if (operation == AuthOperation::Login) {
+        if (result.succeeded()) {
+            AuthSession session;
+            session.loggedInAt = now;
+            session.takeVariables(result.scope, definedNames(m_resource.customAuth.authWorkflow));
+            updateExpiry(session);
+            m_session = session;
+            m_sessions->save(sessionKey(), session);
+            m_needsLogin = false;
+            m_loginTested = true; // a fresh login needs no test
+            ++m_generation;
+            ++m_stats.logins;
+            record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, {}, m_operationStatus);
+            Q_EMIT sessionChanged();
+            Q_EMIT loginFinished(true, {});
+            resumeWaiters();
+        } else {
+            ++m_stats.failedAuth;
+            record(AuthEvent::Kind::Login, m_operationTrigger, false, duration, message, m_operationStatus);
+            Q_EMIT loginFinished(false, message);
+            failWaiters(result.outcome == RunOutcome::Cancelled ? QStringLiteral("Login cancelled; login required.")
+                                                                : QStringLiteral("Login failed: %1").arg(message),
+                        true);
+        }
+        return;
+    }
+    if (operation != AuthOperation::Refresh)
+        return;
+    if (result.succeeded() && m_session) {
+        m_session->takeVariables(result.scope, definedNames(m_resource.customAuth.refreshWorkflow));
+        m_session->refreshedAt = now;
+        updateExpiry(*m_session);
+        m_sessions->save(sessionKey(), *m_session);
+        ++m_generation;
+        ++m_stats.refreshes;
+        record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus);
+        Q_EMIT sessionChanged();
+        Q_EMIT refreshFinished(true, {});
+        resumeWaiters();
+        return;
+    }
+    ++m_stats.failedAuth;
+    const QString reason = result.succeeded() ? QStringLiteral("there is no session to refresh") : message;
+    record(AuthEvent::Kind::Refresh, m_operationTrigger, false, duration, reason, m_operationStatus);
+    Q_EMIT refreshFinished(false, reason);
+    if (isTest) {
+        resumeWaiters();
+        return;
+    }
+    // The session can't be renewed: everyone waiting gets the same error, and the next use logs in.
+    m_needsLogin = true;
+    m_needsLoginTrigger = m_operationTrigger;
+    failWaiters(QStringLiteral("The session could not be refreshed (%1); login required.").arg(reason), true);
+    if (m_resource.customAuth.runWithoutPrompt) {
+        startLogin(AuthEvent::Trigger::Silent);
+    } else {
+        record(AuthEvent::Kind::LoginRequired, m_operationTrigger, true, 0, QStringLiteral("refresh failed"));
+        Q_EMIT loginRequired(QStringLiteral("the session could not be refreshed"));
+    }
+}
+
+void QueryClient::login()
+{
+    if (m_operation != AuthOperation::None)
+        return; // a login or refresh is already running; its outcome is reported the same way
+    if (!usesCustomAuth()) {
+        Q_EMIT loginFinished(false, QStringLiteral("Resource \"%1\" doesn't use custom auth.").arg(m_resource.name));
+        return;
+    }
+    m_sessionLoaded = true; // a login replaces whatever was stored
+    startLogin(AuthEvent::Trigger::Prompt);
+}
+
+void QueryClient::testRefresh()
+{
+    if (m_operation != AuthOperation::None)
+        return;
+    if (m_resource.customAuth.refreshWorkflow.isEmpty()) {
+        Q_EMIT refreshFinished(false, QStringLiteral("Resource \"%1\" has no refresh workflow.").arg(m_resource.name));
+        return;
+    }
+    if (!m_sessionLoaded) {
+        // Load the session first, then run the refresh on its own.
+        m_operation = AuthOperation::LoadSession;
+        m_sessions->load(sessionKey(), this, [this](const std::optional<AuthSession> &session) {
+            m_session = session;
+            m_sessionLoaded = true;
+            m_operation = AuthOperation::None;
+            testRefresh();
+        });
+        return;
+    }
+    m_operationIsTest = true;
+    startRefresh(AuthEvent::Trigger::Manual);
+}
+
+void QueryClient::logout()
+{
+    m_sessions->forget(sessionKey());
+    m_session.reset();
+    m_sessionLoaded = true;
+    m_loginTested = false;
+    m_needsLogin = false;
+    ++m_generation;
+    record(AuthEvent::Kind::Logout, AuthEvent::Trigger::Manual, true, 0);
+    Q_EMIT sessionChanged();
+}
+
+void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const QByteArray &redirectVerb)
+{
+    const Query &q = query->m_query;
+    ApiRequestStep step;
+    step.name = QStringLiteral("query");
+    step.method = q.method.toUpper();
+    step.url = joinUrl(m_resource.baseUrl, q.path);
+    step.headers = m_resource.headers;
+    for (const KeyValue &header : q.headers) {
+        // A query's own header replaces the resource's header of the same name.
+        step.headers.removeIf([&header](const KeyValue &existing) { return existing.name.compare(header.name, Qt::CaseInsensitive) == 0; });
+        step.headers.append(header);
+    }
+    step.queryParameters = m_resource.urlParameters + q.parameters;
+    QString body = q.body;
+    if (!m_resource.bodyDefaults.isEmpty() && step.method != QLatin1String("GET") && step.method != QLatin1String("HEAD")) {
+        QJsonObject object = body.trimmed().isEmpty() ? QJsonObject() : QJsonDocument::fromJson(body.toUtf8()).object();
+        for (const KeyValue &field : m_resource.bodyDefaults) {
+            if (field.enabled && !object.contains(field.name))
+                object.insert(field.name, field.value);
+        }
+        if (body.trimmed().isEmpty() || QJsonDocument::fromJson(body.toUtf8()).isObject())
+            body = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    }
+    if (!body.isEmpty()) {
+        step.body.kind = RequestBody::Kind::Json;
+        step.body.text = body;
+    }
+    const Scope scope = sessionScope();
+    PreparedRequest prepared = RequestBuilder::build(step, scope, *m_evaluator);
+    if (!prepared.ok()) {
+        fail(query, SecretMasker(scope.secrets()).maskText(prepared.error), false);
+        return;
+    }
+    if (redirectTo.isValid()) {
+        const bool crossOrigin = !sameOrigin(prepared.request.url(), redirectTo);
+        prepared.request.setUrl(redirectTo);
+        if (redirectVerb != prepared.verb) {
+            prepared.verb = redirectVerb;
+            prepared.body.clear();
+            prepared.request.setHeader(QNetworkRequest::ContentTypeHeader, QVariant());
+        }
+        if (crossOrigin) {
+            // Credentials stay with the origin they were meant for: drop Authorization, Cookie and every
+            // header filled from session variables (or by a script, which might read them).
+            const QStringList variableNames = m_session ? m_session->variables.keys() : QStringList();
+            QStringList authHeaders{QStringLiteral("authorization"), QStringLiteral("cookie"), QStringLiteral("proxy-authorization")};
+            for (const KeyValue &header : step.headers) {
+                const auto parsed = Template::parse(header.value);
+                bool fromSession = false;
+                for (const Template::Part &part : parsed->parts())
+                    fromSession |= part.kind == Template::Part::Kind::Script
+                        || (part.kind == Template::Part::Kind::Path && variableNames.contains(part.path.first().key));
+                if (fromSession)
+                    authHeaders.append(header.name.toLower());
+            }
+            for (const QByteArray &name : prepared.request.rawHeaderList()) {
+                if (authHeaders.contains(QString::fromLatin1(name).toLower()))
+                    prepared.request.setRawHeader(name, QByteArray()); // a null value removes the header
+            }
+        }
+    }
+    prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    prepared.request.setTransferTimeout(m_queryTimeoutMs);
+    query->m_sentWithGeneration = m_generation;
+    query->m_result.requestLine = QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb), prepared.request.url().toString());
+    query->m_result.requestHeaders.clear();
+    for (const QByteArray &name : prepared.request.rawHeaderList())
+        query->m_result.requestHeaders.append({name, prepared.request.rawHeader(name)});
+
+    QNetworkReply *reply = RequestBuilder::send(m_network, prepared);
+    reply->setParent(query);
+    query->m_reply = reply;
+    connect(reply, &QNetworkReply::finished, query, [this, query, reply] { onReplyFinished(query, reply); });
+}
+
+void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
+{
+    query->m_reply = nullptr;
+    reply->deleteLater();
+    if (query->m_finished)
+        return;
+    const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!statusAttribute.isValid()) {
+        // Our own cancel disconnects first, so a cancelled reply here is the transfer timeout.
+        const QString error = reply->error() == QNetworkReply::OperationCanceledError
+            ? QStringLiteral("No reply from %1 within %2 s (the query timeout).").arg(reply->url().host()).arg(m_queryTimeoutMs / 1000.0)
+            : QStringLiteral("The request to %1 failed: %2").arg(reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), reply->errorString());
+        fail(query, error, false);
+        return;
+    }
+    const HttpResponse response = HttpResponse::fromReply(reply);
+
+    const QByteArray location = reply->rawHeader("Location");
+    if (response.status >= 300 && response.status < 400 && !location.isEmpty()) {
+        if (++query->m_redirects > MaxRedirects) {
+            fail(query, QStringLiteral("Too many redirects (more than %1).").arg(MaxRedirects), false);
+            return;
+        }
+        const QUrl target = reply->url().resolved(QUrl::fromEncoded(location));
+        QByteArray verb = reply->operation() == QNetworkAccessManager::CustomOperation
+            ? reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray()
+            : QByteArray();
+        if (verb.isEmpty()) {
+            static const QHash<int, QByteArray> verbs{{QNetworkAccessManager::GetOperation, "GET"}, {QNetworkAccessManager::PostOperation, "POST"},
+                                                      {QNetworkAccessManager::PutOperation, "PUT"}, {QNetworkAccessManager::DeleteOperation, "DELETE"},
+                                                      {QNetworkAccessManager::HeadOperation, "HEAD"}};
+            verb = verbs.value(reply->operation(), "GET");
+        }
+        // As browsers do: 303 always becomes GET, 301/302 turn POST into GET; 307/308 keep the method.
+        if (response.status == 303 || ((response.status == 301 || response.status == 302) && verb == "POST"))
+            verb = "GET";
+        sendRequest(query, target, verb);
+        return;
+    }
+
+    if (usesCustomAuth() && isRefreshFailure(response) && !query->m_result.retried && !m_resource.customAuth.refreshWorkflow.isEmpty()) {
+        query->m_result.retried = true;
+        query->m_result.originalFailure = response;
+        ++m_stats.retries;
+        record(AuthEvent::Kind::Retry, AuthEvent::Trigger::FailedQuery, true, 0, {}, response.status);
+        wait(query);
+        if (query->m_sentWithGeneration != m_generation) {
+            // The session was renewed while this request was out: retry with it, no new refresh.
+            if (m_operation == AuthOperation::None)
+                resumeWaiters();
+            return;
+        }
+        query->m_result.refreshed = true;
+        if (m_operation == AuthOperation::None)
+            startRefresh(AuthEvent::Trigger::FailedQuery, response.status);
+        return;
+    }
+
+    query->m_result.response = response;
+    query->m_result.succeeded = response.isSuccess();
+    if (query->m_result.retried && usesCustomAuth() && isRefreshFailure(response)) {
+        // Failed again with a fresh session: report the original failure, and the session needs a login.
+        query->m_result.response = *query->m_result.originalFailure;
+        query->m_result.loginRequired = true;
+        query->m_result.error = QStringLiteral("The query failed again after the session was refreshed; login required.");
+        if (!m_needsLogin) {
+            m_needsLogin = true;
+            m_needsLoginTrigger = AuthEvent::Trigger::FailedQuery;
+            record(AuthEvent::Kind::LoginRequired, AuthEvent::Trigger::FailedQuery, true, 0,
+                   QStringLiteral("the retried query failed again"), response.status);
+            if (m_resource.customAuth.runWithoutPrompt && m_operation == AuthOperation::None)
+                startLogin(AuthEvent::Trigger::Silent);
+            else
+                Q_EMIT loginRequired(QStringLiteral("the query failed again after the session was refreshed"));
+        }
+    }
+    query->finish();
+}
+
+bool QueryClient::isRefreshFailure(const HttpResponse &response) const
+{
+    const CustomAuth &auth = m_resource.customAuth;
+    if (auth.refreshOnStatuses.isEmpty() && auth.refreshOnBodyPattern.isEmpty())
+        return !response.isSuccess();
+    if (!auth.refreshOnStatuses.isEmpty() && !auth.refreshOnStatuses.contains(response.status))
+        return false;
+    if (!auth.refreshOnBodyPattern.isEmpty()) {
+        const QRegularExpression pattern(auth.refreshOnBodyPattern);
+        return pattern.isValid() && pattern.match(QString::fromUtf8(response.body)).hasMatch();
+    }
+    return true;
+}
+
+// The lifetime rule: a positive number of seconds (a constant or an expression over the session's
+// variables). Anything else (missing, zero, negative, not a number) turns time-based refresh off for this
+// session with a warning in the event log, rather than refreshing in a loop; huge values are capped.
+void QueryClient::updateExpiry(AuthSession &session)
+{
+    session.expiresAt = QDateTime();
+    const CustomAuth &auth = m_resource.customAuth;
+    if (auth.refreshTrigger != CustomAuth::RefreshTrigger::TimeBased)
+        return;
+    auto warn = [this](const QString &text) { record(AuthEvent::Kind::Warning, AuthEvent::Trigger::Expiry, false, 0, text); };
+    if (auth.expiresIn.trimmed().isEmpty()) {
+        warn(QStringLiteral("time-based refresh has no lifetime set; it is off"));
+        return;
+    }
+    const EvalResult value = m_evaluator->evaluate(auth.expiresIn, session.toScope(baseScope()), QStringLiteral("expiresIn"));
+    if (!value.ok()) {
+        warn(QStringLiteral("the lifetime could not be computed (%1); time-based refresh is off for this session").arg(value.error));
+        return;
+    }
+    bool numeric = value.value.isDouble();
+    double seconds = value.value.toDouble();
+    if (value.value.isString())
+        seconds = value.value.toString().trimmed().toDouble(&numeric);
+    if (!numeric || !std::isfinite(seconds) || seconds <= 0) {
+        warn(QStringLiteral("the lifetime '%1' is not a positive number of seconds; time-based refresh is off for this session")
+                 .arg(valueToText(value.value).left(40)));
+        return;
+    }
+    if (seconds > double(MaxLifetimeSeconds)) {
+        warn(QStringLiteral("the lifetime of %1 s is capped at %2 s").arg(seconds).arg(MaxLifetimeSeconds));
+        seconds = double(MaxLifetimeSeconds);
+    }
+    session.expiresAt = m_clock->now().addMSecs(qint64(seconds * 1000));
+}
+
+// Due shortly before expiry (a lead of a tenth of the lifetime, at most 30 s), but never sooner than
+// MinMsBetweenTimedRefreshes after the last login or refresh: a tiny lifetime can't cause back-to-back
+// refreshes.
+bool QueryClient::expiryDue() const
+{
+    if (!m_session || !m_session->expiresAt.isValid())
+        return false;
+    const QDateTime now = m_clock->now();
+    const QDateTime renewedAt = m_session->refreshedAt.isValid() ? m_session->refreshedAt : m_session->loggedInAt;
+    const qint64 lifetimeMs = renewedAt.msecsTo(m_session->expiresAt);
+    const qint64 leadMs = std::min(MaxLeadMs, lifetimeMs / 10);
+    if (renewedAt.msecsTo(now) < MinMsBetweenTimedRefreshes)
+        return false;
+    return now.msecsTo(m_session->expiresAt) <= leadMs;
+}
+
+void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
+                         const QString &message, int triggerStatus)
+{
+    AuthEvent event;
+    event.kind = kind;
+    event.trigger = trigger;
+    event.triggerStatus = triggerStatus;
+    event.time = m_clock->now();
+    event.durationMs = durationMs;
+    event.succeeded = succeeded;
+    event.message = SecretMasker(secrets()).maskText(message);
+    if (m_session) {
+        event.sessionAgeSeconds = m_session->loggedInAt.secsTo(event.time);
+        if (m_session->expiresAt.isValid())
+            event.expiresInSeconds = std::max<qint64>(0, event.time.secsTo(m_session->expiresAt));
+    }
+    m_events.append(event);
+    Q_EMIT eventRecorded(event);
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,160 @@
+// QueryClient: sends queries through one resource as one user (profile). It fills the resource's
+// headers, parameters and body from the user's auth session, logs in when needed (login test URL, login
+// timeout), refreshes the session after a failed query and retries once, refreshes on expiry or before
+// every query when configured, and records every auth event. Refreshes and logins are single-flight: while
+// one runs, every query waits for it, and all share its outcome. Never a loop: refresh workflows' own
+// requests don't go through the client, and each query is retried at most once.
+#pragma once
+
+#include "PendingQuery.h"
+#include "Query.h"
+#include "model/Workspace.h"
+#include "session/AuthEvent.h"
+#include "session/AuthSession.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace AuthStudio {
+
+class Clock;
+class ExpressionEvaluator;
+class FormPrompter;
+class ScriptEngine;
+class SessionManager;
+class WorkflowRunner;
+struct RunResult;
+
+class QueryClient : public QObject
+{
+    Q_OBJECT
+public:
+    // What happens when the session needs a login that the resource doesn't run silently.
+    enum class LoginPolicy {
+        AskCaller, // fail the query with loginRequired and emit loginRequired() (the studio shows its prompt)
+        RunWorkflow, // run the auth workflow now, asking the prompter for form values (the CLI)
+    };
+    struct Stats
+    {
+        int logins = 0;
+        int refreshes = 0;
+        int retries = 0;
+        int loginTests = 0;
+        int failedAuth = 0;
+    };
+    static constexpr int DefaultQueryTimeoutMs = 30000;
+    static constexpr qint64 MaxLifetimeSeconds = 10LL * 365 * 24 * 3600;
+    static constexpr qint64 MaxLeadMs = 30000;
+    static constexpr qint64 MinMsBetweenTimedRefreshes = 1000;
+
+    // workspaceId identifies the workspace for session keys (its file's canonical path).
+    QueryClient(QNetworkAccessManager *network, SessionManager *sessions, const Workspace &workspace,
+                const QString &workspaceId, const QString &resourceName, QObject *parent = nullptr);
+    ~QueryClient() override;
+
+    // Scope values the workspace variables are overridden with (e.g. DEMO_API pointing at a test server).
+    void setVariableOverrides(const QHash<QString, QString> &overrides);
+    void setProfile(const QString &profile);
+    QString profile() const { return m_profile; }
+    void setPrompter(FormPrompter *prompter);
+    void setLoginPolicy(LoginPolicy policy) { m_loginPolicy = policy; }
+    // Public mode: the app is used without a user account, so custom auth can't have a session.
+    void setPublicMode(bool publicMode) { m_publicMode = publicMode; }
+    void setClock(Clock *clock);
+    void setScriptTimeoutMs(int timeoutMs);
+    void setQueryTimeoutMs(int timeoutMs) { m_queryTimeoutMs = timeoutMs; }
+
+    const Resource &resource() const { return m_resource; }
+    QString sessionKey() const;
+    std::optional<AuthSession> session() const { return m_session; }
+    const QList<AuthEvent> &events() const { return m_events; }
+    Stats stats() const { return m_stats; }
+    // The session's secrets and the resource's auth headers, for masking output.
+    QSet<QString> secrets() const;
+
+    PendingQuery *send(const Query &query);
+    // Runs the auth workflow now (the studio's Auth Login button). Reports with loginFinished().
+    void login();
+    // "Test refresh workflow": runs the refresh steps on their own against the current session.
+    void testRefresh();
+    void logout();
+
+Q_SIGNALS:
+    void loginRequired(const QString &reason);
+    void sessionChanged();
+    void eventRecorded(const AuthStudio::AuthEvent &event);
+    void loginFinished(bool succeeded, const QString &message);
+    void refreshFinished(bool succeeded, const QString &message);
+    void authRunFinished(const AuthStudio::RunResult &result); // every login/refresh run, for run logs
+
+private:
+    friend class PendingQuery;
+    enum class AuthOperation { None, LoadSession, LoginTest, Login, Refresh };
+
+    bool usesCustomAuth() const;
+    Scope baseScope() const;
+    Scope sessionScope() const;
+    void proceed(PendingQuery *query);
+    void resumeWaiters();
+    void failWaiters(const QString &error, bool loginRequired);
+    void forgetWaiter(PendingQuery *query);
+    void wait(PendingQuery *query);
+    void fail(PendingQuery *query, const QString &error, bool loginRequired);
+
+    void loadSession();
+    void runLoginTest();
+    void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0);
+    void startRefresh(AuthEvent::Trigger trigger, int triggerStatus = 0);
+    void onAuthRunFinished(const RunResult &result);
+    void loginNeeded(AuthEvent::Trigger trigger, const QString &reason);
+
+    void sendRequest(PendingQuery *query, const QUrl &redirectTo = {}, const QByteArray &redirectVerb = {});
+    void onReplyFinished(PendingQuery *query, QNetworkReply *reply);
+    bool isRefreshFailure(const HttpResponse &response) const;
+    void updateExpiry(AuthSession &session);
+    bool expiryDue() const;
+
+    void record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
+                const QString &message = {}, int triggerStatus = 0);
+
+    QNetworkAccessManager *m_network;
+    SessionManager *m_sessions;
+    Workspace m_workspace;
+    Resource m_resource;
+    QString m_workspaceId;
+    QString m_profile;
+    QHash<QString, QString> m_overrides;
+    QPointer<FormPrompter> m_prompter;
+    LoginPolicy m_loginPolicy = LoginPolicy::AskCaller;
+    bool m_publicMode = false;
+    Clock *m_clock;
+    int m_queryTimeoutMs = DefaultQueryTimeoutMs;
+
+    ScriptEngine *m_engine;
+    std::unique_ptr<ExpressionEvaluator> m_evaluator;
+    WorkflowRunner *m_runner;
+
+    std::optional<AuthSession> m_session;
+    quint64 m_generation = 0; // increases with every login and refresh
+    bool m_sessionLoaded = false;
+    bool m_loginTested = false;
+    bool m_needsLogin = false;
+    AuthEvent::Trigger m_needsLoginTrigger = AuthEvent::Trigger::NoSession;
+    bool m_loginRequiredReported = false;
+    AuthOperation m_operation = AuthOperation::None;
+    AuthEvent::Trigger m_operationTrigger = AuthEvent::Trigger::Manual;
+    int m_operationStatus = 0;
+    bool m_operationIsTest = false; // testRefresh(): report, don't resume queries
+    QDateTime m_operationStarted;
+    QDateTime m_lastTimedRefresh;
+    QList<QPointer<PendingQuery>> m_waiting;
+    QList<AuthEvent> m_events;
+    Stats m_stats;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,87 @@
+#include "AuthEvent.h"
+
+namespace AuthStudio {
+
+QString AuthEvent::kindId(Kind kind)
+{
+    switch (kind) {
+    case Kind::Login:
+        return QStringLiteral("login");
+    case Kind::Refresh:
+        return QStringLiteral("refresh");
+    case Kind::Retry:
+        return QStringLiteral("retry");
+    case Kind::LoginTest:
+        return QStringLiteral("loginTest");
+    case Kind::Logout:
+        return QStringLiteral("logout");
+    case Kind::LoginRequired:
+        return QStringLiteral("loginRequired");
+    case Kind::Warning:
+        return QStringLiteral("warning");
+    }
+    return {};
+}
+
+QString AuthEvent::triggerId(Trigger trigger)
+{
+    switch (trigger) {
+    case Trigger::Prompt:
+        return QStringLiteral("prompt");
+    case Trigger::LoginTestUrl:
+        return QStringLiteral("loginTestUrl");
+    case Trigger::Expiry:
+        return QStringLiteral("expiry");
+    case Trigger::FailedQuery:
+        return QStringLiteral("failedQuery");
+    case Trigger::EveryQuery:
+        return QStringLiteral("everyQuery");
+    case Trigger::SessionTimeout:
+        return QStringLiteral("sessionTimeout");
+    case Trigger::NoSession:
+        return QStringLiteral("noSession");
+    case Trigger::Manual:
+        return QStringLiteral("manual");
+    case Trigger::Silent:
+        return QStringLiteral("silent");
+    }
+    return {};
+}
+
+QJsonObject AuthEvent::toJson() const
+{
+    QJsonObject object{{QStringLiteral("kind"), kindId(kind)},
+                       {QStringLiteral("trigger"), triggerId(trigger)},
+                       {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+                       {QStringLiteral("durationMs"), durationMs},
+                       {QStringLiteral("outcome"), succeeded ? QStringLiteral("ok") : QStringLiteral("failed")}};
+    if (triggerStatus)
+        object.insert(QStringLiteral("status"), triggerStatus);
+    if (!message.isEmpty())
+        object.insert(QStringLiteral("message"), message);
+    if (sessionAgeSeconds >= 0)
+        object.insert(QStringLiteral("sessionAgeSeconds"), sessionAgeSeconds);
+    if (expiresInSeconds >= 0)
+        object.insert(QStringLiteral("expiresInSeconds"), expiresInSeconds);
+    return object;
+}
+
+QString AuthEvent::toText() const
+{
+    QString cause = triggerId(trigger);
+    if (trigger == Trigger::FailedQuery)
+        cause = QStringLiteral("failed query (%1)").arg(triggerStatus);
+    QString text = QStringLiteral("%1 %2 (%3): %4 in %5 ms")
+                       .arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")), kindId(kind), cause,
+                            succeeded ? QStringLiteral("ok") : QStringLiteral("failed"))
+                       .arg(durationMs);
+    if (sessionAgeSeconds >= 0)
+        text += QStringLiteral(", session %1 s old").arg(sessionAgeSeconds);
+    if (expiresInSeconds >= 0)
+        text += QStringLiteral(", expires in %1 s").arg(expiresInSeconds);
+    if (!message.isEmpty())
+        text += QStringLiteral(": ") + message;
+    return text;
+}
+
+} // namespace AuthStudio

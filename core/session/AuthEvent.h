@@ -1,0 +1,34 @@
+// AuthEvent: one entry of a session's auth event log: a login, refresh, retry, login test, logout or
+// "login required", with what triggered it, when, how long it took, how it ended, and the session's age
+// and expiry at that moment. Never holds a secret value.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace AuthStudio {
+
+struct AuthEvent
+{
+    enum class Kind { Login, Refresh, Retry, LoginTest, Logout, LoginRequired, Warning };
+    enum class Trigger { Prompt, LoginTestUrl, Expiry, FailedQuery, EveryQuery, SessionTimeout, NoSession, Manual, Silent };
+
+    Kind kind = Kind::Login;
+    Trigger trigger = Trigger::Manual;
+    int triggerStatus = 0; // the failed query's HTTP status, for Trigger::FailedQuery
+    QDateTime time; // UTC
+    qint64 durationMs = 0;
+    bool succeeded = true;
+    QString message; // masked
+    qint64 sessionAgeSeconds = -1; // -1: no session
+    qint64 expiresInSeconds = -1; // -1: no expiry known
+
+    static QString kindId(Kind kind);
+    static QString triggerId(Trigger trigger);
+    QJsonObject toJson() const;
+    // One line for people: "10:02:03 refresh after failed query (401): ok in 12 ms, session 3600 s old".
+    QString toText() const;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,144 @@
+#include "SessionManager.h"
+
+#include "FileSecretStore.h"
+#include "MemorySecretStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTimer>
+
+namespace AuthStudio {
+
+SessionManager::SessionManager(std::unique_ptr<SecretStore> store, QObject *parent)
+    : QObject(parent)
+    , m_store(std::move(store))
+{
+    if (!m_store)
+        m_store = std::make_unique<MemorySecretStore>();
+}
+
+SessionManager::~SessionManager() = default;
+
+QString SessionManager::defaultProfile()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = QDir::home().dirName();
+    return user.isEmpty() ? QStringLiteral("default") : user;
+}
+
+QString SessionManager::sessionKey(const QString &profile, const QString &workspaceId, const QString &resourceName)
+{
+    return QStringLiteral("session:%1:%2:%3").arg(profile, workspaceId, resourceName);
+}
+
+void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callback)> operation, SecretStore::Callback done)
+{
+    ++m_pending;
+    // One context per call, so a timed-out call's late answer is dropped with it.
+    auto *context = new QObject(this);
+    auto *timer = new QTimer(context);
+    timer->setSingleShot(true);
+    auto finished = std::make_shared<bool>(false);
+    auto complete = [this, context, finished, done](const SecretStore::Result &result) {
+        if (*finished)
+            return;
+        *finished = true;
+        context->deleteLater();
+        done(result);
+        finishOperation();
+    };
+    connect(timer, &QTimer::timeout, context, [complete] {
+        complete({SecretStore::Error::Unavailable, {}, QStringLiteral("the keychain did not answer within %1 s").arg(StoreTimeoutMs / 1000)});
+    });
+    timer->start(StoreTimeoutMs);
+    operation(m_store.get(), complete);
+}
+
+void SessionManager::finishOperation()
+{
+    if (--m_pending == 0)
+        Q_EMIT idle();
+}
+
+void SessionManager::switchToFallback(const QString &reason)
+{
+    if (m_usingFallback)
+        return;
+    m_usingFallback = true;
+    m_store = std::make_unique<MemorySecretStore>();
+    Q_EMIT storeUnavailable(QStringLiteral("No OS keychain is reachable (%1). Sessions are kept in memory for this "
+                                           "process only; they are not saved.")
+                                .arg(reason));
+}
+
+void SessionManager::load(const QString &key, QObject *context, LoadCallback done)
+{
+    if (m_known.contains(key)) {
+        const std::optional<AuthSession> session = cached(key);
+        QMetaObject::invokeMethod(context, [done, session] { done(session); }, Qt::QueuedConnection);
+        return;
+    }
+    auto &waiters = m_loading[key];
+    waiters.append({QPointer<QObject>(context), std::move(done)});
+    if (waiters.size() > 1)
+        return; // one store read serves every caller
+    auto deliver = [this, key](const std::optional<AuthSession> &session) {
+        if (session)
+            m_cache.insert(key, *session);
+        m_known.insert(key);
+        const auto callers = m_loading.take(key);
+        for (const auto &[who, callback] : callers) {
+            if (who)
+                callback(session);
+        }
+    };
+    call([key, this](SecretStore *store, SecretStore::Callback cb) { store->read(key, this, std::move(cb)); },
+         [this, key, deliver](const SecretStore::Result &result) {
+             if (result.error == SecretStore::Error::Unavailable) {
+                 switchToFallback(result.message);
+                 deliver(std::nullopt);
+                 return;
+             }
+             if (result.error == SecretStore::Error::Failed)
+                 Q_EMIT storeError(QStringLiteral("Reading the session failed: %1").arg(result.message));
+             deliver(result.error == SecretStore::Error::None ? AuthSession::fromJson(result.data) : std::nullopt);
+         });
+}
+
+void SessionManager::save(const QString &key, const AuthSession &session)
+{
+    m_cache.insert(key, session);
+    m_known.insert(key);
+    const QByteArray data = session.toJson();
+    call([key, data, this](SecretStore *store, SecretStore::Callback cb) { store->write(key, data, this, std::move(cb)); },
+         [this, key, data](const SecretStore::Result &result) {
+             if (result.error == SecretStore::Error::Unavailable) {
+                 switchToFallback(result.message);
+                 m_store->write(key, data, this, [](const SecretStore::Result &) {});
+             } else if (result.error != SecretStore::Error::None) {
+                 Q_EMIT storeError(QStringLiteral("Saving the session failed: %1").arg(result.message));
+             }
+         });
+}
+
+void SessionManager::forget(const QString &key)
+{
+    m_cache.remove(key);
+    m_known.insert(key);
+    call([key, this](SecretStore *store, SecretStore::Callback cb) { store->remove(key, this, std::move(cb)); },
+         [](const SecretStore::Result &) {});
+    // The session may also sit in an opted-in file store from an earlier run.
+    const FileSecretStore files(FileSecretStore::defaultDirectory());
+    QFile::remove(files.pathFor(key));
+}
+
+std::optional<AuthSession> SessionManager::cached(const QString &key) const
+{
+    const auto it = m_cache.constFind(key);
+    if (it == m_cache.constEnd())
+        return std::nullopt;
+    return it.value();
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,67 @@
+// SessionManager: the auth sessions of this machine's user, by profile and resource. It keeps them in a
+// SecretStore (the OS keychain by default) and caches them. When the keychain can't be reached it says so
+// once (storeUnavailable) and keeps sessions in memory for this process: there is no silent plaintext
+// fallback. Store calls that don't answer within StoreTimeoutMs count as an unreachable keychain, so
+// nothing hangs on a keychain that never replies.
+#pragma once
+
+#include "AuthSession.h"
+#include "SecretStore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <memory>
+
+namespace AuthStudio {
+
+class SessionManager : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int StoreTimeoutMs = 10000;
+
+    explicit SessionManager(std::unique_ptr<SecretStore> store, QObject *parent = nullptr);
+    ~SessionManager() override;
+
+    // The profile used when none is named: the OS user.
+    static QString defaultProfile();
+    // The store key of one profile's session for one resource of one workspace (identified by its file).
+    static QString sessionKey(const QString &profile, const QString &workspaceId, const QString &resourceName);
+
+    SecretStore *store() const { return m_store.get(); }
+    bool usingFallback() const { return m_usingFallback; }
+
+    using LoadCallback = std::function<void(const std::optional<AuthSession> &)>;
+    // Answers from the cache, or reads the store once.
+    void load(const QString &key, QObject *context, LoadCallback done);
+    // Caches the session and writes it to the store in the background.
+    void save(const QString &key, const AuthSession &session);
+    // Logout: clears the session from the cache, the store in use, the in-memory fallback and the file
+    // store, wherever it was kept.
+    void forget(const QString &key);
+    std::optional<AuthSession> cached(const QString &key) const;
+
+    int pendingOperations() const { return m_pending; }
+
+Q_SIGNALS:
+    void storeUnavailable(const QString &message);
+    void storeError(const QString &message);
+    void idle(); // no store operation pending any more: safe to exit
+
+private:
+    void call(std::function<void(SecretStore *, SecretStore::Callback)> operation, SecretStore::Callback done);
+    void switchToFallback(const QString &reason);
+    void finishOperation();
+
+    std::unique_ptr<SecretStore> m_store;
+    bool m_usingFallback = false;
+    QHash<QString, AuthSession> m_cache;
+    QSet<QString> m_known; // keys whose store state is known (loaded, saved or forgotten)
+    QHash<QString, QList<std::pair<QPointer<QObject>, LoadCallback>>> m_loading;
+    int m_pending = 0;
+};
+
+} // namespace AuthStudio
