@@ -167,8 +167,8 @@ DemoHttpParser::Request DemoHttpParser::takeRequest()
 
 bool DemoHttpParser::takeContinueRequest()
 {
-    const bool awaitingBody = m_state == State::Body || m_state == State::ChunkSize
-        || m_state == State::ChunkData || m_state == State::ChunkDataEnd;
+    const bool awaitingBody = m_state == State::Body || m_state == State::ChunkSize ||
+        m_state == State::ChunkData || m_state == State::ChunkDataEnd;
     if (!m_continueRequested || m_continueSent || !awaitingBody)
         return false;
     m_continueSent = true;
@@ -273,8 +273,8 @@ DemoHttpParser::Result DemoHttpParser::parseRequestLine(QByteArrayView lineView)
     }
 
     const QByteArray &version = parts.at(2);
-    if (version.size() != 8 || !version.startsWith("HTTP/") || version.at(6) != '.'
-        || !isDigits(version.mid(5, 1)) || !isDigits(version.mid(7, 1)))
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version.at(6) != '.' ||
+        !isDigits(version.mid(5, 1)) || !isDigits(version.mid(7, 1)))
         return fail(400, "Malformed HTTP version");
     if (version.at(5) != '1')
         return fail(505, "HTTP version not supported");
@@ -344,7 +344,7 @@ DemoHttpParser::Result DemoHttpParser::parseHeadSection(QByteArrayView headView)
         }
         if (m_request.headers.size() >= MaxHeaderCount)
             return fail(431, "Too many request headers");
-        m_request.headers.append(Header{line.left(colon), value});
+        m_request.headers.append(Header {line.left(colon), value});
     }
 
     // Persistence
@@ -361,7 +361,7 @@ DemoHttpParser::Result DemoHttpParser::parseHeadSection(QByteArrayView headView)
         return fail(400, "Both Transfer-Encoding and Content-Length were sent");
     if (hasTransferEncoding) {
         const QList<QByteArray> codings = headerTokens(m_request.header("transfer-encoding"));
-        if (codings != QList<QByteArray>{QByteArrayLiteral("chunked")})
+        if (codings != QList<QByteArray> {QByteArrayLiteral("chunked")})
             return fail(501, "Unsupported Transfer-Encoding");
         m_state = State::ChunkSize;
     } else if (hasContentLength) {

@@ -17,7 +17,6 @@
 #include <QTcpSocket>
 #include <QTimer>
 
-#include <array>
 #include <limits>
 #include <map>
 #include <optional>
@@ -42,8 +41,7 @@ constexpr qsizetype PurgeThreshold = 10000;
 
 using Request = DemoHttpParser::Request;
 
-struct Response
-{
+struct Response {
     int status = 200;
     QByteArray contentType;
     QByteArray body;
@@ -53,68 +51,130 @@ struct Response
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 101: return "Switching Protocols";
-    case 102: return "Processing";
-    case 103: return "Early Hints";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 203: return "Non-Authoritative Information";
-    case 204: return "No Content";
-    case 205: return "Reset Content";
-    case 206: return "Partial Content";
-    case 207: return "Multi-Status";
-    case 208: return "Already Reported";
-    case 226: return "IM Used";
-    case 300: return "Multiple Choices";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 303: return "See Other";
-    case 304: return "Not Modified";
-    case 305: return "Use Proxy";
-    case 307: return "Temporary Redirect";
-    case 308: return "Permanent Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 402: return "Payment Required";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 406: return "Not Acceptable";
-    case 407: return "Proxy Authentication Required";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 411: return "Length Required";
-    case 412: return "Precondition Failed";
-    case 413: return "Content Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 416: return "Range Not Satisfiable";
-    case 417: return "Expectation Failed";
-    case 418: return "I'm a teapot";
-    case 421: return "Misdirected Request";
-    case 422: return "Unprocessable Content";
-    case 423: return "Locked";
-    case 424: return "Failed Dependency";
-    case 425: return "Too Early";
-    case 426: return "Upgrade Required";
-    case 428: return "Precondition Required";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 451: return "Unavailable For Legal Reasons";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    case 506: return "Variant Also Negotiates";
-    case 507: return "Insufficient Storage";
-    case 508: return "Loop Detected";
-    case 510: return "Not Extended";
-    case 511: return "Network Authentication Required";
+    case 100:
+        return "Continue";
+    case 101:
+        return "Switching Protocols";
+    case 102:
+        return "Processing";
+    case 103:
+        return "Early Hints";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 203:
+        return "Non-Authoritative Information";
+    case 204:
+        return "No Content";
+    case 205:
+        return "Reset Content";
+    case 206:
+        return "Partial Content";
+    case 207:
+        return "Multi-Status";
+    case 208:
+        return "Already Reported";
+    case 226:
+        return "IM Used";
+    case 300:
+        return "Multiple Choices";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 305:
+        return "Use Proxy";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 402:
+        return "Payment Required";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 406:
+        return "Not Acceptable";
+    case 407:
+        return "Proxy Authentication Required";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 410:
+        return "Gone";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Content Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 416:
+        return "Range Not Satisfiable";
+    case 417:
+        return "Expectation Failed";
+    case 418:
+        return "I'm a teapot";
+    case 421:
+        return "Misdirected Request";
+    case 422:
+        return "Unprocessable Content";
+    case 423:
+        return "Locked";
+    case 424:
+        return "Failed Dependency";
+    case 425:
+        return "Too Early";
+    case 426:
+        return "Upgrade Required";
+    case 428:
+        return "Precondition Required";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 451:
+        return "Unavailable For Legal Reasons";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    case 506:
+        return "Variant Also Negotiates";
+    case 507:
+        return "Insufficient Storage";
+    case 508:
+        return "Loop Detected";
+    case 510:
+        return "Not Extended";
+    case 511:
+        return "Network Authentication Required";
     default:
         break;
     }
@@ -140,7 +200,7 @@ Response jsonResponse(int status, const QJsonObject &object)
 
 Response errorResponse(int status, const QString &message)
 {
-    return jsonResponse(status, QJsonObject{{u"error"_s, message}});
+    return jsonResponse(status, QJsonObject {{u"error"_s, message}});
 }
 
 Response methodNotAllowed(QByteArray allow)
@@ -219,7 +279,7 @@ QJsonObject pairsToObject(const QList<std::pair<QString, QString>> &pairs)
             array.append(value);
             *it = array;
         } else {
-            *it = QJsonArray{it->toString(), value};
+            *it = QJsonArray {it->toString(), value};
         }
     }
     return object;
@@ -330,14 +390,12 @@ bool isGetOrHead(const QByteArray &method)
 
 } // namespace
 
-class DemoServer::Private
-{
+class DemoServer::Private {
 public:
     enum class TimerPurpose { None, Delay, Linger };
 
-    struct Connection
-    {
-        QTcpSocket *socket = nullptr; // child of the QTcpServer; deleted with deleteLater()
+    struct Connection {
+        QTcpSocket *socket = nullptr; // child of the QTcpServer; detached and deleteLater()'d when dropped
         QTimer *timer = nullptr; // child of socket: the /delay wait or the linger before closing
         TimerPurpose timerPurpose = TimerPurpose::None;
         DemoHttpParser parser;
@@ -461,7 +519,8 @@ void DemoServer::Private::onSocketGone(quint64 id)
     connection->busy = false;
     connection->timer->stop();
     connection->timerPurpose = TimerPurpose::None;
-    QMetaObject::invokeMethod(q, [this, id] { dropConnection(id); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        q, [this, id] { dropConnection(id); }, Qt::QueuedConnection);
 }
 
 void DemoServer::Private::onTimer(quint64 id)
@@ -479,7 +538,7 @@ void DemoServer::Private::onTimer(quint64 id)
     connection->busy = false;
     const QByteArray method = std::move(connection->pendingMethod);
     const QString path = std::move(connection->pendingPath);
-    const Response response = jsonResponse(200, QJsonObject{{u"delayed_ms"_s, connection->pendingDelay}});
+    const Response response = jsonResponse(200, QJsonObject {{u"delayed_ms"_s, connection->pendingDelay}});
     if (!respond(id, method, path, response, connection->pendingKeepAlive, method == "HEAD"))
         return;
     processBuffer(id); // requests pipelined behind the delayed one
@@ -622,7 +681,7 @@ Response DemoServer::Private::route(const Request &request, const QString &path)
     if (path == u"/stats"_s)
         return getLike ? stats() : methodNotAllowed("GET, HEAD");
     if (path == u"/headers"_s)
-        return getLike ? jsonResponse(200, QJsonObject{{u"headers"_s, headersObject(request)}})
+        return getLike ? jsonResponse(200, QJsonObject {{u"headers"_s, headersObject(request)}})
                        : methodNotAllowed("GET, HEAD");
     if (path.startsWith(u"/text/"_s))
         return getLike ? statusCode(path.mid(6), true) : methodNotAllowed("GET, HEAD");
@@ -640,15 +699,16 @@ Response DemoServer::Private::echo(const Request &request) const
             json = *parsed;
     }
     const QJsonObject form = isFormType(type) ? pairsToObject(decodeForm(request.body)) : QJsonObject();
-    return jsonResponse(200, QJsonObject{
-                                 {u"method"_s, QString::fromLatin1(request.method)},
-                                 {u"url"_s, QString::fromUtf8(request.pathAndQuery)},
-                                 {u"args"_s, pairsToObject(decodeForm(request.query))},
-                                 {u"headers"_s, headersObject(request)},
-                                 {u"data"_s, QString::fromUtf8(request.body)},
-                                 {u"json"_s, json},
-                                 {u"form"_s, form},
-                             });
+    return jsonResponse(200,
+                        QJsonObject {
+                            {u"method"_s, QString::fromLatin1(request.method)},
+                            {u"url"_s, QString::fromUtf8(request.pathAndQuery)},
+                            {u"args"_s, pairsToObject(decodeForm(request.query))},
+                            {u"headers"_s, headersObject(request)},
+                            {u"data"_s, QString::fromUtf8(request.body)},
+                            {u"json"_s, json},
+                            {u"form"_s, form},
+                        });
 }
 
 Response DemoServer::Private::login(const Request &request)
@@ -666,8 +726,8 @@ Response DemoServer::Private::login(const Request &request)
         ++counters.failedLogins;
         return errorResponse(400, u"Missing email or password"_s);
     }
-    if (email.toString().trimmed().compare(demoEmail(), Qt::CaseInsensitive) != 0
-        || password.toString() != demoPassword()) {
+    if (email.toString().trimmed().compare(demoEmail(), Qt::CaseInsensitive) != 0 ||
+        password.toString() != demoPassword()) {
         ++counters.failedLogins;
         return errorResponse(401, u"Invalid username or password"_s);
     }
@@ -707,7 +767,7 @@ Response DemoServer::Private::me(const Request &request)
     ++counters.meRequests;
     if (!isValidAccessToken(bearerToken(request)))
         return errorResponse(401, u"Token missing, invalid or expired"_s);
-    return jsonResponse(200, QJsonObject{{u"email"_s, demoEmail()}, {u"name"_s, u"Demo User"_s}});
+    return jsonResponse(200, QJsonObject {{u"email"_s, demoEmail()}, {u"name"_s, u"Demo User"_s}});
 }
 
 Response DemoServer::Private::loginTest(const Request &request)
@@ -715,20 +775,21 @@ Response DemoServer::Private::loginTest(const Request &request)
     ++counters.loginTests;
     if (!isValidAccessToken(bearerToken(request)))
         return errorResponse(401, u"Not logged in"_s);
-    return jsonResponse(200, QJsonObject{{u"ok"_s, true}});
+    return jsonResponse(200, QJsonObject {{u"ok"_s, true}});
 }
 
 Response DemoServer::Private::stats() const
 {
-    return jsonResponse(200, QJsonObject{
-                                 {u"requests"_s, counters.requests},
-                                 {u"logins"_s, counters.logins},
-                                 {u"failedLogins"_s, counters.failedLogins},
-                                 {u"refreshes"_s, counters.refreshes},
-                                 {u"failedRefreshes"_s, counters.failedRefreshes},
-                                 {u"meRequests"_s, counters.meRequests},
-                                 {u"loginTests"_s, counters.loginTests},
-                             });
+    return jsonResponse(200,
+                        QJsonObject {
+                            {u"requests"_s, counters.requests},
+                            {u"logins"_s, counters.logins},
+                            {u"failedLogins"_s, counters.failedLogins},
+                            {u"refreshes"_s, counters.refreshes},
+                            {u"failedRefreshes"_s, counters.failedRefreshes},
+                            {u"meRequests"_s, counters.meRequests},
+                            {u"loginTests"_s, counters.loginTests},
+                        });
 }
 
 Response DemoServer::Private::statusCode(const QString &code, bool plainText) const
@@ -743,8 +804,9 @@ Response DemoServer::Private::statusCode(const QString &code, bool plainText) co
         response.body = "Plain text failure " + QByteArray::number(*status);
         return response;
     }
-    return jsonResponse(*status, QJsonObject{{u"status"_s, *status},
-                                             {u"error"_s, QString::fromLatin1(reasonPhrase(*status))}});
+    return jsonResponse(
+        *status,
+        QJsonObject {{u"status"_s, *status}, {u"error"_s, QString::fromLatin1(reasonPhrase(*status))}});
 }
 
 Response DemoServer::Private::redirectTo(const Request &request) const
@@ -796,12 +858,12 @@ bool DemoServer::Private::isValidAccessToken(const QString &token) const
 
 QJsonObject DemoServer::Private::tokenObject(const QString &accessToken, const QString &refreshToken) const
 {
-    return QJsonObject{
+    return QJsonObject {
         {u"token"_s, accessToken},
         {u"refresh_token"_s, refreshToken},
         {u"token_type"_s, u"Bearer"_s},
         {u"expires_in"_s, qMax(0, tokenLifetime)},
-        {u"user"_s, QJsonObject{{u"email"_s, demoEmail()}, {u"name"_s, u"Demo User"_s}}},
+        {u"user"_s, QJsonObject {{u"email"_s, demoEmail()}, {u"name"_s, u"Demo User"_s}}},
     };
 }
 

@@ -5,20 +5,18 @@
 #pragma once
 
 #include <QHostAddress>
-#include <memory>
 #include <QObject>
 #include <QUrl>
+#include <memory>
 
 class QTcpServer;
 
 namespace AuthStudio {
 
-class DemoServer : public QObject
-{
+class DemoServer : public QObject {
     Q_OBJECT
 public:
-    struct Counters
-    {
+    struct Counters {
         int requests = 0;
         int logins = 0; // successful POST /login
         int failedLogins = 0;

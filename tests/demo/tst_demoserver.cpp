@@ -24,8 +24,7 @@ namespace {
 
 using RawHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
-struct RawResponse
-{
+struct RawResponse {
     int status = 0;
     QByteArray head;
     QByteArray body;
@@ -54,7 +53,8 @@ QList<RawResponse> parseResponses(QByteArray data)
         RawResponse response;
         response.head = data.left(headEnd);
         const qsizetype lineEnd = response.head.indexOf('\r');
-        const QList<QByteArray> statusLine = (lineEnd < 0 ? response.head : response.head.left(lineEnd)).split(' ');
+        const QList<QByteArray> statusLine =
+            (lineEnd < 0 ? response.head : response.head.left(lineEnd)).split(' ');
         response.status = statusLine.size() >= 2 ? statusLine.at(1).toInt() : -1;
         const QByteArray lengthText = response.header("content-length");
         const qsizetype length = lengthText.isEmpty() ? 0 : lengthText.toLongLong();
@@ -72,8 +72,7 @@ QJsonObject jsonOf(const QByteArray &body)
 }
 
 // A raw client that collects everything the server sends.
-class RawClient
-{
+class RawClient {
 public:
     explicit RawClient(quint16 port)
     {
@@ -90,8 +89,7 @@ public:
 
 } // namespace
 
-class DemoServerTest : public QObject
-{
+class DemoServerTest : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -149,10 +147,10 @@ private Q_SLOTS:
 
 private:
     QUrl url(const QString &pathAndQuery) const;
-    std::unique_ptr<QNetworkReply> send(const QByteArray &verb, const QString &pathAndQuery,
-                                        const QByteArray &body = {}, const RawHeaders &headers = {},
-                                        QNetworkRequest::RedirectPolicy redirects
-                                        = QNetworkRequest::ManualRedirectPolicy);
+    std::unique_ptr<QNetworkReply>
+    send(const QByteArray &verb, const QString &pathAndQuery, const QByteArray &body = {},
+         const RawHeaders &headers = {},
+         QNetworkRequest::RedirectPolicy redirects = QNetworkRequest::ManualRedirectPolicy);
     QJsonObject loginJson();
     static int statusOf(QNetworkReply *reply);
 
@@ -207,7 +205,8 @@ int DemoServerTest::statusOf(QNetworkReply *reply)
 
 QJsonObject DemoServerTest::loginJson()
 {
-    const QJsonObject credentials{{u"email"_s, DemoServer::demoEmail()}, {u"password"_s, DemoServer::demoPassword()}};
+    const QJsonObject credentials {{u"email"_s, DemoServer::demoEmail()},
+                                   {u"password"_s, DemoServer::demoPassword()}};
     const auto reply = send("POST", u"/login"_s, QJsonDocument(credentials).toJson(),
                             {{"Content-Type", "application/json"}});
     if (statusOf(reply.get()) != 200)
@@ -241,17 +240,16 @@ void DemoServerTest::echo_data()
     QTest::addColumn<QJsonObject>("expectedForm");
 
     QTest::newRow("json") << QByteArray("application/json") << QByteArray(R"({"a":1,"b":"x"})")
-                          << QJsonValue(QJsonObject{{u"a"_s, 1}, {u"b"_s, u"x"_s}}) << QJsonObject();
+                          << QJsonValue(QJsonObject {{u"a"_s, 1}, {u"b"_s, u"x"_s}}) << QJsonObject();
     QTest::newRow("json charset") << QByteArray("application/json; charset=utf-8") << QByteArray("[1,2]")
-                                  << QJsonValue(QJsonArray{1, 2}) << QJsonObject();
+                                  << QJsonValue(QJsonArray {1, 2}) << QJsonObject();
     QTest::newRow("json scalar") << QByteArray("application/json") << QByteArray("42") << QJsonValue(42)
                                  << QJsonObject();
     QTest::newRow("invalid json") << QByteArray("application/json") << QByteArray("{nope")
                                   << QJsonValue(QJsonValue::Null) << QJsonObject();
     QTest::newRow("form") << QByteArray("application/x-www-form-urlencoded")
-                          << QByteArray("a=1&b=two+words&b=%C3%A9")
-                          << QJsonValue(QJsonValue::Null)
-                          << QJsonObject{{u"a"_s, u"1"_s}, {u"b"_s, QJsonArray{u"two words"_s, u"é"_s}}};
+                          << QByteArray("a=1&b=two+words&b=%C3%A9") << QJsonValue(QJsonValue::Null)
+                          << QJsonObject {{u"a"_s, u"1"_s}, {u"b"_s, QJsonArray {u"two words"_s, u"é"_s}}};
     QTest::newRow("text") << QByteArray("text/plain") << QByteArray("hello") << QJsonValue(QJsonValue::Null)
                           << QJsonObject();
 }
@@ -274,7 +272,7 @@ void DemoServerTest::echo()
     QCOMPARE(echo.value(u"method"_s).toString(), u"POST"_s);
     QCOMPARE(echo.value(u"url"_s).toString(), u"/post?q=1&name=a%20b&name=c"_s);
     QCOMPARE(echo.value(u"args"_s).toObject(),
-             (QJsonObject{{u"q"_s, u"1"_s}, {u"name"_s, QJsonArray{u"a b"_s, u"c"_s}}}));
+             (QJsonObject {{u"q"_s, u"1"_s}, {u"name"_s, QJsonArray {u"a b"_s, u"c"_s}}}));
     QCOMPARE(echo.value(u"data"_s).toString(), QString::fromUtf8(body));
     QCOMPARE(echo.value(u"json"_s), expectedJson);
     QCOMPARE(echo.value(u"form"_s).toObject(), expectedForm);
@@ -361,7 +359,8 @@ void DemoServerTest::login_data()
 
     const QByteArray json = "application/json";
     const QByteArray form = "application/x-www-form-urlencoded";
-    QTest::newRow("json") << json << QByteArray(R"({"email":"demo@authstudio.test","password":"demo-password"})")
+    QTest::newRow("json") << json
+                          << QByteArray(R"({"email":"demo@authstudio.test","password":"demo-password"})")
                           << 200;
     QTest::newRow("form") << form << QByteArray("email=demo%40authstudio.test&password=demo-password") << 200;
     QTest::newRow("wrong password") << json
@@ -370,7 +369,8 @@ void DemoServerTest::login_data()
     QTest::newRow("unknown user") << json
                                   << QByteArray(R"({"email":"someone@else.test","password":"demo-password"})")
                                   << 401;
-    QTest::newRow("wrong form password") << form << QByteArray("email=demo%40authstudio.test&password=x") << 401;
+    QTest::newRow("wrong form password")
+        << form << QByteArray("email=demo%40authstudio.test&password=x") << 401;
     QTest::newRow("empty body") << json << QByteArray() << 400;
     QTest::newRow("garbage body") << json << QByteArray("{not json") << 400;
     QTest::newRow("missing password") << json << QByteArray(R"({"email":"demo@authstudio.test"})") << 400;
@@ -447,7 +447,8 @@ void DemoServerTest::me()
     QCOMPARE(statusOf(reply.get()), expectedStatus);
     const QByteArray raw = reply->readAll();
     if (expectedStatus == 200) {
-        QCOMPARE(jsonOf(raw), (QJsonObject{{u"email"_s, DemoServer::demoEmail()}, {u"name"_s, u"Demo User"_s}}));
+        QCOMPARE(jsonOf(raw),
+                 (QJsonObject {{u"email"_s, DemoServer::demoEmail()}, {u"name"_s, u"Demo User"_s}}));
     } else {
         QCOMPARE(raw, QByteArray(R"({"error":"Token missing, invalid or expired"})"));
     }
@@ -465,9 +466,9 @@ void DemoServerTest::refresh()
     auto reply = send("GET", u"/me"_s, {}, {{"Authorization", "Bearer " + oldToken.toLatin1()}});
     QCOMPARE(statusOf(reply.get()), 401);
 
-    reply = send("POST", u"/refresh"_s,
-                 QJsonDocument(QJsonObject{{u"refresh_token"_s, refreshToken}}).toJson(),
-                 {{"Content-Type", "application/json"}});
+    reply =
+        send("POST", u"/refresh"_s, QJsonDocument(QJsonObject {{u"refresh_token"_s, refreshToken}}).toJson(),
+             {{"Content-Type", "application/json"}});
     QCOMPARE(statusOf(reply.get()), 200);
     const QJsonObject refreshed = jsonOf(reply->readAll());
     const QString newToken = refreshed.value(u"token"_s).toString();
@@ -506,7 +507,7 @@ void DemoServerTest::refreshRejectsInvalidToken()
     QFETCH(QByteArray, body);
     if (body == "ACCESS") {
         const QString accessToken = loginJson().value(u"token"_s).toString();
-        body = QJsonDocument(QJsonObject{{u"refresh_token"_s, accessToken}}).toJson();
+        body = QJsonDocument(QJsonObject {{u"refresh_token"_s, accessToken}}).toJson();
     }
     const auto reply = send("POST", u"/refresh"_s, body, {{"Content-Type", "application/json"}});
     QCOMPARE(statusOf(reply.get()), 401);
@@ -530,7 +531,8 @@ void DemoServerTest::tokenLifetimeZero()
 
     m_server->setTokenLifetime(-5); // negative behaves like zero
     const QJsonObject again = loginJson();
-    reply = send("GET", u"/me"_s, {}, {{"Authorization", "Bearer " + again.value(u"token"_s).toString().toLatin1()}});
+    reply = send("GET", u"/me"_s, {},
+                 {{"Authorization", "Bearer " + again.value(u"token"_s).toString().toLatin1()}});
     QCOMPARE(statusOf(reply.get()), 401);
 }
 
@@ -571,7 +573,8 @@ void DemoServerTest::status_data()
     QTest::newRow("not a number") << QByteArray("GET") << u"abc"_s << 400 << u"Invalid status code"_s;
     QTest::newRow("too big") << QByteArray("GET") << u"600"_s << 400 << u"Invalid status code"_s;
     QTest::newRow("too small") << QByteArray("GET") << u"99"_s << 400 << u"Invalid status code"_s;
-    QTest::newRow("huge") << QByteArray("GET") << u"99999999999999999999"_s << 400 << u"Invalid status code"_s;
+    QTest::newRow("huge") << QByteArray("GET") << u"99999999999999999999"_s << 400
+                          << u"Invalid status code"_s;
 }
 
 void DemoServerTest::status()
@@ -640,7 +643,8 @@ void DemoServerTest::delayClientDisconnects()
 void DemoServerTest::pipelinedBehindDelay()
 {
     RawClient client(m_server->port());
-    client.socket.write("GET /delay/30 HTTP/1.1\r\nHost: x\r\n\r\nGET /status/201 HTTP/1.1\r\nHost: x\r\n\r\n");
+    client.socket.write(
+        "GET /delay/30 HTTP/1.1\r\nHost: x\r\n\r\nGET /status/201 HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_COMPARE(client.responses().size(), 2);
     const QList<RawResponse> responses = client.responses();
     QCOMPARE(responses.at(0).status, 200);
@@ -660,8 +664,8 @@ void DemoServerTest::redirect_data()
     QTest::newRow("relative") << u"url=%2Fheaders&status=301"_s << 301 << QByteArray("/headers");
     QTest::newRow("missing url") << u"status=302"_s << 400 << QByteArray();
     QTest::newRow("not a redirect status") << u"url=%2Fx&status=200"_s << 400 << QByteArray();
-    QTest::newRow("header injection") << u"url=%2Fx%0D%0ASet-Cookie%3A%20a%3Db"_s << 302
-                                      << QByteArray("/x%0D%0ASet-Cookie:%20a=b");
+    QTest::newRow("header injection")
+        << u"url=%2Fx%0D%0ASet-Cookie%3A%20a%3Db"_s << 302 << QByteArray("/x%0D%0ASet-Cookie:%20a=b");
 }
 
 void DemoServerTest::redirect()
@@ -681,8 +685,8 @@ void DemoServerTest::redirect()
 
 void DemoServerTest::redirectIsFollowed()
 {
-    const auto reply = send("GET", u"/redirect-to?url=%2Fstatus%2F202"_s, {}, {},
-                            QNetworkRequest::NoLessSafeRedirectPolicy);
+    const auto reply =
+        send("GET", u"/redirect-to?url=%2Fstatus%2F202"_s, {}, {}, QNetworkRequest::NoLessSafeRedirectPolicy);
     QCOMPARE(statusOf(reply.get()), 202);
     QCOMPARE(reply->url().path(), u"/status/202"_s);
 }
@@ -704,18 +708,20 @@ void DemoServerTest::malformedRequest_data()
     QTest::newRow("control char in value") << QByteArray("GET / HTTP/1.1\r\nX-A: a\x01z\r\n\r\n") << 400;
     QTest::newRow("tls handshake") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400;
     QTest::newRow("nul bytes") << QByteArray(16, '\0') << 400;
-    QTest::newRow("bad content-length") << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n")
-                                        << 400;
+    QTest::newRow("bad content-length")
+        << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 12abc\r\n\r\n") << 400;
     QTest::newRow("negative content-length")
         << QByteArray("POST /post HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << 400;
     QTest::newRow("conflicting content-lengths")
         << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab") << 400;
     QTest::newRow("length and chunked")
-        << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
+        << QByteArray("POST /post HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n")
+        << 400;
     QTest::newRow("unsupported transfer-encoding")
         << QByteArray("POST /post HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n") << 501;
-    QTest::newRow("bad chunk size")
-        << QByteArray("POST /post HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
+    QTest::newRow("bad chunk size") << QByteArray(
+                                           "POST /post HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")
+                                    << 400;
     QTest::newRow("oversized head") << "GET / HTTP/1.1\r\nX-Big: " + QByteArray(70 * 1024, 'a') << 431;
 }
 
@@ -742,9 +748,10 @@ void DemoServerTest::malformedRequest()
 void DemoServerTest::byteAtATime()
 {
     const QByteArray body = R"({"split":true})";
-    const QByteArray request = "POST /post?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                               "Content-Length: "
-        + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+    const QByteArray request =
+        "POST /post?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Content-Length: " +
+        QByteArray::number(body.size()) + "\r\n\r\n" + body;
     RawClient client(m_server->port());
     QTRY_COMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
     for (qsizetype i = 0; i < request.size(); ++i) {
@@ -799,8 +806,9 @@ void DemoServerTest::caseInsensitiveHeaders()
 {
     const QByteArray body = R"({"email":"demo@authstudio.test","password":"demo-password"})";
     RawClient client(m_server->port());
-    client.socket.write("POST /login HTTP/1.1\r\nhOsT: a\r\ncontent-TYPE: application/json\r\nCONTENT-LENGTH: "
-                        + QByteArray::number(body.size()) + "\r\nconnection: CLOSE\r\n\r\n" + body);
+    client.socket.write(
+        "POST /login HTTP/1.1\r\nhOsT: a\r\ncontent-TYPE: application/json\r\nCONTENT-LENGTH: " +
+        QByteArray::number(body.size()) + "\r\nconnection: CLOSE\r\n\r\n" + body);
     QTRY_VERIFY(client.isClosed());
     QCOMPARE(client.responses().size(), 1);
     QCOMPARE(client.responses().at(0).status, 200);
@@ -818,7 +826,8 @@ void DemoServerTest::expectContinue()
     client.socket.write(body);
     QTRY_COMPARE(client.responses().size(), 2);
     QCOMPARE(client.responses().at(1).status, 200);
-    QCOMPARE(jsonOf(client.responses().at(1).body).value(u"form"_s).toObject().value(u"a"_s).toString(), u"1"_s);
+    QCOMPARE(jsonOf(client.responses().at(1).body).value(u"form"_s).toObject().value(u"a"_s).toString(),
+             u"1"_s);
 }
 
 void DemoServerTest::http10ClosesConnection()
@@ -893,7 +902,7 @@ void DemoServerTest::counters()
     send("GET", u"/me"_s);
     send("GET", u"/login-test"_s, {}, {{"Authorization", bearer}});
     send("POST", u"/refresh"_s,
-         QJsonDocument(QJsonObject{{u"refresh_token"_s, login.value(u"refresh_token"_s)}}).toJson(),
+         QJsonDocument(QJsonObject {{u"refresh_token"_s, login.value(u"refresh_token"_s)}}).toJson(),
          {{"Content-Type", "application/json"}});
     send("POST", u"/refresh"_s, R"({"refresh_token":"nope"})", {{"Content-Type", "application/json"}});
 
@@ -908,15 +917,16 @@ void DemoServerTest::counters()
 
     auto reply = send("GET", u"/stats"_s);
     QCOMPARE(statusOf(reply.get()), 200);
-    QCOMPARE(jsonOf(reply->readAll()), (QJsonObject{
-                                           {u"requests"_s, 8}, // includes this /stats request
-                                           {u"logins"_s, 1},
-                                           {u"failedLogins"_s, 1},
-                                           {u"refreshes"_s, 1},
-                                           {u"failedRefreshes"_s, 1},
-                                           {u"meRequests"_s, 2},
-                                           {u"loginTests"_s, 1},
-                                       }));
+    QCOMPARE(jsonOf(reply->readAll()),
+             (QJsonObject {
+                 {u"requests"_s, 8}, // includes this /stats request
+                 {u"logins"_s, 1},
+                 {u"failedLogins"_s, 1},
+                 {u"refreshes"_s, 1},
+                 {u"failedRefreshes"_s, 1},
+                 {u"meRequests"_s, 2},
+                 {u"loginTests"_s, 1},
+             }));
 
     m_server->resetCounters();
     counters = m_server->counters();
