@@ -2,8 +2,7 @@
 
 #include "CliOutput.h"
 #include "CliPrompter.h"
-#include "demo/DemoServer.h"
-#include "format/WorkspaceReader.h"
+#include "CliWorkspace.h"
 #include "run/WorkflowRunner.h"
 #include "script/ScriptEngine.h"
 
@@ -17,20 +16,6 @@
 using namespace AuthStudio;
 
 namespace {
-
-// Parses repeated KEY=VALUE options; returns false and names the bad one.
-bool parsePairs(const QStringList &values, const QString &option, QHash<QString, QString> &pairs)
-{
-    for (const QString &item : values) {
-        const qsizetype equals = item.indexOf(QLatin1Char('='));
-        if (equals <= 0) {
-            CliOutput::err(QStringLiteral("--%1: expected KEY=VALUE, got '%2'").arg(option, item.left(equals < 0 ? 40 : equals)));
-            return false;
-        }
-        pairs.insert(item.left(equals), item.mid(equals + 1));
-    }
-    return true;
-}
 
 QJsonObject maskedScope(const Scope &scope, const SecretMasker &masker, bool showSecrets)
 {
@@ -71,18 +56,12 @@ int AuthCommand::run(const QStringList &arguments)
                        "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
                        "failed, 2 usage or file error."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file."));
-    parser.addOption({QStringLiteral("resource"), QStringLiteral("The resource whose auth workflow runs."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("input"), QStringLiteral("A form value, e.g. form1.email=me@example.com (repeatable)."),
-                      QStringLiteral("KEY=VALUE")});
-    parser.addOption({QStringLiteral("var"), QStringLiteral("Overrides a workspace variable, e.g. DEMO_API=http://127.0.0.1:9000 (repeatable)."),
-                      QStringLiteral("NAME=VALUE")});
+    CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption);
+    workspace.addOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
     parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
     parser.addOption({QStringLiteral("script-timeout"), QStringLiteral("Stops a script running longer than this. Default 5000."),
                       QStringLiteral("MS"), QString::number(ScriptEngine::DefaultTimeoutMs)});
-    parser.addOption({QStringLiteral("with-demo-server"),
-                      QStringLiteral("Starts the demo API inside this process on a free port and points DEMO_API at it.")});
     if (!parser.parse(arguments)) {
         CliOutput::err(parser.errorText());
         return CliOutput::UsageError;
@@ -91,16 +70,6 @@ int AuthCommand::run(const QStringList &arguments)
         CliOutput::out(parser.helpText());
         return CliOutput::Success;
     }
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("resource"))) {
-        CliOutput::err(QStringLiteral("usage: authstudio-cli auth FILE --resource NAME [--input KEY=VALUE]... [--json] "
-                                      "[--show-secrets] (see --help)"));
-        return CliOutput::UsageError;
-    }
-    QHash<QString, QString> inputs;
-    QHash<QString, QString> variables;
-    if (!parsePairs(parser.values(QStringLiteral("input")), QStringLiteral("input"), inputs)
-        || !parsePairs(parser.values(QStringLiteral("var")), QStringLiteral("var"), variables))
-        return CliOutput::UsageError;
     bool timeoutOk = false;
     const int scriptTimeout = parser.value(QStringLiteral("script-timeout")).toInt(&timeoutOk);
     if (!timeoutOk || scriptTimeout <= 0) {
@@ -108,40 +77,18 @@ int AuthCommand::run(const QStringList &arguments)
         return CliOutput::UsageError;
     }
 
-    const QString file = parser.positionalArguments().first();
-    WorkspaceReader reader;
-    const std::optional<Workspace> workspace = reader.readFile(file);
-    if (!workspace) {
-        CliOutput::err(reader.error().toString());
+    if (!workspace.load(parser))
         return CliOutput::UsageError;
-    }
-    const QString resourceName = parser.value(QStringLiteral("resource"));
-    const Resource *resource = workspace->findResource(resourceName);
-    if (!resource) {
-        QStringList names;
-        for (const Resource &r : workspace->resources)
-            names.append(QStringLiteral("\"%1\"").arg(r.name));
-        CliOutput::err(QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)")
-                           .arg(file, resourceName, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
-        return CliOutput::UsageError;
-    }
+    const QString resourceName = workspace.resource().name;
+    const Resource *resource = &workspace.resource();
     if (resource->authMethod != Resource::AuthMethod::Custom) {
-        CliOutput::err(QStringLiteral("%1: resource \"%2\" doesn't use custom auth").arg(file, resourceName));
+        CliOutput::err(QStringLiteral("%1: resource \"%2\" doesn't use custom auth").arg(workspace.file(), resourceName));
         return CliOutput::UsageError;
     }
-
-    std::unique_ptr<DemoServer> demoServer;
-    if (parser.isSet(QStringLiteral("with-demo-server"))) {
-        demoServer = std::make_unique<DemoServer>();
-        if (!demoServer->listen(0)) {
-            CliOutput::err(QStringLiteral("can't start the demo API: %1").arg(demoServer->errorString()));
-            return CliOutput::Failure;
-        }
-        variables.insert(QStringLiteral("DEMO_API"), demoServer->baseUrl().toString());
-    }
+    const QHash<QString, QString> variables = workspace.variables();
 
     Scope initial;
-    for (const KeyValue &variable : workspace->variables) {
+    for (const KeyValue &variable : workspace.workspace().variables) {
         if (variable.enabled)
             initial.set(variable.name, variables.value(variable.name, variable.value));
     }
@@ -149,7 +96,7 @@ int AuthCommand::run(const QStringList &arguments)
         initial.set(it.key(), it.value());
 
     QNetworkAccessManager network;
-    CliPrompter prompter(inputs);
+    CliPrompter prompter(workspace.inputs());
     WorkflowRunner runner(&network);
     runner.setPrompter(&prompter);
     runner.setScriptTimeoutMs(scriptTimeout);

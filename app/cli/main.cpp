@@ -3,6 +3,8 @@
 #include "AuthCommand.h"
 #include "CliOutput.h"
 #include "DemoServerCommand.h"
+#include "LogoutCommand.h"
+#include "QueryCommand.h"
 #include "ValidateCommand.h"
 
 #include <QCoreApplication>
@@ -14,6 +16,8 @@ const char *const Usage = R"(usage: authstudio-cli COMMAND [options]
 Commands:
   validate FILE                       check a workspace file
   auth FILE --resource NAME [...]     run a resource's auth workflow headless
+  query FILE --resource NAME [...]    send queries through a resource, logging in as needed
+  logout FILE --resource NAME         clear a profile's session for a resource
   demo-server [--port P] [--token-ttl SECONDS]
                                       run the embedded demo API in the foreground
 
@@ -39,6 +43,10 @@ int main(int argc, char *argv[])
         return ValidateCommand::run(arguments);
     if (command == QLatin1String("auth"))
         return AuthCommand::run(arguments);
+    if (command == QLatin1String("query"))
+        return QueryCommand::run(arguments);
+    if (command == QLatin1String("logout"))
+        return LogoutCommand::run(arguments);
     if (command == QLatin1String("demo-server"))
         return DemoServerCommand::run(arguments);
     if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {

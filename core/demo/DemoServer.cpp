@@ -445,6 +445,7 @@ public:
     QString errorString;
 
     int tokenLifetime = DefaultTokenLifetime;
+    bool rejectAllTokens = false;
     QElapsedTimer clock; // monotonic time base for token expiry
     QHash<QString, qint64> accessTokens; // token -> expiry in clock milliseconds
     QSet<QString> refreshTokens;
@@ -850,7 +851,7 @@ QString DemoServer::Private::issueAccessToken()
 
 bool DemoServer::Private::isValidAccessToken(const QString &token) const
 {
-    if (token.isEmpty())
+    if (token.isEmpty() || rejectAllTokens)
         return false;
     const auto it = accessTokens.constFind(token);
     return it != accessTokens.cend() && clock.elapsed() < it.value();
@@ -938,6 +939,11 @@ void DemoServer::expireAllTokens()
 {
     for (auto it = d->accessTokens.begin(); it != d->accessTokens.end(); ++it)
         it.value() = std::numeric_limits<qint64>::min();
+}
+
+void DemoServer::setRejectAllTokens(bool reject)
+{
+    d->rejectAllTokens = reject;
 }
 
 DemoServer::Counters DemoServer::counters() const

@@ -42,6 +42,8 @@ public:
     int tokenLifetime() const;
     // Makes every issued access token expired now (refresh tokens stay valid), so tests need not wait.
     void expireAllTokens();
+    // Tests: /me and /login-test answer 401 to every token, even a freshly refreshed one (a broken server).
+    void setRejectAllTokens(bool reject);
 
     Counters counters() const;
     void resetCounters();

@@ -7,6 +7,11 @@
 #include <QFile>
 #include <QTimer>
 
+#ifdef Q_OS_UNIX
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace AuthStudio {
 
 SessionManager::SessionManager(std::unique_ptr<SecretStore> store, QObject *parent)
@@ -22,6 +27,12 @@ SessionManager::~SessionManager() = default;
 QString SessionManager::defaultProfile()
 {
     QString user = qEnvironmentVariable("USER");
+#ifdef Q_OS_UNIX
+    if (user.isEmpty()) {
+        if (const passwd *entry = getpwuid(getuid()))
+            user = QString::fromLocal8Bit(entry->pw_name);
+    }
+#endif
     if (user.isEmpty())
         user = QDir::home().dirName();
     return user.isEmpty() ? QStringLiteral("default") : user;
@@ -66,6 +77,8 @@ void SessionManager::switchToFallback(const QString &reason)
     if (m_usingFallback)
         return;
     m_usingFallback = true;
+    // We may be inside one of the old store's callbacks: let it go from the event loop.
+    m_store.release()->deleteLater();
     m_store = std::make_unique<MemorySecretStore>();
     Q_EMIT storeUnavailable(QStringLiteral("No OS keychain is reachable (%1). Sessions are kept in memory for this "
                                            "process only; they are not saved.")

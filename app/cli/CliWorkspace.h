@@ -1,0 +1,52 @@
+// CliWorkspace: what the auth, query and logout commands share: the options that name the workspace,
+// resource, variables, inputs, profile and session store, and loading them with errors in the CLI's
+// "FILE: PLACE: REASON" form.
+#pragma once
+
+#include "model/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QHash>
+
+#include <memory>
+
+namespace AuthStudio {
+class DemoServer;
+class SecretStore;
+}
+
+class CliWorkspace
+{
+public:
+    enum Option { Inputs = 1, Variables = 2, DemoServerOption = 4, Profile = 8, SessionStore = 16 };
+
+    explicit CliWorkspace(int options);
+    ~CliWorkspace();
+
+    void addOptions(QCommandLineParser &parser) const;
+    // Loads the file and resource and starts the demo API when asked; prints the error and returns false.
+    bool load(const QCommandLineParser &parser);
+
+    const AuthStudio::Workspace &workspace() const { return m_workspace; }
+    const AuthStudio::Resource &resource() const { return *m_resource; }
+    QString file() const { return m_file; }
+    // The workspace's identity for session keys: its file's canonical path.
+    QString workspaceId() const { return m_workspaceId; }
+    QHash<QString, QString> inputs() const { return m_inputs; }
+    QHash<QString, QString> variables() const { return m_variables; }
+    QString profile() const { return m_profile; }
+    // The store the --session-store option (or AUTHSTUDIO_SESSION_STORE) names; the keychain by default.
+    std::unique_ptr<AuthStudio::SecretStore> createStore() const;
+
+private:
+    int m_options;
+    AuthStudio::Workspace m_workspace;
+    const AuthStudio::Resource *m_resource = nullptr;
+    QString m_file;
+    QString m_workspaceId;
+    QHash<QString, QString> m_inputs;
+    QHash<QString, QString> m_variables;
+    QString m_profile;
+    QString m_store;
+    std::unique_ptr<AuthStudio::DemoServer> m_demoServer;
+};

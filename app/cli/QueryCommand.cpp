@@ -1,0 +1,245 @@
+#include "QueryCommand.h"
+
+#include "CliOutput.h"
+#include "CliPrompter.h"
+#include "CliWorkspace.h"
+#include "net/QueryClient.h"
+#include "session/SecretStore.h"
+#include "session/SessionManager.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QNetworkAccessManager>
+
+using namespace AuthStudio;
+
+namespace {
+
+// Results are kept one by one only for small runs; large runs keep counts, so memory doesn't grow with
+// --repeat.
+constexpr int MaxListedQueries = 20;
+
+bool parseHeader(const QString &text, KeyValue &header)
+{
+    const qsizetype colon = text.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    header = {text.left(colon).trimmed(), text.mid(colon + 1).trimmed()};
+    return true;
+}
+
+} // namespace
+
+int QueryCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Sends queries through a resource, logging in as needed and reusing the session kept by an "
+                       "earlier run.\nExit 0 when every final attempt succeeded, 1 otherwise, 2 usage or file error."));
+    parser.addHelpOption();
+    CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption
+                           | CliWorkspace::Profile | CliWorkspace::SessionStore);
+    workspace.addOptions(parser);
+    parser.addOption({QStringLiteral("method"), QStringLiteral("HTTP method. Default GET."), QStringLiteral("M"), QStringLiteral("GET")});
+    parser.addOption({QStringLiteral("path"), QStringLiteral("Path relative to the resource's base URL."), QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("param"), QStringLiteral("A URL parameter (repeatable)."), QStringLiteral("K=V")});
+    parser.addOption({QStringLiteral("header"), QStringLiteral("A header (repeatable)."), QStringLiteral("K:V")});
+    parser.addOption({QStringLiteral("body"), QStringLiteral("A JSON body."), QStringLiteral("JSON")});
+    parser.addOption({QStringLiteral("repeat"), QStringLiteral("Sends the query N times. Default 1."), QStringLiteral("N"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("concurrency"), QStringLiteral("At most C queries in flight. Default 1."), QStringLiteral("C"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
+    parser.addOption({QStringLiteral("events"), QStringLiteral("Prints the auth event log (logins, refreshes, retries).")});
+    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
+    if (!parser.parse(arguments)) {
+        CliOutput::err(parser.errorText());
+        return CliOutput::UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        CliOutput::out(parser.helpText());
+        return CliOutput::Success;
+    }
+    if (!workspace.load(parser))
+        return CliOutput::UsageError;
+
+    bool ok = false;
+    const int repeat = parser.value(QStringLiteral("repeat")).toInt(&ok);
+    if (!ok || repeat < 1) {
+        CliOutput::err(QStringLiteral("--repeat: expected a positive number"));
+        return CliOutput::UsageError;
+    }
+    const int concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
+    if (!ok || concurrency < 1) {
+        CliOutput::err(QStringLiteral("--concurrency: expected a positive number"));
+        return CliOutput::UsageError;
+    }
+    Query query;
+    query.method = parser.value(QStringLiteral("method")).toUpper();
+    query.path = parser.value(QStringLiteral("path"));
+    query.body = parser.value(QStringLiteral("body"));
+    if (!query.body.isEmpty()) {
+        QJsonParseError error;
+        QJsonDocument::fromJson(query.body.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            CliOutput::err(QStringLiteral("--body: not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+            return CliOutput::UsageError;
+        }
+    }
+    for (const QString &param : parser.values(QStringLiteral("param"))) {
+        const qsizetype equals = param.indexOf(QLatin1Char('='));
+        if (equals <= 0) {
+            CliOutput::err(QStringLiteral("--param: expected K=V, got '%1'").arg(param));
+            return CliOutput::UsageError;
+        }
+        query.parameters.append({param.left(equals), param.mid(equals + 1)});
+    }
+    for (const QString &text : parser.values(QStringLiteral("header"))) {
+        KeyValue header;
+        if (!parseHeader(text, header)) {
+            CliOutput::err(QStringLiteral("--header: expected K:V, got '%1'").arg(text.left(40)));
+            return CliOutput::UsageError;
+        }
+        query.headers.append(header);
+    }
+
+    const bool asJson = parser.isSet(QStringLiteral("json"));
+    const bool showEvents = parser.isSet(QStringLiteral("events"));
+    const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));
+
+    QNetworkAccessManager network;
+    SessionManager sessions(workspace.createStore());
+    QObject::connect(&sessions, &SessionManager::storeUnavailable, &sessions,
+                     [](const QString &message) { CliOutput::err(QStringLiteral("note: ") + message); });
+    QObject::connect(&sessions, &SessionManager::storeError, &sessions,
+                     [](const QString &message) { CliOutput::err(QStringLiteral("warning: ") + message); });
+    CliPrompter prompter(workspace.inputs());
+    QueryClient client(&network, &sessions, workspace.workspace(), workspace.workspaceId(), workspace.resource().name);
+    client.setProfile(workspace.profile());
+    client.setVariableOverrides(workspace.variables());
+    client.setPrompter(&prompter);
+    client.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow); // the person running the CLI is the user
+
+    QMap<int, int> countByStatus; // 0: no reply
+    int succeeded = 0;
+    int failed = 0;
+    int issued = 0;
+    int inFlight = 0;
+    QJsonArray listed;
+    QStringList listedText;
+    QElapsedTimer clock;
+    clock.start();
+
+    auto masker = [&client, showSecrets]() { return showSecrets ? SecretMasker() : SecretMasker(client.secrets()); };
+    std::function<void()> issueMore;
+    auto onFinished = [&](PendingQuery *pending, const QueryResult &result) {
+        pending->deleteLater();
+        --inFlight;
+        ++countByStatus[result.status()];
+        result.succeeded ? ++succeeded : ++failed;
+        if (repeat <= MaxListedQueries) {
+            const SecretMasker mask = masker();
+            QString line = QStringLiteral("%1 %2 (%3)").arg(result.status() ? QString::number(result.status()) : QStringLiteral("---"),
+                                                            mask.maskText(result.requestLine), CliOutput::duration(result.elapsedNs));
+            if (result.retried)
+                line += result.originalFailure ? QStringLiteral(" retried after %1").arg(result.originalFailure->status) : QStringLiteral(" retried");
+            if (!result.error.isEmpty())
+                line += QStringLiteral(": ") + mask.maskText(result.error);
+            else if (!result.succeeded)
+                line += QStringLiteral(": ") + mask.maskText(result.response.failureText());
+            listedText.append(line);
+            QJsonObject item{{QStringLiteral("status"), result.status()},
+                             {QStringLiteral("succeeded"), result.succeeded},
+                             {QStringLiteral("request"), mask.maskText(result.requestLine)},
+                             {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
+                             {QStringLiteral("retried"), result.retried},
+                             {QStringLiteral("refreshed"), result.refreshed},
+                             {QStringLiteral("loginRequired"), result.loginRequired}};
+            if (result.originalFailure)
+                item.insert(QStringLiteral("originalStatus"), result.originalFailure->status);
+            if (!result.error.isEmpty())
+                item.insert(QStringLiteral("error"), mask.maskText(result.error));
+            if (repeat == 1)
+                item.insert(QStringLiteral("body"), mask.maskJson(result.response.parsedBody()));
+            listed.append(item);
+            if (repeat == 1 && !asJson && result.response.status) {
+                const QJsonValue body = mask.maskJson(result.response.parsedBody());
+                listedText.append(body.isObject() ? QString::fromUtf8(QJsonDocument(body.toObject()).toJson(QJsonDocument::Indented)).trimmed()
+                                  : body.isArray() ? QString::fromUtf8(QJsonDocument(body.toArray()).toJson(QJsonDocument::Indented)).trimmed()
+                                                   : body.toString());
+            }
+        }
+        if (issued < repeat)
+            issueMore();
+        else if (inFlight == 0) {
+            // Done; wait for the session to reach the store before exiting.
+            if (sessions.pendingOperations() == 0)
+                QCoreApplication::exit(0);
+            else
+                QObject::connect(&sessions, &SessionManager::idle, &sessions, [] { QCoreApplication::exit(0); });
+        }
+    };
+    issueMore = [&] {
+        while (inFlight < concurrency && issued < repeat) {
+            ++issued;
+            ++inFlight;
+            PendingQuery *pending = client.send(query);
+            QObject::connect(pending, &PendingQuery::finished, &client,
+                             [pending, &onFinished](const QueryResult &result) { onFinished(pending, result); });
+        }
+    };
+    issueMore();
+    QCoreApplication::exec();
+    const qint64 elapsed = clock.nsecsElapsed();
+
+    const QueryClient::Stats stats = client.stats();
+    QStringList byStatus;
+    QJsonObject statusObject;
+    for (auto it = countByStatus.constBegin(); it != countByStatus.constEnd(); ++it) {
+        const QString label = it.key() ? QString::number(it.key()) : QStringLiteral("no reply");
+        byStatus.append(QStringLiteral("%1 x%2").arg(label).arg(it.value()));
+        statusObject.insert(label, it.value());
+    }
+    const SecretMasker mask = masker();
+    if (asJson) {
+        QJsonArray events;
+        for (const AuthEvent &event : client.events())
+            events.append(event.toJson());
+        QJsonObject document{{QStringLiteral("resource"), workspace.resource().name},
+                             {QStringLiteral("profile"), workspace.profile()},
+                             {QStringLiteral("summary"), QJsonObject{{QStringLiteral("queries"), repeat},
+                                                                      {QStringLiteral("succeeded"), succeeded},
+                                                                      {QStringLiteral("failed"), failed},
+                                                                      {QStringLiteral("byStatus"), statusObject},
+                                                                      {QStringLiteral("logins"), stats.logins},
+                                                                      {QStringLiteral("refreshes"), stats.refreshes},
+                                                                      {QStringLiteral("retries"), stats.retries},
+                                                                      {QStringLiteral("loginTests"), stats.loginTests},
+                                                                      {QStringLiteral("totalMs"), double(elapsed) / 1e6}}}};
+        if (repeat <= MaxListedQueries)
+            document.insert(QStringLiteral("queries"), listed);
+        if (showEvents)
+            document.insert(QStringLiteral("events"), events);
+        CliOutput::json(document);
+    } else {
+        for (const QString &line : listedText)
+            CliOutput::out(line);
+        if (showEvents) {
+            CliOutput::out(QStringLiteral("Auth events:"));
+            for (const AuthEvent &event : client.events())
+                CliOutput::out(QStringLiteral("  ") + mask.maskText(event.toText()));
+        }
+        CliOutput::out(QStringLiteral("%1 quer%2: %3 | logins %4, refreshes %5, retries %6 | %7 total")
+                           .arg(repeat)
+                           .arg(repeat == 1 ? QStringLiteral("y") : QStringLiteral("ies"))
+                           .arg(byStatus.join(QStringLiteral(", ")))
+                           .arg(stats.logins)
+                           .arg(stats.refreshes)
+                           .arg(stats.retries)
+                           .arg(CliOutput::duration(elapsed)));
+    }
+    return failed == 0 ? CliOutput::Success : CliOutput::Failure;
+}
