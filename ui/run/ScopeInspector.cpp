@@ -1,0 +1,221 @@
+#include "ScopeInspector.h"
+
+#include "ScopeModel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QQueue>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace AuthStudio {
+
+namespace {
+// A filter matching thousands of rows must not expand them all: that is what freezes a tree view.
+constexpr int MaxExpandedMatches = 200;
+constexpr int FilterDelayMs = 200;
+} // namespace
+
+ScopeInspector::ScopeInspector(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new ScopeModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_reveal(new QCheckBox(tr("Reveal secrets"), this))
+    , m_view(new QTreeView(this))
+    , m_copyValueAction(new QAction(tr("Copy value"), this))
+    , m_copyExpressionAction(new QAction(tr("Copy as {{ expression }}"), this))
+    , m_filterTimer(new QTimer(this))
+{
+    m_proxy->setSourceModel(m_model);
+    // A match deep in a response keeps its parents visible, so people see where it lives.
+    m_proxy->setRecursiveFilteringEnabled(true);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    m_filter->setObjectName(QStringLiteral("scopeFilter"));
+    m_filter->setPlaceholderText(tr("Filter names and values"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip(tr("Show only the names and values containing this text"));
+    m_filter->setAccessibleName(tr("Filter scope"));
+
+    m_reveal->setObjectName(QStringLiteral("revealSecrets"));
+    m_reveal->setToolTip(tr("Show passwords, tokens and secret variables in clear text"));
+    m_reveal->setAccessibleName(tr("Reveal secrets"));
+
+    m_view->setObjectName(QStringLiteral("scopeTree"));
+    m_view->setModel(m_proxy);
+    m_view->setAccessibleName(tr("Scope"));
+    m_view->setToolTip(tr("The values the run has produced so far; right-click to copy"));
+    m_view->setUniformRowHeights(true); // lets the view skip measuring rows of large bodies
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(ScopeModel::NameColumn, QHeaderView::Interactive);
+    m_view->header()->setSectionResizeMode(ScopeModel::ValueColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(ScopeModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_view->setColumnWidth(ScopeModel::NameColumn, 180);
+
+    m_copyValueAction->setObjectName(QStringLiteral("copyValueAction"));
+    m_copyValueAction->setToolTip(tr("Copy the selected value to the clipboard"));
+    m_copyValueAction->setShortcut(QKeySequence::Copy);
+    m_copyValueAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyExpressionAction->setObjectName(QStringLiteral("copyExpressionAction"));
+    m_copyExpressionAction->setToolTip(
+        tr("Copy the {{ expression }} that reads the selected value, to paste into a step's field"));
+    m_copyExpressionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyExpressionAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(m_copyValueAction);
+    m_view->addAction(m_copyExpressionAction);
+
+    auto *copyValueButton = new QToolButton(this);
+    copyValueButton->setObjectName(QStringLiteral("copyValueButton"));
+    copyValueButton->setDefaultAction(m_copyValueAction);
+    copyValueButton->setAccessibleName(m_copyValueAction->text());
+    auto *copyExpressionButton = new QToolButton(this);
+    copyExpressionButton->setObjectName(QStringLiteral("copyExpressionButton"));
+    copyExpressionButton->setDefaultAction(m_copyExpressionAction);
+    copyExpressionButton->setAccessibleName(m_copyExpressionAction->text());
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_filter, 1);
+    toolbar->addWidget(m_reveal);
+    toolbar->addWidget(copyValueButton);
+    toolbar->addWidget(copyExpressionButton);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_view, 1);
+
+    m_filterTimer->setSingleShot(true);
+    m_filterTimer->setInterval(FilterDelayMs);
+    connect(m_filterTimer, &QTimer::timeout, this, &ScopeInspector::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &ScopeInspector::applyFilter);
+    connect(m_reveal, &QCheckBox::toggled, m_model, &ScopeModel::setRevealSecrets);
+    connect(m_copyValueAction, &QAction::triggered, this, &ScopeInspector::copyValue);
+    connect(m_copyExpressionAction, &QAction::triggered, this, &ScopeInspector::copyExpression);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ScopeInspector::updateActions);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ScopeInspector::updateActions);
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (!m_restoring)
+            m_expandedPaths.insert(m_model->pathFor(m_proxy->mapToSource(index)));
+    });
+    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        m_expandedPaths.remove(m_model->pathFor(m_proxy->mapToSource(index)));
+    });
+    updateActions();
+}
+
+void ScopeInspector::setScope(const Scope &scope)
+{
+    const QStringList currentPath = m_model->pathFor(currentIndex());
+    m_model->setScope(scope);
+    // Parents first, so each expansion finds its row under an expanded parent.
+    QList<QStringList> paths(m_expandedPaths.cbegin(), m_expandedPaths.cend());
+    std::sort(paths.begin(), paths.end(),
+              [](const QStringList &a, const QStringList &b) { return a.size() < b.size(); });
+    m_restoring = true;
+    for (const QStringList &path : std::as_const(paths)) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForPath(path));
+        if (index.isValid())
+            m_view->expand(index);
+    }
+    m_restoring = false;
+    if (!currentPath.isEmpty())
+        setCurrentIndex(m_model->indexForPath(currentPath));
+    if (!m_proxy->filterRegularExpression().pattern().isEmpty())
+        expandMatches();
+    updateActions();
+}
+
+void ScopeInspector::setFilterText(const QString &text)
+{
+    m_filter->setText(text);
+    applyFilter();
+}
+
+QString ScopeInspector::filterText() const
+{
+    return m_filter->text();
+}
+
+void ScopeInspector::applyFilter()
+{
+    m_filterTimer->stop();
+    const QString text = m_filter->text().trimmed();
+    if (text == m_proxy->filterRegularExpression().pattern())
+        return;
+    m_proxy->setFilterFixedString(text);
+    if (!text.isEmpty())
+        expandMatches();
+    updateActions();
+}
+
+// Opens the rows that lead to matches, breadth first, up to a limit.
+void ScopeInspector::expandMatches()
+{
+    QQueue<QModelIndex> queue;
+    queue.enqueue(QModelIndex());
+    int expanded = 0;
+    while (!queue.isEmpty() && expanded < MaxExpandedMatches) {
+        const QModelIndex parent = queue.dequeue();
+        const int rows = m_proxy->rowCount(parent);
+        for (int row = 0; row < rows && expanded < MaxExpandedMatches; ++row) {
+            const QModelIndex child = m_proxy->index(row, 0, parent);
+            if (m_proxy->hasChildren(child)) {
+                m_view->expand(child);
+                ++expanded;
+                queue.enqueue(child);
+            }
+        }
+    }
+}
+
+QModelIndex ScopeInspector::currentIndex() const
+{
+    return m_proxy->mapToSource(m_view->currentIndex());
+}
+
+void ScopeInspector::setCurrentIndex(const QModelIndex &sourceIndex)
+{
+    const QModelIndex index = m_proxy->mapFromSource(sourceIndex);
+    m_view->setCurrentIndex(index);
+    if (index.isValid())
+        m_view->scrollTo(index);
+}
+
+void ScopeInspector::copyValue()
+{
+    const QModelIndex index = currentIndex();
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(m_model->valueText(index));
+}
+
+void ScopeInspector::copyExpression()
+{
+    const QModelIndex index = currentIndex();
+    if (index.isValid())
+        QGuiApplication::clipboard()->setText(m_model->expressionFor(index));
+}
+
+void ScopeInspector::updateActions()
+{
+    const bool hasCurrent = m_view->currentIndex().isValid();
+    m_copyValueAction->setEnabled(hasCurrent);
+    m_copyExpressionAction->setEnabled(hasCurrent);
+}
+
+} // namespace AuthStudio
