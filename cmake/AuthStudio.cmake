@@ -16,14 +16,19 @@ endfunction()
 
 # A Qt Test suite run by CTest with the offscreen platform, so GUI suites need no display.
 function(authstudio_add_test name)
-    cmake_parse_arguments(ARG "" "" "SOURCES;LIBRARIES;LABELS" ${ARGN})
+    cmake_parse_arguments(ARG "" "WRAPPER" "SOURCES;LIBRARIES;LABELS" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
     authstudio_target_settings(${name})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
     target_compile_definitions(${name} PRIVATE
         AUTHSTUDIO_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         AUTHSTUDIO_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
-    add_test(NAME ${name} COMMAND ${name})
+    if(ARG_WRAPPER)
+        # e.g. tests/session/with-keyring.sh: runs the suite inside a private D-Bus session and keyring
+        add_test(NAME ${name} COMMAND ${ARG_WRAPPER} $<TARGET_FILE:${name}>)
+    else()
+        add_test(NAME ${name} COMMAND ${name})
+    endif()
     set_tests_properties(${name} PROPERTIES
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.network.ssl.warning=false"
         TIMEOUT 300

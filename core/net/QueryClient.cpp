@@ -351,7 +351,10 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     const qint64 duration = m_operationStarted.msecsTo(now);
     QSet<QString> secrets = result.scope.secrets();
     secrets.unite(this->secrets());
-    const QString message = SecretMasker(secrets).maskText(result.notification);
+    // The failing step's own error names the step and the status ("http1: HTTP 500: ..."), which says more
+    // than the notification text alone.
+    const QString failure = !result.steps.isEmpty() && !result.steps.last().error.isEmpty() ? result.steps.last().error : result.notification;
+    const QString message = SecretMasker(secrets).maskText(failure);
     Q_EMIT authRunFinished(result);
 
     if (operation == AuthOperation::Login) {

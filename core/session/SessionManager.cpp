@@ -59,10 +59,10 @@ void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callbac
         done(result);
         finishOperation();
     };
-    connect(timer, &QTimer::timeout, context, [complete] {
-        complete({SecretStore::Error::Unavailable, {}, QStringLiteral("the keychain did not answer within %1 s").arg(StoreTimeoutMs / 1000)});
+    connect(timer, &QTimer::timeout, context, [this, complete] {
+        complete({SecretStore::Error::Unavailable, {}, QStringLiteral("the keychain did not answer within %1 s").arg(m_storeTimeoutMs / 1000.0)});
     });
-    timer->start(StoreTimeoutMs);
+    timer->start(m_storeTimeoutMs);
     operation(m_store.get(), complete);
 }
 

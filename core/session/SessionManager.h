@@ -32,6 +32,7 @@ public:
     static QString sessionKey(const QString &profile, const QString &workspaceId, const QString &resourceName);
 
     SecretStore *store() const { return m_store.get(); }
+    void setStoreTimeoutMs(int timeoutMs) { m_storeTimeoutMs = timeoutMs; }
     bool usingFallback() const { return m_usingFallback; }
 
     using LoadCallback = std::function<void(const std::optional<AuthSession> &)>;
@@ -62,6 +63,7 @@ private:
     QSet<QString> m_known; // keys whose store state is known (loaded, saved or forgotten)
     QHash<QString, QList<std::pair<QPointer<QObject>, LoadCallback>>> m_loading;
     int m_pending = 0;
+    int m_storeTimeoutMs = StoreTimeoutMs;
 };
 
 } // namespace AuthStudio

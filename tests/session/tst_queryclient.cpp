@@ -1,0 +1,550 @@
+// The query client against the demo API with tokens that expire on demand: header/parameter/body
+// injection, profiles, the login test URL, refresh after failed queries (single flight, at most one retry,
+// no loops), time-based and every-query triggers, CR/LF refusal, cross-origin redirects, public mode.
+// Counts are read from the server.
+#include "demo/DemoServer.h"
+#include "net/QueryClient.h"
+#include "run/PresetPrompter.h"
+#include "session/Clock.h"
+#include "session/MemorySecretStore.h"
+#include "session/SessionManager.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace AuthStudio;
+
+namespace {
+
+ApiRequestStep request(const QString &name, const QString &method, const QString &url, const QString &jsonBody = {})
+{
+    ApiRequestStep step;
+    step.name = name;
+    step.method = method;
+    step.url = url;
+    if (!jsonBody.isEmpty()) {
+        step.body.kind = RequestBody::Kind::Json;
+        step.body.text = jsonBody;
+    }
+    return step;
+}
+
+DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
+{
+    DefineVariableStep step;
+    step.name = name;
+    step.value = value;
+    step.secret = secret;
+    return step;
+}
+
+// The "Demo login" resource: form → POST /login → TOKEN, REFRESH_TOKEN, EXPIRES_IN; refresh → POST /refresh.
+Workspace demoWorkspace(const QUrl &baseUrl)
+{
+    Resource resource;
+    resource.name = QStringLiteral("api");
+    resource.baseUrl = QStringLiteral("{{ DEMO_API }}");
+    resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")}};
+    resource.authMethod = Resource::AuthMethod::Custom;
+    CustomAuth &auth = resource.customAuth;
+    auth.authWorkflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")),
+                               request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/login"),
+                                       QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})")),
+                               variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
+                               variable(QStringLiteral("REFRESH_TOKEN"), QStringLiteral("{{ http1.body.refresh_token }}")),
+                               variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
+    auth.refreshWorkflow.steps = {request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/refresh"),
+                                          QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})")),
+                                  variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+    Workspace workspace;
+    workspace.variables = {{QStringLiteral("DEMO_API"), baseUrl.toString()}};
+    workspace.resources = {resource};
+    return workspace;
+}
+
+Query get(const QString &path)
+{
+    Query query;
+    query.path = path;
+    return query;
+}
+
+} // namespace
+
+class TestQueryClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoServer *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    SessionManager *m_sessions = nullptr;
+    PresetPrompter *m_prompter = nullptr;
+
+    std::unique_ptr<QueryClient> client(const Workspace &workspace, const QString &profile = QStringLiteral("alice"))
+    {
+        auto result = std::make_unique<QueryClient>(m_network, m_sessions, workspace, QStringLiteral("/test/workspace"),
+                                                     workspace.resources.first().name);
+        result->setProfile(profile);
+        result->setPrompter(m_prompter);
+        return result;
+    }
+
+    static QueryResult wait(PendingQuery *pending)
+    {
+        QSignalSpy finished(pending, &PendingQuery::finished);
+        if (!pending->isFinished() && !finished.wait(20000))
+            return {};
+        return pending->result();
+    }
+
+    // Logs in through the RunWorkflow policy with a first query.
+    static void login(QueryClient &c)
+    {
+        c.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        const QueryResult result = wait(c.send(get(QStringLiteral("/me"))));
+        QVERIFY2(result.succeeded, qPrintable(result.error + result.response.failureText()));
+        QCOMPARE(c.stats().logins, 1);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new DemoServer(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+        m_sessions = new SessionManager(std::make_unique<MemorySecretStore>(), this);
+        m_prompter = new PresetPrompter(this);
+        m_prompter->setValue(QStringLiteral("form1.email"), DemoServer::demoEmail());
+        m_prompter->setValue(QStringLiteral("form1.password"), DemoServer::demoPassword());
+    }
+    void cleanup()
+    {
+        delete m_prompter;
+        delete m_sessions;
+        delete m_network;
+        delete m_server;
+    }
+
+    void injectsSessionVariablesIntoHeaderParameterAndBody()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        Resource &resource = workspace.resources.first();
+        resource.urlParameters = {{QStringLiteral("t"), QStringLiteral("{{ TOKEN }}")}};
+        resource.bodyDefaults = {{QStringLiteral("token"), QStringLiteral("{{ TOKEN }}")}};
+        auto c = client(workspace);
+        login(*c);
+        const QString token = c->session()->variables.value(QStringLiteral("TOKEN")).toString();
+        QCOMPARE(token.size(), 64);
+
+        Query query;
+        query.method = QStringLiteral("POST");
+        query.path = QStringLiteral("/post");
+        query.body = QStringLiteral(R"({"note": "hi"})");
+        const QueryResult result = wait(c->send(query));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        const QJsonObject echo = result.response.parsedBody().toObject();
+        QCOMPARE(echo.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(), QStringLiteral("Bearer ") + token);
+        QCOMPARE(echo.value(QStringLiteral("args")).toObject().value(QStringLiteral("t")).toString(), token);
+        QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("token")).toString(), token);
+        QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("hi"));
+        // The session lives in the session store, keyed by profile and resource, never in the workspace.
+        QVERIFY(m_sessions->cached(c->sessionKey()).has_value());
+    }
+
+    void profilesAreIsolated()
+    {
+        const Workspace workspace = demoWorkspace(m_server->baseUrl());
+        auto alice = client(workspace, QStringLiteral("alice"));
+        login(*alice);
+        auto bob = client(workspace, QStringLiteral("bob"));
+        QSignalSpy required(bob.get(), &QueryClient::loginRequired);
+        const QueryResult result = wait(bob->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired);
+        QCOMPARE(required.count(), 1);
+        QVERIFY(!bob->session());
+        QCOMPARE(m_server->counters().meRequests, 1); // bob's query never went out
+    }
+
+    void loginTestUrlKeepsAValidSession()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        login(*client(workspace)); // stores alice's session
+
+        auto later = client(workspace); // a new client, as after a restart
+        const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QCOMPARE(later->stats().loginTests, 1);
+        QCOMPARE(later->stats().logins, 0);
+        QCOMPARE(m_server->counters().loginTests, 1);
+        QCOMPARE(m_server->counters().logins, 1);
+    }
+
+    void loginTestUrlFailsWithoutPrompting_data()
+    {
+        QTest::addColumn<bool>("runWithoutPrompt");
+        QTest::newRow("prompting: caller is told") << false;
+        QTest::newRow("run without prompting: logs in silently") << true;
+    }
+    void loginTestUrlFailsWithoutPrompting()
+    {
+        QFETCH(bool, runWithoutPrompt);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auth.runWithoutPrompt = runWithoutPrompt;
+        login(*client(workspace));
+        m_server->expireAllTokens(); // the stored session no longer passes the login test
+
+        auto later = client(workspace); // AskCaller policy, as the studio uses
+        QSignalSpy required(later.get(), &QueryClient::loginRequired);
+        const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+        QCOMPARE(m_server->counters().loginTests, 1);
+        if (runWithoutPrompt) {
+            QVERIFY2(result.succeeded, qPrintable(result.error));
+            QCOMPARE(later->stats().logins, 1); // the workflow ran; its form was answered by the prompter
+            QCOMPARE(required.count(), 0);
+            QCOMPARE(m_server->counters().logins, 2);
+        } else {
+            QVERIFY(!result.succeeded);
+            QVERIFY(result.loginRequired);
+            QCOMPARE(required.count(), 1);
+            QCOMPARE(m_server->counters().logins, 1);
+        }
+    }
+
+    void refreshAfter401ThenRetrySucceeds()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        m_server->expireAllTokens();
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QVERIFY(result.retried);
+        QVERIFY(result.refreshed);
+        QCOMPARE(result.originalFailure->status, 401);
+        QCOMPARE(m_server->counters().refreshes, 1);
+        QCOMPARE(c->stats().refreshes, 1);
+        QCOMPARE(c->stats().retries, 1);
+        const QList<AuthEvent> &events = c->events();
+        QVERIFY(std::any_of(events.begin(), events.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::FailedQuery && e.triggerStatus == 401 && e.succeeded;
+        }));
+    }
+
+    void refreshFailureGivesOneErrorAndNoLoop_data()
+    {
+        QTest::addColumn<QString>("failingStep"); // how the refresh workflow fails
+        QTest::addColumn<QString>("errorPart");
+        QTest::newRow("500") << QStringLiteral("status") << QStringLiteral("HTTP 500");
+        QTest::newRow("timeout") << QStringLiteral("timeout") << QStringLiteral("no reply within 0.2 s");
+        QTest::newRow("JS throws") << QStringLiteral("js") << QStringLiteral("Error: refresh broke");
+    }
+    void refreshFailureGivesOneErrorAndNoLoop()
+    {
+        QFETCH(QString, failingStep);
+        QFETCH(QString, errorPart);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        Workflow &refresh = workspace.resources.first().customAuth.refreshWorkflow;
+        if (failingStep == QLatin1String("status")) {
+            refresh.steps = {request(QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/500"))};
+        } else if (failingStep == QLatin1String("timeout")) {
+            ApiRequestStep slow = request(QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/delay/5000"));
+            slow.timeoutMs = 200;
+            refresh.steps = {slow};
+        } else {
+            JavaScriptStep js;
+            js.code = QStringLiteral("throw new Error('refresh broke');");
+            refresh.steps = {js};
+        }
+        auto c = client(workspace);
+        login(*c);
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        m_server->expireAllTokens();
+        m_server->resetCounters();
+        QSignalSpy required(c.get(), &QueryClient::loginRequired);
+
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired);
+        QCOMPARE(result.status(), 401); // the original failure
+        QVERIFY2(result.error.contains(errorPart), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QStringLiteral("login required")), qPrintable(result.error));
+        QCOMPARE(required.count(), 1);
+        QCOMPARE(c->stats().refreshes, 0);
+        QCOMPARE(m_server->counters().meRequests, 1); // no retry after a failed refresh, no loop
+        QCOMPARE(m_server->counters().logins, 0);
+
+        // The next query asks for a login instead of refreshing again.
+        const QueryResult next = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(next.loginRequired);
+        QCOMPARE(m_server->counters().meRequests, 1);
+    }
+
+    void concurrentExpiredQueriesShareOneRefresh()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        m_server->expireAllTokens();
+        m_server->resetCounters();
+        QList<PendingQuery *> pending;
+        for (int i = 0; i < 200; ++i)
+            pending.append(c->send(get(QStringLiteral("/me"))));
+        int succeeded = 0;
+        for (PendingQuery *query : pending)
+            succeeded += wait(query).succeeded ? 1 : 0;
+        QCOMPARE(succeeded, 200);
+        QCOMPARE(m_server->counters().refreshes, 1);
+        QCOMPARE(c->stats().refreshes, 1);
+        QVERIFY(m_server->counters().meRequests <= 400); // each query at most twice
+    }
+
+    void queriesIssuedDuringRefreshWaitForIt()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        m_server->expireAllTokens();
+        m_server->resetCounters();
+        PendingQuery *first = c->send(get(QStringLiteral("/me")));
+        QSignalSpy refreshing(c.get(), &QueryClient::eventRecorded);
+        QTRY_VERIFY(m_server->counters().meRequests == 1); // the first query is out
+        QTRY_VERIFY(c->stats().retries == 1); // it failed; the refresh is running now
+        QList<PendingQuery *> later;
+        for (int i = 0; i < 10; ++i)
+            later.append(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(wait(first).succeeded);
+        for (PendingQuery *query : later) {
+            const QueryResult result = wait(query);
+            QVERIFY(result.succeeded);
+            QVERIFY(!result.retried); // they waited, so they never went out with the stale token
+        }
+        QCOMPARE(m_server->counters().meRequests, 12);
+        QCOMPARE(m_server->counters().refreshes, 1);
+    }
+
+    void cancellingTheStarterDoesNotCancelTheRefresh()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        m_server->expireAllTokens();
+        PendingQuery *starter = c->send(get(QStringLiteral("/me")));
+        PendingQuery *other = c->send(get(QStringLiteral("/me")));
+        QTRY_VERIFY(c->stats().retries >= 1);
+        starter->cancel();
+        QVERIFY(starter->result().cancelled);
+        const QueryResult result = wait(other);
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QCOMPARE(m_server->counters().refreshes, 1);
+    }
+
+    void serverThatKeepsRejectingGetsOneRefreshAndOneRetryPerQuery()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        m_server->setRejectAllTokens(true);
+        m_server->resetCounters();
+        QSignalSpy required(c.get(), &QueryClient::loginRequired);
+        QList<PendingQuery *> pending;
+        for (int i = 0; i < 20; ++i)
+            pending.append(c->send(get(QStringLiteral("/me"))));
+        for (PendingQuery *query : pending) {
+            const QueryResult result = wait(query);
+            QVERIFY(!result.succeeded);
+            QVERIFY(result.loginRequired);
+            QCOMPARE(result.status(), 401);
+        }
+        QCOMPARE(m_server->counters().refreshes, 1);
+        QCOMPARE(m_server->counters().meRequests, 40); // one try and one retry each
+        QCOMPARE(required.count(), 1);
+    }
+
+    void timeBasedExpiry_data()
+    {
+        QTest::addColumn<QString>("expiresIn");
+        QTest::addColumn<int>("tokenTtl");
+        QTest::addColumn<qint64>("advanceMs");
+        QTest::addColumn<int>("refreshes");
+        QTest::newRow("constant, before the lead") << QStringLiteral("60") << 3600 << qint64(50000) << 0;
+        QTest::newRow("constant, within the lead") << QStringLiteral("60") << 3600 << qint64(55000) << 1;
+        QTest::newRow("variable, expired") << QStringLiteral("{{ EXPIRES_IN }}") << 120 << qint64(121000) << 1;
+        QTest::newRow("variable, fresh") << QStringLiteral("{{ EXPIRES_IN }}") << 120 << qint64(60000) << 0;
+        QTest::newRow("missing value") << QStringLiteral("{{ NOPE }}") << 3600 << qint64(1000000) << 0;
+        QTest::newRow("zero") << QStringLiteral("0") << 3600 << qint64(5000) << 0;
+        QTest::newRow("negative") << QStringLiteral("-5") << 3600 << qint64(5000) << 0;
+        QTest::newRow("not a number") << QStringLiteral("soon") << 3600 << qint64(5000) << 0;
+        QTest::newRow("huge is capped") << QStringLiteral("1e30") << 3600 << qint64(1000000) << 0;
+        QTest::newRow("shorter than the lead, too early") << QStringLiteral("0.5") << 3600 << qint64(600) << 0;
+        QTest::newRow("shorter than the lead, after the pause") << QStringLiteral("0.5") << 3600 << qint64(1100) << 1;
+    }
+    void timeBasedExpiry()
+    {
+        QFETCH(QString, expiresIn);
+        QFETCH(int, tokenTtl);
+        QFETCH(qint64, advanceMs);
+        QFETCH(int, refreshes);
+        m_server->setTokenLifetime(tokenTtl);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = expiresIn;
+        ManualClock clock;
+        auto c = client(workspace);
+        c->setClock(&clock);
+        login(*c);
+        clock.advance(advanceMs);
+        for (int i = 0; i < 3; ++i) { // back-to-back queries: at most one refresh
+            const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+            QVERIFY2(result.succeeded, qPrintable(result.error));
+            QVERIFY(!result.retried);
+        }
+        QCOMPARE(m_server->counters().refreshes, refreshes);
+        QCOMPARE(c->stats().refreshes, refreshes);
+        const bool expectWarning = expiresIn == QLatin1String("{{ NOPE }}") || expiresIn == QLatin1String("0")
+            || expiresIn == QLatin1String("-5") || expiresIn == QLatin1String("soon") || expiresIn == QLatin1String("1e30");
+        const QList<AuthEvent> &events = c->events();
+        QCOMPARE(std::any_of(events.begin(), events.end(), [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Warning; }), expectWarning);
+        if (refreshes) {
+            QVERIFY(std::any_of(events.begin(), events.end(), [](const AuthEvent &e) {
+                return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::Expiry;
+            }));
+        }
+    }
+
+    void everyQueryTrigger()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::EveryQuery;
+        auto c = client(workspace);
+        login(*c); // the first query also refreshed before going out
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
+        QCOMPARE(m_server->counters().refreshes, 4);
+        QCOMPARE(m_server->counters().meRequests, 4);
+    }
+
+    void loginTimeout()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTimeoutSeconds = 600;
+        ManualClock clock;
+        auto c = client(workspace);
+        c->setClock(&clock);
+        login(*c);
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        clock.advance(599000);
+        QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
+        clock.advance(2000);
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(result.loginRequired);
+        QVERIFY2(result.error.contains(QStringLiteral("login timeout (600 s)")), qPrintable(result.error));
+    }
+
+    void headerWithLineBreakIsRefused()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        // The login stores a token with a line break in it, as a hostile server could.
+        workspace.resources.first().customAuth.authWorkflow.steps[2]
+            = variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token + '\\r\\nX-Evil: 1' }}"));
+        auto c = client(workspace);
+        c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        m_server->resetCounters();
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY2(result.error.contains(QStringLiteral("header 'Authorization'")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QStringLiteral("{{ TOKEN }}")), qPrintable(result.error));
+        QVERIFY(!result.error.contains(c->session()->variables.value(QStringLiteral("TOKEN")).toString().left(20)));
+        QCOMPARE(m_server->counters().meRequests, 0); // nothing was sent
+    }
+
+    void crossOriginRedirectDropsAuthHeaders_data()
+    {
+        QTest::addColumn<bool>("crossOrigin");
+        QTest::newRow("same origin keeps them") << false;
+        QTest::newRow("other origin drops them") << true;
+    }
+    void crossOriginRedirectDropsAuthHeaders()
+    {
+        QFETCH(bool, crossOrigin);
+        DemoServer other;
+        QVERIFY(other.listen());
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().headers.append({QStringLiteral("X-Api-Key"), QStringLiteral("{{ REFRESH_TOKEN }}")});
+        workspace.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        auto c = client(workspace);
+        login(*c);
+        const QUrl target((crossOrigin ? other.baseUrl() : m_server->baseUrl()).toString() + QStringLiteral("/headers"));
+        Query query = get(QStringLiteral("/redirect-to"));
+        query.parameters = {{QStringLiteral("url"), target.toString()}};
+        const QueryResult result = wait(c->send(query));
+        QVERIFY2(result.succeeded, qPrintable(result.error + result.response.failureText()));
+        const QJsonObject headers = result.response.parsedBody().toObject().value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.contains(QStringLiteral("Authorization")), !crossOrigin);
+        QCOMPARE(headers.contains(QStringLiteral("X-Api-Key")), !crossOrigin);
+        QVERIFY(headers.contains(QStringLiteral("X-Client"))); // not auth-bearing: always sent
+    }
+
+    void publicModeRefusesCustomAuth()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        c->setPublicMode(true);
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY2(result.error.contains(QStringLiteral("not available in public mode")), qPrintable(result.error));
+        QCOMPARE(m_server->counters().requests, 0);
+    }
+
+    void logoutClearsTheSession()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        c->logout();
+        QVERIFY(!c->session());
+        QVERIFY(!m_sessions->cached(c->sessionKey()));
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        QVERIFY(wait(c->send(get(QStringLiteral("/me")))).loginRequired);
+    }
+
+    void testRefreshRunsTheRefreshStepsAlone()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        const QString before = c->session()->variables.value(QStringLiteral("TOKEN")).toString();
+        QSignalSpy done(c.get(), &QueryClient::refreshFinished);
+        c->testRefresh();
+        QVERIFY(done.wait());
+        QVERIFY(done.first().first().toBool());
+        QVERIFY(c->session()->variables.value(QStringLiteral("TOKEN")).toString() != before);
+        QCOMPARE(m_server->counters().refreshes, 1);
+    }
+
+    void eventsNeverHoldSecrets()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        // A refresh that fails with the token in its error text.
+        JavaScriptStep js;
+        js.code = QStringLiteral("throw new Error('bad token ' + TOKEN);");
+        workspace.resources.first().customAuth.refreshWorkflow.steps = {js};
+        auto c = client(workspace);
+        login(*c);
+        const QString token = c->session()->variables.value(QStringLiteral("TOKEN")).toString();
+        m_server->expireAllTokens();
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(!result.error.contains(token));
+        for (const AuthEvent &event : c->events()) {
+            QVERIFY(!event.message.contains(token));
+            QVERIFY(!event.toText().contains(token));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueryClient)
+#include "tst_queryclient.moc"

@@ -1,0 +1,196 @@
+// Where sessions are kept: the OS keychain (a real Secret Service, started by with-keyring.sh), the opt-in
+// 0600 file store and memory; the session manager's fallback when the keychain is unreachable or silent.
+#include "session/AuthSession.h"
+#include "session/FileSecretStore.h"
+#include "session/KeychainSecretStore.h"
+#include "session/MemorySecretStore.h"
+#include "session/SessionManager.h"
+
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace AuthStudio;
+
+namespace {
+
+// A keychain that is not there, or that never answers.
+class BrokenStore : public SecretStore
+{
+public:
+    explicit BrokenStore(bool silent)
+        : m_silent(silent)
+    {
+    }
+    QString description() const override { return QStringLiteral("broken"); }
+    bool isPersistent() const override { return true; }
+    void read(const QString &, QObject *context, Callback done) override { answer(context, std::move(done)); }
+    void write(const QString &, const QByteArray &, QObject *context, Callback done) override { answer(context, std::move(done)); }
+    void remove(const QString &, QObject *context, Callback done) override { answer(context, std::move(done)); }
+
+private:
+    void answer(QObject *context, Callback done)
+    {
+        if (m_silent)
+            return; // never calls back
+        QMetaObject::invokeMethod(context, [done] { done({Error::Unavailable, {}, QStringLiteral("no Secret Service")}); }, Qt::QueuedConnection);
+    }
+    bool m_silent;
+};
+
+SecretStore::Result call(const std::function<void(QObject *, SecretStore::Callback)> &operation)
+{
+    QObject context;
+    std::optional<SecretStore::Result> result;
+    operation(&context, [&result](const SecretStore::Result &r) { result = r; });
+    if (!QTest::qWaitFor([&result] { return result.has_value(); }, 20000))
+        return {SecretStore::Error::Failed, {}, QStringLiteral("no answer")};
+    return *result;
+}
+
+AuthSession sampleSession()
+{
+    AuthSession session;
+    session.variables = {{QStringLiteral("TOKEN"), QStringLiteral("tok-secret-123")}, {QStringLiteral("EXPIRES_IN"), 3600}};
+    session.secretNames = {QStringLiteral("TOKEN")};
+    session.loggedInAt = QDateTime::currentDateTimeUtc();
+    session.expiresAt = session.loggedInAt.addSecs(3600);
+    return session;
+}
+
+} // namespace
+
+class TestSessionStores : public QObject
+{
+    Q_OBJECT
+
+private:
+    void roundTrip(SecretStore &store)
+    {
+        const QString key = QStringLiteral("session:alice:/w.json:api");
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.remove(key, c, cb); }).error, SecretStore::Error::None);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); }).error, SecretStore::Error::NotFound);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.write(key, "payload", c, cb); }).error, SecretStore::Error::None);
+        const SecretStore::Result read = call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); });
+        QCOMPARE(read.error, SecretStore::Error::None);
+        QCOMPARE(read.data, QByteArray("payload"));
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.remove(key, c, cb); }).error, SecretStore::Error::None);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); }).error, SecretStore::Error::NotFound);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void sessionJsonRoundTrip()
+    {
+        const AuthSession session = sampleSession();
+        const std::optional<AuthSession> back = AuthSession::fromJson(session.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->variables, session.variables);
+        QCOMPARE(back->secretNames, session.secretNames);
+        QCOMPARE(back->loggedInAt, session.loggedInAt);
+        QCOMPARE(back->expiresAt, session.expiresAt);
+        QVERIFY(!AuthSession::fromJson("{\"version\": 99}"));
+        const Scope scope = back->toScope();
+        QVERIFY(scope.isSecretName(QStringLiteral("TOKEN")));
+        QVERIFY(scope.secrets().contains(QStringLiteral("tok-secret-123")));
+    }
+
+    void memoryStore()
+    {
+        MemorySecretStore store;
+        roundTrip(store);
+        QVERIFY(!store.isPersistent());
+    }
+
+    void fileStoreIsPrivate()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("sessions"));
+        FileSecretStore store(folder);
+        roundTrip(store);
+        const QString key = QStringLiteral("k");
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.write(key, "secret", c, cb); }).error, SecretStore::Error::None);
+        const QFileInfo file(store.pathFor(key));
+        QVERIFY(file.exists());
+        QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
+        QCOMPARE(QFileInfo(folder).permissions() & (QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
+        QVERIFY(!file.fileName().contains(QLatin1Char(':'))); // the key is hashed, not used as a name
+    }
+
+    void keychainStore()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("no D-Bus session: run this suite through tests/session/with-keyring.sh (CTest does)");
+        KeychainSecretStore store(QStringLiteral("Auth Studio tests"));
+        roundTrip(store);
+    }
+
+    void managerPersistsThroughTheKeychain()
+    {
+        const QString key = SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w.json"), QStringLiteral("api"));
+        {
+            SessionManager manager(std::make_unique<KeychainSecretStore>(QStringLiteral("Auth Studio tests")));
+            QSignalSpy idle(&manager, &SessionManager::idle);
+            QSignalSpy unavailable(&manager, &SessionManager::storeUnavailable);
+            manager.save(key, sampleSession());
+            QVERIFY(idle.wait(20000));
+            QCOMPARE(unavailable.count(), 0);
+        }
+        // A new manager, as after a restart, reads it back from the keychain.
+        SessionManager later(std::make_unique<KeychainSecretStore>(QStringLiteral("Auth Studio tests")));
+        QObject context;
+        std::optional<std::optional<AuthSession>> loaded;
+        later.load(key, &context, [&loaded](const std::optional<AuthSession> &session) { loaded = session; });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 20000);
+        QVERIFY(loaded->has_value());
+        QCOMPARE((*loaded)->variables.value(QStringLiteral("TOKEN")).toString(), QStringLiteral("tok-secret-123"));
+
+        // Logout clears it from the keychain too.
+        QSignalSpy idle(&later, &SessionManager::idle);
+        later.forget(key);
+        QVERIFY(idle.wait(20000));
+        SessionManager third(std::make_unique<KeychainSecretStore>(QStringLiteral("Auth Studio tests")));
+        std::optional<std::optional<AuthSession>> gone;
+        third.load(key, &context, [&gone](const std::optional<AuthSession> &session) { gone = session; });
+        QTRY_VERIFY_WITH_TIMEOUT(gone.has_value(), 20000);
+        QVERIFY(!gone->has_value());
+    }
+
+    void profilesHaveTheirOwnKeys()
+    {
+        QVERIFY(SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w"), QStringLiteral("api"))
+                != SessionManager::sessionKey(QStringLiteral("bob"), QStringLiteral("/w"), QStringLiteral("api")));
+        QVERIFY(!SessionManager::defaultProfile().isEmpty());
+    }
+
+    void unreachableKeychainFallsBackToMemoryAndSaysSoOnce_data()
+    {
+        QTest::addColumn<bool>("silent");
+        QTest::newRow("refuses") << false;
+        QTest::newRow("never answers") << true;
+    }
+    void unreachableKeychainFallsBackToMemoryAndSaysSoOnce()
+    {
+        QFETCH(bool, silent);
+        SessionManager manager(std::make_unique<BrokenStore>(silent));
+        manager.setStoreTimeoutMs(200);
+        QSignalSpy unavailable(&manager, &SessionManager::storeUnavailable);
+        QSignalSpy idle(&manager, &SessionManager::idle);
+        const QString key = QStringLiteral("k");
+        manager.save(key, sampleSession());
+        QVERIFY(idle.wait(20000));
+        QCOMPARE(unavailable.count(), 1);
+        QVERIFY(manager.usingFallback());
+        QVERIFY(!manager.store()->isPersistent()); // no silent plaintext file
+        manager.save(key, sampleSession());
+        QVERIFY(idle.wait(20000));
+        QCOMPARE(unavailable.count(), 1); // told once
+        QVERIFY(manager.cached(key).has_value());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSessionStores)
+#include "tst_sessionstores.moc"
