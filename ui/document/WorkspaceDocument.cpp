@@ -1,0 +1,537 @@
+#include "WorkspaceDocument.h"
+
+#include "AddRemoveResourceCommand.h"
+#include "AddRemoveStepCommand.h"
+#include "MoveResourceCommand.h"
+#include "MoveStepCommand.h"
+#include "SetStepEnabledCommand.h"
+#include "format/WorkspaceReader.h"
+#include "format/WorkspaceWriter.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QUndoStack>
+
+namespace AuthStudio {
+
+namespace {
+
+QString defaultJavaScript()
+{
+    return QStringLiteral("// Earlier steps are globals here (form1, http1, ...). The return value is this "
+                          "step's result.\nreturn {};\n");
+}
+
+KeyValueList *resourceTable(Resource &resource, KeyValueRef::Table table)
+{
+    switch (table) {
+    case KeyValueRef::Table::ResourceHeaders:
+        return &resource.headers;
+    case KeyValueRef::Table::ResourceUrlParameters:
+        return &resource.urlParameters;
+    default:
+        return nullptr;
+    }
+}
+
+KeyValueList *stepTable(Step &step, KeyValueRef::Table table)
+{
+    auto *request = std::get_if<ApiRequestStep>(&step);
+    if (!request)
+        return nullptr;
+    switch (table) {
+    case KeyValueRef::Table::StepHeaders:
+        return &request->headers;
+    case KeyValueRef::Table::StepQueryParameters:
+        return &request->queryParameters;
+    case KeyValueRef::Table::StepBodyFields:
+        return &request->body.fields;
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+WorkspaceDocument::WorkspaceDocument(QObject *parent)
+    : QObject(parent)
+    , m_undoStack(new QUndoStack(this))
+{
+    qRegisterMetaType<DocumentChange>();
+    connect(m_undoStack, &QUndoStack::cleanChanged, this,
+            [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    m_workspace.name = tr("Untitled workspace");
+}
+
+WorkspaceDocument::~WorkspaceDocument()
+{
+    // The commands point at this document: delete them while it is still whole.
+    m_undoStack->clear();
+}
+
+QString WorkspaceDocument::displayName() const
+{
+    if (!m_filePath.isEmpty())
+        return QFileInfo(m_filePath).fileName();
+    if (!m_workspace.name.isEmpty())
+        return m_workspace.name;
+    return tr("Untitled");
+}
+
+bool WorkspaceDocument::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+void WorkspaceDocument::newWorkspace()
+{
+    Workspace workspace;
+    workspace.name = tr("Untitled workspace");
+    resetTo(workspace, {});
+}
+
+bool WorkspaceDocument::load(const QString &path)
+{
+    WorkspaceReader reader;
+    const std::optional<Workspace> workspace = reader.readFile(path);
+    if (!workspace) {
+        m_errorString = reader.error().toString();
+        return false;
+    }
+    m_errorString.clear();
+    resetTo(*workspace, QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+bool WorkspaceDocument::loadData(const QByteArray &data, const QString &sourceName)
+{
+    WorkspaceReader reader;
+    const std::optional<Workspace> workspace = reader.read(data, sourceName);
+    if (!workspace) {
+        m_errorString = reader.error().toString();
+        return false;
+    }
+    m_errorString.clear();
+    resetTo(*workspace, {});
+    return true;
+}
+
+bool WorkspaceDocument::save()
+{
+    if (m_filePath.isEmpty()) {
+        m_errorString = tr("The workspace has no file yet; use Save As.");
+        return false;
+    }
+    return saveAs(m_filePath);
+}
+
+bool WorkspaceDocument::saveAs(const QString &path)
+{
+    WorkspaceWriter writer;
+    if (!writer.writeFile(m_workspace, path)) {
+        m_errorString = writer.error().toString();
+        return false;
+    }
+    m_errorString.clear();
+    setFilePath(QFileInfo(path).absoluteFilePath());
+    m_undoStack->setClean();
+    return true;
+}
+
+bool WorkspaceDocument::exportResource(int index, const QString &path)
+{
+    WorkspaceWriter writer;
+    if (!writer.writeResourceFile(resource(index), path)) {
+        m_errorString = writer.error().toString();
+        return false;
+    }
+    m_errorString.clear();
+    return true;
+}
+
+int WorkspaceDocument::importResource(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_errorString = tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return -1;
+    }
+    WorkspaceReader reader;
+    std::optional<Resource> imported = reader.readResource(file.readAll(), path);
+    if (!imported) {
+        m_errorString = reader.error().toString();
+        return -1;
+    }
+    m_errorString.clear();
+    imported->name = uniqueResourceName(imported->name);
+    return addResource(*imported, -1, tr("Import resource"));
+}
+
+bool WorkspaceDocument::restoreRecovery(const QString &recoveryPath, const QString &originalPath)
+{
+    WorkspaceReader reader;
+    const std::optional<Workspace> workspace = reader.readFile(recoveryPath);
+    if (!workspace) {
+        m_errorString = reader.error().toString();
+        return false;
+    }
+    m_errorString.clear();
+    resetTo(*workspace, originalPath);
+    // Recovered work is unsaved work: no clean state exists in the (empty) history.
+    m_undoStack->resetClean();
+    return true;
+}
+
+const Workflow &WorkspaceDocument::workflow(int resourceIndex, WorkflowKind kind) const
+{
+    const CustomAuth &auth = resource(resourceIndex).customAuth;
+    return kind == WorkflowKind::Auth ? auth.authWorkflow : auth.refreshWorkflow;
+}
+
+bool WorkspaceDocument::isValidStep(const StepRef &ref) const
+{
+    if (ref.resource < 0 || ref.resource >= resourceCount() || ref.step < 0)
+        return false;
+    return ref.step < workflow(ref.resource, ref.workflow).steps.size();
+}
+
+const Step &WorkspaceDocument::step(const StepRef &ref) const
+{
+    return workflow(ref.resource, ref.workflow).steps.at(ref.step);
+}
+
+bool WorkspaceDocument::hasKeyValueTable(const KeyValueRef &ref) const
+{
+    if (ref.table == KeyValueRef::Table::WorkspaceVariables)
+        return true;
+    if (ref.isResourceTable())
+        return ref.step.resource >= 0 && ref.step.resource < resourceCount();
+    if (!isValidStep(ref.step))
+        return false;
+    return std::holds_alternative<ApiRequestStep>(step(ref.step));
+}
+
+KeyValueList WorkspaceDocument::keyValues(const KeyValueRef &ref) const
+{
+    if (!hasKeyValueTable(ref))
+        return {};
+    if (ref.table == KeyValueRef::Table::WorkspaceVariables)
+        return m_workspace.variables;
+    if (ref.isResourceTable()) {
+        Resource copy = resource(ref.step.resource);
+        return *resourceTable(copy, ref.table);
+    }
+    Step copy = step(ref.step);
+    return *stepTable(copy, ref.table);
+}
+
+QString WorkspaceDocument::uniqueResourceName(const QString &base) const
+{
+    const QString trimmed = base.trimmed().isEmpty() ? tr("Resource") : base.trimmed();
+    if (!m_workspace.findResource(trimmed))
+        return trimmed;
+    for (int n = 2;; ++n) {
+        const QString candidate = QStringLiteral("%1 %2").arg(trimmed).arg(n);
+        if (!m_workspace.findResource(candidate))
+            return candidate;
+    }
+}
+
+void WorkspaceDocument::setValue(const SetValueCommand::Target &target, SetValueCommand::Value value,
+                                 const QString &text, const QString &mergeKey)
+{
+    if (valueAt(target) == value)
+        return;
+    m_undoStack->push(new SetValueCommand(this, target, std::move(value), text, mergeKey));
+}
+
+void WorkspaceDocument::setVariables(const KeyValueList &variables, const QString &text,
+                                     const QString &mergeKey)
+{
+    setValue({SetValueCommand::Target::Kind::Variables, {}}, variables, text, mergeKey);
+}
+
+void WorkspaceDocument::setResource(int index, const Resource &value, const QString &text,
+                                    const QString &mergeKey)
+{
+    Q_ASSERT(index >= 0 && index < resourceCount());
+    setValue({SetValueCommand::Target::Kind::ResourceValue, {index, WorkflowKind::Auth, -1}}, value, text,
+             mergeKey);
+}
+
+void WorkspaceDocument::setStep(const StepRef &ref, const Step &value, const QString &text,
+                                const QString &mergeKey)
+{
+    Q_ASSERT(isValidStep(ref));
+    setValue({SetValueCommand::Target::Kind::StepValue, ref}, value, text, mergeKey);
+}
+
+void WorkspaceDocument::setKeyValues(const KeyValueRef &ref, const KeyValueList &rows, const QString &text,
+                                     const QString &mergeKey)
+{
+    if (!hasKeyValueTable(ref))
+        return;
+    // Distinct tables of one resource or step must not merge with each other: the key says which.
+    const QString key = mergeKey.isEmpty() ? QString() : QString::number(int(ref.table)) + mergeKey;
+    if (ref.table == KeyValueRef::Table::WorkspaceVariables) {
+        setVariables(rows, text, key);
+    } else if (ref.isResourceTable()) {
+        Resource copy = resource(ref.step.resource);
+        *resourceTable(copy, ref.table) = rows;
+        setResource(ref.step.resource, copy, text, key);
+    } else {
+        Step copy = step(ref.step);
+        *stepTable(copy, ref.table) = rows;
+        setStep(ref.step, copy, text, key);
+    }
+}
+
+int WorkspaceDocument::addResource(const Resource &value, int index, const QString &text)
+{
+    if (index < 0 || index > resourceCount())
+        index = resourceCount();
+    m_undoStack->push(new AddRemoveResourceCommand(this, AddRemoveResourceCommand::Mode::Add, index, value,
+                                                   text.isEmpty() ? tr("Add resource") : text));
+    return index;
+}
+
+int WorkspaceDocument::addNewResource()
+{
+    Resource value;
+    for (int n = 1;; ++n) {
+        value.name = tr("Resource %1").arg(n);
+        if (!m_workspace.findResource(value.name))
+            break;
+    }
+    return addResource(value);
+}
+
+void WorkspaceDocument::removeResource(int index)
+{
+    Q_ASSERT(index >= 0 && index < resourceCount());
+    m_undoStack->push(new AddRemoveResourceCommand(this, AddRemoveResourceCommand::Mode::Remove, index, {},
+                                                   tr("Delete resource")));
+}
+
+void WorkspaceDocument::moveResource(int from, int to)
+{
+    Q_ASSERT(from >= 0 && from < resourceCount() && to >= 0 && to < resourceCount());
+    if (from != to)
+        m_undoStack->push(new MoveResourceCommand(this, from, to));
+}
+
+int WorkspaceDocument::duplicateResource(int index)
+{
+    Resource copy = resource(index);
+    copy.name = uniqueResourceName(tr("%1 copy").arg(copy.name));
+    return addResource(copy, index + 1, tr("Duplicate resource"));
+}
+
+int WorkspaceDocument::addStep(int resourceIndex, WorkflowKind kind, const Step &value, int index,
+                               const QString &text)
+{
+    const int count = int(workflow(resourceIndex, kind).steps.size());
+    if (index < 0 || index > count)
+        index = count;
+    m_undoStack->push(new AddRemoveStepCommand(this, AddRemoveStepCommand::Mode::Add,
+                                               {resourceIndex, kind, index}, value,
+                                               text.isEmpty() ? tr("Add step") : text));
+    return index;
+}
+
+int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType type)
+{
+    const QString name = workflow(resourceIndex, kind).nextStepName(type);
+    Step value;
+    switch (type) {
+    case StepType::Form:
+        value = FormStep::withDefaultFields(name);
+        break;
+    case StepType::ApiRequest: {
+        ApiRequestStep request;
+        request.name = name;
+        value = request;
+        break;
+    }
+    case StepType::JavaScript: {
+        JavaScriptStep script;
+        script.name = name;
+        script.code = defaultJavaScript();
+        value = script;
+        break;
+    }
+    case StepType::DefineVariable: {
+        DefineVariableStep variable;
+        variable.name = name;
+        value = variable;
+        break;
+    }
+    }
+    return addStep(resourceIndex, kind, value, -1, tr("Add %1 step").arg(stepTypeLabel(type)));
+}
+
+void WorkspaceDocument::removeStep(const StepRef &ref)
+{
+    Q_ASSERT(isValidStep(ref));
+    m_undoStack->push(
+        new AddRemoveStepCommand(this, AddRemoveStepCommand::Mode::Remove, ref, {}, tr("Delete step")));
+}
+
+void WorkspaceDocument::moveStep(const StepRef &from, int to)
+{
+    Q_ASSERT(isValidStep(from));
+    Q_ASSERT(to >= 0 && to < workflow(from.resource, from.workflow).steps.size());
+    if (from.step != to)
+        m_undoStack->push(new MoveStepCommand(this, from, to));
+}
+
+int WorkspaceDocument::duplicateStep(const StepRef &ref)
+{
+    const Workflow &steps = workflow(ref.resource, ref.workflow);
+    Step copy = step(ref);
+    const StepType type = stepType(copy);
+    const QString name = stepName(copy);
+    // Generated names (http1) continue their series; names people chose get a suffix.
+    static const QRegularExpression generated(QStringLiteral("^[a-z]+\\d+$"));
+    QString newName;
+    if (!stepNamePrefix(type).isEmpty() && name.startsWith(stepNamePrefix(type)) &&
+        generated.match(name).hasMatch()) {
+        newName = steps.nextStepName(type);
+    } else {
+        newName = name + QStringLiteral("_copy");
+        for (int n = 2; steps.hasName(newName); ++n)
+            newName = name + QStringLiteral("_copy") + QString::number(n);
+    }
+    setStepName(copy, newName);
+    return addStep(ref.resource, ref.workflow, copy, ref.step + 1, tr("Duplicate step"));
+}
+
+void WorkspaceDocument::setStepEnabled(const StepRef &ref, bool enabled)
+{
+    Q_ASSERT(isValidStep(ref));
+    if (stepEnabled(step(ref)) != enabled)
+        m_undoStack->push(new SetStepEnabledCommand(this, ref, enabled));
+}
+
+void WorkspaceDocument::setVariableOverride(const QString &name, const QString &value)
+{
+    m_overrides.insert(name, value);
+}
+
+Scope WorkspaceDocument::initialScope() const
+{
+    Scope scope;
+    for (const KeyValue &variable : m_workspace.variables) {
+        if (variable.enabled)
+            scope.set(variable.name, variable.value);
+    }
+    for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
+        scope.set(it.key(), it.value());
+    return scope;
+}
+
+SetValueCommand::Value WorkspaceDocument::valueAt(const SetValueCommand::Target &target) const
+{
+    switch (target.kind) {
+    case SetValueCommand::Target::Kind::Variables:
+        return m_workspace.variables;
+    case SetValueCommand::Target::Kind::ResourceValue:
+        return resource(target.ref.resource);
+    case SetValueCommand::Target::Kind::StepValue:
+        return step(target.ref);
+    }
+    return {};
+}
+
+void WorkspaceDocument::applyValue(const SetValueCommand::Target &target, const SetValueCommand::Value &value)
+{
+    switch (target.kind) {
+    case SetValueCommand::Target::Kind::Variables:
+        m_workspace.variables = std::get<KeyValueList>(value);
+        Q_EMIT changed(DocumentChange::workspaceChanged());
+        break;
+    case SetValueCommand::Target::Kind::ResourceValue:
+        m_workspace.resources[target.ref.resource] = std::get<Resource>(value);
+        Q_EMIT changed(
+            DocumentChange::resourceEvent(DocumentChange::Kind::ResourceChanged, target.ref.resource));
+        break;
+    case SetValueCommand::Target::Kind::StepValue:
+        workflowRef(target.ref.resource, target.ref.workflow).steps[target.ref.step] = std::get<Step>(value);
+        Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, target.ref));
+        break;
+    }
+}
+
+void WorkspaceDocument::insertResourceRaw(int index, const Resource &value)
+{
+    m_workspace.resources.insert(index, value);
+    Q_EMIT changed(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceAdded, index));
+}
+
+Resource WorkspaceDocument::takeResourceRaw(int index)
+{
+    Resource taken = m_workspace.resources.takeAt(index);
+    Q_EMIT changed(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceRemoved, index));
+    return taken;
+}
+
+void WorkspaceDocument::moveResourceRaw(int from, int to)
+{
+    m_workspace.resources.move(from, to);
+    Q_EMIT changed(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceMoved, from, to));
+}
+
+void WorkspaceDocument::insertStepRaw(const StepRef &ref, const Step &value)
+{
+    workflowRef(ref.resource, ref.workflow).steps.insert(ref.step, value);
+    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepAdded, ref));
+}
+
+Step WorkspaceDocument::takeStepRaw(const StepRef &ref)
+{
+    Step taken = workflowRef(ref.resource, ref.workflow).steps.takeAt(ref.step);
+    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepRemoved, ref));
+    return taken;
+}
+
+void WorkspaceDocument::moveStepRaw(const StepRef &from, int to)
+{
+    workflowRef(from.resource, from.workflow).steps.move(from.step, to);
+    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepMoved, from, to));
+}
+
+void WorkspaceDocument::setStepEnabledRaw(const StepRef &ref, bool enabled)
+{
+    std::visit([enabled](auto &s) { s.enabled = enabled; },
+               workflowRef(ref.resource, ref.workflow).steps[ref.step]);
+    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, ref));
+}
+
+Workflow &WorkspaceDocument::workflowRef(int resourceIndex, WorkflowKind kind)
+{
+    CustomAuth &auth = m_workspace.resources[resourceIndex].customAuth;
+    return kind == WorkflowKind::Auth ? auth.authWorkflow : auth.refreshWorkflow;
+}
+
+void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &filePath)
+{
+    m_undoStack->clear();
+    m_workspace = workspace;
+    setFilePath(filePath);
+    Q_EMIT changed(DocumentChange::reset());
+    // clear() leaves the stack clean, but only announces it when it wasn't: say it for views that
+    // show a restored state after a dirty one.
+    Q_EMIT modifiedChanged(isModified());
+}
+
+void WorkspaceDocument::setFilePath(const QString &path)
+{
+    if (m_filePath == path)
+        return;
+    m_filePath = path;
+    Q_EMIT filePathChanged(path);
+}
+
+} // namespace AuthStudio

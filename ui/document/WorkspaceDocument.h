@@ -1,0 +1,129 @@
+// WorkspaceDocument: the open workspace as the studio edits it. It owns the Workspace value, the undo
+// stack, the file path and the saved/modified state (the undo stack's clean index). Every edit goes
+// through an undo command, and every change, including undo and redo, is announced through the one
+// changed() signal that models and editors subscribe to. Reading and writing files goes through
+// WorkspaceReader/WorkspaceWriter; failures leave errorString() with the FormatError text.
+#pragma once
+
+#include "DocumentChange.h"
+#include "KeyValueRef.h"
+#include "SetValueCommand.h"
+#include "model/Workspace.h"
+#include "script/Scope.h"
+
+#include <QHash>
+#include <QObject>
+
+class QUndoStack;
+
+namespace AuthStudio {
+
+class WorkspaceDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit WorkspaceDocument(QObject *parent = nullptr);
+    ~WorkspaceDocument() override;
+
+    const Workspace &workspace() const { return m_workspace; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+    QString filePath() const { return m_filePath; }
+    // The file name, else the workspace name, else "Untitled": what the title bar shows.
+    QString displayName() const;
+    bool isModified() const;
+    QString errorString() const { return m_errorString; }
+
+    // Files. All of them reset the undo history except importResource (an undoable edit).
+    void newWorkspace();
+    bool load(const QString &path);
+    // Opens workspace bytes that have no file of their own (the bundled demo): Save asks for a path.
+    bool loadData(const QByteArray &data, const QString &sourceName);
+    bool save(); // to filePath(); fails when there is none
+    bool saveAs(const QString &path);
+    bool exportResource(int index, const QString &path);
+    // Reads an "authstudio-resource" file and appends it (renamed when the name is taken); returns the
+    // new index or -1.
+    int importResource(const QString &path);
+    // Opens an autosaved recovery file as unsaved changes to `originalPath` (empty: an untitled workspace).
+    bool restoreRecovery(const QString &recoveryPath, const QString &originalPath);
+
+    // Reading. Indices must be valid.
+    int resourceCount() const { return int(m_workspace.resources.size()); }
+    const Resource &resource(int index) const { return m_workspace.resources.at(index); }
+    const Workflow &workflow(int resource, WorkflowKind kind) const;
+    bool isValidStep(const StepRef &ref) const;
+    const Step &step(const StepRef &ref) const;
+    // An empty list when the table doesn't exist (e.g. the step isn't an API Request).
+    KeyValueList keyValues(const KeyValueRef &ref) const;
+    bool hasKeyValueTable(const KeyValueRef &ref) const;
+    QString uniqueResourceName(const QString &base) const;
+
+    // Editing: each call is one undoable step, and does nothing when the value doesn't change. Calls
+    // with the same non-empty mergeKey on the same target merge into one step (typing in a field).
+    void setVariables(const KeyValueList &variables, const QString &text, const QString &mergeKey = {});
+    void setResource(int index, const Resource &resource, const QString &text, const QString &mergeKey = {});
+    void setStep(const StepRef &ref, const Step &step, const QString &text, const QString &mergeKey = {});
+    void setKeyValues(const KeyValueRef &ref, const KeyValueList &rows, const QString &text,
+                      const QString &mergeKey = {});
+
+    // `index` -1 appends. Returns the new index.
+    int addResource(const Resource &resource, int index = -1, const QString &text = {});
+    int addNewResource(); // a REST resource named "Resource N"
+    void removeResource(int index);
+    void moveResource(int from, int to);
+    int duplicateResource(int index); // inserted after the original
+
+    int addStep(int resource, WorkflowKind workflow, const Step &step, int index = -1,
+                const QString &text = {});
+    // A new step of this type with the next free name (form1, http2, ...); Form steps ask for email and
+    // password. Returns the new step's index.
+    int addNewStep(int resource, WorkflowKind workflow, StepType type);
+    void removeStep(const StepRef &ref);
+    void moveStep(const StepRef &from, int to);
+    int duplicateStep(const StepRef &ref);
+    void setStepEnabled(const StepRef &ref, bool enabled);
+
+    // Values that replace workspace variables when workflows run here, without being an edit (the
+    // embedded demo API's address for DEMO_API): the file keeps its value and the document stays clean.
+    void setVariableOverride(const QString &name, const QString &value);
+    QHash<QString, QString> variableOverrides() const { return m_overrides; }
+    // The scope a test run starts with: enabled workspace variables, then the overrides.
+    Scope initialScope() const;
+
+Q_SIGNALS:
+    void changed(const AuthStudio::DocumentChange &change);
+    void modifiedChanged(bool modified);
+    void filePathChanged(const QString &path);
+
+private:
+    friend class SetValueCommand;
+    friend class AddRemoveResourceCommand;
+    friend class MoveResourceCommand;
+    friend class AddRemoveStepCommand;
+    friend class MoveStepCommand;
+    friend class SetStepEnabledCommand;
+
+    // The primitive changes the commands apply; each emits changed().
+    SetValueCommand::Value valueAt(const SetValueCommand::Target &target) const;
+    void applyValue(const SetValueCommand::Target &target, const SetValueCommand::Value &value);
+    void insertResourceRaw(int index, const Resource &resource);
+    Resource takeResourceRaw(int index);
+    void moveResourceRaw(int from, int to);
+    void insertStepRaw(const StepRef &ref, const Step &step);
+    Step takeStepRaw(const StepRef &ref);
+    void moveStepRaw(const StepRef &from, int to);
+    void setStepEnabledRaw(const StepRef &ref, bool enabled);
+
+    Workflow &workflowRef(int resource, WorkflowKind kind);
+    void resetTo(const Workspace &workspace, const QString &filePath);
+    void setFilePath(const QString &path);
+    void setValue(const SetValueCommand::Target &target, SetValueCommand::Value value, const QString &text,
+                  const QString &mergeKey);
+
+    Workspace m_workspace;
+    QUndoStack *m_undoStack;
+    QString m_filePath;
+    QString m_errorString;
+    QHash<QString, QString> m_overrides;
+};
+
+} // namespace AuthStudio

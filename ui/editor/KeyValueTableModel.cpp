@@ -1,0 +1,178 @@
+#include "KeyValueTableModel.h"
+
+#include "document/WorkspaceDocument.h"
+
+namespace AuthStudio {
+
+KeyValueTableModel::KeyValueTableModel(WorkspaceDocument *document, QObject *parent)
+    : SnapshotTableModel<KeyValue>(parent)
+    , m_document(document)
+{
+    connect(m_document, &WorkspaceDocument::changed, this, &KeyValueTableModel::onDocumentChanged);
+}
+
+void KeyValueTableModel::setTable(const KeyValueRef &ref)
+{
+    m_ref = ref;
+    m_bound = true;
+    resetRows(m_document->keyValues(m_ref));
+}
+
+bool KeyValueTableModel::hasTable() const
+{
+    return m_bound && m_document->hasKeyValueTable(m_ref);
+}
+
+int KeyValueTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const KeyValue &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return index.column() == NameColumn ? row.name : row.value;
+    case Qt::CheckStateRole:
+        if (index.column() == NameColumn)
+            return row.enabled ? Qt::Checked : Qt::Unchecked;
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == NameColumn)
+            return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
+        return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
+    default:
+        return {};
+    }
+}
+
+QVariant KeyValueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case ValueColumn:
+        return tr("Value");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags KeyValueTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
+    if (index.column() == NameColumn)
+        result |= Qt::ItemIsUserCheckable;
+    return result;
+}
+
+bool KeyValueTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !hasTable())
+        return false;
+    KeyValueList rows = m_rows;
+    KeyValue &row = rows[index.row()];
+    QString text;
+    if (role == Qt::CheckStateRole && index.column() == NameColumn) {
+        row.enabled = value.value<Qt::CheckState>() == Qt::Checked;
+        text = row.enabled ? tr("Enable %1").arg(rowNoun()) : tr("Disable %1").arg(rowNoun());
+    } else if (role == Qt::EditRole && index.column() == NameColumn) {
+        row.name = value.toString().trimmed();
+        text = tr("Rename %1").arg(rowNoun());
+    } else if (role == Qt::EditRole && index.column() == ValueColumn) {
+        row.value = value.toString();
+        text = tr("Edit %1").arg(rowNoun());
+    } else {
+        return false;
+    }
+    write(rows, text);
+    return true;
+}
+
+bool KeyValueTableModel::insertRows(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || row < 0 || row > rowCount() || count <= 0 || !hasTable())
+        return false;
+    KeyValueList rows = m_rows;
+    for (int i = 0; i < count; ++i)
+        rows.insert(row, KeyValue {});
+    write(rows, count == 1 ? tr("Add %1").arg(rowNoun()) : tr("Add %1 rows").arg(count));
+    return true;
+}
+
+bool KeyValueTableModel::removeRows(int row, int count, const QModelIndex &parent)
+{
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount() || !hasTable())
+        return false;
+    KeyValueList rows = m_rows;
+    rows.remove(row, count);
+    write(rows, count == 1 ? tr("Remove %1").arg(rowNoun()) : tr("Remove %1 rows").arg(count));
+    return true;
+}
+
+QString KeyValueTableModel::rowNoun() const
+{
+    switch (m_ref.table) {
+    case KeyValueRef::Table::WorkspaceVariables:
+        return tr("variable");
+    case KeyValueRef::Table::ResourceHeaders:
+    case KeyValueRef::Table::StepHeaders:
+        return tr("header");
+    case KeyValueRef::Table::ResourceUrlParameters:
+        return tr("URL parameter");
+    case KeyValueRef::Table::StepQueryParameters:
+        return tr("query parameter");
+    case KeyValueRef::Table::StepBodyFields:
+        return tr("form field");
+    }
+    return {};
+}
+
+void KeyValueTableModel::write(const KeyValueList &rows, const QString &text)
+{
+    // The document announces the change; onDocumentChanged() updates the rows and tells the views.
+    m_document->setKeyValues(m_ref, rows, text);
+}
+
+void KeyValueTableModel::onDocumentChanged(const DocumentChange &change)
+{
+    if (!m_bound)
+        return;
+    if (m_ref.table == KeyValueRef::Table::WorkspaceVariables) {
+        if (change.kind == DocumentChange::Kind::Reset) {
+            resetRows(m_document->keyValues(m_ref));
+        } else if (change.kind == DocumentChange::Kind::WorkspaceChanged) {
+            syncRows(m_document->keyValues(m_ref));
+        }
+        return;
+    }
+    if (change.kind == DocumentChange::Kind::Reset) {
+        m_bound = false;
+        resetRows({});
+        return;
+    }
+    // Follow the resource or step through moves; when it's gone, show nothing.
+    const StepRef mapped = m_ref.isResourceTable()
+        ? StepRef {change.mapResource(m_ref.step.resource), m_ref.step.workflow, -1}
+        : change.mapStep(m_ref.step);
+    if (mapped.resource < 0) {
+        m_bound = false;
+        syncRows({});
+        return;
+    }
+    m_ref.step = mapped;
+    const bool affected = m_ref.isResourceTable() ? change.affectsResource(m_ref.step.resource)
+                                                  : change.affectsStep(m_ref.step);
+    if (affected)
+        syncRows(m_document->keyValues(m_ref));
+}
+
+} // namespace AuthStudio

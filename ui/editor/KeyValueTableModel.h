@@ -1,0 +1,48 @@
+// KeyValueTableModel: a name/value table of the workspace (workspace variables, resource headers and URL
+// parameters, an API Request step's headers, query parameters and form body fields) for a QTableView.
+// Column 0 is the name with a checkbox for "enabled", column 1 the value, which may hold {{ expressions }}.
+// Every edit, added or removed row is one undoable step on the document's stack.
+#pragma once
+
+#include "SnapshotTableModel.h"
+#include "document/KeyValueRef.h"
+#include "model/KeyValue.h"
+
+namespace AuthStudio {
+
+class WorkspaceDocument;
+struct DocumentChange;
+
+class KeyValueTableModel : public SnapshotTableModel<KeyValue> {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, ValueColumn, ColumnCount };
+
+    explicit KeyValueTableModel(WorkspaceDocument *document, QObject *parent = nullptr);
+
+    // Which table to show; a table that doesn't exist (an unbound editor) shows no rows.
+    void setTable(const KeyValueRef &ref);
+    KeyValueRef table() const { return m_ref; }
+    bool hasTable() const;
+
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    bool insertRows(int row, int count, const QModelIndex &parent = {}) override;
+    bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+
+    // What one row is called in undo texts and tooltips ("header", "query parameter", ...).
+    QString rowNoun() const;
+
+private:
+    void onDocumentChanged(const DocumentChange &change);
+    void write(const KeyValueList &rows, const QString &text);
+
+    WorkspaceDocument *m_document;
+    KeyValueRef m_ref;
+    bool m_bound = false;
+};
+
+} // namespace AuthStudio
