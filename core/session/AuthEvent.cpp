@@ -71,10 +71,27 @@ QString AuthEvent::toText() const
     QString cause = triggerId(trigger);
     if (trigger == Trigger::FailedQuery)
         cause = QStringLiteral("failed query (%1)").arg(triggerStatus);
-    QString text = QStringLiteral("%1 %2 (%3): %4 in %5 ms")
-                       .arg(time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")), kindId(kind), cause,
-                            succeeded ? QStringLiteral("ok") : QStringLiteral("failed"))
-                       .arg(durationMs);
+    const QString clock = time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    QString text;
+    switch (kind) {
+    case Kind::Login:
+    case Kind::Refresh:
+    case Kind::LoginTest:
+        text = QStringLiteral("%1 %2 (%3): %4 in %5 ms")
+                   .arg(clock, kindId(kind), cause, succeeded ? QStringLiteral("ok") : QStringLiteral("failed"))
+                   .arg(durationMs);
+        break;
+    case Kind::Retry:
+        text = QStringLiteral("%1 retry (%2)").arg(clock, cause);
+        break;
+    case Kind::Logout:
+        return QStringLiteral("%1 logout").arg(clock);
+    case Kind::LoginRequired:
+        text = QStringLiteral("%1 login required (%2)").arg(clock, cause);
+        break;
+    case Kind::Warning:
+        return QStringLiteral("%1 warning: %2").arg(clock, message);
+    }
     if (sessionAgeSeconds >= 0)
         text += QStringLiteral(", session %1 s old").arg(sessionAgeSeconds);
     if (expiresInSeconds >= 0)

@@ -202,6 +202,78 @@ private Q_SLOTS:
                  qPrintable(run.err));
     }
 
+    void queryReusesTheSessionOfAnEarlierProcess()
+    {
+        // Two CLI processes against one demo API: the second finds the first one's session in the keychain.
+        DemoServer server;
+        QVERIFY(server.listen());
+        const QStringList target{Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"), QStringLiteral("--profile"), QStringLiteral("cli-test")};
+        const QStringList common = target + QStringList{QStringLiteral("--var"), QStringLiteral("DEMO_API=") + server.baseUrl().toString()};
+        QVERIFY(cli(QStringList{QStringLiteral("logout")} + target).exitCode == 0);
+
+        QProcess first;
+        QSignalSpy firstDone(&first, &QProcess::finished);
+        first.setStandardInputFile(QProcess::nullDevice());
+        first.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList{QStringLiteral("query")} + common
+                        + QStringList{QStringLiteral("--path"), QStringLiteral("/me"), QStringLiteral("--input"),
+                                      QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
+                                      QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--json"), QStringLiteral("--events")});
+        QVERIFY(firstDone.wait(60000)); // the server runs in this process: wait with its event loop turning
+        QCOMPARE(first.exitCode(), 0);
+        const QByteArray firstOut = first.readAllStandardOutput();
+        QVERIFY2(!first.readAllStandardError().contains("note: No OS keychain"), "the test keyring was not reachable");
+        const QJsonObject firstDocument = QJsonDocument::fromJson(firstOut).object();
+        QCOMPARE(firstDocument.value(QStringLiteral("summary")).toObject().value(QStringLiteral("logins")).toInt(), 1);
+        QCOMPARE(server.counters().logins, 1);
+        // Secrets stay out of the JSON: the token, and the password typed in the form.
+        QVERIFY(!firstOut.contains(DemoServer::demoPassword().toUtf8()));
+
+        QProcess second;
+        QSignalSpy secondDone(&second, &QProcess::finished);
+        second.setStandardInputFile(QProcess::nullDevice()); // no inputs this time: it must not need them
+        second.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList{QStringLiteral("query")} + common
+                         + QStringList{QStringLiteral("--path"), QStringLiteral("/me"), QStringLiteral("--repeat"), QStringLiteral("5")});
+        QVERIFY(secondDone.wait(60000));
+        const QString secondOut = QString::fromUtf8(second.readAllStandardOutput());
+        QVERIFY2(second.exitCode() == 0, qPrintable(secondOut + QString::fromUtf8(second.readAllStandardError())));
+        QVERIFY2(secondOut.contains(QStringLiteral("5 queries: 200 x5 | logins 0, refreshes 0, retries 0")), qPrintable(secondOut));
+        QCOMPARE(server.counters().logins, 1);
+        QCOMPARE(server.counters().loginTests, 1); // the stored session was checked once with the login test URL
+
+        QProcess logout;
+        QSignalSpy logoutDone(&logout, &QProcess::finished);
+        logout.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList{QStringLiteral("logout")} + target);
+        QVERIFY(logoutDone.wait(60000));
+        QCOMPARE(logout.exitCode(), 0);
+        const Run afterLogout = cli(QStringList{QStringLiteral("query")} + common + QStringList{QStringLiteral("--path"), QStringLiteral("/me")});
+        QCOMPARE(afterLogout.exitCode, 1); // no session and no inputs: the login can't run
+        QVERIFY2(afterLogout.out.contains(QStringLiteral("no value for form1.email")), qPrintable(afterLogout.out));
+    }
+
+    void queryRefreshAndEventsWithoutSecrets()
+    {
+        DemoServer server;
+        server.setTokenLifetime(0); // every token is born expired: each query needs the refresh path
+        QVERIFY(server.listen());
+        QProcess process;
+        QSignalSpy done(&process, &QProcess::finished);
+        process.start(QStringLiteral(AUTHSTUDIO_CLI_PATH),
+                      {QStringLiteral("query"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"), QStringLiteral("--var"),
+                       QStringLiteral("DEMO_API=") + server.baseUrl().toString(), QStringLiteral("--session-store"), QStringLiteral("memory"),
+                       QStringLiteral("--input"), QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
+                       QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--path"), QStringLiteral("/me"),
+                       QStringLiteral("--events")});
+        QVERIFY(done.wait(60000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        // Refreshed tokens are born expired too, so the retry fails: original failure, login required, exit 1.
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(out.contains(QStringLiteral("401 GET")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("refresh (failed query (401)): ok")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("login required")), qPrintable(out));
+        QCOMPARE(server.counters().refreshes, 1);
+        QVERIFY(!out.contains(DemoServer::demoPassword()));
+    }
+
     void demoServerCommandServesAuth()
     {
         // The documented flow: `authstudio-cli demo-server` in one process, `auth` against it in another.
