@@ -5,6 +5,10 @@
 //     the same HTTP request sent directly with QNetworkAccessManager; runs interleaved so drift hits both.
 // The demo API runs on its own thread so the client side is what is measured.
 #include "demo/DemoServer.h"
+#include "format/WorkspaceReader.h"
+#include "net/QueryClient.h"
+#include "session/MemorySecretStore.h"
+#include "session/SessionManager.h"
 #include "run/PresetPrompter.h"
 #include "run/WorkflowRunner.h"
 #include "script/ExpressionEvaluator.h"
@@ -20,6 +24,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+extern char **environ;
 
 using namespace AuthStudio;
 
@@ -177,6 +187,157 @@ private:
     QList<double> m_workflowTimes;
 };
 
+// Login plus `count` GETs of /me with at most `concurrency` in flight: raw QNetworkAccessManager requests
+// carrying the bearer header, or queries through a custom-auth resource (session look-up and header
+// injection included). Exits the event loop when done; elapsedMs() is the whole time.
+class QueryRun : public QObject
+{
+public:
+    QueryRun(const QUrl &baseUrl, bool throughClient, int count, int concurrency)
+        : m_baseUrl(baseUrl)
+        , m_throughClient(throughClient)
+        , m_count(count)
+        , m_concurrency(concurrency)
+        , m_sessions(std::make_unique<MemorySecretStore>())
+    {
+        m_prompter.setValue(QStringLiteral("form1.email"), DemoServer::demoEmail());
+        m_prompter.setValue(QStringLiteral("form1.password"), DemoServer::demoPassword());
+    }
+
+    void start()
+    {
+        m_clock.start();
+        if (m_throughClient) {
+            WorkspaceReader reader;
+            const auto workspace = reader.readFile(QStringLiteral(":/demo/demo-workspace.authstudio.json"));
+            if (!workspace) {
+                print(reader.error().toString());
+                QCoreApplication::exit(1);
+                return;
+            }
+            m_client = std::make_unique<QueryClient>(&m_network, &m_sessions, *workspace, QStringLiteral("bench"), QStringLiteral("Demo login"));
+            m_client->setVariableOverrides({{QStringLiteral("DEMO_API"), m_baseUrl.toString()}});
+            m_client->setPrompter(&m_prompter);
+            m_client->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+            issue();
+            return;
+        }
+        QNetworkRequest login(QUrl(m_baseUrl.toString() + QStringLiteral("/login")));
+        login.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = m_network.post(login, QJsonDocument(QJsonObject{{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                                               {QStringLiteral("password"), DemoServer::demoPassword()}})
+                                                         .toJson(QJsonDocument::Compact));
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            reply->deleteLater();
+            m_header = "Bearer " + QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("token")).toString().toLatin1();
+            issue();
+        });
+    }
+
+    double elapsedMs() const { return m_elapsedMs; }
+    int failures() const { return m_failures; }
+
+private:
+    void issue()
+    {
+        while (m_inFlight < m_concurrency && m_issued < m_count) {
+            ++m_issued;
+            ++m_inFlight;
+            if (m_throughClient) {
+                Query query;
+                query.path = QStringLiteral("/me");
+                PendingQuery *pending = m_client->send(query);
+                connect(pending, &PendingQuery::finished, this, [this, pending](const QueryResult &result) {
+                    pending->deleteLater();
+                    done(result.succeeded);
+                });
+            } else {
+                QNetworkRequest request(QUrl(m_baseUrl.toString() + QStringLiteral("/me")));
+                request.setRawHeader("Authorization", m_header);
+                QNetworkReply *reply = m_network.get(request);
+                connect(reply, &QNetworkReply::finished, this, [this, reply] {
+                    reply->deleteLater();
+                    reply->readAll();
+                    done(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200);
+                });
+            }
+        }
+    }
+
+    void done(bool succeeded)
+    {
+        --m_inFlight;
+        m_failures += succeeded ? 0 : 1;
+        if (++m_finished == m_count) {
+            m_elapsedMs = double(m_clock.nsecsElapsed()) / 1e6;
+            QCoreApplication::exit(0);
+            return;
+        }
+        issue();
+    }
+
+    QUrl m_baseUrl;
+    bool m_throughClient;
+    int m_count;
+    int m_concurrency;
+    int m_issued = 0;
+    int m_inFlight = 0;
+    int m_finished = 0;
+    int m_failures = 0;
+    double m_elapsedMs = 0;
+    QByteArray m_header;
+    QElapsedTimer m_clock;
+    QNetworkAccessManager m_network;
+    SessionManager m_sessions;
+    PresetPrompter m_prompter;
+    std::unique_ptr<QueryClient> m_client;
+};
+
+// Medians over interleaved rounds of the raw and the client run.
+std::pair<double, double> compareQueries(const QUrl &baseUrl, int count, int concurrency, int rounds)
+{
+    QList<double> raw;
+    QList<double> client;
+    for (int round = 0; round < rounds; ++round) {
+        for (bool throughClient : {round % 2 == 0, round % 2 != 0}) {
+            QueryRun run(baseUrl, throughClient, count, concurrency);
+            run.start();
+            QCoreApplication::exec();
+            if (run.failures())
+                print(QStringLiteral("  warning: %1 queries failed").arg(run.failures()));
+            (throughClient ? client : raw).append(run.elapsedMs());
+        }
+    }
+    return {median(raw), median(client)};
+}
+
+// Peak resident memory (MiB) of `authstudio-cli query --repeat N` against the demo API, from wait4().
+double cliPeakMiB(const QUrl &baseUrl, int repeat)
+{
+    const QList<QByteArray> arguments{QByteArrayLiteral(AUTHSTUDIO_CLI_PATH), "query", AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json",
+                                      "--resource", "Demo login", "--session-store", "memory", "--var",
+                                      "DEMO_API=" + baseUrl.toString().toLatin1(), "--input", "form1.email=" + DemoServer::demoEmail().toLatin1(),
+                                      "--input", "form1.password=" + DemoServer::demoPassword().toLatin1(), "--path", "/me", "--repeat",
+                                      QByteArray::number(repeat)};
+    std::vector<char *> argv;
+    for (const QByteArray &argument : arguments)
+        argv.push_back(const_cast<char *>(argument.constData()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    if (posix_spawn(&pid, argv.front(), &actions, nullptr, argv.data(), environ) != 0)
+        return -1;
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    rusage usage {};
+    wait4(pid, &status, 0, &usage);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return -1;
+    return double(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -223,9 +384,6 @@ int main(int argc, char *argv[])
     WorkflowBenchmark benchmark(baseUrl, runs);
     benchmark.start();
     const int code = QCoreApplication::exec();
-    QMetaObject::invokeMethod(&serverContext, [server] { delete server; }, Qt::BlockingQueuedConnection);
-    serverThread.quit();
-    serverThread.wait();
     if (code != 0)
         return code;
 
@@ -244,5 +402,30 @@ int main(int argc, char *argv[])
     print(QStringLiteral("  runner overhead ratio          median %1x   mean %2x   (target <= 1.15x)")
               .arg(workflowMedian / directMedian, 0, 'f', 3)
               .arg(workflowMean / directMean, 0, 'f', 3));
+    print(QString());
+
+    // The server thread answers both sides; rounds alternate which side goes first.
+    const int queries = 1000;
+    const auto [rawSequential, clientSequential] = compareQueries(baseUrl, queries, 1, 5);
+    print(QStringLiteral("Login + %1 sequential GET /me with Authorization: Bearer (median of 5 interleaved rounds)").arg(queries));
+    print(QStringLiteral("  raw QNetworkAccessManager      %1 ms").arg(rawSequential, 0, 'f', 1));
+    print(QStringLiteral("  through the custom-auth resource %1 ms   ratio %2x   (target <= 1.2x)")
+              .arg(clientSequential, 0, 'f', 1)
+              .arg(clientSequential / rawSequential, 0, 'f', 3));
+    const auto [rawConcurrent, clientConcurrent] = compareQueries(baseUrl, queries, 50, 5);
+    print(QStringLiteral("Login + %1 GET /me, 50 in flight").arg(queries));
+    print(QStringLiteral("  raw QNetworkAccessManager      %1 ms").arg(rawConcurrent, 0, 'f', 1));
+    print(QStringLiteral("  through the custom-auth resource %1 ms   ratio %2x").arg(clientConcurrent, 0, 'f', 1).arg(clientConcurrent / rawConcurrent, 0, 'f', 3));
+    print(QString());
+
+    const double peak1k = cliPeakMiB(baseUrl, 1000);
+    const double peak10k = cliPeakMiB(baseUrl, 10000);
+    print(QStringLiteral("Peak memory of authstudio-cli query (max RSS from wait4)"));
+    print(QStringLiteral("  --repeat 1000    %1 MiB").arg(peak1k, 0, 'f', 1));
+    print(QStringLiteral("  --repeat 10000   %1 MiB   (target < 40 MiB, not growing with the count)").arg(peak10k, 0, 'f', 1));
+
+    QMetaObject::invokeMethod(&serverContext, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    serverThread.quit();
+    serverThread.wait();
     return 0;
 }
