@@ -148,6 +148,15 @@ PendingQuery *QueryClient::send(const Query &query)
     return pending;
 }
 
+PendingQuery *QueryClient::checkLogin()
+{
+    auto *probe = new PendingQuery(Query(), this);
+    probe->m_probe = true;
+    probe->m_everyQueryRefreshDone = true; // nothing is sent, so nothing to refresh for
+    proceed(probe);
+    return probe;
+}
+
 void QueryClient::fail(PendingQuery *query, const QString &error, bool loginRequired)
 {
     if (query->m_finished)
@@ -467,6 +476,11 @@ void QueryClient::logout()
 
 void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const QByteArray &redirectVerb)
 {
+    if (query->m_probe) { // the session is ready: that is all a login check wanted to know
+        query->m_result.succeeded = true;
+        QMetaObject::invokeMethod(query, &PendingQuery::finish, Qt::QueuedConnection);
+        return;
+    }
     const Query &q = query->m_query;
     ApiRequestStep step;
     step.name = QStringLiteral("query");

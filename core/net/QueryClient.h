@@ -78,6 +78,10 @@ public:
     QSet<QString> secrets() const;
 
     PendingQuery *send(const Query &query);
+    // What an app does on opening: loads the session, checks it with the login test URL when enabled, and
+    // logs in silently or reports loginRequired as configured, without sending a query. The result
+    // succeeds when the user is logged in afterwards.
+    PendingQuery *checkLogin();
     // Runs the auth workflow now (the studio's Auth Login button). Reports with loginFinished().
     void login();
     // "Test refresh workflow": runs the refresh steps on their own against the current session.

@@ -221,6 +221,26 @@ private Q_SLOTS:
         }
     }
 
+    void checkLoginOnOpening()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auto fresh = client(workspace);
+        QSignalSpy required(fresh.get(), &QueryClient::loginRequired);
+        const QueryResult notYet = wait(fresh->checkLogin());
+        QVERIFY(!notYet.succeeded);
+        QVERIFY(notYet.loginRequired);
+        QCOMPARE(required.count(), 1);
+        login(*fresh);
+
+        auto reopened = client(workspace);
+        m_server->resetCounters();
+        QVERIFY(wait(reopened->checkLogin()).succeeded);
+        QCOMPARE(m_server->counters().loginTests, 1);
+        QCOMPARE(m_server->counters().meRequests, 0); // no query was sent
+    }
+
     void refreshAfter401ThenRetrySucceeds()
     {
         auto c = client(demoWorkspace(m_server->baseUrl()));
