@@ -1,0 +1,371 @@
+// WorkflowRunPanel running real workflows against the in-process demo API: the seed walkthrough (Form,
+// API Request, JavaScript, Define variable) through the panel's buttons, the run log and the scope
+// inspector with secrets masked; a failed login's notification and failing row; Cancel during a slow
+// request; and a run that answers the real Form dialog with key presses.
+#include "demo/DemoServer.h"
+#include "run/DialogPrompter.h"
+#include "run/FormDialog.h"
+#include "run/PresetPrompter.h"
+#include "run/RunLogModel.h"
+#include "run/ScopeInspector.h"
+#include "run/ScopeModel.h"
+#include "run/WorkflowRunPanel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace AuthStudio;
+
+namespace {
+
+ApiRequestStep postJson(const QString &url)
+{
+    ApiRequestStep step;
+    step.name = QStringLiteral("http1");
+    step.method = QStringLiteral("POST");
+    step.url = url;
+    step.body.kind = RequestBody::Kind::Json;
+    step.body.text = QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
+    return step;
+}
+
+DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
+{
+    DefineVariableStep step;
+    step.name = name;
+    step.value = value;
+    step.secret = secret;
+    return step;
+}
+
+QJsonObject credentials(const QString &password)
+{
+    return {{QStringLiteral("email"), DemoServer::demoEmail()}, {QStringLiteral("password"), password}};
+}
+
+QString cell(const QAbstractItemModel *model, int row, int column)
+{
+    return model->index(row, column).data().toString();
+}
+
+QString valueAt(const ScopeModel *model, const QStringList &path)
+{
+    const QModelIndex index = model->indexForPath(path);
+    return index.isValid() ? index.siblingAtColumn(ScopeModel::ValueColumn).data().toString()
+                           : QStringLiteral("<missing>");
+}
+
+} // namespace
+
+class TestRunPanel : public QObject {
+    Q_OBJECT
+
+private:
+    DemoServer *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    WorkflowRunPanel *m_panel = nullptr;
+
+    Scope initialScope() const
+    {
+        Scope scope;
+        scope.set(QStringLiteral("DEMO_API"), m_server->baseUrl().toString());
+        return scope;
+    }
+
+    QPushButton *button(const char *name) const
+    {
+        return m_panel->findChild<QPushButton *>(QString::fromLatin1(name));
+    }
+
+    // Clicks Test and waits for the run to end.
+    RunResult clickTestAndWait()
+    {
+        QSignalSpy started(m_panel, &WorkflowRunPanel::runStarted);
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+        QTest::mouseClick(button("testButton"), Qt::LeftButton);
+        if (started.count() != 1 || !finished.wait(20000))
+            return {};
+        return finished.first().first().value<RunResult>();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new DemoServer(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+        m_panel = new WorkflowRunPanel(m_network);
+        m_panel->resize(900, 600);
+        m_panel->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_panel));
+    }
+    void cleanup()
+    {
+        DialogPrompter::clearNextAnswer();
+        delete m_panel;
+        delete m_network;
+        delete m_server;
+    }
+
+    void objectNamesAndInitialState()
+    {
+        QVERIFY(button("testButton"));
+        QVERIFY(button("cancelButton"));
+        QVERIFY(m_panel->findChild<QTableView *>(QStringLiteral("runLog")));
+        QVERIFY(m_panel->findChild<ScopeInspector *>(QStringLiteral("scopeInspector")));
+        auto *notification = m_panel->findChild<QLabel *>(QStringLiteral("notification"));
+        QVERIFY(notification);
+        QVERIFY(!notification->isVisible());
+        QVERIFY(!button("testButton")->isEnabled()); // nothing to run yet
+        QVERIFY(!button("cancelButton")->isEnabled());
+        QVERIFY(!m_panel->start());
+        QVERIFY(!button("testButton")->toolTip().isEmpty());
+
+        Workflow workflow;
+        workflow.steps = {variable(QStringLiteral("A"), QStringLiteral("1"), false)};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Seed walkthrough"));
+        QVERIFY(button("testButton")->isEnabled());
+        QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("runTitle"))->text(),
+                 QStringLiteral("Seed walkthrough"));
+        // Before a run the inspector shows what the run starts from.
+        QCOMPARE(valueAt(m_panel->scopeModel(), {QStringLiteral("DEMO_API")}),
+                 m_server->baseUrl().toString());
+    }
+
+    void seedWalkthroughRunsThroughThePanel()
+    {
+        JavaScriptStep js;
+        js.code = QStringLiteral("const echoed = http1.body.json;\nreturn { email: echoed.email, "
+                                 "passwordLength: echoed.password.length };");
+        Workflow workflow;
+        workflow.steps = {
+            FormStep::withDefaultFields(QStringLiteral("form1")),
+            postJson(QStringLiteral("{{ DEMO_API }}/post")), js,
+            variable(QStringLiteral("PASSWORD"), QStringLiteral("{{ http1.body.json.password }}"))};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Seed walkthrough"));
+
+        DialogPrompter::setNextAnswer(credentials(DemoServer::demoPassword()));
+        RunLogModel *log = m_panel->runLogModel();
+        QSignalSpy rowsInserted(log, &QAbstractItemModel::rowsInserted);
+        const RunResult result = clickTestAndWait();
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(rowsInserted.count(), 4); // each row appeared when its step started
+        QVERIFY(!m_panel->isRunning());
+        QVERIFY(button("testButton")->isEnabled());
+        QVERIFY(!button("cancelButton")->isEnabled());
+        QVERIFY(!m_panel->findChild<QLabel *>(QStringLiteral("notification"))->isVisible());
+
+        QCOMPARE(log->rowCount(), 4);
+        const QStringList names {QStringLiteral("form1"), QStringLiteral("http1"), QStringLiteral("js1"),
+                                 QStringLiteral("PASSWORD")};
+        const QStringList types {QStringLiteral("Form (modal)"), QStringLiteral("API Request"),
+                                 QStringLiteral("JavaScript"), QStringLiteral("Define variable")};
+        for (int row = 0; row < 4; ++row) {
+            QCOMPARE(cell(log, row, RunLogModel::StepColumn), names.at(row));
+            QCOMPARE(cell(log, row, RunLogModel::TypeColumn), types.at(row));
+            QCOMPARE(cell(log, row, RunLogModel::StatusColumn), QStringLiteral("Succeeded"));
+            QVERIFY(!cell(log, row, RunLogModel::TimeColumn).isEmpty());
+        }
+        QCOMPARE(cell(log, 1, RunLogModel::HttpColumn), QStringLiteral("200"));
+        QVERIFY(cell(log, 1, RunLogModel::DetailColumn).startsWith(QStringLiteral("POST http://127.0.0.1:")));
+
+        // The inspector shows the last step's scope: the echoed body, with the password masked.
+        QCOMPARE(m_panel->selectedRow(), 3);
+        const ScopeModel *scope = m_panel->scopeModel();
+        const QStringList json {QStringLiteral("http1"), QStringLiteral("body"), QStringLiteral("json")};
+        QCOMPARE(scope->rowCount(scope->indexForPath(json)), 2);
+        QCOMPARE(valueAt(scope, json + QStringList {QStringLiteral("email")}), DemoServer::demoEmail());
+        QCOMPARE(valueAt(scope, json + QStringList {QStringLiteral("password")}), QStringLiteral("********"));
+        QCOMPARE(valueAt(scope, {QStringLiteral("form1"), QStringLiteral("password")}),
+                 QStringLiteral("********"));
+        QCOMPARE(valueAt(scope, {QStringLiteral("PASSWORD")}), QStringLiteral("********"));
+        QCOMPARE(valueAt(scope, {QStringLiteral("js1"), QStringLiteral("passwordLength")}),
+                 QString::number(DemoServer::demoPassword().size()));
+        QCOMPARE(scope->expressionFor(scope->indexForPath(json + QStringList {QStringLiteral("email")})),
+                 QStringLiteral("{{ http1.body.json.email }}"));
+        m_panel->scopeInspector()->findChild<QCheckBox *>(QStringLiteral("revealSecrets"))->click();
+        QCOMPARE(valueAt(scope, {QStringLiteral("PASSWORD")}), DemoServer::demoPassword());
+        m_panel->scopeInspector()->findChild<QCheckBox *>(QStringLiteral("revealSecrets"))->click();
+
+        // Selecting an earlier row shows the scope after that step.
+        QTableView *view = m_panel->findChild<QTableView *>(QStringLiteral("runLog"));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(log->index(0, 0)).center());
+        QCOMPARE(m_panel->selectedRow(), 0);
+        QVERIFY(scope->indexForPath({QStringLiteral("form1")}).isValid());
+        QVERIFY(!scope->indexForPath({QStringLiteral("http1")}).isValid());
+
+        // A second run starts from a clean log.
+        DialogPrompter::setNextAnswer(credentials(DemoServer::demoPassword()));
+        QVERIFY(clickTestAndWait().succeeded());
+        QCOMPARE(log->rowCount(), 4);
+        QCOMPARE(m_panel->selectedRow(), 3);
+    }
+
+    void failedLoginShowsTheServerMessageAndSelectsTheStep()
+    {
+        Workflow workflow;
+        workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")),
+                          postJson(QStringLiteral("{{ DEMO_API }}/login")),
+                          variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Demo login"));
+        QSignalSpy failedStep(m_panel, &WorkflowRunPanel::failedStepSelected);
+
+        DialogPrompter::setNextAnswer(credentials(QStringLiteral("wrong password")));
+        const RunResult result = clickTestAndWait();
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+
+        auto *notification = m_panel->findChild<QLabel *>(QStringLiteral("notification"));
+        QVERIFY(notification->isVisible());
+        QCOMPARE(notification->text(), QStringLiteral(R"({"error":"Invalid username or password"})"));
+        QCOMPARE(m_panel->notificationText(), notification->text());
+        QCOMPARE(m_panel->runLogModel()->rowCount(), 2); // TOKEN never ran
+        QCOMPARE(m_panel->selectedRow(), 1);
+        QCOMPARE(cell(m_panel->runLogModel(), 1, RunLogModel::StepColumn), QStringLiteral("http1"));
+        QCOMPARE(cell(m_panel->runLogModel(), 1, RunLogModel::StatusColumn), QStringLiteral("Failed"));
+        QCOMPARE(cell(m_panel->runLogModel(), 1, RunLogModel::HttpColumn), QStringLiteral("401"));
+        QCOMPARE(failedStep.count(), 1);
+        QCOMPARE(failedStep.first().at(0).toInt(), 1);
+        QCOMPARE(failedStep.first().at(1).toString(), QStringLiteral("status"));
+        // The failing step's scope is shown: the reply body is there to inspect.
+        QCOMPARE(valueAt(m_panel->scopeModel(),
+                         {QStringLiteral("http1"), QStringLiteral("body"), QStringLiteral("error")}),
+                 QStringLiteral("Invalid username or password"));
+        QCOMPARE(m_server->counters().failedLogins, 1);
+
+        // Activating the failed row again points editors at the step and field.
+        QTableView *view = m_panel->findChild<QTableView *>(QStringLiteral("runLog"));
+        QSignalSpy activated(m_panel, &WorkflowRunPanel::stepActivated);
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_Return); // the failing row is current
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(failedStep.count(), 2);
+
+        // The next, successful run clears the banner.
+        DialogPrompter::setNextAnswer(credentials(DemoServer::demoPassword()));
+        QVERIFY(clickTestAndWait().succeeded());
+        QVERIFY(!notification->isVisible());
+        QCOMPARE(valueAt(m_panel->scopeModel(), {QStringLiteral("TOKEN")}), QStringLiteral("********"));
+    }
+
+    void notificationMasksSecrets()
+    {
+        // A script (or server) that puts the password into its error must not put it on screen.
+        JavaScriptStep js;
+        js.code = QStringLiteral("throw new Error('login failed for ' + form1.password);");
+        Workflow workflow;
+        workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")), js};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Leaky script"));
+        QSignalSpy failedStep(m_panel, &WorkflowRunPanel::failedStepSelected);
+        DialogPrompter::setNextAnswer(credentials(QStringLiteral("hunter22")));
+        const RunResult result = clickTestAndWait();
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY(result.notification.contains(QStringLiteral("hunter22"))); // the engine's text has it...
+        QCOMPARE(m_panel->notificationText(),
+                 QStringLiteral("js1: Error: login failed for ******** (line 1)")); // ...the banner not
+        QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("notification"))->text(),
+                 m_panel->notificationText());
+        QVERIFY(
+            !cell(m_panel->runLogModel(), 1, RunLogModel::DetailColumn).contains(QStringLiteral("hunter22")));
+        QCOMPARE(m_panel->selectedRow(), 1);
+        QCOMPARE(failedStep.count(), 1);
+        QCOMPARE(failedStep.first().at(1).toString(), QStringLiteral("code"));
+    }
+
+    void cancelDuringSlowRequestStopsTheRun()
+    {
+        ApiRequestStep slow;
+        slow.method = QStringLiteral("GET");
+        slow.url = QStringLiteral("{{ DEMO_API }}/delay/10000");
+        Workflow workflow;
+        workflow.steps = {slow, variable(QStringLiteral("AFTER"), QStringLiteral("1"), false)};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Slow"));
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+
+        QTest::mouseClick(button("testButton"), Qt::LeftButton);
+        QVERIFY(m_panel->isRunning());
+        QVERIFY(!button("testButton")->isEnabled());
+        QTRY_VERIFY(m_server->counters().requests == 1); // the request reached the server
+        QCOMPARE(cell(m_panel->runLogModel(), 0, RunLogModel::StatusColumn), QStringLiteral("Running"));
+        QVERIFY(button("cancelButton")->isEnabled());
+
+        QTest::mouseClick(button("cancelButton"), Qt::LeftButton);
+        QCOMPARE(finished.count(), 1); // at once, not when the server answers
+        QCOMPARE(finished.first().first().value<RunResult>().outcome, RunOutcome::Cancelled);
+        QVERIFY(!m_panel->isRunning());
+        QVERIFY(button("testButton")->isEnabled());
+        QVERIFY(!button("cancelButton")->isEnabled());
+        QCOMPARE(m_panel->runLogModel()->rowCount(), 1);
+        QCOMPARE(cell(m_panel->runLogModel(), 0, RunLogModel::StatusColumn), QStringLiteral("Cancelled"));
+        QVERIFY(!m_panel->notificationText().isEmpty());
+    }
+
+    void realFormDialogDrivesTheRun()
+    {
+        Workflow workflow;
+        workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")),
+                          postJson(QStringLiteral("{{ DEMO_API }}/login")),
+                          variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Demo login"));
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+
+        QTest::mouseClick(button("testButton"), Qt::LeftButton);
+        QTRY_VERIFY(qobject_cast<FormDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<FormDialog *>(QApplication::activeModalWidget());
+        QCOMPARE(dialog->parentWidget(), m_panel);
+        // While the form is open the panel stays live and can still cancel.
+        QVERIFY(button("cancelButton")->isEnabled());
+        QCOMPARE(cell(m_panel->runLogModel(), 0, RunLogModel::StatusColumn), QStringLiteral("Running"));
+
+        QTest::keyClicks(dialog->fieldEdit(QStringLiteral("email")), DemoServer::demoEmail());
+        QTest::keyClicks(dialog->fieldEdit(QStringLiteral("password")), DemoServer::demoPassword());
+        QTest::keyClick(dialog->fieldEdit(QStringLiteral("password")), Qt::Key_Return);
+        QVERIFY(finished.wait(20000));
+        const RunResult result = finished.first().first().value<RunResult>();
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(result.scope.value(QStringLiteral("TOKEN")).toString().size(), 64);
+        QCOMPARE(valueAt(m_panel->scopeModel(), {QStringLiteral("TOKEN")}), QStringLiteral("********"));
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+    }
+
+    void cancelWhileTheFormIsOpenClosesIt()
+    {
+        Workflow workflow;
+        workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1"))};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Form only"));
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+        QVERIFY(m_panel->start());
+        QTRY_VERIFY(qobject_cast<FormDialog *>(QApplication::activeModalWidget()));
+        QPointer<QWidget> dialog = QApplication::activeModalWidget();
+        m_panel->cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().value<RunResult>().outcome, RunOutcome::Cancelled);
+        QTRY_VERIFY(!dialog);
+    }
+
+    void customPrompter()
+    {
+        PresetPrompter preset;
+        preset.setValue(QStringLiteral("form1.email"), DemoServer::demoEmail());
+        preset.setValue(QStringLiteral("form1.password"), DemoServer::demoPassword());
+        m_panel->setPrompter(&preset);
+        QCOMPARE(m_panel->prompter(), &preset);
+        Workflow workflow;
+        workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")),
+                          postJson(QStringLiteral("{{ DEMO_API }}/login"))};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Preset"));
+        QVERIFY(clickTestAndWait().succeeded());
+        QCOMPARE(preset.promptCount(), 1);
+        m_panel->setPrompter(nullptr);
+        QCOMPARE(m_panel->prompter(), m_panel->dialogPrompter());
+    }
+};
+
+QTEST_MAIN(TestRunPanel)
+#include "tst_runpanel.moc"

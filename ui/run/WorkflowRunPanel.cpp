@@ -1,0 +1,312 @@
+#include "WorkflowRunPanel.h"
+
+#include "DialogPrompter.h"
+#include "RunLogModel.h"
+#include "ScopeInspector.h"
+#include "ScopeModel.h"
+#include "run/WorkflowRunner.h"
+#include "script/SecretMasker.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+namespace {
+
+// A server can answer a failed login with a whole HTML page; the banner shows the start of it.
+constexpr qsizetype MaxNotificationLength = 2000;
+
+QString formatMs(qint64 ns)
+{
+    return QString::number(double(ns) / 1e6, 'f', 0);
+}
+
+} // namespace
+
+WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *parent)
+    : QWidget(parent)
+    , m_runner(new WorkflowRunner(network, this))
+    , m_dialogPrompter(new DialogPrompter(this))
+    , m_log(new RunLogModel(this))
+    , m_titleLabel(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_notification(new QLabel(this))
+    , m_testButton(new QPushButton(tr("Test"), this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
+    , m_logView(new QTableView(this))
+    , m_inspector(new ScopeInspector(this))
+{
+    m_titleLabel->setObjectName(QStringLiteral("runTitle"));
+    m_titleLabel->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setBold(true);
+    m_titleLabel->setFont(titleFont);
+
+    m_status->setObjectName(QStringLiteral("runStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setAccessibleName(tr("Run status"));
+
+    m_testButton->setObjectName(QStringLiteral("testButton"));
+    m_testButton->setToolTip(tr("Run the workflow now; Form steps ask for their values"));
+    m_testButton->setAccessibleName(tr("Test workflow"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_cancelButton->setToolTip(tr("Stop the run: aborts the request in flight or closes the form"));
+    m_cancelButton->setAccessibleName(tr("Cancel run"));
+
+    // Server text is shown as plain text: an HTML error page must not render (or fetch images).
+    m_notification->setObjectName(QStringLiteral("notification"));
+    m_notification->setTextFormat(Qt::PlainText);
+    m_notification->setWordWrap(true);
+    m_notification->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_notification->setAccessibleName(tr("Run notification"));
+    m_notification->setMargin(6);
+    m_notification->setAutoFillBackground(true);
+    m_notification->hide();
+
+    m_logView->setObjectName(QStringLiteral("runLog"));
+    m_logView->setModel(m_log);
+    m_logView->setAccessibleName(tr("Run log"));
+    m_logView->setToolTip(tr("One row per step; select a row to inspect the scope after it"));
+    m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_logView->setWordWrap(false);
+    m_logView->setAlternatingRowColors(true);
+    m_logView->verticalHeader()->hide();
+    m_logView->horizontalHeader()->setStretchLastSection(true);
+    m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_logView->setColumnWidth(RunLogModel::StepColumn, 110);
+    m_logView->setColumnWidth(RunLogModel::TypeColumn, 110);
+    m_logView->setColumnWidth(RunLogModel::StatusColumn, 110);
+    m_logView->setColumnWidth(RunLogModel::TimeColumn, 80);
+    m_logView->setColumnWidth(RunLogModel::HttpColumn, 60);
+
+    m_inspector->setObjectName(QStringLiteral("scopeInspector"));
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->addWidget(m_titleLabel);
+    toolbar->addStretch(1);
+    toolbar->addWidget(m_status);
+    toolbar->addWidget(m_testButton);
+    toolbar->addWidget(m_cancelButton);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("runSplitter"));
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_logView);
+    splitter->addWidget(m_inspector);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_notification);
+    layout->addWidget(splitter, 1);
+
+    connect(m_testButton, &QPushButton::clicked, this, &WorkflowRunPanel::start);
+    connect(m_cancelButton, &QPushButton::clicked, this, &WorkflowRunPanel::cancel);
+    connect(m_runner, &WorkflowRunner::stepStarted, this, &WorkflowRunPanel::onStepStarted);
+    connect(m_runner, &WorkflowRunner::stepFinished, this, &WorkflowRunPanel::onStepFinished);
+    connect(m_runner, &WorkflowRunner::finished, this, &WorkflowRunPanel::onFinished);
+    connect(m_logView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (!m_selectingProgrammatically && m_runner->isRunning())
+                    m_followLastStep = false; // the user is looking at a row: stop jumping away from it
+                showScopeOfRow(current.isValid() ? current.row() : -1);
+            });
+    connect(m_logView, &QTableView::activated, this, &WorkflowRunPanel::onRowActivated);
+
+    updateButtons();
+}
+
+WorkflowRunPanel::~WorkflowRunPanel() = default;
+
+void WorkflowRunPanel::setWorkflow(const Workflow &workflow, const Scope &initialScope, const QString &title)
+{
+    m_workflow = workflow;
+    m_initialScope = initialScope;
+    m_title = title;
+    m_titleLabel->setText(title);
+    m_dialogPrompter->setTitle(title);
+    if (!isRunning() && m_log->rowCount() == 0)
+        m_inspector->setScope(initialScope); // before any run, show what the workflow starts from
+    updateButtons();
+}
+
+void WorkflowRunPanel::setPrompter(FormPrompter *prompter)
+{
+    m_prompter = prompter;
+}
+
+FormPrompter *WorkflowRunPanel::prompter() const
+{
+    return m_prompter ? static_cast<FormPrompter *>(m_prompter) : m_dialogPrompter;
+}
+
+ScopeModel *WorkflowRunPanel::scopeModel() const
+{
+    return m_inspector->model();
+}
+
+bool WorkflowRunPanel::isRunning() const
+{
+    return m_runner->isRunning();
+}
+
+bool WorkflowRunPanel::start()
+{
+    if (isRunning() || m_workflow.isEmpty())
+        return false;
+    m_runner->setPrompter(prompter());
+    m_runningWorkflow = m_workflow;
+    m_lastResult = RunResult();
+    m_followLastStep = true;
+    m_log->clear();
+    showNotification({}, false);
+    if (!m_runner->start(m_workflow, m_initialScope))
+        return false;
+    m_inspector->setScope(m_initialScope);
+    m_status->setText(tr("Running\u2026"));
+    updateButtons();
+    Q_EMIT runStarted();
+    return true;
+}
+
+void WorkflowRunPanel::cancel()
+{
+    m_runner->cancel(); // reports finished() before it returns
+}
+
+int WorkflowRunPanel::selectedRow() const
+{
+    const QModelIndex current = m_logView->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void WorkflowRunPanel::selectRow(int row)
+{
+    m_selectingProgrammatically = true;
+    if (row < 0 || row >= m_log->rowCount()) {
+        m_logView->setCurrentIndex({});
+    } else {
+        m_logView->setCurrentIndex(m_log->index(row, RunLogModel::StepColumn));
+        m_logView->scrollTo(m_log->index(row, RunLogModel::StepColumn));
+    }
+    m_selectingProgrammatically = false;
+}
+
+QString WorkflowRunPanel::notificationText() const
+{
+    return m_notificationText;
+}
+
+void WorkflowRunPanel::onStepStarted(int index, const QString &name)
+{
+    const StepType type = index >= 0 && index < m_runningWorkflow.steps.size()
+        ? stepType(m_runningWorkflow.steps.at(index))
+        : StepType::Form;
+    m_log->appendRunning(index, name, type);
+    m_status->setText(
+        tr("Running %1 (step %2 of %3)\u2026").arg(name).arg(index + 1).arg(m_runningWorkflow.steps.size()));
+    if (m_followLastStep)
+        selectRow(m_log->rowCount() - 1);
+}
+
+void WorkflowRunPanel::onStepFinished(const StepResult &result)
+{
+    m_log->append(result);
+    const int row = m_log->rowForStep(result.index);
+    if (row >= 0 && row == selectedRow())
+        showScopeOfRow(row); // its scope is known now
+}
+
+void WorkflowRunPanel::onFinished(const RunResult &result)
+{
+    m_lastResult = result;
+    const QString elapsed = formatMs(result.elapsedNs);
+    switch (result.outcome) {
+    case RunOutcome::Succeeded:
+    case RunOutcome::Skipped:
+        m_status->setText(tr("Succeeded in %1 ms").arg(elapsed));
+        showNotification({}, false);
+        if (m_followLastStep)
+            selectRow(m_log->rowCount() - 1);
+        break;
+    case RunOutcome::Failed:
+        m_status->setText(tr("Failed at %1 after %2 ms").arg(result.failedStep, elapsed));
+        break;
+    case RunOutcome::Cancelled:
+        m_status->setText(tr("Cancelled after %1 ms").arg(elapsed));
+        break;
+    }
+    if (result.outcome == RunOutcome::Failed || result.outcome == RunOutcome::Cancelled) {
+        // The run's secrets include every password typed and secret defined, so the banner never shows them.
+        showNotification(SecretMasker(result.scope.secrets()).maskText(result.notification),
+                         result.outcome == RunOutcome::Failed);
+        const int row = m_log->rowForStep(result.failedStepIndex);
+        if (row >= 0)
+            selectRow(row);
+        else
+            showScopeOfRow(selectedRow());
+    }
+    updateButtons();
+    if (result.outcome == RunOutcome::Failed && result.failedStepIndex >= 0)
+        Q_EMIT failedStepSelected(result.failedStepIndex, result.failedField);
+    Q_EMIT runFinished(result);
+}
+
+void WorkflowRunPanel::onRowActivated(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const StepResult result = m_log->stepResult(index.row());
+    Q_EMIT stepActivated(result.index);
+    if (!m_log->isRunning(index.row()) && result.outcome == RunOutcome::Failed)
+        Q_EMIT failedStepSelected(result.index, result.field);
+}
+
+void WorkflowRunPanel::showScopeOfRow(int row)
+{
+    // A running step has no scope of its own yet: show what it started from.
+    while (row >= 0 && m_log->isRunning(row))
+        --row;
+    m_inspector->setScope(row >= 0 ? m_log->stepResult(row).scope : m_initialScope);
+}
+
+void WorkflowRunPanel::showNotification(const QString &text, bool failure)
+{
+    m_notificationText = text;
+    if (text.isEmpty()) {
+        m_notification->clear();
+        m_notification->hide();
+        return;
+    }
+    m_notification->setText(
+        text.size() > MaxNotificationLength ? text.left(MaxNotificationLength) + QChar(0x2026) : text);
+    m_notification->setToolTip(failure ? tr("Why the run failed") : tr("Why the run stopped"));
+    // Tinted from the palette's own colours, so the banner reads in light and dark themes alike.
+    QPalette palette = this->palette();
+    const QColor base = palette.color(QPalette::Base);
+    const QColor tint = failure ? QColor(220, 50, 50) : palette.color(QPalette::Highlight);
+    const auto mix = [&](int a, int b) { return (a * 3 + b) / 4; };
+    palette.setColor(
+        QPalette::Window,
+        QColor(mix(base.red(), tint.red()), mix(base.green(), tint.green()), mix(base.blue(), tint.blue())));
+    m_notification->setPalette(palette);
+    m_notification->show();
+}
+
+void WorkflowRunPanel::updateButtons()
+{
+    const bool running = isRunning();
+    m_testButton->setEnabled(!running && !m_workflow.isEmpty());
+    m_cancelButton->setEnabled(running);
+}
+
+} // namespace AuthStudio

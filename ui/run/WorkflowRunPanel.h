@@ -1,0 +1,102 @@
+// WorkflowRunPanel: the "Test" panel under a workflow editor. It runs the workflow with its own
+// WorkflowRunner (asynchronously, so the window stays responsive), lists each step in a run log, shows
+// the scope after the selected step in a ScopeInspector, and on failure shows the engine's message
+// (masked) and selects the failing step.
+#pragma once
+
+#include "model/Workflow.h"
+#include "run/StepResult.h"
+#include "script/Scope.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QNetworkAccessManager;
+class QPushButton;
+class QTableView;
+
+namespace AuthStudio {
+
+class DialogPrompter;
+class FormPrompter;
+class RunLogModel;
+class ScopeInspector;
+class ScopeModel;
+class WorkflowRunner;
+
+class WorkflowRunPanel : public QWidget {
+    Q_OBJECT
+public:
+    // The network access manager is not owned; it must outlive the panel.
+    explicit WorkflowRunPanel(QNetworkAccessManager *network, QWidget *parent = nullptr);
+    ~WorkflowRunPanel() override;
+
+    // What the next start() runs. A run in progress goes on with the workflow it started with.
+    void setWorkflow(const Workflow &workflow, const Scope &initialScope, const QString &title);
+    const Workflow &workflow() const { return m_workflow; }
+    QString title() const { return m_title; }
+
+    // Not owned; null restores the panel's own DialogPrompter. Takes effect for the next run.
+    void setPrompter(FormPrompter *prompter);
+    FormPrompter *prompter() const;
+    DialogPrompter *dialogPrompter() const { return m_dialogPrompter; }
+
+    // Returns false when a run is already going or there is nothing to run.
+    bool start();
+    void cancel();
+    bool isRunning() const;
+
+    RunLogModel *runLogModel() const { return m_log; }
+    ScopeModel *scopeModel() const;
+    ScopeInspector *scopeInspector() const { return m_inspector; }
+    WorkflowRunner *runner() const { return m_runner; }
+    const RunResult &lastResult() const { return m_lastResult; }
+    // The run log row whose scope the inspector shows, or -1 before a run.
+    int selectedRow() const;
+    void selectRow(int row);
+    // The notification text shown, masked; empty when none.
+    QString notificationText() const;
+
+Q_SIGNALS:
+    void runStarted();
+    void runFinished(const AuthStudio::RunResult &result);
+    // A failed run selected its failing step, or the user activated a failed row: editors can jump to
+    // the step and the field at fault ("URL", "header 'Authorization'", "code", ...).
+    void failedStepSelected(int stepIndex, const QString &field);
+    // The user double-clicked or pressed Enter on a run log row.
+    void stepActivated(int stepIndex);
+
+private:
+    void onStepStarted(int index, const QString &name);
+    void onStepFinished(const StepResult &result);
+    void onFinished(const RunResult &result);
+    void onRowActivated(const QModelIndex &index);
+    void showScopeOfRow(int row);
+    void showNotification(const QString &text, bool failure);
+    void updateButtons();
+
+    WorkflowRunner *m_runner;
+    DialogPrompter *m_dialogPrompter;
+    QPointer<FormPrompter> m_prompter;
+    RunLogModel *m_log;
+    QLabel *m_titleLabel;
+    QLabel *m_status;
+    QLabel *m_notification;
+    QPushButton *m_testButton;
+    QPushButton *m_cancelButton;
+    QTableView *m_logView;
+    ScopeInspector *m_inspector;
+
+    Workflow m_workflow;
+    Workflow m_runningWorkflow; // what the current or last run started with
+    Scope m_initialScope;
+    QString m_notificationText;
+    QString m_title;
+    RunResult m_lastResult;
+    // While true, each new step is selected as it starts; a click on a row during the run stops that.
+    bool m_followLastStep = true;
+    bool m_selectingProgrammatically = false;
+};
+
+} // namespace AuthStudio
