@@ -1,0 +1,108 @@
+#include "ResourceListModel.h"
+
+#include "document/WorkspaceDocument.h"
+
+namespace AuthStudio {
+
+ResourceListModel::ResourceListModel(WorkspaceDocument *document, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_document(document)
+    , m_names(currentNames())
+{
+    connect(m_document, &WorkspaceDocument::changed, this, &ResourceListModel::onDocumentChanged);
+}
+
+int ResourceListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_names.size());
+}
+
+QVariant ResourceListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        return m_names.at(index.row());
+    case Qt::ToolTipRole: {
+        const Resource &resource = m_document->resource(index.row());
+        const QString auth =
+            resource.authMethod == Resource::AuthMethod::Custom ? tr("custom auth") : tr("no auth");
+        return tr("%1\nREST API, %2\n%3")
+            .arg(resource.name, auth, resource.baseUrl.isEmpty() ? tr("(no base URL)") : resource.baseUrl);
+    }
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags ResourceListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable;
+}
+
+bool ResourceListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const QString name = value.toString().trimmed();
+    if (name.isEmpty())
+        return false;
+    const Resource *existing = m_document->workspace().findResource(name);
+    if (existing && existing != &m_document->resource(index.row()))
+        return false;
+    Resource renamed = m_document->resource(index.row());
+    renamed.name = name;
+    m_document->setResource(index.row(), renamed, tr("Rename resource"));
+    return true;
+}
+
+QStringList ResourceListModel::currentNames() const
+{
+    QStringList names;
+    for (const Resource &resource : m_document->workspace().resources)
+        names.append(resource.name);
+    return names;
+}
+
+void ResourceListModel::onDocumentChanged(const DocumentChange &change)
+{
+    using Kind = DocumentChange::Kind;
+    switch (change.kind) {
+    case Kind::Reset:
+        beginResetModel();
+        m_names = currentNames();
+        endResetModel();
+        break;
+    case Kind::ResourceAdded:
+        beginInsertRows({}, change.resource, change.resource);
+        m_names.insert(change.resource, m_document->resource(change.resource).name);
+        endInsertRows();
+        break;
+    case Kind::ResourceRemoved:
+        beginRemoveRows({}, change.resource, change.resource);
+        m_names.removeAt(change.resource);
+        endRemoveRows();
+        break;
+    case Kind::ResourceMoved: {
+        // beginMoveRows wants the row before which the item lands, counted before the move.
+        const int destination = change.to > change.resource ? change.to + 1 : change.to;
+        beginMoveRows({}, change.resource, change.resource, {}, destination);
+        m_names.move(change.resource, change.to);
+        endMoveRows();
+        break;
+    }
+    case Kind::ResourceChanged:
+        m_names[change.resource] = m_document->resource(change.resource).name;
+        Q_EMIT dataChanged(index(change.resource), index(change.resource));
+        break;
+    default:
+        break; // steps and variables don't show here
+    }
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,32 @@
+// ResourceListModel: the workspace's resources for the resource list. The name is editable in place;
+// a rename is one undoable step. Views filter it through a QSortFilterProxyModel.
+#pragma once
+
+#include <QAbstractListModel>
+#include <QStringList>
+
+namespace AuthStudio {
+
+class WorkspaceDocument;
+struct DocumentChange;
+
+class ResourceListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    explicit ResourceListModel(WorkspaceDocument *document, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    // Renames; an empty name or one another resource has is refused.
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+private:
+    void onDocumentChanged(const DocumentChange &change);
+    QStringList currentNames() const;
+
+    WorkspaceDocument *m_document;
+    QStringList m_names; // what the views were last told
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,246 @@
+#include "StepListModel.h"
+
+#include "document/WorkspaceDocument.h"
+#include "format/WorkspaceValidator.h"
+
+#include <QMimeData>
+
+namespace AuthStudio {
+
+StepListModel::StepListModel(WorkspaceDocument *document, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_document(document)
+{
+    connect(m_document, &WorkspaceDocument::changed, this, &StepListModel::onDocumentChanged);
+}
+
+void StepListModel::setWorkflow(int resource, WorkflowKind workflow)
+{
+    beginResetModel();
+    m_resource = resource >= 0 && resource < m_document->resourceCount() ? resource : -1;
+    m_workflow = workflow;
+    m_steps = currentSteps();
+    endResetModel();
+}
+
+QList<Step> StepListModel::currentSteps() const
+{
+    if (m_resource < 0)
+        return {};
+    return m_document->workflow(m_resource, m_workflow).steps;
+}
+
+int StepListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_steps.size());
+}
+
+QVariant StepListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Step &step = m_steps.at(index.row());
+    const StepType type = stepType(step);
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 \u2014 %2").arg(stepName(step), stepTypeLabel(type));
+    case Qt::EditRole:
+    case StepNameRole:
+        return stepName(step);
+    case Qt::CheckStateRole:
+        return stepEnabled(step) ? Qt::Checked : Qt::Unchecked;
+    case Qt::ToolTipRole:
+        return stepEnabled(step)
+            ? tr("%1 step \"%2\"").arg(stepTypeLabel(type), stepName(step))
+            : tr("%1 step \"%2\" (disabled: runs skip it)").arg(stepTypeLabel(type), stepName(step));
+    case StepTypeRole:
+        return int(type);
+    case TypeLabelRole:
+        return stepTypeLabel(type);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> StepListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert(StepTypeRole, "stepType");
+    names.insert(TypeLabelRole, "typeLabel");
+    names.insert(StepNameRole, "stepName");
+    return names;
+}
+
+Qt::ItemFlags StepListModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return m_resource >= 0 ? Qt::ItemIsDropEnabled : Qt::NoItemFlags; // drops land between rows
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable | Qt::ItemIsUserCheckable |
+        Qt::ItemIsDragEnabled;
+}
+
+bool StepListModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    const StepRef ref = stepRef(index.row());
+    if (role == Qt::CheckStateRole) {
+        m_document->setStepEnabled(ref, value.value<Qt::CheckState>() == Qt::Checked);
+        return true;
+    }
+    if (role == Qt::EditRole) {
+        // Names are how later steps refer to this one: refuse what expressions couldn't name.
+        const QString name = value.toString().trimmed();
+        const Workflow &workflow = m_document->workflow(m_resource, m_workflow);
+        if (!WorkspaceValidator::isIdentifier(name))
+            return false;
+        if (name != stepName(workflow.steps.at(index.row())) && workflow.hasName(name))
+            return false;
+        Step renamed = workflow.steps.at(index.row());
+        setStepName(renamed, name);
+        m_document->setStep(ref, renamed, tr("Rename step"));
+        return true;
+    }
+    return false;
+}
+
+Qt::DropActions StepListModel::supportedDropActions() const
+{
+    return Qt::MoveAction;
+}
+
+Qt::DropActions StepListModel::supportedDragActions() const
+{
+    return Qt::MoveAction;
+}
+
+QStringList StepListModel::mimeTypes() const
+{
+    return {mimeType()};
+}
+
+QMimeData *StepListModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.size() != 1 || !indexes.first().isValid())
+        return nullptr;
+    auto *data = new QMimeData;
+    // Resource and workflow go along so a drop on another workflow's list is refused.
+    data->setData(
+        mimeType(),
+        QStringLiteral("%1/%2/%3").arg(m_resource).arg(int(m_workflow)).arg(indexes.first().row()).toUtf8());
+    return data;
+}
+
+int StepListModel::sourceRowOf(const QMimeData *data) const
+{
+    if (!data || !data->hasFormat(mimeType()))
+        return -1;
+    const QStringList parts = QString::fromUtf8(data->data(mimeType())).split(QLatin1Char('/'));
+    if (parts.size() != 3 || parts.at(0).toInt() != m_resource || parts.at(1).toInt() != int(m_workflow))
+        return -1;
+    bool ok = false;
+    const int row = parts.at(2).toInt(&ok);
+    return ok && row >= 0 && row < rowCount() ? row : -1;
+}
+
+int StepListModel::dropRow(int row, const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return parent.row(); // dropped onto an item: before it
+    return row < 0 ? rowCount() : row;
+}
+
+bool StepListModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
+                                    const QModelIndex &) const
+{
+    return action == Qt::MoveAction && sourceRowOf(data) >= 0;
+}
+
+bool StepListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                                 const QModelIndex &parent)
+{
+    if (!canDropMimeData(data, action, row, column, parent))
+        return false;
+    return moveRows({}, sourceRowOf(data), 1, {}, dropRow(row, parent));
+}
+
+bool StepListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                             const QModelIndex &destinationParent, int destinationChild)
+{
+    if (sourceParent.isValid() || destinationParent.isValid() || count != 1 || m_resource < 0)
+        return false;
+    if (sourceRow < 0 || sourceRow >= rowCount() || destinationChild < 0 || destinationChild > rowCount())
+        return false;
+    // destinationChild counts rows before the move; the document wants the final index.
+    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
+    if (to == sourceRow)
+        return false;
+    m_document->moveStep(stepRef(sourceRow), to);
+    return true;
+}
+
+void StepListModel::onDocumentChanged(const DocumentChange &change)
+{
+    using Kind = DocumentChange::Kind;
+    if (m_resource < 0)
+        return;
+    if (change.kind == Kind::Reset) {
+        beginResetModel();
+        m_resource = -1;
+        m_steps.clear();
+        endResetModel();
+        return;
+    }
+    const int mapped = change.mapResource(m_resource);
+    if (mapped < 0) {
+        beginResetModel();
+        m_resource = -1;
+        m_steps.clear();
+        endResetModel();
+        return;
+    }
+    m_resource = mapped;
+    if (!change.affectsWorkflow(m_resource, m_workflow))
+        return;
+    switch (change.kind) {
+    case Kind::StepAdded:
+        beginInsertRows({}, change.step, change.step);
+        m_steps.insert(change.step, m_document->step(change.stepRef()));
+        endInsertRows();
+        break;
+    case Kind::StepRemoved:
+        beginRemoveRows({}, change.step, change.step);
+        m_steps.removeAt(change.step);
+        endRemoveRows();
+        break;
+    case Kind::StepMoved: {
+        const int destination = change.to > change.step ? change.to + 1 : change.to;
+        beginMoveRows({}, change.step, change.step, {}, destination);
+        m_steps.move(change.step, change.to);
+        endMoveRows();
+        break;
+    }
+    case Kind::StepChanged:
+        m_steps[change.step] = m_document->step(change.stepRef());
+        Q_EMIT dataChanged(index(change.step), index(change.step));
+        break;
+    case Kind::ResourceChanged: {
+        const QList<Step> steps = currentSteps();
+        if (steps == m_steps)
+            break;
+        if (steps.size() != m_steps.size()) {
+            beginResetModel();
+            m_steps = steps;
+            endResetModel();
+        } else {
+            m_steps = steps;
+            Q_EMIT dataChanged(index(0), index(int(m_steps.size()) - 1));
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,67 @@
+// StepListModel: the steps of one workflow (a resource's auth or refresh workflow) for the workflow
+// editor's list: the name (editable in place), the type, and a checkbox for enabled. Rows reorder by drag
+// and drop (mime data + moveRows) and through moveRows() for keyboard moves; every change is one undoable
+// step on the document's stack.
+#pragma once
+
+#include "document/StepRef.h"
+#include "model/Step.h"
+
+#include <QAbstractListModel>
+
+namespace AuthStudio {
+
+class WorkspaceDocument;
+struct DocumentChange;
+
+class StepListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role {
+        StepTypeRole = Qt::UserRole + 1, // StepType as int
+        TypeLabelRole, // "Form (modal)"
+        StepNameRole, // the bare name
+    };
+
+    explicit StepListModel(WorkspaceDocument *document, QObject *parent = nullptr);
+
+    // Which workflow to show; resource -1 shows nothing.
+    void setWorkflow(int resource, WorkflowKind workflow);
+    int resource() const { return m_resource; }
+    WorkflowKind workflow() const { return m_workflow; }
+    StepRef stepRef(int row) const { return {m_resource, m_workflow, row}; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Qt::DropActions supportedDropActions() const override;
+    Qt::DropActions supportedDragActions() const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                         const QModelIndex &parent) const override;
+    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
+                      const QModelIndex &parent) override;
+    // One row at a time, within this workflow.
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                  const QModelIndex &destinationParent, int destinationChild) override;
+
+    static QString mimeType() { return QStringLiteral("application/x-authstudio-step-row"); }
+
+private:
+    void onDocumentChanged(const DocumentChange &change);
+    QList<Step> currentSteps() const;
+    // The workflow row a drop at (row, parent) lands before.
+    int dropRow(int row, const QModelIndex &parent) const;
+    int sourceRowOf(const QMimeData *data) const;
+
+    WorkspaceDocument *m_document;
+    int m_resource = -1;
+    WorkflowKind m_workflow = WorkflowKind::Auth;
+    QList<Step> m_steps; // what the views were last told
+};
+
+} // namespace AuthStudio
