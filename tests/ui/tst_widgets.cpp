@@ -1,0 +1,272 @@
+// The editing widgets: CodeEditor (gutter, error line that follows edits, "(line N)" parsing),
+// JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
+// ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{").
+#include "widgets/CodeEditor.h"
+#include "widgets/ExpressionLineEdit.h"
+#include "widgets/JavaScriptHighlighter.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCompleter>
+#include <QFontInfo>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace AuthStudio;
+
+namespace {
+
+// The colour the highlighter gave the character at `position` of a block (the layout's copy of a format
+// may carry extra properties, so formats are compared by colour).
+QColor colorAt(const QTextBlock &block, int position)
+{
+    const QList<QTextLayout::FormatRange> ranges = block.layout()->formats();
+    for (const QTextLayout::FormatRange &range : ranges) {
+        if (position >= range.start && position < range.start + range.length)
+            return range.format.foreground().color();
+    }
+    return {};
+}
+
+QColor colorOf(const QTextCharFormat &format)
+{
+    return format.foreground().color();
+}
+
+QPalette paletteWithBase(const QColor &base, const QColor &text)
+{
+    QPalette palette;
+    palette.setColor(QPalette::Base, base);
+    palette.setColor(QPalette::Text, text);
+    return palette;
+}
+
+// WCAG relative luminance contrast, enough to tell readable from not.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a) + 0.05;
+    const double lb = luminance(b) + 0.05;
+    return la > lb ? la / lb : lb / la;
+}
+
+} // namespace
+
+class TestWidgets : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void codeEditorGutterAndFont()
+    {
+        CodeEditor editor;
+        editor.resize(400, 300);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY(QFontInfo(editor.font()).fixedPitch());
+        const int narrow = editor.lineNumberAreaWidth();
+        QVERIFY(narrow > 0);
+        QCOMPARE(editor.lineNumberArea()->width(), narrow);
+        QVERIFY(editor.viewport()->x() >= narrow); // text starts after the gutter
+
+        QStringList lines;
+        for (int i = 0; i < 1200; ++i)
+            lines.append(QStringLiteral("x = %1;").arg(i));
+        editor.setPlainText(lines.join(u'\n'));
+        QVERIFY(editor.lineNumberAreaWidth() > narrow); // four digits need more room than two
+        QCOMPARE(editor.lineNumberArea()->width(), editor.lineNumberAreaWidth());
+        QVERIFY(editor.viewport()->x() >= editor.lineNumberAreaWidth());
+        QVERIFY(!editor.lineNumberArea()->grab().isNull()); // paints without trouble
+    }
+
+    void codeEditorErrorLine()
+    {
+        CodeEditor editor;
+        editor.setPlainText(QStringLiteral("const a = 1;\nconst b = a.c.d;\nreturn b;"));
+        QCOMPARE(editor.errorLine(), 0);
+        const int before = editor.extraSelections().size(); // the current line
+
+        editor.setErrorLine(2,
+                            QStringLiteral("js1: TypeError: Cannot read property 'd' of undefined (line 2)"));
+        QCOMPARE(editor.errorLine(), 2);
+        QCOMPARE(editor.extraSelections().size(), before + 1);
+        const QTextEdit::ExtraSelection error = editor.extraSelections().last();
+        QCOMPARE(error.cursor.blockNumber(), 1);
+        QVERIFY(error.format.property(QTextFormat::FullWidthSelection).toBool());
+        QVERIFY(editor.lineNumberArea()->toolTip().contains(QStringLiteral("TypeError")));
+
+        // Lines added above the error move the mark with its line.
+        QTextCursor cursor(editor.document());
+        cursor.insertText(QStringLiteral("// a comment\n"));
+        QCOMPARE(editor.errorLine(), 3);
+
+        editor.setErrorLine(99); // no such line: nothing marked
+        QCOMPARE(editor.errorLine(), 0);
+        editor.setErrorLine(1);
+        editor.clearErrorLine();
+        QCOMPARE(editor.errorLine(), 0);
+        QCOMPARE(editor.extraSelections().size(), before);
+    }
+
+    void lineFromErrorMessage_data()
+    {
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::newRow("reference error")
+            << QStringLiteral("js1: ReferenceError: undefinedThing is not defined (line 1)") << 1;
+        QTest::newRow("later line") << QStringLiteral("js2: SyntaxError: Unexpected token (line 12)") << 12;
+        QTest::newRow("no line") << QStringLiteral("js1: the script was stopped after running for 0.2 s")
+                                 << 0;
+    }
+    void lineFromErrorMessage()
+    {
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QCOMPARE(CodeEditor::lineFromErrorMessage(message), line);
+    }
+
+    void highlighterColoursTokens()
+    {
+        // In an editor, as it is used: a document without a layout reports no changes to highlighters.
+        CodeEditor editor;
+        QTextDocument &document = *editor.document();
+        JavaScriptHighlighter highlighter(&document);
+        editor.setPlainText(QStringLiteral("const s = 'a // not a comment'; // note\n"
+                                           "let n = 42 + 0x1F + 1e-3;\n"
+                                           "/* starts here\n"
+                                           "   still comment */ return obj.default;\n"
+                                           "const t = `multi\n"
+                                           "line ${x}`;"));
+        const QTextBlock first = document.findBlockByNumber(0);
+        QCOMPARE(colorAt(first, 0), colorOf(highlighter.keywordFormat())); // const
+        QCOMPARE(colorAt(first, 10), colorOf(highlighter.stringFormat())); // the quote
+        QCOMPARE(colorAt(first, 15), colorOf(highlighter.stringFormat())); // "//" inside the string
+        QCOMPARE(colorAt(first, 33), colorOf(highlighter.commentFormat())); // the real comment
+        QVERIFY(colorAt(first, 6) != colorOf(highlighter.keywordFormat())); // s
+
+        const QTextBlock second = document.findBlockByNumber(1);
+        QCOMPARE(colorAt(second, 8), colorOf(highlighter.numberFormat())); // 42
+        QCOMPARE(colorAt(second, 13), colorOf(highlighter.numberFormat())); // 0x1F
+        QCOMPARE(colorAt(second, 20), colorOf(highlighter.numberFormat())); // 1e-3
+        QCOMPARE(colorAt(second, 22), colorOf(highlighter.numberFormat()));
+
+        const QTextBlock third = document.findBlockByNumber(2);
+        const QTextBlock fourth = document.findBlockByNumber(3);
+        QCOMPARE(colorAt(third, 5), colorOf(highlighter.commentFormat()));
+        QCOMPARE(colorAt(fourth, 3), colorOf(highlighter.commentFormat())); // the comment goes on
+        QCOMPARE(colorAt(fourth, 22), colorOf(highlighter.keywordFormat())); // return, after it closed
+        QVERIFY(colorAt(fourth, 33) != colorOf(highlighter.keywordFormat())); // obj.default is a property
+        QCOMPARE(fourth.userState(), 0);
+
+        const QTextBlock sixth = document.findBlockByNumber(5);
+        QCOMPARE(colorAt(sixth, 0), colorOf(highlighter.stringFormat())); // inside the template literal
+        QCOMPARE(colorAt(sixth, 9), colorOf(highlighter.stringFormat())); // the closing backtick
+        QVERIFY(colorAt(sixth, 10) != colorOf(highlighter.stringFormat())); // the ';' after it
+
+        // Closing the comment on line 3 re-colours line 4.
+        QTextCursor cursor(third);
+        cursor.movePosition(QTextCursor::EndOfBlock);
+        cursor.insertText(QStringLiteral(" */"));
+        QCOMPARE(colorAt(document.findBlockByNumber(3), 3), QColor());
+    }
+
+    void highlighterReadableOnLightAndDark()
+    {
+        QTextDocument document;
+        JavaScriptHighlighter highlighter(&document);
+        const QList<QPalette> palettes {paletteWithBase(Qt::white, Qt::black),
+                                        paletteWithBase(QColor(30, 30, 30), Qt::white)};
+        QColor previous;
+        for (const QPalette &palette : palettes) {
+            highlighter.setPalette(palette);
+            const QColor base = palette.color(QPalette::Base);
+            for (const QColor &color :
+                 {colorOf(highlighter.keywordFormat()), colorOf(highlighter.stringFormat()),
+                  colorOf(highlighter.numberFormat()), colorOf(highlighter.commentFormat())}) {
+                QVERIFY2(contrast(color, base) >= 3.0,
+                         qPrintable(color.name() + QStringLiteral(" on ") + base.name()));
+            }
+            QVERIFY(highlighter.keywordFormat().foreground().color() != previous);
+            previous = highlighter.keywordFormat().foreground().color();
+        }
+    }
+
+    void expressionLineEditFlagsUnknownNames()
+    {
+        ExpressionLineEdit edit;
+        QSignalSpy diagnostics(&edit, &ExpressionLineEdit::diagnosticChanged);
+        edit.setText(QStringLiteral("Bearer {{ TOKEN }}"));
+        QVERIFY(edit.unknownNames().isEmpty()); // no names given yet: nothing to compare with
+        QCOMPARE(edit.expressionRanges(), QList<ExpressionLineEdit::Range>({{7, 11}}));
+
+        edit.setKnownNames({QStringLiteral("form1"), QStringLiteral("http1"), QStringLiteral("DEMO_API")});
+        QCOMPARE(edit.unknownNames(), QStringList {QStringLiteral("TOKEN")});
+        QCOMPARE(edit.diagnostic(), QStringLiteral("unknown name 'TOKEN'"));
+        QCOMPARE(edit.unknownNameRanges(), QList<ExpressionLineEdit::Range>({{10, 5}}));
+        QCOMPARE(edit.accessibleDescription(), edit.diagnostic());
+        QCOMPARE(diagnostics.count(), 1);
+
+        edit.setText(QStringLiteral("{{ DEMO_API }}/login?next={{  http1.body['redirect-to'] }}"));
+        QVERIFY(edit.unknownNames().isEmpty());
+        QVERIFY(edit.diagnostic().isEmpty());
+        QCOMPARE(edit.expressionRanges().size(), 2);
+        QCOMPARE(diagnostics.count(), 2);
+
+        edit.setText(QStringLiteral("{{ http2.body }} and {{ nope }} and {{ http2.status }}"));
+        QCOMPARE(edit.unknownNames(), QStringList({QStringLiteral("http2"), QStringLiteral("nope")}));
+        QCOMPARE(edit.unknownNameRanges().size(), 3);
+        QCOMPARE(edit.diagnostic(), QStringLiteral("unknown name 'http2'\nunknown name 'nope'"));
+
+        // JavaScript beyond plain paths is not second-guessed.
+        edit.setText(QStringLiteral("{{ Math.max(1, 2) }}"));
+        QVERIFY(edit.unknownNames().isEmpty());
+
+        edit.setText(QStringLiteral("{{ http1.body"));
+        QVERIFY(edit.diagnostic().contains(QStringLiteral("never closed")));
+        QCOMPARE(edit.expressionRanges(), QList<ExpressionLineEdit::Range>({{0, 13}}));
+
+        // Painting the tint, the underline and the flag.
+        edit.setText(QStringLiteral("Bearer {{ TOKEN }}"));
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        QVERIFY(!edit.grab().isNull());
+    }
+
+    void expressionLineEditCompletesNames()
+    {
+        ExpressionLineEdit edit;
+        edit.setKnownNames({QStringLiteral("http1"), QStringLiteral("form1"), QStringLiteral("TOKEN")});
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        edit.activateWindow();
+        edit.setFocus();
+        QTRY_VERIFY(edit.hasFocus());
+
+        QTest::keyClicks(&edit, QStringLiteral("Bearer "));
+        QVERIFY(!edit.nameCompleter()->popup()->isVisible()); // not inside {{ }}
+        QTest::keyClicks(&edit, QStringLiteral("{{ "));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 3);
+        QTest::keyClicks(&edit, QStringLiteral("ht"));
+        QCOMPARE(edit.nameCompleter()->completionPrefix(), QStringLiteral("ht"));
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
+        QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1 }}"));
+        QCOMPARE(edit.cursorPosition(), 15); // after the name, ready for ".body"
+        QVERIFY(edit.unknownNames().isEmpty());
+        QTRY_VERIFY(!edit.nameCompleter()->popup()->isVisible());
+
+        // One undo takes the completion back.
+        edit.undo();
+        QVERIFY(!edit.text().contains(QStringLiteral("http1")));
+    }
+};
+
+QTEST_MAIN(TestWidgets)
+#include "tst_widgets.moc"

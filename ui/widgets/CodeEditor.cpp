@@ -1,0 +1,172 @@
+#include "CodeEditor.h"
+
+#include <QFontDatabase>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QRegularExpression>
+#include <QTextBlock>
+
+namespace AuthStudio {
+
+namespace {
+constexpr int GutterPadding = 6;
+constexpr int MarkerWidth = 4;
+} // namespace
+
+CodeEditor::CodeEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_gutter(new QWidget(this))
+{
+    m_gutter->setObjectName(QStringLiteral("lineNumberArea"));
+    m_gutter->installEventFilter(this);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setLineWrapMode(QPlainTextEdit::NoWrap); // line numbers then match the lines error messages name
+    setTabStopDistance(4 * fontMetrics().horizontalAdvance(u' '));
+    setAccessibleName(tr("Code"));
+
+    connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateGutterWidth);
+    connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateGutter);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::updateExtraSelections);
+    updateGutterWidth();
+    updateExtraSelections();
+}
+
+int CodeEditor::lineNumberAreaWidth() const
+{
+    int digits = 1;
+    for (int max = qMax(1, blockCount()); max >= 10; max /= 10)
+        ++digits;
+    digits = qMax(digits, 2); // the gutter doesn't jump when line 10 appears
+    return GutterPadding * 2 + MarkerWidth + fontMetrics().horizontalAdvance(u'9') * digits;
+}
+
+void CodeEditor::setErrorLine(int line, const QString &message)
+{
+    const QTextBlock block = line > 0 ? document()->findBlockByNumber(line - 1) : QTextBlock();
+    if (block.isValid()) {
+        m_errorCursor = QTextCursor(block);
+        m_errorMessage = message;
+    } else {
+        m_errorCursor = QTextCursor();
+        m_errorMessage.clear();
+    }
+    m_gutter->setToolTip(m_errorMessage);
+    updateExtraSelections();
+    m_gutter->update();
+}
+
+int CodeEditor::errorLine() const
+{
+    return m_errorCursor.isNull() ? 0 : m_errorCursor.blockNumber() + 1;
+}
+
+int CodeEditor::lineFromErrorMessage(const QString &message)
+{
+    static const QRegularExpression pattern(QStringLiteral(R"(\(line (\d+)\))"));
+    const QRegularExpressionMatch match = pattern.match(message);
+    return match.hasMatch() ? match.captured(1).toInt() : 0;
+}
+
+void CodeEditor::updateGutterWidth()
+{
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    updateGutterGeometry(); // a wider margin alone doesn't resize the editor, so no resizeEvent follows
+}
+
+void CodeEditor::updateGutterGeometry()
+{
+    const QRect contents = contentsRect();
+    m_gutter->setGeometry(QRect(contents.left(), contents.top(), lineNumberAreaWidth(), contents.height()));
+}
+
+void CodeEditor::updateGutter(const QRect &rect, int dy)
+{
+    if (dy)
+        m_gutter->scroll(0, dy);
+    else
+        m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+    if (rect.contains(viewport()->rect()))
+        updateGutterWidth();
+}
+
+void CodeEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    updateGutterGeometry();
+}
+
+void CodeEditor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        updateGutterWidth();
+        updateExtraSelections();
+    }
+}
+
+bool CodeEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_gutter && event->type() == QEvent::Paint) {
+        paintGutter(static_cast<QPaintEvent *>(event));
+        return true;
+    }
+    return QPlainTextEdit::eventFilter(watched, event);
+}
+
+void CodeEditor::paintGutter(QPaintEvent *event)
+{
+    QPainter painter(m_gutter);
+    const QPalette pal = palette();
+    painter.fillRect(event->rect(), pal.color(QPalette::Window));
+    painter.setFont(font());
+
+    const int errorBlock = errorLine() - 1;
+    const int currentBlock = textCursor().blockNumber();
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    int bottom = top + qRound(blockBoundingRect(block).height());
+    const int lineHeight = fontMetrics().height();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            const int number = block.blockNumber();
+            if (number == errorBlock)
+                painter.fillRect(0, top, MarkerWidth, bottom - top, QColor(220, 50, 50));
+            QColor color = pal.color(QPalette::PlaceholderText);
+            if (number == currentBlock)
+                color = pal.color(QPalette::Text);
+            painter.setPen(color);
+            painter.drawText(0, top, m_gutter->width() - GutterPadding, lineHeight, Qt::AlignRight,
+                             QString::number(number + 1));
+        }
+        block = block.next();
+        top = bottom;
+        bottom = top + qRound(blockBoundingRect(block).height());
+    }
+}
+
+void CodeEditor::updateExtraSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    if (!isReadOnly()) {
+        QTextEdit::ExtraSelection current;
+        // The highlight colour at low strength keeps text readable on light and dark bases.
+        QColor color = palette().color(QPalette::Highlight);
+        color.setAlpha(40);
+        current.format.setBackground(color);
+        current.format.setProperty(QTextFormat::FullWidthSelection, true);
+        current.cursor = textCursor();
+        current.cursor.clearSelection();
+        selections.append(current);
+    }
+    if (!m_errorCursor.isNull()) {
+        QTextEdit::ExtraSelection error;
+        error.format.setBackground(QColor(220, 50, 50, 70));
+        error.format.setProperty(QTextFormat::FullWidthSelection, true);
+        error.format.setToolTip(m_errorMessage);
+        error.cursor = QTextCursor(m_errorCursor.block());
+        selections.append(error);
+    }
+    setExtraSelections(selections);
+}
+
+} // namespace AuthStudio

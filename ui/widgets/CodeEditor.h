@@ -1,0 +1,47 @@
+// CodeEditor: the plain-text editor for JavaScript steps: monospace, a line-number gutter, the current
+// line highlighted, and one line that can be marked as the place a script error was reported
+// ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter).
+#pragma once
+
+#include <QPlainTextEdit>
+#include <QTextCursor>
+
+namespace AuthStudio {
+
+class CodeEditor : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit CodeEditor(QWidget *parent = nullptr);
+
+    int lineNumberAreaWidth() const;
+    QWidget *lineNumberArea() const { return m_gutter; }
+
+    // Marks a 1-based line (0 clears) with an error background and a gutter marker; the message shows as
+    // the gutter's tooltip. The mark follows the line as text is edited above it.
+    void setErrorLine(int line, const QString &message = {});
+    void clearErrorLine() { setErrorLine(0); }
+    int errorLine() const;
+    QString errorMessage() const { return m_errorMessage; }
+
+    // The line a script error names ("js1: TypeError: x is undefined (line 3)" -> 3), or 0.
+    static int lineFromErrorMessage(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateGutterWidth();
+    void updateGutterGeometry();
+    void updateGutter(const QRect &rect, int dy);
+    void paintGutter(QPaintEvent *event);
+    void updateExtraSelections();
+
+    // A plain widget painted through eventFilter(): the gutter needs no behaviour of its own.
+    QWidget *m_gutter;
+    QTextCursor m_errorCursor; // at the error line's block; null when there is none
+    QString m_errorMessage;
+};
+
+} // namespace AuthStudio

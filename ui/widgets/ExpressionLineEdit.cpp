@@ -1,0 +1,298 @@
+#include "ExpressionLineEdit.h"
+
+#include "script/Template.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QStringListModel>
+#include <QStyleOptionFrame>
+#include <QToolTip>
+
+namespace AuthStudio {
+
+namespace {
+
+const QColor ErrorColor(220, 50, 50);
+
+// Where the "}}" closing an expression that starts at `from` is, skipping braces and "}}" inside string
+// literals and object literals; -1 when it is never closed. Mirrors Template's parser, which doesn't
+// report positions, so the tint covers exactly what the engine evaluates.
+qsizetype findClose(const QString &source, qsizetype from)
+{
+    int depth = 0;
+    QChar quote;
+    for (qsizetype i = from; i < source.size(); ++i) {
+        const QChar c = source.at(i);
+        if (!quote.isNull()) {
+            if (c == u'\\')
+                ++i;
+            else if (c == quote)
+                quote = QChar();
+            continue;
+        }
+        if (c == u'"' || c == u'\'' || c == u'`') {
+            quote = c;
+        } else if (c == u'{') {
+            ++depth;
+        } else if (c == u'}') {
+            if (depth == 0 && i + 1 < source.size() && source.at(i + 1) == u'}')
+                return i;
+            if (depth > 0)
+                --depth;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+ExpressionLineEdit::ExpressionLineEdit(QWidget *parent)
+    : ExpressionLineEdit(QString(), parent)
+{
+}
+
+ExpressionLineEdit::ExpressionLineEdit(const QString &text, QWidget *parent)
+    : QLineEdit(text, parent)
+    , m_namesModel(new QStringListModel(this))
+    , m_completer(new QCompleter(m_namesModel, this))
+{
+    // Not QLineEdit::setCompleter(): that completes the whole text, we complete the name at the cursor.
+    m_completer->setWidget(this);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchStartsWith);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &ExpressionLineEdit::insertCompletion);
+    connect(this, &QLineEdit::textChanged, this, &ExpressionLineEdit::analyse);
+    connect(this, &QLineEdit::textEdited, this, &ExpressionLineEdit::onTextEdited);
+    analyse();
+}
+
+void ExpressionLineEdit::setKnownNames(const QStringList &names)
+{
+    m_knownNames = names;
+    m_checkNames = true;
+    QStringList sorted = names;
+    sorted.sort(Qt::CaseInsensitive);
+    sorted.removeDuplicates();
+    m_namesModel->setStringList(sorted);
+    analyse();
+}
+
+void ExpressionLineEdit::analyse()
+{
+    const QString text = this->text();
+    m_expressionRanges.clear();
+    m_unknownRanges.clear();
+    m_unknownNames.clear();
+
+    QList<Range> inner; // the expressions without their braces
+    for (qsizetype pos = 0;;) {
+        const qsizetype open = text.indexOf(QStringLiteral("{{"), pos);
+        if (open < 0)
+            break;
+        const qsizetype close = findClose(text, open + 2);
+        if (close < 0) {
+            m_expressionRanges.append({int(open), int(text.size() - open)});
+            break;
+        }
+        m_expressionRanges.append({int(open), int(close + 2 - open)});
+        inner.append({int(open + 2), int(close - open - 2)});
+        pos = close + 2;
+    }
+
+    QString diagnostic;
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    if (!parsed->isValid()) {
+        diagnostic = parsed->error();
+    } else if (m_checkNames) {
+        const QStringList roots = parsed->rootNames();
+        for (const QString &name : roots) {
+            if (!m_knownNames.contains(name))
+                m_unknownNames.append(name);
+        }
+        for (const Range &range : std::as_const(inner)) {
+            const QString expression = text.mid(range.start, range.length);
+            qsizetype leading = 0;
+            while (leading < expression.size() && expression.at(leading).isSpace())
+                ++leading;
+            QList<Template::PathSegment> path;
+            if (Template::parsePath(expression.trimmed(), &path) && m_unknownNames.contains(path.first().key))
+                m_unknownRanges.append({int(range.start + leading), int(path.first().key.size())});
+        }
+        QStringList messages;
+        for (const QString &name : std::as_const(m_unknownNames))
+            messages.append(tr("unknown name '%1'").arg(name));
+        diagnostic = messages.join(u'\n');
+    }
+    if (diagnostic != m_diagnostic) {
+        m_diagnostic = diagnostic;
+        setAccessibleDescription(diagnostic);
+        Q_EMIT diagnosticChanged(diagnostic);
+    }
+    update();
+}
+
+int ExpressionLineEdit::completionStart(QString *prefix) const
+{
+    const QString before = text().left(cursorPosition());
+    const qsizetype open = before.lastIndexOf(QStringLiteral("{{"));
+    if (open < 0 || before.indexOf(QStringLiteral("}}"), open + 2) >= 0)
+        return -1;
+    static const QRegularExpression partialName(QStringLiteral(R"(^\s*([A-Za-z_$][A-Za-z0-9_$]*)?$)"));
+    const QRegularExpressionMatch match = partialName.match(QStringView(before).mid(open + 2));
+    if (!match.hasMatch())
+        return -1;
+    *prefix = match.captured(1);
+    return int(before.size() - prefix->size());
+}
+
+void ExpressionLineEdit::onTextEdited()
+{
+    showCompletions();
+}
+
+void ExpressionLineEdit::showCompletions()
+{
+    QString prefix;
+    if (completionStart(&prefix) < 0 || m_namesModel->rowCount() == 0) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(prefix);
+    const int count = m_completer->completionCount();
+    if (count == 0 || (count == 1 && m_completer->currentCompletion() == prefix)) {
+        m_completer->popup()->hide();
+        return;
+    }
+    QAbstractItemView *popup = m_completer->popup();
+    popup->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+    QRect rect = cursorRect();
+    rect.setWidth(popup->sizeHintForColumn(0) + popup->verticalScrollBar()->sizeHint().width());
+    m_completer->complete(rect);
+}
+
+void ExpressionLineEdit::insertCompletion(const QString &name)
+{
+    QString prefix;
+    const int start = completionStart(&prefix);
+    if (start < 0)
+        return;
+    // Through the editing API rather than setText(), so the insertion is one undo step.
+    setSelection(start, cursorPosition() - start);
+    insert(name);
+    // Close the expression when nothing closes it yet, leaving the cursor after the name for ".body".
+    const QString after = text().mid(cursorPosition());
+    const qsizetype close = after.indexOf(QStringLiteral("}}"));
+    const qsizetype nextOpen = after.indexOf(QStringLiteral("{{"));
+    if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+        insert(QStringLiteral(" }}"));
+        cursorBackward(false, 3);
+    }
+    m_completer->popup()->hide();
+}
+
+int ExpressionLineEdit::xForPosition(int position) const
+{
+    // QLineEdit tells where its cursor is drawn (scrolling included) but not where other characters are;
+    // they are at the cursor's x plus the width of the text between them.
+    const QRect cursor = cursorRect();
+    const int cursorX = cursor.x() + cursor.width() / 2;
+    const QFontMetrics metrics = fontMetrics();
+    const QString shown = displayText();
+    return cursorX + metrics.horizontalAdvance(shown.left(position)) -
+        metrics.horizontalAdvance(shown.left(cursorPosition()));
+}
+
+void ExpressionLineEdit::paintEvent(QPaintEvent *event)
+{
+    QLineEdit::paintEvent(event);
+    if (m_expressionRanges.isEmpty() && m_diagnostic.isEmpty())
+        return;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QStyleOptionFrame option;
+    initStyleOption(&option);
+    const QRect contents = style()->subElementRect(QStyle::SE_LineEditContents, &option, this);
+    painter.setClipRect(contents);
+
+    const QRect cursor = cursorRect();
+    // The highlight colour, faint: visible on light and dark bases without hiding the text.
+    QColor tint = palette().color(QPalette::Highlight);
+    tint.setAlpha(50);
+    for (const Range &range : std::as_const(m_expressionRanges)) {
+        const int left = xForPosition(range.start);
+        const int right = xForPosition(range.start + range.length);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(tint);
+        painter.drawRoundedRect(QRectF(left, cursor.top() + 1, right - left, cursor.height() - 2), 3, 3);
+    }
+
+    painter.setPen(QPen(ErrorColor, 1.2));
+    painter.setBrush(Qt::NoBrush);
+    const int baseline = cursor.bottom() - 1;
+    for (const Range &range : std::as_const(m_unknownRanges)) {
+        const int left = xForPosition(range.start);
+        const int right = xForPosition(range.start + range.length);
+        // The wavy underline people know from spell checkers.
+        QPainterPath wave(QPointF(left, baseline));
+        bool up = true;
+        for (int x = left + 2; x <= right + 1; x += 2, up = !up)
+            wave.lineTo(x, up ? baseline - 2 : baseline);
+        painter.drawPath(wave);
+    }
+
+    if (!m_diagnostic.isEmpty()) {
+        // A corner flag, so the problem shows even when the name is scrolled out of view.
+        painter.setClipping(false);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(ErrorColor);
+        const int size = 7;
+        const QPointF corner[] = {{qreal(width() - size - 1), 1.0},
+                                  {qreal(width() - 1), 1.0},
+                                  {qreal(width() - 1), qreal(size + 1)}};
+        painter.drawPolygon(corner, 3);
+    }
+}
+
+void ExpressionLineEdit::keyPressEvent(QKeyEvent *event)
+{
+    if (m_completer->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore(); // the completer takes these
+            return;
+        default:
+            break;
+        }
+    }
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
+        showCompletions();
+        return;
+    }
+    QLineEdit::keyPressEvent(event);
+}
+
+bool ExpressionLineEdit::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip && !m_diagnostic.isEmpty()) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString tip =
+            toolTip().isEmpty() ? m_diagnostic : m_diagnostic + QStringLiteral("\n\n") + toolTip();
+        QToolTip::showText(help->globalPos(), tip, this);
+        return true;
+    }
+    return QLineEdit::event(event);
+}
+
+} // namespace AuthStudio

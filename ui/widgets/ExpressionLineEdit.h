@@ -1,0 +1,70 @@
+// ExpressionLineEdit: the one-line editor for step and resource fields that may hold {{ expressions }}.
+// It tints the {{ }} parts, completes step and variable names after "{{", and marks a root name the run
+// would not know (and an unclosed "{{") with a red underline, a corner flag and a tooltip, so the mistake
+// shows before the workflow runs.
+#pragma once
+
+#include <QLineEdit>
+#include <QStringList>
+
+class QCompleter;
+class QStringListModel;
+
+namespace AuthStudio {
+
+class ExpressionLineEdit : public QLineEdit {
+    Q_OBJECT
+public:
+    struct Range {
+        int start = 0;
+        int length = 0;
+        bool operator==(const Range &) const = default;
+    };
+
+    explicit ExpressionLineEdit(QWidget *parent = nullptr);
+    explicit ExpressionLineEdit(const QString &text, QWidget *parent = nullptr);
+
+    // The names expressions in this field may use (earlier steps, variables). Until this is called no
+    // name is flagged, since the field can't tell what the run will know.
+    void setKnownNames(const QStringList &names);
+    QStringList knownNames() const { return m_knownNames; }
+
+    // Root names the text uses that are not known, in order of appearance.
+    QStringList unknownNames() const { return m_unknownNames; }
+    // What is wrong with the text ("unknown name 'X'", or the template's parse error), or empty.
+    QString diagnostic() const { return m_diagnostic; }
+    // Where the {{ }} parts are (braces included), and where the unknown names are.
+    QList<Range> expressionRanges() const { return m_expressionRanges; }
+    QList<Range> unknownNameRanges() const { return m_unknownRanges; }
+
+    QCompleter *nameCompleter() const { return m_completer; }
+    // Opens completion when the cursor is right after "{{" or a partial name inside one.
+    void showCompletions();
+
+Q_SIGNALS:
+    void diagnosticChanged(const QString &diagnostic);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void analyse();
+    void onTextEdited();
+    void insertCompletion(const QString &name);
+    // The completion prefix at the cursor and where it starts, or start -1 when not inside "{{ name".
+    int completionStart(QString *prefix) const;
+    int xForPosition(int position) const;
+
+    QStringList m_knownNames;
+    bool m_checkNames = false;
+    QStringList m_unknownNames;
+    QString m_diagnostic;
+    QList<Range> m_expressionRanges;
+    QList<Range> m_unknownRanges;
+    QStringListModel *m_namesModel;
+    QCompleter *m_completer;
+};
+
+} // namespace AuthStudio
