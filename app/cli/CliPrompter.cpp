@@ -1,7 +1,5 @@
 #include "CliPrompter.h"
 
-#include <QTimer>
-
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
@@ -76,10 +74,10 @@ void CliPrompter::prompt(const FormStep &step)
             value = readFromTerminal(QStringLiteral("%1 (%2)").arg(field.label, key), field.isSecret());
         if (!value && field.required) {
             const QString reason = QStringLiteral("no value for %1: pass --input %1=VALUE or set %2").arg(key, environment);
-            QTimer::singleShot(0, this, [this, reason] { Q_EMIT failed(reason); });
+            Q_EMIT failed(reason);
             return;
         }
         values.insert(field.key, value.value_or(QString()));
     }
-    QTimer::singleShot(0, this, [this, values] { Q_EMIT answered(values); });
+    Q_EMIT answered(values);
 }

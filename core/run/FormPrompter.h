@@ -1,6 +1,7 @@
 // FormPrompter: how a Form (modal) step gets its values. The studio shows a modal dialog, the CLI reads
-// --input options, the environment or the terminal, tests feed values. Answers are asynchronous: emit
-// exactly one of answered, cancelled or failed per prompt() call.
+// --input options, the environment or the terminal, tests feed values. Emit exactly one of answered,
+// cancelled or failed per prompt() call, later (a dialog) or from inside prompt() (preset values): the
+// runner handles both.
 #pragma once
 
 #include "model/FormStep.h"

@@ -11,9 +11,10 @@ PresetPrompter::PresetPrompter(QObject *parent)
 void PresetPrompter::prompt(const FormStep &step)
 {
     ++m_promptCount;
-    // Answer from the event loop, as a real dialog would, so callers never see a re-entrant answer.
+    // Answers at once: the runner accepts an answer from inside prompt(), and a headless run shouldn't pay
+    // an event-loop round trip per form.
     if (m_cancelAll) {
-        QMetaObject::invokeMethod(this, &FormPrompter::cancelled, Qt::QueuedConnection);
+        Q_EMIT cancelled();
         return;
     }
     QJsonObject values;
@@ -30,10 +31,10 @@ void PresetPrompter::prompt(const FormStep &step)
     }
     if (!missing.isEmpty()) {
         const QString reason = QStringLiteral("no value for %1").arg(missing.join(QStringLiteral(", ")));
-        QMetaObject::invokeMethod(this, [this, reason] { Q_EMIT failed(reason); }, Qt::QueuedConnection);
+        Q_EMIT failed(reason);
         return;
     }
-    QMetaObject::invokeMethod(this, [this, values] { Q_EMIT answered(values); }, Qt::QueuedConnection);
+    Q_EMIT answered(values);
 }
 
 } // namespace AuthStudio

@@ -91,6 +91,25 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
     return encoded;
 }
 
+// JSON body templates parsed once per text (the same bodies go out on every run), bounded like Template's.
+QJsonValue parsedJsonTemplate(const QString &text, QString *error)
+{
+    thread_local QHash<QString, QJsonValue> cache;
+    if (const auto it = cache.constFind(text); it != cache.constEnd())
+        return it.value();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = parseError.errorString();
+        return {};
+    }
+    if (cache.size() > 1024)
+        cache.clear();
+    const QJsonValue root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+    cache.insert(text, root);
+    return root;
+}
+
 QString variablesIn(const QString &text)
 {
     const QStringList names = Template::parse(text)->rootNames();
@@ -173,15 +192,14 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
         case RequestBody::Kind::None:
             break;
         case RequestBody::Kind::Json: {
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(step.body.text.toUtf8(), &error);
+            QString parseError;
+            const QJsonValue root = parsedJsonTemplate(step.body.text, &parseError);
             if (step.body.text.trimmed().isEmpty()) {
                 prepared.body.clear();
-            } else if (error.error != QJsonParseError::NoError) {
+            } else if (!parseError.isEmpty()) {
                 throw Failure{QStringLiteral("body"), QStringLiteral("%1: the JSON body is not valid JSON: %2")
-                                                          .arg(fieldOrigin(step, QStringLiteral("body")), error.errorString())};
+                                                          .arg(fieldOrigin(step, QStringLiteral("body")), parseError)};
             } else {
-                const QJsonValue root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
                 const QJsonValue body = interpolateJson(root, scope, evaluator, step, QString());
                 prepared.body = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
                                                : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
