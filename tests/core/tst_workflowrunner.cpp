@@ -12,6 +12,10 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTest>
 
@@ -201,6 +205,39 @@ private Q_SLOTS:
         const RunResult result = run(workflow);
         QCOMPARE(result.outcome, RunOutcome::Failed);
         QVERIFY2(result.notification.contains(QStringLiteral("no reply within 0.15 s")), qPrintable(result.notification));
+    }
+
+    void tlsErrorsAreNeverIgnored()
+    {
+        // An HTTPS server with a self-signed certificate: the run must stop, not carry on insecurely.
+        QFile certificateFile(QStringLiteral(AUTHSTUDIO_TEST_DATA_DIR "/tls/selfsigned.crt"));
+        QFile keyFile(QStringLiteral(AUTHSTUDIO_TEST_DATA_DIR "/tls/selfsigned.key"));
+        QVERIFY(certificateFile.open(QIODevice::ReadOnly));
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+        configuration.setLocalCertificate(QSslCertificate(certificateFile.readAll()));
+        configuration.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        QSslServer server;
+        server.setSslConfiguration(configuration);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&server, &QSslServer::pendingConnectionAvailable, this, [&server, &connections] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                ++connections;
+                socket->setParent(&server);
+            }
+        });
+
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = QStringLiteral("https://127.0.0.1:%1/login").arg(server.serverPort());
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.startsWith(QStringLiteral("http1, URL: the request to https://127.0.0.1:")), qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(result.notification));
+        QCOMPARE(connections, 0); // the handshake never completed, so no request reached the server
     }
 
     void defaultRequestTimeoutIsThirtySeconds() { QCOMPARE(ApiRequestStep().timeoutMs, 30000); }
