@@ -1,0 +1,715 @@
+// AuthLoginPreview against the in-process demo API: Auth Login through the DialogPrompter hook and through
+// the real form dialog, the session display with secrets masked, queries with the request and response
+// masked (no token text anywhere in the panel), the refresh timeline after expired tokens, the expiry
+// countdown of time-based sessions, logout, the opening check with the login test URL, profiles, and
+// reopening rules.
+#include "demo/DemoServer.h"
+#include "net/QueryClient.h"
+#include "preview/AuthLoginPreview.h"
+#include "run/DialogPrompter.h"
+#include "run/FormDialog.h"
+#include "run/ScopeInspector.h"
+#include "run/ScopeModel.h"
+#include "session/Clock.h"
+#include "session/MemorySecretStore.h"
+#include "session/SessionManager.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace AuthStudio;
+
+namespace {
+
+const QString WorkspaceId = QStringLiteral("/test/preview-workspace");
+
+ApiRequestStep request(const QString &name, const QString &method, const QString &url,
+                       const QString &jsonBody = {})
+{
+    ApiRequestStep step;
+    step.name = name;
+    step.method = method;
+    step.url = url;
+    if (!jsonBody.isEmpty()) {
+        step.body.kind = RequestBody::Kind::Json;
+        step.body.text = jsonBody;
+    }
+    return step;
+}
+
+DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
+{
+    DefineVariableStep step;
+    step.name = name;
+    step.value = value;
+    step.secret = secret;
+    return step;
+}
+
+// The "Demo login" resource: form → POST /login → TOKEN, REFRESH_TOKEN, EXPIRES_IN; refresh → POST /refresh.
+// DEMO_API points nowhere useful: the preview gets the server's address as a variable override, as the
+// studio gives it when it runs the demo server itself.
+Workspace demoWorkspace()
+{
+    Resource resource;
+    resource.name = QStringLiteral("api");
+    resource.baseUrl = QStringLiteral("{{ DEMO_API }}");
+    resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")}};
+    resource.authMethod = Resource::AuthMethod::Custom;
+    CustomAuth &auth = resource.customAuth;
+    auth.authWorkflow.steps = {
+        FormStep::withDefaultFields(QStringLiteral("form1")),
+        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/login"),
+                QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})")),
+        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
+        variable(QStringLiteral("REFRESH_TOKEN"), QStringLiteral("{{ http1.body.refresh_token }}")),
+        variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
+    auth.refreshWorkflow.steps = {
+        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/refresh"),
+                QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})")),
+        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+    Workspace workspace;
+    workspace.variables = {{QStringLiteral("DEMO_API"), QStringLiteral("http://127.0.0.1:9")}};
+    workspace.resources = {resource};
+    return workspace;
+}
+
+QJsonObject credentials()
+{
+    return {{QStringLiteral("email"), DemoServer::demoEmail()},
+            {QStringLiteral("password"), DemoServer::demoPassword()}};
+}
+
+QString valueAt(const ScopeModel *model, const QStringList &path)
+{
+    const QModelIndex index = model->indexForPath(path);
+    return index.isValid() ? index.siblingAtColumn(ScopeModel::ValueColumn).data().toString()
+                           : QStringLiteral("<missing>");
+}
+
+void collectModelTexts(const QAbstractItemModel *model, const QModelIndex &parent, QStringList &texts)
+{
+    for (int row = 0; row < model->rowCount(parent); ++row) {
+        for (int column = 0; column < model->columnCount(parent); ++column) {
+            const QModelIndex index = model->index(row, column, parent);
+            for (int role : {int(Qt::DisplayRole), int(Qt::ToolTipRole), int(Qt::AccessibleTextRole)})
+                texts.append(index.data(role).toString());
+        }
+        const QModelIndex first = model->index(row, 0, parent);
+        if (model->hasChildren(first))
+            collectModelTexts(model, first, texts);
+    }
+}
+
+// Every text a person (or a screen reader) can get out of the widget and its children.
+QStringList allTexts(QWidget *root)
+{
+    QStringList texts;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *widget : std::as_const(widgets)) {
+        texts << widget->toolTip() << widget->accessibleName() << widget->accessibleDescription()
+              << widget->windowTitle();
+        if (auto *label = qobject_cast<QLabel *>(widget))
+            texts << label->text();
+        if (auto *edit = qobject_cast<QLineEdit *>(widget))
+            texts << edit->text();
+        if (auto *text = qobject_cast<QPlainTextEdit *>(widget))
+            texts << text->toPlainText();
+        if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            texts << button->text();
+        if (auto *combo = qobject_cast<QComboBox *>(widget)) {
+            for (int i = 0; i < combo->count(); ++i)
+                texts << combo->itemText(i);
+        }
+        if (auto *view = qobject_cast<QAbstractItemView *>(widget); view && view->model())
+            collectModelTexts(view->model(), {}, texts);
+    }
+    return texts;
+}
+
+QStringList itemTexts(const QListWidget *list)
+{
+    QStringList texts;
+    for (int i = 0; i < list->count(); ++i)
+        texts.append(list->item(i)->text());
+    return texts;
+}
+
+bool anyContains(const QStringList &texts, const QString &part)
+{
+    return std::any_of(texts.begin(), texts.end(),
+                       [&part](const QString &text) { return text.contains(part); });
+}
+
+} // namespace
+
+class TestPreview : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoServer *m_server = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    SessionManager *m_sessions = nullptr;
+    AuthLoginPreview *m_preview = nullptr;
+
+    QHash<QString, QString> overrides() const
+    {
+        return {{QStringLiteral("DEMO_API"), m_server->baseUrl().toString()}};
+    }
+
+    void open(const Workspace &workspace)
+    {
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides());
+    }
+
+    template<typename T> T *child(const char *name) const
+    {
+        return m_preview->findChild<T *>(QString::fromLatin1(name));
+    }
+    QString labelText(const char *name) const { return child<QLabel>(name)->text(); }
+    QString viewText(const char *name) const { return child<QPlainTextEdit>(name)->toPlainText(); }
+    QAbstractButton *button(const char *name) const { return child<QAbstractButton>(name); }
+    const ScopeModel *variables() const { return child<ScopeInspector>("sessionVariables")->model(); }
+    QString token(const QString &name = QStringLiteral("TOKEN")) const
+    {
+        const std::optional<AuthSession> session = m_preview->shownSession();
+        return session ? session->variables.value(name).toString() : QString();
+    }
+
+    // Clicks Auth Login, answering the form through the DialogPrompter hook.
+    void clickAuthLogin()
+    {
+        DialogPrompter::setNextAnswer(credentials());
+        QTest::mouseClick(button("authLoginButton"), Qt::LeftButton);
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+    }
+
+    // Types into the query box and clicks Send; returns what the preview reported.
+    QueryResult sendQuery(const QString &method, const QString &path, const QString &body = {})
+    {
+        child<QComboBox>("queryMethod")->setCurrentText(method);
+        child<QLineEdit>("queryPath")->setText(path);
+        child<QPlainTextEdit>("queryBody")->setPlainText(body);
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::mouseClick(button("sendButton"), Qt::LeftButton);
+        if (!finished.wait(20000))
+            return {};
+        return finished.first().first().value<QueryResult>();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_server = new DemoServer(this);
+        QVERIFY(m_server->listen());
+        m_network = new QNetworkAccessManager(this);
+        m_sessions = new SessionManager(std::make_unique<MemorySecretStore>(), this);
+        m_preview = new AuthLoginPreview(m_network, m_sessions);
+        m_preview->setProfile(QStringLiteral("alice"));
+        m_preview->resize(1000, 800);
+        m_preview->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_preview));
+    }
+    void cleanup()
+    {
+        DialogPrompter::clearNextAnswer();
+        delete m_preview;
+        delete m_sessions;
+        delete m_network;
+        delete m_server;
+    }
+
+    void objectNamesAccessibilityAndInitialState()
+    {
+        for (const char *name : {"authLoginButton", "logoutButton", "sendButton"})
+            QVERIFY2(button(name), name);
+        for (const char *name : {"sessionState", "expiryCountdown", "sessionDetail", "authStatus"})
+            QVERIFY2(child<QLabel>(name), name);
+        for (const char *name : {"requestView", "responseView", "queryBody"})
+            QVERIFY2(child<QPlainTextEdit>(name), name);
+        QVERIFY(child<QComboBox>("queryMethod"));
+        QVERIFY(child<QLineEdit>("queryPath"));
+        QVERIFY(child<QListWidget>("refreshTimeline"));
+        QVERIFY(child<QListWidget>("eventLog"));
+        QVERIFY(child<ScopeInspector>("sessionVariables"));
+
+        // Every control people operate says what it is and what it does.
+        const QList<QWidget *> controls {button("authLoginButton"),
+                                         button("logoutButton"),
+                                         button("sendButton"),
+                                         child<QComboBox>("queryMethod"),
+                                         child<QLineEdit>("queryPath"),
+                                         child<QPlainTextEdit>("queryBody"),
+                                         child<QPlainTextEdit>("requestView"),
+                                         child<QPlainTextEdit>("responseView"),
+                                         child<QListWidget>("refreshTimeline"),
+                                         child<QListWidget>("eventLog")};
+        for (QWidget *control : controls) {
+            QVERIFY2(!control->accessibleName().isEmpty(), qPrintable(control->objectName()));
+            QVERIFY2(!control->toolTip().isEmpty(), qPrintable(control->objectName()));
+        }
+        // Colours come from the palette, so light and dark themes both read.
+        QVERIFY(m_preview->styleSheet().isEmpty());
+
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        QVERIFY(!button("authLoginButton")->isEnabled()); // no resource yet
+        QVERIFY(!button("logoutButton")->isEnabled());
+        QVERIFY(!button("sendButton")->isEnabled());
+        QVERIFY(!m_preview->sendQuery());
+        QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
+    }
+
+    void authLoginShowsTheSessionWithSecretsMasked()
+    {
+        open(demoWorkspace());
+        QCOMPARE(m_preview->client()->profile(), QStringLiteral("alice"));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        QVERIFY(button("authLoginButton")->isEnabled());
+        QVERIFY(!button("logoutButton")->isEnabled());
+        QSignalSpy stateChanged(m_preview, &AuthLoginPreview::sessionStateChanged);
+
+        clickAuthLogin();
+        QVERIFY(stateChanged.count() >= 1);
+        QVERIFY(m_preview->isLoggedIn());
+        QVERIFY(button("logoutButton")->isEnabled());
+        QCOMPARE(token().size(), 64);
+        QCOMPARE(valueAt(variables(), {QStringLiteral("TOKEN")}), QStringLiteral("********"));
+        QCOMPARE(valueAt(variables(), {QStringLiteral("REFRESH_TOKEN")}), QStringLiteral("********"));
+        QCOMPARE(valueAt(variables(), {QStringLiteral("EXPIRES_IN")}), QStringLiteral("3600"));
+        QVERIFY(labelText("sessionDetail").contains(QStringLiteral("alice")));
+        QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")), QStringLiteral("login (prompt): ok")));
+        // No time-based refresh: nothing to count down to.
+        QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
+        QCOMPARE(m_server->counters().logins, 1);
+        QVERIFY(!anyContains(allTexts(m_preview), token()));
+        QVERIFY(!anyContains(allTexts(m_preview), DemoServer::demoPassword()));
+    }
+
+    void queryShowsTheMaskedRequestAndResponse()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        const QString response = viewText("responseView");
+        QVERIFY2(response.startsWith(QStringLiteral("HTTP 200")), qPrintable(response));
+        QVERIFY(response.contains(DemoServer::demoEmail()));
+        const QString requestText = viewText("requestView");
+        QVERIFY2(requestText.startsWith(QStringLiteral("GET %1/me").arg(m_server->baseUrl().toString())),
+                 qPrintable(requestText));
+        QVERIFY2(requestText.contains(QStringLiteral("Authorization: Bearer ********")),
+                 qPrintable(requestText));
+        QCOMPARE(child<QListWidget>("refreshTimeline")->count(), 1);
+        QVERIFY(child<QListWidget>("refreshTimeline")->item(0)->text().contains(QStringLiteral("HTTP 200")));
+        QVERIFY(button("sendButton")->isEnabled());
+
+        // A server that echoes the token back: masked by value in the pretty-printed body.
+        const QueryResult echo = sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
+                                           QStringLiteral(R"({"copy": "{{ TOKEN }}", "note": "hi"})"));
+        QVERIFY2(echo.succeeded, qPrintable(echo.error));
+        QVERIFY(QString::fromUtf8(echo.response.body).contains(token())); // the reply really held it...
+        const QString echoed = viewText("responseView");
+        QVERIFY(echoed.contains(QStringLiteral("\"copy\": \"********\""))); // ...the panel doesn't
+        QVERIFY(echoed.contains(QStringLiteral("\"note\": \"hi\"")));
+
+        const QStringList texts = allTexts(m_preview);
+        QVERIFY(!anyContains(texts, token()));
+        QVERIFY(!anyContains(texts, token(QStringLiteral("REFRESH_TOKEN"))));
+    }
+
+    void requestHeadersAreMasked_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("bearer keeps its scheme")
+            << QStringLiteral("Authorization") << QStringLiteral("Bearer {{ TOKEN }}")
+            << QStringLiteral("Authorization: Bearer ********");
+        QTest::newRow("bare token") << QStringLiteral("Authorization") << QStringLiteral("{{ TOKEN }}")
+                                    << QStringLiteral("Authorization: ********");
+        QTest::newRow("static basic credentials")
+            << QStringLiteral("Authorization") << QStringLiteral("Basic dXNlcjpwYXNz")
+            << QStringLiteral("Authorization: Basic ********");
+        QTest::newRow("missing token shows") << QStringLiteral("Authorization") << QStringLiteral("Bearer ")
+                                             << QStringLiteral("Authorization: Bearer");
+        QTest::newRow("cookie names stay")
+            << QStringLiteral("Cookie") << QStringLiteral("sid={{ TOKEN }}; theme=dark")
+            << QStringLiteral("Cookie: sid=********; theme=********");
+        QTest::newRow("custom header by value")
+            << QStringLiteral("X-Token") << QStringLiteral("t-{{ TOKEN }}")
+            << QStringLiteral("X-Token: t-********");
+        QTest::newRow("plain header")
+            << QStringLiteral("X-Client") << QStringLiteral("studio") << QStringLiteral("X-Client: studio");
+    }
+    void requestHeadersAreMasked()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, shown);
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().headers = {{name, value}};
+        open(workspace);
+        clickAuthLogin();
+        // /headers answers 200 whatever the auth; it echoes the headers back, so the body is checked too.
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/headers"));
+        QVERIFY2(result.succeeded, qPrintable(result.error + result.response.failureText()));
+        const QStringList lines = viewText("requestView").split(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(shown), qPrintable(lines.join(QLatin1Char('|'))));
+        QVERIFY(!viewText("requestView").contains(QStringLiteral("dXNlcjpwYXNz")));
+        QVERIFY(!anyContains(allTexts(m_preview), token()));
+    }
+
+    void expiredTokenShowsTheRefreshTimeline()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        const QString oldToken = token();
+        m_server->expireAllTokens();
+
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QVERIFY(result.retried);
+        QVERIFY(result.refreshed);
+        QCOMPARE(m_server->counters().refreshes, 1);
+        QVERIFY(token() != oldToken);
+
+        const QStringList timeline = itemTexts(child<QListWidget>("refreshTimeline"));
+        QCOMPARE(timeline.size(), 3);
+        QVERIFY2(timeline.at(0).contains(QStringLiteral("HTTP 401")) &&
+                     timeline.at(0).contains(QStringLiteral("first attempt")),
+                 qPrintable(timeline.at(0)));
+        QVERIFY2(timeline.at(1).contains(QStringLiteral("refresh (failed query (401)): ok")),
+                 qPrintable(timeline.at(1)));
+        QVERIFY2(timeline.at(2).contains(QStringLiteral("HTTP 200")) &&
+                     timeline.at(2).contains(QStringLiteral("retried")),
+                 qPrintable(timeline.at(2)));
+        QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
+        QVERIFY(viewText("responseView").contains(QStringLiteral("retried")));
+        QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")),
+                            QStringLiteral("refresh (failed query (401))")));
+        QVERIFY(labelText("authStatus").contains(QStringLiteral("refreshed")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+
+        // Neither the new token nor the one it replaced shows anywhere.
+        const QStringList texts = allTexts(m_preview);
+        QVERIFY(!anyContains(texts, token()));
+        QVERIFY(!anyContains(texts, oldToken));
+    }
+
+    void expiryCountdown_data()
+    {
+        QTest::addColumn<int>("lifetime");
+        QTest::addColumn<qint64>("advanceMs");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("fresh, minutes") << 120 << qint64(0) << QStringLiteral("expires in 02:00");
+        QTest::newRow("an hour, two seconds on")
+            << 3600 << qint64(2000) << QStringLiteral("expires in 59:58");
+        QTest::newRow("hours") << 7200 << qint64(0) << QStringLiteral("expires in 2:00:00");
+        QTest::newRow("days") << 90000 << qint64(0) << QStringLiteral("expires in 1 d 01:00:00");
+        QTest::newRow("part of a second left") << 120 << qint64(119500) << QStringLiteral("expires in 00:01");
+        QTest::newRow("at expiry") << 120 << qint64(120000) << QStringLiteral("expired");
+        QTest::newRow("long after") << 120 << qint64(500000) << QStringLiteral("expired");
+    }
+    void expiryCountdown()
+    {
+        QFETCH(int, lifetime);
+        QFETCH(qint64, advanceMs);
+        QFETCH(QString, shown);
+        m_server->setTokenLifetime(lifetime);
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        open(workspace);
+        clickAuthLogin();
+        auto *countdown = child<QLabel>("expiryCountdown");
+        QVERIFY(countdown->isVisible());
+        QVERIFY(!countdown->toolTip().isEmpty());
+        clock.advance(advanceMs);
+        QTRY_COMPARE(countdown->text(), shown); // the next tick of the 1 s timer shows it
+        m_preview->setClock(nullptr);
+    }
+
+    void expiredSessionRefreshesOnTheNextQuery()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        open(workspace);
+        clickAuthLogin();
+        clock.advance(121000);
+        QTRY_COMPARE(labelText("expiryCountdown"), QStringLiteral("expired"));
+
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QVERIFY(!result.retried); // refreshed before it went out
+        const QStringList timeline = itemTexts(child<QListWidget>("refreshTimeline"));
+        QCOMPARE(timeline.size(), 2);
+        QVERIFY2(timeline.at(0).contains(QStringLiteral("refresh (expiry): ok")), qPrintable(timeline.at(0)));
+        QVERIFY(timeline.at(1).contains(QStringLiteral("HTTP 200")));
+        QCOMPARE(labelText("expiryCountdown"),
+                 QStringLiteral("expires in 02:00")); // renewed at the same clock time
+        m_preview->setClock(nullptr);
+    }
+
+    void logoutThenSendReportsLoginRequired()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        QSignalSpy stateChanged(m_preview, &AuthLoginPreview::sessionStateChanged);
+        QTest::mouseClick(button("logoutButton"), Qt::LeftButton);
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        QVERIFY(!button("logoutButton")->isEnabled());
+        QCOMPARE(stateChanged.count(), 1);
+        QCOMPARE(variables()->rowCount(), 0);
+        QVERIFY(!m_sessions->cached(m_preview->client()->sessionKey()));
+        QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")), QStringLiteral("logout")));
+        m_server->resetCounters();
+
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired);
+        QVERIFY2(viewText("responseView").contains(QStringLiteral("Login required")),
+                 qPrintable(viewText("responseView")));
+        QCOMPARE(viewText("requestView"), QStringLiteral("Not sent."));
+        QVERIFY(itemTexts(child<QListWidget>("refreshTimeline"))
+                    .last()
+                    .startsWith(QStringLiteral("Not sent: Login required")));
+        QVERIFY(labelText("authStatus").contains(QStringLiteral("Click Auth Login")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        QCOMPARE(m_server->counters().meRequests, 0); // the query never went out without a session
+        QVERIFY(!QApplication::activeModalWidget()); // a query doesn't prompt; the Auth Login button does
+
+        clickAuthLogin();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+    }
+
+    void failedRefreshShowsLoginRequired()
+    {
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.refreshWorkflow.steps = {request(
+            QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/500"))};
+        open(workspace);
+        clickAuthLogin();
+        m_server->expireAllTokens();
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY(result.loginRequired);
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Login required"));
+        QVERIFY(viewText("responseView").contains(QStringLiteral("HTTP 401")));
+        const QStringList timeline = itemTexts(child<QListWidget>("refreshTimeline"));
+        QVERIFY(anyContains(timeline, QStringLiteral("refresh (failed query (401)): failed")));
+        QVERIFY(timeline.last().contains(QStringLiteral("login required")));
+        // Logging in again clears it.
+        clickAuthLogin();
+    }
+
+    void realFormDialogLogsIn()
+    {
+        open(demoWorkspace());
+        QTest::mouseClick(button("authLoginButton"), Qt::LeftButton);
+        QTRY_VERIFY(qobject_cast<FormDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<FormDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog->windowTitle().contains(QStringLiteral("api")));
+        // The panel stays live under the window-modal form: no nested event loop.
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        auto *email = dialog->findChild<QLineEdit *>(QStringLiteral("field_email"));
+        auto *password = dialog->findChild<QLineEdit *>(QStringLiteral("field_password"));
+        QVERIFY(email);
+        QVERIFY(password);
+        QTest::keyClicks(email, DemoServer::demoEmail());
+        QTest::keyClicks(password, DemoServer::demoPassword());
+        QTest::keyClick(password, Qt::Key_Return);
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(valueAt(variables(), {QStringLiteral("TOKEN")}), QStringLiteral("********"));
+        QCOMPARE(labelText("authStatus"), QStringLiteral("Logged in."));
+    }
+
+    void cancelledFormSaysSo()
+    {
+        open(demoWorkspace());
+        DialogPrompter::setNextAnswer(std::nullopt);
+        QTest::mouseClick(button("authLoginButton"), Qt::LeftButton);
+        QTRY_VERIFY(labelText("authStatus").startsWith(QStringLiteral("Login failed")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        QCOMPARE(m_server->counters().logins, 0);
+    }
+
+    void openingCheck_data()
+    {
+        QTest::addColumn<bool>("storedSession");
+        QTest::addColumn<bool>("expireStored");
+        QTest::addColumn<bool>("loginTest");
+        QTest::addColumn<bool>("runWithoutPrompt");
+        QTest::addColumn<bool>("answerForm"); // arm the form hook: a prompt is expected
+        QTest::addColumn<int>("logins");
+        QTest::addColumn<int>("loginTests");
+        QTest::addColumn<QString>("state");
+        QTest::addColumn<QString>("status");
+        const QString loggedIn = QStringLiteral("Logged in");
+        const QString notChecked = QStringLiteral("isn't checked on opening");
+        QTest::newRow("login test, no session: prompts")
+            << false << false << true << false << true << 1 << 0 << loggedIn << QStringLiteral("Logged in.");
+        QTest::newRow("login test, good session: no prompt")
+            << true << false << true << false << false << 0 << 1 << loggedIn
+            << QStringLiteral("passed the login test");
+        QTest::newRow("login test, stale session: prompts")
+            << true << true << true << false << true << 1 << 1 << loggedIn << QStringLiteral("Logged in.");
+        QTest::newRow("silent with login test, no session")
+            << false << false << true << true << false << 1 << 0 << loggedIn
+            << QStringLiteral("Logged in without prompting");
+        QTest::newRow("silent, stale session") << true << true << true << true << false << 1 << 1 << loggedIn
+                                               << QStringLiteral("Logged in without prompting");
+        QTest::newRow("silent, no login test, no session")
+            << false << false << false << true << false << 1 << 0 << loggedIn
+            << QStringLiteral("Logged in without prompting");
+        QTest::newRow("silent, no login test, stored session")
+            << true << false << false << true << false << 0 << 0 << loggedIn
+            << QStringLiteral("Using the stored session.");
+        QTest::newRow("no login test, no session: waits")
+            << false << false << false << false << false << 0 << 0 << QStringLiteral("Not logged in")
+            << notChecked;
+        QTest::newRow("no login test: stored session shown")
+            << true << false << false << false << false << 0 << 0 << loggedIn << notChecked;
+    }
+    void openingCheck()
+    {
+        QFETCH(bool, storedSession);
+        QFETCH(bool, expireStored);
+        QFETCH(bool, loginTest);
+        QFETCH(bool, runWithoutPrompt);
+        QFETCH(bool, answerForm);
+        QFETCH(int, logins);
+        QFETCH(int, loginTests);
+        QFETCH(QString, state);
+        QFETCH(QString, status);
+
+        Workspace workspace = demoWorkspace();
+        if (storedSession) {
+            open(workspace); // no login test, prompting: opening checks nothing
+            clickAuthLogin();
+            m_preview->closeResource();
+            QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        }
+        if (expireStored)
+            m_server->expireAllTokens();
+        m_server->resetCounters();
+
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = loginTest;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auth.runWithoutPrompt = runWithoutPrompt;
+        if (runWithoutPrompt) {
+            // A silent workflow has no form: it logs in with what it already knows.
+            auth.authWorkflow.steps.removeFirst();
+            std::get<ApiRequestStep>(auth.authWorkflow.steps[0]).body.text =
+                QStringLiteral(R"({"email": "%1", "password": "%2"})")
+                    .arg(DemoServer::demoEmail(), DemoServer::demoPassword());
+        }
+        if (answerForm)
+            DialogPrompter::setNextAnswer(credentials());
+        open(workspace);
+        QTRY_VERIFY2(labelText("authStatus").contains(status), qPrintable(labelText("authStatus")));
+        QTRY_COMPARE(labelText("sessionState"), state);
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(m_server->counters().logins, logins);
+        QCOMPARE(m_server->counters().loginTests, loginTests);
+        QCOMPARE(m_server->counters().meRequests, 0); // checking sends no query
+        QVERIFY(viewText("requestView").isEmpty());
+        if (loginTests > 0)
+            QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")), QStringLiteral("loginTest")));
+        if (state == QLatin1String("Logged in"))
+            QVERIFY(!anyContains(allTexts(m_preview), token()));
+    }
+
+    void profilesHaveTheirOwnSessions()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        QSignalSpy stateChanged(m_preview, &AuthLoginPreview::sessionStateChanged);
+        m_preview->setProfile(QStringLiteral("bob"));
+        QCOMPARE(m_preview->profile(), QStringLiteral("bob"));
+        QCOMPARE(m_preview->client()->profile(), QStringLiteral("bob"));
+        QTRY_VERIFY(stateChanged.count() >= 1); // bob's (missing) session was looked up
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+        m_preview->setProfile(QStringLiteral("alice"));
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+        QVERIFY(labelText("sessionDetail").contains(QStringLiteral("alice")));
+    }
+
+    void reopeningOnlyWhenTheResourceChanged()
+    {
+        const Workspace workspace = demoWorkspace();
+        open(workspace);
+        const QPointer<QueryClient> first = m_preview->client();
+        QVERIFY(first);
+        open(workspace);
+        QCOMPARE(m_preview->client(), first);
+
+        Workspace otherResourceAdded = workspace;
+        Resource other;
+        other.name = QStringLiteral("other");
+        otherResourceAdded.resources.append(other);
+        open(otherResourceAdded);
+        QCOMPARE(m_preview->client(), first); // another resource's edit doesn't concern this preview
+
+        Workspace changed = workspace;
+        changed.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        open(changed);
+        QVERIFY(!first); // the old client is gone (the new one may reuse its address)
+        QVERIFY(m_preview->client());
+
+        m_preview->closeResource();
+        QVERIFY(!m_preview->client());
+        QVERIFY(!button("authLoginButton")->isEnabled());
+        QVERIFY(!button("sendButton")->isEnabled());
+    }
+
+    void invalidJsonBodyIsNotSent()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        m_server->resetCounters();
+        child<QComboBox>("queryMethod")->setCurrentText(QStringLiteral("POST"));
+        child<QLineEdit>("queryPath")->setText(QStringLiteral("/post"));
+        child<QPlainTextEdit>("queryBody")->setPlainText(QStringLiteral("{\"a\": "));
+        QVERIFY(!m_preview->sendQuery());
+        QVERIFY(viewText("responseView").startsWith(QStringLiteral("Not sent: the body is not valid JSON")));
+        QVERIFY(button("sendButton")->isEnabled());
+        QCOMPARE(m_server->counters().requests, 0);
+    }
+
+    void enterInThePathSendsAndSendIsDisabledMeanwhile()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        child<QLineEdit>("queryPath")->setText(QStringLiteral("/me"));
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::keyClick(child<QLineEdit>("queryPath"), Qt::Key_Return);
+        QVERIFY(m_preview->isQueryRunning());
+        QVERIFY(!button("sendButton")->isEnabled());
+        QVERIFY(!m_preview->sendQuery()); // one query at a time
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(button("sendButton")->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestPreview)
+#include "tst_preview.moc"

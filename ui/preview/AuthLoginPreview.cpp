@@ -1,0 +1,735 @@
+#include "AuthLoginPreview.h"
+
+#include "net/PendingQuery.h"
+#include "net/QueryClient.h"
+#include "run/DialogPrompter.h"
+#include "run/ScopeInspector.h"
+#include "script/SecretMasker.h"
+#include "session/AuthEvent.h"
+#include "session/Clock.h"
+#include "session/SessionManager.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+namespace {
+
+QString statusLine(const HttpResponse &response)
+{
+    return QStringLiteral("HTTP %1 %2").arg(response.status).arg(response.reasonPhrase).trimmed();
+}
+
+// "59:58", "1:00:00", "2 d 03:04:05": short enough to read at a glance, exact to the second.
+QString formatRemaining(qint64 seconds)
+{
+    const qint64 days = seconds / 86400;
+    const qint64 hours = (seconds % 86400) / 3600;
+    const qint64 minutes = (seconds % 3600) / 60;
+    const qint64 secs = seconds % 60;
+    const QString mmss =
+        QStringLiteral("%1:%2").arg(minutes, 2, 10, QLatin1Char('0')).arg(secs, 2, 10, QLatin1Char('0'));
+    if (days > 0)
+        return QStringLiteral("%1 d %2:%3").arg(days).arg(hours, 2, 10, QLatin1Char('0')).arg(mmss);
+    if (hours > 0)
+        return QStringLiteral("%1:%2").arg(hours).arg(mmss);
+    return mmss;
+}
+
+// Authorization and Cookie carry credentials whatever the session says is secret (a static API key in
+// the resource's headers isn't a session secret), so their values are always masked. The scheme word of
+// Authorization stays: "Bearer ********" tells whether the header is built right without showing the
+// token, and a bare "Bearer" shows that the token was missing.
+QString maskedHeaderValue(const QByteArray &name, const QByteArray &value, const SecretMasker &masker)
+{
+    const QString text = QString::fromUtf8(value);
+    const QByteArray lower = name.toLower();
+    if (lower == "authorization" || lower == "proxy-authorization") {
+        static const QRegularExpression scheme(
+            QStringLiteral(R"(^(Bearer|Basic|Digest|Token|Negotiate|NTLM|DPoP|ApiKey|JWT)(\s+\S.*)?$)"),
+            QRegularExpression::CaseInsensitiveOption);
+        const QString trimmed = text.trimmed();
+        if (trimmed.isEmpty())
+            return {};
+        const QRegularExpressionMatch match = scheme.match(trimmed);
+        if (!match.hasMatch())
+            return SecretMasker::mask();
+        return match.capturedLength(2) > 0 ? match.captured(1) + QLatin1Char(' ') + SecretMasker::mask()
+                                           : match.captured(1);
+    }
+    if (lower == "cookie") {
+        // Cookie names help to see which session cookie went out; the values are the credentials.
+        QStringList cookies;
+        const QStringList parts = text.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        for (const QString &part : parts) {
+            const qsizetype equals = part.indexOf(QLatin1Char('='));
+            cookies.append(equals < 0
+                               ? SecretMasker::mask()
+                               : part.left(equals).trimmed() + QLatin1Char('=') + SecretMasker::mask());
+        }
+        return cookies.join(QStringLiteral("; "));
+    }
+    return masker.maskText(text);
+}
+
+QPlainTextEdit *readOnlyTextView(QWidget *parent, const QString &objectName)
+{
+    auto *view = new QPlainTextEdit(parent);
+    view->setObjectName(objectName);
+    view->setReadOnly(true);
+    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // The system's fixed font in the palette's own text colours: readable in light and dark themes.
+    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return view;
+}
+
+} // namespace
+
+AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManager *sessions, QWidget *parent)
+    : QWidget(parent)
+    , m_network(network)
+    , m_sessions(sessions)
+    , m_clock(Clock::system())
+    , m_dialogPrompter(new DialogPrompter(this))
+    , m_title(new QLabel(this))
+    , m_sessionState(new QLabel(this))
+    , m_sessionDetail(new QLabel(this))
+    , m_expiryCountdown(new QLabel(this))
+    , m_authStatus(new QLabel(this))
+    , m_loginButton(new QPushButton(tr("Auth Login"), this))
+    , m_logoutButton(new QPushButton(tr("Log out"), this))
+    , m_variables(new ScopeInspector(this))
+    , m_method(new QComboBox(this))
+    , m_path(new QLineEdit(this))
+    , m_body(new QPlainTextEdit(this))
+    , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_requestView(readOnlyTextView(this, QStringLiteral("requestView")))
+    , m_responseView(readOnlyTextView(this, QStringLiteral("responseView")))
+    , m_timeline(new QListWidget(this))
+    , m_eventLog(new QListWidget(this))
+    , m_countdownTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("authLoginPreview"));
+    setAccessibleName(tr("Auth login preview"));
+
+    // Server and user text is shown as plain text everywhere: a name like "<b>" must not render.
+    m_title->setObjectName(QStringLiteral("resourceTitle"));
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    m_sessionState->setObjectName(QStringLiteral("sessionState"));
+    m_sessionState->setTextFormat(Qt::PlainText);
+    m_sessionState->setFont(titleFont);
+    m_sessionState->setAccessibleName(tr("Session state"));
+    m_sessionState->setToolTip(tr("Whether the previewing user has a session for this resource"));
+
+    m_sessionDetail->setObjectName(QStringLiteral("sessionDetail"));
+    m_sessionDetail->setTextFormat(Qt::PlainText);
+    m_sessionDetail->setAccessibleName(tr("Session details"));
+    m_sessionDetail->setWordWrap(true);
+
+    m_expiryCountdown->setObjectName(QStringLiteral("expiryCountdown"));
+    m_expiryCountdown->setTextFormat(Qt::PlainText);
+    m_expiryCountdown->setAccessibleName(tr("Session expiry"));
+    m_expiryCountdown->hide();
+
+    m_authStatus->setObjectName(QStringLiteral("authStatus"));
+    m_authStatus->setTextFormat(Qt::PlainText);
+    m_authStatus->setWordWrap(true);
+    m_authStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_authStatus->setAccessibleName(tr("Auth status"));
+
+    m_loginButton->setObjectName(QStringLiteral("authLoginButton"));
+    m_loginButton->setAccessibleName(tr("Auth Login"));
+    m_loginButton->setToolTip(tr("Run the resource's auth workflow now, as the app's login button would; "
+                                 "its forms open as dialogs"));
+    m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
+    m_logoutButton->setAccessibleName(tr("Log out"));
+    m_logoutButton->setToolTip(tr("Forget this user's session for the resource, here and in the keychain"));
+
+    m_variables->setObjectName(QStringLiteral("sessionVariables"));
+    m_variables->setAccessibleName(tr("Session variables"));
+    m_variables->setToolTip(tr("The variables the auth workflow defined for this user; secrets stay masked "
+                               "unless revealed"));
+
+    m_method->setObjectName(QStringLiteral("queryMethod"));
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
+                        QStringLiteral("PATCH"), QStringLiteral("DELETE"), QStringLiteral("HEAD")});
+    m_method->setAccessibleName(tr("Query method"));
+    m_method->setToolTip(tr("The HTTP method of the query"));
+
+    m_path->setObjectName(QStringLiteral("queryPath"));
+    m_path->setPlaceholderText(tr("/path under the base URL, e.g. /me"));
+    m_path->setClearButtonEnabled(true);
+    m_path->setAccessibleName(tr("Query path"));
+    m_path->setToolTip(tr("The path relative to the resource's base URL; may hold {{ expressions }}. "
+                          "Enter sends the query."));
+
+    m_body->setObjectName(QStringLiteral("queryBody"));
+    m_body->setPlaceholderText(tr("Optional JSON body"));
+    m_body->setAccessibleName(tr("Query body"));
+    m_body->setToolTip(
+        tr("A JSON body for the query (strings may hold {{ expressions }}); leave empty for none"));
+    m_body->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_body->setTabChangesFocus(true);
+    m_body->setMaximumHeight(m_body->fontMetrics().lineSpacing() * 5);
+
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setAccessibleName(tr("Send query"));
+    m_sendButton->setToolTip(tr("Send the query through the resource as this user; the session is filled "
+                                "in and refreshed as the resource says"));
+
+    m_requestView->setAccessibleName(tr("Request as sent"));
+    m_requestView->setToolTip(tr("The request line and headers as sent; secrets, Authorization and Cookie "
+                                 "values are masked"));
+    m_requestView->setPlaceholderText(tr("The request appears here when a query is sent"));
+    m_responseView->setAccessibleName(tr("Response"));
+    m_responseView->setToolTip(tr("The status and body of the reply; secret values are masked"));
+    m_responseView->setPlaceholderText(tr("The response appears here"));
+
+    m_timeline->setObjectName(QStringLiteral("refreshTimeline"));
+    m_timeline->setAccessibleName(tr("Query timeline"));
+    m_timeline->setToolTip(tr("What happened for the last query: the first reply, any refresh or login it "
+                              "waited for, and the final reply"));
+    m_timeline->setWordWrap(true);
+    m_timeline->setAlternatingRowColors(true);
+
+    m_eventLog->setObjectName(QStringLiteral("eventLog"));
+    m_eventLog->setAccessibleName(tr("Auth event log"));
+    m_eventLog->setToolTip(
+        tr("Logins, refreshes, retries, login tests and logouts for this resource, masked"));
+    m_eventLog->setAlternatingRowColors(true);
+    m_eventLog->setUniformItemSizes(true);
+
+    // Session section.
+    auto *sessionButtons = new QHBoxLayout;
+    sessionButtons->addWidget(m_sessionState);
+    sessionButtons->addWidget(m_expiryCountdown);
+    sessionButtons->addStretch(1);
+    sessionButtons->addWidget(m_loginButton);
+    sessionButtons->addWidget(m_logoutButton);
+    auto *sessionBox = new QGroupBox(tr("Session"), this);
+    auto *sessionLayout = new QVBoxLayout(sessionBox);
+    sessionLayout->addLayout(sessionButtons);
+    sessionLayout->addWidget(m_sessionDetail);
+    sessionLayout->addWidget(m_authStatus);
+    sessionLayout->addWidget(m_variables, 1);
+
+    // Query section.
+    auto *queryLine = new QHBoxLayout;
+    queryLine->addWidget(m_method);
+    queryLine->addWidget(m_path, 1);
+    queryLine->addWidget(m_sendButton);
+    auto *bodyLabel = new QLabel(tr("&Body:"), this);
+    bodyLabel->setBuddy(m_body);
+    auto *requestLabel = new QLabel(tr("Request"), this);
+    auto *responseLabel = new QLabel(tr("Response"), this);
+    auto *timelineLabel = new QLabel(tr("Timeline"), this);
+    auto *requestPane = new QWidget(this);
+    auto *requestPaneLayout = new QVBoxLayout(requestPane);
+    requestPaneLayout->setContentsMargins(0, 0, 0, 0);
+    requestPaneLayout->addWidget(requestLabel);
+    requestPaneLayout->addWidget(m_requestView, 1);
+    requestPaneLayout->addWidget(timelineLabel);
+    requestPaneLayout->addWidget(m_timeline, 1);
+    auto *responsePane = new QWidget(this);
+    auto *responsePaneLayout = new QVBoxLayout(responsePane);
+    responsePaneLayout->setContentsMargins(0, 0, 0, 0);
+    responsePaneLayout->addWidget(responseLabel);
+    responsePaneLayout->addWidget(m_responseView, 1);
+    auto *exchange = new QSplitter(Qt::Horizontal, this);
+    exchange->setObjectName(QStringLiteral("exchangeSplitter"));
+    exchange->setChildrenCollapsible(false);
+    exchange->addWidget(requestPane);
+    exchange->addWidget(responsePane);
+    auto *queryBox = new QGroupBox(tr("Query"), this);
+    auto *queryLayout = new QVBoxLayout(queryBox);
+    queryLayout->addLayout(queryLine);
+    queryLayout->addWidget(bodyLabel);
+    queryLayout->addWidget(m_body);
+    queryLayout->addWidget(exchange, 1);
+
+    auto *eventsBox = new QGroupBox(tr("Auth events"), this);
+    auto *eventsLayout = new QVBoxLayout(eventsBox);
+    eventsLayout->addWidget(m_eventLog);
+
+    auto *sections = new QSplitter(Qt::Vertical, this);
+    sections->setObjectName(QStringLiteral("previewSplitter"));
+    sections->setChildrenCollapsible(false);
+    sections->addWidget(sessionBox);
+    sections->addWidget(queryBox);
+    sections->addWidget(eventsBox);
+    sections->setStretchFactor(0, 1);
+    sections->setStretchFactor(1, 2);
+    sections->setStretchFactor(2, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addWidget(sections, 1);
+
+    m_countdownTimer->setInterval(CountdownIntervalMs);
+    connect(m_countdownTimer, &QTimer::timeout, this, &AuthLoginPreview::updateCountdown);
+    connect(m_loginButton, &QPushButton::clicked, this, &AuthLoginPreview::login);
+    connect(m_logoutButton, &QPushButton::clicked, this, &AuthLoginPreview::logout);
+    connect(m_sendButton, &QPushButton::clicked, this, &AuthLoginPreview::sendQuery);
+    connect(m_path, &QLineEdit::returnPressed, this, &AuthLoginPreview::sendQuery);
+
+    updateSessionView();
+}
+
+AuthLoginPreview::~AuthLoginPreview()
+{
+    // The client goes first, while the prompter it may still reference is alive.
+    dropClient();
+}
+
+void AuthLoginPreview::setResource(const Workspace &workspace, const QString &workspaceId,
+                                   const QString &resourceName,
+                                   const QHash<QString, QString> &variableOverrides)
+{
+    // The client only reads the workspace variables and this one resource: other edits don't reopen it.
+    if (m_client && workspaceId == m_workspaceId && resourceName == m_resourceName &&
+        variableOverrides == m_overrides && workspace.variables == m_workspace.variables) {
+        const Resource *now = workspace.findResource(resourceName);
+        const Resource *before = m_workspace.findResource(resourceName);
+        if ((now == nullptr) == (before == nullptr) && (now == nullptr || *now == *before))
+            return;
+    }
+    m_workspace = workspace;
+    m_workspaceId = workspaceId;
+    m_resourceName = resourceName;
+    m_overrides = variableOverrides;
+    openClient();
+}
+
+void AuthLoginPreview::closeResource()
+{
+    dropClient();
+    m_workspace = {};
+    m_workspaceId.clear();
+    m_resourceName.clear();
+    m_overrides.clear();
+    m_title->clear();
+    m_authStatus->clear();
+    updateSessionView();
+    Q_EMIT sessionStateChanged();
+}
+
+void AuthLoginPreview::dropClient()
+{
+    if (m_client) {
+        // The runner doesn't close its prompt when it is destroyed: a form left open would answer nobody.
+        if (FormPrompter *active = prompter())
+            active->cancelPrompt();
+        m_client.reset(); // takes its pending queries (its children) with it
+    }
+    m_probe = nullptr;
+    m_pending = nullptr;
+    m_loginRequired = false;
+    m_seenSecrets.clear();
+    m_countdownTimer->stop();
+}
+
+void AuthLoginPreview::openClient()
+{
+    const QString resourceName = m_resourceName;
+    dropClient();
+    m_eventLog->clear();
+    m_timeline->clear();
+    m_requestView->clear();
+    m_responseView->clear();
+    m_authStatus->clear();
+
+    m_client = std::make_unique<QueryClient>(m_network, m_sessions, m_workspace, m_workspaceId, resourceName);
+    m_client->setVariableOverrides(m_overrides);
+    m_client->setProfile(m_profile);
+    m_client->setClock(m_clock);
+    // The studio shows its own prompt: a query that needs a login fails with loginRequired.
+    m_client->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+    m_client->setPrompter(prompter());
+    m_dialogPrompter->setTitle(tr("Log in to %1").arg(resourceName));
+
+    connect(m_client.get(), &QueryClient::sessionChanged, this, &AuthLoginPreview::onSessionChanged);
+    connect(m_client.get(), &QueryClient::loginRequired, this, &AuthLoginPreview::onLoginRequired);
+    connect(m_client.get(), &QueryClient::loginFinished, this, &AuthLoginPreview::onLoginFinished);
+    connect(m_client.get(), &QueryClient::refreshFinished, this, &AuthLoginPreview::onRefreshFinished);
+    connect(m_client.get(), &QueryClient::eventRecorded, this, &AuthLoginPreview::appendEvent);
+
+    m_title->setText(m_workspace.findResource(resourceName)
+                         ? tr("Preview: %1").arg(resourceName)
+                         : tr("Preview: %1 (no such resource)").arg(resourceName));
+    // What the store has, for the session display; the client loads the same session on its first use.
+    // The client is the context, so the answer for a client closed meanwhile is dropped.
+    m_sessions->load(m_client->sessionKey(), m_client.get(), [this](const std::optional<AuthSession> &) {
+        updateSessionView();
+        Q_EMIT sessionStateChanged();
+    });
+    updateSessionView();
+    runOpeningCheck();
+}
+
+void AuthLoginPreview::runOpeningCheck()
+{
+    const Resource &resource = m_client->resource();
+    if (m_workspace.findResource(resource.name) == nullptr) {
+        setAuthStatus(tr("The workspace has no resource named \"%1\".").arg(resource.name));
+        return;
+    }
+    if (resource.authMethod != Resource::AuthMethod::Custom) {
+        setAuthStatus(tr("This resource doesn't use custom auth: queries go out without a session."));
+        return;
+    }
+    const CustomAuth &auth = resource.customAuth;
+    if (!auth.loginTestEnabled && !auth.runWithoutPrompt) {
+        setAuthStatus(tr("No login test URL, so the session isn't checked on opening: the first query shows "
+                         "whether it works, and Auth Login logs in anew."));
+        return;
+    }
+    m_loginsBeforeCheck = m_client->stats().logins;
+    m_probe = m_client->checkLogin();
+    connect(m_probe, &PendingQuery::finished, this, &AuthLoginPreview::onProbeFinished);
+    setAuthStatus(auth.loginTestEnabled ? tr("Checking the session with the login test URL\u2026")
+                                        : tr("Loading the session\u2026"));
+}
+
+void AuthLoginPreview::onProbeFinished(const QueryResult &result)
+{
+    if (PendingQuery *probe = m_probe)
+        probe->deleteLater(); // the client keeps finished queries as children until it goes
+    m_probe = nullptr;
+    const CustomAuth &auth = m_client->resource().customAuth;
+    if (result.succeeded) {
+        if (m_client->stats().logins > m_loginsBeforeCheck)
+            setAuthStatus(tr("Logged in without prompting, as the resource runs without prompting."));
+        else if (auth.loginTestEnabled)
+            setAuthStatus(tr("The stored session passed the login test."));
+        else
+            setAuthStatus(tr("Using the stored session."));
+    } else if (result.loginRequired && !auth.runWithoutPrompt) {
+        // An app prompts right away when its user isn't logged in; the preview does the same.
+        setAuthStatus(tr("%1 Logging in\u2026").arg(masker().maskText(result.error)));
+        m_client->login();
+    } else {
+        const QString reason = result.error.isEmpty() ? result.response.failureText() : result.error;
+        setAuthStatus(tr("The login check failed: %1").arg(masker().maskText(reason)));
+    }
+    updateSessionView();
+}
+
+void AuthLoginPreview::setProfile(const QString &profile)
+{
+    if (profile == m_profile)
+        return;
+    m_profile = profile;
+    if (m_client)
+        openClient();
+}
+
+QString AuthLoginPreview::profile() const
+{
+    return m_profile.isEmpty() ? SessionManager::defaultProfile() : m_profile;
+}
+
+void AuthLoginPreview::setPrompter(FormPrompter *prompter)
+{
+    m_customPrompter = prompter;
+    if (m_client)
+        m_client->setPrompter(this->prompter());
+}
+
+FormPrompter *AuthLoginPreview::prompter() const
+{
+    return m_customPrompter ? static_cast<FormPrompter *>(m_customPrompter) : m_dialogPrompter;
+}
+
+void AuthLoginPreview::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::system();
+    if (m_client)
+        m_client->setClock(m_clock);
+    updateCountdown();
+}
+
+void AuthLoginPreview::login()
+{
+    if (!m_client)
+        return;
+    setAuthStatus(tr("Logging in\u2026"));
+    m_client->login();
+}
+
+void AuthLoginPreview::logout()
+{
+    if (!m_client)
+        return;
+    m_client->logout();
+    setAuthStatus(tr("Logged out."));
+}
+
+bool AuthLoginPreview::sendQuery()
+{
+    if (!m_client || m_pending)
+        return false;
+    Query query;
+    query.method = m_method->currentText();
+    query.path = m_path->text().trimmed();
+    query.body = m_body->toPlainText().trimmed();
+    if (!query.body.isEmpty()) {
+        QJsonParseError error;
+        QJsonDocument::fromJson(query.body.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            m_responseView->setPlainText(tr("Not sent: the body is not valid JSON (%1 at offset %2).")
+                                             .arg(error.errorString())
+                                             .arg(error.offset));
+            return false;
+        }
+    }
+    m_seenSecrets.unite(m_client->secrets());
+    m_pendingFirstEvent = m_client->events().size();
+    m_timeline->clear();
+    m_requestView->clear();
+    m_responseView->setPlainText(tr("Sending\u2026"));
+    m_pending = m_client->send(query);
+    connect(m_pending, &PendingQuery::finished, this, &AuthLoginPreview::onQueryFinished);
+    updateButtons();
+    return true;
+}
+
+void AuthLoginPreview::onQueryFinished(const QueryResult &result)
+{
+    if (PendingQuery *pending = m_pending)
+        pending->deleteLater(); // the client keeps finished queries as children until it goes
+    m_pending = nullptr;
+    m_seenSecrets.unite(m_client->secrets());
+    const SecretMasker mask = masker();
+    m_requestView->setPlainText(requestText(result, mask));
+    m_responseView->setPlainText(responseText(result, mask));
+    fillTimeline(result, mask);
+    updateSessionView();
+    Q_EMIT queryFinished(result);
+}
+
+QString AuthLoginPreview::requestText(const QueryResult &result, const SecretMasker &masker) const
+{
+    if (result.requestLine.isEmpty())
+        return tr("Not sent.");
+    QStringList lines {masker.maskText(result.requestLine)};
+    for (const auto &[name, value] : result.requestHeaders)
+        lines.append(QString::fromLatin1(name) + QStringLiteral(": ") +
+                     maskedHeaderValue(name, value, masker));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString AuthLoginPreview::responseText(const QueryResult &result, const SecretMasker &masker) const
+{
+    QStringList parts;
+    if (!result.error.isEmpty())
+        parts.append(masker.maskText(result.error));
+    const HttpResponse &response = result.response;
+    if (response.status == 0)
+        return parts.join(QLatin1Char('\n'));
+    QString head = statusLine(response);
+    head += tr(" \u00b7 %1 ms").arg(double(result.elapsedNs) / 1e6, 0, 'f', 0);
+    if (result.retried && result.succeeded)
+        head += tr(" \u00b7 retried after the session was refreshed");
+    parts.append(head);
+    const QJsonValue body = response.parsedBody();
+    QString text;
+    if (body.isObject())
+        text = QString::fromUtf8(
+            QJsonDocument(masker.maskJson(body).toObject()).toJson(QJsonDocument::Indented));
+    else if (body.isArray())
+        text =
+            QString::fromUtf8(QJsonDocument(masker.maskJson(body).toArray()).toJson(QJsonDocument::Indented));
+    else
+        text = masker.maskText(body.toString());
+    if (text.size() > MaxShownBodyChars)
+        text = text.left(MaxShownBodyChars) + QLatin1Char('\n') +
+            tr("\u2026 (%1 more characters not shown)").arg(text.size() - MaxShownBodyChars);
+    if (!text.isEmpty())
+        parts.append(QString() + QLatin1Char('\n') + text);
+    return parts.join(QLatin1Char('\n'));
+}
+
+// The last query's story: its first reply when it was retried, the auth events it waited for (login
+// test, refresh, login; the retry itself is said by the entries around it), and the final outcome.
+void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMasker &masker)
+{
+    m_timeline->clear();
+    const QString request = masker.maskText(result.requestLine);
+    bool failureShown = false;
+    const QList<AuthEvent> &events = m_client->events();
+    for (qsizetype i = m_pendingFirstEvent; i < events.size(); ++i) {
+        const AuthEvent &event = events.at(i);
+        if (event.kind == AuthEvent::Kind::Retry) {
+            if (result.originalFailure && !failureShown) {
+                m_timeline->addItem(
+                    tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(*result.originalFailure)));
+                failureShown = true;
+            }
+            continue;
+        }
+        m_timeline->addItem(event.toText());
+    }
+    if (result.originalFailure && !failureShown)
+        m_timeline->addItem(
+            tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(*result.originalFailure)));
+    if (result.cancelled)
+        m_timeline->addItem(tr("Cancelled."));
+    else if (result.requestLine.isEmpty())
+        m_timeline->addItem(tr("Not sent: %1").arg(masker.maskText(result.error)));
+    else if (result.retried && result.refreshed && result.succeeded)
+        m_timeline->addItem(tr("%1 \u2192 %2 (retried with the refreshed session)")
+                                .arg(request, statusLine(result.response)));
+    else if (result.retried && result.succeeded)
+        m_timeline->addItem(
+            tr("%1 \u2192 %2 (retried with the renewed session)").arg(request, statusLine(result.response)));
+    else if (result.response.status != 0)
+        m_timeline->addItem(tr("%1 \u2192 %2%3")
+                                .arg(request, statusLine(result.response),
+                                     result.loginRequired ? tr(" (login required)") : QString()));
+    else
+        m_timeline->addItem(tr("%1 \u2192 %2").arg(request, masker.maskText(result.error)));
+}
+
+void AuthLoginPreview::onSessionChanged()
+{
+    m_loginRequired = false;
+    m_seenSecrets.unite(m_client->secrets());
+    updateSessionView();
+    Q_EMIT sessionStateChanged();
+}
+
+void AuthLoginPreview::onLoginRequired(const QString &reason)
+{
+    m_loginRequired = true;
+    setAuthStatus(tr("Login required: %1. Click Auth Login.").arg(reason));
+    updateSessionView();
+    Q_EMIT sessionStateChanged();
+}
+
+void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
+{
+    setAuthStatus(succeeded ? tr("Logged in.") : tr("Login failed: %1").arg(message));
+    updateSessionView();
+}
+
+void AuthLoginPreview::onRefreshFinished(bool succeeded, const QString &message)
+{
+    setAuthStatus(succeeded ? tr("Session refreshed.") : tr("Refresh failed: %1").arg(message));
+}
+
+void AuthLoginPreview::appendEvent(const AuthEvent &event)
+{
+    // The client masks event messages when it records them.
+    m_eventLog->addItem(event.toText());
+    while (m_eventLog->count() > MaxEventLogLines)
+        delete m_eventLog->takeItem(0);
+    m_eventLog->scrollToBottom();
+}
+
+std::optional<AuthSession> AuthLoginPreview::shownSession() const
+{
+    // The session store's cache is the one truth: the client saves every login and refresh there and
+    // logout forgets it, so the display can't drift from what the next query will use.
+    if (!m_client)
+        return std::nullopt;
+    return m_sessions->cached(m_client->sessionKey());
+}
+
+bool AuthLoginPreview::isLoggedIn() const
+{
+    const std::optional<AuthSession> session = shownSession();
+    return session && session->isLoggedIn();
+}
+
+void AuthLoginPreview::updateSessionView()
+{
+    const std::optional<AuthSession> session = shownSession();
+    const bool loggedIn = session && session->isLoggedIn();
+    if (!loggedIn)
+        m_sessionState->setText(tr("Not logged in"));
+    else
+        m_sessionState->setText(m_loginRequired ? tr("Login required") : tr("Logged in"));
+
+    QStringList detail;
+    if (m_client)
+        detail.append(tr("Profile: %1").arg(profile()));
+    if (loggedIn) {
+        const QString format = QStringLiteral("HH:mm:ss");
+        detail.append(tr("logged in at %1").arg(session->loggedInAt.toLocalTime().toString(format)));
+        if (session->refreshedAt.isValid())
+            detail.append(tr("refreshed at %1").arg(session->refreshedAt.toLocalTime().toString(format)));
+    }
+    m_sessionDetail->setText(detail.join(QStringLiteral(" \u00b7 ")));
+    m_variables->setScope(loggedIn ? session->toScope() : Scope());
+
+    if (loggedIn && session->expiresAt.isValid()) {
+        if (!m_countdownTimer->isActive())
+            m_countdownTimer->start();
+    } else {
+        m_countdownTimer->stop();
+    }
+    updateCountdown();
+    updateButtons();
+}
+
+void AuthLoginPreview::updateCountdown()
+{
+    const std::optional<AuthSession> session = shownSession();
+    if (!session || !session->isLoggedIn() || !session->expiresAt.isValid()) {
+        m_expiryCountdown->hide();
+        m_expiryCountdown->clear();
+        return;
+    }
+    // Rounded up: the session isn't called expired while part of a second is left.
+    const qint64 ms = m_clock->now().msecsTo(session->expiresAt);
+    m_expiryCountdown->setText(ms <= 0 ? tr("expired")
+                                       : tr("expires in %1").arg(formatRemaining((ms + 999) / 1000)));
+    m_expiryCountdown->setToolTip(
+        tr("The session expires at %1 (from the resource's lifetime rule); the first query shortly before "
+           "then refreshes it")
+            .arg(session->expiresAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_expiryCountdown->show();
+}
+
+void AuthLoginPreview::updateButtons()
+{
+    const bool customAuth = m_client && m_client->resource().authMethod == Resource::AuthMethod::Custom;
+    m_loginButton->setEnabled(customAuth);
+    m_logoutButton->setEnabled(customAuth && isLoggedIn());
+    m_sendButton->setEnabled(m_client && !m_pending);
+    m_path->setEnabled(m_client != nullptr);
+}
+
+void AuthLoginPreview::setAuthStatus(const QString &text)
+{
+    m_authStatus->setText(text);
+}
+
+SecretMasker AuthLoginPreview::masker() const
+{
+    QSet<QString> secrets = m_seenSecrets;
+    if (m_client)
+        secrets.unite(m_client->secrets());
+    return SecretMasker(secrets);
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,176 @@
+// AuthLoginPreview: previews the app-side component of a custom-auth resource, the way an app built on it
+// would behave: an Auth Login button bound to the resource, the user's session (state, variables with
+// secrets masked, expiry countdown), a query box that sends requests through the resource as that user
+// and shows the request as sent and the response (both masked), a timeline of the refresh when a query
+// triggered one, and the resource's auth event log. Everything goes through one QueryClient per opened
+// resource, with LoginPolicy::AskCaller, so a query that needs a login says so instead of prompting.
+//
+// Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
+// (which loads the stored session, runs the login test and logs in silently or reports loginRequired
+// as the resource says, without sending a query). It runs only when the resource has the login test URL
+// enabled or runs without prompting, because only those make an app act on opening:
+//   - the session is good: "Logged in";
+//   - loginRequired (no session, or the login test failed) on a prompting resource: the preview prompts
+//     as the app would, with client.login(), so the form appears;
+//   - a resource that runs without prompting has already been logged in silently by the client;
+//   - anything else (the login test URL unreachable, the silent login failed): the message is shown and
+//     the preview waits for an Auth Login click.
+// Without either setting nothing is checked on opening: the preview shows the stored session as the
+// session store has it and waits for Auth Login or the first query, which finds out whether it works.
+// (An earlier plan sent a probe GET to the login test URL's path under the base URL; checkLogin() does
+// the same check without the extra request and for any login test URL, so the preview uses it.)
+#pragma once
+
+#include "model/Workspace.h"
+#include "net/Query.h"
+#include "session/AuthSession.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+
+namespace AuthStudio {
+
+class Clock;
+class DialogPrompter;
+class FormPrompter;
+class PendingQuery;
+class QueryClient;
+class ScopeInspector;
+class SecretMasker;
+class SessionManager;
+struct AuthEvent;
+
+class AuthLoginPreview : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int CountdownIntervalMs = 1000;
+    // Enough lines for a long session of testing; older ones are dropped so the list stays cheap.
+    static constexpr int MaxEventLogLines = 1000;
+    // A multi-megabyte response is cut for display; the preview is for reading, not for downloading.
+    static constexpr qsizetype MaxShownBodyChars = 200000;
+
+    // Neither is owned; both must outlive the preview.
+    AuthLoginPreview(QNetworkAccessManager *network, SessionManager *sessions, QWidget *parent = nullptr);
+    ~AuthLoginPreview() override;
+
+    // Opens the preview on one resource: makes a new QueryClient for it and runs the opening check (see
+    // above). Call it when the preview is shown or the resource's configuration changed; a call with the
+    // same resource, workspace variables and overrides as the open one does nothing, so it is safe to call
+    // on every document change without prompting again. workspaceId identifies the workspace for session
+    // keys (its file's canonical path).
+    void setResource(const Workspace &workspace, const QString &workspaceId, const QString &resourceName,
+                     const QHash<QString, QString> &variableOverrides = {});
+    // Drops the client (a query in flight is abandoned, an open login form closed); the stored session
+    // stays in the session store.
+    void closeResource();
+    QString resourceName() const { return m_resourceName; }
+    QueryClient *client() const { return m_client.get(); }
+
+    // The user the preview acts as; empty means SessionManager::defaultProfile(). Reopens the resource.
+    void setProfile(const QString &profile);
+    QString profile() const;
+
+    // Not owned; null restores the preview's own DialogPrompter (the modal form). For the next login.
+    void setPrompter(FormPrompter *prompter);
+    FormPrompter *prompter() const;
+    DialogPrompter *dialogPrompter() const { return m_dialogPrompter; }
+
+    // Not owned; null restores the system clock. Used by the client and the expiry countdown.
+    void setClock(Clock *clock);
+
+    // What the buttons do, for menus and shortcuts.
+    void login();
+    void logout();
+    // Sends the query box's request; false (and nothing sent) without a resource, while a query is in
+    // flight, or when the body isn't JSON.
+    bool sendQuery();
+    bool isQueryRunning() const { return !m_pending.isNull(); }
+
+    // The session as the session store has it now (what the panel shows).
+    std::optional<AuthSession> shownSession() const;
+    bool isLoggedIn() const;
+
+Q_SIGNALS:
+    // "Logged in", "Not logged in" or "Login required" changed, or the session's variables did.
+    void sessionStateChanged();
+    void queryFinished(const AuthStudio::QueryResult &result);
+
+private:
+    void openClient();
+    void dropClient();
+    void runOpeningCheck();
+    void onProbeFinished(const QueryResult &result);
+    void onQueryFinished(const QueryResult &result);
+    void onSessionChanged();
+    void onLoginRequired(const QString &reason);
+    void onLoginFinished(bool succeeded, const QString &message);
+    void onRefreshFinished(bool succeeded, const QString &message);
+    void appendEvent(const AuthEvent &event);
+
+    void updateSessionView();
+    void updateCountdown();
+    void updateButtons();
+    void setAuthStatus(const QString &text);
+    SecretMasker masker() const;
+    QString requestText(const QueryResult &result, const SecretMasker &masker) const;
+    QString responseText(const QueryResult &result, const SecretMasker &masker) const;
+    void fillTimeline(const QueryResult &result, const SecretMasker &masker);
+
+    QNetworkAccessManager *m_network;
+    SessionManager *m_sessions;
+    Clock *m_clock;
+    DialogPrompter *m_dialogPrompter;
+    QPointer<FormPrompter> m_customPrompter;
+    std::unique_ptr<QueryClient> m_client;
+
+    // What the open client was made from, so setResource() can tell a real change from a repeat.
+    Workspace m_workspace;
+    QString m_workspaceId;
+    QString m_resourceName;
+    QHash<QString, QString> m_overrides;
+    QString m_profile;
+
+    QPointer<PendingQuery> m_probe; // the opening check
+    int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
+    QPointer<PendingQuery> m_pending;
+    qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
+    // Every secret the session has held while open: a response to a query sent before a refresh may
+    // still carry the old token, which the client's current secrets no longer include.
+    QSet<QString> m_seenSecrets;
+    // The client said a login is needed although a session is stored (login test or refresh failed).
+    bool m_loginRequired = false;
+
+    QLabel *m_title;
+    QLabel *m_sessionState;
+    QLabel *m_sessionDetail;
+    QLabel *m_expiryCountdown;
+    QLabel *m_authStatus;
+    QPushButton *m_loginButton;
+    QPushButton *m_logoutButton;
+    ScopeInspector *m_variables;
+    QComboBox *m_method;
+    QLineEdit *m_path;
+    QPlainTextEdit *m_body;
+    QPushButton *m_sendButton;
+    QPlainTextEdit *m_requestView;
+    QPlainTextEdit *m_responseView;
+    QListWidget *m_timeline;
+    QListWidget *m_eventLog;
+    QTimer *m_countdownTimer;
+};
+
+} // namespace AuthStudio
