@@ -40,7 +40,8 @@ void redoAll(WorkspaceDocument &document)
 
 } // namespace
 
-class tst_EditorsModels : public QObject {
+class tst_EditorsModels : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }

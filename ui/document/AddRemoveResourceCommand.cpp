@@ -11,8 +11,7 @@ AddRemoveResourceCommand::AddRemoveResourceCommand(WorkspaceDocument *document, 
     , m_mode(mode)
     , m_index(index)
     , m_resource(mode == Mode::Add ? resource : document->resource(index))
-{
-}
+{ }
 
 void AddRemoveResourceCommand::undo()
 {

@@ -10,7 +10,8 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class AddRemoveResourceCommand : public QUndoCommand {
+class AddRemoveResourceCommand : public QUndoCommand
+{
 public:
     enum class Mode { Add, Remove };
 

@@ -11,8 +11,7 @@ AddRemoveStepCommand::AddRemoveStepCommand(WorkspaceDocument *document, Mode mod
     , m_mode(mode)
     , m_ref(ref)
     , m_step(mode == Mode::Add ? step : document->step(ref))
-{
-}
+{ }
 
 void AddRemoveStepCommand::undo()
 {

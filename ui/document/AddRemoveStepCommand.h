@@ -11,7 +11,8 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class AddRemoveStepCommand : public QUndoCommand {
+class AddRemoveStepCommand : public QUndoCommand
+{
 public:
     enum class Mode { Add, Remove };
 

@@ -13,7 +13,8 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class Autosaver : public QObject {
+class Autosaver : public QObject
+{
     Q_OBJECT
 public:
     static constexpr int DefaultIntervalSeconds = 60;

@@ -7,7 +7,8 @@
 
 namespace AuthStudio {
 
-class DemoWorkspace {
+class DemoWorkspace
+{
 public:
     static QString resourcePath(); // ":/demo/demo-workspace.authstudio.json"
     static QByteArray data();

@@ -10,7 +10,8 @@
 
 namespace AuthStudio {
 
-struct DocumentChange {
+struct DocumentChange
+{
     enum class Kind {
         Reset, // a new, opened or restored workspace: everything changed
         WorkspaceChanged, // workspace name or variables

@@ -8,7 +8,8 @@
 
 namespace AuthStudio {
 
-struct KeyValueRef {
+struct KeyValueRef
+{
     enum class Table {
         WorkspaceVariables,
         ResourceHeaders,

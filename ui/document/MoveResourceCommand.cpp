@@ -11,8 +11,7 @@ MoveResourceCommand::MoveResourceCommand(WorkspaceDocument *document, int from, 
     , m_document(document)
     , m_from(from)
     , m_to(to)
-{
-}
+{ }
 
 void MoveResourceCommand::undo()
 {

@@ -8,7 +8,8 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class MoveResourceCommand : public QUndoCommand {
+class MoveResourceCommand : public QUndoCommand
+{
 public:
     MoveResourceCommand(WorkspaceDocument *document, int from, int to);
 

@@ -11,8 +11,7 @@ MoveStepCommand::MoveStepCommand(WorkspaceDocument *document, const StepRef &fro
     , m_document(document)
     , m_from(from)
     , m_to(to)
-{
-}
+{ }
 
 void MoveStepCommand::undo()
 {

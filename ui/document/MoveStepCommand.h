@@ -9,7 +9,8 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class MoveStepCommand : public QUndoCommand {
+class MoveStepCommand : public QUndoCommand
+{
 public:
     MoveStepCommand(WorkspaceDocument *document, const StepRef &from, int to);
 

@@ -12,8 +12,7 @@ SetStepEnabledCommand::SetStepEnabledCommand(WorkspaceDocument *document, const 
     , m_document(document)
     , m_ref(ref)
     , m_enabled(enabled)
-{
-}
+{ }
 
 void SetStepEnabledCommand::undo()
 {

@@ -10,7 +10,8 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class SetStepEnabledCommand : public QUndoCommand {
+class SetStepEnabledCommand : public QUndoCommand
+{
 public:
     SetStepEnabledCommand(WorkspaceDocument *document, const StepRef &ref, bool enabled);
 

@@ -12,8 +12,7 @@ SetValueCommand::SetValueCommand(WorkspaceDocument *document, const Target &targ
     , m_oldValue(document->valueAt(target))
     , m_newValue(std::move(newValue))
     , m_mergeKey(mergeKey)
-{
-}
+{ }
 
 void SetValueCommand::undo()
 {

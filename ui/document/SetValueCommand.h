@@ -17,9 +17,11 @@ namespace AuthStudio {
 
 class WorkspaceDocument;
 
-class SetValueCommand : public QUndoCommand {
+class SetValueCommand : public QUndoCommand
+{
 public:
-    struct Target {
+    struct Target
+    {
         enum class Kind { Variables, ResourceValue, StepValue };
         Kind kind = Kind::Variables;
         StepRef ref; // Resource: ref.resource; Step: the whole ref

@@ -7,7 +7,8 @@ namespace AuthStudio {
 
 enum class WorkflowKind { Auth, Refresh };
 
-struct StepRef {
+struct StepRef
+{
     int resource = -1;
     WorkflowKind workflow = WorkflowKind::Auth;
     int step = -1;

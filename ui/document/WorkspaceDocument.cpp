@@ -239,6 +239,51 @@ QString WorkspaceDocument::uniqueResourceName(const QString &base) const
     }
 }
 
+namespace {
+
+void appendUnique(QStringList &names, const QString &name)
+{
+    if (!name.isEmpty() && !names.contains(name))
+        names.append(name);
+}
+
+void appendDefinedVariables(QStringList &names, const Workflow &workflow)
+{
+    for (const Step &step : workflow.steps) {
+        if (const auto *variable = std::get_if<DefineVariableStep>(&step))
+            appendUnique(names, variable->name);
+    }
+}
+
+} // namespace
+
+QStringList WorkspaceDocument::namesKnownAt(const StepRef &ref) const
+{
+    QStringList names;
+    for (const KeyValue &variable : m_workspace.variables)
+        appendUnique(names, variable.name);
+    for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
+        appendUnique(names, it.key());
+    if (ref.resource < 0 || ref.resource >= resourceCount())
+        return names;
+    if (ref.workflow == WorkflowKind::Refresh)
+        appendDefinedVariables(names, workflow(ref.resource, WorkflowKind::Auth));
+    const Workflow &steps = workflow(ref.resource, ref.workflow);
+    for (int i = 0; i < ref.step && i < steps.steps.size(); ++i)
+        appendUnique(names, stepName(steps.steps.at(i)));
+    return names;
+}
+
+QStringList WorkspaceDocument::namesKnownToResource(int resourceIndex) const
+{
+    QStringList names = namesKnownAt({});
+    if (resourceIndex < 0 || resourceIndex >= resourceCount())
+        return names;
+    appendDefinedVariables(names, workflow(resourceIndex, WorkflowKind::Auth));
+    appendDefinedVariables(names, workflow(resourceIndex, WorkflowKind::Refresh));
+    return names;
+}
+
 void WorkspaceDocument::setValue(const SetValueCommand::Target &target, SetValueCommand::Value value,
                                  const QString &text, const QString &mergeKey)
 {

@@ -18,7 +18,8 @@ class QUndoStack;
 
 namespace AuthStudio {
 
-class WorkspaceDocument : public QObject {
+class WorkspaceDocument : public QObject
+{
     Q_OBJECT
 public:
     explicit WorkspaceDocument(QObject *parent = nullptr);
@@ -56,6 +57,13 @@ public:
     KeyValueList keyValues(const KeyValueRef &ref) const;
     bool hasKeyValueTable(const KeyValueRef &ref) const;
     QString uniqueResourceName(const QString &base) const;
+    // The names an expression in this step can use: workspace variables (and overrides), the steps
+    // before it, and for the refresh workflow the variables the auth workflow defines (the session
+    // keeps them). Expression fields offer them as completions and flag other names.
+    QStringList namesKnownAt(const StepRef &ref) const;
+    // The names resource fields (headers, URL parameters, login test URL) can use: workspace variables and
+    // the variables the workflows define.
+    QStringList namesKnownToResource(int resource) const;
 
     // Editing: each call is one undoable step, and does nothing when the value doesn't change. Calls
     // with the same non-empty mergeKey on the same target merge into one step (typing in a field).

@@ -138,7 +138,8 @@ Qt::ItemFlags FormFieldTableModel::flags(const QModelIndex &index) const
 
 bool FormFieldTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !hasStep())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        !hasStep() || isSyncing())
         return false;
     QList<FormField> fields = m_rows;
     FormField &field = fields[index.row()];
@@ -169,7 +170,7 @@ bool FormFieldTableModel::setData(const QModelIndex &index, const QVariant &valu
 
 bool FormFieldTableModel::insertRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || row > rowCount() || count <= 0 || !hasStep())
+    if (parent.isValid() || row < 0 || row > rowCount() || count <= 0 || !hasStep() || isSyncing())
         return false;
     QList<FormField> fields = m_rows;
     for (int i = 0; i < count; ++i) {
@@ -189,7 +190,7 @@ bool FormFieldTableModel::insertRows(int row, int count, const QModelIndex &pare
 
 bool FormFieldTableModel::removeRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount() || !hasStep())
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount() || !hasStep() || isSyncing())
         return false;
     QList<FormField> fields = m_rows;
     fields.remove(row, count);

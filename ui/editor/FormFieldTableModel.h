@@ -12,7 +12,8 @@ namespace AuthStudio {
 class WorkspaceDocument;
 struct DocumentChange;
 
-class FormFieldTableModel : public SnapshotTableModel<FormField> {
+class FormFieldTableModel : public SnapshotTableModel<FormField>
+{
     Q_OBJECT
 public:
     enum Column { KeyColumn, LabelColumn, TypeColumn, RequiredColumn, ColumnCount };

@@ -76,7 +76,8 @@ Qt::ItemFlags KeyValueTableModel::flags(const QModelIndex &index) const
 
 bool KeyValueTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) || !hasTable())
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid) ||
+        !hasTable() || isSyncing())
         return false;
     KeyValueList rows = m_rows;
     KeyValue &row = rows[index.row()];
@@ -99,7 +100,7 @@ bool KeyValueTableModel::setData(const QModelIndex &index, const QVariant &value
 
 bool KeyValueTableModel::insertRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || row > rowCount() || count <= 0 || !hasTable())
+    if (parent.isValid() || row < 0 || row > rowCount() || count <= 0 || !hasTable() || isSyncing())
         return false;
     KeyValueList rows = m_rows;
     for (int i = 0; i < count; ++i)
@@ -110,7 +111,7 @@ bool KeyValueTableModel::insertRows(int row, int count, const QModelIndex &paren
 
 bool KeyValueTableModel::removeRows(int row, int count, const QModelIndex &parent)
 {
-    if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount() || !hasTable())
+    if (parent.isValid() || row < 0 || count <= 0 || row + count > rowCount() || !hasTable() || isSyncing())
         return false;
     KeyValueList rows = m_rows;
     rows.remove(row, count);

@@ -13,7 +13,8 @@ namespace AuthStudio {
 class WorkspaceDocument;
 struct DocumentChange;
 
-class KeyValueTableModel : public SnapshotTableModel<KeyValue> {
+class KeyValueTableModel : public SnapshotTableModel<KeyValue>
+{
     Q_OBJECT
 public:
     enum Column { NameColumn, ValueColumn, ColumnCount };

@@ -2,6 +2,8 @@
 
 #include "document/WorkspaceDocument.h"
 
+#include <QScopedValueRollback>
+
 namespace AuthStudio {
 
 ResourceListModel::ResourceListModel(WorkspaceDocument *document, QObject *parent)
@@ -46,7 +48,7 @@ Qt::ItemFlags ResourceListModel::flags(const QModelIndex &index) const
 
 bool ResourceListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole ||
+    if (role != Qt::EditRole || m_syncing ||
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const QString name = value.toString().trimmed();
@@ -71,6 +73,7 @@ QStringList ResourceListModel::currentNames() const
 
 void ResourceListModel::onDocumentChanged(const DocumentChange &change)
 {
+    const QScopedValueRollback<bool> syncing(m_syncing, true);
     using Kind = DocumentChange::Kind;
     switch (change.kind) {
     case Kind::Reset:

@@ -10,7 +10,8 @@ namespace AuthStudio {
 class WorkspaceDocument;
 struct DocumentChange;
 
-class ResourceListModel : public QAbstractListModel {
+class ResourceListModel : public QAbstractListModel
+{
     Q_OBJECT
 public:
     explicit ResourceListModel(WorkspaceDocument *document, QObject *parent = nullptr);
@@ -26,6 +27,8 @@ private:
     QStringList currentNames() const;
 
     WorkspaceDocument *m_document;
+    // True while reporting a document change: an editor the view commits then must not edit.
+    bool m_syncing = false;
     QStringList m_names; // what the views were last told
 };
 

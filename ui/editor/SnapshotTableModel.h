@@ -6,10 +6,12 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QScopedValueRollback>
 
 namespace AuthStudio {
 
-template<typename Row> class SnapshotTableModel : public QAbstractTableModel {
+template<typename Row> class SnapshotTableModel : public QAbstractTableModel
+{
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -19,8 +21,13 @@ public:
     }
 
 protected:
+    // True while the model reports a document change. Views may try to commit an open editor then (its
+    // row is going away); such writes must not reach the document in the middle of another edit.
+    bool isSyncing() const { return m_syncing; }
+
     void resetRows(const QList<Row> &rows)
     {
+        const QScopedValueRollback<bool> syncing(m_syncing, true);
         beginResetModel();
         m_rows = rows;
         endResetModel();
@@ -28,6 +35,7 @@ protected:
 
     void syncRows(const QList<Row> &after)
     {
+        const QScopedValueRollback<bool> syncing(m_syncing, true);
         const qsizetype before = m_rows.size();
         qsizetype prefix = 0;
         while (prefix < before && prefix < after.size() && m_rows.at(prefix) == after.at(prefix))
@@ -60,6 +68,9 @@ protected:
     }
 
     QList<Row> m_rows;
+
+private:
+    bool m_syncing = false;
 };
 
 } // namespace AuthStudio

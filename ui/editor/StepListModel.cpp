@@ -1,7 +1,9 @@
 #include "StepListModel.h"
 
 #include "document/WorkspaceDocument.h"
+
 #include "format/WorkspaceValidator.h"
+#include <QScopedValueRollback>
 
 #include <QMimeData>
 
@@ -81,7 +83,7 @@ Qt::ItemFlags StepListModel::flags(const QModelIndex &index) const
 
 bool StepListModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (m_syncing || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const StepRef ref = stepRef(index.row());
     if (role == Qt::CheckStateRole) {
@@ -167,7 +169,7 @@ bool StepListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
 bool StepListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
                              const QModelIndex &destinationParent, int destinationChild)
 {
-    if (sourceParent.isValid() || destinationParent.isValid() || count != 1 || m_resource < 0)
+    if (m_syncing || sourceParent.isValid() || destinationParent.isValid() || count != 1 || m_resource < 0)
         return false;
     if (sourceRow < 0 || sourceRow >= rowCount() || destinationChild < 0 || destinationChild > rowCount())
         return false;
@@ -181,6 +183,7 @@ bool StepListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int
 
 void StepListModel::onDocumentChanged(const DocumentChange &change)
 {
+    const QScopedValueRollback<bool> syncing(m_syncing, true);
     using Kind = DocumentChange::Kind;
     if (m_resource < 0)
         return;

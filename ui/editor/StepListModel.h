@@ -14,7 +14,8 @@ namespace AuthStudio {
 class WorkspaceDocument;
 struct DocumentChange;
 
-class StepListModel : public QAbstractListModel {
+class StepListModel : public QAbstractListModel
+{
     Q_OBJECT
 public:
     enum Role {
@@ -59,6 +60,8 @@ private:
     int sourceRowOf(const QMimeData *data) const;
 
     WorkspaceDocument *m_document;
+    // True while reporting a document change: an editor the view commits then must not edit.
+    bool m_syncing = false;
     int m_resource = -1;
     WorkflowKind m_workflow = WorkflowKind::Auth;
     QList<Step> m_steps; // what the views were last told

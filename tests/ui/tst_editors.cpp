@@ -1,0 +1,443 @@
+// The editor widgets over a real document: each widget edit is exactly one undoable step (typing in one
+// field merges), undo and redo show up in the widgets, and the detail editors follow the selected step.
+#include "document/DemoWorkspace.h"
+#include "document/WorkspaceDocument.h"
+#include "editor/ApiRequestStepEditor.h"
+#include "editor/DefineVariableStepEditor.h"
+#include "editor/FormStepEditor.h"
+#include "editor/JavaScriptStepEditor.h"
+#include "editor/KeyValueTableEditor.h"
+#include "editor/KeyValueTableModel.h"
+#include "editor/ResourceEditor.h"
+#include "editor/StepListModel.h"
+#include "editor/WorkflowEditor.h"
+#include "widgets/CodeEditor.h"
+#include "widgets/ExpressionLineEdit.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace AuthStudio;
+
+namespace {
+
+std::unique_ptr<WorkspaceDocument> demoDocument()
+{
+    auto document = std::make_unique<WorkspaceDocument>();
+    if (!document->loadData(DemoWorkspace::data(), QStringLiteral("demo")))
+        qWarning("%s", qPrintable(document->errorString()));
+    return document;
+}
+
+template<typename T> T *child(QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no child named %s", qPrintable(name));
+    return found;
+}
+
+void clearLine(QLineEdit *edit)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+}
+
+} // namespace
+
+class tst_Editors : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void resourceFieldsTypingMergesAndUndoShows();
+    void resourceCombosAndChecksAreOneStepEach();
+    void resourceEditorFollowsMovesAndRemoval();
+    void workflowEditorAddsAndSelects();
+    void workflowEditorActions();
+    void apiRequestEditor();
+    void jsonValidation();
+    void javaScriptEditor();
+    void defineVariableEditor();
+    void formStepEditor();
+    void knownNamesReachExpressionFields();
+    void keyValueTableEditor();
+};
+
+void tst_Editors::resourceFieldsTypingMergesAndUndoShows()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.show();
+    auto *baseUrl = child<ExpressionLineEdit>(&editor, QStringLiteral("baseUrl"));
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}"));
+    baseUrl->setFocus();
+    baseUrl->end(false);
+    QTest::keyClicks(baseUrl, QStringLiteral("/v1"));
+    QCOMPARE(document->resource(1).baseUrl, QStringLiteral("{{ DEMO_API }}/v1"));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit base URL"));
+
+    auto *name = child<QLineEdit>(&editor, QStringLiteral("resourceName"));
+    clearLine(name);
+    QTest::keyClicks(name, QStringLiteral("Login API"));
+    QCOMPARE(document->resource(1).name, QStringLiteral("Login API"));
+    QCOMPARE(document->undoStack()->count(), 2);
+
+    document->undoStack()->undo();
+    QCOMPARE(name->text(), QStringLiteral("Demo login"));
+    document->undoStack()->undo();
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}"));
+    document->undoStack()->redo();
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}/v1"));
+
+    // A duplicate name is shown as a problem, not refused while typing.
+    clearLine(name);
+    QTest::keyClicks(name, QStringLiteral("Seed walkthrough"));
+    QVERIFY(child<QLabel>(&editor, QStringLiteral("resourceNameProblem"))->isVisible());
+}
+
+void tst_Editors::resourceCombosAndChecksAreOneStepEach()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    auto *method = child<QComboBox>(&editor, QStringLiteral("authMethod"));
+    QCOMPARE(method->currentIndex(), 1);
+    QVERIFY(editor.tabs()->isTabEnabled(ResourceEditor::AuthWorkflowTab));
+    method->setCurrentIndex(0);
+    QCOMPARE(document->resource(1).authMethod, Resource::AuthMethod::None);
+    QVERIFY(!editor.tabs()->isTabEnabled(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(document->undoStack()->count(), 1);
+
+    auto *kind = child<QComboBox>(&editor, QStringLiteral("resourceKind"));
+    QCOMPARE(kind->count(), 4);
+    QVERIFY(kind->itemText(1).contains(QStringLiteral("coming later")));
+
+    auto *trigger = child<QComboBox>(&editor, QStringLiteral("refreshTrigger"));
+    auto *mode = child<QComboBox>(&editor, QStringLiteral("expiresMode"));
+    auto *expression = child<ExpressionLineEdit>(&editor, QStringLiteral("expiresExpression"));
+    QCOMPARE(trigger->currentIndex(), int(CustomAuth::RefreshTrigger::TimeBased));
+    QCOMPARE(mode->currentIndex(), 1);
+    QCOMPARE(expression->text(), QStringLiteral("{{ EXPIRES_IN }}"));
+    mode->setCurrentIndex(0);
+    QCOMPARE(document->resource(1).customAuth.expiresIn, QStringLiteral("3600"));
+    auto *seconds = child<QSpinBox>(&editor, QStringLiteral("expiresSeconds"));
+    seconds->setValue(60);
+    seconds->setValue(90);
+    QCOMPARE(document->resource(1).customAuth.expiresIn, QStringLiteral("90"));
+    QCOMPARE(document->undoStack()->count(), 3); // method, mode, lifetime (merged)
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    QCOMPARE(mode->currentIndex(), 1);
+    QCOMPARE(expression->text(), QStringLiteral("{{ EXPIRES_IN }}"));
+
+    // The session settings apply to custom auth only.
+    method->setCurrentIndex(1);
+    auto *runWithoutPrompt = child<QCheckBox>(&editor, QStringLiteral("runWithoutPrompt"));
+    runWithoutPrompt->click();
+    QVERIFY(document->resource(1).customAuth.runWithoutPrompt);
+    auto *timeout = child<QSpinBox>(&editor, QStringLiteral("loginTimeout"));
+    timeout->setValue(600);
+    QCOMPARE(document->resource(1).customAuth.loginTimeoutSeconds, 600);
+    auto *statuses = child<QLineEdit>(&editor, QStringLiteral("refreshOnStatuses"));
+    QCOMPARE(statuses->text(), QStringLiteral("401, 403"));
+    clearLine(statuses);
+    QTest::keyClicks(statuses, QStringLiteral("401"));
+    QCOMPARE(document->resource(1).customAuth.refreshOnStatuses, QList<int> {401});
+    trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::EveryQuery));
+    QCOMPARE(document->resource(1).customAuth.refreshTrigger, CustomAuth::RefreshTrigger::EveryQuery);
+    QVERIFY(!mode->isEnabled());
+}
+
+void tst_Editors::resourceEditorFollowsMovesAndRemoval()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    document->moveResource(1, 0);
+    QCOMPARE(editor.resource(), 0);
+    QCOMPARE(child<QLineEdit>(&editor, QStringLiteral("resourceName"))->text(), QStringLiteral("Demo login"));
+    QCOMPARE(editor.workflowEditor(WorkflowKind::Auth)->resource(), 0);
+    document->removeResource(0);
+    QCOMPARE(editor.resource(), -1);
+    document->undoStack()->undo();
+    editor.setResource(0);
+    QCOMPARE(child<QLineEdit>(&editor, QStringLiteral("resourceName"))->text(), QStringLiteral("Demo login"));
+    document->newWorkspace();
+    QCOMPARE(editor.resource(), -1);
+}
+
+void tst_Editors::workflowEditorAddsAndSelects()
+{
+    auto document = demoDocument();
+    document->addNewResource();
+    WorkflowEditor editor(document.get(), WorkflowKind::Auth);
+    editor.setResource(2);
+    QCOMPARE(editor.stepModel()->rowCount(), 0);
+    QCOMPARE(editor.currentStepEditor(), nullptr);
+
+    editor.addStepAction(StepType::Form)->trigger();
+    QCOMPARE(editor.currentStep(), 0);
+    auto *form = qobject_cast<FormStepEditor *>(editor.currentStepEditor());
+    QVERIFY(form);
+    QCOMPARE(form->nameEdit()->text(), QStringLiteral("form1"));
+    QCOMPARE(std::get<FormStep>(document->step({2, WorkflowKind::Auth, 0})),
+             FormStep::withDefaultFields(QStringLiteral("form1")));
+
+    editor.addStepAction(StepType::ApiRequest)->trigger();
+    editor.addStepAction(StepType::ApiRequest)->trigger();
+    QCOMPARE(stepName(document->step({2, WorkflowKind::Auth, 2})), QStringLiteral("http2"));
+    QVERIFY(qobject_cast<ApiRequestStepEditor *>(editor.currentStepEditor()));
+    editor.addStepAction(StepType::JavaScript)->trigger();
+    editor.addStepAction(StepType::DefineVariable)->trigger();
+    QCOMPARE(editor.stepModel()->rowCount(), 5);
+    QVERIFY(qobject_cast<DefineVariableStepEditor *>(editor.currentStepEditor()));
+    QCOMPARE(document->undoStack()->count(), 6); // the resource and five steps
+
+    editor.setCurrentStep(0);
+    QVERIFY(qobject_cast<FormStepEditor *>(editor.currentStepEditor()));
+    // Undoing the add of the selected step shows another one.
+    editor.setCurrentStep(4);
+    document->undoStack()->undo();
+    QCOMPARE(editor.stepModel()->rowCount(), 4);
+    QVERIFY(editor.currentStep() < 4);
+}
+
+void tst_Editors::workflowEditorActions()
+{
+    auto document = demoDocument();
+    WorkflowEditor editor(document.get(), WorkflowKind::Auth);
+    editor.setResource(1);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    QCOMPARE(editor.currentStep(), 0);
+    auto *up = child<QAction>(&editor, QStringLiteral("moveStepUp"));
+    auto *down = child<QAction>(&editor, QStringLiteral("moveStepDown"));
+    QVERIFY(!up->isEnabled());
+    QVERIFY(down->isEnabled());
+    down->trigger();
+    QCOMPARE(editor.currentStep(), 1);
+    QCOMPARE(stepName(document->step({1, WorkflowKind::Auth, 1})), QStringLiteral("form1"));
+    QVERIFY(up->isEnabled());
+
+    // Ctrl+Up on the list moves it back.
+    editor.stepView()->setFocus();
+    QTest::keyClick(editor.stepView(), Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(stepName(document->step({1, WorkflowKind::Auth, 0})), QStringLiteral("form1"));
+    QCOMPARE(editor.currentStep(), 0);
+
+    child<QAction>(&editor, QStringLiteral("duplicateStep"))->trigger();
+    QCOMPARE(editor.currentStep(), 1);
+    QCOMPARE(stepName(document->step({1, WorkflowKind::Auth, 1})), QStringLiteral("form2"));
+    auto *toggle = child<QAction>(&editor, QStringLiteral("toggleStepEnabled"));
+    QVERIFY(toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(!stepEnabled(document->step({1, WorkflowKind::Auth, 1})));
+    QVERIFY(!toggle->isChecked());
+    child<QAction>(&editor, QStringLiteral("removeStep"))->trigger();
+    QCOMPARE(editor.stepModel()->rowCount(), 5);
+    QCOMPARE(document->undoStack()->count(), 5); // down, up, duplicate, disable, remove
+    while (document->undoStack()->canUndo())
+        document->undoStack()->undo();
+    QCOMPARE(document->workflow(1, WorkflowKind::Auth).steps.size(), 5);
+    QVERIFY(!document->isModified());
+}
+
+void tst_Editors::apiRequestEditor()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(1);
+    auto *editor = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    QCOMPARE(editor->methodCombo()->currentText(), QStringLiteral("POST"));
+    QCOMPARE(editor->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/post"));
+    QCOMPARE(editor->bodyKindCombo()->currentIndex(), 1);
+    QVERIFY(editor->jsonBodyEdit()->toPlainText().contains(QStringLiteral("form1.email")));
+
+    editor->methodCombo()->setCurrentText(QStringLiteral("PUT"));
+    QCOMPARE(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).method,
+             QStringLiteral("PUT"));
+    editor->urlEdit()->setFocus();
+    editor->urlEdit()->end(false);
+    QTest::keyClicks(editor->urlEdit(), QStringLiteral("?x=1"));
+    QCOMPARE(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).url,
+             QStringLiteral("{{ DEMO_API }}/post?x=1"));
+    QCOMPARE(document->undoStack()->count(), 2);
+    editor->headersEditor()->addRow();
+    QCOMPARE(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).headers.size(), 1);
+    editor->bodyKindCombo()->setCurrentIndex(2);
+    QCOMPARE(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).body.kind,
+             RequestBody::Kind::FormUrlEncoded);
+    QCOMPARE(document->undoStack()->count(), 4);
+
+    while (document->undoStack()->canUndo())
+        document->undoStack()->undo();
+    QCOMPARE(editor->methodCombo()->currentText(), QStringLiteral("POST"));
+    QCOMPARE(editor->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/post"));
+    QCOMPARE(editor->bodyKindCombo()->currentIndex(), 1);
+    QCOMPARE(editor->headersEditor()->model()->rowCount(), 0);
+}
+
+void tst_Editors::jsonValidation()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(1);
+    auto *editor = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
+    QPlainTextEdit *body = editor->jsonBodyEdit();
+    body->setFocus();
+    body->moveCursor(QTextCursor::End);
+    QTest::keyClicks(body, QStringLiteral(","));
+    QVERIFY2(editor->jsonStatus().contains(QStringLiteral("Not valid JSON")),
+             qPrintable(editor->jsonStatus()));
+    QVERIFY2(editor->jsonStatus().contains(QStringLiteral("line 1")), qPrintable(editor->jsonStatus()));
+    QTest::keyClick(body, Qt::Key_Backspace);
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
+    // Typing and erasing merged into nothing.
+    QCOMPARE(document->undoStack()->count(), 0);
+    QCOMPARE(ApiRequestStepEditor::lineColumn(QStringLiteral("{\n  x"), 4),
+             QStringLiteral("line 2, column 3"));
+}
+
+void tst_Editors::javaScriptEditor()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(2);
+    auto *editor = qobject_cast<JavaScriptStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    QVERIFY(editor->codeEdit()->toPlainText().startsWith(QStringLiteral("// The echo server")));
+    editor->codeEdit()->setFocus();
+    editor->codeEdit()->moveCursor(QTextCursor::End);
+    QTest::keyClick(editor->codeEdit(), Qt::Key_Return);
+    QTest::keyClicks(editor->codeEdit(), QStringLiteral("// done"));
+    QVERIFY(std::get<JavaScriptStep>(document->step({0, WorkflowKind::Auth, 2}))
+                .code.endsWith(QStringLiteral("// done")));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit code"));
+    document->undoStack()->undo();
+    QVERIFY(!editor->codeEdit()->toPlainText().contains(QStringLiteral("// done")));
+
+    // Renaming through the name field.
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("inspect"));
+    QCOMPARE(stepName(document->step({0, WorkflowKind::Auth, 2})), QStringLiteral("inspect"));
+    QCOMPARE(workflow.stepModel()->index(2).data(StepListModel::StepNameRole).toString(),
+             QStringLiteral("inspect"));
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("http1"));
+    QVERIFY(child<QLabel>(editor, QStringLiteral("stepNameProblem"))->isVisibleTo(editor));
+}
+
+void tst_Editors::defineVariableEditor()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(3);
+    auto *editor = qobject_cast<DefineVariableStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    QCOMPARE(editor->nameEdit()->text(), QStringLiteral("PASSWORD"));
+    QCOMPARE(editor->valueEdit()->text(), QStringLiteral("{{ http1.body.json.password }}"));
+    QVERIFY(editor->secretCheck()->isChecked());
+    editor->secretCheck()->click();
+    QVERIFY(!std::get<DefineVariableStep>(document->step({0, WorkflowKind::Auth, 3})).secret);
+    editor->secretCheck()->click();
+    QCOMPARE(document->undoStack()->count(), 2);
+    clearLine(editor->valueEdit());
+    QTest::keyClicks(editor->valueEdit(), QStringLiteral("literal"));
+    QVERIFY(child<QLabel>(editor, QStringLiteral("variableHint"))
+                ->text()
+                .contains(QStringLiteral("can't be a literal")));
+    QCOMPARE(document->undoStack()->count(), 3);
+}
+
+void tst_Editors::formStepEditor()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(0);
+    auto *editor = qobject_cast<FormStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    QCOMPARE(editor->fieldView()->model()->rowCount(), 2);
+    child<QToolButton>(editor, QStringLiteral("addFormField"))->click();
+    QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.size(), 3);
+    editor->fieldView()->setCurrentIndex(editor->fieldView()->model()->index(0, 0));
+    child<QToolButton>(editor, QStringLiteral("removeFormField"))->click();
+    QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.first().key,
+             QStringLiteral("password"));
+    QCOMPARE(document->undoStack()->count(), 2);
+}
+
+void tst_Editors::knownNamesReachExpressionFields()
+{
+    auto document = demoDocument();
+    document->setVariableOverride(QStringLiteral("DEMO_API"), QStringLiteral("http://127.0.0.1:1"));
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(1);
+    auto *request = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+    QCOMPARE(request->urlEdit()->knownNames(),
+             (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("form1")}));
+    QVERIFY(request->urlEdit()->unknownNames().isEmpty());
+    workflow.setCurrentStep(3);
+    auto *variable = qobject_cast<DefineVariableStepEditor *>(workflow.currentStepEditor());
+    QCOMPARE(variable->valueEdit()->knownNames(),
+             (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("form1"), QStringLiteral("http1"),
+                           QStringLiteral("js1")}));
+
+    // The refresh workflow also knows what the auth workflow defines.
+    WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);
+    refresh.setResource(1);
+    refresh.setCurrentStep(0);
+    auto *refreshRequest = qobject_cast<ApiRequestStepEditor *>(refresh.currentStepEditor());
+    QVERIFY(refreshRequest->urlEdit()->knownNames().contains(QStringLiteral("REFRESH_TOKEN")));
+
+    // Resource fields know the variables the workflows define.
+    ResourceEditor resource(document.get());
+    resource.setResource(1);
+    const QStringList names = child<ExpressionLineEdit>(&resource, QStringLiteral("baseUrl"))->knownNames();
+    QVERIFY(names.contains(QStringLiteral("TOKEN")));
+    QVERIFY(!names.contains(QStringLiteral("http1")));
+}
+
+void tst_Editors::keyValueTableEditor()
+{
+    auto document = demoDocument();
+    KeyValueTableEditor editor(document.get());
+    editor.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, 1));
+    editor.show();
+    QCOMPARE(editor.model()->rowCount(), 1);
+    auto *remove = child<QToolButton>(&editor, QStringLiteral("removeRow"));
+    QVERIFY(!remove->isEnabled());
+    child<QToolButton>(&editor, QStringLiteral("addRow"))->click();
+    QCOMPARE(document->resource(1).headers.size(), 2);
+    QVERIFY(remove->isEnabled());
+    remove->click();
+    QCOMPARE(document->resource(1).headers.size(), 1);
+    QCOMPARE(document->undoStack()->count(), 2);
+}
+
+QTEST_MAIN(tst_Editors)
+#include "tst_editors.moc"

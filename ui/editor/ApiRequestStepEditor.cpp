@@ -1,0 +1,277 @@
+#include "ApiRequestStepEditor.h"
+
+#include "KeyValueTableEditor.h"
+#include "KeyValueTableModel.h"
+#include "widgets/ExpressionLineEdit.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+namespace {
+
+// Body kinds in combo order.
+constexpr RequestBody::Kind BodyKinds[] = {RequestBody::Kind::None, RequestBody::Kind::Json,
+                                           RequestBody::Kind::FormUrlEncoded, RequestBody::Kind::Raw};
+
+int bodyKindIndex(RequestBody::Kind kind)
+{
+    for (int i = 0; i < 4; ++i) {
+        if (BodyKinds[i] == kind)
+            return i;
+    }
+    return 0;
+}
+
+} // namespace
+
+ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget *parent)
+    : StepEditor(document, StepType::ApiRequest, parent)
+    , m_method(new QComboBox(this))
+    , m_url(new ExpressionLineEdit(this))
+    , m_tabs(new QTabWidget(this))
+    , m_headers(new KeyValueTableEditor(document, this))
+    , m_query(new KeyValueTableEditor(document, this))
+    , m_bodyKind(new QComboBox(this))
+    , m_bodyPages(new QStackedWidget(this))
+    , m_jsonBody(new QPlainTextEdit(this))
+    , m_jsonStatus(new QLabel(this))
+    , m_formBody(new KeyValueTableEditor(document, this))
+    , m_rawContentType(new QLineEdit(this))
+    , m_rawBody(new QPlainTextEdit(this))
+    , m_timeout(new QSpinBox(this))
+{
+    m_method->setObjectName(QStringLiteral("requestMethod"));
+    m_method->setAccessibleName(tr("HTTP method"));
+    m_method->addItems(methods());
+    m_url->setObjectName(QStringLiteral("requestUrl"));
+    m_url->setAccessibleName(tr("Request URL"));
+    m_url->setPlaceholderText(QStringLiteral("{{ DEMO_API }}/login"));
+    m_url->setToolTip(tr("The URL; may use {{ expressions }} such as {{ DEMO_API }}"));
+
+    m_headers->setObjectName(QStringLiteral("requestHeaders"));
+    m_headers->setRowNoun(tr("header"));
+    m_query->setObjectName(QStringLiteral("requestQuery"));
+    m_query->setRowNoun(tr("query parameter"));
+    m_formBody->setObjectName(QStringLiteral("formBody"));
+    m_formBody->setRowNoun(tr("form field"));
+
+    m_bodyKind->setObjectName(QStringLiteral("bodyKind"));
+    m_bodyKind->setAccessibleName(tr("Body kind"));
+    m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Form (URL-encoded)"), tr("Raw")});
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_jsonBody->setObjectName(QStringLiteral("jsonBody"));
+    m_jsonBody->setAccessibleName(tr("JSON body"));
+    m_jsonBody->setFont(fixed);
+    m_jsonBody->setPlaceholderText(QStringLiteral("{\"email\": \"{{ form1.email }}\"}"));
+    m_jsonBody->setToolTip(
+        tr("Put {{ expressions }} inside JSON strings; each string is filled in and escaped "
+           "when the request is sent."));
+    m_jsonStatus->setObjectName(QStringLiteral("jsonBodyStatus"));
+    m_jsonStatus->setWordWrap(true);
+    m_rawContentType->setObjectName(QStringLiteral("rawContentType"));
+    m_rawContentType->setAccessibleName(tr("Content type"));
+    m_rawContentType->setPlaceholderText(QStringLiteral("text/plain"));
+    m_rawBody->setObjectName(QStringLiteral("rawBody"));
+    m_rawBody->setAccessibleName(tr("Raw body"));
+    m_rawBody->setFont(fixed);
+    m_timeout->setObjectName(QStringLiteral("requestTimeout"));
+    m_timeout->setAccessibleName(tr("Request timeout"));
+    m_timeout->setRange(1, 600);
+    m_timeout->setSuffix(tr(" s"));
+    m_timeout->setToolTip(tr("The request fails when no reply arrives within this time."));
+
+    // Body pages in BodyKinds order.
+    auto *nonePage = new QLabel(tr("The request has no body."), m_bodyPages);
+    nonePage->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    auto *jsonPage = new QWidget(m_bodyPages);
+    auto *jsonLayout = new QVBoxLayout(jsonPage);
+    jsonLayout->setContentsMargins(0, 0, 0, 0);
+    jsonLayout->addWidget(m_jsonBody, 1);
+    jsonLayout->addWidget(m_jsonStatus);
+    auto *rawPage = new QWidget(m_bodyPages);
+    auto *rawLayout = new QFormLayout(rawPage);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    rawLayout->addRow(tr("Content type"), m_rawContentType);
+    rawLayout->addRow(m_rawBody);
+    m_bodyPages->addWidget(nonePage);
+    m_bodyPages->addWidget(jsonPage);
+    m_bodyPages->addWidget(m_formBody);
+    m_bodyPages->addWidget(rawPage);
+
+    auto *bodyTab = new QWidget(m_tabs);
+    auto *bodyLayout = new QVBoxLayout(bodyTab);
+    auto *kindRow = new QFormLayout;
+    kindRow->addRow(tr("Body"), m_bodyKind);
+    bodyLayout->addLayout(kindRow);
+    bodyLayout->addWidget(m_bodyPages, 1);
+    m_tabs->setObjectName(QStringLiteral("requestTabs"));
+    m_tabs->addTab(bodyTab, tr("Body"));
+    m_tabs->addTab(m_headers, tr("Headers"));
+    m_tabs->addTab(m_query, tr("Query parameters"));
+
+    auto *requestLine = new QHBoxLayout;
+    requestLine->addWidget(m_method);
+    requestLine->addWidget(m_url, 1);
+    auto *form = new QFormLayout;
+    addNameRow(form, tr("Step name"));
+    form->addRow(tr("Request"), requestLine);
+    form->addRow(tr("Timeout"), m_timeout);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_tabs, 1);
+
+    connect(m_method, &QComboBox::currentTextChanged, this, [this](const QString &method) {
+        editStep<ApiRequestStep>(tr("Change method"), {},
+                                 [&method](ApiRequestStep &s) { s.method = method; });
+    });
+    connect(m_url, &QLineEdit::textEdited, this, [this](const QString &url) {
+        editStep<ApiRequestStep>(tr("Edit URL"), QStringLiteral("url"),
+                                 [&url](ApiRequestStep &s) { s.url = url; });
+    });
+    connect(m_timeout, &QSpinBox::valueChanged, this, [this](int seconds) {
+        editStep<ApiRequestStep>(tr("Change timeout"), QStringLiteral("timeout"),
+                                 [seconds](ApiRequestStep &s) { s.timeoutMs = seconds * 1000; });
+    });
+    connect(m_bodyKind, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_bodyPages->setCurrentIndex(index);
+        editStep<ApiRequestStep>(tr("Change body kind"), {}, [index](ApiRequestStep &s) {
+            s.body.kind = BodyKinds[qBound(0, index, 3)];
+        });
+    });
+    connect(m_jsonBody, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_jsonBody->toPlainText();
+        updateJsonStatus(text);
+        editStep<ApiRequestStep>(tr("Edit JSON body"), QStringLiteral("body"),
+                                 [&text](ApiRequestStep &s) { s.body.text = text; });
+    });
+    connect(m_rawBody, &QPlainTextEdit::textChanged, this, [this] {
+        const QString text = m_rawBody->toPlainText();
+        editStep<ApiRequestStep>(tr("Edit body"), QStringLiteral("body"),
+                                 [&text](ApiRequestStep &s) { s.body.text = text; });
+    });
+    connect(m_rawContentType, &QLineEdit::textEdited, this, [this](const QString &type) {
+        editStep<ApiRequestStep>(tr("Edit content type"), QStringLiteral("contentType"),
+                                 [&type](ApiRequestStep &s) { s.body.contentType = type.trimmed(); });
+    });
+}
+
+QStringList ApiRequestStepEditor::methods()
+{
+    return {QStringLiteral("GET"),    QStringLiteral("POST"),   QStringLiteral("PUT"),
+            QStringLiteral("PATCH"),  QStringLiteral("DELETE"), QStringLiteral("HEAD"),
+            QStringLiteral("OPTIONS")};
+}
+
+void ApiRequestStepEditor::refresh(const Step &step)
+{
+    const auto &request = std::get<ApiRequestStep>(step);
+    if (m_method->findText(request.method) < 0)
+        m_method->addItem(request.method); // a method typed into the file by hand
+    m_method->setCurrentText(request.method);
+    showText(m_url, request.url);
+    m_timeout->setValue(qMax(1, request.timeoutMs / 1000));
+    const int kind = bodyKindIndex(request.body.kind);
+    m_bodyKind->setCurrentIndex(kind);
+    m_bodyPages->setCurrentIndex(kind);
+    // JSON and raw bodies share the text, so switching kinds keeps what was typed.
+    showText(m_jsonBody, request.body.text);
+    showText(m_rawBody, request.body.text);
+    showText(m_rawContentType, request.body.contentType);
+    updateJsonStatus(request.body.kind == RequestBody::Kind::Json ? request.body.text : QString());
+
+    const StepRef ref = stepRef();
+    const auto headers = KeyValueRef::stepTable(KeyValueRef::Table::StepHeaders, ref);
+    if (m_headers->model()->table() != headers || !m_headers->model()->hasTable()) {
+        m_headers->setTable(headers);
+        m_query->setTable(KeyValueRef::stepTable(KeyValueRef::Table::StepQueryParameters, ref));
+        m_formBody->setTable(KeyValueRef::stepTable(KeyValueRef::Table::StepBodyFields, ref));
+    }
+}
+
+void ApiRequestStepEditor::applyKnownNames(const QStringList &names)
+{
+    m_url->setKnownNames(names);
+    m_headers->setKnownNames(names);
+    m_query->setKnownNames(names);
+    m_formBody->setKnownNames(names);
+}
+
+QString ApiRequestStepEditor::jsonStatus() const
+{
+    return m_jsonStatus->text();
+}
+
+QString ApiRequestStepEditor::lineColumn(const QString &text, int offset)
+{
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < offset && i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('\n')) {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return tr("line %1, column %2").arg(line).arg(column);
+}
+
+void ApiRequestStepEditor::updateJsonStatus(const QString &text)
+{
+    if (m_bodyKind->currentIndex() != bodyKindIndex(RequestBody::Kind::Json)) {
+        m_jsonStatus->clear();
+        return;
+    }
+    if (text.trimmed().isEmpty()) {
+        m_jsonStatus->setText(tr("Empty: the request is sent without a body."));
+        return;
+    }
+    QJsonParseError error;
+    const QByteArray utf8 = text.toUtf8();
+    QJsonDocument::fromJson(utf8, &error);
+    if (error.error == QJsonParseError::NoError) {
+        m_jsonStatus->setText(tr("Valid JSON."));
+        return;
+    }
+    // The parser counts UTF-8 bytes; the editor counts characters.
+    const int offset = int(QString::fromUtf8(utf8.left(error.offset)).size());
+    m_jsonStatus->setText(tr("\u26A0 Not valid JSON: %1 at %2. Put {{ expressions }} inside JSON strings.")
+                              .arg(error.errorString(), lineColumn(text, offset)));
+}
+
+void ApiRequestStepEditor::focusField(const QString &field)
+{
+    const QString lower = field.toLower();
+    if (lower.contains(QStringLiteral("url")) || lower.isEmpty()) {
+        m_url->setFocus(Qt::OtherFocusReason);
+    } else if (lower.contains(QStringLiteral("header"))) {
+        m_tabs->setCurrentWidget(m_headers);
+        m_headers->view()->setFocus(Qt::OtherFocusReason);
+    } else if (lower.contains(QStringLiteral("query")) || lower.contains(QStringLiteral("param"))) {
+        m_tabs->setCurrentWidget(m_query);
+        m_query->view()->setFocus(Qt::OtherFocusReason);
+    } else if (lower.contains(QStringLiteral("body"))) {
+        m_tabs->setCurrentIndex(0);
+        m_bodyPages->currentWidget()->setFocus(Qt::OtherFocusReason);
+        if (m_bodyKind->currentIndex() == bodyKindIndex(RequestBody::Kind::Json))
+            m_jsonBody->setFocus(Qt::OtherFocusReason);
+    } else {
+        StepEditor::focusField(field);
+    }
+}
+
+} // namespace AuthStudio

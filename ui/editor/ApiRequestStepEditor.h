@@ -1,0 +1,63 @@
+// ApiRequestStepEditor: edits an API Request step: name, method, URL, headers, query parameters, the body
+// (none, JSON with live validation, form fields, raw text) and the timeout.
+#pragma once
+
+#include "StepEditor.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+
+namespace AuthStudio {
+
+class ExpressionLineEdit;
+class KeyValueTableEditor;
+
+class ApiRequestStepEditor : public StepEditor
+{
+    Q_OBJECT
+public:
+    explicit ApiRequestStepEditor(WorkspaceDocument *document, QWidget *parent = nullptr);
+
+    static QStringList methods();
+
+    QComboBox *methodCombo() const { return m_method; }
+    ExpressionLineEdit *urlEdit() const { return m_url; }
+    KeyValueTableEditor *headersEditor() const { return m_headers; }
+    KeyValueTableEditor *queryEditor() const { return m_query; }
+    QComboBox *bodyKindCombo() const { return m_bodyKind; }
+    QPlainTextEdit *jsonBodyEdit() const { return m_jsonBody; }
+    // "Valid JSON" or what is wrong and where; empty when the body isn't JSON.
+    QString jsonStatus() const;
+    void focusField(const QString &field) override;
+
+    // Where a JSON parse error at `offset` is, as "line L, column C".
+    static QString lineColumn(const QString &text, int offset);
+
+protected:
+    void refresh(const Step &step) override;
+    void applyKnownNames(const QStringList &names) override;
+
+private:
+    void updateJsonStatus(const QString &text);
+
+    QComboBox *m_method;
+    ExpressionLineEdit *m_url;
+    QTabWidget *m_tabs;
+    KeyValueTableEditor *m_headers;
+    KeyValueTableEditor *m_query;
+    QComboBox *m_bodyKind;
+    QStackedWidget *m_bodyPages;
+    QPlainTextEdit *m_jsonBody;
+    QLabel *m_jsonStatus;
+    KeyValueTableEditor *m_formBody;
+    QLineEdit *m_rawContentType;
+    QPlainTextEdit *m_rawBody;
+    QSpinBox *m_timeout;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,38 @@
+#include "ChoiceDelegate.h"
+
+#include <QComboBox>
+
+namespace AuthStudio {
+
+ChoiceDelegate::ChoiceDelegate(const QStringList &choices, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_choices(choices)
+{ }
+
+QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
+                                      const QModelIndex &) const
+{
+    auto *combo = new QComboBox(parent);
+    combo->addItems(m_choices);
+    // Commit as soon as a choice is picked, rather than when focus leaves the cell.
+    connect(combo, &QComboBox::activated, this, [this, combo] {
+        auto *self = const_cast<ChoiceDelegate *>(this);
+        Q_EMIT self->commitData(combo);
+        Q_EMIT self->closeEditor(combo);
+    });
+    return combo;
+}
+
+void ChoiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor))
+        combo->setCurrentIndex(index.data(Qt::EditRole).toInt());
+}
+
+void ChoiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    if (auto *combo = qobject_cast<QComboBox *>(editor))
+        model->setData(index, combo->currentIndex(), Qt::EditRole);
+}
+
+} // namespace AuthStudio

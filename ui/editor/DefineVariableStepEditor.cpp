@@ -1,0 +1,76 @@
+#include "DefineVariableStepEditor.h"
+
+#include "script/Template.h"
+#include "widgets/ExpressionLineEdit.h"
+
+#include <QCheckBox>
+#include <QFormLayout>
+#include <QLabel>
+
+namespace AuthStudio {
+
+DefineVariableStepEditor::DefineVariableStepEditor(WorkspaceDocument *document, QWidget *parent)
+    : StepEditor(document, StepType::DefineVariable, parent)
+    , m_value(new ExpressionLineEdit(this))
+    , m_secret(new QCheckBox(tr("Secret: mask the value everywhere and never save it"), this))
+    , m_hint(new QLabel(this))
+{
+    nameEdit()->setToolTip(tr("Resource headers and later steps use the variable as {{ NAME }}"));
+    m_value->setObjectName(QStringLiteral("variableValue"));
+    m_value->setAccessibleName(tr("Variable value"));
+    m_value->setPlaceholderText(QStringLiteral("{{ http1.body.token }}"));
+    m_value->setToolTip(tr("Usually an expression over an earlier step, e.g. {{ http1.body.token }}"));
+    m_secret->setObjectName(QStringLiteral("variableSecret"));
+    m_secret->setAccessibleName(tr("Secret variable"));
+    m_hint->setObjectName(QStringLiteral("variableHint"));
+    m_hint->setWordWrap(true);
+
+    auto *form = new QFormLayout(this);
+    addNameRow(form, tr("Variable name"));
+    form->addRow(tr("Value"), m_value);
+    form->addRow(QString(), m_secret);
+    form->addRow(QString(), m_hint);
+
+    connect(m_value, &QLineEdit::textEdited, this, [this](const QString &text) {
+        editStep<DefineVariableStep>(tr("Edit variable value"), QStringLiteral("value"),
+                                     [&text](DefineVariableStep &s) { s.value = text; });
+    });
+    connect(m_secret, &QCheckBox::toggled, this, [this](bool secret) {
+        editStep<DefineVariableStep>(secret ? tr("Make variable secret") : tr("Make variable not secret"), {},
+                                     [secret](DefineVariableStep &s) { s.secret = secret; });
+    });
+}
+
+void DefineVariableStepEditor::refresh(const Step &step)
+{
+    const auto &variable = std::get<DefineVariableStep>(step);
+    showText(m_value, variable.value);
+    m_secret->setChecked(variable.secret);
+    updateHint(variable);
+}
+
+void DefineVariableStepEditor::applyKnownNames(const QStringList &names)
+{
+    m_value->setKnownNames(names);
+}
+
+void DefineVariableStepEditor::focusField(const QString &field)
+{
+    if (field.contains(QStringLiteral("value"), Qt::CaseInsensitive) || field.isEmpty())
+        m_value->setFocus(Qt::OtherFocusReason);
+    else
+        StepEditor::focusField(field);
+}
+
+void DefineVariableStepEditor::updateHint(const DefineVariableStep &step)
+{
+    const auto parsed = Template::parse(step.value);
+    if (step.secret && !step.value.isEmpty() && (!parsed->isValid() || !parsed->hasExpressions())) {
+        m_hint->setText(tr("A secret can't be a literal value: it would be written into the workspace file. "
+                           "Compute it with an {{ expression }}, e.g. from a Form field."));
+    } else {
+        m_hint->setText(tr("Use it in resource headers and later steps as {{ %1 }}.").arg(step.name));
+    }
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,106 @@
+#include "FormStepEditor.h"
+
+#include "ChoiceDelegate.h"
+#include "FormFieldTableModel.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
+    : StepEditor(document, StepType::Form, parent)
+    , m_model(new FormFieldTableModel(document, this))
+    , m_view(new QTableView(this))
+    , m_addButton(new QToolButton(this))
+    , m_removeButton(new QToolButton(this))
+    , m_hint(new QLabel(this))
+{
+    m_view->setObjectName(QStringLiteral("formFields"));
+    m_view->setAccessibleName(tr("Form fields"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(FormFieldTableModel::TypeColumn,
+                                     new ChoiceDelegate(FormFieldTableModel::typeLabels(), m_view));
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->verticalHeader()->hide();
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setTabKeyNavigation(false);
+
+    m_addButton->setObjectName(QStringLiteral("addFormField"));
+    m_addButton->setText(tr("Add field"));
+    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_addButton->setToolTip(tr("Add a field to the form"));
+    m_removeButton->setObjectName(QStringLiteral("removeFormField"));
+    m_removeButton->setText(tr("Remove field"));
+    m_removeButton->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_removeButton->setToolTip(tr("Remove the selected field"));
+
+    m_hint->setWordWrap(true);
+
+    auto *form = new QFormLayout;
+    addNameRow(form, tr("Step name"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_addButton);
+    buttons->addWidget(m_removeButton);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Fields the user fills in when the workflow runs:"), this));
+    layout->addWidget(m_view, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(m_hint);
+
+    connect(m_addButton, &QToolButton::clicked, this, &FormStepEditor::addField);
+    connect(m_removeButton, &QToolButton::clicked, this, &FormStepEditor::removeField);
+}
+
+void FormStepEditor::refresh(const Step &step)
+{
+    if (m_model->step() != stepRef())
+        m_model->setStep(stepRef());
+    const auto &form = std::get<FormStep>(step);
+    const QString example = form.fields.isEmpty() ? QStringLiteral("email") : form.fields.first().key;
+    m_hint->setText(
+        tr("Later steps read the values as {{ %1.%2 }}. Password fields are masked and never saved.")
+            .arg(form.name, example));
+}
+
+void FormStepEditor::focusField(const QString &field)
+{
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (field.contains(m_model->index(row, FormFieldTableModel::KeyColumn).data().toString())) {
+            m_view->setCurrentIndex(m_model->index(row, FormFieldTableModel::KeyColumn));
+            m_view->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+    StepEditor::focusField(field);
+}
+
+void FormStepEditor::addField()
+{
+    const int row = m_model->rowCount();
+    if (m_model->insertRows(row, 1)) {
+        const QModelIndex key = m_model->index(row, FormFieldTableModel::KeyColumn);
+        m_view->setCurrentIndex(key);
+        m_view->edit(key);
+    }
+}
+
+void FormStepEditor::removeField()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid())
+        m_model->removeRows(current.row(), 1);
+}
+
+} // namespace AuthStudio

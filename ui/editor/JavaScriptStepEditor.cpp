@@ -1,0 +1,59 @@
+#include "JavaScriptStepEditor.h"
+
+#include "widgets/CodeEditor.h"
+#include "widgets/JavaScriptHighlighter.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget *parent)
+    : StepEditor(document, StepType::JavaScript, parent)
+    , m_code(new CodeEditor(this))
+{
+    m_code->setObjectName(QStringLiteral("javascriptCode"));
+    m_code->setAccessibleName(tr("JavaScript code"));
+    m_code->setToolTip(tr("A function body. Earlier steps are globals (form1, http1, ...); the global auth "
+                          "offers base64, sha256, hmacSha256, randomUUID and jwtDecode."));
+    new JavaScriptHighlighter(m_code->document());
+
+    auto *form = new QFormLayout;
+    addNameRow(form, tr("Step name"));
+    auto *hint = new QLabel(tr("The value the code returns becomes this step's result."), this);
+    hint->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_code, 1);
+    layout->addWidget(hint);
+
+    connect(m_code, &CodeEditor::textChanged, this, &JavaScriptStepEditor::onCodeChanged);
+}
+
+void JavaScriptStepEditor::refresh(const Step &step)
+{
+    showText(m_code, std::get<JavaScriptStep>(step).code);
+}
+
+void JavaScriptStepEditor::focusField(const QString &field)
+{
+    if (field.contains(QStringLiteral("code"), Qt::CaseInsensitive) || field.isEmpty())
+        m_code->setFocus(Qt::OtherFocusReason);
+    else
+        StepEditor::focusField(field);
+}
+
+void JavaScriptStepEditor::setErrorLine(int line, const QString &message)
+{
+    m_code->setErrorLine(line, message);
+}
+
+void JavaScriptStepEditor::onCodeChanged()
+{
+    const QString code = m_code->toPlainText();
+    editStep<JavaScriptStep>(tr("Edit code"), QStringLiteral("code"),
+                             [&code](JavaScriptStep &s) { s.code = code; });
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,32 @@
+// JavaScriptStepEditor: edits a JavaScript step: its name and its code (a function body that sees earlier
+// steps as globals and whose return value becomes this step's result).
+#pragma once
+
+#include "StepEditor.h"
+
+namespace AuthStudio {
+
+class CodeEditor;
+
+class JavaScriptStepEditor : public StepEditor
+{
+    Q_OBJECT
+public:
+    explicit JavaScriptStepEditor(WorkspaceDocument *document, QWidget *parent = nullptr);
+
+    CodeEditor *codeEdit() const { return m_code; }
+    void focusField(const QString &field) override;
+    // Marks the line a script error named (from a failed run); 0 clears.
+    void setErrorLine(int line, const QString &message);
+
+protected:
+    void refresh(const Step &step) override;
+    void applyKnownNames(const QStringList &) override { }
+
+private:
+    void onCodeChanged();
+
+    CodeEditor *m_code;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,110 @@
+#include "KeyValueTableEditor.h"
+
+#include "ExpressionDelegate.h"
+#include "KeyValueTableModel.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_model(new KeyValueTableModel(document, this))
+    , m_valueDelegate(new ExpressionDelegate(this))
+    , m_view(new QTableView(this))
+    , m_addButton(new QToolButton(this))
+    , m_removeButton(new QToolButton(this))
+{
+    m_view->setObjectName(QStringLiteral("table"));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(KeyValueTableModel::ValueColumn, m_valueDelegate);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->resizeSection(KeyValueTableModel::NameColumn, 200);
+    m_view->verticalHeader()->hide();
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // One row at a time, so Remove is one undoable step.
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->setMinimumHeight(90);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table, as in a form
+
+    m_addButton->setObjectName(QStringLiteral("addRow"));
+    m_addButton->setText(tr("Add"));
+    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_removeButton->setObjectName(QStringLiteral("removeRow"));
+    m_removeButton->setText(tr("Remove"));
+    m_removeButton->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    setRowNoun(tr("row"));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(m_addButton);
+    buttons->addWidget(m_removeButton);
+    buttons->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    layout->addLayout(buttons);
+
+    connect(m_addButton, &QToolButton::clicked, this, &KeyValueTableEditor::addRow);
+    connect(m_removeButton, &QToolButton::clicked, this, &KeyValueTableEditor::removeSelectedRow);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &KeyValueTableEditor::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateButtons);
+    updateButtons();
+}
+
+void KeyValueTableEditor::setTable(const KeyValueRef &ref)
+{
+    m_model->setTable(ref);
+    updateButtons();
+}
+
+void KeyValueTableEditor::setKnownNames(const QStringList &names)
+{
+    m_valueDelegate->setKnownNames(names);
+}
+
+void KeyValueTableEditor::setRowNoun(const QString &noun)
+{
+    m_addButton->setToolTip(tr("Add a %1").arg(noun));
+    m_addButton->setAccessibleName(tr("Add %1").arg(noun));
+    m_removeButton->setToolTip(tr("Remove the selected %1").arg(noun));
+    m_removeButton->setAccessibleName(tr("Remove %1").arg(noun));
+    m_view->setAccessibleName(tr("%1 table").arg(noun));
+}
+
+void KeyValueTableEditor::addRow()
+{
+    const int row = m_model->rowCount();
+    if (!m_model->insertRows(row, 1))
+        return;
+    const QModelIndex name = m_model->index(row, KeyValueTableModel::NameColumn);
+    m_view->setCurrentIndex(name);
+    m_view->edit(name);
+}
+
+void KeyValueTableEditor::removeSelectedRow()
+{
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    const QModelIndex current = selected.isEmpty() ? m_view->currentIndex() : selected.first();
+    if (current.isValid())
+        m_model->removeRows(current.row(), 1);
+}
+
+void KeyValueTableEditor::updateButtons()
+{
+    m_addButton->setEnabled(m_model->hasTable());
+    m_removeButton->setEnabled(m_model->hasTable() && m_view->selectionModel()->hasSelection());
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,47 @@
+// KeyValueTableEditor: a name/value table (headers, parameters, form body fields, workspace variables)
+// with Add and Remove buttons. The view edits a KeyValueTableModel, so every change is one undoable step;
+// values are edited with an ExpressionLineEdit that knows the names in reach.
+#pragma once
+
+#include "document/KeyValueRef.h"
+
+#include <QWidget>
+
+class QTableView;
+class QToolButton;
+
+namespace AuthStudio {
+
+class ExpressionDelegate;
+class KeyValueTableModel;
+class WorkspaceDocument;
+
+class KeyValueTableEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit KeyValueTableEditor(WorkspaceDocument *document, QWidget *parent = nullptr);
+
+    void setTable(const KeyValueRef &ref);
+    void setKnownNames(const QStringList &names);
+    // What the buttons and placeholder call a row ("header").
+    void setRowNoun(const QString &noun);
+
+    KeyValueTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    // Adds an empty row at the end and starts editing its name.
+    void addRow();
+    void removeSelectedRow();
+
+private:
+    void updateButtons();
+
+    KeyValueTableModel *m_model;
+    ExpressionDelegate *m_valueDelegate;
+    QTableView *m_view;
+    QToolButton *m_addButton;
+    QToolButton *m_removeButton;
+};
+
+} // namespace AuthStudio

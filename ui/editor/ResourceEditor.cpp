@@ -1,0 +1,434 @@
+#include "ResourceEditor.h"
+
+#include "KeyValueTableEditor.h"
+#include "KeyValueTableModel.h"
+#include "WorkflowEditor.h"
+#include "document/WorkspaceDocument.h"
+#include "widgets/ExpressionLineEdit.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScopedValueRollback>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+namespace {
+
+enum ExpiresMode { ExpiresAfterSeconds, ExpiresFromExpression };
+
+constexpr int DefaultExpirySeconds = 3600;
+
+bool isWholeNumber(const QString &text, int *value = nullptr)
+{
+    bool ok = false;
+    const int number = text.trimmed().toInt(&ok);
+    if (value)
+        *value = number;
+    return ok;
+}
+
+QString statusesText(const QList<int> &statuses)
+{
+    QStringList parts;
+    for (int status : statuses)
+        parts.append(QString::number(status));
+    return parts.join(QStringLiteral(", "));
+}
+
+QList<int> parseStatuses(const QString &text)
+{
+    QList<int> statuses;
+    for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int status = part.trimmed().toInt(&ok);
+        if (ok && status >= 100 && status <= 599)
+            statuses.append(status);
+    }
+    return statuses;
+}
+
+void setTextIfDifferent(QLineEdit *edit, const QString &text)
+{
+    if (edit->text() != text)
+        edit->setText(text);
+}
+
+} // namespace
+
+ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_pages(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_authWorkflow(new WorkflowEditor(document, WorkflowKind::Auth, this))
+    , m_refreshWorkflow(new WorkflowEditor(document, WorkflowKind::Refresh, this))
+{
+    m_placeholder->setObjectName(QStringLiteral("noResourcePage"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setText(
+        tr("Select a resource in the list, or add one with Resource \u25B8 Add Resource."));
+
+    m_authWorkflow->setObjectName(QStringLiteral("authWorkflowEditor"));
+    m_refreshWorkflow->setObjectName(QStringLiteral("refreshWorkflowEditor"));
+    m_tabs->setObjectName(QStringLiteral("resourceTabs"));
+    m_tabs->addTab(createGeneralTab(), tr("General"));
+    m_tabs->addTab(m_authWorkflow, tr("Auth workflow"));
+    m_tabs->addTab(m_refreshWorkflow, tr("Refresh workflow"));
+    m_tabs->addTab(createSessionTab(), tr("Session"));
+    m_tabs->setTabToolTip(AuthWorkflowTab,
+                          tr("The steps that log in: they run when a query needs a session"));
+    m_tabs->setTabToolTip(RefreshWorkflowTab,
+                          tr("The steps that renew the session, e.g. with a refresh token"));
+    m_tabs->setTabToolTip(SessionTab, tr("When sessions are tested, refreshed and time out"));
+
+    m_pages->addWidget(m_placeholder);
+    m_pages->addWidget(m_tabs);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+
+    connect(m_document, &WorkspaceDocument::changed, this, &ResourceEditor::onDocumentChanged);
+    refresh();
+}
+
+QWidget *ResourceEditor::createGeneralTab()
+{
+    auto *page = new QWidget(this);
+    m_name = new QLineEdit(page);
+    m_name->setObjectName(QStringLiteral("resourceName"));
+    m_name->setAccessibleName(tr("Resource name"));
+    m_name->setToolTip(tr("How queries and the CLI (--resource) refer to this resource"));
+    m_nameProblem = new QLabel(page);
+    m_nameProblem->setObjectName(QStringLiteral("resourceNameProblem"));
+    m_nameProblem->hide();
+
+    m_kind = new QComboBox(page);
+    m_kind->setObjectName(QStringLiteral("resourceKind"));
+    m_kind->setAccessibleName(tr("Resource kind"));
+    m_kind->addItems({tr("REST API"), tr("GraphQL (coming later)"), tr("OpenAPI (coming later)"),
+                      tr("gRPC (coming later)")});
+    // Listed so people see where the studio is going, but not selectable yet.
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_kind->model())) {
+        for (int i = 1; i < items->rowCount(); ++i)
+            items->item(i)->setEnabled(false);
+    }
+
+    m_baseUrl = new ExpressionLineEdit(page);
+    m_baseUrl->setObjectName(QStringLiteral("baseUrl"));
+    m_baseUrl->setAccessibleName(tr("Base URL"));
+    m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com or {{ DEMO_API }}"));
+    m_baseUrl->setToolTip(tr("Queries' paths are appended to this URL; may use {{ expressions }}"));
+
+    m_authMethod = new QComboBox(page);
+    m_authMethod->setObjectName(QStringLiteral("authMethod"));
+    m_authMethod->setAccessibleName(tr("Authentication method"));
+    m_authMethod->addItems({tr("None"), tr("Custom auth")});
+    m_authHint = new QLabel(page);
+    m_authHint->setWordWrap(true);
+
+    m_headers = new KeyValueTableEditor(m_document, page);
+    m_headers->setObjectName(QStringLiteral("resourceHeaders"));
+    m_headers->setRowNoun(tr("header"));
+    m_urlParameters = new KeyValueTableEditor(m_document, page);
+    m_urlParameters->setObjectName(QStringLiteral("urlParameters"));
+    m_urlParameters->setRowNoun(tr("URL parameter"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(QString(), m_nameProblem);
+    form->addRow(tr("&Kind"), m_kind);
+    form->addRow(tr("&Base URL"), m_baseUrl);
+    form->addRow(tr("&Authentication"), m_authMethod);
+    form->addRow(QString(), m_authHint);
+    auto *headersBox = new QGroupBox(tr("Headers sent with every query"), page);
+    auto *headersLayout = new QVBoxLayout(headersBox);
+    headersLayout->addWidget(m_headers);
+    auto *parametersBox = new QGroupBox(tr("URL parameters added to every query"), page);
+    auto *parametersLayout = new QVBoxLayout(parametersBox);
+    parametersLayout->addWidget(m_urlParameters);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(form);
+    layout->addWidget(headersBox, 2);
+    layout->addWidget(parametersBox, 1);
+
+    connect(m_name, &QLineEdit::textEdited, this, [this](const QString &name) {
+        editResource(tr("Rename resource"), QStringLiteral("name"),
+                     [&name](Resource &r) { r.name = name.trimmed(); });
+    });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this](int kind) {
+        editResource(tr("Change resource kind"), {}, [kind](Resource &r) { r.kind = Resource::Kind(kind); });
+    });
+    connect(m_baseUrl, &QLineEdit::textEdited, this, [this](const QString &url) {
+        editResource(tr("Edit base URL"), QStringLiteral("baseUrl"),
+                     [&url](Resource &r) { r.baseUrl = url; });
+    });
+    connect(m_authMethod, &QComboBox::currentIndexChanged, this, [this](int method) {
+        editResource(tr("Change authentication method"), {},
+                     [method](Resource &r) { r.authMethod = Resource::AuthMethod(method); });
+    });
+    return page;
+}
+
+QWidget *ResourceEditor::createSessionTab()
+{
+    auto *page = new QWidget(this);
+    m_loginTestEnabled = new QCheckBox(tr("Test the session with a request after logging in"), page);
+    m_loginTestEnabled->setObjectName(QStringLiteral("loginTestEnabled"));
+    m_loginTestUrl = new ExpressionLineEdit(page);
+    m_loginTestUrl->setObjectName(QStringLiteral("loginTestUrl"));
+    m_loginTestUrl->setAccessibleName(tr("Login test URL"));
+    m_loginTestUrl->setPlaceholderText(QStringLiteral("{{ DEMO_API }}/login-test"));
+    m_loginTestUrl->setToolTip(
+        tr("A 2xx reply means the session works; anything else shows the login again"));
+    m_runWithoutPrompt = new QCheckBox(tr("Run the auth workflow without prompting the user"), page);
+    m_runWithoutPrompt->setObjectName(QStringLiteral("runWithoutPrompt"));
+    m_runWithoutPrompt->setToolTip(
+        tr("For workflows that need no input (no Form step), e.g. a client-credentials "
+           "grant: sessions start without the login window"));
+
+    m_refreshTrigger = new QComboBox(page);
+    m_refreshTrigger->setObjectName(QStringLiteral("refreshTrigger"));
+    m_refreshTrigger->setAccessibleName(tr("Refresh trigger"));
+    m_refreshTrigger->addItems({tr("None"), tr("Time-based"), tr("Every query run")});
+    m_expiresMode = new QComboBox(page);
+    m_expiresMode->setObjectName(QStringLiteral("expiresMode"));
+    m_expiresMode->setAccessibleName(tr("Session lifetime source"));
+    m_expiresMode->addItems({tr("After a number of seconds"), tr("From an expression")});
+    m_expiresSeconds = new QSpinBox(page);
+    m_expiresSeconds->setObjectName(QStringLiteral("expiresSeconds"));
+    m_expiresSeconds->setAccessibleName(tr("Session lifetime in seconds"));
+    m_expiresSeconds->setRange(1, 365 * 24 * 3600);
+    m_expiresSeconds->setSuffix(tr(" s"));
+    m_expiresSeconds->setValue(DefaultExpirySeconds);
+    m_expiresExpression = new ExpressionLineEdit(page);
+    m_expiresExpression->setObjectName(QStringLiteral("expiresExpression"));
+    m_expiresExpression->setAccessibleName(tr("Session lifetime expression"));
+    m_expiresExpression->setPlaceholderText(QStringLiteral("{{ EXPIRES_IN }}"));
+    m_expiresExpression->setToolTip(tr("Seconds the session lives, usually from the login reply"));
+    m_refreshStatuses = new QLineEdit(page);
+    m_refreshStatuses->setObjectName(QStringLiteral("refreshOnStatuses"));
+    m_refreshStatuses->setAccessibleName(tr("Refresh on statuses"));
+    m_refreshStatuses->setPlaceholderText(tr("any non-2xx status, or e.g. 401, 403"));
+    m_refreshStatuses->setToolTip(
+        tr("Which failed queries run the refresh workflow; empty means any non-2xx status"));
+
+    m_loginTimeout = new QSpinBox(page);
+    m_loginTimeout->setObjectName(QStringLiteral("loginTimeout"));
+    m_loginTimeout->setAccessibleName(tr("Login timeout"));
+    m_loginTimeout->setRange(0, 30 * 24 * 3600);
+    m_loginTimeout->setSuffix(tr(" s"));
+    m_loginTimeout->setSpecialValueText(tr("Never"));
+    m_loginTimeout->setToolTip(
+        tr("Sessions end after this long and the user logs in again; Never keeps them"));
+
+    auto *loginBox = new QGroupBox(tr("Login"), page);
+    auto *loginForm = new QFormLayout(loginBox);
+    loginForm->addRow(m_loginTestEnabled);
+    loginForm->addRow(tr("Test &URL"), m_loginTestUrl);
+    loginForm->addRow(m_runWithoutPrompt);
+    loginForm->addRow(tr("Login &timeout"), m_loginTimeout);
+    auto *refreshBox = new QGroupBox(tr("Refresh"), page);
+    auto *refreshForm = new QFormLayout(refreshBox);
+    refreshForm->addRow(tr("&Trigger"), m_refreshTrigger);
+    refreshForm->addRow(tr("Session &lifetime"), m_expiresMode);
+    refreshForm->addRow(tr("Seconds"), m_expiresSeconds);
+    refreshForm->addRow(tr("Expression"), m_expiresExpression);
+    refreshForm->addRow(tr("Refresh on &status"), m_refreshStatuses);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(loginBox);
+    layout->addWidget(refreshBox);
+    layout->addStretch();
+
+    connect(m_loginTestEnabled, &QCheckBox::toggled, this, [this](bool on) {
+        editResource(on ? tr("Enable login test") : tr("Disable login test"), {},
+                     [on](Resource &r) { r.customAuth.loginTestEnabled = on; });
+    });
+    connect(m_loginTestUrl, &QLineEdit::textEdited, this, [this](const QString &url) {
+        editResource(tr("Edit login test URL"), QStringLiteral("loginTestUrl"),
+                     [&url](Resource &r) { r.customAuth.loginTestUrl = url; });
+    });
+    connect(m_runWithoutPrompt, &QCheckBox::toggled, this, [this](bool on) {
+        editResource(tr("Change run without prompting"), {},
+                     [on](Resource &r) { r.customAuth.runWithoutPrompt = on; });
+    });
+    connect(m_refreshTrigger, &QComboBox::currentIndexChanged, this, [this](int trigger) {
+        editResource(tr("Change refresh trigger"), {}, [trigger](Resource &r) {
+            r.customAuth.refreshTrigger = CustomAuth::RefreshTrigger(trigger);
+            // A time-based trigger needs a lifetime: start from an hour rather than nothing.
+            if (r.customAuth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased &&
+                r.customAuth.expiresIn.isEmpty())
+                r.customAuth.expiresIn = QString::number(DefaultExpirySeconds);
+        });
+    });
+    connect(m_expiresMode, &QComboBox::currentIndexChanged, this, &ResourceEditor::onExpiresModeChanged);
+    connect(m_expiresSeconds, &QSpinBox::valueChanged, this, [this](int seconds) {
+        editResource(tr("Change session lifetime"), QStringLiteral("expiresIn"),
+                     [seconds](Resource &r) { r.customAuth.expiresIn = QString::number(seconds); });
+    });
+    connect(m_expiresExpression, &QLineEdit::textEdited, this, [this](const QString &expression) {
+        editResource(tr("Edit session lifetime"), QStringLiteral("expiresIn"),
+                     [&expression](Resource &r) { r.customAuth.expiresIn = expression; });
+    });
+    connect(m_refreshStatuses, &QLineEdit::textEdited, this, [this](const QString &text) {
+        editResource(tr("Edit refresh statuses"), QStringLiteral("refreshOnStatuses"),
+                     [&text](Resource &r) { r.customAuth.refreshOnStatuses = parseStatuses(text); });
+    });
+    connect(m_loginTimeout, &QSpinBox::valueChanged, this, [this](int seconds) {
+        editResource(tr("Change login timeout"), QStringLiteral("loginTimeout"),
+                     [seconds](Resource &r) { r.customAuth.loginTimeoutSeconds = seconds; });
+    });
+    return page;
+}
+
+template<typename F>
+void ResourceEditor::editResource(const QString &text, const QString &mergeKey, F &&change)
+{
+    if (m_updating || m_index < 0)
+        return;
+    Resource resource = m_document->resource(m_index);
+    change(resource);
+    m_document->setResource(m_index, resource, text, mergeKey);
+}
+
+void ResourceEditor::onExpiresModeChanged(int mode)
+{
+    if (m_updating)
+        return;
+    m_expiresSeconds->setEnabled(mode == ExpiresAfterSeconds);
+    m_expiresExpression->setEnabled(mode == ExpiresFromExpression);
+    editResource(tr("Change session lifetime source"), {}, [this, mode](Resource &r) {
+        // Seconds mode stores the number; expression mode starts empty for the user to fill in.
+        r.customAuth.expiresIn =
+            mode == ExpiresAfterSeconds ? QString::number(m_expiresSeconds->value()) : QString();
+    });
+    if (mode == ExpiresFromExpression)
+        m_expiresExpression->setFocus(Qt::OtherFocusReason);
+}
+
+void ResourceEditor::setResource(int index)
+{
+    if (index < 0 || index >= m_document->resourceCount())
+        index = -1;
+    const bool changed = index != m_index;
+    m_index = index;
+    m_authWorkflow->setResource(index);
+    m_refreshWorkflow->setResource(index);
+    if (index >= 0) {
+        m_headers->setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, index));
+        m_urlParameters->setTable(
+            KeyValueRef::resourceTable(KeyValueRef::Table::ResourceUrlParameters, index));
+    } else {
+        m_headers->setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, -1));
+        m_urlParameters->setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceUrlParameters, -1));
+    }
+    refresh();
+    if (changed)
+        Q_EMIT resourceChanged(m_index);
+}
+
+WorkflowEditor *ResourceEditor::workflowEditor(WorkflowKind workflow) const
+{
+    return workflow == WorkflowKind::Auth ? m_authWorkflow : m_refreshWorkflow;
+}
+
+void ResourceEditor::showStep(WorkflowKind workflow, int step, const QString &field)
+{
+    if (m_index < 0)
+        return;
+    m_tabs->setCurrentIndex(workflow == WorkflowKind::Auth ? AuthWorkflowTab : RefreshWorkflowTab);
+    workflowEditor(workflow)->focusStepField(step, field);
+}
+
+void ResourceEditor::onDocumentChanged(const DocumentChange &change)
+{
+    if (m_index < 0)
+        return;
+    const int mapped = change.mapResource(m_index);
+    if (mapped != m_index) {
+        // Moved or gone: the tables and workflows follow on their own; the index is ours to update.
+        m_index = mapped;
+        refresh();
+        Q_EMIT resourceChanged(m_index);
+        return;
+    }
+    if (change.affectsResource(m_index) || change.kind == DocumentChange::Kind::WorkspaceChanged)
+        refresh();
+}
+
+void ResourceEditor::refresh()
+{
+    const QScopedValueRollback<bool> updating(m_updating, true);
+    m_pages->setCurrentWidget(m_index < 0 ? static_cast<QWidget *>(m_placeholder) : m_tabs);
+    if (m_index < 0)
+        return;
+    const Resource &resource = m_document->resource(m_index);
+    setTextIfDifferent(m_name, resource.name);
+    QString nameProblem;
+    if (resource.name.trimmed().isEmpty())
+        nameProblem = tr("A resource needs a name.");
+    else if (m_document->workspace().findResource(resource.name) != &resource)
+        nameProblem = tr("Another resource is named \"%1\".").arg(resource.name);
+    m_nameProblem->setText(nameProblem);
+    m_nameProblem->setVisible(!nameProblem.isEmpty());
+    m_kind->setCurrentIndex(int(resource.kind));
+    setTextIfDifferent(m_baseUrl, resource.baseUrl);
+    m_authMethod->setCurrentIndex(int(resource.authMethod));
+
+    const bool custom = resource.authMethod == Resource::AuthMethod::Custom;
+    m_authHint->setText(
+        custom ? tr("Configure the login in the Auth workflow tab; headers can then use the "
+                    "variables it defines, e.g. Authorization: Bearer {{ TOKEN }}.")
+               : tr("Queries are sent as they are. Choose Custom auth to log in with a workflow."));
+    for (int tab : {AuthWorkflowTab, RefreshWorkflowTab, SessionTab})
+        m_tabs->setTabEnabled(tab, custom);
+
+    const CustomAuth &auth = resource.customAuth;
+    m_loginTestEnabled->setChecked(auth.loginTestEnabled);
+    setTextIfDifferent(m_loginTestUrl, auth.loginTestUrl);
+    m_loginTestUrl->setEnabled(auth.loginTestEnabled);
+    m_runWithoutPrompt->setChecked(auth.runWithoutPrompt);
+    m_refreshTrigger->setCurrentIndex(int(auth.refreshTrigger));
+    const bool timeBased = auth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased;
+    int seconds = DefaultExpirySeconds;
+    // An empty lifetime keeps whichever mode the user picked last.
+    if (!auth.expiresIn.trimmed().isEmpty())
+        m_expiresMode->setCurrentIndex(isWholeNumber(auth.expiresIn, &seconds) ? ExpiresAfterSeconds
+                                                                               : ExpiresFromExpression);
+    const bool secondsMode = m_expiresMode->currentIndex() == ExpiresAfterSeconds;
+    if (secondsMode && isWholeNumber(auth.expiresIn, &seconds))
+        m_expiresSeconds->setValue(seconds);
+    if (!secondsMode)
+        setTextIfDifferent(m_expiresExpression, auth.expiresIn);
+    m_expiresMode->setEnabled(timeBased);
+    m_expiresSeconds->setEnabled(timeBased && secondsMode);
+    m_expiresExpression->setEnabled(timeBased && !secondsMode);
+    if (parseStatuses(m_refreshStatuses->text()) != auth.refreshOnStatuses)
+        m_refreshStatuses->setText(statusesText(auth.refreshOnStatuses));
+    m_refreshStatuses->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
+    m_loginTimeout->setValue(auth.loginTimeoutSeconds);
+    updateKnownNames();
+}
+
+void ResourceEditor::updateKnownNames()
+{
+    const QStringList names = m_document->namesKnownToResource(m_index);
+    m_baseUrl->setKnownNames(names);
+    m_loginTestUrl->setKnownNames(names);
+    m_expiresExpression->setKnownNames(names);
+    m_headers->setKnownNames(names);
+    m_urlParameters->setKnownNames(names);
+}
+
+} // namespace AuthStudio

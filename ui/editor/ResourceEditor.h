@@ -1,0 +1,91 @@
+// ResourceEditor: the centre of the studio: edits one resource. The General tab holds the kind (REST;
+// others are listed as coming later), base URL, headers, URL parameters and the auth method; with custom
+// auth, the Auth workflow and Refresh workflow tabs edit the two workflows, and the Session tab the login
+// test, "run without prompting", the refresh trigger (none, time-based after seconds or an expression, every
+// query run) and the login timeout. Every change is one undoable step (typing in a field merges).
+#pragma once
+
+#include "document/StepRef.h"
+#include "model/Resource.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+
+namespace AuthStudio {
+
+class ExpressionLineEdit;
+class KeyValueTableEditor;
+class WorkflowEditor;
+class WorkspaceDocument;
+struct DocumentChange;
+
+class ResourceEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { GeneralTab, AuthWorkflowTab, RefreshWorkflowTab, SessionTab };
+
+    explicit ResourceEditor(WorkspaceDocument *document, QWidget *parent = nullptr);
+
+    // -1 shows a placeholder.
+    void setResource(int index);
+    int resource() const { return m_index; }
+
+    QTabWidget *tabs() const { return m_tabs; }
+    WorkflowEditor *workflowEditor(WorkflowKind workflow) const;
+    // Shows the workflow's tab, selects the step and focuses the field a failed run named.
+    void showStep(WorkflowKind workflow, int step, const QString &field = {});
+
+Q_SIGNALS:
+    // The index shown changed, also when the resource moved in the list or was removed.
+    void resourceChanged(int index);
+
+private:
+    QWidget *createGeneralTab();
+    QWidget *createSessionTab();
+    void onDocumentChanged(const DocumentChange &change);
+    void refresh();
+    void updateKnownNames();
+    // Copies the resource, lets `change` edit it and pushes one undoable edit.
+    template<typename F> void editResource(const QString &text, const QString &mergeKey, F &&change);
+    void onExpiresModeChanged(int mode);
+
+    WorkspaceDocument *m_document;
+    int m_index = -1;
+    bool m_updating = false;
+
+    QStackedWidget *m_pages;
+    QLabel *m_placeholder;
+    QTabWidget *m_tabs;
+    // General
+    QLineEdit *m_name;
+    QLabel *m_nameProblem;
+    QComboBox *m_kind;
+    ExpressionLineEdit *m_baseUrl;
+    QComboBox *m_authMethod;
+    QLabel *m_authHint;
+    KeyValueTableEditor *m_headers;
+    KeyValueTableEditor *m_urlParameters;
+    // Workflows
+    WorkflowEditor *m_authWorkflow;
+    WorkflowEditor *m_refreshWorkflow;
+    // Session
+    QCheckBox *m_loginTestEnabled;
+    ExpressionLineEdit *m_loginTestUrl;
+    QCheckBox *m_runWithoutPrompt;
+    QComboBox *m_refreshTrigger;
+    QComboBox *m_expiresMode;
+    QSpinBox *m_expiresSeconds;
+    ExpressionLineEdit *m_expiresExpression;
+    QLineEdit *m_refreshStatuses;
+    QSpinBox *m_loginTimeout;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,120 @@
+#include "StepEditor.h"
+
+#include "format/WorkspaceValidator.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QScopedValueRollback>
+
+namespace AuthStudio {
+
+StepEditor::StepEditor(WorkspaceDocument *document, StepType type, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_type(type)
+    , m_nameEdit(new QLineEdit(this))
+    , m_nameProblem(new QLabel(this))
+{
+    m_nameEdit->setObjectName(QStringLiteral("stepName"));
+    m_nameEdit->setAccessibleName(tr("Step name"));
+    m_nameEdit->setToolTip(tr("Later steps refer to this step's result by this name, e.g. {{ %1 }}")
+                               .arg(Workflow().nextStepName(type)));
+    m_nameProblem->setObjectName(QStringLiteral("stepNameProblem"));
+    m_nameProblem->setWordWrap(true);
+    m_nameProblem->hide();
+    connect(m_nameEdit, &QLineEdit::textEdited, this, &StepEditor::onNameEdited);
+    connect(m_document, &WorkspaceDocument::changed, this, &StepEditor::onDocumentChanged);
+}
+
+void StepEditor::setStep(const StepRef &ref)
+{
+    m_ref = ref;
+    refreshFromDocument();
+}
+
+bool StepEditor::isBound() const
+{
+    return m_document->isValidStep(m_ref) && AuthStudio::stepType(m_document->step(m_ref)) == m_type;
+}
+
+void StepEditor::setKnownNames(const QStringList &names)
+{
+    m_knownNames = names;
+    applyKnownNames(names);
+}
+
+void StepEditor::focusField(const QString &field)
+{
+    if (field.compare(QStringLiteral("name"), Qt::CaseInsensitive) == 0)
+        m_nameEdit->setFocus(Qt::OtherFocusReason);
+}
+
+void StepEditor::addNameRow(QFormLayout *form, const QString &label)
+{
+    form->addRow(label, m_nameEdit);
+    form->addRow(QString(), m_nameProblem);
+}
+
+void StepEditor::showText(QLineEdit *edit, const QString &text)
+{
+    if (edit->text() != text)
+        edit->setText(text);
+}
+
+void StepEditor::showText(QPlainTextEdit *edit, const QString &text)
+{
+    if (edit->toPlainText() != text)
+        edit->setPlainText(text);
+}
+
+void StepEditor::onDocumentChanged(const DocumentChange &change)
+{
+    if (m_ref.isNull())
+        return;
+    m_ref = change.mapStep(m_ref);
+    if (m_ref.isNull() || change.affectsStep(m_ref))
+        refreshFromDocument();
+    else if (isBound() && change.affectsWorkflow(m_ref.resource, m_ref.workflow))
+        updateNameProblem(); // another step's name may now clash with this one, or no longer
+}
+
+void StepEditor::refreshFromDocument()
+{
+    const QScopedValueRollback<bool> updating(m_updating, true);
+    setEnabled(isBound());
+    if (!isBound())
+        return;
+    const Step &step = m_document->step(m_ref);
+    showText(m_nameEdit, stepName(step));
+    updateNameProblem();
+    refresh(step);
+}
+
+void StepEditor::onNameEdited(const QString &name)
+{
+    if (m_updating || !isBound())
+        return;
+    Step step = m_document->step(m_ref);
+    setStepName(step, name.trimmed());
+    m_document->setStep(m_ref, step, tr("Rename step"), QStringLiteral("name"));
+}
+
+void StepEditor::updateNameProblem()
+{
+    const QString name = stepName(m_document->step(m_ref));
+    const Workflow &workflow = m_document->workflow(m_ref.resource, m_ref.workflow);
+    int uses = 0;
+    for (const Step &step : workflow.steps)
+        uses += stepName(step) == name ? 1 : 0;
+    QString problem;
+    if (!WorkspaceValidator::isIdentifier(name))
+        problem = tr("Use letters, digits, _ and $ (not starting with a digit), so expressions can name it.");
+    else if (uses > 1)
+        problem = tr("Another step of this workflow is named \"%1\".").arg(name);
+    m_nameProblem->setText(problem);
+    m_nameProblem->setVisible(!problem.isEmpty());
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,82 @@
+// StepEditor: the base of the detail editors of the four step types. It binds to one step of the
+// document (following it through moves), refreshes the widgets from the document after every change
+// (undo and redo included), and turns each widget edit into one undoable SetValueCommand: typing in a
+// field uses the field as merge key, so a burst of typing is one step. Every editor has the step name.
+#pragma once
+
+#include "document/StepRef.h"
+#include "document/WorkspaceDocument.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace AuthStudio {
+
+class StepEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    StepEditor(WorkspaceDocument *document, StepType type, QWidget *parent = nullptr);
+
+    StepType stepType() const { return m_type; }
+    void setStep(const StepRef &ref);
+    StepRef stepRef() const { return m_ref; }
+    bool isBound() const;
+
+    // The names expressions in this step may use (see WorkspaceDocument::namesKnownAt).
+    void setKnownNames(const QStringList &names);
+    QStringList knownNames() const { return m_knownNames; }
+
+    // Puts the focus on the field a failed run names ("url", "header 'Authorization'", "code", ...).
+    virtual void focusField(const QString &field);
+
+    QLineEdit *nameEdit() const { return m_nameEdit; }
+
+protected:
+    // Shows the step's values; called with updates to the document suppressed.
+    virtual void refresh(const Step &step) = 0;
+    virtual void applyKnownNames(const QStringList &names) = 0;
+
+    // Adds the name row (and its problem line) to a subclass's form.
+    void addNameRow(QFormLayout *form, const QString &label);
+    WorkspaceDocument *document() const { return m_document; }
+    bool isUpdating() const { return m_updating; }
+
+    // Copies the step, lets `change` edit it as a T and pushes the result as one undoable edit.
+    template<typename T, typename F> void editStep(const QString &text, const QString &mergeKey, F &&change)
+    {
+        if (m_updating || !isBound())
+            return;
+        Step step = m_document->step(m_ref);
+        T *typed = std::get_if<T>(&step);
+        if (!typed)
+            return;
+        change(*typed);
+        m_document->setStep(m_ref, step, text, mergeKey);
+    }
+
+    // Setters that leave a field alone when it already shows the value, so the cursor stays put while
+    // the user types.
+    static void showText(QLineEdit *edit, const QString &text);
+    static void showText(QPlainTextEdit *edit, const QString &text);
+
+private:
+    void onDocumentChanged(const DocumentChange &change);
+    void refreshFromDocument();
+    void onNameEdited(const QString &name);
+    void updateNameProblem();
+
+    WorkspaceDocument *m_document;
+    StepType m_type;
+    StepRef m_ref;
+    QStringList m_knownNames;
+    QLineEdit *m_nameEdit;
+    QLabel *m_nameProblem;
+    bool m_updating = false;
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,365 @@
+#include "WorkflowEditor.h"
+
+#include "ApiRequestStepEditor.h"
+#include "DefineVariableStepEditor.h"
+#include "FormStepEditor.h"
+#include "JavaScriptStepEditor.h"
+#include "StepListModel.h"
+#include "document/WorkspaceDocument.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+namespace {
+
+constexpr StepType AllStepTypes[] = {StepType::Form, StepType::ApiRequest, StepType::JavaScript,
+                                     StepType::DefineVariable};
+
+QString addActionName(StepType type)
+{
+    switch (type) {
+    case StepType::Form:
+        return QStringLiteral("addFormStep");
+    case StepType::ApiRequest:
+        return QStringLiteral("addApiRequestStep");
+    case StepType::JavaScript:
+        return QStringLiteral("addJavaScriptStep");
+    case StepType::DefineVariable:
+        return QStringLiteral("addDefineVariableStep");
+    }
+    return {};
+}
+
+QString editorName(StepType type)
+{
+    switch (type) {
+    case StepType::Form:
+        return QStringLiteral("formStepEditor");
+    case StepType::ApiRequest:
+        return QStringLiteral("apiRequestStepEditor");
+    case StepType::JavaScript:
+        return QStringLiteral("javaScriptStepEditor");
+    case StepType::DefineVariable:
+        return QStringLiteral("defineVariableStepEditor");
+    }
+    return {};
+}
+
+QString addStepToolTip(StepType type)
+{
+    switch (type) {
+    case StepType::Form:
+        return WorkflowEditor::tr("Ask the user for values (email and password to start with)");
+    case StepType::ApiRequest:
+        return WorkflowEditor::tr("Call an HTTP endpoint, e.g. the login endpoint");
+    case StepType::JavaScript:
+        return WorkflowEditor::tr("Compute something from earlier steps with JavaScript");
+    case StepType::DefineVariable:
+        return WorkflowEditor::tr("Keep a value (usually a token) as a variable for headers");
+    }
+    return {};
+}
+
+} // namespace
+
+WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflow, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_workflow(workflow)
+    , m_model(new StepListModel(document, this))
+    , m_view(new QListView(this))
+    , m_addButton(new QToolButton(this))
+    , m_details(new QStackedWidget(this))
+    , m_emptyPage(new QLabel(this))
+{
+    const QString workflowLabel =
+        workflow == WorkflowKind::Auth ? tr("auth workflow") : tr("refresh workflow");
+    m_view->setObjectName(QStringLiteral("stepList"));
+    m_view->setAccessibleName(tr("Steps of the %1").arg(workflowLabel));
+    m_view->setModel(m_model);
+    m_view->setDragDropMode(QAbstractItemView::InternalMove);
+    m_view->setDefaultDropAction(Qt::MoveAction);
+    m_view->setDragEnabled(true);
+    m_view->setAcceptDrops(true);
+    m_view->setDropIndicatorShown(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_view->setMinimumWidth(220);
+
+    auto *addMenu = new QMenu(m_addButton);
+    for (StepType type : AllStepTypes) {
+        QAction *action = createAction(addActionName(type), stepTypeLabel(type), addStepToolTip(type), {});
+        connect(action, &QAction::triggered, this, [this, type] { addStep(type); });
+        addMenu->addAction(action);
+        m_addActions.append(action);
+    }
+    m_addButton->setObjectName(QStringLiteral("addStepButton"));
+    m_addButton->setText(tr("Add step"));
+    m_addButton->setToolTip(tr("Add a step at the end of the %1").arg(workflowLabel));
+    m_addButton->setAccessibleName(tr("Add step"));
+    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_addButton->setPopupMode(QToolButton::InstantPopup);
+    m_addButton->setMenu(addMenu);
+
+    m_removeAction = createAction(QStringLiteral("removeStep"), tr("Remove"),
+                                  tr("Remove the selected step (Delete)"), QStringLiteral("list-remove"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_duplicateAction =
+        createAction(QStringLiteral("duplicateStep"), tr("Duplicate"),
+                     tr("Add a copy of the selected step after it"), QStringLiteral("edit-copy"));
+    m_moveUpAction = createAction(QStringLiteral("moveStepUp"), tr("Up"),
+                                  tr("Run the selected step earlier (Ctrl+Up)"), QStringLiteral("go-up"));
+    m_moveUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
+    m_moveDownAction = createAction(QStringLiteral("moveStepDown"), tr("Down"),
+                                    tr("Run the selected step later (Ctrl+Down)"), QStringLiteral("go-down"));
+    m_moveDownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
+    m_toggleEnabledAction = createAction(QStringLiteral("toggleStepEnabled"), tr("Enabled"),
+                                         tr("Disabled steps stay in the workflow, but runs skip them"), {});
+    m_toggleEnabledAction->setCheckable(true);
+    // The shortcuts act on the list only, so Delete and Ctrl+Up keep their meaning in text fields.
+    for (QAction *action : {m_removeAction, m_moveUpAction, m_moveDownAction}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+    }
+    connect(m_removeAction, &QAction::triggered, this, &WorkflowEditor::removeCurrentStep);
+    connect(m_duplicateAction, &QAction::triggered, this, &WorkflowEditor::duplicateCurrentStep);
+    connect(m_moveUpAction, &QAction::triggered, this, [this] { moveCurrentStep(-1); });
+    connect(m_moveDownAction, &QAction::triggered, this, [this] { moveCurrentStep(1); });
+    connect(m_toggleEnabledAction, &QAction::triggered, this, &WorkflowEditor::toggleCurrentStepEnabled);
+
+    auto *toolBar = new QToolBar(this);
+    toolBar->setObjectName(QStringLiteral("stepToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addWidget(m_addButton);
+    toolBar->addAction(m_removeAction);
+    toolBar->addAction(m_duplicateAction);
+    auto *moveBar = new QToolBar(this);
+    moveBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    moveBar->addAction(m_moveUpAction);
+    moveBar->addAction(m_moveDownAction);
+    moveBar->addAction(m_toggleEnabledAction);
+
+    m_emptyPage->setObjectName(QStringLiteral("noStepPage"));
+    m_emptyPage->setWordWrap(true);
+    m_emptyPage->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_emptyPage->setMargin(12);
+    m_details->setObjectName(QStringLiteral("stepDetails"));
+    m_details->addWidget(m_emptyPage);
+    m_editors = {new FormStepEditor(document, m_details), new ApiRequestStepEditor(document, m_details),
+                 new JavaScriptStepEditor(document, m_details),
+                 new DefineVariableStepEditor(document, m_details)};
+    for (StepEditor *editor : std::as_const(m_editors)) {
+        editor->setObjectName(editorName(editor->stepType()));
+        m_details->addWidget(editor);
+    }
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_details);
+
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(toolBar);
+    listLayout->addWidget(m_view, 1);
+    listLayout->addWidget(moveBar);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("workflowSplitter"));
+    splitter->addWidget(listPane);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 700});
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateDetail();
+        Q_EMIT currentStepChanged(currentStep());
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &WorkflowEditor::updateDetail);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &WorkflowEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsMoved, this, &WorkflowEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &WorkflowEditor::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WorkflowEditor::updateDetail);
+    connect(m_document, &WorkspaceDocument::changed, this, &WorkflowEditor::onDocumentChanged);
+    updateDetail();
+}
+
+QAction *WorkflowEditor::createAction(const QString &objectName, const QString &text, const QString &toolTip,
+                                      const QString &icon)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setToolTip(toolTip);
+    action->setStatusTip(toolTip);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon::fromTheme(icon));
+    return action;
+}
+
+void WorkflowEditor::setResource(int resource)
+{
+    if (resource == m_model->resource() && resource >= 0)
+        return;
+    m_model->setWorkflow(resource, m_workflow);
+    if (m_model->rowCount() > 0)
+        setCurrentStep(0);
+    updateDetail();
+}
+
+int WorkflowEditor::resource() const
+{
+    return m_model->resource();
+}
+
+int WorkflowEditor::currentStep() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
+void WorkflowEditor::setCurrentStep(int row)
+{
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_view->setCurrentIndex({});
+        return;
+    }
+    m_view->setCurrentIndex(m_model->index(row));
+}
+
+StepEditor *WorkflowEditor::stepEditor(StepType type) const
+{
+    return m_editors.at(int(type));
+}
+
+StepEditor *WorkflowEditor::currentStepEditor() const
+{
+    auto *editor = qobject_cast<StepEditor *>(m_details->currentWidget());
+    return editor && editor->isBound() ? editor : nullptr;
+}
+
+QAction *WorkflowEditor::addStepAction(StepType type) const
+{
+    return m_addActions.at(int(type));
+}
+
+int WorkflowEditor::addStep(StepType type)
+{
+    if (m_model->resource() < 0)
+        return -1;
+    const int row = m_document->addNewStep(m_model->resource(), m_workflow, type);
+    setCurrentStep(row);
+    return row;
+}
+
+void WorkflowEditor::removeCurrentStep()
+{
+    const int row = currentStep();
+    if (row >= 0)
+        m_document->removeStep(m_model->stepRef(row));
+}
+
+void WorkflowEditor::duplicateCurrentStep()
+{
+    const int row = currentStep();
+    if (row >= 0)
+        setCurrentStep(m_document->duplicateStep(m_model->stepRef(row)));
+}
+
+void WorkflowEditor::moveCurrentStep(int delta)
+{
+    const int row = currentStep();
+    const int to = row + delta;
+    if (row < 0 || to < 0 || to >= m_model->rowCount())
+        return;
+    m_document->moveStep(m_model->stepRef(row), to);
+    // The list keeps the moved row current; say so for the buttons.
+    updateActions();
+}
+
+void WorkflowEditor::toggleCurrentStepEnabled()
+{
+    const int row = currentStep();
+    if (row >= 0)
+        m_document->setStepEnabled(m_model->stepRef(row),
+                                   !stepEnabled(m_document->step(m_model->stepRef(row))));
+}
+
+void WorkflowEditor::focusStepField(int step, const QString &field)
+{
+    setCurrentStep(step);
+    if (StepEditor *editor = currentStepEditor())
+        editor->focusField(field);
+}
+
+void WorkflowEditor::onDocumentChanged(const DocumentChange &change)
+{
+    if (m_model->resource() < 0)
+        return;
+    // Names earlier steps define, or the workspace variables, may have changed.
+    if (change.kind == DocumentChange::Kind::WorkspaceChanged ||
+        change.affectsWorkflow(m_model->resource(), m_workflow) ||
+        (m_workflow == WorkflowKind::Refresh &&
+         change.affectsWorkflow(m_model->resource(), WorkflowKind::Auth)))
+        updateKnownNames();
+}
+
+void WorkflowEditor::updateDetail()
+{
+    const int row = currentStep();
+    if (row < 0) {
+        m_emptyPage->setText(
+            m_model->resource() < 0 ? QString()
+                : m_model->rowCount() == 0
+                ? tr("This workflow has no steps yet. Use Add step: a Form asks for credentials, an API "
+                     "Request calls the login endpoint, JavaScript computes values, and Define "
+                     "variable keeps the token for the resource's headers.")
+                : tr("Select a step to edit it."));
+        m_details->setCurrentWidget(m_emptyPage);
+    } else {
+        const StepRef ref = m_model->stepRef(row);
+        StepEditor *editor = stepEditor(AuthStudio::stepType(m_document->step(ref)));
+        editor->setStep(ref);
+        m_details->setCurrentWidget(editor);
+        updateKnownNames();
+    }
+    updateActions();
+}
+
+void WorkflowEditor::updateActions()
+{
+    const int row = currentStep();
+    const bool bound = m_model->resource() >= 0;
+    m_addButton->setEnabled(bound);
+    for (QAction *action : std::as_const(m_addActions))
+        action->setEnabled(bound);
+    m_removeAction->setEnabled(row >= 0);
+    m_duplicateAction->setEnabled(row >= 0);
+    m_moveUpAction->setEnabled(row > 0);
+    m_moveDownAction->setEnabled(row >= 0 && row < m_model->rowCount() - 1);
+    m_toggleEnabledAction->setEnabled(row >= 0);
+    m_toggleEnabledAction->setChecked(row >= 0 && stepEnabled(m_document->step(m_model->stepRef(row))));
+}
+
+void WorkflowEditor::updateKnownNames()
+{
+    StepEditor *editor = currentStepEditor();
+    if (editor)
+        editor->setKnownNames(m_document->namesKnownAt(editor->stepRef()));
+}
+
+} // namespace AuthStudio
