@@ -62,14 +62,8 @@ int AuthCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
     parser.addOption({QStringLiteral("script-timeout"), QStringLiteral("Stops a script running longer than this. Default 5000."),
                       QStringLiteral("MS"), QString::number(ScriptEngine::DefaultTimeoutMs)});
-    if (!parser.parse(arguments)) {
-        CliOutput::err(parser.errorText());
-        return CliOutput::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        CliOutput::out(parser.helpText());
-        return CliOutput::Success;
-    }
+    if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
+        return *exitCode;
     bool timeoutOk = false;
     const int scriptTimeout = parser.value(QStringLiteral("script-timeout")).toInt(&timeoutOk);
     if (!timeoutOk || scriptTimeout <= 0) {

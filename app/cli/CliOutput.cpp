@@ -6,6 +6,19 @@
 
 #include <cstdio>
 
+std::optional<int> CliOutput::parse(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        err(parser.errorText());
+        return UsageError;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return Success;
+    }
+    return std::nullopt;
+}
+
 void CliOutput::out(const QString &line)
 {
     const QByteArray bytes = line.toUtf8() + '\n';

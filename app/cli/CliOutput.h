@@ -4,13 +4,20 @@
 
 #include "script/SecretMasker.h"
 
+#include <QCommandLineParser>
 #include <QJsonValue>
+
+#include <optional>
 #include <QString>
 
 class CliOutput
 {
 public:
     enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+    // Parses a command's options. Returns the exit code when the command is already done: after --help
+    // (0, help printed) or a parse error (2, error printed); nothing when the command should go on.
+    static std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments);
 
     static void out(const QString &line);
     static void err(const QString &line);

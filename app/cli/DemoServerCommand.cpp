@@ -36,14 +36,8 @@ int DemoServerCommand::run(const QStringList &arguments)
                       QStringLiteral("P"), QString::number(DefaultPort)});
     parser.addOption({QStringLiteral("token-ttl"), QStringLiteral("Lifetime of issued tokens in seconds. Default 3600."),
                       QStringLiteral("SECONDS"), QStringLiteral("3600")});
-    if (!parser.parse(arguments)) {
-        CliOutput::err(parser.errorText());
-        return CliOutput::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        CliOutput::out(parser.helpText());
-        return CliOutput::Success;
-    }
+    if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
+        return *exitCode;
     bool portOk = false;
     const uint port = parser.value(QStringLiteral("port")).toUInt(&portOk);
     bool ttlOk = false;

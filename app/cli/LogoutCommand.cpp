@@ -17,14 +17,8 @@ int LogoutCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     CliWorkspace workspace(CliWorkspace::Profile | CliWorkspace::SessionStore);
     workspace.addOptions(parser);
-    if (!parser.parse(arguments)) {
-        CliOutput::err(parser.errorText());
-        return CliOutput::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        CliOutput::out(parser.helpText());
-        return CliOutput::Success;
-    }
+    if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
+        return *exitCode;
     if (!workspace.load(parser))
         return CliOutput::UsageError;
 

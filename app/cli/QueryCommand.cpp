@@ -55,14 +55,8 @@ int QueryCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
     parser.addOption({QStringLiteral("events"), QStringLiteral("Prints the auth event log (logins, refreshes, retries).")});
     parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
-    if (!parser.parse(arguments)) {
-        CliOutput::err(parser.errorText());
-        return CliOutput::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        CliOutput::out(parser.helpText());
-        return CliOutput::Success;
-    }
+    if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
+        return *exitCode;
     if (!workspace.load(parser))
         return CliOutput::UsageError;
 

@@ -14,14 +14,8 @@ int ValidateCommand::run(const QStringList &arguments)
                                                     "FILE: PLACE: REASON when not."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file (.authstudio.json)."));
-    if (!parser.parse(arguments)) {
-        CliOutput::err(parser.errorText());
-        return CliOutput::UsageError;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        CliOutput::out(parser.helpText());
-        return CliOutput::Success;
-    }
+    if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
+        return *exitCode;
     if (parser.positionalArguments().size() != 1) {
         CliOutput::err(QStringLiteral("usage: authstudio-cli validate FILE"));
         return CliOutput::UsageError;
