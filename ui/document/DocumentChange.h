@@ -30,6 +30,10 @@ struct DocumentChange
     WorkflowKind workflow = WorkflowKind::Auth;
     int step = -1;
     int to = -1;
+    // Counts the document's changes. A view that binds to an index while a change is being announced
+    // (a list selecting the next row when the current one goes) binds to an index that is already current:
+    // it records WorkspaceDocument::changeSerial() and ignores changes up to it.
+    quint64 serial = 0;
 
     static DocumentChange reset() { return {}; }
     static DocumentChange workspaceChanged() { return {Kind::WorkspaceChanged}; }

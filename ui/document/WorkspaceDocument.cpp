@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QUndoStack>
 
 namespace AuthStudio {
@@ -495,16 +496,15 @@ void WorkspaceDocument::applyValue(const SetValueCommand::Target &target, const 
     switch (target.kind) {
     case SetValueCommand::Target::Kind::Variables:
         m_workspace.variables = std::get<KeyValueList>(value);
-        Q_EMIT changed(DocumentChange::workspaceChanged());
+        notify(DocumentChange::workspaceChanged());
         break;
     case SetValueCommand::Target::Kind::ResourceValue:
         m_workspace.resources[target.ref.resource] = std::get<Resource>(value);
-        Q_EMIT changed(
-            DocumentChange::resourceEvent(DocumentChange::Kind::ResourceChanged, target.ref.resource));
+        notify(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceChanged, target.ref.resource));
         break;
     case SetValueCommand::Target::Kind::StepValue:
         workflowRef(target.ref.resource, target.ref.workflow).steps[target.ref.step] = std::get<Step>(value);
-        Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, target.ref));
+        notify(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, target.ref));
         break;
     }
 }
@@ -512,46 +512,53 @@ void WorkspaceDocument::applyValue(const SetValueCommand::Target &target, const 
 void WorkspaceDocument::insertResourceRaw(int index, const Resource &value)
 {
     m_workspace.resources.insert(index, value);
-    Q_EMIT changed(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceAdded, index));
+    notify(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceAdded, index));
 }
 
 Resource WorkspaceDocument::takeResourceRaw(int index)
 {
     Resource taken = m_workspace.resources.takeAt(index);
-    Q_EMIT changed(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceRemoved, index));
+    notify(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceRemoved, index));
     return taken;
 }
 
 void WorkspaceDocument::moveResourceRaw(int from, int to)
 {
     m_workspace.resources.move(from, to);
-    Q_EMIT changed(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceMoved, from, to));
+    notify(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceMoved, from, to));
 }
 
 void WorkspaceDocument::insertStepRaw(const StepRef &ref, const Step &value)
 {
     workflowRef(ref.resource, ref.workflow).steps.insert(ref.step, value);
-    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepAdded, ref));
+    notify(DocumentChange::stepEvent(DocumentChange::Kind::StepAdded, ref));
 }
 
 Step WorkspaceDocument::takeStepRaw(const StepRef &ref)
 {
     Step taken = workflowRef(ref.resource, ref.workflow).steps.takeAt(ref.step);
-    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepRemoved, ref));
+    notify(DocumentChange::stepEvent(DocumentChange::Kind::StepRemoved, ref));
     return taken;
 }
 
 void WorkspaceDocument::moveStepRaw(const StepRef &from, int to)
 {
     workflowRef(from.resource, from.workflow).steps.move(from.step, to);
-    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepMoved, from, to));
+    notify(DocumentChange::stepEvent(DocumentChange::Kind::StepMoved, from, to));
 }
 
 void WorkspaceDocument::setStepEnabledRaw(const StepRef &ref, bool enabled)
 {
     std::visit([enabled](auto &s) { s.enabled = enabled; },
                workflowRef(ref.resource, ref.workflow).steps[ref.step]);
-    Q_EMIT changed(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, ref));
+    notify(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, ref));
+}
+
+void WorkspaceDocument::notify(DocumentChange change)
+{
+    change.serial = ++m_changeSerial;
+    const QScopedValueRollback<bool> notifying(m_notifying, true);
+    Q_EMIT changed(change);
 }
 
 Workflow &WorkspaceDocument::workflowRef(int resourceIndex, WorkflowKind kind)
@@ -565,7 +572,7 @@ void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &fileP
     m_undoStack->clear();
     m_workspace = workspace;
     setFilePath(filePath);
-    Q_EMIT changed(DocumentChange::reset());
+    notify(DocumentChange::reset());
     // clear() leaves the stack clean, but only announces it when it wasn't: say it for views that
     // show a restored state after a dirty one.
     Q_EMIT modifiedChanged(isModified());

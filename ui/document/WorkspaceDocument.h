@@ -32,6 +32,10 @@ public:
     QString displayName() const;
     bool isModified() const;
     QString errorString() const { return m_errorString; }
+    // The serial of the last change announced (see DocumentChange::serial), and whether changed() is
+    // being emitted right now.
+    quint64 changeSerial() const { return m_changeSerial; }
+    bool isNotifying() const { return m_notifying; }
 
     // Files. All of them reset the undo history except importResource (an undoable edit).
     void newWorkspace();
@@ -122,6 +126,7 @@ private:
     void setStepEnabledRaw(const StepRef &ref, bool enabled);
 
     Workflow &workflowRef(int resource, WorkflowKind kind);
+    void notify(DocumentChange change);
     void resetTo(const Workspace &workspace, const QString &filePath);
     void setFilePath(const QString &path);
     void setValue(const SetValueCommand::Target &target, SetValueCommand::Value value, const QString &text,
@@ -132,6 +137,8 @@ private:
     QString m_filePath;
     QString m_errorString;
     QHash<QString, QString> m_overrides;
+    quint64 m_changeSerial = 0;
+    bool m_notifying = false;
 };
 
 } // namespace AuthStudio

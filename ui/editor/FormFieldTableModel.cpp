@@ -56,6 +56,7 @@ QStringList FormFieldTableModel::typeLabels()
 void FormFieldTableModel::setStep(const StepRef &ref)
 {
     m_ref = ref;
+    m_boundSerial = m_document->changeSerial();
     resetRows(currentFields());
 }
 
@@ -207,7 +208,7 @@ void FormFieldTableModel::write(const QList<FormField> &fields, const QString &t
 
 void FormFieldTableModel::onDocumentChanged(const DocumentChange &change)
 {
-    if (m_ref.isNull())
+    if (m_ref.isNull() || change.serial <= m_boundSerial)
         return;
     if (change.kind == DocumentChange::Kind::Reset) {
         m_ref = {};

@@ -44,6 +44,8 @@ private:
 
     WorkspaceDocument *m_document;
     StepRef m_ref;
+    // The document change serial at binding time: changes up to it are already shown.
+    quint64 m_boundSerial = 0;
 };
 
 } // namespace AuthStudio

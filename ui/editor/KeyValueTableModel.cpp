@@ -15,6 +15,7 @@ void KeyValueTableModel::setTable(const KeyValueRef &ref)
 {
     m_ref = ref;
     m_bound = true;
+    m_boundSerial = m_document->changeSerial();
     resetRows(m_document->keyValues(m_ref));
 }
 
@@ -145,7 +146,7 @@ void KeyValueTableModel::write(const KeyValueList &rows, const QString &text)
 
 void KeyValueTableModel::onDocumentChanged(const DocumentChange &change)
 {
-    if (!m_bound)
+    if (!m_bound || change.serial <= m_boundSerial)
         return;
     if (m_ref.table == KeyValueRef::Table::WorkspaceVariables) {
         if (change.kind == DocumentChange::Kind::Reset) {

@@ -323,6 +323,7 @@ void ResourceEditor::setResource(int index)
         index = -1;
     const bool changed = index != m_index;
     m_index = index;
+    m_boundSerial = m_document->changeSerial();
     m_authWorkflow->setResource(index);
     m_refreshWorkflow->setResource(index);
     if (index >= 0) {
@@ -353,7 +354,7 @@ void ResourceEditor::showStep(WorkflowKind workflow, int step, const QString &fi
 
 void ResourceEditor::onDocumentChanged(const DocumentChange &change)
 {
-    if (m_index < 0)
+    if (m_index < 0 || change.serial <= m_boundSerial)
         return;
     const int mapped = change.mapResource(m_index);
     if (mapped != m_index) {

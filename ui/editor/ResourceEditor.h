@@ -60,6 +60,8 @@ private:
     WorkspaceDocument *m_document;
     int m_index = -1;
     bool m_updating = false;
+    // The document change serial at binding time: changes up to it are already shown.
+    quint64 m_boundSerial = 0;
 
     QStackedWidget *m_pages;
     QLabel *m_placeholder;

@@ -31,6 +31,7 @@ StepEditor::StepEditor(WorkspaceDocument *document, StepType type, QWidget *pare
 void StepEditor::setStep(const StepRef &ref)
 {
     m_ref = ref;
+    m_boundSerial = m_document->changeSerial();
     refreshFromDocument();
 }
 
@@ -71,7 +72,7 @@ void StepEditor::showText(QPlainTextEdit *edit, const QString &text)
 
 void StepEditor::onDocumentChanged(const DocumentChange &change)
 {
-    if (m_ref.isNull())
+    if (m_ref.isNull() || change.serial <= m_boundSerial)
         return;
     m_ref = change.mapStep(m_ref);
     if (m_ref.isNull() || change.affectsStep(m_ref))

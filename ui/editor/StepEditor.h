@@ -77,6 +77,8 @@ private:
     QLineEdit *m_nameEdit;
     QLabel *m_nameProblem;
     bool m_updating = false;
+    // The document change serial at binding time: changes up to it are already shown.
+    quint64 m_boundSerial = 0;
 };
 
 } // namespace AuthStudio

@@ -18,6 +18,7 @@ StepListModel::StepListModel(WorkspaceDocument *document, QObject *parent)
 
 void StepListModel::setWorkflow(int resource, WorkflowKind workflow)
 {
+    m_boundSerial = m_document->changeSerial();
     beginResetModel();
     m_resource = resource >= 0 && resource < m_document->resourceCount() ? resource : -1;
     m_workflow = workflow;
@@ -185,7 +186,7 @@ void StepListModel::onDocumentChanged(const DocumentChange &change)
 {
     const QScopedValueRollback<bool> syncing(m_syncing, true);
     using Kind = DocumentChange::Kind;
-    if (m_resource < 0)
+    if (m_resource < 0 || change.serial <= m_boundSerial)
         return;
     if (change.kind == Kind::Reset) {
         beginResetModel();

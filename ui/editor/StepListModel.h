@@ -65,6 +65,8 @@ private:
     int m_resource = -1;
     WorkflowKind m_workflow = WorkflowKind::Auth;
     QList<Step> m_steps; // what the views were last told
+    // The document change serial at binding time: changes up to it are already shown.
+    quint64 m_boundSerial = 0;
 };
 
 } // namespace AuthStudio
