@@ -41,7 +41,8 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     // A match deep in a response keeps its parents visible, so people see where it lives.
     m_proxy->setRecursiveFilteringEnabled(true);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterKeyColumn(ScopeModel::NameColumn);
+    m_proxy->setFilterRole(ScopeModel::FilterTextRole);
 
     m_filter->setObjectName(QStringLiteral("scopeFilter"));
     m_filter->setPlaceholderText(tr("Filter names and values"));

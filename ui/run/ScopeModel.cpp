@@ -75,7 +75,8 @@ QString elided(const QString &text, qsizetype maxLength)
 
 } // namespace
 
-struct ScopeModel::Node {
+struct ScopeModel::Node
+{
     Node *parent = nullptr;
     int row = 0;
     QString key; // object member name; empty for array items
@@ -91,8 +92,7 @@ struct ScopeModel::Node {
 ScopeModel::ScopeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{ }
 
 ScopeModel::~ScopeModel() = default;
 
@@ -112,22 +112,12 @@ void ScopeModel::setRevealSecrets(bool reveal)
 {
     if (m_reveal == reveal)
         return;
+    // One layout change instead of a dataChanged() per expanded parent: a filtering proxy re-checks its
+    // rows on every dataChanged(), and thousands of them (a filtered large body) would stall the view.
+    // Nothing moves, so no persistent index changes.
+    Q_EMIT layoutAboutToBeChanged();
     m_reveal = reveal;
-    emitValuesChanged(m_root.get());
-}
-
-// Only nodes that exist can be on screen, so only their rows need repainting.
-void ScopeModel::emitValuesChanged(Node *node)
-{
-    if (node->children.empty())
-        return;
-    const QModelIndex parentIndex = node == m_root.get() ? QModelIndex() : createIndex(node->row, 0, node);
-    Q_EMIT dataChanged(index(0, NameColumn, parentIndex),
-                       index(node->childCount - 1, ValueColumn, parentIndex));
-    for (const auto &child : node->children) {
-        if (child)
-            emitValuesChanged(child.get());
-    }
+    Q_EMIT layoutChanged();
 }
 
 ScopeModel::Node *ScopeModel::nodeFor(const QModelIndex &index) const
@@ -319,6 +309,12 @@ QVariant ScopeModel::data(const QModelIndex &index, int role) const
             return font;
         }
         break;
+    case FilterTextRole: {
+        QString text = node->isArrayItem ? QString() : (m_reveal ? node->key : m_masker.maskText(node->key));
+        if (node->childCount == 0 && !node->value.isObject() && !node->value.isArray())
+            text += QLatin1Char('\n') + displayValue(node);
+        return text;
+    }
     case ExpressionRole:
         return expressionFor(index);
     case ValueTextRole:

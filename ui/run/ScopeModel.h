@@ -14,7 +14,8 @@
 
 namespace AuthStudio {
 
-class ScopeModel : public QAbstractItemModel {
+class ScopeModel : public QAbstractItemModel
+{
     Q_OBJECT
 public:
     enum Column { NameColumn, ValueColumn, TypeColumn, ColumnCount };
@@ -22,6 +23,9 @@ public:
         ExpressionRole = Qt::UserRole + 1, // "{{ http1.body.token }}"
         ValueTextRole, // the value as text, masked unless secrets are revealed
         SecretRole, // bool: the value is masked (or would be, when revealed)
+        // Name and value (of a leaf) in one string, masked unless revealed: what a filter searches, in
+        // one call per row rather than one per column, and never matching type names or "{3 keys}".
+        FilterTextRole,
     };
 
     explicit ScopeModel(QObject *parent = nullptr);
@@ -61,7 +65,6 @@ private:
     bool isMasked(const Node *node) const;
     bool containsSecret(const Node *node) const;
     QString displayValue(const Node *node) const;
-    void emitValuesChanged(Node *node);
 
     Scope m_scope;
     SecretMasker m_masker;
