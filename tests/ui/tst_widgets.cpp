@@ -59,7 +59,8 @@ double contrast(const QColor &a, const QColor &b)
 
 } // namespace
 
-class TestWidgets : public QObject {
+class TestWidgets : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -195,6 +196,16 @@ private Q_SLOTS:
             QVERIFY(highlighter.keywordFormat().foreground().color() != previous);
             previous = highlighter.keywordFormat().foreground().color();
         }
+    }
+
+    void editorPassesThemeChangesToItsHighlighter()
+    {
+        CodeEditor editor;
+        auto *highlighter = new JavaScriptHighlighter(editor.document());
+        editor.setPalette(paletteWithBase(Qt::white, Qt::black));
+        const QColor light = colorOf(highlighter->keywordFormat());
+        editor.setPalette(paletteWithBase(QColor(30, 30, 30), Qt::white));
+        QVERIFY(colorOf(highlighter->keywordFormat()) != light);
     }
 
     void expressionLineEditFlagsUnknownNames()

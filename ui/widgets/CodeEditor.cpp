@@ -1,5 +1,7 @@
 #include "CodeEditor.h"
 
+#include "JavaScriptHighlighter.h"
+
 #include <QFontDatabase>
 #include <QPaintEvent>
 #include <QPainter>
@@ -101,6 +103,13 @@ void CodeEditor::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         updateGutterWidth();
         updateExtraSelections();
+    }
+    if (event->type() == QEvent::PaletteChange) {
+        // A switch between light and dark themes recolours the code too.
+        const QList<JavaScriptHighlighter *> highlighters =
+            document()->findChildren<JavaScriptHighlighter *>(Qt::FindDirectChildrenOnly);
+        for (JavaScriptHighlighter *highlighter : highlighters)
+            highlighter->setPalette(palette());
     }
 }
 

@@ -1,6 +1,7 @@
 // CodeEditor: the plain-text editor for JavaScript steps: monospace, a line-number gutter, the current
 // line highlighted, and one line that can be marked as the place a script error was reported
-// ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter).
+// ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter on document()); the
+// editor passes palette changes on to it.
 #pragma once
 
 #include <QPlainTextEdit>
@@ -8,7 +9,8 @@
 
 namespace AuthStudio {
 
-class CodeEditor : public QPlainTextEdit {
+class CodeEditor : public QPlainTextEdit
+{
     Q_OBJECT
 public:
     explicit CodeEditor(QWidget *parent = nullptr);

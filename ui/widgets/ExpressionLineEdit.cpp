@@ -54,8 +54,7 @@ qsizetype findClose(const QString &source, qsizetype from)
 
 ExpressionLineEdit::ExpressionLineEdit(QWidget *parent)
     : ExpressionLineEdit(QString(), parent)
-{
-}
+{ }
 
 ExpressionLineEdit::ExpressionLineEdit(const QString &text, QWidget *parent)
     : QLineEdit(text, parent)

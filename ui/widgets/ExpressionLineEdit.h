@@ -12,10 +12,12 @@ class QStringListModel;
 
 namespace AuthStudio {
 
-class ExpressionLineEdit : public QLineEdit {
+class ExpressionLineEdit : public QLineEdit
+{
     Q_OBJECT
 public:
-    struct Range {
+    struct Range
+    {
         int start = 0;
         int length = 0;
         bool operator==(const Range &) const = default;

@@ -9,7 +9,8 @@
 
 namespace AuthStudio {
 
-class JavaScriptHighlighter : public QSyntaxHighlighter {
+class JavaScriptHighlighter : public QSyntaxHighlighter
+{
     Q_OBJECT
 public:
     explicit JavaScriptHighlighter(QTextDocument *document);
