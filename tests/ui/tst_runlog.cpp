@@ -45,7 +45,8 @@ FormDialog *openDialog()
 
 } // namespace
 
-class TestRunLog : public QObject {
+class TestRunLog : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

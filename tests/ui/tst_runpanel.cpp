@@ -64,7 +64,8 @@ QString valueAt(const ScopeModel *model, const QStringList &path)
 
 } // namespace
 
-class TestRunPanel : public QObject {
+class TestRunPanel : public QObject
+{
     Q_OBJECT
 
 private:

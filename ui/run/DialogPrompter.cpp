@@ -9,7 +9,8 @@ namespace AuthStudio {
 namespace {
 
 // The test hook: armed, and with what. Widgets live on the GUI thread only, so no locking.
-struct NextAnswer {
+struct NextAnswer
+{
     bool armed = false;
     std::optional<QJsonObject> values;
 };
@@ -25,8 +26,7 @@ NextAnswer &nextAnswer()
 DialogPrompter::DialogPrompter(QWidget *dialogParent)
     : FormPrompter(dialogParent)
     , m_dialogParent(dialogParent)
-{
-}
+{ }
 
 DialogPrompter::~DialogPrompter()
 {

@@ -12,7 +12,8 @@
 
 namespace AuthStudio {
 
-class DialogPrompter : public FormPrompter {
+class DialogPrompter : public FormPrompter
+{
     Q_OBJECT
 public:
     // Dialogs open over dialogParent's window; the prompter is a child of dialogParent.

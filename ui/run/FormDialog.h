@@ -14,7 +14,8 @@ class QLineEdit;
 
 namespace AuthStudio {
 
-class FormDialog : public QDialog {
+class FormDialog : public QDialog
+{
     Q_OBJECT
 public:
     explicit FormDialog(const FormStep &step, QWidget *parent = nullptr);

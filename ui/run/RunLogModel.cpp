@@ -35,8 +35,7 @@ QIcon statusIcon(RunOutcome outcome, bool running)
 
 RunLogModel::RunLogModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void RunLogModel::appendRunning(int stepIndex, const QString &name, StepType type)
 {

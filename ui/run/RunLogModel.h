@@ -9,7 +9,8 @@
 
 namespace AuthStudio {
 
-class RunLogModel : public QAbstractTableModel {
+class RunLogModel : public QAbstractTableModel
+{
     Q_OBJECT
 public:
     enum Column { StepColumn, TypeColumn, StatusColumn, TimeColumn, HttpColumn, DetailColumn, ColumnCount };
@@ -39,7 +40,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row {
+    struct Row
+    {
         StepResult result;
         bool running = false;
     };

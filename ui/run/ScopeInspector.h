@@ -19,7 +19,8 @@ namespace AuthStudio {
 class Scope;
 class ScopeModel;
 
-class ScopeInspector : public QWidget {
+class ScopeInspector : public QWidget
+{
     Q_OBJECT
 public:
     explicit ScopeInspector(QWidget *parent = nullptr);

@@ -25,7 +25,8 @@ class ScopeInspector;
 class ScopeModel;
 class WorkflowRunner;
 
-class WorkflowRunPanel : public QWidget {
+class WorkflowRunPanel : public QWidget
+{
     Q_OBJECT
 public:
     // The network access manager is not owned; it must outlive the panel.
