@@ -14,7 +14,14 @@ fi
 # Creates and unlocks the "login" keyring with a throwaway password; the daemon forks once it is ready.
 eval "$(printf 'authstudio-test' | gnome-keyring-daemon --unlock --components=secrets)"
 export GNOME_KEYRING_CONTROL
-"$@"
-status=$?
-kill "${GNOME_KEYRING_PID:-0}" 2>/dev/null || true
+status=0
+"$@" || status=$?
+# Stop the keyring daemon of this private bus, found by the bus address in its environment (never
+# `kill 0`, which would signal this whole process group, CTest and CI with it; never a user's own keyring).
+for proc in /proc/[0-9]*; do
+    case "$(cat "$proc/comm" 2>/dev/null)" in gnome-keyring*) ;; *) continue ;; esac
+    if tr '\0' '\n' < "$proc/environ" 2>/dev/null | grep -qxF "DBUS_SESSION_BUS_ADDRESS=$DBUS_SESSION_BUS_ADDRESS"; then
+        kill "${proc#/proc/}" 2>/dev/null || true
+    fi
+done
 exit $status
