@@ -1,1 +1,35 @@
-int main() { return 0; }
+// authstudio: the desktop studio. Opens the workspace file given on the command line, or the bundled demo
+// workspace against the built-in demo API.
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("AuthStudio"));
+    QApplication::setApplicationName(QStringLiteral("Auth Studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Auth Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(AUTHSTUDIO_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("authstudio"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Build and test custom API authentication workflows."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("The workspace to open (.authstudio.json). Without it, the demo "
+                       "workspace opens against the built-in demo API."),
+        QStringLiteral("[file]"));
+    parser.process(app);
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1)
+        parser.showHelp(2);
+
+    AuthStudio::MainWindow window;
+    window.show();
+    window.start(files.isEmpty() ? QString() : files.first());
+    return QApplication::exec();
+}

@@ -33,7 +33,8 @@ DocumentChange lastChange(const QSignalSpy &spy)
 
 } // namespace
 
-class tst_Document : public QObject {
+class tst_Document : public QObject
+{
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();

@@ -68,7 +68,9 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
 
 WorkspaceDocument::~WorkspaceDocument()
 {
-    // The commands point at this document: delete them while it is still whole.
+    // The commands point at this document: delete them while it is still whole. Quietly: going away is
+    // not "becoming clean" (the autosaver would delete a recovery file that is still needed).
+    m_undoStack->blockSignals(true);
     m_undoStack->clear();
 }
 

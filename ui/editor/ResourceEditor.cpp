@@ -83,10 +83,18 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
     m_authWorkflow->setObjectName(QStringLiteral("authWorkflowEditor"));
     m_refreshWorkflow->setObjectName(QStringLiteral("refreshWorkflowEditor"));
     m_tabs->setObjectName(QStringLiteral("resourceTabs"));
-    m_tabs->addTab(createGeneralTab(), tr("General"));
+    // The form pages scroll rather than force the window taller than a 1280x800 screen allows.
+    auto scrolling = [this](QWidget *page) {
+        auto *scroll = new QScrollArea(this);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(page);
+        return scroll;
+    };
+    m_tabs->addTab(scrolling(createGeneralTab()), tr("General"));
     m_tabs->addTab(m_authWorkflow, tr("Auth workflow"));
     m_tabs->addTab(m_refreshWorkflow, tr("Refresh workflow"));
-    m_tabs->addTab(createSessionTab(), tr("Session"));
+    m_tabs->addTab(scrolling(createSessionTab()), tr("Session"));
     m_tabs->setTabToolTip(AuthWorkflowTab,
                           tr("The steps that log in: they run when a query needs a session"));
     m_tabs->setTabToolTip(RefreshWorkflowTab,

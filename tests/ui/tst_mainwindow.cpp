@@ -1,0 +1,608 @@
+// MainWindow end to end, offscreen: the demo opens against the embedded demo API, the seed walkthrough is
+// rebuilt through the real editor widgets (found by object name) and compared with the demo's resource,
+// files round-trip through Save As and Open (file dialogs answered by hooks), the close prompt, undo
+// through the Edit menu, recent files, autosave recovery, and test runs against an in-process demo API.
+#include "demo/DemoServer.h"
+#include "document/Autosaver.h"
+#include "document/DemoWorkspace.h"
+#include "document/WorkspaceDocument.h"
+#include "editor/ApiRequestStepEditor.h"
+#include "editor/DefineVariableStepEditor.h"
+#include "editor/JavaScriptStepEditor.h"
+#include "editor/KeyValueTableEditor.h"
+#include "editor/KeyValueTableModel.h"
+#include "editor/ResourceEditor.h"
+#include "editor/WorkflowEditor.h"
+#include "format/WorkspaceReader.h"
+#include "run/DialogPrompter.h"
+#include "run/WorkflowRunPanel.h"
+#include "widgets/CodeEditor.h"
+#include "widgets/ExpressionLineEdit.h"
+#include "window/FileDialog.h"
+#include "window/MainWindow.h"
+#include "window/MessagePrompt.h"
+#include "window/StudioSettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QUndoStack>
+
+using namespace AuthStudio;
+
+namespace {
+
+template<typename T> T *child(QObject *parent, const QString &name)
+{
+    T *found = parent->findChild<T *>(name);
+    if (!found)
+        qWarning("no child named %s", qPrintable(name));
+    return found;
+}
+
+Resource demoResource(int index)
+{
+    WorkspaceReader reader;
+    const auto workspace = reader.read(DemoWorkspace::data(), QStringLiteral("demo"));
+    return workspace ? workspace->resources.at(index) : Resource();
+}
+
+void clearAndType(QLineEdit *edit, const QString &text)
+{
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+// Edits a table cell the way a user does: start editing, type, press Enter.
+void typeIntoCell(QTableView *view, const QModelIndex &index, const QString &text)
+{
+    if (!view->indexWidget(index)) { // Add opens the name's editor by itself
+        view->setCurrentIndex(index);
+        view->edit(index);
+    }
+    QWidget *editor = view->indexWidget(index);
+    QVERIFY(editor);
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        line->selectAll();
+    QTest::keyClicks(editor, text);
+    QTest::keyClick(editor, Qt::Key_Return);
+    // The delegate commits from the event loop, after the editor saw the key.
+    QTRY_COMPARE(index.data().toString(), text);
+}
+
+} // namespace
+
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void startsWithDemoAgainstEmbeddedServer();
+    void rebuildsSeedWalkthroughThroughEditors();
+    void saveAsAndOpenRoundTrip();
+    void closePromptCancelDiscardSave();
+    void undoOfEditorEditRestoresWidget();
+    void resourceListActionsAndFilter();
+    void exportImportThroughMenu();
+    void recentFilesAndSettings();
+    void autosaveAndRecoveryOnStart();
+    void failedRunSelectsFailingStep();
+    void aboutShowsVersion();
+    void usableAt1280x800();
+
+private:
+    std::unique_ptr<MainWindow> createWindow();
+
+    QTemporaryDir m_dir;
+    int m_windowCount = 0;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("AuthStudio"));
+    QCoreApplication::setApplicationName(QStringLiteral("Auth Studio"));
+    QVERIFY(m_dir.isValid());
+}
+
+void tst_MainWindow::init()
+{
+    // Each test: fresh settings, no recovery file, no pending hook answers.
+    StudioSettings::setFileOverride(m_dir.filePath(QStringLiteral("settings-%1.ini").arg(++m_windowCount)));
+    MessagePrompt::setNextAnswer(std::nullopt);
+    FileDialog::setNextPath(std::nullopt);
+    DialogPrompter::clearNextAnswer();
+}
+
+void tst_MainWindow::cleanup()
+{
+    QFile::remove(m_dir.filePath(QStringLiteral("recovery/recovery.authstudio.json")));
+    QFile::remove(m_dir.filePath(QStringLiteral("recovery/recovery-origin.txt")));
+}
+
+std::unique_ptr<MainWindow> tst_MainWindow::createWindow()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->autosaver()->setDirectory(m_dir.filePath(QStringLiteral("recovery")));
+    return window;
+}
+
+void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    QCOMPARE(window->document()->resourceCount(), 2);
+    QVERIFY(!window->document()->isModified());
+    QVERIFY(!window->isWindowModified());
+    QVERIFY(window->windowTitle().contains(QStringLiteral("Demo workspace")));
+    QVERIFY(window->demoServer());
+    QVERIFY(window->demoServer()->isListening());
+    const QString url = window->demoServer()->baseUrl().toString();
+    QCOMPARE(window->document()->initialScope().value(QStringLiteral("DEMO_API")).toString(), url);
+    // The file's own value is untouched: the override is not an edit.
+    QCOMPARE(window->document()->workspace().variables.at(0).value, QStringLiteral("http://127.0.0.1:8787"));
+    QCOMPARE(window->currentResource(), 0);
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
+             QStringLiteral("Seed walkthrough"));
+    QVERIFY(child<QLabel>(window.get(), QStringLiteral("demoStatus"))->text().contains(url));
+
+    // Test the seed walkthrough as it comes, answering its form through the hook.
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY2(window->runPanel()->lastResult().succeeded(),
+             qPrintable(window->runPanel()->lastResult().notification));
+    QCOMPARE(window->runPanel()->lastResult().scope.value(QStringLiteral("PASSWORD")).toString(),
+             QStringLiteral("hunter2"));
+    QVERIFY(!window->document()->isModified());
+}
+
+void tst_MainWindow::rebuildsSeedWalkthroughThroughEditors()
+{
+    DemoServer server;
+    QVERIFY(server.listen(0));
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start(m_dir.filePath(QStringLiteral("does-not-exist.authstudio.json")));
+    // A missing file: the warning was shown and an empty workspace opened.
+    QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("does-not-exist")));
+    QCOMPARE(window->document()->resourceCount(), 0);
+    QUndoStack *undo = window->document()->undoStack();
+
+    // The workspace variable DEMO_API, through the variables table.
+    auto *variables = child<KeyValueTableEditor>(window.get(), QStringLiteral("workspaceVariables"));
+    child<QToolButton>(variables, QStringLiteral("addRow"))->click();
+    typeIntoCell(variables->view(), variables->model()->index(0, KeyValueTableModel::NameColumn),
+                 QStringLiteral("DEMO_API"));
+    typeIntoCell(variables->view(), variables->model()->index(0, KeyValueTableModel::ValueColumn),
+                 server.baseUrl().toString());
+    QCOMPARE(window->document()->workspace().variables,
+             (KeyValueList {{QStringLiteral("DEMO_API"), server.baseUrl().toString(), true}}));
+
+    // A resource with custom auth.
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    QCOMPARE(window->currentResource(), 0);
+    clearAndType(child<QLineEdit>(window.get(), QStringLiteral("resourceName")),
+                 QStringLiteral("Seed walkthrough"));
+    clearAndType(child<ExpressionLineEdit>(window.get(), QStringLiteral("baseUrl")),
+                 QStringLiteral("{{ DEMO_API }}"));
+    child<QComboBox>(window.get(), QStringLiteral("authMethod"))
+        ->setCurrentIndex(int(Resource::AuthMethod::Custom));
+    const int stepsBefore = undo->count();
+
+    // The four steps.
+    auto *resourceEditor = child<ResourceEditor>(window.get(), QStringLiteral("resourceEditor"));
+    resourceEditor->tabs()->setCurrentIndex(ResourceEditor::AuthWorkflowTab);
+    auto *workflow = child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"));
+    child<QAction>(workflow, QStringLiteral("addFormStep"))->trigger();
+    child<QAction>(workflow, QStringLiteral("addApiRequestStep"))->trigger();
+    auto *request = child<ApiRequestStepEditor>(workflow, QStringLiteral("apiRequestStepEditor"));
+    QVERIFY(request->isVisible());
+    QCOMPARE(request->nameEdit()->text(), QStringLiteral("http1"));
+    child<QComboBox>(request, QStringLiteral("requestMethod"))->setCurrentText(QStringLiteral("POST"));
+    clearAndType(child<ExpressionLineEdit>(request, QStringLiteral("requestUrl")),
+                 QStringLiteral("{{ DEMO_API }}/post"));
+    QVERIFY(request->urlEdit()->unknownNames().isEmpty());
+    child<QComboBox>(request, QStringLiteral("bodyKind"))->setCurrentIndex(1);
+    auto *json = child<QPlainTextEdit>(request, QStringLiteral("jsonBody"));
+    json->setFocus();
+    QTest::keyClicks(
+        json, QStringLiteral("{\"email\": \"{{ form1.email }}\", \"password\": \"{{ form1.password }}\"}"));
+    QCOMPARE(request->jsonStatus(), QStringLiteral("Valid JSON."));
+
+    child<QAction>(workflow, QStringLiteral("addJavaScriptStep"))->trigger();
+    auto *script = child<JavaScriptStepEditor>(workflow, QStringLiteral("javaScriptStepEditor"));
+    QVERIFY(script->isVisible());
+    // Pasted, as people do with code.
+    script->codeEdit()->selectAll();
+    script->codeEdit()->insertPlainText(
+        std::get<JavaScriptStep>(demoResource(0).customAuth.authWorkflow.steps.at(2)).code);
+
+    child<QAction>(workflow, QStringLiteral("addDefineVariableStep"))->trigger();
+    auto *variable = child<DefineVariableStepEditor>(workflow, QStringLiteral("defineVariableStepEditor"));
+    QVERIFY(variable->isVisible());
+    clearAndType(variable->nameEdit(), QStringLiteral("PASSWORD"));
+    clearAndType(variable->valueEdit(), QStringLiteral("{{ http1.body.json.password }}"));
+    QVERIFY(variable->valueEdit()->unknownNames().isEmpty());
+    QVERIFY(variable->secretCheck()->isChecked());
+
+    // The header Authorization: Bearer {{ PASSWORD }}.
+    resourceEditor->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    auto *headers = child<KeyValueTableEditor>(window.get(), QStringLiteral("resourceHeaders"));
+    child<QToolButton>(headers, QStringLiteral("addRow"))->click();
+    typeIntoCell(headers->view(), headers->model()->index(0, KeyValueTableModel::NameColumn),
+                 QStringLiteral("Authorization"));
+    typeIntoCell(headers->view(), headers->model()->index(0, KeyValueTableModel::ValueColumn),
+                 QStringLiteral("Bearer {{ PASSWORD }}"));
+
+    // The result is the demo's resource, exactly.
+    QCOMPARE(window->document()->resource(0), demoResource(0));
+    // One undoable step per change: 4 steps, one code paste, two step fields per field typed (rename +
+    // value of the variable, URL + method unchanged + body kind + JSON), header add + name + value.
+    QCOMPARE(undo->count() - stepsBefore,
+             4 + 1 + 1 /*url*/ + 1 /*body kind*/ + 1 /*json*/ + 2 /*variable*/ + 3 /*header*/);
+
+    // And it runs against the in-process demo API.
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("ada@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("s3cret")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY2(window->runPanel()->lastResult().succeeded(),
+             qPrintable(window->runPanel()->lastResult().notification));
+    QCOMPARE(window->runPanel()->lastResult().scope.value(QStringLiteral("PASSWORD")).toString(),
+             QStringLiteral("s3cret"));
+    QVERIFY(server.counters().requests >= 1);
+
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+    window->close();
+    QTRY_VERIFY(!window->isVisible());
+}
+
+void tst_MainWindow::saveAsAndOpenRoundTrip()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    QVERIFY(window->isWindowModified());
+    QVERIFY(window->windowTitle().contains(QStringLiteral("[*]")));
+
+    // Save on an untitled workspace asks for a path: the hook answers.
+    const QString path = m_dir.filePath(QStringLiteral("roundtrip"));
+    FileDialog::setNextPath(path);
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY(!window->document()->isModified());
+    const QString saved = path + QStringLiteral(".authstudio.json");
+    QCOMPARE(window->document()->filePath(), saved);
+    QVERIFY(QFile::exists(saved));
+    QVERIFY(!window->isWindowModified());
+    QVERIFY(window->windowTitle().startsWith(QStringLiteral("roundtrip.authstudio.json")));
+    const Workspace expected = window->document()->workspace();
+
+    // Open it in a new window through File > Open.
+    auto other = createWindow();
+    other->start(m_dir.filePath(QStringLiteral("missing.authstudio.json")));
+    FileDialog::setNextPath(saved);
+    child<QAction>(other.get(), QStringLiteral("actionOpen"))->trigger();
+    QTRY_COMPARE(other->document()->filePath(), saved);
+    QCOMPARE(other->document()->workspace(), expected);
+    QVERIFY(!other->document()->isModified());
+    QCOMPARE(other->currentResource(), 0);
+
+    // A cancelled dialog changes nothing.
+    FileDialog::setNextPath(QString());
+    child<QAction>(other.get(), QStringLiteral("actionSaveAs"))->trigger();
+    QCoreApplication::processEvents();
+    QCOMPARE(other->document()->filePath(), saved);
+}
+
+void tst_MainWindow::closePromptCancelDiscardSave()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+
+    const int asked = MessagePrompt::count();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    QVERIFY(!window->close());
+    QCOMPARE(MessagePrompt::count(), asked + 1);
+    QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("Save the changes")));
+    QCoreApplication::processEvents();
+    QVERIFY(window->isVisible());
+    QVERIFY(window->document()->isModified());
+
+    // Save: the demo has no file, so Save As asks for one; then the window closes.
+    const QString path = m_dir.filePath(QStringLiteral("closing.authstudio.json"));
+    MessagePrompt::setNextAnswer(QMessageBox::Save);
+    FileDialog::setNextPath(path);
+    window->close();
+    QTRY_VERIFY(!window->isVisible());
+    QVERIFY(QFile::exists(path));
+    QVERIFY(!window->document()->isModified());
+
+    // Discard closes without saving.
+    auto other = createWindow();
+    other->show();
+    other->start(path);
+    child<QAction>(other.get(), QStringLiteral("actionAddResource"))->trigger();
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+    other->close();
+    QTRY_VERIFY(!other->isVisible());
+    WorkspaceDocument reread;
+    QVERIFY(reread.load(path));
+    QCOMPARE(reread.resourceCount(), 3);
+
+    // New asks too, and Cancel keeps the workspace.
+    auto third = createWindow();
+    third->start(path);
+    child<QAction>(third.get(), QStringLiteral("actionAddResource"))->trigger();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(third.get(), QStringLiteral("actionNew"))->trigger();
+    QCoreApplication::processEvents();
+    QCOMPARE(third->document()->resourceCount(), 4);
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+    child<QAction>(third.get(), QStringLiteral("actionNew"))->trigger();
+    QTRY_COMPARE(third->document()->resourceCount(), 0);
+}
+
+void tst_MainWindow::undoOfEditorEditRestoresWidget()
+{
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    window->setCurrentResource(1);
+    auto *baseUrl = child<ExpressionLineEdit>(window.get(), QStringLiteral("baseUrl"));
+    baseUrl->setFocus();
+    baseUrl->end(false);
+    QTest::keyClicks(baseUrl, QStringLiteral("/api"));
+    QCOMPARE(window->document()->resource(1).baseUrl, QStringLiteral("{{ DEMO_API }}/api"));
+    QAction *undo = child<QAction>(window.get(), QStringLiteral("actionUndo"));
+    QAction *redo = child<QAction>(window.get(), QStringLiteral("actionRedo"));
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    QVERIFY(undo->text().contains(QStringLiteral("Edit base URL")));
+    undo->trigger();
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}"));
+    QVERIFY(!window->isWindowModified());
+    redo->trigger();
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}/api"));
+
+    // A step field: the URL of http1 in the auth workflow.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1, QStringLiteral("url"));
+    auto *workflow = child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"));
+    auto *request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(request);
+    QVERIFY(request->urlEdit()->hasFocus());
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("?v=2"));
+    undo->trigger();
+    QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login"));
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+void tst_MainWindow::resourceListActionsAndFilter()
+{
+    auto window = createWindow();
+    window->start({});
+    QListView *list = window->resourceView();
+    QCOMPARE(list->model()->rowCount(), 2);
+    child<QAction>(window.get(), QStringLiteral("actionDuplicateResource"))->trigger();
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough copy"));
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
+             QStringLiteral("Seed walkthrough copy"));
+
+    auto *filter = child<QLineEdit>(window.get(), QStringLiteral("resourceFilter"));
+    filter->setText(QStringLiteral("LOGIN"));
+    QCOMPARE(list->model()->rowCount(), 1);
+    QCOMPARE(list->model()->index(0, 0).data().toString(), QStringLiteral("Demo login"));
+    // The filter hid the selected resource, so the only one shown became current.
+    QCOMPARE(window->currentResource(), 2);
+    filter->clear();
+    QCOMPARE(list->model()->rowCount(), 3);
+
+    // Delete the current one: the list and the editor move to a neighbour.
+    window->setCurrentResource(1);
+    child<QAction>(window.get(), QStringLiteral("actionDeleteResource"))->trigger();
+    QCOMPARE(window->document()->resourceCount(), 2);
+    QTRY_VERIFY(window->currentResource() >= 0);
+    QCOMPARE(window->resourceView()->currentIndex().row(), window->currentResource());
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
+             window->document()->resource(window->currentResource()).name);
+    window->setCurrentResource(0);
+    child<QAction>(window.get(), QStringLiteral("actionDeleteResource"))->trigger();
+    QTRY_COMPARE(window->currentResource(), 0);
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
+             QStringLiteral("Demo login"));
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(window->document()->resourceCount(), 2);
+
+    // Rename in place through the list model.
+    QVERIFY(list->model()->setData(list->model()->index(1, 0), QStringLiteral("Login")));
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Login"));
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+void tst_MainWindow::exportImportThroughMenu()
+{
+    auto window = createWindow();
+    window->start({});
+    window->setCurrentResource(1);
+    const QString path = m_dir.filePath(QStringLiteral("exported.authstudio-resource.json"));
+    FileDialog::setNextPath(path);
+    child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
+    QTRY_VERIFY(QFile::exists(path));
+    FileDialog::setNextPath(path);
+    child<QAction>(window.get(), QStringLiteral("actionImportResource"))->trigger();
+    QTRY_COMPARE(window->document()->resourceCount(), 3);
+    QCOMPARE(window->currentResource(), 2);
+    QCOMPARE(window->document()->resource(2).name, QStringLiteral("Demo login 2"));
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+void tst_MainWindow::recentFilesAndSettings()
+{
+    const QString path = m_dir.filePath(QStringLiteral("recent.authstudio.json"));
+    QSize closedSize;
+    {
+        auto window = createWindow();
+        window->show();
+        window->start({});
+        FileDialog::setNextPath(path);
+        child<QAction>(window.get(), QStringLiteral("actionSaveAs"))->trigger();
+        QTRY_COMPARE(window->document()->filePath(), path);
+        QCOMPARE(StudioSettings().recentFiles(), QStringList {path});
+        window->resize(1100, 900);
+        closedSize = window->size();
+        QVERIFY(window->close());
+    }
+    QVERIFY(!StudioSettings().value(StudioSettings::Key::WindowGeometry).toByteArray().isEmpty());
+
+    auto window = createWindow();
+    window->start(m_dir.filePath(QStringLiteral("missing.authstudio.json")));
+    auto *recent = child<QMenu>(window.get(), QStringLiteral("menuOpenRecent"));
+    Q_EMIT recent->aboutToShow();
+    QAction *first = child<QAction>(recent, QStringLiteral("recentFile0"));
+    QVERIFY(first);
+    first->trigger();
+    QTRY_COMPARE(window->document()->filePath(), path);
+    QCOMPARE(window->size(), closedSize);
+}
+
+void tst_MainWindow::autosaveAndRecoveryOnStart()
+{
+    const QString path = m_dir.filePath(QStringLiteral("recover.authstudio.json"));
+    Workspace unsaved;
+    {
+        auto window = createWindow();
+        window->start({});
+        FileDialog::setNextPath(path);
+        child<QAction>(window.get(), QStringLiteral("actionSaveAs"))->trigger();
+        QTRY_COMPARE(window->document()->filePath(), path);
+        window->autosaver()->setIntervalSeconds(1);
+        QSignalSpy autosaved(window->autosaver(), &Autosaver::autosaved);
+        child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(autosaved.count(), 1, 5000);
+        QVERIFY(window->autosaver()->hasRecovery());
+        unsaved = window->document()->workspace();
+        // The window goes away without closing, as in a crash.
+    }
+
+    auto window = createWindow();
+    QVERIFY(window->autosaver()->hasRecovery());
+    MessagePrompt::setNextAnswer(QMessageBox::Yes);
+    window->start({});
+    QTRY_COMPARE(window->document()->workspace(), unsaved);
+    QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("recover.authstudio.json")));
+    QVERIFY(window->document()->isModified());
+    QCOMPARE(window->document()->filePath(), path);
+    // Saving makes it clean and the recovery file goes.
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QVERIFY(!window->document()->isModified());
+    QVERIFY(!window->autosaver()->hasRecovery());
+
+    // Declining a recovery deletes it and opens what was asked for.
+    window->autosaver()->setIntervalSeconds(1);
+    QSignalSpy autosaved(window->autosaver(), &Autosaver::autosaved);
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(autosaved.count(), 1, 5000);
+    auto declined = createWindow();
+    MessagePrompt::setNextAnswer(QMessageBox::No);
+    declined->start(path);
+    QTRY_COMPARE(declined->document()->filePath(), path);
+    QVERIFY(!declined->document()->isModified());
+    QVERIFY(!declined->autosaver()->hasRecovery());
+}
+
+void tst_MainWindow::failedRunSelectsFailingStep()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->setCurrentResource(1); // Demo login: a wrong password gets a 401 at http1
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), QStringLiteral("wrong")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY(!window->runPanel()->lastResult().succeeded());
+    QCOMPARE(window->runPanel()->lastResult().failedStepIndex, 1);
+    QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 1);
+
+    // The right password succeeds, and the refresh workflow then starts from that session.
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), DemoServer::demoPassword()}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY2(window->runPanel()->lastResult().succeeded(),
+             qPrintable(window->runPanel()->lastResult().notification));
+    child<QAction>(window.get(), QStringLiteral("actionTestRefresh"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY2(window->runPanel()->lastResult().succeeded(),
+             qPrintable(window->runPanel()->lastResult().notification));
+    QCOMPARE(window->demoServer()->counters().refreshes, 1);
+}
+
+void tst_MainWindow::aboutShowsVersion()
+{
+    auto window = createWindow();
+    child<QAction>(window.get(), QStringLiteral("actionAbout"))->trigger();
+    auto *box = child<QMessageBox>(window.get(), QStringLiteral("aboutBox"));
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral(AUTHSTUDIO_VERSION)));
+    box->close();
+}
+
+void tst_MainWindow::usableAt1280x800()
+{
+    auto window = createWindow();
+    window->start({});
+    window->show();
+    if (qEnvironmentVariableIsSet("AUTHSTUDIO_SCREENSHOTS")) {
+        window->grab().save(QStringLiteral("/tmp/authstudio-general.png"));
+        window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
+        window->grab().save(QStringLiteral("/tmp/authstudio-auth.png"));
+        window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+        window->grab().save(QStringLiteral("/tmp/authstudio-session.png"));
+        window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    }
+    QCOMPARE(window->size(), QSize(1280, 800));
+    // Every action has an object name and a tooltip; widgets the tests use have accessible names.
+    for (QAction *action : window->findChildren<QAction *>()) {
+        if (action->objectName().startsWith(QStringLiteral("action")))
+            QVERIFY2(!action->toolTip().isEmpty(), qPrintable(action->objectName()));
+    }
+    for (const QString &name :
+         {QStringLiteral("resourceList"), QStringLiteral("resourceFilter"), QStringLiteral("resourceName"),
+          QStringLiteral("baseUrl"), QStringLiteral("authMethod")}) {
+        QVERIFY2(!child<QWidget>(window.get(), name)->accessibleName().isEmpty(), qPrintable(name));
+    }
+    // The centre keeps a usable size next to the docks.
+    QVERIFY(window->resourceEditor()->width() >= 700);
+    QVERIFY(window->resourceEditor()->height() >= 350);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,32 @@
+// FileDialog: choosing files to open and save without a nested event loop: the dialog opens window-modal
+// with open() and the chosen path arrives through a callback (which doesn't run when the user cancels).
+// Tests choose the next path through setNextPath(), answered from the event loop like a real dialog.
+#pragma once
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+class QObject;
+class QWidget;
+
+namespace AuthStudio {
+
+class FileDialog
+{
+public:
+    enum class Mode { Open, Save };
+
+    static void choose(QWidget *parent, Mode mode, const QString &caption, const QString &directory,
+                       const QString &filter, QObject *context, std::function<void(const QString &)> done);
+
+    // Tests: the next dialog "chooses" this path without showing anything; an empty path cancels.
+    static void setNextPath(std::optional<QString> path);
+    static QString lastCaption();
+
+    static QString workspaceFilter();
+    static QString resourceFilter();
+};
+
+} // namespace AuthStudio

@@ -1,0 +1,776 @@
+#include "MainWindow.h"
+
+#include "FileDialog.h"
+#include "MessagePrompt.h"
+#include "StudioSettings.h"
+#include "demo/DemoServer.h"
+#include "document/Autosaver.h"
+#include "document/DemoWorkspace.h"
+#include "document/WorkspaceDocument.h"
+#include "editor/JavaScriptStepEditor.h"
+#include "editor/KeyValueTableEditor.h"
+#include "editor/ResourceEditor.h"
+#include "editor/ResourceListModel.h"
+#include "editor/WorkflowEditor.h"
+#include "format/WorkspaceFormat.h"
+#include "run/WorkflowRunPanel.h"
+#include "widgets/CodeEditor.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QNetworkAccessManager>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+namespace AuthStudio {
+
+namespace {
+
+constexpr int StatusTimeoutMs = 4000;
+
+QString withWorkspaceSuffix(const QString &path)
+{
+    return QFileInfo(path).fileName().contains(QLatin1Char('.')) ? path
+                                                                 : path + WorkspaceFormat::fileSuffix();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new WorkspaceDocument(this))
+    , m_autosaver(new Autosaver(m_document, this))
+    , m_network(new QNetworkAccessManager(this))
+    , m_resourceModel(new ResourceListModel(m_document, this))
+    , m_resourceFilterModel(new QSortFilterProxyModel(this))
+    , m_resourceView(new QListView(this))
+    , m_resourceFilter(new QLineEdit(this))
+    , m_variablesEditor(new KeyValueTableEditor(m_document, this))
+    , m_resourceEditor(new ResourceEditor(m_document, this))
+    , m_runPanel(new WorkflowRunPanel(m_network, this))
+    , m_runDock(new QDockWidget(tr("Test"), this))
+    , m_demoStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_resourceEditor->setObjectName(QStringLiteral("resourceEditor"));
+    m_resourceEditor->setAccessibleName(tr("Resource editor"));
+    setCentralWidget(m_resourceEditor);
+    m_demoStatus->setObjectName(QStringLiteral("demoStatus"));
+    statusBar()->addPermanentWidget(m_demoStatus);
+
+    createActions();
+    createDocks();
+    createMenus();
+
+    connect(m_document, &WorkspaceDocument::changed, this, &MainWindow::onDocumentChanged);
+    connect(m_document, &WorkspaceDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onResourceSelectionChanged);
+    connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
+    connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
+    connect(m_autosaver, &Autosaver::autosaved, this,
+            [this] { statusBar()->showMessage(tr("Unsaved changes backed up"), StatusTimeoutMs); });
+    connect(m_autosaver, &Autosaver::autosaveFailed, this, [this](const QString &reason) {
+        statusBar()->showMessage(tr("Couldn't back up unsaved changes: %1").arg(reason), StatusTimeoutMs);
+    });
+
+    m_variablesEditor->setTable(KeyValueRef::variables());
+    readSettings();
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // Children die after this destructor has run: their last signals (a selection cleared, a run
+    // cancelled) must not reach a half-destroyed window.
+    for (QObject *sender : std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor,
+                                                             m_runPanel, m_resourceView->selectionModel()})
+        disconnect(sender, nullptr, this, nullptr);
+}
+
+QAction *MainWindow::createAction(const QString &objectName, const QString &text, const QString &toolTip,
+                                  const QKeySequence &shortcut, const QString &icon)
+{
+    auto *action = new QAction(text, this);
+    action->setObjectName(objectName);
+    action->setToolTip(toolTip);
+    action->setStatusTip(toolTip);
+    if (!shortcut.isEmpty())
+        action->setShortcut(shortcut);
+    if (!icon.isEmpty())
+        action->setIcon(QIcon::fromTheme(icon));
+    return action;
+}
+
+void MainWindow::createActions()
+{
+    m_newAction = createAction(QStringLiteral("actionNew"), tr("&New"), tr("Start an empty workspace"),
+                               QKeySequence::New, QStringLiteral("document-new"));
+    m_openAction = createAction(QStringLiteral("actionOpen"), tr("&Open\u2026"), tr("Open a workspace file"),
+                                QKeySequence::Open, QStringLiteral("document-open"));
+    m_openDemoAction = createAction(QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"),
+                                    tr("Open the bundled demo workspace against the built-in demo API"));
+    m_saveAction = createAction(QStringLiteral("actionSave"), tr("&Save"), tr("Save the workspace"),
+                                QKeySequence::Save, QStringLiteral("document-save"));
+    m_saveAsAction = createAction(QStringLiteral("actionSaveAs"), tr("Save &As\u2026"),
+                                  tr("Save the workspace to another file"), QKeySequence::SaveAs,
+                                  QStringLiteral("document-save-as"));
+    m_exportAction = createAction(QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
+                                  tr("Save the current resource to a file of its own, to share it"));
+    m_importAction = createAction(QStringLiteral("actionImportResource"), tr("&Import Resource\u2026"),
+                                  tr("Add a resource from an exported resource file"));
+    m_quitAction = createAction(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit Auth Studio"),
+                                QKeySequence::Quit, QStringLiteral("application-exit"));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+
+    m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+
+    m_addResourceAction = createAction(
+        QStringLiteral("actionAddResource"), tr("&Add Resource"), tr("Add a REST resource to the workspace"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), QStringLiteral("list-add"));
+    m_renameResourceAction = createAction(QStringLiteral("actionRenameResource"), tr("&Rename Resource"),
+                                          tr("Rename the selected resource (F2)"), QKeySequence(Qt::Key_F2));
+    m_duplicateResourceAction =
+        createAction(QStringLiteral("actionDuplicateResource"), tr("D&uplicate Resource"),
+                     tr("Add a copy of the selected resource"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                     QStringLiteral("edit-copy"));
+    m_deleteResourceAction = createAction(QStringLiteral("actionDeleteResource"), tr("&Delete Resource"),
+                                          tr("Delete the selected resource (Undo brings it back)"), {},
+                                          QStringLiteral("edit-delete"));
+    m_testAuthAction =
+        createAction(QStringLiteral("actionTestAuth"), tr("&Test Auth Workflow"),
+                     tr("Run the resource's auth workflow now (Ctrl+T)"), QKeySequence(Qt::CTRL | Qt::Key_T),
+                     QStringLiteral("media-playback-start"));
+    m_testRefreshAction =
+        createAction(QStringLiteral("actionTestRefresh"), tr("Test &Refresh Workflow"),
+                     tr("Run the resource's refresh workflow, starting from the last auth test"),
+                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_aboutAction = createAction(QStringLiteral("actionAbout"), tr("&About Auth Studio"),
+                                 tr("The version of Auth Studio"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newWorkspace);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
+    connect(m_openDemoAction, &QAction::triggered, this,
+            [this] { maybeSave([this] { openDemoWorkspace(); }); });
+    connect(m_saveAction, &QAction::triggered, this, [this] { save(); });
+    connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportResource);
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importResource);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_addResourceAction, &QAction::triggered, this, [this] {
+        setCurrentResource(m_document->addNewResource());
+        m_resourceEditor->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    });
+    connect(m_renameResourceAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_resourceView->currentIndex();
+        if (current.isValid()) {
+            m_resourceView->setFocus();
+            m_resourceView->edit(current);
+        }
+    });
+    connect(m_duplicateResourceAction, &QAction::triggered, this, [this] {
+        if (currentResource() >= 0)
+            setCurrentResource(m_document->duplicateResource(currentResource()));
+    });
+    connect(m_deleteResourceAction, &QAction::triggered, this, [this] {
+        if (currentResource() >= 0)
+            m_document->removeResource(currentResource());
+    });
+    connect(m_testAuthAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Auth); });
+    connect(m_testRefreshAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Refresh); });
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("menuFile"));
+    file->addAction(m_newAction);
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("menuOpenRecent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addAction(m_openDemoAction);
+    file->addSeparator();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_importAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    updateRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("menuEdit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+
+    QMenu *resource = menuBar()->addMenu(tr("&Resource"));
+    resource->setObjectName(QStringLiteral("menuResource"));
+    resource->addAction(m_addResourceAction);
+    resource->addAction(m_renameResourceAction);
+    resource->addAction(m_duplicateResourceAction);
+    resource->addAction(m_deleteResourceAction);
+    resource->addSeparator();
+    resource->addAction(m_testAuthAction);
+    resource->addAction(m_testRefreshAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    help->addAction(m_aboutAction);
+
+    auto *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->addAction(m_newAction);
+    toolBar->addAction(m_openAction);
+    toolBar->addAction(m_saveAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_undoAction);
+    toolBar->addAction(m_redoAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_testAuthAction);
+}
+
+void MainWindow::createDocks()
+{
+    // Resources: filter box, list, buttons.
+    m_resourceFilterModel->setSourceModel(m_resourceModel);
+    m_resourceFilterModel->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_resourceFilter->setObjectName(QStringLiteral("resourceFilter"));
+    m_resourceFilter->setPlaceholderText(tr("Filter resources"));
+    m_resourceFilter->setAccessibleName(tr("Filter resources"));
+    m_resourceFilter->setClearButtonEnabled(true);
+    connect(m_resourceFilter, &QLineEdit::textChanged, m_resourceFilterModel,
+            &QSortFilterProxyModel::setFilterFixedString);
+    m_resourceView->setObjectName(QStringLiteral("resourceList"));
+    m_resourceView->setAccessibleName(tr("Resources"));
+    m_resourceView->setModel(m_resourceFilterModel);
+    m_resourceView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_resourceView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_resourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_resourceView->addActions({m_renameResourceAction, m_duplicateResourceAction, m_deleteResourceAction});
+    // Delete acts on the list only, so it keeps its meaning in text fields.
+    auto *deleteKey = new QAction(this);
+    deleteKey->setShortcut(QKeySequence::Delete);
+    deleteKey->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteKey, &QAction::triggered, m_deleteResourceAction, &QAction::trigger);
+    m_resourceView->addAction(deleteKey);
+
+    auto *resourceBar = new QToolBar(this);
+    resourceBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    resourceBar->addAction(m_addResourceAction);
+    resourceBar->addAction(m_duplicateResourceAction);
+    resourceBar->addAction(m_deleteResourceAction);
+    auto *resourcesPane = new QWidget(this);
+    auto *resourcesLayout = new QVBoxLayout(resourcesPane);
+    resourcesLayout->setContentsMargins(4, 4, 4, 4);
+    resourcesLayout->addWidget(m_resourceFilter);
+    resourcesLayout->addWidget(m_resourceView, 1);
+    resourcesLayout->addWidget(resourceBar);
+    auto *resourcesDock = new QDockWidget(tr("Resources"), this);
+    resourcesDock->setObjectName(QStringLiteral("resourcesDock"));
+    resourcesDock->setWidget(resourcesPane);
+    addDockWidget(Qt::LeftDockWidgetArea, resourcesDock);
+
+    // Workspace variables.
+    m_variablesEditor->setObjectName(QStringLiteral("workspaceVariables"));
+    m_variablesEditor->setRowNoun(tr("variable"));
+    m_variablesEditor->setToolTip(
+        tr("Values every expression can read, such as {{ DEMO_API }}; never secrets"));
+    auto *variablesDock = new QDockWidget(tr("Workspace variables"), this);
+    variablesDock->setObjectName(QStringLiteral("variablesDock"));
+    variablesDock->setWidget(m_variablesEditor);
+    addDockWidget(Qt::LeftDockWidgetArea, variablesDock);
+
+    // Test.
+    m_runPanel->setObjectName(QStringLiteral("runPanel"));
+    m_runPanel->setAccessibleName(tr("Test run"));
+    m_runDock->setObjectName(QStringLiteral("runDock"));
+    m_runDock->setWidget(m_runPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
+
+    // History: every undoable step, to jump back several at once.
+    auto *history = new QUndoView(m_document->undoStack(), this);
+    history->setObjectName(QStringLiteral("undoHistory"));
+    history->setEmptyLabel(tr("<opened>"));
+    auto *historyDock = new QDockWidget(tr("History"), this);
+    historyDock->setObjectName(QStringLiteral("historyDock"));
+    historyDock->setWidget(history);
+    addDockWidget(Qt::RightDockWidgetArea, historyDock);
+    historyDock->hide();
+
+    resizeDocks({resourcesDock}, {260}, Qt::Horizontal);
+    resizeDocks({m_runDock}, {240}, Qt::Vertical);
+}
+
+void MainWindow::readSettings()
+{
+    StudioSettings settings;
+    if (!restoreGeometry(settings.value(StudioSettings::Key::WindowGeometry).toByteArray()))
+        resize(1280, 800);
+    restoreState(settings.value(StudioSettings::Key::WindowState).toByteArray());
+    m_autosaver->setIntervalSeconds(settings.autosaveIntervalSeconds());
+}
+
+void MainWindow::writeSettings()
+{
+    StudioSettings settings;
+    settings.setValue(StudioSettings::Key::WindowGeometry, saveGeometry());
+    settings.setValue(StudioSettings::Key::WindowState, saveState());
+}
+
+void MainWindow::start(const QString &path)
+{
+    if (path.isEmpty())
+        startDemoServer();
+    auto openInitial = [this, path] {
+        const bool opened = path.isEmpty() ? openDemoWorkspace() : openFile(path);
+        if (!opened)
+            m_document->newWorkspace();
+    };
+    if (!m_autosaver->hasRecovery()) {
+        openInitial();
+        return;
+    }
+    const QString original = m_autosaver->recoveryOriginalPath();
+    MessagePrompt::ask(
+        this, QMessageBox::Question, tr("Restore unsaved work?"),
+        tr("Auth Studio didn't close normally. Restore the unsaved changes to %1?")
+            .arg(original.isEmpty() ? tr("an untitled workspace") : QDir::toNativeSeparators(original)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
+        [this, original, openInitial](MessagePrompt::Button answer) {
+            if (answer == QMessageBox::Yes &&
+                m_document->restoreRecovery(m_autosaver->recoveryFilePath(), original)) {
+                afterOpen();
+                statusBar()->showMessage(tr("Unsaved changes restored"), StatusTimeoutMs);
+                return;
+            }
+            if (answer == QMessageBox::Yes)
+                MessagePrompt::warn(this, tr("Can't restore"), m_document->errorString());
+            m_autosaver->discardRecovery();
+            openInitial();
+        });
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    if (!m_document->load(path)) {
+        MessagePrompt::warn(this, tr("Can't open the workspace"), m_document->errorString());
+        return false;
+    }
+    addRecentFile(path);
+    afterOpen();
+    return true;
+}
+
+bool MainWindow::openDemoWorkspace()
+{
+    startDemoServer();
+    if (!m_document->loadData(DemoWorkspace::data(), DemoWorkspace::resourcePath())) {
+        MessagePrompt::warn(this, tr("Can't open the demo workspace"), m_document->errorString());
+        return false;
+    }
+    afterOpen();
+    return true;
+}
+
+bool MainWindow::startDemoServer()
+{
+    if (m_demoServer && m_demoServer->isListening())
+        return true;
+    if (!m_demoServer)
+        m_demoServer = new DemoServer(this);
+    if (!m_demoServer->listen(0)) {
+        m_demoStatus->setText(tr("Demo API not running"));
+        statusBar()->showMessage(tr("Can't start the demo API: %1").arg(m_demoServer->errorString()),
+                                 StatusTimeoutMs);
+        return false;
+    }
+    const QString url = m_demoServer->baseUrl().toString();
+    // A run-time override, not an edit: the file keeps its value and the document stays clean.
+    m_document->setVariableOverride(DemoWorkspace::variableName(), url);
+    m_demoStatus->setText(tr("Demo API: %1").arg(url));
+    m_demoStatus->setToolTip(
+        tr("The built-in demo API; runs use it as {{ %1 }}").arg(DemoWorkspace::variableName()));
+    return true;
+}
+
+void MainWindow::afterOpen()
+{
+    m_sessionScopes.clear();
+    m_resourceFilter->clear();
+    setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
+    updateTitle();
+    updateActions();
+}
+
+int MainWindow::currentResource() const
+{
+    return m_resourceEditor->resource();
+}
+
+void MainWindow::setCurrentResource(int index)
+{
+    if (index < 0 || index >= m_document->resourceCount()) {
+        m_resourceView->setCurrentIndex({});
+        m_resourceEditor->setResource(-1);
+    } else {
+        const QModelIndex proxy = m_resourceFilterModel->mapFromSource(m_resourceModel->index(index));
+        if (!proxy.isValid())
+            m_resourceFilter->clear(); // the filter hides it: show everything rather than nothing
+        m_resourceView->setCurrentIndex(m_resourceFilterModel->mapFromSource(m_resourceModel->index(index)));
+        m_resourceEditor->setResource(index);
+    }
+    updateActions();
+    updateRunPanelWorkflow();
+}
+
+void MainWindow::onResourceSelectionChanged()
+{
+    // While the document announces a change the list may report a row in the numbering before the change;
+    // read the selection once everything has caught up.
+    if (m_document->isNotifying())
+        QMetaObject::invokeMethod(this, &MainWindow::syncEditorToSelection, Qt::QueuedConnection);
+    else
+        syncEditorToSelection();
+}
+
+void MainWindow::syncEditorToSelection()
+{
+    const QModelIndex current = m_resourceView->currentIndex();
+    const int index = current.isValid() ? m_resourceFilterModel->mapToSource(current).row() : -1;
+    if (index >= 0 && index != m_resourceEditor->resource())
+        m_resourceEditor->setResource(index);
+    updateActions();
+    updateRunPanelWorkflow();
+}
+
+void MainWindow::newWorkspace()
+{
+    maybeSave([this] {
+        m_document->newWorkspace();
+        afterOpen();
+    });
+}
+
+void MainWindow::open()
+{
+    maybeSave([this] {
+        FileDialog::choose(this, FileDialog::Mode::Open, tr("Open Workspace"), fileDialogDirectory(),
+                           FileDialog::workspaceFilter(), this,
+                           [this](const QString &path) { openFile(path); });
+    });
+}
+
+void MainWindow::openRecent(const QString &path)
+{
+    maybeSave([this, path] {
+        if (!openFile(path)) {
+            StudioSettings().removeRecentFile(path);
+            updateRecentMenu();
+        }
+    });
+}
+
+void MainWindow::save(const std::function<void(bool)> &done)
+{
+    if (m_document->filePath().isEmpty()) {
+        saveAs(done);
+        return;
+    }
+    finishSave(m_document->save(), done);
+}
+
+void MainWindow::saveAs(const std::function<void(bool)> &done)
+{
+    const QString suggested = m_document->filePath().isEmpty()
+        ? QDir(fileDialogDirectory()).filePath(m_document->workspace().name + WorkspaceFormat::fileSuffix())
+        : m_document->filePath();
+    FileDialog::choose(this, FileDialog::Mode::Save, tr("Save Workspace As"), suggested,
+                       FileDialog::workspaceFilter(), this, [this, done](const QString &path) {
+                           finishSave(m_document->saveAs(withWorkspaceSuffix(path)), done);
+                       });
+}
+
+void MainWindow::finishSave(bool saved, const std::function<void(bool)> &done)
+{
+    if (saved) {
+        addRecentFile(m_document->filePath());
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())),
+                                 StatusTimeoutMs);
+    } else {
+        MessagePrompt::warn(this, tr("Can't save the workspace"), m_document->errorString());
+    }
+    if (done)
+        done(saved);
+}
+
+void MainWindow::maybeSave(const std::function<void()> &proceed)
+{
+    if (!m_document->isModified()) {
+        proceed();
+        return;
+    }
+    MessagePrompt::ask(this, QMessageBox::Warning, tr("Unsaved changes"),
+                       tr("Save the changes to %1?").arg(m_document->displayName()),
+                       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
+                       this, [this, proceed](MessagePrompt::Button answer) {
+                           if (answer == QMessageBox::Save) {
+                               save([proceed](bool saved) {
+                                   if (saved)
+                                       proceed();
+                               });
+                           } else if (answer == QMessageBox::Discard) {
+                               proceed();
+                           }
+                       });
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_closeConfirmed || !m_document->isModified()) {
+        m_runPanel->cancel();
+        writeSettings();
+        // Closing normally: whatever the recovery file held was saved or deliberately discarded.
+        m_autosaver->discardRecovery();
+        event->accept();
+        return;
+    }
+    event->ignore();
+    maybeSave([this] {
+        m_closeConfirmed = true;
+        close();
+    });
+}
+
+void MainWindow::exportResource()
+{
+    const int index = currentResource();
+    if (index < 0)
+        return;
+    const QString name = m_document->resource(index).name;
+    const QString suggested =
+        QDir(fileDialogDirectory()).filePath(name + QStringLiteral(".authstudio-resource.json"));
+    FileDialog::choose(
+        this, FileDialog::Mode::Save, tr("Export Resource"), suggested, FileDialog::resourceFilter(), this,
+        [this, index, name](const QString &path) {
+            if (index >= m_document->resourceCount() || m_document->resource(index).name != name)
+                return; // the resource went away while the dialog was open
+            if (m_document->exportResource(index, path))
+                statusBar()->showMessage(tr("Exported %1").arg(name), StatusTimeoutMs);
+            else
+                MessagePrompt::warn(this, tr("Can't export the resource"), m_document->errorString());
+        });
+}
+
+void MainWindow::importResource()
+{
+    FileDialog::choose(this, FileDialog::Mode::Open, tr("Import Resource"), fileDialogDirectory(),
+                       FileDialog::resourceFilter(), this, [this](const QString &path) {
+                           const int index = m_document->importResource(path);
+                           if (index < 0) {
+                               MessagePrompt::warn(this, tr("Can't import the resource"),
+                                                   m_document->errorString());
+                               return;
+                           }
+                           setCurrentResource(index);
+                       });
+}
+
+Scope MainWindow::runScope(WorkflowKind workflow) const
+{
+    Scope scope = m_document->initialScope();
+    if (workflow == WorkflowKind::Refresh && currentResource() >= 0) {
+        // The refresh workflow runs inside a session: start from what the last auth test produced.
+        const Scope session = m_sessionScopes.value(m_document->resource(currentResource()).name);
+        const QJsonObject &values = session.values();
+        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+            scope.set(it.key(), it.value());
+            if (session.isSecretName(it.key()))
+                scope.markSecretName(it.key());
+        }
+        for (const QString &secret : session.secrets())
+            scope.addSecret(secret);
+    }
+    return scope;
+}
+
+void MainWindow::updateRunPanelWorkflow()
+{
+    if (m_runPanel->isRunning())
+        return;
+    const int index = currentResource();
+    if (index < 0) {
+        m_runPanel->setWorkflow({}, m_document->initialScope(), tr("No resource selected"));
+        return;
+    }
+    const Resource &resource = m_document->resource(index);
+    const QString title = m_runWorkflow == WorkflowKind::Auth
+        ? tr("Auth workflow of \"%1\"").arg(resource.name)
+        : tr("Refresh workflow of \"%1\"").arg(resource.name);
+    m_runPanel->setWorkflow(m_document->workflow(index, m_runWorkflow), runScope(m_runWorkflow), title);
+}
+
+void MainWindow::testWorkflow(WorkflowKind workflow)
+{
+    const int index = currentResource();
+    if (index < 0) {
+        statusBar()->showMessage(tr("Select a resource to test"), StatusTimeoutMs);
+        return;
+    }
+    const Resource &resource = m_document->resource(index);
+    if (m_document->workflow(index, workflow).isEmpty()) {
+        statusBar()->showMessage(workflow == WorkflowKind::Auth ? tr("The auth workflow has no steps yet")
+                                                                : tr("The refresh workflow has no steps yet"),
+                                 StatusTimeoutMs);
+        return;
+    }
+    if (m_runPanel->isRunning())
+        m_runPanel->cancel();
+    m_runWorkflow = workflow;
+    m_runResourceName = resource.name;
+    updateRunPanelWorkflow();
+    m_runDock->show();
+    m_runDock->raise();
+    m_runPanel->start();
+}
+
+void MainWindow::onRunFinished(const RunResult &result)
+{
+    if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
+        m_sessionScopes.insert(m_runResourceName, result.scope);
+    statusBar()->showMessage(result.succeeded() ? tr("Test run succeeded") : tr("Test run did not succeed"),
+                             StatusTimeoutMs);
+    updateRunPanelWorkflow();
+}
+
+void MainWindow::onFailedStepSelected(int step, const QString &field)
+{
+    const int index = currentResource();
+    if (index < 0 || m_document->resource(index).name != m_runResourceName)
+        return; // the run belonged to a resource no longer shown
+    m_resourceEditor->showStep(m_runWorkflow, step, field);
+    auto *script = qobject_cast<JavaScriptStepEditor *>(
+        m_resourceEditor->workflowEditor(m_runWorkflow)->currentStepEditor());
+    if (script) {
+        const QString message = m_runPanel->lastResult().notification;
+        script->setErrorLine(CodeEditor::lineFromErrorMessage(message), message);
+    }
+}
+
+void MainWindow::onDocumentChanged(const DocumentChange &change)
+{
+    if (change.kind == DocumentChange::Kind::Reset)
+        return; // afterOpen() or the caller selects what to show
+    updateRunPanelWorkflow();
+    updateActions();
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    StudioSettings().addRecentFile(path);
+    StudioSettings().setValue(StudioSettings::Key::LastDirectory, QFileInfo(path).absolutePath());
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = StudioSettings().recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        QAction *action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setObjectName(QStringLiteral("recentFile%1").arg(i));
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openRecent(path); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear Recent Files"));
+    clear->setObjectName(QStringLiteral("actionClearRecent"));
+    connect(clear, &QAction::triggered, this, [this] {
+        StudioSettings().setValue(StudioSettings::Key::RecentFiles, QStringList());
+        updateRecentMenu();
+    });
+}
+
+QString MainWindow::fileDialogDirectory() const
+{
+    if (!m_document->filePath().isEmpty())
+        return QFileInfo(m_document->filePath()).absolutePath();
+    const QString last = StudioSettings().value(StudioSettings::Key::LastDirectory).toString();
+    return last.isEmpty() ? QDir::homePath() : last;
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(tr("%1[*] \u2014 Auth Studio").arg(m_document->displayName()));
+    setWindowModified(m_document->isModified());
+    setWindowFilePath(m_document->filePath());
+}
+
+void MainWindow::updateActions()
+{
+    const bool hasResource = currentResource() >= 0;
+    m_renameResourceAction->setEnabled(hasResource);
+    m_duplicateResourceAction->setEnabled(hasResource);
+    m_deleteResourceAction->setEnabled(hasResource);
+    m_exportAction->setEnabled(hasResource);
+    const bool custom =
+        hasResource && m_document->resource(currentResource()).authMethod == Resource::AuthMethod::Custom;
+    m_testAuthAction->setEnabled(custom);
+    m_testRefreshAction->setEnabled(custom);
+}
+
+void MainWindow::showAbout()
+{
+    auto *box =
+        new QMessageBox(QMessageBox::NoIcon, tr("About Auth Studio"),
+                        tr("<h3>Auth Studio %1</h3><p>A desktop studio for building and testing custom API "
+                           "authentication workflows.</p><p>Built with Qt %2.</p>")
+                            .arg(QStringLiteral(AUTHSTUDIO_VERSION), QString::fromLatin1(qVersion())),
+                        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("aboutBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace AuthStudio

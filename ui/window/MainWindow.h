@@ -1,0 +1,151 @@
+// MainWindow: the studio's window. The resource list (with a filter) and the workspace variables dock on
+// the left, the ResourceEditor in the centre, and the Test dock with the WorkflowRunPanel, which runs the
+// current resource's auth or refresh workflow with the workspace variables as initial scope. It owns the
+// WorkspaceDocument and drives files (New, Open, Open Recent, Save, Save As, Export/Import Resource),
+// the dirty marker and the save/discard/cancel prompt on close, recent files and window state in
+// StudioSettings, autosave with recovery on start, and the embedded demo API the bundled demo workspace
+// talks to. Dialogs open with open() and answer through callbacks; tests answer them through the
+// MessagePrompt and FileDialog hooks.
+#pragma once
+
+#include "document/StepRef.h"
+#include "script/Scope.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QMenu;
+class QNetworkAccessManager;
+class QSortFilterProxyModel;
+
+namespace AuthStudio {
+
+class Autosaver;
+class DemoServer;
+class KeyValueTableEditor;
+class ResourceEditor;
+class ResourceListModel;
+class WorkflowRunPanel;
+class WorkspaceDocument;
+struct DocumentChange;
+struct RunResult;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceDocument *document() const { return m_document; }
+    ResourceEditor *resourceEditor() const { return m_resourceEditor; }
+    WorkflowRunPanel *runPanel() const { return m_runPanel; }
+    Autosaver *autosaver() const { return m_autosaver; }
+    QListView *resourceView() const { return m_resourceView; }
+    DemoServer *demoServer() const { return m_demoServer; }
+
+    // Start-up: offers to restore a recovery file left by a crash, else opens `path`, or with no path the
+    // bundled demo workspace against the embedded demo API.
+    void start(const QString &path);
+    // Opens without asking about unsaved changes (callers ask first). False: the error was shown.
+    bool openFile(const QString &path);
+    bool openDemoWorkspace();
+    // Starts the embedded demo API (once) and points DEMO_API at it for runs, without editing the file.
+    bool startDemoServer();
+
+    int currentResource() const;
+    void setCurrentResource(int index);
+
+    // The File menu's actions. Those that would drop unsaved changes ask first.
+    void newWorkspace();
+    void open();
+    void openRecent(const QString &path);
+    // `done` runs after the save with its outcome; not at all when the user cancels the file dialog.
+    void save(const std::function<void(bool)> &done = {});
+    void saveAs(const std::function<void(bool)> &done = {});
+    void exportResource();
+    void importResource();
+    // Runs the current resource's workflow in the Test dock.
+    void testWorkflow(WorkflowKind workflow);
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    QAction *createAction(const QString &objectName, const QString &text, const QString &toolTip,
+                          const QKeySequence &shortcut = {}, const QString &icon = {});
+    void readSettings();
+    void writeSettings();
+
+    // Runs `proceed` when there are no unsaved changes, or after the user saved or discarded them.
+    void maybeSave(const std::function<void()> &proceed);
+    void finishSave(bool saved, const std::function<void(bool)> &done);
+    void afterOpen();
+    void addRecentFile(const QString &path);
+    void updateRecentMenu();
+    void updateTitle();
+    void updateActions();
+    void onDocumentChanged(const DocumentChange &change);
+    void onResourceSelectionChanged();
+    void syncEditorToSelection();
+    void updateRunPanelWorkflow();
+    void onRunFinished(const RunResult &result);
+    void onFailedStepSelected(int step, const QString &field);
+    Scope runScope(WorkflowKind workflow) const;
+    QString fileDialogDirectory() const;
+
+    WorkspaceDocument *m_document;
+    Autosaver *m_autosaver;
+    QNetworkAccessManager *m_network;
+    DemoServer *m_demoServer = nullptr; // started on demand, a child of the window
+
+    ResourceListModel *m_resourceModel;
+    QSortFilterProxyModel *m_resourceFilterModel;
+    QListView *m_resourceView;
+    QLineEdit *m_resourceFilter;
+    KeyValueTableEditor *m_variablesEditor;
+    ResourceEditor *m_resourceEditor;
+    WorkflowRunPanel *m_runPanel;
+    QDockWidget *m_runDock;
+    QLabel *m_demoStatus;
+
+    QMenu *m_recentMenu;
+    QAction *m_newAction;
+    QAction *m_openAction;
+    QAction *m_openDemoAction;
+    QAction *m_saveAction;
+    QAction *m_saveAsAction;
+    QAction *m_exportAction;
+    QAction *m_importAction;
+    QAction *m_quitAction;
+    QAction *m_undoAction;
+    QAction *m_redoAction;
+    QAction *m_addResourceAction;
+    QAction *m_renameResourceAction;
+    QAction *m_duplicateResourceAction;
+    QAction *m_deleteResourceAction;
+    QAction *m_testAuthAction;
+    QAction *m_testRefreshAction;
+    QAction *m_aboutAction;
+
+    WorkflowKind m_runWorkflow = WorkflowKind::Auth;
+    QString m_runResourceName; // the resource the last run belonged to
+    // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
+    // it would from a session.
+    QHash<QString, Scope> m_sessionScopes;
+    bool m_closeConfirmed = false;
+};
+
+} // namespace AuthStudio
