@@ -583,6 +583,7 @@ void tst_MainWindow::usableAt1280x800()
     if (qEnvironmentVariableIsSet("AUTHSTUDIO_SCREENSHOTS")) {
         window->grab().save(QStringLiteral("/tmp/authstudio-general.png"));
         window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
+        QCoreApplication::processEvents(); // let the layouts settle before the picture
         window->grab().save(QStringLiteral("/tmp/authstudio-auth.png"));
         window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::SessionTab);
         window->grab().save(QStringLiteral("/tmp/authstudio-session.png"));

@@ -24,7 +24,8 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(KeyValueTableModel::ValueColumn, m_valueDelegate);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->resizeSection(KeyValueTableModel::NameColumn, 200);
+    m_view->horizontalHeader()->resizeSection(KeyValueTableModel::NameColumn, 160);
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     // One row at a time, so Remove is one undoable step.

@@ -88,6 +88,7 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
         auto *scroll = new QScrollArea(this);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         scroll->setWidget(page);
         return scroll;
     };

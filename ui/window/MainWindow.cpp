@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -31,6 +32,7 @@
 #include <QNetworkAccessManager>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -173,6 +175,12 @@ void MainWindow::createActions()
                                  tr("The version of Auth Studio"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
 
+    // Toolbars show the short form.
+    m_addResourceAction->setIconText(tr("Add"));
+    m_duplicateResourceAction->setIconText(tr("Duplicate"));
+    m_deleteResourceAction->setIconText(tr("Delete"));
+    m_testAuthAction->setIconText(tr("Test"));
+
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newWorkspace);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
     connect(m_openDemoAction, &QAction::triggered, this,
@@ -306,6 +314,7 @@ void MainWindow::createDocks()
     // Workspace variables.
     m_variablesEditor->setObjectName(QStringLiteral("workspaceVariables"));
     m_variablesEditor->setRowNoun(tr("variable"));
+    m_variablesEditor->view()->horizontalHeader()->resizeSection(0, 110);
     m_variablesEditor->setToolTip(
         tr("Values every expression can read, such as {{ DEMO_API }}; never secrets"));
     auto *variablesDock = new QDockWidget(tr("Workspace variables"), this);
