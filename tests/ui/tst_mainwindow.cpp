@@ -107,6 +107,8 @@ private Q_SLOTS:
     void failedRunSelectsFailingStep();
     void aboutShowsVersion();
     void usableAt1280x800();
+    void standardShortcuts();
+    void followsThePalette();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -603,6 +605,52 @@ void tst_MainWindow::usableAt1280x800()
     // The centre keeps a usable size next to the docks.
     QVERIFY(window->resourceEditor()->width() >= 700);
     QVERIFY(window->resourceEditor()->height() >= 350);
+}
+
+void tst_MainWindow::standardShortcuts()
+{
+    auto window = createWindow();
+    const QList<std::pair<QString, QKeySequence>> expected {
+        {QStringLiteral("actionNew"), QKeySequence(QKeySequence::New)},
+        {QStringLiteral("actionOpen"), QKeySequence(QKeySequence::Open)},
+        {QStringLiteral("actionSave"), QKeySequence(QKeySequence::Save)},
+        {QStringLiteral("actionSaveAs"), QKeySequence(QKeySequence::SaveAs)},
+        {QStringLiteral("actionUndo"), QKeySequence(QKeySequence::Undo)},
+        {QStringLiteral("actionRedo"), QKeySequence(QKeySequence::Redo)},
+        {QStringLiteral("actionQuit"), QKeySequence(QKeySequence::Quit)},
+        {QStringLiteral("actionTestAuth"), QKeySequence(Qt::CTRL | Qt::Key_T)},
+    };
+    for (const auto &[name, shortcut] : expected)
+        QCOMPARE(child<QAction>(window.get(), name)->shortcut(), shortcut);
+    // Ctrl+T runs the test through the shortcut, as a user would.
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")},
+                                               {QStringLiteral("password"), QStringLiteral("pw")}});
+    QTest::keyClick(window.get(), Qt::Key_T, Qt::ControlModifier);
+    QTRY_VERIFY(window->runPanel()->lastResult().succeeded());
+}
+
+void tst_MainWindow::followsThePalette()
+{
+    // No style sheets or fixed colours: the editors take their colours from the palette, so a dark
+    // palette gives dark editors.
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::Base, QColor(0x10, 0x10, 0x10));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Text, Qt::white);
+    const QPalette original = QApplication::palette();
+    QApplication::setPalette(dark);
+    auto window = createWindow();
+    window->start({});
+    for (QWidget *widget : window->findChildren<QWidget *>())
+        QVERIFY2(widget->styleSheet().isEmpty(), qPrintable(widget->objectName()));
+    const auto *name = child<QLineEdit>(window.get(), QStringLiteral("resourceName"));
+    QCOMPARE(name->palette().color(QPalette::Base), dark.color(QPalette::Base));
+    QCOMPARE(name->palette().color(QPalette::Text), dark.color(QPalette::Text));
+    QApplication::setPalette(original);
 }
 
 QTEST_MAIN(tst_MainWindow)
