@@ -99,6 +99,7 @@ private Q_SLOTS:
     void rebuildsSeedWalkthroughThroughEditors();
     void saveAsAndOpenRoundTrip();
     void closePromptCancelDiscardSave();
+    void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
     void resourceListActionsAndFilter();
     void exportImportThroughMenu();
@@ -367,6 +368,26 @@ void tst_MainWindow::closePromptCancelDiscardSave()
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
     child<QAction>(third.get(), QStringLiteral("actionNew"))->trigger();
     QTRY_COMPARE(third->document()->resourceCount(), 0);
+}
+
+void tst_MainWindow::saveErrorShowsThePlace()
+{
+    auto window = createWindow();
+    window->start({});
+    window->setCurrentResource(1);
+    // A new API Request step has no URL yet: the file can't be saved until it has one.
+    child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->addStep(StepType::ApiRequest);
+    window->setCurrentResource(0);
+    MessagePrompt::setNextAnswer(QMessageBox::Ok);
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("refused.authstudio.json")));
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY(MessagePrompt::lastText().contains(QStringLiteral("/resources/1/auth/authWorkflow/5/url")));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused.authstudio.json"))));
+    QVERIFY(window->document()->isModified());
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 5);
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 void tst_MainWindow::undoOfEditorEditRestoresWidget()

@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -540,9 +541,28 @@ void MainWindow::finishSave(bool saved, const std::function<void(bool)> &done)
                                  StatusTimeoutMs);
     } else {
         MessagePrompt::warn(this, tr("Can't save the workspace"), m_document->errorString());
+        showErrorPlace(m_document->errorString());
     }
     if (done)
         done(saved);
+}
+
+void MainWindow::showErrorPlace(const QString &error)
+{
+    static const QRegularExpression pointer(
+        QStringLiteral("/resources/(\\d+)(?:/auth/(authWorkflow|refreshWorkflow)/(\\d+)(?:/(\\w+))?)?"));
+    const QRegularExpressionMatch match = pointer.match(error);
+    if (!match.hasMatch())
+        return;
+    const int resource = match.captured(1).toInt();
+    if (resource >= m_document->resourceCount())
+        return;
+    setCurrentResource(resource);
+    if (match.capturedLength(2) > 0) {
+        const WorkflowKind workflow =
+            match.captured(2) == QLatin1String("authWorkflow") ? WorkflowKind::Auth : WorkflowKind::Refresh;
+        m_resourceEditor->showStep(workflow, match.captured(3).toInt(), match.captured(4));
+    }
 }
 
 void MainWindow::maybeSave(const std::function<void()> &proceed)
