@@ -61,16 +61,15 @@ Template::Template(const QString &source)
         const qsizetype close = findClose(source, open + 2);
         if (close < 0) {
             m_error = QStringLiteral("'{{' at character %1 is never closed with '}}'").arg(open + 1);
-            m_parts.clear();
+            m_unclosedAt = open;
             return;
         }
         const QString expression = source.mid(open + 2, close - open - 2).trimmed();
         if (expression.isEmpty()) {
             m_error = QStringLiteral("empty expression '{{ }}' at character %1").arg(open + 1);
-            m_parts.clear();
             return;
         }
-        Part part{Part::Kind::Script, expression, {}};
+        Part part{Part::Kind::Script, expression, {}, open, close + 2 - open};
         if (parsePath(expression, &part.path))
             part.kind = Part::Kind::Path;
         m_parts.append(part);

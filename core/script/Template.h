@@ -24,11 +24,16 @@ public:
         Kind kind = Kind::Literal;
         QString text; // literal text, or the expression's source
         QList<PathSegment> path; // Kind::Path only
+        // Where an expression part stands in the source, braces included (editors tint this span).
+        qsizetype sourceStart = -1;
+        qsizetype sourceLength = 0;
     };
 
     static std::shared_ptr<const Template> parse(const QString &source);
 
     bool isValid() const { return m_error.isEmpty(); }
+    // Where an expression opens with "{{" and is never closed, or -1. Parts before it are still listed.
+    qsizetype unclosedAt() const { return m_unclosedAt; }
     QString error() const { return m_error; }
     const QList<Part> &parts() const { return m_parts; }
     bool hasExpressions() const { return m_hasExpressions; }
@@ -44,6 +49,7 @@ private:
     explicit Template(const QString &source);
     QList<Part> m_parts;
     QString m_error;
+    qsizetype m_unclosedAt = -1;
     bool m_hasExpressions = false;
 };
 

@@ -20,36 +20,6 @@ namespace {
 
 const QColor ErrorColor(220, 50, 50);
 
-// Where the "}}" closing an expression that starts at `from` is, skipping braces and "}}" inside string
-// literals and object literals; -1 when it is never closed. Mirrors Template's parser, which doesn't
-// report positions, so the tint covers exactly what the engine evaluates.
-qsizetype findClose(const QString &source, qsizetype from)
-{
-    int depth = 0;
-    QChar quote;
-    for (qsizetype i = from; i < source.size(); ++i) {
-        const QChar c = source.at(i);
-        if (!quote.isNull()) {
-            if (c == u'\\')
-                ++i;
-            else if (c == quote)
-                quote = QChar();
-            continue;
-        }
-        if (c == u'"' || c == u'\'' || c == u'`') {
-            quote = c;
-        } else if (c == u'{') {
-            ++depth;
-        } else if (c == u'}') {
-            if (depth == 0 && i + 1 < source.size() && source.at(i + 1) == u'}')
-                return i;
-            if (depth > 0)
-                --depth;
-        }
-    }
-    return -1;
-}
-
 } // namespace
 
 ExpressionLineEdit::ExpressionLineEdit(QWidget *parent)
@@ -91,23 +61,19 @@ void ExpressionLineEdit::analyse()
     m_unknownRanges.clear();
     m_unknownNames.clear();
 
+    // The spans come from the engine's own parser, so the tint covers exactly what it evaluates.
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
     QList<Range> inner; // the expressions without their braces
-    for (qsizetype pos = 0;;) {
-        const qsizetype open = text.indexOf(QStringLiteral("{{"), pos);
-        if (open < 0)
-            break;
-        const qsizetype close = findClose(text, open + 2);
-        if (close < 0) {
-            m_expressionRanges.append({int(open), int(text.size() - open)});
-            break;
-        }
-        m_expressionRanges.append({int(open), int(close + 2 - open)});
-        inner.append({int(open + 2), int(close - open - 2)});
-        pos = close + 2;
+    for (const Template::Part &part : parsed->parts()) {
+        if (part.kind == Template::Part::Kind::Literal)
+            continue;
+        m_expressionRanges.append({int(part.sourceStart), int(part.sourceLength)});
+        inner.append({int(part.sourceStart + 2), int(part.sourceLength - 4)});
     }
+    if (parsed->unclosedAt() >= 0)
+        m_expressionRanges.append({int(parsed->unclosedAt()), int(text.size() - parsed->unclosedAt())});
 
     QString diagnostic;
-    const std::shared_ptr<const Template> parsed = Template::parse(text);
     if (!parsed->isValid()) {
         diagnostic = parsed->error();
     } else if (m_checkNames) {
