@@ -5,6 +5,35 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstdio>
+
+namespace {
+
+// For the start-up benchmark (tests/bench): with AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT set, print "painted" and
+// quit once the main window has painted for the first time.
+class FirstPaintReporter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_reported) {
+            m_reported = true;
+            std::printf("painted\n");
+            std::fflush(stdout);
+            QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_reported = false;
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -29,6 +58,9 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
 
     AuthStudio::MainWindow window;
+    FirstPaintReporter reporter;
+    if (qEnvironmentVariableIsSet("AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT"))
+        window.installEventFilter(&reporter);
     window.show();
     window.start(files.isEmpty() ? QString() : files.first());
     return QApplication::exec();

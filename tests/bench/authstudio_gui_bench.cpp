@@ -1,0 +1,187 @@
+// authstudio-gui-bench: the studio's GUI figures, each next to a baseline measured in the same run.
+//   - start-up: process start to the first painted main window, as a ratio to a bare Qt Widgets program
+//     showing an empty QMainWindow started the same way (median of interleaved runs);
+//   - the longest event-loop stall while opening a workspace of 500 resources with 8 steps each;
+//   - the longest stall while showing a 5 MB JSON response in the scope inspector.
+// Stalls are measured as the longest gap between the ticks of a 1 ms timer while the work happens.
+#include "document/WorkspaceDocument.h"
+#include "format/WorkspaceWriter.h"
+#include "run/ScopeInspector.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace AuthStudio;
+
+namespace {
+
+void print(const QString &line)
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+// Milliseconds from starting the program to its "painted" line.
+double timeToFirstPaint(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    QElapsedTimer clock;
+    clock.start();
+    process.start(program, arguments);
+    double painted = -1;
+    while (process.waitForReadyRead(30000)) { // a benchmark, not a test: blocking waits are fine here
+        if (process.readAll().contains("painted")) {
+            painted = double(clock.nsecsElapsed()) / 1e6;
+            break;
+        }
+    }
+    process.waitForFinished(30000);
+    if (process.state() != QProcess::NotRunning)
+        process.kill();
+    return painted;
+}
+
+// Runs `work` from the event loop and returns the longest gap between 1 ms timer ticks meanwhile.
+double longestStallMs(const std::function<void()> &work)
+{
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, &ticker, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    clock.start();
+    ticker.start();
+    QTimer::singleShot(20, &ticker, work);
+    // Let painting and lazy work settle, then stop.
+    QTimer::singleShot(1500, &ticker, [] { QCoreApplication::exit(0); });
+    QCoreApplication::exec();
+    return double(longest) / 1e6;
+}
+
+Workspace bigWorkspace(int resources, int steps)
+{
+    Workspace workspace;
+    workspace.name = QStringLiteral("Big");
+    workspace.variables = {{QStringLiteral("DEMO_API"), QStringLiteral("http://127.0.0.1:8787")}};
+    for (int r = 0; r < resources; ++r) {
+        Resource resource;
+        resource.name = QStringLiteral("Resource %1").arg(r + 1);
+        resource.baseUrl = QStringLiteral("{{ DEMO_API }}");
+        resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")}};
+        resource.authMethod = Resource::AuthMethod::Custom;
+        Workflow &workflow = resource.customAuth.authWorkflow;
+        workflow.steps.append(FormStep::withDefaultFields(QStringLiteral("form1")));
+        for (int s = 1; s < steps - 1; ++s) {
+            ApiRequestStep request;
+            request.name = QStringLiteral("http%1").arg(s);
+            request.url = QStringLiteral("{{ DEMO_API }}/post");
+            request.body.kind = RequestBody::Kind::Json;
+            request.body.text = QStringLiteral(R"({"email": "{{ form1.email }}", "n": %1})").arg(s);
+            workflow.steps.append(request);
+        }
+        DefineVariableStep token;
+        token.name = QStringLiteral("TOKEN");
+        token.value = QStringLiteral("{{ http1.body.json.email }}");
+        workflow.steps.append(token);
+        workspace.resources.append(resource);
+    }
+    return workspace;
+}
+
+QJsonObject bigBody(qsizetype bytes)
+{
+    QJsonArray items;
+    qsizetype size = 0;
+    for (int i = 0; size < bytes; ++i) {
+        const QJsonObject item{{QStringLiteral("id"), i},
+                               {QStringLiteral("name"), QStringLiteral("item %1").arg(i)},
+                               {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}},
+                               {QStringLiteral("description"), QString(40, QLatin1Char('x'))}};
+        items.append(item);
+        size += 110;
+    }
+    return {{QStringLiteral("items"), items}};
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    print(QStringLiteral("Auth Studio GUI benchmark (Qt %1, platform %2)").arg(QString::fromLatin1(qVersion()), QGuiApplication::platformName()));
+    print(QString());
+
+    // Start-up, both programs with the same platform and environment.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
+    QTemporaryDir settings; // the studio starts as on a first run: no recovery file, no recent files
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), settings.filePath(QStringLiteral("data")));
+    const QString dir = QCoreApplication::applicationDirPath();
+    QList<double> studio;
+    QList<double> bare;
+    for (int i = 0; i < 7; ++i) {
+        for (bool studioFirst : {i % 2 == 0, i % 2 != 0}) {
+            if (studioFirst)
+                studio.append(timeToFirstPaint(QStringLiteral(AUTHSTUDIO_GUI_PATH), {}, environment));
+            else
+                bare.append(timeToFirstPaint(dir + QStringLiteral("/authstudio-bare-window"), {}, environment));
+        }
+    }
+    print(QStringLiteral("Start-up to the first painted main window (median of 7 interleaved runs each)"));
+    print(QStringLiteral("  bare QMainWindow   %1 ms").arg(median(bare), 0, 'f', 1));
+    print(QStringLiteral("  Auth Studio        %1 ms   ratio %2x   (target <= 2x; includes opening the demo workspace and starting the demo API)")
+              .arg(median(studio), 0, 'f', 1)
+              .arg(median(studio) / median(bare), 0, 'f', 2));
+    print(QString());
+
+    // Opening a big workspace in the real window.
+    QTemporaryDir files;
+    const QString bigFile = files.filePath(QStringLiteral("big.authstudio.json"));
+    WorkspaceWriter writer;
+    if (!writer.writeFile(bigWorkspace(500, 8), bigFile)) {
+        print(writer.error().toString());
+        return 1;
+    }
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    const double openStall = longestStallMs([&window, &bigFile] { window.openFile(bigFile); });
+    print(QStringLiteral("Opening a workspace of 500 resources x 8 steps (%1 KiB)").arg(QFileInfo(bigFile).size() / 1024));
+    print(QStringLiteral("  longest event-loop stall   %1 ms   (target: none over 100 ms); resources shown: %2")
+              .arg(openStall, 0, 'f', 1)
+              .arg(window.document()->resourceCount()));
+
+    // A 5 MB JSON body in the scope inspector.
+    Scope scope;
+    scope.set(QStringLiteral("http1"), QJsonObject{{QStringLiteral("status"), 200}, {QStringLiteral("body"), bigBody(5 * 1024 * 1024)}});
+    ScopeInspector inspector;
+    inspector.resize(800, 600);
+    inspector.show();
+    const double scopeStall = longestStallMs([&inspector, &scope] { inspector.setScope(scope); });
+    print(QStringLiteral("Showing a 5 MB JSON response in the scope inspector"));
+    print(QStringLiteral("  longest event-loop stall   %1 ms   (target: none over 100 ms)").arg(scopeStall, 0, 'f', 1));
+    return 0;
+}
