@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -61,6 +62,14 @@ int main(int argc, char *argv[])
     FirstPaintReporter reporter;
     if (qEnvironmentVariableIsSet("AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(&reporter);
+    // For the README's screenshot: AUTHSTUDIO_SCREENSHOT=file.png saves the window once it has settled.
+    const QString screenshot = qEnvironmentVariable("AUTHSTUDIO_SCREENSHOT");
+    if (!screenshot.isEmpty()) {
+        QTimer::singleShot(2500, &window, [&window, screenshot] {
+            window.grab().save(screenshot);
+            QCoreApplication::quit();
+        });
+    }
     window.show();
     window.start(files.isEmpty() ? QString() : files.first());
     return QApplication::exec();
