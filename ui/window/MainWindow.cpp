@@ -13,7 +13,10 @@
 #include "editor/ResourceListModel.h"
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceFormat.h"
+#include "preview/AuthLoginPreview.h"
 #include "run/WorkflowRunPanel.h"
+#include "session/KeychainSecretStore.h"
+#include "session/SessionManager.h"
 #include "widgets/CodeEditor.h"
 
 #include <QAction>
@@ -103,8 +106,8 @@ MainWindow::~MainWindow()
 {
     // Children die after this destructor has run: their last signals (a selection cleared, a run
     // cancelled) must not reach a half-destroyed window.
-    for (QObject *sender : std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor,
-                                                             m_runPanel, m_resourceView->selectionModel()})
+    for (QObject *sender : std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor, m_runPanel,
+                                                             m_resourceView->selectionModel(), m_previewDock, m_sessions})
         disconnect(sender, nullptr, this, nullptr);
 }
 
@@ -329,6 +332,21 @@ void MainWindow::createDocks()
     m_runDock->setObjectName(QStringLiteral("runDock"));
     m_runDock->setWidget(m_runPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
+
+    // Auth Login preview: the resource as an app would use it, with the user's session from the keychain.
+    // Built when first shown, so start-up doesn't pay for its script engines.
+    m_sessions = new SessionManager(std::make_unique<KeychainSecretStore>(), this);
+    connect(m_sessions, &SessionManager::storeUnavailable, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs * 3); });
+    m_previewDock = new QDockWidget(tr("Auth Login preview"), this);
+    m_previewDock->setObjectName(QStringLiteral("previewDock"));
+    m_previewDock->setToolTip(tr("Log in, query and log out as an app using this resource would"));
+    addDockWidget(Qt::RightDockWidgetArea, m_previewDock);
+    m_previewDock->hide();
+    connect(m_previewDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            updatePreview();
+    });
 
     // History: every undoable step, to jump back several at once.
     auto *history = new QUndoView(m_document->undoStack(), this);
@@ -655,8 +673,36 @@ Scope MainWindow::runScope(WorkflowKind workflow) const
     return scope;
 }
 
+AuthLoginPreview *MainWindow::authLoginPreview()
+{
+    if (!m_preview) {
+        m_preview = new AuthLoginPreview(m_network, m_sessions, m_previewDock);
+        m_preview->setObjectName(QStringLiteral("authLoginPreview"));
+        m_previewDock->setWidget(m_preview);
+    }
+    return m_preview;
+}
+
+void MainWindow::updatePreview()
+{
+    if (!m_previewDock->isVisible())
+        return;
+    AuthLoginPreview *preview = authLoginPreview();
+    const int index = currentResource();
+    if (index < 0 || m_document->resource(index).authMethod != Resource::AuthMethod::Custom) {
+        preview->closeResource();
+        return;
+    }
+    // Sessions are keyed by the workspace file; an unsaved workspace gets a key of its own.
+    const QString workspaceId = m_document->filePath().isEmpty() ? QStringLiteral("unsaved")
+                                                                 : QFileInfo(m_document->filePath()).canonicalFilePath();
+    preview->setResource(m_document->workspace(), workspaceId, m_document->resource(index).name,
+                         m_document->variableOverrides());
+}
+
 void MainWindow::updateRunPanelWorkflow()
 {
+    updatePreview();
     if (m_runPanel->isRunning())
         return;
     const int index = currentResource();

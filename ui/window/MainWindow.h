@@ -28,8 +28,10 @@ class QSortFilterProxyModel;
 
 namespace AuthStudio {
 
+class AuthLoginPreview;
 class Autosaver;
 class DemoServer;
+class SessionManager;
 class KeyValueTableEditor;
 class ResourceEditor;
 class ResourceListModel;
@@ -51,6 +53,9 @@ public:
     Autosaver *autosaver() const { return m_autosaver; }
     QListView *resourceView() const { return m_resourceView; }
     DemoServer *demoServer() const { return m_demoServer; }
+    // The Auth Login preview dock's panel; created the first time the dock is shown.
+    AuthLoginPreview *authLoginPreview();
+    QDockWidget *previewDock() const { return m_previewDock; }
 
     // Start-up: offers to restore a recovery file left by a crash, else opens `path`, or with no path the
     // bundled demo workspace against the embedded demo API.
@@ -103,6 +108,8 @@ private:
     void onResourceSelectionChanged();
     void syncEditorToSelection();
     void updateRunPanelWorkflow();
+    // Points the Auth Login preview at the current resource, while its dock is shown.
+    void updatePreview();
     void onRunFinished(const RunResult &result);
     void onFailedStepSelected(int step, const QString &field);
     Scope runScope(WorkflowKind workflow) const;
@@ -121,6 +128,9 @@ private:
     ResourceEditor *m_resourceEditor;
     WorkflowRunPanel *m_runPanel;
     QDockWidget *m_runDock;
+    QDockWidget *m_previewDock;
+    AuthLoginPreview *m_preview = nullptr;
+    SessionManager *m_sessions;
     QLabel *m_demoStatus;
 
     QMenu *m_recentMenu;

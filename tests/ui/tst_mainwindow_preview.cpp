@@ -1,0 +1,66 @@
+// The Auth Login preview inside the studio: the dock appears from the View menu, follows the selected
+// resource, and logs in, queries and logs out against the demo API the studio starts.
+#include "demo/DemoServer.h"
+#include "document/WorkspaceDocument.h"
+#include "preview/AuthLoginPreview.h"
+#include "run/DialogPrompter.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace AuthStudio;
+
+class TestMainWindowPreview : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent"); // no keychain: sessions stay in memory
+    }
+    void cleanup() { DialogPrompter::clearNextAnswer(); }
+
+    void previewFollowsTheResourceAndLogsIn()
+    {
+        MainWindow window;
+        window.show();
+        window.start(QString()); // the demo workspace against the built-in demo API
+        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        QVERIFY(!window.previewDock()->isVisible());
+        QVERIFY(!window.findChild<AuthLoginPreview *>()); // not built until shown
+
+        window.setCurrentResource(1); // "Demo login"
+        window.previewDock()->show();
+        AuthLoginPreview *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
+
+        DialogPrompter::setNextAnswer(QJsonObject{{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                  {QStringLiteral("password"), DemoServer::demoPassword()}});
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")), Qt::LeftButton);
+        QTRY_VERIFY(preview->isLoggedIn());
+        QCOMPARE(window.demoServer()->counters().logins, 1);
+
+        preview->findChild<QLineEdit *>(QStringLiteral("queryPath"))->setText(QStringLiteral("/me"));
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTRY_COMPARE(window.demoServer()->counters().meRequests, 1);
+        QTRY_VERIFY(!preview->isQueryRunning());
+
+        window.setCurrentResource(0); // "Seed walkthrough" is custom auth too: the preview follows
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.document()->undoStack()->setClean(); // nothing to ask about on close
+    }
+};
+
+QTEST_MAIN(TestMainWindowPreview)
+#include "tst_mainwindow_preview.moc"
