@@ -158,13 +158,9 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     m_emptyPage->setMargin(12);
     m_details->setObjectName(QStringLiteral("stepDetails"));
     m_details->addWidget(m_emptyPage);
-    m_editors = {new FormStepEditor(document, m_details), new ApiRequestStepEditor(document, m_details),
-                 new JavaScriptStepEditor(document, m_details),
-                 new DefineVariableStepEditor(document, m_details)};
-    for (StepEditor *editor : std::as_const(m_editors)) {
-        editor->setObjectName(editorName(editor->stepType()));
-        m_details->addWidget(editor);
-    }
+    // The detail editors are built when a step of their type is first shown: most workflows use two or
+    // three types, and building all of them for both workflows was most of the studio's start-up time.
+    m_editors = {nullptr, nullptr, nullptr, nullptr};
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -244,7 +240,26 @@ void WorkflowEditor::setCurrentStep(int row)
 
 StepEditor *WorkflowEditor::stepEditor(StepType type) const
 {
-    return m_editors.at(int(type));
+    StepEditor *&editor = m_editors[int(type)];
+    if (!editor) {
+        switch (type) {
+        case StepType::Form:
+            editor = new FormStepEditor(m_document, m_details);
+            break;
+        case StepType::ApiRequest:
+            editor = new ApiRequestStepEditor(m_document, m_details);
+            break;
+        case StepType::JavaScript:
+            editor = new JavaScriptStepEditor(m_document, m_details);
+            break;
+        case StepType::DefineVariable:
+            editor = new DefineVariableStepEditor(m_document, m_details);
+            break;
+        }
+        editor->setObjectName(editorName(type));
+        m_details->addWidget(editor);
+    }
+    return editor;
 }
 
 StepEditor *WorkflowEditor::currentStepEditor() const

@@ -68,7 +68,7 @@ private:
     QToolButton *m_addButton;
     QStackedWidget *m_details;
     QLabel *m_emptyPage;
-    QList<StepEditor *> m_editors; // in StepType order
+    mutable QList<StepEditor *> m_editors; // in StepType order; each built on first use
     QList<QAction *> m_addActions; // in StepType order
     QAction *m_removeAction;
     QAction *m_duplicateAction;
