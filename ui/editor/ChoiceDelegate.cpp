@@ -16,6 +16,7 @@ QWidget *ChoiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewIte
     combo->addItems(m_choices);
     // Commit as soon as a choice is picked, rather than when focus leaves the cell.
     connect(combo, &QComboBox::activated, this, [this, combo] {
+        // createEditor() is const by Qt's signature, but emitting the delegate's own signals is no change.
         auto *self = const_cast<ChoiceDelegate *>(this);
         Q_EMIT self->commitData(combo);
         Q_EMIT self->closeEditor(combo);
