@@ -31,12 +31,13 @@ QJsonObject maskedScope(const Scope &scope, const SecretMasker &masker, bool sho
 
 QString stepLine(const StepResult &step, const SecretMasker &masker)
 {
-    static const QHash<RunOutcome, QString> marks{{RunOutcome::Succeeded, QStringLiteral("ok  ")},
-                                                  {RunOutcome::Failed, QStringLiteral("FAIL")},
-                                                  {RunOutcome::Cancelled, QStringLiteral("stop")},
-                                                  {RunOutcome::Skipped, QStringLiteral("skip")}};
+    static const QHash<RunOutcome, QString> marks {{RunOutcome::Succeeded, QStringLiteral("ok  ")},
+                                                   {RunOutcome::Failed, QStringLiteral("FAIL")},
+                                                   {RunOutcome::Cancelled, QStringLiteral("stop")},
+                                                   {RunOutcome::Skipped, QStringLiteral("skip")}};
     QString line = QStringLiteral("  %1 %2 %3 %4")
-                       .arg(marks.value(step.outcome), step.name.leftJustified(14), stepTypeLabel(step.type).leftJustified(16),
+                       .arg(marks.value(step.outcome), step.name.leftJustified(14),
+                            stepTypeLabel(step.type).leftJustified(16),
                             CliOutput::duration(step.elapsedNs).rightJustified(10));
     if (!step.detail.isEmpty())
         line += QStringLiteral("  ") + masker.maskText(step.detail);
@@ -50,17 +51,19 @@ QString stepLine(const StepResult &step, const SecretMasker &masker)
 int AuthCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Runs a resource's auth workflow headless. Form values come from --input step.field=VALUE, "
-                       "else from AUTHSTUDIO_INPUT_<STEP>_<FIELD> environment variables (e.g. "
-                       "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
-                       "failed, 2 usage or file error."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Runs a resource's auth workflow headless. Form values come from --input step.field=VALUE, "
+        "else from AUTHSTUDIO_INPUT_<STEP>_<FIELD> environment variables (e.g. "
+        "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
+        "failed, 2 usage or file error."));
     parser.addHelpOption();
     CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption);
     workspace.addOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
-    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
-    parser.addOption({QStringLiteral("script-timeout"), QStringLiteral("Stops a script running longer than this. Default 5000."),
+    parser.addOption(
+        {QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
+    parser.addOption({QStringLiteral("script-timeout"),
+                      QStringLiteral("Stops a script running longer than this. Default 5000."),
                       QStringLiteral("MS"), QString::number(ScriptEngine::DefaultTimeoutMs)});
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
@@ -76,7 +79,8 @@ int AuthCommand::run(const QStringList &arguments)
     const QString resourceName = workspace.resource().name;
     const Resource *resource = &workspace.resource();
     if (resource->authMethod != Resource::AuthMethod::Custom) {
-        CliOutput::err(QStringLiteral("%1: resource \"%2\" doesn't use custom auth").arg(workspace.file(), resourceName));
+        CliOutput::err(QStringLiteral("%1: resource \"%2\" doesn't use custom auth")
+                           .arg(workspace.file(), resourceName));
         return CliOutput::UsageError;
     }
     const QHash<QString, QString> variables = workspace.variables();
@@ -104,10 +108,10 @@ int AuthCommand::run(const QStringList &arguments)
         if (asJson) {
             QJsonArray steps;
             for (const StepResult &step : result.steps) {
-                QJsonObject object{{QStringLiteral("name"), step.name},
-                                   {QStringLiteral("type"), stepTypeId(step.type)},
-                                   {QStringLiteral("outcome"), runOutcomeId(step.outcome)},
-                                   {QStringLiteral("elapsedMs"), double(step.elapsedNs) / 1e6}};
+                QJsonObject object {{QStringLiteral("name"), step.name},
+                                    {QStringLiteral("type"), stepTypeId(step.type)},
+                                    {QStringLiteral("outcome"), runOutcomeId(step.outcome)},
+                                    {QStringLiteral("elapsedMs"), double(step.elapsedNs) / 1e6}};
                 if (step.httpStatus)
                     object.insert(QStringLiteral("httpStatus"), step.httpStatus);
                 if (!step.detail.isEmpty())
@@ -119,13 +123,13 @@ int AuthCommand::run(const QStringList &arguments)
             QJsonArray secretNames;
             for (const QString &name : result.scope.secretNames())
                 secretNames.append(name);
-            QJsonObject document{{QStringLiteral("resource"), resourceName},
-                                 {QStringLiteral("outcome"), runOutcomeId(result.outcome)},
-                                 {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
-                                 {QStringLiteral("steps"), steps},
-                                 {QStringLiteral("scope"), maskedScope(result.scope, masker, showSecrets)},
-                                 {QStringLiteral("secretNames"), secretNames},
-                                 {QStringLiteral("secretsShown"), showSecrets}};
+            QJsonObject document {{QStringLiteral("resource"), resourceName},
+                                  {QStringLiteral("outcome"), runOutcomeId(result.outcome)},
+                                  {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
+                                  {QStringLiteral("steps"), steps},
+                                  {QStringLiteral("scope"), maskedScope(result.scope, masker, showSecrets)},
+                                  {QStringLiteral("secretNames"), secretNames},
+                                  {QStringLiteral("secretsShown"), showSecrets}};
             if (!result.succeeded()) {
                 document.insert(QStringLiteral("notification"), notification);
                 document.insert(QStringLiteral("failedStep"), result.failedStep);
@@ -138,8 +142,12 @@ int AuthCommand::run(const QStringList &arguments)
                 CliOutput::out(stepLine(step, masker));
             if (result.succeeded()) {
                 CliOutput::out(QStringLiteral("Succeeded in %1").arg(CliOutput::duration(result.elapsedNs)));
-                CliOutput::out(QStringLiteral("\nScope%1:").arg(showSecrets ? QStringLiteral(" (secrets shown)") : QStringLiteral(" (secrets masked)")));
-                CliOutput::out(QString::fromUtf8(QJsonDocument(maskedScope(result.scope, masker, showSecrets)).toJson(QJsonDocument::Indented)).trimmed());
+                CliOutput::out(QStringLiteral("\nScope%1:")
+                                   .arg(showSecrets ? QStringLiteral(" (secrets shown)")
+                                                    : QStringLiteral(" (secrets masked)")));
+                CliOutput::out(QString::fromUtf8(QJsonDocument(maskedScope(result.scope, masker, showSecrets))
+                                                     .toJson(QJsonDocument::Indented))
+                                   .trimmed());
             }
         }
         if (!result.succeeded()) {
@@ -147,7 +155,9 @@ int AuthCommand::run(const QStringList &arguments)
                                ? QStringLiteral("Cancelled at %1.").arg(result.failedStep)
                                : QStringLiteral("Failed at %1%2: %3")
                                      .arg(result.failedStep,
-                                          result.failedField.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(result.failedField),
+                                          result.failedField.isEmpty()
+                                              ? QString()
+                                              : QStringLiteral(" (%1)").arg(result.failedField),
                                           notification));
             exitCode = CliOutput::Failure;
         }

@@ -35,8 +35,9 @@ void CliOutput::err(const QString &line)
 
 void CliOutput::json(const QJsonValue &document)
 {
-    const QByteArray bytes = document.isArray() ? QJsonDocument(document.toArray()).toJson(QJsonDocument::Indented)
-                                                : QJsonDocument(document.toObject()).toJson(QJsonDocument::Indented);
+    const QByteArray bytes = document.isArray()
+        ? QJsonDocument(document.toArray()).toJson(QJsonDocument::Indented)
+        : QJsonDocument(document.toObject()).toJson(QJsonDocument::Indented);
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
 }

@@ -7,8 +7,8 @@
 #include <QCommandLineParser>
 #include <QJsonValue>
 
-#include <optional>
 #include <QString>
+#include <optional>
 
 class CliOutput
 {

@@ -45,12 +45,12 @@ std::optional<QString> readFromTerminal(const QString &label, bool secret)
 CliPrompter::CliPrompter(const QHash<QString, QString> &inputs, QObject *parent)
     : FormPrompter(parent)
     , m_inputs(inputs)
-{
-}
+{ }
 
 QString CliPrompter::environmentName(const QString &stepName, const QString &fieldKey)
 {
-    QString name = QStringLiteral("AUTHSTUDIO_INPUT_") + stepName.toUpper() + QLatin1Char('_') + fieldKey.toUpper();
+    QString name =
+        QStringLiteral("AUTHSTUDIO_INPUT_") + stepName.toUpper() + QLatin1Char('_') + fieldKey.toUpper();
     for (QChar &c : name) {
         if (!c.isLetterOrNumber())
             c = QLatin1Char('_');
@@ -73,7 +73,8 @@ void CliPrompter::prompt(const FormStep &step)
         else if (interactive)
             value = readFromTerminal(QStringLiteral("%1 (%2)").arg(field.label, key), field.isSecret());
         if (!value && field.required) {
-            const QString reason = QStringLiteral("no value for %1: pass --input %1=VALUE or set %2").arg(key, environment);
+            const QString reason =
+                QStringLiteral("no value for %1: pass --input %1=VALUE or set %2").arg(key, environment);
             Q_EMIT failed(reason);
             return;
         }

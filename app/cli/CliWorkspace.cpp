@@ -20,7 +20,8 @@ bool parsePairs(const QStringList &values, const QString &option, QHash<QString,
         const qsizetype equals = item.indexOf(QLatin1Char('='));
         if (equals <= 0) {
             // Only the key part is echoed: the value may be a password.
-            CliOutput::err(QStringLiteral("--%1: expected KEY=VALUE, got '%2'").arg(option, equals < 0 ? item.left(40) : item.left(equals)));
+            CliOutput::err(QStringLiteral("--%1: expected KEY=VALUE, got '%2'")
+                               .arg(option, equals < 0 ? item.left(40) : item.left(equals)));
             return false;
         }
         pairs.insert(item.left(equals), item.mid(equals + 1));
@@ -32,38 +33,45 @@ bool parsePairs(const QStringList &values, const QString &option, QHash<QString,
 
 CliWorkspace::CliWorkspace(int options)
     : m_options(options)
-{
-}
+{ }
 
 CliWorkspace::~CliWorkspace() = default;
 
 void CliWorkspace::addOptions(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file."));
-    parser.addOption({QStringLiteral("resource"), QStringLiteral("The resource to use."), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("resource"), QStringLiteral("The resource to use."), QStringLiteral("NAME")});
     if (m_options & Inputs)
-        parser.addOption({QStringLiteral("input"),
-                          QStringLiteral("A form value, e.g. form1.email=me@example.com (repeatable). Otherwise "
-                                         "AUTHSTUDIO_INPUT_<STEP>_<FIELD>, otherwise a terminal prompt."),
-                          QStringLiteral("KEY=VALUE")});
+        parser.addOption(
+            {QStringLiteral("input"),
+             QStringLiteral("A form value, e.g. form1.email=me@example.com (repeatable). Otherwise "
+                            "AUTHSTUDIO_INPUT_<STEP>_<FIELD>, otherwise a terminal prompt."),
+             QStringLiteral("KEY=VALUE")});
     if (m_options & Variables)
-        parser.addOption({QStringLiteral("var"),
-                          QStringLiteral("Overrides a workspace variable, e.g. DEMO_API=http://127.0.0.1:9000 (repeatable)."),
-                          QStringLiteral("NAME=VALUE")});
+        parser.addOption(
+            {QStringLiteral("var"),
+             QStringLiteral(
+                 "Overrides a workspace variable, e.g. DEMO_API=http://127.0.0.1:9000 (repeatable)."),
+             QStringLiteral("NAME=VALUE")});
     if (m_options & DemoServerOption)
-        parser.addOption({QStringLiteral("with-demo-server"),
-                          QStringLiteral("Starts the demo API inside this process on a free port and points DEMO_API at it.")});
+        parser.addOption(
+            {QStringLiteral("with-demo-server"),
+             QStringLiteral(
+                 "Starts the demo API inside this process on a free port and points DEMO_API at it.")});
     if (m_options & Profile)
-        parser.addOption({QStringLiteral("profile"),
-                          QStringLiteral("The user profile whose session is used (default: your OS user name)."),
-                          QStringLiteral("P")});
+        parser.addOption(
+            {QStringLiteral("profile"),
+             QStringLiteral("The user profile whose session is used (default: your OS user name)."),
+             QStringLiteral("P")});
     if (m_options & SessionStore)
-        parser.addOption({QStringLiteral("session-store"),
-                          QStringLiteral("Where sessions are kept: keychain (default; the OS keychain), file (files "
-                                         "readable only by you, in %1) or memory (this run only). Also "
-                                         "AUTHSTUDIO_SESSION_STORE.")
-                              .arg(FileSecretStore::defaultDirectory()),
-                          QStringLiteral("STORE")});
+        parser.addOption(
+            {QStringLiteral("session-store"),
+             QStringLiteral("Where sessions are kept: keychain (default; the OS keychain), file (files "
+                            "readable only by you, in %1) or memory (this run only). Also "
+                            "AUTHSTUDIO_SESSION_STORE.")
+                 .arg(FileSecretStore::defaultDirectory()),
+             QStringLiteral("STORE")});
 }
 
 bool CliWorkspace::load(const QCommandLineParser &parser)
@@ -72,19 +80,24 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
         CliOutput::err(QStringLiteral("expected FILE and --resource NAME (see --help)"));
         return false;
     }
-    if ((m_options & Inputs) && !parsePairs(parser.values(QStringLiteral("input")), QStringLiteral("input"), m_inputs))
+    if ((m_options & Inputs) &&
+        !parsePairs(parser.values(QStringLiteral("input")), QStringLiteral("input"), m_inputs))
         return false;
-    if ((m_options & Variables) && !parsePairs(parser.values(QStringLiteral("var")), QStringLiteral("var"), m_variables))
+    if ((m_options & Variables) &&
+        !parsePairs(parser.values(QStringLiteral("var")), QStringLiteral("var"), m_variables))
         return false;
     if (m_options & Profile)
         m_profile = parser.value(QStringLiteral("profile"));
     if (m_profile.isEmpty())
         m_profile = SessionManager::defaultProfile();
     if (m_options & SessionStore) {
-        m_store = parser.isSet(QStringLiteral("session-store")) ? parser.value(QStringLiteral("session-store"))
-                                                                 : qEnvironmentVariable("AUTHSTUDIO_SESSION_STORE", QStringLiteral("keychain"));
-        if (m_store != QLatin1String("keychain") && m_store != QLatin1String("file") && m_store != QLatin1String("memory")) {
-            CliOutput::err(QStringLiteral("--session-store: expected keychain, file or memory, got '%1'").arg(m_store));
+        m_store = parser.isSet(QStringLiteral("session-store"))
+            ? parser.value(QStringLiteral("session-store"))
+            : qEnvironmentVariable("AUTHSTUDIO_SESSION_STORE", QStringLiteral("keychain"));
+        if (m_store != QLatin1String("keychain") && m_store != QLatin1String("file") &&
+            m_store != QLatin1String("memory")) {
+            CliOutput::err(
+                QStringLiteral("--session-store: expected keychain, file or memory, got '%1'").arg(m_store));
             return false;
         }
     }
@@ -105,7 +118,8 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
         for (const Resource &r : m_workspace.resources)
             names.append(QStringLiteral("\"%1\"").arg(r.name));
         CliOutput::err(QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)")
-                           .arg(m_file, name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+                           .arg(m_file, name,
+                                names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
         return false;
     }
     if ((m_options & DemoServerOption) && parser.isSet(QStringLiteral("with-demo-server"))) {

@@ -13,7 +13,7 @@
 namespace AuthStudio {
 class DemoServer;
 class SecretStore;
-}
+} // namespace AuthStudio
 
 class CliWorkspace
 {

@@ -28,13 +28,16 @@ void onSignal(int)
 int DemoServerCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Runs the embedded demo API on 127.0.0.1 in the foreground. "
-                                                    "Demo login: %1 / %2")
-                                         .arg(DemoServer::demoEmail(), DemoServer::demoPassword()));
+    parser.setApplicationDescription(
+        QStringLiteral("Runs the embedded demo API on 127.0.0.1 in the foreground. "
+                       "Demo login: %1 / %2")
+            .arg(DemoServer::demoEmail(), DemoServer::demoPassword()));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("port"), QStringLiteral("Port to listen on (0 picks a free one). Default %1.").arg(DefaultPort),
+    parser.addOption({QStringLiteral("port"),
+                      QStringLiteral("Port to listen on (0 picks a free one). Default %1.").arg(DefaultPort),
                       QStringLiteral("P"), QString::number(DefaultPort)});
-    parser.addOption({QStringLiteral("token-ttl"), QStringLiteral("Lifetime of issued tokens in seconds. Default 3600."),
+    parser.addOption({QStringLiteral("token-ttl"),
+                      QStringLiteral("Lifetime of issued tokens in seconds. Default 3600."),
                       QStringLiteral("SECONDS"), QStringLiteral("3600")});
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
@@ -43,18 +46,22 @@ int DemoServerCommand::run(const QStringList &arguments)
     bool ttlOk = false;
     const int ttl = parser.value(QStringLiteral("token-ttl")).toInt(&ttlOk);
     if (!portOk || port > 65535) {
-        CliOutput::err(QStringLiteral("--port: '%1' is not a port number").arg(parser.value(QStringLiteral("port"))));
+        CliOutput::err(
+            QStringLiteral("--port: '%1' is not a port number").arg(parser.value(QStringLiteral("port"))));
         return CliOutput::UsageError;
     }
     if (!ttlOk || ttl < 0) {
-        CliOutput::err(QStringLiteral("--token-ttl: '%1' is not a number of seconds").arg(parser.value(QStringLiteral("token-ttl"))));
+        CliOutput::err(QStringLiteral("--token-ttl: '%1' is not a number of seconds")
+                           .arg(parser.value(QStringLiteral("token-ttl"))));
         return CliOutput::UsageError;
     }
 
     DemoServer server;
     server.setTokenLifetime(ttl);
     if (!server.listen(quint16(port))) {
-        CliOutput::err(QStringLiteral("demo-server: can't listen on 127.0.0.1:%1: %2").arg(port).arg(server.errorString()));
+        CliOutput::err(QStringLiteral("demo-server: can't listen on 127.0.0.1:%1: %2")
+                           .arg(port)
+                           .arg(server.errorString()));
         return CliOutput::Failure;
     }
     CliOutput::out(QStringLiteral("Demo API listening on %1").arg(server.baseUrl().toString()));

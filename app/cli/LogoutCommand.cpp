@@ -13,7 +13,8 @@ using namespace AuthStudio;
 int LogoutCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Logs a profile out of a resource: its session is removed everywhere it is kept."));
+    parser.setApplicationDescription(
+        QStringLiteral("Logs a profile out of a resource: its session is removed everywhere it is kept."));
     parser.addHelpOption();
     CliWorkspace workspace(CliWorkspace::Profile | CliWorkspace::SessionStore);
     workspace.addOptions(parser);
@@ -23,10 +24,13 @@ int LogoutCommand::run(const QStringList &arguments)
         return CliOutput::UsageError;
 
     SessionManager sessions(workspace.createStore());
-    QObject::connect(&sessions, &SessionManager::storeUnavailable, &sessions, [](const QString &message) { CliOutput::err(QStringLiteral("note: ") + message); });
+    QObject::connect(&sessions, &SessionManager::storeUnavailable, &sessions,
+                     [](const QString &message) { CliOutput::err(QStringLiteral("note: ") + message); });
     QObject::connect(&sessions, &SessionManager::idle, &sessions, [] { QCoreApplication::exit(0); });
-    sessions.forget(SessionManager::sessionKey(workspace.profile(), workspace.workspaceId(), workspace.resource().name));
+    sessions.forget(
+        SessionManager::sessionKey(workspace.profile(), workspace.workspaceId(), workspace.resource().name));
     QCoreApplication::exec();
-    CliOutput::out(QStringLiteral("Logged out of \"%1\" (profile %2).").arg(workspace.resource().name, workspace.profile()));
+    CliOutput::out(QStringLiteral("Logged out of \"%1\" (profile %2).")
+                       .arg(workspace.resource().name, workspace.profile()));
     return CliOutput::Success;
 }

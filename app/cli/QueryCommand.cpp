@@ -38,23 +38,32 @@ bool parseHeader(const QString &text, KeyValue &header)
 int QueryCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Sends queries through a resource, logging in as needed and reusing the session kept by an "
-                       "earlier run.\nExit 0 when every final attempt succeeded, 1 otherwise, 2 usage or file error."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Sends queries through a resource, logging in as needed and reusing the session kept by an "
+        "earlier run.\nExit 0 when every final attempt succeeded, 1 otherwise, 2 usage or file error."));
     parser.addHelpOption();
-    CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption
-                           | CliWorkspace::Profile | CliWorkspace::SessionStore);
+    CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption |
+                           CliWorkspace::Profile | CliWorkspace::SessionStore);
     workspace.addOptions(parser);
-    parser.addOption({QStringLiteral("method"), QStringLiteral("HTTP method. Default GET."), QStringLiteral("M"), QStringLiteral("GET")});
-    parser.addOption({QStringLiteral("path"), QStringLiteral("Path relative to the resource's base URL."), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("param"), QStringLiteral("A URL parameter (repeatable)."), QStringLiteral("K=V")});
-    parser.addOption({QStringLiteral("header"), QStringLiteral("A header (repeatable)."), QStringLiteral("K:V")});
+    parser.addOption({QStringLiteral("method"), QStringLiteral("HTTP method. Default GET."),
+                      QStringLiteral("M"), QStringLiteral("GET")});
+    parser.addOption({QStringLiteral("path"), QStringLiteral("Path relative to the resource's base URL."),
+                      QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("param"), QStringLiteral("A URL parameter (repeatable)."), QStringLiteral("K=V")});
+    parser.addOption(
+        {QStringLiteral("header"), QStringLiteral("A header (repeatable)."), QStringLiteral("K:V")});
     parser.addOption({QStringLiteral("body"), QStringLiteral("A JSON body."), QStringLiteral("JSON")});
-    parser.addOption({QStringLiteral("repeat"), QStringLiteral("Sends the query N times. Default 1."), QStringLiteral("N"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("concurrency"), QStringLiteral("At most C queries in flight. Default 1."), QStringLiteral("C"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("repeat"), QStringLiteral("Sends the query N times. Default 1."),
+                      QStringLiteral("N"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("concurrency"),
+                      QStringLiteral("At most C queries in flight. Default 1."), QStringLiteral("C"),
+                      QStringLiteral("1")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
-    parser.addOption({QStringLiteral("events"), QStringLiteral("Prints the auth event log (logins, refreshes, retries).")});
-    parser.addOption({QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
+    parser.addOption({QStringLiteral("events"),
+                      QStringLiteral("Prints the auth event log (logins, refreshes, retries).")});
+    parser.addOption(
+        {QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
     if (!workspace.load(parser))
@@ -79,7 +88,9 @@ int QueryCommand::run(const QStringList &arguments)
         QJsonParseError error;
         QJsonDocument::fromJson(query.body.toUtf8(), &error);
         if (error.error != QJsonParseError::NoError) {
-            CliOutput::err(QStringLiteral("--body: not valid JSON: %1 at offset %2").arg(error.errorString()).arg(error.offset));
+            CliOutput::err(QStringLiteral("--body: not valid JSON: %1 at offset %2")
+                               .arg(error.errorString())
+                               .arg(error.offset));
             return CliOutput::UsageError;
         }
     }
@@ -111,7 +122,8 @@ int QueryCommand::run(const QStringList &arguments)
     QObject::connect(&sessions, &SessionManager::storeError, &sessions,
                      [](const QString &message) { CliOutput::err(QStringLiteral("warning: ") + message); });
     CliPrompter prompter(workspace.inputs());
-    QueryClient client(&network, &sessions, workspace.workspace(), workspace.workspaceId(), workspace.resource().name);
+    QueryClient client(&network, &sessions, workspace.workspace(), workspace.workspaceId(),
+                       workspace.resource().name);
     client.setProfile(workspace.profile());
     client.setVariableOverrides(workspace.variables());
     client.setPrompter(&prompter);
@@ -127,7 +139,9 @@ int QueryCommand::run(const QStringList &arguments)
     QElapsedTimer clock;
     clock.start();
 
-    auto masker = [&client, showSecrets]() { return showSecrets ? SecretMasker() : SecretMasker(client.secrets()); };
+    auto masker = [&client, showSecrets]() {
+        return showSecrets ? SecretMasker() : SecretMasker(client.secrets());
+    };
     std::function<void()> issueMore;
     auto onFinished = [&](PendingQuery *pending, const QueryResult &result) {
         pending->deleteLater();
@@ -136,22 +150,26 @@ int QueryCommand::run(const QStringList &arguments)
         result.succeeded ? ++succeeded : ++failed;
         if (repeat <= MaxListedQueries) {
             const SecretMasker mask = masker();
-            QString line = QStringLiteral("%1 %2 (%3)").arg(result.status() ? QString::number(result.status()) : QStringLiteral("---"),
-                                                            mask.maskText(result.requestLine), CliOutput::duration(result.elapsedNs));
+            QString line =
+                QStringLiteral("%1 %2 (%3)")
+                    .arg(result.status() ? QString::number(result.status()) : QStringLiteral("---"),
+                         mask.maskText(result.requestLine), CliOutput::duration(result.elapsedNs));
             if (result.retried)
-                line += result.originalFailure ? QStringLiteral(" retried after %1").arg(result.originalFailure->status) : QStringLiteral(" retried");
+                line += result.originalFailure
+                    ? QStringLiteral(" retried after %1").arg(result.originalFailure->status)
+                    : QStringLiteral(" retried");
             if (!result.error.isEmpty())
                 line += QStringLiteral(": ") + mask.maskText(result.error);
             else if (!result.succeeded)
                 line += QStringLiteral(": ") + mask.maskText(result.response.failureText());
             listedText.append(line);
-            QJsonObject item{{QStringLiteral("status"), result.status()},
-                             {QStringLiteral("succeeded"), result.succeeded},
-                             {QStringLiteral("request"), mask.maskText(result.requestLine)},
-                             {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
-                             {QStringLiteral("retried"), result.retried},
-                             {QStringLiteral("refreshed"), result.refreshed},
-                             {QStringLiteral("loginRequired"), result.loginRequired}};
+            QJsonObject item {{QStringLiteral("status"), result.status()},
+                              {QStringLiteral("succeeded"), result.succeeded},
+                              {QStringLiteral("request"), mask.maskText(result.requestLine)},
+                              {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
+                              {QStringLiteral("retried"), result.retried},
+                              {QStringLiteral("refreshed"), result.refreshed},
+                              {QStringLiteral("loginRequired"), result.loginRequired}};
             if (result.originalFailure)
                 item.insert(QStringLiteral("originalStatus"), result.originalFailure->status);
             if (!result.error.isEmpty())
@@ -161,9 +179,14 @@ int QueryCommand::run(const QStringList &arguments)
             listed.append(item);
             if (repeat == 1 && !asJson && result.response.status) {
                 const QJsonValue body = mask.maskJson(result.response.parsedBody());
-                listedText.append(body.isObject() ? QString::fromUtf8(QJsonDocument(body.toObject()).toJson(QJsonDocument::Indented)).trimmed()
-                                  : body.isArray() ? QString::fromUtf8(QJsonDocument(body.toArray()).toJson(QJsonDocument::Indented)).trimmed()
-                                                   : body.toString());
+                listedText.append(
+                    body.isObject()
+                        ? QString::fromUtf8(QJsonDocument(body.toObject()).toJson(QJsonDocument::Indented))
+                              .trimmed()
+                        : body.isArray()
+                        ? QString::fromUtf8(QJsonDocument(body.toArray()).toJson(QJsonDocument::Indented))
+                              .trimmed()
+                        : body.toString());
             }
         }
         if (issued < repeat)
@@ -173,7 +196,8 @@ int QueryCommand::run(const QStringList &arguments)
             if (sessions.pendingOperations() == 0)
                 QCoreApplication::exit(0);
             else
-                QObject::connect(&sessions, &SessionManager::idle, &sessions, [] { QCoreApplication::exit(0); });
+                QObject::connect(&sessions, &SessionManager::idle, &sessions,
+                                 [] { QCoreApplication::exit(0); });
         }
     };
     issueMore = [&] {
@@ -181,8 +205,9 @@ int QueryCommand::run(const QStringList &arguments)
             ++issued;
             ++inFlight;
             PendingQuery *pending = client.send(query);
-            QObject::connect(pending, &PendingQuery::finished, &client,
-                             [pending, &onFinished](const QueryResult &result) { onFinished(pending, result); });
+            QObject::connect(
+                pending, &PendingQuery::finished, &client,
+                [pending, &onFinished](const QueryResult &result) { onFinished(pending, result); });
         }
     };
     issueMore();
@@ -202,17 +227,18 @@ int QueryCommand::run(const QStringList &arguments)
         QJsonArray events;
         for (const AuthEvent &event : client.events())
             events.append(event.toJson());
-        QJsonObject document{{QStringLiteral("resource"), workspace.resource().name},
-                             {QStringLiteral("profile"), workspace.profile()},
-                             {QStringLiteral("summary"), QJsonObject{{QStringLiteral("queries"), repeat},
-                                                                      {QStringLiteral("succeeded"), succeeded},
-                                                                      {QStringLiteral("failed"), failed},
-                                                                      {QStringLiteral("byStatus"), statusObject},
-                                                                      {QStringLiteral("logins"), stats.logins},
-                                                                      {QStringLiteral("refreshes"), stats.refreshes},
-                                                                      {QStringLiteral("retries"), stats.retries},
-                                                                      {QStringLiteral("loginTests"), stats.loginTests},
-                                                                      {QStringLiteral("totalMs"), double(elapsed) / 1e6}}}};
+        QJsonObject document {{QStringLiteral("resource"), workspace.resource().name},
+                              {QStringLiteral("profile"), workspace.profile()},
+                              {QStringLiteral("summary"),
+                               QJsonObject {{QStringLiteral("queries"), repeat},
+                                            {QStringLiteral("succeeded"), succeeded},
+                                            {QStringLiteral("failed"), failed},
+                                            {QStringLiteral("byStatus"), statusObject},
+                                            {QStringLiteral("logins"), stats.logins},
+                                            {QStringLiteral("refreshes"), stats.refreshes},
+                                            {QStringLiteral("retries"), stats.retries},
+                                            {QStringLiteral("loginTests"), stats.loginTests},
+                                            {QStringLiteral("totalMs"), double(elapsed) / 1e6}}}};
         if (repeat <= MaxListedQueries)
             document.insert(QStringLiteral("queries"), listed);
         if (showEvents)

@@ -13,7 +13,8 @@ int ValidateCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral("Checks a workspace file. Exit 0 when valid, 2 with "
                                                     "FILE: PLACE: REASON when not."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file (.authstudio.json)."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The workspace file (.authstudio.json)."));
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
     if (parser.positionalArguments().size() != 1) {

@@ -49,7 +49,8 @@ int main(int argc, char *argv[])
         return LogoutCommand::run(arguments);
     if (command == QLatin1String("demo-server"))
         return DemoServerCommand::run(arguments);
-    if (command == QLatin1String("--help") || command == QLatin1String("-h") || command == QLatin1String("help")) {
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
         CliOutput::out(QString::fromLatin1(Usage));
         return CliOutput::Success;
     }

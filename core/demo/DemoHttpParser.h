@@ -10,7 +10,8 @@
 
 namespace AuthStudio {
 
-class DemoHttpParser {
+class DemoHttpParser
+{
 public:
     static constexpr qsizetype MaxBodySize = 10 * 1024 * 1024; // 10 MiB
     static constexpr qsizetype MaxHeadSize = 64 * 1024;
@@ -18,12 +19,14 @@ public:
     static constexpr qsizetype MaxChunkLineSize = 4096;
     static constexpr qsizetype MaxMethodLength = 32;
 
-    struct Header {
+    struct Header
+    {
         QByteArray name; // as received (original case)
         QByteArray value; // surrounding whitespace removed
     };
 
-    struct Request {
+    struct Request
+    {
         QByteArray method;
         QByteArray target; // request target as received
         QByteArray pathAndQuery; // origin-form of the target ("/path?query")
@@ -39,7 +42,8 @@ public:
         bool hasHeader(QByteArrayView name) const;
     };
 
-    struct Error {
+    struct Error
+    {
         int status = 400;
         QByteArray message;
         QByteArray method; // what was known of the request when it failed (may be empty)

@@ -41,7 +41,8 @@ constexpr qsizetype PurgeThreshold = 10000;
 
 using Request = DemoHttpParser::Request;
 
-struct Response {
+struct Response
+{
     int status = 200;
     QByteArray contentType;
     QByteArray body;
@@ -390,11 +391,13 @@ bool isGetOrHead(const QByteArray &method)
 
 } // namespace
 
-class DemoServer::Private {
+class DemoServer::Private
+{
 public:
     enum class TimerPurpose { None, Delay, Linger };
 
-    struct Connection {
+    struct Connection
+    {
         QTcpSocket *socket = nullptr; // child of the QTcpServer; detached and deleteLater()'d when dropped
         QTimer *timer = nullptr; // child of socket: the /delay wait or the linger before closing
         TimerPurpose timerPurpose = TimerPurpose::None;
@@ -871,8 +874,7 @@ QJsonObject DemoServer::Private::tokenObject(const QString &accessToken, const Q
 DemoServer::DemoServer(QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>(this))
-{
-}
+{ }
 
 DemoServer::~DemoServer()
 {

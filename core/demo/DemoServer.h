@@ -13,10 +13,12 @@ class QTcpServer;
 
 namespace AuthStudio {
 
-class DemoServer : public QObject {
+class DemoServer : public QObject
+{
     Q_OBJECT
 public:
-    struct Counters {
+    struct Counters
+    {
         int requests = 0;
         int logins = 0; // successful POST /login
         int failedLogins = 0;

@@ -42,7 +42,8 @@ QString typeName(const QJsonValue &value)
 
 QString escapePointerToken(QString key)
 {
-    return key.replace(QLatin1Char('~'), QStringLiteral("~0")).replace(QLatin1Char('/'), QStringLiteral("~1"));
+    return key.replace(QLatin1Char('~'), QStringLiteral("~0"))
+        .replace(QLatin1Char('/'), QStringLiteral("~1"));
 }
 
 // A JSON object with the pointer it sits at, offering typed, strict access to its members.
@@ -53,14 +54,14 @@ public:
         : m_pointer(pointer)
     {
         if (!value.isObject())
-            throw ReadFailure{pointer.isEmpty() ? QStringLiteral("/") : pointer,
-                              QStringLiteral("expected an object, found %1").arg(typeName(value))};
+            throw ReadFailure {pointer.isEmpty() ? QStringLiteral("/") : pointer,
+                               QStringLiteral("expected an object, found %1").arg(typeName(value))};
         m_object = value.toObject();
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             if (!allowedKeys.contains(it.key()))
-                throw ReadFailure{child(it.key()),
-                                  QStringLiteral("unknown key '%1' (expected one of: %2)")
-                                      .arg(it.key(), allowedKeys.join(QStringLiteral(", ")))};
+                throw ReadFailure {child(it.key()),
+                                   QStringLiteral("unknown key '%1' (expected one of: %2)")
+                                       .arg(it.key(), allowedKeys.join(QStringLiteral(", ")))};
         }
     }
 
@@ -74,10 +75,10 @@ public:
         if (v.isUndefined()) {
             if (fallback)
                 return *fallback;
-            throw ReadFailure{child(key), QStringLiteral("required key '%1' is missing").arg(key)};
+            throw ReadFailure {child(key), QStringLiteral("required key '%1' is missing").arg(key)};
         }
         if (!v.isString())
-            throw ReadFailure{child(key), QStringLiteral("expected a string, found %1").arg(typeName(v))};
+            throw ReadFailure {child(key), QStringLiteral("expected a string, found %1").arg(typeName(v))};
         return v.toString();
     }
 
@@ -87,7 +88,7 @@ public:
         if (v.isUndefined())
             return fallback;
         if (!v.isBool())
-            throw ReadFailure{child(key), QStringLiteral("expected a boolean, found %1").arg(typeName(v))};
+            throw ReadFailure {child(key), QStringLiteral("expected a boolean, found %1").arg(typeName(v))};
         return v.toBool();
     }
 
@@ -97,13 +98,14 @@ public:
         if (v.isUndefined()) {
             if (fallback)
                 return *fallback;
-            throw ReadFailure{child(key), QStringLiteral("required key '%1' is missing").arg(key)};
+            throw ReadFailure {child(key), QStringLiteral("required key '%1' is missing").arg(key)};
         }
         const double d = v.toDouble();
         // Range first: converting an out-of-range double to an integer is undefined behaviour.
         if (!v.isDouble() || d < -2147483648.0 || d > 2147483647.0 || d != double(qint64(d)))
-            throw ReadFailure{child(key), QStringLiteral("expected an integer, found %1")
-                                              .arg(v.isDouble() ? QString::number(d) : typeName(v))};
+            throw ReadFailure {child(key),
+                               QStringLiteral("expected an integer, found %1")
+                                   .arg(v.isDouble() ? QString::number(d) : typeName(v))};
         return int(d);
     }
 
@@ -113,7 +115,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isArray())
-            throw ReadFailure{child(key), QStringLiteral("expected an array, found %1").arg(typeName(v))};
+            throw ReadFailure {child(key), QStringLiteral("expected an array, found %1").arg(typeName(v))};
         return v.toArray();
     }
 
@@ -131,8 +133,9 @@ public:
                 return item;
             names.append(name);
         }
-        throw ReadFailure{child(key), QStringLiteral("unknown value '%1' (expected one of: %2)")
-                                          .arg(text, names.join(QStringLiteral(", ")))};
+        throw ReadFailure {child(key),
+                           QStringLiteral("unknown value '%1' (expected one of: %2)")
+                               .arg(text, names.join(QStringLiteral(", ")))};
     }
 
 private:
@@ -176,18 +179,19 @@ RequestBody readBody(const ObjectReader &parent, const QString &key)
 Step readStep(const QJsonValue &value, const QString &pointer)
 {
     if (!value.isObject())
-        throw ReadFailure{pointer, QStringLiteral("expected a step object, found %1").arg(typeName(value))};
+        throw ReadFailure {pointer, QStringLiteral("expected a step object, found %1").arg(typeName(value))};
     const QString type = value.toObject().value(QStringLiteral("type")).toString();
-    const QStringList common{QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("enabled")};
+    const QStringList common {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("enabled")};
 
     if (type == QLatin1String("form")) {
-        ObjectReader reader(value, pointer, common + QStringList{QStringLiteral("fields")});
+        ObjectReader reader(value, pointer, common + QStringList {QStringLiteral("fields")});
         FormStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
         const QJsonArray fields = reader.array(QStringLiteral("fields"));
         for (int i = 0; i < fields.size(); ++i) {
-            ObjectReader field(fields.at(i), reader.child(QStringLiteral("fields")) + QStringLiteral("/%1").arg(i),
+            ObjectReader field(fields.at(i),
+                               reader.child(QStringLiteral("fields")) + QStringLiteral("/%1").arg(i),
                                {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("type"),
                                 QStringLiteral("required")});
             FormField f;
@@ -205,10 +209,10 @@ Step readStep(const QJsonValue &value, const QString &pointer)
     }
     if (type == QLatin1String("apiRequest")) {
         ObjectReader reader(value, pointer,
-                            common
-                                + QStringList{QStringLiteral("method"), QStringLiteral("url"),
-                                              QStringLiteral("headers"), QStringLiteral("queryParameters"),
-                                              QStringLiteral("body"), QStringLiteral("timeoutMs")});
+                            common +
+                                QStringList {QStringLiteral("method"), QStringLiteral("url"),
+                                             QStringLiteral("headers"), QStringLiteral("queryParameters"),
+                                             QStringLiteral("body"), QStringLiteral("timeoutMs")});
         ApiRequestStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -221,7 +225,7 @@ Step readStep(const QJsonValue &value, const QString &pointer)
         return step;
     }
     if (type == QLatin1String("javascript")) {
-        ObjectReader reader(value, pointer, common + QStringList{QStringLiteral("code")});
+        ObjectReader reader(value, pointer, common + QStringList {QStringLiteral("code")});
         JavaScriptStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -229,7 +233,8 @@ Step readStep(const QJsonValue &value, const QString &pointer)
         return step;
     }
     if (type == QLatin1String("defineVariable")) {
-        ObjectReader reader(value, pointer, common + QStringList{QStringLiteral("value"), QStringLiteral("secret")});
+        ObjectReader reader(value, pointer,
+                            common + QStringList {QStringLiteral("value"), QStringLiteral("secret")});
         DefineVariableStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -239,11 +244,13 @@ Step readStep(const QJsonValue &value, const QString &pointer)
     }
     const QJsonValue typeValue = value.toObject().value(QStringLiteral("type"));
     if (typeValue.isUndefined())
-        throw ReadFailure{pointer + QStringLiteral("/type"), QStringLiteral("required key 'type' is missing")};
-    throw ReadFailure{pointer + QStringLiteral("/type"),
-                      QStringLiteral("unknown step type '%1' (expected one of: form, apiRequest, javascript, "
-                                     "defineVariable)")
-                          .arg(typeValue.isString() ? typeValue.toString() : typeName(typeValue))};
+        throw ReadFailure {pointer + QStringLiteral("/type"),
+                           QStringLiteral("required key 'type' is missing")};
+    throw ReadFailure {
+        pointer + QStringLiteral("/type"),
+        QStringLiteral("unknown step type '%1' (expected one of: form, apiRequest, javascript, "
+                       "defineVariable)")
+            .arg(typeValue.isString() ? typeValue.toString() : typeName(typeValue))};
 }
 
 Workflow readWorkflow(const ObjectReader &parent, const QString &key)
@@ -251,7 +258,8 @@ Workflow readWorkflow(const ObjectReader &parent, const QString &key)
     Workflow workflow;
     const QJsonArray array = parent.array(key);
     for (int i = 0; i < array.size(); ++i)
-        workflow.steps.append(readStep(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i)));
+        workflow.steps.append(
+            readStep(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i)));
     return workflow;
 }
 
@@ -260,13 +268,15 @@ void readAuth(const ObjectReader &parent, Resource &resource)
     if (!parent.has(QStringLiteral("auth")))
         return;
     ObjectReader auth(parent.value(QStringLiteral("auth")), parent.child(QStringLiteral("auth")),
-                      {QStringLiteral("method"), QStringLiteral("authWorkflow"), QStringLiteral("refreshWorkflow"),
-                       QStringLiteral("loginTest"), QStringLiteral("runWithoutPrompt"), QStringLiteral("refresh"),
+                      {QStringLiteral("method"), QStringLiteral("authWorkflow"),
+                       QStringLiteral("refreshWorkflow"), QStringLiteral("loginTest"),
+                       QStringLiteral("runWithoutPrompt"), QStringLiteral("refresh"),
                        QStringLiteral("loginTimeoutSeconds")});
-    resource.authMethod = auth.choice<Resource::AuthMethod>(
-        QStringLiteral("method"),
-        {{QStringLiteral("none"), Resource::AuthMethod::None}, {QStringLiteral("custom"), Resource::AuthMethod::Custom}},
-        Resource::AuthMethod::None);
+    resource.authMethod =
+        auth.choice<Resource::AuthMethod>(QStringLiteral("method"),
+                                          {{QStringLiteral("none"), Resource::AuthMethod::None},
+                                           {QStringLiteral("custom"), Resource::AuthMethod::Custom}},
+                                          Resource::AuthMethod::None);
     CustomAuth &custom = resource.customAuth;
     custom.authWorkflow = readWorkflow(auth, QStringLiteral("authWorkflow"));
     custom.refreshWorkflow = readWorkflow(auth, QStringLiteral("refreshWorkflow"));
@@ -280,8 +290,8 @@ void readAuth(const ObjectReader &parent, Resource &resource)
     }
     if (auth.has(QStringLiteral("refresh"))) {
         ObjectReader refresh(auth.value(QStringLiteral("refresh")), auth.child(QStringLiteral("refresh")),
-                             {QStringLiteral("trigger"), QStringLiteral("expiresIn"), QStringLiteral("onStatuses"),
-                              QStringLiteral("onBodyPattern")});
+                             {QStringLiteral("trigger"), QStringLiteral("expiresIn"),
+                              QStringLiteral("onStatuses"), QStringLiteral("onBodyPattern")});
         custom.refreshTrigger = refresh.choice<CustomAuth::RefreshTrigger>(
             QStringLiteral("trigger"),
             {{QStringLiteral("none"), CustomAuth::RefreshTrigger::None},
@@ -293,8 +303,8 @@ void readAuth(const ObjectReader &parent, Resource &resource)
         for (int i = 0; i < statuses.size(); ++i) {
             const int status = statuses.at(i).toInt(-1);
             if (!statuses.at(i).isDouble() || status < 100 || status > 599)
-                throw ReadFailure{refresh.child(QStringLiteral("onStatuses")) + QStringLiteral("/%1").arg(i),
-                                  QStringLiteral("expected an HTTP status between 100 and 599")};
+                throw ReadFailure {refresh.child(QStringLiteral("onStatuses")) + QStringLiteral("/%1").arg(i),
+                                   QStringLiteral("expected an HTTP status between 100 and 599")};
             custom.refreshOnStatuses.append(status);
         }
         custom.refreshOnBodyPattern = refresh.string(QStringLiteral("onBodyPattern"), QString());
@@ -305,8 +315,8 @@ Resource readResourceObject(const QJsonValue &value, const QString &pointer)
 {
     ObjectReader reader(value, pointer,
                         {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("baseUrl"),
-                         QStringLiteral("headers"), QStringLiteral("urlParameters"), QStringLiteral("bodyDefaults"),
-                         QStringLiteral("auth")});
+                         QStringLiteral("headers"), QStringLiteral("urlParameters"),
+                         QStringLiteral("bodyDefaults"), QStringLiteral("auth")});
     Resource resource;
     resource.name = reader.string(QStringLiteral("name"));
     resource.kind = reader.choice<Resource::Kind>(QStringLiteral("kind"),
@@ -328,18 +338,20 @@ void checkHeader(const QJsonObject &root, const QString &expectedFormat)
 {
     const QJsonValue format = root.value(QStringLiteral("format"));
     if (!format.isString() || format.toString() != expectedFormat)
-        throw ReadFailure{QStringLiteral("/format"),
-                          QStringLiteral("not an Auth Studio file (expected \"format\": \"%1\")").arg(expectedFormat)};
+        throw ReadFailure {
+            QStringLiteral("/format"),
+            QStringLiteral("not an Auth Studio file (expected \"format\": \"%1\")").arg(expectedFormat)};
     const QJsonValue version = root.value(QStringLiteral("formatVersion"));
     if (!version.isDouble() || version.toDouble() != double(version.toInt()) || version.toInt() < 1)
-        throw ReadFailure{QStringLiteral("/formatVersion"),
-                          QStringLiteral("expected a positive integer format version")};
+        throw ReadFailure {QStringLiteral("/formatVersion"),
+                           QStringLiteral("expected a positive integer format version")};
     if (version.toInt() > WorkspaceFormat::FormatVersion)
-        throw ReadFailure{QStringLiteral("/formatVersion"),
-                          QStringLiteral("the file has format version %1, written by a newer Auth Studio; this "
-                                         "version reads format versions up to %2. Update Auth Studio to open it.")
-                              .arg(version.toInt())
-                              .arg(WorkspaceFormat::FormatVersion)};
+        throw ReadFailure {
+            QStringLiteral("/formatVersion"),
+            QStringLiteral("the file has format version %1, written by a newer Auth Studio; this "
+                           "version reads format versions up to %2. Update Auth Studio to open it.")
+                .arg(version.toInt())
+                .arg(WorkspaceFormat::FormatVersion)};
 }
 
 QString lineColumn(const QByteArray &data, int offset)
@@ -398,17 +410,19 @@ std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QSt
     try {
         checkHeader(*root, WorkspaceFormat::formatName());
         ObjectReader reader(*root, QString(),
-                            {QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("generator"),
-                             QStringLiteral("name"), QStringLiteral("variables"), QStringLiteral("resources")});
+                            {QStringLiteral("format"), QStringLiteral("formatVersion"),
+                             QStringLiteral("generator"), QStringLiteral("name"), QStringLiteral("variables"),
+                             QStringLiteral("resources")});
         Workspace workspace;
         workspace.name = reader.string(QStringLiteral("name"), QString());
         workspace.variables = readKeyValues(reader, QStringLiteral("variables"));
         const QJsonArray resources = reader.array(QStringLiteral("resources"));
         for (int i = 0; i < resources.size(); ++i)
-            workspace.resources.append(readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i)));
+            workspace.resources.append(
+                readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i)));
         const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(workspace);
         if (!problems.isEmpty())
-            throw ReadFailure{problems.first().pointer, problems.first().reason};
+            throw ReadFailure {problems.first().pointer, problems.first().reason};
         return workspace;
     } catch (const ReadFailure &failure) {
         m_error = {fileName, failure.pointer, failure.reason};
@@ -425,18 +439,20 @@ std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, co
     try {
         checkHeader(*root, QStringLiteral("authstudio-resource"));
         ObjectReader reader(*root, QString(),
-                            {QStringLiteral("format"), QStringLiteral("formatVersion"), QStringLiteral("generator"),
-                             QStringLiteral("resource")});
+                            {QStringLiteral("format"), QStringLiteral("formatVersion"),
+                             QStringLiteral("generator"), QStringLiteral("resource")});
         if (!reader.has(QStringLiteral("resource")))
-            throw ReadFailure{QStringLiteral("/resource"), QStringLiteral("required key 'resource' is missing")};
-        Resource resource = readResourceObject(reader.value(QStringLiteral("resource")), QStringLiteral("/resource"));
+            throw ReadFailure {QStringLiteral("/resource"),
+                               QStringLiteral("required key 'resource' is missing")};
+        Resource resource =
+            readResourceObject(reader.value(QStringLiteral("resource")), QStringLiteral("/resource"));
         Workspace single;
         single.resources.append(resource);
         const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(single);
         if (!problems.isEmpty()) {
             QString pointer = problems.first().pointer;
             pointer.replace(QStringLiteral("/resources/0"), QStringLiteral("/resource"));
-            throw ReadFailure{pointer, problems.first().reason};
+            throw ReadFailure {pointer, problems.first().reason};
         }
         return resource;
     } catch (const ReadFailure &failure) {

@@ -43,7 +43,8 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 const QString key = form->fields.at(f).key;
                 const QString fieldPointer = stepPointer + QStringLiteral("/fields/%1/key").arg(f);
                 if (!WorkspaceValidator::isIdentifier(key))
-                    problems.append({fieldPointer, QStringLiteral("field key '%1' is not a valid identifier").arg(key)});
+                    problems.append(
+                        {fieldPointer, QStringLiteral("field key '%1' is not a valid identifier").arg(key)});
                 else if (keys.contains(key))
                     problems.append({fieldPointer, QStringLiteral("duplicate field key '%1'").arg(key)});
                 keys.insert(key);
@@ -67,12 +68,14 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
             }
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
             const auto parsed = Template::parse(variable->value);
-            if (variable->secret && !variable->value.isEmpty() && (!parsed->isValid() || !parsed->hasExpressions())) {
-                problems.append({stepPointer + QStringLiteral("/value"),
-                                 QStringLiteral("secret variable '%1' holds a literal value; secrets never go "
-                                                "into workspace files, so compute it with a {{ expression }} "
-                                                "(for example from a Form field)")
-                                     .arg(variable->name)});
+            if (variable->secret && !variable->value.isEmpty() &&
+                (!parsed->isValid() || !parsed->hasExpressions())) {
+                problems.append(
+                    {stepPointer + QStringLiteral("/value"),
+                     QStringLiteral("secret variable '%1' holds a literal value; secrets never go "
+                                    "into workspace files, so compute it with a {{ expression }} "
+                                    "(for example from a Form field)")
+                         .arg(variable->name)});
             }
         }
     }
@@ -86,8 +89,8 @@ bool WorkspaceValidator::isIdentifier(const QString &name)
         return false;
     for (int i = 0; i < name.size(); ++i) {
         const QChar c = name.at(i);
-        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'$'
-            || (i > 0 && c >= u'0' && c <= u'9');
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_' || c == u'$' ||
+            (i > 0 && c >= u'0' && c <= u'9');
         if (!ok)
             return false;
     }
@@ -102,7 +105,8 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
         const QString name = workspace.variables.at(i).name;
         const QString pointer = QStringLiteral("/variables/%1/name").arg(i);
         if (!isIdentifier(name))
-            problems.append({pointer, QStringLiteral("variable name '%1' is not a valid identifier").arg(name)});
+            problems.append(
+                {pointer, QStringLiteral("variable name '%1' is not a valid identifier").arg(name)});
         else if (variableNames.contains(name))
             problems.append({pointer, QStringLiteral("duplicate workspace variable '%1'").arg(name)});
         variableNames.insert(name);
@@ -113,17 +117,18 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
         const Resource &resource = workspace.resources.at(r);
         const QString pointer = QStringLiteral("/resources/%1").arg(r);
         if (resource.name.trimmed().isEmpty())
-            problems.append({pointer + QStringLiteral("/name"), QStringLiteral("the resource name is empty")});
+            problems.append(
+                {pointer + QStringLiteral("/name"), QStringLiteral("the resource name is empty")});
         else if (resourceNames.contains(resource.name))
             problems.append({pointer + QStringLiteral("/name"),
                              QStringLiteral("duplicate resource name '%1'").arg(resource.name)});
         resourceNames.insert(resource.name);
         // Checked whatever the method: the configuration is kept (and saved) when custom auth is off.
         for (bool refresh : {false, true}) {
-            const Workflow &workflow
-                = refresh ? resource.customAuth.refreshWorkflow : resource.customAuth.authWorkflow;
-            validateWorkflow(workflow, pointer + QStringLiteral("/auth/") + workflowKey(refresh), variableNames,
-                             problems);
+            const Workflow &workflow =
+                refresh ? resource.customAuth.refreshWorkflow : resource.customAuth.authWorkflow;
+            validateWorkflow(workflow, pointer + QStringLiteral("/auth/") + workflowKey(refresh),
+                             variableNames, problems);
         }
         if (resource.customAuth.loginTimeoutSeconds < 0)
             problems.append({pointer + QStringLiteral("/auth/loginTimeoutSeconds"),

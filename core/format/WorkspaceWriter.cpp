@@ -16,7 +16,7 @@ QJsonArray keyValuesToJson(const KeyValueList &rows)
 {
     QJsonArray array;
     for (const KeyValue &row : rows) {
-        QJsonObject object{{QStringLiteral("name"), row.name}, {QStringLiteral("value"), row.value}};
+        QJsonObject object {{QStringLiteral("name"), row.name}, {QStringLiteral("value"), row.value}};
         if (!row.enabled)
             object.insert(QStringLiteral("enabled"), false);
         array.append(object);
@@ -45,9 +45,11 @@ QJsonObject bodyToJson(const RequestBody &body)
     case RequestBody::Kind::Json:
         return {{QStringLiteral("kind"), QStringLiteral("json")}, {QStringLiteral("text"), body.text}};
     case RequestBody::Kind::FormUrlEncoded:
-        return {{QStringLiteral("kind"), QStringLiteral("form")}, {QStringLiteral("fields"), keyValuesToJson(body.fields)}};
+        return {{QStringLiteral("kind"), QStringLiteral("form")},
+                {QStringLiteral("fields"), keyValuesToJson(body.fields)}};
     case RequestBody::Kind::Raw: {
-        QJsonObject object{{QStringLiteral("kind"), QStringLiteral("raw")}, {QStringLiteral("text"), body.text}};
+        QJsonObject object {{QStringLiteral("kind"), QStringLiteral("raw")},
+                            {QStringLiteral("text"), body.text}};
         if (!body.contentType.isEmpty())
             object.insert(QStringLiteral("contentType"), body.contentType);
         return object;
@@ -62,16 +64,17 @@ struct StepToJson
     {
         QJsonArray fields;
         for (const FormField &field : step.fields) {
-            fields.append(QJsonObject{{QStringLiteral("key"), field.key},
-                                      {QStringLiteral("label"), field.label},
-                                      {QStringLiteral("type"), fieldTypeId(field.type)},
-                                      {QStringLiteral("required"), field.required}});
+            fields.append(QJsonObject {{QStringLiteral("key"), field.key},
+                                       {QStringLiteral("label"), field.label},
+                                       {QStringLiteral("type"), fieldTypeId(field.type)},
+                                       {QStringLiteral("required"), field.required}});
         }
         return {{QStringLiteral("fields"), fields}};
     }
     QJsonObject operator()(const ApiRequestStep &step) const
     {
-        QJsonObject object{{QStringLiteral("method"), step.method.toUpper()}, {QStringLiteral("url"), step.url}};
+        QJsonObject object {{QStringLiteral("method"), step.method.toUpper()},
+                            {QStringLiteral("url"), step.url}};
         if (!step.headers.isEmpty())
             object.insert(QStringLiteral("headers"), keyValuesToJson(step.headers));
         if (!step.queryParameters.isEmpty())
@@ -93,7 +96,7 @@ QJsonArray workflowToJson(const Workflow &workflow)
 {
     QJsonArray array;
     for (const Step &step : workflow.steps) {
-        QJsonObject object = std::visit(StepToJson{}, step);
+        QJsonObject object = std::visit(StepToJson {}, step);
         object.insert(QStringLiteral("type"), stepTypeId(stepType(step)));
         object.insert(QStringLiteral("name"), stepName(step));
         if (!stepEnabled(step))
@@ -118,22 +121,22 @@ QString triggerId(CustomAuth::RefreshTrigger trigger)
 
 QJsonObject resourceToObject(const Resource &resource)
 {
-    QJsonObject object{{QStringLiteral("name"), resource.name},
-                       {QStringLiteral("kind"), Resource::kindId(resource.kind)},
-                       {QStringLiteral("baseUrl"), resource.baseUrl},
-                       {QStringLiteral("headers"), keyValuesToJson(resource.headers)},
-                       {QStringLiteral("urlParameters"), keyValuesToJson(resource.urlParameters)}};
+    QJsonObject object {{QStringLiteral("name"), resource.name},
+                        {QStringLiteral("kind"), Resource::kindId(resource.kind)},
+                        {QStringLiteral("baseUrl"), resource.baseUrl},
+                        {QStringLiteral("headers"), keyValuesToJson(resource.headers)},
+                        {QStringLiteral("urlParameters"), keyValuesToJson(resource.urlParameters)}};
     if (!resource.bodyDefaults.isEmpty())
         object.insert(QStringLiteral("bodyDefaults"), keyValuesToJson(resource.bodyDefaults));
 
     const CustomAuth &custom = resource.customAuth;
-    QJsonObject auth{{QStringLiteral("method"), Resource::authMethodId(resource.authMethod)}};
+    QJsonObject auth {{QStringLiteral("method"), Resource::authMethodId(resource.authMethod)}};
     // Written whatever the method, so switching a resource to "none" and back loses nothing.
     {
         QJsonArray statuses;
         for (int status : custom.refreshOnStatuses)
             statuses.append(status);
-        QJsonObject refresh{{QStringLiteral("trigger"), triggerId(custom.refreshTrigger)}};
+        QJsonObject refresh {{QStringLiteral("trigger"), triggerId(custom.refreshTrigger)}};
         if (!custom.expiresIn.isEmpty())
             refresh.insert(QStringLiteral("expiresIn"), custom.expiresIn);
         if (!statuses.isEmpty())
@@ -142,8 +145,9 @@ QJsonObject resourceToObject(const Resource &resource)
             refresh.insert(QStringLiteral("onBodyPattern"), custom.refreshOnBodyPattern);
         auth.insert(QStringLiteral("authWorkflow"), workflowToJson(custom.authWorkflow));
         auth.insert(QStringLiteral("refreshWorkflow"), workflowToJson(custom.refreshWorkflow));
-        auth.insert(QStringLiteral("loginTest"), QJsonObject{{QStringLiteral("enabled"), custom.loginTestEnabled},
-                                                             {QStringLiteral("url"), custom.loginTestUrl}});
+        auth.insert(QStringLiteral("loginTest"),
+                    QJsonObject {{QStringLiteral("enabled"), custom.loginTestEnabled},
+                                 {QStringLiteral("url"), custom.loginTestUrl}});
         auth.insert(QStringLiteral("runWithoutPrompt"), custom.runWithoutPrompt);
         auth.insert(QStringLiteral("refresh"), refresh);
         auth.insert(QStringLiteral("loginTimeoutSeconds"), custom.loginTimeoutSeconds);
@@ -219,7 +223,10 @@ bool WorkspaceWriter::save(const QByteArray &data, const QString &path)
         return false;
     }
     if (!file.commit()) {
-        m_error = {path, {}, QStringLiteral("saving failed, the previous file is unchanged: %1").arg(file.errorString())};
+        m_error = {
+            path,
+            {},
+            QStringLiteral("saving failed, the previous file is unchanged: %1").arg(file.errorString())};
         return false;
     }
     return true;

@@ -45,8 +45,9 @@ QString joinUrl(const QString &base, const QString &path)
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(a.scheme() == QLatin1String("https") ? 443 : 80) == b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+        a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
+        b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
 } // namespace
@@ -141,7 +142,8 @@ PendingQuery *QueryClient::send(const Query &query)
 {
     auto *pending = new PendingQuery(query, this);
     if (m_workspace.findResource(m_resource.name) == nullptr) {
-        fail(pending, QStringLiteral("The workspace has no resource named \"%1\".").arg(m_resource.name), false);
+        fail(pending, QStringLiteral("The workspace has no resource named \"%1\".").arg(m_resource.name),
+             false);
         return pending;
     }
     proceed(pending);
@@ -210,8 +212,9 @@ void QueryClient::proceed(PendingQuery *query)
     }
     if (m_publicMode) {
         fail(query,
-             QStringLiteral("Resource \"%1\" uses custom auth, which is not available in public mode (no user account "
-                            "to keep a session for). Use it from an app that people log in to.")
+             QStringLiteral(
+                 "Resource \"%1\" uses custom auth, which is not available in public mode (no user account "
+                 "to keep a session for). Use it from an app that people log in to.")
                  .arg(m_resource.name),
              false);
         return;
@@ -240,7 +243,8 @@ void QueryClient::proceed(PendingQuery *query)
     if (auth.loginTimeoutSeconds > 0 && m_session->loggedInAt.secsTo(now) >= auth.loginTimeoutSeconds) {
         wait(query);
         loginNeeded(AuthEvent::Trigger::SessionTimeout,
-                    QStringLiteral("the session is older than the login timeout (%1 s)").arg(auth.loginTimeoutSeconds));
+                    QStringLiteral("the session is older than the login timeout (%1 s)")
+                        .arg(auth.loginTimeoutSeconds));
         return;
     }
     if (auth.loginTestEnabled && !m_loginTested) {
@@ -256,8 +260,8 @@ void QueryClient::proceed(PendingQuery *query)
             loginNeeded(AuthEvent::Trigger::Expiry, QStringLiteral("the session expired"));
         return;
     }
-    if (auth.refreshTrigger == CustomAuth::RefreshTrigger::EveryQuery && !query->m_everyQueryRefreshDone
-        && !auth.refreshWorkflow.isEmpty()) {
+    if (auth.refreshTrigger == CustomAuth::RefreshTrigger::EveryQuery && !query->m_everyQueryRefreshDone &&
+        !auth.refreshWorkflow.isEmpty()) {
         query->m_everyQueryRefreshDone = true;
         wait(query);
         startRefresh(AuthEvent::Trigger::EveryQuery);
@@ -271,7 +275,9 @@ void QueryClient::proceed(PendingQuery *query)
 void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason)
 {
     if (m_resource.customAuth.runWithoutPrompt || m_loginPolicy == LoginPolicy::RunWorkflow) {
-        startLogin(m_resource.customAuth.runWithoutPrompt && trigger == AuthEvent::Trigger::NoSession ? AuthEvent::Trigger::Silent : trigger);
+        startLogin(m_resource.customAuth.runWithoutPrompt && trigger == AuthEvent::Trigger::NoSession
+                       ? AuthEvent::Trigger::Silent
+                       : trigger);
         return;
     }
     if (!m_loginRequiredReported) { // once until the next login attempt, not once per waiting query
@@ -328,7 +334,11 @@ void QueryClient::runLoginTest()
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const bool loggedIn = status >= 200 && status < 300;
-        done(loggedIn, loggedIn ? QString() : (status ? QStringLiteral("HTTP %1: not logged in").arg(status) : reply->errorString()), status);
+        done(loggedIn,
+             loggedIn
+                 ? QString()
+                 : (status ? QStringLiteral("HTTP %1: not logged in").arg(status) : reply->errorString()),
+             status);
     });
 }
 
@@ -362,7 +372,9 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     secrets.unite(this->secrets());
     // The failing step's own error names the step and the status ("http1: HTTP 500: ..."), which says more
     // than the notification text alone.
-    const QString failure = !result.steps.isEmpty() && !result.steps.last().error.isEmpty() ? result.steps.last().error : result.notification;
+    const QString failure = !result.steps.isEmpty() && !result.steps.last().error.isEmpty()
+        ? result.steps.last().error
+        : result.notification;
     const QString message = SecretMasker(secrets).maskText(failure);
     Q_EMIT authRunFinished(result);
 
@@ -386,8 +398,9 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             ++m_stats.failedAuth;
             record(AuthEvent::Kind::Login, m_operationTrigger, false, duration, message, m_operationStatus);
             Q_EMIT loginFinished(false, message);
-            failWaiters(result.outcome == RunOutcome::Cancelled ? QStringLiteral("Login cancelled; login required.")
-                                                                : QStringLiteral("Login failed: %1").arg(message),
+            failWaiters(result.outcome == RunOutcome::Cancelled
+                            ? QStringLiteral("Login cancelled; login required.")
+                            : QStringLiteral("Login failed: %1").arg(message),
                         true);
         }
         return;
@@ -432,7 +445,8 @@ void QueryClient::login()
     if (m_operation != AuthOperation::None)
         return; // a login or refresh is already running; its outcome is reported the same way
     if (!usesCustomAuth()) {
-        Q_EMIT loginFinished(false, QStringLiteral("Resource \"%1\" doesn't use custom auth.").arg(m_resource.name));
+        Q_EMIT loginFinished(false,
+                             QStringLiteral("Resource \"%1\" doesn't use custom auth.").arg(m_resource.name));
         return;
     }
     m_sessionLoaded = true; // a login replaces whatever was stored
@@ -444,7 +458,8 @@ void QueryClient::testRefresh()
     if (m_operation != AuthOperation::None)
         return;
     if (m_resource.customAuth.refreshWorkflow.isEmpty()) {
-        Q_EMIT refreshFinished(false, QStringLiteral("Resource \"%1\" has no refresh workflow.").arg(m_resource.name));
+        Q_EMIT refreshFinished(
+            false, QStringLiteral("Resource \"%1\" has no refresh workflow.").arg(m_resource.name));
         return;
     }
     if (!m_sessionLoaded) {
@@ -489,13 +504,17 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     step.headers = m_resource.headers;
     for (const KeyValue &header : q.headers) {
         // A query's own header replaces the resource's header of the same name.
-        step.headers.removeIf([&header](const KeyValue &existing) { return existing.name.compare(header.name, Qt::CaseInsensitive) == 0; });
+        step.headers.removeIf([&header](const KeyValue &existing) {
+            return existing.name.compare(header.name, Qt::CaseInsensitive) == 0;
+        });
         step.headers.append(header);
     }
     step.queryParameters = m_resource.urlParameters + q.parameters;
     QString body = q.body;
-    if (!m_resource.bodyDefaults.isEmpty() && step.method != QLatin1String("GET") && step.method != QLatin1String("HEAD")) {
-        QJsonObject object = body.trimmed().isEmpty() ? QJsonObject() : QJsonDocument::fromJson(body.toUtf8()).object();
+    if (!m_resource.bodyDefaults.isEmpty() && step.method != QLatin1String("GET") &&
+        step.method != QLatin1String("HEAD")) {
+        QJsonObject object =
+            body.trimmed().isEmpty() ? QJsonObject() : QJsonDocument::fromJson(body.toUtf8()).object();
         for (const KeyValue &field : m_resource.bodyDefaults) {
             if (field.enabled && !object.contains(field.name))
                 object.insert(field.name, field.value);
@@ -525,13 +544,15 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
             // Credentials stay with the origin they were meant for: drop Authorization, Cookie and every
             // header filled from session variables (or by a script, which might read them).
             const QStringList variableNames = m_session ? m_session->variables.keys() : QStringList();
-            QStringList authHeaders{QStringLiteral("authorization"), QStringLiteral("cookie"), QStringLiteral("proxy-authorization")};
+            QStringList authHeaders {QStringLiteral("authorization"), QStringLiteral("cookie"),
+                                     QStringLiteral("proxy-authorization")};
             for (const KeyValue &header : step.headers) {
                 const auto parsed = Template::parse(header.value);
                 bool fromSession = false;
                 for (const Template::Part &part : parsed->parts())
-                    fromSession |= part.kind == Template::Part::Kind::Script
-                        || (part.kind == Template::Part::Kind::Path && variableNames.contains(part.path.first().key));
+                    fromSession |= part.kind == Template::Part::Kind::Script ||
+                        (part.kind == Template::Part::Kind::Path &&
+                         variableNames.contains(part.path.first().key));
                 if (fromSession)
                     authHeaders.append(header.name.toLower());
             }
@@ -541,10 +562,12 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
             }
         }
     }
-    prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                  QNetworkRequest::ManualRedirectPolicy);
     prepared.request.setTransferTimeout(m_queryTimeoutMs);
     query->m_sentWithGeneration = m_generation;
-    query->m_result.requestLine = QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb), prepared.request.url().toString());
+    query->m_result.requestLine =
+        QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb), prepared.request.url().toString());
     query->m_result.requestHeaders.clear();
     for (const QByteArray &name : prepared.request.rawHeaderList())
         query->m_result.requestHeaders.append({name, prepared.request.rawHeader(name)});
@@ -565,8 +588,11 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
     if (!statusAttribute.isValid()) {
         // Our own cancel disconnects first, so a cancelled reply here is the transfer timeout.
         const QString error = reply->error() == QNetworkReply::OperationCanceledError
-            ? QStringLiteral("No reply from %1 within %2 s (the query timeout).").arg(reply->url().host()).arg(m_queryTimeoutMs / 1000.0)
-            : QStringLiteral("The request to %1 failed: %2").arg(reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), reply->errorString());
+            ? QStringLiteral("No reply from %1 within %2 s (the query timeout).")
+                  .arg(reply->url().host())
+                  .arg(m_queryTimeoutMs / 1000.0)
+            : QStringLiteral("The request to %1 failed: %2")
+                  .arg(reply->url().toString(QUrl::RemoveQuery | QUrl::RemoveUserInfo), reply->errorString());
         fail(query, error, false);
         return;
     }
@@ -583,9 +609,11 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
             ? reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray()
             : QByteArray();
         if (verb.isEmpty()) {
-            static const QHash<int, QByteArray> verbs{{QNetworkAccessManager::GetOperation, "GET"}, {QNetworkAccessManager::PostOperation, "POST"},
-                                                      {QNetworkAccessManager::PutOperation, "PUT"}, {QNetworkAccessManager::DeleteOperation, "DELETE"},
-                                                      {QNetworkAccessManager::HeadOperation, "HEAD"}};
+            static const QHash<int, QByteArray> verbs {{QNetworkAccessManager::GetOperation, "GET"},
+                                                       {QNetworkAccessManager::PostOperation, "POST"},
+                                                       {QNetworkAccessManager::PutOperation, "PUT"},
+                                                       {QNetworkAccessManager::DeleteOperation, "DELETE"},
+                                                       {QNetworkAccessManager::HeadOperation, "HEAD"}};
             verb = verbs.value(reply->operation(), "GET");
         }
         // As browsers do: 303 always becomes GET, 301/302 turn POST into GET; 307/308 keep the method.
@@ -595,7 +623,8 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
         return;
     }
 
-    if (usesCustomAuth() && isRefreshFailure(response) && !query->m_result.retried && !m_resource.customAuth.refreshWorkflow.isEmpty()) {
+    if (usesCustomAuth() && isRefreshFailure(response) && !query->m_result.retried &&
+        !m_resource.customAuth.refreshWorkflow.isEmpty()) {
         query->m_result.retried = true;
         query->m_result.originalFailure = response;
         ++m_stats.retries;
@@ -619,7 +648,8 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
         // Failed again with a fresh session: report the original failure, and the session needs a login.
         query->m_result.response = *query->m_result.originalFailure;
         query->m_result.loginRequired = true;
-        query->m_result.error = QStringLiteral("The query failed again after the session was refreshed; login required.");
+        query->m_result.error =
+            QStringLiteral("The query failed again after the session was refreshed; login required.");
         if (!m_needsLogin) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::FailedQuery;
@@ -628,7 +658,8 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
             if (m_resource.customAuth.runWithoutPrompt && m_operation == AuthOperation::None)
                 startLogin(AuthEvent::Trigger::Silent);
             else
-                Q_EMIT loginRequired(QStringLiteral("the query failed again after the session was refreshed"));
+                Q_EMIT loginRequired(
+                    QStringLiteral("the query failed again after the session was refreshed"));
         }
     }
     query->finish();
@@ -657,14 +688,19 @@ void QueryClient::updateExpiry(AuthSession &session)
     const CustomAuth &auth = m_resource.customAuth;
     if (auth.refreshTrigger != CustomAuth::RefreshTrigger::TimeBased)
         return;
-    auto warn = [this](const QString &text) { record(AuthEvent::Kind::Warning, AuthEvent::Trigger::Expiry, false, 0, text); };
+    auto warn = [this](const QString &text) {
+        record(AuthEvent::Kind::Warning, AuthEvent::Trigger::Expiry, false, 0, text);
+    };
     if (auth.expiresIn.trimmed().isEmpty()) {
         warn(QStringLiteral("time-based refresh has no lifetime set; it is off"));
         return;
     }
-    const EvalResult value = m_evaluator->evaluate(auth.expiresIn, session.toScope(baseScope()), QStringLiteral("expiresIn"));
+    const EvalResult value =
+        m_evaluator->evaluate(auth.expiresIn, session.toScope(baseScope()), QStringLiteral("expiresIn"));
     if (!value.ok()) {
-        warn(QStringLiteral("the lifetime could not be computed (%1); time-based refresh is off for this session").arg(value.error));
+        warn(QStringLiteral(
+                 "the lifetime could not be computed (%1); time-based refresh is off for this session")
+                 .arg(value.error));
         return;
     }
     bool numeric = value.value.isDouble();
@@ -672,7 +708,8 @@ void QueryClient::updateExpiry(AuthSession &session)
     if (value.value.isString())
         seconds = value.value.toString().trimmed().toDouble(&numeric);
     if (!numeric || !std::isfinite(seconds) || seconds <= 0) {
-        warn(QStringLiteral("the lifetime '%1' is not a positive number of seconds; time-based refresh is off for this session")
+        warn(QStringLiteral("the lifetime '%1' is not a positive number of seconds; time-based refresh is "
+                            "off for this session")
                  .arg(valueToText(value.value).left(40)));
         return;
     }
@@ -691,7 +728,8 @@ bool QueryClient::expiryDue() const
     if (!m_session || !m_session->expiresAt.isValid())
         return false;
     const QDateTime now = m_clock->now();
-    const QDateTime renewedAt = m_session->refreshedAt.isValid() ? m_session->refreshedAt : m_session->loggedInAt;
+    const QDateTime renewedAt =
+        m_session->refreshedAt.isValid() ? m_session->refreshedAt : m_session->loggedInAt;
     const qint64 lifetimeMs = renewedAt.msecsTo(m_session->expiresAt);
     const qint64 leadMs = std::min(MaxLeadMs, lifetimeMs / 10);
     if (renewedAt.msecsTo(now) < MinMsBetweenTimedRefreshes)

@@ -19,7 +19,7 @@ public:
 
     virtual void prompt(const FormStep &step) = 0;
     // The run was cancelled while a prompt was open: close it without answering.
-    virtual void cancelPrompt() {}
+    virtual void cancelPrompt() { }
 
 Q_SIGNALS:
     void answered(const QJsonObject &values); // field key -> value

@@ -35,9 +35,14 @@ QJsonObject HttpResponse::toScopeValue() const
         const QString key = QString::fromLatin1(name).toLower();
         const QString text = QString::fromUtf8(value);
         // Repeated headers (Set-Cookie) are joined, as fetch() does.
-        headerObject.insert(key, headerObject.contains(key) ? headerObject.value(key).toString() + QStringLiteral(", ") + text : text);
+        headerObject.insert(key,
+                            headerObject.contains(key)
+                                ? headerObject.value(key).toString() + QStringLiteral(", ") + text
+                                : text);
     }
-    return {{QStringLiteral("status"), status}, {QStringLiteral("headers"), headerObject}, {QStringLiteral("body"), parsedBody()}};
+    return {{QStringLiteral("status"), status},
+            {QStringLiteral("headers"), headerObject},
+            {QStringLiteral("body"), parsedBody()}};
 }
 
 QString HttpResponse::failureText() const

@@ -1,12 +1,10 @@
 #include "PresetPrompter.h"
 
-
 namespace AuthStudio {
 
 PresetPrompter::PresetPrompter(QObject *parent)
     : FormPrompter(parent)
-{
-}
+{ }
 
 void PresetPrompter::prompt(const FormStep &step)
 {

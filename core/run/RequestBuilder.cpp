@@ -23,7 +23,8 @@ struct Failure
 bool isTokenChar(QChar c)
 {
     static const QString extra = QStringLiteral("!#$%&'*+-.^_`|~");
-    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || extra.contains(c);
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
+        extra.contains(c);
 }
 
 QString fieldOrigin(const ApiRequestStep &step, const QString &field)
@@ -37,7 +38,7 @@ QString interpolateOrThrow(const QString &text, const Scope &scope, const Expres
     QString error;
     QString result = evaluator.interpolateText(text, scope, fieldOrigin(step, field), &error);
     if (!error.isEmpty())
-        throw Failure{field, error};
+        throw Failure {field, error};
     return result;
 }
 
@@ -47,17 +48,18 @@ QJsonValue interpolateJson(const QJsonValue &value, const Scope &scope, const Ex
                            const ApiRequestStep &step, const QString &pointer)
 {
     if (value.isString()) {
-        const EvalResult result
-            = evaluator.evaluate(value.toString(), scope, fieldOrigin(step, QStringLiteral("body ") + pointer));
+        const EvalResult result =
+            evaluator.evaluate(value.toString(), scope, fieldOrigin(step, QStringLiteral("body ") + pointer));
         if (!result.ok())
-            throw Failure{QStringLiteral("body"), result.error};
+            throw Failure {QStringLiteral("body"), result.error};
         return result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
     }
     if (value.isArray()) {
         QJsonArray array;
         const QJsonArray source = value.toArray();
         for (int i = 0; i < source.size(); ++i)
-            array.append(interpolateJson(source.at(i), scope, evaluator, step, pointer + QStringLiteral("/%1").arg(i)));
+            array.append(interpolateJson(source.at(i), scope, evaluator, step,
+                                         pointer + QStringLiteral("/%1").arg(i)));
         return array;
     }
     if (value.isObject()) {
@@ -67,7 +69,8 @@ QJsonValue interpolateJson(const QJsonValue &value, const Scope &scope, const Ex
             const QString key = it.key().contains(QStringLiteral("{{"))
                 ? interpolateOrThrow(it.key(), scope, evaluator, step, QStringLiteral("body"))
                 : it.key();
-            object.insert(key, interpolateJson(it.value(), scope, evaluator, step, pointer + QLatin1Char('/') + key));
+            object.insert(
+                key, interpolateJson(it.value(), scope, evaluator, step, pointer + QLatin1Char('/') + key));
         }
         return object;
     }
@@ -81,7 +84,8 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
     for (const KeyValue &field : fields) {
         if (!field.enabled)
             continue;
-        const QString name = interpolateOrThrow(field.name, scope, evaluator, step, QStringLiteral("%1 name").arg(what));
+        const QString name =
+            interpolateOrThrow(field.name, scope, evaluator, step, QStringLiteral("%1 name").arg(what));
         const QString value = interpolateOrThrow(field.value, scope, evaluator, step,
                                                  QStringLiteral("%1 '%2'").arg(what, field.name));
         if (!encoded.isEmpty())
@@ -113,7 +117,9 @@ QJsonValue parsedJsonTemplate(const QString &text, QString *error)
 QString variablesIn(const QString &text)
 {
     const QStringList names = Template::parse(text)->rootNames();
-    return names.isEmpty() ? QString() : QStringLiteral(" (it comes from {{ %1 }})").arg(names.join(QStringLiteral(" }}, {{ ")));
+    return names.isEmpty()
+        ? QString()
+        : QStringLiteral(" (it comes from {{ %1 }})").arg(names.join(QStringLiteral(" }}, {{ ")));
 }
 
 } // namespace
@@ -128,7 +134,8 @@ QString RequestBuilder::checkHeader(const QString &name, const QString &value)
     }
     for (const QChar c : value) {
         if (c == u'\r' || c == u'\n' || c == QChar(0))
-            return QStringLiteral("the value contains a line break (CR/LF) or NUL, which could inject headers");
+            return QStringLiteral(
+                "the value contains a line break (CR/LF) or NUL, which could inject headers");
     }
     return {};
 }
@@ -148,27 +155,33 @@ QNetworkReply *RequestBuilder::send(QNetworkAccessManager *network, const Prepar
     return network->sendCustomRequest(prepared.request, prepared.verb, prepared.body);
 }
 
-PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &scope, const ExpressionEvaluator &evaluator)
+PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &scope,
+                                      const ExpressionEvaluator &evaluator)
 {
     PreparedRequest prepared;
     try {
-        const QString urlText = interpolateOrThrow(step.url, scope, evaluator, step, QStringLiteral("URL")).trimmed();
+        const QString urlText =
+            interpolateOrThrow(step.url, scope, evaluator, step, QStringLiteral("URL")).trimmed();
         QUrl url(urlText, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
-            || url.host().isEmpty()) {
-            throw Failure{QStringLiteral("URL"),
-                          QStringLiteral("%1: '%2' is not a valid http:// or https:// URL")
-                              .arg(fieldOrigin(step, QStringLiteral("URL")), urlText)};
+        if (!url.isValid() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.host().isEmpty()) {
+            throw Failure {QStringLiteral("URL"),
+                           QStringLiteral("%1: '%2' is not a valid http:// or https:// URL")
+                               .arg(fieldOrigin(step, QStringLiteral("URL")), urlText)};
         }
-        const QByteArray query = encodeForm(step.queryParameters, scope, evaluator, step, QStringLiteral("parameter"));
+        const QByteArray query =
+            encodeForm(step.queryParameters, scope, evaluator, step, QStringLiteral("parameter"));
         if (!query.isEmpty()) {
             QByteArray existing = url.query(QUrl::FullyEncoded).toLatin1();
-            url.setQuery(QString::fromLatin1(existing.isEmpty() ? query : existing + '&' + query), QUrl::StrictMode);
+            url.setQuery(QString::fromLatin1(existing.isEmpty() ? query : existing + '&' + query),
+                         QUrl::StrictMode);
         }
         prepared.request.setUrl(url);
         prepared.request.setTransferTimeout(0); // the runner owns the timeout, to report it precisely
         // Credentials never follow a redirect to another origin.
-        prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+        prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                      QNetworkRequest::SameOriginRedirectPolicy);
         prepared.verb = step.method.toUpper().toLatin1();
 
         bool hasContentType = false;
@@ -180,8 +193,9 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             const QString value = interpolateOrThrow(header.value, scope, evaluator, step, field);
             const QString problem = checkHeader(name, value);
             if (!problem.isEmpty()) {
-                throw Failure{field, QStringLiteral("%1: %2%3; nothing was sent")
-                                         .arg(fieldOrigin(step, field), problem, variablesIn(header.value))};
+                throw Failure {field,
+                               QStringLiteral("%1: %2%3; nothing was sent")
+                                   .arg(fieldOrigin(step, field), problem, variablesIn(header.value))};
             }
             hasContentType |= name.compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0;
             prepared.request.setRawHeader(name.toLatin1(), value.toUtf8());
@@ -197,22 +211,26 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             if (step.body.text.trimmed().isEmpty()) {
                 prepared.body.clear();
             } else if (!parseError.isEmpty()) {
-                throw Failure{QStringLiteral("body"), QStringLiteral("%1: the JSON body is not valid JSON: %2")
-                                                          .arg(fieldOrigin(step, QStringLiteral("body")), parseError)};
+                throw Failure {QStringLiteral("body"),
+                               QStringLiteral("%1: the JSON body is not valid JSON: %2")
+                                   .arg(fieldOrigin(step, QStringLiteral("body")), parseError)};
             } else {
                 const QJsonValue body = interpolateJson(root, scope, evaluator, step, QString());
-                prepared.body = body.isArray() ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
-                                               : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+                prepared.body = body.isArray()
+                    ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
+                    : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
             }
             contentType = "application/json";
             break;
         }
         case RequestBody::Kind::FormUrlEncoded:
-            prepared.body = encodeForm(step.body.fields, scope, evaluator, step, QStringLiteral("body field"));
+            prepared.body =
+                encodeForm(step.body.fields, scope, evaluator, step, QStringLiteral("body field"));
             contentType = "application/x-www-form-urlencoded";
             break;
         case RequestBody::Kind::Raw:
-            prepared.body = interpolateOrThrow(step.body.text, scope, evaluator, step, QStringLiteral("body")).toUtf8();
+            prepared.body =
+                interpolateOrThrow(step.body.text, scope, evaluator, step, QStringLiteral("body")).toUtf8();
             contentType = step.body.contentType.isEmpty() ? QByteArray("text/plain; charset=utf-8")
                                                           : step.body.contentType.toLatin1();
             break;

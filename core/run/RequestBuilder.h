@@ -29,7 +29,8 @@ struct PreparedRequest
 class RequestBuilder
 {
 public:
-    static PreparedRequest build(const ApiRequestStep &step, const Scope &scope, const ExpressionEvaluator &evaluator);
+    static PreparedRequest build(const ApiRequestStep &step, const Scope &scope,
+                                 const ExpressionEvaluator &evaluator);
 
     // Sends a prepared request with QNAM's own verb functions where there is one, which keep connections
     // alive exactly as plain QNAM use does.

@@ -147,7 +147,8 @@ void WorkflowRunner::runOneStep()
 void WorkflowRunner::runForm(const FormStep &step)
 {
     if (!m_prompter) {
-        finishStep(RunOutcome::Failed, QStringLiteral("%1: this run can't show a form (no prompter)").arg(step.name),
+        finishStep(RunOutcome::Failed,
+                   QStringLiteral("%1: this run can't show a form (no prompter)").arg(step.name),
                    QStringLiteral("fields"));
         return;
     }
@@ -165,7 +166,8 @@ void WorkflowRunner::onPromptAnswered(const QJsonObject &values)
     for (const FormField &field : step.fields) {
         const QString value = values.value(field.key).toString();
         if (field.required && value.isEmpty()) {
-            finishStep(RunOutcome::Failed, QStringLiteral("%1: the field '%2' is required").arg(step.name, field.key),
+            finishStep(RunOutcome::Failed,
+                       QStringLiteral("%1: the field '%2' is required").arg(step.name, field.key),
                        QStringLiteral("field '%1'").arg(field.key));
             return;
         }
@@ -190,7 +192,8 @@ void WorkflowRunner::onPromptFailed(const QString &reason)
     if (!m_awaitingPrompt)
         return;
     m_awaitingPrompt = false;
-    finishStep(RunOutcome::Failed, QStringLiteral("%1: %2").arg(m_current.name, reason), QStringLiteral("fields"));
+    finishStep(RunOutcome::Failed, QStringLiteral("%1: %2").arg(m_current.name, reason),
+               QStringLiteral("fields"));
 }
 
 void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
@@ -201,7 +204,7 @@ void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
         return;
     }
     m_current.detail = QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb),
-                                                    prepared.request.url().toString(QUrl::RemoveUserInfo));
+                                                   prepared.request.url().toString(QUrl::RemoveUserInfo));
     m_requestTimedOut = false;
     QNetworkReply *reply = RequestBuilder::send(m_network, prepared);
     reply->setParent(this);
@@ -223,8 +226,9 @@ void WorkflowRunner::onReplyFinished()
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (m_requestTimedOut) {
         finishStep(RunOutcome::Failed,
-                   QStringLiteral("%1, URL: no reply within %2 s (the request timeout); the server at %3 may be down "
-                                  "or slow")
+                   QStringLiteral(
+                       "%1, URL: no reply within %2 s (the request timeout); the server at %3 may be down "
+                       "or slow")
                        .arg(step.name)
                        .arg(step.timeoutMs / 1000.0)
                        .arg(reply->url().host()),
@@ -234,7 +238,8 @@ void WorkflowRunner::onReplyFinished()
     if (!statusAttribute.isValid()) {
         finishStep(RunOutcome::Failed,
                    QStringLiteral("%1, URL: the request to %2 failed: %3")
-                       .arg(step.name, reply->url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), reply->errorString()),
+                       .arg(step.name, reply->url().toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery),
+                            reply->errorString()),
                    QStringLiteral("URL"));
         return;
     }
@@ -243,7 +248,8 @@ void WorkflowRunner::onReplyFinished()
     m_scope.set(step.name, response.toScopeValue());
     if (!response.isSuccess()) {
         const QString text = response.failureText();
-        finishStep(RunOutcome::Failed, QStringLiteral("%1: HTTP %2: %3").arg(step.name).arg(response.status).arg(text),
+        finishStep(RunOutcome::Failed,
+                   QStringLiteral("%1: HTTP %2: %3").arg(step.name).arg(response.status).arg(text),
                    QStringLiteral("status"), text);
         return;
     }
@@ -263,7 +269,8 @@ void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
 
 void WorkflowRunner::runDefineVariable(const DefineVariableStep &step)
 {
-    const EvalResult result = m_evaluator.evaluate(step.value, m_scope, QStringLiteral("%1, value").arg(step.name));
+    const EvalResult result =
+        m_evaluator.evaluate(step.value, m_scope, QStringLiteral("%1, value").arg(step.name));
     if (!result.ok()) {
         finishStep(RunOutcome::Failed, result.error, QStringLiteral("value"));
         return;

@@ -12,8 +12,7 @@ namespace AuthStudio {
 AuthLibrary::AuthLibrary(QJSEngine *engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
-{
-}
+{ }
 
 QString AuthLibrary::base64Encode(const QString &text) const
 {
@@ -22,8 +21,8 @@ QString AuthLibrary::base64Encode(const QString &text) const
 
 QJSValue AuthLibrary::base64Decode(const QString &base64) const
 {
-    const auto result = QByteArray::fromBase64Encoding(base64.trimmed().toLatin1(),
-                                                       QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto result = QByteArray::fromBase64Encoding(
+        base64.trimmed().toLatin1(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!result) {
         m_engine->throwError(QJSValue::SyntaxError, QStringLiteral("atob: the text is not valid base64"));
         return {};
@@ -33,7 +32,8 @@ QJSValue AuthLibrary::base64Decode(const QString &base64) const
 
 QString AuthLibrary::base64UrlEncode(const QString &text) const
 {
-    return QString::fromLatin1(text.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    return QString::fromLatin1(
+        text.toUtf8().toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 QString AuthLibrary::sha256(const QString &text) const
@@ -43,7 +43,8 @@ QString AuthLibrary::sha256(const QString &text) const
 
 QString AuthLibrary::hmacSha256(const QString &key, const QString &message, const QString &encoding) const
 {
-    const QByteArray mac = QMessageAuthenticationCode::hash(message.toUtf8(), key.toUtf8(), QCryptographicHash::Sha256);
+    const QByteArray mac =
+        QMessageAuthenticationCode::hash(message.toUtf8(), key.toUtf8(), QCryptographicHash::Sha256);
     return QString::fromLatin1(encoding == QLatin1String("base64") ? mac.toBase64() : mac.toHex());
 }
 
@@ -56,15 +57,17 @@ QJSValue AuthLibrary::jwtDecode(const QString &token) const
 {
     const QStringList parts = token.trimmed().split(QLatin1Char('.'));
     if (parts.size() != 3) {
-        m_engine->throwError(QJSValue::TypeError, QStringLiteral("jwtDecode: a JWT has three dot-separated parts"));
+        m_engine->throwError(QJSValue::TypeError,
+                             QStringLiteral("jwtDecode: a JWT has three dot-separated parts"));
         return {};
     }
-    const auto payload = QByteArray::fromBase64Encoding(parts.at(1).toLatin1(),
-                                                        QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto payload = QByteArray::fromBase64Encoding(
+        parts.at(1).toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
     QJsonParseError error;
     const QJsonDocument document = payload ? QJsonDocument::fromJson(*payload, &error) : QJsonDocument();
     if (!payload || error.error != QJsonParseError::NoError || !document.isObject()) {
-        m_engine->throwError(QJSValue::TypeError, QStringLiteral("jwtDecode: the payload is not base64url-encoded JSON"));
+        m_engine->throwError(QJSValue::TypeError,
+                             QStringLiteral("jwtDecode: the payload is not base64url-encoded JSON"));
         return {};
     }
     return m_engine->toScriptValue(document.object().toVariantMap());

@@ -32,18 +32,21 @@ EvalResult lookupPath(const QList<Template::PathSegment> &path, const Scope &sco
     const QJsonObject &values = scope.values();
     const auto found = values.constFind(root);
     if (found == values.constEnd()) {
-        return EvalResult::failure(
-            QStringLiteral("%1: unknown name '%2' (the scope has: %3)")
-                .arg(origin, root, scope.names().isEmpty() ? QStringLiteral("nothing yet") : scope.names().join(QStringLiteral(", "))));
+        return EvalResult::failure(QStringLiteral("%1: unknown name '%2' (the scope has: %3)")
+                                       .arg(origin, root,
+                                            scope.names().isEmpty()
+                                                ? QStringLiteral("nothing yet")
+                                                : scope.names().join(QStringLiteral(", "))));
     }
     QJsonValue current = found.value();
     for (qsizetype i = 1; i < path.size(); ++i) {
         const Template::PathSegment &segment = path.at(i);
         if (current.isUndefined() || current.isNull()) {
-            return EvalResult::failure(QStringLiteral("%1: can't read '%2' because '%3' is %4")
-                                           .arg(origin, segment.key.isNull() ? QString::number(segment.index) : segment.key,
-                                                pathText(path, i - 1),
-                                                current.isNull() ? QStringLiteral("null") : QStringLiteral("undefined")));
+            return EvalResult::failure(
+                QStringLiteral("%1: can't read '%2' because '%3' is %4")
+                    .arg(origin, segment.key.isNull() ? QString::number(segment.index) : segment.key,
+                         pathText(path, i - 1),
+                         current.isNull() ? QStringLiteral("null") : QStringLiteral("undefined")));
         }
         if (segment.key.isNull()) {
             if (current.isArray())
@@ -69,8 +72,7 @@ EvalResult lookupPath(const QList<Template::PathSegment> &path, const Scope &sco
 
 ExpressionEvaluator::ExpressionEvaluator(ScriptEngine *engine)
     : m_engine(engine)
-{
-}
+{ }
 
 EvalResult ExpressionEvaluator::evaluate(const QString &text, const Scope &scope, const QString &origin) const
 {
@@ -87,7 +89,8 @@ EvalResult ExpressionEvaluator::evaluate(const QString &text, const Scope &scope
     return m_engine->evaluateExpression(part.text, scope, origin);
 }
 
-EvalResult ExpressionEvaluator::interpolate(const QString &text, const Scope &scope, const QString &origin) const
+EvalResult ExpressionEvaluator::interpolate(const QString &text, const Scope &scope,
+                                            const QString &origin) const
 {
     QString error;
     const QString result = interpolateText(text, scope, origin, &error);

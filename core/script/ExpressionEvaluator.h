@@ -22,7 +22,8 @@ public:
     EvalResult interpolate(const QString &text, const Scope &scope, const QString &origin) const;
     // The same without wrapping the text in a JSON value: the hot path for headers on every query.
     // On failure returns a null string and sets *error.
-    QString interpolateText(const QString &text, const Scope &scope, const QString &origin, QString *error) const;
+    QString interpolateText(const QString &text, const Scope &scope, const QString &origin,
+                            QString *error) const;
 
 private:
     ScriptEngine *m_engine;

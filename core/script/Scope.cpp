@@ -5,7 +5,7 @@
 namespace AuthStudio {
 
 namespace {
-std::atomic<quint64> nextRevision{1};
+std::atomic<quint64> nextRevision {1};
 }
 
 void Scope::set(const QString &name, const QJsonValue &value)

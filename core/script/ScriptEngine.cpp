@@ -4,9 +4,9 @@
 #include "Scope.h"
 #include "ScriptWatchdog.h"
 
+#include <QJSValueIterator>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QJSValueIterator>
 
 namespace AuthStudio {
 
@@ -81,8 +81,8 @@ namespace {
 // Source that can reach a global without writing its name.
 bool usesDynamicGlobals(const QString &source)
 {
-    return source.contains(QLatin1String("globalThis")) || source.contains(QLatin1String("this"))
-        || source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
+    return source.contains(QLatin1String("globalThis")) || source.contains(QLatin1String("this")) ||
+        source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
 }
 
 bool mentions(const QString &source, const QString &name)
@@ -131,7 +131,8 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
     }
 }
 
-EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Scope &scope, const QString &origin)
+EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Scope &scope,
+                                            const QString &origin)
 {
     installScope(scope, expression);
     // Parenthesised so an object literal is an expression, on one line so error lines match the source.
@@ -161,10 +162,11 @@ EvalResult ScriptEngine::call(const QString &functionSource, const QString &orig
     const bool timedOut = m_watchdog->disarm();
     if (timedOut || m_engine.isInterrupted()) {
         m_engine.setInterrupted(false);
-        return EvalResult::failure(QStringLiteral("%1: the script was stopped after running for %2 s (the script "
-                                                  "timeout); look for an endless loop")
-                                       .arg(origin)
-                                       .arg(m_timeoutMs / 1000.0));
+        return EvalResult::failure(
+            QStringLiteral("%1: the script was stopped after running for %2 s (the script "
+                           "timeout); look for an endless loop")
+                .arg(origin)
+                .arg(m_timeoutMs / 1000.0));
     }
     if (result.isError())
         return EvalResult::failure(formatError(result, origin));

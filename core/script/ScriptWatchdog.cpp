@@ -6,8 +6,7 @@ namespace AuthStudio {
 
 ScriptWatchdog::ScriptWatchdog(QJSEngine *engine)
     : m_engine(engine)
-{
-}
+{ }
 
 ScriptWatchdog::~ScriptWatchdog()
 {

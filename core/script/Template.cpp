@@ -69,7 +69,7 @@ Template::Template(const QString &source)
             m_error = QStringLiteral("empty expression '{{ }}' at character %1").arg(open + 1);
             return;
         }
-        Part part{Part::Kind::Script, expression, {}, open, close + 2 - open};
+        Part part {Part::Kind::Script, expression, {}, open, close + 2 - open};
         if (parsePath(expression, &part.path))
             part.kind = Part::Kind::Path;
         m_parts.append(part);
@@ -116,9 +116,10 @@ bool Template::parsePath(const QString &expression, QList<PathSegment> *path)
     };
     const QString root = readIdentifier();
     // Literals like `true` or `null` are JavaScript, not names in the scope.
-    static const QStringList keywords{QStringLiteral("true"), QStringLiteral("false"), QStringLiteral("null"),
-                                      QStringLiteral("undefined"), QStringLiteral("this"), QStringLiteral("NaN"),
-                                      QStringLiteral("Infinity"), QStringLiteral("new"), QStringLiteral("typeof")};
+    static const QStringList keywords {
+        QStringLiteral("true"),      QStringLiteral("false"), QStringLiteral("null"),
+        QStringLiteral("undefined"), QStringLiteral("this"),  QStringLiteral("NaN"),
+        QStringLiteral("Infinity"),  QStringLiteral("new"),   QStringLiteral("typeof")};
     if (root.isEmpty() || keywords.contains(root))
         return false;
     path->append({root, -1});

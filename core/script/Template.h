@@ -38,7 +38,10 @@ public:
     const QList<Part> &parts() const { return m_parts; }
     bool hasExpressions() const { return m_hasExpressions; }
     // The whole string is one {{ expression }}: its value keeps its type (number, object, ...).
-    bool isSingleExpression() const { return m_parts.size() == 1 && m_parts.first().kind != Part::Kind::Literal; }
+    bool isSingleExpression() const
+    {
+        return m_parts.size() == 1 && m_parts.first().kind != Part::Kind::Literal;
+    }
     // Names at the root of the template's expressions, where they can be known without running them.
     QStringList rootNames() const;
 

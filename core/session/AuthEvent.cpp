@@ -50,11 +50,12 @@ QString AuthEvent::triggerId(Trigger trigger)
 
 QJsonObject AuthEvent::toJson() const
 {
-    QJsonObject object{{QStringLiteral("kind"), kindId(kind)},
-                       {QStringLiteral("trigger"), triggerId(trigger)},
-                       {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
-                       {QStringLiteral("durationMs"), durationMs},
-                       {QStringLiteral("outcome"), succeeded ? QStringLiteral("ok") : QStringLiteral("failed")}};
+    QJsonObject object {
+        {QStringLiteral("kind"), kindId(kind)},
+        {QStringLiteral("trigger"), triggerId(trigger)},
+        {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+        {QStringLiteral("durationMs"), durationMs},
+        {QStringLiteral("outcome"), succeeded ? QStringLiteral("ok") : QStringLiteral("failed")}};
     if (triggerStatus)
         object.insert(QStringLiteral("status"), triggerStatus);
     if (!message.isEmpty())
@@ -77,9 +78,10 @@ QString AuthEvent::toText() const
     case Kind::Login:
     case Kind::Refresh:
     case Kind::LoginTest:
-        text = QStringLiteral("%1 %2 (%3): %4 in %5 ms")
-                   .arg(clock, kindId(kind), cause, succeeded ? QStringLiteral("ok") : QStringLiteral("failed"))
-                   .arg(durationMs);
+        text =
+            QStringLiteral("%1 %2 (%3): %4 in %5 ms")
+                .arg(clock, kindId(kind), cause, succeeded ? QStringLiteral("ok") : QStringLiteral("failed"))
+                .arg(durationMs);
         break;
     case Kind::Retry:
         text = QStringLiteral("%1 retry (%2)").arg(clock, cause);

@@ -12,7 +12,17 @@ namespace AuthStudio {
 struct AuthEvent
 {
     enum class Kind { Login, Refresh, Retry, LoginTest, Logout, LoginRequired, Warning };
-    enum class Trigger { Prompt, LoginTestUrl, Expiry, FailedQuery, EveryQuery, SessionTimeout, NoSession, Manual, Silent };
+    enum class Trigger {
+        Prompt,
+        LoginTestUrl,
+        Expiry,
+        FailedQuery,
+        EveryQuery,
+        SessionTimeout,
+        NoSession,
+        Manual,
+        Silent
+    };
 
     Kind kind = Kind::Login;
     Trigger trigger = Trigger::Manual;

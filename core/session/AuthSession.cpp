@@ -38,10 +38,10 @@ void AuthSession::takeVariables(const Scope &runScope, const QStringList &define
 
 QByteArray AuthSession::toJson() const
 {
-    QJsonObject object{{QStringLiteral("version"), 1},
-                       {QStringLiteral("variables"), variables},
-                       {QStringLiteral("secretNames"), QJsonArray::fromStringList(secretNames)},
-                       {QStringLiteral("loggedInAt"), loggedInAt.toString(Qt::ISODateWithMs)}};
+    QJsonObject object {{QStringLiteral("version"), 1},
+                        {QStringLiteral("variables"), variables},
+                        {QStringLiteral("secretNames"), QJsonArray::fromStringList(secretNames)},
+                        {QStringLiteral("loggedInAt"), loggedInAt.toString(Qt::ISODateWithMs)}};
     if (refreshedAt.isValid())
         object.insert(QStringLiteral("refreshedAt"), refreshedAt.toString(Qt::ISODateWithMs));
     if (expiresAt.isValid())
@@ -58,9 +58,12 @@ std::optional<AuthSession> AuthSession::fromJson(const QByteArray &data)
     session.variables = object.value(QStringLiteral("variables")).toObject();
     for (const QJsonValue &name : object.value(QStringLiteral("secretNames")).toArray())
         session.secretNames.append(name.toString());
-    session.loggedInAt = QDateTime::fromString(object.value(QStringLiteral("loggedInAt")).toString(), Qt::ISODateWithMs);
-    session.refreshedAt = QDateTime::fromString(object.value(QStringLiteral("refreshedAt")).toString(), Qt::ISODateWithMs);
-    session.expiresAt = QDateTime::fromString(object.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+    session.loggedInAt =
+        QDateTime::fromString(object.value(QStringLiteral("loggedInAt")).toString(), Qt::ISODateWithMs);
+    session.refreshedAt =
+        QDateTime::fromString(object.value(QStringLiteral("refreshedAt")).toString(), Qt::ISODateWithMs);
+    session.expiresAt =
+        QDateTime::fromString(object.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
     return session;
 }
 

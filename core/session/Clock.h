@@ -21,8 +21,7 @@ class ManualClock : public Clock
 public:
     explicit ManualClock(const QDateTime &start = QDateTime::currentDateTimeUtc())
         : m_now(start)
-    {
-    }
+    { }
     QDateTime now() const override { return m_now; }
     void advance(qint64 ms) { m_now = m_now.addMSecs(ms); }
 

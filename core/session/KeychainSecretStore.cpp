@@ -25,8 +25,10 @@ SecretStore::Result resultOf(const QKeychain::Job *job)
     }
     // The Secret Service not running shows up as OtherError with a D-Bus message.
     const QString message = job->errorString();
-    const bool unavailable = message.contains(QLatin1String("org.freedesktop.secrets"), Qt::CaseInsensitive)
-        || message.contains(QLatin1String("DBus"), Qt::CaseInsensitive) || message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive);
+    const bool unavailable =
+        message.contains(QLatin1String("org.freedesktop.secrets"), Qt::CaseInsensitive) ||
+        message.contains(QLatin1String("DBus"), Qt::CaseInsensitive) ||
+        message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive);
     return {unavailable ? SecretStore::Error::Unavailable : SecretStore::Error::Failed, {}, message};
 }
 
@@ -34,16 +36,17 @@ template<typename JobType>
 void finish(JobType *job, QObject *context, SecretStore::Callback done, bool withData)
 {
     QPointer<QObject> guard(context);
-    QObject::connect(job, &QKeychain::Job::finished, context, [job, guard, done = std::move(done), withData](QKeychain::Job *) {
-        if (!guard)
-            return;
-        SecretStore::Result result = resultOf(job);
-        if (withData && result.error == SecretStore::Error::None) {
-            if constexpr (std::is_same_v<JobType, QKeychain::ReadPasswordJob>)
-                result.data = job->binaryData();
-        }
-        done(result);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, context,
+                     [job, guard, done = std::move(done), withData](QKeychain::Job *) {
+                         if (!guard)
+                             return;
+                         SecretStore::Result result = resultOf(job);
+                         if (withData && result.error == SecretStore::Error::None) {
+                             if constexpr (std::is_same_v<JobType, QKeychain::ReadPasswordJob>)
+                                 result.data = job->binaryData();
+                         }
+                         done(result);
+                     });
     job->start();
 }
 
@@ -52,8 +55,7 @@ void finish(JobType *job, QObject *context, SecretStore::Callback done, bool wit
 KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent)
     : SecretStore(parent)
     , m_service(service)
-{
-}
+{ }
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback done)
 {

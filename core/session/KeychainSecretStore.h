@@ -10,7 +10,8 @@ class KeychainSecretStore : public SecretStore
 {
     Q_OBJECT
 public:
-    explicit KeychainSecretStore(const QString &service = QStringLiteral("Auth Studio"), QObject *parent = nullptr);
+    explicit KeychainSecretStore(const QString &service = QStringLiteral("Auth Studio"),
+                                 QObject *parent = nullptr);
 
     QString description() const override { return QStringLiteral("the OS keychain"); }
     bool isPersistent() const override { return true; }

@@ -38,12 +38,14 @@ QString SessionManager::defaultProfile()
     return user.isEmpty() ? QStringLiteral("default") : user;
 }
 
-QString SessionManager::sessionKey(const QString &profile, const QString &workspaceId, const QString &resourceName)
+QString SessionManager::sessionKey(const QString &profile, const QString &workspaceId,
+                                   const QString &resourceName)
 {
     return QStringLiteral("session:%1:%2:%3").arg(profile, workspaceId, resourceName);
 }
 
-void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callback)> operation, SecretStore::Callback done)
+void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callback)> operation,
+                          SecretStore::Callback done)
 {
     ++m_pending;
     // One context per call, so a timed-out call's late answer is dropped with it.
@@ -60,7 +62,9 @@ void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callbac
         finishOperation();
     };
     connect(timer, &QTimer::timeout, context, [this, complete] {
-        complete({SecretStore::Error::Unavailable, {}, QStringLiteral("the keychain did not answer within %1 s").arg(m_storeTimeoutMs / 1000.0)});
+        complete({SecretStore::Error::Unavailable,
+                  {},
+                  QStringLiteral("the keychain did not answer within %1 s").arg(m_storeTimeoutMs / 1000.0)});
     });
     timer->start(m_storeTimeoutMs);
     operation(m_store.get(), complete);
@@ -80,16 +84,18 @@ void SessionManager::switchToFallback(const QString &reason)
     // We may be inside one of the old store's callbacks: let it go from the event loop.
     m_store.release()->deleteLater();
     m_store = std::make_unique<MemorySecretStore>();
-    Q_EMIT storeUnavailable(QStringLiteral("No OS keychain is reachable (%1). Sessions are kept in memory for this "
-                                           "process only; they are not saved.")
-                                .arg(reason));
+    Q_EMIT storeUnavailable(
+        QStringLiteral("No OS keychain is reachable (%1). Sessions are kept in memory for this "
+                       "process only; they are not saved.")
+            .arg(reason));
 }
 
 void SessionManager::load(const QString &key, QObject *context, LoadCallback done)
 {
     if (m_known.contains(key)) {
         const std::optional<AuthSession> session = cached(key);
-        QMetaObject::invokeMethod(context, [done, session] { done(session); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, session] { done(session); }, Qt::QueuedConnection);
         return;
     }
     auto &waiters = m_loading[key];
@@ -115,7 +121,8 @@ void SessionManager::load(const QString &key, QObject *context, LoadCallback don
              }
              if (result.error == SecretStore::Error::Failed)
                  Q_EMIT storeError(QStringLiteral("Reading the session failed: %1").arg(result.message));
-             deliver(result.error == SecretStore::Error::None ? AuthSession::fromJson(result.data) : std::nullopt);
+             deliver(result.error == SecretStore::Error::None ? AuthSession::fromJson(result.data)
+                                                              : std::nullopt);
          });
 }
 
@@ -124,7 +131,8 @@ void SessionManager::save(const QString &key, const AuthSession &session)
     m_cache.insert(key, session);
     m_known.insert(key);
     const QByteArray data = session.toJson();
-    call([key, data, this](SecretStore *store, SecretStore::Callback cb) { store->write(key, data, this, std::move(cb)); },
+    call([key, data, this](SecretStore *store,
+                           SecretStore::Callback cb) { store->write(key, data, this, std::move(cb)); },
          [this, key, data](const SecretStore::Result &result) {
              if (result.error == SecretStore::Error::Unavailable) {
                  switchToFallback(result.message);
@@ -139,7 +147,8 @@ void SessionManager::forget(const QString &key)
 {
     m_cache.remove(key);
     m_known.insert(key);
-    call([key, this](SecretStore *store, SecretStore::Callback cb) { store->remove(key, this, std::move(cb)); },
+    call([key, this](SecretStore *store,
+                     SecretStore::Callback cb) { store->remove(key, this, std::move(cb)); },
          [](const SecretStore::Result &) {});
     // The session may also sit in an opted-in file store from an earlier run.
     const FileSecretStore files(FileSecretStore::defaultDirectory());

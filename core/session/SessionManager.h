@@ -29,7 +29,8 @@ public:
     // The profile used when none is named: the OS user.
     static QString defaultProfile();
     // The store key of one profile's session for one resource of one workspace (identified by its file).
-    static QString sessionKey(const QString &profile, const QString &workspaceId, const QString &resourceName);
+    static QString sessionKey(const QString &profile, const QString &workspaceId,
+                              const QString &resourceName);
 
     SecretStore *store() const { return m_store.get(); }
     void setStoreTimeoutMs(int timeoutMs) { m_storeTimeoutMs = timeoutMs; }
@@ -53,7 +54,8 @@ Q_SIGNALS:
     void idle(); // no store operation pending any more: safe to exit
 
 private:
-    void call(std::function<void(SecretStore *, SecretStore::Callback)> operation, SecretStore::Callback done);
+    void call(std::function<void(SecretStore *, SecretStore::Callback)> operation,
+              SecretStore::Callback done);
     void switchToFallback(const QString &reason);
     void finishOperation();
 

@@ -7,12 +7,12 @@
 #include "demo/DemoServer.h"
 #include "format/WorkspaceReader.h"
 #include "net/QueryClient.h"
-#include "session/MemorySecretStore.h"
-#include "session/SessionManager.h"
 #include "run/PresetPrompter.h"
 #include "run/WorkflowRunner.h"
 #include "script/ExpressionEvaluator.h"
 #include "script/ScriptEngine.h"
+#include "session/MemorySecretStore.h"
+#include "session/SessionManager.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -58,15 +58,18 @@ double mean(const QList<double> &values)
 Scope benchScope()
 {
     Scope scope;
-    scope.set(QStringLiteral("http1"), QJsonObject{{QStringLiteral("status"), 200},
-                                                   {QStringLiteral("body"), QJsonObject{{QStringLiteral("token"), QStringLiteral("0123456789abcdef")},
-                                                                                        {QStringLiteral("expires_in"), 3600}}}});
+    scope.set(QStringLiteral("http1"),
+              QJsonObject {{QStringLiteral("status"), 200},
+                           {QStringLiteral("body"),
+                            QJsonObject {{QStringLiteral("token"), QStringLiteral("0123456789abcdef")},
+                                         {QStringLiteral("expires_in"), 3600}}}});
     scope.set(QStringLiteral("TOKEN"), QStringLiteral("0123456789abcdef"));
     return scope;
 }
 
 // Interpolations per second of one template, over at least `minimumMs` of work.
-double interpolationRate(const ExpressionEvaluator &evaluator, const QString &text, const Scope &scope, qint64 minimumMs)
+double interpolationRate(const ExpressionEvaluator &evaluator, const QString &text, const Scope &scope,
+                         qint64 minimumMs)
 {
     qint64 count = 0;
     QElapsedTimer clock;
@@ -103,7 +106,8 @@ public:
         request.method = QStringLiteral("POST");
         request.url = m_baseUrl.toString() + QStringLiteral("/login");
         request.body.kind = RequestBody::Kind::Json;
-        request.body.text = QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
+        request.body.text =
+            QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
         JavaScriptStep script;
         script.code = QStringLiteral("return { token: http1.body.token, type: http1.body.token_type };");
         DefineVariableStep token;
@@ -137,7 +141,8 @@ private:
         if (m_iteration >= Warmup)
             times.append(ms);
         ++m_step;
-        QMetaObject::invokeMethod(this, [this] { next(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { next(); }, Qt::QueuedConnection);
     }
 
     void next()
@@ -158,14 +163,16 @@ private:
         }
         QNetworkRequest request(QUrl(m_baseUrl.toString() + QStringLiteral("/login")));
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                          {QStringLiteral("password"), DemoServer::demoPassword()}})
-                                    .toJson(QJsonDocument::Compact);
+        const QByteArray body =
+            QJsonDocument(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                       {QStringLiteral("password"), DemoServer::demoPassword()}})
+                .toJson(QJsonDocument::Compact);
         QNetworkReply *reply = m_network.post(request, body);
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
             reply->deleteLater();
             const QJsonObject object = QJsonDocument::fromJson(reply->readAll()).object();
-            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200 || object.value(QStringLiteral("token")).toString().isEmpty()) {
+            if (reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 200 ||
+                object.value(QStringLiteral("token")).toString().isEmpty()) {
                 print(QStringLiteral("direct request failed"));
                 QCoreApplication::exit(1);
                 return;
@@ -215,7 +222,8 @@ public:
                 QCoreApplication::exit(1);
                 return;
             }
-            m_client = std::make_unique<QueryClient>(&m_network, &m_sessions, *workspace, QStringLiteral("bench"), QStringLiteral("Demo login"));
+            m_client = std::make_unique<QueryClient>(&m_network, &m_sessions, *workspace,
+                                                     QStringLiteral("bench"), QStringLiteral("Demo login"));
             m_client->setVariableOverrides({{QStringLiteral("DEMO_API"), m_baseUrl.toString()}});
             m_client->setPrompter(&m_prompter);
             m_client->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
@@ -224,12 +232,19 @@ public:
         }
         QNetworkRequest login(QUrl(m_baseUrl.toString() + QStringLiteral("/login")));
         login.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        QNetworkReply *reply = m_network.post(login, QJsonDocument(QJsonObject{{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                                               {QStringLiteral("password"), DemoServer::demoPassword()}})
-                                                         .toJson(QJsonDocument::Compact));
+        QNetworkReply *reply = m_network.post(
+            login,
+            QJsonDocument(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                       {QStringLiteral("password"), DemoServer::demoPassword()}})
+                .toJson(QJsonDocument::Compact));
         connect(reply, &QNetworkReply::finished, this, [this, reply] {
             reply->deleteLater();
-            m_header = "Bearer " + QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("token")).toString().toLatin1();
+            m_header = "Bearer " +
+                QJsonDocument::fromJson(reply->readAll())
+                    .object()
+                    .value(QStringLiteral("token"))
+                    .toString()
+                    .toLatin1();
             issue();
         });
     }
@@ -314,11 +329,23 @@ std::pair<double, double> compareQueries(const QUrl &baseUrl, int count, int con
 // Peak resident memory (MiB) of `authstudio-cli query --repeat N` against the demo API, from wait4().
 double cliPeakMiB(const QUrl &baseUrl, int repeat)
 {
-    const QList<QByteArray> arguments{QByteArrayLiteral(AUTHSTUDIO_CLI_PATH), "query", AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json",
-                                      "--resource", "Demo login", "--session-store", "memory", "--var",
-                                      "DEMO_API=" + baseUrl.toString().toLatin1(), "--input", "form1.email=" + DemoServer::demoEmail().toLatin1(),
-                                      "--input", "form1.password=" + DemoServer::demoPassword().toLatin1(), "--path", "/me", "--repeat",
-                                      QByteArray::number(repeat)};
+    const QList<QByteArray> arguments {QByteArrayLiteral(AUTHSTUDIO_CLI_PATH),
+                                       "query",
+                                       AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json",
+                                       "--resource",
+                                       "Demo login",
+                                       "--session-store",
+                                       "memory",
+                                       "--var",
+                                       "DEMO_API=" + baseUrl.toString().toLatin1(),
+                                       "--input",
+                                       "form1.email=" + DemoServer::demoEmail().toLatin1(),
+                                       "--input",
+                                       "form1.password=" + DemoServer::demoPassword().toLatin1(),
+                                       "--path",
+                                       "/me",
+                                       "--repeat",
+                                       QByteArray::number(repeat)};
     std::vector<char *> argv;
     for (const QByteArray &argument : arguments)
         argv.push_back(const_cast<char *>(argument.constData()));
@@ -345,26 +372,32 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? QString::fromLocal8Bit(argv[1]).toInt() : 1000;
 
-    print(QStringLiteral("Auth Studio benchmark (Qt %1, %2 build)").arg(QString::fromLatin1(qVersion()),
+    print(QStringLiteral("Auth Studio benchmark (Qt %1, %2 build)")
+              .arg(QString::fromLatin1(qVersion()),
 #ifdef NDEBUG
-                                                                        QStringLiteral("optimised")
+                   QStringLiteral("optimised")
 #else
-                                                                        QStringLiteral("debug")
+                   QStringLiteral("debug")
 #endif
-                                                                            ));
+                       ));
     print(QString());
 
     const Scope scope = benchScope();
     const ExpressionEvaluator fastOnly(nullptr);
     ScriptEngine engine;
     const ExpressionEvaluator withJs(&engine);
-    const double plainSingle = interpolationRate(fastOnly, QStringLiteral("{{ http1.body.token }}"), scope, 1000);
+    const double plainSingle =
+        interpolationRate(fastOnly, QStringLiteral("{{ http1.body.token }}"), scope, 1000);
     const double plainHeader = interpolationRate(fastOnly, QStringLiteral("Bearer {{ TOKEN }}"), scope, 1000);
-    const double js = interpolationRate(withJs, QStringLiteral("Bearer {{ TOKEN.toUpperCase() }}"), scope, 1000);
+    const double js =
+        interpolationRate(withJs, QStringLiteral("Bearer {{ TOKEN.toUpperCase() }}"), scope, 1000);
     print(QStringLiteral("Interpolation (one thread)"));
-    print(QStringLiteral("  plain path  '{{ http1.body.token }}'        %1 M/s   (target >= 1 M/s)").arg(plainSingle / 1e6, 0, 'f', 2));
-    print(QStringLiteral("  plain path  'Bearer {{ TOKEN }}'            %1 M/s").arg(plainHeader / 1e6, 0, 'f', 2));
-    print(QStringLiteral("  JavaScript  'Bearer {{ TOKEN.toUpperCase() }}' %1 k/s   (%2x slower than the plain path)")
+    print(QStringLiteral("  plain path  '{{ http1.body.token }}'        %1 M/s   (target >= 1 M/s)")
+              .arg(plainSingle / 1e6, 0, 'f', 2));
+    print(QStringLiteral("  plain path  'Bearer {{ TOKEN }}'            %1 M/s")
+              .arg(plainHeader / 1e6, 0, 'f', 2));
+    print(QStringLiteral(
+              "  JavaScript  'Bearer {{ TOKEN.toUpperCase() }}' %1 k/s   (%2x slower than the plain path)")
               .arg(js / 1e3, 0, 'f', 1)
               .arg(plainHeader / js, 0, 'f', 0));
     print(QString());
@@ -375,10 +408,13 @@ int main(int argc, char *argv[])
     QObject serverContext;
     serverContext.moveToThread(&serverThread);
     DemoServer *server = nullptr;
-    QMetaObject::invokeMethod(&serverContext, [&server] {
-        server = new DemoServer; // deleted on its thread below
-        server->listen();
-    }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &serverContext,
+        [&server] {
+            server = new DemoServer; // deleted on its thread below
+            server->listen();
+        },
+        Qt::BlockingQueuedConnection);
     const QUrl baseUrl = server->baseUrl();
 
     WorkflowBenchmark benchmark(baseUrl, runs);
@@ -391,9 +427,15 @@ int main(int argc, char *argv[])
     const double workflowMedian = median(benchmark.workflowTimes());
     const double directMean = mean(benchmark.directTimes);
     const double workflowMean = mean(benchmark.workflowTimes());
-    print(QStringLiteral("4-step workflow vs the same request sent directly (POST /login on loopback, %1 runs each, interleaved)").arg(runs));
-    print(QStringLiteral("  direct QNetworkAccessManager   median %1 ms   mean %2 ms").arg(directMedian, 0, 'f', 3).arg(directMean, 0, 'f', 3));
-    print(QStringLiteral("  workflow (Form, API Request,   median %1 ms   mean %2 ms").arg(workflowMedian, 0, 'f', 3).arg(workflowMean, 0, 'f', 3));
+    print(QStringLiteral("4-step workflow vs the same request sent directly (POST /login on loopback, %1 "
+                         "runs each, interleaved)")
+              .arg(runs));
+    print(QStringLiteral("  direct QNetworkAccessManager   median %1 ms   mean %2 ms")
+              .arg(directMedian, 0, 'f', 3)
+              .arg(directMean, 0, 'f', 3));
+    print(QStringLiteral("  workflow (Form, API Request,   median %1 ms   mean %2 ms")
+              .arg(workflowMedian, 0, 'f', 3)
+              .arg(workflowMean, 0, 'f', 3));
     print(QStringLiteral("    JavaScript, Define variable)"));
     QStringList perStep;
     for (int i = 0; i < 4; ++i)
@@ -407,7 +449,9 @@ int main(int argc, char *argv[])
     // The server thread answers both sides; rounds alternate which side goes first.
     const int queries = 1000;
     const auto [rawSequential, clientSequential] = compareQueries(baseUrl, queries, 1, 5);
-    print(QStringLiteral("Login + %1 sequential GET /me with Authorization: Bearer (median of 5 interleaved rounds)").arg(queries));
+    print(QStringLiteral(
+              "Login + %1 sequential GET /me with Authorization: Bearer (median of 5 interleaved rounds)")
+              .arg(queries));
     print(QStringLiteral("  raw QNetworkAccessManager      %1 ms").arg(rawSequential, 0, 'f', 1));
     print(QStringLiteral("  through the custom-auth resource %1 ms   ratio %2x   (target <= 1.2x)")
               .arg(clientSequential, 0, 'f', 1)
@@ -415,16 +459,20 @@ int main(int argc, char *argv[])
     const auto [rawConcurrent, clientConcurrent] = compareQueries(baseUrl, queries, 50, 5);
     print(QStringLiteral("Login + %1 GET /me, 50 in flight").arg(queries));
     print(QStringLiteral("  raw QNetworkAccessManager      %1 ms").arg(rawConcurrent, 0, 'f', 1));
-    print(QStringLiteral("  through the custom-auth resource %1 ms   ratio %2x").arg(clientConcurrent, 0, 'f', 1).arg(clientConcurrent / rawConcurrent, 0, 'f', 3));
+    print(QStringLiteral("  through the custom-auth resource %1 ms   ratio %2x")
+              .arg(clientConcurrent, 0, 'f', 1)
+              .arg(clientConcurrent / rawConcurrent, 0, 'f', 3));
     print(QString());
 
     const double peak1k = cliPeakMiB(baseUrl, 1000);
     const double peak10k = cliPeakMiB(baseUrl, 10000);
     print(QStringLiteral("Peak memory of authstudio-cli query (max RSS from wait4)"));
     print(QStringLiteral("  --repeat 1000    %1 MiB").arg(peak1k, 0, 'f', 1));
-    print(QStringLiteral("  --repeat 10000   %1 MiB   (target < 40 MiB, not growing with the count)").arg(peak10k, 0, 'f', 1));
+    print(QStringLiteral("  --repeat 10000   %1 MiB   (target < 40 MiB, not growing with the count)")
+              .arg(peak10k, 0, 'f', 1));
 
-    QMetaObject::invokeMethod(&serverContext, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        &serverContext, [server] { delete server; }, Qt::BlockingQueuedConnection);
     serverThread.quit();
     serverThread.wait();
     return 0;

@@ -37,7 +37,8 @@ double median(QList<double> values)
 }
 
 // Milliseconds from starting the program to its "painted" line.
-double timeToFirstPaint(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+double timeToFirstPaint(const QString &program, const QStringList &arguments,
+                        const QProcessEnvironment &environment)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
@@ -115,10 +116,11 @@ QJsonObject bigBody(qsizetype bytes)
     QJsonArray items;
     qsizetype size = 0;
     for (int i = 0; size < bytes; ++i) {
-        const QJsonObject item{{QStringLiteral("id"), i},
-                               {QStringLiteral("name"), QStringLiteral("item %1").arg(i)},
-                               {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}},
-                               {QStringLiteral("description"), QString(40, QLatin1Char('x'))}};
+        const QJsonObject item {
+            {QStringLiteral("id"), i},
+            {QStringLiteral("name"), QStringLiteral("item %1").arg(i)},
+            {QStringLiteral("tags"), QJsonArray {QStringLiteral("a"), QStringLiteral("b")}},
+            {QStringLiteral("description"), QString(40, QLatin1Char('x'))}};
         items.append(item);
         size += 110;
     }
@@ -130,7 +132,8 @@ QJsonObject bigBody(qsizetype bytes)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    print(QStringLiteral("Auth Studio GUI benchmark (Qt %1, platform %2)").arg(QString::fromLatin1(qVersion()), QGuiApplication::platformName()));
+    print(QStringLiteral("Auth Studio GUI benchmark (Qt %1, platform %2)")
+              .arg(QString::fromLatin1(qVersion()), QGuiApplication::platformName()));
     print(QString());
 
     // Start-up, both programs with the same platform and environment.
@@ -147,12 +150,14 @@ int main(int argc, char *argv[])
             if (studioFirst)
                 studio.append(timeToFirstPaint(QStringLiteral(AUTHSTUDIO_GUI_PATH), {}, environment));
             else
-                bare.append(timeToFirstPaint(dir + QStringLiteral("/authstudio-bare-window"), {}, environment));
+                bare.append(
+                    timeToFirstPaint(dir + QStringLiteral("/authstudio-bare-window"), {}, environment));
         }
     }
     print(QStringLiteral("Start-up to the first painted main window (median of 7 interleaved runs each)"));
     print(QStringLiteral("  bare QMainWindow   %1 ms").arg(median(bare), 0, 'f', 1));
-    print(QStringLiteral("  Auth Studio        %1 ms   ratio %2x   (target <= 2x; includes opening the demo workspace and starting the demo API)")
+    print(QStringLiteral("  Auth Studio        %1 ms   ratio %2x   (target <= 2x; includes opening the demo "
+                         "workspace and starting the demo API)")
               .arg(median(studio), 0, 'f', 1)
               .arg(median(studio) / median(bare), 0, 'f', 2));
     print(QString());
@@ -169,19 +174,24 @@ int main(int argc, char *argv[])
     window.resize(1280, 800);
     window.show();
     const double openStall = longestStallMs([&window, &bigFile] { window.openFile(bigFile); });
-    print(QStringLiteral("Opening a workspace of 500 resources x 8 steps (%1 KiB)").arg(QFileInfo(bigFile).size() / 1024));
-    print(QStringLiteral("  longest event-loop stall   %1 ms   (target: none over 100 ms); resources shown: %2")
-              .arg(openStall, 0, 'f', 1)
-              .arg(window.document()->resourceCount()));
+    print(QStringLiteral("Opening a workspace of 500 resources x 8 steps (%1 KiB)")
+              .arg(QFileInfo(bigFile).size() / 1024));
+    print(
+        QStringLiteral("  longest event-loop stall   %1 ms   (target: none over 100 ms); resources shown: %2")
+            .arg(openStall, 0, 'f', 1)
+            .arg(window.document()->resourceCount()));
 
     // A 5 MB JSON body in the scope inspector.
     Scope scope;
-    scope.set(QStringLiteral("http1"), QJsonObject{{QStringLiteral("status"), 200}, {QStringLiteral("body"), bigBody(5 * 1024 * 1024)}});
+    scope.set(
+        QStringLiteral("http1"),
+        QJsonObject {{QStringLiteral("status"), 200}, {QStringLiteral("body"), bigBody(5 * 1024 * 1024)}});
     ScopeInspector inspector;
     inspector.resize(800, 600);
     inspector.show();
     const double scopeStall = longestStallMs([&inspector, &scope] { inspector.setScope(scope); });
     print(QStringLiteral("Showing a 5 MB JSON response in the scope inspector"));
-    print(QStringLiteral("  longest event-loop stall   %1 ms   (target: none over 100 ms)").arg(scopeStall, 0, 'f', 1));
+    print(QStringLiteral("  longest event-loop stall   %1 ms   (target: none over 100 ms)")
+              .arg(scopeStall, 0, 'f', 1));
     return 0;
 }

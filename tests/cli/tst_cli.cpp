@@ -30,7 +30,8 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
-    static Run cli(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    static Run cli(const QStringList &arguments,
+                   const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
         QProcess process;
         process.setProcessEnvironment(environment);
@@ -41,14 +42,21 @@ private:
             process.kill();
             return {};
         }
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
     }
 
     static QStringList seedArguments(const QString &password = QStringLiteral("correct horse battery"))
     {
-        return {QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Seed walkthrough"),
-                QStringLiteral("--with-demo-server"), QStringLiteral("--input"), QStringLiteral("form1.email=ada@example.com"),
-                QStringLiteral("--input"), QStringLiteral("form1.password=") + password};
+        return {QStringLiteral("auth"),
+                Demo,
+                QStringLiteral("--resource"),
+                QStringLiteral("Seed walkthrough"),
+                QStringLiteral("--with-demo-server"),
+                QStringLiteral("--input"),
+                QStringLiteral("form1.email=ada@example.com"),
+                QStringLiteral("--input"),
+                QStringLiteral("form1.password=") + password};
     }
 
 private Q_SLOTS:
@@ -57,16 +65,21 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<int>("exitCode");
         QTest::newRow("no command") << QStringList() << 2;
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2;
-        QTest::newRow("help") << QStringList{QStringLiteral("--help")} << 0;
-        QTest::newRow("validate help") << QStringList{QStringLiteral("validate"), QStringLiteral("--help")} << 0;
-        QTest::newRow("auth help") << QStringList{QStringLiteral("auth"), QStringLiteral("--help")} << 0;
-        QTest::newRow("demo-server help") << QStringList{QStringLiteral("demo-server"), QStringLiteral("--help")} << 0;
-        QTest::newRow("auth without resource") << QStringList{QStringLiteral("auth"), Demo} << 2;
-        QTest::newRow("auth bad input") << QStringList{QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("x"),
-                                                       QStringLiteral("--input"), QStringLiteral("novalue")}
-                                        << 2;
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("validate"), QStringLiteral("--frob"), Demo} << 2;
+        QTest::newRow("unknown command") << QStringList {QStringLiteral("frobnicate")} << 2;
+        QTest::newRow("help") << QStringList {QStringLiteral("--help")} << 0;
+        QTest::newRow("validate help")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--help")} << 0;
+        QTest::newRow("auth help") << QStringList {QStringLiteral("auth"), QStringLiteral("--help")} << 0;
+        QTest::newRow("demo-server help")
+            << QStringList {QStringLiteral("demo-server"), QStringLiteral("--help")} << 0;
+        QTest::newRow("auth without resource") << QStringList {QStringLiteral("auth"), Demo} << 2;
+        QTest::newRow("auth bad input")
+            << QStringList {QStringLiteral("auth"),       Demo,
+                            QStringLiteral("--resource"), QStringLiteral("x"),
+                            QStringLiteral("--input"),    QStringLiteral("novalue")}
+            << 2;
+        QTest::newRow("unknown option")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--frob"), Demo} << 2;
     }
     void usage()
     {
@@ -88,12 +101,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QString>("placeAndReason");
-        QTest::newRow("truncated") << QByteArray("{\n  \"format\": \"authstudio-workspace\",\n  \"formatVersion\": 1,\n  \"resources\": [")
-                                   << QStringLiteral(": 4:");
-        QTest::newRow("newer version") << QByteArray(R"({"format": "authstudio-workspace", "formatVersion": 99})")
-                                       << QStringLiteral(": /formatVersion: the file has format version 99, written by a newer Auth Studio");
+        QTest::newRow("truncated")
+            << QByteArray(
+                   "{\n  \"format\": \"authstudio-workspace\",\n  \"formatVersion\": 1,\n  \"resources\": [")
+            << QStringLiteral(": 4:");
+        QTest::newRow("newer version")
+            << QByteArray(R"({"format": "authstudio-workspace", "formatVersion": 99})")
+            << QStringLiteral(
+                   ": /formatVersion: the file has format version 99, written by a newer Auth Studio");
         QTest::newRow("unknown step type")
-            << QByteArray(R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "ldap", "name": "x"}]}}]})")
+            << QByteArray(
+                   R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "ldap", "name": "x"}]}}]})")
             << QStringLiteral(": /resources/0/auth/authWorkflow/0/type: unknown step type 'ldap'");
     }
     void validateInvalid()
@@ -115,7 +133,8 @@ private Q_SLOTS:
     {
         const Run run = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent/x.json")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.startsWith(QStringLiteral("/nonexistent/x.json: can't open the file")), qPrintable(run.err));
+        QVERIFY2(run.err.startsWith(QStringLiteral("/nonexistent/x.json: can't open the file")),
+                 qPrintable(run.err));
     }
 
     void authSeedWalkthroughMasksSecrets()
@@ -152,17 +171,21 @@ private Q_SLOTS:
         QVERIFY(steps.at(1).toObject().value(QStringLiteral("elapsedMs")).toDouble() > 0);
         const QJsonObject scope = document.value(QStringLiteral("scope")).toObject();
         QCOMPARE(scope.value(QStringLiteral("PASSWORD")).toString(), QStringLiteral("********"));
-        QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("password")).toString(), QStringLiteral("********"));
+        QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("password")).toString(),
+                 QStringLiteral("********"));
         QVERIFY(!run.out.contains(QStringLiteral("correct horse battery")));
     }
 
     void authFailureExitsOneWithNotification()
     {
-        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
-                             QStringLiteral("--with-demo-server"), QStringLiteral("--input"), QStringLiteral("form1.email=nobody@example.com"),
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"),
+                             QStringLiteral("Demo login"), QStringLiteral("--with-demo-server"),
+                             QStringLiteral("--input"), QStringLiteral("form1.email=nobody@example.com"),
                              QStringLiteral("--input"), QStringLiteral("form1.password=wrong-password")});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral(R"(Failed at http1 (status): {"error":"Invalid username or password"})")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(
+                     QStringLiteral(R"(Failed at http1 (status): {"error":"Invalid username or password"})")),
+                 qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("FAIL http1")));
         QVERIFY(!(run.out + run.err).contains(QStringLiteral("wrong-password")));
     }
@@ -172,11 +195,13 @@ private Q_SLOTS:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("AUTHSTUDIO_INPUT_FORM1_EMAIL"), DemoServer::demoEmail());
         environment.insert(QStringLiteral("AUTHSTUDIO_INPUT_FORM1_PASSWORD"), DemoServer::demoPassword());
-        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
-                             QStringLiteral("--with-demo-server"), QStringLiteral("--json")},
-                            environment);
+        const Run run =
+            cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                 QStringLiteral("--with-demo-server"), QStringLiteral("--json")},
+                environment);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QJsonObject scope = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
         QCOMPARE(scope.value(QStringLiteral("TOKEN")).toString(), QStringLiteral("********"));
         QCOMPARE(scope.value(QStringLiteral("EXPIRES_IN")).toInt(), 3600);
     }
@@ -185,20 +210,24 @@ private Q_SLOTS:
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("AUTHSTUDIO_INPUT_FORM1_PASSWORD"));
-        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
-                             QStringLiteral("--with-demo-server"), QStringLiteral("--input"), QStringLiteral("form1.email=a@b.c")},
+        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"),
+                             QStringLiteral("Demo login"), QStringLiteral("--with-demo-server"),
+                             QStringLiteral("--input"), QStringLiteral("form1.email=a@b.c")},
                             environment);
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(run.err.contains(QStringLiteral("no value for form1.password: pass --input form1.password=VALUE or set "
-                                                 "AUTHSTUDIO_INPUT_FORM1_PASSWORD")),
+        QVERIFY2(run.err.contains(
+                     QStringLiteral("no value for form1.password: pass --input form1.password=VALUE or set "
+                                    "AUTHSTUDIO_INPUT_FORM1_PASSWORD")),
                  qPrintable(run.err));
     }
 
     void authUnknownResource()
     {
-        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Nope")});
+        const Run run =
+            cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Nope")});
         QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(QStringLiteral("no resource named \"Nope\" (the workspace has: \"Seed walkthrough\", \"Demo login\")")),
+        QVERIFY2(run.err.contains(QStringLiteral(
+                     "no resource named \"Nope\" (the workspace has: \"Seed walkthrough\", \"Demo login\")")),
                  qPrintable(run.err));
     }
 
@@ -207,23 +236,32 @@ private Q_SLOTS:
         // Two CLI processes against one demo API: the second finds the first one's session in the keychain.
         DemoServer server;
         QVERIFY(server.listen());
-        const QStringList target{Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"), QStringLiteral("--profile"), QStringLiteral("cli-test")};
-        const QStringList common = target + QStringList{QStringLiteral("--var"), QStringLiteral("DEMO_API=") + server.baseUrl().toString()};
-        QVERIFY(cli(QStringList{QStringLiteral("logout")} + target).exitCode == 0);
+        const QStringList target {Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                                  QStringLiteral("--profile"), QStringLiteral("cli-test")};
+        const QStringList common = target +
+            QStringList {QStringLiteral("--var"), QStringLiteral("DEMO_API=") + server.baseUrl().toString()};
+        QVERIFY(cli(QStringList {QStringLiteral("logout")} + target).exitCode == 0);
 
         QProcess first;
         QSignalSpy firstDone(&first, &QProcess::finished);
         first.setStandardInputFile(QProcess::nullDevice());
-        first.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList{QStringLiteral("query")} + common
-                        + QStringList{QStringLiteral("--path"), QStringLiteral("/me"), QStringLiteral("--input"),
-                                      QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
-                                      QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--json"), QStringLiteral("--events")});
+        first.start(QStringLiteral(AUTHSTUDIO_CLI_PATH),
+                    QStringList {QStringLiteral("query")} + common +
+                        QStringList {QStringLiteral("--path"), QStringLiteral("/me"),
+                                     QStringLiteral("--input"),
+                                     QStringLiteral("form1.email=") + DemoServer::demoEmail(),
+                                     QStringLiteral("--input"),
+                                     QStringLiteral("form1.password=") + DemoServer::demoPassword(),
+                                     QStringLiteral("--json"), QStringLiteral("--events")});
         QVERIFY(firstDone.wait(60000)); // the server runs in this process: wait with its event loop turning
         QCOMPARE(first.exitCode(), 0);
         const QByteArray firstOut = first.readAllStandardOutput();
-        QVERIFY2(!first.readAllStandardError().contains("note: No OS keychain"), "the test keyring was not reachable");
+        QVERIFY2(!first.readAllStandardError().contains("note: No OS keychain"),
+                 "the test keyring was not reachable");
         const QJsonObject firstDocument = QJsonDocument::fromJson(firstOut).object();
-        QCOMPARE(firstDocument.value(QStringLiteral("summary")).toObject().value(QStringLiteral("logins")).toInt(), 1);
+        QCOMPARE(
+            firstDocument.value(QStringLiteral("summary")).toObject().value(QStringLiteral("logins")).toInt(),
+            1);
         QCOMPARE(server.counters().logins, 1);
         // Secrets stay out of the JSON: the token, and the password typed in the form.
         QVERIFY(!firstOut.contains(DemoServer::demoPassword().toUtf8()));
@@ -231,23 +269,30 @@ private Q_SLOTS:
         QProcess second;
         QSignalSpy secondDone(&second, &QProcess::finished);
         second.setStandardInputFile(QProcess::nullDevice()); // no inputs this time: it must not need them
-        second.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList{QStringLiteral("query")} + common
-                         + QStringList{QStringLiteral("--path"), QStringLiteral("/me"), QStringLiteral("--repeat"), QStringLiteral("5")});
+        second.start(QStringLiteral(AUTHSTUDIO_CLI_PATH),
+                     QStringList {QStringLiteral("query")} + common +
+                         QStringList {QStringLiteral("--path"), QStringLiteral("/me"),
+                                      QStringLiteral("--repeat"), QStringLiteral("5")});
         QVERIFY(secondDone.wait(60000));
         const QString secondOut = QString::fromUtf8(second.readAllStandardOutput());
-        QVERIFY2(second.exitCode() == 0, qPrintable(secondOut + QString::fromUtf8(second.readAllStandardError())));
-        QVERIFY2(secondOut.contains(QStringLiteral("5 queries: 200 x5 | logins 0, refreshes 0, retries 0")), qPrintable(secondOut));
+        QVERIFY2(second.exitCode() == 0,
+                 qPrintable(secondOut + QString::fromUtf8(second.readAllStandardError())));
+        QVERIFY2(secondOut.contains(QStringLiteral("5 queries: 200 x5 | logins 0, refreshes 0, retries 0")),
+                 qPrintable(secondOut));
         QCOMPARE(server.counters().logins, 1);
-        QCOMPARE(server.counters().loginTests, 1); // the stored session was checked once with the login test URL
+        QCOMPARE(server.counters().loginTests,
+                 1); // the stored session was checked once with the login test URL
 
         QProcess logout;
         QSignalSpy logoutDone(&logout, &QProcess::finished);
-        logout.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList{QStringLiteral("logout")} + target);
+        logout.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList {QStringLiteral("logout")} + target);
         QVERIFY(logoutDone.wait(60000));
         QCOMPARE(logout.exitCode(), 0);
-        const Run afterLogout = cli(QStringList{QStringLiteral("query")} + common + QStringList{QStringLiteral("--path"), QStringLiteral("/me")});
+        const Run afterLogout = cli(QStringList {QStringLiteral("query")} + common +
+                                    QStringList {QStringLiteral("--path"), QStringLiteral("/me")});
         QCOMPARE(afterLogout.exitCode, 1); // no session and no inputs: the login can't run
-        QVERIFY2(afterLogout.out.contains(QStringLiteral("no value for form1.email")), qPrintable(afterLogout.out));
+        QVERIFY2(afterLogout.out.contains(QStringLiteral("no value for form1.email")),
+                 qPrintable(afterLogout.out));
     }
 
     void queryRefreshAndEventsWithoutSecrets()
@@ -258,14 +303,17 @@ private Q_SLOTS:
         QProcess process;
         QSignalSpy done(&process, &QProcess::finished);
         process.start(QStringLiteral(AUTHSTUDIO_CLI_PATH),
-                      {QStringLiteral("query"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"), QStringLiteral("--var"),
-                       QStringLiteral("DEMO_API=") + server.baseUrl().toString(), QStringLiteral("--session-store"), QStringLiteral("memory"),
-                       QStringLiteral("--input"), QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
-                       QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--path"), QStringLiteral("/me"),
-                       QStringLiteral("--events")});
+                      {QStringLiteral("query"), Demo, QStringLiteral("--resource"),
+                       QStringLiteral("Demo login"), QStringLiteral("--var"),
+                       QStringLiteral("DEMO_API=") + server.baseUrl().toString(),
+                       QStringLiteral("--session-store"), QStringLiteral("memory"), QStringLiteral("--input"),
+                       QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
+                       QStringLiteral("form1.password=") + DemoServer::demoPassword(),
+                       QStringLiteral("--path"), QStringLiteral("/me"), QStringLiteral("--events")});
         QVERIFY(done.wait(60000));
         const QString out = QString::fromUtf8(process.readAllStandardOutput());
-        // Refreshed tokens are born expired too, so the retry fails: original failure, login required, exit 1.
+        // Refreshed tokens are born expired too, so the retry fails: original failure, login required,
+        // exit 1.
         QCOMPARE(process.exitCode(), 1);
         QVERIFY2(out.contains(QStringLiteral("401 GET")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("refresh (failed query (401)): ok")), qPrintable(out));
@@ -279,20 +327,24 @@ private Q_SLOTS:
         // The documented flow: `authstudio-cli demo-server` in one process, `auth` against it in another.
         QProcess server;
         QSignalSpy ready(&server, &QProcess::readyReadStandardOutput);
-        server.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
-                                                           QStringLiteral("--token-ttl"), QStringLiteral("60")});
+        server.start(QStringLiteral(AUTHSTUDIO_CLI_PATH),
+                     {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                      QStringLiteral("--token-ttl"), QStringLiteral("60")});
         QVERIFY(ready.wait(20000));
         QTRY_VERIFY(server.canReadLine());
         const QString firstLine = QString::fromUtf8(server.readLine()).trimmed();
-        QVERIFY2(firstLine.startsWith(QStringLiteral("Demo API listening on http://127.0.0.1:")), qPrintable(firstLine));
+        QVERIFY2(firstLine.startsWith(QStringLiteral("Demo API listening on http://127.0.0.1:")),
+                 qPrintable(firstLine));
         const QString baseUrl = firstLine.section(QLatin1Char(' '), -1);
 
-        const Run run = cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
-                             QStringLiteral("--var"), QStringLiteral("DEMO_API=") + baseUrl, QStringLiteral("--input"),
-                             QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
-                             QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--json")});
+        const Run run =
+            cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                 QStringLiteral("--var"), QStringLiteral("DEMO_API=") + baseUrl, QStringLiteral("--input"),
+                 QStringLiteral("form1.email=") + DemoServer::demoEmail(), QStringLiteral("--input"),
+                 QStringLiteral("form1.password=") + DemoServer::demoPassword(), QStringLiteral("--json")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        const QJsonObject scope = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
         QCOMPARE(scope.value(QStringLiteral("EXPIRES_IN")).toInt(), 60);
 
         QSignalSpy finished(&server, &QProcess::finished);

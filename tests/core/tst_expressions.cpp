@@ -20,15 +20,20 @@ private:
     static Scope sampleScope()
     {
         Scope scope;
-        scope.set(QStringLiteral("form1"), QJsonObject{{QStringLiteral("email"), QStringLiteral("a@b.c")},
-                                                       {QStringLiteral("password"), QStringLiteral("s3cret-pw")}});
-        scope.set(QStringLiteral("http1"),
-                  QJsonObject{{QStringLiteral("status"), 200},
-                              {QStringLiteral("headers"), QJsonObject{{QStringLiteral("content-type"), QStringLiteral("application/json")}}},
-                              {QStringLiteral("body"), QJsonObject{{QStringLiteral("token"), QStringLiteral("abc.def")},
-                                                                   {QStringLiteral("expires_in"), 3600},
-                                                                   {QStringLiteral("items"), QJsonArray{QJsonObject{{QStringLiteral("id"), 7}}}},
-                                                                   {QStringLiteral("nothing"), QJsonValue()}}}});
+        scope.set(QStringLiteral("form1"),
+                  QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")},
+                               {QStringLiteral("password"), QStringLiteral("s3cret-pw")}});
+        scope.set(
+            QStringLiteral("http1"),
+            QJsonObject {
+                {QStringLiteral("status"), 200},
+                {QStringLiteral("headers"),
+                 QJsonObject {{QStringLiteral("content-type"), QStringLiteral("application/json")}}},
+                {QStringLiteral("body"),
+                 QJsonObject {{QStringLiteral("token"), QStringLiteral("abc.def")},
+                              {QStringLiteral("expires_in"), 3600},
+                              {QStringLiteral("items"), QJsonArray {QJsonObject {{QStringLiteral("id"), 7}}}},
+                              {QStringLiteral("nothing"), QJsonValue()}}}});
         scope.set(QStringLiteral("TOKEN"), QStringLiteral("tok-123"));
         return scope;
     }
@@ -46,7 +51,8 @@ private Q_SLOTS:
         QTest::newRow("mixed") << QStringLiteral("Bearer {{ TOKEN }}!") << 3 << false << true;
         QTest::newRow("object literal") << QStringLiteral("{{ {a: {b: 1}} }}") << 1 << true << true;
         QTest::newRow("braces in string") << QStringLiteral("{{ '}}' + x }}") << 1 << true << true;
-        QTest::newRow("unclosed") << QStringLiteral("a {{ b") << 1 << false << false; // the literal before it stays
+        QTest::newRow("unclosed") << QStringLiteral("a {{ b") << 1 << false
+                                  << false; // the literal before it stays
         QTest::newRow("empty expression") << QStringLiteral("{{ }}") << 0 << false << false;
     }
     void parse()
@@ -86,16 +92,24 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QJsonValue>("expected");
-        QTest::newRow("string") << QStringLiteral("{{ http1.body.token }}") << QJsonValue(QStringLiteral("abc.def"));
-        QTest::newRow("number keeps type") << QStringLiteral("{{ http1.body.expires_in }}") << QJsonValue(3600);
+        QTest::newRow("string") << QStringLiteral("{{ http1.body.token }}")
+                                << QJsonValue(QStringLiteral("abc.def"));
+        QTest::newRow("number keeps type")
+            << QStringLiteral("{{ http1.body.expires_in }}") << QJsonValue(3600);
         QTest::newRow("array index") << QStringLiteral("{{ http1.body.items[0].id }}") << QJsonValue(7);
-        QTest::newRow("quoted key") << QStringLiteral("{{ http1.headers['content-type'] }}") << QJsonValue(QStringLiteral("application/json"));
-        QTest::newRow("interpolated") << QStringLiteral("Bearer {{ TOKEN }}") << QJsonValue(QStringLiteral("Bearer tok-123"));
-        QTest::newRow("number in text") << QStringLiteral("ttl={{ http1.body.expires_in }}s") << QJsonValue(QStringLiteral("ttl=3600s"));
-        QTest::newRow("object in text") << QStringLiteral("x{{ http1.body.items }}") << QJsonValue(QStringLiteral("x[{\"id\":7}]"));
-        QTest::newRow("missing property is undefined") << QStringLiteral("[{{ http1.body.missing }}]") << QJsonValue(QStringLiteral("[]"));
+        QTest::newRow("quoted key") << QStringLiteral("{{ http1.headers['content-type'] }}")
+                                    << QJsonValue(QStringLiteral("application/json"));
+        QTest::newRow("interpolated")
+            << QStringLiteral("Bearer {{ TOKEN }}") << QJsonValue(QStringLiteral("Bearer tok-123"));
+        QTest::newRow("number in text")
+            << QStringLiteral("ttl={{ http1.body.expires_in }}s") << QJsonValue(QStringLiteral("ttl=3600s"));
+        QTest::newRow("object in text")
+            << QStringLiteral("x{{ http1.body.items }}") << QJsonValue(QStringLiteral("x[{\"id\":7}]"));
+        QTest::newRow("missing property is undefined")
+            << QStringLiteral("[{{ http1.body.missing }}]") << QJsonValue(QStringLiteral("[]"));
         QTest::newRow("array length") << QStringLiteral("{{ http1.body.items.length }}") << QJsonValue(1);
-        QTest::newRow("literal") << QStringLiteral("no expressions") << QJsonValue(QStringLiteral("no expressions"));
+        QTest::newRow("literal") << QStringLiteral("no expressions")
+                                 << QJsonValue(QStringLiteral("no expressions"));
     }
     void fastPathNeedsNoEngine()
     {
@@ -111,10 +125,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("errorPart");
-        QTest::newRow("unknown root") << QStringLiteral("{{ NOPE }}") << QStringLiteral("unknown name 'NOPE'");
-        QTest::newRow("property of undefined") << QStringLiteral("{{ http1.body.missing.deeper }}")
-                                               << QStringLiteral("can't read 'deeper' because 'http1.body.missing' is undefined");
-        QTest::newRow("property of null") << QStringLiteral("{{ http1.body.nothing.x }}") << QStringLiteral("is null");
+        QTest::newRow("unknown root")
+            << QStringLiteral("{{ NOPE }}") << QStringLiteral("unknown name 'NOPE'");
+        QTest::newRow("property of undefined")
+            << QStringLiteral("{{ http1.body.missing.deeper }}")
+            << QStringLiteral("can't read 'deeper' because 'http1.body.missing' is undefined");
+        QTest::newRow("property of null")
+            << QStringLiteral("{{ http1.body.nothing.x }}") << QStringLiteral("is null");
         QTest::newRow("unclosed") << QStringLiteral("Bearer {{ TOKEN") << QStringLiteral("never closed");
     }
     void pathErrors()
@@ -122,24 +139,33 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, errorPart);
         const ExpressionEvaluator evaluator(nullptr);
-        const EvalResult result = evaluator.interpolate(text, sampleScope(), QStringLiteral("http1, header 'Authorization'"));
+        const EvalResult result =
+            evaluator.interpolate(text, sampleScope(), QStringLiteral("http1, header 'Authorization'"));
         QVERIFY(!result.ok());
         QVERIFY2(result.error.contains(errorPart), qPrintable(result.error));
-        QVERIFY2(result.error.startsWith(QStringLiteral("http1, header 'Authorization': ")), qPrintable(result.error));
+        QVERIFY2(result.error.startsWith(QStringLiteral("http1, header 'Authorization': ")),
+                 qPrintable(result.error));
     }
 
     void javaScriptExpressions_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QJsonValue>("expected");
-        QTest::newRow("method call") << QStringLiteral("{{ TOKEN.toUpperCase() }}") << QJsonValue(QStringLiteral("TOK-123"));
-        QTest::newRow("arithmetic keeps type") << QStringLiteral("{{ http1.body.expires_in * 2 }}") << QJsonValue(7200);
-        QTest::newRow("ternary") << QStringLiteral("{{ http1.status === 200 ? 'yes' : 'no' }}") << QJsonValue(QStringLiteral("yes"));
-        QTest::newRow("object literal") << QStringLiteral("{{ {a: 1} }}") << QJsonValue(QJsonObject{{QStringLiteral("a"), 1}});
+        QTest::newRow("method call") << QStringLiteral("{{ TOKEN.toUpperCase() }}")
+                                     << QJsonValue(QStringLiteral("TOK-123"));
+        QTest::newRow("arithmetic keeps type")
+            << QStringLiteral("{{ http1.body.expires_in * 2 }}") << QJsonValue(7200);
+        QTest::newRow("ternary") << QStringLiteral("{{ http1.status === 200 ? 'yes' : 'no' }}")
+                                 << QJsonValue(QStringLiteral("yes"));
+        QTest::newRow("object literal")
+            << QStringLiteral("{{ {a: 1} }}") << QJsonValue(QJsonObject {{QStringLiteral("a"), 1}});
         QTest::newRow("btoa") << QStringLiteral("Basic {{ btoa(form1.email + ':' + form1.password) }}")
-                              << QJsonValue(QStringLiteral("Basic ") + QString::fromLatin1(QByteArray("a@b.c:s3cret-pw").toBase64()));
-        QTest::newRow("mixed fast and js") << QStringLiteral("{{ TOKEN }}/{{ TOKEN.length }}") << QJsonValue(QStringLiteral("tok-123/7"));
-        QTest::newRow("builtin JSON") << QStringLiteral("{{ JSON.stringify({t: TOKEN}) }}") << QJsonValue(QStringLiteral("{\"t\":\"tok-123\"}"));
+                              << QJsonValue(QStringLiteral("Basic ") +
+                                            QString::fromLatin1(QByteArray("a@b.c:s3cret-pw").toBase64()));
+        QTest::newRow("mixed fast and js")
+            << QStringLiteral("{{ TOKEN }}/{{ TOKEN.length }}") << QJsonValue(QStringLiteral("tok-123/7"));
+        QTest::newRow("builtin JSON") << QStringLiteral("{{ JSON.stringify({t: TOKEN}) }}")
+                                      << QJsonValue(QStringLiteral("{\"t\":\"tok-123\"}"));
     }
     void javaScriptExpressions()
     {
@@ -156,8 +182,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("errorPart");
-        QTest::newRow("unknown name") << QStringLiteral("{{ nope.toString() }}") << QStringLiteral("ReferenceError: nope is not defined");
-        QTest::newRow("throw") << QStringLiteral("{{ (() => { throw new Error('boom') })() }}") << QStringLiteral("Error: boom");
+        QTest::newRow("unknown name") << QStringLiteral("{{ nope.toString() }}")
+                                      << QStringLiteral("ReferenceError: nope is not defined");
+        QTest::newRow("throw") << QStringLiteral("{{ (() => { throw new Error('boom') })() }}")
+                               << QStringLiteral("Error: boom");
         QTest::newRow("syntax") << QStringLiteral("{{ TOKEN + }}") << QStringLiteral("SyntaxError");
     }
     void javaScriptErrors()
@@ -179,11 +207,14 @@ private Q_SLOTS:
         const ExpressionEvaluator evaluator(&engine);
         Scope scope;
         scope.set(QStringLiteral("x"), 1);
-        QCOMPARE(evaluator.evaluate(QStringLiteral("{{ x + 1 }}"), scope, QStringLiteral("t")).value, QJsonValue(2));
+        QCOMPARE(evaluator.evaluate(QStringLiteral("{{ x + 1 }}"), scope, QStringLiteral("t")).value,
+                 QJsonValue(2));
         scope.set(QStringLiteral("x"), 41);
-        QCOMPARE(evaluator.evaluate(QStringLiteral("{{ x + 1 }}"), scope, QStringLiteral("t")).value, QJsonValue(42));
+        QCOMPARE(evaluator.evaluate(QStringLiteral("{{ x + 1 }}"), scope, QStringLiteral("t")).value,
+                 QJsonValue(42));
         Scope other; // a different scope without x: x must not leak in from the previous one
-        const EvalResult result = evaluator.evaluate(QStringLiteral("{{ typeof x }}"), other, QStringLiteral("t"));
+        const EvalResult result =
+            evaluator.evaluate(QStringLiteral("{{ typeof x }}"), other, QStringLiteral("t"));
         QCOMPARE(result.value, QJsonValue(QStringLiteral("undefined")));
     }
 
@@ -195,7 +226,7 @@ private Q_SLOTS:
         QTest::newRow("fraction") << QJsonValue(0.1) << QStringLiteral("0.1");
         QTest::newRow("bool") << QJsonValue(true) << QStringLiteral("true");
         QTest::newRow("null") << QJsonValue() << QString();
-        QTest::newRow("array") << QJsonValue(QJsonArray{1, 2}) << QStringLiteral("[1,2]");
+        QTest::newRow("array") << QJsonValue(QJsonArray {1, 2}) << QStringLiteral("[1,2]");
     }
     void valueToText()
     {
@@ -207,7 +238,8 @@ private Q_SLOTS:
     void masking()
     {
         SecretMasker masker({QStringLiteral("s3cret-pw"), QStringLiteral("tok")});
-        QCOMPARE(masker.maskText(QStringLiteral("password=s3cret-pw;")), QStringLiteral("password=********;"));
+        QCOMPARE(masker.maskText(QStringLiteral("password=s3cret-pw;")),
+                 QStringLiteral("password=********;"));
         // Short secrets are masked as whole values only, so ordinary text stays readable.
         QCOMPARE(masker.maskText(QStringLiteral("token")), QStringLiteral("token"));
         QCOMPARE(masker.maskText(QStringLiteral("tok")), SecretMasker::mask());

@@ -25,7 +25,7 @@ private Q_SLOTS:
     {
         Workflow workflow;
         QCOMPARE(workflow.nextStepName(StepType::ApiRequest), QStringLiteral("http1"));
-        workflow.steps.append(ApiRequestStep{});
+        workflow.steps.append(ApiRequestStep {});
         QCOMPARE(workflow.nextStepName(StepType::ApiRequest), QStringLiteral("http2"));
         QCOMPARE(workflow.nextStepName(StepType::JavaScript), QStringLiteral("js1"));
         QCOMPARE(workflow.nextStepName(StepType::Form), QStringLiteral("form1"));
@@ -33,7 +33,7 @@ private Q_SLOTS:
 
     void stepHelpers()
     {
-        Step step = JavaScriptStep{};
+        Step step = JavaScriptStep {};
         QCOMPARE(stepType(step), StepType::JavaScript);
         QCOMPARE(stepName(step), QStringLiteral("js1"));
         setStepName(step, QStringLiteral("js9"));

@@ -24,23 +24,34 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QJsonValue>("expected");
-        QTest::newRow("btoa") << QStringLiteral("btoa('user:pass')") << QJsonValue(QStringLiteral("dXNlcjpwYXNz"));
-        QTest::newRow("atob") << QStringLiteral("atob('dXNlcjpwYXNz')") << QJsonValue(QStringLiteral("user:pass"));
-        QTest::newRow("base64 utf8 round trip") << QStringLiteral("atob(btoa('héllo'))") << QJsonValue(QStringLiteral("héllo"));
-        QTest::newRow("base64url") << QStringLiteral("auth.base64UrlEncode('\u00ff\u00fe')") << QJsonValue(QStringLiteral("w7_Dvg"));
+        QTest::newRow("btoa") << QStringLiteral("btoa('user:pass')")
+                              << QJsonValue(QStringLiteral("dXNlcjpwYXNz"));
+        QTest::newRow("atob") << QStringLiteral("atob('dXNlcjpwYXNz')")
+                              << QJsonValue(QStringLiteral("user:pass"));
+        QTest::newRow("base64 utf8 round trip")
+            << QStringLiteral("atob(btoa('héllo'))") << QJsonValue(QStringLiteral("héllo"));
+        QTest::newRow("base64url") << QStringLiteral("auth.base64UrlEncode('\u00ff\u00fe')")
+                                   << QJsonValue(QStringLiteral("w7_Dvg"));
         QTest::newRow("sha256") << QStringLiteral("auth.sha256('abc')")
-                                << QJsonValue(QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+                                << QJsonValue(QStringLiteral(
+                                       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         // RFC 4231, test case 2.
-        QTest::newRow("hmac-sha256") << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?')")
-                                     << QJsonValue(QStringLiteral("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
-        QTest::newRow("hmac-sha256 base64") << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?', 'base64')")
-                                            << QJsonValue(QStringLiteral("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM="));
-        QTest::newRow("uuid shape") << QStringLiteral("/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(auth.randomUUID())")
+        QTest::newRow("hmac-sha256")
+            << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?')")
+            << QJsonValue(QStringLiteral("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+        QTest::newRow("hmac-sha256 base64")
+            << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?', 'base64')")
+            << QJsonValue(QStringLiteral("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM="));
+        QTest::newRow("uuid shape") << QStringLiteral("/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{"
+                                                      "3}-[0-9a-f]{12}$/.test(auth.randomUUID())")
                                     << QJsonValue(true);
-        QTest::newRow("uuids differ") << QStringLiteral("auth.randomUUID() !== auth.randomUUID()") << QJsonValue(true);
+        QTest::newRow("uuids differ")
+            << QStringLiteral("auth.randomUUID() !== auth.randomUUID()") << QJsonValue(true);
         // header {"alg":"none"}, payload {"sub":"42","exp":1700000000}
-        QTest::newRow("jwt payload") << QStringLiteral("auth.jwtDecode('eyJhbGciOiJub25lIn0.eyJzdWIiOiI0MiIsImV4cCI6MTcwMDAwMDAwMH0.sig').exp")
-                                     << QJsonValue(1700000000);
+        QTest::newRow("jwt payload")
+            << QStringLiteral(
+                   "auth.jwtDecode('eyJhbGciOiJub25lIn0.eyJzdWIiOiI0MiIsImV4cCI6MTcwMDAwMDAwMH0.sig').exp")
+            << QJsonValue(1700000000);
     }
     void authLibrary()
     {
@@ -57,8 +68,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<QString>("errorPart");
         QTest::newRow("bad base64") << QStringLiteral("atob('***')") << QStringLiteral("not valid base64");
-        QTest::newRow("bad jwt") << QStringLiteral("auth.jwtDecode('abc')") << QStringLiteral("three dot-separated parts");
-        QTest::newRow("bad jwt payload") << QStringLiteral("auth.jwtDecode('a.!!!.c')") << QStringLiteral("payload");
+        QTest::newRow("bad jwt") << QStringLiteral("auth.jwtDecode('abc')")
+                                 << QStringLiteral("three dot-separated parts");
+        QTest::newRow("bad jwt payload")
+            << QStringLiteral("auth.jwtDecode('a.!!!.c')") << QStringLiteral("payload");
     }
     void libraryErrorsAreScriptErrors()
     {
@@ -86,22 +99,27 @@ private Q_SLOTS:
         // Scripts get ECMAScript and the auth library, nothing that reaches the network or files.
         QFETCH(QString, name);
         ScriptEngine engine;
-        QCOMPARE(expr(engine, QStringLiteral("typeof ") + name).value, QJsonValue(QStringLiteral("undefined")));
-        QCOMPARE(expr(engine, QStringLiteral("typeof JSON.parse")).value, QJsonValue(QStringLiteral("function")));
+        QCOMPARE(expr(engine, QStringLiteral("typeof ") + name).value,
+                 QJsonValue(QStringLiteral("undefined")));
+        QCOMPARE(expr(engine, QStringLiteral("typeof JSON.parse")).value,
+                 QJsonValue(QStringLiteral("function")));
     }
 
     void functionBody()
     {
         ScriptEngine engine;
         Scope scope;
-        scope.set(QStringLiteral("http1"), QJsonObject{{QStringLiteral("body"), QJsonObject{{QStringLiteral("n"), 20}}}});
-        const EvalResult result = engine.runFunctionBody(QStringLiteral("const n = http1.body.n;\nreturn { doubled: n * 2, list: [1, 'a', null] };"),
-                                                         scope, QStringLiteral("js1"));
+        scope.set(QStringLiteral("http1"),
+                  QJsonObject {{QStringLiteral("body"), QJsonObject {{QStringLiteral("n"), 20}}}});
+        const EvalResult result = engine.runFunctionBody(
+            QStringLiteral("const n = http1.body.n;\nreturn { doubled: n * 2, list: [1, 'a', null] };"),
+            scope, QStringLiteral("js1"));
         QVERIFY2(result.ok(), qPrintable(result.error));
         QCOMPARE(result.value.toObject().value(QStringLiteral("doubled")), QJsonValue(40));
         QCOMPARE(result.value.toObject().value(QStringLiteral("list")).toArray().size(), 3);
         // No return: the step's value is null, so js1 stays a known name.
-        const EvalResult nothing = engine.runFunctionBody(QStringLiteral("const x = 1;"), scope, QStringLiteral("js1"));
+        const EvalResult nothing =
+            engine.runFunctionBody(QStringLiteral("const x = 1;"), scope, QStringLiteral("js1"));
         QVERIFY(nothing.ok());
         QVERIFY(nothing.value.isNull());
     }
@@ -109,8 +127,9 @@ private Q_SLOTS:
     void functionBodyErrorsNameTheLine()
     {
         ScriptEngine engine;
-        const EvalResult result = engine.runFunctionBody(QStringLiteral("const a = 1;\nconst b = 2;\nthrow new TypeError('bad token');"),
-                                                         {}, QStringLiteral("js1"));
+        const EvalResult result = engine.runFunctionBody(
+            QStringLiteral("const a = 1;\nconst b = 2;\nthrow new TypeError('bad token');"), {},
+            QStringLiteral("js1"));
         QVERIFY(!result.ok());
         QCOMPARE(result.error, QStringLiteral("js1: TypeError: bad token (line 3)"));
     }
@@ -118,7 +137,8 @@ private Q_SLOTS:
     void strictModeCatchesUndeclaredAssignment()
     {
         ScriptEngine engine;
-        const EvalResult result = engine.runFunctionBody(QStringLiteral("leaked = 5; return leaked;"), {}, QStringLiteral("js1"));
+        const EvalResult result =
+            engine.runFunctionBody(QStringLiteral("leaked = 5; return leaked;"), {}, QStringLiteral("js1"));
         QVERIFY(!result.ok());
         QVERIFY2(result.error.contains(QStringLiteral("ReferenceError")), qPrintable(result.error));
     }
@@ -143,10 +163,12 @@ private Q_SLOTS:
         engine.setTimeoutMs(200);
         QElapsedTimer clock;
         clock.start();
-        const EvalResult result = asStep ? engine.runFunctionBody(QStringLiteral("while (true) {}"), {}, QStringLiteral("js1"))
-                                         : expr(engine, QStringLiteral("(() => { for (;;) {} })()"));
+        const EvalResult result = asStep
+            ? engine.runFunctionBody(QStringLiteral("while (true) {}"), {}, QStringLiteral("js1"))
+            : expr(engine, QStringLiteral("(() => { for (;;) {} })()"));
         QVERIFY(!result.ok());
-        QVERIFY2(result.error.contains(QStringLiteral("stopped after running for 0.2 s")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QStringLiteral("stopped after running for 0.2 s")),
+                 qPrintable(result.error));
         QVERIFY(clock.elapsed() < 20000); // it did stop (a generous bound, not a speed check)
 
         // The engine stays usable afterwards, for the next step or run.

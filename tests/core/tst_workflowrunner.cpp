@@ -7,12 +7,12 @@
 #include "run/WorkflowRunner.h"
 #include "script/SecretMasker.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslServer>
@@ -40,7 +40,8 @@ private:
         step.method = QStringLiteral("POST");
         step.url = url;
         step.body.kind = RequestBody::Kind::Json;
-        step.body.text = QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
+        step.body.text =
+            QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
         return step;
     }
 
@@ -87,7 +88,8 @@ private Q_SLOTS:
     void seedWalkthroughEndToEnd()
     {
         WorkspaceReader reader;
-        const auto workspace = reader.readFile(QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json"));
+        const auto workspace = reader.readFile(
+            QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/resources/demo/demo-workspace.authstudio.json"));
         QVERIFY2(workspace, qPrintable(reader.error().toString()));
         const Resource *seed = workspace->findResource(QStringLiteral("Seed walkthrough"));
         QVERIFY(seed);
@@ -110,13 +112,25 @@ private Q_SLOTS:
         QVERIFY(result.steps.at(1).detail.startsWith(QStringLiteral("POST http://127.0.0.1:")));
 
         const QJsonObject scope = result.scope.values();
-        QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("email")).toString(), QStringLiteral("ada@example.com"));
+        QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("email")).toString(),
+                 QStringLiteral("ada@example.com"));
         const QJsonObject http1 = scope.value(QStringLiteral("http1")).toObject();
         QCOMPARE(http1.value(QStringLiteral("status")).toInt(), 200);
-        QCOMPARE(http1.value(QStringLiteral("headers")).toObject().value(QStringLiteral("content-type")).toString(), QStringLiteral("application/json"));
-        QCOMPARE(http1.value(QStringLiteral("body")).toObject().value(QStringLiteral("json")).toObject().value(QStringLiteral("password")).toString(),
+        QCOMPARE(http1.value(QStringLiteral("headers"))
+                     .toObject()
+                     .value(QStringLiteral("content-type"))
+                     .toString(),
+                 QStringLiteral("application/json"));
+        QCOMPARE(http1.value(QStringLiteral("body"))
+                     .toObject()
+                     .value(QStringLiteral("json"))
+                     .toObject()
+                     .value(QStringLiteral("password"))
+                     .toString(),
                  QStringLiteral("correct horse"));
-        QCOMPARE(scope.value(QStringLiteral("js1")).toObject().value(QStringLiteral("passwordLength")).toInt(), 13);
+        QCOMPARE(
+            scope.value(QStringLiteral("js1")).toObject().value(QStringLiteral("passwordLength")).toInt(),
+            13);
         QCOMPARE(scope.value(QStringLiteral("PASSWORD")).toString(), QStringLiteral("correct horse"));
         QVERIFY(result.scope.isSecretName(QStringLiteral("PASSWORD")));
 
@@ -136,9 +150,10 @@ private Q_SLOTS:
     void loginAgainstDemoApiDefinesToken()
     {
         Workflow workflow;
-        workflow.steps = {loginForm(), loginRequest(url(QStringLiteral("/login"))),
-                          variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
-                          variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
+        workflow.steps = {
+            loginForm(), loginRequest(url(QStringLiteral("/login"))),
+            variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
+            variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
         const RunResult result = run(workflow);
         QVERIFY2(result.succeeded(), qPrintable(result.notification));
         QCOMPARE(result.scope.value(QStringLiteral("TOKEN")).toString().size(), 64);
@@ -189,7 +204,9 @@ private Q_SLOTS:
         workflow.steps = {step};
         const RunResult result = run(workflow);
         QCOMPARE(result.outcome, RunOutcome::Failed);
-        QVERIFY2(result.notification.startsWith(QStringLiteral("http1, URL: the request to http://127.0.0.1:")), qPrintable(result.notification));
+        QVERIFY2(
+            result.notification.startsWith(QStringLiteral("http1, URL: the request to http://127.0.0.1:")),
+            qPrintable(result.notification));
         QVERIFY2(result.notification.contains(QStringLiteral("refused")), qPrintable(result.notification));
         QCOMPARE(result.failedField, QStringLiteral("URL"));
     }
@@ -204,7 +221,8 @@ private Q_SLOTS:
         workflow.steps = {step};
         const RunResult result = run(workflow);
         QCOMPARE(result.outcome, RunOutcome::Failed);
-        QVERIFY2(result.notification.contains(QStringLiteral("no reply within 0.15 s")), qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("no reply within 0.15 s")),
+                 qPrintable(result.notification));
     }
 
     void tlsErrorsAreNeverIgnored()
@@ -235,8 +253,11 @@ private Q_SLOTS:
         workflow.steps = {step};
         const RunResult result = run(workflow);
         QCOMPARE(result.outcome, RunOutcome::Failed);
-        QVERIFY2(result.notification.startsWith(QStringLiteral("http1, URL: the request to https://127.0.0.1:")), qPrintable(result.notification));
-        QVERIFY2(result.notification.contains(QStringLiteral("SSL"), Qt::CaseInsensitive), qPrintable(result.notification));
+        QVERIFY2(
+            result.notification.startsWith(QStringLiteral("http1, URL: the request to https://127.0.0.1:")),
+            qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("SSL"), Qt::CaseInsensitive),
+                 qPrintable(result.notification));
         QCOMPARE(connections, 0); // the handshake never completed, so no request reached the server
     }
 
@@ -248,12 +269,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("headerValue");
         QTest::addColumn<QString>("expected");
         QTest::addColumn<QString>("field");
-        QTest::newRow("unknown name in URL") << QStringLiteral("{{ API }}/me") << QString()
-                                             << QStringLiteral("http1, URL: unknown name 'API'") << QStringLiteral("URL");
-        QTest::newRow("JS exception in header") << QStringLiteral("BASE/me") << QStringLiteral("{{ JSON.parse('{') }}")
-                                                << QStringLiteral("http1, header 'X-Test': SyntaxError") << QStringLiteral("header 'X-Test'");
-        QTest::newRow("not a URL") << QStringLiteral("ftp://example") << QString()
-                                   << QStringLiteral("http1, URL: 'ftp://example' is not a valid http:// or https:// URL") << QStringLiteral("URL");
+        QTest::newRow("unknown name in URL")
+            << QStringLiteral("{{ API }}/me") << QString() << QStringLiteral("http1, URL: unknown name 'API'")
+            << QStringLiteral("URL");
+        QTest::newRow("JS exception in header")
+            << QStringLiteral("BASE/me") << QStringLiteral("{{ JSON.parse('{') }}")
+            << QStringLiteral("http1, header 'X-Test': SyntaxError") << QStringLiteral("header 'X-Test'");
+        QTest::newRow("not a URL")
+            << QStringLiteral("ftp://example") << QString()
+            << QStringLiteral("http1, URL: 'ftp://example' is not a valid http:// or https:// URL")
+            << QStringLiteral("URL");
     }
     void expressionErrorsNameStepAndField()
     {
@@ -288,8 +313,10 @@ private Q_SLOTS:
         workflow.steps = {step};
         const RunResult result = run(workflow, nullptr, initial);
         QCOMPARE(result.outcome, RunOutcome::Failed);
-        QVERIFY2(result.notification.contains(QStringLiteral("header 'Authorization'")), qPrintable(result.notification));
-        QVERIFY2(result.notification.contains(QStringLiteral("{{ TOKEN }}")), qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("header 'Authorization'")),
+                 qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("{{ TOKEN }}")),
+                 qPrintable(result.notification));
         QVERIFY(!result.notification.contains(QStringLiteral("X-Injected"))); // the value itself is not shown
         QCOMPARE(m_server->counters().requests, 0);
     }
@@ -302,7 +329,8 @@ private Q_SLOTS:
         workflow.steps = {js, variable(QStringLiteral("X"), QStringLiteral("{{ js1 }}"), false)};
         const RunResult result = run(workflow);
         QCOMPARE(result.outcome, RunOutcome::Failed);
-        QCOMPARE(result.notification, QStringLiteral("js1: ReferenceError: undefinedThing is not defined (line 1)"));
+        QCOMPARE(result.notification,
+                 QStringLiteral("js1: ReferenceError: undefinedThing is not defined (line 1)"));
         QCOMPARE(result.failedField, QStringLiteral("code"));
     }
 
@@ -316,7 +344,8 @@ private Q_SLOTS:
         workflow.steps = {js};
         const RunResult result = run(workflow, nullptr, {}, &runner);
         QCOMPARE(result.outcome, RunOutcome::Failed);
-        QVERIFY2(result.notification.contains(QStringLiteral("stopped after running for 0.2 s")), qPrintable(result.notification));
+        QVERIFY2(result.notification.contains(QStringLiteral("stopped after running for 0.2 s")),
+                 qPrintable(result.notification));
 
         js.code = QStringLiteral("return 6 * 7;");
         workflow.steps = {js};
@@ -340,10 +369,13 @@ private Q_SLOTS:
         workflow.steps = {step};
         const RunResult result = run(workflow, nullptr, initial);
         QVERIFY2(result.succeeded(), qPrintable(result.notification));
-        const QJsonObject body = result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("body")).toObject();
-        QCOMPARE(body.value(QStringLiteral("args")).toObject().value(QStringLiteral("q")).toString(), QStringLiteral("a&b=c d+é"));
+        const QJsonObject body =
+            result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("body")).toObject();
+        QCOMPARE(body.value(QStringLiteral("args")).toObject().value(QStringLiteral("q")).toString(),
+                 QStringLiteral("a&b=c d+é"));
         QVERIFY(!body.value(QStringLiteral("args")).toObject().contains(QStringLiteral("off")));
-        QCOMPARE(body.value(QStringLiteral("form")).toObject().value(QStringLiteral("user")).toString(), QStringLiteral("a&b=c d+é"));
+        QCOMPARE(body.value(QStringLiteral("form")).toObject().value(QStringLiteral("user")).toString(),
+                 QStringLiteral("a&b=c d+é"));
     }
 
     void jsonBodyIsInterpolatedStructurally()
@@ -354,12 +386,18 @@ private Q_SLOTS:
         ApiRequestStep step;
         step.url = url(QStringLiteral("/post"));
         step.body.kind = RequestBody::Kind::Json;
-        step.body.text = QStringLiteral(R"({"text": "{{ QUOTE }}", "count": "{{ COUNT }}", "label": "n={{ COUNT }}", "{{ 'k' + COUNT }}": true})");
+        step.body.text = QStringLiteral(
+            R"({"text": "{{ QUOTE }}", "count": "{{ COUNT }}", "label": "n={{ COUNT }}", "{{ 'k' + COUNT }}": true})");
         Workflow workflow;
         workflow.steps = {step};
         const RunResult result = run(workflow, nullptr, initial);
         QVERIFY2(result.succeeded(), qPrintable(result.notification));
-        const QJsonObject json = result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("body")).toObject().value(QStringLiteral("json")).toObject();
+        const QJsonObject json = result.scope.value(QStringLiteral("http1"))
+                                     .toObject()
+                                     .value(QStringLiteral("body"))
+                                     .toObject()
+                                     .value(QStringLiteral("json"))
+                                     .toObject();
         QCOMPARE(json.value(QStringLiteral("text")).toString(), QStringLiteral("say \"hi\"\n"));
         QCOMPARE(json.value(QStringLiteral("count")), QJsonValue(3));
         QCOMPARE(json.value(QStringLiteral("label")).toString(), QStringLiteral("n=3"));
@@ -445,7 +483,8 @@ private Q_SLOTS:
         workflow.steps = {variable(QStringLiteral("B"), QStringLiteral("{{ typeof A }}"), false)};
         const RunResult second = run(workflow, nullptr, {}, &runner);
         QVERIFY(second.succeeded());
-        QCOMPARE(second.scope.value(QStringLiteral("B")).toString(), QStringLiteral("undefined")); // no leak between runs
+        QCOMPARE(second.scope.value(QStringLiteral("B")).toString(),
+                 QStringLiteral("undefined")); // no leak between runs
     }
 };
 

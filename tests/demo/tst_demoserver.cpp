@@ -24,7 +24,8 @@ namespace {
 
 using RawHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
-struct RawResponse {
+struct RawResponse
+{
     int status = 0;
     QByteArray head;
     QByteArray body;
@@ -72,7 +73,8 @@ QJsonObject jsonOf(const QByteArray &body)
 }
 
 // A raw client that collects everything the server sends.
-class RawClient {
+class RawClient
+{
 public:
     explicit RawClient(quint16 port)
     {
@@ -89,7 +91,8 @@ public:
 
 } // namespace
 
-class DemoServerTest : public QObject {
+class DemoServerTest : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:

@@ -169,7 +169,8 @@ Step &authStep(Workspace &workspace, int resource, int step)
 
 // ---- JSON helpers for tests generated from a whole document ----
 
-struct Node {
+struct Node
+{
     QString pointer;
     QJsonValue value;
 };
@@ -325,7 +326,8 @@ QStringList sorted(QStringList list)
 
 } // namespace
 
-class TestWorkspaceFormat : public QObject {
+class TestWorkspaceFormat : public QObject
+{
     Q_OBJECT
 
 private Q_SLOTS:
@@ -1069,8 +1071,8 @@ void TestWorkspaceFormat::resourceExportBadFiles_data()
     QTest::newRow("literal secret in an export")
         << u"resource-export-secret-literal.json"_s << true << u"/resource/auth/authWorkflow/2/value"_s
         << u"secret variable 'TOKEN' holds a literal value"_s;
-    QTest::newRow("export without a resource")
-        << u"resource-export-missing-resource.json"_s << true << u"/resource"_s << u"required key 'resource' is missing"_s;
+    QTest::newRow("export without a resource") << u"resource-export-missing-resource.json"_s << true
+                                               << u"/resource"_s << u"required key 'resource' is missing"_s;
     QTest::newRow("workspace read as an export") << u"every-field.authstudio.json"_s << true << u"/format"_s
                                                  << u"\"format\": \"authstudio-resource\""_s;
     QTest::newRow("export read as a workspace")

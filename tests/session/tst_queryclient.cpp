@@ -20,7 +20,8 @@ using namespace AuthStudio;
 
 namespace {
 
-ApiRequestStep request(const QString &name, const QString &method, const QString &url, const QString &jsonBody = {})
+ApiRequestStep request(const QString &name, const QString &method, const QString &url,
+                       const QString &jsonBody = {})
 {
     ApiRequestStep step;
     step.name = name;
@@ -51,15 +52,17 @@ Workspace demoWorkspace(const QUrl &baseUrl)
     resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")}};
     resource.authMethod = Resource::AuthMethod::Custom;
     CustomAuth &auth = resource.customAuth;
-    auth.authWorkflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")),
-                               request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/login"),
-                                       QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})")),
-                               variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
-                               variable(QStringLiteral("REFRESH_TOKEN"), QStringLiteral("{{ http1.body.refresh_token }}")),
-                               variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
-    auth.refreshWorkflow.steps = {request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/refresh"),
-                                          QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})")),
-                                  variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+    auth.authWorkflow.steps = {
+        FormStep::withDefaultFields(QStringLiteral("form1")),
+        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/login"),
+                QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})")),
+        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
+        variable(QStringLiteral("REFRESH_TOKEN"), QStringLiteral("{{ http1.body.refresh_token }}")),
+        variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
+    auth.refreshWorkflow.steps = {
+        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/refresh"),
+                QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})")),
+        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
     Workspace workspace;
     workspace.variables = {{QStringLiteral("DEMO_API"), baseUrl.toString()}};
     workspace.resources = {resource};
@@ -85,10 +88,12 @@ private:
     SessionManager *m_sessions = nullptr;
     PresetPrompter *m_prompter = nullptr;
 
-    std::unique_ptr<QueryClient> client(const Workspace &workspace, const QString &profile = QStringLiteral("alice"))
+    std::unique_ptr<QueryClient> client(const Workspace &workspace,
+                                        const QString &profile = QStringLiteral("alice"))
     {
-        auto result = std::make_unique<QueryClient>(m_network, m_sessions, workspace, QStringLiteral("/test/workspace"),
-                                                     workspace.resources.first().name);
+        auto result =
+            std::make_unique<QueryClient>(m_network, m_sessions, workspace, QStringLiteral("/test/workspace"),
+                                          workspace.resources.first().name);
         result->setProfile(profile);
         result->setPrompter(m_prompter);
         return result;
@@ -148,10 +153,16 @@ private Q_SLOTS:
         const QueryResult result = wait(c->send(query));
         QVERIFY2(result.succeeded, qPrintable(result.error));
         const QJsonObject echo = result.response.parsedBody().toObject();
-        QCOMPARE(echo.value(QStringLiteral("headers")).toObject().value(QStringLiteral("Authorization")).toString(), QStringLiteral("Bearer ") + token);
+        QCOMPARE(echo.value(QStringLiteral("headers"))
+                     .toObject()
+                     .value(QStringLiteral("Authorization"))
+                     .toString(),
+                 QStringLiteral("Bearer ") + token);
         QCOMPARE(echo.value(QStringLiteral("args")).toObject().value(QStringLiteral("t")).toString(), token);
-        QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("token")).toString(), token);
-        QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("hi"));
+        QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("token")).toString(),
+                 token);
+        QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("note")).toString(),
+                 QStringLiteral("hi"));
         // The session lives in the session store, keyed by profile and resource, never in the workspace.
         QVERIFY(m_sessions->cached(c->sessionKey()).has_value());
     }
@@ -256,7 +267,8 @@ private Q_SLOTS:
         QCOMPARE(c->stats().retries, 1);
         const QList<AuthEvent> &events = c->events();
         QVERIFY(std::any_of(events.begin(), events.end(), [](const AuthEvent &e) {
-            return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::FailedQuery && e.triggerStatus == 401 && e.succeeded;
+            return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::FailedQuery &&
+                e.triggerStatus == 401 && e.succeeded;
         }));
     }
 
@@ -275,9 +287,11 @@ private Q_SLOTS:
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         Workflow &refresh = workspace.resources.first().customAuth.refreshWorkflow;
         if (failingStep == QLatin1String("status")) {
-            refresh.steps = {request(QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/500"))};
+            refresh.steps = {request(QStringLiteral("http1"), QStringLiteral("GET"),
+                                     QStringLiteral("{{ DEMO_API }}/status/500"))};
         } else if (failingStep == QLatin1String("timeout")) {
-            ApiRequestStep slow = request(QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/delay/5000"));
+            ApiRequestStep slow = request(QStringLiteral("http1"), QStringLiteral("GET"),
+                                          QStringLiteral("{{ DEMO_API }}/delay/5000"));
             slow.timeoutMs = 200;
             refresh.steps = {slow};
         } else {
@@ -354,8 +368,8 @@ private Q_SLOTS:
     {
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         // A slow first refresh step keeps the refresh running while the starter is cancelled.
-        workspace.resources.first().customAuth.refreshWorkflow.steps.prepend(
-            request(QStringLiteral("http0"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/delay/1500")));
+        workspace.resources.first().customAuth.refreshWorkflow.steps.prepend(request(
+            QStringLiteral("http0"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/delay/1500")));
         auto c = client(workspace);
         login(*c);
         m_server->expireAllTokens();
@@ -401,15 +415,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("refreshes");
         QTest::newRow("constant, before the lead") << QStringLiteral("60") << 3600 << qint64(50000) << 0;
         QTest::newRow("constant, within the lead") << QStringLiteral("60") << 3600 << qint64(55000) << 1;
-        QTest::newRow("variable, expired") << QStringLiteral("{{ EXPIRES_IN }}") << 120 << qint64(121000) << 1;
+        QTest::newRow("variable, expired")
+            << QStringLiteral("{{ EXPIRES_IN }}") << 120 << qint64(121000) << 1;
         QTest::newRow("variable, fresh") << QStringLiteral("{{ EXPIRES_IN }}") << 120 << qint64(60000) << 0;
         QTest::newRow("missing value") << QStringLiteral("{{ NOPE }}") << 3600 << qint64(1000000) << 0;
         QTest::newRow("zero") << QStringLiteral("0") << 3600 << qint64(5000) << 0;
         QTest::newRow("negative") << QStringLiteral("-5") << 3600 << qint64(5000) << 0;
         QTest::newRow("not a number") << QStringLiteral("soon") << 3600 << qint64(5000) << 0;
         QTest::newRow("huge is capped") << QStringLiteral("1e30") << 3600 << qint64(1000000) << 0;
-        QTest::newRow("shorter than the lead, too early") << QStringLiteral("0.5") << 3600 << qint64(600) << 0;
-        QTest::newRow("shorter than the lead, after the pause") << QStringLiteral("0.5") << 3600 << qint64(1100) << 1;
+        QTest::newRow("shorter than the lead, too early")
+            << QStringLiteral("0.5") << 3600 << qint64(600) << 0;
+        QTest::newRow("shorter than the lead, after the pause")
+            << QStringLiteral("0.5") << 3600 << qint64(1100) << 1;
     }
     void timeBasedExpiry()
     {
@@ -433,10 +450,13 @@ private Q_SLOTS:
         }
         QCOMPARE(m_server->counters().refreshes, refreshes);
         QCOMPARE(c->stats().refreshes, refreshes);
-        const bool expectWarning = expiresIn == QLatin1String("{{ NOPE }}") || expiresIn == QLatin1String("0")
-            || expiresIn == QLatin1String("-5") || expiresIn == QLatin1String("soon") || expiresIn == QLatin1String("1e30");
+        const bool expectWarning = expiresIn == QLatin1String("{{ NOPE }}") ||
+            expiresIn == QLatin1String("0") || expiresIn == QLatin1String("-5") ||
+            expiresIn == QLatin1String("soon") || expiresIn == QLatin1String("1e30");
         const QList<AuthEvent> &events = c->events();
-        QCOMPARE(std::any_of(events.begin(), events.end(), [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Warning; }), expectWarning);
+        QCOMPARE(std::any_of(events.begin(), events.end(),
+                             [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Warning; }),
+                 expectWarning);
         if (refreshes) {
             QVERIFY(std::any_of(events.begin(), events.end(), [](const AuthEvent &e) {
                 return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::Expiry;
@@ -477,8 +497,8 @@ private Q_SLOTS:
     {
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         // The login stores a token with a line break in it, as a hostile server could.
-        workspace.resources.first().customAuth.authWorkflow.steps[2]
-            = variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token + '\\r\\nX-Evil: 1' }}"));
+        workspace.resources.first().customAuth.authWorkflow.steps[2] =
+            variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token + '\\r\\nX-Evil: 1' }}"));
         auto c = client(workspace);
         c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
         m_server->resetCounters();
@@ -486,7 +506,8 @@ private Q_SLOTS:
         QVERIFY(!result.succeeded);
         QVERIFY2(result.error.contains(QStringLiteral("header 'Authorization'")), qPrintable(result.error));
         QVERIFY2(result.error.contains(QStringLiteral("{{ TOKEN }}")), qPrintable(result.error));
-        QVERIFY(!result.error.contains(c->session()->variables.value(QStringLiteral("TOKEN")).toString().left(20)));
+        QVERIFY(!result.error.contains(
+            c->session()->variables.value(QStringLiteral("TOKEN")).toString().left(20)));
         QCOMPARE(m_server->counters().meRequests, 0); // nothing was sent
     }
 
@@ -502,16 +523,19 @@ private Q_SLOTS:
         DemoServer other;
         QVERIFY(other.listen());
         Workspace workspace = demoWorkspace(m_server->baseUrl());
-        workspace.resources.first().headers.append({QStringLiteral("X-Api-Key"), QStringLiteral("{{ REFRESH_TOKEN }}")});
+        workspace.resources.first().headers.append(
+            {QStringLiteral("X-Api-Key"), QStringLiteral("{{ REFRESH_TOKEN }}")});
         workspace.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
         auto c = client(workspace);
         login(*c);
-        const QUrl target((crossOrigin ? other.baseUrl() : m_server->baseUrl()).toString() + QStringLiteral("/headers"));
+        const QUrl target((crossOrigin ? other.baseUrl() : m_server->baseUrl()).toString() +
+                          QStringLiteral("/headers"));
         Query query = get(QStringLiteral("/redirect-to"));
         query.parameters = {{QStringLiteral("url"), target.toString()}};
         const QueryResult result = wait(c->send(query));
         QVERIFY2(result.succeeded, qPrintable(result.error + result.response.failureText()));
-        const QJsonObject headers = result.response.parsedBody().toObject().value(QStringLiteral("headers")).toObject();
+        const QJsonObject headers =
+            result.response.parsedBody().toObject().value(QStringLiteral("headers")).toObject();
         QCOMPARE(headers.contains(QStringLiteral("Authorization")), !crossOrigin);
         QCOMPARE(headers.contains(QStringLiteral("X-Api-Key")), !crossOrigin);
         QVERIFY(headers.contains(QStringLiteral("X-Client"))); // not auth-bearing: always sent
@@ -523,7 +547,8 @@ private Q_SLOTS:
         c->setPublicMode(true);
         const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
         QVERIFY(!result.succeeded);
-        QVERIFY2(result.error.contains(QStringLiteral("not available in public mode")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QStringLiteral("not available in public mode")),
+                 qPrintable(result.error));
         QCOMPARE(m_server->counters().requests, 0);
     }
 

@@ -22,20 +22,30 @@ class BrokenStore : public SecretStore
 public:
     explicit BrokenStore(bool silent)
         : m_silent(silent)
-    {
-    }
+    { }
     QString description() const override { return QStringLiteral("broken"); }
     bool isPersistent() const override { return true; }
     void read(const QString &, QObject *context, Callback done) override { answer(context, std::move(done)); }
-    void write(const QString &, const QByteArray &, QObject *context, Callback done) override { answer(context, std::move(done)); }
-    void remove(const QString &, QObject *context, Callback done) override { answer(context, std::move(done)); }
+    void write(const QString &, const QByteArray &, QObject *context, Callback done) override
+    {
+        answer(context, std::move(done));
+    }
+    void remove(const QString &, QObject *context, Callback done) override
+    {
+        answer(context, std::move(done));
+    }
 
 private:
     void answer(QObject *context, Callback done)
     {
         if (m_silent)
             return; // never calls back
-        QMetaObject::invokeMethod(context, [done] { done({Error::Unavailable, {}, QStringLiteral("no Secret Service")}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context,
+            [done] {
+                done({Error::Unavailable, {}, QStringLiteral("no Secret Service")});
+            },
+            Qt::QueuedConnection);
     }
     bool m_silent;
 };
@@ -53,7 +63,8 @@ SecretStore::Result call(const std::function<void(QObject *, SecretStore::Callba
 AuthSession sampleSession()
 {
     AuthSession session;
-    session.variables = {{QStringLiteral("TOKEN"), QStringLiteral("tok-secret-123")}, {QStringLiteral("EXPIRES_IN"), 3600}};
+    session.variables = {{QStringLiteral("TOKEN"), QStringLiteral("tok-secret-123")},
+                         {QStringLiteral("EXPIRES_IN"), 3600}};
     session.secretNames = {QStringLiteral("TOKEN")};
     session.loggedInAt = QDateTime::currentDateTimeUtc();
     session.expiresAt = session.loggedInAt.addSecs(3600);
@@ -70,14 +81,21 @@ private:
     void roundTrip(SecretStore &store)
     {
         const QString key = QStringLiteral("session:alice:/w.json:api");
-        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.remove(key, c, cb); }).error, SecretStore::Error::None);
-        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); }).error, SecretStore::Error::NotFound);
-        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.write(key, "payload", c, cb); }).error, SecretStore::Error::None);
-        const SecretStore::Result read = call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); });
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.remove(key, c, cb); }).error,
+                 SecretStore::Error::None);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); }).error,
+                 SecretStore::Error::NotFound);
+        QCOMPARE(
+            call([&](QObject *c, SecretStore::Callback cb) { store.write(key, "payload", c, cb); }).error,
+            SecretStore::Error::None);
+        const SecretStore::Result read =
+            call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); });
         QCOMPARE(read.error, SecretStore::Error::None);
         QCOMPARE(read.data, QByteArray("payload"));
-        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.remove(key, c, cb); }).error, SecretStore::Error::None);
-        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); }).error, SecretStore::Error::NotFound);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.remove(key, c, cb); }).error,
+                 SecretStore::Error::None);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.read(key, c, cb); }).error,
+                 SecretStore::Error::NotFound);
     }
 
 private Q_SLOTS:
@@ -112,11 +130,16 @@ private Q_SLOTS:
         FileSecretStore store(folder);
         roundTrip(store);
         const QString key = QStringLiteral("k");
-        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.write(key, "secret", c, cb); }).error, SecretStore::Error::None);
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) { store.write(key, "secret", c, cb); }).error,
+                 SecretStore::Error::None);
         const QFileInfo file(store.pathFor(key));
         QVERIFY(file.exists());
-        QCOMPARE(file.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
-        QCOMPARE(QFileInfo(folder).permissions() & (QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther), QFile::Permissions());
+        QCOMPARE(file.permissions() &
+                     (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
+        QCOMPARE(QFileInfo(folder).permissions() &
+                     (QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther),
+                 QFile::Permissions());
         QVERIFY(!file.fileName().contains(QLatin1Char(':'))); // the key is hashed, not used as a name
     }
 
@@ -130,9 +153,11 @@ private Q_SLOTS:
 
     void managerPersistsThroughTheKeychain()
     {
-        const QString key = SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w.json"), QStringLiteral("api"));
+        const QString key = SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w.json"),
+                                                       QStringLiteral("api"));
         {
-            SessionManager manager(std::make_unique<KeychainSecretStore>(QStringLiteral("Auth Studio tests")));
+            SessionManager manager(
+                std::make_unique<KeychainSecretStore>(QStringLiteral("Auth Studio tests")));
             QSignalSpy idle(&manager, &SessionManager::idle);
             QSignalSpy unavailable(&manager, &SessionManager::storeUnavailable);
             manager.save(key, sampleSession());
@@ -146,7 +171,8 @@ private Q_SLOTS:
         later.load(key, &context, [&loaded](const std::optional<AuthSession> &session) { loaded = session; });
         QTRY_VERIFY_WITH_TIMEOUT(loaded.has_value(), 20000);
         QVERIFY(loaded->has_value());
-        QCOMPARE((*loaded)->variables.value(QStringLiteral("TOKEN")).toString(), QStringLiteral("tok-secret-123"));
+        QCOMPARE((*loaded)->variables.value(QStringLiteral("TOKEN")).toString(),
+                 QStringLiteral("tok-secret-123"));
 
         // Logout clears it from the keychain too.
         QSignalSpy idle(&later, &SessionManager::idle);
@@ -161,8 +187,10 @@ private Q_SLOTS:
 
     void profilesHaveTheirOwnKeys()
     {
-        QVERIFY(SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w"), QStringLiteral("api"))
-                != SessionManager::sessionKey(QStringLiteral("bob"), QStringLiteral("/w"), QStringLiteral("api")));
+        QVERIFY(
+            SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w"),
+                                       QStringLiteral("api")) !=
+            SessionManager::sessionKey(QStringLiteral("bob"), QStringLiteral("/w"), QStringLiteral("api")));
         QVERIFY(!SessionManager::defaultProfile().isEmpty());
     }
 

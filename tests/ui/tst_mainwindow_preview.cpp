@@ -45,9 +45,10 @@ private Q_SLOTS:
         QVERIFY(preview);
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
 
-        DialogPrompter::setNextAnswer(QJsonObject{{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                  {QStringLiteral("password"), DemoServer::demoPassword()}});
-        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")), Qt::LeftButton);
+        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")),
+                          Qt::LeftButton);
         QTRY_VERIFY(preview->isLoggedIn());
         QCOMPARE(window.demoServer()->counters().logins, 1);
 

@@ -54,7 +54,8 @@ class SecretMasker;
 class SessionManager;
 struct AuthEvent;
 
-class AuthLoginPreview : public QWidget {
+class AuthLoginPreview : public QWidget
+{
     Q_OBJECT
 public:
     static constexpr int CountdownIntervalMs = 1000;

@@ -106,8 +106,9 @@ MainWindow::~MainWindow()
 {
     // Children die after this destructor has run: their last signals (a selection cleared, a run
     // cancelled) must not reach a half-destroyed window.
-    for (QObject *sender : std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor, m_runPanel,
-                                                             m_resourceView->selectionModel(), m_previewDock, m_sessions})
+    for (QObject *sender :
+         std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor, m_runPanel,
+                                           m_resourceView->selectionModel(), m_previewDock, m_sessions})
         disconnect(sender, nullptr, this, nullptr);
 }
 
@@ -694,8 +695,9 @@ void MainWindow::updatePreview()
         return;
     }
     // Sessions are keyed by the workspace file; an unsaved workspace gets a key of its own.
-    const QString workspaceId = m_document->filePath().isEmpty() ? QStringLiteral("unsaved")
-                                                                 : QFileInfo(m_document->filePath()).canonicalFilePath();
+    const QString workspaceId = m_document->filePath().isEmpty()
+        ? QStringLiteral("unsaved")
+        : QFileInfo(m_document->filePath()).canonicalFilePath();
     preview->setResource(m_document->workspace(), workspaceId, m_document->resource(index).name,
                          m_document->variableOverrides());
 }
