@@ -20,6 +20,7 @@ function(authstudio_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     authstudio_target_settings(${name})
     target_link_libraries(${name} PRIVATE Qt6::Test ${ARG_LIBRARIES})
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
     target_compile_definitions(${name} PRIVATE
         AUTHSTUDIO_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         AUTHSTUDIO_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

@@ -16,57 +16,18 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "TestWorkspaces.h"
+
 using namespace AuthStudio;
 
 namespace {
 
-ApiRequestStep request(const QString &name, const QString &method, const QString &url,
-                       const QString &jsonBody = {})
-{
-    ApiRequestStep step;
-    step.name = name;
-    step.method = method;
-    step.url = url;
-    if (!jsonBody.isEmpty()) {
-        step.body.kind = RequestBody::Kind::Json;
-        step.body.text = jsonBody;
-    }
-    return step;
-}
+using TestWorkspaces::apiRequest;
+using TestWorkspaces::defineVariable;
 
-DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
-{
-    DefineVariableStep step;
-    step.name = name;
-    step.value = value;
-    step.secret = secret;
-    return step;
-}
-
-// The "Demo login" resource: form → POST /login → TOKEN, REFRESH_TOKEN, EXPIRES_IN; refresh → POST /refresh.
 Workspace demoWorkspace(const QUrl &baseUrl)
 {
-    Resource resource;
-    resource.name = QStringLiteral("api");
-    resource.baseUrl = QStringLiteral("{{ DEMO_API }}");
-    resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")}};
-    resource.authMethod = Resource::AuthMethod::Custom;
-    CustomAuth &auth = resource.customAuth;
-    auth.authWorkflow.steps = {
-        FormStep::withDefaultFields(QStringLiteral("form1")),
-        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/login"),
-                QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})")),
-        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
-        variable(QStringLiteral("REFRESH_TOKEN"), QStringLiteral("{{ http1.body.refresh_token }}")),
-        variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
-    auth.refreshWorkflow.steps = {
-        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/refresh"),
-                QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})")),
-        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
-    Workspace workspace;
-    workspace.variables = {{QStringLiteral("DEMO_API"), baseUrl.toString()}};
-    workspace.resources = {resource};
-    return workspace;
+    return TestWorkspaces::demoLoginWorkspace(baseUrl.toString());
 }
 
 Query get(const QString &path)
@@ -287,11 +248,11 @@ private Q_SLOTS:
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         Workflow &refresh = workspace.resources.first().customAuth.refreshWorkflow;
         if (failingStep == QLatin1String("status")) {
-            refresh.steps = {request(QStringLiteral("http1"), QStringLiteral("GET"),
-                                     QStringLiteral("{{ DEMO_API }}/status/500"))};
+            refresh.steps = {apiRequest(QStringLiteral("http1"), QStringLiteral("GET"),
+                                        QStringLiteral("{{ DEMO_API }}/status/500"))};
         } else if (failingStep == QLatin1String("timeout")) {
-            ApiRequestStep slow = request(QStringLiteral("http1"), QStringLiteral("GET"),
-                                          QStringLiteral("{{ DEMO_API }}/delay/5000"));
+            ApiRequestStep slow = apiRequest(QStringLiteral("http1"), QStringLiteral("GET"),
+                                             QStringLiteral("{{ DEMO_API }}/delay/5000"));
             slow.timeoutMs = 200;
             refresh.steps = {slow};
         } else {
@@ -368,7 +329,7 @@ private Q_SLOTS:
     {
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         // A slow first refresh step keeps the refresh running while the starter is cancelled.
-        workspace.resources.first().customAuth.refreshWorkflow.steps.prepend(request(
+        workspace.resources.first().customAuth.refreshWorkflow.steps.prepend(apiRequest(
             QStringLiteral("http0"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/delay/1500")));
         auto c = client(workspace);
         login(*c);
@@ -497,8 +458,8 @@ private Q_SLOTS:
     {
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         // The login stores a token with a line break in it, as a hostile server could.
-        workspace.resources.first().customAuth.authWorkflow.steps[2] =
-            variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token + '\\r\\nX-Evil: 1' }}"));
+        workspace.resources.first().customAuth.authWorkflow.steps[2] = defineVariable(
+            QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token + '\\r\\nX-Evil: 1' }}"));
         auto c = client(workspace);
         c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
         m_server->resetCounters();

@@ -26,61 +26,22 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "TestWorkspaces.h"
+
 using namespace AuthStudio;
 
 namespace {
 
 const QString WorkspaceId = QStringLiteral("/test/preview-workspace");
 
-ApiRequestStep request(const QString &name, const QString &method, const QString &url,
-                       const QString &jsonBody = {})
-{
-    ApiRequestStep step;
-    step.name = name;
-    step.method = method;
-    step.url = url;
-    if (!jsonBody.isEmpty()) {
-        step.body.kind = RequestBody::Kind::Json;
-        step.body.text = jsonBody;
-    }
-    return step;
-}
+using TestWorkspaces::apiRequest;
+using TestWorkspaces::defineVariable;
 
-DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
-{
-    DefineVariableStep step;
-    step.name = name;
-    step.value = value;
-    step.secret = secret;
-    return step;
-}
-
-// The "Demo login" resource: form → POST /login → TOKEN, REFRESH_TOKEN, EXPIRES_IN; refresh → POST /refresh.
-// DEMO_API points nowhere useful: the preview gets the server's address as a variable override, as the
-// studio gives it when it runs the demo server itself.
+// The demo login resource. DEMO_API points nowhere useful: the preview gets the server's address as a
+// variable override, as the studio gives it when it runs the demo server itself.
 Workspace demoWorkspace()
 {
-    Resource resource;
-    resource.name = QStringLiteral("api");
-    resource.baseUrl = QStringLiteral("{{ DEMO_API }}");
-    resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")}};
-    resource.authMethod = Resource::AuthMethod::Custom;
-    CustomAuth &auth = resource.customAuth;
-    auth.authWorkflow.steps = {
-        FormStep::withDefaultFields(QStringLiteral("form1")),
-        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/login"),
-                QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})")),
-        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
-        variable(QStringLiteral("REFRESH_TOKEN"), QStringLiteral("{{ http1.body.refresh_token }}")),
-        variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
-    auth.refreshWorkflow.steps = {
-        request(QStringLiteral("http1"), QStringLiteral("POST"), QStringLiteral("{{ DEMO_API }}/refresh"),
-                QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})")),
-        variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
-    Workspace workspace;
-    workspace.variables = {{QStringLiteral("DEMO_API"), QStringLiteral("http://127.0.0.1:9")}};
-    workspace.resources = {resource};
-    return workspace;
+    return TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
 }
 
 QJsonObject credentials()
@@ -503,7 +464,7 @@ private Q_SLOTS:
     void failedRefreshShowsLoginRequired()
     {
         Workspace workspace = demoWorkspace();
-        workspace.resources.first().customAuth.refreshWorkflow.steps = {request(
+        workspace.resources.first().customAuth.refreshWorkflow.steps = {apiRequest(
             QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/500"))};
         open(workspace);
         clickAuthLogin();
