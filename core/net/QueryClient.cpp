@@ -77,6 +77,7 @@ QueryClient::~QueryClient() = default;
 void QueryClient::setVariableOverrides(const QHash<QString, QString> &overrides)
 {
     m_overrides = overrides;
+    m_sessionScope.reset();
 }
 
 void QueryClient::setProfile(const QString &profile)
@@ -133,9 +134,15 @@ Scope QueryClient::baseScope() const
     return scope;
 }
 
-Scope QueryClient::sessionScope() const
+// Built once per session generation (every login, refresh, load or logout bumps it) instead of once per
+// query: the headers of every query are filled from it.
+const Scope &QueryClient::sessionScope() const
 {
-    return m_session ? m_session->toScope(baseScope()) : baseScope();
+    if (!m_sessionScope || m_sessionScopeGeneration != m_generation) {
+        m_sessionScope = m_session ? m_session->toScope(baseScope()) : baseScope();
+        m_sessionScopeGeneration = m_generation;
+    }
+    return *m_sessionScope;
 }
 
 PendingQuery *QueryClient::send(const Query &query)
@@ -225,7 +232,7 @@ void QueryClient::proceed(PendingQuery *query)
     }
     if (!m_sessionLoaded) {
         wait(query);
-        loadSession();
+        loadSession(&QueryClient::resumeWaiters);
         return;
     }
     const CustomAuth &auth = m_resource.customAuth;
@@ -288,15 +295,15 @@ void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason)
     failWaiters(QStringLiteral("Login required: %1.").arg(reason), true);
 }
 
-void QueryClient::loadSession()
+void QueryClient::loadSession(void (QueryClient::*then)())
 {
     m_operation = AuthOperation::LoadSession;
-    m_sessions->load(sessionKey(), this, [this](const std::optional<AuthSession> &session) {
+    m_sessions->load(sessionKey(), this, [this, then](const std::optional<AuthSession> &session) {
         m_session = session;
         m_sessionLoaded = true;
         ++m_generation;
         m_operation = AuthOperation::None;
-        resumeWaiters();
+        (this->*then)();
     });
 }
 
@@ -385,10 +392,10 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             session.takeVariables(result.scope, definedNames(m_resource.customAuth.authWorkflow));
             updateExpiry(session);
             m_session = session;
+            ++m_generation;
             m_sessions->save(sessionKey(), session);
             m_needsLogin = false;
             m_loginTested = true; // a fresh login needs no test
-            ++m_generation;
             ++m_stats.logins;
             record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, {}, m_operationStatus);
             Q_EMIT sessionChanged();
@@ -409,10 +416,10 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         return;
     if (result.succeeded() && m_session) {
         m_session->takeVariables(result.scope, definedNames(m_resource.customAuth.refreshWorkflow));
+        ++m_generation; // right after the variables change: the cached session scope follows it
         m_session->refreshedAt = now;
         updateExpiry(*m_session);
         m_sessions->save(sessionKey(), *m_session);
-        ++m_generation;
         ++m_stats.refreshes;
         record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus);
         Q_EMIT sessionChanged();
@@ -463,14 +470,7 @@ void QueryClient::testRefresh()
         return;
     }
     if (!m_sessionLoaded) {
-        // Load the session first, then run the refresh on its own.
-        m_operation = AuthOperation::LoadSession;
-        m_sessions->load(sessionKey(), this, [this](const std::optional<AuthSession> &session) {
-            m_session = session;
-            m_sessionLoaded = true;
-            m_operation = AuthOperation::None;
-            testRefresh();
-        });
+        loadSession(&QueryClient::testRefresh); // then run the refresh on its own
         return;
     }
     m_operationIsTest = true;
@@ -513,14 +513,16 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     QString body = q.body;
     if (!m_resource.bodyDefaults.isEmpty() && step.method != QLatin1String("GET") &&
         step.method != QLatin1String("HEAD")) {
-        QJsonObject object =
-            body.trimmed().isEmpty() ? QJsonObject() : QJsonDocument::fromJson(body.toUtf8()).object();
-        for (const KeyValue &field : m_resource.bodyDefaults) {
-            if (field.enabled && !object.contains(field.name))
-                object.insert(field.name, field.value);
-        }
-        if (body.trimmed().isEmpty() || QJsonDocument::fromJson(body.toUtf8()).isObject())
+        // Defaults join an object body (or make one); any other body is sent as it is.
+        const QJsonDocument given = QJsonDocument::fromJson(body.toUtf8());
+        if (body.trimmed().isEmpty() || given.isObject()) {
+            QJsonObject object = given.object();
+            for (const KeyValue &field : m_resource.bodyDefaults) {
+                if (field.enabled && !object.contains(field.name))
+                    object.insert(field.name, field.value);
+            }
             body = QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        }
     }
     if (!body.isEmpty()) {
         step.body.kind = RequestBody::Kind::Json;

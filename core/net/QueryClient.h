@@ -102,7 +102,7 @@ private:
 
     bool usesCustomAuth() const;
     Scope baseScope() const;
-    Scope sessionScope() const;
+    const Scope &sessionScope() const;
     void proceed(PendingQuery *query);
     void resumeWaiters();
     void failWaiters(const QString &error, bool loginRequired);
@@ -110,7 +110,8 @@ private:
     void wait(PendingQuery *query);
     void fail(PendingQuery *query, const QString &error, bool loginRequired);
 
-    void loadSession();
+    // Reads the profile's session from the store, then calls `then`.
+    void loadSession(void (QueryClient::*then)());
     void runLoginTest();
     void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0);
     void startRefresh(AuthEvent::Trigger trigger, int triggerStatus = 0);
@@ -144,6 +145,8 @@ private:
     WorkflowRunner *m_runner;
 
     std::optional<AuthSession> m_session;
+    mutable std::optional<Scope> m_sessionScope; // see sessionScope()
+    mutable quint64 m_sessionScopeGeneration = 0;
     quint64 m_generation = 0; // increases with every login and refresh
     bool m_sessionLoaded = false;
     bool m_loginTested = false;
