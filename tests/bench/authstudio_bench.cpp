@@ -31,29 +31,15 @@
 
 extern char **environ;
 
+#include "BenchReport.h"
+
 using namespace AuthStudio;
 
 namespace {
 
-void print(const QString &line)
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
-
-double mean(const QList<double> &values)
-{
-    double sum = 0;
-    for (double v : values)
-        sum += v;
-    return values.isEmpty() ? 0 : sum / double(values.size());
-}
+using BenchReport::mean;
+using BenchReport::median;
+using BenchReport::print;
 
 Scope benchScope()
 {

@@ -20,21 +20,14 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "BenchReport.h"
+
 using namespace AuthStudio;
 
 namespace {
 
-void print(const QString &line)
-{
-    std::printf("%s\n", line.toUtf8().constData());
-    std::fflush(stdout);
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
-}
+using BenchReport::median;
+using BenchReport::print;
 
 // Milliseconds from starting the program to its "painted" line.
 double timeToFirstPaint(const QString &program, const QStringList &arguments,
