@@ -4,8 +4,6 @@
 #include "Scope.h"
 #include "ScriptWatchdog.h"
 
-#include <QJSValueIterator>
-#include <QJsonArray>
 #include <QJsonObject>
 
 namespace AuthStudio {
@@ -22,39 +20,6 @@ const char *const Prelude = R"JS(
 )JS";
 
 } // namespace
-
-QJsonValue scriptValueToJson(const QJSValue &value)
-{
-    if (value.isUndefined() || value.isNull())
-        return QJsonValue(QJsonValue::Null);
-    if (value.isBool())
-        return value.toBool();
-    if (value.isNumber())
-        return value.toNumber();
-    if (value.isString())
-        return value.toString();
-    if (value.isArray()) {
-        QJsonArray array;
-        const int length = value.property(QStringLiteral("length")).toInt();
-        for (int i = 0; i < length; ++i)
-            array.append(scriptValueToJson(value.property(quint32(i))));
-        return array;
-    }
-    if (value.isDate())
-        return value.toDateTime().toString(Qt::ISODateWithMs);
-    if (value.isCallable())
-        return QJsonValue(QJsonValue::Null);
-    if (value.isObject()) {
-        QJsonObject object;
-        QJSValueIterator it(value);
-        while (it.hasNext()) {
-            it.next();
-            object.insert(it.name(), scriptValueToJson(it.value()));
-        }
-        return object;
-    }
-    return QJsonValue::fromVariant(value.toVariant());
-}
 
 ScriptEngine::ScriptEngine(QObject *parent)
     : QObject(parent)

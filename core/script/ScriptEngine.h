@@ -43,6 +43,7 @@ private:
     // Compiles (once, then from the cache) a function from source and calls it.
     EvalResult call(const QString &functionSource, const QString &origin);
     QString formatError(const QJSValue &error, const QString &origin) const;
+    // A script result as JSON; undefined and functions become null, so the name stays in the scope.
     QJsonValue toJson(const QJSValue &value);
 
     QJSEngine m_engine;
@@ -52,8 +53,5 @@ private:
     QHash<QString, QJSValue> m_compiled; // function source -> compiled function
     int m_timeoutMs = DefaultTimeoutMs;
 };
-
-// QJSValue -> JSON value, with undefined as null so the name stays in the scope.
-QJsonValue scriptValueToJson(const QJSValue &value);
 
 } // namespace AuthStudio
