@@ -162,9 +162,12 @@ void WorkflowRunner::onPromptAnswered(const QJsonObject &values)
         return;
     m_awaitingPrompt = false;
     const auto &step = std::get<FormStep>(m_workflow.steps.at(m_index));
-    QJsonObject scopeValue;
+    // The answer usually is exactly the form's fields; then it goes into the scope as it is.
+    bool asAnswered = values.size() == step.fields.size();
     for (const FormField &field : step.fields) {
-        const QString value = values.value(field.key).toString();
+        const QJsonValue answer = values.value(field.key);
+        asAnswered = asAnswered && answer.isString();
+        const QString value = answer.toString();
         if (field.required && value.isEmpty()) {
             finishStep(RunOutcome::Failed,
                        QStringLiteral("%1: the field '%2' is required").arg(step.name, field.key),
@@ -173,9 +176,15 @@ void WorkflowRunner::onPromptAnswered(const QJsonObject &values)
         }
         if (field.isSecret())
             m_scope.addSecret(value);
-        scopeValue.insert(field.key, value);
     }
-    m_scope.set(step.name, scopeValue);
+    if (asAnswered) {
+        m_scope.set(step.name, values);
+    } else {
+        QJsonObject scopeValue;
+        for (const FormField &field : step.fields)
+            scopeValue.insert(field.key, values.value(field.key).toString());
+        m_scope.set(step.name, scopeValue);
+    }
     finishStep(RunOutcome::Succeeded);
 }
 
@@ -206,8 +215,8 @@ void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
     m_current.detail = QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb),
                                                    prepared.request.url().toString(QUrl::RemoveUserInfo));
     m_requestTimedOut = false;
+    // The reply stays the network manager's child; this runner aborts and deletes it if it goes first.
     QNetworkReply *reply = RequestBuilder::send(m_network, prepared);
-    reply->setParent(this);
     m_reply = reply;
     connect(reply, &QNetworkReply::finished, this, &WorkflowRunner::onReplyFinished);
     m_requestTimer->start(step.timeoutMs);
@@ -316,6 +325,13 @@ void WorkflowRunner::finishRun(RunOutcome outcome, const QString &notification)
     m_result.elapsedNs = m_runClock.nsecsElapsed();
     m_result.scope = m_scope;
     Q_EMIT finished(m_result);
+    // Listeners have taken their copies; the run's values are freed now rather than when the next run
+    // starts, where it would count against that run.
+    if (!m_running) {
+        m_result = RunResult();
+        m_current = StepResult();
+        m_scope = Scope();
+    }
 }
 
 } // namespace AuthStudio

@@ -39,6 +39,7 @@ public:
     // Stops the run: aborts the request in flight or closes the prompt; finished() reports Cancelled.
     void cancel();
     bool isRunning() const { return m_running; }
+    // The scope of the run in progress (empty between runs: finished() carries the final one).
     const Scope &scope() const { return m_scope; }
 
 Q_SIGNALS:

@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace AuthStudio {
 
 namespace {
@@ -50,17 +52,45 @@ bool usesDynamicGlobals(const QString &source)
         source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
 }
 
-bool mentions(const QString &source, const QString &name)
+bool isIdentifierChar(QChar c)
 {
+    return c.isLetterOrNumber() || c == u'_' || c == u'$';
+}
+
+// How a source uses a global: not at all, only as `name.property` (which properties), or otherwise.
+struct Usage
+{
+    bool mentioned = false;
+    bool whole = false;
+    QStringList properties;
+};
+
+Usage usageOf(const QString &source, const QString &name)
+{
+    Usage usage;
     for (qsizetype at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-        const auto identifierChar = [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'$'; };
-        const bool startsWord = at == 0 || !identifierChar(source.at(at - 1));
-        const qsizetype end = at + name.size();
-        const bool endsWord = end >= source.size() || !identifierChar(source.at(end));
-        if (startsWord && endsWord)
-            return true;
+        const bool startsWord = at == 0 || !isIdentifierChar(source.at(at - 1));
+        qsizetype end = at + name.size();
+        const bool endsWord = end >= source.size() || !isIdentifierChar(source.at(end));
+        if (!startsWord || !endsWord)
+            continue;
+        usage.mentioned = true;
+        if (usage.whole)
+            continue;
+        if (end < source.size() && source.at(end) == u'.') {
+            qsizetype propertyEnd = end + 1;
+            while (propertyEnd < source.size() && isIdentifierChar(source.at(propertyEnd)))
+                ++propertyEnd;
+            if (propertyEnd > end + 1) {
+                const QString property = source.mid(end + 1, propertyEnd - end - 1);
+                if (!usage.properties.contains(property))
+                    usage.properties.append(property);
+                continue;
+            }
+        }
+        usage.whole = true; // passed around, destructured, indexed, enumerated...
     }
-    return false;
+    return usage;
 }
 
 } // namespace
@@ -82,17 +112,37 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         const quint64 revision = scope.revision(it.key());
         auto installed = m_installed.find(it.key());
-        if (installed != m_installed.end() && installed.value() == revision)
-            continue;
-        if (!everything && !mentions(source, it.key())) {
-            if (installed != m_installed.end()) { // an older value must not be seen
-                global.deleteProperty(it.key());
+        const Usage usage = everything ? Usage {true, true, {}} : usageOf(source, it.key());
+        if (!usage.mentioned) {
+            if (installed != m_installed.end() && installed->revision != revision) {
+                global.deleteProperty(it.key()); // an older value must not be seen
                 m_installed.erase(installed);
             }
             continue;
         }
-        global.setProperty(it.key(), m_engine.toScriptValue(QJsonValue(it.value()))); // converts natively
-        m_installed.insert(it.key(), revision);
+        const bool partial = !usage.whole && it.value().isObject();
+        if (installed != m_installed.end() && installed->revision == revision) {
+            const bool covered = installed->whole ||
+                (partial &&
+                 std::all_of(usage.properties.cbegin(), usage.properties.cend(),
+                             [&](const QString &p) { return installed->properties.contains(p); }));
+            if (covered)
+                continue;
+        }
+        if (partial) {
+            const QJsonObject object = it.value().toObject();
+            QJSValue value = m_engine.newObject();
+            for (const QString &property : usage.properties) {
+                const auto found = object.constFind(property);
+                if (found != object.constEnd())
+                    value.setProperty(property, m_engine.toScriptValue(QJsonValue(found.value())));
+            }
+            global.setProperty(it.key(), value);
+            m_installed.insert(it.key(), {revision, false, usage.properties});
+        } else {
+            global.setProperty(it.key(), m_engine.toScriptValue(QJsonValue(it.value()))); // converts natively
+            m_installed.insert(it.key(), {revision, true, {}});
+        }
     }
 }
 
@@ -100,27 +150,33 @@ EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Sco
                                             const QString &origin)
 {
     installScope(scope, expression);
-    // Parenthesised so an object literal is an expression, on one line so error lines match the source.
-    return call(QStringLiteral("(function () { return (") + expression + QStringLiteral("\n); })"), origin);
+    return call(expression, FunctionKind::Expression, origin);
 }
 
 EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin)
 {
     installScope(scope, code);
-    return call(QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})"), origin);
+    return call(code, FunctionKind::Body, origin);
 }
 
-EvalResult ScriptEngine::call(const QString &functionSource, const QString &origin)
+EvalResult ScriptEngine::call(const QString &code, FunctionKind kind, const QString &origin)
 {
     // Compiling is most of the cost of a small expression; the same fields run on every query.
-    QJSValue function = m_compiled.value(functionSource);
+    QHash<QString, QJSValue> &compiled =
+        kind == FunctionKind::Expression ? m_compiledExpressions : m_compiledBodies;
+    QJSValue function = compiled.value(code);
     if (!function.isCallable()) {
-        function = m_engine.evaluate(functionSource, origin, 1);
+        // An expression is parenthesised so an object literal is an expression; both stay on the first
+        // line so error lines match the source.
+        const QString source = kind == FunctionKind::Expression
+            ? QStringLiteral("(function () { return (") + code + QStringLiteral("\n); })")
+            : QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})");
+        function = m_engine.evaluate(source, origin, 1);
         if (function.isError())
             return EvalResult::failure(formatError(function, origin));
-        if (m_compiled.size() > 2048)
-            m_compiled.clear();
-        m_compiled.insert(functionSource, function);
+        if (compiled.size() > 2048)
+            compiled.clear();
+        compiled.insert(code, function);
     }
     m_watchdog->arm(m_timeoutMs);
     const QJSValue result = function.call();

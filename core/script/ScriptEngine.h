@@ -39,9 +39,12 @@ private:
     // Installs the scope's values as globals. Only names the source mentions are converted (a value such
     // as a large response body is costly to turn into JavaScript), unless the source reaches globals
     // dynamically.
+    // An object the source only reads through `name.property` gets just those properties: a response's
+    // headers are not converted for a script that reads `http1.body.token`.
     void installScope(const Scope &scope, const QString &source);
-    // Compiles (once, then from the cache) a function from source and calls it.
-    EvalResult call(const QString &functionSource, const QString &origin);
+    enum class FunctionKind { Expression, Body };
+    // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
+    EvalResult call(const QString &code, FunctionKind kind, const QString &origin);
     QString formatError(const QJSValue &error, const QString &origin) const;
     // A script result as JSON; undefined and functions become null, so the name stays in the scope.
     QJsonValue toJson(const QJSValue &value);
@@ -49,8 +52,15 @@ private:
     QJSEngine m_engine;
     AuthLibrary *m_library = nullptr;
     std::unique_ptr<ScriptWatchdog> m_watchdog;
-    QHash<QString, quint64> m_installed; // global name -> scope revision it was installed from
-    QHash<QString, QJSValue> m_compiled; // function source -> compiled function
+    struct Installed
+    {
+        quint64 revision = 0; // the scope revision it was installed from
+        bool whole = true; // false: only `properties` of the object were converted
+        QStringList properties;
+    };
+    QHash<QString, Installed> m_installed; // global name -> what is installed
+    QHash<QString, QJSValue> m_compiledExpressions; // expression -> compiled function
+    QHash<QString, QJSValue> m_compiledBodies; // function body -> compiled function
     int m_timeoutMs = DefaultTimeoutMs;
 };
 

@@ -124,6 +124,39 @@ private Q_SLOTS:
         QVERIFY(nothing.value.isNull());
     }
 
+    // A script that reads `http1.body` gets only that property converted; every other way of reading
+    // http1 (another property later, the whole object, enumeration) still sees the full value.
+    void partlyConvertedGlobalsStillReadCorrectly()
+    {
+        ScriptEngine engine;
+        Scope scope;
+        scope.set(
+            QStringLiteral("http1"),
+            QJsonObject {
+                {QStringLiteral("status"), 200},
+                {QStringLiteral("headers"), QJsonObject {{QStringLiteral("x-a"), QStringLiteral("b")}}},
+                {QStringLiteral("body"), QJsonObject {{QStringLiteral("token"), QStringLiteral("t")}}}});
+        const auto body = [&](const QString &code) {
+            const EvalResult result = engine.runFunctionBody(code, scope, QStringLiteral("js1"));
+            return result.ok() ? result.value : QJsonValue(result.error);
+        };
+        QCOMPARE(body(QStringLiteral("return http1.body.token;")), QJsonValue(QStringLiteral("t")));
+        QCOMPARE(body(QStringLiteral("return typeof http1.headers;")), QJsonValue(QStringLiteral("object")));
+        QCOMPARE(body(QStringLiteral("return http1.status + http1.body.token;")),
+                 QJsonValue(QStringLiteral("200t")));
+        QCOMPARE(body(QStringLiteral("return Object.keys(http1).sort().join();")),
+                 QJsonValue(QStringLiteral("body,headers,status")));
+        QCOMPARE(body(QStringLiteral("const h = http1; return h.headers['x-a'];")),
+                 QJsonValue(QStringLiteral("b")));
+        QCOMPARE(body(QStringLiteral("return http1['status'];")), QJsonValue(200));
+        QCOMPARE(expr(engine, QStringLiteral("http1.headers['x-a'] + http1?.status"), scope).value,
+                 QJsonValue(QStringLiteral("b200")));
+        // A new value under the same name replaces a partly converted one.
+        scope.set(QStringLiteral("http1"), QJsonObject {{QStringLiteral("status"), 401}});
+        QCOMPARE(body(QStringLiteral("return http1.status;")), QJsonValue(401));
+        QCOMPARE(body(QStringLiteral("return typeof http1.body;")), QJsonValue(QStringLiteral("undefined")));
+    }
+
     void functionBodyErrorsNameTheLine()
     {
         ScriptEngine engine;

@@ -3,6 +3,7 @@
 // cancelled prompt, cancel).
 #include "demo/DemoServer.h"
 #include "format/WorkspaceReader.h"
+#include "run/HttpResponse.h"
 #include "run/PresetPrompter.h"
 #include "run/WorkflowRunner.h"
 #include "script/SecretMasker.h"
@@ -472,6 +473,68 @@ private Q_SLOTS:
         QVERIFY(!runner.isRunning());
         QCOMPARE(result.steps.size(), 1);
         QCOMPARE(result.steps.first().outcome, RunOutcome::Cancelled);
+    }
+
+    // http1.headers: names in lower case, repeated headers joined as fetch() does, values that need JSON
+    // escaping or aren't ASCII kept exactly; the body parsed only when it is JSON.
+    void responseScopeValue()
+    {
+        HttpResponse response;
+        response.status = 201;
+        response.headers = {{"Content-Type", "application/json"},
+                            {"Set-Cookie", "a=1"},
+                            {"X-Quote", "say \"hi\" \\ \x01"},
+                            {"set-cookie", "b=2"},
+                            {"X-Name", "J\xc3\xbcrgen"}};
+        response.body = R"({"token": "t", "n": [1, 2]})";
+        QJsonObject value = response.toScopeValue();
+        QCOMPARE(value.value(QStringLiteral("status")), QJsonValue(201));
+        const QJsonObject headers = value.value(QStringLiteral("headers")).toObject();
+        QCOMPARE(headers.keys(),
+                 (QStringList {QStringLiteral("content-type"), QStringLiteral("set-cookie"),
+                               QStringLiteral("x-name"), QStringLiteral("x-quote")}));
+        QCOMPARE(headers.value(QStringLiteral("set-cookie")).toString(), QStringLiteral("a=1, b=2"));
+        QCOMPARE(headers.value(QStringLiteral("x-quote")).toString(), QStringLiteral("say \"hi\" \\ \x01"));
+        QCOMPARE(headers.value(QStringLiteral("x-name")).toString(), QStringLiteral("J\u00fcrgen"));
+        QCOMPARE(value.value(QStringLiteral("body")).toObject().value(QStringLiteral("token")),
+                 QJsonValue(QStringLiteral("t")));
+
+        response.headers = {{"X-Quote", "\"}, \"status\": 0, \"x\": {\""}};
+        response.body = "not json {";
+        value = response.toScopeValue();
+        QCOMPARE(value.value(QStringLiteral("status")), QJsonValue(201));
+        QCOMPARE(
+            value.value(QStringLiteral("headers")).toObject().value(QStringLiteral("x-quote")).toString(),
+            QStringLiteral("\"}, \"status\": 0, \"x\": {\""));
+        QCOMPARE(value.value(QStringLiteral("body")), QJsonValue(QStringLiteral("not json {")));
+    }
+
+    // A prompter may answer with more than the form's fields; only the fields reach the scope.
+    void formAnswerKeepsOnlyTheFormsFields()
+    {
+        class ChattyPrompter : public FormPrompter
+        {
+        public:
+            void prompt(const FormStep &) override
+            {
+                Q_EMIT answered(QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")},
+                                             {QStringLiteral("password"), QStringLiteral("pw")},
+                                             {QStringLiteral("extra"), QStringLiteral("x")}});
+            }
+        } prompter;
+        WorkflowRunner runner(m_network);
+        runner.setPrompter(&prompter);
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        Workflow workflow;
+        workflow.steps = {loginForm()};
+        QVERIFY(runner.start(workflow));
+        QVERIFY(finished.wait());
+        const RunResult result = finished.first().first().value<RunResult>();
+        QVERIFY(result.succeeded());
+        QCOMPARE(result.scope.value(QStringLiteral("form1")).toObject(),
+                 (QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")},
+                               {QStringLiteral("password"), QStringLiteral("pw")}}));
+        QVERIFY(result.scope.secrets().contains(QStringLiteral("pw")));
     }
 
     void runnerIsReusable()
