@@ -1,12 +1,10 @@
 #include "RequestBuilder.h"
 
+#include "JsonBodyTemplate.h"
 #include "script/ExpressionEvaluator.h"
 #include "script/Scope.h"
 #include "script/Template.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QUrl>
 
@@ -42,41 +40,6 @@ QString interpolateOrThrow(const QString &text, const Scope &scope, const Expres
     return result;
 }
 
-// Interpolates every string inside a JSON body; a string that is exactly one {{ expression }} takes the
-// expression's value with its type, so {"count": "{{ n }}"} sends a number when n is one.
-QJsonValue interpolateJson(const QJsonValue &value, const Scope &scope, const ExpressionEvaluator &evaluator,
-                           const ApiRequestStep &step, const QString &pointer)
-{
-    if (value.isString()) {
-        const EvalResult result =
-            evaluator.evaluate(value.toString(), scope, fieldOrigin(step, QStringLiteral("body ") + pointer));
-        if (!result.ok())
-            throw Failure {QStringLiteral("body"), result.error};
-        return result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
-    }
-    if (value.isArray()) {
-        QJsonArray array;
-        const QJsonArray source = value.toArray();
-        for (int i = 0; i < source.size(); ++i)
-            array.append(interpolateJson(source.at(i), scope, evaluator, step,
-                                         pointer + QStringLiteral("/%1").arg(i)));
-        return array;
-    }
-    if (value.isObject()) {
-        QJsonObject object;
-        const QJsonObject source = value.toObject();
-        for (auto it = source.constBegin(); it != source.constEnd(); ++it) {
-            const QString key = it.key().contains(QStringLiteral("{{"))
-                ? interpolateOrThrow(it.key(), scope, evaluator, step, QStringLiteral("body"))
-                : it.key();
-            object.insert(
-                key, interpolateJson(it.value(), scope, evaluator, step, pointer + QLatin1Char('/') + key));
-        }
-        return object;
-    }
-    return value;
-}
-
 QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const ExpressionEvaluator &evaluator,
                       const ApiRequestStep &step, const QString &what)
 {
@@ -93,25 +56,6 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
         encoded += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
     }
     return encoded;
-}
-
-// JSON body templates parsed once per text (the same bodies go out on every run), bounded like Template's.
-QJsonValue parsedJsonTemplate(const QString &text, QString *error)
-{
-    thread_local QHash<QString, QJsonValue> cache;
-    if (const auto it = cache.constFind(text); it != cache.constEnd())
-        return it.value();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        *error = parseError.errorString();
-        return {};
-    }
-    if (cache.size() > 1024)
-        cache.clear();
-    const QJsonValue root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
-    cache.insert(text, root);
-    return root;
 }
 
 QString variablesIn(const QString &text)
@@ -206,19 +150,17 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
         case RequestBody::Kind::None:
             break;
         case RequestBody::Kind::Json: {
-            QString parseError;
-            const QJsonValue root = parsedJsonTemplate(step.body.text, &parseError);
-            if (step.body.text.trimmed().isEmpty()) {
-                prepared.body.clear();
-            } else if (!parseError.isEmpty()) {
-                throw Failure {QStringLiteral("body"),
-                               QStringLiteral("%1: the JSON body is not valid JSON: %2")
-                                   .arg(fieldOrigin(step, QStringLiteral("body")), parseError)};
-            } else {
-                const QJsonValue body = interpolateJson(root, scope, evaluator, step, QString());
-                prepared.body = body.isArray()
-                    ? QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact)
-                    : QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact);
+            if (!step.body.text.trimmed().isEmpty()) {
+                const std::shared_ptr<const JsonBodyTemplate> body = JsonBodyTemplate::parse(step.body.text);
+                if (!body->isValid()) {
+                    throw Failure {QStringLiteral("body"),
+                                   QStringLiteral("%1: the JSON body is not valid JSON: %2")
+                                       .arg(fieldOrigin(step, QStringLiteral("body")), body->error())};
+                }
+                QString error;
+                prepared.body = body->render(scope, evaluator, step.name, &error);
+                if (!error.isEmpty())
+                    throw Failure {QStringLiteral("body"), error};
             }
             contentType = "application/json";
             break;

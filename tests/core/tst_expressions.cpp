@@ -1,4 +1,5 @@
 // Templates, the plain-path fast path, JavaScript expressions, text conversion and secret masking.
+#include "run/JsonBodyTemplate.h"
 #include "script/ExpressionEvaluator.h"
 #include "script/Scope.h"
 #include "script/ScriptEngine.h"
@@ -247,6 +248,70 @@ private Q_SLOTS:
         const QByteArray text = QJsonDocument(masked.toObject()).toJson();
         QVERIFY(!text.contains("s3cret-pw"));
         QVERIFY(text.contains("a@b.c"));
+    }
+
+    // JSON bodies are written from precompiled literal text and evaluated strings: the result must be
+    // the same JSON a tree interpolation gives, with every value escaped and typed correctly.
+    void jsonBodyTemplate_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("strings and literals")
+            << QStringLiteral(
+                   R"({"b": "{{ form1.email }}", "a": [1, 2.5, true, null, "x"], "c": {"d": "n={{ http1.status }}"}})")
+            << QJsonValue(QJsonObject {
+                   {QStringLiteral("a"), QJsonArray {1, 2.5, true, QJsonValue(), QStringLiteral("x")}},
+                   {QStringLiteral("b"), QStringLiteral("a@b.c")},
+                   {QStringLiteral("c"), QJsonObject {{QStringLiteral("d"), QStringLiteral("n=200")}}}});
+        QTest::newRow("typed values")
+            << QStringLiteral(R"(["{{ http1.status }}", "{{ http1.body }}", "{{ http1.body.missing }}"])")
+            << QJsonValue(QJsonArray {200,
+                                      QJsonObject {{QStringLiteral("token"), QStringLiteral("abc")},
+                                                   {QStringLiteral("list"), QJsonArray {1, 2}}},
+                                      QJsonValue()});
+        QTest::newRow("escaping") << QStringLiteral("{\"s\": \"{{ TRICKY }}\", \"k\\\"ey\": \"v\"}")
+                                  << QJsonValue(
+                                         QJsonObject {{QStringLiteral("s"),
+                                                       QStringLiteral("q\"b\\n\nt\tc\x01 \u00fc\u20ac")},
+                                                      {QStringLiteral("k\"ey"), QStringLiteral("v")}});
+        QTest::newRow("templated key")
+            << QStringLiteral(R"({"{{ form1.email }}": ["{{ http1.status }}"]})")
+            << QJsonValue(QJsonObject {{QStringLiteral("a@b.c"), QJsonArray {200}}});
+    }
+    void jsonBodyTemplate()
+    {
+        QFETCH(QString, body);
+        QFETCH(QJsonValue, expected);
+        Scope scope;
+        scope.set(QStringLiteral("form1"), QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")}});
+        scope.set(QStringLiteral("http1"),
+                  QJsonObject {{QStringLiteral("status"), 200},
+                               {QStringLiteral("body"),
+                                QJsonObject {{QStringLiteral("token"), QStringLiteral("abc")},
+                                             {QStringLiteral("list"), QJsonArray {1, 2}}}}});
+        scope.set(QStringLiteral("TRICKY"), QStringLiteral("q\"b\\n\nt\tc\x01 \u00fc\u20ac"));
+        const ExpressionEvaluator evaluator;
+        const auto parsedTemplate = JsonBodyTemplate::parse(body);
+        QVERIFY(parsedTemplate->isValid());
+        QString error;
+        const QByteArray json = parsedTemplate->render(scope, evaluator, QStringLiteral("http1"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+        QVERIFY2(parseError.error == QJsonParseError::NoError, json.constData());
+        QCOMPARE(document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object()), expected);
+    }
+
+    void jsonBodyTemplateErrors()
+    {
+        QVERIFY(!JsonBodyTemplate::parse(QStringLiteral(R"({"a": )"))->isValid());
+        const ExpressionEvaluator evaluator;
+        QString error;
+        const QByteArray json = JsonBodyTemplate::parse(QStringLiteral(R"({"a": [1, "{{ nope.x }}"]})"))
+                                    ->render(Scope(), evaluator, QStringLiteral("http2"), &error);
+        QVERIFY(json.isNull());
+        QVERIFY2(error.startsWith(QStringLiteral("http2, body /a/1: unknown name 'nope'")),
+                 qPrintable(error));
     }
 };
 

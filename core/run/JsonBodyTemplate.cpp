@@ -1,0 +1,196 @@
+#include "JsonBodyTemplate.h"
+
+#include "script/ExpressionEvaluator.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace AuthStudio {
+
+namespace {
+
+bool holdsExpression(const QString &text)
+{
+    return text.contains(QLatin1String("{{"));
+}
+
+// Compact JSON for any value, as QJsonDocument writes it (scalars by way of a one-element array).
+QByteArray compactJson(const QJsonValue &value)
+{
+    if (value.isObject())
+        return QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    if (value.isArray())
+        return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
+    return wrapped.mid(1, wrapped.size() - 2);
+}
+
+// A JSON string literal; the common case of a value that came from a form or a response.
+void appendJsonString(QByteArray &json, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    json += '"';
+    qsizetype plainFrom = 0; // runs that need no escaping are appended in one go
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(utf8.at(i));
+        if (byte >= 0x20 && byte != '"' && byte != '\\')
+            continue;
+        json.append(utf8.constData() + plainFrom, i - plainFrom);
+        plainFrom = i + 1;
+        switch (byte) {
+        case '"':
+            json += "\\\"";
+            break;
+        case '\\':
+            json += "\\\\";
+            break;
+        case '\n':
+            json += "\\n";
+            break;
+        case '\r':
+            json += "\\r";
+            break;
+        case '\t':
+            json += "\\t";
+            break;
+        default:
+            json += "\\u00";
+            json += "0123456789abcdef"[byte >> 4];
+            json += "0123456789abcdef"[byte & 0xF];
+        }
+    }
+    json.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
+    json += '"';
+}
+
+QString bodyOrigin(const QString &stepName, const QString &pointer)
+{
+    return stepName + QStringLiteral(", body ") + pointer;
+}
+
+} // namespace
+
+std::shared_ptr<const JsonBodyTemplate> JsonBodyTemplate::parse(const QString &text)
+{
+    thread_local QHash<QString, std::shared_ptr<const JsonBodyTemplate>> cache;
+    if (const auto it = cache.constFind(text); it != cache.constEnd())
+        return it.value();
+    auto parsed = std::make_shared<JsonBodyTemplate>();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        parsed->m_error = parseError.errorString();
+    } else {
+        parsed->m_root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+        QByteArray pending;
+        parsed->compile(parsed->m_root, QString(), pending);
+        parsed->m_tail = pending;
+    }
+    if (cache.size() > 1024) // bounded like Template's cache
+        cache.clear();
+    cache.insert(text, parsed);
+    return parsed;
+}
+
+void JsonBodyTemplate::compile(const QJsonValue &value, const QString &pointer, QByteArray &pending)
+{
+    if (value.isString() && holdsExpression(value.toString())) {
+        m_slots.append({pending, value.toString(), pointer});
+        pending.clear();
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        pending += '{';
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (holdsExpression(it.key()))
+                m_hasTemplatedKeys = true;
+            if (it != object.constBegin())
+                pending += ',';
+            appendJsonString(pending, it.key());
+            pending += ':';
+            compile(it.value(), pointer + QLatin1Char('/') + it.key(), pending);
+        }
+        pending += '}';
+    } else if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        pending += '[';
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (i > 0)
+                pending += ',';
+            compile(array.at(i), pointer + QLatin1Char('/') + QString::number(i), pending);
+        }
+        pending += ']';
+    } else {
+        pending += compactJson(value);
+    }
+}
+
+QByteArray JsonBodyTemplate::render(const Scope &scope, const ExpressionEvaluator &evaluator,
+                                    const QString &stepName, QString *error) const
+{
+    if (m_hasTemplatedKeys) {
+        const QJsonValue body = interpolate(m_root, scope, evaluator, stepName, QString(), error);
+        return error->isEmpty() ? compactJson(body) : QByteArray();
+    }
+    QByteArray json;
+    json.reserve(m_tail.size() + 64 * (m_slots.size() + 1));
+    for (const Slot &slot : m_slots) {
+        json += slot.before;
+        const EvalResult result = evaluator.evaluate(slot.text, scope, bodyOrigin(stepName, slot.pointer));
+        if (!result.ok()) {
+            *error = result.error;
+            return {};
+        }
+        if (result.value.isString())
+            appendJsonString(json, result.value.toString());
+        else if (result.value.isUndefined())
+            json += "null";
+        else
+            json += compactJson(result.value);
+    }
+    json += m_tail;
+    return json;
+}
+
+// The tree way, for bodies whose keys hold {{ }}. Sets *error and returns undefined on failure.
+QJsonValue JsonBodyTemplate::interpolate(const QJsonValue &value, const Scope &scope,
+                                         const ExpressionEvaluator &evaluator, const QString &stepName,
+                                         const QString &pointer, QString *error) const
+{
+    if (value.isString()) {
+        const EvalResult result = evaluator.evaluate(value.toString(), scope, bodyOrigin(stepName, pointer));
+        if (!result.ok()) {
+            *error = result.error;
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
+    }
+    if (value.isArray()) {
+        QJsonArray array;
+        const QJsonArray source = value.toArray();
+        for (qsizetype i = 0; i < source.size() && error->isEmpty(); ++i)
+            array.append(interpolate(source.at(i), scope, evaluator, stepName,
+                                     pointer + QLatin1Char('/') + QString::number(i), error));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object;
+        const QJsonObject source = value.toObject();
+        for (auto it = source.constBegin(); it != source.constEnd() && error->isEmpty(); ++it) {
+            QString key = it.key();
+            if (holdsExpression(key)) {
+                key = evaluator.interpolateText(key, scope, bodyOrigin(stepName, pointer), error);
+                if (!error->isEmpty())
+                    break;
+            }
+            object.insert(
+                key,
+                interpolate(it.value(), scope, evaluator, stepName, pointer + QLatin1Char('/') + key, error));
+        }
+        return object;
+    }
+    return value;
+}
+
+} // namespace AuthStudio
