@@ -60,6 +60,7 @@ bool WorkflowRunner::start(const Workflow &workflow, const Scope &initialScope)
     m_workflow = workflow;
     m_scope = initialScope;
     m_result = RunResult();
+    m_result.steps.reserve(workflow.steps.size());
     m_index = -1;
     m_running = true;
     m_runClock.start();

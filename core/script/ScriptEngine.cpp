@@ -57,13 +57,29 @@ bool isIdentifierChar(QChar c)
     return c.isLetterOrNumber() || c == u'_' || c == u'$';
 }
 
-// How a source uses a global: not at all, only as `name.property` (which properties), or otherwise.
+// How a source uses a global: not at all, only through property chains (`name.body.token`: which
+// chains), or otherwise (passed around, destructured, indexed, enumerated...: the whole value).
 struct Usage
 {
     bool mentioned = false;
     bool whole = false;
-    QStringList properties;
+    QList<QStringList> paths; // property chains after the name; none of them a prefix of another
 };
+
+bool isPrefix(const QStringList &prefix, const QStringList &of)
+{
+    return prefix.size() <= of.size() && std::equal(prefix.cbegin(), prefix.cend(), of.cbegin());
+}
+
+void addPath(QList<QStringList> &paths, const QStringList &path)
+{
+    for (const QStringList &known : paths) {
+        if (isPrefix(known, path))
+            return; // already converted whole at that depth
+    }
+    paths.removeIf([&](const QStringList &known) { return isPrefix(path, known); });
+    paths.append(path);
+}
 
 Usage usageOf(const QString &source, const QString &name)
 {
@@ -77,23 +93,72 @@ Usage usageOf(const QString &source, const QString &name)
         usage.mentioned = true;
         if (usage.whole)
             continue;
-        if (end < source.size() && source.at(end) == u'.') {
+        QStringList path;
+        while (end < source.size() && source.at(end) == u'.') {
             qsizetype propertyEnd = end + 1;
             while (propertyEnd < source.size() && isIdentifierChar(source.at(propertyEnd)))
                 ++propertyEnd;
-            if (propertyEnd > end + 1) {
-                const QString property = source.mid(end + 1, propertyEnd - end - 1);
-                if (!usage.properties.contains(property))
-                    usage.properties.append(property);
-                continue;
-            }
+            if (propertyEnd == end + 1)
+                break;
+            path.append(source.mid(end + 1, propertyEnd - end - 1));
+            end = propertyEnd;
         }
-        usage.whole = true; // passed around, destructured, indexed, enumerated...
+        if (path.isEmpty())
+            usage.whole = true;
+        else
+            addPath(usage.paths, path);
     }
     return usage;
 }
 
+// Every path needs its first property to be the object's own (else it may be a prototype method such
+// as hasOwnProperty, which only the whole object answers correctly), and so on down the chain.
+bool pathsAreOwnProperties(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth)
+{
+    for (const QStringList &path : paths) {
+        if (depth >= path.size())
+            continue;
+        const auto found = object.constFind(path.at(depth));
+        if (found == object.constEnd())
+            return false;
+        if (found.value().isObject() && depth + 1 < path.size() &&
+            !pathsAreOwnProperties(found.value().toObject(), {path}, depth + 1))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+// Builds a JavaScript object holding only the given property chains of `object` (each chain's last
+// property converted whole).
+QJSValue ScriptEngine::partialObject(const QJsonObject &object, const QList<QStringList> &paths,
+                                     qsizetype depth)
+{
+    QJSValue value = m_engine.newObject();
+    QStringList done;
+    for (const QStringList &path : paths) {
+        const QString &property = path.at(depth);
+        if (done.contains(property))
+            continue;
+        done.append(property);
+        const QJsonValue member = object.value(property);
+        QList<QStringList> deeper;
+        bool whole = !member.isObject();
+        for (const QStringList &other : paths) {
+            if (other.at(depth) != property)
+                continue;
+            if (other.size() == depth + 1)
+                whole = true;
+            else
+                deeper.append(other);
+        }
+        value.setProperty(property,
+                          whole ? m_engine.toScriptValue(member)
+                                : partialObject(member.toObject(), deeper, depth + 1));
+    }
+    return value;
+}
 
 void ScriptEngine::installScope(const Scope &scope, const QString &source)
 {
@@ -120,25 +185,21 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
             }
             continue;
         }
-        const bool partial = !usage.whole && it.value().isObject();
+        const bool partial = !usage.whole && it.value().isObject() &&
+            pathsAreOwnProperties(it.value().toObject(), usage.paths, 0);
         if (installed != m_installed.end() && installed->revision == revision) {
             const bool covered = installed->whole ||
                 (partial &&
-                 std::all_of(usage.properties.cbegin(), usage.properties.cend(),
-                             [&](const QString &p) { return installed->properties.contains(p); }));
+                 std::all_of(usage.paths.cbegin(), usage.paths.cend(), [&](const QStringList &path) {
+                     return std::any_of(installed->paths.cbegin(), installed->paths.cend(),
+                                        [&path](const QStringList &had) { return isPrefix(had, path); });
+                 }));
             if (covered)
                 continue;
         }
         if (partial) {
-            const QJsonObject object = it.value().toObject();
-            QJSValue value = m_engine.newObject();
-            for (const QString &property : usage.properties) {
-                const auto found = object.constFind(property);
-                if (found != object.constEnd())
-                    value.setProperty(property, m_engine.toScriptValue(QJsonValue(found.value())));
-            }
-            global.setProperty(it.key(), value);
-            m_installed.insert(it.key(), {revision, false, usage.properties});
+            global.setProperty(it.key(), partialObject(it.value().toObject(), usage.paths, 0));
+            m_installed.insert(it.key(), {revision, false, usage.paths});
         } else {
             global.setProperty(it.key(), m_engine.toScriptValue(QJsonValue(it.value()))); // converts natively
             m_installed.insert(it.key(), {revision, true, {}});

@@ -39,8 +39,8 @@ private:
     // Installs the scope's values as globals. Only names the source mentions are converted (a value such
     // as a large response body is costly to turn into JavaScript), unless the source reaches globals
     // dynamically.
-    // An object the source only reads through `name.property` gets just those properties: a response's
-    // headers are not converted for a script that reads `http1.body.token`.
+    // An object the source only reads through property chains (`name.body.token`) gets just those chains:
+    // a response's headers are not converted for a script that reads `http1.body.token`.
     void installScope(const Scope &scope, const QString &source);
     enum class FunctionKind { Expression, Body };
     // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
@@ -52,11 +52,13 @@ private:
     QJSEngine m_engine;
     AuthLibrary *m_library = nullptr;
     std::unique_ptr<ScriptWatchdog> m_watchdog;
+    QJSValue partialObject(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth);
+
     struct Installed
     {
         quint64 revision = 0; // the scope revision it was installed from
-        bool whole = true; // false: only `properties` of the object were converted
-        QStringList properties;
+        bool whole = true; // false: only these property chains of the object were converted
+        QList<QStringList> paths;
     };
     QHash<QString, Installed> m_installed; // global name -> what is installed
     QHash<QString, QJSValue> m_compiledExpressions; // expression -> compiled function

@@ -151,6 +151,15 @@ private Q_SLOTS:
         QCOMPARE(body(QStringLiteral("return http1['status'];")), QJsonValue(200));
         QCOMPARE(expr(engine, QStringLiteral("http1.headers['x-a'] + http1?.status"), scope).value,
                  QJsonValue(QStringLiteral("b200")));
+        QCOMPARE(body(QStringLiteral("return http1.body.hasOwnProperty('token');")), QJsonValue(true));
+        QCOMPARE(body(QStringLiteral("return http1.hasOwnProperty('status');")), QJsonValue(true));
+        QCOMPARE(body(QStringLiteral("return String(http1.body.token.length) + http1.headers.x;")),
+                 QJsonValue(QStringLiteral("1undefined")));
+        QCOMPARE(body(QStringLiteral("return JSON.stringify(http1.body);")),
+                 QJsonValue(QStringLiteral(R"({"token":"t"})")));
+        QVERIFY(body(QStringLiteral("return http1.body.nope.x;"))
+                    .toString()
+                    .contains(QStringLiteral("TypeError")));
         // A new value under the same name replaces a partly converted one.
         scope.set(QStringLiteral("http1"), QJsonObject {{QStringLiteral("status"), 401}});
         QCOMPARE(body(QStringLiteral("return http1.status;")), QJsonValue(401));
