@@ -66,6 +66,7 @@ private Q_SLOTS:
     void resourceFieldsTypingMergesAndUndoShows();
     void resourceCombosAndChecksAreOneStepEach();
     void resourceEditorFollowsMovesAndRemoval();
+    void workflowEditorsAreBuiltWhenTheirTabOpens();
     void workflowEditorAddsAndSelects();
     void workflowEditorActions();
     void apiRequestEditor();
@@ -162,6 +163,26 @@ void tst_Editors::resourceCombosAndChecksAreOneStepEach()
     trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::EveryQuery));
     QCOMPARE(document->resource(1).customAuth.refreshTrigger, CustomAuth::RefreshTrigger::EveryQuery);
     QVERIFY(!mode->isEnabled());
+}
+
+// Start-up builds only the visible General tab; a workflow tab builds its editor when it opens, bound to
+// the current resource.
+void tst_Editors::workflowEditorsAreBuiltWhenTheirTabOpens()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.show();
+    QVERIFY(!editor.findChild<WorkflowEditor *>(QStringLiteral("authWorkflowEditor")));
+    QVERIFY(!editor.findChild<WorkflowEditor *>(QStringLiteral("refreshWorkflowEditor")));
+    editor.tabs()->setCurrentIndex(ResourceEditor::RefreshWorkflowTab);
+    auto *refresh = child<WorkflowEditor>(&editor, QStringLiteral("refreshWorkflowEditor"));
+    QVERIFY(refresh->isVisible());
+    QCOMPARE(refresh->resource(), 1);
+    QVERIFY(!editor.findChild<WorkflowEditor *>(QStringLiteral("authWorkflowEditor")));
+    editor.setResource(0);
+    QCOMPARE(refresh->resource(), 0);
+    QCOMPARE(editor.workflowEditor(WorkflowKind::Auth)->resource(), 0);
 }
 
 void tst_Editors::resourceEditorFollowsMovesAndRemoval()

@@ -376,6 +376,7 @@ void tst_MainWindow::saveErrorShowsThePlace()
     window->start({});
     window->setCurrentResource(1);
     // A new API Request step has no URL yet: the file can't be saved until it has one.
+    window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::AuthWorkflowTab);
     child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->addStep(StepType::ApiRequest);
     window->setCurrentResource(0);
     MessagePrompt::setNextAnswer(QMessageBox::Ok);

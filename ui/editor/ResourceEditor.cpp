@@ -71,8 +71,8 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
     , m_tabs(new QTabWidget(this))
-    , m_authWorkflow(new WorkflowEditor(document, WorkflowKind::Auth, this))
-    , m_refreshWorkflow(new WorkflowEditor(document, WorkflowKind::Refresh, this))
+    , m_authWorkflowPage(new QWidget(this))
+    , m_refreshWorkflowPage(new QWidget(this))
 {
     m_placeholder->setObjectName(QStringLiteral("noResourcePage"));
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -80,8 +80,10 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
     m_placeholder->setText(
         tr("Select a resource in the list, or add one with Resource \u25B8 Add Resource."));
 
-    m_authWorkflow->setObjectName(QStringLiteral("authWorkflowEditor"));
-    m_refreshWorkflow->setObjectName(QStringLiteral("refreshWorkflowEditor"));
+    for (QWidget *page : {m_authWorkflowPage, m_refreshWorkflowPage}) {
+        auto *pageLayout = new QVBoxLayout(page);
+        pageLayout->setContentsMargins(0, 0, 0, 0);
+    }
     m_tabs->setObjectName(QStringLiteral("resourceTabs"));
     // The form pages scroll rather than force the window taller than a 1280x800 screen allows.
     auto scrolling = [this](QWidget *page) {
@@ -93,8 +95,8 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
         return scroll;
     };
     m_tabs->addTab(scrolling(createGeneralTab()), tr("General"));
-    m_tabs->addTab(m_authWorkflow, tr("Auth workflow"));
-    m_tabs->addTab(m_refreshWorkflow, tr("Refresh workflow"));
+    m_tabs->addTab(m_authWorkflowPage, tr("Auth workflow"));
+    m_tabs->addTab(m_refreshWorkflowPage, tr("Refresh workflow"));
     m_tabs->addTab(scrolling(createSessionTab()), tr("Session"));
     m_tabs->setTabToolTip(AuthWorkflowTab,
                           tr("The steps that log in: they run when a query needs a session"));
@@ -108,6 +110,12 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pages);
 
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == AuthWorkflowTab)
+            workflowEditor(WorkflowKind::Auth);
+        else if (tab == RefreshWorkflowTab)
+            workflowEditor(WorkflowKind::Refresh);
+    });
     connect(m_document, &WorkspaceDocument::changed, this, &ResourceEditor::onDocumentChanged);
     refresh();
 }
@@ -333,8 +341,10 @@ void ResourceEditor::setResource(int index)
     const bool changed = index != m_index;
     m_index = index;
     m_boundSerial = m_document->changeSerial();
-    m_authWorkflow->setResource(index);
-    m_refreshWorkflow->setResource(index);
+    for (WorkflowEditor *editor : {m_authWorkflow, m_refreshWorkflow}) {
+        if (editor)
+            editor->setResource(index);
+    }
     if (index >= 0) {
         m_headers->setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, index));
         m_urlParameters->setTable(
@@ -348,9 +358,20 @@ void ResourceEditor::setResource(int index)
         Q_EMIT resourceChanged(m_index);
 }
 
-WorkflowEditor *ResourceEditor::workflowEditor(WorkflowKind workflow) const
+WorkflowEditor *ResourceEditor::workflowEditor(WorkflowKind workflow)
 {
-    return workflow == WorkflowKind::Auth ? m_authWorkflow : m_refreshWorkflow;
+    const bool auth = workflow == WorkflowKind::Auth;
+    WorkflowEditor *&editor = auth ? m_authWorkflow : m_refreshWorkflow;
+    if (!editor) {
+        QWidget *page = auth ? m_authWorkflowPage : m_refreshWorkflowPage;
+        editor = new WorkflowEditor(m_document, workflow, page);
+        editor->setObjectName(auth ? QStringLiteral("authWorkflowEditor")
+                                   : QStringLiteral("refreshWorkflowEditor"));
+        page->layout()->addWidget(editor);
+        editor->setResource(m_index);
+        editor->show(); // a child added to a page already on screen is not shown with it
+    }
+    return editor;
 }
 
 void ResourceEditor::showStep(WorkflowKind workflow, int step, const QString &field)
