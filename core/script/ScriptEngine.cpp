@@ -25,14 +25,22 @@ const char *const Prelude = R"JS(
 
 ScriptEngine::ScriptEngine(QObject *parent)
     : QObject(parent)
-    , m_library(new AuthLibrary(&m_engine, this))
-    , m_watchdog(std::make_unique<ScriptWatchdog>(&m_engine))
+{ }
+
+// The JavaScript engine is created on first use: it costs milliseconds, and most runs, queries and the
+// studio's start-up never evaluate JavaScript.
+void ScriptEngine::ensureEngine()
 {
-    QJSValue global = m_engine.globalObject();
-    QJSValue library = m_engine.newQObject(m_library);
+    if (m_engine)
+        return;
+    m_engine = std::make_unique<QJSEngine>();
+    m_library = new AuthLibrary(m_engine.get(), this);
+    m_watchdog = std::make_unique<ScriptWatchdog>(m_engine.get());
+    QJSValue global = m_engine->globalObject();
+    QJSValue library = m_engine->newQObject(m_library);
     QJSEngine::setObjectOwnership(m_library, QJSEngine::CppOwnership);
     global.setProperty(QStringLiteral("auth"), library);
-    m_engine.evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"));
+    m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"));
     // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
     global.deleteProperty(QStringLiteral("print"));
     global.deleteProperty(QStringLiteral("gc"));
@@ -135,7 +143,7 @@ bool pathsAreOwnProperties(const QJsonObject &object, const QList<QStringList> &
 QJSValue ScriptEngine::partialObject(const QJsonObject &object, const QList<QStringList> &paths,
                                      qsizetype depth)
 {
-    QJSValue value = m_engine.newObject();
+    QJSValue value = m_engine->newObject();
     QStringList done;
     for (const QStringList &path : paths) {
         const QString &property = path.at(depth);
@@ -154,7 +162,7 @@ QJSValue ScriptEngine::partialObject(const QJsonObject &object, const QList<QStr
                 deeper.append(other);
         }
         value.setProperty(property,
-                          whole ? m_engine.toScriptValue(member)
+                          whole ? m_engine->toScriptValue(member)
                                 : partialObject(member.toObject(), deeper, depth + 1));
     }
     return value;
@@ -163,7 +171,7 @@ QJSValue ScriptEngine::partialObject(const QJsonObject &object, const QList<QStr
 void ScriptEngine::installScope(const Scope &scope, const QString &source)
 {
     const bool everything = usesDynamicGlobals(source);
-    QJSValue global = m_engine.globalObject();
+    QJSValue global = m_engine->globalObject();
     // Drop globals of names that this scope does not have (a previous run's steps).
     for (auto it = m_installed.begin(); it != m_installed.end();) {
         if (!scope.contains(it.key())) {
@@ -201,7 +209,7 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
             global.setProperty(it.key(), partialObject(it.value().toObject(), usage.paths, 0));
             m_installed.insert(it.key(), {revision, false, usage.paths});
         } else {
-            global.setProperty(it.key(), m_engine.toScriptValue(QJsonValue(it.value()))); // converts natively
+            global.setProperty(it.key(), m_engine->toScriptValue(QJsonValue(it.value()))); // converts natively
             m_installed.insert(it.key(), {revision, true, {}});
         }
     }
@@ -210,12 +218,14 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
 EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Scope &scope,
                                             const QString &origin)
 {
+    ensureEngine();
     installScope(scope, expression);
     return call(expression, FunctionKind::Expression, origin);
 }
 
 EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin)
 {
+    ensureEngine();
     installScope(scope, code);
     return call(code, FunctionKind::Body, origin);
 }
@@ -232,7 +242,7 @@ EvalResult ScriptEngine::call(const QString &code, FunctionKind kind, const QStr
         const QString source = kind == FunctionKind::Expression
             ? QStringLiteral("(function () { return (") + code + QStringLiteral("\n); })")
             : QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})");
-        function = m_engine.evaluate(source, origin, 1);
+        function = m_engine->evaluate(source, origin, 1);
         if (function.isError())
             return EvalResult::failure(formatError(function, origin));
         if (compiled.size() > 2048)
@@ -242,8 +252,8 @@ EvalResult ScriptEngine::call(const QString &code, FunctionKind kind, const QStr
     m_watchdog->arm(m_timeoutMs);
     const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
-    if (timedOut || m_engine.isInterrupted()) {
-        m_engine.setInterrupted(false);
+    if (timedOut || m_engine->isInterrupted()) {
+        m_engine->setInterrupted(false);
         return EvalResult::failure(
             QStringLiteral("%1: the script was stopped after running for %2 s (the script "
                            "timeout); look for an endless loop")
@@ -259,7 +269,7 @@ QJsonValue ScriptEngine::toJson(const QJSValue &value)
 {
     if (value.isUndefined() || value.isCallable())
         return QJsonValue(QJsonValue::Null);
-    return m_engine.fromScriptValue<QJsonValue>(value);
+    return m_engine->fromScriptValue<QJsonValue>(value);
 }
 
 QString ScriptEngine::formatError(const QJSValue &error, const QString &origin) const

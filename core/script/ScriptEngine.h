@@ -49,7 +49,9 @@ private:
     // A script result as JSON; undefined and functions become null, so the name stays in the scope.
     QJsonValue toJson(const QJSValue &value);
 
-    QJSEngine m_engine;
+    void ensureEngine();
+
+    std::unique_ptr<QJSEngine> m_engine;
     AuthLibrary *m_library = nullptr;
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     QJSValue partialObject(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth);
