@@ -54,6 +54,7 @@ private Q_SLOTS:
     void saveOpenRoundTrip();
     void saveFailureKeepsDirtyAndReportsPlace();
     void loadFailureReportsFormatError();
+    void loadInBackground();
     void exportImportResource();
     void newWorkspaceResets();
     void overridesDontDirty();
@@ -416,6 +417,42 @@ void tst_Document::saveFailureKeepsDirtyAndReportsPlace()
     QVERIFY2(document->errorString().contains(QStringLiteral("/resources/1/auth/authWorkflow/2/value")),
              qPrintable(document->errorString()));
     QVERIFY(document->filePath().isEmpty());
+}
+
+// Opening reads the file on a worker thread; the document changes on its own thread, a failure leaves
+// it alone, and a newer open supersedes one still reading.
+void tst_Document::loadInBackground()
+{
+    const QString good = m_dir.filePath(QStringLiteral("background.authstudio.json"));
+    auto source = demoDocument();
+    QVERIFY(source->saveAs(good));
+    const QString broken = m_dir.filePath(QStringLiteral("background-broken.authstudio.json"));
+    QFile out(broken);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("{ \"format\": 7 }");
+    out.close();
+
+    auto document = demoDocument();
+    document->addNewResource();
+    QSignalSpy finished(document.get(), &WorkspaceDocument::loadFinished);
+    document->loadInBackground(broken);
+    QVERIFY(document->isLoading());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.last().at(1).toBool(), false);
+    QVERIFY2(document->errorString().contains(QStringLiteral("background-broken.authstudio.json")),
+             qPrintable(document->errorString()));
+    QCOMPARE(document->resourceCount(), 3);
+    QVERIFY(document->isModified());
+
+    document->loadInBackground(broken);
+    document->loadInBackground(good); // supersedes the first
+    QTRY_VERIFY(!document->isLoading());
+    QCOMPARE(finished.count(), 2);
+    QCOMPARE(finished.last().at(0).toString(), good);
+    QCOMPARE(finished.last().at(1).toBool(), true);
+    QCOMPARE(document->workspace(), source->workspace());
+    QCOMPARE(document->filePath(), good);
+    QVERIFY(!document->isModified());
 }
 
 void tst_Document::loadFailureReportsFormatError()

@@ -188,6 +188,7 @@ void tst_MainWindow::rebuildsSeedWalkthroughThroughEditors()
     window->show();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
     window->start(m_dir.filePath(QStringLiteral("does-not-exist.authstudio.json")));
+    QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
     // A missing file: the warning was shown and an empty workspace opened.
     QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("does-not-exist")));
     QCOMPARE(window->document()->resourceCount(), 0);
@@ -306,6 +307,7 @@ void tst_MainWindow::saveAsAndOpenRoundTrip()
     // Open it in a new window through File > Open.
     auto other = createWindow();
     other->start(m_dir.filePath(QStringLiteral("missing.authstudio.json")));
+    QTRY_VERIFY(!other->isOpening()); // files are read on a worker thread
     FileDialog::setNextPath(saved);
     child<QAction>(other.get(), QStringLiteral("actionOpen"))->trigger();
     QTRY_COMPARE(other->document()->filePath(), saved);
@@ -349,6 +351,7 @@ void tst_MainWindow::closePromptCancelDiscardSave()
     auto other = createWindow();
     other->show();
     other->start(path);
+    QTRY_VERIFY(!other->isOpening()); // files are read on a worker thread
     child<QAction>(other.get(), QStringLiteral("actionAddResource"))->trigger();
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
     other->close();
@@ -360,6 +363,7 @@ void tst_MainWindow::closePromptCancelDiscardSave()
     // New asks too, and Cancel keeps the workspace.
     auto third = createWindow();
     third->start(path);
+    QTRY_VERIFY(!third->isOpening()); // files are read on a worker thread
     child<QAction>(third.get(), QStringLiteral("actionAddResource"))->trigger();
     MessagePrompt::setNextAnswer(QMessageBox::Cancel);
     child<QAction>(third.get(), QStringLiteral("actionNew"))->trigger();
@@ -506,6 +510,7 @@ void tst_MainWindow::recentFilesAndSettings()
 
     auto window = createWindow();
     window->start(m_dir.filePath(QStringLiteral("missing.authstudio.json")));
+    QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
     auto *recent = child<QMenu>(window.get(), QStringLiteral("menuOpenRecent"));
     Q_EMIT recent->aboutToShow();
     QAction *first = child<QAction>(recent, QStringLiteral("recentFile0"));
@@ -555,6 +560,7 @@ void tst_MainWindow::autosaveAndRecoveryOnStart()
     auto declined = createWindow();
     MessagePrompt::setNextAnswer(QMessageBox::No);
     declined->start(path);
+    QTRY_VERIFY(!declined->isOpening()); // files are read on a worker thread
     QTRY_COMPARE(declined->document()->filePath(), path);
     QVERIFY(!declined->document()->isModified());
     QVERIFY(!declined->autosaver()->hasRecovery());

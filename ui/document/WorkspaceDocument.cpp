@@ -11,9 +11,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QUndoStack>
+#include <QtConcurrentRun>
+
+#include <optional>
 
 namespace AuthStudio {
 
@@ -106,6 +110,45 @@ bool WorkspaceDocument::load(const QString &path)
     m_errorString.clear();
     resetTo(*workspace, QFileInfo(path).absoluteFilePath());
     return true;
+}
+
+namespace {
+
+struct ReadResult
+{
+    std::optional<Workspace> workspace;
+    QString error;
+};
+
+} // namespace
+
+void WorkspaceDocument::loadInBackground(const QString &path)
+{
+    delete m_loading; // its result, when it comes, goes nowhere
+    auto *watcher = new QFutureWatcher<ReadResult>(this);
+    m_loading = watcher;
+    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, path] {
+        m_loading = nullptr;
+        watcher->deleteLater();
+        const ReadResult result = watcher->result();
+        if (!result.workspace) {
+            m_errorString = result.error;
+            Q_EMIT loadFinished(path, false);
+            return;
+        }
+        m_errorString.clear();
+        resetTo(*result.workspace, QFileInfo(path).absoluteFilePath());
+        Q_EMIT loadFinished(path, true);
+    });
+    // Reading never executes anything from the file and touches no shared state.
+    watcher->setFuture(QtConcurrent::run([path] {
+        WorkspaceReader reader;
+        ReadResult result;
+        result.workspace = reader.readFile(path);
+        if (!result.workspace)
+            result.error = reader.error().toString();
+        return result;
+    }));
 }
 
 bool WorkspaceDocument::loadData(const QByteArray &data, const QString &sourceName)

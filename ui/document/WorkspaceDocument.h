@@ -40,6 +40,11 @@ public:
     // Files. All of them reset the undo history except importResource (an undoable edit).
     void newWorkspace();
     bool load(const QString &path);
+    // The same, with the file read and checked on a worker thread (a big workspace takes tens of
+    // milliseconds); the document changes on this thread and loadFinished() reports the outcome. A newer
+    // call supersedes one still reading.
+    void loadInBackground(const QString &path);
+    bool isLoading() const { return m_loading != nullptr; }
     // Opens workspace bytes that have no file of their own (the bundled demo): Save asks for a path.
     bool loadData(const QByteArray &data, const QString &sourceName);
     bool save(); // to filePath(); fails when there is none
@@ -102,6 +107,7 @@ public:
     Scope initialScope() const;
 
 Q_SIGNALS:
+    void loadFinished(const QString &path, bool ok); // errorString() says why when !ok
     void changed(const AuthStudio::DocumentChange &change);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
@@ -136,6 +142,7 @@ private:
     QUndoStack *m_undoStack;
     QString m_filePath;
     QString m_errorString;
+    QObject *m_loading = nullptr; // the watcher of the read in progress
     QHash<QString, QString> m_overrides;
     quint64 m_changeSerial = 0;
     bool m_notifying = false;

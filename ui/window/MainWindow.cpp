@@ -83,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
 
     connect(m_document, &WorkspaceDocument::changed, this, &MainWindow::onDocumentChanged);
+    connect(m_document, &WorkspaceDocument::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_document, &WorkspaceDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -384,9 +385,14 @@ void MainWindow::start(const QString &path)
     if (path.isEmpty())
         startDemoServer();
     auto openInitial = [this, path] {
-        const bool opened = path.isEmpty() ? openDemoWorkspace() : openFile(path);
-        if (!opened)
-            m_document->newWorkspace();
+        const auto openedOrEmpty = [this](bool opened) {
+            if (!opened)
+                m_document->newWorkspace();
+        };
+        if (path.isEmpty())
+            openedOrEmpty(openDemoWorkspace());
+        else
+            openFile(path, openedOrEmpty);
     };
     if (!m_autosaver->hasRecovery()) {
         openInitial();
@@ -412,15 +418,29 @@ void MainWindow::start(const QString &path)
         });
 }
 
-bool MainWindow::openFile(const QString &path)
+void MainWindow::openFile(const QString &path, const std::function<void(bool)> &done)
 {
-    if (!m_document->load(path)) {
+    m_openDone = done;
+    statusBar()->showMessage(tr("Opening %1\u2026").arg(QDir::toNativeSeparators(path)));
+    m_document->loadInBackground(path);
+}
+
+bool MainWindow::isOpening() const
+{
+    return m_document->isLoading();
+}
+
+void MainWindow::onLoadFinished(const QString &path, bool ok)
+{
+    statusBar()->clearMessage();
+    if (ok) {
+        addRecentFile(path);
+        afterOpen();
+    } else {
         MessagePrompt::warn(this, tr("Can't open the workspace"), m_document->errorString());
-        return false;
     }
-    addRecentFile(path);
-    afterOpen();
-    return true;
+    if (const std::function<void(bool)> done = std::exchange(m_openDone, {}))
+        done(ok);
 }
 
 bool MainWindow::openDemoWorkspace()
@@ -525,10 +545,12 @@ void MainWindow::open()
 void MainWindow::openRecent(const QString &path)
 {
     maybeSave([this, path] {
-        if (!openFile(path)) {
-            StudioSettings().removeRecentFile(path);
-            updateRecentMenu();
-        }
+        openFile(path, [this, path](bool opened) {
+            if (!opened) {
+                StudioSettings().removeRecentFile(path);
+                updateRecentMenu();
+            }
+        });
     });
 }
 

@@ -60,8 +60,11 @@ public:
     // Start-up: offers to restore a recovery file left by a crash, else opens `path`, or with no path the
     // bundled demo workspace against the embedded demo API.
     void start(const QString &path);
-    // Opens without asking about unsaved changes (callers ask first). False: the error was shown.
-    bool openFile(const QString &path);
+    // Opens without asking about unsaved changes (callers ask first). The file is read on a worker thread
+    // so a big workspace doesn't freeze the window; `done` learns whether it opened (if not, the error was
+    // shown). A newer open supersedes one still reading.
+    void openFile(const QString &path, const std::function<void(bool)> &done = {});
+    bool isOpening() const;
     bool openDemoWorkspace();
     // Starts the embedded demo API (once) and points DEMO_API at it for runs, without editing the file.
     bool startDemoServer();
@@ -105,6 +108,7 @@ private:
     void updateTitle();
     void updateActions();
     void onDocumentChanged(const DocumentChange &change);
+    void onLoadFinished(const QString &path, bool ok);
     void onResourceSelectionChanged();
     void syncEditorToSelection();
     void updateRunPanelWorkflow();
@@ -132,6 +136,7 @@ private:
     AuthLoginPreview *m_preview = nullptr;
     SessionManager *m_sessions;
     QLabel *m_demoStatus;
+    std::function<void(bool)> m_openDone; // the caller of the open in progress
 
     QMenu *m_recentMenu;
     QAction *m_newAction;
