@@ -20,6 +20,15 @@ void Scope::remove(const QString &name)
     m_revisions.remove(name);
 }
 
+void Scope::merge(const Scope &other)
+{
+    const QJsonObject &values = other.values();
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it)
+        set(it.key(), it.value());
+    m_secrets.unite(other.m_secrets);
+    m_secretNames.unite(other.m_secretNames);
+}
+
 void Scope::addSecret(const QString &value)
 {
     if (!value.isEmpty())

@@ -13,6 +13,8 @@ class Scope
 public:
     void set(const QString &name, const QJsonValue &value);
     void remove(const QString &name);
+    // Takes every value of `other` (replacing same-named ones) with its secrets and secret names.
+    void merge(const Scope &other);
     QJsonValue value(const QString &name) const { return m_values.value(name); }
     bool contains(const QString &name) const { return m_values.contains(name); }
     const QJsonObject &values() const { return m_values; }

@@ -313,6 +313,23 @@ private Q_SLOTS:
         QVERIFY2(error.startsWith(QStringLiteral("http2, body /a/1: unknown name 'nope'")),
                  qPrintable(error));
     }
+
+    void scopeMerge()
+    {
+        Scope base;
+        base.set(QStringLiteral("DEMO_API"), QStringLiteral("http://a"));
+        base.set(QStringLiteral("TOKEN"), QStringLiteral("old"));
+        Scope session;
+        session.set(QStringLiteral("TOKEN"), QStringLiteral("new-token"));
+        session.markSecretName(QStringLiteral("TOKEN"));
+        session.addSecret(QStringLiteral("new-token"));
+        base.merge(session);
+        QCOMPARE(base.value(QStringLiteral("TOKEN")).toString(), QStringLiteral("new-token"));
+        QCOMPARE(base.value(QStringLiteral("DEMO_API")).toString(), QStringLiteral("http://a"));
+        QVERIFY(base.isSecretName(QStringLiteral("TOKEN")));
+        QVERIFY(base.secrets().contains(QStringLiteral("new-token")));
+        QVERIFY(base.revision(QStringLiteral("TOKEN")) != session.revision(QStringLiteral("TOKEN")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExpressions)

@@ -683,15 +683,7 @@ Scope MainWindow::runScope(WorkflowKind workflow) const
     Scope scope = m_document->initialScope();
     if (workflow == WorkflowKind::Refresh && currentResource() >= 0) {
         // The refresh workflow runs inside a session: start from what the last auth test produced.
-        const Scope session = m_sessionScopes.value(m_document->resource(currentResource()).name);
-        const QJsonObject &values = session.values();
-        for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
-            scope.set(it.key(), it.value());
-            if (session.isSecretName(it.key()))
-                scope.markSecretName(it.key());
-        }
-        for (const QString &secret : session.secrets())
-            scope.addSecret(secret);
+        scope.merge(m_sessionScopes.value(m_document->resource(currentResource()).name));
     }
     return scope;
 }
