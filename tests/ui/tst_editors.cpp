@@ -65,6 +65,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void resourceFieldsTypingMergesAndUndoShows();
     void resourceCombosAndChecksAreOneStepEach();
+    void refreshBodyPatternIsOneUndoableEdit();
     void resourceEditorFollowsMovesAndRemoval();
     void workflowEditorAddsAndSelects();
     void workflowEditorActions();
@@ -162,6 +163,59 @@ void tst_Editors::resourceCombosAndChecksAreOneStepEach()
     trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::EveryQuery));
     QCOMPARE(document->resource(1).customAuth.refreshTrigger, CustomAuth::RefreshTrigger::EveryQuery);
     QVERIFY(!mode->isEnabled());
+}
+
+void tst_Editors::refreshBodyPatternIsOneUndoableEdit()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+    editor.show();
+    auto *pattern = child<QLineEdit>(&editor, QStringLiteral("refreshOnBodyPattern"));
+    auto *problem = child<QLabel>(&editor, QStringLiteral("refreshOnBodyPatternProblem"));
+    QVERIFY(pattern && problem);
+    QVERIFY(!pattern->toolTip().isEmpty());
+    QCOMPARE(pattern->accessibleName(), QStringLiteral("Refresh on body pattern"));
+    QVERIFY(pattern->isEnabled());
+    QCOMPARE(pattern->text(), QString());
+
+    // Typing a pattern is one undoable step that lands in the model.
+    pattern->setFocus();
+    QTest::keyClicks(pattern, QStringLiteral("token (expired|revoked)"));
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern,
+             QStringLiteral("token (expired|revoked)"));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit refresh body pattern"));
+    QVERIFY(!problem->isVisible());
+
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern, QString());
+    QCOMPARE(pattern->text(), QString());
+    document->undoStack()->redo();
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern,
+             QStringLiteral("token (expired|revoked)"));
+    QCOMPARE(pattern->text(), QStringLiteral("token (expired|revoked)"));
+
+    // An invalid expression is flagged while typing (kept as typed, like a duplicate name), and the flag
+    // goes away when it is fixed, including through undo.
+    pattern->setFocus();
+    pattern->end(false);
+    QTest::keyClick(pattern, Qt::Key_Backspace);
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern, QStringLiteral("token (expired|revoked"));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("regular expression")), qPrintable(problem->text()));
+    QTest::keyClick(pattern, Qt::Key_ParenRight);
+    QVERIFY(!problem->isVisible());
+    QTest::keyClick(pattern, Qt::Key_Backspace);
+    QVERIFY(problem->isVisible());
+    // Typing on at the top of the stack merges into the same step (as in every field), so one undo
+    // restores the field to empty and clears the flag.
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern, QString());
+    QCOMPARE(pattern->text(), QString());
+    QVERIFY(!problem->isVisible());
 }
 
 void tst_Editors::resourceEditorFollowsMovesAndRemoval()
