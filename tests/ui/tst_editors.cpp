@@ -65,6 +65,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void resourceFieldsTypingMergesAndUndoShows();
     void resourceCombosAndChecksAreOneStepEach();
+    void refreshBodyPatternIsOneUndoableEdit();
     void resourceEditorFollowsMovesAndRemoval();
     void workflowEditorsAreBuiltWhenTheirTabOpens();
     void workflowEditorAddsAndSelects();
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void apiRequestEditor();
     void jsonValidation();
     void javaScriptEditor();
+    void renamingAStepRewritesLaterSteps();
+    void renamingAVariableRewritesTheResource();
     void defineVariableEditor();
     void formStepEditor();
     void knownNamesReachExpressionFields();
@@ -183,6 +186,59 @@ void tst_Editors::workflowEditorsAreBuiltWhenTheirTabOpens()
     editor.setResource(0);
     QCOMPARE(refresh->resource(), 0);
     QCOMPARE(editor.workflowEditor(WorkflowKind::Auth)->resource(), 0);
+}
+
+void tst_Editors::refreshBodyPatternIsOneUndoableEdit()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+    editor.show();
+    auto *pattern = child<QLineEdit>(&editor, QStringLiteral("refreshOnBodyPattern"));
+    auto *problem = child<QLabel>(&editor, QStringLiteral("refreshOnBodyPatternProblem"));
+    QVERIFY(pattern && problem);
+    QVERIFY(!pattern->toolTip().isEmpty());
+    QCOMPARE(pattern->accessibleName(), QStringLiteral("Refresh on body pattern"));
+    QVERIFY(pattern->isEnabled());
+    QCOMPARE(pattern->text(), QString());
+
+    // Typing a pattern is one undoable step that lands in the model.
+    pattern->setFocus();
+    QTest::keyClicks(pattern, QStringLiteral("token (expired|revoked)"));
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern,
+             QStringLiteral("token (expired|revoked)"));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit refresh body pattern"));
+    QVERIFY(!problem->isVisible());
+
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern, QString());
+    QCOMPARE(pattern->text(), QString());
+    document->undoStack()->redo();
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern,
+             QStringLiteral("token (expired|revoked)"));
+    QCOMPARE(pattern->text(), QStringLiteral("token (expired|revoked)"));
+
+    // An invalid expression is flagged while typing (kept as typed, like a duplicate name), and the flag
+    // goes away when it is fixed, including through undo.
+    pattern->setFocus();
+    pattern->end(false);
+    QTest::keyClick(pattern, Qt::Key_Backspace);
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern, QStringLiteral("token (expired|revoked"));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("regular expression")), qPrintable(problem->text()));
+    QTest::keyClick(pattern, Qt::Key_ParenRight);
+    QVERIFY(!problem->isVisible());
+    QTest::keyClick(pattern, Qt::Key_Backspace);
+    QVERIFY(problem->isVisible());
+    // Typing on at the top of the stack merges into the same step (as in every field), so one undo
+    // restores the field to empty and clears the flag.
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(1).customAuth.refreshOnBodyPattern, QString());
+    QCOMPARE(pattern->text(), QString());
+    QVERIFY(!problem->isVisible());
 }
 
 void tst_Editors::resourceEditorFollowsMovesAndRemoval()
@@ -368,6 +424,102 @@ void tst_Editors::javaScriptEditor()
     clearLine(editor->nameEdit());
     QTest::keyClicks(editor->nameEdit(), QStringLiteral("http1"));
     QVERIFY(child<QLabel>(editor, QStringLiteral("stepNameProblem"))->isVisibleTo(editor));
+}
+
+void tst_Editors::renamingAStepRewritesLaterSteps()
+{
+    auto document = demoDocument();
+    const Resource original = document->resource(0);
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.show();
+    const StepRef js1 {0, WorkflowKind::Auth, 2};
+    const StepRef password {0, WorkflowKind::Auth, 3};
+
+    workflow.setCurrentStep(1);
+    StepEditor *editor = workflow.currentStepEditor();
+    QCOMPARE(editor->nameEdit()->text(), QStringLiteral("http1"));
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("login"));
+    QCOMPARE(stepName(document->step({0, WorkflowKind::Auth, 1})), QStringLiteral("login"));
+    QVERIFY2(
+        std::get<JavaScriptStep>(document->step(js1)).code.contains(QStringLiteral("= login.body.json;")),
+        qPrintable(std::get<JavaScriptStep>(document->step(js1)).code));
+    QCOMPARE(std::get<DefineVariableStep>(document->step(password)).value,
+             QStringLiteral("{{ login.body.json.password }}"));
+    // The later step's editor shows the new text.
+    workflow.setCurrentStep(3);
+    auto *variableEditor = qobject_cast<DefineVariableStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(variableEditor);
+    QCOMPARE(variableEditor->valueEdit()->text(), QStringLiteral("{{ login.body.json.password }}"));
+    // Clearing the name and typing the new one letter by letter is one undo step.
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Rename step"));
+
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(0), original);
+    QCOMPARE(variableEditor->valueEdit()->text(), QStringLiteral("{{ http1.body.json.password }}"));
+    document->undoStack()->redo();
+    QCOMPARE(std::get<DefineVariableStep>(document->step(password)).value,
+             QStringLiteral("{{ login.body.json.password }}"));
+    document->undoStack()->undo();
+
+    // The form: the request's JSON body follows, and js1 -> sign leaves the others alone.
+    workflow.setCurrentStep(0);
+    clearLine(workflow.currentStepEditor()->nameEdit());
+    QTest::keyClicks(workflow.currentStepEditor()->nameEdit(), QStringLiteral("creds"));
+    QCOMPARE(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).body.text,
+             QStringLiteral(R"({"email": "{{ creds.email }}", "password": "{{ creds.password }}"})"));
+    workflow.setCurrentStep(2);
+    clearLine(workflow.currentStepEditor()->nameEdit());
+    QTest::keyClicks(workflow.currentStepEditor()->nameEdit(), QStringLiteral("sign"));
+    QCOMPARE(stepName(document->step(js1)), QStringLiteral("sign"));
+    QCOMPARE(std::get<DefineVariableStep>(document->step(password)).value,
+             QStringLiteral("{{ http1.body.json.password }}"));
+    QCOMPARE(document->undoStack()->count(), 2);
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(0), original);
+}
+
+void tst_Editors::renamingAVariableRewritesTheResource()
+{
+    auto document = demoDocument();
+    const Resource original = document->resource(1);
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.show();
+    editor.tabs()->setCurrentIndex(ResourceEditor::AuthWorkflowTab);
+    WorkflowEditor *auth = editor.workflowEditor(WorkflowKind::Auth);
+    auth->setCurrentStep(2);
+    QLineEdit *name = auth->currentStepEditor()->nameEdit();
+    QCOMPARE(name->text(), QStringLiteral("TOKEN"));
+    clearLine(name);
+    QTest::keyClicks(name, QStringLiteral("ACCESS_TOKEN"));
+
+    // The header on the General tab, as its table shows it.
+    auto *headers = child<KeyValueTableEditor>(&editor, QStringLiteral("resourceHeaders"));
+    QCOMPARE(headers->model()->index(0, KeyValueTableModel::ValueColumn).data().toString(),
+             QStringLiteral("Bearer {{ ACCESS_TOKEN }}"));
+    // The refresh workflow re-defines the same session variable: it follows, in its list too.
+    const StepRef refreshToken {1, WorkflowKind::Refresh, 1};
+    QCOMPARE(stepName(document->step(refreshToken)), QStringLiteral("ACCESS_TOKEN"));
+    QCOMPARE(editor.workflowEditor(WorkflowKind::Refresh)
+                 ->stepModel()
+                 ->index(1)
+                 .data(StepListModel::StepNameRole)
+                 .toString(),
+             QStringLiteral("ACCESS_TOKEN"));
+    QCOMPARE(document->undoStack()->count(), 1);
+
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(1), original);
+    QCOMPARE(name->text(), QStringLiteral("TOKEN"));
+    QCOMPARE(headers->model()->index(0, KeyValueTableModel::ValueColumn).data().toString(),
+             QStringLiteral("Bearer {{ TOKEN }}"));
+    document->undoStack()->redo();
+    QCOMPARE(document->resource(1).headers.first().value, QStringLiteral("Bearer {{ ACCESS_TOKEN }}"));
+    QCOMPARE(name->text(), QStringLiteral("ACCESS_TOKEN"));
 }
 
 void tst_Editors::defineVariableEditor()

@@ -10,6 +10,7 @@
 #include <QAbstractItemModelTester>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
@@ -38,6 +39,14 @@ void redoAll(WorkspaceDocument &document)
         document.undoStack()->redo();
 }
 
+QStringList resourceNames(const WorkspaceDocument &document)
+{
+    QStringList names;
+    for (const Resource &resource : document.workspace().resources)
+        names.append(resource.name);
+    return names;
+}
+
 } // namespace
 
 class tst_EditorsModels : public QObject
@@ -47,6 +56,8 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void resourceList();
     void resourceListRefusesBadNames();
+    void resourceListDragAndDrop();
+    void resourceListDropThroughTheFilter();
     void stepList();
     void stepListRename();
     void stepListDragAndDrop();
@@ -103,6 +114,102 @@ void tst_EditorsModels::resourceListRefusesBadNames()
     QVERIFY(model.setData(model.index(0), QStringLiteral("Seed walkthrough"))); // its own name: no edit
     QCOMPARE(document->undoStack()->count(), 0);
     QVERIFY(model.index(0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("custom auth")));
+}
+
+void tst_EditorsModels::resourceListDragAndDrop()
+{
+    auto document = demoDocument();
+    document->addNewResource(); // Resource 1
+    document->undoStack()->clear();
+    ResourceListModel model(document.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    const QStringList original {QStringLiteral("Seed walkthrough"), QStringLiteral("Demo login"),
+                                QStringLiteral("Resource 1")};
+    QCOMPARE(resourceNames(*document), original);
+    QVERIFY(model.flags(model.index(0)) & Qt::ItemIsDragEnabled);
+    QVERIFY(model.flags({}) & Qt::ItemIsDropEnabled);
+    QCOMPARE(model.supportedDropActions(), Qt::MoveAction);
+    QCOMPARE(model.mimeTypes(), QStringList {ResourceListModel::mimeType()});
+
+    // Drag the first resource and drop it between the second and the third, as the view does.
+    std::unique_ptr<QMimeData> data(model.mimeData({model.index(0)}));
+    QVERIFY(data);
+    QVERIFY(model.canDropMimeData(data.get(), Qt::MoveAction, 2, 0, {}));
+    QVERIFY(!model.canDropMimeData(data.get(), Qt::CopyAction, 2, 0, {}));
+    QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+    QVERIFY(model.dropMimeData(data.get(), Qt::MoveAction, 2, 0, {}));
+    const QStringList afterDrop {QStringLiteral("Demo login"), QStringLiteral("Seed walkthrough"),
+                                 QStringLiteral("Resource 1")};
+    QCOMPARE(resourceNames(*document), afterDrop);
+    QCOMPARE(moved.count(), 1);
+    for (int i = 0; i < model.rowCount(); ++i)
+        QCOMPARE(model.index(i).data().toString(), afterDrop.at(i));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Move resource"));
+
+    document->undoStack()->undo();
+    QCOMPARE(resourceNames(*document), original);
+    QCOMPARE(model.index(0).data().toString(), QStringLiteral("Seed walkthrough"));
+    document->undoStack()->redo();
+    QCOMPARE(resourceNames(*document), afterDrop);
+    document->undoStack()->undo();
+
+    // Dropped onto an item (lands before it), and past the end (row -1).
+    std::unique_ptr<QMimeData> last(model.mimeData({model.index(2)}));
+    QVERIFY(model.dropMimeData(last.get(), Qt::MoveAction, -1, -1, model.index(0)));
+    QCOMPARE(resourceNames(*document),
+             (QStringList {QStringLiteral("Resource 1"), QStringLiteral("Seed walkthrough"),
+                           QStringLiteral("Demo login")}));
+    std::unique_ptr<QMimeData> first(model.mimeData({model.index(0)}));
+    QVERIFY(model.dropMimeData(first.get(), Qt::MoveAction, -1, -1, {}));
+    QCOMPARE(resourceNames(*document), original);
+    QCOMPARE(document->undoStack()->count(), 2);
+
+    // Dropping a resource where it already is changes nothing; a keyboard-style moveRows works alike.
+    std::unique_ptr<QMimeData> second(model.mimeData({model.index(1)}));
+    QVERIFY(!model.dropMimeData(second.get(), Qt::MoveAction, 1, 0, {}));
+    QVERIFY(!model.dropMimeData(second.get(), Qt::MoveAction, 2, 0, {}));
+    QCOMPARE(document->undoStack()->count(), 2);
+    QVERIFY(model.moveRows({}, 2, 1, {}, 0));
+    QCOMPARE(resourceNames(*document).first(), QStringLiteral("Resource 1"));
+    QVERIFY(!model.moveRows({}, 0, 2, {}, 3)); // one row at a time
+
+    // Rows dragged from another document's list are refused.
+    auto otherDocument = demoDocument();
+    ResourceListModel otherModel(otherDocument.get());
+    std::unique_ptr<QMimeData> foreign(otherModel.mimeData({otherModel.index(0)}));
+    QVERIFY(!model.canDropMimeData(foreign.get(), Qt::MoveAction, 2, 0, {}));
+    QVERIFY(!model.dropMimeData(foreign.get(), Qt::MoveAction, 2, 0, {}));
+    QMimeData garbage;
+    garbage.setData(ResourceListModel::mimeType(), "nonsense");
+    QVERIFY(!model.dropMimeData(&garbage, Qt::MoveAction, 0, 0, {}));
+    QCOMPARE(document->undoStack()->count(), 3);
+}
+
+void tst_EditorsModels::resourceListDropThroughTheFilter()
+{
+    // The main window's list shows the model through a filter proxy: drags and drops go through it.
+    auto document = demoDocument();
+    document->addNewResource(); // Resource 1
+    document->undoStack()->clear();
+    ResourceListModel model(document.get());
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    proxy.setFilterRegularExpression(QStringLiteral("login|Resource")); // "Demo login", "Resource 1"
+    QCOMPARE(proxy.rowCount(), 2);
+
+    // "Resource 1" dropped before "Demo login" in the filtered list.
+    std::unique_ptr<QMimeData> data(proxy.mimeData({proxy.index(1, 0)}));
+    QVERIFY(data);
+    QVERIFY(proxy.dropMimeData(data.get(), Qt::MoveAction, 0, 0, {}));
+    QCOMPARE(resourceNames(*document),
+             (QStringList {QStringLiteral("Seed walkthrough"), QStringLiteral("Resource 1"),
+                           QStringLiteral("Demo login")}));
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Resource 1"));
+    document->undoStack()->undo();
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("Demo login"));
+    QCOMPARE(resourceNames(*document).last(), QStringLiteral("Resource 1"));
 }
 
 void tst_EditorsModels::stepList()

@@ -32,6 +32,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
     void resourceListActionsAndFilter();
+    void resourceListReordersByDragAndDrop();
     void exportImportThroughMenu();
     void recentFilesAndSettings();
     void autosaveAndRecoveryOnStart();
@@ -470,6 +472,36 @@ void tst_MainWindow::resourceListActionsAndFilter()
     // Rename in place through the list model.
     QVERIFY(list->model()->setData(list->model()->index(1, 0), QStringLiteral("Login")));
     QCOMPARE(window->document()->resource(1).name, QStringLiteral("Login"));
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+void tst_MainWindow::resourceListReordersByDragAndDrop()
+{
+    auto window = createWindow();
+    window->start({});
+    QListView *list = window->resourceView();
+    QCOMPARE(list->dragDropMode(), QAbstractItemView::InternalMove);
+    QVERIFY(list->dragEnabled());
+    QVERIFY(list->acceptDrops());
+    window->setCurrentResource(0);
+
+    // What the view does when the first resource is dragged below the last one.
+    QAbstractItemModel *model = list->model();
+    std::unique_ptr<QMimeData> data(model->mimeData({model->index(0, 0)}));
+    QVERIFY(data);
+    QVERIFY(model->dropMimeData(data.get(), Qt::MoveAction, model->rowCount(), 0, {}));
+    QCOMPARE(model->index(1, 0).data().toString(), QStringLiteral("Seed walkthrough"));
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough"));
+    // The editor and the list's current row follow the moved resource.
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(list->currentIndex().row(), 1);
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
+             QStringLiteral("Seed walkthrough"));
+
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(window->document()->resource(0).name, QStringLiteral("Seed walkthrough"));
+    QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Seed walkthrough"));
+    QCOMPARE(window->currentResource(), 0);
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -4,6 +4,7 @@
 #include "AddRemoveStepCommand.h"
 #include "MoveResourceCommand.h"
 #include "MoveStepCommand.h"
+#include "RenameStepCommand.h"
 #include "SetStepEnabledCommand.h"
 #include "format/WorkspaceReader.h"
 #include "format/WorkspaceWriter.h"
@@ -504,6 +505,13 @@ void WorkspaceDocument::setStepEnabled(const StepRef &ref, bool enabled)
     Q_ASSERT(isValidStep(ref));
     if (stepEnabled(step(ref)) != enabled)
         m_undoStack->push(new SetStepEnabledCommand(this, ref, enabled));
+}
+
+void WorkspaceDocument::renameStep(const StepRef &ref, const QString &name, const QString &mergeKey)
+{
+    Q_ASSERT(isValidStep(ref));
+    if (stepName(step(ref)) != name)
+        m_undoStack->push(new RenameStepCommand(this, ref, name, mergeKey));
 }
 
 void WorkspaceDocument::setVariableOverride(const QString &name, const QString &value)

@@ -98,6 +98,9 @@ public:
     void moveStep(const StepRef &from, int to);
     int duplicateStep(const StepRef &ref);
     void setStepEnabled(const StepRef &ref, bool enabled);
+    // Renames the step and rewrites, in the same undoable step, the expressions of its resource that refer
+    // to it ({{ http1.body }} becomes {{ login.body }}; see ReferenceRenamer). Typing merges as above.
+    void renameStep(const StepRef &ref, const QString &name, const QString &mergeKey = {});
 
     // Values that replace workspace variables when workflows run here, without being an edit (the
     // embedded demo API's address for DEMO_API): the file keeps its value and the document stays clean.
@@ -119,6 +122,7 @@ private:
     friend class AddRemoveStepCommand;
     friend class MoveStepCommand;
     friend class SetStepEnabledCommand;
+    friend class RenameStepCommand;
 
     // The primitive changes the commands apply; each emits changed().
     SetValueCommand::Value valueAt(const SetValueCommand::Target &target) const;

@@ -12,6 +12,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -240,6 +241,17 @@ QWidget *ResourceEditor::createSessionTab()
     m_refreshStatuses->setPlaceholderText(tr("any non-2xx status, or e.g. 401, 403"));
     m_refreshStatuses->setToolTip(
         tr("Which failed queries run the refresh workflow; empty means any non-2xx status"));
+    m_refreshBodyPattern = new QLineEdit(page);
+    m_refreshBodyPattern->setObjectName(QStringLiteral("refreshOnBodyPattern"));
+    m_refreshBodyPattern->setAccessibleName(tr("Refresh on body pattern"));
+    m_refreshBodyPattern->setPlaceholderText(tr("any body, or a regular expression, e.g. token.*expired"));
+    m_refreshBodyPattern->setToolTip(
+        tr("A regular expression searched for in a failed query's body: only matching failures run the "
+           "refresh workflow. With statuses too, both must match; empty means any body"));
+    m_refreshBodyPatternProblem = new QLabel(page);
+    m_refreshBodyPatternProblem->setObjectName(QStringLiteral("refreshOnBodyPatternProblem"));
+    m_refreshBodyPatternProblem->setWordWrap(true);
+    m_refreshBodyPatternProblem->hide();
 
     m_loginTimeout = new QSpinBox(page);
     m_loginTimeout->setObjectName(QStringLiteral("loginTimeout"));
@@ -263,6 +275,8 @@ QWidget *ResourceEditor::createSessionTab()
     refreshForm->addRow(tr("Seconds"), m_expiresSeconds);
     refreshForm->addRow(tr("Expression"), m_expiresExpression);
     refreshForm->addRow(tr("Refresh on &status"), m_refreshStatuses);
+    refreshForm->addRow(tr("Refresh on &body"), m_refreshBodyPattern);
+    refreshForm->addRow(QString(), m_refreshBodyPatternProblem);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(loginBox);
     layout->addWidget(refreshBox);
@@ -302,6 +316,13 @@ QWidget *ResourceEditor::createSessionTab()
         editResource(tr("Edit refresh statuses"), QStringLiteral("refreshOnStatuses"),
                      [&text](Resource &r) { r.customAuth.refreshOnStatuses = parseStatuses(text); });
     });
+    // The pattern is kept as typed, even while it is not a valid expression yet: the problem line says so,
+    // and the query client treats an invalid pattern as matching nothing.
+    connect(m_refreshBodyPattern, &QLineEdit::textEdited, this, [this](const QString &pattern) {
+        editResource(tr("Edit refresh body pattern"), QStringLiteral("refreshOnBodyPattern"),
+                     [&pattern](Resource &r) { r.customAuth.refreshOnBodyPattern = pattern; });
+        updateBodyPatternProblem();
+    });
     connect(m_loginTimeout, &QSpinBox::valueChanged, this, [this](int seconds) {
         editResource(tr("Change login timeout"), QStringLiteral("loginTimeout"),
                      [seconds](Resource &r) { r.customAuth.loginTimeoutSeconds = seconds; });
@@ -332,6 +353,18 @@ void ResourceEditor::onExpiresModeChanged(int mode)
     });
     if (mode == ExpiresFromExpression)
         m_expiresExpression->setFocus(Qt::OtherFocusReason);
+}
+
+void ResourceEditor::updateBodyPatternProblem()
+{
+    const QRegularExpression pattern(m_refreshBodyPattern->text());
+    const QString problem = pattern.isValid()
+        ? QString()
+        : tr("Not a valid regular expression: %1 (at character %2); no body matches it.")
+              .arg(pattern.errorString())
+              .arg(pattern.patternErrorOffset() + 1);
+    m_refreshBodyPatternProblem->setText(problem);
+    m_refreshBodyPatternProblem->setVisible(!problem.isEmpty());
 }
 
 void ResourceEditor::setResource(int index)
@@ -448,6 +481,9 @@ void ResourceEditor::refresh()
     if (parseStatuses(m_refreshStatuses->text()) != auth.refreshOnStatuses)
         m_refreshStatuses->setText(statusesText(auth.refreshOnStatuses));
     m_refreshStatuses->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
+    setTextIfDifferent(m_refreshBodyPattern, auth.refreshOnBodyPattern);
+    m_refreshBodyPattern->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
+    updateBodyPatternProblem();
     m_loginTimeout->setValue(auth.loginTimeoutSeconds);
     updateKnownNames();
 }

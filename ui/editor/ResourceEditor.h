@@ -2,7 +2,8 @@
 // others are listed as coming later), base URL, headers, URL parameters and the auth method; with custom
 // auth, the Auth workflow and Refresh workflow tabs edit the two workflows, and the Session tab the login
 // test, "run without prompting", the refresh trigger (none, time-based after seconds or an expression, every
-// query run) and the login timeout. Every change is one undoable step (typing in a field merges).
+// query run), which failed queries run the refresh workflow (statuses, a body pattern) and the login timeout.
+// Every change is one undoable step (typing in a field merges).
 #pragma once
 
 #include "document/StepRef.h"
@@ -58,6 +59,7 @@ private:
     // Copies the resource, lets `change` edit it and pushes one undoable edit.
     template<typename F> void editResource(const QString &text, const QString &mergeKey, F &&change);
     void onExpiresModeChanged(int mode);
+    void updateBodyPatternProblem();
 
     WorkspaceDocument *m_document;
     int m_index = -1;
@@ -91,6 +93,8 @@ private:
     QSpinBox *m_expiresSeconds;
     ExpressionLineEdit *m_expiresExpression;
     QLineEdit *m_refreshStatuses;
+    QLineEdit *m_refreshBodyPattern;
+    QLabel *m_refreshBodyPatternProblem;
     QSpinBox *m_loginTimeout;
 };
 

@@ -97,9 +97,8 @@ void StepEditor::onNameEdited(const QString &name)
 {
     if (m_updating || !isBound())
         return;
-    Step step = m_document->step(m_ref);
-    setStepName(step, name.trimmed());
-    m_document->setStep(m_ref, step, tr("Rename step"), QStringLiteral("name"));
+    // Later steps (and, for a variable, the resource's headers) follow the new name in the same step.
+    m_document->renameStep(m_ref, name.trimmed(), QStringLiteral("name"));
 }
 
 void StepEditor::updateNameProblem()

@@ -1,7 +1,8 @@
 // StepEditor: the base of the detail editors of the four step types. It binds to one step of the
 // document (following it through moves), refreshes the widgets from the document after every change
 // (undo and redo included), and turns each widget edit into one undoable SetValueCommand: typing in a
-// field uses the field as merge key, so a burst of typing is one step. Every editor has the step name.
+// field uses the field as merge key, so a burst of typing is one step. Every editor has the step name;
+// renaming goes through WorkspaceDocument::renameStep, so the expressions that refer to the step follow.
 #pragma once
 
 #include "document/StepRef.h"

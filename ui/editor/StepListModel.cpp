@@ -99,9 +99,7 @@ bool StepListModel::setData(const QModelIndex &index, const QVariant &value, int
             return false;
         if (name != stepName(workflow.steps.at(index.row())) && workflow.hasName(name))
             return false;
-        Step renamed = workflow.steps.at(index.row());
-        setStepName(renamed, name);
-        m_document->setStep(ref, renamed, tr("Rename step"));
+        m_document->renameStep(ref, name);
         return true;
     }
     return false;

@@ -291,6 +291,12 @@ void MainWindow::createDocks()
     m_resourceView->setAccessibleName(tr("Resources"));
     m_resourceView->setModel(m_resourceFilterModel);
     m_resourceView->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Resources reorder by drag and drop; the model turns a drop into one undoable move.
+    m_resourceView->setDragDropMode(QAbstractItemView::InternalMove);
+    m_resourceView->setDefaultDropAction(Qt::MoveAction);
+    m_resourceView->setDragEnabled(true);
+    m_resourceView->setAcceptDrops(true);
+    m_resourceView->setDropIndicatorShown(true);
     m_resourceView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_resourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_resourceView->addActions({m_renameResourceAction, m_duplicateResourceAction, m_deleteResourceAction});

@@ -1,0 +1,435 @@
+#include "ReferenceRenamer.h"
+
+#include "Template.h"
+#include "format/WorkspaceValidator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <variant>
+
+namespace AuthStudio {
+
+namespace {
+
+bool isIdentifierStart(QChar c)
+{
+    return c.isLetter() || c == u'_' || c == u'$';
+}
+
+bool isIdentifierPart(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'_' || c == u'$';
+}
+
+// Words after which "/" starts a regular expression rather than a division.
+bool isKeywordBeforeExpression(const QString &word)
+{
+    static const QStringList keywords {
+        QStringLiteral("return"), QStringLiteral("typeof"),    QStringLiteral("case"),
+        QStringLiteral("do"),     QStringLiteral("else"),      QStringLiteral("in"),
+        QStringLiteral("of"),     QStringLiteral("new"),       QStringLiteral("delete"),
+        QStringLiteral("void"),   QStringLiteral("throw"),     QStringLiteral("yield"),
+        QStringLiteral("await"),  QStringLiteral("instanceof")};
+    return keywords.contains(word);
+}
+
+// A small JavaScript lexer: just enough to tell identifiers in code from the same letters in strings,
+// template literal text, comments and regular expression literals, and to see the token before and the
+// character after each identifier.
+class ScriptRewriter
+{
+public:
+    ScriptRewriter(const QString &code, const QString &oldName, const QString &newName)
+        : m_code(code)
+        , m_oldName(oldName)
+        , m_newName(newName)
+    { }
+
+    QString run()
+    {
+        m_out.reserve(m_code.size() + 16);
+        while (m_pos < m_code.size()) {
+            if (m_inTemplateText)
+                templateText();
+            else
+                token();
+        }
+        return m_out;
+    }
+
+private:
+    QChar at(qsizetype i) const { return i < m_code.size() ? m_code.at(i) : QChar(); }
+
+    void copyTo(qsizetype end)
+    {
+        end = qMin(end, m_code.size());
+        m_out += QStringView(m_code).mid(m_pos, end - m_pos);
+        m_pos = end;
+    }
+
+    // The previous token lets "/" be a division after a value and a regular expression elsewhere.
+    bool regexAllowed() const
+    {
+        if (m_previous.isEmpty())
+            return true;
+        if (m_previousWasWord)
+            return isKeywordBeforeExpression(m_previous);
+        static const QString valueEnds = QStringLiteral(")]}");
+        return !m_previousWasValue && !valueEnds.contains(m_previous.back());
+    }
+
+    void setPrevious(const QString &token, bool word, bool value)
+    {
+        m_previous = token;
+        m_previousWasWord = word;
+        m_previousWasValue = value;
+    }
+
+    qsizetype skipQuoted(qsizetype from, QChar quote) const
+    {
+        qsizetype i = from + 1;
+        while (i < m_code.size()) {
+            const QChar c = m_code.at(i);
+            if (c == u'\\')
+                i += 2;
+            else if (c == quote || c == u'\n')
+                return i + 1; // an unterminated string ends at the line's end, as the engine reports it
+            else
+                ++i;
+        }
+        return m_code.size();
+    }
+
+    qsizetype skipRegex(qsizetype from) const
+    {
+        qsizetype i = from + 1;
+        bool inClass = false;
+        while (i < m_code.size()) {
+            const QChar c = m_code.at(i);
+            if (c == u'\\') {
+                i += 2;
+                continue;
+            }
+            if (c == u'\n')
+                return i;
+            if (c == u'[')
+                inClass = true;
+            else if (c == u']')
+                inClass = false;
+            else if (c == u'/' && !inClass) {
+                ++i;
+                while (i < m_code.size() && isIdentifierPart(m_code.at(i)))
+                    ++i; // flags
+                return i;
+            }
+            ++i;
+        }
+        return i;
+    }
+
+    // Template literal text up to its end or the next "${".
+    void templateText()
+    {
+        qsizetype i = m_pos;
+        while (i < m_code.size()) {
+            const QChar c = m_code.at(i);
+            if (c == u'\\') {
+                i += 2;
+            } else if (c == u'`') {
+                copyTo(i + 1);
+                m_inTemplateText = false;
+                setPrevious(QStringLiteral("`"), false, true);
+                return;
+            } else if (c == u'$' && at(i + 1) == u'{') {
+                copyTo(i + 2);
+                m_inTemplateText = false;
+                m_templateDepths.append(m_braceDepth);
+                ++m_braceDepth;
+                setPrevious(QStringLiteral("{"), false, false);
+                return;
+            } else {
+                ++i;
+            }
+        }
+        copyTo(i);
+    }
+
+    void token()
+    {
+        const QChar c = m_code.at(m_pos);
+        if (c.isSpace()) {
+            copyTo(m_pos + 1);
+        } else if (c == u'/' && at(m_pos + 1) == u'/') {
+            const qsizetype end = m_code.indexOf(u'\n', m_pos);
+            copyTo(end < 0 ? m_code.size() : end);
+        } else if (c == u'/' && at(m_pos + 1) == u'*') {
+            const qsizetype end = m_code.indexOf(QStringLiteral("*/"), m_pos + 2);
+            copyTo(end < 0 ? m_code.size() : end + 2);
+        } else if (c == u'"' || c == u'\'') {
+            copyTo(skipQuoted(m_pos, c));
+            setPrevious(QString(c), false, true);
+        } else if (c == u'`') {
+            copyTo(m_pos + 1);
+            m_inTemplateText = true;
+        } else if (c == u'/' && regexAllowed()) {
+            copyTo(skipRegex(m_pos));
+            setPrevious(QStringLiteral("/"), false, true);
+        } else if (c.isDigit()) {
+            qsizetype end = m_pos + 1;
+            while (end < m_code.size() && (isIdentifierPart(m_code.at(end)) || m_code.at(end) == u'.'))
+                ++end;
+            copyTo(end);
+            setPrevious(QStringLiteral("0"), false, true);
+        } else if (isIdentifierStart(c)) {
+            identifier();
+        } else {
+            punctuation(c);
+        }
+    }
+
+    void identifier()
+    {
+        qsizetype end = m_pos + 1;
+        while (end < m_code.size() && isIdentifierPart(m_code.at(end)))
+            ++end;
+        const QString word = m_code.mid(m_pos, end - m_pos);
+        if (word == m_oldName && isRootReference(end)) {
+            m_out += m_newName;
+            m_pos = end;
+        } else {
+            copyTo(end);
+        }
+        setPrevious(word, true, false);
+    }
+
+    bool isRootReference(qsizetype end) const
+    {
+        // foo.http1 and foo?.http1 are properties; ...http1 (spread) is a reference.
+        if (m_previous == QStringLiteral(".") || m_previous == QStringLiteral("?."))
+            return false;
+        // { http1: 1 } and { a: 1, http1: 2 } name keys, not the step.
+        if (m_previous == QStringLiteral("{") || m_previous == QStringLiteral(",")) {
+            qsizetype next = end;
+            while (next < m_code.size() && m_code.at(next).isSpace())
+                ++next;
+            if (at(next) == u':' && at(next + 1) != u':')
+                return false;
+        }
+        return true;
+    }
+
+    void punctuation(QChar c)
+    {
+        if (c == u'.' && at(m_pos + 1) == u'.' && at(m_pos + 2) == u'.') {
+            copyTo(m_pos + 3);
+            setPrevious(QStringLiteral("..."), false, false);
+            return;
+        }
+        if (c == u'?' && at(m_pos + 1) == u'.' && !at(m_pos + 2).isDigit()) {
+            copyTo(m_pos + 2);
+            setPrevious(QStringLiteral("?."), false, false);
+            return;
+        }
+        if (c == u'{') {
+            ++m_braceDepth;
+        } else if (c == u'}') {
+            --m_braceDepth;
+            if (!m_templateDepths.isEmpty() && m_braceDepth == m_templateDepths.last()) {
+                // The end of a ${ } inside a template literal: its text goes on.
+                m_templateDepths.removeLast();
+                copyTo(m_pos + 1);
+                m_inTemplateText = true;
+                return;
+            }
+        }
+        copyTo(m_pos + 1);
+        setPrevious(QString(c), false, false);
+    }
+
+    const QString &m_code;
+    const QString &m_oldName;
+    const QString &m_newName;
+    QString m_out;
+    qsizetype m_pos = 0;
+    QString m_previous; // the previous token: a word, or punctuation
+    bool m_previousWasWord = false;
+    bool m_previousWasValue = false; // a string, number or regular expression literal
+    bool m_inTemplateText = false;
+    int m_braceDepth = 0;
+    QList<int> m_templateDepths; // brace depths at which open ${ } parts close
+};
+
+Workflow &workflowOf(Resource &resource, ReferenceRenamer::WorkflowPart part)
+{
+    return part == ReferenceRenamer::WorkflowPart::Auth ? resource.customAuth.authWorkflow
+                                                        : resource.customAuth.refreshWorkflow;
+}
+
+} // namespace
+
+ReferenceRenamer::ReferenceRenamer(const QString &oldName, const QString &newName)
+    : m_oldName(oldName)
+    , m_newName(newName)
+    , m_active(oldName != newName && WorkspaceValidator::isIdentifier(oldName) &&
+               WorkspaceValidator::isIdentifier(newName))
+{ }
+
+QString ReferenceRenamer::renameInScript(const QString &code) const
+{
+    if (!m_active || !code.contains(m_oldName))
+        return code;
+    return ScriptRewriter(code, m_oldName, m_newName).run();
+}
+
+QString ReferenceRenamer::renameInTemplate(const QString &text) const
+{
+    if (!m_active || !text.contains(m_oldName) || !text.contains(QStringLiteral("{{")))
+        return text;
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    QString result;
+    qsizetype copied = 0;
+    for (const Template::Part &part : parsed->parts()) {
+        if (part.kind == Template::Part::Kind::Literal || part.sourceStart < 0)
+            continue;
+        // Inside the braces, spaces included, so the text keeps its layout.
+        const qsizetype innerStart = part.sourceStart + 2;
+        const qsizetype innerLength = part.sourceLength - 4;
+        result += QStringView(text).mid(copied, innerStart - copied);
+        result += renameInScript(text.mid(innerStart, innerLength));
+        copied = innerStart + innerLength;
+    }
+    result += QStringView(text).mid(copied);
+    return result;
+}
+
+QString ReferenceRenamer::renameInJsonTemplate(const QString &json) const
+{
+    if (!m_active || !json.contains(m_oldName))
+        return json;
+    QString result;
+    qsizetype copied = 0;
+    qsizetype i = 0;
+    while ((i = json.indexOf(u'"', i)) >= 0) {
+        qsizetype end = i + 1;
+        while (end < json.size() && json.at(end) != u'"')
+            end += json.at(end) == u'\\' ? 2 : 1;
+        if (end >= json.size())
+            break; // unterminated: leave the rest as it is
+        const QString literal = json.mid(i, end + 1 - i);
+        if (literal.contains(QStringLiteral("{{"))) {
+            // Decode the JSON string, rename in the template it holds, and encode it back.
+            const QJsonDocument decoded =
+                QJsonDocument::fromJson(QString(QLatin1Char('[') + literal + QLatin1Char(']')).toUtf8());
+            if (decoded.isArray() && decoded.array().size() == 1 && decoded.array().first().isString()) {
+                const QString text = decoded.array().first().toString();
+                const QString renamed = renameInTemplate(text);
+                if (renamed != text) {
+                    const QString encoded =
+                        QString::fromUtf8(QJsonDocument(QJsonArray {renamed}).toJson(QJsonDocument::Compact));
+                    result += QStringView(json).mid(copied, i - copied);
+                    result += QStringView(encoded).mid(1, encoded.size() - 2);
+                    copied = end + 1;
+                }
+            }
+        }
+        i = end + 1;
+    }
+    result += QStringView(json).mid(copied);
+    return result;
+}
+
+void ReferenceRenamer::renameInKeyValues(KeyValueList &rows) const
+{
+    for (KeyValue &row : rows) {
+        row.name = renameInTemplate(row.name);
+        row.value = renameInTemplate(row.value);
+    }
+}
+
+void ReferenceRenamer::renameInStep(Step &step) const
+{
+    if (!m_active)
+        return;
+    if (auto *request = std::get_if<ApiRequestStep>(&step)) {
+        request->url = renameInTemplate(request->url);
+        renameInKeyValues(request->headers);
+        renameInKeyValues(request->queryParameters);
+        renameInKeyValues(request->body.fields);
+        // The runner reads the text as JSON only for JSON bodies; other kinds keep it as a template.
+        request->body.text = request->body.kind == RequestBody::Kind::Json
+            ? renameInJsonTemplate(request->body.text)
+            : renameInTemplate(request->body.text);
+    } else if (auto *script = std::get_if<JavaScriptStep>(&step)) {
+        script->code = renameInScript(script->code);
+    } else if (auto *variable = std::get_if<DefineVariableStep>(&step)) {
+        variable->value = renameInTemplate(variable->value);
+    }
+    // Form steps hold no expressions.
+}
+
+void ReferenceRenamer::renameInResourceFields(Resource &resource) const
+{
+    if (!m_active)
+        return;
+    resource.baseUrl = renameInTemplate(resource.baseUrl);
+    renameInKeyValues(resource.headers);
+    renameInKeyValues(resource.urlParameters);
+    renameInKeyValues(resource.bodyDefaults);
+    resource.customAuth.loginTestUrl = renameInTemplate(resource.customAuth.loginTestUrl);
+    resource.customAuth.expiresIn = renameInTemplate(resource.customAuth.expiresIn);
+}
+
+void ReferenceRenamer::renameInWorkflow(Workflow &workflow, qsizetype from, qsizetype to,
+                                        bool variableTwins) const
+{
+    for (qsizetype i = from; i < qMin(to, workflow.steps.size()); ++i) {
+        Step &step = workflow.steps[i];
+        renameInStep(step);
+        if (stepName(step) != m_oldName)
+            continue;
+        if (!variableTwins || !std::holds_alternative<DefineVariableStep>(step))
+            return; // from here on the old name means this step
+        setStepName(step, m_newName);
+    }
+}
+
+Resource ReferenceRenamer::renameStep(const Resource &resource, WorkflowPart part, int index,
+                                      const QString &newName)
+{
+    Resource result = resource;
+    Workflow &own = workflowOf(result, part);
+    if (index < 0 || index >= own.steps.size())
+        return result;
+    const ReferenceRenamer renamer(stepName(own.steps.at(index)), newName);
+    setStepName(own.steps[index], newName);
+    if (!renamer.isActive())
+        return result;
+    const bool variable = std::holds_alternative<DefineVariableStep>(own.steps.at(index));
+    renamer.renameInWorkflow(own, index + 1, own.steps.size(), variable);
+    if (!variable)
+        return result; // a step's result is seen by the later steps of its workflow only
+
+    Workflow &auth = result.customAuth.authWorkflow;
+    Workflow &refresh = result.customAuth.refreshWorkflow;
+    if (part == WorkflowPart::Auth) {
+        // The refresh workflow starts from the session, which holds the variable.
+        renamer.renameInWorkflow(refresh, 0, refresh.steps.size(), true);
+    } else {
+        qsizetype defined = -1;
+        for (qsizetype i = 0; i < auth.steps.size() && defined < 0; ++i) {
+            if (stepName(auth.steps.at(i)) == renamer.oldName())
+                defined = i;
+        }
+        if (defined >= 0 && std::holds_alternative<DefineVariableStep>(auth.steps.at(defined))) {
+            setStepName(auth.steps[defined], newName);
+            renamer.renameInWorkflow(auth, defined + 1, auth.steps.size(), true);
+            // Up to its own definition, the refresh workflow reads the value the auth workflow defined.
+            renamer.renameInWorkflow(refresh, 0, index + 1, true);
+        }
+    }
+    renamer.renameInResourceFields(result);
+    return result;
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,69 @@
+// ReferenceRenamer: rewrites the references to a step or a variable when it is renamed, so that renaming
+// http1 to login, or TOKEN to ACCESS_TOKEN, keeps {{ http1.body.token }}, "Bearer {{ TOKEN }}",
+// {{ btoa(form1.email) }} and JavaScript code that reads http1.body working. Only identifiers at root
+// position are renamed: not properties (foo.http1, foo?.http1), not longer names (http10), not object keys
+// ({ http1: 1 }), and not text inside string literals, template literal text or comments; the literal text
+// around {{ }} is never touched. JSON bodies are rewritten one JSON string at a time, so their formatting
+// stays as the user wrote it.
+//
+// renameStep() applies the scoping rules of a resource (which fields can see which step) and is what the
+// studio's rename command and the tests use; the other functions rewrite one field.
+//
+// Known limits: a shorthand property ({ http1 }) is renamed as the reference it is, which renames the
+// resulting key too; whether "/" starts a regular expression literal is decided from the token before it,
+// as JavaScript tools without a full parser do.
+#pragma once
+
+#include "model/Resource.h"
+
+namespace AuthStudio {
+
+class ReferenceRenamer
+{
+public:
+    enum class WorkflowPart { Auth, Refresh };
+
+    ReferenceRenamer(const QString &oldName, const QString &newName);
+
+    // Both names are identifiers (see WorkspaceValidator::isIdentifier) and they differ. When not, every
+    // function below returns its input unchanged: a half-typed name ("", "1x") rewrites nothing.
+    bool isActive() const { return m_active; }
+    QString oldName() const { return m_oldName; }
+    QString newName() const { return m_newName; }
+
+    // JavaScript source: a JavaScript step's code, or the inside of one {{ }} expression.
+    QString renameInScript(const QString &code) const;
+    // A template field ("Bearer {{ TOKEN }}"): the code inside each {{ }}.
+    QString renameInTemplate(const QString &text) const;
+    // A JSON body whose strings are templates: each JSON string (keys too) that contains "{{".
+    QString renameInJsonTemplate(const QString &json) const;
+    void renameInKeyValues(KeyValueList &rows) const;
+    // Every expression field of the step (URL, headers, parameters, body, code, value); not its name.
+    void renameInStep(Step &step) const;
+    // The fields of a resource that see the session's variables: base URL, headers, URL parameters, body
+    // defaults, login test URL and the time-based lifetime expression.
+    void renameInResourceFields(Resource &resource) const;
+
+    // Renames step `index` of the auth or refresh workflow to `newName` and rewrites what refers to it:
+    // - any step: the later steps of its own workflow, up to another step of the old name (which takes
+    //   the name over from there);
+    // - a Define variable also names a session variable, which the refresh workflow and the resource's
+    //   fields see. A definition of the same variable in the other workflow (the refresh workflow
+    //   re-defining TOKEN) is the same session variable: it is renamed too, or the refresh would keep
+    //   writing the old name and the resource's headers would go stale after the first refresh.
+    // Returns the resource unchanged but for the step's name when the rename is not active.
+    static Resource renameStep(const Resource &resource, WorkflowPart workflow, int index,
+                               const QString &newName);
+
+private:
+    // Rewrites steps [from, to) of a workflow. A step of the old name ends the range after its own
+    // fields, unless it is a Define variable and `variableTwins` is set: then it is renamed and the
+    // range goes on.
+    void renameInWorkflow(Workflow &workflow, qsizetype from, qsizetype to, bool variableTwins) const;
+
+    QString m_oldName;
+    QString m_newName;
+    bool m_active = false;
+};
+
+} // namespace AuthStudio

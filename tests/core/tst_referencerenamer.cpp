@@ -1,0 +1,267 @@
+// ReferenceRenamer: which identifiers a rename rewrites in scripts, templates and JSON bodies (root
+// references only), and which fields of a resource a renamed step or variable reaches.
+#include "TestWorkspaces.h"
+#include "script/ReferenceRenamer.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace AuthStudio;
+
+namespace {
+
+const ApiRequestStep &requestAt(const Workflow &workflow, int index)
+{
+    return std::get<ApiRequestStep>(workflow.steps.at(index));
+}
+
+const DefineVariableStep &variableAt(const Workflow &workflow, int index)
+{
+    return std::get<DefineVariableStep>(workflow.steps.at(index));
+}
+
+} // namespace
+
+class TestReferenceRenamer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void script_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char *name, const char *code, const char *expected) {
+            QTest::newRow(name) << QString::fromUtf8(code) << QString::fromUtf8(expected);
+        };
+        row("root path", "http1.body.token", "login.body.token");
+        row("bare name", "http1", "login");
+        row("call argument", "btoa(http1.body)", "btoa(login.body)");
+        row("index", "http1[\"body\"]", "login[\"body\"]");
+        row("twice", "http1.a + http1.b", "login.a + login.b");
+        row("property", "foo.http1", "foo.http1");
+        row("property after spaces", "foo . http1", "foo . http1");
+        row("optional chaining property", "foo?.http1", "foo?.http1");
+        row("optional chaining root", "http1?.body", "login?.body");
+        row("ternary", "ok ? http1 : 0", "ok ? login : 0");
+        row("conditional on a number", "ok?.5:http1", "ok?.5:login");
+        row("longer name", "http10.body", "http10.body");
+        row("prefix", "xhttp1", "xhttp1");
+        row("suffix with $", "http1$", "http1$");
+        row("double-quoted string", "\"http1\" + http1", "\"http1\" + login");
+        row("single-quoted string with escape", "'it\\'s http1' + http1", "'it\\'s http1' + login");
+        row("template literal text", "`http1 ${http1.body} http1`", "`http1 ${login.body} http1`");
+        row("nested template", "`a ${ `b ${http1}` } c`", "`a ${ `b ${login}` } c`");
+        row("braces inside template expression", "`${ {a: http1}.a } http1`", "`${ {a: login}.a } http1`");
+        row("line comment", "// http1 here\nreturn http1;", "// http1 here\nreturn login;");
+        row("block comment", "/* http1 */ http1", "/* http1 */ login");
+        row("regular expression", "return /http1/.test(http1.body);", "return /http1/.test(login.body);");
+        row("regex with class", "x = /[/]http1/g; http1", "x = /[/]http1/g; login");
+        row("division", "http1.a / http1.b / 2", "login.a / login.b / 2");
+        row("object key", "({ http1: http1.body, b: 1, http1 : 2 })",
+            "({ http1: login.body, b: 1, http1 : 2 })");
+        row("spread", "[...http1.items]", "[...login.items]");
+        row("declaration", "const http1 = 1; return http1;", "const login = 1; return login;");
+        row("number with letters", "0x1f + http1", "0x1f + login");
+        row("unicode neighbour", "\u00e9http1 + http1\u00e9", "\u00e9http1 + http1\u00e9");
+        row("unterminated string", "'http1 + http1", "'http1 + http1");
+    }
+
+    void script()
+    {
+        QFETCH(QString, code);
+        QFETCH(QString, expected);
+        const ReferenceRenamer renamer(QStringLiteral("http1"), QStringLiteral("login"));
+        QCOMPARE(renamer.renameInScript(code), expected);
+    }
+
+    void templates_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        const auto row = [](const char *name, const char *text, const char *expected) {
+            QTest::newRow(name) << QString::fromUtf8(text) << QString::fromUtf8(expected);
+        };
+        row("header", "Bearer {{ TOKEN }}", "Bearer {{ ACCESS_TOKEN }}");
+        row("literal text is not code", "TOKEN {{TOKEN}} TOKEN", "TOKEN {{ACCESS_TOKEN}} TOKEN");
+        row("two expressions", "{{ TOKEN }}:{{ TOKEN.length }}",
+            "{{ ACCESS_TOKEN }}:{{ ACCESS_TOKEN.length }}");
+        row("string inside expression", "{{ 'TOKEN=' + TOKEN }}", "{{ 'TOKEN=' + ACCESS_TOKEN }}");
+        row("property", "{{ session.TOKEN }}", "{{ session.TOKEN }}");
+        row("longer name", "{{ TOKEN_2 }}", "{{ TOKEN_2 }}");
+        row("no expression", "TOKEN", "TOKEN");
+        row("unclosed keeps the rest", "{{ TOKEN }} {{ TOKEN", "{{ ACCESS_TOKEN }} {{ TOKEN");
+    }
+
+    void templates()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        const ReferenceRenamer renamer(QStringLiteral("TOKEN"), QStringLiteral("ACCESS_TOKEN"));
+        QCOMPARE(renamer.renameInTemplate(text), expected);
+    }
+
+    void jsonBodyKeepsItsLayout()
+    {
+        const ReferenceRenamer renamer(QStringLiteral("form1"), QStringLiteral("creds"));
+        const QString body = QStringLiteral("{\n    \"email\": \"{{ form1.email }}\",\n    \"form1\": 1,\n"
+                                            "    \"{{ form1.key }}\": \"{{ form1[\\\"pass\\\"] }}\"\n}");
+        const QString expected =
+            QStringLiteral("{\n    \"email\": \"{{ creds.email }}\",\n    \"form1\": 1,\n"
+                           "    \"{{ creds.key }}\": \"{{ creds[\\\"pass\\\"] }}\"\n}");
+        QCOMPARE(renamer.renameInJsonTemplate(body), expected);
+        QVERIFY(!QJsonDocument::fromJson(expected.toUtf8()).isNull());
+        // Text that is not (yet) valid JSON is rewritten string by string all the same.
+        QCOMPARE(renamer.renameInJsonTemplate(QStringLiteral("{\"a\": \"{{ form1.email }}\",")),
+                 QStringLiteral("{\"a\": \"{{ creds.email }}\","));
+    }
+
+    void inactiveRenames_data()
+    {
+        QTest::addColumn<QString>("oldName");
+        QTest::addColumn<QString>("newName");
+        QTest::newRow("same") << QStringLiteral("http1") << QStringLiteral("http1");
+        QTest::newRow("empty new name") << QStringLiteral("http1") << QString();
+        QTest::newRow("new name not an identifier") << QStringLiteral("http1") << QStringLiteral("1st");
+        QTest::newRow("old name not an identifier") << QStringLiteral("my step") << QStringLiteral("login");
+    }
+
+    void inactiveRenames()
+    {
+        QFETCH(QString, oldName);
+        QFETCH(QString, newName);
+        const ReferenceRenamer renamer(oldName, newName);
+        QVERIFY(!renamer.isActive());
+        QCOMPARE(renamer.renameInTemplate(QStringLiteral("{{ http1.body }}")),
+                 QStringLiteral("{{ http1.body }}"));
+        QCOMPARE(renamer.renameInScript(QStringLiteral("http1")), QStringLiteral("http1"));
+    }
+
+    void renamingAStepReachesLaterStepsOfItsWorkflow()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        Workflow &auth = resource.customAuth.authWorkflow;
+        auth.steps.insert(2,
+                          JavaScriptStep {QStringLiteral("js1"), true,
+                                          QStringLiteral("return http1.body.token + 'http1';")});
+        resource.headers.append({QStringLiteral("X-Debug"), QStringLiteral("{{ http1.status }}")});
+
+        const Resource renamed = ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Auth,
+                                                              1, QStringLiteral("login"));
+        const Workflow &after = renamed.customAuth.authWorkflow;
+        QCOMPARE(stepName(after.steps.at(1)), QStringLiteral("login"));
+        QCOMPARE(std::get<JavaScriptStep>(after.steps.at(2)).code,
+                 QStringLiteral("return login.body.token + 'http1';"));
+        QCOMPARE(variableAt(after, 3).value, QStringLiteral("{{ login.body.token }}"));
+        QCOMPARE(variableAt(after, 5).value, QStringLiteral("{{ login.body.expires_in }}"));
+        // The refresh workflow's http1 is a step of its own, and resource fields can't see step results.
+        QCOMPARE(renamed.customAuth.refreshWorkflow, resource.customAuth.refreshWorkflow);
+        QCOMPARE(renamed.headers, resource.headers);
+
+        // Renaming the form rewrites the JSON body of the request after it.
+        const Resource creds = ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Auth, 0,
+                                                            QStringLiteral("creds"));
+        QCOMPARE(requestAt(creds.customAuth.authWorkflow, 1).body.text,
+                 QStringLiteral(R"({"email": "{{ creds.email }}", "password": "{{ creds.password }}"})"));
+    }
+
+    void earlierStepsAndAnotherStepOfTheNameAreLeftAlone()
+    {
+        Resource resource;
+        Workflow &auth = resource.customAuth.authWorkflow;
+        auth.steps = {
+            TestWorkspaces::defineVariable(QStringLiteral("A"), QStringLiteral("{{ http1 }}")),
+            TestWorkspaces::apiRequest(QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("u")),
+            TestWorkspaces::defineVariable(QStringLiteral("B"), QStringLiteral("{{ http1 }}")),
+            TestWorkspaces::apiRequest(QStringLiteral("http1"), QStringLiteral("GET"),
+                                       QStringLiteral("{{ http1.body.next }}")),
+            TestWorkspaces::defineVariable(QStringLiteral("C"), QStringLiteral("{{ http1 }}"))};
+        const Resource renamed = ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Auth,
+                                                              1, QStringLiteral("first"));
+        const Workflow &after = renamed.customAuth.authWorkflow;
+        QCOMPARE(variableAt(after, 0).value, QStringLiteral("{{ http1 }}"));
+        QCOMPARE(variableAt(after, 2).value, QStringLiteral("{{ first }}"));
+        // The second http1's own fields still read the first; after it, http1 means the second.
+        QCOMPARE(requestAt(after, 3).url, QStringLiteral("{{ first.body.next }}"));
+        QCOMPARE(stepName(after.steps.at(3)), QStringLiteral("http1"));
+        QCOMPARE(variableAt(after, 4).value, QStringLiteral("{{ http1 }}"));
+    }
+
+    void renamingAVariableReachesTheSessionsReaders()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        resource.baseUrl = QStringLiteral("{{ DEMO_API }}/{{ TOKEN }}");
+        resource.urlParameters = {{QStringLiteral("t"), QStringLiteral("{{ TOKEN }}")}};
+        resource.bodyDefaults = {{QStringLiteral("{{ TOKEN }}"), QStringLiteral("{{ btoa(TOKEN) }}")}};
+        resource.customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/me?t={{ TOKEN }}");
+        resource.customAuth.expiresIn = QStringLiteral("{{ TOKEN.length }}");
+        Workflow &refresh = resource.customAuth.refreshWorkflow;
+        refresh.steps.first() =
+            TestWorkspaces::apiRequest(QStringLiteral("http1"), QStringLiteral("POST"),
+                                       QStringLiteral("{{ DEMO_API }}/refresh?old={{ TOKEN }}"));
+
+        const Resource renamed = ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Auth,
+                                                              2, QStringLiteral("ACCESS_TOKEN"));
+        QCOMPARE(stepName(renamed.customAuth.authWorkflow.steps.at(2)), QStringLiteral("ACCESS_TOKEN"));
+        QCOMPARE(renamed.headers.first().value, QStringLiteral("Bearer {{ ACCESS_TOKEN }}"));
+        QCOMPARE(renamed.headers.first().name, QStringLiteral("Authorization"));
+        QCOMPARE(renamed.baseUrl, QStringLiteral("{{ DEMO_API }}/{{ ACCESS_TOKEN }}"));
+        QCOMPARE(renamed.urlParameters.first().value, QStringLiteral("{{ ACCESS_TOKEN }}"));
+        QCOMPARE(
+            renamed.bodyDefaults.first(),
+            (KeyValue {QStringLiteral("{{ ACCESS_TOKEN }}"), QStringLiteral("{{ btoa(ACCESS_TOKEN) }}")}));
+        QCOMPARE(renamed.customAuth.loginTestUrl, QStringLiteral("{{ DEMO_API }}/me?t={{ ACCESS_TOKEN }}"));
+        QCOMPARE(renamed.customAuth.expiresIn, QStringLiteral("{{ ACCESS_TOKEN.length }}"));
+        // The refresh workflow reads the session's variable, and its own definition of TOKEN is the same
+        // session variable: both follow.
+        const Workflow &after = renamed.customAuth.refreshWorkflow;
+        QCOMPARE(requestAt(after, 0).url, QStringLiteral("{{ DEMO_API }}/refresh?old={{ ACCESS_TOKEN }}"));
+        QCOMPARE(stepName(after.steps.at(1)), QStringLiteral("ACCESS_TOKEN"));
+        QCOMPARE(variableAt(after, 1).value, QStringLiteral("{{ http1.body.token }}"));
+        // Untouched: other variables and the rest of the workflows.
+        QCOMPARE(variableAt(renamed.customAuth.authWorkflow, 3).name, QStringLiteral("REFRESH_TOKEN"));
+
+        // Renaming the refresh workflow's definition renames the auth workflow's too, with the same result.
+        const Resource fromRefresh = ReferenceRenamer::renameStep(
+            resource, ReferenceRenamer::WorkflowPart::Refresh, 1, QStringLiteral("ACCESS_TOKEN"));
+        QCOMPARE(fromRefresh, renamed);
+    }
+
+    void aVariableOnlyTheRefreshDefinesStaysThere()
+    {
+        Resource resource;
+        resource.headers = {{QStringLiteral("X-Nonce"), QStringLiteral("{{ NONCE }}")}};
+        Workflow &refresh = resource.customAuth.refreshWorkflow;
+        refresh.steps = {
+            TestWorkspaces::apiRequest(QStringLiteral("http1"), QStringLiteral("GET"),
+                                       QStringLiteral("{{ NONCE }}")), // a workspace variable here
+            TestWorkspaces::defineVariable(QStringLiteral("NONCE"), QStringLiteral("{{ http1.body }}")),
+            TestWorkspaces::defineVariable(QStringLiteral("USE"), QStringLiteral("{{ NONCE }}"))};
+        const Resource renamed = ReferenceRenamer::renameStep(
+            resource, ReferenceRenamer::WorkflowPart::Refresh, 1, QStringLiteral("SERVER_NONCE"));
+        QCOMPARE(requestAt(renamed.customAuth.refreshWorkflow, 0).url, QStringLiteral("{{ NONCE }}"));
+        QCOMPARE(variableAt(renamed.customAuth.refreshWorkflow, 2).value,
+                 QStringLiteral("{{ SERVER_NONCE }}"));
+        QCOMPARE(renamed.headers.first().value, QStringLiteral("{{ SERVER_NONCE }}"));
+    }
+
+    void halfTypedNamesOnlyRenameTheStep()
+    {
+        const Resource resource =
+            TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        for (const QString &name : {QString(), QStringLiteral("1"), QStringLiteral("a b")}) {
+            const Resource renamed =
+                ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Auth, 1, name);
+            QCOMPARE(stepName(renamed.customAuth.authWorkflow.steps.at(1)), name);
+            QCOMPARE(variableAt(renamed.customAuth.authWorkflow, 2).value,
+                     QStringLiteral("{{ http1.body.token }}"));
+        }
+        // An index out of range changes nothing.
+        QCOMPARE(ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Refresh, 7,
+                                              QStringLiteral("x")),
+                 resource);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestReferenceRenamer)
+#include "tst_referencerenamer.moc"
