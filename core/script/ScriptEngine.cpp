@@ -89,34 +89,59 @@ void addPath(QList<QStringList> &paths, const QStringList &path)
     paths.append(path);
 }
 
-Usage usageOf(const QString &source, const QString &name)
+// What a source does with each name in it, from one pass over the text (strings and comments included,
+// which only ever errs towards converting more). Cached: the same steps and fields run again and again.
+struct SourceUsage
 {
-    Usage usage;
-    for (qsizetype at = source.indexOf(name); at >= 0; at = source.indexOf(name, at + 1)) {
-        const bool startsWord = at == 0 || !isIdentifierChar(source.at(at - 1));
-        qsizetype end = at + name.size();
-        const bool endsWord = end >= source.size() || !isIdentifierChar(source.at(end));
-        if (!startsWord || !endsWord)
+    bool dynamicGlobals = false;
+    QHash<QString, Usage> names;
+};
+
+SourceUsage analyse(const QString &source)
+{
+    SourceUsage result;
+    result.dynamicGlobals = usesDynamicGlobals(source);
+    const qsizetype size = source.size();
+    for (qsizetype at = 0; at < size;) {
+        if (!isIdentifierChar(source.at(at))) {
+            ++at;
             continue;
+        }
+        qsizetype end = at;
+        while (end < size && isIdentifierChar(source.at(end)))
+            ++end;
+        Usage &usage = result.names[source.mid(at, end - at)];
         usage.mentioned = true;
-        if (usage.whole)
-            continue;
         QStringList path;
-        while (end < source.size() && source.at(end) == u'.') {
-            qsizetype propertyEnd = end + 1;
-            while (propertyEnd < source.size() && isIdentifierChar(source.at(propertyEnd)))
+        qsizetype chainEnd = end;
+        while (chainEnd < size && source.at(chainEnd) == u'.') {
+            qsizetype propertyEnd = chainEnd + 1;
+            while (propertyEnd < size && isIdentifierChar(source.at(propertyEnd)))
                 ++propertyEnd;
-            if (propertyEnd == end + 1)
+            if (propertyEnd == chainEnd + 1)
                 break;
-            path.append(source.mid(end + 1, propertyEnd - end - 1));
-            end = propertyEnd;
+            path.append(source.mid(chainEnd + 1, propertyEnd - chainEnd - 1));
+            chainEnd = propertyEnd;
         }
         if (path.isEmpty())
-            usage.whole = true;
-        else
+            usage.whole = true; // passed around, destructured, indexed, enumerated...
+        else if (!usage.whole)
             addPath(usage.paths, path);
+        at = end; // the chain's properties are names too (conservatively)
     }
-    return usage;
+    return result;
+}
+
+const SourceUsage &usageIn(const QString &source)
+{
+    thread_local QHash<QString, SourceUsage> cache;
+    auto it = cache.find(source);
+    if (it == cache.end()) {
+        if (cache.size() > 2048)
+            cache.clear();
+        it = cache.insert(source, analyse(source));
+    }
+    return it.value();
 }
 
 // Every path needs its first property to be the object's own (else it may be a prototype method such
@@ -170,7 +195,8 @@ QJSValue ScriptEngine::partialObject(const QJsonObject &object, const QList<QStr
 
 void ScriptEngine::installScope(const Scope &scope, const QString &source)
 {
-    const bool everything = usesDynamicGlobals(source);
+    const SourceUsage &sourceUsage = usageIn(source);
+    const bool everything = sourceUsage.dynamicGlobals;
     QJSValue global = m_engine->globalObject();
     // Drop globals of names that this scope does not have (a previous run's steps).
     for (auto it = m_installed.begin(); it != m_installed.end();) {
@@ -185,7 +211,7 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
     for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
         const quint64 revision = scope.revision(it.key());
         auto installed = m_installed.find(it.key());
-        const Usage usage = everything ? Usage {true, true, {}} : usageOf(source, it.key());
+        const Usage usage = everything ? Usage {true, true, {}} : sourceUsage.names.value(it.key());
         if (!usage.mentioned) {
             if (installed != m_installed.end() && installed->revision != revision) {
                 global.deleteProperty(it.key()); // an older value must not be seen
@@ -209,7 +235,8 @@ void ScriptEngine::installScope(const Scope &scope, const QString &source)
             global.setProperty(it.key(), partialObject(it.value().toObject(), usage.paths, 0));
             m_installed.insert(it.key(), {revision, false, usage.paths});
         } else {
-            global.setProperty(it.key(), m_engine->toScriptValue(QJsonValue(it.value()))); // converts natively
+            global.setProperty(it.key(),
+                               m_engine->toScriptValue(QJsonValue(it.value()))); // converts natively
             m_installed.insert(it.key(), {revision, true, {}});
         }
     }
