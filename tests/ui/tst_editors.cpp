@@ -132,6 +132,7 @@ void tst_Editors::resourceCombosAndChecksAreOneStepEach()
     QCOMPARE(kind->count(), 4);
     QVERIFY(kind->itemText(1).contains(QStringLiteral("coming later")));
 
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab); // built when it first opens
     auto *trigger = child<QComboBox>(&editor, QStringLiteral("refreshTrigger"));
     auto *mode = child<QComboBox>(&editor, QStringLiteral("expiresMode"));
     auto *expression = child<ExpressionLineEdit>(&editor, QStringLiteral("expiresExpression"));
@@ -168,8 +169,8 @@ void tst_Editors::resourceCombosAndChecksAreOneStepEach()
     QVERIFY(!mode->isEnabled());
 }
 
-// Start-up builds only the visible General tab; a workflow tab builds its editor when it opens, bound to
-// the current resource.
+// Start-up builds only the visible General tab; the workflow and Session tabs are built when they open,
+// bound to the current resource.
 void tst_Editors::workflowEditorsAreBuiltWhenTheirTabOpens()
 {
     auto document = demoDocument();
@@ -186,6 +187,16 @@ void tst_Editors::workflowEditorsAreBuiltWhenTheirTabOpens()
     editor.setResource(0);
     QCOMPARE(refresh->resource(), 0);
     QCOMPARE(editor.workflowEditor(WorkflowKind::Auth)->resource(), 0);
+
+    // The Session tab too, showing the current resource's values when it opens.
+    QVERIFY(!editor.findChild<QComboBox *>(QStringLiteral("refreshTrigger")));
+    editor.setResource(1);
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+    auto *trigger = child<QComboBox>(&editor, QStringLiteral("refreshTrigger"));
+    QVERIFY(trigger->isVisible());
+    QCOMPARE(trigger->currentIndex(), int(document->resource(1).customAuth.refreshTrigger));
+    QCOMPARE(child<QSpinBox>(&editor, QStringLiteral("loginTimeout"))->value(),
+             document->resource(1).customAuth.loginTimeoutSeconds);
 }
 
 void tst_Editors::refreshBodyPatternIsOneUndoableEdit()

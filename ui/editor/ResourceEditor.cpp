@@ -25,6 +25,17 @@ namespace AuthStudio {
 
 namespace {
 
+// The form pages scroll rather than force the window taller than a 1280x800 screen allows.
+QScrollArea *scrolling(QWidget *page, QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(page);
+    return scroll;
+}
+
 enum ExpiresMode { ExpiresAfterSeconds, ExpiresFromExpression };
 
 constexpr int DefaultExpirySeconds = 3600;
@@ -74,6 +85,7 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_authWorkflowPage(new QWidget(this))
     , m_refreshWorkflowPage(new QWidget(this))
+    , m_sessionPage(new QWidget(this))
 {
     m_placeholder->setObjectName(QStringLiteral("noResourcePage"));
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -81,24 +93,15 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
     m_placeholder->setText(
         tr("Select a resource in the list, or add one with Resource \u25B8 Add Resource."));
 
-    for (QWidget *page : {m_authWorkflowPage, m_refreshWorkflowPage}) {
+    for (QWidget *page : {m_authWorkflowPage, m_refreshWorkflowPage, m_sessionPage}) {
         auto *pageLayout = new QVBoxLayout(page);
         pageLayout->setContentsMargins(0, 0, 0, 0);
     }
     m_tabs->setObjectName(QStringLiteral("resourceTabs"));
-    // The form pages scroll rather than force the window taller than a 1280x800 screen allows.
-    auto scrolling = [this](QWidget *page) {
-        auto *scroll = new QScrollArea(this);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-        scroll->setWidget(page);
-        return scroll;
-    };
-    m_tabs->addTab(scrolling(createGeneralTab()), tr("General"));
+    m_tabs->addTab(scrolling(createGeneralTab(), this), tr("General"));
     m_tabs->addTab(m_authWorkflowPage, tr("Auth workflow"));
     m_tabs->addTab(m_refreshWorkflowPage, tr("Refresh workflow"));
-    m_tabs->addTab(scrolling(createSessionTab()), tr("Session"));
+    m_tabs->addTab(m_sessionPage, tr("Session"));
     m_tabs->setTabToolTip(AuthWorkflowTab,
                           tr("The steps that log in: they run when a query needs a session"));
     m_tabs->setTabToolTip(RefreshWorkflowTab,
@@ -116,6 +119,8 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
             workflowEditor(WorkflowKind::Auth);
         else if (tab == RefreshWorkflowTab)
             workflowEditor(WorkflowKind::Refresh);
+        else if (tab == SessionTab)
+            ensureSessionTab();
     });
     connect(m_document, &WorkspaceDocument::changed, this, &ResourceEditor::onDocumentChanged);
     refresh();
@@ -197,6 +202,16 @@ QWidget *ResourceEditor::createGeneralTab()
                      [method](Resource &r) { r.authMethod = Resource::AuthMethod(method); });
     });
     return page;
+}
+
+void ResourceEditor::ensureSessionTab()
+{
+    if (m_loginTestEnabled)
+        return;
+    QScrollArea *scroll = scrolling(createSessionTab(), m_sessionPage);
+    m_sessionPage->layout()->addWidget(scroll);
+    scroll->show(); // a child added to a page already on screen is not shown with it
+    refresh();
 }
 
 QWidget *ResourceEditor::createSessionTab()
@@ -458,33 +473,35 @@ void ResourceEditor::refresh()
     for (int tab : {AuthWorkflowTab, RefreshWorkflowTab, SessionTab})
         m_tabs->setTabEnabled(tab, custom);
 
-    const CustomAuth &auth = resource.customAuth;
-    m_loginTestEnabled->setChecked(auth.loginTestEnabled);
-    setTextIfDifferent(m_loginTestUrl, auth.loginTestUrl);
-    m_loginTestUrl->setEnabled(auth.loginTestEnabled);
-    m_runWithoutPrompt->setChecked(auth.runWithoutPrompt);
-    m_refreshTrigger->setCurrentIndex(int(auth.refreshTrigger));
-    const bool timeBased = auth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased;
-    int seconds = DefaultExpirySeconds;
-    // An empty lifetime keeps whichever mode the user picked last.
-    if (!auth.expiresIn.trimmed().isEmpty())
-        m_expiresMode->setCurrentIndex(isWholeNumber(auth.expiresIn, &seconds) ? ExpiresAfterSeconds
-                                                                               : ExpiresFromExpression);
-    const bool secondsMode = m_expiresMode->currentIndex() == ExpiresAfterSeconds;
-    if (secondsMode && isWholeNumber(auth.expiresIn, &seconds))
-        m_expiresSeconds->setValue(seconds);
-    if (!secondsMode)
-        setTextIfDifferent(m_expiresExpression, auth.expiresIn);
-    m_expiresMode->setEnabled(timeBased);
-    m_expiresSeconds->setEnabled(timeBased && secondsMode);
-    m_expiresExpression->setEnabled(timeBased && !secondsMode);
-    if (parseStatuses(m_refreshStatuses->text()) != auth.refreshOnStatuses)
-        m_refreshStatuses->setText(statusesText(auth.refreshOnStatuses));
-    m_refreshStatuses->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
-    setTextIfDifferent(m_refreshBodyPattern, auth.refreshOnBodyPattern);
-    m_refreshBodyPattern->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
-    updateBodyPatternProblem();
-    m_loginTimeout->setValue(auth.loginTimeoutSeconds);
+    if (m_loginTestEnabled) { // the Session tab has been built
+        const CustomAuth &auth = resource.customAuth;
+        m_loginTestEnabled->setChecked(auth.loginTestEnabled);
+        setTextIfDifferent(m_loginTestUrl, auth.loginTestUrl);
+        m_loginTestUrl->setEnabled(auth.loginTestEnabled);
+        m_runWithoutPrompt->setChecked(auth.runWithoutPrompt);
+        m_refreshTrigger->setCurrentIndex(int(auth.refreshTrigger));
+        const bool timeBased = auth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased;
+        int seconds = DefaultExpirySeconds;
+        // An empty lifetime keeps whichever mode the user picked last.
+        if (!auth.expiresIn.trimmed().isEmpty())
+            m_expiresMode->setCurrentIndex(isWholeNumber(auth.expiresIn, &seconds) ? ExpiresAfterSeconds
+                                                                                   : ExpiresFromExpression);
+        const bool secondsMode = m_expiresMode->currentIndex() == ExpiresAfterSeconds;
+        if (secondsMode && isWholeNumber(auth.expiresIn, &seconds))
+            m_expiresSeconds->setValue(seconds);
+        if (!secondsMode)
+            setTextIfDifferent(m_expiresExpression, auth.expiresIn);
+        m_expiresMode->setEnabled(timeBased);
+        m_expiresSeconds->setEnabled(timeBased && secondsMode);
+        m_expiresExpression->setEnabled(timeBased && !secondsMode);
+        if (parseStatuses(m_refreshStatuses->text()) != auth.refreshOnStatuses)
+            m_refreshStatuses->setText(statusesText(auth.refreshOnStatuses));
+        m_refreshStatuses->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
+        setTextIfDifferent(m_refreshBodyPattern, auth.refreshOnBodyPattern);
+        m_refreshBodyPattern->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
+        updateBodyPatternProblem();
+        m_loginTimeout->setValue(auth.loginTimeoutSeconds);
+    }
     updateKnownNames();
 }
 
@@ -492,8 +509,10 @@ void ResourceEditor::updateKnownNames()
 {
     const QStringList names = m_document->namesKnownToResource(m_index);
     m_baseUrl->setKnownNames(names);
-    m_loginTestUrl->setKnownNames(names);
-    m_expiresExpression->setKnownNames(names);
+    if (m_loginTestUrl) {
+        m_loginTestUrl->setKnownNames(names);
+        m_expiresExpression->setKnownNames(names);
+    }
     m_headers->setKnownNames(names);
     m_urlParameters->setKnownNames(names);
 }

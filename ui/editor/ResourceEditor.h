@@ -53,6 +53,8 @@ Q_SIGNALS:
 private:
     QWidget *createGeneralTab();
     QWidget *createSessionTab();
+    // The Session tab is built when it first opens, like the workflow tabs.
+    void ensureSessionTab();
     void onDocumentChanged(const DocumentChange &change);
     void refresh();
     void updateKnownNames();
@@ -82,20 +84,21 @@ private:
     // Workflows
     QWidget *m_authWorkflowPage;
     QWidget *m_refreshWorkflowPage;
+    QWidget *m_sessionPage;
     WorkflowEditor *m_authWorkflow = nullptr;
     WorkflowEditor *m_refreshWorkflow = nullptr;
     // Session
-    QCheckBox *m_loginTestEnabled;
-    ExpressionLineEdit *m_loginTestUrl;
-    QCheckBox *m_runWithoutPrompt;
-    QComboBox *m_refreshTrigger;
-    QComboBox *m_expiresMode;
-    QSpinBox *m_expiresSeconds;
-    ExpressionLineEdit *m_expiresExpression;
-    QLineEdit *m_refreshStatuses;
-    QLineEdit *m_refreshBodyPattern;
-    QLabel *m_refreshBodyPatternProblem;
-    QSpinBox *m_loginTimeout;
+    QCheckBox *m_loginTestEnabled = nullptr;
+    ExpressionLineEdit *m_loginTestUrl = nullptr;
+    QCheckBox *m_runWithoutPrompt = nullptr;
+    QComboBox *m_refreshTrigger = nullptr;
+    QComboBox *m_expiresMode = nullptr;
+    QSpinBox *m_expiresSeconds = nullptr;
+    ExpressionLineEdit *m_expiresExpression = nullptr;
+    QLineEdit *m_refreshStatuses = nullptr;
+    QLineEdit *m_refreshBodyPattern = nullptr;
+    QLabel *m_refreshBodyPatternProblem = nullptr;
+    QSpinBox *m_loginTimeout = nullptr;
 };
 
 } // namespace AuthStudio
