@@ -53,8 +53,13 @@ bench)
     build build-release Release
     exec build-release/tests/bench/authstudio-bench "$@"
     ;;
+gui-bench)
+    install_missing
+    build build-release Release
+    QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" exec build-release/tests/bench/authstudio-gui-bench "$@"
+    ;;
 *)
-    echo "usage: ./dev.sh studio|test|bench" >&2
+    echo "usage: ./dev.sh studio|test|bench|gui-bench" >&2
     exit 2
     ;;
 esac
