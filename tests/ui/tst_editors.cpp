@@ -167,6 +167,10 @@ void tst_Editors::resourceCombosAndChecksAreOneStepEach()
     trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::EveryQuery));
     QCOMPARE(document->resource(1).customAuth.refreshTrigger, CustomAuth::RefreshTrigger::EveryQuery);
     QVERIFY(!mode->isEnabled());
+    // Failed queries start a refresh whatever the trigger, so which failures do stays editable.
+    trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::None));
+    QVERIFY(statuses->isEnabled());
+    QVERIFY(child<QLineEdit>(&editor, QStringLiteral("refreshOnBodyPattern"))->isEnabled());
 }
 
 // Start-up builds only the visible General tab; the workflow and Session tabs are built when they open,

@@ -255,7 +255,8 @@ QWidget *ResourceEditor::createSessionTab()
     m_refreshStatuses->setAccessibleName(tr("Refresh on statuses"));
     m_refreshStatuses->setPlaceholderText(tr("any non-2xx status, or e.g. 401, 403"));
     m_refreshStatuses->setToolTip(
-        tr("Which failed queries run the refresh workflow; empty means any non-2xx status"));
+        tr("Which failed queries run the refresh workflow (whatever the trigger above); empty means any "
+           "non-2xx status"));
     m_refreshBodyPattern = new QLineEdit(page);
     m_refreshBodyPattern->setObjectName(QStringLiteral("refreshOnBodyPattern"));
     m_refreshBodyPattern->setAccessibleName(tr("Refresh on body pattern"));
@@ -496,9 +497,7 @@ void ResourceEditor::refresh()
         m_expiresExpression->setEnabled(timeBased && !secondsMode);
         if (parseStatuses(m_refreshStatuses->text()) != auth.refreshOnStatuses)
             m_refreshStatuses->setText(statusesText(auth.refreshOnStatuses));
-        m_refreshStatuses->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
         setTextIfDifferent(m_refreshBodyPattern, auth.refreshOnBodyPattern);
-        m_refreshBodyPattern->setEnabled(auth.refreshTrigger != CustomAuth::RefreshTrigger::None);
         updateBodyPatternProblem();
         m_loginTimeout->setValue(auth.loginTimeoutSeconds);
     }
