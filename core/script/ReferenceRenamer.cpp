@@ -1,5 +1,6 @@
 #include "ReferenceRenamer.h"
 
+#include "JavaScriptIdentifier.h"
 #include "Template.h"
 #include "format/WorkspaceValidator.h"
 
@@ -11,16 +12,6 @@
 namespace AuthStudio {
 
 namespace {
-
-bool isIdentifierStart(QChar c)
-{
-    return c.isLetter() || c == u'_' || c == u'$';
-}
-
-bool isIdentifierPart(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'$';
-}
 
 // Words after which "/" starts a regular expression rather than a division.
 bool isKeywordBeforeExpression(const QString &word)
@@ -119,7 +110,7 @@ private:
                 inClass = false;
             else if (c == u'/' && !inClass) {
                 ++i;
-                while (i < m_code.size() && isIdentifierPart(m_code.at(i)))
+                while (i < m_code.size() && JavaScriptIdentifier::isPart(m_code.at(i)))
                     ++i; // flags
                 return i;
             }
@@ -177,11 +168,12 @@ private:
             setPrevious(QStringLiteral("/"), false, true);
         } else if (c.isDigit()) {
             qsizetype end = m_pos + 1;
-            while (end < m_code.size() && (isIdentifierPart(m_code.at(end)) || m_code.at(end) == u'.'))
+            while (end < m_code.size() &&
+                   (JavaScriptIdentifier::isPart(m_code.at(end)) || m_code.at(end) == u'.'))
                 ++end;
             copyTo(end);
             setPrevious(QStringLiteral("0"), false, true);
-        } else if (isIdentifierStart(c)) {
+        } else if (JavaScriptIdentifier::isStart(c)) {
             identifier();
         } else {
             punctuation(c);
@@ -191,7 +183,7 @@ private:
     void identifier()
     {
         qsizetype end = m_pos + 1;
-        while (end < m_code.size() && isIdentifierPart(m_code.at(end)))
+        while (end < m_code.size() && JavaScriptIdentifier::isPart(m_code.at(end)))
             ++end;
         const QString word = m_code.mid(m_pos, end - m_pos);
         if (word == m_oldName && isRootReference(end)) {

@@ -1,6 +1,7 @@
 #include "ScriptEngine.h"
 
 #include "AuthLibrary.h"
+#include "JavaScriptIdentifier.h"
 #include "Scope.h"
 #include "ScriptWatchdog.h"
 
@@ -60,11 +61,6 @@ bool usesDynamicGlobals(const QString &source)
         source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
 }
 
-bool isIdentifierChar(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'$';
-}
-
 // How a source uses a global: not at all, only through property chains (`name.body.token`: which
 // chains), or otherwise (passed around, destructured, indexed, enumerated...: the whole value).
 struct Usage
@@ -103,12 +99,12 @@ SourceUsage analyse(const QString &source)
     result.dynamicGlobals = usesDynamicGlobals(source);
     const qsizetype size = source.size();
     for (qsizetype at = 0; at < size;) {
-        if (!isIdentifierChar(source.at(at))) {
+        if (!JavaScriptIdentifier::isPart(source.at(at))) {
             ++at;
             continue;
         }
         qsizetype end = at;
-        while (end < size && isIdentifierChar(source.at(end)))
+        while (end < size && JavaScriptIdentifier::isPart(source.at(end)))
             ++end;
         Usage &usage = result.names[source.mid(at, end - at)];
         usage.mentioned = true;
@@ -116,7 +112,7 @@ SourceUsage analyse(const QString &source)
         qsizetype chainEnd = end;
         while (chainEnd < size && source.at(chainEnd) == u'.') {
             qsizetype propertyEnd = chainEnd + 1;
-            while (propertyEnd < size && isIdentifierChar(source.at(propertyEnd)))
+            while (propertyEnd < size && JavaScriptIdentifier::isPart(source.at(propertyEnd)))
                 ++propertyEnd;
             if (propertyEnd == chainEnd + 1)
                 break;

@@ -304,6 +304,11 @@ void tst_EditorsModels::stepListDragAndDrop()
     other.setWorkflow(1, WorkflowKind::Auth);
     QVERIFY(!other.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, {}));
     QVERIFY(!other.dropMimeData(data.get(), Qt::MoveAction, 0, 0, {}));
+    // Nor to the same workflow of another window's workspace.
+    auto otherDocument = demoDocument();
+    StepListModel otherWindow(otherDocument.get());
+    otherWindow.setWorkflow(0, WorkflowKind::Auth);
+    QVERIFY(!otherWindow.canDropMimeData(data.get(), Qt::MoveAction, 0, 0, {}));
 
     // Dropped at the end (row -1).
     std::unique_ptr<QMimeData> first(model.mimeData({model.index(0)}));

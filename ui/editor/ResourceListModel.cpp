@@ -2,13 +2,12 @@
 
 #include "document/WorkspaceDocument.h"
 
-#include <QMimeData>
 #include <QScopedValueRollback>
 
 namespace AuthStudio {
 
 ResourceListModel::ResourceListModel(WorkspaceDocument *document, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowDragListModel(mimeType(), parent)
     , m_document(document)
     , m_names(currentNames())
 {
@@ -64,68 +63,9 @@ bool ResourceListModel::setData(const QModelIndex &index, const QVariant &value,
     return true;
 }
 
-Qt::DropActions ResourceListModel::supportedDropActions() const
+QString ResourceListModel::dragSource() const
 {
-    return Qt::MoveAction;
-}
-
-Qt::DropActions ResourceListModel::supportedDragActions() const
-{
-    return Qt::MoveAction;
-}
-
-QStringList ResourceListModel::mimeTypes() const
-{
-    return {mimeType()};
-}
-
-QString ResourceListModel::documentKey() const
-{
-    // Which document the row belongs to: a drag from another window's list must not move rows here.
-    return QString::number(reinterpret_cast<quintptr>(m_document), 16);
-}
-
-QMimeData *ResourceListModel::mimeData(const QModelIndexList &indexes) const
-{
-    if (indexes.size() != 1 ||
-        !checkIndex(indexes.first(), CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return nullptr;
-    auto *data = new QMimeData;
-    data->setData(mimeType(), QStringLiteral("%1/%2").arg(documentKey()).arg(indexes.first().row()).toUtf8());
-    return data;
-}
-
-int ResourceListModel::sourceRowOf(const QMimeData *data) const
-{
-    if (!data || !data->hasFormat(mimeType()))
-        return -1;
-    const QStringList parts = QString::fromUtf8(data->data(mimeType())).split(QLatin1Char('/'));
-    if (parts.size() != 2 || parts.at(0) != documentKey())
-        return -1;
-    bool ok = false;
-    const int row = parts.at(1).toInt(&ok);
-    return ok && row >= 0 && row < rowCount() ? row : -1;
-}
-
-int ResourceListModel::dropRow(int row, const QModelIndex &parent) const
-{
-    if (parent.isValid())
-        return parent.row(); // dropped onto an item: before it
-    return row < 0 || row > rowCount() ? rowCount() : row;
-}
-
-bool ResourceListModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
-                                        const QModelIndex &) const
-{
-    return action == Qt::MoveAction && sourceRowOf(data) >= 0;
-}
-
-bool ResourceListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                                     const QModelIndex &parent)
-{
-    if (!canDropMimeData(data, action, row, column, parent))
-        return false;
-    return moveRows({}, sourceRowOf(data), 1, {}, dropRow(row, parent));
+    return documentKey(m_document);
 }
 
 bool ResourceListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,

@@ -4,7 +4,8 @@
 // QSortFilterProxyModel, which maps drops on the filtered list to rows of this model.
 #pragma once
 
-#include <QAbstractListModel>
+#include "RowDragListModel.h"
+
 #include <QStringList>
 
 namespace AuthStudio {
@@ -12,7 +13,7 @@ namespace AuthStudio {
 class WorkspaceDocument;
 struct DocumentChange;
 
-class ResourceListModel : public QAbstractListModel
+class ResourceListModel : public RowDragListModel
 {
     Q_OBJECT
 public:
@@ -24,27 +25,16 @@ public:
     // Renames; an empty name or one another resource has is refused.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
-    Qt::DropActions supportedDropActions() const override;
-    Qt::DropActions supportedDragActions() const override;
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                         const QModelIndex &parent) const override;
-    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                      const QModelIndex &parent) override;
     // One row at a time; destinationChild counts rows before the move, as in beginMoveRows.
     bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
                   const QModelIndex &destinationParent, int destinationChild) override;
 
     static QString mimeType() { return QStringLiteral("application/x-authstudio-resource-row"); }
 
-private:
-    // The row a drop at (row, parent) lands before: on an item means before it, past the end appends.
-    int dropRow(int row, const QModelIndex &parent) const;
-    // The dragged row, or -1 when the data doesn't come from this document's list.
-    int sourceRowOf(const QMimeData *data) const;
-    QString documentKey() const;
+protected:
+    QString dragSource() const override;
 
+private:
     void onDocumentChanged(const DocumentChange &change);
     QStringList currentNames() const;
 

@@ -5,12 +5,10 @@
 #include "format/WorkspaceValidator.h"
 #include <QScopedValueRollback>
 
-#include <QMimeData>
-
 namespace AuthStudio {
 
 StepListModel::StepListModel(WorkspaceDocument *document, QObject *parent)
-    : QAbstractListModel(parent)
+    : RowDragListModel(mimeType(), parent)
     , m_document(document)
 {
     connect(m_document, &WorkspaceDocument::changed, this, &StepListModel::onDocumentChanged);
@@ -105,64 +103,10 @@ bool StepListModel::setData(const QModelIndex &index, const QVariant &value, int
     return false;
 }
 
-Qt::DropActions StepListModel::supportedDropActions() const
+QString StepListModel::dragSource() const
 {
-    return Qt::MoveAction;
-}
-
-Qt::DropActions StepListModel::supportedDragActions() const
-{
-    return Qt::MoveAction;
-}
-
-QStringList StepListModel::mimeTypes() const
-{
-    return {mimeType()};
-}
-
-QMimeData *StepListModel::mimeData(const QModelIndexList &indexes) const
-{
-    if (indexes.size() != 1 || !indexes.first().isValid())
-        return nullptr;
-    auto *data = new QMimeData;
-    // Resource and workflow go along so a drop on another workflow's list is refused.
-    data->setData(
-        mimeType(),
-        QStringLiteral("%1/%2/%3").arg(m_resource).arg(int(m_workflow)).arg(indexes.first().row()).toUtf8());
-    return data;
-}
-
-int StepListModel::sourceRowOf(const QMimeData *data) const
-{
-    if (!data || !data->hasFormat(mimeType()))
-        return -1;
-    const QStringList parts = QString::fromUtf8(data->data(mimeType())).split(QLatin1Char('/'));
-    if (parts.size() != 3 || parts.at(0).toInt() != m_resource || parts.at(1).toInt() != int(m_workflow))
-        return -1;
-    bool ok = false;
-    const int row = parts.at(2).toInt(&ok);
-    return ok && row >= 0 && row < rowCount() ? row : -1;
-}
-
-int StepListModel::dropRow(int row, const QModelIndex &parent) const
-{
-    if (parent.isValid())
-        return parent.row(); // dropped onto an item: before it
-    return row < 0 ? rowCount() : row;
-}
-
-bool StepListModel::canDropMimeData(const QMimeData *data, Qt::DropAction action, int, int,
-                                    const QModelIndex &) const
-{
-    return action == Qt::MoveAction && sourceRowOf(data) >= 0;
-}
-
-bool StepListModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                                 const QModelIndex &parent)
-{
-    if (!canDropMimeData(data, action, row, column, parent))
-        return false;
-    return moveRows({}, sourceRowOf(data), 1, {}, dropRow(row, parent));
+    // The resource and workflow too: a drop on another workflow's list is refused.
+    return QStringLiteral("%1/%2/%3").arg(documentKey(m_document)).arg(m_resource).arg(int(m_workflow));
 }
 
 bool StepListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,

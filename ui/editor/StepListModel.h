@@ -4,17 +4,16 @@
 // step on the document's stack.
 #pragma once
 
+#include "RowDragListModel.h"
 #include "document/StepRef.h"
 #include "model/Step.h"
-
-#include <QAbstractListModel>
 
 namespace AuthStudio {
 
 class WorkspaceDocument;
 struct DocumentChange;
 
-class StepListModel : public QAbstractListModel
+class StepListModel : public RowDragListModel
 {
     Q_OBJECT
 public:
@@ -38,26 +37,18 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    Qt::DropActions supportedDropActions() const override;
-    Qt::DropActions supportedDragActions() const override;
-    QStringList mimeTypes() const override;
-    QMimeData *mimeData(const QModelIndexList &indexes) const override;
-    bool canDropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                         const QModelIndex &parent) const override;
-    bool dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,
-                      const QModelIndex &parent) override;
     // One row at a time, within this workflow.
     bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
                   const QModelIndex &destinationParent, int destinationChild) override;
 
     static QString mimeType() { return QStringLiteral("application/x-authstudio-step-row"); }
 
+protected:
+    QString dragSource() const override;
+
 private:
     void onDocumentChanged(const DocumentChange &change);
     QList<Step> currentSteps() const;
-    // The workflow row a drop at (row, parent) lands before.
-    int dropRow(int row, const QModelIndex &parent) const;
-    int sourceRowOf(const QMimeData *data) const;
 
     WorkspaceDocument *m_document;
     // True while reporting a document change: an editor the view commits then must not edit.

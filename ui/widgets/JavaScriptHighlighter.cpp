@@ -1,21 +1,12 @@
 #include "JavaScriptHighlighter.h"
 
+#include "script/JavaScriptIdentifier.h"
 #include <QGuiApplication>
 #include <QSet>
 
 namespace AuthStudio {
 
 namespace {
-
-bool isIdentifierStart(QChar c)
-{
-    return c.isLetter() || c == u'_' || c == u'$';
-}
-
-bool isIdentifierPart(QChar c)
-{
-    return c.isLetterOrNumber() || c == u'_' || c == u'$';
-}
 
 const QSet<QString> &keywords()
 {
@@ -148,9 +139,9 @@ void JavaScriptHighlighter::highlightBlock(const QString &text)
                      (text.at(i - 1) == u'e' || text.at(i - 1) == u'E'))))
                 ++i;
             setFormat(int(start), int(i - start), m_number);
-        } else if (isIdentifierStart(c)) {
+        } else if (JavaScriptIdentifier::isStart(c)) {
             const qsizetype start = i;
-            while (i < n && isIdentifierPart(text.at(i)))
+            while (i < n && JavaScriptIdentifier::isPart(text.at(i)))
                 ++i;
             // A property named like a keyword (obj.default) is not a keyword.
             const bool isProperty = start > 0 && text.at(start - 1) == u'.';
