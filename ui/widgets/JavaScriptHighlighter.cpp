@@ -1,6 +1,7 @@
 #include "JavaScriptHighlighter.h"
 
 #include "script/JavaScriptIdentifier.h"
+
 #include <QGuiApplication>
 #include <QSet>
 
