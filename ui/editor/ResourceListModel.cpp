@@ -68,19 +68,12 @@ QString ResourceListModel::dragSource() const
     return documentKey(m_document);
 }
 
-bool ResourceListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                                 const QModelIndex &destinationParent, int destinationChild)
+bool ResourceListModel::moveRowTo(int from, int to)
 {
-    if (m_syncing || sourceParent.isValid() || destinationParent.isValid() || count != 1)
-        return false;
-    if (sourceRow < 0 || sourceRow >= rowCount() || destinationChild < 0 || destinationChild > rowCount())
-        return false;
-    // destinationChild counts rows before the move; the document wants the final index.
-    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
-    if (to == sourceRow)
+    if (m_syncing)
         return false;
     // The document announces the move, and onDocumentChanged moves the row.
-    m_document->moveResource(sourceRow, to);
+    m_document->moveResource(from, to);
     return true;
 }
 
@@ -112,14 +105,9 @@ void ResourceListModel::onDocumentChanged(const DocumentChange &change)
         m_names.removeAt(change.resource);
         endRemoveRows();
         break;
-    case Kind::ResourceMoved: {
-        // beginMoveRows wants the row before which the item lands, counted before the move.
-        const int destination = change.to > change.resource ? change.to + 1 : change.to;
-        beginMoveRows({}, change.resource, change.resource, {}, destination);
-        m_names.move(change.resource, change.to);
-        endMoveRows();
+    case Kind::ResourceMoved:
+        mirrorMove(m_names, change.resource, change.to);
         break;
-    }
     case Kind::ResourceChanged:
         m_names[change.resource] = m_document->resource(change.resource).name;
         Q_EMIT dataChanged(index(change.resource), index(change.resource));

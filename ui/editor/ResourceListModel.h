@@ -25,14 +25,11 @@ public:
     // Renames; an empty name or one another resource has is refused.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
-    // One row at a time; destinationChild counts rows before the move, as in beginMoveRows.
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                  const QModelIndex &destinationParent, int destinationChild) override;
-
     static QString mimeType() { return QStringLiteral("application/x-authstudio-resource-row"); }
 
 protected:
     QString dragSource() const override;
+    bool moveRowTo(int from, int to) override;
 
 private:
     void onDocumentChanged(const DocumentChange &change);

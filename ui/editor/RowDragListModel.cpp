@@ -74,4 +74,18 @@ bool RowDragListModel::dropMimeData(const QMimeData *data, Qt::DropAction action
     return moveRows({}, sourceRowOf(data), 1, {}, dropRow(row, parent));
 }
 
+bool RowDragListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                                const QModelIndex &destinationParent, int destinationChild)
+{
+    if (sourceParent.isValid() || destinationParent.isValid() || count != 1)
+        return false;
+    if (sourceRow < 0 || sourceRow >= rowCount() || destinationChild < 0 || destinationChild > rowCount())
+        return false;
+    // destinationChild counts rows before the move; the document wants the final index.
+    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
+    if (to == sourceRow)
+        return false;
+    return moveRowTo(sourceRow, to);
+}
+
 } // namespace AuthStudio

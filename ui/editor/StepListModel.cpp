@@ -109,18 +109,11 @@ QString StepListModel::dragSource() const
     return QStringLiteral("%1/%2/%3").arg(documentKey(m_document)).arg(m_resource).arg(int(m_workflow));
 }
 
-bool StepListModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                             const QModelIndex &destinationParent, int destinationChild)
+bool StepListModel::moveRowTo(int from, int to)
 {
-    if (m_syncing || sourceParent.isValid() || destinationParent.isValid() || count != 1 || m_resource < 0)
+    if (m_syncing || m_resource < 0)
         return false;
-    if (sourceRow < 0 || sourceRow >= rowCount() || destinationChild < 0 || destinationChild > rowCount())
-        return false;
-    // destinationChild counts rows before the move; the document wants the final index.
-    const int to = destinationChild > sourceRow ? destinationChild - 1 : destinationChild;
-    if (to == sourceRow)
-        return false;
-    m_document->moveStep(stepRef(sourceRow), to);
+    m_document->moveStep(stepRef(from), to);
     return true;
 }
 
@@ -159,13 +152,9 @@ void StepListModel::onDocumentChanged(const DocumentChange &change)
         m_steps.removeAt(change.step);
         endRemoveRows();
         break;
-    case Kind::StepMoved: {
-        const int destination = change.to > change.step ? change.to + 1 : change.to;
-        beginMoveRows({}, change.step, change.step, {}, destination);
-        m_steps.move(change.step, change.to);
-        endMoveRows();
+    case Kind::StepMoved:
+        mirrorMove(m_steps, change.step, change.to);
         break;
-    }
     case Kind::StepChanged:
         m_steps[change.step] = m_document->step(change.stepRef());
         Q_EMIT dataChanged(index(change.step), index(change.step));

@@ -37,14 +37,11 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // One row at a time, within this workflow.
-    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
-                  const QModelIndex &destinationParent, int destinationChild) override;
-
     static QString mimeType() { return QStringLiteral("application/x-authstudio-step-row"); }
 
 protected:
     QString dragSource() const override;
+    bool moveRowTo(int from, int to) override;
 
 private:
     void onDocumentChanged(const DocumentChange &change);
