@@ -1,5 +1,7 @@
 #include "HttpResponse.h"
 
+#include "JsonText.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -50,32 +52,10 @@ QList<QPair<QByteArray, QByteArray>> joinedHeaders(const QList<QPair<QByteArray,
     return joined;
 }
 
-// `"text"` as JSON, for ASCII text; false when the text has bytes above 0x7F (the caller then takes the
-// slower path that decodes UTF-8 leniently).
-bool appendJsonString(QByteArray &json, const QByteArray &text)
+bool isAscii(const QByteArray &text)
 {
-    json += '"';
-    qsizetype plainFrom = 0; // runs of characters that need no escaping are appended in one go
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(text.at(i));
-        if (byte >= 0x80)
-            return false;
-        if (byte >= 0x20 && byte != '"' && byte != '\\')
-            continue;
-        json.append(text.constData() + plainFrom, i - plainFrom);
-        plainFrom = i + 1;
-        if (byte == '"' || byte == '\\') {
-            json += '\\';
-            json += char(byte);
-        } else {
-            json += "\\u00";
-            json += "0123456789abcdef"[byte >> 4];
-            json += "0123456789abcdef"[byte & 0xF];
-        }
-    }
-    json.append(text.constData() + plainFrom, text.size() - plainFrom);
-    json += '"';
-    return true;
+    return std::all_of(text.cbegin(), text.cend(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 } // namespace
@@ -89,13 +69,17 @@ QJsonObject HttpResponse::toScopeValue() const
     QByteArray json;
     json.reserve(64 + 64 * joined.size());
     json += "{\"status\":" + QByteArray::number(status) + ",\"headers\":{";
+    // Header bytes that aren't ASCII may not be UTF-8: those replies take the slower path, which decodes
+    // them leniently.
     bool ascii = true;
     for (qsizetype i = 0; ascii && i < joined.size(); ++i) {
+        const auto &[name, value] = joined.at(i);
+        ascii = isAscii(name) && isAscii(value);
         if (i > 0)
             json += ',';
-        ascii = appendJsonString(json, joined.at(i).first);
+        JsonText::appendString(json, name);
         json += ':';
-        ascii = ascii && appendJsonString(json, joined.at(i).second);
+        JsonText::appendString(json, value);
     }
     json += "}}";
     QJsonObject object;

@@ -1,5 +1,6 @@
 #include "JsonBodyTemplate.h"
 
+#include "JsonText.h"
 #include "script/ExpressionEvaluator.h"
 
 #include <QHash>
@@ -25,44 +26,6 @@ QByteArray compactJson(const QJsonValue &value)
         return QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
     const QByteArray wrapped = QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
-}
-
-// A JSON string literal; the common case of a value that came from a form or a response.
-void appendJsonString(QByteArray &json, const QString &text)
-{
-    const QByteArray utf8 = text.toUtf8();
-    json += '"';
-    qsizetype plainFrom = 0; // runs that need no escaping are appended in one go
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(utf8.at(i));
-        if (byte >= 0x20 && byte != '"' && byte != '\\')
-            continue;
-        json.append(utf8.constData() + plainFrom, i - plainFrom);
-        plainFrom = i + 1;
-        switch (byte) {
-        case '"':
-            json += "\\\"";
-            break;
-        case '\\':
-            json += "\\\\";
-            break;
-        case '\n':
-            json += "\\n";
-            break;
-        case '\r':
-            json += "\\r";
-            break;
-        case '\t':
-            json += "\\t";
-            break;
-        default:
-            json += "\\u00";
-            json += "0123456789abcdef"[byte >> 4];
-            json += "0123456789abcdef"[byte & 0xF];
-        }
-    }
-    json.append(utf8.constData() + plainFrom, utf8.size() - plainFrom);
-    json += '"';
 }
 
 QString bodyOrigin(const QString &stepName, const QString &pointer)
@@ -107,7 +70,7 @@ void JsonBodyTemplate::compile(const QJsonValue &value, const QString &pointer, 
                 m_hasTemplatedKeys = true;
             if (it != object.constBegin())
                 pending += ',';
-            appendJsonString(pending, it.key());
+            JsonText::appendString(pending, it.key().toUtf8());
             pending += ':';
             compile(it.value(), pointer + QLatin1Char('/') + it.key(), pending);
         }
@@ -143,7 +106,7 @@ QByteArray JsonBodyTemplate::render(const Scope &scope, const ExpressionEvaluato
             return {};
         }
         if (result.value.isString())
-            appendJsonString(json, result.value.toString());
+            JsonText::appendString(json, result.value.toString().toUtf8());
         else if (result.value.isUndefined())
             json += "null";
         else
