@@ -100,19 +100,6 @@ void WorkspaceDocument::newWorkspace()
     resetTo(workspace, {});
 }
 
-bool WorkspaceDocument::load(const QString &path)
-{
-    WorkspaceReader reader;
-    const std::optional<Workspace> workspace = reader.readFile(path);
-    if (!workspace) {
-        m_errorString = reader.error().toString();
-        return false;
-    }
-    m_errorString.clear();
-    resetTo(*workspace, QFileInfo(path).absoluteFilePath());
-    return true;
-}
-
 namespace {
 
 struct ReadResult
@@ -121,7 +108,37 @@ struct ReadResult
     QString error;
 };
 
+// Reads and checks a file; never executes anything from it and touches no shared state, so it may run on
+// a worker thread.
+ReadResult readWorkspaceFile(const QString &path)
+{
+    WorkspaceReader reader;
+    ReadResult result;
+    result.workspace = reader.readFile(path);
+    if (!result.workspace)
+        result.error = reader.error().toString();
+    return result;
+}
+
 } // namespace
+
+bool WorkspaceDocument::applyRead(const std::optional<Workspace> &workspace, const QString &error,
+                                  const QString &path)
+{
+    if (!workspace) {
+        m_errorString = error;
+        return false;
+    }
+    m_errorString.clear();
+    resetTo(*workspace, QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+bool WorkspaceDocument::load(const QString &path)
+{
+    const ReadResult result = readWorkspaceFile(path);
+    return applyRead(result.workspace, result.error, path);
+}
 
 void WorkspaceDocument::loadInBackground(const QString &path)
 {
@@ -132,24 +149,9 @@ void WorkspaceDocument::loadInBackground(const QString &path)
         m_loading = nullptr;
         watcher->deleteLater();
         const ReadResult result = watcher->result();
-        if (!result.workspace) {
-            m_errorString = result.error;
-            Q_EMIT loadFinished(path, false);
-            return;
-        }
-        m_errorString.clear();
-        resetTo(*result.workspace, QFileInfo(path).absoluteFilePath());
-        Q_EMIT loadFinished(path, true);
+        Q_EMIT loadFinished(path, applyRead(result.workspace, result.error, path));
     });
-    // Reading never executes anything from the file and touches no shared state.
-    watcher->setFuture(QtConcurrent::run([path] {
-        WorkspaceReader reader;
-        ReadResult result;
-        result.workspace = reader.readFile(path);
-        if (!result.workspace)
-            result.error = reader.error().toString();
-        return result;
-    }));
+    watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
 }
 
 bool WorkspaceDocument::loadData(const QByteArray &data, const QString &sourceName)

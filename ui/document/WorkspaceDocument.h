@@ -14,6 +14,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <optional>
+
 class QUndoStack;
 
 namespace AuthStudio {
@@ -138,6 +140,8 @@ private:
     Workflow &workflowRef(int resource, WorkflowKind kind);
     void notify(DocumentChange change);
     void resetTo(const Workspace &workspace, const QString &filePath);
+    // A file's read result into the document: the workspace, or the error; false for the error.
+    bool applyRead(const std::optional<Workspace> &workspace, const QString &error, const QString &path);
     void setFilePath(const QString &path);
     void setValue(const SetValueCommand::Target &target, SetValueCommand::Value value, const QString &text,
                   const QString &mergeKey);
