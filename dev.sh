@@ -56,7 +56,11 @@ bench)
 gui-bench)
     install_missing
     build build-release Release
-    QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" exec build-release/tests/bench/authstudio-gui-bench "$@"
+    # Twice: on the offscreen platform (no window system at all), and as a real X11 window under Xvfb, where
+    # both programs also pay for connecting to the display, as they do on a desktop.
+    QT_QPA_PLATFORM=offscreen build-release/tests/bench/authstudio-gui-bench "$@"
+    echo
+    xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb build-release/tests/bench/authstudio-gui-bench "$@"
     ;;
 *)
     echo "usage: ./dev.sh studio|test|bench|gui-bench" >&2
