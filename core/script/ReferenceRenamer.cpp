@@ -137,6 +137,7 @@ private:
                 m_inTemplateText = false;
                 m_templateDepths.append(m_braceDepth);
                 ++m_braceDepth;
+                m_brackets.append(u'$');
                 setPrevious(QStringLiteral("{"), false, false);
                 return;
             } else {
@@ -187,6 +188,11 @@ private:
             ++end;
         const QString word = m_code.mid(m_pos, end - m_pos);
         if (word == m_oldName && isRootReference(end)) {
+            // { http1 } means { http1: http1 }: keep the key, rename the value. In a destructuring
+            // pattern ({ http1 } = x) this keeps the property read and renames the local, whose other
+            // uses are root references and are renamed with it.
+            if (isShorthandProperty(end))
+                m_out += m_oldName + QStringLiteral(": ");
             m_out += m_newName;
             m_pos = end;
         } else {
@@ -211,6 +217,22 @@ private:
         return true;
     }
 
+    // A name alone between "{" or "," and ",", "}" or a default value's "=", directly inside braces.
+    bool isShorthandProperty(qsizetype end) const
+    {
+        if (m_brackets.isEmpty() || m_brackets.last() != u'{')
+            return false;
+        if (m_previous != QStringLiteral("{") && m_previous != QStringLiteral(","))
+            return false;
+        qsizetype next = end;
+        while (next < m_code.size() && m_code.at(next).isSpace())
+            ++next;
+        const QChar after = at(next);
+        if (after == u'=')
+            return at(next + 1) != u'=' && at(next + 1) != u'>';
+        return after == u',' || after == u'}';
+    }
+
     void punctuation(QChar c)
     {
         if (c == u'.' && at(m_pos + 1) == u'.' && at(m_pos + 2) == u'.') {
@@ -222,6 +244,11 @@ private:
             copyTo(m_pos + 2);
             setPrevious(QStringLiteral("?."), false, false);
             return;
+        }
+        if (c == u'{' || c == u'(' || c == u'[') {
+            m_brackets.append(c);
+        } else if ((c == u'}' || c == u')' || c == u']') && !m_brackets.isEmpty()) {
+            m_brackets.removeLast();
         }
         if (c == u'{') {
             ++m_braceDepth;
@@ -250,6 +277,7 @@ private:
     bool m_inTemplateText = false;
     int m_braceDepth = 0;
     QList<int> m_templateDepths; // brace depths at which open ${ } parts close
+    QList<QChar> m_brackets; // the open brackets: '{', '(', '[', and '$' for a template's ${
 };
 
 Workflow &workflowOf(Resource &resource, ReferenceRenamer::WorkflowPart part)

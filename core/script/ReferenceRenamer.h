@@ -9,9 +9,13 @@
 // renameStep() applies the scoping rules of a resource (which fields can see which step) and is what the
 // studio's rename command and the tests use; the other functions rewrite one field.
 //
-// Known limits: a shorthand property ({ http1 }) is renamed as the reference it is, which renames the
-// resulting key too; whether "/" starts a regular expression literal is decided from the token before it,
-// as JavaScript tools without a full parser do.
+// A shorthand property ({ http1 }) becomes { http1: login }, so an object keeps its key and a destructuring
+// pattern keeps reading the same property.
+//
+// Known limits: there is no parser behind this, so a lone name in a block that looks like a shorthand
+// property ({ a, http1 } as a statement, or a class field) is rewritten the same way; whether "/" starts a
+// regular expression literal is decided from the token before it, as JavaScript tools without a full
+// parser do; a clash with a name the script itself declares is not detected.
 #pragma once
 
 #include "model/Resource.h"

@@ -3,7 +3,9 @@
 #include "TestWorkspaces.h"
 #include "script/ReferenceRenamer.h"
 
+#include <QJSEngine>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace AuthStudio;
@@ -60,6 +62,16 @@ private Q_SLOTS:
         row("division", "http1.a / http1.b / 2", "login.a / login.b / 2");
         row("object key", "({ http1: http1.body, b: 1, http1 : 2 })",
             "({ http1: login.body, b: 1, http1 : 2 })");
+        row("shorthand property", "return { http1 };", "return { http1: login };");
+        row("shorthand among keys", "({ a: 1, http1, b })", "({ a: 1, http1: login, b })");
+        row("shorthand in destructuring", "const { http1 } = x; return http1.status;",
+            "const { http1: login } = x; return login.status;");
+        row("shorthand with default", "const { http1 = {} } = x;", "const { http1: login = {} } = x;");
+        row("not shorthand: comparison in a block", "if (a) { http1 == 2 }", "if (a) { login == 2 }");
+        row("not shorthand: array", "[a, http1, b]", "[a, login, b]");
+        row("not shorthand: arguments", "f(a, http1)", "f(a, login)");
+        row("not shorthand: array in braces", "({ k: [a, http1] })", "({ k: [a, login] })");
+        row("not shorthand: template part", "`${http1}`", "`${login}`");
         row("spread", "[...http1.items]", "[...login.items]");
         row("declaration", "const http1 = 1; return http1;", "const login = 1; return login;");
         row("number with letters", "0x1f + http1", "0x1f + login");
@@ -73,6 +85,36 @@ private Q_SLOTS:
         QFETCH(QString, expected);
         const ReferenceRenamer renamer(QStringLiteral("http1"), QStringLiteral("login"));
         QCOMPARE(renamer.renameInScript(code), expected);
+    }
+
+    // The renamed script computes what the original did, run by the JavaScript engine with the step's
+    // value under its new name.
+    void scriptMeansTheSame_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("shorthand object") << QStringLiteral("return { http1, n: 1 };");
+        QTest::newRow("destructuring") << QStringLiteral("const { http1 } = { http1: 7 }; return http1;");
+        QTest::newRow("destructuring with default")
+            << QStringLiteral("const { http1 = 3 } = {}; return [http1];");
+        QTest::newRow("nested") << QStringLiteral("return { a: { http1 }, b: [http1.status] };");
+    }
+
+    void scriptMeansTheSame()
+    {
+        QFETCH(QString, code);
+        const ReferenceRenamer renamer(QStringLiteral("http1"), QStringLiteral("login"));
+        const auto run = [](const QString &name, const QString &body) {
+            QJSEngine engine;
+            engine.globalObject().setProperty(
+                name, engine.toScriptValue(QJsonObject {{QStringLiteral("status"), 200}}));
+            const QJSValue result =
+                engine.evaluate(QStringLiteral("JSON.stringify((function(){ %1 })())").arg(body));
+            return result.isError() ? QStringLiteral("error: ") + result.toString() : result.toString();
+        };
+        const QString renamed = renamer.renameInScript(code);
+        const QString before = run(QStringLiteral("http1"), code);
+        QVERIFY2(!before.startsWith(QStringLiteral("error")), qPrintable(before));
+        QCOMPARE(run(QStringLiteral("login"), renamed), before);
     }
 
     void templates_data()
@@ -263,5 +305,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_APPLESS_MAIN(TestReferenceRenamer)
+QTEST_GUILESS_MAIN(TestReferenceRenamer)
 #include "tst_referencerenamer.moc"
