@@ -452,4 +452,49 @@ Resource ReferenceRenamer::renameStep(const Resource &resource, WorkflowPart par
     return result;
 }
 
+QStringList ReferenceRenamer::clashes(const Resource &resource, WorkflowPart part, int index,
+                                      const QString &newName)
+{
+    const Resource renamed = renameStep(resource, part, index, newName);
+    // A probe renaming newName away tells whether a field refers to it.
+    const ReferenceRenamer probe(newName, newName + QLatin1Char('_'));
+    if (!probe.isActive())
+        return {};
+    QStringList places;
+    const auto checkWorkflow = [&probe, &places](const Workflow &before, const Workflow &after) {
+        for (qsizetype i = 0; i < before.steps.size() && i < after.steps.size(); ++i) {
+            const Step &original = before.steps.at(i);
+            Step rewritten = after.steps.at(i);
+            setStepName(rewritten, stepName(original)); // a step's own new name is no clash
+            if (rewritten == original)
+                continue;
+            Step probed = original;
+            probe.renameInStep(probed);
+            if (!(probed == original))
+                places.append(stepName(original));
+        }
+    };
+    checkWorkflow(resource.customAuth.authWorkflow, renamed.customAuth.authWorkflow);
+    checkWorkflow(resource.customAuth.refreshWorkflow, renamed.customAuth.refreshWorkflow);
+
+    Resource probed = resource;
+    probe.renameInResourceFields(probed);
+    const auto checkField = [&places](const QString &label, const auto &original, const auto &rewritten,
+                                      const auto &probedValue) {
+        if (rewritten != original && probedValue != original)
+            places.append(label);
+    };
+    checkField(QStringLiteral("Base URL"), resource.baseUrl, renamed.baseUrl, probed.baseUrl);
+    checkField(QStringLiteral("Headers"), resource.headers, renamed.headers, probed.headers);
+    checkField(QStringLiteral("URL parameters"), resource.urlParameters, renamed.urlParameters,
+               probed.urlParameters);
+    checkField(QStringLiteral("Body defaults"), resource.bodyDefaults, renamed.bodyDefaults,
+               probed.bodyDefaults);
+    checkField(QStringLiteral("Login test URL"), resource.customAuth.loginTestUrl,
+               renamed.customAuth.loginTestUrl, probed.customAuth.loginTestUrl);
+    checkField(QStringLiteral("Lifetime"), resource.customAuth.expiresIn, renamed.customAuth.expiresIn,
+               probed.customAuth.expiresIn);
+    return places;
+}
+
 } // namespace AuthStudio

@@ -20,6 +20,8 @@
 
 #include "model/Resource.h"
 
+#include <QStringList>
+
 namespace AuthStudio {
 
 class ReferenceRenamer
@@ -57,6 +59,12 @@ public:
     //   writing the old name and the resource's headers would go stale after the first refresh.
     // Returns the resource unchanged but for the step's name when the rename is not active.
     static Resource renameStep(const Resource &resource, WorkflowPart workflow, int index,
+                               const QString &newName);
+
+    // Where renameStep() would mix two things up: the fields it rewrites that already refer to `newName`
+    // (a script's own local of that name, or another value), whose references could no longer be told
+    // apart after the rename. Returns the step names (js1) and resource fields ("Headers") concerned.
+    static QStringList clashes(const Resource &resource, WorkflowPart workflow, int index,
                                const QString &newName);
 
 private:

@@ -287,6 +287,34 @@ private Q_SLOTS:
         QCOMPARE(renamed.headers.first().value, QStringLiteral("{{ SERVER_NONCE }}"));
     }
 
+    void clashesNameTheFieldsThatAlreadyUseTheNewName()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        Workflow &auth = resource.customAuth.authWorkflow;
+        // js1 has a local called login and reads http1; after renaming http1 to login it couldn't tell them
+        // apart. js2 has a login too but doesn't read http1, so the rename doesn't touch it.
+        auth.steps.insert(2,
+                          JavaScriptStep {QStringLiteral("js1"), true,
+                                          QStringLiteral("const login = 1; return http1.status + login;")});
+        auth.steps.insert(3,
+                          JavaScriptStep {QStringLiteral("js2"), true, QStringLiteral("const login = 2;")});
+        const auto clashes = [&resource](int index, const QString &name) {
+            return ReferenceRenamer::clashes(resource, ReferenceRenamer::WorkflowPart::Auth, index, name);
+        };
+        QCOMPARE(clashes(1, QStringLiteral("login")), QStringList {QStringLiteral("js1")});
+        QCOMPARE(clashes(1, QStringLiteral("signIn")), QStringList());
+        QCOMPARE(clashes(1, QStringLiteral("http1")), QStringList()); // not a rename
+        QCOMPARE(clashes(1, QStringLiteral("1x")), QStringList()); // not a name: rewrites nothing
+
+        // A variable: the headers already read another value called DEMO_API.
+        resource.headers = {{QStringLiteral("Authorization"), QStringLiteral("Bearer {{ TOKEN }}")},
+                            {QStringLiteral("X-Api"), QStringLiteral("{{ DEMO_API }}")}};
+        const int token = 4; // form1, http1, js1, js2, TOKEN
+        QCOMPARE(stepName(auth.steps.at(token)), QStringLiteral("TOKEN"));
+        QCOMPARE(clashes(token, QStringLiteral("DEMO_API")), QStringList {QStringLiteral("Headers")});
+        QCOMPARE(clashes(token, QStringLiteral("ACCESS_TOKEN")), QStringList());
+    }
+
     void halfTypedNamesOnlyRenameTheStep()
     {
         const Resource resource =

@@ -74,6 +74,7 @@ private Q_SLOTS:
     void jsonValidation();
     void javaScriptEditor();
     void renamingAStepRewritesLaterSteps();
+    void renamingOntoANameInUseWarns();
     void renamingAVariableRewritesTheResource();
     void defineVariableEditor();
     void formStepEditor();
@@ -495,6 +496,37 @@ void tst_Editors::renamingAStepRewritesLaterSteps()
     document->undoStack()->undo();
     document->undoStack()->undo();
     QCOMPARE(document->resource(0), original);
+}
+
+void tst_Editors::renamingOntoANameInUseWarns()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.show();
+    workflow.setCurrentStep(1);
+    StepEditor *editor = workflow.currentStepEditor();
+    auto *problem = child<QLabel>(editor, QStringLiteral("stepNameProblem"));
+    QVERIFY(!problem->isVisibleTo(editor));
+
+    // js1 has its own "echoed": after renaming http1 to it, its code can't tell the two apart.
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("echoed"));
+    QVERIFY(problem->isVisibleTo(editor));
+    QVERIFY2(problem->text().contains(QStringLiteral("js1")), qPrintable(problem->text()));
+    QVERIFY2(problem->text().contains(QStringLiteral("Undo")), qPrintable(problem->text()));
+    document->undoStack()->undo();
+    QCOMPARE(editor->nameEdit()->text(), QStringLiteral("http1"));
+    QVERIFY(!problem->isVisibleTo(editor));
+
+    // A workspace variable of the same name is hidden from this step on.
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("DEMO_API"));
+    QVERIFY(problem->isVisibleTo(editor));
+    QVERIFY2(problem->text().contains(QStringLiteral("workspace variable")), qPrintable(problem->text()));
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("login"));
+    QVERIFY(!problem->isVisibleTo(editor));
 }
 
 void tst_Editors::renamingAVariableRewritesTheResource()

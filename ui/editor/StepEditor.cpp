@@ -1,6 +1,7 @@
 #include "StepEditor.h"
 
 #include "format/WorkspaceValidator.h"
+#include "script/ReferenceRenamer.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -31,6 +32,8 @@ StepEditor::StepEditor(WorkspaceDocument *document, StepType type, QWidget *pare
 void StepEditor::setStep(const StepRef &ref)
 {
     m_ref = ref;
+    m_renameClashes.clear();
+    m_renameClashName.clear();
     m_boundSerial = m_document->changeSerial();
     refreshFromDocument();
 }
@@ -98,7 +101,14 @@ void StepEditor::onNameEdited(const QString &name)
     if (m_updating || !isBound())
         return;
     // Later steps (and, for a variable, the resource's headers) follow the new name in the same step.
-    m_document->renameStep(m_ref, name.trimmed(), QStringLiteral("name"));
+    const QString newName = name.trimmed();
+    m_renameClashName = newName;
+    m_renameClashes = ReferenceRenamer::clashes(m_document->resource(m_ref.resource),
+                                                m_ref.workflow == WorkflowKind::Auth
+                                                    ? ReferenceRenamer::WorkflowPart::Auth
+                                                    : ReferenceRenamer::WorkflowPart::Refresh,
+                                                m_ref.step, newName);
+    m_document->renameStep(m_ref, newName, QStringLiteral("name"));
 }
 
 void StepEditor::updateNameProblem()
@@ -108,11 +118,24 @@ void StepEditor::updateNameProblem()
     int uses = 0;
     for (const Step &step : workflow.steps)
         uses += stepName(step) == name ? 1 : 0;
+    if (name != m_renameClashName)
+        m_renameClashes.clear(); // undone, or renamed by other means
+    bool workspaceVariable = false;
+    for (const KeyValue &variable : m_document->workspace().variables)
+        workspaceVariable = workspaceVariable || (variable.enabled && variable.name == name);
     QString problem;
     if (!WorkspaceValidator::isIdentifier(name))
         problem = tr("Use letters, digits, _ and $ (not starting with a digit), so expressions can name it.");
     else if (uses > 1)
         problem = tr("Another step of this workflow is named \"%1\".").arg(name);
+    else if (!m_renameClashes.isEmpty())
+        problem = tr("\"%1\" already meant something else in %2, which can't tell it from this step now. "
+                     "Undo, or pick another name.")
+                      .arg(name, m_renameClashes.join(QStringLiteral(", ")));
+    else if (workspaceVariable)
+        problem = tr("A workspace variable is also named \"%1\"; after this step, \"%1\" means this step's "
+                     "value.")
+                      .arg(name);
     m_nameProblem->setText(problem);
     m_nameProblem->setVisible(!problem.isEmpty());
 }

@@ -77,6 +77,10 @@ private:
     QStringList m_knownNames;
     QLineEdit *m_nameEdit;
     QLabel *m_nameProblem;
+    // The fields the last rename found already using the new name (ReferenceRenamer::clashes), and that
+    // name: the rename can't be judged from the document afterwards, when both are spelled the same.
+    QStringList m_renameClashes;
+    QString m_renameClashName;
     bool m_updating = false;
     // The document change serial at binding time: changes up to it are already shown.
     quint64 m_boundSerial = 0;
