@@ -35,6 +35,9 @@ FormDialog::FormDialog(const FormStep &step, QWidget *parent)
         auto *edit = new QLineEdit(this);
         edit->setObjectName(QStringLiteral("field_") + field.key);
         edit->setAccessibleName(fieldLabel(field));
+        // Wide enough for an email address and its placeholder, not just the few characters the
+        // layout would give it by default.
+        edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 32);
         switch (field.type) {
         case FormField::Type::Password:
             edit->setEchoMode(QLineEdit::Password);

@@ -79,6 +79,8 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_logView->setWordWrap(false);
     m_logView->setAlternatingRowColors(true);
     m_logView->verticalHeader()->hide();
+    // One line per step, as in a log: a four-step run fits without scrolling.
+    m_logView->verticalHeader()->setDefaultSectionSize(m_logView->fontMetrics().height() + 8);
     m_logView->horizontalHeader()->setStretchLastSection(true);
     m_logView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_logView->setColumnWidth(RunLogModel::StepColumn, 110);
@@ -102,7 +104,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     splitter->addWidget(m_logView);
     splitter->addWidget(m_inspector);
     splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);

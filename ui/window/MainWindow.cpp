@@ -367,7 +367,7 @@ void MainWindow::createDocks()
     historyDock->hide();
 
     resizeDocks({resourcesDock}, {260}, Qt::Horizontal);
-    resizeDocks({m_runDock}, {240}, Qt::Vertical);
+    resizeDocks({m_runDock}, {330}, Qt::Vertical); // room for a four-step run log and the scope below it
 }
 
 void MainWindow::readSettings()
