@@ -8,7 +8,7 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
-#include <QFontInfo>
+#include <QFontMetrics>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
@@ -70,7 +70,11 @@ private Q_SLOTS:
         editor.resize(400, 300);
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
-        QVERIFY(QFontInfo(editor.font()).fixedPitch());
+        // Monospace as the user sees it: every glyph as wide as the next. (QFontInfo::fixedPitch() reads
+        // fontconfig's spacing property, which some monospace fonts, Noto Sans Mono among them, don't set.)
+        const QFontMetrics metrics(editor.font());
+        QCOMPARE(metrics.horizontalAdvance(u'i'), metrics.horizontalAdvance(u'W'));
+        QCOMPARE(metrics.horizontalAdvance(u'.'), metrics.horizontalAdvance(u'm'));
         const int narrow = editor.lineNumberAreaWidth();
         QVERIFY(narrow > 0);
         QCOMPARE(editor.lineNumberArea()->width(), narrow);
