@@ -14,6 +14,7 @@
 #include "editor/ResourceEditor.h"
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceReader.h"
+#include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "run/WorkflowRunPanel.h"
 #include "widgets/CodeEditor.h"
@@ -31,6 +32,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QFontDatabase>
+#include <QHeaderView>
 #include <QImageReader>
 #include <QLabel>
 #include <QListView>
@@ -686,6 +688,20 @@ void tst_MainWindow::usableAt1280x800()
     // The centre keeps a usable size next to the docks.
     QVERIFY(window->resourceEditor()->width() >= 700);
     QVERIFY(window->resourceEditor()->height() >= 350);
+    // A four-step run log fits in the Test dock.
+    auto *runLog = child<QTableView>(window.get(), QStringLiteral("runLog"));
+    QVERIFY2(runLog->viewport()->height() >= 4 * runLog->verticalHeader()->defaultSectionSize(),
+             qPrintable(QString::number(runLog->viewport()->height())));
+
+    // Opening the Auth Login preview leaves the Test dock its room: the preview scrolls instead.
+    auto *previewDock = child<QDockWidget>(window.get(), QStringLiteral("previewDock"));
+    auto *runDock = child<QDockWidget>(window.get(), QStringLiteral("runDock"));
+    previewDock->show();
+    QTRY_VERIFY(window->findChild<AuthLoginPreview *>());
+    QTRY_VERIFY2(runDock->height() >= 250, qPrintable(QString::number(runDock->height())));
+    QTRY_VERIFY2(previewDock->width() >= window->findChild<AuthLoginPreview *>()->minimumSizeHint().width(),
+                 qPrintable(QString::number(previewDock->width())));
+    QCOMPARE(window->size(), QSize(1280, 800));
 }
 
 void tst_MainWindow::standardShortcuts()

@@ -49,6 +49,8 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(tr("Show only the names and values containing this text"));
     m_filter->setAccessibleName(tr("Filter scope"));
+    // In the narrow Auth Login preview the buttons beside it would otherwise squeeze it to a few pixels.
+    m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 16);
 
     m_reveal->setObjectName(QStringLiteral("revealSecrets"));
     m_reveal->setToolTip(tr("Show passwords, tokens and secret variables in clear text"));

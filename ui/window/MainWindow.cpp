@@ -34,6 +34,8 @@
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -697,9 +699,19 @@ Scope MainWindow::runScope(WorkflowKind workflow) const
 AuthLoginPreview *MainWindow::authLoginPreview()
 {
     if (!m_preview) {
-        m_preview = new AuthLoginPreview(m_network, m_sessions, m_previewDock);
+        // In a scroll area: the preview is tall, and as the dock's minimum height it squeezed the Test
+        // dock down to its title bar at 1280x800.
+        auto *scroll = new QScrollArea(m_previewDock);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_preview = new AuthLoginPreview(m_network, m_sessions, scroll);
         m_preview->setObjectName(QStringLiteral("authLoginPreview"));
-        m_previewDock->setWidget(m_preview);
+        scroll->setWidget(m_preview);
+        // It scrolls up and down only; across, the dock stays as wide as the preview needs.
+        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        scroll->setMinimumWidth(m_preview->minimumSizeHint().width() +
+                                scroll->verticalScrollBar()->sizeHint().width());
+        m_previewDock->setWidget(scroll);
     }
     return m_preview;
 }
