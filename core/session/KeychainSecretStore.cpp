@@ -32,6 +32,10 @@ SecretStore::Result resultOf(const QKeychain::Job *job)
     return {unavailable ? SecretStore::Error::Unavailable : SecretStore::Error::Failed, {}, message};
 }
 
+// Jobs have no parent and delete themselves once finished (autoDelete). The Secret Service backend hands
+// the job to libsecret's asynchronous calls and finishes it from their callback, so a job deleted earlier,
+// with the store that made it, was used after free when the keychain answered. If the store is gone by
+// then, the connection below is gone with its context and the answer is dropped.
 template<typename JobType>
 void finish(JobType *job, QObject *context, SecretStore::Callback done, bool withData)
 {
@@ -59,7 +63,7 @@ KeychainSecretStore::KeychainSecretStore(const QString &service, QObject *parent
 
 void KeychainSecretStore::read(const QString &key, QObject *context, Callback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this); // deletes itself when finished
+    auto *job = new QKeychain::ReadPasswordJob(m_service); // owns itself: see finish()
     job->setAutoDelete(true);
     job->setKey(key);
     finish(job, context, std::move(done), true);
@@ -67,7 +71,7 @@ void KeychainSecretStore::read(const QString &key, QObject *context, Callback do
 
 void KeychainSecretStore::write(const QString &key, const QByteArray &data, QObject *context, Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service); // owns itself: see finish()
     job->setAutoDelete(true);
     job->setKey(key);
     job->setBinaryData(data);
@@ -76,7 +80,7 @@ void KeychainSecretStore::write(const QString &key, const QByteArray &data, QObj
 
 void KeychainSecretStore::remove(const QString &key, QObject *context, Callback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service); // owns itself: see finish()
     job->setAutoDelete(true);
     job->setKey(key);
     finish(job, context, std::move(done), false);

@@ -151,6 +151,32 @@ private Q_SLOTS:
         roundTrip(store);
     }
 
+    void keychainStoreDestroyedWhileJobsAreInFlight()
+    {
+        if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QFAIL("no D-Bus session: run this suite through tests/session/with-keyring.sh (CTest does)");
+        // A window closed while its session was being read: the store goes, the keychain answers later.
+        bool answered = false;
+        {
+            KeychainSecretStore doomed(QStringLiteral("Auth Studio tests"));
+            QObject context;
+            doomed.read(QStringLiteral("in-flight"), &context,
+                        [&answered](const SecretStore::Result &) { answered = true; });
+            doomed.write(QStringLiteral("in-flight"), "x", &context,
+                         [&answered](const SecretStore::Result &) { answered = true; });
+            // The jobs must outlive the store: libsecret finishes them from its callbacks. (Deleted with
+            // the store, they were used after free, which crashed the studio once memory was reused.)
+            QVERIFY(doomed.findChildren<QObject *>().isEmpty());
+        }
+        // The keychain answers requests in order: once a later one is answered, so were those.
+        KeychainSecretStore store(QStringLiteral("Auth Studio tests"));
+        QCOMPARE(call([&](QObject *c, SecretStore::Callback cb) {
+                     store.remove(QStringLiteral("in-flight"), c, cb);
+                 }).error,
+                 SecretStore::Error::None);
+        QVERIFY(!answered); // nobody was left to tell
+    }
+
     void managerPersistsThroughTheKeychain()
     {
         const QString key = SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w.json"),
