@@ -41,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -627,6 +628,15 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     window->show();
     window->start({});
     window->setCurrentResource(1); // Demo login: a wrong password gets a 401 at http1
+
+    // Testing the refresh workflow before any login fails for want of the session's REFRESH_TOKEN; the
+    // status bar says what to do.
+    child<QAction>(window.get(), QStringLiteral("actionTestRefresh"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY(!window->runPanel()->lastResult().succeeded());
+    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("test the auth workflow first")),
+             qPrintable(window->statusBar()->currentMessage()));
+
     DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
                                                {QStringLiteral("password"), QStringLiteral("wrong")}});
     child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();

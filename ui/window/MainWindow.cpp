@@ -779,8 +779,17 @@ void MainWindow::onRunFinished(const RunResult &result)
 {
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
         m_sessionScopes.insert(m_runResourceName, result.scope);
-    statusBar()->showMessage(result.succeeded() ? tr("Test run succeeded") : tr("Test run did not succeed"),
-                             StatusTimeoutMs);
+    if (!result.succeeded() && m_runWorkflow == WorkflowKind::Refresh &&
+        !m_sessionScopes.contains(m_runResourceName)) {
+        // The usual cause: REFRESH_TOKEN and the like come from a session that doesn't exist yet.
+        statusBar()->showMessage(tr("The refresh workflow starts from the session the auth workflow leaves: "
+                                    "test the auth workflow first (%1)")
+                                     .arg(m_testAuthAction->shortcut().toString(QKeySequence::NativeText)),
+                                 StatusTimeoutMs * 3);
+    } else {
+        statusBar()->showMessage(
+            result.succeeded() ? tr("Test run succeeded") : tr("Test run did not succeed"), StatusTimeoutMs);
+    }
     updateRunPanelWorkflow();
 }
 
