@@ -187,8 +187,16 @@ void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
     QVERIFY(window->demoServer()->isListening());
     const QString url = window->demoServer()->baseUrl().toString();
     QCOMPARE(window->document()->initialScope().value(QStringLiteral("DEMO_API")).toString(), url);
-    // The file's own value is untouched: the override is not an edit.
+    // The file's own value is untouched: the override is not an edit. The variables table says which
+    // value is in use.
     QCOMPARE(window->document()->workspace().variables.at(0).value, QStringLiteral("http://127.0.0.1:8787"));
+    const QModelIndex demoApi = child<KeyValueTableEditor>(window.get(), QStringLiteral("workspaceVariables"))
+                                    ->view()
+                                    ->model()
+                                    ->index(0, 1);
+    QVERIFY2(demoApi.data(Qt::ToolTipRole).toString().contains(url),
+             qPrintable(demoApi.data(Qt::ToolTipRole).toString()));
+    QVERIFY(demoApi.data(Qt::FontRole).value<QFont>().italic());
     QCOMPARE(window->currentResource(), 0);
     QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
              QStringLiteral("Seed walkthrough"));

@@ -2,6 +2,8 @@
 
 #include "document/WorkspaceDocument.h"
 
+#include <QFont>
+
 namespace AuthStudio {
 
 KeyValueTableModel::KeyValueTableModel(WorkspaceDocument *document, QObject *parent)
@@ -45,10 +47,32 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
+        if (const std::optional<QString> running = overrideOf(row))
+            return tr("While the built-in demo API runs, {{ %1 }} is %2. The file keeps this value, which "
+                      "suits authstudio-cli demo-server.")
+                .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
+    case Qt::FontRole:
+        if (index.column() == ValueColumn && overrideOf(row)) {
+            QFont font; // italic: the value in use is another one, as the tooltip says
+            font.setItalic(true);
+            return font;
+        }
+        return {};
     default:
         return {};
     }
+}
+
+std::optional<QString> KeyValueTableModel::overrideOf(const KeyValue &row) const
+{
+    if (m_ref.table != KeyValueRef::Table::WorkspaceVariables || !row.enabled)
+        return std::nullopt;
+    const QHash<QString, QString> overrides = m_document->variableOverrides();
+    const auto it = overrides.constFind(row.name);
+    if (it == overrides.constEnd() || it.value() == row.value)
+        return std::nullopt;
+    return it.value();
 }
 
 QVariant KeyValueTableModel::headerData(int section, Qt::Orientation orientation, int role) const

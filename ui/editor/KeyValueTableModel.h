@@ -8,6 +8,8 @@
 #include "document/KeyValueRef.h"
 #include "model/KeyValue.h"
 
+#include <optional>
+
 namespace AuthStudio {
 
 class WorkspaceDocument;
@@ -38,6 +40,8 @@ public:
     QString rowNoun() const;
 
 private:
+    // For a workspace variable the running demo API replaces: the value in use.
+    std::optional<QString> overrideOf(const KeyValue &row) const;
     void onDocumentChanged(const DocumentChange &change);
     void write(const KeyValueList &rows, const QString &text);
 
