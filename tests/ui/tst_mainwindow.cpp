@@ -238,9 +238,12 @@ void tst_MainWindow::rebuildsSeedWalkthroughThroughEditors()
     QCOMPARE(window->document()->workspace().variables,
              (KeyValueList {{QStringLiteral("DEMO_API"), server.baseUrl().toString(), true}}));
 
-    // A resource with custom auth.
+    // A resource with custom auth. Its name is selected, ready to be typed over.
     child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
     QCOMPARE(window->currentResource(), 0);
+    QCOMPARE(window->focusWidget(), child<QLineEdit>(window.get(), QStringLiteral("resourceName")));
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->selectedText(),
+             window->document()->resource(0).name);
     clearAndType(child<QLineEdit>(window.get(), QStringLiteral("resourceName")),
                  QStringLiteral("Seed walkthrough"));
     clearAndType(child<ExpressionLineEdit>(window.get(), QStringLiteral("baseUrl")),

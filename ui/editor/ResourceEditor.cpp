@@ -423,6 +423,13 @@ WorkflowEditor *ResourceEditor::workflowEditor(WorkflowKind workflow)
     return editor;
 }
 
+void ResourceEditor::focusName()
+{
+    m_tabs->setCurrentIndex(GeneralTab);
+    m_name->setFocus(Qt::OtherFocusReason);
+    m_name->selectAll();
+}
+
 void ResourceEditor::showStep(WorkflowKind workflow, int step, const QString &field)
 {
     if (m_index < 0)

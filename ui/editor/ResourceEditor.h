@@ -45,6 +45,8 @@ public:
     WorkflowEditor *workflowEditor(WorkflowKind workflow);
     // Shows the workflow's tab, selects the step and focuses the field a failed run named.
     void showStep(WorkflowKind workflow, int step, const QString &field = {});
+    // The General tab with its name selected, ready to be typed over (a resource just added).
+    void focusName();
 
 Q_SIGNALS:
     // The index shown changed, also when the resource moved in the list or was removed.

@@ -200,7 +200,7 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     connect(m_addResourceAction, &QAction::triggered, this, [this] {
         setCurrentResource(m_document->addNewResource());
-        m_resourceEditor->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+        m_resourceEditor->focusName(); // type the new name straight away
     });
     connect(m_renameResourceAction, &QAction::triggered, this, [this] {
         const QModelIndex current = m_resourceView->currentIndex();
