@@ -243,6 +243,22 @@ void tst_Document::duplicateAndEnableStep()
     QCOMPARE(stepName(form), QStringLiteral("form2"));
     QCOMPARE(std::get<FormStep>(form), FormStep::withDefaultFields(QStringLiteral("form2")));
 
+    // A request added after a form posts the last form's answers as JSON, in the form's order.
+    FormStep custom = std::get<FormStep>(form);
+    custom.fields = {{QStringLiteral("user-id"), QStringLiteral("User"), FormField::Type::Text, true},
+                     {QStringLiteral("code"), QStringLiteral("Code"), FormField::Type::Text, false}};
+    document->setStep({1, WorkflowKind::Auth, formIndex}, custom, QStringLiteral("Edit fields"));
+    const int requestIndex = document->addNewStep(1, WorkflowKind::Auth, StepType::ApiRequest);
+    const auto &request = std::get<ApiRequestStep>(document->step({1, WorkflowKind::Auth, requestIndex}));
+    QCOMPARE(request.body.kind, RequestBody::Kind::Json);
+    QCOMPARE(
+        request.body.text,
+        QStringLiteral("{\"user-id\": \"{{ form2[\\\"user-id\\\"] }}\", \"code\": \"{{ form2.code }}\"}"));
+    // Without a form before it, a request starts with no body.
+    const int refreshRequest = document->addNewStep(1, WorkflowKind::Refresh, StepType::ApiRequest);
+    QCOMPARE(std::get<ApiRequestStep>(document->step({1, WorkflowKind::Refresh, refreshRequest})).body.kind,
+             RequestBody::Kind::None);
+
     document->setStepEnabled(http, false);
     QVERIFY(!stepEnabled(document->step(http)));
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Disable step"));

@@ -7,7 +7,9 @@
 #include "RenameStepCommand.h"
 #include "SetStepEnabledCommand.h"
 #include "format/WorkspaceReader.h"
+#include "format/WorkspaceValidator.h"
 #include "format/WorkspaceWriter.h"
+#include "run/JsonText.h"
 
 #include <QDir>
 #include <QFile>
@@ -446,6 +448,34 @@ int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType
     case StepType::ApiRequest: {
         ApiRequestStep request;
         request.name = name;
+        // After a form, the usual next step posts its answers: start from a JSON body that does.
+        const Workflow &steps = workflow(resourceIndex, kind);
+        for (auto it = steps.steps.crbegin(); it != steps.steps.crend(); ++it) {
+            const auto *form = std::get_if<FormStep>(&*it);
+            if (!form || form->fields.isEmpty())
+                continue;
+            QByteArray json = "{";
+            for (const FormField &field : form->fields) {
+                if (json.size() > 1)
+                    json += ", ";
+                JsonText::appendString(json, field.key.toUtf8());
+                json += ": ";
+                // form1.email, or form1["user-id"] for a key that isn't a name.
+                QString path = form->name;
+                if (WorkspaceValidator::isIdentifier(field.key)) {
+                    path += QLatin1Char('.') + field.key;
+                } else {
+                    QByteArray quoted;
+                    JsonText::appendString(quoted, field.key.toUtf8());
+                    path += QLatin1Char('[') + QString::fromUtf8(quoted) + QLatin1Char(']');
+                }
+                JsonText::appendString(json, QStringLiteral("{{ %1 }}").arg(path).toUtf8());
+            }
+            json += '}';
+            request.body.kind = RequestBody::Kind::Json;
+            request.body.text = QString::fromUtf8(json);
+            break;
+        }
         value = request;
         break;
     }
