@@ -15,7 +15,8 @@
 // Known limits: there is no parser behind this, so a lone name in a block that looks like a shorthand
 // property ({ a, http1 } as a statement, or a class field) is rewritten the same way; whether "/" starts a
 // regular expression literal is decided from the token before it, as JavaScript tools without a full
-// parser do; a clash with a name the script itself declares is not detected.
+// parser do; a new name a script already uses (its own local, say) is renamed into all the same, and
+// clashes() is there to say so beforehand.
 #pragma once
 
 #include "model/Resource.h"

@@ -306,6 +306,30 @@ void appendDefinedVariables(QStringList &names, const Workflow &workflow)
     }
 }
 
+// {"email": "{{ form1.email }}", ...}: a JSON body that sends a form's answers, in the form's order;
+// form1["user-id"] for a key that isn't a name.
+QString formAnswersAsJson(const FormStep &form)
+{
+    QByteArray json = "{";
+    for (const FormField &field : form.fields) {
+        if (json.size() > 1)
+            json += ", ";
+        JsonText::appendString(json, field.key.toUtf8());
+        json += ": ";
+        QString path = form.name;
+        if (WorkspaceValidator::isIdentifier(field.key)) {
+            path += QLatin1Char('.') + field.key;
+        } else {
+            QByteArray quoted;
+            JsonText::appendString(quoted, field.key.toUtf8());
+            path += QLatin1Char('[') + QString::fromUtf8(quoted) + QLatin1Char(']');
+        }
+        JsonText::appendString(json, QStringLiteral("{{ %1 }}").arg(path).toUtf8());
+    }
+    json += '}';
+    return QString::fromUtf8(json);
+}
+
 } // namespace
 
 QStringList WorkspaceDocument::namesKnownAt(const StepRef &ref) const
@@ -449,32 +473,14 @@ int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType
         ApiRequestStep request;
         request.name = name;
         // After a form, the usual next step posts its answers: start from a JSON body that does.
-        const Workflow &steps = workflow(resourceIndex, kind);
-        for (auto it = steps.steps.crbegin(); it != steps.steps.crend(); ++it) {
+        const QList<Step> &steps = workflow(resourceIndex, kind).steps;
+        for (auto it = steps.crbegin(); it != steps.crend(); ++it) {
             const auto *form = std::get_if<FormStep>(&*it);
-            if (!form || form->fields.isEmpty())
-                continue;
-            QByteArray json = "{";
-            for (const FormField &field : form->fields) {
-                if (json.size() > 1)
-                    json += ", ";
-                JsonText::appendString(json, field.key.toUtf8());
-                json += ": ";
-                // form1.email, or form1["user-id"] for a key that isn't a name.
-                QString path = form->name;
-                if (WorkspaceValidator::isIdentifier(field.key)) {
-                    path += QLatin1Char('.') + field.key;
-                } else {
-                    QByteArray quoted;
-                    JsonText::appendString(quoted, field.key.toUtf8());
-                    path += QLatin1Char('[') + QString::fromUtf8(quoted) + QLatin1Char(']');
-                }
-                JsonText::appendString(json, QStringLiteral("{{ %1 }}").arg(path).toUtf8());
+            if (form && !form->fields.isEmpty()) {
+                request.body.kind = RequestBody::Kind::Json;
+                request.body.text = formAnswersAsJson(*form);
+                break;
             }
-            json += '}';
-            request.body.kind = RequestBody::Kind::Json;
-            request.body.text = QString::fromUtf8(json);
-            break;
         }
         value = request;
         break;
