@@ -731,7 +731,9 @@ void tst_MainWindow::standardShortcuts()
         {QStringLiteral("actionNew"), QKeySequence(QKeySequence::New)},
         {QStringLiteral("actionOpen"), QKeySequence(QKeySequence::Open)},
         {QStringLiteral("actionSave"), QKeySequence(QKeySequence::Save)},
-        {QStringLiteral("actionSaveAs"), QKeySequence(QKeySequence::SaveAs)},
+        {QStringLiteral("actionSaveAs"),
+         QKeySequence::keyBindings(QKeySequence::SaveAs)
+             .value(0, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S))},
         {QStringLiteral("actionUndo"), QKeySequence(QKeySequence::Undo)},
         {QStringLiteral("actionRedo"), QKeySequence(QKeySequence::Redo)},
         {QStringLiteral("actionQuit"), QKeySequence(QKeySequence::Quit)},

@@ -142,6 +142,10 @@ void MainWindow::createActions()
     m_saveAsAction = createAction(QStringLiteral("actionSaveAs"), tr("Save &As\u2026"),
                                   tr("Save the workspace to another file"), QKeySequence::SaveAs,
                                   QStringLiteral("document-save-as"));
+    // QKeySequence::SaveAs is empty where the platform theme names no key for it (plain X11, Xvfb);
+    // Ctrl+Shift+S is what GNOME, KDE and Windows use.
+    if (m_saveAsAction->shortcut().isEmpty())
+        m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_exportAction = createAction(QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
                                   tr("Save the current resource to a file of its own, to share it"));
     m_importAction = createAction(QStringLiteral("actionImportResource"), tr("&Import Resource\u2026"),
