@@ -474,6 +474,10 @@ void tst_MainWindow::resourceListActionsAndFilter()
     QCOMPARE(list->model()->rowCount(), 2);
     child<QAction>(window.get(), QStringLiteral("actionDuplicateResource"))->trigger();
     QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough copy"));
+    // The Edit menu names the command; the tool bar keeps its short label.
+    auto *undo = child<QAction>(window.get(), QStringLiteral("actionUndo"));
+    QVERIFY2(undo->text().contains(QStringLiteral("Duplicate resource")), qPrintable(undo->text()));
+    QCOMPARE(undo->iconText(), QStringLiteral("Undo"));
     QCOMPARE(window->currentResource(), 1);
     QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
              QStringLiteral("Seed walkthrough copy"));

@@ -162,6 +162,10 @@ void MainWindow::createActions()
     m_redoAction->setObjectName(QStringLiteral("actionRedo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    // The menu says what would be undone ("Undo Add resource"); the tool bar keeps a short, steady label,
+    // so it doesn't change width with every edit. The tooltip still names the command.
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
 
     m_addResourceAction = createAction(
         QStringLiteral("actionAddResource"), tr("&Add Resource"), tr("Add a REST resource to the workspace"),
