@@ -1,14 +1,12 @@
 // authstudio: the desktop studio. Opens the workspace file given on the command line, or the bundled demo
 // workspace against the built-in demo API.
 #include "window/MainWindow.h"
-#include "window/StartupPreloader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
 #include <cstdio>
-#include <optional>
 
 namespace {
 
@@ -66,12 +64,6 @@ int main(int argc, char *argv[])
     if (files.size() > 1)
         parser.showHelp(2);
 
-    // Fonts and image plugins load on a worker while the window is built; see StartupPreloader. (After the
-    // command line: --help and --version exit at once.)
-    // AUTHSTUDIO_NO_STARTUP_PRELOAD turns it off, for the benchmark to show what it saves.
-    std::optional<AuthStudio::StartupPreloader> preloader;
-    if (!qEnvironmentVariableIsSet("AUTHSTUDIO_NO_STARTUP_PRELOAD"))
-        preloader.emplace();
     AuthStudio::MainWindow window;
     FirstPaintReporter reporter;
     if (qEnvironmentVariableIsSet("AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT"))

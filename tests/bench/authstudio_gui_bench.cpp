@@ -137,23 +137,16 @@ int main(int argc, char *argv[])
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings.filePath(QStringLiteral("config")));
     environment.insert(QStringLiteral("XDG_DATA_HOME"), settings.filePath(QStringLiteral("data")));
     const QString dir = QCoreApplication::applicationDirPath();
-    QProcessEnvironment withoutPreload = environment;
-    withoutPreload.insert(QStringLiteral("AUTHSTUDIO_NO_STARTUP_PRELOAD"), QStringLiteral("1"));
     QList<double> studio;
-    QList<double> studioWithoutPreload;
     QList<double> bare;
     QList<double> bareWithLabel;
     const QString bareProgram = dir + QStringLiteral("/authstudio-bare-window");
     for (int i = 0; i < 11; ++i) {
         // Rotate which goes first, so none always starts on the warmest caches.
-        for (int slot = 0; slot < 4; ++slot) {
-            switch ((slot + i) % 4) {
+        for (int slot = 0; slot < 3; ++slot) {
+            switch ((slot + i) % 3) {
             case 0:
                 studio.append(timeToFirstPaint(QStringLiteral(AUTHSTUDIO_GUI_PATH), {}, environment));
-                break;
-            case 3:
-                studioWithoutPreload.append(
-                    timeToFirstPaint(QStringLiteral(AUTHSTUDIO_GUI_PATH), {}, withoutPreload));
                 break;
             case 1:
                 bare.append(timeToFirstPaint(bareProgram, {}, environment));
@@ -170,9 +163,6 @@ int main(int argc, char *argv[])
                          "workspace and starting the demo API)")
               .arg(median(studio), 0, 'f', 1)
               .arg(median(studio) / median(bare), 0, 'f', 2));
-    print(QStringLiteral("  Auth Studio without its StartupPreloader %1 ms (the preloader saves %2 ms)")
-              .arg(median(studioWithoutPreload), 0, 'f', 1)
-              .arg(median(studioWithoutPreload) - median(studio), 0, 'f', 1));
     print(QStringLiteral("  for reference: a bare QMainWindow with one QLabel %1 ms (it loads fonts, which "
                          "the empty one never does); Auth Studio / it = %2x")
               .arg(median(bareWithLabel), 0, 'f', 1)

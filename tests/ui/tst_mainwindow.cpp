@@ -22,7 +22,6 @@
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
-#include "window/StartupPreloader.h"
 #include "window/StudioSettings.h"
 
 #include <QAction>
@@ -31,9 +30,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
-#include <QFontDatabase>
 #include <QHeaderView>
-#include <QImageReader>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -102,7 +99,6 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
-    void buildsWhileStartupPreloaderRuns();
     void startsWithDemoAgainstEmbeddedServer();
     void rebuildsSeedWalkthroughThroughEditors();
     void saveAsAndOpenRoundTrip();
@@ -155,23 +151,6 @@ std::unique_ptr<MainWindow> tst_MainWindow::createWindow()
     auto window = std::make_unique<MainWindow>();
     window->autosaver()->setDirectory(m_dir.filePath(QStringLiteral("recovery")));
     return window;
-}
-
-void tst_MainWindow::buildsWhileStartupPreloaderRuns()
-{
-    // As app/gui/main.cpp does: the worker loads fonts and image plugins while the window is built. This is
-    // the first test, so nothing in this process has loaded either yet.
-    StartupPreloader preloader;
-    auto window = createWindow();
-    window->show();
-    window->start({});
-    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
-             QStringLiteral("Seed walkthrough"));
-    preloader.wait();
-    QVERIFY(!QFontDatabase::families().isEmpty());
-    QVERIFY(QImageReader::supportedImageFormats().contains("png"));
-    QVERIFY(!window->grab().isNull());
 }
 
 void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
