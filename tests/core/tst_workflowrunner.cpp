@@ -1,6 +1,7 @@
 // Runs workflows against the embedded demo API in process: the seed walkthrough end to end, every step
 // type, and each way a run stops (non-2xx, network error, timeout, TLS, expression and script errors,
 // cancelled prompt, cancel).
+#include "TestWorkspaces.h"
 #include "demo/DemoServer.h"
 #include "format/WorkspaceReader.h"
 #include "run/HttpResponse.h"
@@ -36,23 +37,9 @@ private:
 
     static ApiRequestStep loginRequest(const QString &url)
     {
-        ApiRequestStep step;
-        step.name = QStringLiteral("http1");
-        step.method = QStringLiteral("POST");
-        step.url = url;
-        step.body.kind = RequestBody::Kind::Json;
-        step.body.text =
-            QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})");
-        return step;
-    }
-
-    static DefineVariableStep variable(const QString &name, const QString &value, bool secret = true)
-    {
-        DefineVariableStep step;
-        step.name = name;
-        step.value = value;
-        step.secret = secret;
-        return step;
+        return TestWorkspaces::apiRequest(
+            QStringLiteral("http1"), QStringLiteral("POST"), url,
+            QStringLiteral(R"({"email": "{{ form1.email }}", "password": "{{ form1.password }}"})"));
     }
 
     // Runs to the end and returns the result; the prompter answers with the demo credentials by default.
@@ -153,8 +140,9 @@ private Q_SLOTS:
         Workflow workflow;
         workflow.steps = {
             loginForm(), loginRequest(url(QStringLiteral("/login"))),
-            variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
-            variable(QStringLiteral("EXPIRES_IN"), QStringLiteral("{{ http1.body.expires_in }}"), false)};
+            TestWorkspaces::defineVariable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}")),
+            TestWorkspaces::defineVariable(QStringLiteral("EXPIRES_IN"),
+                                           QStringLiteral("{{ http1.body.expires_in }}"), false)};
         const RunResult result = run(workflow);
         QVERIFY2(result.succeeded(), qPrintable(result.notification));
         QCOMPARE(result.scope.value(QStringLiteral("TOKEN")).toString().size(), 64);
@@ -169,7 +157,8 @@ private Q_SLOTS:
         prompter.setValue(QStringLiteral("form1.password"), QStringLiteral("wrong"));
         Workflow workflow;
         workflow.steps = {loginForm(), loginRequest(url(QStringLiteral("/login"))),
-                          variable(QStringLiteral("TOKEN"), QStringLiteral("{{ http1.body.token }}"))};
+                          TestWorkspaces::defineVariable(QStringLiteral("TOKEN"),
+                                                         QStringLiteral("{{ http1.body.token }}"))};
         const RunResult result = run(workflow, &prompter);
         QCOMPARE(result.outcome, RunOutcome::Failed);
         QCOMPARE(result.notification, QStringLiteral(R"({"error":"Invalid username or password"})"));
@@ -327,7 +316,8 @@ private Q_SLOTS:
         JavaScriptStep js;
         js.code = QStringLiteral("return undefinedThing.value;");
         Workflow workflow;
-        workflow.steps = {js, variable(QStringLiteral("X"), QStringLiteral("{{ js1 }}"), false)};
+        workflow.steps = {
+            js, TestWorkspaces::defineVariable(QStringLiteral("X"), QStringLiteral("{{ js1 }}"), false)};
         const RunResult result = run(workflow);
         QCOMPARE(result.outcome, RunOutcome::Failed);
         QCOMPARE(result.notification,
@@ -411,7 +401,8 @@ private Q_SLOTS:
         off.enabled = false;
         off.code = QStringLiteral("throw new Error('must not run');");
         Workflow workflow;
-        workflow.steps = {off, variable(QStringLiteral("X"), QStringLiteral("ok"), false)};
+        workflow.steps = {off,
+                          TestWorkspaces::defineVariable(QStringLiteral("X"), QStringLiteral("ok"), false)};
         const RunResult result = run(workflow);
         QVERIFY2(result.succeeded(), qPrintable(result.notification));
         QCOMPARE(result.steps.first().outcome, RunOutcome::Skipped);
@@ -541,9 +532,10 @@ private Q_SLOTS:
     {
         WorkflowRunner runner(m_network);
         Workflow workflow;
-        workflow.steps = {variable(QStringLiteral("A"), QStringLiteral("1"), false)};
+        workflow.steps = {TestWorkspaces::defineVariable(QStringLiteral("A"), QStringLiteral("1"), false)};
         QVERIFY(run(workflow, nullptr, {}, &runner).succeeded());
-        workflow.steps = {variable(QStringLiteral("B"), QStringLiteral("{{ typeof A }}"), false)};
+        workflow.steps = {
+            TestWorkspaces::defineVariable(QStringLiteral("B"), QStringLiteral("{{ typeof A }}"), false)};
         const RunResult second = run(workflow, nullptr, {}, &runner);
         QVERIFY(second.succeeded());
         QCOMPARE(second.scope.value(QStringLiteral("B")).toString(),
