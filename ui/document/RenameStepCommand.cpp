@@ -1,7 +1,6 @@
 #include "RenameStepCommand.h"
 
 #include "WorkspaceDocument.h"
-#include "script/ReferenceRenamer.h"
 
 #include <QCoreApplication>
 
@@ -18,13 +17,15 @@ RenameStepCommand::RenameStepCommand(WorkspaceDocument *document, const StepRef 
     , m_newResource(renamed(newName))
 { }
 
+ReferenceRenamer::WorkflowPart renamerPart(WorkflowKind kind)
+{
+    return kind == WorkflowKind::Auth ? ReferenceRenamer::WorkflowPart::Auth
+                                      : ReferenceRenamer::WorkflowPart::Refresh;
+}
+
 Resource RenameStepCommand::renamed(const QString &name) const
 {
-    return ReferenceRenamer::renameStep(m_oldResource,
-                                        m_ref.workflow == WorkflowKind::Auth
-                                            ? ReferenceRenamer::WorkflowPart::Auth
-                                            : ReferenceRenamer::WorkflowPart::Refresh,
-                                        m_ref.step, name);
+    return ReferenceRenamer::renameStep(m_oldResource, renamerPart(m_ref.workflow), m_ref.step, name);
 }
 
 void RenameStepCommand::apply(const Resource &resource)

@@ -7,12 +7,16 @@
 
 #include "StepRef.h"
 #include "model/Resource.h"
+#include "script/ReferenceRenamer.h"
 
 #include <QUndoCommand>
 
 namespace AuthStudio {
 
 class WorkspaceDocument;
+
+// The ReferenceRenamer workflow part that a StepRef's workflow kind names.
+ReferenceRenamer::WorkflowPart renamerPart(WorkflowKind kind);
 
 class RenameStepCommand : public QUndoCommand
 {

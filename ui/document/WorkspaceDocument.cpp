@@ -552,6 +552,12 @@ void WorkspaceDocument::renameStep(const StepRef &ref, const QString &name, cons
         m_undoStack->push(new RenameStepCommand(this, ref, name, mergeKey));
 }
 
+QStringList WorkspaceDocument::renameClashes(const StepRef &ref, const QString &name) const
+{
+    Q_ASSERT(isValidStep(ref));
+    return ReferenceRenamer::clashes(resource(ref.resource), renamerPart(ref.workflow), ref.step, name);
+}
+
 void WorkspaceDocument::setVariableOverride(const QString &name, const QString &value)
 {
     m_overrides.insert(name, value);

@@ -103,6 +103,9 @@ public:
     // Renames the step and rewrites, in the same undoable step, the expressions of its resource that refer
     // to it ({{ http1.body }} becomes {{ login.body }}; see ReferenceRenamer). Typing merges as above.
     void renameStep(const StepRef &ref, const QString &name, const QString &mergeKey = {});
+    // What renaming the step to `name` would mix up: the steps and resource fields that already use that
+    // name for something else (see ReferenceRenamer::clashes).
+    QStringList renameClashes(const StepRef &ref, const QString &name) const;
 
     // Values that replace workspace variables when workflows run here, without being an edit (the
     // embedded demo API's address for DEMO_API): the file keeps its value and the document stays clean.

@@ -1,7 +1,6 @@
 #include "StepEditor.h"
 
 #include "format/WorkspaceValidator.h"
-#include "script/ReferenceRenamer.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -103,11 +102,7 @@ void StepEditor::onNameEdited(const QString &name)
     // Later steps (and, for a variable, the resource's headers) follow the new name in the same step.
     const QString newName = name.trimmed();
     m_renameClashName = newName;
-    m_renameClashes = ReferenceRenamer::clashes(m_document->resource(m_ref.resource),
-                                                m_ref.workflow == WorkflowKind::Auth
-                                                    ? ReferenceRenamer::WorkflowPart::Auth
-                                                    : ReferenceRenamer::WorkflowPart::Refresh,
-                                                m_ref.step, newName);
+    m_renameClashes = m_document->renameClashes(m_ref, newName);
     m_document->renameStep(m_ref, newName, QStringLiteral("name"));
 }
 
