@@ -1,18 +1,22 @@
 // The editing widgets: CodeEditor (gutter, error line that follows edits, "(line N)" parsing),
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
 // ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{").
+#include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
 #include <QFontMetrics>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QToolButton>
 
 using namespace AuthStudio;
 
@@ -280,6 +284,78 @@ private Q_SLOTS:
         // One undo takes the completion back.
         edit.undo();
         QVERIFY(!edit.text().contains(QStringLiteral("http1")));
+    }
+
+    void actionIconsDrawInThePalettesTextColour()
+    {
+        using Glyph = ActionIconEngine::Glyph;
+        const QPalette palette = QGuiApplication::palette();
+        const QColor text = palette.color(QPalette::Active, QPalette::ButtonText);
+        const QColor disabled = palette.color(QPalette::Disabled, QPalette::ButtonText);
+        QSet<QByteArray> drawings;
+        for (Glyph glyph : {Glyph::New, Glyph::Open, Glyph::Save, Glyph::SaveAs, Glyph::Quit, Glyph::Undo,
+                            Glyph::Redo, Glyph::Add, Glyph::Remove, Glyph::Duplicate, Glyph::Delete,
+                            Glyph::Run, Glyph::MoveUp, Glyph::MoveDown}) {
+            const QIcon icon = ActionIconEngine::icon(glyph);
+            QVERIFY(!icon.isNull());
+            for (auto [mode, colour] :
+                 {std::pair {QIcon::Normal, text}, std::pair {QIcon::Disabled, disabled}}) {
+                const QImage image =
+                    icon.pixmap(QSize(16, 16), mode).toImage().convertToFormat(QImage::Format_ARGB32);
+                QCOMPARE(image.size(), QSize(16, 16));
+                int ink = 0;
+                bool inColour = true;
+                for (int y = 0; y < image.height(); ++y) {
+                    for (int x = 0; x < image.width(); ++x) {
+                        const QColor pixel = image.pixelColor(x, y);
+                        if (pixel.alpha() < 200)
+                            continue;
+                        ++ink;
+                        inColour = inColour && qAbs(pixel.red() - colour.red()) < 8 &&
+                            qAbs(pixel.green() - colour.green()) < 8 &&
+                            qAbs(pixel.blue() - colour.blue()) < 8;
+                    }
+                }
+                QVERIFY2(ink >= 8,
+                         qPrintable(QStringLiteral("glyph %1 draws almost nothing").arg(int(glyph))));
+                QVERIFY(inColour);
+                if (mode == QIcon::Normal)
+                    drawings.insert(
+                        QByteArray(reinterpret_cast<const char *>(image.constBits()), image.sizeInBytes()));
+            }
+        }
+        QCOMPARE(drawings.size(), 14); // every glyph is a different drawing
+
+        // Sharp on high-density screens: drawn at the device size, not scaled up.
+        const QPixmap sharp = ActionIconEngine::icon(Glyph::Save).pixmap(QSize(16, 16), 2.0);
+        QCOMPARE(sharp.size(), QSize(32, 32));
+        QCOMPARE(sharp.devicePixelRatio(), 2.0);
+    }
+
+    void filterLineEditClearsOnceItHasText()
+    {
+        FilterLineEdit filter;
+        filter.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&filter));
+        QVERIFY(!filter.isClearButtonEnabled()); // built without the icon theme lookup
+        filter.activateWindow();
+        filter.setFocus();
+        QTRY_VERIFY(filter.hasFocus());
+
+        QTest::keyClicks(&filter, QStringLiteral("tok"));
+        QVERIFY(filter.isClearButtonEnabled());
+        // The clear button (Qt's own action on the field) empties it, and stays for the next filter.
+        auto *clear = filter.findChild<QToolButton *>();
+        QVERIFY(clear);
+        QTRY_VERIFY(clear->isVisible());
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QVERIFY(filter.text().isEmpty());
+        QVERIFY(filter.isClearButtonEnabled());
+
+        // Text set by code (a filter restored or typed into elsewhere) turns it on as well.
+        FilterLineEdit restored;
+        restored.setText(QStringLiteral("http1"));
+        QVERIFY(restored.isClearButtonEnabled());
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "ChoiceDelegate.h"
 #include "FormFieldTableModel.h"
+#include "widgets/ActionIconEngine.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -35,12 +36,12 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
 
     m_addButton->setObjectName(QStringLiteral("addFormField"));
     m_addButton->setText(tr("Add field"));
-    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_addButton->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
     m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_addButton->setToolTip(tr("Add a field to the form"));
     m_removeButton->setObjectName(QStringLiteral("removeFormField"));
     m_removeButton->setText(tr("Remove field"));
-    m_removeButton->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    m_removeButton->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Remove));
     m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_removeButton->setToolTip(tr("Remove the selected field"));
 

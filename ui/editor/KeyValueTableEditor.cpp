@@ -2,6 +2,7 @@
 
 #include "ExpressionDelegate.h"
 #include "KeyValueTableModel.h"
+#include "widgets/ActionIconEngine.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,11 +38,11 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
 
     m_addButton->setObjectName(QStringLiteral("addRow"));
     m_addButton->setText(tr("Add"));
-    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_addButton->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
     m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_removeButton->setObjectName(QStringLiteral("removeRow"));
     m_removeButton->setText(tr("Remove"));
-    m_removeButton->setIcon(QIcon::fromTheme(QStringLiteral("list-remove")));
+    m_removeButton->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Remove));
     m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     setRowNoun(tr("row"));
 

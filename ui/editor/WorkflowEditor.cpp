@@ -6,6 +6,7 @@
 #include "JavaScriptStepEditor.h"
 #include "StepListModel.h"
 #include "document/WorkspaceDocument.h"
+#include "widgets/ActionIconEngine.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -109,22 +110,25 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     m_addButton->setText(tr("Add step"));
     m_addButton->setToolTip(tr("Add a step at the end of the %1").arg(workflowLabel));
     m_addButton->setAccessibleName(tr("Add step"));
-    m_addButton->setIcon(QIcon::fromTheme(QStringLiteral("list-add")));
+    m_addButton->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
     m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_addButton->setPopupMode(QToolButton::InstantPopup);
     m_addButton->setMenu(addMenu);
 
-    m_removeAction = createAction(QStringLiteral("removeStep"), tr("Remove"),
-                                  tr("Remove the selected step (Delete)"), QStringLiteral("list-remove"));
+    m_removeAction =
+        createAction(QStringLiteral("removeStep"), tr("Remove"), tr("Remove the selected step (Delete)"),
+                     ActionIconEngine::icon(ActionIconEngine::Glyph::Remove));
     m_removeAction->setShortcut(QKeySequence::Delete);
-    m_duplicateAction =
-        createAction(QStringLiteral("duplicateStep"), tr("Duplicate"),
-                     tr("Add a copy of the selected step after it"), QStringLiteral("edit-copy"));
-    m_moveUpAction = createAction(QStringLiteral("moveStepUp"), tr("Up"),
-                                  tr("Run the selected step earlier (Ctrl+Up)"), QStringLiteral("go-up"));
+    m_duplicateAction = createAction(QStringLiteral("duplicateStep"), tr("Duplicate"),
+                                     tr("Add a copy of the selected step after it"),
+                                     ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
+    m_moveUpAction =
+        createAction(QStringLiteral("moveStepUp"), tr("Up"), tr("Run the selected step earlier (Ctrl+Up)"),
+                     ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp));
     m_moveUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
     m_moveDownAction = createAction(QStringLiteral("moveStepDown"), tr("Down"),
-                                    tr("Run the selected step later (Ctrl+Down)"), QStringLiteral("go-down"));
+                                    tr("Run the selected step later (Ctrl+Down)"),
+                                    ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown));
     m_moveDownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
     m_toggleEnabledAction = createAction(QStringLiteral("toggleStepEnabled"), tr("Enabled"),
                                          tr("Disabled steps stay in the workflow, but runs skip them"), {});
@@ -197,14 +201,13 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
 }
 
 QAction *WorkflowEditor::createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                                      const QString &icon)
+                                      const QIcon &icon)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(objectName);
     action->setToolTip(toolTip);
     action->setStatusTip(toolTip);
-    if (!icon.isEmpty())
-        action->setIcon(QIcon::fromTheme(icon));
+    action->setIcon(icon);
     return action;
 }
 

@@ -55,7 +55,7 @@ Q_SIGNALS:
 
 private:
     QAction *createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                          const QString &icon);
+                          const QIcon &icon);
     void onDocumentChanged(const DocumentChange &change);
     void updateDetail();
     void updateActions();

@@ -1,6 +1,7 @@
 #include "ScopeInspector.h"
 
 #include "ScopeModel.h"
+#include "widgets/FilterLineEdit.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -30,7 +31,7 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     : QWidget(parent)
     , m_model(new ScopeModel(this))
     , m_proxy(new QSortFilterProxyModel(this))
-    , m_filter(new QLineEdit(this))
+    , m_filter(new FilterLineEdit(this))
     , m_reveal(new QCheckBox(tr("Reveal secrets"), this))
     , m_view(new QTreeView(this))
     , m_copyValueAction(new QAction(tr("Copy value"), this))
@@ -46,7 +47,6 @@ ScopeInspector::ScopeInspector(QWidget *parent)
 
     m_filter->setObjectName(QStringLiteral("scopeFilter"));
     m_filter->setPlaceholderText(tr("Filter names and values"));
-    m_filter->setClearButtonEnabled(true);
     m_filter->setToolTip(tr("Show only the names and values containing this text"));
     m_filter->setAccessibleName(tr("Filter scope"));
     // In the narrow Auth Login preview the buttons beside it would otherwise squeeze it to a few pixels.

@@ -17,7 +17,9 @@
 #include "run/WorkflowRunPanel.h"
 #include "session/KeychainSecretStore.h"
 #include "session/SessionManager.h"
+#include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
+#include "widgets/FilterLineEdit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -66,7 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_resourceModel(new ResourceListModel(m_document, this))
     , m_resourceFilterModel(new QSortFilterProxyModel(this))
     , m_resourceView(new QListView(this))
-    , m_resourceFilter(new QLineEdit(this))
+    , m_resourceFilter(new FilterLineEdit(this))
     , m_variablesEditor(new KeyValueTableEditor(m_document, this))
     , m_resourceEditor(new ResourceEditor(m_document, this))
     , m_runPanel(new WorkflowRunPanel(m_network, this))
@@ -116,7 +118,7 @@ MainWindow::~MainWindow()
 }
 
 QAction *MainWindow::createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                                  const QKeySequence &shortcut, const QString &icon)
+                                  const QKeySequence &shortcut, const QIcon &icon)
 {
     auto *action = new QAction(text, this);
     action->setObjectName(objectName);
@@ -124,24 +126,23 @@ QAction *MainWindow::createAction(const QString &objectName, const QString &text
     action->setStatusTip(toolTip);
     if (!shortcut.isEmpty())
         action->setShortcut(shortcut);
-    if (!icon.isEmpty())
-        action->setIcon(QIcon::fromTheme(icon));
+    action->setIcon(icon);
     return action;
 }
 
 void MainWindow::createActions()
 {
     m_newAction = createAction(QStringLiteral("actionNew"), tr("&New"), tr("Start an empty workspace"),
-                               QKeySequence::New, QStringLiteral("document-new"));
+                               QKeySequence::New, ActionIconEngine::icon(ActionIconEngine::Glyph::New));
     m_openAction = createAction(QStringLiteral("actionOpen"), tr("&Open\u2026"), tr("Open a workspace file"),
-                                QKeySequence::Open, QStringLiteral("document-open"));
+                                QKeySequence::Open, ActionIconEngine::icon(ActionIconEngine::Glyph::Open));
     m_openDemoAction = createAction(QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"),
                                     tr("Open the bundled demo workspace against the built-in demo API"));
     m_saveAction = createAction(QStringLiteral("actionSave"), tr("&Save"), tr("Save the workspace"),
-                                QKeySequence::Save, QStringLiteral("document-save"));
+                                QKeySequence::Save, ActionIconEngine::icon(ActionIconEngine::Glyph::Save));
     m_saveAsAction = createAction(QStringLiteral("actionSaveAs"), tr("Save &As\u2026"),
                                   tr("Save the workspace to another file"), QKeySequence::SaveAs,
-                                  QStringLiteral("document-save-as"));
+                                  ActionIconEngine::icon(ActionIconEngine::Glyph::SaveAs));
     // QKeySequence::SaveAs is empty where the platform theme names no key for it (plain X11, Xvfb);
     // Ctrl+Shift+S is what GNOME, KDE and Windows use.
     if (m_saveAsAction->shortcut().isEmpty())
@@ -151,17 +152,17 @@ void MainWindow::createActions()
     m_importAction = createAction(QStringLiteral("actionImportResource"), tr("&Import Resource\u2026"),
                                   tr("Add a resource from an exported resource file"));
     m_quitAction = createAction(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit Auth Studio"),
-                                QKeySequence::Quit, QStringLiteral("application-exit"));
+                                QKeySequence::Quit, ActionIconEngine::icon(ActionIconEngine::Glyph::Quit));
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("actionUndo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
-    m_undoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_undoAction->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Undo));
     m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("actionRedo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
-    m_redoAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_redoAction->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Redo));
     // The menu says what would be undone ("Undo Add resource"); the tool bar keeps a short, steady label,
     // so it doesn't change width with every edit. The tooltip still names the command.
     m_undoAction->setIconText(tr("Undo"));
@@ -169,20 +170,20 @@ void MainWindow::createActions()
 
     m_addResourceAction = createAction(
         QStringLiteral("actionAddResource"), tr("&Add Resource"), tr("Add a REST resource to the workspace"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), QStringLiteral("list-add"));
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
     m_renameResourceAction = createAction(QStringLiteral("actionRenameResource"), tr("&Rename Resource"),
                                           tr("Rename the selected resource (F2)"), QKeySequence(Qt::Key_F2));
     m_duplicateResourceAction =
         createAction(QStringLiteral("actionDuplicateResource"), tr("D&uplicate Resource"),
                      tr("Add a copy of the selected resource"), QKeySequence(Qt::CTRL | Qt::Key_D),
-                     QStringLiteral("edit-copy"));
+                     ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
     m_deleteResourceAction = createAction(QStringLiteral("actionDeleteResource"), tr("&Delete Resource"),
                                           tr("Delete the selected resource (Undo brings it back)"), {},
-                                          QStringLiteral("edit-delete"));
+                                          ActionIconEngine::icon(ActionIconEngine::Glyph::Delete));
     m_testAuthAction =
         createAction(QStringLiteral("actionTestAuth"), tr("&Test Auth Workflow"),
                      tr("Run the resource's auth workflow now (Ctrl+T)"), QKeySequence(Qt::CTRL | Qt::Key_T),
-                     QStringLiteral("media-playback-start"));
+                     ActionIconEngine::icon(ActionIconEngine::Glyph::Run));
     m_testRefreshAction =
         createAction(QStringLiteral("actionTestRefresh"), tr("Test &Refresh Workflow"),
                      tr("Run the resource's refresh workflow, starting from the last auth test"),
@@ -276,6 +277,9 @@ void MainWindow::createMenus()
 
     auto *toolBar = addToolBar(tr("Main"));
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    // Words beside the icons: "Test" says more to a newcomer than a play triangle.
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setIconSize(QSize(16, 16));
     toolBar->addAction(m_newAction);
     toolBar->addAction(m_openAction);
     toolBar->addAction(m_saveAction);
@@ -294,7 +298,6 @@ void MainWindow::createDocks()
     m_resourceFilter->setObjectName(QStringLiteral("resourceFilter"));
     m_resourceFilter->setPlaceholderText(tr("Filter resources"));
     m_resourceFilter->setAccessibleName(tr("Filter resources"));
-    m_resourceFilter->setClearButtonEnabled(true);
     connect(m_resourceFilter, &QLineEdit::textChanged, m_resourceFilterModel,
             &QSortFilterProxyModel::setFilterFixedString);
     m_resourceView->setObjectName(QStringLiteral("resourceList"));
@@ -319,6 +322,7 @@ void MainWindow::createDocks()
 
     auto *resourceBar = new QToolBar(this);
     resourceBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    resourceBar->setIconSize(QSize(16, 16));
     resourceBar->addAction(m_addResourceAction);
     resourceBar->addAction(m_duplicateResourceAction);
     resourceBar->addAction(m_deleteResourceAction);

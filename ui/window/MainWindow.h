@@ -12,6 +12,7 @@
 #include "script/Scope.h"
 
 #include <QHash>
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -93,7 +94,7 @@ private:
     void createMenus();
     void createDocks();
     QAction *createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                          const QKeySequence &shortcut = {}, const QString &icon = {});
+                          const QKeySequence &shortcut = {}, const QIcon &icon = {});
     void readSettings();
     void writeSettings();
 
