@@ -10,6 +10,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-declarative-dev qt6-qpa-plugins qtkeychain-qt6-dev libgl-dev
+    libfontconfig-dev
     xvfb xauth dbus dbus-x11 gnome-keyring
 )
 
