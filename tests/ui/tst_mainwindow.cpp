@@ -43,6 +43,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -695,6 +696,19 @@ void tst_MainWindow::usableAt1280x800()
     auto *runLog = child<QTableView>(window.get(), QStringLiteral("runLog"));
     QVERIFY2(runLog->viewport()->height() >= 4 * runLog->verticalHeader()->defaultSectionSize(),
              qPrintable(QString::number(runLog->viewport()->height())));
+    // Every tool bar shows all its buttons, none pushed into the overflow menu: in the resource list,
+    // and beside the step editor.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
+    int toolBars = 0;
+    for (QToolBar *toolBar : window->findChildren<QToolBar *>()) {
+        if (!toolBar->isVisible())
+            continue;
+        ++toolBars;
+        auto *overflow = toolBar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+        QVERIFY(overflow);
+        QTRY_VERIFY2(!overflow->isVisible(), qPrintable(toolBar->objectName()));
+    }
+    QCOMPARE(toolBars, 4);
 
     // Opening the Auth Login preview leaves the Test dock its room: the preview scrolls instead.
     auto *previewDock = child<QDockWidget>(window.get(), QStringLiteral("previewDock"));

@@ -147,11 +147,14 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     auto *toolBar = new QToolBar(this);
     toolBar->setObjectName(QStringLiteral("stepToolBar"));
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setIconSize(ActionIconEngine::GlyphSize);
     toolBar->addWidget(m_addButton);
     toolBar->addAction(m_removeAction);
     toolBar->addAction(m_duplicateAction);
     auto *moveBar = new QToolBar(this);
+    moveBar->setObjectName(QStringLiteral("moveStepToolBar"));
     moveBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    moveBar->setIconSize(ActionIconEngine::GlyphSize);
     moveBar->addAction(m_moveUpAction);
     moveBar->addAction(m_moveDownAction);
     moveBar->addAction(m_toggleEnabledAction);
@@ -182,7 +185,8 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     splitter->addWidget(listPane);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({260, 700});
+    // The list pane starts wide enough for its tool bars' labels, so none hides in an overflow menu.
+    splitter->setSizes({qMax(260, listPane->sizeHint().width()), 700});
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

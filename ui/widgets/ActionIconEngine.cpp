@@ -10,8 +10,8 @@ namespace AuthStudio {
 
 namespace {
 
-// Glyphs are drawn on a 16 x 16 grid, scaled to the size asked for.
-constexpr qreal Grid = 16.0;
+// Glyphs are drawn on a GlyphSize grid, scaled to the size asked for.
+constexpr qreal Grid = ActionIconEngine::GlyphSize.width();
 
 QColor glyphColour(QIcon::Mode mode)
 {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QIconEngine>
+#include <QSize>
 
 namespace AuthStudio {
 
@@ -28,6 +29,10 @@ public:
         MoveUp,
         MoveDown,
     };
+
+    // The size the glyphs are designed on. Tool bars show them at this size beside their labels, rather
+    // than at the style's 24 px, which would push buttons into the overflow menu in narrow docks.
+    static constexpr QSize GlyphSize {16, 16};
 
     explicit ActionIconEngine(Glyph glyph);
 

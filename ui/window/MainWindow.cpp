@@ -279,7 +279,7 @@ void MainWindow::createMenus()
     toolBar->setObjectName(QStringLiteral("mainToolBar"));
     // Words beside the icons: "Test" says more to a newcomer than a play triangle.
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->setIconSize(QSize(16, 16));
+    toolBar->setIconSize(ActionIconEngine::GlyphSize);
     toolBar->addAction(m_newAction);
     toolBar->addAction(m_openAction);
     toolBar->addAction(m_saveAction);
@@ -321,8 +321,9 @@ void MainWindow::createDocks()
     m_resourceView->addAction(deleteKey);
 
     auto *resourceBar = new QToolBar(this);
+    resourceBar->setObjectName(QStringLiteral("resourceToolBar"));
     resourceBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    resourceBar->setIconSize(QSize(16, 16));
+    resourceBar->setIconSize(ActionIconEngine::GlyphSize);
     resourceBar->addAction(m_addResourceAction);
     resourceBar->addAction(m_duplicateResourceAction);
     resourceBar->addAction(m_deleteResourceAction);
