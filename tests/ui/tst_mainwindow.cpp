@@ -22,12 +22,14 @@
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
+#include "window/PreferencesDialog.h"
 #include "window/StudioSettings.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QHeaderView>
@@ -36,7 +38,10 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -115,6 +120,7 @@ private Q_SLOTS:
     void aboutShowsVersion();
     void usableAt1280x800();
     void standardShortcuts();
+    void preferencesSetTheAutosaveInterval();
     void followsThePalette();
 
 private:
@@ -721,6 +727,47 @@ void tst_MainWindow::usableAt1280x800()
     QCOMPARE(window->size(), QSize(1280, 800));
 }
 
+void tst_MainWindow::preferencesSetTheAutosaveInterval()
+{
+    auto window = createWindow();
+    window->show();
+    QCOMPARE(window->autosaver()->intervalSeconds(), Autosaver::DefaultIntervalSeconds);
+    auto *preferences = child<QAction>(window.get(), QStringLiteral("actionPreferences"));
+
+    // Cancel changes nothing.
+    preferences->trigger();
+    QPointer<PreferencesDialog> dialog = window->findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->isModal());
+    QCOMPARE(dialog->autosaveIntervalBox()->value(), Autosaver::DefaultIntervalSeconds);
+    dialog->autosaveIntervalBox()->setValue(15);
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!dialog); // closed and deleted
+    QCOMPARE(window->autosaver()->intervalSeconds(), Autosaver::DefaultIntervalSeconds);
+    QCOMPARE(StudioSettings().autosaveIntervalSeconds(), Autosaver::DefaultIntervalSeconds);
+
+    // OK saves the setting and applies it at once. Typed values are held to the spin box's range.
+    preferences->trigger();
+    dialog = window->findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    dialog->autosaveIntervalBox()->setValue(1);
+    QCOMPARE(dialog->autosaveIntervalBox()->value(), PreferencesDialog::MinAutosaveSeconds);
+    dialog->autosaveIntervalBox()->setValue(15);
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(window->autosaver()->intervalSeconds(), 15);
+    QCOMPARE(StudioSettings().autosaveIntervalSeconds(), 15);
+
+    // And the next start reads it.
+    window.reset();
+    window = createWindow();
+    QCOMPARE(window->autosaver()->intervalSeconds(), 15);
+}
+
 void tst_MainWindow::standardShortcuts()
 {
     auto window = createWindow();
@@ -735,6 +782,9 @@ void tst_MainWindow::standardShortcuts()
         {QStringLiteral("actionRedo"), QKeySequence(QKeySequence::Redo)},
         {QStringLiteral("actionQuit"), QKeySequence(QKeySequence::Quit)},
         {QStringLiteral("actionTestAuth"), QKeySequence(Qt::CTRL | Qt::Key_T)},
+        {QStringLiteral("actionPreferences"),
+         QKeySequence::keyBindings(QKeySequence::Preferences)
+             .value(0, QKeySequence(Qt::CTRL | Qt::Key_Comma))},
     };
     for (const auto &[name, shortcut] : expected)
         QCOMPARE(child<QAction>(window.get(), name)->shortcut(), shortcut);

@@ -2,6 +2,7 @@
 
 #include "FileDialog.h"
 #include "MessagePrompt.h"
+#include "PreferencesDialog.h"
 #include "StudioSettings.h"
 #include "demo/DemoServer.h"
 #include "document/Autosaver.h"
@@ -188,6 +189,13 @@ void MainWindow::createActions()
         createAction(QStringLiteral("actionTestRefresh"), tr("Test &Refresh Workflow"),
                      tr("Run the resource's refresh workflow, starting from the last auth test"),
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_preferencesAction =
+        createAction(QStringLiteral("actionPreferences"), tr("&Preferences\u2026"),
+                     tr("How often unsaved changes are backed up"), QKeySequence::Preferences);
+    // Empty where the platform theme names no key (plain X11); Ctrl+, is what GNOME and KDE apps use.
+    if (m_preferencesAction->shortcut().isEmpty())
+        m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     m_aboutAction = createAction(QStringLiteral("actionAbout"), tr("&About Auth Studio"),
                                  tr("The version of Auth Studio"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -229,6 +237,7 @@ void MainWindow::createActions()
     connect(m_testAuthAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Auth); });
     connect(m_testRefreshAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Refresh); });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 }
 
 void MainWindow::createMenus()
@@ -255,6 +264,8 @@ void MainWindow::createMenus()
     edit->setObjectName(QStringLiteral("menuEdit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_preferencesAction);
 
     QMenu *resource = menuBar()->addMenu(tr("&Resource"));
     resource->setObjectName(QStringLiteral("menuResource"));
@@ -889,6 +900,17 @@ void MainWindow::updateActions()
         hasResource && m_document->resource(currentResource()).authMethod == Resource::AuthMethod::Custom;
     m_testAuthAction->setEnabled(custom);
     m_testRefreshAction->setEnabled(custom);
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this] {
+        m_autosaver->setIntervalSeconds(StudioSettings().autosaveIntervalSeconds());
+        statusBar()->showMessage(tr("Preferences saved"), StatusTimeoutMs);
+    });
+    dialog->open();
 }
 
 void MainWindow::showAbout()

@@ -85,6 +85,7 @@ public:
     // Runs the current resource's workflow in the Test dock.
     void testWorkflow(WorkflowKind workflow);
     void showAbout();
+    void showPreferences();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -157,6 +158,7 @@ private:
     QAction *m_testAuthAction;
     QAction *m_testRefreshAction;
     QAction *m_aboutAction;
+    QAction *m_preferencesAction;
 
     WorkflowKind m_runWorkflow = WorkflowKind::Auth;
     QString m_runResourceName; // the resource the last run belonged to
