@@ -25,16 +25,30 @@ bool isKeywordBeforeExpression(const QString &word)
     return keywords.contains(word);
 }
 
+// Words after which "{" opens an object literal or a destructuring pattern rather than a block.
+bool isWordBeforeObject(const QString &word)
+{
+    static const QStringList words {QStringLiteral("const"), QStringLiteral("let"), QStringLiteral("var")};
+    return (isKeywordBeforeExpression(word) && word != QStringLiteral("do") &&
+            word != QStringLiteral("else")) ||
+        words.contains(word);
+}
+
 // A small JavaScript lexer: just enough to tell identifiers in code from the same letters in strings,
-// template literal text, comments and regular expression literals, and to see the token before and the
-// character after each identifier.
+// template literal text, comments and regular expression literals, to see the token before and the
+// character after each identifier, and to tell an object literal's braces from a block's.
 class ScriptRewriter
 {
 public:
-    ScriptRewriter(const QString &code, const QString &oldName, const QString &newName)
+    // A JavaScript step's code is a function body (statements); the inside of a {{ }} is one expression,
+    // where a leading "{" opens an object.
+    enum class Context { Statements, Expression };
+
+    ScriptRewriter(const QString &code, const QString &oldName, const QString &newName, Context context)
         : m_code(code)
         , m_oldName(oldName)
         , m_newName(newName)
+        , m_context(context)
     { }
 
     QString run()
@@ -217,10 +231,11 @@ private:
         return true;
     }
 
-    // A name alone between "{" or "," and ",", "}" or a default value's "=", directly inside braces.
+    // A name alone between "{" or "," and ",", "}" or a default value's "=", directly inside an object
+    // literal's braces (not a block's: { a, http1 } as a statement is a comma expression).
     bool isShorthandProperty(qsizetype end) const
     {
-        if (m_brackets.isEmpty() || m_brackets.last() != u'{')
+        if (m_brackets.isEmpty() || m_brackets.last() != ObjectBrace)
             return false;
         if (m_previous != QStringLiteral("{") && m_previous != QStringLiteral(","))
             return false;
@@ -245,7 +260,14 @@ private:
             setPrevious(QStringLiteral("?."), false, false);
             return;
         }
-        if (c == u'{' || c == u'(' || c == u'[') {
+        if (c == u'=' && at(m_pos + 1) == u'>') {
+            copyTo(m_pos + 2);
+            setPrevious(QStringLiteral("=>"), false, false);
+            return;
+        }
+        if (c == u'{') {
+            m_brackets.append(opensObject() ? ObjectBrace : BlockBrace);
+        } else if (c == u'(' || c == u'[') {
             m_brackets.append(c);
         } else if ((c == u'}' || c == u')' || c == u']') && !m_brackets.isEmpty()) {
             m_brackets.removeLast();
@@ -266,9 +288,31 @@ private:
         setPrevious(QString(c), false, false);
     }
 
+    // Whether a "{" here opens an object literal (or a destructuring pattern), from the token before it, as
+    // JavaScript tools without a full parser decide: after a value, ")", "=>", ";", "}" or "else" it is
+    // a block.
+    bool opensObject() const
+    {
+        if (m_previous.isEmpty())
+            return m_context == Context::Expression;
+        if (m_previousWasWord)
+            return isWordBeforeObject(m_previous);
+        if (m_previousWasValue)
+            return false;
+        if (m_previous == QStringLiteral("{"))
+            return !m_brackets.isEmpty() && m_brackets.last() == u'$'; // `${ {a: 1}.a }`
+        static const QStringList beforeBlock {QStringLiteral(")"), QStringLiteral("=>"), QStringLiteral(";"),
+                                              QStringLiteral("}")};
+        return !beforeBlock.contains(m_previous);
+    }
+
+    static constexpr QChar ObjectBrace = u'{';
+    static constexpr QChar BlockBrace = u'B';
+
     const QString &m_code;
     const QString &m_oldName;
     const QString &m_newName;
+    const Context m_context;
     QString m_out;
     qsizetype m_pos = 0;
     QString m_previous; // the previous token: a word, or punctuation
@@ -277,7 +321,7 @@ private:
     bool m_inTemplateText = false;
     int m_braceDepth = 0;
     QList<int> m_templateDepths; // brace depths at which open ${ } parts close
-    QList<QChar> m_brackets; // the open brackets: '{', '(', '[', and '$' for a template's ${
+    QList<QChar> m_brackets; // the open brackets: ObjectBrace, BlockBrace, '(', '[', and '$' for a ${
 };
 
 Workflow &workflowOf(Resource &resource, ReferenceRenamer::WorkflowPart part)
@@ -299,7 +343,7 @@ QString ReferenceRenamer::renameInScript(const QString &code) const
 {
     if (!m_active || !code.contains(m_oldName))
         return code;
-    return ScriptRewriter(code, m_oldName, m_newName).run();
+    return ScriptRewriter(code, m_oldName, m_newName, ScriptRewriter::Context::Statements).run();
 }
 
 QString ReferenceRenamer::renameInTemplate(const QString &text) const
@@ -316,7 +360,10 @@ QString ReferenceRenamer::renameInTemplate(const QString &text) const
         const qsizetype innerStart = part.sourceStart + 2;
         const qsizetype innerLength = part.sourceLength - 4;
         result += QStringView(text).mid(copied, innerStart - copied);
-        result += renameInScript(text.mid(innerStart, innerLength));
+        const QString inner = text.mid(innerStart, innerLength);
+        result += inner.contains(m_oldName)
+            ? ScriptRewriter(inner, m_oldName, m_newName, ScriptRewriter::Context::Expression).run()
+            : inner;
         copied = innerStart + innerLength;
     }
     result += QStringView(text).mid(copied);

@@ -10,13 +10,14 @@
 // studio's rename command and the tests use; the other functions rewrite one field.
 //
 // A shorthand property ({ http1 }) becomes { http1: login }, so an object keeps its key and a destructuring
-// pattern keeps reading the same property.
+// pattern keeps reading the same property. A lone name in a block ({ a, http1 } after ")", "=>" or ";", or
+// at the start of a script) is a reference and is renamed like any other.
 //
-// Known limits: there is no parser behind this, so a lone name in a block that looks like a shorthand
-// property ({ a, http1 } as a statement, or a class field) is rewritten the same way; whether "/" starts a
-// regular expression literal is decided from the token before it, as JavaScript tools without a full
-// parser do; a new name a script already uses (its own local, say) is renamed into all the same, and
-// clashes() is there to say so beforehand.
+// Known limits: there is no parser behind this. Whether "{" opens an object or a block, and whether "/"
+// starts a regular expression literal, are decided from the token before, as JavaScript tools without a
+// full parser do; a class field named like the step is renamed as if it were a reference; a new name a
+// script already uses (its own local, say) is renamed into all the same, and clashes() is there to say so
+// beforehand.
 #pragma once
 
 #include "model/Resource.h"

@@ -72,6 +72,17 @@ private Q_SLOTS:
         row("not shorthand: arguments", "f(a, http1)", "f(a, login)");
         row("not shorthand: array in braces", "({ k: [a, http1] })", "({ k: [a, login] })");
         row("not shorthand: template part", "`${http1}`", "`${login}`");
+        row("not shorthand: lone name in a block", "if (a) { http1 }", "if (a) { login }");
+        row("not shorthand: comma expression in a block", "{ a, http1 }", "{ a, login }");
+        row("not shorthand: else block", "if (a) {} else { http1 }", "if (a) {} else { login }");
+        row("not shorthand: arrow function body", "const f = () => { http1 };", "const f = () => { login };");
+        row("shorthand: arrow function returning an object", "const f = () => ({ http1 });",
+            "const f = () => ({ http1: login });");
+        row("shorthand: object in a block", "if (a) { return { http1 }; }",
+            "if (a) { return { http1: login }; }");
+        row("shorthand: argument", "f({ a, http1 })", "f({ a, http1: login })");
+        row("shorthand: nested object", "x = { k: { http1 } }", "x = { k: { http1: login } }");
+        row("arrow then comparison", "f(x => x >= http1)", "f(x => x >= login)");
         row("spread", "[...http1.items]", "[...login.items]");
         row("declaration", "const http1 = 1; return http1;", "const login = 1; return login;");
         row("number with letters", "0x1f + http1", "0x1f + login");
@@ -97,6 +108,11 @@ private Q_SLOTS:
         QTest::newRow("destructuring with default")
             << QStringLiteral("const { http1 = 3 } = {}; return [http1];");
         QTest::newRow("nested") << QStringLiteral("return { a: { http1 }, b: [http1.status] };");
+        QTest::newRow("comma expression in a block")
+            << QStringLiteral("let r; if (true) { r = http1.status, http1 } return r;");
+        QTest::newRow("arrow function bodies")
+            << QStringLiteral("const f = () => { return http1.status }; const g = () => ({ http1 }); "
+                              "return [f(), g()];");
     }
 
     void scriptMeansTheSame()
@@ -133,6 +149,9 @@ private Q_SLOTS:
         row("longer name", "{{ TOKEN_2 }}", "{{ TOKEN_2 }}");
         row("no expression", "TOKEN", "TOKEN");
         row("unclosed keeps the rest", "{{ TOKEN }} {{ TOKEN", "{{ ACCESS_TOKEN }} {{ TOKEN");
+        // An expression is evaluated in parentheses: a leading "{" is an object, not a block.
+        row("object literal first in an expression", "{{ { TOKEN }.TOKEN }}",
+            "{{ { TOKEN: ACCESS_TOKEN }.TOKEN }}");
     }
 
     void templates()
