@@ -28,31 +28,21 @@ QColor glyphColour(QIcon::Mode mode)
     return palette.color(QPalette::Active, QPalette::ButtonText);
 }
 
-QPainterPath page()
+// Adds a run of straight lines through `points` to `path`, closed into a shape when asked.
+void addLines(QPainterPath &path, std::initializer_list<QPointF> points, bool closed = false)
 {
-    QPainterPath path;
-    path.moveTo(3.5, 1.5);
-    path.lineTo(9.5, 1.5);
-    path.lineTo(12.5, 4.5);
-    path.lineTo(12.5, 14.5);
-    path.lineTo(3.5, 14.5);
-    path.closeSubpath();
-    path.moveTo(9.5, 1.5);
-    path.lineTo(9.5, 4.5);
-    path.lineTo(12.5, 4.5);
-    return path;
+    path.moveTo(*points.begin());
+    for (auto point = points.begin() + 1; point != points.end(); ++point)
+        path.lineTo(*point);
+    if (closed)
+        path.closeSubpath();
 }
 
 QPainterPath disk(qreal size)
 {
     const qreal end = 1.5 + size;
     QPainterPath path;
-    path.moveTo(1.5, 1.5);
-    path.lineTo(end - 2.5, 1.5);
-    path.lineTo(end, 4.0);
-    path.lineTo(end, end);
-    path.lineTo(1.5, end);
-    path.closeSubpath();
+    addLines(path, {{1.5, 1.5}, {end - 2.5, 1.5}, {end, 4.0}, {end, end}, {1.5, end}}, true);
     // the shutter and the label
     path.addRect(QRectF(4.0, 1.5, size - 6.5, 3.5));
     path.addRect(QRectF(4.0, end - size * 0.42, size - 5.0, size * 0.42));
@@ -65,85 +55,77 @@ QPainterPath turningArrow()
     QPainterPath path;
     path.moveTo(13.0, 13.0);
     path.cubicTo(13.5, 8.0, 10.5, 5.5, 3.5, 5.5);
-    path.moveTo(6.5, 2.5);
-    path.lineTo(3.5, 5.5);
-    path.lineTo(6.5, 8.5);
+    addLines(path, {{6.5, 2.5}, {3.5, 5.5}, {6.5, 8.5}});
     return path;
 }
 
 QPainterPath upArrow()
 {
     QPainterPath path;
-    path.moveTo(8.0, 14.0);
-    path.lineTo(8.0, 2.5);
-    path.moveTo(3.5, 7.0);
-    path.lineTo(8.0, 2.5);
-    path.lineTo(12.5, 7.0);
+    addLines(path, {{8.0, 14.0}, {8.0, 2.5}});
+    addLines(path, {{3.5, 7.0}, {8.0, 2.5}, {12.5, 7.0}});
+    return path;
+}
+
+QPainterPath glyphPath(ActionIconEngine::Glyph glyph)
+{
+    using Glyph = ActionIconEngine::Glyph;
+    QPainterPath path;
+    switch (glyph) {
+    case Glyph::New: // a page with a folded corner
+        addLines(path, {{3.5, 1.5}, {9.5, 1.5}, {12.5, 4.5}, {12.5, 14.5}, {3.5, 14.5}}, true);
+        addLines(path, {{9.5, 1.5}, {9.5, 4.5}, {12.5, 4.5}});
+        break;
+    case Glyph::Open: // a folder, open
+        addLines(path, {{1.5, 13.5}, {1.5, 3.0}, {6.0, 3.0}, {7.5, 4.5}, {13.0, 4.5}, {13.0, 7.0}});
+        addLines(path, {{1.5, 13.5}, {4.0, 7.0}, {15.0, 7.0}, {12.5, 13.5}}, true);
+        break;
+    case Glyph::Save:
+        path = disk(13.0);
+        break;
+    case Glyph::SaveAs: // a smaller disk and a pencil
+        path = disk(10.5);
+        addLines(path, {{8.5, 14.5}, {9.0, 12.0}, {14.0, 7.0}, {15.5, 8.5}, {10.5, 13.5}}, true);
+        break;
+    case Glyph::Quit: // a door and an arrow out of it
+        addLines(path, {{9.5, 5.0}, {9.5, 1.5}, {2.0, 1.5}, {2.0, 14.5}, {9.5, 14.5}, {9.5, 11.0}});
+        addLines(path, {{6.0, 8.0}, {14.5, 8.0}});
+        addLines(path, {{11.5, 5.0}, {14.5, 8.0}, {11.5, 11.0}});
+        break;
+    case Glyph::Undo:
+        path = turningArrow();
+        break;
+    case Glyph::Redo:
+        path = QTransform(-1, 0, 0, 1, Grid, 0).map(turningArrow());
+        break;
+    case Glyph::Add:
+    case Glyph::Remove: // drawn by drawGlyph()
+        break;
+    case Glyph::Duplicate: // a page behind another
+        addLines(path, {{4.5, 11.5}, {1.5, 11.5}, {1.5, 1.5}, {10.5, 1.5}, {10.5, 4.5}});
+        path.addRect(QRectF(5.5, 4.5, 9.0, 10.0));
+        break;
+    case Glyph::Delete: // a cross
+        addLines(path, {{3.5, 3.5}, {12.5, 12.5}});
+        addLines(path, {{12.5, 3.5}, {3.5, 12.5}});
+        break;
+    case Glyph::Run: // a triangle, filled by drawGlyph()
+        addLines(path, {{4.0, 2.0}, {13.5, 8.0}, {4.0, 14.0}}, true);
+        break;
+    case Glyph::MoveUp:
+        path = upArrow();
+        break;
+    case Glyph::MoveDown:
+        path = QTransform(1, 0, 0, -1, 0, Grid).map(upArrow());
+        break;
+    }
     return path;
 }
 
 void drawGlyph(QPainter *painter, ActionIconEngine::Glyph glyph)
 {
     using Glyph = ActionIconEngine::Glyph;
-    switch (glyph) {
-    case Glyph::New:
-        painter->drawPath(page());
-        return;
-    case Glyph::Open: {
-        QPainterPath folder;
-        folder.moveTo(1.5, 13.5);
-        folder.lineTo(1.5, 3.0);
-        folder.lineTo(6.0, 3.0);
-        folder.lineTo(7.5, 4.5);
-        folder.lineTo(13.0, 4.5);
-        folder.lineTo(13.0, 7.0);
-        folder.moveTo(1.5, 13.5);
-        folder.lineTo(4.0, 7.0);
-        folder.lineTo(15.0, 7.0);
-        folder.lineTo(12.5, 13.5);
-        folder.closeSubpath();
-        painter->drawPath(folder);
-        return;
-    }
-    case Glyph::Save:
-        painter->drawPath(disk(13.0));
-        return;
-    case Glyph::SaveAs: {
-        painter->drawPath(disk(10.5));
-        QPainterPath pencil;
-        pencil.moveTo(8.5, 14.5);
-        pencil.lineTo(9.0, 12.0);
-        pencil.lineTo(14.0, 7.0);
-        pencil.lineTo(15.5, 8.5);
-        pencil.lineTo(10.5, 13.5);
-        pencil.closeSubpath();
-        painter->drawPath(pencil);
-        return;
-    }
-    case Glyph::Quit: {
-        QPainterPath door;
-        door.moveTo(9.5, 5.0);
-        door.lineTo(9.5, 1.5);
-        door.lineTo(2.0, 1.5);
-        door.lineTo(2.0, 14.5);
-        door.lineTo(9.5, 14.5);
-        door.lineTo(9.5, 11.0);
-        door.moveTo(6.0, 8.0);
-        door.lineTo(14.5, 8.0);
-        door.moveTo(11.5, 5.0);
-        door.lineTo(14.5, 8.0);
-        door.lineTo(11.5, 11.0);
-        painter->drawPath(door);
-        return;
-    }
-    case Glyph::Undo:
-        painter->drawPath(turningArrow());
-        return;
-    case Glyph::Redo:
-        painter->drawPath(QTransform(-1, 0, 0, 1, Grid, 0).map(turningArrow()));
-        return;
-    case Glyph::Add:
-    case Glyph::Remove: {
+    if (glyph == Glyph::Add || glyph == Glyph::Remove) {
         // Centred on the grid line between two pixels, so two pixels wide to stay sharp.
         QPen pen = painter->pen();
         pen.setWidthF(2.0);
@@ -154,38 +136,9 @@ void drawGlyph(QPainter *painter, ActionIconEngine::Glyph glyph)
             painter->drawLine(QPointF(8.0, 2.0), QPointF(8.0, 14.0));
         return;
     }
-    case Glyph::Duplicate: {
-        QPainterPath back;
-        back.moveTo(4.5, 11.5);
-        back.lineTo(1.5, 11.5);
-        back.lineTo(1.5, 1.5);
-        back.lineTo(10.5, 1.5);
-        back.lineTo(10.5, 4.5);
-        painter->drawPath(back);
-        painter->drawRect(QRectF(5.5, 4.5, 9.0, 10.0));
-        return;
-    }
-    case Glyph::Delete:
-        painter->drawLine(QPointF(3.5, 3.5), QPointF(12.5, 12.5));
-        painter->drawLine(QPointF(12.5, 3.5), QPointF(3.5, 12.5));
-        return;
-    case Glyph::Run: {
-        QPainterPath triangle;
-        triangle.moveTo(4.0, 2.0);
-        triangle.lineTo(13.5, 8.0);
-        triangle.lineTo(4.0, 14.0);
-        triangle.closeSubpath();
+    if (glyph == Glyph::Run)
         painter->setBrush(painter->pen().color());
-        painter->drawPath(triangle);
-        return;
-    }
-    case Glyph::MoveUp:
-        painter->drawPath(upArrow());
-        return;
-    case Glyph::MoveDown:
-        painter->drawPath(QTransform(1, 0, 0, -1, 0, Grid).map(upArrow()));
-        return;
-    }
+    painter->drawPath(glyphPath(glyph));
 }
 
 } // namespace
