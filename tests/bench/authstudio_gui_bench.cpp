@@ -5,12 +5,17 @@
 //   - the longest event-loop stall while opening a workspace of 500 resources with 8 steps each;
 //   - the longest stall while showing a 5 MB JSON response in the scope inspector.
 // Stalls are measured as the longest gap between the ticks of a 1 ms timer while the work happens.
+//
+// Options: --runs N (interleaved start-up runs per program, 11 by default); --compare PROGRAM also times
+// another build of the studio in the same rotation (say one built from an earlier commit), to measure what
+// a change did to start-up; --startup-only skips the stall figures.
 #include "document/WorkspaceDocument.h"
 #include "format/WorkspaceWriter.h"
 #include "run/ScopeInspector.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -126,6 +131,21 @@ QJsonObject bigBody(qsizetype bytes)
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption runsOption(QStringLiteral("runs"),
+                                        QStringLiteral("Interleaved start-up runs per program."),
+                                        QStringLiteral("N"), QStringLiteral("11"));
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"), QStringLiteral("Also time this other build of the studio, side by side."),
+        QStringLiteral("PROGRAM"));
+    const QCommandLineOption startupOnlyOption(QStringLiteral("startup-only"),
+                                               QStringLiteral("Only the start-up figures."));
+    parser.addOptions({runsOption, compareOption, startupOnlyOption});
+    parser.process(app);
+    const int runs = qMax(1, parser.value(runsOption).toInt());
+    const QString otherStudio = parser.value(compareOption);
+
     print(QStringLiteral("Auth Studio GUI benchmark (Qt %1, platform %2)")
               .arg(QString::fromLatin1(qVersion()), QGuiApplication::platformName()));
     print(QString());
@@ -140,24 +160,30 @@ int main(int argc, char *argv[])
     QList<double> studio;
     QList<double> bare;
     QList<double> bareWithLabel;
+    QList<double> other;
     const QString bareProgram = dir + QStringLiteral("/authstudio-bare-window");
-    for (int i = 0; i < 11; ++i) {
+    const int programs = otherStudio.isEmpty() ? 3 : 4;
+    for (int i = 0; i < runs; ++i) {
         // Rotate which goes first, so none always starts on the warmest caches.
-        for (int slot = 0; slot < 3; ++slot) {
-            switch ((slot + i) % 3) {
+        for (int slot = 0; slot < programs; ++slot) {
+            switch ((slot + i) % programs) {
             case 0:
                 studio.append(timeToFirstPaint(QStringLiteral(AUTHSTUDIO_GUI_PATH), {}, environment));
                 break;
             case 1:
                 bare.append(timeToFirstPaint(bareProgram, {}, environment));
                 break;
-            default:
+            case 2:
                 bareWithLabel.append(timeToFirstPaint(bareProgram, {QStringLiteral("--label")}, environment));
+                break;
+            default:
+                other.append(timeToFirstPaint(otherStudio, {}, environment));
             }
         }
     }
     print(QStringLiteral(
-        "Start-up to the main window's first complete frame (median of 11 interleaved runs each)"));
+              "Start-up to the main window's first complete frame (median of %1 interleaved runs each)")
+              .arg(runs));
     print(QStringLiteral("  bare QMainWindow   %1 ms").arg(median(bare), 0, 'f', 1));
     print(QStringLiteral("  Auth Studio        %1 ms   ratio %2x   (target <= 2x; includes opening the demo "
                          "workspace and starting the demo API)")
@@ -167,7 +193,16 @@ int main(int argc, char *argv[])
                          "the empty one never does); Auth Studio / it = %2x")
               .arg(median(bareWithLabel), 0, 'f', 1)
               .arg(median(studio) / median(bareWithLabel), 0, 'f', 2));
+    if (!otherStudio.isEmpty()) {
+        print(QStringLiteral("  compared with %1: %2 ms, ratio %3x; this build minus it: %4 ms")
+                  .arg(otherStudio)
+                  .arg(median(other), 0, 'f', 1)
+                  .arg(median(other) / median(bare), 0, 'f', 2)
+                  .arg(median(studio) - median(other), 0, 'f', 1));
+    }
     print(QString());
+    if (parser.isSet(startupOnlyOption))
+        return 0;
 
     // Opening a big workspace in the real window.
     QTemporaryDir files;
