@@ -63,7 +63,7 @@ gui-bench)
     echo
     xvfb-run -a -s "-screen 0 1600x1000x24" env QT_QPA_PLATFORM=xcb build-release/tests/bench/authstudio-gui-bench "$@"
     # And as on a desktop, where a session bus runs: without one every Qt program spawns dbus-launch when its
-    # accessibility bridge starts, which costs the bare window relatively more than the studio.
+    # accessibility bridge starts, which is not what users see and doesn't weigh the same on both programs.
     echo
     echo "X11 with a D-Bus session bus:"
     xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- \
