@@ -5,6 +5,7 @@
 #include "WorkflowEditor.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/VerticalScrollArea.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,7 +15,6 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScopedValueRollback>
-#include <QScrollArea>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -24,17 +24,6 @@
 namespace AuthStudio {
 
 namespace {
-
-// The form pages scroll rather than force the window taller than a 1280x800 screen allows.
-QScrollArea *scrolling(QWidget *page, QWidget *parent)
-{
-    auto *scroll = new QScrollArea(parent);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(page);
-    return scroll;
-}
 
 enum ExpiresMode { ExpiresAfterSeconds, ExpiresFromExpression };
 
@@ -98,7 +87,7 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
         pageLayout->setContentsMargins(0, 0, 0, 0);
     }
     m_tabs->setObjectName(QStringLiteral("resourceTabs"));
-    m_tabs->addTab(scrolling(createGeneralTab(), this), tr("General"));
+    m_tabs->addTab(new VerticalScrollArea(createGeneralTab(), this), tr("General"));
     m_tabs->addTab(m_authWorkflowPage, tr("Auth workflow"));
     m_tabs->addTab(m_refreshWorkflowPage, tr("Refresh workflow"));
     m_tabs->addTab(m_sessionPage, tr("Session"));
@@ -208,7 +197,7 @@ void ResourceEditor::ensureSessionTab()
 {
     if (m_loginTestEnabled)
         return;
-    QScrollArea *scroll = scrolling(createSessionTab(), m_sessionPage);
+    auto *scroll = new VerticalScrollArea(createSessionTab(), m_sessionPage);
     m_sessionPage->layout()->addWidget(scroll);
     scroll->show(); // a child added to a page already on screen is not shown with it
     refresh();

@@ -7,6 +7,7 @@
 #include "StepListModel.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/ActionIconEngine.h"
+#include "widgets/VerticalScrollArea.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolBar>
@@ -168,11 +168,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     // The detail editors are built when a step of their type is first shown: most workflows use two or
     // three types, and building all of them for both workflows was most of the studio's start-up time.
     m_editors = {nullptr, nullptr, nullptr, nullptr};
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(m_details);
+    auto *scroll = new VerticalScrollArea(m_details, this);
 
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);

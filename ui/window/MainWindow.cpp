@@ -21,6 +21,7 @@
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/FilterLineEdit.h"
+#include "widgets/VerticalScrollArea.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,7 +38,6 @@
 #include <QMenuBar>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
-#include <QScrollArea>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -725,14 +725,10 @@ AuthLoginPreview *MainWindow::authLoginPreview()
     if (!m_preview) {
         // In a scroll area: the preview is tall, and as the dock's minimum height it squeezed the Test
         // dock down to its title bar at 1280x800.
-        auto *scroll = new QScrollArea(m_previewDock);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        m_preview = new AuthLoginPreview(m_network, m_sessions, scroll);
+        m_preview = new AuthLoginPreview(m_network, m_sessions, m_previewDock);
         m_preview->setObjectName(QStringLiteral("authLoginPreview"));
-        scroll->setWidget(m_preview);
-        // It scrolls up and down only; across, the dock stays as wide as the preview needs.
-        scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        auto *scroll = new VerticalScrollArea(m_preview, m_previewDock);
+        // Across, the dock stays as wide as the preview needs.
         scroll->setMinimumWidth(m_preview->minimumSizeHint().width() +
                                 scroll->verticalScrollBar()->sizeHint().width());
         m_previewDock->setWidget(scroll);
