@@ -53,6 +53,14 @@ namespace {
 
 constexpr int StatusTimeoutMs = 4000;
 
+// The platform's key for a standard action, or `fallback` where the platform theme names none (plain X11,
+// Xvfb): the keys GNOME, KDE and Windows use.
+QKeySequence standardKeyOr(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    const QKeySequence platformKey(key);
+    return platformKey.isEmpty() ? fallback : platformKey;
+}
+
 QString withWorkspaceSuffix(const QString &path)
 {
     return QFileInfo(path).fileName().contains(QLatin1Char('.')) ? path
@@ -141,13 +149,10 @@ void MainWindow::createActions()
                                     tr("Open the bundled demo workspace against the built-in demo API"));
     m_saveAction = createAction(QStringLiteral("actionSave"), tr("&Save"), tr("Save the workspace"),
                                 QKeySequence::Save, ActionIconEngine::icon(ActionIconEngine::Glyph::Save));
-    m_saveAsAction = createAction(QStringLiteral("actionSaveAs"), tr("Save &As\u2026"),
-                                  tr("Save the workspace to another file"), QKeySequence::SaveAs,
-                                  ActionIconEngine::icon(ActionIconEngine::Glyph::SaveAs));
-    // QKeySequence::SaveAs is empty where the platform theme names no key for it (plain X11, Xvfb);
-    // Ctrl+Shift+S is what GNOME, KDE and Windows use.
-    if (m_saveAsAction->shortcut().isEmpty())
-        m_saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_saveAsAction = createAction(
+        QStringLiteral("actionSaveAs"), tr("Save &As\u2026"), tr("Save the workspace to another file"),
+        standardKeyOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)),
+        ActionIconEngine::icon(ActionIconEngine::Glyph::SaveAs));
     m_exportAction = createAction(QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
                                   tr("Save the current resource to a file of its own, to share it"));
     m_importAction = createAction(QStringLiteral("actionImportResource"), tr("&Import Resource\u2026"),
@@ -191,10 +196,8 @@ void MainWindow::createActions()
                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     m_preferencesAction =
         createAction(QStringLiteral("actionPreferences"), tr("&Preferences\u2026"),
-                     tr("How often unsaved changes are backed up"), QKeySequence::Preferences);
-    // Empty where the platform theme names no key (plain X11); Ctrl+, is what GNOME and KDE apps use.
-    if (m_preferencesAction->shortcut().isEmpty())
-        m_preferencesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+                     tr("How often unsaved changes are backed up"),
+                     standardKeyOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
     m_aboutAction = createAction(QStringLiteral("actionAbout"), tr("&About Auth Studio"),
                                  tr("The version of Auth Studio"));
