@@ -324,6 +324,13 @@ private:
     QList<QChar> m_brackets; // the open brackets: ObjectBrace, BlockBrace, '(', '[', and '$' for a ${
 };
 
+// Code that doesn't mention the old name is returned as it is, without lexing it.
+QString rewriteScript(const QString &code, const QString &oldName, const QString &newName,
+                      ScriptRewriter::Context context)
+{
+    return code.contains(oldName) ? ScriptRewriter(code, oldName, newName, context).run() : code;
+}
+
 Workflow &workflowOf(Resource &resource, ReferenceRenamer::WorkflowPart part)
 {
     return part == ReferenceRenamer::WorkflowPart::Auth ? resource.customAuth.authWorkflow
@@ -341,9 +348,7 @@ ReferenceRenamer::ReferenceRenamer(const QString &oldName, const QString &newNam
 
 QString ReferenceRenamer::renameInScript(const QString &code) const
 {
-    if (!m_active || !code.contains(m_oldName))
-        return code;
-    return ScriptRewriter(code, m_oldName, m_newName, ScriptRewriter::Context::Statements).run();
+    return m_active ? rewriteScript(code, m_oldName, m_newName, ScriptRewriter::Context::Statements) : code;
 }
 
 QString ReferenceRenamer::renameInTemplate(const QString &text) const
@@ -360,10 +365,8 @@ QString ReferenceRenamer::renameInTemplate(const QString &text) const
         const qsizetype innerStart = part.sourceStart + 2;
         const qsizetype innerLength = part.sourceLength - 4;
         result += QStringView(text).mid(copied, innerStart - copied);
-        const QString inner = text.mid(innerStart, innerLength);
-        result += inner.contains(m_oldName)
-            ? ScriptRewriter(inner, m_oldName, m_newName, ScriptRewriter::Context::Expression).run()
-            : inner;
+        result += rewriteScript(text.mid(innerStart, innerLength), m_oldName, m_newName,
+                                ScriptRewriter::Context::Expression);
         copied = innerStart + innerLength;
     }
     result += QStringView(text).mid(copied);
