@@ -1,7 +1,6 @@
 // authstudio-gui-bench: the studio's GUI figures, each next to a baseline measured in the same run.
-//   - start-up: process start to the main window's first complete frame, as a ratio to a bare Qt Widgets
-//   program
-//     showing an empty QMainWindow started the same way (median of interleaved runs);
+//   - start-up: process start to the main window's first complete frame, as a ratio to a bare Qt
+//     Widgets program showing an empty QMainWindow started the same way (median of interleaved runs);
 //   - the longest event-loop stall while opening a workspace of 500 resources with 8 steps each;
 //   - the longest stall while showing a 5 MB JSON response in the scope inspector.
 // Stalls are measured as the longest gap between the ticks of a 1 ms timer while the work happens.
