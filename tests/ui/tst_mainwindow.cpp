@@ -113,6 +113,7 @@ private Q_SLOTS:
     void undoOfEditorEditRestoresWidget();
     void resourceListActionsAndFilter();
     void resourceListReordersByDragAndDrop();
+    void resourceListKeepsTheCurrentRowHighlighted();
     void exportImportThroughMenu();
     void recentFilesAndSettings();
     void autosaveAndRecoveryOnStart();
@@ -527,6 +528,39 @@ void tst_MainWindow::resourceListReordersByDragAndDrop()
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Seed walkthrough"));
     QCOMPARE(window->currentResource(), 0);
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+void tst_MainWindow::resourceListKeepsTheCurrentRowHighlighted()
+{
+    auto window = createWindow();
+    window->start({});
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QListView *list = window->resourceView();
+    window->setCurrentResource(1);
+    QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
+
+    // Below the last row: Qt clears a single selection there, but the editor still shows the resource.
+    const QRect lastRow = list->visualRect(list->model()->index(list->model()->rowCount() - 1, 0));
+    const QPoint emptyPart(lastRow.center().x(), lastRow.bottom() + 3 * lastRow.height());
+    QVERIFY(list->viewport()->rect().contains(emptyPart));
+    QVERIFY(!list->indexAt(emptyPart).isValid());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, emptyPart);
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(list->currentIndex().row(), 1);
+    QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
+
+    // Ctrl+click on the selected row would deselect it in plain Qt.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, Qt::ControlModifier,
+                      list->visualRect(list->currentIndex()).center());
+    QCOMPARE(window->currentResource(), 1);
+    QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
+
+    // An ordinary click still moves the selection.
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualRect(list->model()->index(0, 0)).center());
+    QCOMPARE(window->currentResource(), 0);
+    QCOMPARE(list->selectionModel()->selectedIndexes(), QModelIndexList {list->model()->index(0, 0)});
 }
 
 void tst_MainWindow::exportImportThroughMenu()

@@ -101,6 +101,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onResourceSelectionChanged);
+    // A click on the list's empty part (or Ctrl+click on the selected row) clears Qt's single selection
+    // but keeps the current row, and the editor keeps showing it: keep the row highlighted to match.
+    connect(m_resourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        QItemSelectionModel *selection = m_resourceView->selectionModel();
+        const QModelIndex current = selection->currentIndex();
+        if (current.isValid() && !selection->hasSelection())
+            selection->select(current, QItemSelectionModel::Select);
+    });
     connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
