@@ -1,8 +1,10 @@
 // The editing widgets: CodeEditor (gutter, error line that follows edits, "(line N)" parsing),
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
-// ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{").
+// ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{"), FilterLineEdit and
+// CurrentRowHighlight (a master list keeps its current row selected).
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
+#include "widgets/CurrentRowHighlight.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
@@ -13,6 +15,8 @@
 #include <QFontMetrics>
 #include <QSet>
 #include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTableView>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -356,6 +360,48 @@ private Q_SLOTS:
         FilterLineEdit restored;
         restored.setText(QStringLiteral("http1"));
         QVERIFY(restored.isClearButtonEnabled());
+    }
+
+    void currentRowHighlightKeepsTheCurrentRowSelected()
+    {
+        QStandardItemModel model(3, 2);
+        QTableView view;
+        view.setModel(&model);
+        view.setSelectionBehavior(QAbstractItemView::SelectRows);
+        view.setSelectionMode(QAbstractItemView::SingleSelection);
+        CurrentRowHighlight::keep(&view);
+        view.resize(300, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QItemSelectionModel *selection = view.selectionModel();
+        const auto selectedRows = [selection] {
+            QList<int> rows;
+            for (const QModelIndex &index : selection->selectedRows())
+                rows.append(index.row());
+            return rows;
+        };
+
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, view.visualRect(model.index(1, 1)).center());
+        QCOMPARE(view.currentIndex().row(), 1);
+        QCOMPARE(selectedRows(), QList<int> {1});
+
+        // Below the last row Qt clears the selection and keeps the current row; the whole row comes back.
+        const QRect last = view.visualRect(model.index(2, 0));
+        const QPoint empty(last.center().x(), last.bottom() + 2 * last.height());
+        QVERIFY(!view.indexAt(empty).isValid());
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, empty);
+        QCOMPARE(view.currentIndex().row(), 1);
+        QCOMPARE(selectedRows(), QList<int> {1});
+
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, Qt::ControlModifier,
+                          view.visualRect(model.index(1, 0)).center());
+        QCOMPARE(view.currentIndex().row(), 1);
+        QCOMPARE(selectedRows(), QList<int> {1});
+
+        // Code that clears the current row clears the selection too.
+        view.setCurrentIndex({});
+        QVERIFY(!view.currentIndex().isValid());
+        QVERIFY(!selection->hasSelection());
     }
 };
 

@@ -7,6 +7,7 @@
 #include "StepListModel.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/ActionIconEngine.h"
+#include "widgets/CurrentRowHighlight.h"
 #include "widgets/VerticalScrollArea.h"
 
 #include <QAction>
@@ -96,6 +97,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     m_view->setAcceptDrops(true);
     m_view->setDropIndicatorShown(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    CurrentRowHighlight::keep(m_view);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setMinimumWidth(220);
 

@@ -6,6 +6,7 @@
 #include "ScopeModel.h"
 #include "run/WorkflowRunner.h"
 #include "script/SecretMasker.h"
+#include "widgets/CurrentRowHighlight.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -75,6 +76,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_logView->setToolTip(tr("One row per step; select a row to inspect the scope after it"));
     m_logView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_logView->setSelectionMode(QAbstractItemView::SingleSelection);
+    CurrentRowHighlight::keep(m_logView);
     m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_logView->setWordWrap(false);
     m_logView->setAlternatingRowColors(true);

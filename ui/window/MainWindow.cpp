@@ -20,6 +20,7 @@
 #include "session/SessionManager.h"
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
+#include "widgets/CurrentRowHighlight.h"
 #include "widgets/FilterLineEdit.h"
 #include "widgets/VerticalScrollArea.h"
 
@@ -101,14 +102,6 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onResourceSelectionChanged);
-    // A click on the list's empty part (or Ctrl+click on the selected row) clears Qt's single selection
-    // but keeps the current row, and the editor keeps showing it: keep the row highlighted to match.
-    connect(m_resourceView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
-        QItemSelectionModel *selection = m_resourceView->selectionModel();
-        const QModelIndex current = selection->currentIndex();
-        if (current.isValid() && !selection->hasSelection())
-            selection->select(current, QItemSelectionModel::Select);
-    });
     connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
@@ -326,6 +319,7 @@ void MainWindow::createDocks()
     m_resourceView->setAccessibleName(tr("Resources"));
     m_resourceView->setModel(m_resourceFilterModel);
     m_resourceView->setSelectionMode(QAbstractItemView::SingleSelection);
+    CurrentRowHighlight::keep(m_resourceView);
     // Resources reorder by drag and drop; the model turns a drop into one undoable move.
     m_resourceView->setDragDropMode(QAbstractItemView::InternalMove);
     m_resourceView->setDefaultDropAction(Qt::MoveAction);
