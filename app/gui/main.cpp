@@ -1,5 +1,6 @@
 // authstudio: the desktop studio. Opens the workspace file given on the command line, or the bundled demo
 // workspace against the built-in demo API.
+#include "widgets/StudioStyle.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -60,6 +61,8 @@ int main(int argc, char *argv[])
 #ifdef AUTHSTUDIO_HAVE_FONTCONFIG
     fontconfigSetup.join();
 #endif
+    // The style chosen by the platform or -style, with the studio's one adjustment (see StudioStyle).
+    QApplication::setStyle(new AuthStudio::StudioStyle(QApplication::style()->name())); // the app owns it
     QApplication::setOrganizationName(QStringLiteral("AuthStudio"));
     QApplication::setApplicationName(QStringLiteral("Auth Studio"));
     QApplication::setApplicationDisplayName(QStringLiteral("Auth Studio"));

@@ -1,21 +1,25 @@
 // The editing widgets: CodeEditor (gutter, error line that follows edits, "(line N)" parsing),
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
 // ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{"), FilterLineEdit and
-// CurrentRowHighlight (a master list keeps its current row selected).
+// CurrentRowHighlight (a master list keeps its current row selected), StudioStyle (menu icons on the
+// highlight).
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
+#include "widgets/StudioStyle.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
 #include <QFontMetrics>
+#include <QMenu>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QTest>
 #include <QTextBlock>
@@ -402,6 +406,53 @@ private Q_SLOTS:
         view.setCurrentIndex({});
         QVERIFY(!view.currentIndex().isValid());
         QVERIFY(!selection->hasSelection());
+    }
+
+    // A highlighted menu item's glyph is drawn in the highlighted-text colour, not dark on the highlight.
+    void studioStyleDrawsHighlightedMenuIconsLight()
+    {
+        const QPalette palette = QApplication::palette();
+        const QColor dark = palette.color(QPalette::Active, QPalette::ButtonText);
+        const QColor light = palette.color(QPalette::Active, QPalette::HighlightedText);
+        QVERIFY(qGray(light.rgb()) - qGray(dark.rgb()) > 100); // the check below can tell them apart
+
+        // How many pixels of the item's icon column are near each colour.
+        const auto iconPixels = [&](QStyle *style, int *nearDark, int *nearLight) {
+            QMenu menu;
+            menu.setStyle(style);
+            QAction *action = menu.addAction(ActionIconEngine::icon(ActionIconEngine::Glyph::Delete),
+                                             QStringLiteral("Delete"));
+            // Rendered without showing it: a shown menu grabs the keyboard, which offscreen can't.
+            menu.resize(menu.sizeHint());
+            menu.setActiveAction(action);
+            const QRect item = menu.actionGeometry(action);
+            const QImage image = menu.grab().toImage();
+            *nearDark = 0;
+            *nearLight = 0;
+            // The icon column: left of where the label's text starts.
+            const int textStart = item.left() + style->pixelMetric(QStyle::PM_SmallIconSize) + 6;
+            for (int y = item.top(); y <= item.bottom(); ++y) {
+                for (int x = item.left(); x < textStart; ++x) {
+                    const int gray = qGray(
+                        image.pixel(x * image.width() / menu.width(), y * image.height() / menu.height()));
+                    *nearDark += qAbs(gray - qGray(dark.rgb())) < 40;
+                    *nearLight += qAbs(gray - qGray(light.rgb())) < 40;
+                }
+            }
+        };
+        const QString base = QApplication::style()->name();
+        int plainDark = 0;
+        int plainLight = 0;
+        std::unique_ptr<QStyle> plain(QStyleFactory::create(base));
+        iconPixels(plain.get(), &plainDark, &plainLight);
+        QVERIFY2(plainDark > 10, qPrintable(QString::number(plainDark))); // the problem: a dark cross
+
+        StudioStyle studio(base);
+        int studioDark = 0;
+        int studioLight = 0;
+        iconPixels(&studio, &studioDark, &studioLight);
+        QCOMPARE(studioDark, 0);
+        QVERIFY2(studioLight > 10, qPrintable(QString::number(studioLight)));
     }
 };
 
