@@ -402,6 +402,10 @@ private Q_SLOTS:
         QCOMPARE(view.currentIndex().row(), 1);
         QCOMPARE(selectedRows(), QList<int> {1});
 
+        // A row made current without selecting it, as a view does when it takes focus, is selected.
+        selection->setCurrentIndex(model.index(2, 0), QItemSelectionModel::NoUpdate);
+        QCOMPARE(selectedRows(), QList<int> {2});
+
         // Code that clears the current row clears the selection too.
         view.setCurrentIndex({});
         QVERIFY(!view.currentIndex().isValid());

@@ -1,6 +1,7 @@
 #include "ScopeInspector.h"
 
 #include "ScopeModel.h"
+#include "widgets/CurrentRowHighlight.h"
 #include "widgets/FilterLineEdit.h"
 
 #include <QAction>
@@ -63,6 +64,7 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_view->setUniformRowHeights(true); // lets the view skip measuring rows of large bodies
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    CurrentRowHighlight::keep(m_view); // the copy actions act on it
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_view->header()->setStretchLastSection(false);
     m_view->header()->setSectionResizeMode(ScopeModel::NameColumn, QHeaderView::Interactive);

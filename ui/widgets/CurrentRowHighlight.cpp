@@ -14,17 +14,20 @@ CurrentRowHighlight::CurrentRowHighlight(QAbstractItemView *view)
     : QObject(view)
     , m_view(view)
 {
+    // Both: a view also moves the current row without selecting (on focus, before a click selects).
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &CurrentRowHighlight::reselectCurrent);
+            &CurrentRowHighlight::selectCurrent);
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &CurrentRowHighlight::selectCurrent);
 }
 
-void CurrentRowHighlight::reselectCurrent()
+void CurrentRowHighlight::selectCurrent()
 {
     QItemSelectionModel *selection = m_view->selectionModel();
     const QModelIndex current = selection->currentIndex();
-    if (!current.isValid() || selection->hasSelection())
+    if (!current.isValid() || selection->isSelected(current))
         return;
-    QItemSelectionModel::SelectionFlags flags = QItemSelectionModel::Select;
+    QItemSelectionModel::SelectionFlags flags = QItemSelectionModel::ClearAndSelect;
     if (m_view->selectionBehavior() == QAbstractItemView::SelectRows)
         flags |= QItemSelectionModel::Rows;
     selection->select(current, flags);

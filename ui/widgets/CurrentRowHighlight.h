@@ -1,6 +1,7 @@
-// CurrentRowHighlight: keeps the current row of a master list selected. Qt clears a single selection on a
-// click in the view's empty part or a Ctrl+click on the selected row, but the current row stays, and so
-// does the editor beside the list that follows it; without the highlight nothing shows what it edits.
+// CurrentRowHighlight: keeps the current row of a list selected, for lists whose neighbour (an editor, the
+// scope, the copy buttons) follows the current row. Qt clears a single selection on a click in the view's
+// empty part or a Ctrl+click on the selected row, and makes a row current without selecting it when the
+// view takes focus; either way the neighbour showed a row the list didn't highlight.
 #pragma once
 
 #include <QObject>
@@ -18,7 +19,7 @@ public:
 
 private:
     explicit CurrentRowHighlight(QAbstractItemView *view);
-    void reselectCurrent();
+    void selectCurrent();
 
     QAbstractItemView *m_view;
 };
