@@ -407,6 +407,13 @@ void tst_Editors::jsonValidation()
     QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     // Typing and erasing merged into nothing.
     QCOMPARE(document->undoStack()->count(), 0);
+    // A name no earlier step defines: still JSON, but the status says what the run will trip on.
+    body->moveCursor(QTextCursor::End);
+    body->moveCursor(QTextCursor::Left);
+    QTest::keyClicks(body, QStringLiteral(", \"t\": \"{{ tokn }}\""));
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("\u26A0 Valid JSON, but: unknown name 'tokn'."));
+    document->undoStack()->undo();
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     QCOMPARE(ApiRequestStepEditor::lineColumn(QStringLiteral("{\n  x"), 4),
              QStringLiteral("line 2, column 3"));
 }

@@ -2,7 +2,7 @@
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
 // ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{"), FilterLineEdit and
 // CurrentRowHighlight (a master list keeps its current row selected), StudioStyle (menu icons on the
-// highlight).
+// highlight) and TemplateHighlighter ({{ }} in request bodies).
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
@@ -10,12 +10,14 @@
 #include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
 #include "widgets/StudioStyle.h"
+#include "widgets/TemplateHighlighter.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
 #include <QFontMetrics>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -410,6 +412,57 @@ private Q_SLOTS:
         view.setCurrentIndex({});
         QVERIFY(!view.currentIndex().isValid());
         QVERIFY(!selection->hasSelection());
+    }
+
+    void templateHighlighterMarksExpressionsInBodies()
+    {
+        QPlainTextEdit editor;
+        auto *highlighter = new TemplateHighlighter(&editor);
+        editor.setPlainText(QStringLiteral("{\"email\": \"{{ form1.email }}\",\n"
+                                           "\"x\": \"{{ nope.y }}\", \"sum\": \"{{ 1 +\n"
+                                           "form1.n }}\"}"));
+        QTextDocument *document = editor.document();
+        // What format covers `position` of line `line`: 0 none, 1 expression, 2 unknown name.
+        const auto markAt = [document](int line, int position) {
+            const QList<QTextLayout::FormatRange> ranges =
+                document->findBlockByNumber(line).layout()->formats();
+            for (const QTextLayout::FormatRange &range : ranges) {
+                if (position < range.start || position >= range.start + range.length)
+                    continue;
+                if (range.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+                    return 2;
+                return range.format.background().style() != Qt::NoBrush ? 1 : 0;
+            }
+            return 0;
+        };
+        const QString first = document->findBlockByNumber(0).text();
+        const int open = int(first.indexOf(QStringLiteral("{{")));
+        const int close = int(first.indexOf(QStringLiteral("}}"))) + 1;
+        QCOMPARE(markAt(0, open - 1), 0); // the quote
+        QCOMPARE(markAt(0, open), 1);
+        QCOMPARE(markAt(0, open + 4), 1); // form1
+        QCOMPARE(markAt(0, close), 1);
+        QCOMPARE(markAt(0, close + 1), 0);
+        // Until the names are known none is flagged; then only the unknown one.
+        const QString second = document->findBlockByNumber(1).text();
+        const int nope = int(second.indexOf(QStringLiteral("nope")));
+        QCOMPARE(markAt(1, nope), 1);
+        highlighter->setKnownNames({QStringLiteral("form1")});
+        QCOMPARE(markAt(1, nope), 2);
+        QCOMPARE(markAt(1, nope + 5), 1); // ".y" is tinted, not underlined
+        QCOMPARE(markAt(0, open + 4), 1);
+        // An expression open at the end of a line continues on the next, up to its "}}".
+        QCOMPARE(markAt(1, int(second.size()) - 1), 1);
+        QCOMPARE(markAt(2, 0), 1);
+        const QString third = document->findBlockByNumber(2).text();
+        QCOMPARE(markAt(2, int(third.indexOf(QStringLiteral("}}"))) + 1), 1);
+        QCOMPARE(markAt(2, int(third.indexOf(QStringLiteral("}}"))) + 2), 0);
+
+        // Follows the editor's palette.
+        QPalette palette = editor.palette();
+        palette.setColor(QPalette::Highlight, QColor(200, 0, 200));
+        editor.setPalette(palette);
+        QCOMPARE(highlighter->expressionFormat().background().color().rgb(), QColor(200, 0, 200).rgb());
     }
 
     // A highlighted menu item's glyph is drawn in the highlighted-text colour, not dark on the highlight.

@@ -3,6 +3,8 @@
 #include "KeyValueTableEditor.h"
 #include "KeyValueTableModel.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/TemplateAnalysis.h"
+#include "widgets/TemplateHighlighter.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -53,6 +55,8 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     , m_rawContentType(new QLineEdit(this))
     , m_rawBody(new QPlainTextEdit(this))
     , m_timeout(new QSpinBox(this))
+    , m_jsonHighlighter(new TemplateHighlighter(m_jsonBody))
+    , m_rawHighlighter(new TemplateHighlighter(m_rawBody))
 {
     m_method->setObjectName(QStringLiteral("requestMethod"));
     m_method->setAccessibleName(tr("HTTP method"));
@@ -208,6 +212,9 @@ void ApiRequestStepEditor::applyKnownNames(const QStringList &names)
     m_headers->setKnownNames(names);
     m_query->setKnownNames(names);
     m_formBody->setKnownNames(names);
+    m_jsonHighlighter->setKnownNames(names);
+    m_rawHighlighter->setKnownNames(names);
+    updateJsonStatus(m_jsonBody->toPlainText());
 }
 
 QString ApiRequestStepEditor::jsonStatus() const
@@ -244,7 +251,12 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
     const QByteArray utf8 = text.toUtf8();
     QJsonDocument::fromJson(utf8, &error);
     if (error.error == QJsonParseError::NoError) {
-        m_jsonStatus->setText(tr("Valid JSON."));
+        // The expressions too: a name no earlier step or variable defines fails the run.
+        const QString problem = TemplateAnalysis::of(text, m_jsonHighlighter->knownNames()).diagnostic;
+        m_jsonStatus->setText(problem.isEmpty()
+                                  ? tr("Valid JSON.")
+                                  : tr("\u26A0 Valid JSON, but: %1.")
+                                        .arg(QString(problem).replace(u'\n', QStringLiteral("; "))));
         return;
     }
     // The parser counts UTF-8 bytes; the editor counts characters.

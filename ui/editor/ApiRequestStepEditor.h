@@ -16,6 +16,7 @@ namespace AuthStudio {
 
 class ExpressionLineEdit;
 class KeyValueTableEditor;
+class TemplateHighlighter;
 
 class ApiRequestStepEditor : public StepEditor
 {
@@ -31,7 +32,8 @@ public:
     KeyValueTableEditor *queryEditor() const { return m_query; }
     QComboBox *bodyKindCombo() const { return m_bodyKind; }
     QPlainTextEdit *jsonBodyEdit() const { return m_jsonBody; }
-    // "Valid JSON" or what is wrong and where; empty when the body isn't JSON.
+    QPlainTextEdit *rawBodyEdit() const { return m_rawBody; }
+    // "Valid JSON", what is wrong and where, or an expression's problem; empty when the body isn't JSON.
     QString jsonStatus() const;
     void focusField(const QString &field) override;
 
@@ -58,6 +60,8 @@ private:
     QLineEdit *m_rawContentType;
     QPlainTextEdit *m_rawBody;
     QSpinBox *m_timeout;
+    TemplateHighlighter *m_jsonHighlighter;
+    TemplateHighlighter *m_rawHighlighter;
 };
 
 } // namespace AuthStudio

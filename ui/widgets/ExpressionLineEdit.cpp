@@ -1,6 +1,6 @@
 #include "ExpressionLineEdit.h"
 
-#include "script/Template.h"
+#include "TemplateAnalysis.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -56,50 +56,14 @@ void ExpressionLineEdit::setKnownNames(const QStringList &names)
 
 void ExpressionLineEdit::analyse()
 {
-    const QString text = this->text();
-    m_expressionRanges.clear();
-    m_unknownRanges.clear();
-    m_unknownNames.clear();
-
-    // The spans come from the engine's own parser, so the tint covers exactly what it evaluates.
-    const std::shared_ptr<const Template> parsed = Template::parse(text);
-    QList<Range> inner; // the expressions without their braces
-    for (const Template::Part &part : parsed->parts()) {
-        if (part.kind == Template::Part::Kind::Literal)
-            continue;
-        m_expressionRanges.append({int(part.sourceStart), int(part.sourceLength)});
-        inner.append({int(part.sourceStart + 2), int(part.sourceLength - 4)});
-    }
-    if (parsed->unclosedAt() >= 0)
-        m_expressionRanges.append({int(parsed->unclosedAt()), int(text.size() - parsed->unclosedAt())});
-
-    QString diagnostic;
-    if (!parsed->isValid()) {
-        diagnostic = parsed->error();
-    } else if (m_checkNames) {
-        const QStringList roots = parsed->rootNames();
-        for (const QString &name : roots) {
-            if (!m_knownNames.contains(name))
-                m_unknownNames.append(name);
-        }
-        for (const Range &range : std::as_const(inner)) {
-            const QString expression = text.mid(range.start, range.length);
-            qsizetype leading = 0;
-            while (leading < expression.size() && expression.at(leading).isSpace())
-                ++leading;
-            QList<Template::PathSegment> path;
-            if (Template::parsePath(expression.trimmed(), &path) && m_unknownNames.contains(path.first().key))
-                m_unknownRanges.append({int(range.start + leading), int(path.first().key.size())});
-        }
-        QStringList messages;
-        for (const QString &name : std::as_const(m_unknownNames))
-            messages.append(tr("unknown name '%1'").arg(name));
-        diagnostic = messages.join(u'\n');
-    }
-    if (diagnostic != m_diagnostic) {
-        m_diagnostic = diagnostic;
-        setAccessibleDescription(diagnostic);
-        Q_EMIT diagnosticChanged(diagnostic);
+    TemplateAnalysis analysis = TemplateAnalysis::of(text(), m_checkNames ? &m_knownNames : nullptr);
+    m_expressionRanges = std::move(analysis.expressions);
+    m_unknownRanges = std::move(analysis.unknownNameRanges);
+    m_unknownNames = std::move(analysis.unknownNames);
+    if (analysis.diagnostic != m_diagnostic) {
+        m_diagnostic = analysis.diagnostic;
+        setAccessibleDescription(m_diagnostic);
+        Q_EMIT diagnosticChanged(m_diagnostic);
     }
     update();
 }

@@ -4,6 +4,8 @@
 // shows before the workflow runs.
 #pragma once
 
+#include "TemplateAnalysis.h"
+
 #include <QLineEdit>
 #include <QStringList>
 
@@ -16,12 +18,7 @@ class ExpressionLineEdit : public QLineEdit
 {
     Q_OBJECT
 public:
-    struct Range
-    {
-        int start = 0;
-        int length = 0;
-        bool operator==(const Range &) const = default;
-    };
+    using Range = TemplateAnalysis::Range;
 
     explicit ExpressionLineEdit(QWidget *parent = nullptr);
     explicit ExpressionLineEdit(const QString &text, QWidget *parent = nullptr);

@@ -1,0 +1,52 @@
+#include "TemplateAnalysis.h"
+
+#include "script/Template.h"
+
+namespace AuthStudio {
+
+TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *knownNames)
+{
+    TemplateAnalysis analysis;
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    QList<Range> inner; // the expressions without their braces
+    for (const Template::Part &part : parsed->parts()) {
+        if (part.kind == Template::Part::Kind::Literal)
+            continue;
+        analysis.expressions.append({int(part.sourceStart), int(part.sourceLength)});
+        inner.append({int(part.sourceStart + 2), int(part.sourceLength - 4)});
+    }
+    if (parsed->unclosedAt() >= 0) {
+        analysis.unclosedAt = int(parsed->unclosedAt());
+        analysis.expressions.append({analysis.unclosedAt, int(text.size() - analysis.unclosedAt)});
+    }
+
+    // Names are checked in the parts before an unclosed "{{" as well, so they show while typing on.
+    QStringList messages;
+    if (!parsed->isValid())
+        messages.append(parsed->error());
+    if (!knownNames) {
+        analysis.diagnostic = messages.join(u'\n');
+        return analysis;
+    }
+    const QStringList roots = parsed->rootNames();
+    for (const QString &name : roots) {
+        if (!knownNames->contains(name))
+            analysis.unknownNames.append(name);
+    }
+    for (const Range &range : std::as_const(inner)) {
+        const QString expression = text.mid(range.start, range.length);
+        qsizetype leading = 0;
+        while (leading < expression.size() && expression.at(leading).isSpace())
+            ++leading;
+        QList<Template::PathSegment> path;
+        if (Template::parsePath(expression.trimmed(), &path) &&
+            analysis.unknownNames.contains(path.first().key))
+            analysis.unknownNameRanges.append({int(range.start + leading), int(path.first().key.size())});
+    }
+    for (const QString &name : std::as_const(analysis.unknownNames))
+        messages.append(tr("unknown name '%1'").arg(name));
+    analysis.diagnostic = messages.join(u'\n');
+    return analysis;
+}
+
+} // namespace AuthStudio
