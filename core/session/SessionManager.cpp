@@ -112,18 +112,20 @@ void SessionManager::load(const QString &key, QObject *context, LoadCallback don
                 callback(session);
         }
     };
-    call([key, this](SecretStore *store, SecretStore::Callback cb) { store->read(key, this, std::move(cb)); },
-         [this, key, deliver](const SecretStore::Result &result) {
-             if (result.error == SecretStore::Error::Unavailable) {
-                 switchToFallback(result.message);
-                 deliver(std::nullopt);
-                 return;
-             }
-             if (result.error == SecretStore::Error::Failed)
-                 Q_EMIT storeError(QStringLiteral("Reading the session failed: %1").arg(result.message));
-             deliver(result.error == SecretStore::Error::None ? AuthSession::fromJson(result.data)
-                                                              : std::nullopt);
-         });
+    call(
+        [key, this](SecretStore *store, SecretStore::Callback cb) { store->read(key, this, std::move(cb)); },
+        [this, key, deliver](const SecretStore::Result &result) {
+            if (result.error == SecretStore::Error::Unavailable) {
+                switchToFallback(result.message);
+                deliver(std::nullopt);
+                return;
+            }
+            if (result.error == SecretStore::Error::Failed)
+                Q_EMIT storeError(
+                    QStringLiteral("Reading the session from the keychain failed (%1).").arg(result.message));
+            deliver(result.error == SecretStore::Error::None ? AuthSession::fromJson(result.data)
+                                                             : std::nullopt);
+        });
 }
 
 void SessionManager::save(const QString &key, const AuthSession &session)
@@ -138,7 +140,10 @@ void SessionManager::save(const QString &key, const AuthSession &session)
                  switchToFallback(result.message);
                  m_store->write(key, data, this, [](const SecretStore::Result &) {});
              } else if (result.error != SecretStore::Error::None) {
-                 Q_EMIT storeError(QStringLiteral("Saving the session failed: %1").arg(result.message));
+                 Q_EMIT storeError(
+                     QStringLiteral("Saving the session in the keychain failed (%1). It is kept in memory "
+                                    "until the program exits.")
+                         .arg(result.message));
              }
          });
 }

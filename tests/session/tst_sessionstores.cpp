@@ -16,12 +16,13 @@ using namespace AuthStudio;
 
 namespace {
 
-// A keychain that is not there, or that never answers.
+// A keychain that is not there, that never answers, or that refuses an operation (a locked collection).
 class BrokenStore : public SecretStore
 {
 public:
-    explicit BrokenStore(bool silent)
+    explicit BrokenStore(bool silent, Error error = Error::Unavailable)
         : m_silent(silent)
+        , m_error(error)
     { }
     QString description() const override { return QStringLiteral("broken"); }
     bool isPersistent() const override { return true; }
@@ -42,12 +43,16 @@ private:
             return; // never calls back
         QMetaObject::invokeMethod(
             context,
-            [done] {
-                done({Error::Unavailable, {}, QStringLiteral("no Secret Service")});
+            [done, error = m_error] {
+                done({error,
+                      {},
+                      error == Error::Unavailable ? QStringLiteral("no Secret Service")
+                                                  : QStringLiteral("collection is locked")});
             },
             Qt::QueuedConnection);
     }
     bool m_silent;
+    Error m_error;
 };
 
 SecretStore::Result call(const std::function<void(QObject *, SecretStore::Callback)> &operation)
@@ -242,6 +247,25 @@ private Q_SLOTS:
         manager.save(key, sampleSession());
         QVERIFY(idle.wait(20000));
         QCOMPARE(unavailable.count(), 1); // told once
+        QVERIFY(manager.cached(key).has_value());
+    }
+
+    // A keychain that is there but refuses the write: say so each time, keep the session for this process.
+    void refusedSaveIsReportedAndKeptInMemory()
+    {
+        SessionManager manager(std::make_unique<BrokenStore>(false, SecretStore::Error::Failed));
+        QSignalSpy errors(&manager, &SessionManager::storeError);
+        QSignalSpy unavailable(&manager, &SessionManager::storeUnavailable);
+        QSignalSpy idle(&manager, &SessionManager::idle);
+        const QString key = QStringLiteral("k");
+        manager.save(key, sampleSession());
+        QVERIFY(idle.wait(20000));
+        QCOMPARE(errors.count(), 1);
+        const QString message = errors.first().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("collection is locked")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("kept in memory")), qPrintable(message));
+        QCOMPARE(unavailable.count(), 0);
+        QVERIFY(!manager.usingFallback()); // the next save tries the keychain again
         QVERIFY(manager.cached(key).has_value());
     }
 };

@@ -4,6 +4,7 @@
 #include "document/WorkspaceDocument.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
+#include "session/SessionManager.h"
 #include "window/MainWindow.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QListView>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTest>
 
 using namespace AuthStudio;
@@ -60,6 +62,19 @@ private Q_SLOTS:
         window.setCurrentResource(0); // "Seed walkthrough" is custom auth too: the preview follows
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
         window.document()->undoStack()->setClean(); // nothing to ask about on close
+    }
+
+    // Keychain trouble reaches the status bar, whether the keychain is missing or refuses a session.
+    void keychainProblemsShowInTheStatusBar()
+    {
+        MainWindow window;
+        auto *sessions = window.findChild<SessionManager *>();
+        QVERIFY(sessions);
+        Q_EMIT sessions->storeError(QStringLiteral("Saving the session in the keychain failed (locked)."));
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Saving the session in the keychain failed (locked)."));
+        Q_EMIT sessions->storeUnavailable(QStringLiteral("No OS keychain is reachable (none)."));
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("No OS keychain is reachable (none)."));
     }
 };
 

@@ -375,8 +375,12 @@ void MainWindow::createDocks()
     // Auth Login preview: the resource as an app would use it, with the user's session from the keychain.
     // Built when first shown, so start-up doesn't pay for its script engines.
     m_sessions = new SessionManager(std::make_unique<KeychainSecretStore>(), this);
-    connect(m_sessions, &SessionManager::storeUnavailable, this,
-            [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs * 3); });
+    // The user must hear when the session they just logged in with isn't kept (a locked or refused
+    // keychain), or why the next start asks them to log in again.
+    for (const auto signal : {&SessionManager::storeUnavailable, &SessionManager::storeError}) {
+        connect(m_sessions, signal, this,
+                [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs * 3); });
+    }
     m_previewDock = new QDockWidget(tr("Auth Login preview"), this);
     m_previewDock->setObjectName(QStringLiteral("previewDock"));
     m_previewDock->setToolTip(tr("Log in, query and log out as an app using this resource would"));
