@@ -1,8 +1,12 @@
-// The JavaScript side: the auth library, JavaScript step bodies, the sandbox and the watchdog timeout.
+// The JavaScript side: loading the engine plugin on first use, the auth library, JavaScript step bodies, the
+// sandbox and the watchdog timeout.
+#include "script/ExpressionEvaluator.h"
 #include "script/Scope.h"
 #include "script/ScriptEngine.h"
+#include "script/ScriptPlugin.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -19,7 +23,44 @@ private:
         return engine.evaluateExpression(expression, scope, QStringLiteral("test"));
     }
 
+    // Whether this process has QtQml mapped.
+    static bool qmlMapped()
+    {
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        if (!maps.open(QIODevice::ReadOnly))
+            return false;
+        return maps.readAll().contains("libQt6Qml.so");
+    }
+
 private Q_SLOTS:
+    // First, while nothing in this process has run a script: the engine plugin, and QtQml with it, is loaded
+    // by the first expression that needs JavaScript, not before.
+    void javaScriptEngineLoadsOnFirstUse()
+    {
+        if (!QFile::exists(QStringLiteral("/proc/self/maps")))
+            QSKIP("needs /proc/self/maps to see what is loaded");
+        QVERIFY(!ScriptPlugin::isLoaded());
+        QVERIFY(!qmlMapped());
+        ScriptEngine engine;
+        const ExpressionEvaluator evaluator(&engine);
+        Scope scope;
+        scope.set(QStringLiteral("http1"),
+                  QJsonObject {{QStringLiteral("body"), QJsonObject {{QStringLiteral("n"), 20}}}});
+        // A plain path is looked up without JavaScript.
+        QCOMPARE(
+            evaluator.evaluate(QStringLiteral("{{ http1.body.n }}"), scope, QStringLiteral("test")).value,
+            QJsonValue(20));
+        QVERIFY(!ScriptPlugin::isLoaded());
+        QVERIFY(!qmlMapped());
+        const EvalResult sum =
+            evaluator.evaluate(QStringLiteral("{{ http1.body.n + 22 }}"), scope, QStringLiteral("test"));
+        QVERIFY2(sum.ok(), qPrintable(sum.error));
+        QCOMPARE(sum.value, QJsonValue(42));
+        QVERIFY(ScriptPlugin::isLoaded());
+        QVERIFY(qmlMapped());
+        QVERIFY(ScriptPlugin::candidates().size() >= 2);
+    }
+
     void authLibrary_data()
     {
         QTest::addColumn<QString>("expression");

@@ -1,0 +1,301 @@
+#include "JavaScriptEngine.h"
+
+#include "AuthLibrary.h"
+#include "ScriptWatchdog.h"
+#include "script/JavaScriptIdentifier.h"
+#include "script/Scope.h"
+
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace AuthStudio {
+
+namespace {
+
+// btoa/atob on top of the auth library. Kept in JavaScript so they behave like the browser functions
+// people know (throwing on bad input).
+const char *const Prelude = R"JS(
+(function (g) {
+    g.btoa = function (s) { return g.auth.base64Encode(String(s)); };
+    g.atob = function (s) { return g.auth.base64Decode(String(s)); };
+})(this);
+)JS";
+
+} // namespace
+
+JavaScriptEngine::JavaScriptEngine()
+    : m_engine(std::make_unique<QJSEngine>())
+    , m_library(new AuthLibrary(m_engine.get(), this))
+    , m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get()))
+{
+    QJSValue global = m_engine->globalObject();
+    QJSValue library = m_engine->newQObject(m_library);
+    QJSEngine::setObjectOwnership(m_library, QJSEngine::CppOwnership);
+    global.setProperty(QStringLiteral("auth"), library);
+    m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"));
+    // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
+    global.deleteProperty(QStringLiteral("print"));
+    global.deleteProperty(QStringLiteral("gc"));
+}
+
+JavaScriptEngine::~JavaScriptEngine()
+{
+    m_watchdog.reset(); // stop the watchdog thread before the engine goes
+}
+
+namespace {
+
+// Source that can reach a global without writing its name.
+bool usesDynamicGlobals(const QString &source)
+{
+    return source.contains(QLatin1String("globalThis")) || source.contains(QLatin1String("this")) ||
+        source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
+}
+
+// How a source uses a global: not at all, only through property chains (`name.body.token`: which
+// chains), or otherwise (passed around, destructured, indexed, enumerated...: the whole value).
+struct Usage
+{
+    bool mentioned = false;
+    bool whole = false;
+    QList<QStringList> paths; // property chains after the name; none of them a prefix of another
+};
+
+bool isPrefix(const QStringList &prefix, const QStringList &of)
+{
+    return prefix.size() <= of.size() && std::equal(prefix.cbegin(), prefix.cend(), of.cbegin());
+}
+
+void addPath(QList<QStringList> &paths, const QStringList &path)
+{
+    for (const QStringList &known : paths) {
+        if (isPrefix(known, path))
+            return; // already converted whole at that depth
+    }
+    paths.removeIf([&](const QStringList &known) { return isPrefix(path, known); });
+    paths.append(path);
+}
+
+// What a source does with each name in it, from one pass over the text (strings and comments included,
+// which only ever errs towards converting more). Cached: the same steps and fields run again and again.
+struct SourceUsage
+{
+    bool dynamicGlobals = false;
+    QHash<QString, Usage> names;
+};
+
+SourceUsage analyse(const QString &source)
+{
+    SourceUsage result;
+    result.dynamicGlobals = usesDynamicGlobals(source);
+    const qsizetype size = source.size();
+    for (qsizetype at = 0; at < size;) {
+        if (!JavaScriptIdentifier::isPart(source.at(at))) {
+            ++at;
+            continue;
+        }
+        qsizetype end = at;
+        while (end < size && JavaScriptIdentifier::isPart(source.at(end)))
+            ++end;
+        Usage &usage = result.names[source.mid(at, end - at)];
+        usage.mentioned = true;
+        QStringList path;
+        qsizetype chainEnd = end;
+        while (chainEnd < size && source.at(chainEnd) == u'.') {
+            qsizetype propertyEnd = chainEnd + 1;
+            while (propertyEnd < size && JavaScriptIdentifier::isPart(source.at(propertyEnd)))
+                ++propertyEnd;
+            if (propertyEnd == chainEnd + 1)
+                break;
+            path.append(source.mid(chainEnd + 1, propertyEnd - chainEnd - 1));
+            chainEnd = propertyEnd;
+        }
+        if (path.isEmpty())
+            usage.whole = true; // passed around, destructured, indexed, enumerated...
+        else if (!usage.whole)
+            addPath(usage.paths, path);
+        at = end; // the chain's properties are names too (conservatively)
+    }
+    return result;
+}
+
+const SourceUsage &usageIn(const QString &source)
+{
+    thread_local QHash<QString, SourceUsage> cache;
+    auto it = cache.find(source);
+    if (it == cache.end()) {
+        if (cache.size() > 2048)
+            cache.clear();
+        it = cache.insert(source, analyse(source));
+    }
+    return it.value();
+}
+
+// Every path needs its first property to be the object's own (else it may be a prototype method such
+// as hasOwnProperty, which only the whole object answers correctly), and so on down the chain.
+bool pathsAreOwnProperties(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth)
+{
+    for (const QStringList &path : paths) {
+        if (depth >= path.size())
+            continue;
+        const auto found = object.constFind(path.at(depth));
+        if (found == object.constEnd())
+            return false;
+        if (found.value().isObject() && depth + 1 < path.size() &&
+            !pathsAreOwnProperties(found.value().toObject(), {path}, depth + 1))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+// Builds a JavaScript object holding only the given property chains of `object` (each chain's last
+// property converted whole).
+QJSValue JavaScriptEngine::partialObject(const QJsonObject &object, const QList<QStringList> &paths,
+                                         qsizetype depth)
+{
+    QJSValue value = m_engine->newObject();
+    QStringList done;
+    for (const QStringList &path : paths) {
+        const QString &property = path.at(depth);
+        if (done.contains(property))
+            continue;
+        done.append(property);
+        const QJsonValue member = object.value(property);
+        QList<QStringList> deeper;
+        bool whole = !member.isObject();
+        for (const QStringList &other : paths) {
+            if (other.at(depth) != property)
+                continue;
+            if (other.size() == depth + 1)
+                whole = true;
+            else
+                deeper.append(other);
+        }
+        value.setProperty(property,
+                          whole ? m_engine->toScriptValue(member)
+                                : partialObject(member.toObject(), deeper, depth + 1));
+    }
+    return value;
+}
+
+void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
+{
+    const SourceUsage &sourceUsage = usageIn(source);
+    const bool everything = sourceUsage.dynamicGlobals;
+    QJSValue global = m_engine->globalObject();
+    // Drop globals of names that this scope does not have (a previous run's steps).
+    for (auto it = m_installed.begin(); it != m_installed.end();) {
+        if (!scope.contains(it.key())) {
+            global.deleteProperty(it.key());
+            it = m_installed.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const QJsonObject &values = scope.values();
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        const quint64 revision = scope.revision(it.key());
+        auto installed = m_installed.find(it.key());
+        const Usage usage = everything ? Usage {true, true, {}} : sourceUsage.names.value(it.key());
+        if (!usage.mentioned) {
+            if (installed != m_installed.end() && installed->revision != revision) {
+                global.deleteProperty(it.key()); // an older value must not be seen
+                m_installed.erase(installed);
+            }
+            continue;
+        }
+        const bool partial = !usage.whole && it.value().isObject() &&
+            pathsAreOwnProperties(it.value().toObject(), usage.paths, 0);
+        if (installed != m_installed.end() && installed->revision == revision) {
+            const bool covered = installed->whole ||
+                (partial &&
+                 std::all_of(usage.paths.cbegin(), usage.paths.cend(), [&](const QStringList &path) {
+                     return std::any_of(installed->paths.cbegin(), installed->paths.cend(),
+                                        [&path](const QStringList &had) { return isPrefix(had, path); });
+                 }));
+            if (covered)
+                continue;
+        }
+        if (partial) {
+            global.setProperty(it.key(), partialObject(it.value().toObject(), usage.paths, 0));
+            m_installed.insert(it.key(), {revision, false, usage.paths});
+        } else {
+            global.setProperty(it.key(),
+                               m_engine->toScriptValue(QJsonValue(it.value()))); // converts natively
+            m_installed.insert(it.key(), {revision, true, {}});
+        }
+    }
+}
+
+EvalResult JavaScriptEngine::evaluateExpression(const QString &expression, const Scope &scope,
+                                                const QString &origin, int timeoutMs)
+{
+    installScope(scope, expression);
+    return call(expression, FunctionKind::Expression, origin, timeoutMs);
+}
+
+EvalResult JavaScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
+                                             int timeoutMs)
+{
+    installScope(scope, code);
+    return call(code, FunctionKind::Body, origin, timeoutMs);
+}
+
+EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const QString &origin,
+                                  int timeoutMs)
+{
+    // Compiling is most of the cost of a small expression; the same fields run on every query.
+    QHash<QString, QJSValue> &compiled =
+        kind == FunctionKind::Expression ? m_compiledExpressions : m_compiledBodies;
+    QJSValue function = compiled.value(code);
+    if (!function.isCallable()) {
+        // An expression is parenthesised so an object literal is an expression; both stay on the first
+        // line so error lines match the source.
+        const QString source = kind == FunctionKind::Expression
+            ? QStringLiteral("(function () { return (") + code + QStringLiteral("\n); })")
+            : QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})");
+        function = m_engine->evaluate(source, origin, 1);
+        if (function.isError())
+            return EvalResult::failure(formatError(function, origin));
+        if (compiled.size() > 2048)
+            compiled.clear();
+        compiled.insert(code, function);
+    }
+    m_watchdog->arm(timeoutMs);
+    const QJSValue result = function.call();
+    const bool timedOut = m_watchdog->disarm();
+    if (timedOut || m_engine->isInterrupted()) {
+        m_engine->setInterrupted(false);
+        return EvalResult::failure(
+            QStringLiteral("%1: the script was stopped after running for %2 s (the script "
+                           "timeout); look for an endless loop")
+                .arg(origin)
+                .arg(timeoutMs / 1000.0));
+    }
+    if (result.isError())
+        return EvalResult::failure(formatError(result, origin));
+    return {toJson(result), {}};
+}
+
+QJsonValue JavaScriptEngine::toJson(const QJSValue &value)
+{
+    if (value.isUndefined() || value.isCallable())
+        return QJsonValue(QJsonValue::Null);
+    return m_engine->fromScriptValue<QJsonValue>(value);
+}
+
+QString JavaScriptEngine::formatError(const QJSValue &error, const QString &origin) const
+{
+    const QString name = error.property(QStringLiteral("name")).toString();
+    const QString message = error.property(QStringLiteral("message")).toString();
+    const int line = error.property(QStringLiteral("lineNumber")).toInt();
+    QString text = QStringLiteral("%1: %2: %3").arg(origin, name, message);
+    if (line > 0)
+        text += QStringLiteral(" (line %1)").arg(line);
+    return text;
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,62 @@
+// JavaScriptEngine: the ScriptBackend on QJSEngine, in the authstudio-javascript plugin. Scope values become
+// JavaScript globals (re-installed only when they change), scripts get the ECMAScript built-ins plus the
+// auth library and nothing else, errors are formatted with the origin and line, and a watchdog interrupts
+// scripts that run past the timeout. The engine stays usable after an interrupted script.
+#pragma once
+
+#include "script/ScriptBackend.h"
+
+#include <QHash>
+#include <QJSEngine>
+#include <QObject>
+
+#include <memory>
+
+namespace AuthStudio {
+
+class AuthLibrary;
+class ScriptWatchdog;
+
+class JavaScriptEngine : public QObject, public ScriptBackend
+{
+    Q_OBJECT
+public:
+    JavaScriptEngine();
+    ~JavaScriptEngine() override;
+
+    EvalResult evaluateExpression(const QString &expression, const Scope &scope, const QString &origin,
+                                  int timeoutMs) override;
+    EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
+                               int timeoutMs) override;
+
+private:
+    // Installs the scope's values as globals. Only names the source mentions are converted (a value such
+    // as a large response body is costly to turn into JavaScript), unless the source reaches globals
+    // dynamically.
+    // An object the source only reads through property chains (`name.body.token`) gets just those chains:
+    // a response's headers are not converted for a script that reads `http1.body.token`.
+    void installScope(const Scope &scope, const QString &source);
+    enum class FunctionKind { Expression, Body };
+    // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
+    EvalResult call(const QString &code, FunctionKind kind, const QString &origin, int timeoutMs);
+    QString formatError(const QJSValue &error, const QString &origin) const;
+    // A script result as JSON; undefined and functions become null, so the name stays in the scope.
+    QJsonValue toJson(const QJSValue &value);
+    QJSValue partialObject(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth);
+
+    std::unique_ptr<QJSEngine> m_engine;
+    AuthLibrary *m_library = nullptr;
+    std::unique_ptr<ScriptWatchdog> m_watchdog;
+
+    struct Installed
+    {
+        quint64 revision = 0; // the scope revision it was installed from
+        bool whole = true; // false: only these property chains of the object were converted
+        QList<QStringList> paths;
+    };
+    QHash<QString, Installed> m_installed; // global name -> what is installed
+    QHash<QString, QJSValue> m_compiledExpressions; // expression -> compiled function
+    QHash<QString, QJSValue> m_compiledBodies; // function body -> compiled function
+};
+
+} // namespace AuthStudio
