@@ -2,15 +2,18 @@
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
 // ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{"), FilterLineEdit and
 // CurrentRowHighlight (a master list keeps its current row selected), StudioStyle (menu icons on the
-// highlight) and TemplateHighlighter ({{ }} in request bodies).
+// highlight) and TemplateTextEdit with TemplateHighlighter
+// ({{ }} in request bodies, marked and completed).
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
+#include "widgets/NameCompleter.h"
 #include "widgets/StudioStyle.h"
 #include "widgets/TemplateHighlighter.h"
+#include "widgets/TemplateTextEdit.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -294,6 +297,53 @@ private Q_SLOTS:
         // One undo takes the completion back.
         edit.undo();
         QVERIFY(!edit.text().contains(QStringLiteral("http1")));
+    }
+
+    void templateTextEditCompletesNames()
+    {
+        TemplateTextEdit edit;
+        edit.setKnownNames({QStringLiteral("http1"), QStringLiteral("form1"), QStringLiteral("TOKEN")});
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        edit.activateWindow();
+        edit.setFocus();
+        QTRY_VERIFY(edit.hasFocus());
+        QAbstractItemView *popup = edit.nameCompleter()->popup();
+
+        QTest::keyClicks(&edit, QStringLiteral("{\"email\": \""));
+        QVERIFY(!popup->isVisible()); // not inside {{ }}
+        QTest::keyClicks(&edit, QStringLiteral("{{ "));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 3);
+        QTest::keyClicks(&edit, QStringLiteral("fo"));
+        QCOMPARE(edit.nameCompleter()->completionPrefix(), QStringLiteral("fo"));
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(edit.toPlainText(), QStringLiteral("{\"email\": \"{{ form1 }}"));
+        QCOMPARE(edit.textCursor().position(), 19); // after the name, ready for ".email"
+        QTRY_VERIFY(!popup->isVisible());
+        QTest::keyClicks(&edit, QStringLiteral(".email"));
+        QVERIFY(!popup->isVisible()); // a property, not a root name
+
+        // On a second line, with the closing braces already there, only the name goes in.
+        QTest::keyClick(&edit, Qt::Key_End);
+        QTest::keyClicks(&edit, QStringLiteral("\","));
+        QTest::keyClick(&edit, Qt::Key_Return);
+        QTest::keyClicks(&edit, QStringLiteral("\"t\": \"{{  }}\"}"));
+        QTextCursor cursor = edit.textCursor();
+        cursor.movePosition(QTextCursor::Left, QTextCursor::MoveAnchor, 5); // between "{{ " and " }}"
+        edit.setTextCursor(cursor);
+        QTest::keyClick(&edit, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClicks(&edit, QStringLiteral("T"));
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(edit.toPlainText(),
+                 QStringLiteral("{\"email\": \"{{ form1.email }}\",\n\"t\": \"{{ TOKEN }}\"}"));
+
+        // One undo takes the completion back.
+        edit.undo();
+        QVERIFY(!edit.toPlainText().contains(QStringLiteral("TOKEN")));
     }
 
     void actionIconsDrawInThePalettesTextColour()

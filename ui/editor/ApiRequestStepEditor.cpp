@@ -4,7 +4,6 @@
 #include "KeyValueTableModel.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/TemplateAnalysis.h"
-#include "widgets/TemplateHighlighter.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -49,14 +48,12 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     , m_query(new KeyValueTableEditor(document, this))
     , m_bodyKind(new QComboBox(this))
     , m_bodyPages(new QStackedWidget(this))
-    , m_jsonBody(new QPlainTextEdit(this))
+    , m_jsonBody(new TemplateTextEdit(this))
     , m_jsonStatus(new QLabel(this))
     , m_formBody(new KeyValueTableEditor(document, this))
     , m_rawContentType(new QLineEdit(this))
-    , m_rawBody(new QPlainTextEdit(this))
+    , m_rawBody(new TemplateTextEdit(this))
     , m_timeout(new QSpinBox(this))
-    , m_jsonHighlighter(new TemplateHighlighter(m_jsonBody))
-    , m_rawHighlighter(new TemplateHighlighter(m_rawBody))
 {
     m_method->setObjectName(QStringLiteral("requestMethod"));
     m_method->setAccessibleName(tr("HTTP method"));
@@ -212,8 +209,8 @@ void ApiRequestStepEditor::applyKnownNames(const QStringList &names)
     m_headers->setKnownNames(names);
     m_query->setKnownNames(names);
     m_formBody->setKnownNames(names);
-    m_jsonHighlighter->setKnownNames(names);
-    m_rawHighlighter->setKnownNames(names);
+    m_jsonBody->setKnownNames(names);
+    m_rawBody->setKnownNames(names);
     updateJsonStatus(m_jsonBody->toPlainText());
 }
 
@@ -252,7 +249,7 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
     QJsonDocument::fromJson(utf8, &error);
     if (error.error == QJsonParseError::NoError) {
         // The expressions too: a name no earlier step or variable defines fails the run.
-        const QString problem = TemplateAnalysis::of(text, m_jsonHighlighter->knownNames()).diagnostic;
+        const QString problem = TemplateAnalysis::of(text, m_jsonBody->knownNames()).diagnostic;
         m_jsonStatus->setText(problem.isEmpty()
                                   ? tr("Valid JSON.")
                                   : tr("\u26A0 Valid JSON, but: %1.")

@@ -3,11 +3,11 @@
 #pragma once
 
 #include "StepEditor.h"
+#include "widgets/TemplateTextEdit.h"
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
@@ -16,7 +16,6 @@ namespace AuthStudio {
 
 class ExpressionLineEdit;
 class KeyValueTableEditor;
-class TemplateHighlighter;
 
 class ApiRequestStepEditor : public StepEditor
 {
@@ -31,8 +30,8 @@ public:
     KeyValueTableEditor *headersEditor() const { return m_headers; }
     KeyValueTableEditor *queryEditor() const { return m_query; }
     QComboBox *bodyKindCombo() const { return m_bodyKind; }
-    QPlainTextEdit *jsonBodyEdit() const { return m_jsonBody; }
-    QPlainTextEdit *rawBodyEdit() const { return m_rawBody; }
+    TemplateTextEdit *jsonBodyEdit() const { return m_jsonBody; }
+    TemplateTextEdit *rawBodyEdit() const { return m_rawBody; }
     // "Valid JSON", what is wrong and where, or an expression's problem; empty when the body isn't JSON.
     QString jsonStatus() const;
     void focusField(const QString &field) override;
@@ -54,14 +53,12 @@ private:
     KeyValueTableEditor *m_query;
     QComboBox *m_bodyKind;
     QStackedWidget *m_bodyPages;
-    QPlainTextEdit *m_jsonBody;
+    TemplateTextEdit *m_jsonBody;
     QLabel *m_jsonStatus;
     KeyValueTableEditor *m_formBody;
     QLineEdit *m_rawContentType;
-    QPlainTextEdit *m_rawBody;
+    TemplateTextEdit *m_rawBody;
     QSpinBox *m_timeout;
-    TemplateHighlighter *m_jsonHighlighter;
-    TemplateHighlighter *m_rawHighlighter;
 };
 
 } // namespace AuthStudio

@@ -1,16 +1,13 @@
 #include "ExpressionLineEdit.h"
 
+#include "NameCompleter.h"
 #include "TemplateAnalysis.h"
 
 #include <QAbstractItemView>
-#include <QCompleter>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QRegularExpression>
-#include <QScrollBar>
-#include <QStringListModel>
 #include <QStyleOptionFrame>
 #include <QToolTip>
 
@@ -28,14 +25,8 @@ ExpressionLineEdit::ExpressionLineEdit(QWidget *parent)
 
 ExpressionLineEdit::ExpressionLineEdit(const QString &text, QWidget *parent)
     : QLineEdit(text, parent)
-    , m_namesModel(new QStringListModel(this))
-    , m_completer(new QCompleter(m_namesModel, this))
+    , m_completer(new NameCompleter(this))
 {
-    // Not QLineEdit::setCompleter(): that completes the whole text, we complete the name at the cursor.
-    m_completer->setWidget(this);
-    m_completer->setCompletionMode(QCompleter::PopupCompletion);
-    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setFilterMode(Qt::MatchStartsWith);
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             &ExpressionLineEdit::insertCompletion);
     connect(this, &QLineEdit::textChanged, this, &ExpressionLineEdit::analyse);
@@ -47,10 +38,7 @@ void ExpressionLineEdit::setKnownNames(const QStringList &names)
 {
     m_knownNames = names;
     m_checkNames = true;
-    QStringList sorted = names;
-    sorted.sort(Qt::CaseInsensitive);
-    sorted.removeDuplicates();
-    m_namesModel->setStringList(sorted);
+    m_completer->setNames(names);
     analyse();
 }
 
@@ -68,20 +56,6 @@ void ExpressionLineEdit::analyse()
     update();
 }
 
-int ExpressionLineEdit::completionStart(QString *prefix) const
-{
-    const QString before = text().left(cursorPosition());
-    const qsizetype open = before.lastIndexOf(QStringLiteral("{{"));
-    if (open < 0 || before.indexOf(QStringLiteral("}}"), open + 2) >= 0)
-        return -1;
-    static const QRegularExpression partialName(QStringLiteral(R"(^\s*([A-Za-z_$][A-Za-z0-9_$]*)?$)"));
-    const QRegularExpressionMatch match = partialName.match(QStringView(before).mid(open + 2));
-    if (!match.hasMatch())
-        return -1;
-    *prefix = match.captured(1);
-    return int(before.size() - prefix->size());
-}
-
 void ExpressionLineEdit::onTextEdited()
 {
     showCompletions();
@@ -90,37 +64,24 @@ void ExpressionLineEdit::onTextEdited()
 void ExpressionLineEdit::showCompletions()
 {
     QString prefix;
-    if (completionStart(&prefix) < 0 || m_namesModel->rowCount() == 0) {
+    if (NameCompleter::partialNameStart(text().left(cursorPosition()), &prefix) < 0) {
         m_completer->popup()->hide();
         return;
     }
-    m_completer->setCompletionPrefix(prefix);
-    const int count = m_completer->completionCount();
-    if (count == 0 || (count == 1 && m_completer->currentCompletion() == prefix)) {
-        m_completer->popup()->hide();
-        return;
-    }
-    QAbstractItemView *popup = m_completer->popup();
-    popup->setCurrentIndex(m_completer->completionModel()->index(0, 0));
-    QRect rect = cursorRect();
-    rect.setWidth(popup->sizeHintForColumn(0) + popup->verticalScrollBar()->sizeHint().width());
-    m_completer->complete(rect);
+    m_completer->popUp(prefix, cursorRect());
 }
 
 void ExpressionLineEdit::insertCompletion(const QString &name)
 {
     QString prefix;
-    const int start = completionStart(&prefix);
+    const int start = NameCompleter::partialNameStart(text().left(cursorPosition()), &prefix);
     if (start < 0)
         return;
     // Through the editing API rather than setText(), so the insertion is one undo step.
     setSelection(start, cursorPosition() - start);
     insert(name);
     // Close the expression when nothing closes it yet, leaving the cursor after the name for ".body".
-    const QString after = text().mid(cursorPosition());
-    const qsizetype close = after.indexOf(QStringLiteral("}}"));
-    const qsizetype nextOpen = after.indexOf(QStringLiteral("{{"));
-    if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+    if (NameCompleter::needsClosingBraces(text().mid(cursorPosition()))) {
         insert(QStringLiteral(" }}"));
         cursorBackward(false, 3);
     }

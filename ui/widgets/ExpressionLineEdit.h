@@ -4,13 +4,11 @@
 // shows before the workflow runs.
 #pragma once
 
+#include "NameCompleter.h"
 #include "TemplateAnalysis.h"
 
 #include <QLineEdit>
 #include <QStringList>
-
-class QCompleter;
-class QStringListModel;
 
 namespace AuthStudio {
 
@@ -36,7 +34,7 @@ public:
     QList<Range> expressionRanges() const { return m_expressionRanges; }
     QList<Range> unknownNameRanges() const { return m_unknownRanges; }
 
-    QCompleter *nameCompleter() const { return m_completer; }
+    NameCompleter *nameCompleter() const { return m_completer; }
     // Opens completion when the cursor is right after "{{" or a partial name inside one.
     void showCompletions();
 
@@ -52,8 +50,6 @@ private:
     void analyse();
     void onTextEdited();
     void insertCompletion(const QString &name);
-    // The completion prefix at the cursor and where it starts, or start -1 when not inside "{{ name".
-    int completionStart(QString *prefix) const;
     int xForPosition(int position) const;
 
     QStringList m_knownNames;
@@ -62,8 +58,7 @@ private:
     QString m_diagnostic;
     QList<Range> m_expressionRanges;
     QList<Range> m_unknownRanges;
-    QStringListModel *m_namesModel;
-    QCompleter *m_completer;
+    NameCompleter *m_completer;
 };
 
 } // namespace AuthStudio

@@ -1,0 +1,74 @@
+#include "NameCompleter.h"
+
+#include <QAbstractItemView>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QStringListModel>
+
+namespace AuthStudio {
+
+NameCompleter::NameCompleter(QWidget *editor)
+    : QCompleter(editor)
+    , m_names(new QStringListModel(this))
+{
+    // Not QLineEdit::setCompleter(): that completes the whole text, this completes the name at the cursor.
+    setModel(m_names);
+    setWidget(editor);
+    setCompletionMode(QCompleter::PopupCompletion);
+    setCaseSensitivity(Qt::CaseInsensitive);
+    setFilterMode(Qt::MatchStartsWith);
+}
+
+void NameCompleter::setNames(const QStringList &names)
+{
+    QStringList sorted = names;
+    sorted.sort(Qt::CaseInsensitive);
+    sorted.removeDuplicates();
+    m_names->setStringList(sorted);
+}
+
+bool NameCompleter::hasNames() const
+{
+    return m_names->rowCount() > 0;
+}
+
+int NameCompleter::partialNameStart(const QString &textBeforeCursor, QString *prefix)
+{
+    const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
+    if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
+        return -1;
+    static const QRegularExpression partialName(QStringLiteral(R"(^\s*([A-Za-z_$][A-Za-z0-9_$]*)?$)"));
+    const QRegularExpressionMatch match = partialName.match(QStringView(textBeforeCursor).mid(open + 2));
+    if (!match.hasMatch())
+        return -1;
+    *prefix = match.captured(1);
+    return int(textBeforeCursor.size() - prefix->size());
+}
+
+bool NameCompleter::needsClosingBraces(const QString &textAfterCursor)
+{
+    const qsizetype close = textAfterCursor.indexOf(QStringLiteral("}}"));
+    const qsizetype nextOpen = textAfterCursor.indexOf(QStringLiteral("{{"));
+    return close < 0 || (nextOpen >= 0 && nextOpen < close);
+}
+
+void NameCompleter::popUp(const QString &prefix, const QRect &cursorRect)
+{
+    if (!hasNames()) {
+        popup()->hide();
+        return;
+    }
+    setCompletionPrefix(prefix);
+    const int count = completionCount();
+    if (count == 0 || (count == 1 && currentCompletion() == prefix)) {
+        popup()->hide();
+        return;
+    }
+    QAbstractItemView *list = popup();
+    list->setCurrentIndex(completionModel()->index(0, 0));
+    QRect rect = cursorRect;
+    rect.setWidth(list->sizeHintForColumn(0) + list->verticalScrollBar()->sizeHint().width());
+    complete(rect);
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,42 @@
+// TemplateTextEdit: the multi-line editor for request bodies that may hold {{ expressions }}, the
+// counterpart of ExpressionLineEdit: the expressions tinted and unknown root names marked
+// (TemplateHighlighter), and step and variable names completed after "{{" (NameCompleter; Ctrl+Space
+// asks for them).
+#pragma once
+
+#include <QPlainTextEdit>
+#include <QStringList>
+
+namespace AuthStudio {
+
+class NameCompleter;
+class TemplateHighlighter;
+
+class TemplateTextEdit : public QPlainTextEdit
+{
+    Q_OBJECT
+public:
+    explicit TemplateTextEdit(QWidget *parent = nullptr);
+
+    // The names expressions may use; until this is called no name is flagged.
+    void setKnownNames(const QStringList &names);
+    // Null until setKnownNames() was called.
+    const QStringList *knownNames() const;
+
+    NameCompleter *nameCompleter() const { return m_completer; }
+    TemplateHighlighter *highlighter() const { return m_highlighter; }
+    // Opens completion when the cursor is right after "{{" or a partial name inside one.
+    void showCompletions();
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    void insertCompletion(const QString &name);
+    QString lineBeforeCursor() const;
+
+    TemplateHighlighter *m_highlighter;
+    NameCompleter *m_completer;
+};
+
+} // namespace AuthStudio
