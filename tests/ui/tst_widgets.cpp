@@ -47,6 +47,23 @@ QColor colorAt(const QTextBlock &block, int position)
     return {};
 }
 
+// The names the completion tests offer.
+QStringList completionNames()
+{
+    return {QStringLiteral("http1"), QStringLiteral("form1"), QStringLiteral("TOKEN")};
+}
+
+// Shows a widget in its own window and gives it the keyboard focus, as a user clicking into it.
+bool showFocused(QWidget *widget)
+{
+    widget->show();
+    if (!QTest::qWaitForWindowExposed(widget))
+        return false;
+    widget->activateWindow();
+    widget->setFocus();
+    return QTest::qWaitFor([widget] { return widget->hasFocus(); });
+}
+
 QColor colorOf(const QTextCharFormat &format)
 {
     return format.foreground().color();
@@ -273,12 +290,8 @@ private Q_SLOTS:
     void expressionLineEditCompletesNames()
     {
         ExpressionLineEdit edit;
-        edit.setKnownNames({QStringLiteral("http1"), QStringLiteral("form1"), QStringLiteral("TOKEN")});
-        edit.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&edit));
-        edit.activateWindow();
-        edit.setFocus();
-        QTRY_VERIFY(edit.hasFocus());
+        edit.setKnownNames(completionNames());
+        QVERIFY(showFocused(&edit));
 
         QTest::keyClicks(&edit, QStringLiteral("Bearer "));
         QVERIFY(!edit.nameCompleter()->popup()->isVisible()); // not inside {{ }}
@@ -302,12 +315,8 @@ private Q_SLOTS:
     void templateTextEditCompletesNames()
     {
         TemplateTextEdit edit;
-        edit.setKnownNames({QStringLiteral("http1"), QStringLiteral("form1"), QStringLiteral("TOKEN")});
-        edit.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&edit));
-        edit.activateWindow();
-        edit.setFocus();
-        QTRY_VERIFY(edit.hasFocus());
+        edit.setKnownNames(completionNames());
+        QVERIFY(showFocused(&edit));
         QAbstractItemView *popup = edit.nameCompleter()->popup();
 
         QTest::keyClicks(&edit, QStringLiteral("{\"email\": \""));

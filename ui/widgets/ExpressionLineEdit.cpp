@@ -153,23 +153,8 @@ void ExpressionLineEdit::paintEvent(QPaintEvent *event)
 
 void ExpressionLineEdit::keyPressEvent(QKeyEvent *event)
 {
-    if (m_completer->popup()->isVisible()) {
-        switch (event->key()) {
-        case Qt::Key_Enter:
-        case Qt::Key_Return:
-        case Qt::Key_Escape:
-        case Qt::Key_Tab:
-        case Qt::Key_Backtab:
-            event->ignore(); // the completer takes these
-            return;
-        default:
-            break;
-        }
-    }
-    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
-        showCompletions();
+    if (m_completer->takesKey(event, [this] { showCompletions(); }))
         return;
-    }
     QLineEdit::keyPressEvent(event);
 }
 

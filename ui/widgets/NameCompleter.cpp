@@ -1,6 +1,7 @@
 #include "NameCompleter.h"
 
 #include <QAbstractItemView>
+#include <QKeyEvent>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStringListModel>
@@ -50,6 +51,28 @@ bool NameCompleter::needsClosingBraces(const QString &textAfterCursor)
     const qsizetype close = textAfterCursor.indexOf(QStringLiteral("}}"));
     const qsizetype nextOpen = textAfterCursor.indexOf(QStringLiteral("{{"));
     return close < 0 || (nextOpen >= 0 && nextOpen < close);
+}
+
+bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &showNames)
+{
+    if (popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore(); // the popup takes these
+            return true;
+        default:
+            break;
+        }
+    }
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
+        showNames();
+        return true;
+    }
+    return false;
 }
 
 void NameCompleter::popUp(const QString &prefix, const QRect &cursorRect)

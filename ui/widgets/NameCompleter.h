@@ -5,6 +5,9 @@
 
 #include <QCompleter>
 
+#include <functional>
+
+class QKeyEvent;
 class QStringListModel;
 
 namespace AuthStudio {
@@ -24,6 +27,10 @@ public:
     static int partialNameStart(const QString &textBeforeCursor, QString *prefix);
     // Whether an expression completed before `textAfterCursor` is not closed yet, so " }}" should follow.
     static bool needsClosingBraces(const QString &textAfterCursor);
+
+    // For the editor's keyPressEvent, first: true when the key is the completer's and the editor must leave
+    // it alone: the keys the open popup takes (Enter, Tab, Esc), and Ctrl+Space, answered by `showNames`.
+    bool takesKey(QKeyEvent *event, const std::function<void()> &showNames);
 
     // Shows the names starting with `prefix` below `cursorRect` (in the editor's coordinates), or hides
     // the popup when there is nothing to offer.
