@@ -18,7 +18,33 @@ const QString PluginFileName = QStringLiteral(AUTHSTUDIO_JAVASCRIPT_PLUGIN_FILE)
 
 QMutex loadMutex;
 std::atomic<ScriptBackendFactory *> loadedFactory {nullptr};
-QString loadError; // guarded by loadMutex
+QString loadError; // why loading failed, kept so later scripts fail the same way; guarded by loadMutex
+
+// Loads the first plugin file that exists. Called with loadMutex held, until it succeeds or fails once.
+ScriptBackendFactory *load(QString *error)
+{
+    // Never unloaded: the engines made from it live until the process ends.
+    static QPluginLoader loader;
+    QStringList tried;
+    for (const QString &file : ScriptPlugin::candidates()) {
+        if (!QFileInfo::exists(file)) {
+            tried.append(QDir::toNativeSeparators(file));
+            continue;
+        }
+        loader.setFileName(file);
+        if (auto *factory = qobject_cast<ScriptBackendFactory *>(loader.instance()))
+            return factory;
+        // The first one found is the one meant for this program: don't fall back to another build.
+        *error = QStringLiteral("The JavaScript engine (%1) can't be loaded: %2")
+                     .arg(QDir::toNativeSeparators(file),
+                          loader.errorString().isEmpty() ? QStringLiteral("not an Auth Studio plugin")
+                                                         : loader.errorString());
+        return nullptr;
+    }
+    *error = QStringLiteral("The JavaScript engine (%1) is not installed; looked in: %2")
+                 .arg(PluginFileName, tried.join(QStringLiteral(", ")));
+    return nullptr;
+}
 
 } // namespace
 
@@ -41,37 +67,14 @@ ScriptBackendFactory *ScriptPlugin::factory(QString *error)
     if (ScriptBackendFactory *factory = loadedFactory.load(std::memory_order_acquire))
         return factory;
     QMutexLocker locker(&loadMutex);
-    if (ScriptBackendFactory *factory = loadedFactory.load(std::memory_order_relaxed))
-        return factory;
-    if (loadError.isEmpty()) {
-        QStringList tried;
-        for (const QString &file : candidates()) {
-            if (!QFileInfo::exists(file)) {
-                tried.append(QDir::toNativeSeparators(file));
-                continue;
-            }
-            // Never unloaded: engines made from it live until the process ends.
-            static QPluginLoader loader;
-            loader.setFileName(file);
-            auto *factory = qobject_cast<ScriptBackendFactory *>(loader.instance());
-            if (factory) {
-                loadedFactory.store(factory, std::memory_order_release);
-                return factory;
-            }
-            loadError = QStringLiteral("The JavaScript engine (%1) can't be loaded: %2")
-                            .arg(QDir::toNativeSeparators(file),
-                                 loader.errorString().isEmpty() ? QStringLiteral("not an Auth Studio plugin")
-                                                                : loader.errorString());
-            break;
-        }
-        if (loadError.isEmpty()) {
-            loadError = QStringLiteral("The JavaScript engine (%1) is not installed; looked in: %2")
-                            .arg(PluginFileName, tried.join(QStringLiteral(", ")));
-        }
+    ScriptBackendFactory *factory = loadedFactory.load(std::memory_order_relaxed);
+    if (!factory && loadError.isEmpty()) {
+        factory = load(&loadError);
+        loadedFactory.store(factory, std::memory_order_release);
     }
-    if (error)
+    if (!factory && error)
         *error = loadError;
-    return nullptr;
+    return factory;
 }
 
 bool ScriptPlugin::isLoaded()
