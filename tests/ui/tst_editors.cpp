@@ -202,6 +202,16 @@ void tst_Editors::workflowEditorsAreBuiltWhenTheirTabOpens()
     QCOMPARE(trigger->currentIndex(), int(document->resource(1).customAuth.refreshTrigger));
     QCOMPARE(child<QSpinBox>(&editor, QStringLiteral("loginTimeout"))->value(),
              document->resource(1).customAuth.loginTimeoutSeconds);
+    // The Login and Refresh boxes share one label column: their fields start at the same x.
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    const auto fieldX = [&editor](const QString &name) {
+        QWidget *field = editor.findChild<QWidget *>(name);
+        return field ? field->mapTo(&editor, QPoint(0, 0)).x() : -1;
+    };
+    QVERIFY(fieldX(QStringLiteral("loginTestUrl")) > 0);
+    QCOMPARE(fieldX(QStringLiteral("loginTestUrl")), fieldX(QStringLiteral("refreshTrigger")));
+    QCOMPARE(fieldX(QStringLiteral("loginTimeout")), fieldX(QStringLiteral("refreshOnBodyPattern")));
 }
 
 void tst_Editors::refreshBodyPatternIsOneUndoableEdit()

@@ -282,6 +282,20 @@ QWidget *ResourceEditor::createSessionTab()
     refreshForm->addRow(tr("Refresh on &status"), m_refreshStatuses);
     refreshForm->addRow(tr("Refresh on &body"), m_refreshBodyPattern);
     refreshForm->addRow(QString(), m_refreshBodyPatternProblem);
+    // One label column for both boxes, so their fields line up.
+    int labelWidth = 0;
+    for (const QFormLayout *form : {loginForm, refreshForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole))
+                labelWidth = qMax(labelWidth, label->sizeHint().width());
+        }
+    }
+    for (const QFormLayout *form : {loginForm, refreshForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole))
+                label->widget()->setMinimumWidth(labelWidth);
+        }
+    }
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(loginBox);
     layout->addWidget(refreshBox);
