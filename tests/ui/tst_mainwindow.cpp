@@ -117,6 +117,7 @@ private Q_SLOTS:
     void exportImportThroughMenu();
     void recentFilesAndSettings();
     void autosaveAndRecoveryOnStart();
+    void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
     void aboutShowsVersion();
     void usableAt1280x800();
@@ -654,6 +655,33 @@ void tst_MainWindow::autosaveAndRecoveryOnStart()
     QTRY_COMPARE(declined->document()->filePath(), path);
     QVERIFY(!declined->document()->isModified());
     QVERIFY(!declined->autosaver()->hasRecovery());
+}
+
+// Work on the demo workspace, never saved to a file, is offered back by the workspace's name.
+void tst_MainWindow::recoveryOfANeverSavedWorkspaceNamesIt()
+{
+    {
+        auto window = createWindow();
+        window->start({});
+        QTRY_COMPARE(window->document()->resourceCount(), 2);
+        QVERIFY(window->document()->filePath().isEmpty());
+        window->autosaver()->setIntervalSeconds(1);
+        QSignalSpy autosaved(window->autosaver(), &Autosaver::autosaved);
+        child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(autosaved.count(), 1, 5000);
+    }
+    auto window = createWindow();
+    QCOMPARE(window->autosaver()->recoveryWorkspaceName(), QStringLiteral("Demo workspace"));
+    MessagePrompt::setNextAnswer(QMessageBox::Yes);
+    window->start({});
+    QTRY_COMPARE(window->document()->resourceCount(), 3);
+    QVERIFY2(MessagePrompt::lastText().contains(
+                 QStringLiteral("\u201CDemo workspace\u201D (not saved to a file yet)")),
+             qPrintable(MessagePrompt::lastText()));
+    QVERIFY(window->document()->isModified());
+    QVERIFY(window->document()->filePath().isEmpty());
+    window->autosaver()->discardRecovery();
+    window->document()->undoStack()->setClean();
 }
 
 void tst_MainWindow::failedRunSelectsFailingStep()

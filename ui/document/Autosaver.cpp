@@ -55,12 +55,24 @@ bool Autosaver::hasRecovery() const
     return QFile::exists(recoveryFilePath());
 }
 
+// The origin file: the document's path on the first line (empty when it was never saved), its workspace
+// name on the second.
 QString Autosaver::recoveryOriginalPath() const
+{
+    return originLine(0);
+}
+
+QString Autosaver::recoveryWorkspaceName() const
+{
+    return originLine(1);
+}
+
+QString Autosaver::originLine(int line) const
 {
     QFile file(originPath());
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(file.readAll()).trimmed();
+    return QString::fromUtf8(file.readAll()).split(u'\n').value(line).trimmed();
 }
 
 bool Autosaver::saveNow()
@@ -82,7 +94,7 @@ bool Autosaver::saveNow()
     }
     QSaveFile origin(originPath());
     if (origin.open(QIODevice::WriteOnly)) {
-        origin.write(m_document->filePath().toUtf8());
+        origin.write(m_document->filePath().toUtf8() + '\n' + m_document->workspace().name.toUtf8());
         origin.commit();
     }
     m_errorString.clear();

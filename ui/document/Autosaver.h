@@ -31,6 +31,8 @@ public:
     bool hasRecovery() const;
     // The file the recovered workspace belongs to; empty for an untitled workspace.
     QString recoveryOriginalPath() const;
+    // The recovered workspace's name, to tell an unsaved workspace by (empty if unknown).
+    QString recoveryWorkspaceName() const;
     // Writes the recovery file now (when there are unsaved changes); false when the write failed.
     bool saveNow();
     void discardRecovery();
@@ -43,6 +45,7 @@ Q_SIGNALS:
 private:
     void onModifiedChanged(bool modified);
     QString originPath() const;
+    QString originLine(int line) const;
 
     WorkspaceDocument *m_document;
     QTimer *m_timer;

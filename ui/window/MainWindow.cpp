@@ -440,23 +440,27 @@ void MainWindow::start(const QString &path)
         return;
     }
     const QString original = m_autosaver->recoveryOriginalPath();
-    MessagePrompt::ask(
-        this, QMessageBox::Question, tr("Restore unsaved work?"),
-        tr("Auth Studio didn't close normally. Restore the unsaved changes to %1?")
-            .arg(original.isEmpty() ? tr("an untitled workspace") : QDir::toNativeSeparators(original)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
-        [this, original, openInitial](MessagePrompt::Button answer) {
-            if (answer == QMessageBox::Yes &&
-                m_document->restoreRecovery(m_autosaver->recoveryFilePath(), original)) {
-                afterOpen();
-                statusBar()->showMessage(tr("Unsaved changes restored"), StatusTimeoutMs);
-                return;
-            }
-            if (answer == QMessageBox::Yes)
-                MessagePrompt::warn(this, tr("Can't restore"), m_document->errorString());
-            m_autosaver->discardRecovery();
-            openInitial();
-        });
+    const QString name = m_autosaver->recoveryWorkspaceName();
+    QString what = QDir::toNativeSeparators(original);
+    if (original.isEmpty()) {
+        what = name.isEmpty() ? tr("an untitled workspace")
+                              : tr("\u201C%1\u201D (not saved to a file yet)").arg(name);
+    }
+    MessagePrompt::ask(this, QMessageBox::Question, tr("Restore unsaved work?"),
+                       tr("Auth Studio didn't close normally. Restore the unsaved changes to %1?").arg(what),
+                       QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
+                       [this, original, openInitial](MessagePrompt::Button answer) {
+                           if (answer == QMessageBox::Yes &&
+                               m_document->restoreRecovery(m_autosaver->recoveryFilePath(), original)) {
+                               afterOpen();
+                               statusBar()->showMessage(tr("Unsaved changes restored"), StatusTimeoutMs);
+                               return;
+                           }
+                           if (answer == QMessageBox::Yes)
+                               MessagePrompt::warn(this, tr("Can't restore"), m_document->errorString());
+                           m_autosaver->discardRecovery();
+                           openInitial();
+                       });
 }
 
 void MainWindow::openFile(const QString &path, const std::function<void(bool)> &done)
