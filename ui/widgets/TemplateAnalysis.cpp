@@ -7,6 +7,10 @@ namespace AuthStudio {
 TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *knownNames)
 {
     TemplateAnalysis analysis;
+    // Most lines of a request body hold no expression; they needn't pass through (and crowd) the parser's
+    // cache of templates.
+    if (!text.contains(QLatin1String("{{")))
+        return analysis;
     const std::shared_ptr<const Template> parsed = Template::parse(text);
     QList<Range> inner; // the expressions without their braces
     for (const Template::Part &part : parsed->parts()) {
