@@ -301,6 +301,8 @@ private Q_SLOTS:
         QTest::keyClicks(&edit, QStringLiteral("ht"));
         QCOMPARE(edit.nameCompleter()->completionPrefix(), QStringLiteral("ht"));
         QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        // The editors hand the names over again after every edit of the document; the choice stays.
+        edit.setKnownNames(completionNames());
         QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
         QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1 }}"));
         QCOMPARE(edit.cursorPosition(), 15); // after the name, ready for ".body"
@@ -327,6 +329,7 @@ private Q_SLOTS:
         QTest::keyClicks(&edit, QStringLiteral("fo"));
         QCOMPARE(edit.nameCompleter()->completionPrefix(), QStringLiteral("fo"));
         QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        edit.setKnownNames(completionNames()); // as after every edit of the document
         QTest::keyClick(popup, Qt::Key_Return);
         QCOMPARE(edit.toPlainText(), QStringLiteral("{\"email\": \"{{ form1 }}"));
         QCOMPARE(edit.textCursor().position(), 19); // after the name, ready for ".email"

@@ -36,6 +36,8 @@ ExpressionLineEdit::ExpressionLineEdit(const QString &text, QWidget *parent)
 
 void ExpressionLineEdit::setKnownNames(const QStringList &names)
 {
+    if (m_checkNames && names == m_knownNames)
+        return;
     m_knownNames = names;
     m_checkNames = true;
     m_completer->setNames(names);

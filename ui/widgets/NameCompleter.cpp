@@ -25,7 +25,10 @@ void NameCompleter::setNames(const QStringList &names)
     QStringList sorted = names;
     sorted.sort(Qt::CaseInsensitive);
     sorted.removeDuplicates();
-    m_names->setStringList(sorted);
+    // Editors hand the names over after every edit of the document. Resetting the list for the same names
+    // cleared the open popup's choice, and Enter then completed nothing.
+    if (sorted != m_names->stringList())
+        m_names->setStringList(sorted);
 }
 
 bool NameCompleter::hasNames() const
