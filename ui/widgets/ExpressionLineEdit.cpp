@@ -65,28 +65,19 @@ void ExpressionLineEdit::onTextEdited()
 
 void ExpressionLineEdit::showCompletions()
 {
-    QString prefix;
-    if (NameCompleter::partialNameStart(text().left(cursorPosition()), &prefix) < 0) {
-        m_completer->popup()->hide();
-        return;
-    }
-    m_completer->popUp(prefix, cursorRect());
+    m_completer->popUpAt(text().left(cursorPosition()), cursorRect());
 }
 
 void ExpressionLineEdit::insertCompletion(const QString &name)
 {
-    QString prefix;
-    const int start = NameCompleter::partialNameStart(text().left(cursorPosition()), &prefix);
-    if (start < 0)
+    const auto insertion =
+        NameCompleter::insertion(text().left(cursorPosition()), text().mid(cursorPosition()), name);
+    if (!insertion)
         return;
     // Through the editing API rather than setText(), so the insertion is one undo step.
-    setSelection(start, cursorPosition() - start);
-    insert(name);
-    // Close the expression when nothing closes it yet, leaving the cursor after the name for ".body".
-    if (NameCompleter::needsClosingBraces(text().mid(cursorPosition()))) {
-        insert(QStringLiteral(" }}"));
-        cursorBackward(false, 3);
-    }
+    setSelection(insertion->start, cursorPosition() - insertion->start);
+    insert(insertion->text);
+    cursorBackward(false, insertion->cursorBack);
     m_completer->popup()->hide();
 }
 

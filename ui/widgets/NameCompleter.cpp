@@ -31,12 +31,11 @@ void NameCompleter::setNames(const QStringList &names)
         m_names->setStringList(sorted);
 }
 
-bool NameCompleter::hasNames() const
-{
-    return m_names->rowCount() > 0;
-}
+namespace {
 
-int NameCompleter::partialNameStart(const QString &textBeforeCursor, QString *prefix)
+// Where the partial name at the end of `textBeforeCursor` starts, with the part typed in `prefix`; -1 when
+// the cursor isn't inside an open "{{ name".
+int partialNameStart(const QString &textBeforeCursor, QString *prefix)
 {
     const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
     if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
@@ -49,11 +48,27 @@ int NameCompleter::partialNameStart(const QString &textBeforeCursor, QString *pr
     return int(textBeforeCursor.size() - prefix->size());
 }
 
-bool NameCompleter::needsClosingBraces(const QString &textAfterCursor)
+// Whether an expression completed before `textAfterCursor` is not closed yet, so " }}" should follow.
+bool needsClosingBraces(const QString &textAfterCursor)
 {
     const qsizetype close = textAfterCursor.indexOf(QStringLiteral("}}"));
     const qsizetype nextOpen = textAfterCursor.indexOf(QStringLiteral("{{"));
     return close < 0 || (nextOpen >= 0 && nextOpen < close);
+}
+
+} // namespace
+
+std::optional<NameCompleter::Insertion>
+NameCompleter::insertion(const QString &textBeforeCursor, const QString &textAfterCursor, const QString &name)
+{
+    QString prefix;
+    const int start = partialNameStart(textBeforeCursor, &prefix);
+    if (start < 0)
+        return std::nullopt;
+    // Close the expression when nothing closes it yet.
+    if (needsClosingBraces(textAfterCursor))
+        return Insertion {start, name + QStringLiteral(" }}"), 3};
+    return Insertion {start, name, 0};
 }
 
 bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &showNames)
@@ -78,9 +93,10 @@ bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &show
     return false;
 }
 
-void NameCompleter::popUp(const QString &prefix, const QRect &cursorRect)
+void NameCompleter::popUpAt(const QString &textBeforeCursor, const QRect &cursorRect)
 {
-    if (!hasNames()) {
+    QString prefix;
+    if (partialNameStart(textBeforeCursor, &prefix) < 0 || m_names->rowCount() == 0) {
         popup()->hide();
         return;
     }

@@ -6,6 +6,7 @@
 #include <QCompleter>
 
 #include <functional>
+#include <optional>
 
 class QKeyEvent;
 class QStringListModel;
@@ -20,21 +21,28 @@ public:
     explicit NameCompleter(QWidget *editor);
 
     void setNames(const QStringList &names);
-    bool hasNames() const;
-
-    // Where the partial name at the end of `textBeforeCursor` starts, with the part typed in `prefix`; -1
-    // when the cursor isn't inside an open "{{ name".
-    static int partialNameStart(const QString &textBeforeCursor, QString *prefix);
-    // Whether an expression completed before `textAfterCursor` is not closed yet, so " }}" should follow.
-    static bool needsClosingBraces(const QString &textAfterCursor);
 
     // For the editor's keyPressEvent, first: true when the key is the completer's and the editor must leave
     // it alone: the keys the open popup takes (Enter, Tab, Esc), and Ctrl+Space, answered by `showNames`.
     bool takesKey(QKeyEvent *event, const std::function<void()> &showNames);
 
-    // Shows the names starting with `prefix` below `cursorRect` (in the editor's coordinates), or hides
-    // the popup when there is nothing to offer.
-    void popUp(const QString &prefix, const QRect &cursorRect);
+    // Shows the names that complete the partial name at the end of `textBeforeCursor` below `cursorRect`
+    // (in the editor's coordinates), or hides the popup when the cursor isn't inside an open "{{ name" or
+    // there is nothing to offer.
+    void popUpAt(const QString &textBeforeCursor, const QRect &cursorRect);
+
+    // How an editor puts a chosen name in: the characters from `start` to the cursor become `text`, then
+    // the cursor moves back `cursorBack` characters (so it sits after the name, ready for ".body", when
+    // the completion also added the closing " }}").
+    struct Insertion
+    {
+        int start = 0;
+        QString text;
+        int cursorBack = 0;
+    };
+    // The insertion for `name`, or nothing when the cursor isn't inside an open "{{ name".
+    static std::optional<Insertion> insertion(const QString &textBeforeCursor, const QString &textAfterCursor,
+                                              const QString &name);
 
 private:
     QStringListModel *m_names;

@@ -29,40 +29,26 @@ const QStringList *TemplateTextEdit::knownNames() const
     return m_highlighter->knownNames();
 }
 
-QString TemplateTextEdit::lineBeforeCursor() const
-{
-    const QTextCursor cursor = textCursor();
-    return cursor.block().text().left(cursor.positionInBlock());
-}
-
 void TemplateTextEdit::showCompletions()
 {
-    QString prefix;
-    if (NameCompleter::partialNameStart(lineBeforeCursor(), &prefix) < 0) {
-        m_completer->popup()->hide();
-        return;
-    }
+    const QTextCursor cursor = textCursor();
     // The cursor's rectangle is in the viewport; the completer places its popup against this widget.
-    m_completer->popUp(prefix, cursorRect().translated(viewport()->pos()));
+    m_completer->popUpAt(cursor.block().text().left(cursor.positionInBlock()),
+                         cursorRect().translated(viewport()->pos()));
 }
 
 void TemplateTextEdit::insertCompletion(const QString &name)
 {
-    QString prefix;
-    const int start = NameCompleter::partialNameStart(lineBeforeCursor(), &prefix);
-    if (start < 0)
-        return;
     QTextCursor cursor = textCursor();
-    const int blockStart = cursor.block().position();
+    const QString line = cursor.block().text();
+    const auto insertion = NameCompleter::insertion(line.left(cursor.positionInBlock()),
+                                                    line.mid(cursor.positionInBlock()), name);
+    if (!insertion)
+        return;
     cursor.beginEditBlock(); // one undo step
-    cursor.setPosition(blockStart + start, QTextCursor::KeepAnchor);
-    cursor.insertText(name);
-    // Close the expression when nothing on the line closes it yet, the cursor after the name for ".body".
-    const QString after = cursor.block().text().mid(cursor.positionInBlock());
-    if (NameCompleter::needsClosingBraces(after)) {
-        cursor.insertText(QStringLiteral(" }}"));
-        cursor.movePosition(QTextCursor::Left, QTextCursor::MoveAnchor, 3);
-    }
+    cursor.setPosition(cursor.block().position() + insertion->start, QTextCursor::KeepAnchor);
+    cursor.insertText(insertion->text);
+    cursor.movePosition(QTextCursor::Left, QTextCursor::MoveAnchor, insertion->cursorBack);
     cursor.endEditBlock();
     setTextCursor(cursor);
     m_completer->popup()->hide();

@@ -33,7 +33,6 @@ protected:
 
 private:
     void insertCompletion(const QString &name);
-    QString lineBeforeCursor() const;
 
     TemplateHighlighter *m_highlighter;
     NameCompleter *m_completer;
