@@ -283,19 +283,18 @@ QWidget *ResourceEditor::createSessionTab()
     refreshForm->addRow(tr("Refresh on &body"), m_refreshBodyPattern);
     refreshForm->addRow(QString(), m_refreshBodyPatternProblem);
     // One label column for both boxes, so their fields line up.
+    QList<QWidget *> labels;
+    for (const QFormLayout *form : {loginForm, refreshForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole))
+                labels.append(label->widget());
+        }
+    }
     int labelWidth = 0;
-    for (const QFormLayout *form : {loginForm, refreshForm}) {
-        for (int row = 0; row < form->rowCount(); ++row) {
-            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole))
-                labelWidth = qMax(labelWidth, label->sizeHint().width());
-        }
-    }
-    for (const QFormLayout *form : {loginForm, refreshForm}) {
-        for (int row = 0; row < form->rowCount(); ++row) {
-            if (const QLayoutItem *label = form->itemAt(row, QFormLayout::LabelRole))
-                label->widget()->setMinimumWidth(labelWidth);
-        }
-    }
+    for (const QWidget *label : std::as_const(labels))
+        labelWidth = qMax(labelWidth, label->sizeHint().width());
+    for (QWidget *label : std::as_const(labels))
+        label->setMinimumWidth(labelWidth);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(loginBox);
     layout->addWidget(refreshBox);
