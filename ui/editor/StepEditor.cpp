@@ -44,6 +44,12 @@ bool StepEditor::isBound() const
 
 void StepEditor::setKnownNames(const QStringList &names)
 {
+    // The workflow editor hands the names over after every edit of the document, a keystroke in a body
+    // among them; most edits leave them as they were, and the fields (and the JSON status) already show
+    // them.
+    if (m_knownNamesSet && names == m_knownNames)
+        return;
+    m_knownNamesSet = true;
     m_knownNames = names;
     applyKnownNames(names);
 }

@@ -75,6 +75,7 @@ private:
     StepType m_type;
     StepRef m_ref;
     QStringList m_knownNames;
+    bool m_knownNamesSet = false; // until set, fields flag no name
     QLineEdit *m_nameEdit;
     QLabel *m_nameProblem;
     // The fields the last rename found already using the new name (ReferenceRenamer::clashes), and that
