@@ -643,6 +643,10 @@ void tst_Editors::knownNamesReachExpressionFields()
     QCOMPARE(variable->valueEdit()->knownNames(),
              (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("form1"), QStringLiteral("http1"),
                            QStringLiteral("js1")}));
+    // The steps' results have fields; completing one leaves the cursor after its name, ready for ".body".
+    QCOMPARE(variable->knownNames().objects,
+             (QStringList {QStringLiteral("form1"), QStringLiteral("http1"), QStringLiteral("js1")}));
+    QCOMPARE(variable->knownNames().values, QStringList {QStringLiteral("DEMO_API")});
 
     // The refresh workflow also knows what the auth workflow defines.
     WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);
@@ -650,6 +654,7 @@ void tst_Editors::knownNamesReachExpressionFields()
     refresh.setCurrentStep(0);
     auto *refreshRequest = qobject_cast<ApiRequestStepEditor *>(refresh.currentStepEditor());
     QVERIFY(refreshRequest->urlEdit()->knownNames().contains(QStringLiteral("REFRESH_TOKEN")));
+    QVERIFY(refreshRequest->knownNames().values.contains(QStringLiteral("REFRESH_TOKEN")));
 
     // Resource fields know the variables the workflows define.
     ResourceEditor resource(document.get());

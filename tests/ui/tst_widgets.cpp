@@ -47,10 +47,10 @@ QColor colorAt(const QTextBlock &block, int position)
     return {};
 }
 
-// The names the completion tests offer.
-QStringList completionNames()
+// The names the completion tests offer: a variable, and two steps whose results have fields.
+KnownNames completionNames()
 {
-    return {QStringLiteral("http1"), QStringLiteral("form1"), QStringLiteral("TOKEN")};
+    return {{QStringLiteral("TOKEN")}, {QStringLiteral("http1"), QStringLiteral("form1")}};
 }
 
 // Shows a widget in its own window and gives it the keyboard focus, as a user clicking into it.
@@ -254,7 +254,8 @@ private Q_SLOTS:
         QVERIFY(edit.unknownNames().isEmpty()); // no names given yet: nothing to compare with
         QCOMPARE(edit.expressionRanges(), QList<ExpressionLineEdit::Range>({{7, 11}}));
 
-        edit.setKnownNames({QStringLiteral("form1"), QStringLiteral("http1"), QStringLiteral("DEMO_API")});
+        edit.setKnownNames(
+            {{QStringLiteral("DEMO_API")}, {QStringLiteral("form1"), QStringLiteral("http1")}});
         QCOMPARE(edit.unknownNames(), QStringList {QStringLiteral("TOKEN")});
         QCOMPARE(edit.diagnostic(), QStringLiteral("unknown name 'TOKEN'"));
         QCOMPARE(edit.unknownNameRanges(), QList<ExpressionLineEdit::Range>({{10, 5}}));
@@ -312,6 +313,17 @@ private Q_SLOTS:
         // One undo takes the completion back.
         edit.undo();
         QVERIFY(!edit.text().contains(QStringLiteral("http1")));
+
+        // A variable is whole: the cursor goes after the closing braces, so the rest of a URL follows it.
+        edit.clear();
+        QTest::keyClicks(&edit, QStringLiteral("{{ TO"));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
+        QCOMPARE(edit.text(), QStringLiteral("{{ TOKEN }}"));
+        QCOMPARE(edit.cursorPosition(), edit.text().size());
+        QTest::keyClicks(&edit, QStringLiteral("/orders"));
+        QCOMPARE(edit.text(), QStringLiteral("{{ TOKEN }}/orders"));
+        QVERIFY(edit.unknownNames().isEmpty());
     }
 
     void templateTextEditCompletesNames()

@@ -332,30 +332,33 @@ QString formAnswersAsJson(const FormStep &form)
 
 } // namespace
 
-QStringList WorkspaceDocument::namesKnownAt(const StepRef &ref) const
+KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
 {
-    QStringList names;
+    KnownNames names;
     for (const KeyValue &variable : m_workspace.variables)
-        appendUnique(names, variable.name);
+        appendUnique(names.values, variable.name);
     for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
-        appendUnique(names, it.key());
+        appendUnique(names.values, it.key());
     if (ref.resource < 0 || ref.resource >= resourceCount())
         return names;
     if (ref.workflow == WorkflowKind::Refresh)
-        appendDefinedVariables(names, workflow(ref.resource, WorkflowKind::Auth));
+        appendDefinedVariables(names.values, workflow(ref.resource, WorkflowKind::Auth));
     const Workflow &steps = workflow(ref.resource, ref.workflow);
-    for (int i = 0; i < ref.step && i < steps.steps.size(); ++i)
-        appendUnique(names, stepName(steps.steps.at(i)));
+    for (int i = 0; i < ref.step && i < steps.steps.size(); ++i) {
+        const Step &step = steps.steps.at(i);
+        appendUnique(std::holds_alternative<DefineVariableStep>(step) ? names.values : names.objects,
+                     stepName(step));
+    }
     return names;
 }
 
-QStringList WorkspaceDocument::namesKnownToResource(int resourceIndex) const
+KnownNames WorkspaceDocument::namesKnownToResource(int resourceIndex) const
 {
-    QStringList names = namesKnownAt({});
+    KnownNames names = namesKnownAt({});
     if (resourceIndex < 0 || resourceIndex >= resourceCount())
         return names;
-    appendDefinedVariables(names, workflow(resourceIndex, WorkflowKind::Auth));
-    appendDefinedVariables(names, workflow(resourceIndex, WorkflowKind::Refresh));
+    appendDefinedVariables(names.values, workflow(resourceIndex, WorkflowKind::Auth));
+    appendDefinedVariables(names.values, workflow(resourceIndex, WorkflowKind::Refresh));
     return names;
 }
 

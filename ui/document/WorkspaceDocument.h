@@ -9,6 +9,7 @@
 #include "KeyValueRef.h"
 #include "SetValueCommand.h"
 #include "model/Workspace.h"
+#include "script/KnownNames.h"
 #include "script/Scope.h"
 
 #include <QHash>
@@ -71,10 +72,10 @@ public:
     // The names an expression in this step can use: workspace variables (and overrides), the steps
     // before it, and for the refresh workflow the variables the auth workflow defines (the session
     // keeps them). Expression fields offer them as completions and flag other names.
-    QStringList namesKnownAt(const StepRef &ref) const;
+    KnownNames namesKnownAt(const StepRef &ref) const;
     // The names resource fields (headers, URL parameters, login test URL) can use: workspace variables and
     // the variables the workflows define.
-    QStringList namesKnownToResource(int resource) const;
+    KnownNames namesKnownToResource(int resource) const;
 
     // Editing: each call is one undoable step, and does nothing when the value doesn't change. Calls
     // with the same non-empty mergeKey on the same target merge into one step (typing in a field).

@@ -203,7 +203,7 @@ void ApiRequestStepEditor::refresh(const Step &step)
     }
 }
 
-void ApiRequestStepEditor::applyKnownNames(const QStringList &names)
+void ApiRequestStepEditor::applyKnownNames(const KnownNames &names)
 {
     m_url->setKnownNames(names);
     m_headers->setKnownNames(names);

@@ -49,7 +49,7 @@ void DefineVariableStepEditor::refresh(const Step &step)
     updateHint(variable);
 }
 
-void DefineVariableStepEditor::applyKnownNames(const QStringList &names)
+void DefineVariableStepEditor::applyKnownNames(const KnownNames &names)
 {
     m_value->setKnownNames(names);
 }

@@ -24,7 +24,7 @@ public:
 
 protected:
     void refresh(const Step &step) override;
-    void applyKnownNames(const QStringList &names) override;
+    void applyKnownNames(const KnownNames &names) override;
 
 private:
     void updateHint(const DefineVariableStep &step);

@@ -2,7 +2,8 @@
 // with an ExpressionLineEdit, so they complete and check names like the other expression fields.
 #pragma once
 
-#include <QStringList>
+#include "script/KnownNames.h"
+
 #include <QStyledItemDelegate>
 
 namespace AuthStudio {
@@ -13,14 +14,14 @@ class ExpressionDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void setKnownNames(const QStringList &names) { m_knownNames = names; }
-    QStringList knownNames() const { return m_knownNames; }
+    void setKnownNames(const KnownNames &names) { m_knownNames = names; }
+    KnownNames knownNames() const { return m_knownNames; }
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;
 
 private:
-    QStringList m_knownNames;
+    KnownNames m_knownNames;
 };
 
 } // namespace AuthStudio

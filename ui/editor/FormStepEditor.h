@@ -23,7 +23,7 @@ public:
 
 protected:
     void refresh(const Step &step) override;
-    void applyKnownNames(const QStringList &) override { }
+    void applyKnownNames(const KnownNames &) override { }
 
 private:
     void addField();

@@ -71,7 +71,7 @@ void KeyValueTableEditor::setTable(const KeyValueRef &ref)
     updateButtons();
 }
 
-void KeyValueTableEditor::setKnownNames(const QStringList &names)
+void KeyValueTableEditor::setKnownNames(const KnownNames &names)
 {
     m_valueDelegate->setKnownNames(names);
 }

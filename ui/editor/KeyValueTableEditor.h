@@ -4,6 +4,7 @@
 #pragma once
 
 #include "document/KeyValueRef.h"
+#include "script/KnownNames.h"
 
 #include <QWidget>
 
@@ -23,7 +24,7 @@ public:
     explicit KeyValueTableEditor(WorkspaceDocument *document, QWidget *parent = nullptr);
 
     void setTable(const KeyValueRef &ref);
-    void setKnownNames(const QStringList &names);
+    void setKnownNames(const KnownNames &names);
     // What the buttons and placeholder call a row ("header").
     void setRowNoun(const QString &noun);
 

@@ -515,7 +515,7 @@ void ResourceEditor::refresh()
 
 void ResourceEditor::updateKnownNames()
 {
-    const QStringList names = m_document->namesKnownToResource(m_index);
+    const KnownNames names = m_document->namesKnownToResource(m_index);
     m_baseUrl->setKnownNames(names);
     if (m_loginTestUrl) {
         m_loginTestUrl->setKnownNames(names);

@@ -42,7 +42,7 @@ bool StepEditor::isBound() const
     return m_document->isValidStep(m_ref) && AuthStudio::stepType(m_document->step(m_ref)) == m_type;
 }
 
-void StepEditor::setKnownNames(const QStringList &names)
+void StepEditor::setKnownNames(const KnownNames &names)
 {
     // The workflow editor hands the names over after every edit of the document, a keystroke in a body
     // among them; most edits leave them as they were, and the fields (and the JSON status) already show

@@ -29,8 +29,8 @@ public:
     bool isBound() const;
 
     // The names expressions in this step may use (see WorkspaceDocument::namesKnownAt).
-    void setKnownNames(const QStringList &names);
-    QStringList knownNames() const { return m_knownNames; }
+    void setKnownNames(const KnownNames &names);
+    KnownNames knownNames() const { return m_knownNames; }
 
     // Puts the focus on the field a failed run names ("url", "header 'Authorization'", "code", ...).
     virtual void focusField(const QString &field);
@@ -40,7 +40,7 @@ public:
 protected:
     // Shows the step's values; called with updates to the document suppressed.
     virtual void refresh(const Step &step) = 0;
-    virtual void applyKnownNames(const QStringList &names) = 0;
+    virtual void applyKnownNames(const KnownNames &names) = 0;
 
     // Adds the name row (and its problem line) to a subclass's form.
     void addNameRow(QFormLayout *form, const QString &label);
@@ -74,7 +74,7 @@ private:
     WorkspaceDocument *m_document;
     StepType m_type;
     StepRef m_ref;
-    QStringList m_knownNames;
+    KnownNames m_knownNames;
     bool m_knownNamesSet = false; // until set, fields flag no name
     QLineEdit *m_nameEdit;
     QLabel *m_nameProblem;

@@ -34,13 +34,14 @@ ExpressionLineEdit::ExpressionLineEdit(const QString &text, QWidget *parent)
     analyse();
 }
 
-void ExpressionLineEdit::setKnownNames(const QStringList &names)
+void ExpressionLineEdit::setKnownNames(const KnownNames &names)
 {
-    if (m_checkNames && names == m_knownNames)
-        return;
-    m_knownNames = names;
-    m_checkNames = true;
+    const QStringList all = names.all();
     m_completer->setNames(names);
+    if (m_checkNames && all == m_knownNames)
+        return;
+    m_knownNames = all;
+    m_checkNames = true;
     analyse();
 }
 
@@ -71,7 +72,7 @@ void ExpressionLineEdit::showCompletions()
 void ExpressionLineEdit::insertCompletion(const QString &name)
 {
     const auto insertion =
-        NameCompleter::insertion(text().left(cursorPosition()), text().mid(cursorPosition()), name);
+        m_completer->insertion(text().left(cursorPosition()), text().mid(cursorPosition()), name);
     if (!insertion)
         return;
     // Through the editing API rather than setText(), so the insertion is one undo step.

@@ -6,6 +6,7 @@
 
 #include "NameCompleter.h"
 #include "TemplateAnalysis.h"
+#include "script/KnownNames.h"
 
 #include <QLineEdit>
 #include <QStringList>
@@ -23,7 +24,8 @@ public:
 
     // The names expressions in this field may use (earlier steps, variables). Until this is called no
     // name is flagged, since the field can't tell what the run will know.
-    void setKnownNames(const QStringList &names);
+    void setKnownNames(const KnownNames &names);
+    // All of them, values first.
     QStringList knownNames() const { return m_knownNames; }
 
     // Root names the text uses that are not known, in order of appearance.

@@ -20,9 +20,10 @@ NameCompleter::NameCompleter(QWidget *editor)
     setFilterMode(Qt::MatchStartsWith);
 }
 
-void NameCompleter::setNames(const QStringList &names)
+void NameCompleter::setNames(const KnownNames &names)
 {
-    QStringList sorted = names;
+    m_objects = names.objects;
+    QStringList sorted = names.all();
     sorted.sort(Qt::CaseInsensitive);
     sorted.removeDuplicates();
     // Editors hand the names over after every edit of the document. Resetting the list for the same names
@@ -58,8 +59,9 @@ bool needsClosingBraces(const QString &textAfterCursor)
 
 } // namespace
 
-std::optional<NameCompleter::Insertion>
-NameCompleter::insertion(const QString &textBeforeCursor, const QString &textAfterCursor, const QString &name)
+std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &textBeforeCursor,
+                                                                 const QString &textAfterCursor,
+                                                                 const QString &name) const
 {
     QString prefix;
     const int start = partialNameStart(textBeforeCursor, &prefix);
@@ -67,7 +69,7 @@ NameCompleter::insertion(const QString &textBeforeCursor, const QString &textAft
         return std::nullopt;
     // Close the expression when nothing closes it yet.
     if (needsClosingBraces(textAfterCursor))
-        return Insertion {start, name + QStringLiteral(" }}"), 3};
+        return Insertion {start, name + QStringLiteral(" }}"), m_objects.contains(name) ? 3 : 0};
     return Insertion {start, name, 0};
 }
 

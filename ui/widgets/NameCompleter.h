@@ -3,6 +3,8 @@
 // whether the completed expression still needs its closing braces.
 #pragma once
 
+#include "script/KnownNames.h"
+
 #include <QCompleter>
 
 #include <functional>
@@ -20,7 +22,7 @@ public:
     // Completes inside `editor` (the popup's owner); activated() gives the chosen name.
     explicit NameCompleter(QWidget *editor);
 
-    void setNames(const QStringList &names);
+    void setNames(const KnownNames &names);
 
     // For the editor's keyPressEvent, first: true when the key is the completer's and the editor must leave
     // it alone: the keys the open popup takes (Enter, Tab, Esc), and Ctrl+Space, answered by `showNames`.
@@ -32,8 +34,9 @@ public:
     void popUpAt(const QString &textBeforeCursor, const QRect &cursorRect);
 
     // How an editor puts a chosen name in: the characters from `start` to the cursor become `text`, then
-    // the cursor moves back `cursorBack` characters (so it sits after the name, ready for ".body", when
-    // the completion also added the closing " }}").
+    // the cursor moves back `cursorBack` characters. When the completion also adds the closing " }}", the
+    // cursor ends after a step's name, ready for ".body", and after the braces for a variable, ready for
+    // the rest of the URL.
     struct Insertion
     {
         int start = 0;
@@ -41,11 +44,12 @@ public:
         int cursorBack = 0;
     };
     // The insertion for `name`, or nothing when the cursor isn't inside an open "{{ name".
-    static std::optional<Insertion> insertion(const QString &textBeforeCursor, const QString &textAfterCursor,
-                                              const QString &name);
+    std::optional<Insertion> insertion(const QString &textBeforeCursor, const QString &textAfterCursor,
+                                       const QString &name) const;
 
 private:
     QStringListModel *m_names;
+    QStringList m_objects; // the names with fields (KnownNames::objects)
 };
 
 } // namespace AuthStudio

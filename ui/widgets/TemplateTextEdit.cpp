@@ -18,9 +18,9 @@ TemplateTextEdit::TemplateTextEdit(QWidget *parent)
             &TemplateTextEdit::insertCompletion);
 }
 
-void TemplateTextEdit::setKnownNames(const QStringList &names)
+void TemplateTextEdit::setKnownNames(const KnownNames &names)
 {
-    m_highlighter->setKnownNames(names);
+    m_highlighter->setKnownNames(names.all());
     m_completer->setNames(names);
 }
 
@@ -41,8 +41,8 @@ void TemplateTextEdit::insertCompletion(const QString &name)
 {
     QTextCursor cursor = textCursor();
     const QString line = cursor.block().text();
-    const auto insertion = NameCompleter::insertion(line.left(cursor.positionInBlock()),
-                                                    line.mid(cursor.positionInBlock()), name);
+    const auto insertion =
+        m_completer->insertion(line.left(cursor.positionInBlock()), line.mid(cursor.positionInBlock()), name);
     if (!insertion)
         return;
     cursor.beginEditBlock(); // one undo step

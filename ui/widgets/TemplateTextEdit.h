@@ -4,6 +4,8 @@
 // asks for them).
 #pragma once
 
+#include "script/KnownNames.h"
+
 #include <QPlainTextEdit>
 #include <QStringList>
 
@@ -19,7 +21,7 @@ public:
     explicit TemplateTextEdit(QWidget *parent = nullptr);
 
     // The names expressions may use; until this is called no name is flagged.
-    void setKnownNames(const QStringList &names);
+    void setKnownNames(const KnownNames &names);
     // Null until setKnownNames() was called.
     const QStringList *knownNames() const;
 
