@@ -609,7 +609,7 @@ void tst_Document::autosaveWritesAndDiscardsRecovery()
     document->addNewResource();
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
     QVERIFY(autosaver.hasRecovery());
-    QVERIFY(autosaver.recoveryOriginalPath().isEmpty());
+    QVERIFY(autosaver.recoveryOrigin().path.isEmpty());
     WorkspaceReader reader;
     const auto recovered = reader.readFile(autosaver.recoveryFilePath());
     QVERIFY2(recovered, qPrintable(reader.error().toString()));
@@ -648,8 +648,8 @@ void tst_Document::restoreRecoveryIsUnsaved()
     Autosaver autosaver(&document);
     autosaver.setDirectory(folder.path());
     QVERIFY(autosaver.hasRecovery());
-    QCOMPARE(autosaver.recoveryOriginalPath(), original);
-    QVERIFY(document.restoreRecovery(autosaver.recoveryFilePath(), autosaver.recoveryOriginalPath()));
+    QCOMPARE(autosaver.recoveryOrigin().path, original);
+    QVERIFY(document.restoreRecovery(autosaver.recoveryFilePath(), autosaver.recoveryOrigin().path));
     QCOMPARE(document.workspace(), expected);
     QVERIFY(document.isModified());
     QCOMPARE(document.filePath(), original);

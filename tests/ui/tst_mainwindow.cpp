@@ -671,7 +671,7 @@ void tst_MainWindow::recoveryOfANeverSavedWorkspaceNamesIt()
         QTRY_COMPARE_WITH_TIMEOUT(autosaved.count(), 1, 5000);
     }
     auto window = createWindow();
-    QCOMPARE(window->autosaver()->recoveryWorkspaceName(), QStringLiteral("Demo workspace"));
+    QCOMPARE(window->autosaver()->recoveryOrigin().workspaceName, QStringLiteral("Demo workspace"));
     MessagePrompt::setNextAnswer(QMessageBox::Yes);
     window->start({});
     QTRY_COMPARE(window->document()->resourceCount(), 3);

@@ -57,22 +57,13 @@ bool Autosaver::hasRecovery() const
 
 // The origin file: the document's path on the first line (empty when it was never saved), its workspace
 // name on the second.
-QString Autosaver::recoveryOriginalPath() const
-{
-    return originLine(0);
-}
-
-QString Autosaver::recoveryWorkspaceName() const
-{
-    return originLine(1);
-}
-
-QString Autosaver::originLine(int line) const
+Autosaver::RecoveryOrigin Autosaver::recoveryOrigin() const
 {
     QFile file(originPath());
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(file.readAll()).split(u'\n').value(line).trimmed();
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    return {lines.value(0).trimmed(), lines.value(1).trimmed()};
 }
 
 bool Autosaver::saveNow()

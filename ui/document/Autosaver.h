@@ -29,10 +29,12 @@ public:
 
     QString recoveryFilePath() const;
     bool hasRecovery() const;
-    // The file the recovered workspace belongs to; empty for an untitled workspace.
-    QString recoveryOriginalPath() const;
-    // The recovered workspace's name, to tell an unsaved workspace by (empty if unknown).
-    QString recoveryWorkspaceName() const;
+    struct RecoveryOrigin
+    {
+        QString path; // the file the recovered workspace belongs to; empty if never saved
+        QString workspaceName; // to tell an unsaved workspace by (empty if unknown)
+    };
+    RecoveryOrigin recoveryOrigin() const;
     // Writes the recovery file now (when there are unsaved changes); false when the write failed.
     bool saveNow();
     void discardRecovery();
@@ -45,7 +47,6 @@ Q_SIGNALS:
 private:
     void onModifiedChanged(bool modified);
     QString originPath() const;
-    QString originLine(int line) const;
 
     WorkspaceDocument *m_document;
     QTimer *m_timer;

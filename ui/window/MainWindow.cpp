@@ -439,8 +439,7 @@ void MainWindow::start(const QString &path)
         openInitial();
         return;
     }
-    const QString original = m_autosaver->recoveryOriginalPath();
-    const QString name = m_autosaver->recoveryWorkspaceName();
+    const auto [original, name] = m_autosaver->recoveryOrigin();
     QString what = QDir::toNativeSeparators(original);
     if (original.isEmpty()) {
         what = name.isEmpty() ? tr("an untitled workspace")
