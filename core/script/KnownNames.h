@@ -1,8 +1,10 @@
 // KnownNames: the names an expression may use at one place of a workspace (WorkspaceDocument::namesKnownAt),
 // for the editors that check and complete them. Steps whose result has fields (form1, http1, js1) are kept
-// apart from plain values (variables), because "{{ http1" goes on with ".body" while "{{ TOKEN }}" is whole.
+// apart from plain values (variables), because "{{ http1" goes on with ".body" while "{{ TOKEN }}" is whole,
+// and what is known to follow a step's name is listed, so "{{ form1." can offer the form's fields.
 #pragma once
 
+#include <QHash>
 #include <QStringList>
 
 namespace AuthStudio {
@@ -11,6 +13,8 @@ struct KnownNames
 {
     QStringList values; // the workspace's variables and those Define variable steps set
     QStringList objects; // the steps before, whose results have fields
+    // The fields known before a run, by step: a form's keys; a request's body, headers and status.
+    QHash<QString, QStringList> members;
 
     QStringList all() const { return values + objects; }
     friend bool operator==(const KnownNames &, const KnownNames &) = default;

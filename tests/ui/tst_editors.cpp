@@ -647,6 +647,12 @@ void tst_Editors::knownNamesReachExpressionFields()
     QCOMPARE(variable->knownNames().objects,
              (QStringList {QStringLiteral("form1"), QStringLiteral("http1"), QStringLiteral("js1")}));
     QCOMPARE(variable->knownNames().values, QStringList {QStringLiteral("DEMO_API")});
+    // What is known of their fields before a run: the form's keys, a request's parts; nothing of a script.
+    QCOMPARE(variable->knownNames().members.value(QStringLiteral("form1")),
+             (QStringList {QStringLiteral("email"), QStringLiteral("password")}));
+    QCOMPARE(variable->knownNames().members.value(QStringLiteral("http1")),
+             (QStringList {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")}));
+    QVERIFY(!variable->knownNames().members.contains(QStringLiteral("js1")));
 
     // The refresh workflow also knows what the auth workflow defines.
     WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);

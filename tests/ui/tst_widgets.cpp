@@ -50,7 +50,11 @@ QColor colorAt(const QTextBlock &block, int position)
 // The names the completion tests offer: a variable, and two steps whose results have fields.
 KnownNames completionNames()
 {
-    return {{QStringLiteral("TOKEN")}, {QStringLiteral("http1"), QStringLiteral("form1")}};
+    return {{QStringLiteral("TOKEN")},
+            {QStringLiteral("http1"), QStringLiteral("form1")},
+            {{QStringLiteral("http1"),
+              {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")}},
+             {QStringLiteral("form1"), {QStringLiteral("email"), QStringLiteral("password")}}}};
 }
 
 // Shows a widget in its own window and gives it the keyboard focus, as a user clicking into it.
@@ -255,7 +259,7 @@ private Q_SLOTS:
         QCOMPARE(edit.expressionRanges(), QList<ExpressionLineEdit::Range>({{7, 11}}));
 
         edit.setKnownNames(
-            {{QStringLiteral("DEMO_API")}, {QStringLiteral("form1"), QStringLiteral("http1")}});
+            {{QStringLiteral("DEMO_API")}, {QStringLiteral("form1"), QStringLiteral("http1")}, {}});
         QCOMPARE(edit.unknownNames(), QStringList {QStringLiteral("TOKEN")});
         QCOMPARE(edit.diagnostic(), QStringLiteral("unknown name 'TOKEN'"));
         QCOMPARE(edit.unknownNameRanges(), QList<ExpressionLineEdit::Range>({{10, 5}}));
@@ -309,10 +313,30 @@ private Q_SLOTS:
         QCOMPARE(edit.cursorPosition(), 15); // after the name, ready for ".body"
         QVERIFY(edit.unknownNames().isEmpty());
         QTRY_VERIFY(!edit.nameCompleter()->popup()->isVisible());
-
-        // One undo takes the completion back.
+        // One undo takes the completion back, one redo puts it in again.
         edit.undo();
         QVERIFY(!edit.text().contains(QStringLiteral("http1")));
+        edit.redo();
+        QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1 }}"));
+        edit.setCursorPosition(15);
+
+        // A dot after a step's name offers the fields known before a run.
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 3); // body, headers, status
+        QTest::keyClicks(&edit, QStringLiteral("b"));
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
+        QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1.body }}"));
+        QCOMPARE(edit.cursorPosition(), 20); // ready for ".token"
+        QTRY_VERIFY(!edit.nameCompleter()->popup()->isVisible());
+        // Deeper than that, the fields depend on the reply: nothing is offered.
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QVERIFY(!edit.nameCompleter()->popup()->isVisible());
+        // Nor after a variable, whose value is whole.
+        edit.setText(QStringLiteral("{{ TOKEN."));
+        edit.showCompletions();
+        QVERIFY(!edit.nameCompleter()->popup()->isVisible());
 
         // A variable is whole: the cursor goes after the closing braces, so the rest of a URL follows it.
         edit.clear();
@@ -346,8 +370,15 @@ private Q_SLOTS:
         QCOMPARE(edit.toPlainText(), QStringLiteral("{\"email\": \"{{ form1 }}"));
         QCOMPARE(edit.textCursor().position(), 19); // after the name, ready for ".email"
         QTRY_VERIFY(!popup->isVisible());
-        QTest::keyClicks(&edit, QStringLiteral(".email"));
-        QVERIFY(!popup->isVisible()); // a property, not a root name
+        // The form's fields follow its name.
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 2);
+        QTest::keyClicks(&edit, QStringLiteral("em"));
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(edit.toPlainText(), QStringLiteral("{\"email\": \"{{ form1.email }}"));
+        QTRY_VERIFY(!popup->isVisible());
 
         // On a second line, with the closing braces already there, only the name goes in.
         QTest::keyClick(&edit, Qt::Key_End);

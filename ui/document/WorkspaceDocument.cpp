@@ -346,8 +346,21 @@ KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
     const Workflow &steps = workflow(ref.resource, ref.workflow);
     for (int i = 0; i < ref.step && i < steps.steps.size(); ++i) {
         const Step &step = steps.steps.at(i);
-        appendUnique(std::holds_alternative<DefineVariableStep>(step) ? names.values : names.objects,
-                     stepName(step));
+        const QString name = stepName(step);
+        appendUnique(std::holds_alternative<DefineVariableStep>(step) ? names.values : names.objects, name);
+        if (const auto *form = std::get_if<FormStep>(&step)) {
+            QStringList keys;
+            for (const FormField &field : form->fields) {
+                if (WorkspaceValidator::isIdentifier(field.key)) // others need form1["key"]
+                    appendUnique(keys, field.key);
+            }
+            names.members.insert(name, keys);
+        } else if (std::holds_alternative<ApiRequestStep>(step)) {
+            names.members.insert(
+                name, {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")});
+        } else {
+            names.members.remove(name); // a later step of the same name hides an earlier one's fields
+        }
     }
     return names;
 }

@@ -8,45 +8,13 @@
 
 namespace AuthStudio {
 
-NameCompleter::NameCompleter(QWidget *editor)
-    : QCompleter(editor)
-    , m_names(new QStringListModel(this))
-{
-    // Not QLineEdit::setCompleter(): that completes the whole text, this completes the name at the cursor.
-    setModel(m_names);
-    setWidget(editor);
-    setCompletionMode(QCompleter::PopupCompletion);
-    setCaseSensitivity(Qt::CaseInsensitive);
-    setFilterMode(Qt::MatchStartsWith);
-}
-
-void NameCompleter::setNames(const KnownNames &names)
-{
-    m_objects = names.objects;
-    QStringList sorted = names.all();
-    sorted.sort(Qt::CaseInsensitive);
-    sorted.removeDuplicates();
-    // Editors hand the names over after every edit of the document. Resetting the list for the same names
-    // cleared the open popup's choice, and Enter then completed nothing.
-    if (sorted != m_names->stringList())
-        m_names->setStringList(sorted);
-}
-
 namespace {
 
-// Where the partial name at the end of `textBeforeCursor` starts, with the part typed in `prefix`; -1 when
-// the cursor isn't inside an open "{{ name".
-int partialNameStart(const QString &textBeforeCursor, QString *prefix)
+QStringList sortedNames(QStringList names)
 {
-    const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
-    if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
-        return -1;
-    static const QRegularExpression partialName(QStringLiteral(R"(^\s*([A-Za-z_$][A-Za-z0-9_$]*)?$)"));
-    const QRegularExpressionMatch match = partialName.match(QStringView(textBeforeCursor).mid(open + 2));
-    if (!match.hasMatch())
-        return -1;
-    *prefix = match.captured(1);
-    return int(textBeforeCursor.size() - prefix->size());
+    names.sort(Qt::CaseInsensitive);
+    names.removeDuplicates();
+    return names;
 }
 
 // Whether an expression completed before `textAfterCursor` is not closed yet, so " }}" should follow.
@@ -59,18 +27,66 @@ bool needsClosingBraces(const QString &textAfterCursor)
 
 } // namespace
 
+NameCompleter::NameCompleter(QWidget *editor)
+    : QCompleter(editor)
+    , m_list(new QStringListModel(this))
+{
+    // Not QLineEdit::setCompleter(): that completes the whole text, this completes the name at the cursor.
+    setModel(m_list);
+    setWidget(editor);
+    setCompletionMode(QCompleter::PopupCompletion);
+    setCaseSensitivity(Qt::CaseInsensitive);
+    setFilterMode(Qt::MatchStartsWith);
+}
+
+void NameCompleter::setNames(const KnownNames &names)
+{
+    // Editors hand the names over after every edit of the document, mostly unchanged.
+    if (names == m_names)
+        return;
+    m_names = names;
+    m_rootNames = sortedNames(names.all());
+}
+
+void NameCompleter::offer(const QStringList &names)
+{
+    if (names != m_list->stringList())
+        m_list->setStringList(names);
+}
+
+std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &textBeforeCursor) const
+{
+    const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
+    if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
+        return std::nullopt;
+    // "{{ na" (a root name) or "{{ form1.em" (a field of a step).
+    static const QRegularExpression partialName(
+        QStringLiteral(R"(^\s*(?:([A-Za-z_$][A-Za-z0-9_$]*)\s*\.\s*)?([A-Za-z_$][A-Za-z0-9_$]*)?$)"));
+    const QRegularExpressionMatch match = partialName.match(QStringView(textBeforeCursor).mid(open + 2));
+    if (!match.hasMatch())
+        return std::nullopt;
+    Partial partial;
+    partial.step = match.captured(1);
+    partial.prefix = match.captured(2);
+    partial.start = int(textBeforeCursor.size() - partial.prefix.size());
+    if (!partial.step.isEmpty() && !m_names.members.contains(partial.step))
+        return std::nullopt; // a variable's or a script's fields: not known before a run
+    return partial;
+}
+
 std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &textBeforeCursor,
                                                                  const QString &textAfterCursor,
                                                                  const QString &name) const
 {
-    QString prefix;
-    const int start = partialNameStart(textBeforeCursor, &prefix);
-    if (start < 0)
+    const std::optional<Partial> partial = partialAt(textBeforeCursor);
+    if (!partial)
         return std::nullopt;
     // Close the expression when nothing closes it yet.
-    if (needsClosingBraces(textAfterCursor))
-        return Insertion {start, name + QStringLiteral(" }}"), m_objects.contains(name) ? 3 : 0};
-    return Insertion {start, name, 0};
+    if (needsClosingBraces(textAfterCursor)) {
+        const bool whole = partial->step.isEmpty() && !m_names.objects.contains(name);
+        return Insertion {partial->start, name + QStringLiteral(" }}"), whole ? 0 : 3};
+    }
+    return Insertion {partial->start, name, 0};
 }
 
 bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &showNames)
@@ -97,14 +113,18 @@ bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &show
 
 void NameCompleter::popUpAt(const QString &textBeforeCursor, const QRect &cursorRect)
 {
-    QString prefix;
-    if (partialNameStart(textBeforeCursor, &prefix) < 0 || m_names->rowCount() == 0) {
+    const std::optional<Partial> partial = partialAt(textBeforeCursor);
+    const QStringList names = !partial ? QStringList()
+        : partial->step.isEmpty()      ? m_rootNames
+                                       : m_names.members.value(partial->step);
+    if (names.isEmpty()) {
         popup()->hide();
         return;
     }
-    setCompletionPrefix(prefix);
+    offer(names);
+    setCompletionPrefix(partial->prefix);
     const int count = completionCount();
-    if (count == 0 || (count == 1 && currentCompletion() == prefix)) {
+    if (count == 0 || (count == 1 && currentCompletion() == partial->prefix)) {
         popup()->hide();
         return;
     }

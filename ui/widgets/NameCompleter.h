@@ -1,6 +1,7 @@
 // NameCompleter: completes step and variable names inside "{{" in the editors that hold expressions
-// (ExpressionLineEdit, TemplateTextEdit): which partial name is at the cursor, the popup next to it, and
-// whether the completed expression still needs its closing braces.
+// (ExpressionLineEdit, TemplateTextEdit), and after a step's name and a dot, the fields known before a run
+// (a form's keys; a request's body, headers and status): which partial name is at the cursor, the popup next
+// to it, and whether the completed expression still needs its closing braces.
 #pragma once
 
 #include "script/KnownNames.h"
@@ -28,28 +29,42 @@ public:
     // it alone: the keys the open popup takes (Enter, Tab, Esc), and Ctrl+Space, answered by `showNames`.
     bool takesKey(QKeyEvent *event, const std::function<void()> &showNames);
 
-    // Shows the names that complete the partial name at the end of `textBeforeCursor` below `cursorRect`
-    // (in the editor's coordinates), or hides the popup when the cursor isn't inside an open "{{ name" or
-    // there is nothing to offer.
+    // Shows what completes the partial name at the end of `textBeforeCursor` below `cursorRect` (in the
+    // editor's coordinates): a root name after "{{", or a field after "{{ form1.". Hides the popup when the
+    // cursor is elsewhere or there is nothing to offer.
     void popUpAt(const QString &textBeforeCursor, const QRect &cursorRect);
 
     // How an editor puts a chosen name in: the characters from `start` to the cursor become `text`, then
     // the cursor moves back `cursorBack` characters. When the completion also adds the closing " }}", the
-    // cursor ends after a step's name, ready for ".body", and after the braces for a variable, ready for
-    // the rest of the URL.
+    // cursor ends after a step's name or field, ready for ".body" or ".token", and after the braces for a
+    // variable, ready for the rest of the URL.
     struct Insertion
     {
         int start = 0;
         QString text;
         int cursorBack = 0;
     };
-    // The insertion for `name`, or nothing when the cursor isn't inside an open "{{ name".
+    // The insertion for `name`, or nothing when the cursor isn't inside an open "{{ name" or "{{ step.field".
     std::optional<Insertion> insertion(const QString &textBeforeCursor, const QString &textAfterCursor,
                                        const QString &name) const;
 
 private:
-    QStringListModel *m_names;
-    QStringList m_objects; // the names with fields (KnownNames::objects)
+    // The partial name at the cursor: where it starts, what is typed of it, and the step it is a field of
+    // (empty for a root name); nullopt when the cursor isn't in a place that completes.
+    struct Partial
+    {
+        int start = 0;
+        QString prefix;
+        QString step;
+    };
+    std::optional<Partial> partialAt(const QString &textBeforeCursor) const;
+    // Shows `names` in the popup's list, leaving the list alone when it already holds them (resetting it
+    // clears the popup's current row, and Enter then completes nothing).
+    void offer(const QStringList &names);
+
+    QStringListModel *m_list;
+    KnownNames m_names;
+    QStringList m_rootNames; // values and objects, sorted, once
 };
 
 } // namespace AuthStudio
