@@ -1,10 +1,13 @@
 // KnownNames: the names an expression may use at one place of a workspace (WorkspaceDocument::namesKnownAt),
 // for the editors that check and complete them. Steps whose result has fields (form1, http1, js1) are kept
 // apart from plain values (variables), because "{{ http1" goes on with ".body" while "{{ TOKEN }}" is whole,
-// and what is known to follow a step's name is listed, so "{{ form1." can offer the form's fields.
+// and what is known to follow a step's name is kept, so "{{ form1." can offer the form's fields and, after
+// a test run, "{{ http1.body." the keys the reply held.
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
+#include <QSet>
 #include <QStringList>
 
 namespace AuthStudio {
@@ -15,6 +18,10 @@ struct KnownNames
     QStringList objects; // the steps before, whose results have fields
     // The fields known before a run, by step: a form's keys; a request's body, headers and status.
     QHash<QString, QStringList> members;
+    // The values of the workflow's last test run, by step name, for the fields that depend on the reply.
+    QJsonObject lastRun;
+    // Its secret values: a key equal to one is never offered (secrets are masked by value everywhere).
+    QSet<QString> lastRunSecrets;
 
     QStringList all() const { return values + objects; }
     friend bool operator==(const KnownNames &, const KnownNames &) = default;

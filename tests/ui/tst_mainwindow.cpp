@@ -19,6 +19,7 @@
 #include "run/WorkflowRunPanel.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/NameCompleter.h"
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
@@ -301,6 +302,21 @@ void tst_MainWindow::rebuildsSeedWalkthroughThroughEditors()
     QCOMPARE(window->runPanel()->lastResult().scope.value(QStringLiteral("PASSWORD")).toString(),
              QStringLiteral("s3cret"));
     QVERIFY(server.counters().requests >= 1);
+
+    // Now the expression fields know what the reply held: "{{ http1.body." offers the echo's keys.
+    resourceEditor->tabs()->setCurrentIndex(ResourceEditor::AuthWorkflowTab);
+    QVERIFY(variable->valueEdit()->isVisible());
+    variable->valueEdit()->setText(QStringLiteral("{{ http1.body.json."));
+    variable->valueEdit()->showCompletions();
+    NameCompleter *completer = variable->valueEdit()->nameCompleter();
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QStringList offered;
+    for (int row = 0; row < completer->completionCount(); ++row) {
+        completer->setCurrentRow(row);
+        offered.append(completer->currentCompletion());
+    }
+    QCOMPARE(offered, (QStringList {QStringLiteral("email"), QStringLiteral("password")}));
+    completer->popup()->hide();
 
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
     window->close();
@@ -707,6 +723,23 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     QCOMPARE(window->runPanel()->lastResult().failedStepIndex, 1);
     QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
     QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 1);
+
+    // The Test panel's own button runs the workflow it shows for the resource shown now, here right after
+    // another resource's run, and its failure is found in that resource's editor too.
+    window->setCurrentResource(0);
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY(window->runPanel()->lastResult().succeeded());
+    window->setCurrentResource(1);
+    window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), QStringLiteral("wrong")}});
+    child<QPushButton>(window->runPanel(), QStringLiteral("testButton"))->click();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QCOMPARE(window->runPanel()->lastResult().failedStepIndex, 1);
+    QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
 
     // The right password succeeds, and the refresh workflow then starts from that session.
     DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},

@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QFontMetrics>
+#include <QJsonObject>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QSet>
@@ -47,14 +48,26 @@ QColor colorAt(const QTextBlock &block, int position)
     return {};
 }
 
-// The names the completion tests offer: a variable, and two steps whose results have fields.
+// The names the completion tests offer: a variable, and two steps whose results have fields, one of them
+// with the reply of a test run.
 KnownNames completionNames()
 {
+    const QJsonObject reply {
+        {QStringLiteral("status"), 200},
+        {QStringLiteral("body"),
+         QJsonObject {{QStringLiteral("json"),
+                       QJsonObject {{QStringLiteral("token"), QStringLiteral("t0ken")},
+                                    {QStringLiteral("user"), QJsonObject {{QStringLiteral("id"), 7}}}}},
+                      {QStringLiteral("not-a-name"), 1},
+                      {QStringLiteral("hunter2"), true}}}}; // a key that is a secret
+
     return {{QStringLiteral("TOKEN")},
             {QStringLiteral("http1"), QStringLiteral("form1")},
             {{QStringLiteral("http1"),
               {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")}},
-             {QStringLiteral("form1"), {QStringLiteral("email"), QStringLiteral("password")}}}};
+             {QStringLiteral("form1"), {QStringLiteral("email"), QStringLiteral("password")}}},
+            {{QStringLiteral("http1"), reply}},
+            {QStringLiteral("hunter2")}};
 }
 
 // Shows a widget in its own window and gives it the keyboard focus, as a user clicking into it.
@@ -259,7 +272,7 @@ private Q_SLOTS:
         QCOMPARE(edit.expressionRanges(), QList<ExpressionLineEdit::Range>({{7, 11}}));
 
         edit.setKnownNames(
-            {{QStringLiteral("DEMO_API")}, {QStringLiteral("form1"), QStringLiteral("http1")}, {}});
+            {{QStringLiteral("DEMO_API")}, {QStringLiteral("form1"), QStringLiteral("http1")}, {}, {}, {}});
         QCOMPARE(edit.unknownNames(), QStringList {QStringLiteral("TOKEN")});
         QCOMPARE(edit.diagnostic(), QStringLiteral("unknown name 'TOKEN'"));
         QCOMPARE(edit.unknownNameRanges(), QList<ExpressionLineEdit::Range>({{10, 5}}));
@@ -330,7 +343,19 @@ private Q_SLOTS:
         QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1.body }}"));
         QCOMPARE(edit.cursorPosition(), 20); // ready for ".token"
         QTRY_VERIFY(!edit.nameCompleter()->popup()->isVisible());
-        // Deeper than that, the fields depend on the reply: nothing is offered.
+        // Deeper, the last test run tells what the reply held.
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        // json; "not-a-name" would need ["not-a-name"], and "hunter2" is a secret
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
+        QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1.body.json }}"));
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 2); // token, user
+        QTest::keyClicks(&edit, QStringLiteral("token"));
+        QTRY_VERIFY(!edit.nameCompleter()->popup()->isVisible()); // typed in full
+        // A string has no fields to offer.
         QTest::keyClicks(&edit, QStringLiteral("."));
         QVERIFY(!edit.nameCompleter()->popup()->isVisible());
         // Nor after a variable, whose value is whole.

@@ -330,6 +330,12 @@ QString formAnswersAsJson(const FormStep &form)
     return QString::fromUtf8(json);
 }
 
+QString lastRunKey(const QString &resourceName, WorkflowKind workflow)
+{
+    return (workflow == WorkflowKind::Auth ? QStringLiteral("auth:") : QStringLiteral("refresh:")) +
+        resourceName;
+}
+
 } // namespace
 
 KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
@@ -343,6 +349,9 @@ KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
         return names;
     if (ref.workflow == WorkflowKind::Refresh)
         appendDefinedVariables(names.values, workflow(ref.resource, WorkflowKind::Auth));
+    const Scope lastRun = m_lastRuns.value(lastRunKey(resource(ref.resource).name, ref.workflow));
+    names.lastRun = lastRun.values();
+    names.lastRunSecrets = lastRun.secrets();
     const Workflow &steps = workflow(ref.resource, ref.workflow);
     for (int i = 0; i < ref.step && i < steps.steps.size(); ++i) {
         const Step &step = steps.steps.at(i);
@@ -579,6 +588,13 @@ void WorkspaceDocument::setVariableOverride(const QString &name, const QString &
     m_overrides.insert(name, value);
 }
 
+void WorkspaceDocument::setLastRunScope(const QString &resourceName, WorkflowKind workflow,
+                                        const Scope &scope)
+{
+    m_lastRuns.insert(lastRunKey(resourceName, workflow), scope);
+    Q_EMIT lastRunChanged();
+}
+
 Scope WorkspaceDocument::initialScope() const
 {
     Scope scope;
@@ -684,6 +700,7 @@ void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &fileP
 {
     m_undoStack->clear();
     m_workspace = workspace;
+    m_lastRuns.clear(); // another workspace's replies
     setFilePath(filePath);
     notify(DocumentChange::reset());
     // clear() leaves the stack clean, but only announces it when it wasn't: say it for views that

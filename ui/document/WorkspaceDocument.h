@@ -114,12 +114,16 @@ public:
     QHash<QString, QString> variableOverrides() const { return m_overrides; }
     // The scope a test run starts with: enabled workspace variables, then the overrides.
     Scope initialScope() const;
+    // The scope the last test run of a resource's workflow left, whose keys expression fields offer as
+    // completions. Not an edit either; lastRunChanged() tells the editors.
+    void setLastRunScope(const QString &resourceName, WorkflowKind workflow, const Scope &scope);
 
 Q_SIGNALS:
     void loadFinished(const QString &path, bool ok); // errorString() says why when !ok
     void changed(const AuthStudio::DocumentChange &change);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
+    void lastRunChanged();
 
 private:
     friend class SetValueCommand;
@@ -156,6 +160,7 @@ private:
     QString m_errorString;
     QObject *m_loading = nullptr; // the watcher of the read in progress
     QHash<QString, QString> m_overrides;
+    QHash<QString, Scope> m_lastRuns; // by lastRunKey(): resource names, as indexes shift
     quint64 m_changeSerial = 0;
     bool m_notifying = false;
 };

@@ -199,6 +199,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &WorkflowEditor::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WorkflowEditor::updateDetail);
     connect(m_document, &WorkspaceDocument::changed, this, &WorkflowEditor::onDocumentChanged);
+    connect(m_document, &WorkspaceDocument::lastRunChanged, this, &WorkflowEditor::updateKnownNames);
     updateDetail();
 }
 

@@ -10,6 +10,12 @@ namespace AuthStudio {
 
 namespace {
 
+bool isIdentifier(const QString &key)
+{
+    static const QRegularExpression identifier(QStringLiteral(R"(^[A-Za-z_$][\w$]*$)"));
+    return identifier.match(key).hasMatch();
+}
+
 QStringList sortedNames(QStringList names)
 {
     names.sort(Qt::CaseInsensitive);
@@ -48,6 +54,24 @@ void NameCompleter::setNames(const KnownNames &names)
     m_rootNames = sortedNames(names.all());
 }
 
+QStringList NameCompleter::fieldsAt(const QStringList &path) const
+{
+    QStringList fields = path.size() == 1 ? m_names.members.value(path.constFirst()) : QStringList();
+    QJsonValue value = m_names.lastRun.value(path.constFirst());
+    for (qsizetype i = 1; i < path.size() && value.isObject(); ++i)
+        value = value.toObject().value(path.at(i));
+    if (value.isObject()) {
+        // Keys that can follow a dot; a reply with thousands of keys offers its first few hundred.
+        constexpr int MaxFields = 500;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end() && fields.size() < MaxFields; ++it) {
+            if (isIdentifier(it.key()) && !m_names.lastRunSecrets.contains(it.key()))
+                fields.append(it.key());
+        }
+    }
+    return sortedNames(fields);
+}
+
 void NameCompleter::offer(const QStringList &names)
 {
     if (names != m_list->stringList())
@@ -59,18 +83,21 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
     const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
     if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
         return std::nullopt;
-    // "{{ na" (a root name) or "{{ form1.em" (a field of a step).
-    static const QRegularExpression partialName(
-        QStringLiteral(R"(^\s*(?:([A-Za-z_$][A-Za-z0-9_$]*)\s*\.\s*)?([A-Za-z_$][A-Za-z0-9_$]*)?$)"));
+    // "{{ na" (a root name) or "{{ http1.body.to" (a field of a step, at any depth).
+    static const QRegularExpression partialName(QStringLiteral(
+        R"(^\s*(?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*)?([A-Za-z_$][\w$]*)?$)"));
     const QRegularExpressionMatch match = partialName.match(QStringView(textBeforeCursor).mid(open + 2));
     if (!match.hasMatch())
         return std::nullopt;
     Partial partial;
-    partial.step = match.captured(1);
     partial.prefix = match.captured(2);
     partial.start = int(textBeforeCursor.size() - partial.prefix.size());
-    if (!partial.step.isEmpty() && !m_names.members.contains(partial.step))
-        return std::nullopt; // a variable's or a script's fields: not known before a run
+    if (match.hasCaptured(1)) {
+        static const QRegularExpression dot(QStringLiteral(R"(\s*\.\s*)"));
+        partial.path = match.captured(1).split(dot);
+        if (!m_names.objects.contains(partial.path.constFirst()))
+            return std::nullopt; // a variable's fields: its value is whole
+    }
     return partial;
 }
 
@@ -83,7 +110,7 @@ std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &
         return std::nullopt;
     // Close the expression when nothing closes it yet.
     if (needsClosingBraces(textAfterCursor)) {
-        const bool whole = partial->step.isEmpty() && !m_names.objects.contains(name);
+        const bool whole = partial->path.isEmpty() && !m_names.objects.contains(name);
         return Insertion {partial->start, name + QStringLiteral(" }}"), whole ? 0 : 3};
     }
     return Insertion {partial->start, name, 0};
@@ -115,8 +142,8 @@ void NameCompleter::popUpAt(const QString &textBeforeCursor, const QRect &cursor
 {
     const std::optional<Partial> partial = partialAt(textBeforeCursor);
     const QStringList names = !partial ? QStringList()
-        : partial->step.isEmpty()      ? m_rootNames
-                                       : m_names.members.value(partial->step);
+        : partial->path.isEmpty()      ? m_rootNames
+                                       : fieldsAt(partial->path);
     if (names.isEmpty()) {
         popup()->hide();
         return;

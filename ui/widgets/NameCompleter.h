@@ -1,7 +1,8 @@
 // NameCompleter: completes step and variable names inside "{{" in the editors that hold expressions
-// (ExpressionLineEdit, TemplateTextEdit), and after a step's name and a dot, the fields known before a run
-// (a form's keys; a request's body, headers and status): which partial name is at the cursor, the popup next
-// to it, and whether the completed expression still needs its closing braces.
+// (ExpressionLineEdit, TemplateTextEdit), and after a step's name and a dot its fields: those known before a
+// run (a form's keys; a request's body, headers and status) and, at any depth, the keys the last test run
+// found ("{{ http1.body.json."). It finds the partial name at the cursor, shows the popup next to it, and
+// tells whether the completed expression still needs its closing braces.
 #pragma once
 
 #include "script/KnownNames.h"
@@ -49,15 +50,18 @@ public:
                                        const QString &name) const;
 
 private:
-    // The partial name at the cursor: where it starts, what is typed of it, and the step it is a field of
-    // (empty for a root name); nullopt when the cursor isn't in a place that completes.
+    // The partial name at the cursor: where it starts, what is typed of it, and the path before it (empty
+    // for a root name; a step's name first); nullopt when the cursor isn't in a place that completes.
     struct Partial
     {
         int start = 0;
         QString prefix;
-        QString step;
+        QStringList path;
     };
     std::optional<Partial> partialAt(const QString &textBeforeCursor) const;
+    // What can follow `path` and a dot: a step's fields known before a run, and the keys the last test
+    // run found there.
+    QStringList fieldsAt(const QStringList &path) const;
     // Shows `names` in the popup's list, leaving the list alone when it already holds them (resetting it
     // clears the popup's current row, and Enter then completes nothing).
     void offer(const QStringList &names);

@@ -103,6 +103,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onResourceSelectionChanged);
     connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
+    // Runs start from the Test actions and from the panel's own button: either way they run the shown
+    // resource's workflow, and what they find (sessions, failing steps, replies) belongs to it.
+    connect(m_runPanel, &WorkflowRunPanel::runStarted, this, [this] {
+        const int index = currentResource();
+        m_runResourceName = index >= 0 ? m_document->resource(index).name : QString();
+    });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
     connect(m_autosaver, &Autosaver::autosaved, this,
@@ -790,7 +796,6 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
         statusBar()->showMessage(tr("Select a resource to test"), StatusTimeoutMs);
         return;
     }
-    const Resource &resource = m_document->resource(index);
     if (m_document->workflow(index, workflow).isEmpty()) {
         statusBar()->showMessage(workflow == WorkflowKind::Auth ? tr("The auth workflow has no steps yet")
                                                                 : tr("The refresh workflow has no steps yet"),
@@ -800,7 +805,6 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
     if (m_runPanel->isRunning())
         m_runPanel->cancel();
     m_runWorkflow = workflow;
-    m_runResourceName = resource.name;
     updateRunPanelWorkflow();
     m_runDock->show();
     m_runDock->raise();
@@ -809,6 +813,8 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
 
 void MainWindow::onRunFinished(const RunResult &result)
 {
+    // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
+    m_document->setLastRunScope(m_runResourceName, m_runWorkflow, result.scope);
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
         m_sessionScopes.insert(m_runResourceName, result.scope);
     if (!result.succeeded() && m_runWorkflow == WorkflowKind::Refresh &&
