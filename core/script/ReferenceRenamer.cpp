@@ -152,6 +152,7 @@ private:
                 m_templateDepths.append(m_braceDepth);
                 ++m_braceDepth;
                 m_brackets.append(u'$');
+                m_openConditionals.append(0);
                 setPrevious(QStringLiteral("{"), false, false);
                 return;
             } else {
@@ -201,6 +202,10 @@ private:
         while (end < m_code.size() && JavaScriptIdentifier::isPart(m_code.at(end)))
             ++end;
         const QString word = m_code.mid(m_pos, end - m_pos);
+        if (word == QStringLiteral("class") && !isPropertyName()) {
+            m_classPending = true; // its body is the next "{" at this bracket depth
+            m_classDepth = m_brackets.size();
+        }
         if (word == m_oldName && isRootReference(end)) {
             // { http1 } means { http1: http1 }: keep the key, rename the value. In a destructuring
             // pattern ({ http1 } = x) this keeps the property read and renames the local, whose other
@@ -215,19 +220,37 @@ private:
         setPrevious(word, true, false);
     }
 
+    bool isPropertyName() const
+    {
+        return m_previous == QStringLiteral(".") || m_previous == QStringLiteral("?.");
+    }
+
     bool isRootReference(qsizetype end) const
     {
         // foo.http1 and foo?.http1 are properties; ...http1 (spread) is a reference.
-        if (m_previous == QStringLiteral(".") || m_previous == QStringLiteral("?."))
+        if (isPropertyName())
             return false;
-        // { http1: 1 } and { a: 1, http1: 2 } name keys, not the step.
-        if (m_previous == QStringLiteral("{") || m_previous == QStringLiteral(",")) {
-            qsizetype next = end;
-            while (next < m_code.size() && m_code.at(next).isSpace())
-                ++next;
-            if (at(next) == u':' && at(next + 1) != u':')
-                return false;
-        }
+        qsizetype next = end;
+        while (next < m_code.size() && m_code.at(next).isSpace())
+            ++next;
+        const QChar innermost = m_brackets.isEmpty() ? QChar() : m_brackets.last();
+        const bool memberStart = m_previous == QStringLiteral("{") || m_previous == QStringLiteral(",") ||
+            (m_previousWasWord &&
+             (m_previous == QStringLiteral("get") || m_previous == QStringLiteral("set") ||
+              m_previous == QStringLiteral("async") || m_previous == QStringLiteral("static"))) ||
+            m_previous == QStringLiteral("*");
+        // { http1: 1 } and { a: 1, http1: 2 } name keys, not the step; so do { http1() {} } and
+        // { get http1() {} }, methods of an object.
+        if ((m_previous == QStringLiteral("{") || m_previous == QStringLiteral(",")) && at(next) == u':' &&
+            at(next + 1) != u':')
+            return false;
+        if (innermost == ObjectBrace && memberStart && at(next) == u'(')
+            return false;
+        // In a class body, a name at the start of a member is the field's or method's name
+        // (class A { http1 = 1; http1() {} static http1 }).
+        if (innermost == ClassBrace &&
+            (memberStart || m_previous == QStringLiteral(";") || m_previous == QStringLiteral("}")))
+            return false;
         return true;
     }
 
@@ -265,12 +288,36 @@ private:
             setPrevious(QStringLiteral("=>"), false, false);
             return;
         }
+        if (c == u'?' && at(m_pos + 1) == u'?') { // ?? and ??= are no conditional
+            copyTo(m_pos + (at(m_pos + 2) == u'=' ? 3 : 2));
+            setPrevious(QStringLiteral("??"), false, false);
+            return;
+        }
+        if (c == u'?') {
+            ++m_openConditionals.last();
+        } else if (c == u':') {
+            // What a "{" after it opens: the else-value of a conditional and a key's value are objects;
+            // after a label or "case x:", a block.
+            if (m_openConditionals.last() > 0) {
+                --m_openConditionals.last();
+                m_colonBeforeObject = true;
+            } else {
+                m_colonBeforeObject = m_brackets.isEmpty()
+                    ? m_context == Context::Expression
+                    : m_brackets.last() != BlockBrace && m_brackets.last() != ClassBrace;
+            }
+        }
         if (c == u'{') {
-            m_brackets.append(opensObject() ? ObjectBrace : BlockBrace);
+            const bool classBody = m_classPending && m_brackets.size() == m_classDepth;
+            m_brackets.append(classBody ? ClassBrace : opensObject() ? ObjectBrace : BlockBrace);
+            m_classPending = m_classPending && !classBody;
+            m_openConditionals.append(0);
         } else if (c == u'(' || c == u'[') {
             m_brackets.append(c);
+            m_openConditionals.append(0);
         } else if ((c == u'}' || c == u')' || c == u']') && !m_brackets.isEmpty()) {
             m_brackets.removeLast();
+            m_openConditionals.removeLast();
         }
         if (c == u'{') {
             ++m_braceDepth;
@@ -301,6 +348,8 @@ private:
             return false;
         if (m_previous == QStringLiteral("{"))
             return !m_brackets.isEmpty() && m_brackets.last() == u'$'; // `${ {a: 1}.a }`
+        if (m_previous == QStringLiteral(":"))
+            return m_colonBeforeObject;
         static const QStringList beforeBlock {QStringLiteral(")"), QStringLiteral("=>"), QStringLiteral(";"),
                                               QStringLiteral("}")};
         return !beforeBlock.contains(m_previous);
@@ -308,6 +357,7 @@ private:
 
     static constexpr QChar ObjectBrace = u'{';
     static constexpr QChar BlockBrace = u'B';
+    static constexpr QChar ClassBrace = u'C';
 
     const QString &m_code;
     const QString &m_oldName;
@@ -321,7 +371,11 @@ private:
     bool m_inTemplateText = false;
     int m_braceDepth = 0;
     QList<int> m_templateDepths; // brace depths at which open ${ } parts close
-    QList<QChar> m_brackets; // the open brackets: ObjectBrace, BlockBrace, '(', '[', and '$' for a ${
+    QList<QChar> m_brackets; // the open brackets: ObjectBrace, BlockBrace, ClassBrace, '(', '[', '$' for ${
+    QList<int> m_openConditionals {0}; // "?" waiting for their ":", outside any bracket, then per bracket
+    bool m_colonBeforeObject = false; // whether a "{" right after the last ":" opens an object
+    bool m_classPending = false; // "class" seen, its body not opened yet
+    qsizetype m_classDepth = 0; // m_brackets' size where it was seen
 };
 
 // Code that doesn't mention the old name is returned as it is, without lexing it.

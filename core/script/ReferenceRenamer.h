@@ -2,22 +2,23 @@
 // http1 to login, or TOKEN to ACCESS_TOKEN, keeps {{ http1.body.token }}, "Bearer {{ TOKEN }}",
 // {{ btoa(form1.email) }} and JavaScript code that reads http1.body working. Only identifiers at root
 // position are renamed: not properties (foo.http1, foo?.http1), not longer names (http10), not object keys
-// ({ http1: 1 }), and not text inside string literals, template literal text or comments; the literal text
-// around {{ }} is never touched. JSON bodies are rewritten one JSON string at a time, so their formatting
-// stays as the user wrote it.
+// ({ http1: 1 }) or methods ({ http1() {} }), not the names of a class's fields and methods, and not text
+// inside string literals, template literal text or comments; the literal text around {{ }} is never
+// touched. JSON bodies are rewritten one JSON string at a time, so their formatting stays as the user
+// wrote it.
 //
 // renameStep() applies the scoping rules of a resource (which fields can see which step) and is what the
 // studio's rename command and the tests use; the other functions rewrite one field.
 //
 // A shorthand property ({ http1 }) becomes { http1: login }, so an object keeps its key and a destructuring
-// pattern keeps reading the same property. A lone name in a block ({ a, http1 } after ")", "=>" or ";", or
-// at the start of a script) is a reference and is renamed like any other.
+// pattern keeps reading the same property. A lone name in a block ({ a, http1 } after ")", "=>", ";", a
+// label or "case x:", or at the start of a script) is a reference and is renamed like any other.
 //
 // Known limits: there is no parser behind this. Whether "{" opens an object or a block, and whether "/"
 // starts a regular expression literal, are decided from the token before, as JavaScript tools without a
-// full parser do; a class field named like the step is renamed as if it were a reference; a new name a
-// script already uses (its own local, say) is renamed into all the same, and clashes() is there to say so
-// beforehand.
+// full parser do; a class field written without a semicolon after the one before it may be taken for a
+// reference; a new name a script already uses (its own local, say) is renamed into all the same, and
+// clashes() is there to say so beforehand.
 #pragma once
 
 #include "model/Resource.h"

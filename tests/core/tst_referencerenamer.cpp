@@ -88,6 +88,24 @@ private Q_SLOTS:
         row("number with letters", "0x1f + http1", "0x1f + login");
         row("unicode neighbour", "\u00e9http1 + http1\u00e9", "\u00e9http1 + http1\u00e9");
         row("unterminated string", "'http1 + http1", "'http1 + http1");
+        row("block after case", "switch (x) { case 1: { a, http1 } }", "switch (x) { case 1: { a, login } }");
+        row("block after a label", "outer: { http1 }", "outer: { login }");
+        row("object after a conditional's colon", "x = ok ? {} : { http1 }",
+            "x = ok ? {} : { http1: login }");
+        row("object as a key's value", "({ k: { http1 } })", "({ k: { http1: login } })");
+        row("object in a conditional in a case", "switch (x) { case 1: return ok ? 1 : { http1 }; }",
+            "switch (x) { case 1: return ok ? 1 : { http1: login }; }");
+        row("nullish is no conditional", "switch (x) { case a ?? b: { http1 } }",
+            "switch (x) { case a ?? b: { login } }");
+        row("class field and method names", "class A { http1 = http1; http1() { return http1; } }",
+            "class A { http1 = login; http1() { return login; } }");
+        row("class members after modifiers", "class A { static http1; get http1() {} }",
+            "class A { static http1; get http1() {} }");
+        row("class extending a call", "class A extends f({ http1 }) { http1 = 1 }",
+            "class A extends f({ http1: login }) { http1 = 1 }");
+        row("object methods", "({ http1() { return http1; }, get http1() { return 1; } })",
+            "({ http1() { return login; }, get http1() { return 1; } })");
+        row("call in a block", "if (a) { http1(x) }", "if (a) { login(x) }");
     }
 
     void script()
@@ -110,6 +128,12 @@ private Q_SLOTS:
         QTest::newRow("nested") << QStringLiteral("return { a: { http1 }, b: [http1.status] };");
         QTest::newRow("comma expression in a block")
             << QStringLiteral("let r; if (true) { r = http1.status, http1 } return r;");
+        QTest::newRow("blocks after case and labels")
+            << QStringLiteral("let r = 0; switch (1) { case 1: { r = http1.status, http1 } } "
+                              "outer: { r += http1.status } return r;");
+        QTest::newRow("class members named like the step")
+            << QStringLiteral("class A { http1() { return http1.status + 1; } static http1() { return 2; } }"
+                              " return [new A().http1(), A.http1()];");
         QTest::newRow("arrow function bodies")
             << QStringLiteral("const f = () => { return http1.status }; const g = () => ({ http1 }); "
                               "return [f(), g()];");
