@@ -375,6 +375,47 @@ private Q_SLOTS:
         QVERIFY(edit.unknownNames().isEmpty());
     }
 
+    void codeEditorCompletesFieldsAndAskedForNames()
+    {
+        CodeEditor edit;
+        edit.setKnownNames(completionNames());
+        QVERIFY(showFocused(&edit));
+        QAbstractItemView *popup = edit.nameCompleter()->popup();
+
+        // A step's fields follow its name and a dot, as in expressions.
+        QTest::keyClicks(&edit, QStringLiteral("const t = http1."));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 3);
+        QTest::keyClicks(&edit, QStringLiteral("bo"));
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(edit.toPlainText(), QStringLiteral("const t = http1.body"));
+        QTRY_VERIFY(!popup->isVisible());
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1); // json, from the last run
+        QTest::keyClick(popup, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->isVisible());
+
+        // Typing a name offers nothing (Enter stays a new line); Ctrl+Space asks for the names.
+        QTest::keyClicks(&edit, QStringLiteral("json;"));
+        QTest::keyClick(&edit, Qt::Key_Return);
+        QTest::keyClicks(&edit, QStringLiteral("return fo"));
+        QVERIFY(!popup->isVisible());
+        QTest::keyClick(&edit, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(edit.toPlainText(), QStringLiteral("const t = http1.body.json;\nreturn form1"));
+
+        // Not in a comment, nor after a variable or another object's property.
+        for (const QString &line :
+             {QStringLiteral("// http1."), QStringLiteral("x = TOKEN."), QStringLiteral("x = t.http1.")}) {
+            QTest::keyClick(&edit, Qt::Key_Return);
+            QTest::keyClicks(&edit, line);
+            QVERIFY2(!popup->isVisible(), qPrintable(line));
+        }
+    }
+
     void templateTextEditCompletesNames()
     {
         TemplateTextEdit edit;

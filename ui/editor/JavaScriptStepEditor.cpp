@@ -15,8 +15,9 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
 {
     m_code->setObjectName(QStringLiteral("javascriptCode"));
     m_code->setAccessibleName(tr("JavaScript code"));
-    m_code->setToolTip(tr("A function body. Earlier steps are globals (form1, http1, ...); the global auth "
-                          "offers base64, sha256, hmacSha256, randomUUID and jwtDecode."));
+    m_code->setToolTip(tr("A function body. Earlier steps are globals (form1, http1, ...): their fields are "
+                          "offered after a dot, and Ctrl+Space offers the names. The global auth offers "
+                          "base64, sha256, hmacSha256, randomUUID and jwtDecode."));
     new JavaScriptHighlighter(m_code->document());
 
     auto *form = new QFormLayout;
@@ -34,6 +35,11 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
 void JavaScriptStepEditor::refresh(const Step &step)
 {
     showText(m_code, std::get<JavaScriptStep>(step).code);
+}
+
+void JavaScriptStepEditor::applyKnownNames(const KnownNames &names)
+{
+    m_code->setKnownNames(names);
 }
 
 void JavaScriptStepEditor::focusField(const QString &field)

@@ -21,7 +21,7 @@ public:
 
 protected:
     void refresh(const Step &step) override;
-    void applyKnownNames(const KnownNames &) override { }
+    void applyKnownNames(const KnownNames &names) override;
 
 private:
     void onCodeChanged();

@@ -1,8 +1,11 @@
 #include "CodeEditor.h"
 
 #include "JavaScriptHighlighter.h"
+#include "NameCompleter.h"
 
+#include <QAbstractItemView>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QRegularExpression>
@@ -18,7 +21,10 @@ constexpr int MarkerWidth = 4;
 CodeEditor::CodeEditor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_gutter(new QWidget(this))
+    , m_completer(new NameCompleter(this, NameCompleter::Syntax::Script))
 {
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            &CodeEditor::insertCompletion);
     m_gutter->setObjectName(QStringLiteral("lineNumberArea"));
     m_gutter->installEventFilter(this);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -31,6 +37,45 @@ CodeEditor::CodeEditor(QWidget *parent)
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::updateExtraSelections);
     updateGutterWidth();
     updateExtraSelections();
+}
+
+void CodeEditor::setKnownNames(const KnownNames &names)
+{
+    m_completer->setNames(names);
+}
+
+void CodeEditor::showCompletions(bool asked)
+{
+    const QTextCursor cursor = textCursor();
+    // The cursor's rectangle is in the viewport; the completer places its popup against this widget.
+    m_completer->popUpAt(cursor.block().text().left(cursor.positionInBlock()),
+                         cursorRect().translated(viewport()->pos()), asked);
+}
+
+void CodeEditor::insertCompletion(const QString &name)
+{
+    QTextCursor cursor = textCursor();
+    const QString line = cursor.block().text();
+    const auto insertion =
+        m_completer->insertion(line.left(cursor.positionInBlock()), line.mid(cursor.positionInBlock()), name);
+    if (!insertion)
+        return;
+    cursor.beginEditBlock(); // one undo step
+    cursor.setPosition(cursor.block().position() + insertion->start, QTextCursor::KeepAnchor);
+    cursor.insertText(insertion->text);
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    m_completer->popup()->hide();
+}
+
+void CodeEditor::keyPressEvent(QKeyEvent *event)
+{
+    if (m_completer->takesKey(event, [this] { showCompletions(true); }))
+        return;
+    QPlainTextEdit::keyPressEvent(event);
+    // Typing (or erasing) offers what fits; moving the cursor doesn't.
+    if (!event->text().isEmpty() || event->key() == Qt::Key_Backspace)
+        showCompletions();
 }
 
 int CodeEditor::lineNumberAreaWidth() const

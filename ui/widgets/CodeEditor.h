@@ -1,13 +1,18 @@
 // CodeEditor: the plain-text editor for JavaScript steps: monospace, a line-number gutter, the current
 // line highlighted, and one line that can be marked as the place a script error was reported
 // ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter on document()); the
-// editor passes palette changes on to it.
+// editor passes palette changes on to it. Given the names a script can use, it completes a step's fields
+// after "http1." and the names themselves on Ctrl+Space (NameCompleter).
 #pragma once
+
+#include "script/KnownNames.h"
 
 #include <QPlainTextEdit>
 #include <QTextCursor>
 
 namespace AuthStudio {
+
+class NameCompleter;
 
 class CodeEditor : public QPlainTextEdit
 {
@@ -28,7 +33,13 @@ public:
     // The line a script error names ("js1: TypeError: x is undefined (line 3)" -> 3), or 0.
     static int lineFromErrorMessage(const QString &message);
 
+    void setKnownNames(const KnownNames &names);
+    NameCompleter *nameCompleter() const { return m_completer; }
+    // Opens completion for the name or field at the cursor; `asked`: Ctrl+Space, which offers names too.
+    void showCompletions(bool asked = false);
+
 protected:
+    void keyPressEvent(QKeyEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -39,11 +50,13 @@ private:
     void updateGutter(const QRect &rect, int dy);
     void paintGutter(QPaintEvent *event);
     void updateExtraSelections();
+    void insertCompletion(const QString &name);
 
     // A plain widget painted through eventFilter(): the gutter needs no behaviour of its own.
     QWidget *m_gutter;
     QTextCursor m_errorCursor; // at the error line's block; null when there is none
     QString m_errorMessage;
+    NameCompleter *m_completer;
 };
 
 } // namespace AuthStudio

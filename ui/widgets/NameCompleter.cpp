@@ -33,8 +33,9 @@ bool needsClosingBraces(const QString &textAfterCursor)
 
 } // namespace
 
-NameCompleter::NameCompleter(QWidget *editor)
+NameCompleter::NameCompleter(QWidget *editor, Syntax syntax)
     : QCompleter(editor)
+    , m_syntax(syntax)
     , m_list(new QStringListModel(this))
 {
     // Not QLineEdit::setCompleter(): that completes the whole text, this completes the name at the cursor.
@@ -78,8 +79,11 @@ void NameCompleter::offer(const QStringList &names)
         m_list->setStringList(names);
 }
 
-std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &textBeforeCursor) const
+std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &textBeforeCursor,
+                                                               bool rootsInScript) const
 {
+    if (m_syntax == Syntax::Script)
+        return partialInScript(textBeforeCursor, rootsInScript);
     const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
     if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
         return std::nullopt;
@@ -101,13 +105,39 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
     return partial;
 }
 
+std::optional<NameCompleter::Partial> NameCompleter::partialInScript(const QString &textBeforeCursor,
+                                                                     bool roots) const
+{
+    // Not in a line comment. Strings aren't told apart: a dot after a step's name in one is rare.
+    if (textBeforeCursor.contains(QStringLiteral("//")))
+        return std::nullopt;
+    // "http1.body.to" after anything but a name or a dot; "na" alone when names are asked for.
+    static const QRegularExpression partialName(QStringLiteral(
+        R"((?:^|[^\w$.])\s*(?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*)?([A-Za-z_$][\w$]*)?$)"));
+    const QRegularExpressionMatch match = partialName.match(textBeforeCursor);
+    if (!match.hasMatch() || (!match.hasCaptured(1) && !roots))
+        return std::nullopt;
+    Partial partial;
+    partial.prefix = match.captured(2);
+    partial.start = int(textBeforeCursor.size() - partial.prefix.size());
+    if (match.hasCaptured(1)) {
+        static const QRegularExpression dot(QStringLiteral(R"(\s*\.\s*)"));
+        partial.path = match.captured(1).split(dot);
+        if (!m_names.objects.contains(partial.path.constFirst()))
+            return std::nullopt;
+    }
+    return partial;
+}
+
 std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &textBeforeCursor,
                                                                  const QString &textAfterCursor,
                                                                  const QString &name) const
 {
-    const std::optional<Partial> partial = partialAt(textBeforeCursor);
+    const std::optional<Partial> partial = partialAt(textBeforeCursor, true);
     if (!partial)
         return std::nullopt;
+    if (m_syntax == Syntax::Script)
+        return Insertion {partial->start, name, 0};
     // Close the expression when nothing closes it yet.
     if (needsClosingBraces(textAfterCursor)) {
         const bool whole = partial->path.isEmpty() && !m_names.objects.contains(name);
@@ -138,9 +168,10 @@ bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &show
     return false;
 }
 
-void NameCompleter::popUpAt(const QString &textBeforeCursor, const QRect &cursorRect)
+void NameCompleter::popUpAt(const QString &textBeforeCursor, const QRect &cursorRect, bool asked)
 {
-    const std::optional<Partial> partial = partialAt(textBeforeCursor);
+    // Once asked for, the names stay offered while the user types on.
+    const std::optional<Partial> partial = partialAt(textBeforeCursor, asked || popup()->isVisible());
     const QStringList names = !partial ? QStringList()
         : partial->path.isEmpty()      ? m_rootNames
                                        : fieldsAt(partial->path);

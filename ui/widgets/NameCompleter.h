@@ -2,7 +2,8 @@
 // (ExpressionLineEdit, TemplateTextEdit), and after a step's name and a dot its fields: those known before a
 // run (a form's keys; a request's body, headers and status) and, at any depth, the keys the last test run
 // found ("{{ http1.body.json."). It finds the partial name at the cursor, shows the popup next to it, and
-// tells whether the completed expression still needs its closing braces.
+// tells whether the completed expression still needs its closing braces. In a script (CodeEditor) there
+// are no braces: fields are offered after "http1." as above, and names when the user asks (Ctrl+Space).
 #pragma once
 
 #include "script/KnownNames.h"
@@ -21,8 +22,10 @@ class NameCompleter : public QCompleter
 {
     Q_OBJECT
 public:
+    enum class Syntax { Template, Script };
+
     // Completes inside `editor` (the popup's owner); activated() gives the chosen name.
-    explicit NameCompleter(QWidget *editor);
+    explicit NameCompleter(QWidget *editor, Syntax syntax = Syntax::Template);
 
     void setNames(const KnownNames &names);
 
@@ -32,8 +35,9 @@ public:
 
     // Shows what completes the partial name at the end of `textBeforeCursor` below `cursorRect` (in the
     // editor's coordinates): a root name after "{{", or a field after "{{ form1.". Hides the popup when the
-    // cursor is elsewhere or there is nothing to offer.
-    void popUpAt(const QString &textBeforeCursor, const QRect &cursorRect);
+    // cursor is elsewhere or there is nothing to offer. `asked`: the user asked (Ctrl+Space), which in a
+    // script offers the names, as typing a name there doesn't.
+    void popUpAt(const QString &textBeforeCursor, const QRect &cursorRect, bool asked = false);
 
     // How an editor puts a chosen name in: the characters from `start` to the cursor become `text`, then
     // the cursor moves back `cursorBack` characters. When the completion also adds the closing " }}", the
@@ -58,7 +62,8 @@ private:
         QString prefix;
         QStringList path;
     };
-    std::optional<Partial> partialAt(const QString &textBeforeCursor) const;
+    std::optional<Partial> partialAt(const QString &textBeforeCursor, bool rootsInScript) const;
+    std::optional<Partial> partialInScript(const QString &textBeforeCursor, bool roots) const;
     // What can follow `path` and a dot: a step's fields known before a run, and the keys the last test
     // run found there.
     QStringList fieldsAt(const QStringList &path) const;
@@ -66,6 +71,7 @@ private:
     // clears the popup's current row, and Enter then completes nothing).
     void offer(const QStringList &names);
 
+    Syntax m_syntax;
     QStringListModel *m_list;
     KnownNames m_names;
     QStringList m_rootNames; // values and objects, sorted, once
