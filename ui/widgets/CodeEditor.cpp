@@ -3,7 +3,6 @@
 #include "JavaScriptHighlighter.h"
 #include "NameCompleter.h"
 
-#include <QAbstractItemView>
 #include <QFontDatabase>
 #include <QKeyEvent>
 #include <QPaintEvent>
@@ -24,7 +23,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     , m_completer(new NameCompleter(this, NameCompleter::Syntax::Script))
 {
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
-            &CodeEditor::insertCompletion);
+            [this](const QString &name) { m_completer->insertIn(this, name); });
     m_gutter->setObjectName(QStringLiteral("lineNumberArea"));
     m_gutter->installEventFilter(this);
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -46,26 +45,7 @@ void CodeEditor::setKnownNames(const KnownNames &names)
 
 void CodeEditor::showCompletions(bool asked)
 {
-    const QTextCursor cursor = textCursor();
-    // The cursor's rectangle is in the viewport; the completer places its popup against this widget.
-    m_completer->popUpAt(cursor.block().text().left(cursor.positionInBlock()),
-                         cursorRect().translated(viewport()->pos()), asked);
-}
-
-void CodeEditor::insertCompletion(const QString &name)
-{
-    QTextCursor cursor = textCursor();
-    const QString line = cursor.block().text();
-    const auto insertion =
-        m_completer->insertion(line.left(cursor.positionInBlock()), line.mid(cursor.positionInBlock()), name);
-    if (!insertion)
-        return;
-    cursor.beginEditBlock(); // one undo step
-    cursor.setPosition(cursor.block().position() + insertion->start, QTextCursor::KeepAnchor);
-    cursor.insertText(insertion->text);
-    cursor.endEditBlock();
-    setTextCursor(cursor);
-    m_completer->popup()->hide();
+    m_completer->popUpIn(this, asked);
 }
 
 void CodeEditor::keyPressEvent(QKeyEvent *event)

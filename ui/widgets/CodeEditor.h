@@ -50,7 +50,6 @@ private:
     void updateGutter(const QRect &rect, int dy);
     void paintGutter(QPaintEvent *event);
     void updateExtraSelections();
-    void insertCompletion(const QString &name);
 
     // A plain widget painted through eventFilter(): the gutter needs no behaviour of its own.
     QWidget *m_gutter;

@@ -2,9 +2,11 @@
 
 #include <QAbstractItemView>
 #include <QKeyEvent>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QStringListModel>
+#include <QTextBlock>
 
 namespace AuthStudio {
 
@@ -21,6 +23,15 @@ QStringList sortedNames(QStringList names)
     names.sort(Qt::CaseInsensitive);
     names.removeDuplicates();
     return names;
+}
+
+// A name, or a path of names, then a dot and the part of a name typed so far (group 1: the path, group 2:
+// the typed part), at the end of the text: "na", "http1.body.to". The editors' patterns add what comes
+// before it.
+QString partialNamePattern()
+{
+    return QStringLiteral(
+        R"((?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*)?([A-Za-z_$][\w$]*)?$)");
 }
 
 // Whether an expression completed before `textAfterCursor` is not closed yet, so " }}" should follow.
@@ -82,15 +93,25 @@ void NameCompleter::offer(const QStringList &names)
 std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &textBeforeCursor,
                                                                bool rootsInScript) const
 {
-    if (m_syntax == Syntax::Script)
-        return partialInScript(textBeforeCursor, rootsInScript);
-    const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
-    if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
-        return std::nullopt;
-    // "{{ na" (a root name) or "{{ http1.body.to" (a field of a step, at any depth).
-    static const QRegularExpression partialName(QStringLiteral(
-        R"(^\s*(?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*)?([A-Za-z_$][\w$]*)?$)"));
-    const QRegularExpressionMatch match = partialName.match(QStringView(textBeforeCursor).mid(open + 2));
+    QRegularExpressionMatch match;
+    if (m_syntax == Syntax::Template) {
+        const qsizetype open = textBeforeCursor.lastIndexOf(QStringLiteral("{{"));
+        if (open < 0 || textBeforeCursor.indexOf(QStringLiteral("}}"), open + 2) >= 0)
+            return std::nullopt;
+        // Right after the "{{" of an expression still open.
+        static const QRegularExpression inExpression(QStringLiteral(R"(^\s*)") + partialNamePattern());
+        match = inExpression.match(QStringView(textBeforeCursor).mid(open + 2));
+    } else {
+        // Not in a line comment. Strings aren't told apart: a dot after a step's name in one is rare.
+        if (textBeforeCursor.contains(QStringLiteral("//")))
+            return std::nullopt;
+        // After anything but a name or a dot; a name alone only when the names were asked for.
+        static const QRegularExpression inScript(QStringLiteral(R"((?:^|[^\w$.])\s*)") +
+                                                 partialNamePattern());
+        match = inScript.match(textBeforeCursor);
+        if (match.hasMatch() && !match.hasCaptured(1) && !rootsInScript)
+            return std::nullopt;
+    }
     if (!match.hasMatch())
         return std::nullopt;
     Partial partial;
@@ -101,30 +122,6 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
         partial.path = match.captured(1).split(dot);
         if (!m_names.objects.contains(partial.path.constFirst()))
             return std::nullopt; // a variable's fields: its value is whole
-    }
-    return partial;
-}
-
-std::optional<NameCompleter::Partial> NameCompleter::partialInScript(const QString &textBeforeCursor,
-                                                                     bool roots) const
-{
-    // Not in a line comment. Strings aren't told apart: a dot after a step's name in one is rare.
-    if (textBeforeCursor.contains(QStringLiteral("//")))
-        return std::nullopt;
-    // "http1.body.to" after anything but a name or a dot; "na" alone when names are asked for.
-    static const QRegularExpression partialName(QStringLiteral(
-        R"((?:^|[^\w$.])\s*(?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*)?([A-Za-z_$][\w$]*)?$)"));
-    const QRegularExpressionMatch match = partialName.match(textBeforeCursor);
-    if (!match.hasMatch() || (!match.hasCaptured(1) && !roots))
-        return std::nullopt;
-    Partial partial;
-    partial.prefix = match.captured(2);
-    partial.start = int(textBeforeCursor.size() - partial.prefix.size());
-    if (match.hasCaptured(1)) {
-        static const QRegularExpression dot(QStringLiteral(R"(\s*\.\s*)"));
-        partial.path = match.captured(1).split(dot);
-        if (!m_names.objects.contains(partial.path.constFirst()))
-            return std::nullopt;
     }
     return partial;
 }
@@ -144,6 +141,31 @@ std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &
         return Insertion {partial->start, name + QStringLiteral(" }}"), whole ? 0 : 3};
     }
     return Insertion {partial->start, name, 0};
+}
+
+void NameCompleter::popUpIn(QPlainTextEdit *editor, bool asked)
+{
+    const QTextCursor cursor = editor->textCursor();
+    // The cursor's rectangle is in the viewport; the popup is placed against the editor.
+    popUpAt(cursor.block().text().left(cursor.positionInBlock()),
+            editor->cursorRect().translated(editor->viewport()->pos()), asked);
+}
+
+void NameCompleter::insertIn(QPlainTextEdit *editor, const QString &name)
+{
+    QTextCursor cursor = editor->textCursor();
+    const QString line = cursor.block().text();
+    const auto completion =
+        insertion(line.left(cursor.positionInBlock()), line.mid(cursor.positionInBlock()), name);
+    if (!completion)
+        return;
+    cursor.beginEditBlock(); // one undo step
+    cursor.setPosition(cursor.block().position() + completion->start, QTextCursor::KeepAnchor);
+    cursor.insertText(completion->text);
+    cursor.movePosition(QTextCursor::Left, QTextCursor::MoveAnchor, completion->cursorBack);
+    cursor.endEditBlock();
+    editor->setTextCursor(cursor);
+    popup()->hide();
 }
 
 bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &showNames)

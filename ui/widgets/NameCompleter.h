@@ -14,6 +14,7 @@
 #include <optional>
 
 class QKeyEvent;
+class QPlainTextEdit;
 class QStringListModel;
 
 namespace AuthStudio {
@@ -53,6 +54,11 @@ public:
     std::optional<Insertion> insertion(const QString &textBeforeCursor, const QString &textAfterCursor,
                                        const QString &name) const;
 
+    // For the multi-line editors (TemplateTextEdit, CodeEditor), which complete on the cursor's line:
+    // popUpAt() and insertion() applied to `editor`, the insertion as one undo step.
+    void popUpIn(QPlainTextEdit *editor, bool asked = false);
+    void insertIn(QPlainTextEdit *editor, const QString &name);
+
 private:
     // The partial name at the cursor: where it starts, what is typed of it, and the path before it (empty
     // for a root name; a step's name first); nullopt when the cursor isn't in a place that completes.
@@ -63,7 +69,6 @@ private:
         QStringList path;
     };
     std::optional<Partial> partialAt(const QString &textBeforeCursor, bool rootsInScript) const;
-    std::optional<Partial> partialInScript(const QString &textBeforeCursor, bool roots) const;
     // What can follow `path` and a dot: a step's fields known before a run, and the keys the last test
     // run found there.
     QStringList fieldsAt(const QStringList &path) const;

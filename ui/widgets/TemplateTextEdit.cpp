@@ -3,9 +3,7 @@
 #include "NameCompleter.h"
 #include "TemplateHighlighter.h"
 
-#include <QAbstractItemView>
 #include <QKeyEvent>
-#include <QTextBlock>
 
 namespace AuthStudio {
 
@@ -15,7 +13,7 @@ TemplateTextEdit::TemplateTextEdit(QWidget *parent)
     , m_completer(new NameCompleter(this))
 {
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
-            &TemplateTextEdit::insertCompletion);
+            [this](const QString &name) { m_completer->insertIn(this, name); });
 }
 
 void TemplateTextEdit::setKnownNames(const KnownNames &names)
@@ -31,27 +29,7 @@ const QStringList *TemplateTextEdit::knownNames() const
 
 void TemplateTextEdit::showCompletions()
 {
-    const QTextCursor cursor = textCursor();
-    // The cursor's rectangle is in the viewport; the completer places its popup against this widget.
-    m_completer->popUpAt(cursor.block().text().left(cursor.positionInBlock()),
-                         cursorRect().translated(viewport()->pos()));
-}
-
-void TemplateTextEdit::insertCompletion(const QString &name)
-{
-    QTextCursor cursor = textCursor();
-    const QString line = cursor.block().text();
-    const auto insertion =
-        m_completer->insertion(line.left(cursor.positionInBlock()), line.mid(cursor.positionInBlock()), name);
-    if (!insertion)
-        return;
-    cursor.beginEditBlock(); // one undo step
-    cursor.setPosition(cursor.block().position() + insertion->start, QTextCursor::KeepAnchor);
-    cursor.insertText(insertion->text);
-    cursor.movePosition(QTextCursor::Left, QTextCursor::MoveAnchor, insertion->cursorBack);
-    cursor.endEditBlock();
-    setTextCursor(cursor);
-    m_completer->popup()->hide();
+    m_completer->popUpIn(this);
 }
 
 void TemplateTextEdit::keyPressEvent(QKeyEvent *event)

@@ -34,8 +34,6 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    void insertCompletion(const QString &name);
-
     TemplateHighlighter *m_highlighter;
     NameCompleter *m_completer;
 };
