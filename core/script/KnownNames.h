@@ -22,9 +22,16 @@ struct KnownNames
     QJsonObject lastRun;
     // Its secret values: a key equal to one is never offered (secrets are masked by value everywhere).
     QSet<QString> lastRunSecrets;
+    // Which run that was. Editors compare the names they are handed after every edit; runs are told apart
+    // by this rather than by their values, which may hold a reply of megabytes.
+    quint64 lastRunId = 0;
 
     QStringList all() const { return values + objects; }
-    friend bool operator==(const KnownNames &, const KnownNames &) = default;
+    friend bool operator==(const KnownNames &a, const KnownNames &b)
+    {
+        return a.values == b.values && a.objects == b.objects && a.members == b.members &&
+            a.lastRunId == b.lastRunId;
+    }
 };
 
 } // namespace AuthStudio

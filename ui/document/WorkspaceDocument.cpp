@@ -349,9 +349,10 @@ KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
         return names;
     if (ref.workflow == WorkflowKind::Refresh)
         appendDefinedVariables(names.values, workflow(ref.resource, WorkflowKind::Auth));
-    const Scope lastRun = m_lastRuns.value(lastRunKey(resource(ref.resource).name, ref.workflow));
-    names.lastRun = lastRun.values();
-    names.lastRunSecrets = lastRun.secrets();
+    const LastRun lastRun = m_lastRuns.value(lastRunKey(resource(ref.resource).name, ref.workflow));
+    names.lastRun = lastRun.scope.values();
+    names.lastRunSecrets = lastRun.scope.secrets();
+    names.lastRunId = lastRun.id;
     const Workflow &steps = workflow(ref.resource, ref.workflow);
     for (int i = 0; i < ref.step && i < steps.steps.size(); ++i) {
         const Step &step = steps.steps.at(i);
@@ -591,7 +592,7 @@ void WorkspaceDocument::setVariableOverride(const QString &name, const QString &
 void WorkspaceDocument::setLastRunScope(const QString &resourceName, WorkflowKind workflow,
                                         const Scope &scope)
 {
-    m_lastRuns.insert(lastRunKey(resourceName, workflow), scope);
+    m_lastRuns.insert(lastRunKey(resourceName, workflow), {scope, ++m_lastRunCount});
     Q_EMIT lastRunChanged();
 }
 

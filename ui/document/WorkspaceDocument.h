@@ -160,7 +160,13 @@ private:
     QString m_errorString;
     QObject *m_loading = nullptr; // the watcher of the read in progress
     QHash<QString, QString> m_overrides;
-    QHash<QString, Scope> m_lastRuns; // by lastRunKey(): resource names, as indexes shift
+    struct LastRun
+    {
+        Scope scope;
+        quint64 id = 0;
+    };
+    QHash<QString, LastRun> m_lastRuns; // by lastRunKey(): resource names, as indexes shift
+    quint64 m_lastRunCount = 0;
     quint64 m_changeSerial = 0;
     bool m_notifying = false;
 };
