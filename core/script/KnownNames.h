@@ -2,12 +2,12 @@
 // for the editors that check and complete them. Steps whose result has fields (form1, http1, js1) are kept
 // apart from plain values (variables), because "{{ http1" goes on with ".body" while "{{ TOKEN }}" is whole,
 // and what is known to follow a step's name is kept, so "{{ form1." can offer the form's fields and, after
-// a test run, "{{ http1.body." the keys the reply held.
+// a test run, "{{ http1.body." the keys the reply held (and a field can tell what it came to in that run).
 #pragma once
 
+#include "Scope.h"
+
 #include <QHash>
-#include <QJsonObject>
-#include <QSet>
 #include <QStringList>
 
 namespace AuthStudio {
@@ -18,10 +18,9 @@ struct KnownNames
     QStringList objects; // the steps before, whose results have fields
     // The fields known before a run, by step: a form's keys; a request's body, headers and status.
     QHash<QString, QStringList> members;
-    // The values of the workflow's last test run, by step name, for the fields that depend on the reply.
-    QJsonObject lastRun;
-    // Its secret values: a key equal to one is never offered (secrets are masked by value everywhere).
-    QSet<QString> lastRunSecrets;
+    // The scope the workflow's last test run left: the fields that depend on the reply, and what a field
+    // came to (masked by its secrets, as everywhere).
+    Scope lastRun;
     // Which run that was. Editors compare the names they are handed after every edit; runs are told apart
     // by this rather than by their values, which may hold a reply of megabytes.
     quint64 lastRunId = 0;

@@ -31,6 +31,7 @@
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QToolButton>
+#include <QToolTip>
 
 using namespace AuthStudio;
 
@@ -59,15 +60,21 @@ KnownNames completionNames()
                        QJsonObject {{QStringLiteral("token"), QStringLiteral("t0ken")},
                                     {QStringLiteral("user"), QJsonObject {{QStringLiteral("id"), 7}}}}},
                       {QStringLiteral("not-a-name"), 1},
-                      {QStringLiteral("hunter2"), true}}}}; // a key that is a secret
-
-    return {{QStringLiteral("TOKEN")},
-            {QStringLiteral("http1"), QStringLiteral("form1")},
-            {{QStringLiteral("http1"),
-              {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")}},
-             {QStringLiteral("form1"), {QStringLiteral("email"), QStringLiteral("password")}}},
-            {{QStringLiteral("http1"), reply}},
-            {QStringLiteral("hunter2")}};
+                      {QStringLiteral("hunter2"), true}, // a key that is a secret
+                      {QStringLiteral("echo"), QStringLiteral("pass=hunter2")}}}};
+    KnownNames names;
+    names.values = {QStringLiteral("TOKEN")};
+    names.objects = {QStringLiteral("http1"), QStringLiteral("form1")};
+    names.members = {{QStringLiteral("http1"),
+                      {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")}},
+                     {QStringLiteral("form1"), {QStringLiteral("email"), QStringLiteral("password")}}};
+    names.lastRun.set(QStringLiteral("http1"), reply);
+    names.lastRun.set(QStringLiteral("TOKEN"),
+                      QJsonObject {{QStringLiteral("kind"), QStringLiteral("bearer")}});
+    names.lastRun.markSecretName(QStringLiteral("TOKEN")); // a secret variable holding an object
+    names.lastRun.addSecret(QStringLiteral("hunter2"));
+    names.lastRunId = 1;
+    return names;
 }
 
 // Shows a widget in its own window and gives it the keyboard focus, as a user clicking into it.
@@ -346,8 +353,9 @@ private Q_SLOTS:
         // Deeper, the last test run tells what the reply held.
         QTest::keyClicks(&edit, QStringLiteral("."));
         QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
-        // json; "not-a-name" would need ["not-a-name"], and "hunter2" is a secret
-        QCOMPARE(edit.nameCompleter()->completionCount(), 1);
+        // echo and json; "not-a-name" would need ["not-a-name"], and "hunter2" is a secret
+        QCOMPARE(edit.nameCompleter()->completionCount(), 2);
+        QTest::keyClicks(&edit, QStringLiteral("j"));
         QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
         QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1.body.json }}"));
         QTest::keyClicks(&edit, QStringLiteral("."));
@@ -375,6 +383,41 @@ private Q_SLOTS:
         QVERIFY(edit.unknownNames().isEmpty());
     }
 
+    void expressionLineEditTellsWhatItCameToInTheLastRun()
+    {
+        ExpressionLineEdit edit(QStringLiteral("Bearer {{ http1.body.json.token }}"));
+        QVERIFY(edit.lastRunValue().isNull()); // no run yet
+        edit.setKnownNames(completionNames());
+        QCOMPARE(edit.lastRunValue(), QStringLiteral("Bearer t0ken"));
+        edit.setText(QStringLiteral("{{ http1.body.json.user }}"));
+        QCOMPARE(edit.lastRunValue(), QStringLiteral(R"({"id":7})"));
+        // Secrets masked: by value, even inside a longer text, and a secret variable whole.
+        edit.setText(QStringLiteral("{{ http1.body.echo }}"));
+        QCOMPARE(edit.lastRunValue(), QStringLiteral("pass=********"));
+        edit.setText(QStringLiteral("{{ TOKEN }}"));
+        QCOMPARE(edit.lastRunValue(), QStringLiteral("********"));
+        // JavaScript only runs in a run; plain text has nothing to tell.
+        edit.setText(QStringLiteral("{{ http1.status + 1 }}"));
+        QVERIFY(edit.lastRunValue().isNull());
+        edit.setText(QStringLiteral("plain"));
+        QVERIFY(edit.lastRunValue().isNull());
+
+        // A name the run didn't have: no value to tell.
+        edit.setText(QStringLiteral("{{ http1.status }}/{{ nope }}"));
+        QVERIFY(edit.lastRunValue().isNull());
+
+        // The tooltip says it, before the field's own tip.
+        edit.setText(QStringLiteral("{{ http1.status }}/x"));
+        edit.setToolTip(QStringLiteral("The URL"));
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        QHelpEvent help(QEvent::ToolTip, QPoint(5, 5), edit.mapToGlobal(QPoint(5, 5)));
+        QCoreApplication::sendEvent(&edit, &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("In the last test run: 200/x\n\nThe URL"));
+        QToolTip::hideText();
+    }
+
     void codeEditorCompletesFieldsAndAskedForNames()
     {
         CodeEditor edit;
@@ -392,7 +435,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!popup->isVisible());
         QTest::keyClicks(&edit, QStringLiteral("."));
         QTRY_VERIFY(popup->isVisible());
-        QCOMPARE(edit.nameCompleter()->completionCount(), 1); // json, from the last run
+        QCOMPARE(edit.nameCompleter()->completionCount(), 2); // echo and json, from the last run
         QTest::keyClick(popup, Qt::Key_Escape);
         QTRY_VERIFY(!popup->isVisible());
 

@@ -350,8 +350,7 @@ KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
     if (ref.workflow == WorkflowKind::Refresh)
         appendDefinedVariables(names.values, workflow(ref.resource, WorkflowKind::Auth));
     const LastRun lastRun = m_lastRuns.value(lastRunKey(resource(ref.resource).name, ref.workflow));
-    names.lastRun = lastRun.scope.values();
-    names.lastRunSecrets = lastRun.scope.secrets();
+    names.lastRun = lastRun.scope;
     names.lastRunId = lastRun.id;
     const Workflow &steps = workflow(ref.resource, ref.workflow);
     for (int i = 0; i < ref.step && i < steps.steps.size(); ++i) {

@@ -2,6 +2,9 @@
 
 #include "NameCompleter.h"
 #include "TemplateAnalysis.h"
+#include "script/ExpressionEvaluator.h"
+#include "script/SecretMasker.h"
+#include "script/Template.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
@@ -38,6 +41,7 @@ void ExpressionLineEdit::setKnownNames(const KnownNames &names)
 {
     const QStringList all = names.all();
     m_completer->setNames(names);
+    m_lastRun = names.lastRun;
     if (m_checkNames && all == m_knownNames)
         return;
     m_knownNames = all;
@@ -152,14 +156,45 @@ void ExpressionLineEdit::keyPressEvent(QKeyEvent *event)
     QLineEdit::keyPressEvent(event);
 }
 
+QString ExpressionLineEdit::lastRunValue() const
+{
+    if (m_lastRun.values().isEmpty() || m_expressionRanges.isEmpty())
+        return {};
+    const std::shared_ptr<const Template> parsed = Template::parse(text());
+    if (!parsed->isValid())
+        return {};
+    // A secret variable's value is masked whole, whatever it holds (an object isn't masked by value).
+    for (const QString &root : parsed->rootNames()) {
+        if (m_lastRun.isSecretName(root))
+            return SecretMasker::mask();
+    }
+    // Without a script engine, plain paths only: the same lookup the run does, and nothing runs here.
+    const EvalResult result = ExpressionEvaluator().interpolate(text(), m_lastRun, QString());
+    if (!result.ok())
+        return {};
+    constexpr int MaxLength = 300;
+    QString value = SecretMasker(m_lastRun.secrets()).maskText(valueToText(result.value));
+    if (value.size() > MaxLength)
+        value = value.left(MaxLength) + QStringLiteral("\u2026");
+    return value;
+}
+
 bool ExpressionLineEdit::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip && !m_diagnostic.isEmpty()) {
-        const auto *help = static_cast<QHelpEvent *>(event);
-        const QString tip =
-            toolTip().isEmpty() ? m_diagnostic : m_diagnostic + QStringLiteral("\n\n") + toolTip();
-        QToolTip::showText(help->globalPos(), tip, this);
-        return true;
+    if (event->type() == QEvent::ToolTip) {
+        QStringList tip;
+        if (!m_diagnostic.isEmpty())
+            tip.append(m_diagnostic);
+        const QString value = lastRunValue();
+        if (!value.isNull())
+            tip.append(tr("In the last test run: %1").arg(value.isEmpty() ? tr("(empty)") : value));
+        if (!tip.isEmpty()) {
+            if (!toolTip().isEmpty())
+                tip.append(toolTip());
+            QToolTip::showText(static_cast<QHelpEvent *>(event)->globalPos(),
+                               tip.join(QStringLiteral("\n\n")), this);
+            return true;
+        }
     }
     return QLineEdit::event(event);
 }

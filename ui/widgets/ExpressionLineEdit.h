@@ -1,7 +1,7 @@
 // ExpressionLineEdit: the one-line editor for step and resource fields that may hold {{ expressions }}.
 // It tints the {{ }} parts, completes step and variable names after "{{", and marks a root name the run
 // would not know (and an unclosed "{{") with a red underline, a corner flag and a tooltip, so the mistake
-// shows before the workflow runs.
+// shows before the workflow runs. After a test run, its tooltip also tells what the field came to in it.
 #pragma once
 
 #include "NameCompleter.h"
@@ -36,6 +36,10 @@ public:
     QList<Range> expressionRanges() const { return m_expressionRanges; }
     QList<Range> unknownNameRanges() const { return m_unknownRanges; }
 
+    // What the field came to in the last test run (KnownNames::lastRun), secrets masked, for the tooltip; a
+    // null string when there was no run or the field runs JavaScript (only the run evaluates that).
+    QString lastRunValue() const;
+
     NameCompleter *nameCompleter() const { return m_completer; }
     // Opens completion when the cursor is right after "{{" or a partial name inside one.
     void showCompletions();
@@ -55,6 +59,7 @@ private:
     int xForPosition(int position) const;
 
     QStringList m_knownNames;
+    Scope m_lastRun;
     bool m_checkNames = false;
     QStringList m_unknownNames;
     QString m_diagnostic;

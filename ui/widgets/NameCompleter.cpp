@@ -77,7 +77,7 @@ QStringList NameCompleter::fieldsAt(const QStringList &path) const
         constexpr int MaxFields = 500;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end() && fields.size() < MaxFields; ++it) {
-            if (isIdentifier(it.key()) && !m_names.lastRunSecrets.contains(it.key()))
+            if (isIdentifier(it.key()) && !m_names.lastRun.secrets().contains(it.key()))
                 fields.append(it.key());
         }
     }
