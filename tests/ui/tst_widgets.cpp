@@ -418,6 +418,35 @@ private Q_SLOTS:
         QToolTip::hideText();
     }
 
+    void templateTextEditTellsWhatAnExpressionCameToInTheLastRun()
+    {
+        TemplateTextEdit edit;
+        const QString body = QStringLiteral("{\"t\": \"{{ http1.body.json.token }}\",\n"
+                                            " \"e\": \"{{ http1.body.echo }}\"}");
+        edit.setPlainText(body);
+        const int first = int(body.indexOf(QStringLiteral("json")));
+        QVERIFY(edit.lastRunValueAt(first).isNull()); // no run yet
+        edit.setKnownNames(completionNames());
+        QCOMPARE(edit.lastRunValueAt(first), QStringLiteral("t0ken"));
+        QCOMPARE(edit.lastRunValueAt(int(body.indexOf(QStringLiteral("echo")))),
+                 QStringLiteral("pass=********")); // on the second line, the secret masked
+        QVERIFY(edit.lastRunValueAt(int(body.indexOf(QStringLiteral("\"t\"")))).isNull()); // not in {{ }}
+        QVERIFY(edit.lastRunValueAt(int(body.indexOf(QStringLiteral("\",")))).isNull()); // after one
+
+        // Its tooltip over the expression.
+        edit.resize(600, 200);
+        edit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&edit));
+        QTextCursor cursor(edit.document());
+        cursor.setPosition(first);
+        const QPoint at = edit.cursorRect(cursor).center();
+        QHelpEvent help(QEvent::ToolTip, at, edit.viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(edit.viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("In the last test run: t0ken"));
+        QToolTip::hideText();
+    }
+
     void codeEditorCompletesFieldsAndAskedForNames()
     {
         CodeEditor edit;

@@ -1,10 +1,8 @@
 #include "ExpressionLineEdit.h"
 
+#include "LastRunValue.h"
 #include "NameCompleter.h"
 #include "TemplateAnalysis.h"
-#include "script/ExpressionEvaluator.h"
-#include "script/SecretMasker.h"
-#include "script/Template.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
@@ -158,25 +156,7 @@ void ExpressionLineEdit::keyPressEvent(QKeyEvent *event)
 
 QString ExpressionLineEdit::lastRunValue() const
 {
-    if (m_lastRun.values().isEmpty() || m_expressionRanges.isEmpty())
-        return {};
-    const std::shared_ptr<const Template> parsed = Template::parse(text());
-    if (!parsed->isValid())
-        return {};
-    // A secret variable's value is masked whole, whatever it holds (an object isn't masked by value).
-    for (const QString &root : parsed->rootNames()) {
-        if (m_lastRun.isSecretName(root))
-            return SecretMasker::mask();
-    }
-    // Without a script engine, plain paths only: the same lookup the run does, and nothing runs here.
-    const EvalResult result = ExpressionEvaluator().interpolate(text(), m_lastRun, QString());
-    if (!result.ok())
-        return {};
-    constexpr int MaxLength = 300;
-    QString value = SecretMasker(m_lastRun.secrets()).maskText(valueToText(result.value));
-    if (value.size() > MaxLength)
-        value = value.left(MaxLength) + QStringLiteral("\u2026");
-    return value;
+    return m_expressionRanges.isEmpty() ? QString() : LastRunValue::of(text(), m_lastRun);
 }
 
 bool ExpressionLineEdit::event(QEvent *event)
@@ -187,7 +167,7 @@ bool ExpressionLineEdit::event(QEvent *event)
             tip.append(m_diagnostic);
         const QString value = lastRunValue();
         if (!value.isNull())
-            tip.append(tr("In the last test run: %1").arg(value.isEmpty() ? tr("(empty)") : value));
+            tip.append(LastRunValue::describe(value));
         if (!tip.isEmpty()) {
             if (!toolTip().isEmpty())
                 tip.append(toolTip());

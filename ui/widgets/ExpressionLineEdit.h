@@ -36,8 +36,7 @@ public:
     QList<Range> expressionRanges() const { return m_expressionRanges; }
     QList<Range> unknownNameRanges() const { return m_unknownRanges; }
 
-    // What the field came to in the last test run (KnownNames::lastRun), secrets masked, for the tooltip; a
-    // null string when there was no run or the field runs JavaScript (only the run evaluates that).
+    // What the field came to in the last test run (KnownNames::lastRun; see LastRunValue), for the tooltip.
     QString lastRunValue() const;
 
     NameCompleter *nameCompleter() const { return m_completer; }

@@ -1,9 +1,13 @@
 #include "TemplateTextEdit.h"
 
+#include "LastRunValue.h"
 #include "NameCompleter.h"
 #include "TemplateHighlighter.h"
 
+#include <QHelpEvent>
 #include <QKeyEvent>
+#include <QTextBlock>
+#include <QToolTip>
 
 namespace AuthStudio {
 
@@ -20,6 +24,7 @@ void TemplateTextEdit::setKnownNames(const KnownNames &names)
 {
     m_highlighter->setKnownNames(names.all());
     m_completer->setNames(names);
+    m_lastRun = names.lastRun;
 }
 
 const QStringList *TemplateTextEdit::knownNames() const
@@ -30,6 +35,32 @@ const QStringList *TemplateTextEdit::knownNames() const
 void TemplateTextEdit::showCompletions()
 {
     m_completer->popUpIn(this);
+}
+
+QString TemplateTextEdit::lastRunValueAt(int position) const
+{
+    const QTextBlock block = document()->findBlock(position);
+    const QString line = block.text();
+    const int column = position - block.position();
+    // The expression around the column, on its line.
+    const qsizetype open = line.lastIndexOf(QStringLiteral("{{"), column);
+    const qsizetype close = open < 0 ? -1 : line.indexOf(QStringLiteral("}}"), open + 2);
+    if (open < 0 || close < 0 || column > close + 1)
+        return {};
+    return LastRunValue::of(line.mid(open, close + 2 - open), m_lastRun);
+}
+
+bool TemplateTextEdit::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QString value = lastRunValueAt(cursorForPosition(help->pos()).position());
+        if (!value.isNull()) {
+            QToolTip::showText(help->globalPos(), LastRunValue::describe(value), viewport());
+            return true;
+        }
+    }
+    return QPlainTextEdit::viewportEvent(event);
 }
 
 void TemplateTextEdit::keyPressEvent(QKeyEvent *event)

@@ -1,7 +1,7 @@
 // TemplateTextEdit: the multi-line editor for request bodies that may hold {{ expressions }}, the
 // counterpart of ExpressionLineEdit: the expressions tinted and unknown root names marked
 // (TemplateHighlighter), and step and variable names completed after "{{" (NameCompleter; Ctrl+Space
-// asks for them).
+// asks for them). After a test run, the tooltip over an expression tells what it came to (LastRunValue).
 #pragma once
 
 #include "script/KnownNames.h"
@@ -29,13 +29,17 @@ public:
     TemplateHighlighter *highlighter() const { return m_highlighter; }
     // Opens completion when the cursor is right after "{{" or a partial name inside one.
     void showCompletions();
+    // What the expression at `position` (in the document) came to in the last test run, or null.
+    QString lastRunValueAt(int position) const;
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
 
 private:
     TemplateHighlighter *m_highlighter;
     NameCompleter *m_completer;
+    Scope m_lastRun;
 };
 
 } // namespace AuthStudio
