@@ -405,6 +405,13 @@ private Q_SLOTS:
         // A name the run didn't have: no value to tell.
         edit.setText(QStringLiteral("{{ http1.status }}/{{ nope }}"));
         QVERIFY(edit.lastRunValue().isNull());
+        // Nor one the run had but this field doesn't know: a later step's result.
+        KnownNames earlier = completionNames();
+        earlier.objects.removeOne(QStringLiteral("http1"));
+        edit.setKnownNames(earlier);
+        edit.setText(QStringLiteral("{{ http1.status }}"));
+        QVERIFY(edit.lastRunValue().isNull());
+        edit.setKnownNames(completionNames());
 
         // The tooltip says it, before the field's own tip.
         edit.setText(QStringLiteral("{{ http1.status }}/x"));

@@ -156,7 +156,7 @@ void ExpressionLineEdit::keyPressEvent(QKeyEvent *event)
 
 QString ExpressionLineEdit::lastRunValue() const
 {
-    return m_expressionRanges.isEmpty() ? QString() : LastRunValue::of(text(), m_lastRun);
+    return m_expressionRanges.isEmpty() ? QString() : LastRunValue::of(text(), m_lastRun, m_knownNames);
 }
 
 bool ExpressionLineEdit::event(QEvent *event)

@@ -9,15 +9,20 @@
 
 namespace AuthStudio {
 
-QString LastRunValue::of(const QString &text, const Scope &lastRun)
+QString LastRunValue::of(const QString &text, const Scope &lastRun, const QStringList &knownNames)
 {
     if (lastRun.values().isEmpty())
         return {};
     const std::shared_ptr<const Template> parsed = Template::parse(text);
     if (!parsed->isValid() || !parsed->hasExpressions())
         return {};
+    const QStringList roots = parsed->rootNames();
+    for (const QString &root : roots) {
+        if (!knownNames.contains(root))
+            return {};
+    }
     // A secret variable's value is masked whole, whatever it holds (an object isn't masked by value).
-    for (const QString &root : parsed->rootNames()) {
+    for (const QString &root : roots) {
         if (lastRun.isSecretName(root))
             return SecretMasker::mask();
     }

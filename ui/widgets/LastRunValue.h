@@ -3,7 +3,7 @@
 // tooltip), secrets masked by value and secret variables whole, and cut to a readable length.
 #pragma once
 
-#include <QString>
+#include <QStringList>
 
 namespace AuthStudio {
 
@@ -12,9 +12,10 @@ class Scope;
 class LastRunValue
 {
 public:
-    // Null when the run left nothing (no run, or a name it didn't have) or the text needs JavaScript;
-    // empty when it came to an empty string.
-    static QString of(const QString &text, const Scope &lastRun);
+    // Null when the run left nothing (no run, or a name it didn't have), the text names something not in
+    // `knownNames` (a later step's result is in the run's scope, but not where this field runs) or the
+    // text needs JavaScript; empty when it came to an empty string.
+    static QString of(const QString &text, const Scope &lastRun, const QStringList &knownNames);
     // The tooltip line: "In the last test run: ...".
     static QString describe(const QString &value);
 };

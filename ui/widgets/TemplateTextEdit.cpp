@@ -45,9 +45,10 @@ QString TemplateTextEdit::lastRunValueAt(int position) const
     // The expression around the column, on its line.
     const qsizetype open = line.lastIndexOf(QStringLiteral("{{"), column);
     const qsizetype close = open < 0 ? -1 : line.indexOf(QStringLiteral("}}"), open + 2);
-    if (open < 0 || close < 0 || column > close + 1)
+    const QStringList *known = knownNames();
+    if (open < 0 || close < 0 || column > close + 1 || !known)
         return {};
-    return LastRunValue::of(line.mid(open, close + 2 - open), m_lastRun);
+    return LastRunValue::of(line.mid(open, close + 2 - open), m_lastRun, *known);
 }
 
 bool TemplateTextEdit::viewportEvent(QEvent *event)
