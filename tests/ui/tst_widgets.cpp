@@ -19,6 +19,7 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QFontMetrics>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QMenu>
 #include <QPlainTextEdit>
@@ -61,7 +62,9 @@ KnownNames completionNames()
                                     {QStringLiteral("user"), QJsonObject {{QStringLiteral("id"), 7}}}}},
                       {QStringLiteral("not-a-name"), 1},
                       {QStringLiteral("hunter2"), true}, // a key that is a secret
-                      {QStringLiteral("echo"), QStringLiteral("pass=hunter2")}}}};
+                      {QStringLiteral("echo"), QStringLiteral("pass=hunter2")},
+                      {QStringLiteral("items"),
+                       QJsonArray {QJsonObject {{QStringLiteral("id"), 1}, {QStringLiteral("sku"), 2}}}}}}};
     KnownNames names;
     names.values = {QStringLiteral("TOKEN")};
     names.objects = {QStringLiteral("http1"), QStringLiteral("form1")};
@@ -353,8 +356,8 @@ private Q_SLOTS:
         // Deeper, the last test run tells what the reply held.
         QTest::keyClicks(&edit, QStringLiteral("."));
         QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
-        // echo and json; "not-a-name" would need ["not-a-name"], and "hunter2" is a secret
-        QCOMPARE(edit.nameCompleter()->completionCount(), 2);
+        // echo, items and json; "not-a-name" would need ["not-a-name"], and "hunter2" is a secret
+        QCOMPARE(edit.nameCompleter()->completionCount(), 3);
         QTest::keyClicks(&edit, QStringLiteral("j"));
         QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
         QCOMPARE(edit.text(), QStringLiteral("Bearer {{ http1.body.json }}"));
@@ -366,6 +369,12 @@ private Q_SLOTS:
         // A string has no fields to offer.
         QTest::keyClicks(&edit, QStringLiteral("."));
         QVERIFY(!edit.nameCompleter()->popup()->isVisible());
+        // An array's elements have theirs.
+        edit.setText(QStringLiteral("{{ http1.body.items[0]"));
+        QTest::keyClicks(&edit, QStringLiteral("."));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        QCOMPARE(edit.nameCompleter()->completionCount(), 2); // id, sku
+        edit.nameCompleter()->popup()->hide();
         // Nor after a variable, whose value is whole.
         edit.setText(QStringLiteral("{{ TOKEN."));
         edit.showCompletions();
@@ -471,7 +480,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!popup->isVisible());
         QTest::keyClicks(&edit, QStringLiteral("."));
         QTRY_VERIFY(popup->isVisible());
-        QCOMPARE(edit.nameCompleter()->completionCount(), 2); // echo and json, from the last run
+        QCOMPARE(edit.nameCompleter()->completionCount(), 3); // echo, items and json, from the last run
         QTest::keyClick(popup, Qt::Key_Escape);
         QTRY_VERIFY(!popup->isVisible());
 

@@ -1,6 +1,7 @@
 #include "NameCompleter.h"
 
 #include <QAbstractItemView>
+#include <QJsonArray>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
@@ -25,13 +26,23 @@ QStringList sortedNames(QStringList names)
     return names;
 }
 
-// A name, or a path of names, then a dot and the part of a name typed so far (group 1: the path, group 2:
-// the typed part), at the end of the text: "na", "http1.body.to". The editors' patterns add what comes
-// before it.
+// A name, or a path (names and array indexes), then a dot and the part of a name typed so far (group 1:
+// the path, group 2: the typed part), at the end of the text: "na", "http1.body.to", "http1.body.items[0].".
+// The editors' patterns add what comes before it.
 QString partialNamePattern()
 {
-    return QStringLiteral(
-        R"((?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*)?([A-Za-z_$][\w$]*)?$)");
+    return QStringLiteral(R"((?:([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*|\s*\[\s*\d+\s*\])*)\s*\.\s*)?)"
+                          R"(([A-Za-z_$][\w$]*)?$)");
+}
+
+// The path's names and indexes ("http1.body.items[0]" -> http1, body, items, [0]).
+QStringList pathSegments(const QString &path)
+{
+    static const QRegularExpression segment(QStringLiteral(R"([A-Za-z_$][\w$]*|\[\s*\d+\s*\])"));
+    QStringList segments;
+    for (const QRegularExpressionMatch &match : segment.globalMatch(path))
+        segments.append(match.captured().remove(u' '));
+    return segments;
 }
 
 // Whether an expression completed before `textAfterCursor` is not closed yet, so " }}" should follow.
@@ -70,8 +81,11 @@ QStringList NameCompleter::fieldsAt(const QStringList &path) const
 {
     QStringList fields = path.size() == 1 ? m_names.members.value(path.constFirst()) : QStringList();
     QJsonValue value = m_names.lastRun.value(path.constFirst());
-    for (qsizetype i = 1; i < path.size() && value.isObject(); ++i)
-        value = value.toObject().value(path.at(i));
+    for (qsizetype i = 1; i < path.size() && (value.isObject() || value.isArray()); ++i) {
+        const QString &segment = path.at(i);
+        value = segment.startsWith(u'[') ? value.toArray().at(segment.mid(1, segment.size() - 2).toInt())
+                                         : value.toObject().value(segment);
+    }
     if (value.isObject()) {
         // Keys that can follow a dot; a reply with thousands of keys offers its first few hundred.
         constexpr int MaxFields = 500;
@@ -118,8 +132,7 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
     partial.prefix = match.captured(2);
     partial.start = int(textBeforeCursor.size() - partial.prefix.size());
     if (match.hasCaptured(1)) {
-        static const QRegularExpression dot(QStringLiteral(R"(\s*\.\s*)"));
-        partial.path = match.captured(1).split(dot);
+        partial.path = pathSegments(match.captured(1));
         if (!m_names.objects.contains(partial.path.constFirst()))
             return std::nullopt; // a variable's fields: its value is whole
     }
