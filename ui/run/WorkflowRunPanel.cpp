@@ -7,6 +7,7 @@
 #include "run/WorkflowRunner.h"
 #include "script/SecretMasker.h"
 #include "widgets/CurrentRowHighlight.h"
+#include "widgets/StudioColors.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -297,7 +298,7 @@ void WorkflowRunPanel::showNotification(const QString &text, bool failure)
     // Tinted from the palette's own colours, so the banner reads in light and dark themes alike.
     QPalette palette = this->palette();
     const QColor base = palette.color(QPalette::Base);
-    const QColor tint = failure ? QColor(220, 50, 50) : palette.color(QPalette::Highlight);
+    const QColor tint = failure ? StudioColors::error() : palette.color(QPalette::Highlight);
     const auto mix = [&](int a, int b) { return (a * 3 + b) / 4; };
     palette.setColor(
         QPalette::Window,

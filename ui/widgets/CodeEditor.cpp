@@ -2,6 +2,7 @@
 
 #include "JavaScriptHighlighter.h"
 #include "NameCompleter.h"
+#include "StudioColors.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
@@ -164,7 +165,7 @@ void CodeEditor::paintGutter(QPaintEvent *event)
         if (block.isVisible() && bottom >= event->rect().top()) {
             const int number = block.blockNumber();
             if (number == errorBlock)
-                painter.fillRect(0, top, MarkerWidth, bottom - top, QColor(220, 50, 50));
+                painter.fillRect(0, top, MarkerWidth, bottom - top, StudioColors::error());
             QColor color = pal.color(QPalette::PlaceholderText);
             if (number == currentBlock)
                 color = pal.color(QPalette::Text);
@@ -194,7 +195,9 @@ void CodeEditor::updateExtraSelections()
     }
     if (!m_errorCursor.isNull()) {
         QTextEdit::ExtraSelection error;
-        error.format.setBackground(QColor(220, 50, 50, 70));
+        QColor background = StudioColors::error();
+        background.setAlpha(70);
+        error.format.setBackground(background);
         error.format.setProperty(QTextFormat::FullWidthSelection, true);
         error.format.setToolTip(m_errorMessage);
         error.cursor = QTextCursor(m_errorCursor.block());

@@ -2,6 +2,7 @@
 
 #include "LastRunValue.h"
 #include "NameCompleter.h"
+#include "StudioColors.h"
 #include "TemplateAnalysis.h"
 
 #include <QAbstractItemView>
@@ -13,12 +14,6 @@
 #include <QToolTip>
 
 namespace AuthStudio {
-
-namespace {
-
-const QColor ErrorColor(220, 50, 50);
-
-} // namespace
 
 ExpressionLineEdit::ExpressionLineEdit(QWidget *parent)
     : ExpressionLineEdit(QString(), parent)
@@ -109,9 +104,7 @@ void ExpressionLineEdit::paintEvent(QPaintEvent *event)
     painter.setClipRect(contents);
 
     const QRect cursor = cursorRect();
-    // The highlight colour, faint: visible on light and dark bases without hiding the text.
-    QColor tint = palette().color(QPalette::Highlight);
-    tint.setAlpha(50);
+    const QColor tint = StudioColors::expressionTint(palette());
     for (const Range &range : std::as_const(m_expressionRanges)) {
         const int left = xForPosition(range.start);
         const int right = xForPosition(range.start + range.length);
@@ -120,7 +113,7 @@ void ExpressionLineEdit::paintEvent(QPaintEvent *event)
         painter.drawRoundedRect(QRectF(left, cursor.top() + 1, right - left, cursor.height() - 2), 3, 3);
     }
 
-    painter.setPen(QPen(ErrorColor, 1.2));
+    painter.setPen(QPen(StudioColors::error(), 1.2));
     painter.setBrush(Qt::NoBrush);
     const int baseline = cursor.bottom() - 1;
     for (const Range &range : std::as_const(m_unknownRanges)) {
@@ -138,7 +131,7 @@ void ExpressionLineEdit::paintEvent(QPaintEvent *event)
         // A corner flag, so the problem shows even when the name is scrolled out of view.
         painter.setClipping(false);
         painter.setPen(Qt::NoPen);
-        painter.setBrush(ErrorColor);
+        painter.setBrush(StudioColors::error());
         const int size = 7;
         const QPointF corner[] = {{qreal(width() - size - 1), 1.0},
                                   {qreal(width() - 1), 1.0},

@@ -1,5 +1,6 @@
 #include "TemplateHighlighter.h"
 
+#include "StudioColors.h"
 #include "TemplateAnalysis.h"
 
 #include <QEvent>
@@ -27,13 +28,10 @@ void TemplateHighlighter::setKnownNames(const QStringList &names)
 
 void TemplateHighlighter::updateFormats()
 {
-    // The same faint highlight colour as the one-line fields: readable on light and dark bases.
-    QColor tint = m_editor->palette().color(QPalette::Highlight);
-    tint.setAlpha(50);
     m_expression = QTextCharFormat();
-    m_expression.setBackground(tint);
+    m_expression.setBackground(StudioColors::expressionTint(m_editor->palette()));
     // Red text as well as the wavy underline, which Qt draws thin at text sizes.
-    const QColor error(220, 50, 50);
+    const QColor error = StudioColors::error();
     m_unknownName = m_expression;
     m_unknownName.setForeground(error);
     m_unknownName.setUnderlineStyle(QTextCharFormat::WaveUnderline);
