@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -129,6 +130,12 @@ QJsonObject bigBody(qsizetype bytes)
 
 int main(int argc, char *argv[])
 {
+    // Every studio here, the programs started below and the window opened in this process, starts as on a
+    // first run (no recovery file, no recent files) and leaves the user's own settings and recovery files
+    // alone: before, opening the big workspace below added its temporary file to the user's recent files.
+    const QTemporaryDir userDirs;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(userDirs.filePath(QStringLiteral("config"))));
+    qputenv("XDG_DATA_HOME", QFile::encodeName(userDirs.filePath(QStringLiteral("data"))));
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -152,9 +159,6 @@ int main(int argc, char *argv[])
     // Start-up, both programs with the same platform and environment.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT"), QStringLiteral("1"));
-    QTemporaryDir settings; // the studio starts as on a first run: no recovery file, no recent files
-    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), settings.filePath(QStringLiteral("config")));
-    environment.insert(QStringLiteral("XDG_DATA_HOME"), settings.filePath(QStringLiteral("data")));
     const QString dir = QCoreApplication::applicationDirPath();
     QList<double> studio;
     QList<double> bare;

@@ -41,6 +41,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -124,6 +125,7 @@ private Q_SLOTS:
     void usableAt1280x800();
     void standardShortcuts();
     void preferencesSetTheAutosaveInterval();
+    void startingOnlyReadsSettings();
     void followsThePalette();
 
 private:
@@ -820,6 +822,26 @@ void tst_MainWindow::usableAt1280x800()
     QTRY_VERIFY2(previewDock->width() >= window->findChild<AuthLoginPreview *>()->minimumSizeHint().width(),
                  qPrintable(QString::number(previewDock->width())));
     QCOMPARE(window->size(), QSize(1280, 800));
+}
+
+void tst_MainWindow::startingOnlyReadsSettings()
+{
+    // A first start reads settings that aren't there: it must not create the file (or take its lock)
+    // just to stamp the version. The stamp goes in with the first value written.
+    const QString file = m_dir.filePath(QStringLiteral("settings-%1.ini").arg(m_windowCount));
+    {
+        auto window = createWindow();
+        window->show();
+        window->start({});
+        QCOMPARE(window->document()->resourceCount(), 2);
+        auto *recent = child<QMenu>(window.get(), QStringLiteral("menuOpenRecent"));
+        Q_EMIT recent->aboutToShow();
+        QVERIFY(!QFileInfo::exists(file));
+    }
+    StudioSettings().setValue(StudioSettings::Key::LastDirectory, m_dir.path());
+    QSettings written(file, QSettings::IniFormat);
+    QCOMPARE(written.value(QStringLiteral("settingsVersion")).toInt(), StudioSettings::Version);
+    QCOMPARE(written.value(QStringLiteral("files/lastDirectory")).toString(), m_dir.path());
 }
 
 void tst_MainWindow::preferencesSetTheAutosaveInterval()

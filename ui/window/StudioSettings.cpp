@@ -29,6 +29,11 @@ const KeyInfo &info(StudioSettings::Key key)
     return table[int(key)];
 }
 
+QString versionKey()
+{
+    return QStringLiteral("settingsVersion");
+}
+
 QString &fileOverride()
 {
     static QString path;
@@ -42,9 +47,9 @@ StudioSettings::StudioSettings()
                                                                         QStringLiteral("Auth Studio"))
                                           : std::make_unique<QSettings>(fileOverride(), QSettings::IniFormat))
 {
-    // Version 1 is the first; later versions migrate older keys here before anything reads them.
-    if (m_settings->value(QStringLiteral("settingsVersion"), 0).toInt() < Version)
-        m_settings->setValue(QStringLiteral("settingsVersion"), Version);
+    // Version 1 is the first, so there is nothing to migrate yet; later versions migrate older keys here
+    // before anything reads them. Reading alone never writes: a start that only reads (the first one
+    // above all) creates no file and takes no file lock. The version goes in with the first value written.
 }
 
 StudioSettings::~StudioSettings() = default;
@@ -62,6 +67,8 @@ QVariant StudioSettings::value(Key key) const
 
 void StudioSettings::setValue(Key key, const QVariant &value)
 {
+    if (m_settings->value(versionKey(), 0).toInt() < Version)
+        m_settings->setValue(versionKey(), Version);
     m_settings->setValue(QLatin1String(info(key).name), value);
 }
 
