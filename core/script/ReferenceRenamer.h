@@ -14,11 +14,11 @@
 // pattern keeps reading the same property. A lone name in a block ({ a, http1 } after ")", "=>", ";", a
 // label or "case x:", or at the start of a script) is a reference and is renamed like any other.
 //
-// Known limits: there is no parser behind this. Whether "{" opens an object or a block, and whether "/"
-// starts a regular expression literal, are decided from the token before, as JavaScript tools without a
-// full parser do; a class field written without a semicolon after the one before it may be taken for a
-// reference; a new name a script already uses (its own local, say) is renamed into all the same, and
-// clashes() is there to say so beforehand.
+// Known limits: there is no parser behind this, only the lexer in JavaScriptSource. Whether "{" opens an
+// object or a block, and whether "/" starts a regular expression literal, are decided from the token before,
+// as JavaScript tools without a full parser do; a class field written without a semicolon after the one
+// before it may be taken for a reference; a new name a script already uses (its own local, say) is renamed
+// into all the same, and clashes() is there to say so beforehand.
 #pragma once
 
 #include "model/Resource.h"

@@ -1,6 +1,8 @@
 // ReferenceRenamer: which identifiers a rename rewrites in scripts, templates and JSON bodies (root
-// references only), and which fields of a resource a renamed step or variable reaches.
+// references only), and which fields of a resource a renamed step or variable reaches. Also the other use of
+// the same lexer (JavaScriptSource): whether a cursor position is in code or inside a literal or comment.
 #include "TestWorkspaces.h"
+#include "script/JavaScriptSource.h"
 #include "script/ReferenceRenamer.h"
 
 #include <QJSEngine>
@@ -199,6 +201,44 @@ private Q_SLOTS:
         // Text that is not (yet) valid JSON is rewritten string by string all the same.
         QCOMPARE(renamer.renameInJsonTemplate(QStringLiteral("{\"a\": \"{{ form1.email }}\",")),
                  QStringLiteral("{\"a\": \"{{ creds.email }}\","));
+    }
+
+    // JavaScriptSource::isCodeAt(), the lexer's other use: "|" marks the cursor.
+    void codeAt_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("inCode");
+        const auto row = [](const char *name, const char *code, bool inCode) {
+            QTest::newRow(name) << QString::fromUtf8(code) << inCode;
+        };
+        row("empty", "|", true);
+        row("after a string", "\"a\" + http1.|", true);
+        row("before a string", "x = |\"abc\"", true);
+        row("in a string", "x = 'abc http1.|'", false);
+        row("in a string left open", "x = \"http1.|", false);
+        row("a string ends at its line's end", "x = \"abc\nhttp1.|", true);
+        row("after a string holding //", "fetch(\"http://x/\" + http1.|", true);
+        row("in a line comment", "x; // http1.|", false);
+        row("at a line comment's end", "// note|\nx", false);
+        row("the line after a comment", "// note\nhttp1.|", true);
+        row("in a block comment", "/* a\n b http1.|", false);
+        row("after a block comment", "/* a */ http1.|", true);
+        row("in template text", "`Bearer http1.|`", false);
+        row("right after a template's opening", "`|", false);
+        row("in a template's ${ }", "`a ${ http1.| }`", true);
+        row("after a template", "`a ${b}` + http1.|", true);
+        row("in template text after ${ }", "`a ${b} http1.|", false);
+        row("in a regular expression", "if (/http1.|/.test(x))", false);
+        row("after a division", "a / http1.|", true);
+    }
+
+    void codeAt()
+    {
+        QFETCH(QString, code);
+        QFETCH(bool, inCode);
+        const qsizetype cursor = code.indexOf(u'|');
+        code.remove(cursor, 1);
+        QCOMPARE(JavaScriptSource::isCodeAt(code, cursor, JavaScriptSource::Context::Statements), inCode);
     }
 
     void inactiveRenames_data()

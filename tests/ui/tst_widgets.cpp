@@ -502,6 +502,20 @@ private Q_SLOTS:
             QTest::keyClicks(&edit, line);
             QVERIFY2(!popup->isVisible(), qPrintable(line));
         }
+
+        // Code after a string that holds "//" completes; names inside strings, template literal text
+        // and comments (one begun lines before included) don't.
+        QTest::keyClick(&edit, Qt::Key_Return);
+        QTest::keyClicks(&edit, QStringLiteral("fetch(\"http://example.com/\" + http1."));
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->isVisible());
+        for (const QString &line : {QStringLiteral("x = \"see http1."), QStringLiteral("x = `Bearer http1."),
+                                    QStringLiteral("/* a note"), QStringLiteral("on http1.")}) {
+            QTest::keyClick(&edit, Qt::Key_Return);
+            QTest::keyClicks(&edit, line);
+            QVERIFY2(!popup->isVisible(), qPrintable(line));
+        }
     }
 
     void templateTextEditCompletesNames()

@@ -1,5 +1,7 @@
 #include "NameCompleter.h"
 
+#include "script/JavaScriptSource.h"
+
 #include <QAbstractItemView>
 #include <QJsonArray>
 #include <QKeyEvent>
@@ -116,9 +118,6 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
         static const QRegularExpression inExpression(QStringLiteral(R"(^\s*)") + partialNamePattern());
         match = inExpression.match(QStringView(textBeforeCursor).mid(open + 2));
     } else {
-        // Not in a line comment. Strings aren't told apart: a dot after a step's name in one is rare.
-        if (textBeforeCursor.contains(QStringLiteral("//")))
-            return std::nullopt;
         // After anything but a name or a dot; a name alone only when the names were asked for.
         static const QRegularExpression inScript(QStringLiteral(R"((?:^|[^\w$.])\s*)") +
                                                  partialNamePattern());
@@ -159,6 +158,14 @@ std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &
 void NameCompleter::popUpIn(QPlainTextEdit *editor, bool asked)
 {
     const QTextCursor cursor = editor->textCursor();
+    // In a script, names are code: none inside a string, template literal text, a comment or a regular
+    // expression, which may have begun lines before.
+    if (m_syntax == Syntax::Script &&
+        !JavaScriptSource::isCodeAt(editor->document()->toPlainText().left(cursor.position()),
+                                    cursor.position(), JavaScriptSource::Context::Statements)) {
+        popup()->hide();
+        return;
+    }
     // The cursor's rectangle is in the viewport; the popup is placed against the editor.
     popUpAt(cursor.block().text().left(cursor.positionInBlock()),
             editor->cursorRect().translated(editor->viewport()->pos()), asked);

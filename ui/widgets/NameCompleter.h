@@ -3,7 +3,8 @@
 // run (a form's keys; a request's body, headers and status) and, at any depth, the keys the last test run
 // found ("{{ http1.body.json."). It finds the partial name at the cursor, shows the popup next to it, and
 // tells whether the completed expression still needs its closing braces. In a script (CodeEditor) there
-// are no braces: fields are offered after "http1." as above, and names when the user asks (Ctrl+Space).
+// are no braces: fields are offered after "http1." as above, and names when the user asks (Ctrl+Space);
+// nothing inside a string, template literal text, a comment or a regular expression.
 #pragma once
 
 #include "script/KnownNames.h"
