@@ -8,6 +8,7 @@
 #include "document/WorkspaceDocument.h"
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CurrentRowHighlight.h"
+#include "widgets/StudioAction.h"
 #include "widgets/VerticalScrollArea.h"
 
 #include <QAction>
@@ -103,7 +104,8 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
 
     auto *addMenu = new QMenu(m_addButton);
     for (StepType type : AllStepTypes) {
-        QAction *action = createAction(addActionName(type), stepTypeLabel(type), addStepToolTip(type), {});
+        QAction *action =
+            StudioAction::create(this, addActionName(type), stepTypeLabel(type), addStepToolTip(type));
         connect(action, &QAction::triggered, this, [this, type] { addStep(type); });
         addMenu->addAction(action);
         m_addActions.append(action);
@@ -117,23 +119,21 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     m_addButton->setPopupMode(QToolButton::InstantPopup);
     m_addButton->setMenu(addMenu);
 
-    m_removeAction =
-        createAction(QStringLiteral("removeStep"), tr("Remove"), tr("Remove the selected step (Delete)"),
-                     ActionIconEngine::icon(ActionIconEngine::Glyph::Remove));
-    m_removeAction->setShortcut(QKeySequence::Delete);
-    m_duplicateAction = createAction(QStringLiteral("duplicateStep"), tr("Duplicate"),
-                                     tr("Add a copy of the selected step after it"),
-                                     ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
-    m_moveUpAction =
-        createAction(QStringLiteral("moveStepUp"), tr("Up"), tr("Run the selected step earlier (Ctrl+Up)"),
-                     ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp));
-    m_moveUpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
-    m_moveDownAction = createAction(QStringLiteral("moveStepDown"), tr("Down"),
-                                    tr("Run the selected step later (Ctrl+Down)"),
-                                    ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown));
-    m_moveDownAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
-    m_toggleEnabledAction = createAction(QStringLiteral("toggleStepEnabled"), tr("Enabled"),
-                                         tr("Disabled steps stay in the workflow, but runs skip them"), {});
+    m_removeAction = StudioAction::create(this, QStringLiteral("removeStep"), tr("Remove"),
+                                          tr("Remove the selected step (Delete)"), QKeySequence::Delete,
+                                          ActionIconEngine::icon(ActionIconEngine::Glyph::Remove));
+    m_duplicateAction = StudioAction::create(this, QStringLiteral("duplicateStep"), tr("Duplicate"),
+                                             tr("Add a copy of the selected step after it"), {},
+                                             ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
+    m_moveUpAction = StudioAction::create(
+        this, QStringLiteral("moveStepUp"), tr("Up"), tr("Run the selected step earlier (Ctrl+Up)"),
+        QKeySequence(Qt::CTRL | Qt::Key_Up), ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp));
+    m_moveDownAction = StudioAction::create(
+        this, QStringLiteral("moveStepDown"), tr("Down"), tr("Run the selected step later (Ctrl+Down)"),
+        QKeySequence(Qt::CTRL | Qt::Key_Down), ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown));
+    m_toggleEnabledAction =
+        StudioAction::create(this, QStringLiteral("toggleStepEnabled"), tr("Enabled"),
+                             tr("Disabled steps stay in the workflow, but runs skip them"));
     m_toggleEnabledAction->setCheckable(true);
     // The shortcuts act on the list only, so Delete and Ctrl+Up keep their meaning in text fields.
     for (QAction *action : {m_removeAction, m_moveUpAction, m_moveDownAction}) {
@@ -201,17 +201,6 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     connect(m_document, &WorkspaceDocument::changed, this, &WorkflowEditor::onDocumentChanged);
     connect(m_document, &WorkspaceDocument::lastRunChanged, this, &WorkflowEditor::updateKnownNames);
     updateDetail();
-}
-
-QAction *WorkflowEditor::createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                                      const QIcon &icon)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(objectName);
-    action->setToolTip(toolTip);
-    action->setStatusTip(toolTip);
-    action->setIcon(icon);
-    return action;
 }
 
 void WorkflowEditor::setResource(int resource)

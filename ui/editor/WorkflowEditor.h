@@ -54,8 +54,6 @@ Q_SIGNALS:
     void currentStepChanged(int step);
 
 private:
-    QAction *createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                          const QIcon &icon);
     void onDocumentChanged(const DocumentChange &change);
     void updateDetail();
     void updateActions();

@@ -22,6 +22,7 @@
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/FilterLineEdit.h"
+#include "widgets/StudioAction.h"
 #include "widgets/VerticalScrollArea.h"
 
 #include <QAction>
@@ -133,39 +134,33 @@ MainWindow::~MainWindow()
         disconnect(sender, nullptr, this, nullptr);
 }
 
-QAction *MainWindow::createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                                  const QKeySequence &shortcut, const QIcon &icon)
-{
-    auto *action = new QAction(text, this);
-    action->setObjectName(objectName);
-    action->setToolTip(toolTip);
-    action->setStatusTip(toolTip);
-    if (!shortcut.isEmpty())
-        action->setShortcut(shortcut);
-    action->setIcon(icon);
-    return action;
-}
-
 void MainWindow::createActions()
 {
-    m_newAction = createAction(QStringLiteral("actionNew"), tr("&New"), tr("Start an empty workspace"),
-                               QKeySequence::New, ActionIconEngine::icon(ActionIconEngine::Glyph::New));
-    m_openAction = createAction(QStringLiteral("actionOpen"), tr("&Open\u2026"), tr("Open a workspace file"),
-                                QKeySequence::Open, ActionIconEngine::icon(ActionIconEngine::Glyph::Open));
-    m_openDemoAction = createAction(QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"),
-                                    tr("Open the bundled demo workspace against the built-in demo API"));
-    m_saveAction = createAction(QStringLiteral("actionSave"), tr("&Save"), tr("Save the workspace"),
-                                QKeySequence::Save, ActionIconEngine::icon(ActionIconEngine::Glyph::Save));
-    m_saveAsAction = createAction(
-        QStringLiteral("actionSaveAs"), tr("Save &As\u2026"), tr("Save the workspace to another file"),
+    m_newAction =
+        StudioAction::create(this, QStringLiteral("actionNew"), tr("&New"), tr("Start an empty workspace"),
+                             QKeySequence::New, ActionIconEngine::icon(ActionIconEngine::Glyph::New));
+    m_openAction = StudioAction::create(this, QStringLiteral("actionOpen"), tr("&Open\u2026"),
+                                        tr("Open a workspace file"), QKeySequence::Open,
+                                        ActionIconEngine::icon(ActionIconEngine::Glyph::Open));
+    m_openDemoAction =
+        StudioAction::create(this, QStringLiteral("actionOpenDemo"), tr("Open &Demo Workspace"),
+                             tr("Open the bundled demo workspace against the built-in demo API"));
+    m_saveAction =
+        StudioAction::create(this, QStringLiteral("actionSave"), tr("&Save"), tr("Save the workspace"),
+                             QKeySequence::Save, ActionIconEngine::icon(ActionIconEngine::Glyph::Save));
+    m_saveAsAction = StudioAction::create(
+        this, QStringLiteral("actionSaveAs"), tr("Save &As\u2026"), tr("Save the workspace to another file"),
         standardKeyOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)),
         ActionIconEngine::icon(ActionIconEngine::Glyph::SaveAs));
-    m_exportAction = createAction(QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
-                                  tr("Save the current resource to a file of its own, to share it"));
-    m_importAction = createAction(QStringLiteral("actionImportResource"), tr("&Import Resource\u2026"),
-                                  tr("Add a resource from an exported resource file"));
-    m_quitAction = createAction(QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit Auth Studio"),
-                                QKeySequence::Quit, ActionIconEngine::icon(ActionIconEngine::Glyph::Quit));
+    m_exportAction =
+        StudioAction::create(this, QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
+                             tr("Save the current resource to a file of its own, to share it"));
+    m_importAction =
+        StudioAction::create(this, QStringLiteral("actionImportResource"), tr("&Import Resource\u2026"),
+                             tr("Add a resource from an exported resource file"));
+    m_quitAction =
+        StudioAction::create(this, QStringLiteral("actionQuit"), tr("&Quit"), tr("Quit Auth Studio"),
+                             QKeySequence::Quit, ActionIconEngine::icon(ActionIconEngine::Glyph::Quit));
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -181,33 +176,36 @@ void MainWindow::createActions()
     m_undoAction->setIconText(tr("Undo"));
     m_redoAction->setIconText(tr("Redo"));
 
-    m_addResourceAction = createAction(
-        QStringLiteral("actionAddResource"), tr("&Add Resource"), tr("Add a REST resource to the workspace"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
-    m_renameResourceAction = createAction(QStringLiteral("actionRenameResource"), tr("&Rename Resource"),
-                                          tr("Rename the selected resource (F2)"), QKeySequence(Qt::Key_F2));
+    m_addResourceAction = StudioAction::create(this, QStringLiteral("actionAddResource"), tr("&Add Resource"),
+                                               tr("Add a REST resource to the workspace"),
+                                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+                                               ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
+    m_renameResourceAction =
+        StudioAction::create(this, QStringLiteral("actionRenameResource"), tr("&Rename Resource"),
+                             tr("Rename the selected resource (F2)"), QKeySequence(Qt::Key_F2));
     m_duplicateResourceAction =
-        createAction(QStringLiteral("actionDuplicateResource"), tr("D&uplicate Resource"),
-                     tr("Add a copy of the selected resource"), QKeySequence(Qt::CTRL | Qt::Key_D),
-                     ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
-    m_deleteResourceAction = createAction(QStringLiteral("actionDeleteResource"), tr("&Delete Resource"),
-                                          tr("Delete the selected resource (Undo brings it back)"), {},
-                                          ActionIconEngine::icon(ActionIconEngine::Glyph::Delete));
-    m_testAuthAction =
-        createAction(QStringLiteral("actionTestAuth"), tr("&Test Auth Workflow"),
-                     tr("Run the resource's auth workflow now (Ctrl+T)"), QKeySequence(Qt::CTRL | Qt::Key_T),
-                     ActionIconEngine::icon(ActionIconEngine::Glyph::Run));
+        StudioAction::create(this, QStringLiteral("actionDuplicateResource"), tr("D&uplicate Resource"),
+                             tr("Add a copy of the selected resource"), QKeySequence(Qt::CTRL | Qt::Key_D),
+                             ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
+    m_deleteResourceAction =
+        StudioAction::create(this, QStringLiteral("actionDeleteResource"), tr("&Delete Resource"),
+                             tr("Delete the selected resource (Undo brings it back)"), {},
+                             ActionIconEngine::icon(ActionIconEngine::Glyph::Delete));
+    m_testAuthAction = StudioAction::create(this, QStringLiteral("actionTestAuth"), tr("&Test Auth Workflow"),
+                                            tr("Run the resource's auth workflow now (Ctrl+T)"),
+                                            QKeySequence(Qt::CTRL | Qt::Key_T),
+                                            ActionIconEngine::icon(ActionIconEngine::Glyph::Run));
     m_testRefreshAction =
-        createAction(QStringLiteral("actionTestRefresh"), tr("Test &Refresh Workflow"),
-                     tr("Run the resource's refresh workflow, starting from the last auth test"),
-                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    m_preferencesAction =
-        createAction(QStringLiteral("actionPreferences"), tr("&Preferences\u2026"),
-                     tr("How often unsaved changes are backed up"),
-                     standardKeyOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+        StudioAction::create(this, QStringLiteral("actionTestRefresh"), tr("Test &Refresh Workflow"),
+                             tr("Run the resource's refresh workflow, starting from the last auth test"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    m_preferencesAction = StudioAction::create(
+        this, QStringLiteral("actionPreferences"), tr("&Preferences\u2026"),
+        tr("How often unsaved changes are backed up"),
+        standardKeyOr(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
     m_preferencesAction->setMenuRole(QAction::PreferencesRole);
-    m_aboutAction = createAction(QStringLiteral("actionAbout"), tr("&About Auth Studio"),
-                                 tr("The version of Auth Studio"));
+    m_aboutAction = StudioAction::create(this, QStringLiteral("actionAbout"), tr("&About Auth Studio"),
+                                         tr("The version of Auth Studio"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
 
     // Toolbars show the short form.

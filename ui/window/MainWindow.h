@@ -94,8 +94,6 @@ private:
     void createActions();
     void createMenus();
     void createDocks();
-    QAction *createAction(const QString &objectName, const QString &text, const QString &toolTip,
-                          const QKeySequence &shortcut = {}, const QIcon &icon = {});
     void readSettings();
     void writeSettings();
 
