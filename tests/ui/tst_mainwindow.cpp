@@ -26,6 +26,8 @@
 #include "window/PreferencesDialog.h"
 #include "window/StudioSettings.h"
 
+#include <QAbstractItemModelTester>
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -53,6 +55,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QUndoView>
 
 using namespace AuthStudio;
 
@@ -113,6 +116,7 @@ private Q_SLOTS:
     void closePromptCancelDiscardSave();
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
+    void historyDockListsEditsAndGoesBack();
     void resourceListActionsAndFilter();
     void resourceListReordersByDragAndDrop();
     void resourceListKeepsTheCurrentRowHighlighted();
@@ -469,6 +473,45 @@ void tst_MainWindow::undoOfEditorEditRestoresWidget()
     QTest::keyClicks(request->urlEdit(), QStringLiteral("?v=2"));
     undo->trigger();
     QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login"));
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+void tst_MainWindow::historyDockListsEditsAndGoesBack()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    auto *baseUrl = child<ExpressionLineEdit>(window.get(), QStringLiteral("baseUrl"));
+    baseUrl->setFocus();
+    baseUrl->end(false);
+    QTest::keyClicks(baseUrl, QStringLiteral("/api"));
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    QCOMPARE(window->document()->resourceCount(), 3);
+
+    // Hidden at first and built when shown from the View menu.
+    auto *dock = child<QDockWidget>(window.get(), QStringLiteral("historyDock"));
+    QVERIFY(!dock->isVisible());
+    QVERIFY(!dock->widget());
+    dock->toggleViewAction()->trigger();
+    QTRY_VERIFY(dock->isVisible());
+    auto *history = qobject_cast<QUndoView *>(dock->widget());
+    QVERIFY(history);
+    QAbstractItemModelTester tester(history->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // "<opened>", then one row per edit, the last one current.
+    QCOMPARE(history->model()->rowCount(), 3);
+    QCOMPARE(history->model()->index(0, 0).data().toString(), QStringLiteral("<opened>"));
+    QVERIFY(history->model()->index(1, 0).data().toString().contains(QStringLiteral("Edit base URL")));
+    QCOMPARE(history->currentIndex().row(), 2);
+
+    // Selecting "<opened>" goes back past both edits.
+    history->setCurrentIndex(history->model()->index(0, 0));
+    QCOMPARE(window->document()->resourceCount(), 2);
+    QCOMPARE(window->document()->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}"));
+    QVERIFY(!window->isWindowModified());
+    // And the last row forward again.
+    history->setCurrentIndex(history->model()->index(2, 0));
+    QCOMPARE(window->document()->resourceCount(), 3);
+    QCOMPARE(window->document()->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}/api"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -395,15 +395,22 @@ void MainWindow::createDocks()
             updatePreview();
     });
 
-    // History: every undoable step, to jump back several at once.
-    auto *history = new QUndoView(m_document->undoStack(), this);
-    history->setObjectName(QStringLiteral("undoHistory"));
-    history->setEmptyLabel(tr("<opened>"));
+    // History: every undoable step, to jump back several at once. Hidden at first, so its list is built
+    // when first shown, as the preview's is.
     auto *historyDock = new QDockWidget(tr("History"), this);
     historyDock->setObjectName(QStringLiteral("historyDock"));
-    historyDock->setWidget(history);
+    historyDock->setToolTip(tr("Every edit that Undo can take back; select one to go back to it"));
     addDockWidget(Qt::RightDockWidgetArea, historyDock);
     historyDock->hide();
+    connect(historyDock, &QDockWidget::visibilityChanged, this, [this, historyDock](bool visible) {
+        if (!visible || historyDock->widget())
+            return;
+        auto *history = new QUndoView(m_document->undoStack(), historyDock);
+        history->setObjectName(QStringLiteral("undoHistory"));
+        history->setAccessibleName(tr("Edit history"));
+        history->setEmptyLabel(tr("<opened>"));
+        historyDock->setWidget(history);
+    });
 
     resizeDocks({resourcesDock}, {260}, Qt::Horizontal);
     resizeDocks({m_runDock}, {330}, Qt::Vertical); // room for a four-step run log and the scope below it
