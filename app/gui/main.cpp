@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <chrono>
 #include <cstdio>
 
 #ifdef AUTHSTUDIO_HAVE_FONTCONFIG
@@ -17,13 +18,29 @@
 
 namespace {
 
+// For the start-up benchmark: milliseconds since it launched this process (it passes the launch time on the
+// steady clock, in nanoseconds, in AUTHSTUDIO_BENCH_T0); 0 when started otherwise.
+double msSinceLaunch()
+{
+    static const qint64 launched = qEnvironmentVariable("AUTHSTUDIO_BENCH_T0").toLongLong();
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    return launched > 0 ? double(std::chrono::nanoseconds(now).count() - launched) / 1e6 : 0;
+}
+
 // For the start-up benchmark (tests/bench): with AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT set, print "painted" and
-// quit once the main window's first frame is complete. The window's own paint event comes before its
-// children paint, so the line is printed from a queued call, which runs after the whole frame is flushed.
+// quit once the main window's first frame is complete, with when each phase of the start ended
+// ("main=… app=… window=… opened=… frame=…", milliseconds since launch). The window's own paint event
+// comes before its children paint, so the line is printed from a queued call, which runs after the whole
+// frame is flushed.
 class FirstPaintReporter : public QObject
 {
 public:
     using QObject::QObject;
+
+    void phaseEnded(const char *name)
+    {
+        m_phases += QStringLiteral(" %1=%2").arg(QLatin1String(name)).arg(msSinceLaunch(), 0, 'f', 2);
+    }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -32,8 +49,9 @@ protected:
             m_reported = true;
             QMetaObject::invokeMethod(
                 qApp,
-                [] {
-                    std::printf("painted\n");
+                [this] {
+                    phaseEnded("frame");
+                    std::printf("painted%s\n", qPrintable(m_phases));
                     std::fflush(stdout);
                     QCoreApplication::quit();
                 },
@@ -44,12 +62,15 @@ protected:
 
 private:
     bool m_reported = false;
+    QString m_phases;
 };
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    FirstPaintReporter reporter;
+    reporter.phaseEnded("main");
     // Fontconfig's set-up (reading and parsing its XML configuration, about 5 ms) is the first thing the
     // window's first line of text waits for. It runs on the second core while QApplication loads the
     // platform plugin and connects to the display, and is joined before any widget exists, so Qt finds
@@ -61,6 +82,7 @@ int main(int argc, char *argv[])
 #ifdef AUTHSTUDIO_HAVE_FONTCONFIG
     fontconfigSetup.join();
 #endif
+    reporter.phaseEnded("app");
     // The style chosen by the platform or -style, with the studio's one adjustment (see StudioStyle).
     QApplication::setStyle(new AuthStudio::StudioStyle(QApplication::style()->name())); // the app owns it
     QApplication::setOrganizationName(QStringLiteral("AuthStudio"));
@@ -84,7 +106,7 @@ int main(int argc, char *argv[])
         parser.showHelp(2);
 
     AuthStudio::MainWindow window;
-    FirstPaintReporter reporter;
+    reporter.phaseEnded("window");
     if (qEnvironmentVariableIsSet("AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT"))
         window.installEventFilter(&reporter);
     // For the README's screenshot: AUTHSTUDIO_SCREENSHOT=file.png saves the window once it has settled.
@@ -97,5 +119,6 @@ int main(int argc, char *argv[])
     }
     window.show();
     window.start(files.isEmpty() ? QString() : files.first());
+    reporter.phaseEnded("opened");
     return QApplication::exec();
 }

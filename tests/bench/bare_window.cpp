@@ -1,16 +1,29 @@
 // The benchmark's baseline: a bare Qt Widgets program showing an empty QMainWindow, started the same way
-// as the studio. Prints "painted" and quits once its first frame is complete. With --label the window shows
-// one line of text, which makes it load fonts as any window with text must (a second, informational
-// baseline).
+// as the studio. Prints "painted" and quits once its first frame is complete, with when each phase of its
+// start ended, as the studio does. With --label the window shows one line of text, which makes it load
+// fonts as any window with text must (a second, informational baseline).
 #include <QApplication>
 #include <QLabel>
 #include <QMainWindow>
 #include <QPaintEvent>
+#include <chrono>
 #include <cstdio>
 
 namespace {
+
+// As in the studio: milliseconds since the benchmark launched this process (AUTHSTUDIO_BENCH_T0).
+double msSinceLaunch()
+{
+    static const qint64 launched = qEnvironmentVariable("AUTHSTUDIO_BENCH_T0").toLongLong();
+    const auto now = std::chrono::steady_clock::now().time_since_epoch();
+    return launched > 0 ? double(std::chrono::nanoseconds(now).count() - launched) / 1e6 : 0;
+}
+
 class Window : public QMainWindow
 {
+public:
+    QString phases; // " main=… app=… opened=…", as the studio reports them
+
 protected:
     void paintEvent(QPaintEvent *event) override
     {
@@ -20,8 +33,8 @@ protected:
             // Queued, as in the studio: it runs once the whole first frame has been painted and flushed.
             QMetaObject::invokeMethod(
                 qApp,
-                [] {
-                    std::printf("painted\n");
+                [this] {
+                    std::printf("painted%s frame=%.2f\n", qPrintable(phases), msSinceLaunch());
                     std::fflush(stdout);
                     QApplication::quit();
                 },
@@ -36,11 +49,17 @@ private:
 
 int main(int argc, char *argv[])
 {
+    const double mainStarted = msSinceLaunch();
     QApplication app(argc, argv);
+    const double appReady = msSinceLaunch();
     Window window;
     if (QCoreApplication::arguments().contains(QStringLiteral("--label")))
         window.setCentralWidget(new QLabel(QStringLiteral("Auth Studio"), &window));
     window.resize(1280, 800);
     window.show();
+    window.phases = QStringLiteral(" main=%1 app=%2 opened=%3")
+                        .arg(mainStarted, 0, 'f', 2)
+                        .arg(appReady, 0, 'f', 2)
+                        .arg(msSinceLaunch(), 0, 'f', 2);
     return QApplication::exec();
 }
