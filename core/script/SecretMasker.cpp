@@ -1,11 +1,73 @@
 #include "SecretMasker.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
 #include <algorithm>
 
 namespace AuthStudio {
+
+namespace {
+
+// A hex digit in either case, as encoders differ ("%2f" or "%2F", "\u00e9" or "\u00E9").
+QString hexDigitPattern(QChar digit)
+{
+    return digit.isLetter() ? QStringLiteral("[%1%2]").arg(digit.toLower(), digit.toUpper()) : QString(digit);
+}
+
+QString hexPattern(uint value, int width)
+{
+    QString pattern;
+    for (const QChar digit : QStringLiteral("%1").arg(value, width, 16, QLatin1Char('0')))
+        pattern += hexDigitPattern(digit);
+    return pattern;
+}
+
+// The ways one character (a code point) of a secret can be written by an encoder: as itself, as a JSON
+// escape (\", \\, \/, \n and the like, or \uXXXX), percent-encoded byte by byte, and a space as "+".
+QString characterPattern(const QString &character)
+{
+    QStringList ways {QRegularExpression::escape(character)};
+    static const QHash<QChar, QString> shortEscapes {
+        {u'"', QStringLiteral("\\\"")}, {u'\\', QStringLiteral("\\\\")}, {u'/', QStringLiteral("\\/")},
+        {u'\b', QStringLiteral("\\b")}, {u'\f', QStringLiteral("\\f")},  {u'\n', QStringLiteral("\\n")},
+        {u'\r', QStringLiteral("\\r")}, {u'\t', QStringLiteral("\\t")}};
+    if (character.size() == 1 && shortEscapes.contains(character.at(0)))
+        ways.append(QRegularExpression::escape(shortEscapes.value(character.at(0))));
+    QString unicodeEscape;
+    for (const QChar unit : character)
+        unicodeEscape += QStringLiteral("\\\\u") + hexPattern(unit.unicode(), 4);
+    ways.append(unicodeEscape);
+    QString percent;
+    for (const char byte : character.toUtf8())
+        percent += QLatin1Char('%') + hexPattern(uchar(byte), 2);
+    ways.append(percent);
+    if (character == QStringLiteral(" "))
+        ways.append(QStringLiteral("\\+"));
+    return QStringLiteral("(?:") + ways.join(QLatin1Char('|')) + QLatin1Char(')');
+}
+
+QRegularExpression encodedPattern(const QString &secret)
+{
+    QString pattern;
+    for (qsizetype i = 0; i < secret.size(); ++i) {
+        const qsizetype length = secret.at(i).isHighSurrogate() && i + 1 < secret.size() ? 2 : 1;
+        pattern += characterPattern(secret.mid(i, length));
+        i += length - 1;
+    }
+    return QRegularExpression(pattern);
+}
+
+// An encoded secret has an escape, a percent sign or a "+" in it: text with none of these is done once the
+// secrets as written are masked.
+bool mayHoldEncodedText(const QString &text)
+{
+    return text.contains(QLatin1Char('\\')) || text.contains(QLatin1Char('%')) ||
+        text.contains(QLatin1Char('+'));
+}
+
+} // namespace
 
 SecretMasker::SecretMasker(const QSet<QString> &secrets)
 {
@@ -20,6 +82,18 @@ void SecretMasker::addSecret(const QString &secret)
     m_secrets.append(secret);
     std::sort(m_secrets.begin(), m_secrets.end(),
               [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    m_encodedPatterns.reset();
+}
+
+const QList<QRegularExpression> &SecretMasker::encodedPatterns() const
+{
+    if (!m_encodedPatterns) {
+        QList<QRegularExpression> patterns;
+        for (const QString &secret : m_secrets)
+            patterns.append(encodedPattern(secret));
+        m_encodedPatterns = patterns;
+    }
+    return *m_encodedPatterns;
 }
 
 QString SecretMasker::maskText(const QString &text) const
@@ -30,6 +104,18 @@ QString SecretMasker::maskText(const QString &text) const
             return mask();
         if (secret.size() >= MinSubstringLength)
             result.replace(secret, mask());
+    }
+    if (m_secrets.isEmpty() || !mayHoldEncodedText(result))
+        return result;
+    const QList<QRegularExpression> &patterns = encodedPatterns();
+    for (qsizetype i = 0; i < m_secrets.size(); ++i) {
+        if (m_secrets.at(i).size() >= MinSubstringLength) {
+            result.replace(patterns.at(i), mask());
+        } else {
+            const QRegularExpressionMatch whole = patterns.at(i).match(result);
+            if (whole.hasMatch() && whole.capturedLength() == result.size())
+                return mask();
+        }
     }
     return result;
 }

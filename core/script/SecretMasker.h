@@ -1,10 +1,16 @@
 // SecretMasker: replaces secret values wherever they appear in text or JSON shown to people: logs,
-// terminal output, inspectors. Masking is by value, so a server that echoes a password back is masked too.
+// terminal output, inspectors. Masking is by value, so a server that echoes a password back is masked too,
+// and so is an echo that encoded it: escaped inside a JSON string (`my\"pass`, `\u00e9`) or
+// percent-encoded in a URL or a form body (`correct%20horse`, `correct+horse`), by any encoder.
 #pragma once
 
 #include <QJsonValue>
+#include <QList>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
+
+#include <optional>
 
 namespace AuthStudio {
 
@@ -24,7 +30,12 @@ public:
     QJsonValue maskJson(const QJsonValue &value) const;
 
 private:
+    // One pattern per secret (in m_secrets' order) that matches it with any of its characters written as a
+    // JSON escape or percent-encoded; built on first need, since most text holds no escapes at all.
+    const QList<QRegularExpression> &encodedPatterns() const;
+
     QStringList m_secrets; // longest first, so a secret containing another is masked whole
+    mutable std::optional<QList<QRegularExpression>> m_encodedPatterns;
 };
 
 } // namespace AuthStudio

@@ -150,6 +150,30 @@ private Q_SLOTS:
         QVERIFY(!run.err.contains(QStringLiteral("correct horse battery")));
     }
 
+    void authMasksEscapedEchoes()
+    {
+        // The echo server sends the JSON body back as text, where the quote and the backslash are escaped
+        // (my\"pass\\word): that form of the password is masked too.
+        const QString password = QStringLiteral("my\"pass\\word");
+        const Run run = cli(seedArguments(password) << QStringLiteral("--json"));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        const QString data = scope.value(QStringLiteral("http1"))
+                                 .toObject()
+                                 .value(QStringLiteral("body"))
+                                 .toObject()
+                                 .value(QStringLiteral("data"))
+                                 .toString();
+        QVERIFY2(data.contains(QStringLiteral("\"password\":\"********\"")), qPrintable(data));
+        // Printed as JSON, the password is escaped once, and the echoed text twice.
+        for (const QString &form :
+             {password, QStringLiteral("my\\\"pass\\\\word"), QStringLiteral("my\\\\\\\"pass\\\\\\\\word")}) {
+            QVERIFY2(!run.out.contains(form), qPrintable(form));
+            QVERIFY2(!run.err.contains(form), qPrintable(form));
+        }
+    }
+
     void authShowSecretsOnRequest()
     {
         const Run run = cli(seedArguments() << QStringLiteral("--show-secrets"));

@@ -250,6 +250,56 @@ private Q_SLOTS:
         QVERIFY(text.contains("a@b.c"));
     }
 
+    // A server that echoes a secret back may have encoded it: escaped inside a JSON string (the echo of a
+    // JSON body), or percent-encoded in a URL or a form body, by whichever encoder it uses.
+    void maskingEncodedEchoes_data()
+    {
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("masked");
+        const auto row = [](const char *name, const QString &secret, const QString &text,
+                            const QString &masked) { QTest::newRow(name) << secret << text << masked; };
+        const QString quoted = QStringLiteral("my\"secret\\pass"); // my"secret\pass
+        row("JSON-escaped quote and backslash", quoted,
+            QStringLiteral("{\"password\":\"my\\\"secret\\\\pass\"}"),
+            QStringLiteral("{\"password\":\"********\"}"));
+        row("JSON-escaped tab", QStringLiteral("tab\there"), QStringLiteral("\"tab\\there\""),
+            QStringLiteral("\"********\""));
+        row("JSON-escaped slash", QStringLiteral("a/b/c/d"), QStringLiteral("x=a\\/b\\/c\\/d"),
+            QStringLiteral("x=********"));
+        row("ASCII-only JSON, lower-case hex", QStringLiteral("p\u00e4ssw\u00f6rd"),
+            QStringLiteral("\"p\\u00e4ssw\\u00f6rd\""), QStringLiteral("\"********\""));
+        row("ASCII-only JSON, upper-case hex", QStringLiteral("p\u00e4ssw\u00f6rd"),
+            QStringLiteral("p\\u00E4ssw\\u00F6rd!"), QStringLiteral("********!"));
+        row("beyond the BMP", QStringLiteral("key\U0001F600key"), QStringLiteral("key\\ud83d\\ude00key"),
+            QStringLiteral("********"));
+        row("percent-encoded space", QStringLiteral("correct horse"),
+            QStringLiteral("/post?pw=correct%20horse&x=1"), QStringLiteral("/post?pw=********&x=1"));
+        row("form-encoded space", QStringLiteral("correct horse"), QStringLiteral("pw=correct+horse"),
+            QStringLiteral("pw=********"));
+        row("percent-encoded UTF-8, lower-case hex", QStringLiteral("p\u00e4ss/word"),
+            QStringLiteral("?pw=p%c3%a4ss%2fword"), QStringLiteral("?pw=********"));
+        row("partly encoded", QStringLiteral("a&b=c d"), QStringLiteral("pw=a%26b=c%20d"),
+            QStringLiteral("pw=********"));
+        row("short secret, whole value only", QStringLiteral("a b"), QStringLiteral("a+b"),
+            SecretMasker::mask());
+        row("short secret inside text stays", QStringLiteral("a b"), QStringLiteral("x=a+b"),
+            QStringLiteral("x=a+b"));
+        row("other escapes untouched", QStringLiteral("hunter22"), QStringLiteral("a\\nb%20c+d"),
+            QStringLiteral("a\\nb%20c+d"));
+    }
+
+    void maskingEncodedEchoes()
+    {
+        QFETCH(QString, secret);
+        QFETCH(QString, text);
+        QFETCH(QString, masked);
+        QCOMPARE(SecretMasker({secret}).maskText(text), masked);
+        // Inside a JSON value too, as the scope inspector and the CLI show replies.
+        const QJsonValue json = SecretMasker({secret}).maskJson(QJsonObject {{QStringLiteral("data"), text}});
+        QCOMPARE(json.toObject().value(QStringLiteral("data")).toString(), masked);
+    }
+
     // JSON bodies are written from precompiled literal text and evaluated strings: the result must be
     // the same JSON a tree interpolation gives, with every value escaped and typed correctly.
     void jsonBodyTemplate_data()
