@@ -16,6 +16,8 @@
 #include "format/WorkspaceReader.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
+#include "run/RunLogModel.h"
+#include "run/ScopeModel.h"
 #include "run/WorkflowRunPanel.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/ExpressionLineEdit.h"
@@ -26,7 +28,6 @@
 #include "window/PreferencesDialog.h"
 #include "window/StudioSettings.h"
 
-#include <QAbstractItemModelTester>
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void autosaveAndRecoveryOnStart();
     void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
+    void testPanelShowsTheShownResourcesRunOnly();
     void aboutShowsVersion();
     void usableAt1280x800();
     void standardShortcuts();
@@ -798,6 +800,59 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     QVERIFY2(window->runPanel()->lastResult().succeeded(),
              qPrintable(window->runPanel()->lastResult().notification));
     QCOMPARE(window->demoServer()->counters().refreshes, 1);
+}
+
+void tst_MainWindow::testPanelShowsTheShownResourcesRunOnly()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    WorkflowRunPanel *panel = window->runPanel();
+    auto *status = child<QLabel>(panel, QStringLiteral("runStatus"));
+    const auto runSeedWalkthrough = [&] {
+        DialogPrompter::setNextAnswer(
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                         {QStringLiteral("password"), QStringLiteral("hunter2")}});
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QTRY_VERIFY(!panel->isRunning());
+        QCOMPARE(panel->runLogModel()->rowCount(), 4);
+    };
+    const auto showsNoRun = [&](const QString &resource) {
+        QVERIFY2(panel->title().contains(resource), qPrintable(panel->title()));
+        QCOMPARE(panel->runLogModel()->rowCount(), 0);
+        QVERIFY(panel->lastResult().steps.isEmpty());
+        QVERIFY(status->text().isEmpty());
+        QVERIFY(panel->notificationText().isEmpty());
+        // The scope the workflow starts from: the workspace's variables, no step results.
+        QCOMPARE(panel->scopeModel()
+                     ->match(panel->scopeModel()->index(0, 0), Qt::DisplayRole, QStringLiteral("http1"), 1,
+                             Qt::MatchExactly)
+                     .size(),
+                 0);
+    };
+    runSeedWalkthrough();
+
+    // Edits to the same resource, a rename included, leave its run shown.
+    auto *name = child<QLineEdit>(window.get(), QStringLiteral("resourceName"));
+    name->setFocus();
+    name->end(false);
+    QTest::keyClicks(name, QStringLiteral(" 2"));
+    QCOMPARE(panel->runLogModel()->rowCount(), 4);
+    QVERIFY(status->text().startsWith(QStringLiteral("Succeeded")));
+
+    // Another resource: its title over its own (empty) run, not the last resource's log and scope.
+    window->setCurrentResource(1);
+    showsNoRun(QStringLiteral("Demo login"));
+
+    // A run, then a new workspace: nothing of the old one stays, its secrets least of all.
+    window->setCurrentResource(0);
+    runSeedWalkthrough();
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+    child<QAction>(window.get(), QStringLiteral("actionNew"))->trigger();
+    QTRY_COMPARE(window->document()->resourceCount(), 0);
+    QCOMPARE(panel->runLogModel()->rowCount(), 0);
+    QVERIFY(panel->lastResult().scope.secrets().isEmpty());
+    QVERIFY(status->text().isEmpty());
 }
 
 void tst_MainWindow::aboutShowsVersion()

@@ -183,6 +183,18 @@ bool WorkflowRunPanel::start()
     return true;
 }
 
+void WorkflowRunPanel::clearRun()
+{
+    if (isRunning())
+        return;
+    m_lastResult = RunResult();
+    m_log->clear();
+    showNotification({}, false);
+    m_status->clear();
+    m_inspector->setScope(m_initialScope);
+    updateButtons();
+}
+
 void WorkflowRunPanel::cancel()
 {
     m_runner->cancel(); // reports finished() before it returns

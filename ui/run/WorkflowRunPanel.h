@@ -43,6 +43,9 @@ public:
     FormPrompter *prompter() const;
     DialogPrompter *dialogPrompter() const { return m_dialogPrompter; }
 
+    // Forgets the last run (log, notification, status) and shows the scope the workflow starts from, as
+    // when the panel moves to another resource's workflow; a run in progress is left alone.
+    void clearRun();
     // Returns false when a run is already going or there is nothing to run.
     bool start();
     void cancel();

@@ -109,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runPanel, &WorkflowRunPanel::runStarted, this, [this] {
         const int index = currentResource();
         m_runResourceName = index >= 0 ? m_document->resource(index).name : QString();
+        m_runPanelResource = index;
     });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
@@ -533,6 +534,9 @@ bool MainWindow::startDemoServer()
 void MainWindow::afterOpen()
 {
     m_sessionScopes.clear();
+    // The Test panel's last run belonged to the workspace before.
+    m_runPanelResource = -1;
+    m_runPanel->clearRun();
     m_resourceFilter->clear();
     setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
     updateTitle();
@@ -783,6 +787,12 @@ void MainWindow::updateRunPanelWorkflow()
     if (m_runPanel->isRunning())
         return;
     const int index = currentResource();
+    // The panel shows the shown resource's run only: another resource's log, status and scope under this
+    // one's title would mislead.
+    if (m_runPanelResource >= 0 && index != m_runPanelResource) {
+        m_runPanelResource = -1;
+        m_runPanel->clearRun();
+    }
     if (index < 0) {
         m_runPanel->setWorkflow({}, m_document->initialScope(), tr("No resource selected"));
         return;
@@ -854,6 +864,11 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
 {
     if (change.kind == DocumentChange::Kind::Reset)
         return; // afterOpen() or the caller selects what to show
+    if (m_runPanelResource >= 0) {
+        m_runPanelResource = change.mapResource(m_runPanelResource);
+        if (m_runPanelResource < 0)
+            m_runPanel->clearRun(); // its resource is gone
+    }
     updateRunPanelWorkflow();
     updateActions();
 }
