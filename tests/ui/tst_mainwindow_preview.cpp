@@ -8,6 +8,7 @@
 #include "window/MainWindow.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QJsonObject>
 #include <QLabel>
@@ -17,6 +18,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
+#include <QUndoStack>
+
+#include <algorithm>
 
 using namespace AuthStudio;
 
@@ -62,6 +66,46 @@ private Q_SLOTS:
         window.setCurrentResource(0); // "Seed walkthrough" is custom auth too: the preview follows
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
         window.document()->undoStack()->setClean(); // nothing to ask about on close
+    }
+
+    // Typing in the shown resource's fields, its name above all (which keys its session), must not log in
+    // again, check the login anew or open a login form at every keystroke.
+    void editingTheResourceNeverPrompts()
+    {
+        MainWindow window;
+        window.show();
+        window.start(QString());
+        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
+        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->isLoggedIn()); // the opening check prompted, as an app does, and logged in
+        QCOMPARE(window.demoServer()->counters().logins, 1);
+
+        auto *name = window.findChild<QLineEdit *>(QStringLiteral("resourceName"));
+        name->setFocus();
+        name->end(false);
+        QTest::keyClicks(name, QStringLiteral(" v2"));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QCOMPARE(window.document()->resource(1).name, QStringLiteral("Demo login v2"));
+        QVERIFY(name->hasFocus());
+        const auto isOpenDialog = [](QWidget *widget) {
+            return widget->isVisible() && qobject_cast<QDialog *>(widget);
+        };
+        const QWidgetList topLevels = QApplication::topLevelWidgets();
+        QVERIFY(std::none_of(topLevels.cbegin(), topLevels.cend(), isOpenDialog));
+        QVERIFY(preview->findChild<QLabel *>(QStringLiteral("authStatus"))
+                    ->text()
+                    .contains(QStringLiteral("edited")));
+        QCOMPARE(window.demoServer()->counters().logins, 1);
+
+        // Selecting another resource and coming back opens it again, with its check.
+        window.setCurrentResource(0);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.document()->undoStack()->setClean();
     }
 
     // Keychain trouble reaches the status bar, whether the keychain is missing or refuses a session.

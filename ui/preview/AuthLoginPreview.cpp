@@ -302,7 +302,7 @@ AuthLoginPreview::~AuthLoginPreview()
 
 void AuthLoginPreview::setResource(const Workspace &workspace, const QString &workspaceId,
                                    const QString &resourceName,
-                                   const QHash<QString, QString> &variableOverrides)
+                                   const QHash<QString, QString> &variableOverrides, Update update)
 {
     // The client only reads the workspace variables and this one resource: other edits don't reopen it.
     if (m_client && workspaceId == m_workspaceId && resourceName == m_resourceName &&
@@ -316,7 +316,7 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
     m_overrides = variableOverrides;
-    openClient();
+    openClient(update);
 }
 
 void AuthLoginPreview::closeResource()
@@ -347,7 +347,7 @@ void AuthLoginPreview::dropClient()
     m_countdownTimer->stop();
 }
 
-void AuthLoginPreview::openClient()
+void AuthLoginPreview::openClient(Update update)
 {
     const QString resourceName = m_resourceName;
     dropClient();
@@ -382,7 +382,10 @@ void AuthLoginPreview::openClient()
         Q_EMIT sessionStateChanged();
     });
     updateSessionView();
-    runOpeningCheck();
+    if (update == Update::Opened)
+        runOpeningCheck();
+    else
+        setAuthStatus(tr("The resource was edited: the next query or Auth Login uses the changes."));
 }
 
 void AuthLoginPreview::runOpeningCheck()

@@ -68,13 +68,18 @@ public:
     AuthLoginPreview(QNetworkAccessManager *network, SessionManager *sessions, QWidget *parent = nullptr);
     ~AuthLoginPreview() override;
 
-    // Opens the preview on one resource: makes a new QueryClient for it and runs the opening check (see
-    // above). Call it when the preview is shown or the resource's configuration changed; a call with the
-    // same resource, workspace variables and overrides as the open one does nothing, so it is safe to call
-    // on every document change without prompting again. workspaceId identifies the workspace for session
-    // keys (its file's canonical path).
+    // Why setResource() is called: the preview opened on a resource (shown, another resource selected,
+    // another workspace), or the resource it shows was edited, a rename included.
+    enum class Update { Opened, Edited };
+
+    // Shows one resource: makes a new QueryClient for it. On Opened it runs the opening check (see above),
+    // which may log in or prompt as an app would. On Edited it doesn't: typing in the resource's fields
+    // (its name, which keys its session, above all) must never log the user in or open a login form; the
+    // next query or Auth Login uses the edited resource. A call with the same resource, workspace
+    // variables and overrides as the open one does nothing, so it is safe on every document change.
+    // workspaceId identifies the workspace for session keys (its file's canonical path).
     void setResource(const Workspace &workspace, const QString &workspaceId, const QString &resourceName,
-                     const QHash<QString, QString> &variableOverrides = {});
+                     const QHash<QString, QString> &variableOverrides = {}, Update update = Update::Opened);
     // Drops the client (a query in flight is abandoned, an open login form closed); the stored session
     // stays in the session store.
     void closeResource();
@@ -111,7 +116,7 @@ Q_SIGNALS:
     void queryFinished(const AuthStudio::QueryResult &result);
 
 private:
-    void openClient();
+    void openClient(Update update = Update::Opened);
     void dropClient();
     void runOpeningCheck();
     void onProbeFinished(const QueryResult &result);

@@ -394,6 +394,8 @@ void MainWindow::createDocks()
     connect(m_previewDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             updatePreview();
+        else
+            m_previewResource = -1; // shown again, it opens anew
     });
 
     // History: every undoable step, to jump back several at once. Hidden at first, so its list is built
@@ -534,8 +536,9 @@ bool MainWindow::startDemoServer()
 void MainWindow::afterOpen()
 {
     m_sessionScopes.clear();
-    // The Test panel's last run belonged to the workspace before.
+    // The Test panel's last run and the preview's resource belonged to the workspace before.
     m_runPanelResource = -1;
+    m_previewResource = -1;
     m_runPanel->clearRun();
     m_resourceFilter->clear();
     setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
@@ -771,14 +774,19 @@ void MainWindow::updatePreview()
     const int index = currentResource();
     if (index < 0 || m_document->resource(index).authMethod != Resource::AuthMethod::Custom) {
         preview->closeResource();
+        m_previewResource = -1;
         return;
     }
     // Sessions are keyed by the workspace file; an unsaved workspace gets a key of its own.
     const QString workspaceId = m_document->filePath().isEmpty()
         ? QStringLiteral("unsaved")
         : QFileInfo(m_document->filePath()).canonicalFilePath();
+    // Edits to the resource it was opened on (typing its name, say) don't count as opening it again.
+    const auto update =
+        index == m_previewResource ? AuthLoginPreview::Update::Edited : AuthLoginPreview::Update::Opened;
+    m_previewResource = index;
     preview->setResource(m_document->workspace(), workspaceId, m_document->resource(index).name,
-                         m_document->variableOverrides());
+                         m_document->variableOverrides(), update);
 }
 
 void MainWindow::updateRunPanelWorkflow()
@@ -864,6 +872,8 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
 {
     if (change.kind == DocumentChange::Kind::Reset)
         return; // afterOpen() or the caller selects what to show
+    if (m_previewResource >= 0)
+        m_previewResource = change.mapResource(m_previewResource);
     if (m_runPanelResource >= 0) {
         m_runPanelResource = change.mapResource(m_runPanelResource);
         if (m_runPanelResource < 0)

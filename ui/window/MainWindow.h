@@ -161,6 +161,7 @@ private:
     WorkflowKind m_runWorkflow = WorkflowKind::Auth;
     QString m_runResourceName; // the resource the last run belonged to
     int m_runPanelResource = -1; // the resource whose run the Test panel shows, -1 for none
+    int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
     // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
     // it would from a session.
     QHash<QString, Scope> m_sessionScopes;
