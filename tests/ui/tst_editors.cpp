@@ -165,6 +165,23 @@ void tst_Editors::resourceCombosAndChecksAreOneStepEach()
     clearLine(statuses);
     QTest::keyClicks(statuses, QStringLiteral("401"));
     QCOMPARE(document->resource(1).customAuth.refreshOnStatuses, QList<int> {401});
+    auto *statusesProblem = child<QLabel>(&editor, QStringLiteral("refreshOnStatusesProblem"));
+    QVERIFY(statusesProblem->isHidden());
+    // An entry that is no status is named, and nothing is applied until it is fixed: dropping it
+    // silently would change what the refresh reacts to.
+    QTest::keyClicks(statuses, QStringLiteral(", 403, abc, 99999")); // valid up to "401, 403"
+    QCOMPARE(document->resource(1).customAuth.refreshOnStatuses, (QList<int> {401, 403}));
+    QVERIFY(!statusesProblem->isHidden());
+    QVERIFY2(statusesProblem->text().contains(QStringLiteral("abc, 99999")),
+             qPrintable(statusesProblem->text()));
+    QVERIFY2(statusesProblem->text().contains(QStringLiteral("keeps 401")),
+             qPrintable(statusesProblem->text()));
+    QCOMPARE(statuses->text(), QStringLiteral("401, 403, abc, 99999")); // left as typed
+    for (int i = 0; i < 12; ++i)
+        QTest::keyClick(statuses, Qt::Key_Backspace);
+    QCOMPARE(statuses->text(), QStringLiteral("401, 403"));
+    QCOMPARE(document->resource(1).customAuth.refreshOnStatuses, (QList<int> {401, 403}));
+    QVERIFY(statusesProblem->isHidden());
     trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::EveryQuery));
     QCOMPARE(document->resource(1).customAuth.refreshTrigger, CustomAuth::RefreshTrigger::EveryQuery);
     QVERIFY(!mode->isEnabled());

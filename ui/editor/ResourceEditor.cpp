@@ -46,7 +46,8 @@ QString statusesText(const QList<int> &statuses)
     return parts.join(QStringLiteral(", "));
 }
 
-QList<int> parseStatuses(const QString &text)
+// The HTTP statuses in a comma-separated list; the entries that aren't one (100 to 599) go to `invalid`.
+QList<int> parseStatuses(const QString &text, QStringList *invalid = nullptr)
 {
     QList<int> statuses;
     for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -54,6 +55,8 @@ QList<int> parseStatuses(const QString &text)
         const int status = part.trimmed().toInt(&ok);
         if (ok && status >= 100 && status <= 599)
             statuses.append(status);
+        else if (invalid && !part.trimmed().isEmpty())
+            invalid->append(part.trimmed());
     }
     return statuses;
 }
@@ -253,6 +256,10 @@ QWidget *ResourceEditor::createSessionTab()
     m_refreshBodyPattern->setToolTip(
         tr("A regular expression searched for in a failed query's body: only matching failures run the "
            "refresh workflow. With statuses too, both must match; empty means any body"));
+    m_refreshStatusesProblem = new QLabel(page);
+    m_refreshStatusesProblem->setObjectName(QStringLiteral("refreshOnStatusesProblem"));
+    m_refreshStatusesProblem->setWordWrap(true);
+    m_refreshStatusesProblem->hide();
     m_refreshBodyPatternProblem = new QLabel(page);
     m_refreshBodyPatternProblem->setObjectName(QStringLiteral("refreshOnBodyPatternProblem"));
     m_refreshBodyPatternProblem->setWordWrap(true);
@@ -280,6 +287,7 @@ QWidget *ResourceEditor::createSessionTab()
     refreshForm->addRow(tr("Seconds"), m_expiresSeconds);
     refreshForm->addRow(tr("Expression"), m_expiresExpression);
     refreshForm->addRow(tr("Refresh on &status"), m_refreshStatuses);
+    refreshForm->addRow(QString(), m_refreshStatusesProblem);
     refreshForm->addRow(tr("Refresh on &body"), m_refreshBodyPattern);
     refreshForm->addRow(QString(), m_refreshBodyPatternProblem);
     // One label column for both boxes, so their fields line up.
@@ -330,9 +338,17 @@ QWidget *ResourceEditor::createSessionTab()
         editResource(tr("Edit session lifetime"), QStringLiteral("expiresIn"),
                      [&expression](Resource &r) { r.customAuth.expiresIn = expression; });
     });
+    // A list with an entry that is no status isn't applied: dropping the entry would change what the
+    // refresh reacts to (all of them dropped, to any non-2xx status) without a word. The problem line says
+    // so, and the resource keeps its last valid list until the entry is fixed.
     connect(m_refreshStatuses, &QLineEdit::textEdited, this, [this](const QString &text) {
-        editResource(tr("Edit refresh statuses"), QStringLiteral("refreshOnStatuses"),
-                     [&text](Resource &r) { r.customAuth.refreshOnStatuses = parseStatuses(text); });
+        QStringList invalid;
+        const QList<int> statuses = parseStatuses(text, &invalid);
+        if (invalid.isEmpty()) {
+            editResource(tr("Edit refresh statuses"), QStringLiteral("refreshOnStatuses"),
+                         [&statuses](Resource &r) { r.customAuth.refreshOnStatuses = statuses; });
+        }
+        updateStatusesProblem();
     });
     // The pattern is kept as typed, even while it is not a valid expression yet: the problem line says so,
     // and the query client treats an invalid pattern as matching nothing.
@@ -373,6 +389,21 @@ void ResourceEditor::onExpiresModeChanged(int mode)
         m_expiresExpression->setFocus(Qt::OtherFocusReason);
 }
 
+void ResourceEditor::updateStatusesProblem()
+{
+    QStringList invalid;
+    parseStatuses(m_refreshStatuses->text(), &invalid);
+    QString problem;
+    if (!invalid.isEmpty() && m_index >= 0) {
+        const QList<int> &kept = m_document->resource(m_index).customAuth.refreshOnStatuses;
+        problem = tr("Not an HTTP status (100 to 599): %1. Until that is fixed the resource keeps %2.")
+                      .arg(invalid.join(QStringLiteral(", ")),
+                           kept.isEmpty() ? tr("refreshing on any non-2xx status") : statusesText(kept));
+    }
+    m_refreshStatusesProblem->setText(problem);
+    m_refreshStatusesProblem->setVisible(!problem.isEmpty());
+}
+
 void ResourceEditor::updateBodyPatternProblem()
 {
     const QRegularExpression pattern(m_refreshBodyPattern->text());
@@ -404,6 +435,8 @@ void ResourceEditor::setResource(int index)
         m_headers->setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, -1));
         m_urlParameters->setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceUrlParameters, -1));
     }
+    if (changed && m_refreshStatuses)
+        m_refreshStatuses->clear(); // text left unfixed belonged to the resource shown before
     refresh();
     if (changed)
         Q_EMIT resourceChanged(m_index);
@@ -504,8 +537,10 @@ void ResourceEditor::refresh()
         m_expiresMode->setEnabled(timeBased);
         m_expiresSeconds->setEnabled(timeBased && secondsMode);
         m_expiresExpression->setEnabled(timeBased && !secondsMode);
+        // Text with an entry that is no status stays as typed, with its problem line, until it is fixed.
         if (parseStatuses(m_refreshStatuses->text()) != auth.refreshOnStatuses)
             m_refreshStatuses->setText(statusesText(auth.refreshOnStatuses));
+        updateStatusesProblem();
         setTextIfDifferent(m_refreshBodyPattern, auth.refreshOnBodyPattern);
         updateBodyPatternProblem();
         m_loginTimeout->setValue(auth.loginTimeoutSeconds);

@@ -64,6 +64,7 @@ private:
     template<typename F> void editResource(const QString &text, const QString &mergeKey, F &&change);
     void onExpiresModeChanged(int mode);
     void updateBodyPatternProblem();
+    void updateStatusesProblem();
 
     WorkspaceDocument *m_document;
     int m_index = -1;
@@ -100,6 +101,7 @@ private:
     QLineEdit *m_refreshStatuses = nullptr;
     QLineEdit *m_refreshBodyPattern = nullptr;
     QLabel *m_refreshBodyPatternProblem = nullptr;
+    QLabel *m_refreshStatusesProblem = nullptr;
     QSpinBox *m_loginTimeout = nullptr;
 };
 
