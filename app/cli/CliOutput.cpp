@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -13,7 +14,12 @@ std::optional<int> CliOutput::parse(QCommandLineParser &parser, const QStringLis
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        out(parser.helpText());
+        // QCommandLineParser names the program by its path; the usage line names the command to type.
+        QString help = parser.helpText();
+        const QString program = QCoreApplication::arguments().constFirst();
+        if (help.startsWith(QStringLiteral("Usage: ") + program))
+            help.replace(7, program.size(), arguments.constFirst());
+        out(help);
         return Success;
     }
     return std::nullopt;

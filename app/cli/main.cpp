@@ -38,7 +38,9 @@ int main(int argc, char *argv[])
         return CliOutput::UsageError;
     }
     const QString command = arguments.at(1);
-    arguments.removeAt(1); // the subcommand's parser sees "authstudio-cli [options]"
+    // The subcommand's parser sees "authstudio-cli <command>" as the program, and its help says so.
+    arguments.removeAt(1);
+    arguments.first() = QStringLiteral("authstudio-cli ") + command;
     if (command == QLatin1String("validate"))
         return ValidateCommand::run(arguments);
     if (command == QLatin1String("auth"))

@@ -90,6 +90,22 @@ private Q_SLOTS:
         QVERIFY(!(exitCode == 0 ? run.out : run.err).trimmed().isEmpty());
     }
 
+    // A subcommand's help names the command to type, not the binary's path.
+    void subcommandHelpNamesTheCommand_data()
+    {
+        QTest::addColumn<QString>("command");
+        for (const char *command : {"validate", "auth", "query", "logout", "demo-server"})
+            QTest::newRow(command) << QString::fromLatin1(command);
+    }
+    void subcommandHelpNamesTheCommand()
+    {
+        QFETCH(QString, command);
+        const Run run = cli({command, QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        const QString usage = QStringLiteral("Usage: authstudio-cli %1 [options]").arg(command);
+        QVERIFY2(run.out.startsWith(usage), qPrintable(run.out.section(QLatin1Char('\n'), 0, 0)));
+    }
+
     void validateValid()
     {
         const Run run = cli({QStringLiteral("validate"), Demo});
