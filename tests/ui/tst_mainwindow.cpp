@@ -561,6 +561,14 @@ void tst_MainWindow::resourceListActionsAndFilter()
     // Rename in place through the list model.
     QVERIFY(list->model()->setData(list->model()->index(1, 0), QStringLiteral("Login")));
     QCOMPARE(window->document()->resource(1).name, QStringLiteral("Login"));
+    // A refused rename (no name, or another resource's) says why in the status bar.
+    QVERIFY(!list->model()->setData(list->model()->index(1, 0), QStringLiteral("  ")));
+    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("needs a name")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QVERIFY(!list->model()->setData(list->model()->index(1, 0), QStringLiteral("Seed walkthrough")));
+    QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("Another resource is named")),
+             qPrintable(window->statusBar()->currentMessage()));
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Login"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

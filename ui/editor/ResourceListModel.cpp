@@ -52,11 +52,17 @@ bool ResourceListModel::setData(const QModelIndex &index, const QVariant &value,
         !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const QString name = value.toString().trimmed();
-    if (name.isEmpty())
+    const QString current = m_document->resource(index.row()).name;
+    if (name.isEmpty()) {
+        Q_EMIT renameRefused(tr("A resource needs a name: \u201C%1\u201D keeps its name.").arg(current));
         return false;
+    }
     const Resource *existing = m_document->workspace().findResource(name);
-    if (existing && existing != &m_document->resource(index.row()))
+    if (existing && existing != &m_document->resource(index.row())) {
+        Q_EMIT renameRefused(tr("Another resource is named \u201C%1\u201D: \u201C%2\u201D keeps its name.")
+                                 .arg(name, current));
         return false;
+    }
     Resource renamed = m_document->resource(index.row());
     renamed.name = name;
     m_document->setResource(index.row(), renamed, tr("Rename resource"));

@@ -22,10 +22,14 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
-    // Renames; an empty name or one another resource has is refused.
+    // Renames; an empty name or one another resource has is refused, and renameRefused() says why.
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     static QString mimeType() { return QStringLiteral("application/x-authstudio-resource-row"); }
+
+Q_SIGNALS:
+    // The list's editor closes either way; without a word a refused rename looked like a lost edit.
+    void renameRefused(const QString &reason);
 
 protected:
     QString dragSource() const override;

@@ -111,6 +111,8 @@ MainWindow::MainWindow(QWidget *parent)
         m_runResourceName = index >= 0 ? m_document->resource(index).name : QString();
         m_runPanelResource = index;
     });
+    connect(m_resourceModel, &ResourceListModel::renameRefused, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, StatusTimeoutMs * 2); });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
     connect(m_autosaver, &Autosaver::autosaved, this,
