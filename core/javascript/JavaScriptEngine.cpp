@@ -244,6 +244,18 @@ EvalResult JavaScriptEngine::runFunctionBody(const QString &code, const Scope &s
     return call(code, FunctionKind::Body, origin, timeoutMs);
 }
 
+void JavaScriptEngine::interrupt()
+{
+    m_stopRequested = true;
+    m_engine->setInterrupted(true); // QJSEngine's interrupt may be set from any thread
+}
+
+void JavaScriptEngine::clearInterrupt()
+{
+    m_stopRequested = false;
+    m_engine->setInterrupted(false);
+}
+
 EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const QString &origin,
                                   int timeoutMs)
 {
@@ -267,6 +279,9 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     m_watchdog->arm(timeoutMs);
     const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
+    if (m_stopRequested && !timedOut)
+        return EvalResult::failure(
+            QStringLiteral("%1: the script was stopped (the run was cancelled)").arg(origin));
     if (timedOut || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
         return EvalResult::failure(

@@ -10,6 +10,7 @@
 #include <QJSEngine>
 #include <QObject>
 
+#include <atomic>
 #include <memory>
 
 namespace AuthStudio {
@@ -28,6 +29,8 @@ public:
                                   int timeoutMs) override;
     EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
                                int timeoutMs) override;
+    void interrupt() override;
+    void clearInterrupt() override;
 
 private:
     // Installs the scope's values as globals. Only names the source mentions are converted (a value such
@@ -47,6 +50,7 @@ private:
     std::unique_ptr<QJSEngine> m_engine;
     AuthLibrary *m_library = nullptr;
     std::unique_ptr<ScriptWatchdog> m_watchdog;
+    std::atomic_bool m_stopRequested = false; // interrupt() was called, rather than the watchdog firing
 
     struct Installed
     {

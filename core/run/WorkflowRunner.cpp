@@ -3,11 +3,14 @@
 #include "FormPrompter.h"
 #include "HttpResponse.h"
 #include "RequestBuilder.h"
+#include "ScriptStepWorker.h"
 #include "script/ScriptEngine.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+
+#include <memory>
 
 namespace AuthStudio {
 
@@ -86,15 +89,19 @@ void WorkflowRunner::cancel()
         reply->deleteLater();
         m_requestTimer->stop();
     }
+    if (m_scriptTicket != 0) {
+        m_scriptWorker->interrupt(m_scriptTicket); // its result, when it comes, is dropped
+        m_scriptTicket = 0;
+    }
     if (m_stepActive)
         finishStep(RunOutcome::Cancelled, QStringLiteral("%1: cancelled").arg(m_current.name));
     else
         finishRun(RunOutcome::Cancelled, QStringLiteral("The run was cancelled."));
 }
 
-// Steps that finish synchronously (JavaScript, Define variable, skipped) run in this loop rather than
-// recursing, so a long workflow never deepens the stack; asynchronous steps (Form, API Request) return to
-// the event loop and call back in here when they finish.
+// Steps that finish synchronously (Define variable, skipped) run in this loop rather than recursing, so a
+// long workflow never deepens the stack; asynchronous steps (Form, API Request, JavaScript) return to the
+// event loop and call back in here when they finish.
 void WorkflowRunner::runNextStep()
 {
     if (m_inStepLoop) {
@@ -268,12 +275,26 @@ void WorkflowRunner::onReplyFinished()
 
 void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
 {
-    const EvalResult result = m_engine->runFunctionBody(step.code, m_scope, step.name);
+    if (!m_scriptWorker)
+        m_scriptWorker = new ScriptStepWorker(this);
+    // The ticket is known only once run() returns; the result always arrives later, from the event loop.
+    auto ticket = std::make_shared<quint64>(0);
+    *ticket = m_scriptWorker->run(
+        step.code, m_scope, step.name, m_engine->timeoutMs(),
+        [this, ticket](const EvalResult &result) { onJavaScriptFinished(*ticket, result); });
+    m_scriptTicket = *ticket;
+}
+
+void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &result)
+{
+    if (ticket != m_scriptTicket)
+        return; // the run was cancelled meanwhile
+    m_scriptTicket = 0;
     if (!result.ok()) {
         finishStep(RunOutcome::Failed, result.error, QStringLiteral("code"));
         return;
     }
-    m_scope.set(step.name, result.value);
+    m_scope.set(m_current.name, result.value);
     finishStep(RunOutcome::Succeeded);
 }
 

@@ -21,6 +21,7 @@ namespace AuthStudio {
 
 class FormPrompter;
 class ScriptEngine;
+class ScriptStepWorker;
 
 class WorkflowRunner : public QObject
 {
@@ -31,7 +32,10 @@ public:
 
     // Not owned. Without a prompter, a Form step fails the run with a clear message.
     void setPrompter(FormPrompter *prompter);
+    // Runs the {{ expressions }}; JavaScript steps run on a thread of their own (ScriptStepWorker), so a
+    // long script doesn't block this thread and cancel() stops it at once.
     ScriptEngine *scriptEngine() const { return m_engine; }
+    // For expressions and JavaScript steps alike.
     void setScriptTimeoutMs(int timeoutMs);
 
     // Starts a run; returns false (and does nothing) when a run is already going.
@@ -53,6 +57,7 @@ private:
     void runForm(const FormStep &step);
     void runApiRequest(const ApiRequestStep &step);
     void runJavaScript(const JavaScriptStep &step);
+    void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
     void runDefineVariable(const DefineVariableStep &step);
     void onReplyFinished();
     void onPromptAnswered(const QJsonObject &values);
@@ -63,7 +68,10 @@ private:
     void finishRun(RunOutcome outcome, const QString &notification);
 
     QNetworkAccessManager *m_network;
-    ScriptEngine *m_engine;
+    ScriptEngine *m_engine; // expressions, on this thread
+    ScriptStepWorker *m_scriptWorker =
+        nullptr; // JavaScript steps, on a thread of their own; made on first use
+    quint64 m_scriptTicket = 0; // the JavaScript step running now, 0 for none
     ExpressionEvaluator m_evaluator;
     QPointer<FormPrompter> m_prompter;
     QTimer *m_requestTimer;

@@ -19,6 +19,10 @@ public:
                                           const QString &origin, int timeoutMs) = 0;
     virtual EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
                                        int timeoutMs) = 0;
+    // From any thread: stops the script running now, which then fails as stopped (not timed out). The
+    // interrupt stays until clearInterrupt(), which the thread running scripts calls before the next one.
+    virtual void interrupt() = 0;
+    virtual void clearInterrupt() = 0;
 };
 
 } // namespace AuthStudio

@@ -6,6 +6,7 @@
 #include "format/WorkspaceReader.h"
 #include "run/HttpResponse.h"
 #include "run/PresetPrompter.h"
+#include "run/ScriptStepWorker.h"
 #include "run/WorkflowRunner.h"
 #include "script/SecretMasker.h"
 
@@ -20,6 +21,9 @@
 #include <QSslServer>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
+
+#include <optional>
 
 using namespace AuthStudio;
 
@@ -323,6 +327,65 @@ private Q_SLOTS:
         QCOMPARE(result.notification,
                  QStringLiteral("js1: ReferenceError: undefinedThing is not defined (line 1)"));
         QCOMPARE(result.failedField, QStringLiteral("code"));
+    }
+
+    // A JavaScript step runs off the runner's thread: the event loop goes on meanwhile (the studio's
+    // window stays responsive), and cancel() stops a runaway script at once, not at the script timeout.
+    void runawayJavaScriptStepLeavesTheEventLoopFreeAndCancels()
+    {
+        WorkflowRunner runner(m_network);
+        runner.setScriptTimeoutMs(10 * 60 * 1000); // far past this test's waits: only cancel() can stop it
+        JavaScriptStep js;
+        js.code = QStringLiteral("for (;;) {}");
+        Workflow workflow;
+        workflow.steps = {js};
+        QSignalSpy started(&runner, &WorkflowRunner::stepStarted);
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        QVERIFY(runner.start(workflow, {}));
+        QTRY_COMPARE(started.size(), 1);
+
+        bool ticked = false;
+        QTimer::singleShot(0, &runner, [&ticked] { ticked = true; });
+        QTRY_VERIFY(ticked); // the loop runs while the script does
+        QVERIFY(runner.isRunning());
+        QCOMPARE(finished.size(), 0);
+
+        runner.cancel();
+        QCOMPARE(finished.size(), 1);
+        const RunResult cancelled = finished.first().first().value<RunResult>();
+        QCOMPARE(cancelled.outcome, RunOutcome::Cancelled);
+        QCOMPARE(cancelled.failedStep, QStringLiteral("js1"));
+
+        // The interrupted engine runs the next script normally, and the stopped script's late result
+        // doesn't reach the new run.
+        js.code = QStringLiteral("return 6 * 7;");
+        workflow.steps = {js};
+        const RunResult again = run(workflow, nullptr, {}, &runner);
+        QVERIFY2(again.succeeded(), qPrintable(again.notification));
+        QCOMPARE(again.scope.value(QStringLiteral("js1")), QJsonValue(42));
+        QCOMPARE(again.steps.size(), 1);
+    }
+
+    // The worker itself: a running script is interrupted at once, and the engine runs the next one.
+    void scriptStepWorkerInterruptsTheRunningScript()
+    {
+        ScriptStepWorker worker;
+        std::optional<EvalResult> first;
+        const quint64 ticket =
+            worker.run(QStringLiteral("for (;;) {}"), {}, QStringLiteral("js1"), 10 * 60 * 1000,
+                       [&first](const EvalResult &result) { first = result; });
+        QTRY_VERIFY(worker.isRunning(ticket));
+        worker.interrupt(ticket);
+        QTRY_VERIFY(first.has_value());
+        QCOMPARE(first->error, QStringLiteral("js1: the script was stopped (the run was cancelled)"));
+        QVERIFY(!worker.isRunning(ticket));
+
+        std::optional<EvalResult> second;
+        worker.run(QStringLiteral("return 6 * 7;"), {}, QStringLiteral("js2"), 5000,
+                   [&second](const EvalResult &result) { second = result; });
+        QTRY_VERIFY(second.has_value());
+        QVERIFY2(second->ok(), qPrintable(second->error));
+        QCOMPARE(second->value, QJsonValue(42));
     }
 
     void runawayJavaScriptStepTimesOutAndRunnerStaysUsable()

@@ -10,6 +10,7 @@
 #include "run/ScopeInspector.h"
 #include "run/ScopeModel.h"
 #include "run/WorkflowRunPanel.h"
+#include "run/WorkflowRunner.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -305,6 +306,33 @@ private Q_SLOTS:
         QCOMPARE(m_panel->runLogModel()->rowCount(), 1);
         QCOMPARE(cell(m_panel->runLogModel(), 0, RunLogModel::StatusColumn), QStringLiteral("Cancelled"));
         QVERIFY(!m_panel->notificationText().isEmpty());
+    }
+
+    // A script that never ends leaves the window live, and Cancel stops it at once: the script runs on a
+    // thread of its own, so the click is handled while it loops.
+    void cancelDuringEndlessScriptStopsTheRun()
+    {
+        JavaScriptStep endless;
+        endless.code = QStringLiteral("while (true) {}");
+        Workflow workflow;
+        workflow.steps = {endless};
+        m_panel->runner()->setScriptTimeoutMs(10 * 60 * 1000); // only Cancel can end it within the test
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Endless"));
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+
+        QTest::mouseClick(button("testButton"), Qt::LeftButton);
+        QTRY_COMPARE(cell(m_panel->runLogModel(), 0, RunLogModel::StatusColumn), QStringLiteral("Running"));
+        bool handled = false; // the event loop goes on: a queued call runs while the script loops
+        QMetaObject::invokeMethod(
+            m_panel, [&handled] { handled = true; }, Qt::QueuedConnection);
+        QTRY_VERIFY(handled);
+        QVERIFY(m_panel->isRunning());
+
+        QTest::mouseClick(button("cancelButton"), Qt::LeftButton);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().value<RunResult>().outcome, RunOutcome::Cancelled);
+        QCOMPARE(cell(m_panel->runLogModel(), 0, RunLogModel::StatusColumn), QStringLiteral("Cancelled"));
+        QVERIFY(button("testButton")->isEnabled());
     }
 
     void realFormDialogDrivesTheRun()

@@ -1,0 +1,117 @@
+#include "ScriptStepWorker.h"
+
+#include "script/ScriptBackend.h"
+#include "script/ScriptBackendFactory.h"
+#include "script/ScriptPlugin.h"
+
+#include <memory>
+
+namespace AuthStudio {
+
+ScriptStepWorker::ScriptStepWorker(QObject *parent)
+    : QObject(parent)
+{ }
+
+ScriptStepWorker::~ScriptStepWorker()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        if (m_running != 0 && m_backend)
+            m_backend->interrupt();
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+quint64 ScriptStepWorker::run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs,
+                              std::function<void(const EvalResult &)> done)
+{
+    quint64 ticket = 0;
+    {
+        const std::lock_guard lock(m_mutex);
+        ticket = ++m_lastTicket;
+        m_jobs.push_back({ticket, code, scope, origin, timeoutMs, std::move(done)});
+        if (!m_thread.joinable())
+            m_thread = std::thread([this] { work(); });
+    }
+    m_wake.notify_all();
+    return ticket;
+}
+
+void ScriptStepWorker::interrupt(quint64 ticket)
+{
+    // Under the lock, so the interrupt reaches this ticket's script and never a later one: the worker
+    // clears any interrupt and names the next ticket under the same lock before that script starts. A
+    // script that hasn't started (queued, or waiting for the engine to load) never does.
+    const std::lock_guard lock(m_mutex);
+    if (ticket == 0)
+        return;
+    if (ticket == m_running && m_backend)
+        m_backend->interrupt();
+    else if (ticket == m_preparing)
+        m_preparingCancelled = true;
+    else
+        std::erase_if(m_jobs, [ticket](const Job &job) { return job.ticket == ticket; });
+}
+
+bool ScriptStepWorker::isRunning(quint64 ticket) const
+{
+    const std::lock_guard lock(m_mutex);
+    return ticket != 0 && ticket == m_running;
+}
+
+void ScriptStepWorker::work()
+{
+    // The engine is made, used and destroyed on this thread, as a QJSEngine must be.
+    std::unique_ptr<ScriptBackend> backend;
+    QString loadError;
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_stopping)
+                break;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+            m_preparing = job.ticket;
+        }
+        if (!backend && loadError.isEmpty()) {
+            // Loading the JavaScript plugin and making the engine take a while the first time.
+            if (ScriptBackendFactory *factory = ScriptPlugin::factory(&loadError))
+                backend = factory->createBackend();
+            const std::lock_guard lock(m_mutex);
+            m_backend = backend.get();
+        }
+        {
+            const std::lock_guard lock(m_mutex);
+            const bool cancelled = m_preparingCancelled;
+            m_preparing = 0;
+            m_preparingCancelled = false;
+            if (cancelled)
+                continue; // the caller has dropped it
+            if (backend) {
+                backend->clearInterrupt();
+                m_running = job.ticket;
+            }
+        }
+        EvalResult result;
+        if (backend) {
+            result = backend->runFunctionBody(job.code, job.scope, job.origin, job.timeoutMs);
+            const std::lock_guard lock(m_mutex);
+            m_running = 0;
+        } else {
+            result = EvalResult::failure(QStringLiteral("%1: %2").arg(job.origin, loadError));
+        }
+        // Back on the owner's thread; dropped when the worker is gone by then.
+        QMetaObject::invokeMethod(
+            this, [done = std::move(job.done), result] { done(result); }, Qt::QueuedConnection);
+    }
+    const std::lock_guard lock(m_mutex);
+    m_backend = nullptr;
+    backend.reset();
+}
+
+} // namespace AuthStudio

@@ -1,0 +1,65 @@
+// ScriptStepWorker: runs JavaScript steps on a thread of its own, so that a long or runaway script never
+// blocks the thread the workflow runs on (in the studio, the GUI's: the window stays responsive), and a
+// cancelled run stops its script at once instead of at the script timeout. Each script gets a ticket; its
+// result comes back on the owner's thread, and a caller that cancelled a ticket drops what comes back for
+// it. The thread and its script engine are made when the first script runs.
+#pragma once
+
+#include "script/EvalResult.h"
+#include "script/Scope.h"
+
+#include <QObject>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace AuthStudio {
+
+class ScriptBackend;
+
+class ScriptStepWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ScriptStepWorker(QObject *parent = nullptr);
+    // Stops the running script, if any, and waits for the thread.
+    ~ScriptStepWorker() override;
+
+    // Runs `code` as a function body against `scope` (as ScriptEngine::runFunctionBody does) on the
+    // worker thread; `done` is then called on this object's thread with the result.
+    quint64 run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs,
+                std::function<void(const EvalResult &)> done);
+    // Stops the script of `ticket` if it is running now; it then fails as stopped. Harmless when it has
+    // finished or hasn't started (a queued one is dropped by the caller when its result comes back).
+    void interrupt(quint64 ticket);
+    // Whether the script of `ticket` is running now (not queued, not finished).
+    bool isRunning(quint64 ticket) const;
+
+private:
+    struct Job
+    {
+        quint64 ticket = 0;
+        QString code;
+        Scope scope;
+        QString origin;
+        int timeoutMs = 0;
+        std::function<void(const EvalResult &)> done;
+    };
+    void work();
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<Job> m_jobs;
+    std::thread m_thread;
+    ScriptBackend *m_backend = nullptr; // owned by work(); set while it exists, for interrupt()
+    quint64 m_running = 0; // the ticket whose script runs now, 0 for none
+    quint64 m_preparing = 0; // the ticket taken off the queue, its script not started yet
+    bool m_preparingCancelled = false;
+    quint64 m_lastTicket = 0;
+    bool m_stopping = false;
+};
+
+} // namespace AuthStudio
