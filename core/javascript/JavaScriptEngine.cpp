@@ -284,11 +284,13 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
             QStringLiteral("%1: the script was stopped (the run was cancelled)").arg(origin));
     if (timedOut || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
-        return EvalResult::failure(
+        EvalResult stopped = EvalResult::failure(
             QStringLiteral("%1: the script was stopped after running for %2 s (the script "
                            "timeout); look for an endless loop")
                 .arg(origin)
                 .arg(timeoutMs / 1000.0));
+        stopped.timedOut = true;
+        return stopped;
     }
     if (result.isError())
         return EvalResult::failure(formatError(result, origin));

@@ -1,6 +1,7 @@
-// ScriptStepWorker: runs JavaScript steps on a thread of its own, so that a long or runaway script never
-// blocks the thread the workflow runs on (in the studio, the GUI's: the window stays responsive), and a
-// cancelled run stops its script at once instead of at the script timeout. Each script gets a ticket; its
+// ScriptStepWorker: runs long JavaScript steps on a thread of their own (WorkflowRunner hands over a step
+// still running after WorkflowRunner::InlineScriptMs), so that a long or runaway script never blocks the
+// thread the workflow runs on (in the studio, the GUI's: the window stays responsive), and a cancelled run
+// stops its script at once instead of at the script timeout. Each script gets a ticket; its
 // result comes back on the owner's thread, and a caller that cancelled a ticket drops what comes back for
 // it. The thread and its script engine are made when the first script runs.
 #pragma once

@@ -275,6 +275,17 @@ void WorkflowRunner::onReplyFinished()
 
 void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
 {
+    // Most steps take well under a millisecond: they run here, as handing them to another thread would
+    // cost more than they do. One still running after InlineScriptMs is stopped and run again from the
+    // start on the worker thread, where it can't block this one and cancel() stops it. Scripts have no
+    // side effects outside their result, so the first try leaves nothing behind.
+    const int timeoutMs = m_engine->timeoutMs();
+    const EvalResult quick =
+        m_engine->runFunctionBody(step.code, m_scope, step.name, qMin(timeoutMs, InlineScriptMs));
+    if (!quick.timedOut || timeoutMs <= InlineScriptMs) {
+        onJavaScriptFinished(0, quick);
+        return;
+    }
     if (!m_scriptWorker)
         m_scriptWorker = new ScriptStepWorker(this);
     // The ticket is known only once run() returns; the result always arrives later, from the event loop.

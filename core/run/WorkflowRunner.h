@@ -32,11 +32,14 @@ public:
 
     // Not owned. Without a prompter, a Form step fails the run with a clear message.
     void setPrompter(FormPrompter *prompter);
-    // Runs the {{ expressions }}; JavaScript steps run on a thread of their own (ScriptStepWorker), so a
-    // long script doesn't block this thread and cancel() stops it at once.
+    // Runs the {{ expressions }} and JavaScript steps; a step still running after InlineScriptMs goes on
+    // on a thread of its own (ScriptStepWorker), so a long script doesn't block this thread and cancel()
+    // stops it at once.
     ScriptEngine *scriptEngine() const { return m_engine; }
     // For expressions and JavaScript steps alike.
     void setScriptTimeoutMs(int timeoutMs);
+    // How long a JavaScript step may run on this thread before it moves to the worker thread.
+    static constexpr int InlineScriptMs = 50;
 
     // Starts a run; returns false (and does nothing) when a run is already going.
     bool start(const Workflow &workflow, const Scope &initialScope = {});

@@ -10,6 +10,7 @@ struct EvalResult
 {
     QJsonValue value;
     QString error; // empty on success
+    bool timedOut = false; // failed because the script ran past its timeout
 
     bool ok() const { return error.isEmpty(); }
     static EvalResult failure(const QString &reason) { return {QJsonValue(), reason}; }

@@ -30,13 +30,14 @@ EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Sco
     return engine->evaluateExpression(expression, scope, origin, m_timeoutMs);
 }
 
-EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin)
+EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
+                                         int timeoutMs)
 {
     QString error;
     ScriptBackend *engine = backend(&error);
     if (!engine)
         return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, error));
-    return engine->runFunctionBody(code, scope, origin, m_timeoutMs);
+    return engine->runFunctionBody(code, scope, origin, timeoutMs < 0 ? m_timeoutMs : timeoutMs);
 }
 
 } // namespace AuthStudio

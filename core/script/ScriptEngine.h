@@ -34,8 +34,10 @@ public:
 
     // Evaluates one JavaScript expression (the inside of {{ }}). origin names the step and field for errors.
     EvalResult evaluateExpression(const QString &expression, const Scope &scope, const QString &origin);
-    // Runs a JavaScript step's code as a function body; its return value is the result.
-    EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin);
+    // Runs a JavaScript step's code as a function body; its return value is the result. `timeoutMs`
+    // overrides the engine's timeout for this call (-1: the engine's).
+    EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
+                               int timeoutMs = -1);
 
 private:
     // The backend, created on first use; null with the reason when the plugin can't be loaded.

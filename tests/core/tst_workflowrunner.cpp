@@ -329,8 +329,9 @@ private Q_SLOTS:
         QCOMPARE(result.failedField, QStringLiteral("code"));
     }
 
-    // A JavaScript step runs off the runner's thread: the event loop goes on meanwhile (the studio's
-    // window stays responsive), and cancel() stops a runaway script at once, not at the script timeout.
+    // A JavaScript step still running after WorkflowRunner::InlineScriptMs goes on off the runner's thread:
+    // the event loop goes on meanwhile (the studio's window stays responsive), and cancel() stops a
+    // runaway script at once, not at the script timeout.
     void runawayJavaScriptStepLeavesTheEventLoopFreeAndCancels()
     {
         WorkflowRunner runner(m_network);

@@ -308,8 +308,8 @@ private Q_SLOTS:
         QVERIFY(!m_panel->notificationText().isEmpty());
     }
 
-    // A script that never ends leaves the window live, and Cancel stops it at once: the script runs on a
-    // thread of its own, so the click is handled while it loops.
+    // A script that never ends leaves the window live, and Cancel stops it at once: after its first
+    // WorkflowRunner::InlineScriptMs it runs on a thread of its own, so the click is handled while it loops.
     void cancelDuringEndlessScriptStopsTheRun()
     {
         JavaScriptStep endless;
