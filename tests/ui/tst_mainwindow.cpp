@@ -475,6 +475,24 @@ void tst_MainWindow::undoOfEditorEditRestoresWidget()
     QTest::keyClicks(request->urlEdit(), QStringLiteral("?v=2"));
     undo->trigger();
     QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login"));
+
+    // Undo and Redo show where the change is, wherever the user has gone since.
+    auto *tabs = child<QTabWidget>(window.get(), QStringLiteral("resourceTabs"));
+    window->setCurrentResource(0);
+    tabs->setCurrentIndex(0); // General
+    redo->trigger();
+    QCOMPARE(window->currentResource(), 1);
+    QVERIFY(tabs->currentWidget()->isAncestorOf(workflow));
+    QCOMPARE(workflow->currentStep(), 1);
+    request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor()); // the editor may be new
+    QVERIFY(request);
+    QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login?v=2"));
+    tabs->setCurrentIndex(0);
+    undo->trigger();
+    QVERIFY(tabs->currentWidget()->isAncestorOf(workflow));
+    request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(request);
+    QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

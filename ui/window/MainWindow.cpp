@@ -217,6 +217,9 @@ void MainWindow::createActions()
     m_deleteResourceAction->setIconText(tr("Delete"));
     m_testAuthAction->setIconText(tr("Test"));
 
+    // Connected after the stack's own connections, so these run once the command is undone or redone.
+    connect(m_undoAction, &QAction::triggered, this, &MainWindow::showLastChange);
+    connect(m_redoAction, &QAction::triggered, this, &MainWindow::showLastChange);
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newWorkspace);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
     connect(m_openDemoAction, &QAction::triggered, this,
@@ -791,6 +794,26 @@ void MainWindow::updatePreview()
                          m_document->variableOverrides(), update);
 }
 
+void MainWindow::showLastChange()
+{
+    const DocumentChange &change = m_lastChange;
+    using Kind = DocumentChange::Kind;
+    // A workspace-wide change has no one place; a removed resource's neighbour is selected already.
+    if (change.kind == Kind::Reset || change.kind == Kind::WorkspaceChanged ||
+        change.kind == Kind::ResourceRemoved)
+        return;
+    const int resource = change.kind == Kind::ResourceMoved ? change.to : change.resource;
+    if (resource < 0 || resource >= m_document->resourceCount())
+        return;
+    if (resource != currentResource())
+        setCurrentResource(resource);
+    if (change.isStepEvent() && change.kind != Kind::StepRemoved) {
+        const int step = change.kind == Kind::StepMoved ? change.to : change.step;
+        if (step >= 0 && step < m_document->workflow(resource, change.workflow).steps.size())
+            m_resourceEditor->showStep(change.workflow, step);
+    }
+}
+
 void MainWindow::updateRunPanelWorkflow()
 {
     updatePreview();
@@ -872,6 +895,7 @@ void MainWindow::onFailedStepSelected(int step, const QString &field)
 
 void MainWindow::onDocumentChanged(const DocumentChange &change)
 {
+    m_lastChange = change;
     if (change.kind == DocumentChange::Kind::Reset)
         return; // afterOpen() or the caller selects what to show
     if (m_previewResource >= 0)

@@ -8,6 +8,7 @@
 // MessagePrompt and FileDialog hooks.
 #pragma once
 
+#include "document/DocumentChange.h"
 #include "document/StepRef.h"
 #include "script/Scope.h"
 
@@ -114,6 +115,9 @@ private:
     void updateRunPanelWorkflow();
     // Points the Auth Login preview at the current resource, while its dock is shown.
     void updatePreview();
+    // After Undo or Redo: shows where the change was made (its resource, and its step's tab and row), as
+    // the user may have moved on since making it.
+    void showLastChange();
     void onRunFinished(const RunResult &result);
     void onFailedStepSelected(int step, const QString &field);
     Scope runScope(WorkflowKind workflow) const;
@@ -162,6 +166,7 @@ private:
     QString m_runResourceName; // the resource the last run belonged to
     int m_runPanelResource = -1; // the resource whose run the Test panel shows, -1 for none
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
+    DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
     // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
     // it would from a session.
     QHash<QString, Scope> m_sessionScopes;
