@@ -44,6 +44,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -919,6 +920,28 @@ void tst_MainWindow::usableAt1280x800()
     // The centre keeps a usable size next to the docks.
     QVERIFY(window->resourceEditor()->width() >= 700);
     QVERIFY(window->resourceEditor()->height() >= 350);
+    // A header added below the fold of the General tab is scrolled into view, its name being typed.
+    auto *headers = child<KeyValueTableEditor>(window.get(), QStringLiteral("resourceHeaders"));
+    QScrollArea *general = nullptr;
+    for (QWidget *up = headers->parentWidget(); up && !general; up = up->parentWidget())
+        general = qobject_cast<QScrollArea *>(up);
+    QVERIFY(general);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    for (int i = 0; i < 6; ++i)
+        child<QToolButton>(headers, QStringLiteral("addRow"))->click();
+    QTRY_VERIFY(QApplication::focusWidget() && headers->isAncestorOf(QApplication::focusWidget()));
+    QWidget *typing = QApplication::focusWidget();
+    const QRect shown(typing->mapTo(general->viewport(), QPoint(0, 0)), typing->size());
+    QVERIFY2(general->viewport()->rect().contains(shown),
+             qPrintable(QStringLiteral("%1,%2 %3x%4 in %5 high")
+                            .arg(shown.x())
+                            .arg(shown.y())
+                            .arg(shown.width())
+                            .arg(shown.height())
+                            .arg(general->viewport()->height())));
+    window->document()->undoStack()->setClean();
     // A four-step run log fits in the Test dock.
     auto *runLog = child<QTableView>(window.get(), QStringLiteral("runLog"));
     QVERIFY2(runLog->viewport()->height() >= 4 * runLog->verticalHeader()->defaultSectionSize(),
