@@ -44,6 +44,7 @@ private Q_SLOTS:
     void typingBackToOriginalLeavesNothing();
     void differentFieldsDontMerge();
     void noMergeIntoSavedState();
+    void noMergeAcrossATestRun();
     void addRemoveMoveStepUndoRedo();
     void duplicateAndEnableStep();
     void editHeaderRowUndoRedo();
@@ -182,6 +183,23 @@ void tst_Document::noMergeIntoSavedState()
     QVERIFY(document->isModified());
     document->undoStack()->undo();
     QVERIFY(!document->isModified());
+    QCOMPARE(document->resource(0).baseUrl, QStringLiteral("http://a"));
+}
+
+void tst_Document::noMergeAcrossATestRun()
+{
+    // Typing, a test run, typing on: Undo goes back to what was tested, not past it.
+    auto document = demoDocument();
+    Resource value = document->resource(0);
+    value.baseUrl = QStringLiteral("http://a");
+    document->setResource(0, value, QStringLiteral("Edit base URL"), QStringLiteral("baseUrl"));
+    document->setLastRunScope(value.name, WorkflowKind::Auth, Scope());
+    value.baseUrl = QStringLiteral("http://ab");
+    document->setResource(0, value, QStringLiteral("Edit base URL"), QStringLiteral("baseUrl"));
+    value.baseUrl = QStringLiteral("http://abc");
+    document->setResource(0, value, QStringLiteral("Edit base URL"), QStringLiteral("baseUrl"));
+    QCOMPARE(document->undoStack()->count(), 2); // the typing after the run is one step of its own
+    document->undoStack()->undo();
     QCOMPARE(document->resource(0).baseUrl, QStringLiteral("http://a"));
 }
 

@@ -384,12 +384,17 @@ KnownNames WorkspaceDocument::namesKnownToResource(int resourceIndex) const
     return names;
 }
 
+QString WorkspaceDocument::typingMergeKey(const QString &mergeKey) const
+{
+    return mergeKey.isEmpty() ? QString() : mergeKey + QLatin1Char('#') + QString::number(m_typingGeneration);
+}
+
 void WorkspaceDocument::setValue(const SetValueCommand::Target &target, SetValueCommand::Value value,
                                  const QString &text, const QString &mergeKey)
 {
     if (valueAt(target) == value)
         return;
-    m_undoStack->push(new SetValueCommand(this, target, std::move(value), text, mergeKey));
+    m_undoStack->push(new SetValueCommand(this, target, std::move(value), text, typingMergeKey(mergeKey)));
 }
 
 void WorkspaceDocument::setVariables(const KeyValueList &variables, const QString &text,
@@ -574,7 +579,7 @@ void WorkspaceDocument::renameStep(const StepRef &ref, const QString &name, cons
 {
     Q_ASSERT(isValidStep(ref));
     if (stepName(step(ref)) != name)
-        m_undoStack->push(new RenameStepCommand(this, ref, name, mergeKey));
+        m_undoStack->push(new RenameStepCommand(this, ref, name, typingMergeKey(mergeKey)));
 }
 
 QStringList WorkspaceDocument::renameClashes(const StepRef &ref, const QString &name) const
@@ -592,6 +597,8 @@ void WorkspaceDocument::setLastRunScope(const QString &resourceName, WorkflowKin
                                         const Scope &scope)
 {
     m_lastRuns.insert(lastRunKey(resourceName, workflow), {scope, ++m_lastRunCount});
+    // Typing after a test run is a new undo step: Undo goes back to what was tested, not past it.
+    ++m_typingGeneration;
     Q_EMIT lastRunChanged();
 }
 

@@ -78,7 +78,9 @@ public:
     KnownNames namesKnownToResource(int resource) const;
 
     // Editing: each call is one undoable step, and does nothing when the value doesn't change. Calls
-    // with the same non-empty mergeKey on the same target merge into one step (typing in a field).
+    // with the same non-empty mergeKey on the same target merge into one step (typing in a field), but
+    // never into the saved state, nor across a finished test run (setLastRunScope): typing on then starts
+    // a new step, so Undo goes back to what was saved or tested.
     void setVariables(const KeyValueList &variables, const QString &text, const QString &mergeKey = {});
     void setResource(int index, const Resource &resource, const QString &text, const QString &mergeKey = {});
     void setStep(const StepRef &ref, const Step &step, const QString &text, const QString &mergeKey = {});
@@ -153,6 +155,7 @@ private:
     void setFilePath(const QString &path);
     void setValue(const SetValueCommand::Target &target, SetValueCommand::Value value, const QString &text,
                   const QString &mergeKey);
+    QString typingMergeKey(const QString &mergeKey) const;
 
     Workspace m_workspace;
     QUndoStack *m_undoStack;
@@ -167,6 +170,9 @@ private:
     };
     QHash<QString, LastRun> m_lastRuns; // by lastRunKey(): resource names, as indexes shift
     quint64 m_lastRunCount = 0;
+    // Goes up at each finished test run; part of every typing merge key, so typing after a run doesn't
+    // merge into the step before it. (QUndoStack already never merges into the clean, saved step.)
+    int m_typingGeneration = 0;
     quint64 m_changeSerial = 0;
     bool m_notifying = false;
 };
