@@ -32,6 +32,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -1049,6 +1050,10 @@ void tst_MainWindow::standardShortcuts()
         {QStringLiteral("actionPreferences"),
          QKeySequence::keyBindings(QKeySequence::Preferences)
              .value(0, QKeySequence(Qt::CTRL | Qt::Key_Comma))},
+        {QStringLiteral("actionCut"), QKeySequence(QKeySequence::Cut)},
+        {QStringLiteral("actionCopy"), QKeySequence(QKeySequence::Copy)},
+        {QStringLiteral("actionPaste"), QKeySequence(QKeySequence::Paste)},
+        {QStringLiteral("actionSelectAll"), QKeySequence(QKeySequence::SelectAll)},
     };
     for (const auto &[name, shortcut] : expected)
         QCOMPARE(child<QAction>(window.get(), name)->shortcut(), shortcut);
@@ -1060,6 +1065,24 @@ void tst_MainWindow::standardShortcuts()
                                                {QStringLiteral("password"), QStringLiteral("pw")}});
     QTest::keyClick(window.get(), Qt::Key_T, Qt::ControlModifier);
     QTRY_VERIFY(window->runPanel()->lastResult().succeeded());
+
+    // Edit's Cut, Copy, Paste and Select All act on the focused field, and are off elsewhere.
+    QAction *copy = child<QAction>(window.get(), QStringLiteral("actionCopy"));
+    QAction *paste = child<QAction>(window.get(), QStringLiteral("actionPaste"));
+    window->resourceView()->setFocus();
+    QTRY_VERIFY(!copy->isEnabled());
+    auto *baseUrl = child<QLineEdit>(window.get(), QStringLiteral("baseUrl"));
+    baseUrl->setFocus();
+    QTRY_VERIFY(copy->isEnabled());
+    child<QAction>(window.get(), QStringLiteral("actionSelectAll"))->trigger();
+    copy->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), baseUrl->text());
+    auto *filter = child<QLineEdit>(window.get(), QStringLiteral("resourceFilter"));
+    filter->setFocus();
+    QTRY_VERIFY(paste->isEnabled());
+    paste->trigger();
+    QCOMPARE(filter->text(), baseUrl->text());
+    filter->clear();
 }
 
 void tst_MainWindow::followsThePalette()

@@ -39,11 +39,13 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTextEdit>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -57,6 +59,24 @@ constexpr int StatusTimeoutMs = 4000;
 
 // The platform's key for a standard action, or `fallback` where the platform theme names none (plain X11,
 // Xvfb): the keys GNOME, KDE and Windows use.
+// The fields Edit's Cut, Copy, Paste and Select All act on: they all have those slots.
+bool isTextField(const QWidget *widget)
+{
+    return qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget) ||
+        qobject_cast<const QTextEdit *>(widget);
+}
+
+bool isReadOnlyField(const QWidget *widget)
+{
+    if (const auto *line = qobject_cast<const QLineEdit *>(widget))
+        return line->isReadOnly();
+    if (const auto *plain = qobject_cast<const QPlainTextEdit *>(widget))
+        return plain->isReadOnly();
+    if (const auto *rich = qobject_cast<const QTextEdit *>(widget))
+        return rich->isReadOnly();
+    return true;
+}
+
 QKeySequence standardKeyOr(QKeySequence::StandardKey key, const QKeySequence &fallback)
 {
     const QKeySequence platformKey(key);
@@ -133,7 +153,7 @@ MainWindow::~MainWindow()
     // cancelled) must not reach a half-destroyed window.
     for (QObject *sender :
          std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor, m_runPanel,
-                                           m_resourceView->selectionModel(), m_previewDock, m_sessions})
+                                           m_resourceView->selectionModel(), m_previewDock, m_sessions, qApp})
         disconnect(sender, nullptr, this, nullptr);
 }
 
@@ -217,6 +237,38 @@ void MainWindow::createActions()
     m_deleteResourceAction->setIconText(tr("Delete"));
     m_testAuthAction->setIconText(tr("Test"));
 
+    // Cut, Copy, Paste and Select All act on the text field that has the focus. The fields handle the keys
+    // themselves (and the scope inspector its own Ctrl+C), so the menu only shows the shortcuts: these
+    // actions are for finding the commands and for the mouse.
+    const struct
+    {
+        QAction **action;
+        const char *objectName;
+        QString text;
+        QString toolTip;
+        QKeySequence::StandardKey key;
+        const char *slot;
+    } textActions[] {
+        {&m_cutAction, "actionCut", tr("Cu&t"), tr("Cut the selected text"), QKeySequence::Cut, "cut"},
+        {&m_copyAction, "actionCopy", tr("&Copy"), tr("Copy the selected text"), QKeySequence::Copy, "copy"},
+        {&m_pasteAction, "actionPaste", tr("&Paste"), tr("Paste into the field"), QKeySequence::Paste,
+         "paste"},
+        {&m_selectAllAction, "actionSelectAll", tr("Select &All"), tr("Select all of the field's text"),
+         QKeySequence::SelectAll, "selectAll"},
+    };
+    for (const auto &entry : textActions) {
+        QAction *action = StudioAction::create(this, QString::fromLatin1(entry.objectName), entry.text,
+                                               entry.toolTip, entry.key);
+        action->setShortcutContext(Qt::WidgetShortcut); // shown in the menu, left to the fields
+        connect(action, &QAction::triggered, this, [slot = entry.slot] {
+            if (QWidget *field = QApplication::focusWidget(); field && isTextField(field))
+                QMetaObject::invokeMethod(field, slot);
+        });
+        *entry.action = action;
+    }
+    connect(qApp, &QApplication::focusChanged, this, &MainWindow::updateTextActions);
+    updateTextActions();
+
     // Connected after the stack's own connections, so these run once the command is undone or redone.
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::showLastChange);
     connect(m_redoAction, &QAction::triggered, this, &MainWindow::showLastChange);
@@ -278,6 +330,11 @@ void MainWindow::createMenus()
     edit->setObjectName(QStringLiteral("menuEdit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_cutAction);
+    edit->addAction(m_copyAction);
+    edit->addAction(m_pasteAction);
+    edit->addAction(m_selectAllAction);
     edit->addSeparator();
     edit->addAction(m_preferencesAction);
 
@@ -957,6 +1014,17 @@ void MainWindow::updateTitle()
     setWindowTitle(tr("%1[*] \u2014 Auth Studio").arg(m_document->displayName()));
     setWindowModified(m_document->isModified());
     setWindowFilePath(m_document->filePath());
+}
+
+void MainWindow::updateTextActions()
+{
+    const QWidget *field = QApplication::focusWidget();
+    const bool text = field && isTextField(field);
+    const bool writable = text && !isReadOnlyField(field);
+    m_cutAction->setEnabled(writable);
+    m_copyAction->setEnabled(text);
+    m_pasteAction->setEnabled(writable);
+    m_selectAllAction->setEnabled(text);
 }
 
 void MainWindow::updateActions()

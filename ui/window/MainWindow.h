@@ -108,6 +108,9 @@ private:
     void updateRecentMenu();
     void updateTitle();
     void updateActions();
+    // Cut, Copy, Paste and Select All follow the focus: on for a text field, Cut and Paste only when it
+    // can be edited.
+    void updateTextActions();
     void onDocumentChanged(const DocumentChange &change);
     void onLoadFinished(const QString &path, bool ok);
     void onResourceSelectionChanged();
@@ -161,6 +164,10 @@ private:
     QAction *m_testRefreshAction;
     QAction *m_aboutAction;
     QAction *m_preferencesAction;
+    QAction *m_cutAction = nullptr;
+    QAction *m_copyAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_selectAllAction = nullptr;
 
     WorkflowKind m_runWorkflow = WorkflowKind::Auth;
     QString m_runResourceName; // the resource the last run belonged to
