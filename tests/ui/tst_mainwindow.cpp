@@ -57,6 +57,7 @@
 #include <QTest>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTreeView>
 #include <QUndoStack>
 #include <QUndoView>
 
@@ -1083,6 +1084,13 @@ void tst_MainWindow::standardShortcuts()
     paste->trigger();
     QCOMPARE(filter->text(), baseUrl->text());
     filter->clear();
+    // The scope inspector's own Ctrl+C still copies the selected value: the menu's Copy doesn't take the key.
+    auto *scope = child<QTreeView>(window.get(), QStringLiteral("scopeTree"));
+    scope->setFocus();
+    scope->setCurrentIndex(scope->model()->index(0, 0));
+    QApplication::clipboard()->clear();
+    QTest::keyClick(scope, Qt::Key_C, Qt::ControlModifier);
+    QVERIFY(!QApplication::clipboard()->text().isEmpty());
 }
 
 void tst_MainWindow::followsThePalette()
