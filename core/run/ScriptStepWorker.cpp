@@ -26,7 +26,7 @@ ScriptStepWorker::~ScriptStepWorker()
 }
 
 quint64 ScriptStepWorker::run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs,
-                              std::function<void(const EvalResult &)> done)
+                              Done done)
 {
     quint64 ticket = 0;
     {
@@ -107,7 +107,8 @@ void ScriptStepWorker::work()
         }
         // Back on the owner's thread; dropped when the worker is gone by then.
         QMetaObject::invokeMethod(
-            this, [done = std::move(job.done), result] { done(result); }, Qt::QueuedConnection);
+            this, [done = std::move(job.done), ticket = job.ticket, result] { done(ticket, result); },
+            Qt::QueuedConnection);
     }
     const std::lock_guard lock(m_mutex);
     m_backend = nullptr;

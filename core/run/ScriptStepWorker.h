@@ -29,10 +29,11 @@ public:
     // Stops the running script, if any, and waits for the thread.
     ~ScriptStepWorker() override;
 
+    // What a script's result is handed to, with the ticket run() returned for it.
+    using Done = std::function<void(quint64 ticket, const EvalResult &result)>;
     // Runs `code` as a function body against `scope` (as ScriptEngine::runFunctionBody does) on the
     // worker thread; `done` is then called on this object's thread with the result.
-    quint64 run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs,
-                std::function<void(const EvalResult &)> done);
+    quint64 run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs, Done done);
     // Stops the script of `ticket` if it is running now; it then fails as stopped. Harmless when it has
     // finished or hasn't started (a queued one is dropped by the caller when its result comes back).
     void interrupt(quint64 ticket);
@@ -47,7 +48,7 @@ private:
         Scope scope;
         QString origin;
         int timeoutMs = 0;
-        std::function<void(const EvalResult &)> done;
+        Done done;
     };
     void work();
 

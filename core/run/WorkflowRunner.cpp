@@ -10,8 +10,6 @@
 #include <QNetworkReply>
 #include <QTimer>
 
-#include <memory>
-
 namespace AuthStudio {
 
 WorkflowRunner::WorkflowRunner(QNetworkAccessManager *network, QObject *parent)
@@ -288,12 +286,9 @@ void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
     }
     if (!m_scriptWorker)
         m_scriptWorker = new ScriptStepWorker(this);
-    // The ticket is known only once run() returns; the result always arrives later, from the event loop.
-    auto ticket = std::make_shared<quint64>(0);
-    *ticket = m_scriptWorker->run(
-        step.code, m_scope, step.name, m_engine->timeoutMs(),
-        [this, ticket](const EvalResult &result) { onJavaScriptFinished(*ticket, result); });
-    m_scriptTicket = *ticket;
+    m_scriptTicket = m_scriptWorker->run(
+        step.code, m_scope, step.name, timeoutMs,
+        [this](quint64 ticket, const EvalResult &result) { onJavaScriptFinished(ticket, result); });
 }
 
 void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &result)

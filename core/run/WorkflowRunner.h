@@ -71,9 +71,9 @@ private:
     void finishRun(RunOutcome outcome, const QString &notification);
 
     QNetworkAccessManager *m_network;
-    ScriptEngine *m_engine; // expressions, on this thread
-    ScriptStepWorker *m_scriptWorker =
-        nullptr; // JavaScript steps, on a thread of their own; made on first use
+    ScriptEngine *m_engine; // expressions, and JavaScript steps while they are quick
+    // JavaScript steps that aren't quick, on a thread of their own; made on first use.
+    ScriptStepWorker *m_scriptWorker = nullptr;
     quint64 m_scriptTicket = 0; // the JavaScript step running now, 0 for none
     ExpressionEvaluator m_evaluator;
     QPointer<FormPrompter> m_prompter;

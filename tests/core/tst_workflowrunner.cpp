@@ -372,18 +372,22 @@ private Q_SLOTS:
     {
         ScriptStepWorker worker;
         std::optional<EvalResult> first;
-        const quint64 ticket =
-            worker.run(QStringLiteral("for (;;) {}"), {}, QStringLiteral("js1"), 10 * 60 * 1000,
-                       [&first](const EvalResult &result) { first = result; });
+        quint64 firstTicket = 0;
+        const quint64 ticket = worker.run(QStringLiteral("for (;;) {}"), {}, QStringLiteral("js1"),
+                                          10 * 60 * 1000, [&](quint64 done, const EvalResult &result) {
+                                              firstTicket = done;
+                                              first = result;
+                                          });
         QTRY_VERIFY(worker.isRunning(ticket));
         worker.interrupt(ticket);
         QTRY_VERIFY(first.has_value());
+        QCOMPARE(firstTicket, ticket); // the result comes with its ticket
         QCOMPARE(first->error, QStringLiteral("js1: the script was stopped (the run was cancelled)"));
         QVERIFY(!worker.isRunning(ticket));
 
         std::optional<EvalResult> second;
         worker.run(QStringLiteral("return 6 * 7;"), {}, QStringLiteral("js2"), 5000,
-                   [&second](const EvalResult &result) { second = result; });
+                   [&second](quint64, const EvalResult &result) { second = result; });
         QTRY_VERIFY(second.has_value());
         QVERIFY2(second->ok(), qPrintable(second->error));
         QCOMPARE(second->value, QJsonValue(42));
