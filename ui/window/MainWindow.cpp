@@ -57,26 +57,16 @@ namespace {
 
 constexpr int StatusTimeoutMs = 4000;
 
-// The platform's key for a standard action, or `fallback` where the platform theme names none (plain X11,
-// Xvfb): the keys GNOME, KDE and Windows use.
-// The fields Edit's Cut, Copy, Paste and Select All act on: they all have those slots.
+// The fields Edit's Cut, Copy, Paste and Select All act on: they all have those slots, and a readOnly
+// property.
 bool isTextField(const QWidget *widget)
 {
     return qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget) ||
         qobject_cast<const QTextEdit *>(widget);
 }
 
-bool isReadOnlyField(const QWidget *widget)
-{
-    if (const auto *line = qobject_cast<const QLineEdit *>(widget))
-        return line->isReadOnly();
-    if (const auto *plain = qobject_cast<const QPlainTextEdit *>(widget))
-        return plain->isReadOnly();
-    if (const auto *rich = qobject_cast<const QTextEdit *>(widget))
-        return rich->isReadOnly();
-    return true;
-}
-
+// The platform's key for a standard action, or `fallback` where the platform theme names none (plain X11,
+// Xvfb): the keys GNOME, KDE and Windows use.
 QKeySequence standardKeyOr(QKeySequence::StandardKey key, const QKeySequence &fallback)
 {
     const QKeySequence platformKey(key);
@@ -1020,7 +1010,7 @@ void MainWindow::updateTextActions()
 {
     const QWidget *field = QApplication::focusWidget();
     const bool text = field && isTextField(field);
-    const bool writable = text && !isReadOnlyField(field);
+    const bool writable = text && !field->property("readOnly").toBool();
     m_cutAction->setEnabled(writable);
     m_copyAction->setEnabled(text);
     m_pasteAction->setEnabled(writable);
