@@ -1,5 +1,6 @@
 #include "NameCompleter.h"
 
+#include "format/WorkspaceValidator.h"
 #include "script/JavaScriptSource.h"
 
 #include <QAbstractItemView>
@@ -14,12 +15,6 @@
 namespace AuthStudio {
 
 namespace {
-
-bool isIdentifier(const QString &key)
-{
-    static const QRegularExpression identifier(QStringLiteral(R"(^[A-Za-z_$][\w$]*$)"));
-    return identifier.match(key).hasMatch();
-}
 
 QStringList sortedNames(QStringList names)
 {
@@ -93,7 +88,7 @@ QStringList NameCompleter::fieldsAt(const QStringList &path) const
         constexpr int MaxFields = 500;
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end() && fields.size() < MaxFields; ++it) {
-            if (isIdentifier(it.key()) && !m_names.lastRun.secrets().contains(it.key()))
+            if (WorkspaceValidator::isIdentifier(it.key()) && !m_names.lastRun.secrets().contains(it.key()))
                 fields.append(it.key());
         }
     }
