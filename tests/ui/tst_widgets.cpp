@@ -2,7 +2,8 @@
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
 // ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{"), FilterLineEdit and
 // CurrentRowHighlight (a master list keeps its current row selected), StudioStyle (menu icons on the
-// highlight) and TemplateTextEdit with TemplateHighlighter
+// highlight; window parts drawn rather than read from images, as Fusion showed them) and TemplateTextEdit
+// with TemplateHighlighter
 // ({{ }} in request bodies, marked and completed).
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
@@ -18,10 +19,15 @@
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QCompleter>
+#include <QDockWidget>
+#include <QFile>
 #include <QFontMetrics>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMainWindow>
 #include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSet>
 #include <QSignalSpy>
@@ -31,6 +37,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
 
@@ -125,6 +132,94 @@ class TestWidgets : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // First, while nothing in this process has read an image: a window's tool bar, menu bar, dock title
+    // bar and group box take no images from files under StudioStyle. Reading the first one loads every
+    // image format plugin, milliseconds of the studio's start-up.
+    void studioStyleReadsNoImageForWindowParts()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("Tells loaded plugins from /proc/self/maps, which only Linux has");
+#endif
+        const QString base = QApplication::style()->name();
+        QApplication::setStyle(new StudioStyle(base)); // the application owns it
+        {
+            QMainWindow window;
+            window.addToolBar(QStringLiteral("Tools"))->addAction(QStringLiteral("Run"));
+            window.menuBar()->addMenu(QStringLiteral("&File"));
+            window.addDockWidget(Qt::LeftDockWidgetArea,
+                                 new QDockWidget(QStringLiteral("Resources"), &window));
+            window.setCentralWidget(new QGroupBox(QStringLiteral("Headers"), &window));
+            window.resize(400, 300);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY(!window.grab().isNull());
+        }
+        QApplication::setStyle(QStyleFactory::create(base));
+
+        QFile maps(QStringLiteral("/proc/self/maps"));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const QByteArray mapped = maps.readAll();
+        QVERIFY2(!mapped.contains("/imageformats/"), "an image format plugin was loaded");
+    }
+
+    // What StudioStyle draws instead of Fusion's images looks as they did: the group box frame to the pixel
+    // but for its corner pixels, a few levels lighter, and the title bar icons at the size that sets a
+    // dock's title bar height.
+    void studioStyleKeepsFusionsLook()
+    {
+        const QString base = QApplication::style()->name();
+        if (base.compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+            QSKIP("Compares with Fusion, the style the offscreen platform starts with");
+        std::unique_ptr<QStyle> fusion(QStyleFactory::create(base));
+        StudioStyle studio(base);
+
+        const auto groupBox = [](QStyle *style, const QString &title) {
+            QGroupBox box(title);
+            box.setStyle(style);
+            box.resize(240, 90);
+            return box.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        };
+        for (const QString &title : {QStringLiteral("Headers sent with every query"), QString()}) {
+            const QImage expected = groupBox(fusion.get(), title);
+            const QImage drawn = groupBox(&studio, title);
+            QCOMPARE(drawn.size(), expected.size());
+            int different = 0;
+            int largest = 0;
+            for (int y = 0; y < drawn.height(); ++y) {
+                for (int x = 0; x < drawn.width(); ++x) {
+                    const QRgb a = drawn.pixel(x, y);
+                    const QRgb b = expected.pixel(x, y);
+                    const int difference = qMax(qAbs(qRed(a) - qRed(b)),
+                                                qMax(qAbs(qGreen(a) - qGreen(b)), qAbs(qBlue(a) - qBlue(b))));
+                    different += difference > 2;
+                    largest = qMax(largest, difference);
+                }
+            }
+            // Four pixels at each of the four corners at most, none more than 16 levels off.
+            QVERIFY2(different <= 16 && largest <= 16,
+                     qPrintable(QStringLiteral("%1 pixels differ, by up to %2").arg(different).arg(largest)));
+        }
+
+        const QSize small(16, 16);
+        for (const QStyle::StandardPixmap title :
+             {QStyle::SP_TitleBarNormalButton, QStyle::SP_TitleBarCloseButton}) {
+            const QIcon icon = studio.standardIcon(title);
+            QCOMPARE(icon.actualSize(small).height(), fusion->standardIcon(title).actualSize(small).height());
+        }
+        for (const QStyle::StandardPixmap glyph :
+             {QStyle::SP_TitleBarNormalButton, QStyle::SP_TitleBarCloseButton,
+              QStyle::SP_DockWidgetCloseButton, QStyle::SP_ToolBarHorizontalExtensionButton,
+              QStyle::SP_ToolBarVerticalExtensionButton}) {
+            const QImage image = studio.standardIcon(glyph).pixmap(small).toImage();
+            int inked = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x)
+                    inked += qAlpha(image.pixel(x, y)) > 128;
+            }
+            QVERIFY2(inked > 8, qPrintable(QStringLiteral("icon %1 is blank").arg(int(glyph))));
+        }
+    }
+
     void codeEditorGutterAndFont()
     {
         CodeEditor editor;

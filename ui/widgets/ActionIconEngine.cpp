@@ -67,6 +67,15 @@ QPainterPath upArrow()
     return path;
 }
 
+// Two chevrons pointing right: a tool bar's overflow button (MoreDown turns it).
+QPainterPath doubleChevron()
+{
+    QPainterPath path;
+    addLines(path, {{3.5, 4.0}, {7.5, 8.0}, {3.5, 12.0}});
+    addLines(path, {{8.5, 4.0}, {12.5, 8.0}, {8.5, 12.0}});
+    return path;
+}
+
 QPainterPath glyphPath(ActionIconEngine::Glyph glyph)
 {
     using Glyph = ActionIconEngine::Glyph;
@@ -117,6 +126,20 @@ QPainterPath glyphPath(ActionIconEngine::Glyph glyph)
         break;
     case Glyph::MoveDown:
         path = QTransform(1, 0, 0, -1, 0, Grid).map(upArrow());
+        break;
+    case Glyph::MoreRight:
+        path = doubleChevron();
+        break;
+    case Glyph::MoreDown:
+        path = QTransform(0, 1, 1, 0, 0, 0).map(doubleChevron());
+        break;
+    case Glyph::Float: // a window in front of another
+        addLines(path, {{5.5, 4.5}, {5.5, 2.5}, {13.5, 2.5}, {13.5, 10.5}, {11.5, 10.5}});
+        path.addRect(QRectF(2.5, 5.5, 8.0, 8.0));
+        break;
+    case Glyph::Close: // a small cross
+        addLines(path, {{4.5, 4.5}, {11.5, 11.5}});
+        addLines(path, {{11.5, 4.5}, {4.5, 11.5}});
         break;
     }
     return path;
@@ -169,6 +192,17 @@ void ActionIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode m
     painter->setBrush(Qt::NoBrush);
     drawGlyph(painter, m_glyph);
     painter->restore();
+}
+
+QSize ActionIconEngine::actualSize(const QSize &size, QIcon::Mode mode, QIcon::State state)
+{
+    if (m_glyph != Glyph::Float && m_glyph != Glyph::Close)
+        return QIconEngine::actualSize(size, mode, state);
+    // Drawn in the middle of the pixmap asked for, which a dock's title button centres on itself; the
+    // button's size follows this one.
+    const qreal scale = qMin(size.width(), size.height()) / Grid;
+    const int side = qRound(SmallGlyphSize.width() * scale);
+    return QSize(side, side);
 }
 
 QPixmap ActionIconEngine::pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state)

@@ -1,5 +1,6 @@
 #include "StudioStyle.h"
 
+#include <QGroupBox>
 #include <QPainter>
 #include <QStyleOptionMenuItem>
 
@@ -7,7 +8,44 @@ namespace AuthStudio {
 
 StudioStyle::StudioStyle(const QString &baseKey)
     : QProxyStyle(baseKey)
+    , m_baseIsFusion(baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0)
 { }
+
+void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
+                                const QWidget *widget) const
+{
+    if (element != PE_FrameGroupBox || !m_baseIsFusion) {
+        QProxyStyle::drawPrimitive(element, option, painter, widget);
+        return;
+    }
+    // Where Fusion puts the frame: below the title, if any (Qt 6.4's QFusionStyle::drawPrimitive).
+    constexpr int FusionGroupBoxTopMargin = 3;
+    const auto *box = qobject_cast<const QGroupBox *>(widget);
+    const int topMargin = (box && !box->isCheckable() && box->title().isEmpty())
+        ? FusionGroupBoxTopMargin
+        : qMax(proxy()->pixelMetric(PM_ExclusiveIndicatorHeight), option->fontMetrics.height()) +
+            FusionGroupBoxTopMargin;
+    // What fusion_groupbox.png holds, stretched over that: a clear first row and column, then a 20% grey
+    // outline with rounded corners around a faint shade, a little deeper along its inner edge.
+    const QRectF outline = QRectF(option->rect.adjusted(0, topMargin, 0, 0)).adjusted(1.5, 1.5, -0.5, -0.5);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QColor(0x75, 0x75, 0x75, 0x32));
+    painter->setBrush(QColor(0, 0, 0, 3));
+    painter->drawRoundedRect(outline, 1.0, 1.0);
+    painter->setPen(QColor(0, 0, 0, 4));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(outline.adjusted(1, 1, -1, -1), 1.0, 1.0);
+    painter->restore();
+}
+
+QIcon StudioStyle::glyphIcon(ActionIconEngine::Glyph glyph) const
+{
+    QIcon &icon = m_glyphIcons[int(glyph)];
+    if (icon.isNull())
+        icon = ActionIconEngine::icon(glyph);
+    return icon;
+}
 
 void StudioStyle::drawControl(ControlElement element, const QStyleOption *option, QPainter *painter,
                               const QWidget *widget) const
@@ -31,6 +69,28 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
     QStyleOptionMenuItem copy(*item);
     copy.icon = selected;
     QProxyStyle::drawControl(element, &copy, painter, widget);
+}
+
+QIcon StudioStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
+                                const QWidget *widget) const
+{
+    // Qt's own icons for these are PNG files: reading the first one loads every image format plugin to
+    // ask whether it reads PNG, about 3 ms of start-up, and dock title bars ask for theirs dozens of
+    // times while laying out. The studio's glyphs are drawn, sharp at any scale, in the palette's colours.
+    using Glyph = ActionIconEngine::Glyph;
+    switch (standardIcon) {
+    case SP_ToolBarHorizontalExtensionButton:
+        return glyphIcon(Glyph::MoreRight);
+    case SP_ToolBarVerticalExtensionButton:
+        return glyphIcon(Glyph::MoreDown);
+    case SP_TitleBarNormalButton:
+        return glyphIcon(Glyph::Float);
+    case SP_TitleBarCloseButton:
+    case SP_DockWidgetCloseButton:
+        return glyphIcon(Glyph::Close);
+    default:
+        return QProxyStyle::standardIcon(standardIcon, option, widget);
+    }
 }
 
 } // namespace AuthStudio
