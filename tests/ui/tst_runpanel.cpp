@@ -227,6 +227,9 @@ private Q_SLOTS:
         QVERIFY(notification->isVisible());
         QCOMPARE(notification->text(), QStringLiteral(R"({"error":"Invalid username or password"})"));
         QCOMPARE(m_panel->notificationText(), notification->text());
+        // The reply's status is beside the failing step's name.
+        const QString status = m_panel->findChild<QLabel *>(QStringLiteral("runStatus"))->text();
+        QVERIFY2(status.startsWith(QStringLiteral("Failed at http1 (HTTP 401) after ")), qPrintable(status));
         QCOMPARE(m_panel->runLogModel()->rowCount(), 2); // TOKEN never ran
         QCOMPARE(m_panel->selectedRow(), 1);
         QCOMPARE(cell(m_panel->runLogModel(), 1, RunLogModel::StepColumn), QStringLiteral("http1"));

@@ -255,9 +255,16 @@ void WorkflowRunPanel::onFinished(const RunResult &result)
         if (m_followLastStep)
             selectRow(m_log->rowCount() - 1);
         break;
-    case RunOutcome::Failed:
-        m_status->setText(tr("Failed at %1 after %2 ms").arg(result.failedStep, elapsed));
+    case RunOutcome::Failed: {
+        // The banner shows the reply's body, as the engine words it; its status goes beside the step.
+        const int row = m_log->rowForStep(result.failedStepIndex);
+        const int httpStatus = row >= 0 ? m_log->stepResult(row).httpStatus : 0;
+        m_status->setText(
+            httpStatus > 0
+                ? tr("Failed at %1 (HTTP %2) after %3 ms").arg(result.failedStep).arg(httpStatus).arg(elapsed)
+                : tr("Failed at %1 after %2 ms").arg(result.failedStep, elapsed));
         break;
+    }
     case RunOutcome::Cancelled:
         m_status->setText(tr("Cancelled after %1 ms").arg(elapsed));
         break;
