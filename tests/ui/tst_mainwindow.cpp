@@ -1064,8 +1064,11 @@ void tst_MainWindow::standardShortcuts()
     window->start({});
     DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")},
                                                {QStringLiteral("password"), QStringLiteral("pw")}});
+    QSignalSpy finished(window->runPanel(), &WorkflowRunPanel::runFinished);
     QTest::keyClick(window.get(), Qt::Key_T, Qt::ControlModifier);
-    QTRY_VERIFY(window->runPanel()->lastResult().succeeded());
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(window->runPanel()->lastResult().succeeded());
+    QCOMPARE(window->runPanel()->runLogModel()->rowCount(), 4);
 
     // Edit's Cut, Copy, Paste and Select All act on the focused field, and are off elsewhere.
     QAction *copy = child<QAction>(window.get(), QStringLiteral("actionCopy"));
@@ -1091,6 +1094,23 @@ void tst_MainWindow::standardShortcuts()
     QApplication::clipboard()->clear();
     QTest::keyClick(scope, Qt::Key_C, Qt::ControlModifier);
     QVERIFY(!QApplication::clipboard()->text().isEmpty());
+    // Alt+1 to Alt+5 show and hide the panels, in the View menu's order.
+    const QList<QAction *> panels = child<QMenu>(window.get(), QStringLiteral("menuView"))->actions();
+    QCOMPARE(panels.size(), 5);
+    const QStringList docks {QStringLiteral("resourcesDock"), QStringLiteral("variablesDock"),
+                             QStringLiteral("runDock"), QStringLiteral("previewDock"),
+                             QStringLiteral("historyDock")};
+    for (int i = 0; i < docks.size(); ++i) {
+        auto *dock = child<QDockWidget>(window.get(), docks.at(i));
+        QCOMPARE(panels.at(i), dock->toggleViewAction());
+        QCOMPARE(panels.at(i)->shortcut(), QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+    }
+    auto *previewDock = child<QDockWidget>(window.get(), QStringLiteral("previewDock"));
+    QVERIFY(!previewDock->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_4, Qt::AltModifier);
+    QTRY_VERIFY(previewDock->isVisible());
+    QTest::keyClick(window.get(), Qt::Key_4, Qt::AltModifier);
+    QTRY_VERIFY(!previewDock->isVisible());
 }
 
 void tst_MainWindow::followsThePalette()

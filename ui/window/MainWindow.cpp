@@ -340,8 +340,17 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
-        view->addAction(dock->toggleViewAction());
+    // Alt+1 to Alt+5 show and hide the panels, as IDEs number their tool windows: left to right, top
+    // to bottom.
+    const QStringList docks {QStringLiteral("resourcesDock"), QStringLiteral("variablesDock"),
+                             QStringLiteral("runDock"), QStringLiteral("previewDock"),
+                             QStringLiteral("historyDock")};
+    for (qsizetype i = 0; i < docks.size(); ++i) {
+        QAction *toggle =
+            findChild<QDockWidget *>(docks.at(i), Qt::FindDirectChildrenOnly)->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
+        view->addAction(toggle);
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
