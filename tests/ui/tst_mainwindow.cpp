@@ -873,8 +873,54 @@ void tst_MainWindow::testPanelShowsTheShownResourcesRunOnly()
     window->setCurrentResource(1);
     showsNoRun(QStringLiteral("Demo login"));
 
-    // A run, then a new workspace: nothing of the old one stays, its secrets least of all.
+    // Each resource's last run comes back with it: the seed walkthrough's success, Demo login's failure.
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), QStringLiteral("wrong")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!panel->isRunning());
+    QVERIFY(status->text().startsWith(QStringLiteral("Failed at http1 (HTTP 401)")));
+    const QString failure = panel->notificationText();
+    QVERIFY(!failure.isEmpty());
     window->setCurrentResource(0);
+    QVERIFY2(panel->title().contains(QStringLiteral("Seed walkthrough")), qPrintable(panel->title()));
+    QCOMPARE(panel->runLogModel()->rowCount(), 4);
+    QVERIFY(status->text().startsWith(QStringLiteral("Succeeded")));
+    QVERIFY(panel->notificationText().isEmpty());
+    QCOMPARE(panel->selectedRow(), 3); // on its last step, with the scope after it
+    QCOMPARE(panel->scopeModel()
+                 ->match(panel->scopeModel()->index(0, 0), Qt::DisplayRole, QStringLiteral("http1"), 1,
+                         Qt::MatchExactly)
+                 .size(),
+             1);
+    runSeedWalkthrough(); // the last run now, but Demo login's failure is still its own
+    window->setCurrentResource(1);
+    QCOMPARE(panel->notificationText(), failure);
+    QCOMPARE(panel->selectedRow(), 1); // the failing step
+    // whose row, activated, shows the step at fault, as right after the run
+    window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    auto *log = child<QTableView>(panel, QStringLiteral("runLog"));
+    log->setFocus();
+    QTest::keyClick(log, Qt::Key_Return);
+    QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 1);
+    // The runs follow their resources through moves, and go with them.
+    window->document()->moveResource(1, 0);
+    window->setCurrentResource(1);
+    QCOMPARE(panel->runLogModel()->rowCount(), 4);
+    QVERIFY(panel->notificationText().isEmpty());
+    window->setCurrentResource(0);
+    QCOMPARE(panel->notificationText(), failure);
+    child<QAction>(window.get(), QStringLiteral("actionDeleteResource"))->trigger();
+    QCOMPARE(window->document()->resourceCount(), 1);
+    QTRY_COMPARE(window->currentResource(), 0);
+    QVERIFY2(panel->title().contains(QStringLiteral("Seed walkthrough")), qPrintable(panel->title()));
+    QCOMPARE(panel->runLogModel()->rowCount(), 4);
+    window->document()->undoStack()->undo(); // Demo login is back, its run is not
+    window->setCurrentResource(0);
+    showsNoRun(QStringLiteral("Demo login"));
+
+    // A run, then a new workspace: nothing of the old one stays, its secrets least of all.
+    window->setCurrentResource(1);
     runSeedWalkthrough();
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
     child<QAction>(window.get(), QStringLiteral("actionNew"))->trigger();

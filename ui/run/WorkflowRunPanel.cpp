@@ -195,6 +195,18 @@ void WorkflowRunPanel::clearRun()
     updateButtons();
 }
 
+void WorkflowRunPanel::showRun(const RunResult &result)
+{
+    if (isRunning())
+        return;
+    m_log->clear();
+    for (const StepResult &step : result.steps)
+        m_log->append(step);
+    m_followLastStep = true; // as a run ends: on its last step, or the failing one
+    showOutcome(result);
+    updateButtons();
+}
+
 void WorkflowRunPanel::cancel()
 {
     m_runner->cancel(); // reports finished() before it returns
@@ -245,6 +257,15 @@ void WorkflowRunPanel::onStepFinished(const StepResult &result)
 
 void WorkflowRunPanel::onFinished(const RunResult &result)
 {
+    showOutcome(result);
+    updateButtons();
+    if (result.outcome == RunOutcome::Failed && result.failedStepIndex >= 0)
+        Q_EMIT failedStepSelected(result.failedStepIndex, result.failedField);
+    Q_EMIT runFinished(result);
+}
+
+void WorkflowRunPanel::showOutcome(const RunResult &result)
+{
     m_lastResult = result;
     const QString elapsed = formatMs(result.elapsedNs);
     switch (result.outcome) {
@@ -279,10 +300,6 @@ void WorkflowRunPanel::onFinished(const RunResult &result)
         else
             showScopeOfRow(selectedRow());
     }
-    updateButtons();
-    if (result.outcome == RunOutcome::Failed && result.failedStepIndex >= 0)
-        Q_EMIT failedStepSelected(result.failedStepIndex, result.failedField);
-    Q_EMIT runFinished(result);
 }
 
 void WorkflowRunPanel::onRowActivated(const QModelIndex &index)

@@ -46,6 +46,9 @@ public:
     // Forgets the last run (log, notification, status) and shows the scope the workflow starts from, as
     // when the panel moves to another resource's workflow; a run in progress is left alone.
     void clearRun();
+    // Shows a finished run again, as it ended (log, status, notification, scopes), without announcing
+    // it: the last run of a resource shown earlier. A run in progress is left alone.
+    void showRun(const RunResult &result);
     // Returns false when a run is already going or there is nothing to run.
     bool start();
     void cancel();
@@ -75,6 +78,7 @@ private:
     void onStepStarted(int index, const QString &name);
     void onStepFinished(const StepResult &result);
     void onFinished(const RunResult &result);
+    void showOutcome(const RunResult &result);
     void onRowActivated(const QModelIndex &index);
     void showScopeOfRow(int row);
     void showNotification(const QString &text, bool failure);

@@ -599,6 +599,7 @@ void MainWindow::afterOpen()
     m_sessionScopes.clear();
     // The Test panel's last run and the preview's resource belonged to the workspace before.
     m_runPanelResource = -1;
+    m_lastRuns.clear();
     m_previewResource = -1;
     m_runPanel->clearRun();
     m_resourceFilter->clear();
@@ -877,8 +878,13 @@ void MainWindow::updateRunPanelWorkflow()
         return;
     const int index = currentResource();
     // The panel shows the shown resource's run only: another resource's log, status and scope under this
-    // one's title would mislead.
-    if (m_runPanelResource >= 0 && index != m_runPanelResource) {
+    // one's title would mislead. Its own last run comes back with it.
+    const auto lastRun = m_lastRuns.constFind(index);
+    const bool restore = index >= 0 && index != m_runPanelResource && lastRun != m_lastRuns.cend();
+    if (restore) {
+        m_runPanelResource = index;
+        m_runWorkflow = lastRun->workflow;
+    } else if (m_runPanelResource >= 0 && index != m_runPanelResource) {
         m_runPanelResource = -1;
         m_runPanel->clearRun();
     }
@@ -891,6 +897,8 @@ void MainWindow::updateRunPanelWorkflow()
         ? tr("Auth workflow of \"%1\"").arg(resource.name)
         : tr("Refresh workflow of \"%1\"").arg(resource.name);
     m_runPanel->setWorkflow(m_document->workflow(index, m_runWorkflow), runScope(m_runWorkflow), title);
+    if (restore)
+        m_runPanel->showRun(lastRun->result);
 }
 
 void MainWindow::testWorkflow(WorkflowKind workflow)
@@ -909,6 +917,7 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
     if (m_runPanel->isRunning())
         m_runPanel->cancel();
     m_runWorkflow = workflow;
+    m_runPanelResource = index; // the panel is this resource's now: nothing to clear or bring back
     updateRunPanelWorkflow();
     m_runDock->show();
     m_runDock->raise();
@@ -917,6 +926,8 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
 
 void MainWindow::onRunFinished(const RunResult &result)
 {
+    if (m_runPanelResource >= 0)
+        m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result});
     // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
     m_document->setLastRunScope(m_runResourceName, m_runWorkflow, result.scope);
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
@@ -938,7 +949,7 @@ void MainWindow::onRunFinished(const RunResult &result)
 void MainWindow::onFailedStepSelected(int step, const QString &field)
 {
     const int index = currentResource();
-    if (index < 0 || m_document->resource(index).name != m_runResourceName)
+    if (index < 0 || index != m_runPanelResource)
         return; // the run belonged to a resource no longer shown
     m_resourceEditor->showStep(m_runWorkflow, step, field);
     auto *script = qobject_cast<JavaScriptStepEditor *>(
@@ -960,6 +971,17 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
         m_runPanelResource = change.mapResource(m_runPanelResource);
         if (m_runPanelResource < 0)
             m_runPanel->clearRun(); // its resource is gone
+    }
+    using Kind = DocumentChange::Kind;
+    if (change.kind == Kind::ResourceAdded || change.kind == Kind::ResourceRemoved ||
+        change.kind == Kind::ResourceMoved) {
+        QHash<int, LastRun> lastRuns;
+        for (auto run = m_lastRuns.cbegin(); run != m_lastRuns.cend(); ++run) {
+            const int resource = change.mapResource(run.key());
+            if (resource >= 0)
+                lastRuns.insert(resource, run.value());
+        }
+        m_lastRuns = lastRuns;
     }
     updateRunPanelWorkflow();
     updateActions();

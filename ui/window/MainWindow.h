@@ -10,6 +10,7 @@
 
 #include "document/DocumentChange.h"
 #include "document/StepRef.h"
+#include "run/StepResult.h"
 #include "script/Scope.h"
 
 #include <QHash>
@@ -172,6 +173,14 @@ private:
     WorkflowKind m_runWorkflow = WorkflowKind::Auth;
     QString m_runResourceName; // the resource the last run belonged to
     int m_runPanelResource = -1; // the resource whose run the Test panel shows, -1 for none
+    struct LastRun
+    {
+        WorkflowKind workflow;
+        RunResult result;
+    };
+    // Each resource's last finished test run, by resource index: the Test panel shows it again when the
+    // resource is shown again.
+    QHash<int, LastRun> m_lastRuns;
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
     DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
     // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
