@@ -160,6 +160,23 @@ void SessionManager::forget(const QString &key)
     QFile::remove(files.pathFor(key));
 }
 
+void SessionManager::move(const QString &from, const QString &to)
+{
+    if (from == to)
+        return;
+    const auto moveSession = [this, from, to](const std::optional<AuthSession> &session) {
+        if (!session)
+            return;
+        save(to, *session);
+        forget(from);
+    };
+    if (m_known.contains(from)) {
+        moveSession(cached(from));
+        return;
+    }
+    load(from, this, moveSession);
+}
+
 std::optional<AuthSession> SessionManager::cached(const QString &key) const
 {
     const auto it = m_cache.constFind(key);

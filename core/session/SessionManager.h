@@ -44,6 +44,11 @@ public:
     // Logout: clears the session from the cache, the store in use, the in-memory fallback and the file
     // store, wherever it was kept.
     void forget(const QString &key);
+    // Moves the session kept under `from` to `to`, when its resource or workspace was renamed: the
+    // session belongs to the resource, not to its name. From the cache at once when it is there
+    // (a preview showing it finds it under the new key straight away), else once the store has answered.
+    // Nothing when there is no session under `from`.
+    void move(const QString &from, const QString &to);
     std::optional<AuthSession> cached(const QString &key) const;
 
     int pendingOperations() const { return m_pending; }

@@ -216,6 +216,64 @@ private Q_SLOTS:
         QVERIFY(!gone->has_value());
     }
 
+    // A renamed resource (or a workspace saved under another name) keeps its session: move() takes it
+    // to the new key, from the cache at once, or from the store when this process never read it.
+    void sessionMovesToANewKey()
+    {
+        const QString from = SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w"),
+                                                        QStringLiteral("Demo login"));
+        const QString to = SessionManager::sessionKey(QStringLiteral("alice"), QStringLiteral("/w"),
+                                                      QStringLiteral("Demo login 2"));
+        auto store = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *kept = store.get();
+        SessionManager manager(std::move(store));
+        manager.save(from, sampleSession());
+        manager.move(from, to); // cached: at once
+        QVERIFY(!manager.cached(from));
+        QVERIFY(manager.cached(to));
+        QCOMPARE(manager.cached(to)->variables, sampleSession().variables);
+        QTRY_COMPARE(manager.pendingOperations(), 0);
+
+        // And in the store: under `to`, and no more under `from`.
+        std::optional<bool> found;
+        kept->read(to, this, [&found](const SecretStore::Result &result) {
+            found = result.error == SecretStore::Error::None;
+        });
+        QTRY_VERIFY(found.has_value());
+        QVERIFY(*found);
+        found.reset();
+        kept->read(from, this, [&found](const SecretStore::Result &result) {
+            found = result.error == SecretStore::Error::None;
+        });
+        QTRY_VERIFY(found.has_value());
+        QVERIFY(!*found);
+
+        // Not cached: read from the store first, then moved.
+        auto fresh = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *freshStore = fresh.get();
+        bool written = false;
+        freshStore->write(from, sampleSession().toJson(), this,
+                          [&written](const SecretStore::Result &) { written = true; });
+        QTRY_VERIFY(written);
+        SessionManager reader(std::move(fresh));
+        reader.move(from, to);
+        QTRY_VERIFY(reader.cached(to));
+        QVERIFY(!reader.cached(from));
+        std::optional<AuthSession> loaded;
+        bool answered = false;
+        reader.load(from, this, [&](const std::optional<AuthSession> &session) {
+            loaded = session;
+            answered = true;
+        });
+        QTRY_VERIFY(answered);
+        QVERIFY(!loaded);
+
+        // Nothing under `from`: nothing is written under `to`.
+        reader.move(QStringLiteral("session:alice:/w:none"), QStringLiteral("session:alice:/w:other"));
+        QTRY_COMPARE(reader.pendingOperations(), 0);
+        QVERIFY(!reader.cached(QStringLiteral("session:alice:/w:other")));
+    }
+
     void profilesHaveTheirOwnKeys()
     {
         QVERIFY(

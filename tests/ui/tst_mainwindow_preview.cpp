@@ -5,11 +5,14 @@
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "session/SessionManager.h"
+#include "window/FileDialog.h"
 #include "window/MainWindow.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDialog>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -17,6 +20,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
@@ -100,6 +104,44 @@ private Q_SLOTS:
         QVERIFY(preview->findChild<QLabel *>(QStringLiteral("authStatus"))
                     ->text()
                     .contains(QStringLiteral("edited")));
+        QCOMPARE(window.demoServer()->counters().logins, 1);
+        // The session is the resource's, not its name's: still logged in under the new name, and not
+        // under the old one any more.
+        auto *sessions = window.findChild<SessionManager *>();
+        const auto key = [](const QString &workspace, const QString &resource) {
+            return SessionManager::sessionKey(SessionManager::defaultProfile(), workspace, resource);
+        };
+        QVERIFY(preview->isLoggedIn());
+        QVERIFY(sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login v2"))));
+        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login"))));
+        // Undo takes the name back, and the session with it.
+        window.document()->undoStack()->undo();
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
+        QVERIFY(preview->isLoggedIn());
+        window.document()->undoStack()->redo();
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(preview->isLoggedIn());
+
+        // Named as another resource for a moment (the name field flags it), the session stays where it
+        // was: under the other resource's name it would be that one's.
+        Resource clash = window.document()->resource(1);
+        clash.name = QStringLiteral("Seed walkthrough");
+        window.document()->setResource(1, clash, QStringLiteral("Rename resource"));
+        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Seed walkthrough"))));
+        window.document()->undoStack()->undo();
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(preview->isLoggedIn());
+
+        // Saved as a file, the workspace keeps its sessions: they follow it to the file's key.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("renamed.authstudio.json"));
+        FileDialog::setNextPath(path);
+        window.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
+        QTRY_COMPARE(window.document()->filePath(), path);
+        QVERIFY(preview->isLoggedIn());
+        QVERIFY(sessions->cached(key(QFileInfo(path).canonicalFilePath(), QStringLiteral("Demo login v2"))));
+        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login v2"))));
         QCOMPARE(window.demoServer()->counters().logins, 1);
 
         // Selecting another resource and coming back opens it again, with its check.

@@ -701,6 +701,8 @@ void MainWindow::saveAs(const std::function<void(bool)> &done)
 void MainWindow::finishSave(bool saved, const std::function<void(bool)> &done)
 {
     if (saved) {
+        followSessions(nullptr); // Save As: the sessions now belong to the new file
+        updatePreview();
         addRecentFile(m_document->filePath());
         statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->filePath())),
                                  StatusTimeoutMs);
@@ -839,16 +841,53 @@ void MainWindow::updatePreview()
         m_previewResource = -1;
         return;
     }
-    // Sessions are keyed by the workspace file; an unsaved workspace gets a key of its own.
-    const QString workspaceId = m_document->filePath().isEmpty()
-        ? QStringLiteral("unsaved")
-        : QFileInfo(m_document->filePath()).canonicalFilePath();
+    const QString workspaceId = sessionWorkspaceId();
     // Edits to the resource it was opened on (typing its name, say) don't count as opening it again.
     const auto update =
         index == m_previewResource ? AuthLoginPreview::Update::Edited : AuthLoginPreview::Update::Opened;
     m_previewResource = index;
     preview->setResource(m_document->workspace(), workspaceId, m_document->resource(index).name,
                          m_document->variableOverrides(), update);
+}
+
+QString MainWindow::sessionWorkspaceId() const
+{
+    // Sessions are keyed by the workspace file; an unsaved workspace gets a key of its own.
+    return m_document->filePath().isEmpty() ? QStringLiteral("unsaved")
+                                            : QFileInfo(m_document->filePath()).canonicalFilePath();
+}
+
+void MainWindow::followSessions(const DocumentChange *change)
+{
+    const QString workspaceId = sessionWorkspaceId();
+    QStringList names;
+    names.reserve(m_document->resourceCount());
+    for (int i = 0; i < m_document->resourceCount(); ++i)
+        names.append(m_document->resource(i).name);
+    const QString profile = SessionManager::defaultProfile();
+    const auto key = [&profile](const QString &workspace, const QString &resource) {
+        return SessionManager::sessionKey(profile, workspace, resource);
+    };
+    if (change && change->kind == DocumentChange::Kind::ResourceChanged && change->resource >= 0 &&
+        change->resource < m_sessionResourceNames.size() && names.size() == m_sessionResourceNames.size()) {
+        const QString before = m_sessionResourceNames.at(change->resource);
+        const QString now = names.at(change->resource);
+        // A name two resources share (while the name field flags it) keys nobody's session for sure.
+        if (before != now && m_sessionResourceNames.count(before) == 1 && names.count(now) == 1) {
+            m_sessions->move(key(m_sessionWorkspaceId, before), key(workspaceId, now));
+            if (m_sessionScopes.contains(before))
+                m_sessionScopes.insert(now, m_sessionScopes.take(before));
+        }
+    } else if (!change && workspaceId != m_sessionWorkspaceId && names == m_sessionResourceNames) {
+        // Saved under another file. Only sessions this process holds: reading every resource's from the
+        // keychain would be one keychain call per resource.
+        for (const QString &name : names) {
+            if (m_sessions->cached(key(m_sessionWorkspaceId, name)))
+                m_sessions->move(key(m_sessionWorkspaceId, name), key(workspaceId, name));
+        }
+    }
+    m_sessionWorkspaceId = workspaceId;
+    m_sessionResourceNames = names;
 }
 
 void MainWindow::showLastChange()
@@ -963,6 +1002,7 @@ void MainWindow::onFailedStepSelected(int step, const QString &field)
 void MainWindow::onDocumentChanged(const DocumentChange &change)
 {
     m_lastChange = change;
+    followSessions(&change); // before the preview looks for the session under the new key
     if (change.kind == DocumentChange::Kind::Reset)
         return; // afterOpen() or the caller selects what to show
     if (m_previewResource >= 0)

@@ -119,6 +119,11 @@ private:
     void updateRunPanelWorkflow();
     // Points the Auth Login preview at the current resource, while its dock is shown.
     void updatePreview();
+    // The workspace part of session keys: the canonical file path, or "unsaved".
+    QString sessionWorkspaceId() const;
+    // Takes sessions along when the resource they belong to was renamed (`change`), or the workspace
+    // saved under another file (a null change), and notes the keys in use.
+    void followSessions(const DocumentChange *change);
     // After Undo or Redo: shows where the change was made (its resource, and its step's tab and row), as
     // the user may have moved on since making it.
     void showLastChange();
@@ -186,6 +191,10 @@ private:
     // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
     // it would from a session.
     QHash<QString, Scope> m_sessionScopes;
+    // The workspace id and resource names the sessions are kept under, as of the last change: a
+    // renamed resource or a workspace saved under another file takes its sessions along.
+    QString m_sessionWorkspaceId;
+    QStringList m_sessionResourceNames;
     bool m_closeConfirmed = false;
 };
 
