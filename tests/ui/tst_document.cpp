@@ -45,6 +45,7 @@ private Q_SLOTS:
     void differentFieldsDontMerge();
     void noMergeIntoSavedState();
     void noMergeAcrossATestRun();
+    void lastRunFollowsARenamedResource();
     void addRemoveMoveStepUndoRedo();
     void duplicateAndEnableStep();
     void editHeaderRowUndoRedo();
@@ -201,6 +202,30 @@ void tst_Document::noMergeAcrossATestRun()
     QCOMPARE(document->undoStack()->count(), 2); // the typing after the run is one step of its own
     document->undoStack()->undo();
     QCOMPARE(document->resource(0).baseUrl, QStringLiteral("http://a"));
+}
+
+void tst_Document::lastRunFollowsARenamedResource()
+{
+    // What the last test run's replies held is still offered after the resource is renamed, and back
+    // under the old name after Undo.
+    auto document = demoDocument();
+    Scope scope;
+    scope.set(QStringLiteral("http1"), QJsonObject {{QStringLiteral("status"), 200}});
+    const QString name = document->resource(1).name;
+    document->setLastRunScope(name, WorkflowKind::Auth, scope);
+    const StepRef ref {1, WorkflowKind::Auth, 1};
+    QVERIFY(document->namesKnownAt(ref).lastRun.contains(QStringLiteral("http1")));
+    Resource renamed = document->resource(1);
+    renamed.name = name + QStringLiteral(" v2");
+    document->setResource(1, renamed, QStringLiteral("Rename resource"), QStringLiteral("name"));
+    QVERIFY(document->namesKnownAt(ref).lastRun.contains(QStringLiteral("http1")));
+    document->undoStack()->undo();
+    QCOMPARE(document->resource(1).name, name);
+    QVERIFY(document->namesKnownAt(ref).lastRun.contains(QStringLiteral("http1")));
+    // Named as the other resource: that one doesn't take these replies for its own.
+    renamed.name = document->resource(0).name;
+    document->setResource(1, renamed, QStringLiteral("Rename resource"));
+    QVERIFY(!document->namesKnownAt({0, WorkflowKind::Auth, 1}).lastRun.contains(QStringLiteral("http1")));
 }
 
 void tst_Document::addRemoveMoveStepUndoRedo()

@@ -588,6 +588,27 @@ QStringList WorkspaceDocument::renameClashes(const StepRef &ref, const QString &
     return ReferenceRenamer::clashes(resource(ref.resource), renamerPart(ref.workflow), ref.step, name);
 }
 
+void WorkspaceDocument::renameLastRuns(const QString &before, const QString &now)
+{
+    // The runs are the resource's: what its replies held is still offered under its new name. Not when
+    // either name is one two resources share, whose runs they are is anybody's guess.
+    if (before == now || m_workspace.findResource(before) != nullptr)
+        return;
+    int named = 0;
+    for (const Resource &each : m_workspace.resources)
+        named += each.name == now;
+    if (named != 1)
+        return;
+    for (const WorkflowKind workflow : {WorkflowKind::Auth, WorkflowKind::Refresh}) {
+        const auto run = m_lastRuns.constFind(lastRunKey(before, workflow));
+        if (run == m_lastRuns.cend())
+            continue;
+        const LastRun moved = run.value();
+        m_lastRuns.erase(run);
+        m_lastRuns.insert(lastRunKey(now, workflow), moved);
+    }
+}
+
 void WorkspaceDocument::setVariableOverride(const QString &name, const QString &value)
 {
     m_overrides.insert(name, value);
@@ -634,10 +655,13 @@ void WorkspaceDocument::applyValue(const SetValueCommand::Target &target, const 
         m_workspace.variables = std::get<KeyValueList>(value);
         notify(DocumentChange::workspaceChanged());
         break;
-    case SetValueCommand::Target::Kind::ResourceValue:
+    case SetValueCommand::Target::Kind::ResourceValue: {
+        const QString before = resource(target.ref.resource).name;
         m_workspace.resources[target.ref.resource] = std::get<Resource>(value);
+        renameLastRuns(before, resource(target.ref.resource).name);
         notify(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceChanged, target.ref.resource));
         break;
+    }
     case SetValueCommand::Target::Kind::StepValue:
         workflowRef(target.ref.resource, target.ref.workflow).steps[target.ref.step] = std::get<Step>(value);
         notify(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, target.ref));

@@ -148,6 +148,8 @@ private:
     void setStepEnabledRaw(const StepRef &ref, bool enabled);
 
     Workflow &workflowRef(int resource, WorkflowKind kind);
+    // A resource renamed from `before` to `now` keeps its last test runs.
+    void renameLastRuns(const QString &before, const QString &now);
     void notify(DocumentChange change);
     void resetTo(const Workspace &workspace, const QString &filePath);
     // A file's read result into the document: the workspace, or the error; false for the error.
