@@ -130,6 +130,8 @@ private Q_SLOTS:
     void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
     void testPanelShowsTheShownResourcesRunOnly();
+    void runOfAResourceThatGoesIsDropped();
+    void testPanelFollowsEditsAfterARun();
     void aboutShowsVersion();
     void usableAt1280x800();
     void standardShortcuts();
@@ -928,6 +930,95 @@ void tst_MainWindow::testPanelShowsTheShownResourcesRunOnly()
     QCOMPARE(panel->runLogModel()->rowCount(), 0);
     QVERIFY(panel->lastResult().scope.secrets().isEmpty());
     QVERIFY(status->text().isEmpty());
+}
+
+void tst_MainWindow::runOfAResourceThatGoesIsDropped()
+{
+    // A run still going when its resource is deleted, or its workspace replaced, stops there: it never
+    // shows up under another resource.
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    WorkflowRunPanel *panel = window->runPanel();
+    Resource slow = window->document()->resource(0);
+    slow.name = QStringLiteral("Slow");
+    ApiRequestStep request;
+    request.method = QStringLiteral("GET");
+    request.url = QStringLiteral("{{ DEMO_API }}/delay/10000");
+    slow.customAuth.authWorkflow.steps = {request};
+    window->setCurrentResource(window->document()->addResource(slow));
+    QAction *test = child<QAction>(window.get(), QStringLiteral("actionTestAuth"));
+    test->trigger();
+    QVERIFY(panel->isRunning());
+
+    child<QAction>(window.get(), QStringLiteral("actionDeleteResource"))->trigger();
+    QCOMPARE(window->document()->resourceCount(), 2);
+    QVERIFY(!panel->isRunning());
+    QTRY_VERIFY(window->currentResource() >= 0);
+    const QString shown = window->document()->resource(window->currentResource()).name;
+    QVERIFY2(panel->title().contains(shown), qPrintable(panel->title()));
+    QCOMPARE(panel->runLogModel()->rowCount(), 0);
+    QVERIFY(child<QLabel>(panel, QStringLiteral("runStatus"))->text().isEmpty());
+    // Nor does it come back with its resource.
+    window->document()->undoStack()->undo();
+    window->setCurrentResource(2);
+    QCOMPARE(panel->runLogModel()->rowCount(), 0);
+
+    test->trigger();
+    QVERIFY(panel->isRunning());
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+    child<QAction>(window.get(), QStringLiteral("actionNew"))->trigger();
+    QTRY_COMPARE(window->document()->resourceCount(), 0);
+    QVERIFY(!panel->isRunning());
+    QCOMPARE(panel->runLogModel()->rowCount(), 0);
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    QTRY_COMPARE(window->currentResource(), 0);
+    QCOMPARE(panel->runLogModel()->rowCount(), 0);
+    QVERIFY(child<QLabel>(panel, QStringLiteral("runStatus"))->text().isEmpty());
+}
+
+void tst_MainWindow::testPanelFollowsEditsAfterARun()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    WorkflowRunPanel *panel = window->runPanel();
+    window->setCurrentResource(1); // Demo login
+    const auto runDemoLogin = [&](const QString &password) {
+        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                   {QStringLiteral("password"), password}});
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QTRY_VERIFY(!panel->isRunning());
+    };
+    runDemoLogin(DemoServer::demoPassword());
+    child<QAction>(window.get(), QStringLiteral("actionTestRefresh"))->trigger();
+    QTRY_VERIFY(!panel->isRunning());
+    QVERIFY(panel->lastResult().succeeded());
+    QVERIFY2(panel->title().startsWith(QStringLiteral("Refresh workflow")), qPrintable(panel->title()));
+
+    // A resource without a run of its own shows its auth workflow, whatever the last run was.
+    child<QAction>(window.get(), QStringLiteral("actionDuplicateResource"))->trigger();
+    QTRY_COMPARE(window->currentResource(), 2);
+    QVERIFY2(panel->title().startsWith(QStringLiteral("Auth workflow")), qPrintable(panel->title()));
+    QCOMPARE(panel->workflow(), window->document()->workflow(2, WorkflowKind::Auth));
+    window->setCurrentResource(1); // and Demo login its refresh run
+    QVERIFY2(panel->title().startsWith(QStringLiteral("Refresh workflow")), qPrintable(panel->title()));
+
+    // Steps removed since a failed run: activating its failing row still finds the step, by name.
+    runDemoLogin(QStringLiteral("wrong"));
+    QCOMPARE(panel->lastResult().failedStep, QStringLiteral("http1"));
+    window->document()->removeStep({1, WorkflowKind::Auth, 0}); // form1: http1 is the first step now
+    window->setCurrentResource(0);
+    window->setCurrentResource(1);
+    QCOMPARE(panel->lastResult().failedStep, QStringLiteral("http1"));
+    window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    auto *log = child<QTableView>(panel, QStringLiteral("runLog"));
+    log->setFocus();
+    log->setCurrentIndex(log->model()->index(1, 0));
+    QTest::keyClick(log, Qt::Key_Return);
+    QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 0);
+    window->document()->undoStack()->setClean();
 }
 
 void tst_MainWindow::aboutShowsVersion()

@@ -71,8 +71,8 @@ QPainterPath upArrow()
 QPainterPath doubleChevron()
 {
     QPainterPath path;
-    addLines(path, {{3.5, 4.0}, {7.5, 8.0}, {3.5, 12.0}});
-    addLines(path, {{8.5, 4.0}, {12.5, 8.0}, {8.5, 12.0}});
+    addLines(path, {{3.0, 3.0}, {7.5, 8.0}, {3.0, 13.0}});
+    addLines(path, {{8.5, 3.0}, {13.0, 8.0}, {8.5, 13.0}});
     return path;
 }
 
@@ -133,9 +133,10 @@ QPainterPath glyphPath(ActionIconEngine::Glyph glyph)
     case Glyph::MoreDown:
         path = QTransform(0, 1, 1, 0, 0, 0).map(doubleChevron());
         break;
+    // These two stay within the middle of the grid, as big as each other (see actualSize()).
     case Glyph::Float: // a window in front of another
-        addLines(path, {{5.5, 4.5}, {5.5, 2.5}, {13.5, 2.5}, {13.5, 10.5}, {11.5, 10.5}});
-        path.addRect(QRectF(2.5, 5.5, 8.0, 8.0));
+        addLines(path, {{6.5, 6.5}, {6.5, 4.5}, {11.5, 4.5}, {11.5, 9.5}, {9.5, 9.5}});
+        path.addRect(QRectF(4.5, 6.5, 5.0, 5.0));
         break;
     case Glyph::Close: // a small cross
         addLines(path, {{4.5, 4.5}, {11.5, 11.5}});
@@ -184,8 +185,9 @@ void ActionIconEngine::paint(QPainter *painter, const QRect &rect, QIcon::Mode m
     painter->setRenderHint(QPainter::Antialiasing);
     painter->translate(rect.x() + (rect.width() - side) / 2.0, rect.y() + (rect.height() - side) / 2.0);
     painter->scale(side / Grid, side / Grid);
-    // Thicker lines at small sizes keep the glyph as dark as the text beside it.
-    QPen pen(glyphColour(mode), side <= 16 ? 1.5 : 1.25);
+    // Thicker lines at small sizes keep the glyph as dark as the text beside it; never thinner than a
+    // pixel, or the small ones (a tool bar's overflow button) blur.
+    QPen pen(glyphColour(mode), qMax(side <= 16 ? 1.5 : 1.25, Grid / side));
     pen.setCapStyle(Qt::RoundCap);
     pen.setJoinStyle(Qt::RoundJoin);
     painter->setPen(pen);

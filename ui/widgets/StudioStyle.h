@@ -1,4 +1,4 @@
-// StudioStyle: the chosen widget style (the platform's, or -style) with two changes:
+// StudioStyle: the chosen widget style (the platform's, or -style) with three changes:
 // - the icon of a highlighted menu item is drawn in its "selected" mode. Styles ask for the "active" mode
 //   there, the mode a hovered tool button uses as well, so the studio's glyphs, drawn in the button-text
 //   colour for tool buttons, came out dark on the menu's highlight;

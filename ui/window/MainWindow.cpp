@@ -51,6 +51,8 @@
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace AuthStudio {
 
 namespace {
@@ -597,11 +599,10 @@ bool MainWindow::startDemoServer()
 void MainWindow::afterOpen()
 {
     m_sessionScopes.clear();
-    // The Test panel's last run and the preview's resource belonged to the workspace before.
-    m_runPanelResource = -1;
+    // The Test panel's runs and the preview's resource belonged to the workspace before.
+    dropPanelRun();
     m_lastRuns.clear();
     m_previewResource = -1;
-    m_runPanel->clearRun();
     m_resourceFilter->clear();
     setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
     updateTitle();
@@ -923,9 +924,12 @@ void MainWindow::updateRunPanelWorkflow()
     if (restore) {
         m_runPanelResource = index;
         m_runWorkflow = lastRun->workflow;
-    } else if (m_runPanelResource >= 0 && index != m_runPanelResource) {
-        m_runPanelResource = -1;
-        m_runPanel->clearRun();
+    } else if (index != m_runPanelResource) {
+        if (m_runPanelResource >= 0) {
+            m_runPanelResource = -1;
+            m_runPanel->clearRun();
+        }
+        m_runWorkflow = WorkflowKind::Auth; // a resource without a run of its own shows its login
     }
     if (index < 0) {
         m_runPanel->setWorkflow({}, m_document->initialScope(), tr("No resource selected"));
@@ -963,8 +967,21 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
     m_runPanel->start();
 }
 
+void MainWindow::dropPanelRun()
+{
+    // First, so that onRunFinished() keeps nothing of a run cancelled here: its resource is gone.
+    m_runPanelResource = -1;
+    m_runResourceName.clear();
+    if (m_runPanel->isRunning())
+        m_runPanel->cancel(); // finishes before it returns
+    m_runPanel->clearRun();
+    m_runWorkflow = WorkflowKind::Auth;
+}
+
 void MainWindow::onRunFinished(const RunResult &result)
 {
+    if (m_runPanelResource < 0)
+        return; // cancelled by dropPanelRun(): its resource or workspace is gone
     if (m_runPanelResource >= 0)
         m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result});
     // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
@@ -990,6 +1007,22 @@ void MainWindow::onFailedStepSelected(int step, const QString &field)
     const int index = currentResource();
     if (index < 0 || index != m_runPanelResource)
         return; // the run belonged to a resource no longer shown
+    // By name: steps added, removed or moved since the run have moved the indexes.
+    const QList<StepResult> &results = m_runPanel->lastResult().steps;
+    const auto failed = std::find_if(results.cbegin(), results.cend(),
+                                     [step](const StepResult &result) { return result.index == step; });
+    const QList<Step> &steps = m_document->workflow(index, m_runWorkflow).steps;
+    const auto now = failed == results.cend()
+        ? steps.cend()
+        : std::find_if(steps.cbegin(), steps.cend(),
+                       [&failed](const Step &each) { return stepName(each) == failed->name; });
+    if (now == steps.cend()) {
+        if (failed != results.cend())
+            statusBar()->showMessage(tr("The workflow has no step named %1 any more").arg(failed->name),
+                                     StatusTimeoutMs);
+        return;
+    }
+    step = int(now - steps.cbegin());
     m_resourceEditor->showStep(m_runWorkflow, step, field);
     auto *script = qobject_cast<JavaScriptStepEditor *>(
         m_resourceEditor->workflowEditor(m_runWorkflow)->currentStepEditor());
@@ -1010,7 +1043,7 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
     if (m_runPanelResource >= 0) {
         m_runPanelResource = change.mapResource(m_runPanelResource);
         if (m_runPanelResource < 0)
-            m_runPanel->clearRun(); // its resource is gone
+            dropPanelRun(); // its resource is gone
     }
     using Kind = DocumentChange::Kind;
     if (change.kind == Kind::ResourceAdded || change.kind == Kind::ResourceRemoved ||

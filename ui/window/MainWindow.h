@@ -128,6 +128,9 @@ private:
     // the user may have moved on since making it.
     void showLastChange();
     void onRunFinished(const RunResult &result);
+    // The Test panel's run belonged to a resource or workspace that is gone: a run going is cancelled, and
+    // the panel shows nothing of it.
+    void dropPanelRun();
     void onFailedStepSelected(int step, const QString &field);
     Scope runScope(WorkflowKind workflow) const;
     QString fileDialogDirectory() const;
