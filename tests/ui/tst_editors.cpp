@@ -114,6 +114,9 @@ void tst_Editors::resourceFieldsTypingMergesAndUndoShows()
     clearLine(name);
     QTest::keyClicks(name, QStringLiteral("Seed walkthrough"));
     QVERIFY(child<QLabel>(&editor, QStringLiteral("resourceNameProblem"))->isVisible());
+    // on both resources that share it, the first one too
+    editor.setResource(0);
+    QVERIFY(child<QLabel>(&editor, QStringLiteral("resourceNameProblem"))->isVisible());
 }
 
 void tst_Editors::resourceCombosAndChecksAreOneStepEach()

@@ -9,6 +9,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -20,6 +21,8 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace AuthStudio {
 
@@ -500,7 +503,10 @@ void ResourceEditor::refresh()
     QString nameProblem;
     if (resource.name.trimmed().isEmpty())
         nameProblem = tr("A resource needs a name.");
-    else if (m_document->workspace().findResource(resource.name) != &resource)
+    else if (std::any_of(m_document->workspace().resources.cbegin(), m_document->workspace().resources.cend(),
+                         [&resource](const Resource &other) {
+                             return &other != &resource && other.name == resource.name;
+                         }))
         nameProblem = tr("Another resource is named \"%1\".").arg(resource.name);
     m_nameProblem->setText(nameProblem);
     m_nameProblem->setVisible(!nameProblem.isEmpty());
