@@ -131,6 +131,41 @@ private Q_SLOTS:
         window.document()->undoStack()->undo();
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QVERIFY(preview->isLoggedIn());
+        // Typing through another resource's name ("Demo" on the way to "Demo 2") parks the session under
+        // the last name of its own, and it arrives with the next one.
+        Resource other = window.document()->resource(0);
+        other.name = QStringLiteral("Demo");
+        window.document()->setResource(0, other, QStringLiteral("Rename resource"));
+        clash = window.document()->resource(1);
+        for (const QString &typed :
+             {QStringLiteral("Dem"), QStringLiteral("Demo"), QStringLiteral("Demo 2")}) {
+            clash.name = typed;
+            window.document()->setResource(1, clash, QStringLiteral("Rename resource"),
+                                           QStringLiteral("name"));
+        }
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo 2"));
+        QVERIFY(preview->isLoggedIn());
+        QVERIFY(sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo 2"))));
+        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Dem"))));
+        // A parked session is never another resource's: named "Dem" while it sits there, the other
+        // resource takes nothing, and the parked session is gone (log in again).
+        clash.name = QStringLiteral("Demo");
+        window.document()->setResource(1, clash, QStringLiteral("Rename resource"));
+        other.name = QStringLiteral("Demo 2");
+        window.document()->setResource(0, other, QStringLiteral("Rename resource"));
+        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo 2"))));
+        clash.name = QStringLiteral("Demo login v2");
+        window.document()->setResource(1, clash, QStringLiteral("Rename resource"));
+        other.name = QStringLiteral("Seed walkthrough");
+        window.document()->setResource(0, other, QStringLiteral("Rename resource"));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(!preview->isLoggedIn());
+        // Logged in again for what follows.
+        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(preview->isLoggedIn());
 
         // Saved as a file, the workspace keeps its sessions: they follow it to the file's key.
         QTemporaryDir dir;
@@ -142,7 +177,7 @@ private Q_SLOTS:
         QVERIFY(preview->isLoggedIn());
         QVERIFY(sessions->cached(key(QFileInfo(path).canonicalFilePath(), QStringLiteral("Demo login v2"))));
         QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login v2"))));
-        QCOMPARE(window.demoServer()->counters().logins, 1);
+        QCOMPARE(window.demoServer()->counters().logins, 2);
 
         // Selecting another resource and coming back opens it again, with its check.
         window.setCurrentResource(0);

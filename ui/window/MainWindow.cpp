@@ -869,26 +869,59 @@ void MainWindow::followSessions(const DocumentChange *change)
     const auto key = [&profile](const QString &workspace, const QString &resource) {
         return SessionManager::sessionKey(profile, workspace, resource);
     };
-    if (change && change->kind == DocumentChange::Kind::ResourceChanged && change->resource >= 0 &&
-        change->resource < m_sessionResourceNames.size() && names.size() == m_sessionResourceNames.size()) {
-        const QString before = m_sessionResourceNames.at(change->resource);
-        const QString now = names.at(change->resource);
-        // A name two resources share (while the name field flags it) keys nobody's session for sure.
-        if (before != now && m_sessionResourceNames.count(before) == 1 && names.count(now) == 1) {
-            m_sessions->move(key(m_sessionWorkspaceId, before), key(workspaceId, now));
-            if (m_sessionScopes.contains(before))
-                m_sessionScopes.insert(now, m_sessionScopes.take(before));
-        }
-    } else if (!change && workspaceId != m_sessionWorkspaceId && names == m_sessionResourceNames) {
+    using Kind = DocumentChange::Kind;
+    if (!change) {
         // Saved under another file. Only sessions this process holds: reading every resource's from the
         // keychain would be one keychain call per resource.
-        for (const QString &name : names) {
-            if (m_sessions->cached(key(m_sessionWorkspaceId, name)))
-                m_sessions->move(key(m_sessionWorkspaceId, name), key(workspaceId, name));
+        if (workspaceId != m_sessionWorkspaceId) {
+            for (const QString &name : std::as_const(m_sessionNames)) {
+                if (!name.isEmpty() && m_sessions->cached(key(m_sessionWorkspaceId, name)))
+                    m_sessions->move(key(m_sessionWorkspaceId, name), key(workspaceId, name));
+            }
+        }
+        m_sessionWorkspaceId = workspaceId;
+        return;
+    }
+    const int resource = change->resource;
+    if (change->kind == Kind::ResourceAdded && resource >= 0 && resource <= m_sessionNames.size())
+        m_sessionNames.insert(resource, names.value(resource));
+    else if (change->kind == Kind::ResourceRemoved && resource >= 0 && resource < m_sessionNames.size())
+        m_sessionNames.removeAt(resource);
+    else if (change->kind == Kind::ResourceMoved && resource >= 0 && resource < m_sessionNames.size() &&
+             change->to >= 0 && change->to < m_sessionNames.size())
+        m_sessionNames.move(resource, change->to);
+    if (change->kind == Kind::Reset || m_sessionNames.size() != names.size()) {
+        m_sessionWorkspaceId = workspaceId;
+        m_sessionNames = names;
+        return;
+    }
+    // Each resource's session is under its name, or, while its name is one two resources share, under
+    // its last name of its own ("parked"), or gone (empty). A parked session under a name another
+    // resource has taken since would be read as that one's: it is dropped.
+    const auto moveScope = [this](const QString &from, const QString &to) {
+        if (m_sessionScopes.contains(from))
+            m_sessionScopes.insert(to, m_sessionScopes.take(from));
+    };
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QString parked = m_sessionNames.at(i);
+        if (!parked.isEmpty() && parked != names.at(i) && names.contains(parked)) {
+            m_sessions->forget(key(m_sessionWorkspaceId, parked));
+            m_sessionScopes.remove(parked);
+            m_sessionNames[i].clear();
         }
     }
+    // A session goes to its resource's name once that name is the resource's own.
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        const QString &name = names.at(i);
+        if (m_sessionNames.at(i) == name || names.count(name) != 1 || m_sessionNames.contains(name))
+            continue;
+        if (!m_sessionNames.at(i).isEmpty()) {
+            m_sessions->move(key(m_sessionWorkspaceId, m_sessionNames.at(i)), key(workspaceId, name));
+            moveScope(m_sessionNames.at(i), name);
+        }
+        m_sessionNames[i] = name;
+    }
     m_sessionWorkspaceId = workspaceId;
-    m_sessionResourceNames = names;
 }
 
 void MainWindow::showLastChange()

@@ -195,9 +195,9 @@ private:
     // it would from a session.
     QHash<QString, Scope> m_sessionScopes;
     // The workspace id and resource names the sessions are kept under, as of the last change: a
-    // renamed resource or a workspace saved under another file takes its sessions along.
+    // renamed resource or a workspace saved under another file takes its sessions along (followSessions).
     QString m_sessionWorkspaceId;
-    QStringList m_sessionResourceNames;
+    QStringList m_sessionNames; // by resource index: the name its session is kept under, empty for none
     bool m_closeConfirmed = false;
 };
 
