@@ -84,6 +84,11 @@ public:
     PendingQuery *checkLogin();
     // Runs the auth workflow now (the studio's Auth Login button). Reports with loginFinished().
     void login();
+    // A login or refresh is running (its workflow's steps, not only a form waiting for the user).
+    bool isAuthenticating() const
+    {
+        return m_operation == AuthOperation::Login || m_operation == AuthOperation::Refresh;
+    }
     // "Test refresh workflow": runs the refresh steps on their own against the current session.
     void testRefresh();
     void logout();

@@ -2,6 +2,7 @@
 // resource, and logs in, queries and logs out against the demo API the studio starts.
 #include "demo/DemoServer.h"
 #include "document/WorkspaceDocument.h"
+#include "model/ApiRequestStep.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "session/SessionManager.h"
@@ -175,6 +176,9 @@ private Q_SLOTS:
         window.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
         QTRY_COMPARE(window.document()->filePath(), path);
         QVERIFY(preview->isLoggedIn());
+        QVERIFY(preview->findChild<QLabel *>(QStringLiteral("authStatus"))
+                    ->text()
+                    .contains(QStringLiteral("saved")));
         QVERIFY(sessions->cached(key(QFileInfo(path).canonicalFilePath(), QStringLiteral("Demo login v2"))));
         QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login v2"))));
         QCOMPARE(window.demoServer()->counters().logins, 2);
@@ -182,6 +186,41 @@ private Q_SLOTS:
         // Selecting another resource and coming back opens it again, with its check.
         window.setCurrentResource(0);
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.document()->undoStack()->setClean();
+    }
+
+    // An edit while a login runs stops it (the preview opens the edited resource anew): the preview
+    // says so rather than letting the login vanish.
+    void editDuringALoginSaysItStopped()
+    {
+        MainWindow window;
+        window.show();
+        window.start(QString());
+        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        Resource slow = window.document()->resource(1); // Demo login, whose login now takes 10 s
+        auto &steps = slow.customAuth.authWorkflow.steps;
+        auto request = std::find_if(steps.begin(), steps.end(), [](const Step &step) {
+            return std::holds_alternative<ApiRequestStep>(step);
+        });
+        QVERIFY(request != steps.end());
+        std::get<ApiRequestStep>(*request).method = QStringLiteral("GET");
+        std::get<ApiRequestStep>(*request).url = QStringLiteral("{{ DEMO_API }}/delay/10000");
+        window.document()->setResource(1, slow, QStringLiteral("Slow login"));
+        window.setCurrentResource(1);
+        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        window.previewDock()->show(); // not logged in: it prompts, and the login starts
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        auto *authStatus = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
+        QTRY_VERIFY2(authStatus->text().contains(QStringLiteral("Logging in")),
+                     qPrintable(authStatus->text()));
+
+        slow.name = QStringLiteral("Slow login");
+        window.document()->setResource(1, slow, QStringLiteral("Rename resource"));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Slow login"));
+        QVERIFY(!preview->isLoggedIn());
+        QVERIFY2(authStatus->text().contains(QStringLiteral("stopped")), qPrintable(authStatus->text()));
         window.document()->undoStack()->setClean();
     }
 

@@ -305,13 +305,17 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
                                    const QHash<QString, QString> &variableOverrides, Update update)
 {
     // The client only reads the workspace variables and this one resource: other edits don't reopen it.
-    if (m_client && workspaceId == m_workspaceId && resourceName == m_resourceName &&
-        variableOverrides == m_overrides && workspace.variables == m_workspace.variables) {
+    bool sameResource = false;
+    if (m_client && resourceName == m_resourceName && variableOverrides == m_overrides &&
+        workspace.variables == m_workspace.variables) {
         const Resource *now = workspace.findResource(resourceName);
         const Resource *before = m_workspace.findResource(resourceName);
-        if ((now == nullptr) == (before == nullptr) && (now == nullptr || *now == *before))
+        sameResource = (now == nullptr) == (before == nullptr) && (now == nullptr || *now == *before);
+        if (sameResource && workspaceId == m_workspaceId)
             return;
     }
+    // Only the file changed (Save As): the session went with it, nothing was edited.
+    m_savedElsewhere = sameResource && update == Update::Edited;
     m_workspace = workspace;
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
@@ -350,6 +354,8 @@ void AuthLoginPreview::dropClient()
 void AuthLoginPreview::openClient(Update update)
 {
     const QString resourceName = m_resourceName;
+    // Dropping the client stops what it was doing: the user must hear that, not find a login vanished.
+    const bool interrupted = m_client && (m_client->isAuthenticating() || isQueryRunning());
     dropClient();
     m_eventLog->clear();
     m_timeline->clear();
@@ -384,6 +390,11 @@ void AuthLoginPreview::openClient(Update update)
     updateSessionView();
     if (update == Update::Opened)
         runOpeningCheck();
+    else if (m_savedElsewhere)
+        setAuthStatus(tr("The workspace was saved to a file: its sessions are kept with it."));
+    else if (interrupted)
+        setAuthStatus(tr("The resource was edited while a login or query ran, which stopped it: press Auth "
+                         "Login or Send again."));
     else
         setAuthStatus(tr("The resource was edited: the next query or Auth Login uses the changes."));
 }

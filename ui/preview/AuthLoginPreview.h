@@ -153,6 +153,7 @@ private:
     QPointer<PendingQuery> m_probe; // the opening check
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
     QPointer<PendingQuery> m_pending;
+    bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
     // Every secret the session has held while open: a response to a query sent before a refresh may
     // still carry the old token, which the client's current secrets no longer include.
