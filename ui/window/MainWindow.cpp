@@ -1015,8 +1015,7 @@ void MainWindow::onRunFinished(const RunResult &result)
 {
     if (m_runPanelResource < 0)
         return; // cancelled by dropPanelRun(): its resource or workspace is gone
-    if (m_runPanelResource >= 0)
-        m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result});
+    m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result});
     // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
     m_document->setLastRunScope(m_runResourceName, m_runWorkflow, result.scope);
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
