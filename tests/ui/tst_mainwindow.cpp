@@ -1007,10 +1007,15 @@ void tst_MainWindow::testPanelFollowsEditsAfterARun()
     // Steps removed since a failed run: activating its failing row still finds the step, by name.
     runDemoLogin(QStringLiteral("wrong"));
     QCOMPARE(panel->lastResult().failedStep, QStringLiteral("http1"));
+    auto *stale = child<QLabel>(panel, QStringLiteral("runStale"));
+    QVERIFY(!stale->isVisible());
     window->document()->removeStep({1, WorkflowKind::Auth, 0}); // form1: http1 is the first step now
+    QVERIFY(stale->isVisible()); // the log shows what ran, before the edit
     window->setCurrentResource(0);
+    QVERIFY(!stale->isVisible()); // the seed walkthrough never ran
     window->setCurrentResource(1);
     QCOMPARE(panel->lastResult().failedStep, QStringLiteral("http1"));
+    QVERIFY(stale->isVisible());
     window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
     auto *log = child<QTableView>(panel, QStringLiteral("runLog"));
     log->setFocus();
@@ -1018,6 +1023,9 @@ void tst_MainWindow::testPanelFollowsEditsAfterARun()
     QTest::keyClick(log, Qt::Key_Return);
     QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
     QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 0);
+    // Undone, the workflow is what ran again.
+    window->document()->undoStack()->undo();
+    QVERIFY(!stale->isVisible());
     window->document()->undoStack()->setClean();
 }
 

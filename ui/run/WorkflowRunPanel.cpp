@@ -38,6 +38,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     , m_log(new RunLogModel(this))
     , m_titleLabel(new QLabel(this))
     , m_status(new QLabel(this))
+    , m_staleNote(new QLabel(tr("(edited since)"), this))
     , m_notification(new QLabel(this))
     , m_testButton(new QPushButton(tr("Test"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
@@ -53,6 +54,11 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_status->setObjectName(QStringLiteral("runStatus"));
     m_status->setTextFormat(Qt::PlainText);
     m_status->setAccessibleName(tr("Run status"));
+    m_staleNote->setObjectName(QStringLiteral("runStale"));
+    m_staleNote->setToolTip(tr("The workflow was edited after this run: the log shows what ran then"));
+    m_staleNote->setAccessibleName(tr("Workflow edited since the run"));
+    m_staleNote->setEnabled(false); // the palette's dimmed text: a remark, not a warning
+    m_staleNote->hide();
 
     m_testButton->setObjectName(QStringLiteral("testButton"));
     m_testButton->setToolTip(tr("Run the workflow now; Form steps ask for their values"));
@@ -98,6 +104,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     toolbar->addWidget(m_titleLabel);
     toolbar->addStretch(1);
     toolbar->addWidget(m_status);
+    toolbar->addWidget(m_staleNote);
     toolbar->addWidget(m_testButton);
     toolbar->addWidget(m_cancelButton);
 
@@ -142,6 +149,7 @@ void WorkflowRunPanel::setWorkflow(const Workflow &workflow, const Scope &initia
     if (!isRunning() && m_log->rowCount() == 0)
         m_inspector->setScope(initialScope); // before any run, show what the workflow starts from
     updateButtons();
+    updateStaleNote();
 }
 
 void WorkflowRunPanel::setPrompter(FormPrompter *prompter)
@@ -179,6 +187,7 @@ bool WorkflowRunPanel::start()
     m_inspector->setScope(m_initialScope);
     m_status->setText(tr("Running\u2026"));
     updateButtons();
+    updateStaleNote();
     Q_EMIT runStarted();
     return true;
 }
@@ -193,18 +202,21 @@ void WorkflowRunPanel::clearRun()
     m_status->clear();
     m_inspector->setScope(m_initialScope);
     updateButtons();
+    updateStaleNote();
 }
 
-void WorkflowRunPanel::showRun(const RunResult &result)
+void WorkflowRunPanel::showRun(const RunResult &result, const Workflow &ranWorkflow)
 {
     if (isRunning())
         return;
+    m_runningWorkflow = ranWorkflow;
     m_log->clear();
     for (const StepResult &step : result.steps)
         m_log->append(step);
     m_followLastStep = true; // as a run ends: on its last step, or the failing one
     showOutcome(result);
     updateButtons();
+    updateStaleNote();
 }
 
 void WorkflowRunPanel::cancel()
@@ -259,6 +271,7 @@ void WorkflowRunPanel::onFinished(const RunResult &result)
 {
     showOutcome(result);
     updateButtons();
+    updateStaleNote();
     if (result.outcome == RunOutcome::Failed && result.failedStepIndex >= 0)
         Q_EMIT failedStepSelected(result.failedStepIndex, result.failedField);
     Q_EMIT runFinished(result);
@@ -341,6 +354,11 @@ void WorkflowRunPanel::showNotification(const QString &text, bool failure)
         QColor(mix(base.red(), tint.red()), mix(base.green(), tint.green()), mix(base.blue(), tint.blue())));
     m_notification->setPalette(palette);
     m_notification->show();
+}
+
+void WorkflowRunPanel::updateStaleNote()
+{
+    m_staleNote->setVisible(!isRunning() && m_log->rowCount() > 0 && m_runningWorkflow != m_workflow);
 }
 
 void WorkflowRunPanel::updateButtons()

@@ -47,8 +47,9 @@ public:
     // when the panel moves to another resource's workflow; a run in progress is left alone.
     void clearRun();
     // Shows a finished run again, as it ended (log, status, notification, scopes), without announcing
-    // it: the last run of a resource shown earlier. A run in progress is left alone.
-    void showRun(const RunResult &result);
+    // it: the last run of a resource shown earlier, which ran `ranWorkflow`. A run in progress is left
+    // alone.
+    void showRun(const RunResult &result, const Workflow &ranWorkflow);
     // Returns false when a run is already going or there is nothing to run.
     bool start();
     void cancel();
@@ -59,6 +60,8 @@ public:
     ScopeInspector *scopeInspector() const { return m_inspector; }
     WorkflowRunner *runner() const { return m_runner; }
     const RunResult &lastResult() const { return m_lastResult; }
+    // The workflow the current or last run started with.
+    const Workflow &lastRunWorkflow() const { return m_runningWorkflow; }
     // The run log row whose scope the inspector shows, or -1 before a run.
     int selectedRow() const;
     void selectRow(int row);
@@ -83,6 +86,7 @@ private:
     void showScopeOfRow(int row);
     void showNotification(const QString &text, bool failure);
     void updateButtons();
+    void updateStaleNote();
 
     WorkflowRunner *m_runner;
     DialogPrompter *m_dialogPrompter;
@@ -90,6 +94,7 @@ private:
     RunLogModel *m_log;
     QLabel *m_titleLabel;
     QLabel *m_status;
+    QLabel *m_staleNote; // shown when the workflow was edited after the run the log shows
     QLabel *m_notification;
     QPushButton *m_testButton;
     QPushButton *m_cancelButton;

@@ -974,7 +974,7 @@ void MainWindow::updateRunPanelWorkflow()
         : tr("Refresh workflow of \"%1\"").arg(resource.name);
     m_runPanel->setWorkflow(m_document->workflow(index, m_runWorkflow), runScope(m_runWorkflow), title);
     if (restore)
-        m_runPanel->showRun(lastRun->result);
+        m_runPanel->showRun(lastRun->result, lastRun->ran);
 }
 
 void MainWindow::testWorkflow(WorkflowKind workflow)
@@ -1015,7 +1015,7 @@ void MainWindow::onRunFinished(const RunResult &result)
 {
     if (m_runPanelResource < 0)
         return; // cancelled by dropPanelRun(): its resource or workspace is gone
-    m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result});
+    m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result, m_runPanel->lastRunWorkflow()});
     // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
     m_document->setLastRunScope(m_runResourceName, m_runWorkflow, result.scope);
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)

@@ -10,6 +10,7 @@
 
 #include "document/DocumentChange.h"
 #include "document/StepRef.h"
+#include "model/Workflow.h"
 #include "run/StepResult.h"
 #include "script/Scope.h"
 
@@ -185,6 +186,7 @@ private:
     {
         WorkflowKind workflow;
         RunResult result;
+        Workflow ran; // the steps as they were when it ran
     };
     // Each resource's last finished test run, by resource index: the Test panel shows it again when the
     // resource is shown again.
