@@ -14,13 +14,13 @@ QString Workflow::nextStepName(StepType type) const
     }
 }
 
-bool Workflow::hasName(const QString &name) const
+int Workflow::indexOf(const QString &name) const
 {
-    for (const Step &step : steps) {
-        if (stepName(step) == name)
-            return true;
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        if (stepName(steps.at(i)) == name)
+            return int(i);
     }
-    return false;
+    return -1;
 }
 
 } // namespace AuthStudio

@@ -14,7 +14,9 @@ struct Workflow
     bool isEmpty() const { return steps.isEmpty(); }
     // The first free name for a new step of this type: form1, http2, js1, ...
     QString nextStepName(StepType type) const;
-    bool hasName(const QString &name) const;
+    bool hasName(const QString &name) const { return indexOf(name) >= 0; }
+    // The index of the step with this name, -1 when none has it.
+    int indexOf(const QString &name) const;
     bool operator==(const Workflow &) const = default;
 };
 

@@ -1043,18 +1043,14 @@ void MainWindow::onFailedStepSelected(int step, const QString &field)
     const QList<StepResult> &results = m_runPanel->lastResult().steps;
     const auto failed = std::find_if(results.cbegin(), results.cend(),
                                      [step](const StepResult &result) { return result.index == step; });
-    const QList<Step> &steps = m_document->workflow(index, m_runWorkflow).steps;
-    const auto now = failed == results.cend()
-        ? steps.cend()
-        : std::find_if(steps.cbegin(), steps.cend(),
-                       [&failed](const Step &each) { return stepName(each) == failed->name; });
-    if (now == steps.cend()) {
-        if (failed != results.cend())
-            statusBar()->showMessage(tr("The workflow has no step named %1 any more").arg(failed->name),
-                                     StatusTimeoutMs);
+    if (failed == results.cend())
+        return;
+    step = m_document->workflow(index, m_runWorkflow).indexOf(failed->name);
+    if (step < 0) {
+        statusBar()->showMessage(tr("The workflow has no step named %1 any more").arg(failed->name),
+                                 StatusTimeoutMs);
         return;
     }
-    step = int(now - steps.cbegin());
     m_resourceEditor->showStep(m_runWorkflow, step, field);
     auto *script = qobject_cast<JavaScriptStepEditor *>(
         m_resourceEditor->workflowEditor(m_runWorkflow)->currentStepEditor());
