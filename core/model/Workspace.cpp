@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include <algorithm>
+
 namespace AuthStudio {
 
 const Resource *Workspace::findResource(const QString &resourceName) const
@@ -9,6 +11,13 @@ const Resource *Workspace::findResource(const QString &resourceName) const
             return &resource;
     }
     return nullptr;
+}
+
+int Workspace::resourcesNamed(const QString &resourceName) const
+{
+    return int(std::count_if(resources.cbegin(), resources.cend(), [&resourceName](const Resource &resource) {
+        return resource.name == resourceName;
+    }));
 }
 
 } // namespace AuthStudio

@@ -14,6 +14,9 @@ struct Workspace
     QList<Resource> resources;
 
     const Resource *findResource(const QString &name) const;
+    // How many resources have this name: a valid workspace has one at most, but editing passes through
+    // names two resources share.
+    int resourcesNamed(const QString &name) const;
     bool operator==(const Workspace &) const = default;
 };
 

@@ -592,12 +592,7 @@ void WorkspaceDocument::renameLastRuns(const QString &before, const QString &now
 {
     // The runs are the resource's: what its replies held is still offered under its new name. Not when
     // either name is one two resources share, whose runs they are is anybody's guess.
-    if (before == now || m_workspace.findResource(before) != nullptr)
-        return;
-    int named = 0;
-    for (const Resource &each : m_workspace.resources)
-        named += each.name == now;
-    if (named != 1)
+    if (before == now || m_workspace.resourcesNamed(before) != 0 || m_workspace.resourcesNamed(now) != 1)
         return;
     for (const WorkflowKind workflow : {WorkflowKind::Auth, WorkflowKind::Refresh}) {
         const auto run = m_lastRuns.constFind(lastRunKey(before, workflow));

@@ -9,7 +9,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -21,8 +20,6 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace AuthStudio {
 
@@ -503,10 +500,7 @@ void ResourceEditor::refresh()
     QString nameProblem;
     if (resource.name.trimmed().isEmpty())
         nameProblem = tr("A resource needs a name.");
-    else if (std::any_of(m_document->workspace().resources.cbegin(), m_document->workspace().resources.cend(),
-                         [&resource](const Resource &other) {
-                             return &other != &resource && other.name == resource.name;
-                         }))
+    else if (m_document->workspace().resourcesNamed(resource.name) > 1)
         nameProblem = tr("Another resource is named \"%1\".").arg(resource.name);
     m_nameProblem->setText(nameProblem);
     m_nameProblem->setVisible(!nameProblem.isEmpty());
