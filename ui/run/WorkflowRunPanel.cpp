@@ -134,7 +134,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
             });
     connect(m_logView, &QTableView::activated, this, &WorkflowRunPanel::onRowActivated);
 
-    updateButtons();
+    updateControls();
 }
 
 WorkflowRunPanel::~WorkflowRunPanel() = default;
@@ -148,8 +148,7 @@ void WorkflowRunPanel::setWorkflow(const Workflow &workflow, const Scope &initia
     m_dialogPrompter->setTitle(title);
     if (!isRunning() && m_log->rowCount() == 0)
         m_inspector->setScope(initialScope); // before any run, show what the workflow starts from
-    updateButtons();
-    updateStaleNote();
+    updateControls();
 }
 
 void WorkflowRunPanel::setPrompter(FormPrompter *prompter)
@@ -186,8 +185,7 @@ bool WorkflowRunPanel::start()
         return false;
     m_inspector->setScope(m_initialScope);
     m_status->setText(tr("Running\u2026"));
-    updateButtons();
-    updateStaleNote();
+    updateControls();
     Q_EMIT runStarted();
     return true;
 }
@@ -201,8 +199,7 @@ void WorkflowRunPanel::clearRun()
     showNotification({}, false);
     m_status->clear();
     m_inspector->setScope(m_initialScope);
-    updateButtons();
-    updateStaleNote();
+    updateControls();
 }
 
 void WorkflowRunPanel::showRun(const RunResult &result, const Workflow &ranWorkflow)
@@ -215,8 +212,7 @@ void WorkflowRunPanel::showRun(const RunResult &result, const Workflow &ranWorkf
         m_log->append(step);
     m_followLastStep = true; // as a run ends: on its last step, or the failing one
     showOutcome(result);
-    updateButtons();
-    updateStaleNote();
+    updateControls();
 }
 
 void WorkflowRunPanel::cancel()
@@ -270,8 +266,7 @@ void WorkflowRunPanel::onStepFinished(const StepResult &result)
 void WorkflowRunPanel::onFinished(const RunResult &result)
 {
     showOutcome(result);
-    updateButtons();
-    updateStaleNote();
+    updateControls();
     if (result.outcome == RunOutcome::Failed && result.failedStepIndex >= 0)
         Q_EMIT failedStepSelected(result.failedStepIndex, result.failedField);
     Q_EMIT runFinished(result);
@@ -356,16 +351,12 @@ void WorkflowRunPanel::showNotification(const QString &text, bool failure)
     m_notification->show();
 }
 
-void WorkflowRunPanel::updateStaleNote()
-{
-    m_staleNote->setVisible(!isRunning() && m_log->rowCount() > 0 && m_runningWorkflow != m_workflow);
-}
-
-void WorkflowRunPanel::updateButtons()
+void WorkflowRunPanel::updateControls()
 {
     const bool running = isRunning();
     m_testButton->setEnabled(!running && !m_workflow.isEmpty());
     m_cancelButton->setEnabled(running);
+    m_staleNote->setVisible(!running && m_log->rowCount() > 0 && m_runningWorkflow != m_workflow);
 }
 
 } // namespace AuthStudio

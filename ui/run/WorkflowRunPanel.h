@@ -85,8 +85,8 @@ private:
     void onRowActivated(const QModelIndex &index);
     void showScopeOfRow(int row);
     void showNotification(const QString &text, bool failure);
-    void updateButtons();
-    void updateStaleNote();
+    // The buttons, and the "(edited since)" note, as the run state and the workflow stand.
+    void updateControls();
 
     WorkflowRunner *m_runner;
     DialogPrompter *m_dialogPrompter;
