@@ -118,11 +118,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
     // Runs start from the Test actions and from the panel's own button: either way they run the shown
     // resource's workflow, and what they find (sessions, failing steps, replies) belongs to it.
-    connect(m_runPanel, &WorkflowRunPanel::runStarted, this, [this] {
-        const int index = currentResource();
-        m_runResourceName = index >= 0 ? m_document->resource(index).name : QString();
-        m_runPanelResource = index;
-    });
+    connect(m_runPanel, &WorkflowRunPanel::runStarted, this,
+            [this] { m_runPanelResource = currentResource(); });
     connect(m_resourceModel, &ResourceListModel::renameRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, StatusTimeoutMs * 2); });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
@@ -1004,7 +1001,6 @@ void MainWindow::dropPanelRun()
 {
     // First, so that onRunFinished() keeps nothing of a run cancelled here: its resource is gone.
     m_runPanelResource = -1;
-    m_runResourceName.clear();
     if (m_runPanel->isRunning())
         m_runPanel->cancel(); // finishes before it returns
     m_runPanel->clearRun();
@@ -1016,12 +1012,14 @@ void MainWindow::onRunFinished(const RunResult &result)
     if (m_runPanelResource < 0)
         return; // cancelled by dropPanelRun(): its resource or workspace is gone
     m_lastRuns.insert(m_runPanelResource, {m_runWorkflow, result, m_runPanel->lastRunWorkflow()});
+    // The run's resource, followed through the edits made while it ran: its name as it is now.
+    const QString resourceName = m_document->resource(m_runPanelResource).name;
     // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
-    m_document->setLastRunScope(m_runResourceName, m_runWorkflow, result.scope);
+    m_document->setLastRunScope(resourceName, m_runWorkflow, result.scope);
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
-        m_sessionScopes.insert(m_runResourceName, result.scope);
+        m_sessionScopes.insert(resourceName, result.scope);
     if (!result.succeeded() && m_runWorkflow == WorkflowKind::Refresh &&
-        !m_sessionScopes.contains(m_runResourceName)) {
+        !m_sessionScopes.contains(resourceName)) {
         // The usual cause: REFRESH_TOKEN and the like come from a session that doesn't exist yet.
         statusBar()->showMessage(tr("The refresh workflow starts from the session the auth workflow leaves: "
                                     "test the auth workflow first (%1)")

@@ -180,7 +180,6 @@ private:
     QAction *m_selectAllAction = nullptr;
 
     WorkflowKind m_runWorkflow = WorkflowKind::Auth;
-    QString m_runResourceName; // the resource the last run belonged to
     int m_runPanelResource = -1; // the resource whose run the Test panel shows, -1 for none
     struct LastRun
     {
