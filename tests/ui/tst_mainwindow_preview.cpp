@@ -125,40 +125,35 @@ private Q_SLOTS:
 
         // Named as another resource for a moment (the name field flags it), the session stays where it
         // was: under the other resource's name it would be that one's.
-        Resource clash = window.document()->resource(1);
-        clash.name = QStringLiteral("Seed walkthrough");
-        window.document()->setResource(1, clash, QStringLiteral("Rename resource"));
-        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Seed walkthrough"))));
+        const auto rename = [&window](int index, const QString &newName, const QString &mergeKey = {}) {
+            Resource renamed = window.document()->resource(index);
+            renamed.name = newName;
+            window.document()->setResource(index, renamed, QStringLiteral("Rename resource"), mergeKey);
+        };
+        const auto unsavedKey = [&key](const QString &resource) {
+            return key(QStringLiteral("unsaved"), resource);
+        };
+        rename(1, QStringLiteral("Seed walkthrough"));
+        QVERIFY(!sessions->cached(unsavedKey(QStringLiteral("Seed walkthrough"))));
         window.document()->undoStack()->undo();
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QVERIFY(preview->isLoggedIn());
         // Typing through another resource's name ("Demo" on the way to "Demo 2") parks the session under
         // the last name of its own, and it arrives with the next one.
-        Resource other = window.document()->resource(0);
-        other.name = QStringLiteral("Demo");
-        window.document()->setResource(0, other, QStringLiteral("Rename resource"));
-        clash = window.document()->resource(1);
-        for (const QString &typed :
-             {QStringLiteral("Dem"), QStringLiteral("Demo"), QStringLiteral("Demo 2")}) {
-            clash.name = typed;
-            window.document()->setResource(1, clash, QStringLiteral("Rename resource"),
-                                           QStringLiteral("name"));
-        }
+        rename(0, QStringLiteral("Demo"));
+        for (const QString &typed : {QStringLiteral("Dem"), QStringLiteral("Demo"), QStringLiteral("Demo 2")})
+            rename(1, typed, QStringLiteral("name"));
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo 2"));
         QVERIFY(preview->isLoggedIn());
-        QVERIFY(sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo 2"))));
-        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Dem"))));
+        QVERIFY(sessions->cached(unsavedKey(QStringLiteral("Demo 2"))));
+        QVERIFY(!sessions->cached(unsavedKey(QStringLiteral("Dem"))));
         // A parked session is never another resource's: named "Dem" while it sits there, the other
         // resource takes nothing, and the parked session is gone (log in again).
-        clash.name = QStringLiteral("Demo");
-        window.document()->setResource(1, clash, QStringLiteral("Rename resource"));
-        other.name = QStringLiteral("Demo 2");
-        window.document()->setResource(0, other, QStringLiteral("Rename resource"));
-        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo 2"))));
-        clash.name = QStringLiteral("Demo login v2");
-        window.document()->setResource(1, clash, QStringLiteral("Rename resource"));
-        other.name = QStringLiteral("Seed walkthrough");
-        window.document()->setResource(0, other, QStringLiteral("Rename resource"));
+        rename(1, QStringLiteral("Demo"));
+        rename(0, QStringLiteral("Demo 2"));
+        QVERIFY(!sessions->cached(unsavedKey(QStringLiteral("Demo 2"))));
+        rename(1, QStringLiteral("Demo login v2"));
+        rename(0, QStringLiteral("Seed walkthrough"));
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QVERIFY(!preview->isLoggedIn());
         // Logged in again for what follows.
