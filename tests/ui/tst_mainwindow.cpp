@@ -46,6 +46,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -1116,6 +1117,55 @@ void tst_MainWindow::usableAt1280x800()
     QTRY_VERIFY2(previewDock->width() >= window->findChild<AuthLoginPreview *>()->minimumSizeHint().width(),
                  qPrintable(QString::number(previewDock->width())));
     QCOMPARE(window->size(), QSize(1280, 800));
+    // With the preview open, each step editor still fits across its pane: nothing is cut off at the right
+    // edge (the page scrolls down only), and the form's four columns are all in sight.
+    // Layouts apply in posted events, a layer at a time: handle them all before measuring.
+    const auto settleLayouts = [] {
+        for (int layer = 0; layer < 8; ++layer)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    };
+    settleLayouts();
+    QVERIFY2(window->resourceEditor()->width() >= 540,
+             qPrintable(QString::number(window->resourceEditor()->width())));
+    for (int step = 0; step < 4; ++step) {
+        window->resourceEditor()->showStep(WorkflowKind::Auth, step);
+        settleLayouts();
+        auto *details = child<QWidget>(window.get(), QStringLiteral("stepDetails"));
+        QScrollArea *pane = nullptr;
+        for (QWidget *up = details->parentWidget(); up && !pane; up = up->parentWidget())
+            pane = qobject_cast<QScrollArea *>(up);
+        QVERIFY(pane);
+        QVERIFY2(details->width() <= pane->viewport()->width(),
+                 qPrintable(QStringLiteral("step %1: %2 wide in %3")
+                                .arg(step)
+                                .arg(details->width())
+                                .arg(pane->viewport()->width())));
+        for (QWidget *widget : details->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || widget->isWindow())
+                continue;
+            const int right = widget->mapTo(pane->viewport(), QPoint(widget->width(), 0)).x();
+            QVERIFY2(right <= pane->viewport()->width(),
+                     qPrintable(QStringLiteral("step %1: %2 %3 ends at %4 of %5")
+                                    .arg(step)
+                                    .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                         widget->objectName())
+                                    .arg(right)
+                                    .arg(pane->viewport()->width())));
+        }
+    }
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 0);
+    settleLayouts();
+    auto *formFields = child<QTableView>(window.get(), QStringLiteral("formFields"));
+    QVERIFY(!formFields->horizontalScrollBar()->isVisible());
+    // The preview's scope filter goes above its buttons; the Test panel's stays beside them.
+    auto *preview = window->findChild<AuthLoginPreview *>();
+    const auto filterBesideButtons = [](QWidget *inspector) {
+        auto *filter = child<QWidget>(inspector, QStringLiteral("scopeFilter"));
+        auto *reveal = child<QWidget>(inspector, QStringLiteral("revealSecrets"));
+        return filter->mapToGlobal(QPoint(0, filter->height())).y() > reveal->mapToGlobal(QPoint(0, 0)).y();
+    };
+    QVERIFY(!filterBesideButtons(child<QWidget>(preview, QStringLiteral("sessionVariables"))));
+    QVERIFY(filterBesideButtons(child<QWidget>(window.get(), QStringLiteral("scopeInspector"))));
 }
 
 void tst_MainWindow::startingOnlyReadsSettings()

@@ -12,7 +12,7 @@ namespace AuthStudio {
 DefineVariableStepEditor::DefineVariableStepEditor(WorkspaceDocument *document, QWidget *parent)
     : StepEditor(document, StepType::DefineVariable, parent)
     , m_value(new ExpressionLineEdit(this))
-    , m_secret(new QCheckBox(tr("Secret: mask the value everywhere and never save it"), this))
+    , m_secret(new QCheckBox(tr("Secret (masked, never saved)"), this))
     , m_hint(new QLabel(this))
 {
     nameEdit()->setToolTip(tr("Resource headers and later steps use the variable as {{ NAME }}"));
@@ -22,6 +22,8 @@ DefineVariableStepEditor::DefineVariableStepEditor(WorkspaceDocument *document, 
     m_value->setToolTip(tr("Usually an expression over an earlier step, e.g. {{ http1.body.token }}"));
     m_secret->setObjectName(QStringLiteral("variableSecret"));
     m_secret->setAccessibleName(tr("Secret variable"));
+    m_secret->setToolTip(
+        tr("Mask the value everywhere it is shown, and never save it in the workspace file"));
     m_hint->setObjectName(QStringLiteral("variableHint"));
     m_hint->setWordWrap(true);
 

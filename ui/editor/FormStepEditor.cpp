@@ -28,7 +28,14 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(FormFieldTableModel::TypeColumn,
                                      new ChoiceDelegate(FormFieldTableModel::typeLabels(), m_view));
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Key and label share the room; the type and the check box take what they need, so every column
+    // stays in sight when the step pane is narrow (beside the Auth Login preview) and none is stretched
+    // needlessly when it is wide.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(FormFieldTableModel::KeyColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FormFieldTableModel::LabelColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FormFieldTableModel::TypeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FormFieldTableModel::RequiredColumn, QHeaderView::ResizeToContents);
     m_view->verticalHeader()->hide();
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -55,7 +62,9 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(new QLabel(tr("Fields the user fills in when the workflow runs:"), this));
+    auto *fieldsLabel = new QLabel(tr("Fields the user fills in when the workflow runs:"), this);
+    fieldsLabel->setWordWrap(true); // the step pane can be narrow beside the Auth Login preview
+    layout->addWidget(fieldsLabel);
     layout->addWidget(m_view, 1);
     layout->addLayout(buttons);
     layout->addWidget(m_hint);

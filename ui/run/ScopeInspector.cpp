@@ -38,6 +38,10 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     , m_copyValueAction(new QAction(tr("Copy value"), this))
     , m_copyExpressionAction(new QAction(tr("Copy as {{ expression }}"), this))
     , m_filterTimer(new QTimer(this))
+    , m_copyValueButton(new QToolButton(this))
+    , m_copyExpressionButton(new QToolButton(this))
+    , m_layout(new QVBoxLayout(this))
+    , m_toolbar(new QHBoxLayout)
 {
     m_proxy->setSourceModel(m_model);
     // A match deep in a response keeps its parents visible, so people see where it lives.
@@ -50,7 +54,7 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter names and values"));
     m_filter->setToolTip(tr("Show only the names and values containing this text"));
     m_filter->setAccessibleName(tr("Filter scope"));
-    // In the narrow Auth Login preview the buttons beside it would otherwise squeeze it to a few pixels.
+    // Where the buttons leave it less, it goes above them (see placeFilter).
     m_filter->setMinimumWidth(m_filter->fontMetrics().averageCharWidth() * 16);
 
     m_reveal->setObjectName(QStringLiteral("revealSecrets"));
@@ -84,24 +88,20 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_view->addAction(m_copyValueAction);
     m_view->addAction(m_copyExpressionAction);
 
-    auto *copyValueButton = new QToolButton(this);
-    copyValueButton->setObjectName(QStringLiteral("copyValueButton"));
-    copyValueButton->setDefaultAction(m_copyValueAction);
-    copyValueButton->setAccessibleName(m_copyValueAction->text());
-    auto *copyExpressionButton = new QToolButton(this);
-    copyExpressionButton->setObjectName(QStringLiteral("copyExpressionButton"));
-    copyExpressionButton->setDefaultAction(m_copyExpressionAction);
-    copyExpressionButton->setAccessibleName(m_copyExpressionAction->text());
+    m_copyValueButton->setObjectName(QStringLiteral("copyValueButton"));
+    m_copyValueButton->setDefaultAction(m_copyValueAction);
+    m_copyValueButton->setAccessibleName(m_copyValueAction->text());
+    m_copyExpressionButton->setObjectName(QStringLiteral("copyExpressionButton"));
+    m_copyExpressionButton->setDefaultAction(m_copyExpressionAction);
+    m_copyExpressionButton->setAccessibleName(m_copyExpressionAction->text());
 
-    auto *toolbar = new QHBoxLayout;
-    toolbar->addWidget(m_filter, 1);
-    toolbar->addWidget(m_reveal);
-    toolbar->addWidget(copyValueButton);
-    toolbar->addWidget(copyExpressionButton);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(toolbar);
-    layout->addWidget(m_view, 1);
+    m_toolbar->addWidget(m_filter, 1);
+    m_toolbar->addWidget(m_reveal);
+    m_toolbar->addWidget(m_copyValueButton);
+    m_toolbar->addWidget(m_copyExpressionButton);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addLayout(m_toolbar);
+    m_layout->addWidget(m_view, 1);
 
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(FilterDelayMs);
@@ -122,6 +122,41 @@ ScopeInspector::ScopeInspector(QWidget *parent)
         m_expandedPaths.remove(m_model->pathFor(m_proxy->mapToSource(index)));
     });
     updateActions();
+}
+
+QSize ScopeInspector::minimumSizeHint() const
+{
+    // Narrow, the filter goes above the buttons: the buttons' row alone sets the minimum width.
+    QSize size = QWidget::minimumSizeHint();
+    size.setWidth(qMin(size.width(), qMax(buttonsWidth(), m_filter->minimumWidth())));
+    return size;
+}
+
+void ScopeInspector::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    placeFilter();
+}
+
+int ScopeInspector::buttonsWidth() const
+{
+    return m_reveal->sizeHint().width() + m_copyValueButton->sizeHint().width() +
+        m_copyExpressionButton->sizeHint().width() + 2 * m_toolbar->spacing();
+}
+
+void ScopeInspector::placeFilter()
+{
+    // Beside the buttons in the Test panel; above them in the narrow Auth Login preview, where the
+    // buttons' row would otherwise make the preview too wide for a 1280-pixel screen.
+    const bool ownRow = width() < m_filter->minimumWidth() + m_toolbar->spacing() + buttonsWidth();
+    if (ownRow == m_filterOnOwnRow)
+        return;
+    m_filterOnOwnRow = ownRow;
+    m_toolbar->removeWidget(m_filter);
+    if (ownRow)
+        m_layout->insertWidget(0, m_filter);
+    else
+        m_toolbar->insertWidget(0, m_filter, 1);
 }
 
 void ScopeInspector::setScope(const Scope &scope)

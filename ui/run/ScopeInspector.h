@@ -11,8 +11,11 @@ class QAction;
 class QCheckBox;
 class QLineEdit;
 class QSortFilterProxyModel;
+class QHBoxLayout;
 class QTimer;
+class QToolButton;
 class QTreeView;
+class QVBoxLayout;
 
 namespace AuthStudio {
 
@@ -43,7 +46,14 @@ public:
     void copyValue();
     void copyExpression();
 
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    int buttonsWidth() const;
+    void placeFilter();
     void applyFilter();
     void updateActions();
     void expandMatches();
@@ -56,6 +66,11 @@ private:
     QAction *m_copyValueAction;
     QAction *m_copyExpressionAction;
     QTimer *m_filterTimer;
+    QToolButton *m_copyValueButton;
+    QToolButton *m_copyExpressionButton;
+    QVBoxLayout *m_layout;
+    QHBoxLayout *m_toolbar;
+    bool m_filterOnOwnRow = false;
     // Paths of the rows people expanded, so the next snapshot opens the same way.
     QSet<QStringList> m_expandedPaths;
     bool m_restoring = false;

@@ -1,6 +1,7 @@
 // VerticalScrollArea: a frameless scroll area that scrolls its page up and down only, the page as wide as
 // the area. Forms and editor pages use it so they fit a 1280x800 screen instead of forcing the window
-// taller. A field inside that takes the focus is scrolled into view.
+// taller. Across, it asks its layout for the page's minimum width, so nothing on the page is cut off at
+// the right edge. A field inside that takes the focus is scrolled into view.
 #pragma once
 
 #include <QScrollArea>
@@ -13,6 +14,11 @@ class VerticalScrollArea : public QScrollArea
 public:
     // Takes ownership of `page`.
     explicit VerticalScrollArea(QWidget *page, QWidget *parent = nullptr);
+
+    QSize minimumSizeHint() const override;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 };
 
 } // namespace AuthStudio

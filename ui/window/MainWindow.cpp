@@ -41,7 +41,6 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
-#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -819,11 +818,7 @@ AuthLoginPreview *MainWindow::authLoginPreview()
         // dock down to its title bar at 1280x800.
         m_preview = new AuthLoginPreview(m_network, m_sessions, m_previewDock);
         m_preview->setObjectName(QStringLiteral("authLoginPreview"));
-        auto *scroll = new VerticalScrollArea(m_preview, m_previewDock);
-        // Across, the dock stays as wide as the preview needs.
-        scroll->setMinimumWidth(m_preview->minimumSizeHint().width() +
-                                scroll->verticalScrollBar()->sizeHint().width());
-        m_previewDock->setWidget(scroll);
+        m_previewDock->setWidget(new VerticalScrollArea(m_preview, m_previewDock));
     }
     return m_preview;
 }
