@@ -6,6 +6,9 @@
 #include <QDir>
 #include <QFile>
 #include <QTimer>
+#include <QUuid>
+
+#include <algorithm>
 
 #ifdef Q_OS_UNIX
 #include <pwd.h>
@@ -17,6 +20,7 @@ namespace AuthStudio {
 SessionManager::SessionManager(std::unique_ptr<SecretStore> store, QObject *parent)
     : QObject(parent)
     , m_store(std::move(store))
+    , m_unsavedStore(std::make_unique<MemorySecretStore>())
 {
     if (!m_store)
         m_store = std::make_unique<MemorySecretStore>();
@@ -44,7 +48,23 @@ QString SessionManager::sessionKey(const QString &profile, const QString &worksp
     return QStringLiteral("session:%1:%2:%3").arg(profile, workspaceId, resourceName);
 }
 
-void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callback)> operation,
+QString SessionManager::newUnsavedWorkspaceId()
+{
+    const QString id = QStringLiteral("unsaved-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_unsavedWorkspaces.append(id);
+    return id;
+}
+
+bool SessionManager::isUnsavedWorkspaceKey(const QString &key) const
+{
+    // The workspace id sits between colons in the key (sessionKey); a UUID appears nowhere else.
+    return std::any_of(m_unsavedWorkspaces.cbegin(), m_unsavedWorkspaces.cend(), [&key](const QString &id) {
+        return key.contains(QLatin1Char(':') + id + QLatin1Char(':'));
+    });
+}
+
+void SessionManager::call(const QString &key,
+                          std::function<void(SecretStore *, SecretStore::Callback)> operation,
                           SecretStore::Callback done)
 {
     ++m_pending;
@@ -67,7 +87,7 @@ void SessionManager::call(std::function<void(SecretStore *, SecretStore::Callbac
                   QStringLiteral("the keychain did not answer within %1 s").arg(m_storeTimeoutMs / 1000.0)});
     });
     timer->start(m_storeTimeoutMs);
-    operation(m_store.get(), complete);
+    operation(isUnsavedWorkspaceKey(key) ? m_unsavedStore.get() : m_store.get(), complete);
 }
 
 void SessionManager::finishOperation()
@@ -113,6 +133,7 @@ void SessionManager::load(const QString &key, QObject *context, LoadCallback don
         }
     };
     call(
+        key,
         [key, this](SecretStore *store, SecretStore::Callback cb) { store->read(key, this, std::move(cb)); },
         [this, key, deliver](const SecretStore::Result &result) {
             if (result.error == SecretStore::Error::Unavailable) {
@@ -133,28 +154,34 @@ void SessionManager::save(const QString &key, const AuthSession &session)
     m_cache.insert(key, session);
     m_known.insert(key);
     const QByteArray data = session.toJson();
-    call([key, data, this](SecretStore *store,
-                           SecretStore::Callback cb) { store->write(key, data, this, std::move(cb)); },
-         [this, key, data](const SecretStore::Result &result) {
-             if (result.error == SecretStore::Error::Unavailable) {
-                 switchToFallback(result.message);
-                 m_store->write(key, data, this, [](const SecretStore::Result &) {});
-             } else if (result.error != SecretStore::Error::None) {
-                 Q_EMIT storeError(
-                     QStringLiteral("Saving the session in the keychain failed (%1). It is kept in memory "
-                                    "until the program exits.")
-                         .arg(result.message));
-             }
-         });
+    call(
+        key,
+        [key, data, this](SecretStore *store, SecretStore::Callback cb) {
+            store->write(key, data, this, std::move(cb));
+        },
+        [this, key, data](const SecretStore::Result &result) {
+            if (result.error == SecretStore::Error::Unavailable) {
+                switchToFallback(result.message);
+                m_store->write(key, data, this, [](const SecretStore::Result &) {});
+            } else if (result.error != SecretStore::Error::None) {
+                Q_EMIT storeError(
+                    QStringLiteral("Saving the session in the keychain failed (%1). It is kept in memory "
+                                   "until the program exits.")
+                        .arg(result.message));
+            }
+        });
 }
 
 void SessionManager::forget(const QString &key)
 {
     m_cache.remove(key);
     m_known.insert(key);
-    call([key, this](SecretStore *store,
-                     SecretStore::Callback cb) { store->remove(key, this, std::move(cb)); },
-         [](const SecretStore::Result &) {});
+    call(
+        key,
+        [key, this](SecretStore *store, SecretStore::Callback cb) {
+            store->remove(key, this, std::move(cb));
+        },
+        [](const SecretStore::Result &) {});
     // The session may also sit in an opted-in file store from an earlier run.
     const FileSecretStore files(FileSecretStore::defaultDirectory());
     QFile::remove(files.pathFor(key));

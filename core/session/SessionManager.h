@@ -31,6 +31,11 @@ public:
     // The store key of one profile's session for one resource of one workspace (identified by its file).
     static QString sessionKey(const QString &profile, const QString &workspaceId,
                               const QString &resourceName);
+    // A workspace id for a workspace not saved to a file yet, unique to it. Its sessions are kept in
+    // memory for this process only: in the keychain they would pile up where no file finds them again,
+    // and another unsaved workspace (File > New) with a resource of the same name, perhaps pointing at
+    // another server, must never be sent them. move() to a file's key (Save As) puts them in the keychain.
+    QString newUnsavedWorkspaceId();
 
     SecretStore *store() const { return m_store.get(); }
     void setStoreTimeoutMs(int timeoutMs) { m_storeTimeoutMs = timeoutMs; }
@@ -59,13 +64,16 @@ Q_SIGNALS:
     void idle(); // no store operation pending any more: safe to exit
 
 private:
-    void call(std::function<void(SecretStore *, SecretStore::Callback)> operation,
+    void call(const QString &key, std::function<void(SecretStore *, SecretStore::Callback)> operation,
               SecretStore::Callback done);
+    bool isUnsavedWorkspaceKey(const QString &key) const;
     void switchToFallback(const QString &reason);
     void finishOperation();
 
     std::unique_ptr<SecretStore> m_store;
     bool m_usingFallback = false;
+    std::unique_ptr<SecretStore> m_unsavedStore; // sessions of unsaved workspaces, in memory
+    QStringList m_unsavedWorkspaces;
     QHash<QString, AuthSession> m_cache;
     QSet<QString> m_known; // keys whose store state is known (loaded, saved or forgotten)
     QHash<QString, QList<std::pair<QPointer<QObject>, LoadCallback>>> m_loading;

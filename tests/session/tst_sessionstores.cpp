@@ -274,6 +274,47 @@ private Q_SLOTS:
         QVERIFY(!reader.cached(QStringLiteral("session:alice:/w:other")));
     }
 
+    // A workspace not saved to a file keeps its sessions in memory, apart from every other one; Save As
+    // (a move to the file's key) puts them in the store.
+    void unsavedWorkspacesKeepTheirSessionsInMemory()
+    {
+        auto store = std::make_unique<MemorySecretStore>();
+        MemorySecretStore *kept = store.get();
+        SessionManager manager(std::move(store));
+        const QString demo = manager.newUnsavedWorkspaceId();
+        const QString fresh = manager.newUnsavedWorkspaceId();
+        QVERIFY(demo != fresh);
+        const auto key = [](const QString &workspace) {
+            return SessionManager::sessionKey(QStringLiteral("alice"), workspace,
+                                              QStringLiteral("Demo login"));
+        };
+        const auto inStore = [this, kept](const QString &stored) {
+            std::optional<bool> found;
+            kept->read(stored, this, [&found](const SecretStore::Result &result) {
+                found = result.error == SecretStore::Error::None;
+            });
+            while (!found) // MemorySecretStore answers from the event loop
+                QCoreApplication::processEvents();
+            return *found;
+        };
+        manager.save(key(demo), sampleSession());
+        QTRY_COMPARE(manager.pendingOperations(), 0);
+        QVERIFY(manager.cached(key(demo)));
+        QVERIFY(!inStore(key(demo)));
+        // Another unsaved workspace's resource of the same name has no session, in the cache or read.
+        QVERIFY(!manager.cached(key(fresh)));
+        std::optional<std::optional<AuthSession>> loaded;
+        manager.load(key(fresh), this,
+                     [&loaded](const std::optional<AuthSession> &session) { loaded = session; });
+        QTRY_VERIFY(loaded.has_value());
+        QVERIFY(!loaded->has_value());
+        // Saved as a file: the session goes to the store under the file's key.
+        manager.move(key(demo), key(QStringLiteral("/w.authstudio.json")));
+        QTRY_COMPARE(manager.pendingOperations(), 0);
+        QVERIFY(!manager.cached(key(demo)));
+        QVERIFY(inStore(key(QStringLiteral("/w.authstudio.json"))));
+    }
+
     void profilesHaveTheirOwnKeys()
     {
         QVERIFY(

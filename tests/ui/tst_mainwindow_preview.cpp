@@ -70,6 +70,23 @@ private Q_SLOTS:
 
         window.setCurrentResource(0); // "Seed walkthrough" is custom auth too: the preview follows
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+
+        // File > New, and a resource of the same name there (it could point at any server): it has no
+        // session. Unsaved workspaces used to share one key, "unsaved", so it was sent the demo's token.
+        const Resource demoLogin = window.document()->resource(1);
+        const QString demoWorkspace = window.sessionWorkspaceId();
+        window.newWorkspace();
+        QCOMPARE(window.document()->resourceCount(), 0);
+        QVERIFY(window.sessionWorkspaceId() != demoWorkspace);
+        window.setCurrentResource(window.document()->addResource(demoLogin));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
+        QTRY_VERIFY(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton"))->isEnabled());
+        QVERIFY(!preview->isLoggedIn());
+        preview->findChild<QLineEdit *>(QStringLiteral("queryPath"))->setText(QStringLiteral("/me"));
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTRY_VERIFY(!preview->isQueryRunning());
+        QCOMPARE(window.demoServer()->counters().meRequests, 1); // it went nowhere: login first
+        QVERIFY(!preview->isLoggedIn());
         window.document()->undoStack()->setClean(); // nothing to ask about on close
     }
 
@@ -113,8 +130,10 @@ private Q_SLOTS:
             return SessionManager::sessionKey(SessionManager::defaultProfile(), workspace, resource);
         };
         QVERIFY(preview->isLoggedIn());
-        QVERIFY(sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login v2"))));
-        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login"))));
+        const QString unsavedId = window.sessionWorkspaceId();
+        QVERIFY(unsavedId.startsWith(QStringLiteral("unsaved-")));
+        QVERIFY(sessions->cached(key(unsavedId, QStringLiteral("Demo login v2"))));
+        QVERIFY(!sessions->cached(key(unsavedId, QStringLiteral("Demo login"))));
         // Undo takes the name back, and the session with it.
         window.document()->undoStack()->undo();
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
@@ -130,8 +149,8 @@ private Q_SLOTS:
             renamed.name = newName;
             window.document()->setResource(index, renamed, QStringLiteral("Rename resource"), mergeKey);
         };
-        const auto unsavedKey = [&key](const QString &resource) {
-            return key(QStringLiteral("unsaved"), resource);
+        const auto unsavedKey = [&key, &unsavedId](const QString &resource) {
+            return key(unsavedId, resource);
         };
         rename(1, QStringLiteral("Seed walkthrough"));
         QVERIFY(!sessions->cached(unsavedKey(QStringLiteral("Seed walkthrough"))));
@@ -175,7 +194,7 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("saved")));
         QVERIFY(sessions->cached(key(QFileInfo(path).canonicalFilePath(), QStringLiteral("Demo login v2"))));
-        QVERIFY(!sessions->cached(key(QStringLiteral("unsaved"), QStringLiteral("Demo login v2"))));
+        QVERIFY(!sessions->cached(key(unsavedId, QStringLiteral("Demo login v2"))));
         QCOMPARE(window.demoServer()->counters().logins, 2);
 
         // Selecting another resource and coming back opens it again, with its check.

@@ -439,6 +439,7 @@ void MainWindow::createDocks()
     // Auth Login preview: the resource as an app would use it, with the user's session from the keychain.
     // Built when first shown, so start-up doesn't pay for its script engines.
     m_sessions = new SessionManager(std::make_unique<KeychainSecretStore>(), this);
+    m_unsavedWorkspaceId = m_sessions->newUnsavedWorkspaceId();
     // The user must hear when the session they just logged in with isn't kept (a locked or refused
     // keychain), or why the next start asks them to log in again.
     for (const auto signal : {&SessionManager::storeUnavailable, &SessionManager::storeError}) {
@@ -594,6 +595,12 @@ bool MainWindow::startDemoServer()
 
 void MainWindow::afterOpen()
 {
+    // Each workspace not saved to a file has sessions of its own, in memory only: a New workspace's
+    // resource never gets the demo's token because it has the same name.
+    if (m_document->filePath().isEmpty()) {
+        m_unsavedWorkspaceId = m_sessions->newUnsavedWorkspaceId();
+        m_sessionWorkspaceId = m_unsavedWorkspaceId;
+    }
     m_sessionScopes.clear();
     // The Test panel's runs and the preview's resource belonged to the workspace before.
     dropPanelRun();
@@ -845,8 +852,8 @@ void MainWindow::updatePreview()
 
 QString MainWindow::sessionWorkspaceId() const
 {
-    // Sessions are keyed by the workspace file; an unsaved workspace gets a key of its own.
-    return m_document->filePath().isEmpty() ? QStringLiteral("unsaved")
+    // Sessions are keyed by the workspace file; an unsaved workspace has an id of its own.
+    return m_document->filePath().isEmpty() ? m_unsavedWorkspaceId
                                             : QFileInfo(m_document->filePath()).canonicalFilePath();
 }
 

@@ -60,6 +60,9 @@ public:
     // The Auth Login preview dock's panel; created the first time the dock is shown.
     AuthLoginPreview *authLoginPreview();
     QDockWidget *previewDock() const { return m_previewDock; }
+    // What sessions are kept under for the open workspace: its file, or while it has none, an id of its
+    // own (SessionManager::newUnsavedWorkspaceId).
+    QString sessionWorkspaceId() const;
 
     // Start-up: offers to restore a recovery file left by a crash, else opens `path`, or with no path the
     // bundled demo workspace against the embedded demo API.
@@ -120,8 +123,6 @@ private:
     void updateRunPanelWorkflow();
     // Points the Auth Login preview at the current resource, while its dock is shown.
     void updatePreview();
-    // The workspace part of session keys: the canonical file path, or "unsaved".
-    QString sessionWorkspaceId() const;
     // Takes sessions along when the resource they belong to was renamed (`change`), or the workspace
     // saved under another file (a null change), and notes the keys in use.
     void followSessions(const DocumentChange *change);
@@ -198,6 +199,7 @@ private:
     // The workspace id and resource names the sessions are kept under, as of the last change: a
     // renamed resource or a workspace saved under another file takes its sessions along (followSessions).
     QString m_sessionWorkspaceId;
+    QString m_unsavedWorkspaceId;
     QStringList m_sessionNames; // by resource index: the name its session is kept under, empty for none
     bool m_closeConfirmed = false;
 };
