@@ -23,10 +23,12 @@ SecretStore::Result resultOf(const QKeychain::Job *job)
     case QKeychain::OtherError:
         break;
     }
-    // The Secret Service not running shows up as OtherError with a D-Bus message.
+    // The Secret Service not running shows up as OtherError with a D-Bus message; no session bus at all
+    // as libsecret's "Could not connect: …".
     const QString message = job->errorString();
     const bool unavailable =
         message.contains(QLatin1String("org.freedesktop.secrets"), Qt::CaseInsensitive) ||
+        message.startsWith(QLatin1String("Could not connect"), Qt::CaseInsensitive) ||
         message.contains(QLatin1String("DBus"), Qt::CaseInsensitive) ||
         message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive);
     return {unavailable ? SecretStore::Error::Unavailable : SecretStore::Error::Failed, {}, message};

@@ -1,6 +1,7 @@
 // The Auth Login preview inside the studio: the dock appears from the View menu, follows the selected
 // resource, and logs in, queries and logs out against the demo API the studio starts.
 #include "demo/DemoServer.h"
+#include "document/DemoWorkspace.h"
 #include "document/WorkspaceDocument.h"
 #include "model/ApiRequestStep.h"
 #include "preview/AuthLoginPreview.h"
@@ -13,12 +14,14 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -249,6 +252,39 @@ private Q_SLOTS:
                  QStringLiteral("Saving the session in the keychain failed (locked)."));
         Q_EMIT sessions->storeUnavailable(QStringLiteral("No OS keychain is reachable (none)."));
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("No OS keychain is reachable (none)."));
+    }
+
+    // No session bus at all (this suite's environment): the first session read finds no keychain, the
+    // studio says so, and a note stays in the status bar, its tooltip saying why, after the message goes.
+    void noKeychainStaysInSight()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("saved.authstudio.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(DemoWorkspace::data());
+        file.close();
+        MainWindow window;
+        window.show();
+        bool opened = false;
+        window.openFile(path, [&opened](bool ok) { opened = ok; });
+        QTRY_VERIFY(opened);
+        auto *sessions = window.findChild<SessionManager *>();
+        QSignalSpy unavailable(sessions, &SessionManager::storeUnavailable);
+        auto *note = window.statusBar()->findChild<QLabel *>(QStringLiteral("sessionStoreStatus"));
+        QVERIFY(note);
+        QVERIFY(!note->isVisible());
+        window.setCurrentResource(1);
+        window.previewDock()->show(); // reads the resource's session from the keychain
+        QTRY_COMPARE(unavailable.count(), 1);
+        QVERIFY(sessions->usingFallback());
+        QVERIFY(
+            window.statusBar()->currentMessage().startsWith(QStringLiteral("No OS keychain is reachable")));
+        QVERIFY(note->isVisible());
+        QVERIFY(note->toolTip().contains(QStringLiteral("in memory")));
+        window.statusBar()->clearMessage();
+        QVERIFY(note->isVisible());
     }
 };
 

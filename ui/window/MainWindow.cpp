@@ -446,6 +446,17 @@ void MainWindow::createDocks()
         connect(m_sessions, signal, this,
                 [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs * 3); });
     }
+    // Without a keychain that lasts as long as the process: it stays in sight after the message goes.
+    auto *sessionStoreStatus = new QLabel(tr("Sessions not saved"), this);
+    sessionStoreStatus->setObjectName(QStringLiteral("sessionStoreStatus"));
+    sessionStoreStatus->hide();
+    statusBar()->addPermanentWidget(sessionStoreStatus);
+    connect(m_sessions, &SessionManager::storeUnavailable, sessionStoreStatus,
+            [sessionStoreStatus](const QString &message) {
+                sessionStoreStatus->setToolTip(message);
+                sessionStoreStatus->setAccessibleDescription(message);
+                sessionStoreStatus->show();
+            });
     m_previewDock = new QDockWidget(tr("Auth Login preview"), this);
     m_previewDock->setObjectName(QStringLiteral("previewDock"));
     m_previewDock->setToolTip(tr("Log in, query and log out as an app using this resource would"));
