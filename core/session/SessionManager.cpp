@@ -164,10 +164,12 @@ void SessionManager::save(const QString &key, const AuthSession &session)
                 switchToFallback(result.message);
                 m_store->write(key, data, this, [](const SecretStore::Result &) {});
             } else if (result.error != SecretStore::Error::None) {
-                Q_EMIT storeError(
+                const QString message =
                     QStringLiteral("Saving the session in the keychain failed (%1). It is kept in memory "
                                    "until the program exits.")
-                        .arg(result.message));
+                        .arg(result.message);
+                Q_EMIT storeError(message);
+                Q_EMIT sessionNotSaved(message);
             }
         });
 }

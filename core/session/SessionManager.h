@@ -61,6 +61,9 @@ public:
 Q_SIGNALS:
     void storeUnavailable(const QString &message);
     void storeError(const QString &message);
+    // A session the keychain refused to save (a locked or missing collection): it is kept in memory only.
+    // Also reported as storeError.
+    void sessionNotSaved(const QString &message);
     void idle(); // no store operation pending any more: safe to exit
 
 private:

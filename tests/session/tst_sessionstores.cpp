@@ -354,12 +354,15 @@ private Q_SLOTS:
     {
         SessionManager manager(std::make_unique<BrokenStore>(false, SecretStore::Error::Failed));
         QSignalSpy errors(&manager, &SessionManager::storeError);
+        QSignalSpy notSaved(&manager, &SessionManager::sessionNotSaved);
         QSignalSpy unavailable(&manager, &SessionManager::storeUnavailable);
         QSignalSpy idle(&manager, &SessionManager::idle);
         const QString key = QStringLiteral("k");
         manager.save(key, sampleSession());
         QVERIFY(idle.wait(20000));
         QCOMPARE(errors.count(), 1);
+        QCOMPARE(notSaved.count(), 1);
+        QCOMPARE(notSaved.first().first(), errors.first().first());
         const QString message = errors.first().first().toString();
         QVERIFY2(message.contains(QStringLiteral("collection is locked")), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("kept in memory")), qPrintable(message));

@@ -873,8 +873,14 @@ void tst_MainWindow::testPanelShowsTheShownResourcesRunOnly()
     QVERIFY(status->text().startsWith(QStringLiteral("Succeeded")));
 
     // Another resource: its title over its own (empty) run, not the last resource's log and scope.
+    // Secrets revealed for one resource are masked again for the next.
+    auto *reveal = child<QCheckBox>(panel, QStringLiteral("revealSecrets"));
+    reveal->setChecked(true);
+    QVERIFY(panel->scopeModel()->revealSecrets());
     window->setCurrentResource(1);
     showsNoRun(QStringLiteral("Demo login"));
+    QVERIFY(!reveal->isChecked());
+    QVERIFY(!panel->scopeModel()->revealSecrets());
 
     // Each resource's last run comes back with it: the seed walkthrough's success, Demo login's failure.
     DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFile>
@@ -71,8 +72,13 @@ private Q_SLOTS:
         QTRY_COMPARE(window.demoServer()->counters().meRequests, 1);
         QTRY_VERIFY(!preview->isQueryRunning());
 
+        // Revealed secrets are masked again when the preview shows another resource.
+        auto *reveal = preview->findChild<QCheckBox *>(QStringLiteral("revealSecrets"));
+        QVERIFY(reveal);
+        reveal->setChecked(true);
         window.setCurrentResource(0); // "Seed walkthrough" is custom auth too: the preview follows
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        QVERIFY(!reveal->isChecked());
 
         // File > New, and a resource of the same name there (it could point at any server): it has no
         // session. Unsaved workspaces used to share one key, "unsaved", so it was sent the demo's token.
@@ -247,9 +253,20 @@ private Q_SLOTS:
         MainWindow window;
         auto *sessions = window.findChild<SessionManager *>();
         QVERIFY(sessions);
+        auto *note = window.statusBar()->findChild<QLabel *>(QStringLiteral("sessionStoreStatus"));
+        QVERIFY(note);
+        Q_EMIT sessions->storeError(QStringLiteral("Reading the session from the keychain failed (denied)."));
+        QCOMPARE(window.statusBar()->currentMessage(),
+                 QStringLiteral("Reading the session from the keychain failed (denied)."));
+        QVERIFY(note->isHidden()); // nothing lost: the next read tries again
+        // A session the keychain refused stays in memory: that stays in sight, with the reason.
         Q_EMIT sessions->storeError(QStringLiteral("Saving the session in the keychain failed (locked)."));
+        Q_EMIT sessions->sessionNotSaved(
+            QStringLiteral("Saving the session in the keychain failed (locked)."));
         QCOMPARE(window.statusBar()->currentMessage(),
                  QStringLiteral("Saving the session in the keychain failed (locked)."));
+        QVERIFY(!note->isHidden());
+        QVERIFY(note->toolTip().contains(QStringLiteral("locked")));
         Q_EMIT sessions->storeUnavailable(QStringLiteral("No OS keychain is reachable (none)."));
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("No OS keychain is reachable (none)."));
     }

@@ -388,10 +388,11 @@ void AuthLoginPreview::openClient(Update update)
         Q_EMIT sessionStateChanged();
     });
     updateSessionView();
-    if (update == Update::Opened)
+    if (update == Update::Opened) {
+        m_variables->maskSecrets(); // revealed for one resource is not revealed for the next
         runOpeningCheck();
-    else if (m_savedElsewhere)
-        setAuthStatus(tr("The workspace was saved to a file: its sessions are kept with it."));
+    } else if (m_savedElsewhere)
+        setAuthStatus(tr("The workspace was saved to a file: its sessions moved with it."));
     else if (interrupted)
         setAuthStatus(tr("The resource was edited while a login or query ran, which stopped it: press Auth "
                          "Login or Send again."));

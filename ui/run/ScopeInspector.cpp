@@ -124,6 +124,11 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     updateActions();
 }
 
+void ScopeInspector::maskSecrets()
+{
+    m_reveal->setChecked(false);
+}
+
 QSize ScopeInspector::minimumSizeHint() const
 {
     // Narrow, the filter goes above the buttons: the buttons' row alone sets the minimum width.
@@ -148,7 +153,13 @@ void ScopeInspector::placeFilter()
 {
     // Beside the buttons in the Test panel; above them in the narrow Auth Login preview, where the
     // buttons' row would otherwise make the preview too wide for a 1280-pixel screen.
-    const bool ownRow = width() < m_filter->minimumWidth() + m_toolbar->spacing() + buttonsWidth();
+    // Beside them only when it keeps room for its placeholder text (and its clear button), not merely
+    // its minimum.
+    const QFontMetrics metrics = m_filter->fontMetrics();
+    const int besideWidth =
+        qMax(m_filter->minimumWidth(),
+             metrics.horizontalAdvance(m_filter->placeholderText()) + metrics.averageCharWidth() * 6);
+    const bool ownRow = width() < besideWidth + m_toolbar->spacing() + buttonsWidth();
     if (ownRow == m_filterOnOwnRow)
         return;
     m_filterOnOwnRow = ownRow;

@@ -45,6 +45,8 @@ public:
 
     void copyValue();
     void copyExpression();
+    // Unticks "Reveal secrets": for a scope of another resource or run, which the user didn't ask to see.
+    void maskSecrets();
 
     QSize minimumSizeHint() const override;
 

@@ -198,6 +198,7 @@ void WorkflowRunPanel::clearRun()
     m_log->clear();
     showNotification({}, false);
     m_status->clear();
+    m_inspector->maskSecrets(); // the next run shown is another resource's, or starts afresh
     m_inspector->setScope(m_initialScope);
     updateControls();
 }
@@ -207,6 +208,7 @@ void WorkflowRunPanel::showRun(const RunResult &result, const Workflow &ranWorkf
     if (isRunning())
         return;
     m_runningWorkflow = ranWorkflow;
+    m_inspector->maskSecrets(); // another resource's run, shown again
     m_log->clear();
     for (const StepResult &step : result.steps)
         m_log->append(step);

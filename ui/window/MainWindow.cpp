@@ -451,12 +451,13 @@ void MainWindow::createDocks()
     sessionStoreStatus->setObjectName(QStringLiteral("sessionStoreStatus"));
     sessionStoreStatus->hide();
     statusBar()->addPermanentWidget(sessionStoreStatus);
-    connect(m_sessions, &SessionManager::storeUnavailable, sessionStoreStatus,
-            [sessionStoreStatus](const QString &message) {
-                sessionStoreStatus->setToolTip(message);
-                sessionStoreStatus->setAccessibleDescription(message);
-                sessionStoreStatus->show();
-            });
+    for (const auto signal : {&SessionManager::storeUnavailable, &SessionManager::sessionNotSaved}) {
+        connect(m_sessions, signal, sessionStoreStatus, [sessionStoreStatus](const QString &message) {
+            sessionStoreStatus->setToolTip(message);
+            sessionStoreStatus->setAccessibleDescription(message);
+            sessionStoreStatus->show();
+        });
+    }
     m_previewDock = new QDockWidget(tr("Auth Login preview"), this);
     m_previewDock->setObjectName(QStringLiteral("previewDock"));
     m_previewDock->setToolTip(tr("Log in, query and log out as an app using this resource would"));
