@@ -1163,6 +1163,20 @@ void tst_MainWindow::usableAt1280x800()
     settleLayouts();
     auto *formFields = child<QTableView>(window.get(), QStringLiteral("formFields"));
     QVERIFY(!formFields->horizontalScrollBar()->isVisible());
+    // The request's URL takes a line of its own under the method rather than shrink to a few letters;
+    // with the preview closed it is back beside the method.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
+    settleLayouts();
+    auto *request = child<ApiRequestStepEditor>(window.get(), QStringLiteral("apiRequestStepEditor"));
+    const int character = request->fontMetrics().averageCharWidth();
+    QVERIFY2(request->urlEdit()->width() >= 24 * character,
+             qPrintable(QString::number(request->urlEdit()->width())));
+    QVERIFY(request->urlEdit()->y() >= request->methodCombo()->geometry().bottom());
+    previewDock->hide();
+    settleLayouts();
+    QVERIFY(request->urlEdit()->y() < request->methodCombo()->geometry().bottom());
+    previewDock->show();
+    settleLayouts();
     // The preview's scope filter goes above its buttons; the Test panel's stays beside them.
     auto *preview = window->findChild<AuthLoginPreview *>();
     const auto filterBesideButtons = [](QWidget *inspector) {

@@ -43,6 +43,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     : StepEditor(document, StepType::ApiRequest, parent)
     , m_method(new QComboBox(this))
     , m_url(new ExpressionLineEdit(this))
+    , m_requestLine(new QBoxLayout(QBoxLayout::LeftToRight))
     , m_tabs(new QTabWidget(this))
     , m_headers(new KeyValueTableEditor(document, this))
     , m_query(new KeyValueTableEditor(document, this))
@@ -124,12 +125,11 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_query, tr("Query parameters"));
 
-    auto *requestLine = new QHBoxLayout;
-    requestLine->addWidget(m_method);
-    requestLine->addWidget(m_url, 1);
+    m_requestLine->addWidget(m_method, 0, Qt::AlignLeft);
+    m_requestLine->addWidget(m_url, 1);
     auto *form = new QFormLayout;
     addNameRow(form, tr("Step name"));
-    form->addRow(tr("Request"), requestLine);
+    form->addRow(tr("Request"), m_requestLine);
     form->addRow(tr("Timeout"), m_timeout);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -175,6 +175,21 @@ QStringList ApiRequestStepEditor::methods()
     return {QStringLiteral("GET"),    QStringLiteral("POST"),   QStringLiteral("PUT"),
             QStringLiteral("PATCH"),  QStringLiteral("DELETE"), QStringLiteral("HEAD"),
             QStringLiteral("OPTIONS")};
+}
+
+void ApiRequestStepEditor::resizeEvent(QResizeEvent *event)
+{
+    StepEditor::resizeEvent(event);
+    // The URL is what people read and edit here. Where it would show fewer than about 24 characters
+    // beside the method (the step pane beside the Auth Login preview), it takes a line of its own
+    // under the method; it goes back beside it with room to spare, so the two never flip back and forth.
+    const int character = fontMetrics().averageCharWidth();
+    if (m_requestLine->direction() == QBoxLayout::LeftToRight) {
+        if (m_url->width() < 24 * character)
+            m_requestLine->setDirection(QBoxLayout::TopToBottom);
+    } else if (m_url->width() - m_method->sizeHint().width() - m_requestLine->spacing() >= 32 * character) {
+        m_requestLine->setDirection(QBoxLayout::LeftToRight);
+    }
 }
 
 void ApiRequestStepEditor::refresh(const Step &step)

@@ -5,6 +5,7 @@
 #include "StepEditor.h"
 #include "widgets/TemplateTextEdit.h"
 
+class QBoxLayout;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -42,12 +43,14 @@ public:
 protected:
     void refresh(const Step &step) override;
     void applyKnownNames(const KnownNames &names) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateJsonStatus(const QString &text);
 
     QComboBox *m_method;
     ExpressionLineEdit *m_url;
+    QBoxLayout *m_requestLine; // the method and the URL: side by side, or the URL under the method
     QTabWidget *m_tabs;
     KeyValueTableEditor *m_headers;
     KeyValueTableEditor *m_query;

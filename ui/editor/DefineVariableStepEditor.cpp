@@ -12,7 +12,7 @@ namespace AuthStudio {
 DefineVariableStepEditor::DefineVariableStepEditor(WorkspaceDocument *document, QWidget *parent)
     : StepEditor(document, StepType::DefineVariable, parent)
     , m_value(new ExpressionLineEdit(this))
-    , m_secret(new QCheckBox(tr("Secret (masked, never saved)"), this))
+    , m_secret(new QCheckBox(tr("Secret"), this))
     , m_hint(new QLabel(this))
 {
     nameEdit()->setToolTip(tr("Resource headers and later steps use the variable as {{ NAME }}"));
@@ -71,7 +71,11 @@ void DefineVariableStepEditor::updateHint(const DefineVariableStep &step)
         m_hint->setText(tr("A secret can't be a literal value: it would be written into the workspace file. "
                            "Compute it with an {{ expression }}, e.g. from a Form field."));
     } else {
-        m_hint->setText(tr("Use it in resource headers and later steps as {{ %1 }}.").arg(step.name));
+        QString hint = tr("Use it in resource headers and later steps as {{ %1 }}.").arg(step.name);
+        // Said here rather than beside the box: a check box's text doesn't wrap in a narrow step pane.
+        if (step.secret)
+            hint += QLatin1Char(' ') + tr("It is secret: masked everywhere it is shown, and never saved.");
+        m_hint->setText(hint);
     }
 }
 
