@@ -1185,6 +1185,12 @@ void tst_MainWindow::usableAt1280x800()
         return filter->mapToGlobal(QPoint(0, filter->height())).y() > reveal->mapToGlobal(QPoint(0, 0)).y();
     };
     QVERIFY(!filterBesideButtons(child<QWidget>(preview, QStringLiteral("sessionVariables"))));
+    // The preview's session variables get the room they ask for, below a session message that wraps.
+    auto *sessionVariables = child<QWidget>(preview, QStringLiteral("sessionVariables"));
+    QVERIFY2(sessionVariables->height() >= sessionVariables->minimumSizeHint().height(),
+             qPrintable(QStringLiteral("%1 of %2")
+                            .arg(sessionVariables->height())
+                            .arg(sessionVariables->minimumSizeHint().height())));
     QVERIFY(filterBesideButtons(child<QWidget>(window.get(), QStringLiteral("scopeInspector"))));
 }
 

@@ -8,6 +8,7 @@
 #include "session/AuthEvent.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -23,6 +24,7 @@
 #include <QRegularExpression>
 #include <QSplitter>
 #include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace AuthStudio {
@@ -108,9 +110,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_dialogPrompter(new DialogPrompter(this))
     , m_title(new QLabel(this))
     , m_sessionState(new QLabel(this))
-    , m_sessionDetail(new QLabel(this))
+    , m_sessionDetail(new WrappingLabel(this))
     , m_expiryCountdown(new QLabel(this))
-    , m_authStatus(new QLabel(this))
+    , m_authStatus(new WrappingLabel(this))
     , m_loginButton(new QPushButton(tr("Auth Login"), this))
     , m_logoutButton(new QPushButton(tr("Log out"), this))
     , m_variables(new ScopeInspector(this))
@@ -168,6 +170,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_variables->setAccessibleName(tr("Session variables"));
     m_variables->setToolTip(tr("The variables the auth workflow defined for this user; secrets stay masked "
                                "unless revealed"));
+    // Room for a token, a refresh token and an expiry with their header: on a 800-pixel screen the
+    // sections' minimums decide, and the preview scrolls rather than squeeze this to one row.
+    m_variables->view()->setMinimumHeight(m_variables->view()->fontMetrics().lineSpacing() * 6);
 
     m_method->setObjectName(QStringLiteral("queryMethod"));
     m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"),
