@@ -136,6 +136,7 @@ private Q_SLOTS:
     void aboutShowsVersion();
     void usableAt1280x800();
     void standardShortcuts();
+    void undoAndRedoKeysWalkTheDocumentFromAnyField();
     void preferencesSetTheAutosaveInterval();
     void startingOnlyReadsSettings();
     void followsThePalette();
@@ -1253,6 +1254,61 @@ void tst_MainWindow::preferencesSetTheAutosaveInterval()
     window.reset();
     window = createWindow();
     QCOMPARE(window->autosaver()->intervalSeconds(), 15);
+}
+
+// Undo shows the field it changed and puts the cursor there; the next Ctrl+Z or Ctrl+Shift+Z, pressed
+// wherever the cursor now is, must go on through the document's history. The field's own history used
+// to take them: Redo did nothing, and Undo pushed a new edit that threw away what could be redone.
+void tst_MainWindow::undoAndRedoKeysWalkTheDocumentFromAnyField()
+{
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    QUndoStack *stack = window->document()->undoStack();
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1); // http1
+    auto *request = child<ApiRequestStepEditor>(window.get(), QStringLiteral("apiRequestStepEditor"));
+    const QString url = request->urlEdit()->text();
+    const int base = stack->index();
+    request->urlEdit()->setFocus();
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("?a=1"));
+    auto *timeout = child<QSpinBox>(request, QStringLiteral("requestTimeout"));
+    const int seconds = timeout->value();
+    timeout->setFocus();
+    timeout->selectAll();
+    QTest::keyClicks(timeout, QStringLiteral("15"));
+    QCOMPARE(timeout->value(), 15);
+    const int edited = stack->index();
+    QCOMPARE(edited, base + 2); // typing in one field merges into one step
+    child<QListView>(window.get(), QStringLiteral("stepList"))->setFocus();
+    const auto press = [](const QKeySequence &keys) {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QTest::keySequence(focus, keys);
+    };
+    for (int index = edited - 1; index >= base; --index) {
+        press(QKeySequence::Undo);
+        QCOMPARE(stack->index(), index);
+        QCOMPARE(stack->count(), edited); // nothing new pushed, nothing to redo lost
+    }
+    QCOMPARE(request->urlEdit()->text(), url);
+    QCOMPARE(timeout->value(), seconds);
+    QVERIFY(request->isAncestorOf(QApplication::focusWidget())); // the cursor is in a field of the step
+    for (int index = base + 1; index <= edited; ++index) {
+        press(index == edited ? QKeySequence(Qt::CTRL | Qt::Key_Y) : QKeySequence(QKeySequence::Redo));
+        QCOMPARE(stack->index(), index);
+    }
+    QCOMPARE(request->urlEdit()->text(), url + QStringLiteral("?a=1"));
+    QCOMPARE(timeout->value(), 15);
+    // A filter box is not part of the document: its keys stay its own.
+    auto *filter = child<QLineEdit>(window.get(), QStringLiteral("resourceFilter"));
+    filter->setFocus();
+    QTest::keyClicks(filter, QStringLiteral("Demo"));
+    press(QKeySequence::Undo);
+    QCOMPARE(stack->index(), edited);
+    QVERIFY(filter->text().isEmpty());
+    stack->setClean();
 }
 
 void tst_MainWindow::standardShortcuts()

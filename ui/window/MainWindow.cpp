@@ -25,6 +25,7 @@
 #include "widgets/StudioAction.h"
 #include "widgets/VerticalScrollArea.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,6 +34,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -44,6 +46,7 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTextDocument>
 #include <QTextEdit>
 #include <QToolBar>
 #include <QUndoStack>
@@ -143,6 +146,7 @@ MainWindow::~MainWindow()
          std::initializer_list<QObject *> {m_document, m_autosaver, m_resourceEditor, m_runPanel,
                                            m_resourceView->selectionModel(), m_previewDock, m_sessions, qApp})
         disconnect(sender, nullptr, this, nullptr);
+    qApp->removeEventFilter(this);
 }
 
 void MainWindow::createActions()
@@ -176,11 +180,17 @@ void MainWindow::createActions()
 
     m_undoAction = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undoAction->setObjectName(QStringLiteral("actionUndo"));
-    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcuts(QKeySequence::Undo);
+    // The editors' fields would take Ctrl+Z for their own history (see eventFilter).
+    qApp->installEventFilter(this);
     m_undoAction->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Undo));
     m_redoAction = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
     m_redoAction->setObjectName(QStringLiteral("actionRedo"));
-    m_redoAction->setShortcut(QKeySequence::Redo);
+    // Ctrl+Y as well, as most editors on Linux and Windows accept it.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    if (!redoKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Y)))
+        redoKeys.append(QKeySequence(Qt::CTRL | Qt::Key_Y));
+    m_redoAction->setShortcuts(redoKeys);
     m_redoAction->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Redo));
     // The menu says what would be undone ("Undo Add resource"); the tool bar keeps a short, steady label,
     // so it doesn't change width with every edit. The tooltip still names the command.
@@ -1141,6 +1151,44 @@ QString MainWindow::fileDialogDirectory() const
         return QFileInfo(m_document->filePath()).absolutePath();
     const QString last = StudioSettings().value(StudioSettings::Key::LastDirectory).toString();
     return last.isEmpty() ? QDir::homePath() : last;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // A text field takes Undo and Redo for its own history before any shortcut sees them. In the
+    // editors every field edit is already a document command, and the field's history is cleared
+    // whenever the document sets its text: Redo there did nothing, and Undo there pushed a new edit
+    // that threw away everything the user could redo. Ignored here, the keys reach Edit's actions.
+    if (event->type() == QEvent::ShortcutOverride && undoGoesToDocument(static_cast<QKeyEvent *>(event))) {
+        event->ignore();
+        return true;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::undoGoesToDocument(const QKeyEvent *key) const
+{
+    const bool undo = key->matches(QKeySequence::Undo);
+    const bool redo = !undo && m_redoAction->shortcuts().contains(QKeySequence(key->keyCombination()));
+    if (!undo && !redo)
+        return false;
+    QWidget *field = QApplication::focusWidget();
+    if (!field || field->window() != this ||
+        !(m_resourceEditor->isAncestorOf(field) || m_variablesEditor->isAncestorOf(field)))
+        return false; // filters, the preview's query: not part of the document
+    for (const QWidget *up = field->parentWidget(); up && up != this; up = up->parentWidget()) {
+        if (qobject_cast<const QAbstractItemView *>(up))
+            return false; // a table cell being typed in: its text isn't in the document yet
+    }
+    // Code and bodies keep their fine-grained history while they have one; then the document's.
+    QTextDocument *text = nullptr;
+    if (const auto *plain = qobject_cast<const QPlainTextEdit *>(field))
+        text = plain->document();
+    else if (const auto *rich = qobject_cast<const QTextEdit *>(field))
+        text = rich->document();
+    if (text)
+        return undo ? !text->isUndoAvailable() : !text->isRedoAvailable();
+    return true; // line edits, spin boxes: each edit of one is one document step
 }
 
 void MainWindow::updateTitle()

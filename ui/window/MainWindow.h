@@ -23,6 +23,7 @@
 
 class QAction;
 class QDockWidget;
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -95,8 +96,12 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Whether Undo or Redo pressed in the focused field should act on the document rather than on the
+    // field's own history (see eventFilter).
+    bool undoGoesToDocument(const QKeyEvent *key) const;
     void createActions();
     void createMenus();
     void createDocks();
