@@ -444,6 +444,13 @@ void tst_Editors::jsonValidation()
     QCOMPARE(editor->jsonStatus(), QStringLiteral("\u26A0 Valid JSON, but: unknown name 'tokn'."));
     document->undoStack()->undo();
     QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
+    // A field the form before doesn't have (its keys are email and password): the run would send null.
+    body->moveCursor(QTextCursor::End);
+    body->moveCursor(QTextCursor::Left);
+    QTest::keyClicks(body, QStringLiteral(", \"e\": \"{{ form1.emial }}\""));
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("\u26A0 Valid JSON, but: form1 has no field 'emial'."));
+    document->undoStack()->undo();
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     QCOMPARE(ApiRequestStepEditor::lineColumn(QStringLiteral("{\n  x"), 4),
              QStringLiteral("line 2, column 3"));
 }

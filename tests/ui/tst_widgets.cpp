@@ -399,6 +399,28 @@ private Q_SLOTS:
         edit.setText(QStringLiteral("{{ Math.max(1, 2) }}"));
         QVERIFY(edit.unknownNames().isEmpty());
 
+        // A field a form or request step's result never has: the run would read it as empty.
+        KnownNames withFields {{QStringLiteral("DEMO_API")},
+                               {QStringLiteral("form1"), QStringLiteral("http1"), QStringLiteral("js1")},
+                               {},
+                               {},
+                               {}};
+        withFields.members.insert(QStringLiteral("form1"),
+                                  {QStringLiteral("email"), QStringLiteral("password")});
+        withFields.members.insert(
+            QStringLiteral("http1"),
+            {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")});
+        edit.setKnownNames(withFields);
+        edit.setText(QStringLiteral("{{ form1.emial }}:{{form1.password}}:{{ http1.bodyy.token }}"));
+        QCOMPARE(edit.unknownNames(),
+                 QStringList({QStringLiteral("form1.emial"), QStringLiteral("http1.bodyy")}));
+        QCOMPARE(edit.unknownNameRanges(), QList<ExpressionLineEdit::Range>({{9, 5}, {46, 5}}));
+        QCOMPARE(edit.diagnostic(), QStringLiteral("form1 has no field 'emial'\nhttp1 has no field 'bodyy'"));
+        // Deeper paths depend on the reply; a script step's result is anything; a key that isn't an
+        // identifier isn't among the fields completion lists.
+        edit.setText(QStringLiteral("{{ http1.body.anything }}{{ js1.whatever }}{{ form1['first-name'] }}"));
+        QVERIFY2(edit.unknownNames().isEmpty(), qPrintable(edit.unknownNames().join(u',')));
+
         edit.setText(QStringLiteral("{{ http1.body"));
         QVERIFY(edit.diagnostic().contains(QStringLiteral("never closed")));
         QCOMPARE(edit.expressionRanges(), QList<ExpressionLineEdit::Range>({{0, 13}}));

@@ -264,7 +264,8 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
     QJsonDocument::fromJson(utf8, &error);
     if (error.error == QJsonParseError::NoError) {
         // The expressions too: a name no earlier step or variable defines fails the run.
-        const QString problem = TemplateAnalysis::of(text, m_jsonBody->knownNames()).diagnostic;
+        const QString problem =
+            TemplateAnalysis::of(text, m_jsonBody->knownNames(), m_jsonBody->knownFields()).diagnostic;
         m_jsonStatus->setText(problem.isEmpty()
                                   ? tr("Valid JSON.")
                                   : tr("\u26A0 Valid JSON, but: %1.")

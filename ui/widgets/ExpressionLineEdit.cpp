@@ -35,16 +35,18 @@ void ExpressionLineEdit::setKnownNames(const KnownNames &names)
     const QStringList all = names.all();
     m_completer->setNames(names);
     m_lastRun = names.lastRun;
-    if (m_checkNames && all == m_knownNames)
+    if (m_checkNames && all == m_knownNames && names.members == m_knownFields)
         return;
     m_knownNames = all;
+    m_knownFields = names.members;
     m_checkNames = true;
     analyse();
 }
 
 void ExpressionLineEdit::analyse()
 {
-    TemplateAnalysis analysis = TemplateAnalysis::of(text(), m_checkNames ? &m_knownNames : nullptr);
+    TemplateAnalysis analysis =
+        TemplateAnalysis::of(text(), m_checkNames ? &m_knownNames : nullptr, m_knownFields);
     m_expressionRanges = std::move(analysis.expressions);
     m_unknownRanges = std::move(analysis.unknownNameRanges);
     m_unknownNames = std::move(analysis.unknownNames);

@@ -28,7 +28,8 @@ public:
     // All of them, values first.
     QStringList knownNames() const { return m_knownNames; }
 
-    // Root names the text uses that are not known, in order of appearance.
+    // Names the text uses that are not known, in order of appearance: roots ("TOKN"), and fields a form or
+    // request step doesn't have ("form1.emial").
     QStringList unknownNames() const { return m_unknownNames; }
     // What is wrong with the text ("unknown name 'X'", or the template's parse error), or empty.
     QString diagnostic() const { return m_diagnostic; }
@@ -58,6 +59,7 @@ private:
     int xForPosition(int position) const;
 
     QStringList m_knownNames;
+    QHash<QString, QStringList> m_knownFields; // KnownNames::members
     Scope m_lastRun;
     bool m_checkNames = false;
     QStringList m_unknownNames;

@@ -1,10 +1,12 @@
 #include "TemplateAnalysis.h"
 
+#include "format/WorkspaceValidator.h"
 #include "script/Template.h"
 
 namespace AuthStudio {
 
-TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *knownNames)
+TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *knownNames,
+                                      const QHash<QString, QStringList> &knownFields)
 {
     TemplateAnalysis analysis;
     // Most lines of a request body hold no expression; they needn't pass through (and crowd) the parser's
@@ -37,18 +39,43 @@ TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *kn
         if (!knownNames->contains(name))
             analysis.unknownNames.append(name);
     }
+    const qsizetype unknownRoots = analysis.unknownNames.size();
     for (const Range &range : std::as_const(inner)) {
         const QString expression = text.mid(range.start, range.length);
         qsizetype leading = 0;
         while (leading < expression.size() && expression.at(leading).isSpace())
             ++leading;
         QList<Template::PathSegment> path;
-        if (Template::parsePath(expression.trimmed(), &path) &&
-            analysis.unknownNames.contains(path.first().key))
-            analysis.unknownNameRanges.append({int(range.start + leading), int(path.first().key.size())});
+        if (!Template::parsePath(expression.trimmed(), &path))
+            continue;
+        const QString &root = path.first().key;
+        if (analysis.unknownNames.contains(root)) {
+            analysis.unknownNameRanges.append({int(range.start + leading), int(root.size())});
+            continue;
+        }
+        // A field the step's result never has: the run reads it as empty and sends that, silently.
+        const auto fields = knownFields.constFind(root);
+        if (path.size() < 2 || fields == knownFields.cend())
+            continue;
+        const QString &field = path.at(1).key;
+        // Keys that aren't identifiers (form1["first-name"]) aren't among the fields completion offers.
+        if (!WorkspaceValidator::isIdentifier(field) || fields->contains(field))
+            continue;
+        const qsizetype at = expression.indexOf(field, leading + root.size());
+        analysis.unknownNameRanges.append({int(range.start + at), int(field.size())});
+        const QString name = root + u'.' + field;
+        if (!analysis.unknownNames.contains(name))
+            analysis.unknownNames.append(name);
     }
-    for (const QString &name : std::as_const(analysis.unknownNames))
-        messages.append(tr("unknown name '%1'").arg(name));
+    for (qsizetype i = 0; i < analysis.unknownNames.size(); ++i) {
+        const QString &name = analysis.unknownNames.at(i);
+        if (i < unknownRoots) {
+            messages.append(tr("unknown name '%1'").arg(name));
+        } else {
+            const qsizetype dot = name.indexOf(u'.');
+            messages.append(tr("%1 has no field '%2'").arg(name.left(dot), name.mid(dot + 1)));
+        }
+    }
     analysis.diagnostic = messages.join(u'\n');
     return analysis;
 }

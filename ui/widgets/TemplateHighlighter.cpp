@@ -17,11 +17,12 @@ TemplateHighlighter::TemplateHighlighter(QPlainTextEdit *editor)
     editor->installEventFilter(this);
 }
 
-void TemplateHighlighter::setKnownNames(const QStringList &names)
+void TemplateHighlighter::setKnownNames(const QStringList &names, const QHash<QString, QStringList> &fields)
 {
-    if (m_checkNames && names == m_knownNames)
+    if (m_checkNames && names == m_knownNames && fields == m_knownFields)
         return;
     m_knownNames = names;
+    m_knownFields = fields;
     m_checkNames = true;
     rehighlight();
 }
@@ -43,7 +44,7 @@ void TemplateHighlighter::highlightBlock(const QString &text)
     // A line inside an expression opened on an earlier one is read as if the "{{" were in front of it.
     const int shift = previousBlockState() == InExpression ? 2 : 0;
     const QString source = shift ? QStringLiteral("{{") + text : text;
-    const TemplateAnalysis analysis = TemplateAnalysis::of(source, knownNames());
+    const TemplateAnalysis analysis = TemplateAnalysis::of(source, knownNames(), m_knownFields);
     const auto apply = [&](const TemplateAnalysis::Range &range, const QTextCharFormat &format) {
         const int start = qMax(0, range.start - shift);
         const int end = range.start + range.length - shift;

@@ -19,8 +19,10 @@ public:
     explicit TemplateHighlighter(QPlainTextEdit *editor);
 
     // As ExpressionLineEdit::setKnownNames(): until called, no name is flagged.
-    void setKnownNames(const QStringList &names);
+    // `fields`: KnownNames::members, the fields of steps whose results are known before a run.
+    void setKnownNames(const QStringList &names, const QHash<QString, QStringList> &fields = {});
     const QStringList *knownNames() const { return m_checkNames ? &m_knownNames : nullptr; }
+    const QHash<QString, QStringList> &knownFields() const { return m_knownFields; }
 
     QTextCharFormat expressionFormat() const { return m_expression; }
     QTextCharFormat unknownNameFormat() const { return m_unknownName; }
@@ -36,6 +38,7 @@ private:
 
     QPlainTextEdit *m_editor;
     QStringList m_knownNames;
+    QHash<QString, QStringList> m_knownFields;
     bool m_checkNames = false;
     QTextCharFormat m_expression;
     QTextCharFormat m_unknownName;

@@ -22,7 +22,7 @@ TemplateTextEdit::TemplateTextEdit(QWidget *parent)
 
 void TemplateTextEdit::setKnownNames(const KnownNames &names)
 {
-    m_highlighter->setKnownNames(names.all());
+    m_highlighter->setKnownNames(names.all(), names.members);
     m_completer->setNames(names);
     m_lastRun = names.lastRun;
 }
@@ -30,6 +30,11 @@ void TemplateTextEdit::setKnownNames(const KnownNames &names)
 const QStringList *TemplateTextEdit::knownNames() const
 {
     return m_highlighter->knownNames();
+}
+
+const QHash<QString, QStringList> &TemplateTextEdit::knownFields() const
+{
+    return m_highlighter->knownFields();
 }
 
 void TemplateTextEdit::showCompletions()

@@ -24,6 +24,7 @@ public:
     void setKnownNames(const KnownNames &names);
     // Null until setKnownNames() was called.
     const QStringList *knownNames() const;
+    const QHash<QString, QStringList> &knownFields() const;
 
     NameCompleter *nameCompleter() const { return m_completer; }
     TemplateHighlighter *highlighter() const { return m_highlighter; }
