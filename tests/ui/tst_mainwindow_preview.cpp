@@ -212,6 +212,40 @@ private Q_SLOTS:
         window.document()->undoStack()->setClean();
     }
 
+    // Going through the resource list with the preview open never opens a login form: a modal at every
+    // click or arrow key would take the keyboard. The preview says an app would ask now, and Auth Login
+    // does. (Opening the preview on a resource prompts: editDuringALoginSaysItStopped.)
+    void selectingAResourceNeverPrompts()
+    {
+        MainWindow window;
+        window.show();
+        window.start(QString());
+        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        window.setCurrentResource(0); // Seed walkthrough: no login test
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.setCurrentResource(1); // Demo login, whose login test says "not logged in"
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
+        auto *authStatus = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
+        QTRY_VERIFY2(authStatus->text().contains(QStringLiteral("press Auth Login")),
+                     qPrintable(authStatus->text()));
+        const QWidgetList topLevels = QApplication::topLevelWidgets();
+        QVERIFY(std::none_of(topLevels.cbegin(), topLevels.cend(), [](QWidget *widget) {
+            return widget->isVisible() && qobject_cast<QDialog *>(widget);
+        }));
+        QVERIFY(!preview->isLoggedIn());
+        QCOMPARE(window.demoServer()->counters().logins, 0);
+        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(preview->isLoggedIn());
+        QCOMPARE(window.demoServer()->counters().logins, 1);
+        window.document()->undoStack()->setClean();
+    }
+
     // An edit while a login runs stops it (the preview opens the edited resource anew): the preview
     // says so rather than letting the login vanish.
     void editDuringALoginSaysItStopped()

@@ -393,9 +393,9 @@ void AuthLoginPreview::openClient(Update update)
         Q_EMIT sessionStateChanged();
     });
     updateSessionView();
-    if (update == Update::Opened) {
+    if (update != Update::Edited) {
         m_variables->maskSecrets(); // revealed for one resource is not revealed for the next
-        runOpeningCheck();
+        runOpeningCheck(update == Update::Opened);
     } else if (m_savedElsewhere)
         setAuthStatus(tr("The workspace was saved to a file: its sessions moved with it."));
     else if (interrupted)
@@ -405,8 +405,9 @@ void AuthLoginPreview::openClient(Update update)
         setAuthStatus(tr("The resource was edited: the next query or Auth Login uses the changes."));
 }
 
-void AuthLoginPreview::runOpeningCheck()
+void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
 {
+    m_checkMayPrompt = mayPrompt;
     const Resource &resource = m_client->resource();
     if (m_workspace.findResource(resource.name) == nullptr) {
         setAuthStatus(tr("The workspace has no resource named \"%1\".").arg(resource.name));
@@ -442,10 +443,13 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
             setAuthStatus(tr("The stored session passed the login test."));
         else
             setAuthStatus(tr("Using the stored session."));
-    } else if (result.loginRequired && !auth.runWithoutPrompt) {
+    } else if (result.loginRequired && !auth.runWithoutPrompt && m_checkMayPrompt) {
         // An app prompts right away when its user isn't logged in; the preview does the same.
         setAuthStatus(tr("%1 Logging in\u2026").arg(masker().maskText(result.error)));
         m_client->login();
+    } else if (result.loginRequired && !auth.runWithoutPrompt) {
+        setAuthStatus(tr("%1 An app would ask its user to log in now: press Auth Login.")
+                          .arg(masker().maskText(result.error)));
     } else {
         const QString reason = result.error.isEmpty() ? result.response.failureText() : result.error;
         setAuthStatus(tr("The login check failed: %1").arg(masker().maskText(reason)));

@@ -68,15 +68,17 @@ public:
     AuthLoginPreview(QNetworkAccessManager *network, SessionManager *sessions, QWidget *parent = nullptr);
     ~AuthLoginPreview() override;
 
-    // Why setResource() is called: the preview opened on a resource (shown, another resource selected,
-    // another workspace), or the resource it shows was edited, a rename included.
-    enum class Update { Opened, Edited };
+    // Why setResource() is called: the preview opened on a resource (shown, another workspace), another
+    // resource was selected while it is shown, or the resource it shows was edited, a rename included.
+    enum class Update { Opened, Selected, Edited };
 
     // Shows one resource: makes a new QueryClient for it. On Opened it runs the opening check (see above),
-    // which may log in or prompt as an app would. On Edited it doesn't: typing in the resource's fields
-    // (its name, which keys its session, above all) must never log the user in or open a login form; the
-    // next query or Auth Login uses the edited resource. A call with the same resource, workspace
-    // variables and overrides as the open one does nothing, so it is safe on every document change.
+    // which may log in or prompt as an app would. On Selected it runs the check but doesn't open a login
+    // form: going through the resource list (by mouse or arrow keys) must not pop up a modal that takes
+    // the keyboard; it says the app would ask now, and Auth Login does. On Edited it runs no check: typing in
+    // the resource's fields (its name, which keys its session, above all) must never log the user in or open
+    // a login form; the next query or Auth Login uses the edited resource. A call with the same resource,
+    // workspace variables and overrides as the open one does nothing, so it is safe on every document change.
     // workspaceId identifies the workspace for session keys (its file's canonical path).
     void setResource(const Workspace &workspace, const QString &workspaceId, const QString &resourceName,
                      const QHash<QString, QString> &variableOverrides = {}, Update update = Update::Opened);
@@ -118,7 +120,7 @@ Q_SIGNALS:
 private:
     void openClient(Update update = Update::Opened);
     void dropClient();
-    void runOpeningCheck();
+    void runOpeningCheck(bool mayPrompt);
     void onProbeFinished(const QueryResult &result);
     void onQueryFinished(const QueryResult &result);
     void onSessionChanged();
@@ -154,6 +156,7 @@ private:
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
+    bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
     // Every secret the session has held while open: a response to a query sent before a refresh may
     // still carry the old token, which the client's current secrets no longer include.

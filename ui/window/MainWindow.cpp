@@ -474,10 +474,10 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_previewDock);
     m_previewDock->hide();
     connect(m_previewDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        m_previewResource = -1; // shown again, it opens anew
+        m_previewOpens = visible;
         if (visible)
             updatePreview();
-        else
-            m_previewResource = -1; // shown again, it opens anew
     });
 
     // History: every undoable step, to jump back several at once. Hidden at first, so its list is built
@@ -628,6 +628,7 @@ void MainWindow::afterOpen()
     dropPanelRun();
     m_lastRuns.clear();
     m_previewResource = -1;
+    m_previewOpens = true;
     m_resourceFilter->clear();
     setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
     updateTitle();
@@ -864,9 +865,12 @@ void MainWindow::updatePreview()
         return;
     }
     const QString workspaceId = sessionWorkspaceId();
-    // Edits to the resource it was opened on (typing its name, say) don't count as opening it again.
-    const auto update =
-        index == m_previewResource ? AuthLoginPreview::Update::Edited : AuthLoginPreview::Update::Opened;
+    // Edits to the resource it was opened on (typing its name, say) don't count as opening it again, and
+    // only the preview's opening (the dock shown, a workspace opened) may prompt for a login.
+    using Update = AuthLoginPreview::Update;
+    const auto update = index == m_previewResource ? Update::Edited
+        : std::exchange(m_previewOpens, false)     ? Update::Opened
+                                                   : Update::Selected;
     m_previewResource = index;
     preview->setResource(m_document->workspace(), workspaceId, m_document->resource(index).name,
                          m_document->variableOverrides(), update);

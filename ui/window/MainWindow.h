@@ -197,6 +197,7 @@ private:
     // resource is shown again.
     QHash<int, LastRun> m_lastRuns;
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
+    bool m_previewOpens = true; // the preview's next resource is its opening: it may prompt for a login
     DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
     // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
     // it would from a session.
