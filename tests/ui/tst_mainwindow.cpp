@@ -1364,6 +1364,20 @@ void tst_MainWindow::standardShortcuts()
     paste->trigger();
     QCOMPARE(filter->text(), baseUrl->text());
     filter->clear();
+    // A number box's text too: the request timeout.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
+    auto *timeout = child<QSpinBox>(window.get(), QStringLiteral("requestTimeout"));
+    timeout->setFocus();
+    QTRY_VERIFY(copy->isEnabled());
+    QVERIFY(paste->isEnabled());
+    child<QAction>(window.get(), QStringLiteral("actionSelectAll"))->trigger();
+    copy->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), timeout->text());
+    QApplication::clipboard()->setText(QStringLiteral("45"));
+    child<QAction>(window.get(), QStringLiteral("actionSelectAll"))->trigger();
+    paste->trigger();
+    QCOMPARE(timeout->value(), 45);
+    window->document()->undoStack()->undo();
     // The scope inspector's own Ctrl+C still copies the selected value: the menu's Copy doesn't take the key.
     auto *scope = child<QTreeView>(window.get(), QStringLiteral("scopeTree"));
     scope->setFocus();

@@ -507,6 +507,21 @@ private Q_SLOTS:
         QTest::keyClicks(&edit, QStringLiteral("/orders"));
         QCOMPARE(edit.text(), QStringLiteral("{{ TOKEN }}/orders"));
         QVERIFY(edit.unknownNames().isEmpty());
+        // Chosen right after "{{", the name gets the space the closing " }}" mirrors.
+        edit.clear();
+        QTest::keyClicks(&edit, QStringLiteral("{{"));
+        edit.showCompletions();
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        edit.nameCompleter()->popup()->setCurrentIndex(edit.nameCompleter()->completionModel()->index(
+            edit.nameCompleter()
+                ->completionModel()
+                ->match(edit.nameCompleter()->completionModel()->index(0, 0), Qt::DisplayRole,
+                        QStringLiteral("TOKEN"), 1, Qt::MatchExactly)
+                .value(0)
+                .row(),
+            0));
+        QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
+        QCOMPARE(edit.text(), QStringLiteral("{{ TOKEN }}"));
     }
 
     void expressionLineEditTellsWhatItCameToInTheLastRun()

@@ -142,12 +142,15 @@ std::optional<NameCompleter::Insertion> NameCompleter::insertion(const QString &
         return std::nullopt;
     if (m_syntax == Syntax::Script)
         return Insertion {partial->start, name, 0};
+    // Right after "{{", the space the closing " }}" mirrors: {{ TOKEN }}, as typed after "{{ T".
+    const bool afterBraces = partial->path.isEmpty() && textBeforeCursor.left(partial->start).endsWith(u'{');
+    const QString text = afterBraces ? u' ' + name : name;
     // Close the expression when nothing closes it yet.
     if (needsClosingBraces(textAfterCursor)) {
         const bool whole = partial->path.isEmpty() && !m_names.objects.contains(name);
-        return Insertion {partial->start, name + QStringLiteral(" }}"), whole ? 0 : 3};
+        return Insertion {partial->start, text + QStringLiteral(" }}"), whole ? 0 : 3};
     }
-    return Insertion {partial->start, name, 0};
+    return Insertion {partial->start, text, 0};
 }
 
 void NameCompleter::popUpIn(QPlainTextEdit *editor, bool asked)

@@ -26,6 +26,7 @@
 #include "widgets/VerticalScrollArea.h"
 
 #include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -61,12 +62,16 @@ namespace {
 
 constexpr int StatusTimeoutMs = 4000;
 
-// The fields Edit's Cut, Copy, Paste and Select All act on: they all have those slots, and a readOnly
-// property.
-bool isTextField(const QWidget *widget)
+// The field Edit's Cut, Copy, Paste and Select All act on, for the focused widget: a text field (they all
+// have those slots, and a readOnly property), or a number box's text; null for anything else.
+QWidget *textFieldOf(QWidget *widget)
 {
-    return qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget) ||
-        qobject_cast<const QTextEdit *>(widget);
+    if (qobject_cast<const QLineEdit *>(widget) || qobject_cast<const QPlainTextEdit *>(widget) ||
+        qobject_cast<const QTextEdit *>(widget))
+        return widget;
+    if (auto *number = qobject_cast<QAbstractSpinBox *>(widget))
+        return number->findChild<QLineEdit *>(); // its text; its validator still refuses what isn't a number
+    return nullptr;
 }
 
 // The platform's key for a standard action, or `fallback` where the platform theme names none (plain X11,
@@ -259,7 +264,7 @@ void MainWindow::createActions()
                                                entry.toolTip, entry.key);
         action->setShortcutContext(Qt::WidgetShortcut); // shown in the menu, left to the fields
         connect(action, &QAction::triggered, this, [slot = entry.slot] {
-            if (QWidget *field = QApplication::focusWidget(); field && isTextField(field))
+            if (QWidget *field = textFieldOf(QApplication::focusWidget()))
                 QMetaObject::invokeMethod(field, slot);
         });
         *entry.action = action;
@@ -1204,8 +1209,8 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateTextActions()
 {
-    const QWidget *field = QApplication::focusWidget();
-    const bool text = field && isTextField(field);
+    const QWidget *field = textFieldOf(QApplication::focusWidget());
+    const bool text = field != nullptr;
     const bool writable = text && !field->property("readOnly").toBool();
     m_cutAction->setEnabled(writable);
     m_copyAction->setEnabled(text);
