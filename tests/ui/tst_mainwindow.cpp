@@ -566,6 +566,15 @@ void tst_MainWindow::resourceListActionsAndFilter()
     QCOMPARE(window->currentResource(), 2);
     filter->clear();
     QCOMPARE(list->model()->rowCount(), 3);
+    // A filter that hides everything leaves the editor on its resource; cleared, the list selects it
+    // again rather than show nothing selected beside it.
+    filter->setText(QStringLiteral("no such resource"));
+    QCOMPARE(list->model()->rowCount(), 0);
+    QCOMPARE(window->currentResource(), 2);
+    filter->clear();
+    QVERIFY(list->currentIndex().isValid());
+    QCOMPARE(list->currentIndex().data().toString(), QStringLiteral("Demo login"));
+    QVERIFY(list->selectionModel()->isSelected(list->currentIndex()));
 
     // Delete the current one: the list and the editor move to a neighbour.
     window->setCurrentResource(1);

@@ -392,8 +392,16 @@ void MainWindow::createDocks()
     m_resourceFilter->setObjectName(QStringLiteral("resourceFilter"));
     m_resourceFilter->setPlaceholderText(tr("Filter resources"));
     m_resourceFilter->setAccessibleName(tr("Filter resources"));
-    connect(m_resourceFilter, &QLineEdit::textChanged, m_resourceFilterModel,
-            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_resourceFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_resourceFilterModel->setFilterFixedString(text);
+        // The editor keeps the resource a filter hides; shown again, it is selected again, so the list
+        // never shows nothing selected beside an editor showing a resource.
+        const int shown = currentResource();
+        const QModelIndex row =
+            shown < 0 ? QModelIndex() : m_resourceFilterModel->mapFromSource(m_resourceModel->index(shown));
+        if (row.isValid() && m_resourceView->currentIndex() != row)
+            m_resourceView->setCurrentIndex(row);
+    });
     m_resourceView->setObjectName(QStringLiteral("resourceList"));
     m_resourceView->setAccessibleName(tr("Resources"));
     m_resourceView->setModel(m_resourceFilterModel);
