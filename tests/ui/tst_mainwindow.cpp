@@ -500,6 +500,14 @@ void tst_MainWindow::undoOfEditorEditRestoresWidget()
     request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
     QVERIFY(request);
     QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login"));
+    // A step rename rewrites its resource (the references to the step too): Undo shows that step, not
+    // the resource's first.
+    window->document()->renameStep({1, WorkflowKind::Auth, 1}, QStringLiteral("login"));
+    window->setCurrentResource(0);
+    undo->trigger();
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(workflow->currentStep(), 1);
+    QCOMPARE(workflow->currentStepEditor()->nameEdit()->text(), QStringLiteral("http1"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -30,8 +30,7 @@ Resource RenameStepCommand::renamed(const QString &name) const
 
 void RenameStepCommand::apply(const Resource &resource)
 {
-    m_document->applyValue({SetValueCommand::Target::Kind::ResourceValue, {m_ref.resource, {}, -1}},
-                           resource);
+    m_document->applyValue({SetValueCommand::Target::Kind::ResourceValue, m_ref}, resource);
 }
 
 void RenameStepCommand::undo()

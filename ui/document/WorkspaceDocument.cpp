@@ -654,7 +654,13 @@ void WorkspaceDocument::applyValue(const SetValueCommand::Target &target, const 
         const QString before = resource(target.ref.resource).name;
         m_workspace.resources[target.ref.resource] = std::get<Resource>(value);
         renameLastRuns(before, resource(target.ref.resource).name);
-        notify(DocumentChange::resourceEvent(DocumentChange::Kind::ResourceChanged, target.ref.resource));
+        DocumentChange change =
+            DocumentChange::resourceEvent(DocumentChange::Kind::ResourceChanged, target.ref.resource);
+        // A step rename rewrites the whole resource (the references to the step too); the change still
+        // says which step it was about, for Undo to show it.
+        change.workflow = target.ref.workflow;
+        change.step = target.ref.step;
+        notify(change);
         break;
     }
     case SetValueCommand::Target::Kind::StepValue:

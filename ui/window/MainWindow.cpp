@@ -975,7 +975,9 @@ void MainWindow::showLastChange()
         return;
     if (resource != currentResource())
         setCurrentResource(resource);
-    if (change.isStepEvent() && change.kind != Kind::StepRemoved) {
+    // A renamed step's change is its resource's (the references were rewritten too), naming the step.
+    if ((change.isStepEvent() && change.kind != Kind::StepRemoved) ||
+        (change.kind == Kind::ResourceChanged && change.step >= 0)) {
         const int step = change.kind == Kind::StepMoved ? change.to : change.step;
         if (step >= 0 && step < m_document->workflow(resource, change.workflow).steps.size())
             m_resourceEditor->showStep(change.workflow, step);
