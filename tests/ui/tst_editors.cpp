@@ -437,20 +437,20 @@ void tst_Editors::jsonValidation()
     QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     // Typing and erasing merged into nothing.
     QCOMPARE(document->undoStack()->count(), 0);
-    // A name no earlier step defines: still JSON, but the status says what the run will trip on.
-    body->moveCursor(QTextCursor::End);
-    body->moveCursor(QTextCursor::Left);
-    QTest::keyClicks(body, QStringLiteral(", \"t\": \"{{ tokn }}\""));
-    QCOMPARE(editor->jsonStatus(), QStringLiteral("\u26A0 Valid JSON, but: unknown name 'tokn'."));
-    document->undoStack()->undo();
-    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
-    // A field the form before doesn't have (its keys are email and password): the run would send null.
-    body->moveCursor(QTextCursor::End);
-    body->moveCursor(QTextCursor::Left);
-    QTest::keyClicks(body, QStringLiteral(", \"e\": \"{{ form1.emial }}\""));
-    QCOMPARE(editor->jsonStatus(), QStringLiteral("\u26A0 Valid JSON, but: form1 has no field 'emial'."));
-    document->undoStack()->undo();
-    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
+    // Still JSON, but the status says what the run will trip on: a name no earlier step defines, or a
+    // field the form before doesn't have (its keys are email and password: the run would send null).
+    const QList<std::pair<QString, QString>> problems {
+        {QStringLiteral(", \"t\": \"{{ tokn }}\""), QStringLiteral("unknown name 'tokn'")},
+        {QStringLiteral(", \"e\": \"{{ form1.emial }}\""), QStringLiteral("form1 has no field 'emial'")},
+    };
+    for (const auto &[typed, problem] : problems) {
+        body->moveCursor(QTextCursor::End);
+        body->moveCursor(QTextCursor::Left);
+        QTest::keyClicks(body, typed);
+        QCOMPARE(editor->jsonStatus(), QStringLiteral("\u26A0 Valid JSON, but: %1.").arg(problem));
+        document->undoStack()->undo();
+        QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
+    }
     QCOMPARE(ApiRequestStepEditor::lineColumn(QStringLiteral("{\n  x"), 4),
              QStringLiteral("line 2, column 3"));
 }

@@ -33,6 +33,24 @@
 
 using namespace AuthStudio;
 
+namespace {
+
+// The next login form the studio shows is answered with the demo API's account.
+void answerTheLoginFormAsTheDemoUser()
+{
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), DemoServer::demoPassword()}});
+}
+
+// Presses the preview's Auth Login, and answers its form, as a user would.
+void logInAsTheDemoUser(AuthLoginPreview *preview)
+{
+    answerTheLoginFormAsTheDemoUser();
+    QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")), Qt::LeftButton);
+}
+
+} // namespace
+
 class TestMainWindowPreview : public QObject
 {
     Q_OBJECT
@@ -60,10 +78,7 @@ private Q_SLOTS:
         QVERIFY(preview);
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
 
-        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
-        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")),
-                          Qt::LeftButton);
+        logInAsTheDemoUser(preview);
         QTRY_VERIFY(preview->isLoggedIn());
         QCOMPARE(window.demoServer()->counters().logins, 1);
 
@@ -108,8 +123,7 @@ private Q_SLOTS:
         window.start(QString());
         QTRY_VERIFY(window.document()->resourceCount() == 2);
         window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
-        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        answerTheLoginFormAsTheDemoUser();
         window.previewDock()->show();
         auto *preview = window.findChild<AuthLoginPreview *>();
         QVERIFY(preview);
@@ -185,10 +199,7 @@ private Q_SLOTS:
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QVERIFY(!preview->isLoggedIn());
         // Logged in again for what follows.
-        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
-        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")),
-                          Qt::LeftButton);
+        logInAsTheDemoUser(preview);
         QTRY_VERIFY(preview->isLoggedIn());
 
         // Saved as a file, the workspace keeps its sessions: they follow it to the file's key.
@@ -237,10 +248,7 @@ private Q_SLOTS:
         }));
         QVERIFY(!preview->isLoggedIn());
         QCOMPARE(window.demoServer()->counters().logins, 0);
-        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
-        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")),
-                          Qt::LeftButton);
+        logInAsTheDemoUser(preview);
         QTRY_VERIFY(preview->isLoggedIn());
         QCOMPARE(window.demoServer()->counters().logins, 1);
         window.document()->undoStack()->setClean();
@@ -264,8 +272,7 @@ private Q_SLOTS:
         std::get<ApiRequestStep>(*request).url = QStringLiteral("{{ DEMO_API }}/delay/10000");
         window.document()->setResource(1, slow, QStringLiteral("Slow login"));
         window.setCurrentResource(1);
-        DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
-                                                   {QStringLiteral("password"), DemoServer::demoPassword()}});
+        answerTheLoginFormAsTheDemoUser();
         window.previewDock()->show(); // not logged in: it prompts, and the login starts
         auto *preview = window.findChild<AuthLoginPreview *>();
         QVERIFY(preview);
