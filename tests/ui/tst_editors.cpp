@@ -21,6 +21,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -379,6 +380,16 @@ void tst_Editors::workflowEditorActions()
         document->undoStack()->undo();
     QCOMPARE(document->workflow(1, WorkflowKind::Auth).steps.size(), 5);
     QVERIFY(!document->isModified());
+
+    // The handle between the list and the step's editor, dragged all the way left, leaves the list.
+    auto *splitter = child<QSplitter>(&editor, QStringLiteral("workflowSplitter"));
+    QSplitterHandle *handle = splitter->handle(1);
+    const QPoint grip = handle->rect().center();
+    QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+    QTest::mouseMove(handle, grip - QPoint(splitter->width(), 0));
+    QTest::mouseRelease(handle, Qt::LeftButton, {}, grip - QPoint(splitter->width(), 0));
+    QVERIFY2(splitter->sizes().constFirst() >= splitter->widget(0)->minimumSizeHint().width(),
+             qPrintable(QString::number(splitter->sizes().constFirst())));
 }
 
 void tst_Editors::apiRequestEditor()

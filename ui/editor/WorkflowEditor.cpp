@@ -183,6 +183,9 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     splitter->addWidget(listPane);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(1, 1);
+    // Dragged all the way, neither pane disappears: a collapsed step list was easy to make by accident
+    // and hard to find again.
+    splitter->setChildrenCollapsible(false);
     // The list pane starts wide enough for its tool bars' labels, so none hides in an overflow menu.
     splitter->setSizes({qMax(260, listPane->sizeHint().width()), 700});
     auto *layout = new QHBoxLayout(this);

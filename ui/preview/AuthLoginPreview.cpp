@@ -4,6 +4,7 @@
 #include "net/QueryClient.h"
 #include "run/DialogPrompter.h"
 #include "run/ScopeInspector.h"
+#include "run/StepResult.h"
 #include "script/SecretMasker.h"
 #include "session/AuthEvent.h"
 #include "session/Clock.h"
@@ -379,6 +380,9 @@ void AuthLoginPreview::openClient(Update update)
 
     connect(m_client.get(), &QueryClient::sessionChanged, this, &AuthLoginPreview::onSessionChanged);
     connect(m_client.get(), &QueryClient::loginRequired, this, &AuthLoginPreview::onLoginRequired);
+    connect(m_client.get(), &QueryClient::authRunFinished, this, [this](const RunResult &result) {
+        m_authRunCancelled = result.outcome == RunOutcome::Cancelled; // told just before loginFinished
+    });
     connect(m_client.get(), &QueryClient::loginFinished, this, &AuthLoginPreview::onLoginFinished);
     connect(m_client.get(), &QueryClient::refreshFinished, this, &AuthLoginPreview::onRefreshFinished);
     connect(m_client.get(), &QueryClient::eventRecorded, this, &AuthLoginPreview::appendEvent);
@@ -651,7 +655,12 @@ void AuthLoginPreview::onLoginRequired(const QString &reason)
 
 void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
 {
-    setAuthStatus(succeeded ? tr("Logged in.") : tr("Login failed: %1").arg(message));
+    if (succeeded)
+        setAuthStatus(tr("Logged in."));
+    else if (m_authRunCancelled) // the user closed the login form: nothing failed
+        setAuthStatus(tr("Login cancelled: not logged in. Auth Login asks again."));
+    else
+        setAuthStatus(tr("Login failed: %1").arg(message));
     updateSessionView();
 }
 

@@ -157,6 +157,7 @@ private:
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
+    bool m_authRunCancelled = false; // the last login's workflow was cancelled (its form closed)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
     // Every secret the session has held while open: a response to a query sent before a refresh may
     // still carry the old token, which the client's current secrets no longer include.
