@@ -42,6 +42,23 @@ void answerTheLoginFormAsTheDemoUser()
                                                {QStringLiteral("password"), DemoServer::demoPassword()}});
 }
 
+// Shows the window on the demo workspace against the built-in demo API; false if it never opened.
+bool showOnTheDemo(MainWindow &window)
+{
+    window.show();
+    window.start(QString());
+    return QTest::qWaitFor([&window] { return window.document()->resourceCount() == 2; });
+}
+
+// Whether a dialog (a login form, a message) is on screen.
+bool aDialogIsOpen()
+{
+    const QWidgetList topLevels = QApplication::topLevelWidgets();
+    return std::any_of(topLevels.cbegin(), topLevels.cend(), [](QWidget *widget) {
+        return widget->isVisible() && qobject_cast<QDialog *>(widget);
+    });
+}
+
 // Presses the preview's Auth Login, and answers its form, as a user would.
 void logInAsTheDemoUser(AuthLoginPreview *preview)
 {
@@ -66,9 +83,7 @@ private Q_SLOTS:
     void previewFollowsTheResourceAndLogsIn()
     {
         MainWindow window;
-        window.show();
-        window.start(QString()); // the demo workspace against the built-in demo API
-        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        QVERIFY(showOnTheDemo(window));
         QVERIFY(!window.previewDock()->isVisible());
         QVERIFY(!window.findChild<AuthLoginPreview *>()); // not built until shown
 
@@ -119,9 +134,7 @@ private Q_SLOTS:
     void editingTheResourceNeverPrompts()
     {
         MainWindow window;
-        window.show();
-        window.start(QString());
-        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        QVERIFY(showOnTheDemo(window));
         window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
         answerTheLoginFormAsTheDemoUser();
         window.previewDock()->show();
@@ -137,11 +150,7 @@ private Q_SLOTS:
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QCOMPARE(window.document()->resource(1).name, QStringLiteral("Demo login v2"));
         QVERIFY(name->hasFocus());
-        const auto isOpenDialog = [](QWidget *widget) {
-            return widget->isVisible() && qobject_cast<QDialog *>(widget);
-        };
-        const QWidgetList topLevels = QApplication::topLevelWidgets();
-        QVERIFY(std::none_of(topLevels.cbegin(), topLevels.cend(), isOpenDialog));
+        QVERIFY(!aDialogIsOpen());
         QVERIFY(preview->findChild<QLabel *>(QStringLiteral("authStatus"))
                     ->text()
                     .contains(QStringLiteral("edited")));
@@ -229,9 +238,7 @@ private Q_SLOTS:
     void selectingAResourceNeverPrompts()
     {
         MainWindow window;
-        window.show();
-        window.start(QString());
-        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        QVERIFY(showOnTheDemo(window));
         window.setCurrentResource(0); // Seed walkthrough: no login test
         window.previewDock()->show();
         auto *preview = window.findChild<AuthLoginPreview *>();
@@ -242,10 +249,7 @@ private Q_SLOTS:
         auto *authStatus = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
         QTRY_VERIFY2(authStatus->text().contains(QStringLiteral("press Auth Login")),
                      qPrintable(authStatus->text()));
-        const QWidgetList topLevels = QApplication::topLevelWidgets();
-        QVERIFY(std::none_of(topLevels.cbegin(), topLevels.cend(), [](QWidget *widget) {
-            return widget->isVisible() && qobject_cast<QDialog *>(widget);
-        }));
+        QVERIFY(!aDialogIsOpen());
         QVERIFY(!preview->isLoggedIn());
         QCOMPARE(window.demoServer()->counters().logins, 0);
         logInAsTheDemoUser(preview);
@@ -259,9 +263,7 @@ private Q_SLOTS:
     void editDuringALoginSaysItStopped()
     {
         MainWindow window;
-        window.show();
-        window.start(QString());
-        QTRY_VERIFY(window.document()->resourceCount() == 2);
+        QVERIFY(showOnTheDemo(window));
         Resource slow = window.document()->resource(1); // Demo login, whose login now takes 10 s
         auto &steps = slow.customAuth.authWorkflow.steps;
         auto request = std::find_if(steps.begin(), steps.end(), [](const Step &step) {

@@ -151,10 +151,9 @@ int ScopeInspector::buttonsWidth() const
 
 void ScopeInspector::placeFilter()
 {
-    // Beside the buttons in the Test panel; above them in the narrow Auth Login preview, where the
-    // buttons' row would otherwise make the preview too wide for a 1280-pixel screen.
-    // Beside them only when it keeps room for its placeholder text (and its clear button), not merely
-    // its minimum.
+    // Beside the buttons where it keeps room for its placeholder text and clear button (the Test panel);
+    // above them where it wouldn't (the narrow Auth Login preview, which the buttons' row would otherwise
+    // make too wide for a 1280-pixel screen).
     const QFontMetrics metrics = m_filter->fontMetrics();
     const int besideWidth =
         qMax(m_filter->minimumWidth(),

@@ -36,10 +36,11 @@ TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *kn
     }
     const QStringList roots = parsed->rootNames();
     for (const QString &name : roots) {
-        if (!knownNames->contains(name))
+        if (!knownNames->contains(name)) {
             analysis.unknownNames.append(name);
+            messages.append(tr("unknown name '%1'").arg(name));
+        }
     }
-    const qsizetype unknownRoots = analysis.unknownNames.size();
     for (const Range &range : std::as_const(inner)) {
         const QString expression = text.mid(range.start, range.length);
         qsizetype leading = 0;
@@ -64,16 +65,9 @@ TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *kn
         const qsizetype at = expression.indexOf(field, leading + root.size());
         analysis.unknownNameRanges.append({int(range.start + at), int(field.size())});
         const QString name = root + u'.' + field;
-        if (!analysis.unknownNames.contains(name))
+        if (!analysis.unknownNames.contains(name)) {
             analysis.unknownNames.append(name);
-    }
-    for (qsizetype i = 0; i < analysis.unknownNames.size(); ++i) {
-        const QString &name = analysis.unknownNames.at(i);
-        if (i < unknownRoots) {
-            messages.append(tr("unknown name '%1'").arg(name));
-        } else {
-            const qsizetype dot = name.indexOf(u'.');
-            messages.append(tr("%1 has no field '%2'").arg(name.left(dot), name.mid(dot + 1)));
+            messages.append(tr("%1 has no field '%2'").arg(root, field));
         }
     }
     analysis.diagnostic = messages.join(u'\n');

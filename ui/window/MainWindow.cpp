@@ -1187,9 +1187,10 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 
 bool MainWindow::undoGoesToDocument(const QKeyEvent *key) const
 {
-    const bool undo = key->matches(QKeySequence::Undo);
-    const bool redo = !undo && m_redoAction->shortcuts().contains(QKeySequence(key->keyCombination()));
-    if (!undo && !redo)
+    // The keys Edit's Undo and Redo have, Ctrl+Y among them.
+    const QKeySequence pressed(key->keyCombination());
+    const bool undo = m_undoAction->shortcuts().contains(pressed);
+    if (!undo && !m_redoAction->shortcuts().contains(pressed))
         return false;
     QWidget *field = QApplication::focusWidget();
     if (!field || field->window() != this ||
