@@ -106,6 +106,27 @@ private Q_SLOTS:
         QVERIFY2(run.out.startsWith(usage), qPrintable(run.out.section(QLatin1Char('\n'), 0, 0)));
     }
 
+    // Started from a folder holding a library of the same name as one it needs, the program must still
+    // load the system's: a build tree's binary used to look for its libraries in the current directory.
+    void startsFromAnyDirectoryWithItsOwnLibraries()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        for (const char *name : {"libQt6Core.so.6", "libQt6Network.so.6", "libQt6Qml.so.6"}) {
+            QFile library(folder.filePath(QLatin1String(name)));
+            QVERIFY(library.open(QIODevice::WriteOnly));
+            library.write("not a library");
+        }
+        QProcess process;
+        process.setWorkingDirectory(folder.path());
+        process.setStandardInputFile(QProcess::nullDevice());
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), {QStringLiteral("--version")});
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QVERIFY(process.readAllStandardOutput().contains(AUTHSTUDIO_VERSION));
+    }
+
     void validateValid()
     {
         const Run run = cli({QStringLiteral("validate"), Demo});
