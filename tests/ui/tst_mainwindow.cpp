@@ -1101,8 +1101,16 @@ void tst_MainWindow::usableAt1280x800()
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    // With the Test dock open, the headers and their Add button are in sight without scrolling: the table
+    // is as high as its rows, not as the page.
+    auto *addHeader = child<QToolButton>(headers, QStringLiteral("addRow"));
+    QCOMPARE(general->verticalScrollBar()->value(), 0);
+    QVERIFY2(general->viewport()->rect().contains(
+                 QRect(addHeader->mapTo(general->viewport(), QPoint(0, 0)), addHeader->size())),
+             qPrintable(QString::number(addHeader->mapTo(general->viewport(), QPoint(0, 0)).y())));
+    const int headersHeight = headers->view()->height();
     for (int i = 0; i < 6; ++i)
-        child<QToolButton>(headers, QStringLiteral("addRow"))->click();
+        addHeader->click();
     QTRY_VERIFY(QApplication::focusWidget() && headers->isAncestorOf(QApplication::focusWidget()));
     QWidget *typing = QApplication::focusWidget();
     const QRect shown(typing->mapTo(general->viewport(), QPoint(0, 0)), typing->size());
@@ -1113,6 +1121,7 @@ void tst_MainWindow::usableAt1280x800()
                             .arg(shown.width())
                             .arg(shown.height())
                             .arg(general->viewport()->height())));
+    QTRY_VERIFY(headers->view()->height() > headersHeight); // and grows with them
     window->document()->undoStack()->setClean();
     // A four-step run log fits in the Test dock.
     auto *runLog = child<QTableView>(window.get(), QStringLiteral("runLog"));

@@ -4,12 +4,15 @@
 #include "KeyValueTableModel.h"
 #include "widgets/ActionIconEngine.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace AuthStudio {
 
@@ -62,7 +65,40 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
             &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateButtons);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateViewHeight);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &KeyValueTableEditor::updateViewHeight);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateViewHeight);
     updateButtons();
+}
+
+void KeyValueTableEditor::setSizedToRows(bool sized)
+{
+    m_sizedToRows = sized;
+    if (!sized) {
+        m_view->setMinimumHeight(90);
+        m_view->setMaximumHeight(QWIDGETSIZE_MAX);
+    }
+    updateViewHeight();
+}
+
+void KeyValueTableEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // Rows and the header follow the font and the style.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateViewHeight();
+}
+
+void KeyValueTableEditor::updateViewHeight()
+{
+    if (!m_sizedToRows)
+        return;
+    constexpr int FewestRows = 2;
+    constexpr int MostRows = 8;
+    const int rows = std::clamp(m_model->rowCount() + 1, FewestRows, MostRows);
+    const QHeaderView *header = m_view->horizontalHeader();
+    m_view->setFixedHeight(2 * m_view->frameWidth() + (header->isHidden() ? 0 : header->sizeHint().height()) +
+                           rows * m_view->verticalHeader()->defaultSectionSize());
 }
 
 void KeyValueTableEditor::setTable(const KeyValueRef &ref)

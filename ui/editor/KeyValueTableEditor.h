@@ -27,6 +27,9 @@ public:
     void setKnownNames(const KnownNames &names);
     // What the buttons and placeholder call a row ("header").
     void setRowNoun(const QString &noun);
+    // Sizes the table to its rows, with room for one more (two to eight rows, then it scrolls), instead of
+    // to the room it is given: in a page of several tables, each Add button stays just under its rows.
+    void setSizedToRows(bool sized);
 
     KeyValueTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
@@ -35,14 +38,19 @@ public:
     void addRow();
     void removeSelectedRow();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateButtons();
+    void updateViewHeight();
 
     KeyValueTableModel *m_model;
     ExpressionDelegate *m_valueDelegate;
     QTableView *m_view;
     QToolButton *m_addButton;
     QToolButton *m_removeButton;
+    bool m_sizedToRows = false;
 };
 
 } // namespace AuthStudio

@@ -159,6 +159,9 @@ QWidget *ResourceEditor::createGeneralTab()
     m_urlParameters = new KeyValueTableEditor(m_document, page);
     m_urlParameters->setObjectName(QStringLiteral("urlParameters"));
     m_urlParameters->setRowNoun(tr("URL parameter"));
+    // Both tables and their Add buttons in sight at once, even with the Test panel open at 1280x800.
+    m_headers->setSizedToRows(true);
+    m_urlParameters->setSizedToRows(true);
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name"), m_name);
@@ -175,8 +178,9 @@ QWidget *ResourceEditor::createGeneralTab()
     parametersLayout->addWidget(m_urlParameters);
     auto *layout = new QVBoxLayout(page);
     layout->addLayout(form);
-    layout->addWidget(headersBox, 2);
-    layout->addWidget(parametersBox, 1);
+    layout->addWidget(headersBox);
+    layout->addWidget(parametersBox);
+    layout->addStretch(1);
 
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &name) {
         editResource(tr("Rename resource"), QStringLiteral("name"),
