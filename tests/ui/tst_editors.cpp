@@ -390,6 +390,34 @@ void tst_Editors::workflowEditorActions()
     QTest::mouseRelease(handle, Qt::LeftButton, {}, grip - QPoint(splitter->width(), 0));
     QVERIFY2(splitter->sizes().constFirst() >= splitter->widget(0)->minimumSizeHint().width(),
              qPrintable(QString::number(splitter->sizes().constFirst())));
+
+    // The list keeps the width it was dragged to: squeezed while a dock beside the editor takes the room,
+    // it gets that width back when the room returns.
+    editor.resize(1000, editor.height());
+    const int listMinimum = splitter->widget(0)->minimumSizeHint().width();
+    QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+    QTest::mouseMove(handle, grip + QPoint(80, 0));
+    QTest::mouseRelease(handle, Qt::LeftButton, {}, grip + QPoint(80, 0));
+    const int chosen = splitter->sizes().constFirst();
+    QVERIFY2(chosen > listMinimum + 40, qPrintable(QString::number(chosen)));
+    const int editorMinimum = splitter->widget(1)->minimumSizeHint().width();
+    editor.resize(listMinimum + editorMinimum + splitter->handleWidth() + 20, editor.height());
+    QTRY_VERIFY2(splitter->sizes().constFirst() < chosen,
+                 qPrintable(QString::number(splitter->sizes().constFirst())));
+    editor.resize(1000, editor.height());
+    QTRY_COMPARE(splitter->sizes().constFirst(), chosen);
+
+    // Built while squeezed (the preview was open when the workflow tab was first shown), the list gets its
+    // width, with all its tool bar's buttons, once the room is there.
+    WorkflowEditor squeezed(document.get(), WorkflowKind::Auth);
+    squeezed.setResource(0);
+    auto *squeezedSplitter = child<QSplitter>(&squeezed, QStringLiteral("workflowSplitter"));
+    squeezed.resize(squeezedSplitter->minimumSizeHint().width(), 500);
+    squeezed.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&squeezed));
+    squeezed.resize(1000, 500);
+    QTRY_VERIFY2(squeezedSplitter->sizes().constFirst() >= 260,
+                 qPrintable(QString::number(squeezedSplitter->sizes().constFirst())));
 }
 
 void tst_Editors::apiRequestEditor()

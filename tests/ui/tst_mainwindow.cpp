@@ -50,6 +50,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -1144,6 +1145,8 @@ void tst_MainWindow::usableAt1280x800()
     // Opening the Auth Login preview leaves the Test dock its room: the preview scrolls instead.
     auto *previewDock = child<QDockWidget>(window.get(), QStringLiteral("previewDock"));
     auto *runDock = child<QDockWidget>(window.get(), QStringLiteral("runDock"));
+    auto *stepSplitter = child<QSplitter>(window.get(), QStringLiteral("workflowSplitter"));
+    const int stepListWidth = stepSplitter->sizes().constFirst();
     previewDock->show();
     QTRY_VERIFY(window->findChild<AuthLoginPreview *>());
     QTRY_VERIFY2(runDock->height() >= 250, qPrintable(QString::number(runDock->height())));
@@ -1202,6 +1205,8 @@ void tst_MainWindow::usableAt1280x800()
     previewDock->hide();
     settleLayouts();
     QVERIFY(request->urlEdit()->y() < request->methodCombo()->geometry().bottom());
+    // The step list, squeezed while the preview was open, has its width back.
+    QCOMPARE(stepSplitter->sizes().constFirst(), stepListWidth);
     previewDock->show();
     settleLayouts();
     // The preview's scope filter goes above its buttons; the Test panel's stays beside them.
