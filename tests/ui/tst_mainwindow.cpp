@@ -1161,6 +1161,23 @@ void tst_MainWindow::usableAt1280x800()
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     };
     settleLayouts();
+    // The preview takes the window's height on the right, so its query's Send button and the response
+    // are in sight without scrolling.
+    {
+        auto *preview = window->findChild<AuthLoginPreview *>();
+        auto *previewScroll = qobject_cast<QScrollArea *>(previewDock->widget());
+        QVERIFY(previewScroll);
+        for (const QString &name : {QStringLiteral("sendButton"), QStringLiteral("responseView")}) {
+            auto *widget = child<QWidget>(preview, name);
+            const QRect inSight(widget->mapTo(previewScroll->viewport(), QPoint(0, 0)), widget->size());
+            QVERIFY2(previewScroll->viewport()->rect().contains(inSight),
+                     qPrintable(QStringLiteral("%1 at %2, %3 high, in %4")
+                                    .arg(name)
+                                    .arg(inSight.y())
+                                    .arg(inSight.height())
+                                    .arg(previewScroll->viewport()->height())));
+        }
+    }
     QVERIFY2(window->resourceEditor()->width() >= 540,
              qPrintable(QString::number(window->resourceEditor()->width())));
     for (int step = 0; step < 4; ++step) {

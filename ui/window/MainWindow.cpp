@@ -481,6 +481,10 @@ void MainWindow::createDocks()
             sessionStoreStatus->show();
         });
     }
+    // The preview (and the history) take the window's full height on the right, rather than stop above the
+    // Test dock: at 1280x800 that left the preview's Query section below the fold. The Test dock then
+    // runs under the editor only while one of them is open.
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
     m_previewDock = new QDockWidget(tr("Auth Login preview"), this);
     m_previewDock->setObjectName(QStringLiteral("previewDock"));
     m_previewDock->setToolTip(tr("Log in, query and log out as an app using this resource would"));
