@@ -398,10 +398,26 @@ std::optional<Workspace> WorkspaceReader::readFile(const QString &path)
         m_error = {path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())};
         return std::nullopt;
     }
-    return read(file.readAll(), path);
+    return readWorkspace(file.readAll(), path, Rules::Apply);
+}
+
+std::optional<Workspace> WorkspaceReader::readRecoveryFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_error = {path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())};
+        return std::nullopt;
+    }
+    return readWorkspace(file.readAll(), path, Rules::Skip);
 }
 
 std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QString &fileName)
+{
+    return readWorkspace(data, fileName, Rules::Apply);
+}
+
+std::optional<Workspace> WorkspaceReader::readWorkspace(const QByteArray &data, const QString &fileName,
+                                                        Rules rules)
 {
     m_error = {};
     const std::optional<QJsonObject> root = parseRoot(data, fileName, m_error);
@@ -420,7 +436,9 @@ std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QSt
         for (int i = 0; i < resources.size(); ++i)
             workspace.resources.append(
                 readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i)));
-        const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(workspace);
+        const QList<WorkspaceValidator::Problem> problems = rules == Rules::Apply
+            ? WorkspaceValidator::validate(workspace)
+            : QList<WorkspaceValidator::Problem>();
         if (!problems.isEmpty())
             throw ReadFailure {problems.first().pointer, problems.first().reason};
         return workspace;

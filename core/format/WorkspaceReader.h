@@ -18,10 +18,16 @@ public:
     std::optional<Workspace> read(const QByteArray &data, const QString &fileName = {});
     // Reads one resource exported on its own (an "authstudio-resource" file).
     std::optional<Resource> readResource(const QByteArray &data, const QString &fileName = {});
+    // Reads what WorkspaceWriter::writeRecoveryFile wrote: the file's shape is checked as strictly, but
+    // not the workspace rules (unique names, valid bodies) that work in the middle of an edit may break.
+    std::optional<Workspace> readRecoveryFile(const QString &path);
 
     FormatError error() const { return m_error; }
 
 private:
+    enum class Rules { Apply, Skip };
+    std::optional<Workspace> readWorkspace(const QByteArray &data, const QString &fileName, Rules rules);
+
     FormatError m_error;
 };
 

@@ -67,9 +67,7 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 }
             }
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
-            const auto parsed = Template::parse(variable->value);
-            if (variable->secret && !variable->value.isEmpty() &&
-                (!parsed->isValid() || !parsed->hasExpressions())) {
+            if (WorkspaceValidator::holdsLiteralSecret(*variable)) {
                 problems.append(
                     {stepPointer + QStringLiteral("/value"),
                      QStringLiteral("secret variable '%1' holds a literal value; secrets never go "
@@ -95,6 +93,14 @@ bool WorkspaceValidator::isIdentifier(const QString &name)
             return false;
     }
     return true;
+}
+
+bool WorkspaceValidator::holdsLiteralSecret(const DefineVariableStep &variable)
+{
+    if (!variable.secret || variable.value.isEmpty())
+        return false;
+    const auto parsed = Template::parse(variable.value);
+    return !parsed->isValid() || !parsed->hasExpressions();
 }
 
 QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace &workspace)

@@ -20,6 +20,8 @@ public:
 
     static QList<Problem> validate(const Workspace &workspace);
     static bool isIdentifier(const QString &name);
+    // A secret variable whose value is written out rather than computed: it must never reach a file.
+    static bool holdsLiteralSecret(const DefineVariableStep &variable);
 };
 
 } // namespace AuthStudio

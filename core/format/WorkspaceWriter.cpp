@@ -210,6 +210,22 @@ bool WorkspaceWriter::writeResourceFile(const Resource &resource, const QString 
     return save(resourceToJson(resource), path);
 }
 
+bool WorkspaceWriter::writeRecoveryFile(const Workspace &workspace, const QString &path)
+{
+    m_error = {};
+    Workspace kept = workspace;
+    for (Resource &resource : kept.resources) {
+        for (Workflow *workflow : {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
+            for (Step &step : workflow->steps) {
+                auto *variable = std::get_if<DefineVariableStep>(&step);
+                if (variable && WorkspaceValidator::holdsLiteralSecret(*variable))
+                    variable->value.clear();
+            }
+        }
+    }
+    return save(toJson(kept), path);
+}
+
 bool WorkspaceWriter::save(const QByteArray &data, const QString &path)
 {
     QSaveFile file(path);

@@ -14,6 +14,10 @@ public:
     // always loads again and no literal secret is written.
     bool writeFile(const Workspace &workspace, const QString &path);
     bool writeResourceFile(const Resource &resource, const QString &path);
+    // For the autosave of unsaved work, which may be in the middle of an edit (two resources named alike,
+    // a JSON body half typed): no rule is applied but the secret one, and a literal secret value is left
+    // out rather than refused, so the rest of the work is kept. Read back with readRecoveryFile.
+    bool writeRecoveryFile(const Workspace &workspace, const QString &path);
 
     static QByteArray toJson(const Workspace &workspace);
     static QByteArray resourceToJson(const Resource &resource);

@@ -652,24 +652,56 @@ void tst_Document::autosaveWritesAndDiscardsRecovery()
     document->addNewResource();
     QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
     QVERIFY(autosaver.hasRecovery());
-    QVERIFY(autosaver.recoveryOrigin().path.isEmpty());
     WorkspaceReader reader;
-    const auto recovered = reader.readFile(autosaver.recoveryFilePath());
+    const auto recovered = reader.readRecoveryFile(autosaver.recoveryFilePath());
     QVERIFY2(recovered, qPrintable(reader.error().toString()));
     QCOMPARE(*recovered, document->workspace());
+    // A second studio started meanwhile doesn't offer this one's work: it is still going on.
+    {
+        WorkspaceDocument other;
+        Autosaver second(&other);
+        second.setDirectory(folder.path());
+        QVERIFY(!second.takeOverLeftRecovery());
+        // Nor do the two write to the same file.
+        other.addNewResource();
+        QVERIFY(second.saveNow());
+        QVERIFY(second.recoveryFilePath() != autosaver.recoveryFilePath());
+        QCOMPARE(reader.readRecoveryFile(autosaver.recoveryFilePath())->resources.size(),
+                 document->workspace().resources.size());
+        second.discardRecovery();
+    }
 
     // Saving makes the document clean: the recovery file goes.
     QVERIFY(document->saveAs(folder.filePath(QStringLiteral("saved.authstudio.json"))));
     QVERIFY(!autosaver.hasRecovery());
 
-    // A workspace that can't be written (a literal secret) leaves no recovery file and says why.
-    QSignalSpy failed(&autosaver, &Autosaver::autosaveFailed);
+    // Work in the middle of an edit that a save refuses is backed up all the same: a resource named as
+    // another, a JSON body half typed.
+    Resource renamed = document->resource(2);
+    renamed.name = document->resource(0).name;
+    document->setResource(2, renamed, QStringLiteral("Rename resource"));
+    Step request = document->step({0, WorkflowKind::Auth, 1});
+    std::get<ApiRequestStep>(request).body.text = QStringLiteral("{\"email\": ");
+    document->setStep({0, WorkflowKind::Auth, 1}, request, QStringLiteral("Edit body"));
+    QVERIFY(!document->save());
+    QVERIFY2(autosaver.saveNow(), qPrintable(autosaver.errorString()));
+    const auto midEdit = reader.readRecoveryFile(autosaver.recoveryFilePath());
+    QVERIFY2(midEdit, qPrintable(reader.error().toString()));
+    QCOMPARE(*midEdit, document->workspace());
+
+    // A literal secret value never reaches it; the rest of the work does.
     Step value = document->step({1, WorkflowKind::Auth, 2});
     std::get<DefineVariableStep>(value).value = QStringLiteral("literal-secret");
     document->setStep({1, WorkflowKind::Auth, 2}, value, QStringLiteral("Edit value"));
-    QVERIFY(!autosaver.saveNow());
-    QCOMPARE(failed.count(), 1);
-    QVERIFY(!autosaver.hasRecovery());
+    QVERIFY(autosaver.saveNow());
+    QFile written(autosaver.recoveryFilePath());
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QVERIFY(!written.readAll().contains("literal-secret"));
+    const auto withoutSecret = reader.readRecoveryFile(autosaver.recoveryFilePath());
+    QVERIFY(withoutSecret);
+    QVERIFY(std::get<DefineVariableStep>(withoutSecret->resources.at(1).customAuth.authWorkflow.steps.at(2))
+                .value.isEmpty());
+    QCOMPARE(withoutSecret->resources.at(2).name, document->resource(0).name);
 }
 
 void tst_Document::restoreRecoveryIsUnsaved()
@@ -690,15 +722,31 @@ void tst_Document::restoreRecoveryIsUnsaved()
     WorkspaceDocument document;
     Autosaver autosaver(&document);
     autosaver.setDirectory(folder.path());
-    QVERIFY(autosaver.hasRecovery());
-    QCOMPARE(autosaver.recoveryOrigin().path, original);
-    QVERIFY(document.restoreRecovery(autosaver.recoveryFilePath(), autosaver.recoveryOrigin().path));
+    const std::optional<Autosaver::LeftRecovery> left = autosaver.takeOverLeftRecovery();
+    QVERIFY(left);
+    QCOMPARE(left->origin.path, original);
+    // Taken over: a third studio starting now doesn't offer it as well.
+    {
+        WorkspaceDocument third;
+        Autosaver thirdSaver(&third);
+        thirdSaver.setDirectory(folder.path());
+        QVERIFY(!thirdSaver.takeOverLeftRecovery());
+    }
+    QVERIFY(document.restoreRecovery(left->filePath, left->origin.path));
     QCOMPARE(document.workspace(), expected);
     QVERIFY(document.isModified());
     QCOMPARE(document.filePath(), original);
+    autosaver.discardTakenOverRecovery();
+    QVERIFY(!QFile::exists(left->filePath));
     QVERIFY(document.save());
     QVERIFY(!document.isModified());
     QVERIFY(!autosaver.hasRecovery());
+
+    // Restored again, then replaced by a new workspace: that one is unmodified, as after any start.
+    QVERIFY(document.restoreRecovery(original, original));
+    QVERIFY(document.isModified());
+    document.newWorkspace();
+    QVERIFY(!document.isModified());
 }
 
 QTEST_GUILESS_MAIN(tst_Document)

@@ -1,12 +1,20 @@
 // Autosaver: protects unsaved work. Every interval, while the document has unsaved changes, it writes the
-// workspace to a recovery file in the application data folder (through WorkspaceWriter, so the file is
-// validated like any save and can't hold a literal secret), plus the path of the file it belongs to. The
-// recovery file is deleted when the document becomes clean (saved, reverted, reopened) or the studio
-// closes normally; one left behind means the studio didn't close normally, and is offered on start.
+// workspace to a recovery file in the application data folder, plus the path of the file it belongs to.
+// The write goes through WorkspaceWriter::writeRecoveryFile: kept even in the middle of an edit a save
+// would refuse, and never with a literal secret.
+//
+// Each running studio has recovery files of its own, held with a lock file while it runs, so two windows
+// never overwrite or offer each other's work. The files go when the document becomes clean (saved,
+// reverted, reopened) or the studio closes normally. Files whose lock is free were left by a studio that
+// didn't close normally: the next start takes them over and offers them back.
 #pragma once
 
 #include <QObject>
 
+#include <memory>
+#include <optional>
+
+class QLockFile;
 class QTimer;
 
 namespace AuthStudio {
@@ -20,6 +28,7 @@ public:
     static constexpr int DefaultIntervalSeconds = 60;
 
     explicit Autosaver(WorkspaceDocument *document, QObject *parent = nullptr);
+    ~Autosaver() override;
 
     void setIntervalSeconds(int seconds);
     int intervalSeconds() const;
@@ -27,14 +36,25 @@ public:
     void setDirectory(const QString &directory);
     QString directory() const { return m_directory; }
 
+    // This studio's own recovery file, and whether it has written it.
     QString recoveryFilePath() const;
     bool hasRecovery() const;
+
     struct RecoveryOrigin
     {
         QString path; // the file the recovered workspace belongs to; empty if never saved
         QString workspaceName; // to tell an unsaved workspace by (empty if unknown)
     };
-    RecoveryOrigin recoveryOrigin() const;
+    struct LeftRecovery
+    {
+        QString filePath;
+        RecoveryOrigin origin;
+    };
+    // The newest recovery left by a studio that didn't close normally. It is taken over: no other studio
+    // starting meanwhile offers it too. Restore it, then discard it.
+    std::optional<LeftRecovery> takeOverLeftRecovery();
+    void discardTakenOverRecovery();
+
     // Writes the recovery file now (when there are unsaved changes); false when the write failed.
     bool saveNow();
     void discardRecovery();
@@ -45,13 +65,23 @@ Q_SIGNALS:
     void autosaveFailed(const QString &reason);
 
 private:
+    struct Files
+    {
+        QString workspace;
+        QString origin;
+        QString lock;
+    };
+    Files filesOf(const QString &id) const;
     void onModifiedChanged(bool modified);
-    QString originPath() const;
 
     WorkspaceDocument *m_document;
     QTimer *m_timer;
     QString m_directory;
     QString m_errorString;
+    QString m_id; // names this studio's files
+    std::unique_ptr<QLockFile> m_lock; // held while this studio's recovery file exists
+    QString m_takenOverId;
+    std::unique_ptr<QLockFile> m_takenOverLock;
 };
 
 } // namespace AuthStudio

@@ -223,7 +223,7 @@ int WorkspaceDocument::importResource(const QString &path)
 bool WorkspaceDocument::restoreRecovery(const QString &recoveryPath, const QString &originalPath)
 {
     WorkspaceReader reader;
-    const std::optional<Workspace> workspace = reader.readFile(recoveryPath);
+    const std::optional<Workspace> workspace = reader.readRecoveryFile(recoveryPath);
     if (!workspace) {
         m_errorString = reader.error().toString();
         return false;
@@ -731,6 +731,9 @@ Workflow &WorkspaceDocument::workflowRef(int resourceIndex, WorkflowKind kind)
 void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &filePath)
 {
     m_undoStack->clear();
+    // clear() does nothing on an empty stack, not even restore the clean state: after a restored
+    // recovery (whose clean state is nowhere) every later document would have looked modified.
+    m_undoStack->setClean();
     m_workspace = workspace;
     m_lastRuns.clear(); // another workspace's replies
     setFilePath(filePath);

@@ -548,29 +548,40 @@ void MainWindow::start(const QString &path)
         else
             openFile(path, openedOrEmpty);
     };
-    if (!m_autosaver->hasRecovery()) {
+    const std::optional<Autosaver::LeftRecovery> left = m_autosaver->takeOverLeftRecovery();
+    if (!left) {
         openInitial();
         return;
     }
-    const auto [original, name] = m_autosaver->recoveryOrigin();
-    QString what = QDir::toNativeSeparators(original);
-    if (original.isEmpty()) {
+    const QString original = left->origin.path;
+    const QString name = left->origin.workspaceName;
+    QString what;
+    if (!original.isEmpty()) {
+        // The file's name, then its folder: a long path given whole wrapped after its first slash.
+        const QFileInfo file(original);
+        what = tr("\u201C%1\u201D in %2").arg(file.fileName(), QDir::toNativeSeparators(file.path()));
+    } else {
         what = name.isEmpty() ? tr("an untitled workspace")
                               : tr("\u201C%1\u201D (not saved to a file yet)").arg(name);
     }
+    const QString recoveryPath = left->filePath;
     MessagePrompt::ask(this, QMessageBox::Question, tr("Restore unsaved work?"),
                        tr("Auth Studio didn't close normally. Restore the unsaved changes to %1?").arg(what),
                        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
-                       [this, original, openInitial](MessagePrompt::Button answer) {
+                       [this, original, recoveryPath, openInitial](MessagePrompt::Button answer) {
                            if (answer == QMessageBox::Yes &&
-                               m_document->restoreRecovery(m_autosaver->recoveryFilePath(), original)) {
+                               m_document->restoreRecovery(recoveryPath, original)) {
                                afterOpen();
                                statusBar()->showMessage(tr("Unsaved changes restored"), StatusTimeoutMs);
+                               // The work is this studio's now: once it has its own copy, the one it came
+                               // from goes.
+                               if (m_autosaver->saveNow())
+                                   m_autosaver->discardTakenOverRecovery();
                                return;
                            }
                            if (answer == QMessageBox::Yes)
                                MessagePrompt::warn(this, tr("Can't restore"), m_document->errorString());
-                           m_autosaver->discardRecovery();
+                           m_autosaver->discardTakenOverRecovery();
                            openInitial();
                        });
 }
