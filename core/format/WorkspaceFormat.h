@@ -15,5 +15,10 @@ inline QString fileSuffix()
 {
     return QStringLiteral(".authstudio.json");
 }
+// A resource exported on its own ("format": "authstudio-resource").
+inline QString resourceFileSuffix()
+{
+    return QStringLiteral(".authstudio-resource.json");
+}
 
 } // namespace AuthStudio::WorkspaceFormat

@@ -337,6 +337,20 @@ Resource readResourceObject(const QJsonValue &value, const QString &pointer)
 void checkHeader(const QJsonObject &root, const QString &expectedFormat)
 {
     const QJsonValue format = root.value(QStringLiteral("format"));
+    // The other kind of Auth Studio file: say which it is, rather than that it isn't one of ours.
+    const QString workspace = WorkspaceFormat::formatName();
+    const QString resource = QStringLiteral("authstudio-resource");
+    if (format.toString() == (expectedFormat == workspace ? resource : workspace)) {
+        throw ReadFailure {
+            QStringLiteral("/format"),
+            expectedFormat == workspace
+                ? QStringLiteral("this is a resource exported on its own, not a workspace; "
+                                 "import it into a workspace (expected \"format\": \"%1\")")
+                      .arg(expectedFormat)
+                : QStringLiteral("this is a workspace, not a resource exported on its own; open "
+                                 "it as a workspace (expected \"format\": \"%1\")")
+                      .arg(expectedFormat)};
+    }
     if (!format.isString() || format.toString() != expectedFormat)
         throw ReadFailure {
             QStringLiteral("/format"),

@@ -350,6 +350,7 @@ private Q_SLOTS:
     void readFileThatCantBeOpened();
     void readFromMemory();
     void errorIsClearedByTheNextRead();
+    void otherKindOfFileIsNamed();
     void writeFileRefusesInvalidWorkspace_data();
     void writeFileRefusesInvalidWorkspace();
     void writeFileIntoMissingDirectory();
@@ -868,6 +869,21 @@ void TestWorkspaceFormat::errorIsClearedByTheNextRead()
     QVERIFY(!reader.error().isNull());
     QVERIFY(reader.readResource(fileBytes(dataPath(u"resource-export.json"_s))));
     QVERIFY(reader.error().isNull());
+}
+
+// A workspace given where an exported resource is expected (Import) or the other way round (Open,
+// validate) is named for what it is, not called "not an Auth Studio file".
+void TestWorkspaceFormat::otherKindOfFileIsNamed()
+{
+    WorkspaceReader reader;
+    QVERIFY(!reader.read(fileBytes(dataPath(u"resource-export.json"_s)), u"r.json"_s));
+    QCOMPARE(reader.error().place, u"/format"_s);
+    QVERIFY2(reader.error().reason.startsWith(u"this is a resource exported on its own, not a workspace"_s),
+             qPrintable(reader.error().reason));
+    QVERIFY(!reader.readResource(fileBytes(dataPath(u"every-field.authstudio.json"_s)), u"w.json"_s));
+    QVERIFY2(reader.error().reason.startsWith(u"this is a workspace, not a resource exported on its own"_s),
+             qPrintable(reader.error().reason));
+    QVERIFY(reader.error().reason.contains(u"\"format\": \"authstudio-resource\""_s));
 }
 
 void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()

@@ -37,6 +37,7 @@
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListView>
@@ -682,8 +683,16 @@ void tst_MainWindow::exportImportThroughMenu()
     auto window = createWindow();
     window->start({});
     window->setCurrentResource(1);
+    // A name typed without a suffix gets the resource file's, not the workspace's: in the real dialog,
+    // and from a dialog that doesn't add one.
+    FileDialog::setNextPath(std::nullopt);
+    child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<QFileDialog *>()));
+    QCOMPARE(dialog->defaultSuffix(), QStringLiteral("authstudio-resource.json"));
+    dialog->reject();
     const QString path = m_dir.filePath(QStringLiteral("exported.authstudio-resource.json"));
-    FileDialog::setNextPath(path);
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("exported")));
     child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
     QTRY_VERIFY(QFile::exists(path));
     FileDialog::setNextPath(path);

@@ -1,5 +1,7 @@
 #include "FileDialog.h"
 
+#include "format/WorkspaceFormat.h"
+
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QTimer>
@@ -36,10 +38,12 @@ void FileDialog::choose(QWidget *parent, Mode mode, const QString &caption, cons
     auto *dialog = new QFileDialog(parent, caption, directory, filter);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    if (mode == Mode::Save) {
+    if (mode != Mode::Open) {
         dialog->setAcceptMode(QFileDialog::AcceptSave);
         dialog->setFileMode(QFileDialog::AnyFile);
-        dialog->setDefaultSuffix(QStringLiteral("authstudio.json"));
+        const QString suffix = mode == Mode::SaveWorkspace ? WorkspaceFormat::fileSuffix()
+                                                           : WorkspaceFormat::resourceFileSuffix();
+        dialog->setDefaultSuffix(suffix.mid(1)); // without its leading dot
     } else {
         dialog->setAcceptMode(QFileDialog::AcceptOpen);
         dialog->setFileMode(QFileDialog::ExistingFile);

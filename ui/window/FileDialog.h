@@ -16,7 +16,8 @@ namespace AuthStudio {
 class FileDialog
 {
 public:
-    enum class Mode { Open, Save };
+    // Saving, a name typed without a suffix gets the one of the kind of file saved.
+    enum class Mode { Open, SaveWorkspace, SaveResource };
 
     static void choose(QWidget *parent, Mode mode, const QString &caption, const QString &directory,
                        const QString &filter, QObject *context, std::function<void(const QString &)> done);

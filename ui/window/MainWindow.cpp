@@ -82,10 +82,11 @@ QKeySequence standardKeyOr(QKeySequence::StandardKey key, const QKeySequence &fa
     return platformKey.isEmpty() ? fallback : platformKey;
 }
 
-QString withWorkspaceSuffix(const QString &path)
+// A name given without a suffix gets the one of its kind of file (dialogs other than Qt's own may not add
+// it).
+QString withSuffix(const QString &path, const QString &suffix)
 {
-    return QFileInfo(path).fileName().contains(QLatin1Char('.')) ? path
-                                                                 : path + WorkspaceFormat::fileSuffix();
+    return QFileInfo(path).fileName().contains(QLatin1Char('.')) ? path : path + suffix;
 }
 
 } // namespace
@@ -747,9 +748,10 @@ void MainWindow::saveAs(const std::function<void(bool)> &done)
     const QString suggested = m_document->filePath().isEmpty()
         ? QDir(fileDialogDirectory()).filePath(m_document->workspace().name + WorkspaceFormat::fileSuffix())
         : m_document->filePath();
-    FileDialog::choose(this, FileDialog::Mode::Save, tr("Save Workspace As"), suggested,
+    FileDialog::choose(this, FileDialog::Mode::SaveWorkspace, tr("Save Workspace As"), suggested,
                        FileDialog::workspaceFilter(), this, [this, done](const QString &path) {
-                           finishSave(m_document->saveAs(withWorkspaceSuffix(path)), done);
+                           finishSave(m_document->saveAs(withSuffix(path, WorkspaceFormat::fileSuffix())),
+                                      done);
                        });
 }
 
@@ -832,13 +834,13 @@ void MainWindow::exportResource()
         return;
     const QString name = m_document->resource(index).name;
     const QString suggested =
-        QDir(fileDialogDirectory()).filePath(name + QStringLiteral(".authstudio-resource.json"));
+        QDir(fileDialogDirectory()).filePath(name + WorkspaceFormat::resourceFileSuffix());
     FileDialog::choose(
-        this, FileDialog::Mode::Save, tr("Export Resource"), suggested, FileDialog::resourceFilter(), this,
-        [this, index, name](const QString &path) {
+        this, FileDialog::Mode::SaveResource, tr("Export Resource"), suggested, FileDialog::resourceFilter(),
+        this, [this, index, name](const QString &path) {
             if (index >= m_document->resourceCount() || m_document->resource(index).name != name)
                 return; // the resource went away while the dialog was open
-            if (m_document->exportResource(index, path))
+            if (m_document->exportResource(index, withSuffix(path, WorkspaceFormat::resourceFileSuffix())))
                 statusBar()->showMessage(tr("Exported %1").arg(name), StatusTimeoutMs);
             else
                 MessagePrompt::warn(this, tr("Can't export the resource"), m_document->errorString());
