@@ -642,6 +642,23 @@ void tst_MainWindow::resourceListReordersByDragAndDrop()
     QCOMPARE(window->document()->resource(0).name, QStringLiteral("Seed walkthrough"));
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Seed walkthrough"));
     QCOMPARE(window->currentResource(), 0);
+
+    // From the keyboard: Ctrl+Down and Ctrl+Up in the list move the selected resource, one undoable
+    // step each, and it stays selected. Up is off for the first, Down for the last.
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    list->setFocus();
+    QVERIFY(!child<QAction>(window.get(), QStringLiteral("actionMoveResourceUp"))->isEnabled());
+    QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough"));
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(list->currentIndex().row(), 1);
+    QVERIFY(!child<QAction>(window.get(), QStringLiteral("actionMoveResourceDown"))->isEnabled());
+    QTest::keyClick(list, Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(window->document()->resource(0).name, QStringLiteral("Seed walkthrough"));
+    QCOMPARE(list->currentIndex().row(), 0);
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

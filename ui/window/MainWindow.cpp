@@ -218,6 +218,14 @@ void MainWindow::createActions()
         StudioAction::create(this, QStringLiteral("actionDeleteResource"), tr("&Delete Resource"),
                              tr("Delete the selected resource (Undo brings it back)"), {},
                              ActionIconEngine::icon(ActionIconEngine::Glyph::Delete));
+    m_moveResourceUpAction = StudioAction::create(
+        this, QStringLiteral("actionMoveResourceUp"), tr("Move Resource &Up"),
+        tr("Move the selected resource up the list (Ctrl+Up in the list)"),
+        QKeySequence(Qt::CTRL | Qt::Key_Up), ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp));
+    m_moveResourceDownAction = StudioAction::create(
+        this, QStringLiteral("actionMoveResourceDown"), tr("Move Resource Do&wn"),
+        tr("Move the selected resource down the list (Ctrl+Down in the list)"),
+        QKeySequence(Qt::CTRL | Qt::Key_Down), ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown));
     m_testAuthAction = StudioAction::create(this, QStringLiteral("actionTestAuth"), tr("&Test Auth Workflow"),
                                             tr("Run the resource's auth workflow now (Ctrl+T)"),
                                             QKeySequence(Qt::CTRL | Qt::Key_T),
@@ -304,6 +312,18 @@ void MainWindow::createActions()
         if (currentResource() >= 0)
             m_document->removeResource(currentResource());
     });
+    // Reordering from the keyboard, as dragging does: one undoable move, the resource staying selected.
+    for (const auto &[action, delta] :
+         {std::pair {m_moveResourceUpAction, -1}, {m_moveResourceDownAction, 1}}) {
+        connect(action, &QAction::triggered, this, [this, delta = delta] {
+            const int from = currentResource();
+            const int to = from + delta;
+            if (from < 0 || to < 0 || to >= m_document->resourceCount())
+                return;
+            m_document->moveResource(from, to);
+            setCurrentResource(to);
+        });
+    }
     connect(m_testAuthAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Auth); });
     connect(m_testRefreshAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Refresh); });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -348,6 +368,8 @@ void MainWindow::createMenus()
     resource->addAction(m_renameResourceAction);
     resource->addAction(m_duplicateResourceAction);
     resource->addAction(m_deleteResourceAction);
+    resource->addAction(m_moveResourceUpAction);
+    resource->addAction(m_moveResourceDownAction);
     resource->addSeparator();
     resource->addAction(m_testAuthAction);
     resource->addAction(m_testRefreshAction);
@@ -423,6 +445,11 @@ void MainWindow::createDocks()
     deleteKey->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteKey, &QAction::triggered, m_deleteResourceAction, &QAction::trigger);
     m_resourceView->addAction(deleteKey);
+    // So do Ctrl+Up and Ctrl+Down, which also move steps in the step list and the cursor in text.
+    for (QAction *move : {m_moveResourceUpAction, m_moveResourceDownAction}) {
+        move->setShortcutContext(Qt::WidgetShortcut);
+        m_resourceView->addAction(move);
+    }
 
     auto *resourceBar = new QToolBar(this);
     resourceBar->setObjectName(QStringLiteral("resourceToolBar"));
@@ -1252,6 +1279,8 @@ void MainWindow::updateActions()
     m_renameResourceAction->setEnabled(hasResource);
     m_duplicateResourceAction->setEnabled(hasResource);
     m_deleteResourceAction->setEnabled(hasResource);
+    m_moveResourceUpAction->setEnabled(hasResource && currentResource() > 0);
+    m_moveResourceDownAction->setEnabled(hasResource && currentResource() < m_document->resourceCount() - 1);
     m_exportAction->setEnabled(hasResource);
     const bool custom =
         hasResource && m_document->resource(currentResource()).authMethod == Resource::AuthMethod::Custom;

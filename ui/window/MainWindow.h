@@ -176,6 +176,8 @@ private:
     QAction *m_renameResourceAction;
     QAction *m_duplicateResourceAction;
     QAction *m_deleteResourceAction;
+    QAction *m_moveResourceUpAction;
+    QAction *m_moveResourceDownAction;
     QAction *m_testAuthAction;
     QAction *m_testRefreshAction;
     QAction *m_aboutAction;
