@@ -1337,6 +1337,21 @@ void tst_MainWindow::preferencesSetTheAutosaveInterval()
     QCOMPARE(window->autosaver()->intervalSeconds(), 15);
     QCOMPARE(StudioSettings().autosaveIntervalSeconds(), 15);
 
+    // A number typed below the range, then Enter, saves the smallest allowed, not the old value.
+    preferences->trigger();
+    dialog = window->findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QSpinBox *box = dialog->autosaveIntervalBox();
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("1"));
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(StudioSettings().autosaveIntervalSeconds(), PreferencesDialog::MinAutosaveSeconds);
+    StudioSettings().setValue(StudioSettings::Key::AutosaveIntervalSeconds, 15);
+    window->autosaver()->setIntervalSeconds(15);
+
     // And the next start reads it.
     window.reset();
     window = createWindow();

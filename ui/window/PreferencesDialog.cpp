@@ -21,7 +21,13 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_autosaveInterval->setAccessibleName(tr("Back up unsaved changes every"));
     m_autosaveInterval->setRange(MinAutosaveSeconds, MaxAutosaveSeconds);
     m_autosaveInterval->setSuffix(tr(" s"));
-    m_autosaveInterval->setToolTip(tr("Seconds between backups of a workspace with unsaved changes"));
+    // A number typed outside the range becomes the nearest one allowed, shown before OK, rather than
+    // the box silently keeping its old value.
+    m_autosaveInterval->setCorrectionMode(QAbstractSpinBox::CorrectToNearestValue);
+    m_autosaveInterval->setToolTip(
+        tr("Seconds between backups of a workspace with unsaved changes (%1 to %2)")
+            .arg(MinAutosaveSeconds)
+            .arg(MaxAutosaveSeconds));
     m_autosaveInterval->setValue(StudioSettings().autosaveIntervalSeconds());
 
     auto *note = new QLabel(tr("After a crash, the studio offers the backup back. Saving the workspace "
