@@ -122,6 +122,8 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
                                 names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
         return false;
     }
+    if (!checkInputs())
+        return false;
     if ((m_options & DemoServerOption) && parser.isSet(QStringLiteral("with-demo-server"))) {
         m_demoServer = std::make_unique<DemoServer>();
         if (!m_demoServer->listen(0)) {
@@ -129,6 +131,41 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
             return false;
         }
         m_variables.insert(QStringLiteral("DEMO_API"), m_demoServer->baseUrl().toString());
+    }
+    return true;
+}
+
+// An input that no form of the resource asks for is a typo (a misspelt step or field); ignored, the run
+// would prompt or fail on the field that was meant, far from the cause.
+bool CliWorkspace::checkInputs() const
+{
+    QHash<QString, QStringList> forms; // form step name -> its field keys, in both workflows
+    for (const Workflow *workflow :
+         {&m_resource->customAuth.authWorkflow, &m_resource->customAuth.refreshWorkflow}) {
+        for (const Step &step : workflow->steps) {
+            if (const auto *form = std::get_if<FormStep>(&step)) {
+                for (const FormField &field : form->fields)
+                    forms[form->name].append(field.key);
+            }
+        }
+    }
+    for (auto it = m_inputs.constBegin(); it != m_inputs.constEnd(); ++it) {
+        const QString stepName = it.key().section(QLatin1Char('.'), 0, 0);
+        const QString field = it.key().section(QLatin1Char('.'), 1);
+        QString problem;
+        if (!forms.contains(stepName)) {
+            const QStringList names = forms.keys();
+            problem = QStringLiteral("resource \"%1\" has no Form step named '%2' (its forms: %3)")
+                          .arg(m_resource->name, stepName,
+                               names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+        } else if (!forms.value(stepName).contains(field)) {
+            problem = QStringLiteral("%1 has no field '%2' (its fields: %3)")
+                          .arg(stepName, field, forms.value(stepName).join(QStringLiteral(", ")));
+        }
+        if (!problem.isEmpty()) {
+            CliOutput::err(QStringLiteral("--input %1: %2").arg(it.key(), problem));
+            return false;
+        }
     }
     return true;
 }

@@ -39,6 +39,8 @@ public:
     std::unique_ptr<AuthStudio::SecretStore> createStore() const;
 
 private:
+    bool checkInputs() const;
+
     int m_options;
     AuthStudio::Workspace m_workspace;
     const AuthStudio::Resource *m_resource = nullptr;

@@ -292,6 +292,32 @@ private Q_SLOTS:
                  qPrintable(run.err));
     }
 
+    // An input no form asks for is a typo: refused with what the forms do ask for, its value not echoed.
+    void authRefusesInputsNoFormAsksFor_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("misspelt field") << QStringLiteral("form1.emial=hidden-value")
+                                        << QStringLiteral("--input form1.emial: form1 has no field 'emial' "
+                                                          "(its fields: email, password)");
+        QTest::newRow("unknown step")
+            << QStringLiteral("bogus.x=hidden-value")
+            << QStringLiteral("--input bogus.x: resource \"Seed walkthrough\" has no "
+                              "Form step named 'bogus' (its forms: form1)");
+    }
+    void authRefusesInputsNoFormAsksFor()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, message);
+        QStringList arguments = seedArguments();
+        arguments << QStringLiteral("--input") << input;
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
+        QVERIFY(run.out.isEmpty()); // refused before anything ran
+    }
+
     void queryReusesTheSessionOfAnEarlierProcess()
     {
         // Two CLI processes against one demo API: the second finds the first one's session in the keychain.
