@@ -5,6 +5,7 @@
 // highlight; window parts drawn rather than read from images, as Fusion showed them) and TemplateTextEdit
 // with TemplateHighlighter
 // ({{ }} in request bodies, marked and completed).
+#include "editor/ExpressionDelegate.h"
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
@@ -12,6 +13,7 @@
 #include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
 #include "widgets/NameCompleter.h"
+#include "widgets/StudioColors.h"
 #include "widgets/StudioStyle.h"
 #include "widgets/TemplateHighlighter.h"
 #include "widgets/TemplateTextEdit.h"
@@ -23,6 +25,8 @@
 #include <QFile>
 #include <QFontMetrics>
 #include <QGroupBox>
+#include <QHeaderView>
+#include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMainWindow>
@@ -366,6 +370,54 @@ private Q_SLOTS:
         const QColor light = colorOf(highlighter->keywordFormat());
         editor.setPalette(paletteWithBase(QColor(30, 30, 30), Qt::white));
         QVERIFY(colorOf(highlighter->keywordFormat()) != light);
+    }
+
+    // A table's value cells (headers, parameters) mark expressions as the fields do, without opening the
+    // cell's editor: an unknown name underlined, the cell flagged, the problem in its tooltip.
+    void expressionCellsMarkUnknownNames()
+    {
+        QStandardItemModel model(2, 1);
+        model.setData(model.index(0, 0), QStringLiteral("Bearer {{ TOKEN }}"));
+        model.setData(model.index(1, 0), QStringLiteral("Bearer {{ TOKNE }}"));
+        QTableView view;
+        view.setModel(&model);
+        ExpressionDelegate delegate;
+        view.setItemDelegate(&delegate);
+        view.horizontalHeader()->setStretchLastSection(true);
+        view.resize(400, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const auto problemInk = [&](int row) {
+            const QImage image = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const QRect cell = view.visualRect(model.index(row, 0));
+            const QColor error = StudioColors::error();
+            int ink = 0;
+            for (int y = cell.top(); y <= cell.bottom(); ++y) {
+                for (int x = cell.left(); x <= cell.right(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    ink += qAbs(pixel.red() - error.red()) < 40 && qAbs(pixel.green() - error.green()) < 40 &&
+                        qAbs(pixel.blue() - error.blue()) < 40;
+                }
+            }
+            return ink;
+        };
+        // Before the names in reach are known, nothing is called unknown.
+        QCOMPARE(problemInk(1), 0);
+        KnownNames names;
+        names.values = {QStringLiteral("TOKEN")};
+        delegate.setKnownNames(names);
+        view.viewport()->update();
+        QCOMPARE(problemInk(0), 0);
+        QVERIFY2(problemInk(1) > 10, qPrintable(QString::number(problemInk(1))));
+
+        const QPoint inCell = view.visualRect(model.index(1, 0)).center();
+        QHelpEvent help(QEvent::ToolTip, inCell, view.viewport()->mapToGlobal(inCell));
+        QStyleOptionViewItem option;
+        option.rect = view.visualRect(model.index(1, 0));
+        QVERIFY(delegate.helpEvent(&help, &view, option, model.index(1, 0)));
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("unknown name 'TOKNE'"));
+        QToolTip::hideText();
     }
 
     void expressionLineEditFlagsUnknownNames()

@@ -1,5 +1,7 @@
-// ExpressionDelegate: edits table cells that may hold {{ expressions }} (header and parameter values)
-// with an ExpressionLineEdit, so they complete and check names like the other expression fields.
+// ExpressionDelegate: shows and edits table cells that may hold {{ expressions }} (header and parameter
+// values). Cells are marked as the expression fields are (ExpressionMarks: tinted expressions, unknown
+// names underlined, a corner flag with the problem as tooltip), and edited with an ExpressionLineEdit, so
+// they complete and check names like the other expression fields.
 #pragma once
 
 #include "script/KnownNames.h"
@@ -8,20 +10,30 @@
 
 namespace AuthStudio {
 
+class TemplateAnalysis;
+
 class ExpressionDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void setKnownNames(const KnownNames &names) { m_knownNames = names; }
+    void setKnownNames(const KnownNames &names);
     KnownNames knownNames() const { return m_knownNames; }
 
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                           const QModelIndex &index) const override;
+    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                   const QModelIndex &index) override;
 
 private:
+    TemplateAnalysis analyse(const QString &text) const;
+
     KnownNames m_knownNames;
+    QStringList m_allNames;
+    bool m_checkNames = false; // until names are handed over, the cells can't tell which are unknown
 };
 
 } // namespace AuthStudio

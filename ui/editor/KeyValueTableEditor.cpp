@@ -110,6 +110,7 @@ void KeyValueTableEditor::setTable(const KeyValueRef &ref)
 void KeyValueTableEditor::setKnownNames(const KnownNames &names)
 {
     m_valueDelegate->setKnownNames(names);
+    m_view->viewport()->update(); // the cells mark the names they now can tell unknown
 }
 
 void KeyValueTableEditor::setRowNoun(const QString &noun)

@@ -1,15 +1,14 @@
 #include "ExpressionLineEdit.h"
 
+#include "ExpressionMarks.h"
 #include "LastRunValue.h"
 #include "NameCompleter.h"
-#include "StudioColors.h"
 #include "TemplateAnalysis.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
-#include <QPainterPath>
 #include <QStyleOptionFrame>
 #include <QToolTip>
 
@@ -99,47 +98,24 @@ void ExpressionLineEdit::paintEvent(QPaintEvent *event)
     if (m_expressionRanges.isEmpty() && m_diagnostic.isEmpty())
         return;
     QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
     QStyleOptionFrame option;
     initStyleOption(&option);
     const QRect contents = style()->subElementRect(QStyle::SE_LineEditContents, &option, this);
     painter.setClipRect(contents);
 
     const QRect cursor = cursorRect();
-    const QColor tint = StudioColors::expressionTint(palette());
     for (const Range &range : std::as_const(m_expressionRanges)) {
         const int left = xForPosition(range.start);
         const int right = xForPosition(range.start + range.length);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(tint);
-        painter.drawRoundedRect(QRectF(left, cursor.top() + 1, right - left, cursor.height() - 2), 3, 3);
+        ExpressionMarks::paintTint(
+            &painter, QRectF(left, cursor.top() + 1, right - left, cursor.height() - 2), palette());
     }
-
-    painter.setPen(QPen(StudioColors::error(), 1.2));
-    painter.setBrush(Qt::NoBrush);
-    const int baseline = cursor.bottom() - 1;
     for (const Range &range : std::as_const(m_unknownRanges)) {
-        const int left = xForPosition(range.start);
-        const int right = xForPosition(range.start + range.length);
-        // The wavy underline people know from spell checkers.
-        QPainterPath wave(QPointF(left, baseline));
-        bool up = true;
-        for (int x = left + 2; x <= right + 1; x += 2, up = !up)
-            wave.lineTo(x, up ? baseline - 2 : baseline);
-        painter.drawPath(wave);
+        ExpressionMarks::paintUnderline(&painter, xForPosition(range.start),
+                                        xForPosition(range.start + range.length), cursor.bottom() - 1);
     }
-
-    if (!m_diagnostic.isEmpty()) {
-        // A corner flag, so the problem shows even when the name is scrolled out of view.
-        painter.setClipping(false);
-        painter.setPen(Qt::NoPen);
-        painter.setBrush(StudioColors::error());
-        const int size = 7;
-        const QPointF corner[] = {{qreal(width() - size - 1), 1.0},
-                                  {qreal(width() - 1), 1.0},
-                                  {qreal(width() - 1), qreal(size + 1)}};
-        painter.drawPolygon(corner, 3);
-    }
+    if (!m_diagnostic.isEmpty())
+        ExpressionMarks::paintCornerFlag(&painter, rect());
 }
 
 void ExpressionLineEdit::keyPressEvent(QKeyEvent *event)

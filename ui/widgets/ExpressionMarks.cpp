@@ -1,0 +1,50 @@
+#include "ExpressionMarks.h"
+
+#include "StudioColors.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+namespace AuthStudio {
+
+void ExpressionMarks::paintTint(QPainter *painter, const QRectF &expression, const QPalette &palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(StudioColors::expressionTint(palette));
+    painter->drawRoundedRect(expression, 3, 3);
+    painter->restore();
+}
+
+void ExpressionMarks::paintUnderline(QPainter *painter, qreal left, qreal right, qreal baseline)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(StudioColors::error(), 1.2));
+    painter->setBrush(Qt::NoBrush);
+    // The wavy underline people know from spell checkers.
+    QPainterPath wave(QPointF(left, baseline));
+    bool up = true;
+    for (qreal x = left + 2; x <= right + 1; x += 2, up = !up)
+        wave.lineTo(x, up ? baseline - 2 : baseline);
+    painter->drawPath(wave);
+    painter->restore();
+}
+
+void ExpressionMarks::paintCornerFlag(QPainter *painter, const QRect &box)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setClipping(false);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(StudioColors::error());
+    const qreal size = 7;
+    const qreal right = box.right();
+    const qreal top = box.top() + 1;
+    const QPointF corner[] = {{right - size, top}, {right, top}, {right, top + size}};
+    painter->drawPolygon(corner, 3);
+    painter->restore();
+}
+
+} // namespace AuthStudio

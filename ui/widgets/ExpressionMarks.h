@@ -1,0 +1,22 @@
+// ExpressionMarks: how one line of text marks its {{ expressions }}: a faint tint behind each, a wavy
+// underline under a name a run wouldn't know, and a flag in the corner when something is wrong (it shows
+// even when the name itself is scrolled or elided away). ExpressionLineEdit and the tables' value cells
+// (ExpressionDelegate) draw them alike.
+#pragma once
+
+#include <QRectF>
+
+class QPainter;
+class QPalette;
+
+namespace AuthStudio {
+
+class ExpressionMarks
+{
+public:
+    static void paintTint(QPainter *painter, const QRectF &expression, const QPalette &palette);
+    static void paintUnderline(QPainter *painter, qreal left, qreal right, qreal baseline);
+    static void paintCornerFlag(QPainter *painter, const QRect &box);
+};
+
+} // namespace AuthStudio
