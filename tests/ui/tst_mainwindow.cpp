@@ -659,6 +659,19 @@ void tst_MainWindow::resourceListReordersByDragAndDrop()
     QCOMPARE(list->currentIndex().row(), 0);
     child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
     QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough"));
+
+    // Delete in the list deletes the resource; in a text field it deletes text.
+    auto *name = child<QLineEdit>(window.get(), QStringLiteral("resourceName"));
+    name->setFocus();
+    name->setCursorPosition(0);
+    QTest::keyClick(name, Qt::Key_Delete);
+    QCOMPARE(window->document()->resourceCount(), 2);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(window->document()->resourceCount(), 1);
+    // The list's context menu is its actions: each one named, none a blank row.
+    for (QAction *action : list->actions())
+        QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

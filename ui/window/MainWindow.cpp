@@ -439,16 +439,13 @@ void MainWindow::createDocks()
     m_resourceView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_resourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_resourceView->addActions({m_renameResourceAction, m_duplicateResourceAction, m_deleteResourceAction});
-    // Delete acts on the list only, so it keeps its meaning in text fields.
-    auto *deleteKey = new QAction(this);
-    deleteKey->setShortcut(QKeySequence::Delete);
-    deleteKey->setShortcutContext(Qt::WidgetShortcut);
-    connect(deleteKey, &QAction::triggered, m_deleteResourceAction, &QAction::trigger);
-    m_resourceView->addAction(deleteKey);
-    // So do Ctrl+Up and Ctrl+Down, which also move steps in the step list and the cursor in text.
-    for (QAction *move : {m_moveResourceUpAction, m_moveResourceDownAction}) {
-        move->setShortcutContext(Qt::WidgetShortcut);
-        m_resourceView->addAction(move);
+    // Delete, Ctrl+Up and Ctrl+Down act on the list only, so they keep their meaning in text fields (and
+    // in the step list, where they act on steps).
+    m_deleteResourceAction->setShortcut(QKeySequence::Delete);
+    for (QAction *action : {m_deleteResourceAction, m_moveResourceUpAction, m_moveResourceDownAction}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        if (action != m_deleteResourceAction) // already in the context menu
+            m_resourceView->addAction(action);
     }
 
     auto *resourceBar = new QToolBar(this);
