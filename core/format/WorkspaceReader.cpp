@@ -407,22 +407,22 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
 
 std::optional<Workspace> WorkspaceReader::readFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_error = {path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())};
-        return std::nullopt;
-    }
-    return readWorkspace(file.readAll(), path, Rules::Apply);
+    return readWorkspaceFile(path, Rules::Apply);
 }
 
 std::optional<Workspace> WorkspaceReader::readRecoveryFile(const QString &path)
+{
+    return readWorkspaceFile(path, Rules::Skip);
+}
+
+std::optional<Workspace> WorkspaceReader::readWorkspaceFile(const QString &path, Rules rules)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         m_error = {path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())};
         return std::nullopt;
     }
-    return readWorkspace(file.readAll(), path, Rules::Skip);
+    return readWorkspace(file.readAll(), path, rules);
 }
 
 std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QString &fileName)

@@ -26,6 +26,7 @@ public:
 
 private:
     enum class Rules { Apply, Skip };
+    std::optional<Workspace> readWorkspaceFile(const QString &path, Rules rules);
     std::optional<Workspace> readWorkspace(const QByteArray &data, const QString &fileName, Rules rules);
 
     FormatError m_error;

@@ -669,6 +669,12 @@ void tst_MainWindow::resourceListReordersByDragAndDrop()
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Delete);
     QCOMPARE(window->document()->resourceCount(), 1);
+    // F2 renames a resource from the list only: in the step list it is the step's key.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 0);
+    QListView *steps = window->resourceEditor()->workflowEditor(WorkflowKind::Auth)->stepView();
+    steps->setFocus();
+    QTest::keyClick(steps, Qt::Key_F2);
+    QVERIFY(!list->isAncestorOf(QApplication::focusWidget())); // no resource name being edited
     // The list's context menu is its actions: each one named, none a blank row.
     for (QAction *action : list->actions())
         QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
@@ -725,6 +731,10 @@ void tst_MainWindow::exportImportThroughMenu()
     FileDialog::setNextPath(m_dir.filePath(QStringLiteral("exported")));
     child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
     QTRY_VERIFY(QFile::exists(path));
+    // A dot in the name isn't a suffix of ours.
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("v1.2")));
+    child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
+    QTRY_VERIFY(QFile::exists(m_dir.filePath(QStringLiteral("v1.2.authstudio-resource.json"))));
     FileDialog::setNextPath(path);
     child<QAction>(window.get(), QStringLiteral("actionImportResource"))->trigger();
     QTRY_COMPARE(window->document()->resourceCount(), 3);
@@ -1362,6 +1372,19 @@ void tst_MainWindow::preferencesSetTheAutosaveInterval()
     QTest::keyClick(box, Qt::Key_Return);
     QTRY_VERIFY(!dialog);
     QCOMPARE(StudioSettings().autosaveIntervalSeconds(), PreferencesDialog::MinAutosaveSeconds);
+    // And above it, the largest: every digit typed is kept until then (it used to save 400 for 4000).
+    preferences->trigger();
+    dialog = window->findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    box = dialog->autosaveIntervalBox();
+    box->setFocus();
+    box->selectAll();
+    QTest::keyClicks(box, QStringLiteral("4000"));
+    QCOMPARE(box->text(), QStringLiteral("4000 s"));
+    QTest::keyClick(box, Qt::Key_Return);
+    QTRY_VERIFY(!dialog);
+    QCOMPARE(StudioSettings().autosaveIntervalSeconds(), PreferencesDialog::MaxAutosaveSeconds);
     StudioSettings().setValue(StudioSettings::Key::AutosaveIntervalSeconds, 15);
     window->autosaver()->setIntervalSeconds(15);
 

@@ -3,6 +3,7 @@
 #include "KeyValueTableEditor.h"
 #include "KeyValueTableModel.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/NumberBox.h"
 #include "widgets/TemplateAnalysis.h"
 
 #include <QComboBox>
@@ -54,7 +55,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     , m_formBody(new KeyValueTableEditor(document, this))
     , m_rawContentType(new QLineEdit(this))
     , m_rawBody(new TemplateTextEdit(this))
-    , m_timeout(new QSpinBox(this))
+    , m_timeout(new NumberBox(this))
 {
     m_method->setObjectName(QStringLiteral("requestMethod"));
     m_method->setAccessibleName(tr("HTTP method"));

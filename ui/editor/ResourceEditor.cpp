@@ -5,6 +5,7 @@
 #include "WorkflowEditor.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/NumberBox.h"
 #include "widgets/VerticalScrollArea.h"
 
 #include <QCheckBox>
@@ -235,7 +236,7 @@ QWidget *ResourceEditor::createSessionTab()
     m_expiresMode->setObjectName(QStringLiteral("expiresMode"));
     m_expiresMode->setAccessibleName(tr("Session lifetime source"));
     m_expiresMode->addItems({tr("After a number of seconds"), tr("From an expression")});
-    m_expiresSeconds = new QSpinBox(page);
+    m_expiresSeconds = new NumberBox(page);
     m_expiresSeconds->setObjectName(QStringLiteral("expiresSeconds"));
     m_expiresSeconds->setAccessibleName(tr("Session lifetime in seconds"));
     m_expiresSeconds->setRange(1, 365 * 24 * 3600);
@@ -269,7 +270,7 @@ QWidget *ResourceEditor::createSessionTab()
     m_refreshBodyPatternProblem->setWordWrap(true);
     m_refreshBodyPatternProblem->hide();
 
-    m_loginTimeout = new QSpinBox(page);
+    m_loginTimeout = new NumberBox(page);
     m_loginTimeout->setObjectName(QStringLiteral("loginTimeout"));
     m_loginTimeout->setAccessibleName(tr("Login timeout"));
     m_loginTimeout->setRange(0, 30 * 24 * 3600);

@@ -82,11 +82,11 @@ QKeySequence standardKeyOr(QKeySequence::StandardKey key, const QKeySequence &fa
     return platformKey.isEmpty() ? fallback : platformKey;
 }
 
-// A name given without a suffix gets the one of its kind of file (dialogs other than Qt's own may not add
-// it).
+// A name given without a JSON suffix gets the one of its kind of file: dialogs other than Qt's own may
+// not add it, and Qt's takes the ".2" of "v1.2" for one.
 QString withSuffix(const QString &path, const QString &suffix)
 {
-    return QFileInfo(path).fileName().contains(QLatin1Char('.')) ? path : path + suffix;
+    return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? path : path + suffix;
 }
 
 } // namespace
@@ -439,12 +439,13 @@ void MainWindow::createDocks()
     m_resourceView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_resourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_resourceView->addActions({m_renameResourceAction, m_duplicateResourceAction, m_deleteResourceAction});
-    // Delete, Ctrl+Up and Ctrl+Down act on the list only, so they keep their meaning in text fields (and
-    // in the step list, where they act on steps).
+    // F2, Delete, Ctrl+Up and Ctrl+Down act on the list only, so they keep their meaning in text fields,
+    // tables (F2 edits a cell) and the step list (where they act on steps).
     m_deleteResourceAction->setShortcut(QKeySequence::Delete);
-    for (QAction *action : {m_deleteResourceAction, m_moveResourceUpAction, m_moveResourceDownAction}) {
+    for (QAction *action :
+         {m_renameResourceAction, m_deleteResourceAction, m_moveResourceUpAction, m_moveResourceDownAction}) {
         action->setShortcutContext(Qt::WidgetShortcut);
-        if (action != m_deleteResourceAction) // already in the context menu
+        if (!m_resourceView->actions().contains(action))
             m_resourceView->addAction(action);
     }
 

@@ -1,6 +1,7 @@
 #include "PreferencesDialog.h"
 
 #include "StudioSettings.h"
+#include "widgets/NumberBox.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -12,7 +13,7 @@ namespace AuthStudio {
 
 PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent)
-    , m_autosaveInterval(new QSpinBox(this))
+    , m_autosaveInterval(new NumberBox(this))
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -21,9 +22,6 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
     m_autosaveInterval->setAccessibleName(tr("Back up unsaved changes every"));
     m_autosaveInterval->setRange(MinAutosaveSeconds, MaxAutosaveSeconds);
     m_autosaveInterval->setSuffix(tr(" s"));
-    // A number typed outside the range becomes the nearest one allowed, shown before OK, rather than
-    // the box silently keeping its old value.
-    m_autosaveInterval->setCorrectionMode(QAbstractSpinBox::CorrectToNearestValue);
     m_autosaveInterval->setToolTip(
         tr("Seconds between backups of a workspace with unsaved changes (%1 to %2)")
             .arg(MinAutosaveSeconds)
