@@ -1223,13 +1223,14 @@ void tst_MainWindow::usableAt1280x800()
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     };
     settleLayouts();
-    // The preview takes the window's height on the right, so its query's Send button and the response
-    // are in sight without scrolling.
+    // The preview takes the window's height on the right, so its query's Send button, the response and
+    // the auth events are in sight without scrolling.
     {
         auto *preview = window->findChild<AuthLoginPreview *>();
         auto *previewScroll = qobject_cast<QScrollArea *>(previewDock->widget());
         QVERIFY(previewScroll);
-        for (const QString &name : {QStringLiteral("sendButton"), QStringLiteral("responseView")}) {
+        for (const QString &name :
+             {QStringLiteral("sendButton"), QStringLiteral("responseView"), QStringLiteral("eventLog")}) {
             auto *widget = child<QWidget>(preview, name);
             const QRect inSight(widget->mapTo(previewScroll->viewport(), QPoint(0, 0)), widget->size());
             QVERIFY2(previewScroll->viewport()->rect().contains(inSight),

@@ -276,6 +276,14 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     auto *eventsLayout = new QVBoxLayout(eventsBox);
     eventsLayout->addWidget(m_eventLog);
 
+    // Each text pane and list keeps three lines at the least, rather than a scroll area's stock minimum
+    // (about five): the whole preview then fits the window's height at 1280x800 with nothing scrolled
+    // away. Dragging the splitters or a taller window gives them more.
+    for (QAbstractScrollArea *pane : std::initializer_list<QAbstractScrollArea *> {
+             m_body, m_requestView, m_responseView, m_timeline, m_eventLog}) {
+        pane->setMinimumHeight(3 * pane->fontMetrics().lineSpacing() + 2 * pane->frameWidth() + 8);
+    }
+
     auto *sections = new QSplitter(Qt::Vertical, this);
     sections->setObjectName(QStringLiteral("previewSplitter"));
     sections->setChildrenCollapsible(false);
