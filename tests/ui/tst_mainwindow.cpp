@@ -675,9 +675,11 @@ void tst_MainWindow::resourceListReordersByDragAndDrop()
     steps->setFocus();
     QTest::keyClick(steps, Qt::Key_F2);
     QVERIFY(!list->isAncestorOf(QApplication::focusWidget())); // no resource name being edited
-    // The list's context menu is its actions: each one named, none a blank row.
+    // The list's context menu is its actions: each one named, none a blank row, Add Resource first (a
+    // right click below the rows is where people look for it).
     for (QAction *action : list->actions())
         QVERIFY2(!action->text().isEmpty(), qPrintable(action->objectName()));
+    QCOMPARE(list->actions().constFirst()->objectName(), QStringLiteral("actionAddResource"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

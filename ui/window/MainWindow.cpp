@@ -438,7 +438,8 @@ void MainWindow::createDocks()
     m_resourceView->setDropIndicatorShown(true);
     m_resourceView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_resourceView->setContextMenuPolicy(Qt::ActionsContextMenu);
-    m_resourceView->addActions({m_renameResourceAction, m_duplicateResourceAction, m_deleteResourceAction});
+    m_resourceView->addActions(
+        {m_addResourceAction, m_renameResourceAction, m_duplicateResourceAction, m_deleteResourceAction});
     // F2, Delete, Ctrl+Up and Ctrl+Down act on the list only, so they keep their meaning in text fields,
     // tables (F2 edits a cell) and the step list (where they act on steps).
     m_deleteResourceAction->setShortcut(QKeySequence::Delete);
