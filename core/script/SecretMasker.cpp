@@ -59,6 +59,26 @@ QRegularExpression encodedPattern(const QString &secret)
     return QRegularExpression(pattern);
 }
 
+// The Base64 text a secret becomes inside the Base64 encoding of a longer text ("Basic " + btoa(user + ":"
+// + password)). Base64 writes three bytes as four characters, so what the secret's own bytes become depends
+// on where it starts in a group of three: for each of the three starts, the characters of the groups that
+// hold the secret's bytes only (a byte or two at either end, shared with the text around it, stay).
+// Standard and URL-safe alphabets.
+QStringList base64Forms(const QString &secret)
+{
+    const QByteArray bytes = secret.toUtf8();
+    QStringList forms;
+    for (int start = 0; start < 3; ++start) {
+        const QByteArray whole = bytes.mid(start, (bytes.size() - start) / 3 * 3);
+        for (const auto alphabet : {QByteArray::Base64Encoding, QByteArray::Base64UrlEncoding}) {
+            const QString form = QString::fromLatin1(whole.toBase64(alphabet));
+            if (form.size() >= SecretMasker::MinBase64Length && !forms.contains(form))
+                forms.append(form);
+        }
+    }
+    return forms;
+}
+
 // An encoded secret has an escape, a percent sign or a "+" in it: text with none of these is done once the
 // secrets as written are masked.
 bool mayHoldEncodedText(const QString &text)
@@ -80,8 +100,13 @@ void SecretMasker::addSecret(const QString &secret)
     if (secret.isEmpty() || m_secrets.contains(secret))
         return;
     m_secrets.append(secret);
-    std::sort(m_secrets.begin(), m_secrets.end(),
-              [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    const auto longestFirst = [](const QString &a, const QString &b) { return a.size() > b.size(); };
+    std::sort(m_secrets.begin(), m_secrets.end(), longestFirst);
+    for (const QString &form : base64Forms(secret)) {
+        if (!m_base64Forms.contains(form))
+            m_base64Forms.append(form);
+    }
+    std::sort(m_base64Forms.begin(), m_base64Forms.end(), longestFirst);
     m_encodedPatterns.reset();
 }
 
@@ -105,6 +130,8 @@ QString SecretMasker::maskText(const QString &text) const
         if (secret.size() >= MinSubstringLength)
             result.replace(secret, mask());
     }
+    for (const QString &form : m_base64Forms)
+        result.replace(form, mask());
     if (m_secrets.isEmpty() || !mayHoldEncodedText(result))
         return result;
     const QList<QRegularExpression> &patterns = encodedPatterns();

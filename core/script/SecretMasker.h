@@ -1,7 +1,8 @@
 // SecretMasker: replaces secret values wherever they appear in text or JSON shown to people: logs,
 // terminal output, inspectors. Masking is by value, so a server that echoes a password back is masked too,
-// and so is an echo that encoded it: escaped inside a JSON string (`my\"pass`, `\u00e9`) or
-// percent-encoded in a URL or a form body (`correct%20horse`, `correct+horse`), by any encoder.
+// and so is an echo that encoded it: escaped inside a JSON string (`my\"pass`, `\u00e9`),
+// percent-encoded in a URL or a form body (`correct%20horse`, `correct+horse`), by any encoder, or in
+// Base64 (a Basic auth header, a token built with btoa()), even as part of a longer encoded text.
 #pragma once
 
 #include <QJsonValue>
@@ -21,6 +22,8 @@ public:
     // Secrets shorter than this are only masked where they are a whole value, never inside other text,
     // so that a 1-character secret doesn't turn all output into asterisks.
     static constexpr int MinSubstringLength = 4;
+    // Base64 forms shorter than this aren't masked: short runs of Base64 letters turn up in any text.
+    static constexpr int MinBase64Length = 8;
 
     explicit SecretMasker(const QSet<QString> &secrets = {});
     void addSecret(const QString &secret);
@@ -35,6 +38,7 @@ private:
     const QList<QRegularExpression> &encodedPatterns() const;
 
     QStringList m_secrets; // longest first, so a secret containing another is masked whole
+    QStringList m_base64Forms; // what each secret looks like inside Base64 text, longest first
     mutable std::optional<QList<QRegularExpression>> m_encodedPatterns;
 };
 

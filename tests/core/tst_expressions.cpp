@@ -287,6 +287,17 @@ private Q_SLOTS:
             QStringLiteral("x=a+b"));
         row("other escapes untouched", QStringLiteral("hunter22"), QStringLiteral("a\\nb%20c+d"),
             QStringLiteral("a\\nb%20c+d"));
+        // Base64: a Basic auth header echoed back holds the password inside btoa(email + ":" + password);
+        // the two characters it shares with the email stay, the rest is masked.
+        row("Base64 inside a longer text", QStringLiteral("HunterSecret77"),
+            QStringLiteral("Basic YWRhQGV4YW1wbGUuY29tOkh1bnRlclNlY3JldDc3"),
+            QStringLiteral("Basic YWRhQGV4YW1wbGUuY29tOkh1********"));
+        row("Base64 of the secret alone", QStringLiteral("correct horse battery"),
+            QStringLiteral("\"Y29ycmVjdCBob3JzZSBiYXR0ZXJ5\""), QStringLiteral("\"********\""));
+        row("URL-safe Base64", QStringLiteral("~~~>>>???secret~~~"),
+            QStringLiteral("bearer fn5-Pj4-Pz8_c2VjcmV0fn5-"), QStringLiteral("bearer ********"));
+        row("short secret's Base64 stays", QStringLiteral("abcd1"), QStringLiteral("YWJjZDE="),
+            QStringLiteral("YWJjZDE="));
     }
 
     void maskingEncodedEchoes()
