@@ -39,6 +39,7 @@ private:
     quint64 m_sentWithGeneration = 0; // the session generation the request carried
     int m_redirects = 0;
     bool m_everyQueryRefreshDone = false;
+    bool m_refreshTried = false; // its reply asked for a refresh once: the next such reply is final
     bool m_probe = false; // checkLogin(): stops where the request would be sent
     bool m_finished = false;
 };

@@ -274,6 +274,12 @@ void QueryClient::proceed(PendingQuery *query)
         startRefresh(AuthEvent::Trigger::EveryQuery);
         return;
     }
+    if (query->m_refreshTried && !query->m_result.retried) {
+        query->m_result.retried = true;
+        ++m_stats.retries;
+        record(AuthEvent::Kind::Retry, AuthEvent::Trigger::FailedQuery, true, 0, {},
+               query->m_result.originalFailure->status);
+    }
     sendRequest(query);
 }
 
@@ -625,12 +631,11 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
         return;
     }
 
-    if (usesCustomAuth() && isRefreshFailure(response) && !query->m_result.retried &&
+    if (usesCustomAuth() && isRefreshFailure(response) && !query->m_refreshTried &&
         !m_resource.customAuth.refreshWorkflow.isEmpty()) {
-        query->m_result.retried = true;
+        // The retry is counted and logged when it is sent (proceed): a refresh that fails sends none.
+        query->m_refreshTried = true;
         query->m_result.originalFailure = response;
-        ++m_stats.retries;
-        record(AuthEvent::Kind::Retry, AuthEvent::Trigger::FailedQuery, true, 0, {}, response.status);
         wait(query);
         if (query->m_sentWithGeneration != m_generation) {
             // The session was renewed while this request was out: retry with it, no new refresh.

@@ -277,6 +277,16 @@ private Q_SLOTS:
         QCOMPARE(c->stats().refreshes, 0);
         QCOMPARE(m_server->counters().meRequests, 1); // no retry after a failed refresh, no loop
         QCOMPARE(m_server->counters().logins, 0);
+        // And none is reported: not in the result, the counts or the event log, which says a login is
+        // required instead.
+        QVERIFY(!result.retried);
+        QVERIFY(result.originalFailure);
+        QCOMPARE(c->stats().retries, 0);
+        const QList<AuthEvent> &events = c->events();
+        QVERIFY(std::none_of(events.begin(), events.end(),
+                             [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Retry; }));
+        QVERIFY(std::any_of(events.begin(), events.end(),
+                            [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::LoginRequired; }));
 
         // The next query asks for a login instead of refreshing again.
         const QueryResult next = wait(c->send(get(QStringLiteral("/me"))));

@@ -604,8 +604,8 @@ QString AuthLoginPreview::responseText(const QueryResult &result, const SecretMa
     return parts.join(QLatin1Char('\n'));
 }
 
-// The last query's story: its first reply when it was retried, the auth events it waited for (login
-// test, refresh, login; the retry itself is said by the entries around it), and the final outcome.
+// The last query's story: its first reply when it asked for a refresh, the auth events it waited for
+// (login test, refresh, login; the retry itself is said by the last entry), and the final outcome.
 void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMasker &masker)
 {
     m_timeline->clear();
@@ -614,13 +614,13 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
     const QList<AuthEvent> &events = m_client->events();
     for (qsizetype i = m_pendingFirstEvent; i < events.size(); ++i) {
         const AuthEvent &event = events.at(i);
-        if (event.kind == AuthEvent::Kind::Retry) {
-            if (result.originalFailure && !failureShown) {
-                m_timeline->addItem(
-                    tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(*result.originalFailure)));
-                failureShown = true;
-            }
+        if (event.kind == AuthEvent::Kind::Retry)
             continue;
+        // The first reply came just before what it set off.
+        if (result.originalFailure && !failureShown && event.trigger == AuthEvent::Trigger::FailedQuery) {
+            m_timeline->addItem(
+                tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(*result.originalFailure)));
+            failureShown = true;
         }
         m_timeline->addItem(event.toText());
     }
