@@ -374,22 +374,30 @@ private Q_SLOTS:
         QTest::addColumn<int>("lifetime");
         QTest::addColumn<qint64>("advanceMs");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("fresh, minutes") << 120 << qint64(0) << QStringLiteral("expires in 02:00");
+        QTest::addColumn<int>("loginTimeout"); // seconds; 0 for none
+        QTest::newRow("fresh, minutes") << 120 << qint64(0) << QStringLiteral("expires in 02:00") << 0;
         QTest::newRow("an hour, two seconds on")
-            << 3600 << qint64(2000) << QStringLiteral("expires in 59:58");
-        QTest::newRow("hours") << 7200 << qint64(0) << QStringLiteral("expires in 2:00:00");
-        QTest::newRow("days") << 90000 << qint64(0) << QStringLiteral("expires in 1 d 01:00:00");
-        QTest::newRow("part of a second left") << 120 << qint64(119500) << QStringLiteral("expires in 00:01");
-        QTest::newRow("at expiry") << 120 << qint64(120000) << QStringLiteral("expired");
-        QTest::newRow("long after") << 120 << qint64(500000) << QStringLiteral("expired");
+            << 3600 << qint64(2000) << QStringLiteral("expires in 59:58") << 0;
+        QTest::newRow("hours") << 7200 << qint64(0) << QStringLiteral("expires in 2:00:00") << 0;
+        QTest::newRow("days") << 90000 << qint64(0) << QStringLiteral("expires in 1 d 01:00:00") << 0;
+        QTest::newRow("part of a second left")
+            << 120 << qint64(119500) << QStringLiteral("expires in 00:01") << 0;
+        QTest::newRow("at expiry") << 120 << qint64(120000) << QStringLiteral("expired") << 0;
+        QTest::newRow("long after") << 120 << qint64(500000) << QStringLiteral("expired") << 0;
+        // A login timeout that ends the session before it expires is what the countdown counts to.
+        QTest::newRow("login timeout first")
+            << 120 << qint64(0) << QStringLiteral("login times out in 01:00") << 60;
+        QTest::newRow("login timeout later") << 120 << qint64(0) << QStringLiteral("expires in 02:00") << 600;
     }
     void expiryCountdown()
     {
         QFETCH(int, lifetime);
         QFETCH(qint64, advanceMs);
         QFETCH(QString, shown);
+        QFETCH(int, loginTimeout);
         m_server->setTokenLifetime(lifetime);
         Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.loginTimeoutSeconds = loginTimeout;
         workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
         workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
         ManualClock clock;
@@ -464,6 +472,8 @@ private Q_SLOTS:
     void failedRefreshShowsLoginRequired()
     {
         Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = QStringLiteral("3600");
         workspace.resources.first().customAuth.refreshWorkflow.steps = {apiRequest(
             QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/500"))};
         open(workspace);
@@ -476,6 +486,20 @@ private Q_SLOTS:
         const QStringList timeline = itemTexts(child<QListWidget>("refreshTimeline"));
         QVERIFY(anyContains(timeline, QStringLiteral("refresh (failed query (401)): failed")));
         QVERIFY(timeline.last().contains(QStringLiteral("login required")));
+        // The first reply comes before the refresh it set off, and no retry is claimed: none was sent.
+        const auto indexOf = [&timeline](const QString &part) {
+            for (qsizetype i = 0; i < timeline.size(); ++i) {
+                if (timeline.at(i).contains(part))
+                    return i;
+            }
+            return qsizetype(-1);
+        };
+        QVERIFY(indexOf(QStringLiteral("(first attempt)")) >= 0);
+        QVERIFY(indexOf(QStringLiteral("(first attempt)")) <
+                indexOf(QStringLiteral("refresh (failed query")));
+        QCOMPARE(indexOf(QStringLiteral("retr")), qsizetype(-1));
+        // A countdown beside "Login required" would contradict it.
+        QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
         // Logging in again clears it.
         clickAuthLogin();
     }

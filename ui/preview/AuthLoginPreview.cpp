@@ -722,7 +722,7 @@ void AuthLoginPreview::updateSessionView()
     m_sessionDetail->setText(detail.join(QStringLiteral(" \u00b7 ")));
     m_variables->setScope(loggedIn ? session->toScope() : Scope());
 
-    if (loggedIn && session->expiresAt.isValid()) {
+    if (loggedIn && (session->expiresAt.isValid() || loginTimeoutSeconds() > 0)) {
         if (!m_countdownTimer->isActive())
             m_countdownTimer->start();
     } else {
@@ -732,22 +732,44 @@ void AuthLoginPreview::updateSessionView()
     updateButtons();
 }
 
+int AuthLoginPreview::loginTimeoutSeconds() const
+{
+    return m_client ? m_client->resource().customAuth.loginTimeoutSeconds : 0;
+}
+
+// Counts down to whichever comes first: the session's expiry (a refresh renews it) or the end of the login
+// timeout (a new login is needed). Nothing while a login is required anyway.
 void AuthLoginPreview::updateCountdown()
 {
     const std::optional<AuthSession> session = shownSession();
-    if (!session || !session->isLoggedIn() || !session->expiresAt.isValid()) {
+    const QDateTime timesOut = session && session->isLoggedIn() && loginTimeoutSeconds() > 0
+        ? session->loggedInAt.addSecs(loginTimeoutSeconds())
+        : QDateTime();
+    const bool expiryFirst =
+        session && session->expiresAt.isValid() && (!timesOut.isValid() || session->expiresAt <= timesOut);
+    if (!session || !session->isLoggedIn() || m_loginRequired || (!expiryFirst && !timesOut.isValid())) {
         m_expiryCountdown->hide();
         m_expiryCountdown->clear();
         return;
     }
+    const QDateTime deadline = expiryFirst ? session->expiresAt : timesOut;
+    const QString at = deadline.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
     // Rounded up: the session isn't called expired while part of a second is left.
-    const qint64 ms = m_clock->now().msecsTo(session->expiresAt);
-    m_expiryCountdown->setText(ms <= 0 ? tr("expired")
-                                       : tr("expires in %1").arg(formatRemaining((ms + 999) / 1000)));
-    m_expiryCountdown->setToolTip(
-        tr("The session expires at %1 (from the resource's lifetime rule); the first query shortly before "
-           "then refreshes it")
-            .arg(session->expiresAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    const qint64 ms = m_clock->now().msecsTo(deadline);
+    const QString remaining = formatRemaining((ms + 999) / 1000);
+    if (expiryFirst) {
+        m_expiryCountdown->setText(ms <= 0 ? tr("expired") : tr("expires in %1").arg(remaining));
+        m_expiryCountdown->setToolTip(tr("The session expires at %1 (from the resource's lifetime rule); the "
+                                         "first query shortly before then refreshes it")
+                                          .arg(at));
+    } else {
+        m_expiryCountdown->setText(ms <= 0 ? tr("login timed out")
+                                           : tr("login times out in %1").arg(remaining));
+        m_expiryCountdown->setToolTip(
+            tr("The login timeout ends the session at %1; the next query then needs "
+               "a new login")
+                .arg(at));
+    }
     m_expiryCountdown->show();
 }
 

@@ -131,6 +131,7 @@ private:
 
     void updateSessionView();
     void updateCountdown();
+    int loginTimeoutSeconds() const;
     void updateButtons();
     void setAuthStatus(const QString &text);
     SecretMasker masker() const;
