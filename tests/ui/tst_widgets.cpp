@@ -447,6 +447,14 @@ private Q_SLOTS:
         QCOMPARE(edit.unknownNameRanges().size(), 3);
         QCOMPARE(edit.diagnostic(), QStringLiteral("unknown name 'http2'\nunknown name 'nope'"));
 
+        // A disabled field isn't in use (a lifetime while refresh is off): nothing is called unknown
+        // there, until it is enabled again.
+        edit.setEnabled(false);
+        QVERIFY(edit.unknownNames().isEmpty());
+        QVERIFY(edit.diagnostic().isEmpty());
+        edit.setEnabled(true);
+        QCOMPARE(edit.unknownNames().size(), 2);
+
         // JavaScript beyond plain paths is not second-guessed.
         edit.setText(QStringLiteral("{{ Math.max(1, 2) }}"));
         QVERIFY(edit.unknownNames().isEmpty());

@@ -44,8 +44,10 @@ void ExpressionLineEdit::setKnownNames(const KnownNames &names)
 
 void ExpressionLineEdit::analyse()
 {
+    // A disabled field isn't in use (a lifetime while refresh is off): its names aren't called unknown.
+    const bool checkNames = m_checkNames && isEnabled();
     TemplateAnalysis analysis =
-        TemplateAnalysis::of(text(), m_checkNames ? &m_knownNames : nullptr, m_knownFields);
+        TemplateAnalysis::of(text(), checkNames ? &m_knownNames : nullptr, m_knownFields);
     m_expressionRanges = std::move(analysis.expressions);
     m_unknownRanges = std::move(analysis.unknownNameRanges);
     m_unknownNames = std::move(analysis.unknownNames);
@@ -132,6 +134,8 @@ QString ExpressionLineEdit::lastRunValue() const
 
 bool ExpressionLineEdit::event(QEvent *event)
 {
+    if (event->type() == QEvent::EnabledChange)
+        analyse();
     if (event->type() == QEvent::ToolTip) {
         QStringList tip;
         if (!m_diagnostic.isEmpty())
