@@ -1014,12 +1014,15 @@ void tst_MainWindow::testPanelShowsTheShownResourcesRunOnly()
     // A run, then a new workspace: nothing of the old one stays, its secrets least of all.
     window->setCurrentResource(1);
     runSeedWalkthrough();
+    auto *filter = child<QLineEdit>(panel, QStringLiteral("scopeFilter"));
+    filter->setText(QStringLiteral("http1")); // nor a filter for its names
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
     child<QAction>(window.get(), QStringLiteral("actionNew"))->trigger();
     QTRY_COMPARE(window->document()->resourceCount(), 0);
     QCOMPARE(panel->runLogModel()->rowCount(), 0);
     QVERIFY(panel->lastResult().scope.secrets().isEmpty());
     QVERIFY(status->text().isEmpty());
+    QVERIFY(filter->text().isEmpty());
 }
 
 void tst_MainWindow::runOfAResourceThatGoesIsDropped()

@@ -15,6 +15,7 @@
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceFormat.h"
 #include "preview/AuthLoginPreview.h"
+#include "run/ScopeInspector.h"
 #include "run/WorkflowRunPanel.h"
 #include "session/KeychainSecretStore.h"
 #include "session/SessionManager.h"
@@ -679,8 +680,10 @@ void MainWindow::afterOpen()
         m_sessionWorkspaceId = m_unsavedWorkspaceId;
     }
     m_sessionScopes.clear();
-    // The Test panel's runs and the preview's resource belonged to the workspace before.
+    // The Test panel's runs (and a filter for their names) and the preview's resource belonged to the
+    // workspace before.
     dropPanelRun();
+    m_runPanel->scopeInspector()->setFilterText({});
     m_lastRuns.clear();
     m_previewResource = -1;
     m_previewOpens = true;
