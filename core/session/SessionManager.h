@@ -39,6 +39,7 @@ public:
 
     SecretStore *store() const { return m_store.get(); }
     void setStoreTimeoutMs(int timeoutMs) { m_storeTimeoutMs = timeoutMs; }
+    int storeTimeoutMs() const { return m_storeTimeoutMs; }
     bool usingFallback() const { return m_usingFallback; }
 
     using LoadCallback = std::function<void(const std::optional<AuthSession> &)>;

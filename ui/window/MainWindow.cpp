@@ -62,6 +62,7 @@ namespace AuthStudio {
 namespace {
 
 constexpr int StatusTimeoutMs = 4000;
+constexpr int KeychainAnswerTimeoutMs = 120000;
 
 // The field Edit's Cut, Copy, Paste and Select All act on, for the focused widget: a text field (they all
 // have those slots, and a readOnly property), or a number box's text; null for anything else.
@@ -490,6 +491,10 @@ void MainWindow::createDocks()
     // Auth Login preview: the resource as an app would use it, with the user's session from the keychain.
     // Built when first shown, so start-up doesn't pay for its script engines.
     m_sessions = new SessionManager(std::make_unique<KeychainSecretStore>(), this);
+    // The keychain may be asking its user something (unlock the keyring, choose a password for a new one):
+    // give them time to answer before sessions go to memory for good. A keychain that isn't there at all
+    // says so at once, whatever this is.
+    m_sessions->setStoreTimeoutMs(KeychainAnswerTimeoutMs);
     m_unsavedWorkspaceId = m_sessions->newUnsavedWorkspaceId();
     // The user must hear when the session they just logged in with isn't kept (a locked or refused
     // keychain), or why the next start asks them to log in again.
