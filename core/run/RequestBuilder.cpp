@@ -110,9 +110,17 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
         if (!url.isValid() ||
             (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
             url.host().isEmpty()) {
+            // Expressions go into the URL as written, so a value with a space (a password) breaks it:
+            // say where such values belong.
+            const bool httpUrl = urlText.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+                urlText.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+            const QString hint = step.url.contains(QLatin1String("{{")) && httpUrl
+                ? QStringLiteral("; values from expressions are inserted as written, so put one that may "
+                                 "hold spaces or & in Query parameters, which are encoded")
+                : QString();
             throw Failure {QStringLiteral("URL"),
-                           QStringLiteral("%1: '%2' is not a valid http:// or https:// URL")
-                               .arg(fieldOrigin(step, QStringLiteral("URL")), urlText)};
+                           QStringLiteral("%1: '%2' is not a valid http:// or https:// URL%3")
+                               .arg(fieldOrigin(step, QStringLiteral("URL")), urlText, hint)};
         }
         const QByteArray query =
             encodeForm(step.queryParameters, scope, evaluator, step, QStringLiteral("parameter"));
