@@ -15,11 +15,13 @@
 #include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QThread>
 #include <QTimer>
 
 #include <limits>
 #include <map>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -881,39 +883,67 @@ DemoServer::~DemoServer()
     close();
 }
 
+namespace {
+
+// The server may answer on a thread of its own (the studio runs it there, so that echoing megabytes back
+// doesn't freeze the window that sent them): a call from another thread runs on the server's thread, and
+// waits for it.
+template<typename Function> auto onServerThread(const QObject *server, Function function)
+{
+    if (QThread::currentThread() == server->thread())
+        return function();
+    if constexpr (std::is_void_v<decltype(function())>) {
+        QMetaObject::invokeMethod(const_cast<QObject *>(server), function, Qt::BlockingQueuedConnection);
+    } else {
+        decltype(function()) result {};
+        QMetaObject::invokeMethod(
+            const_cast<QObject *>(server), [&result, &function] { result = function(); },
+            Qt::BlockingQueuedConnection);
+        return result;
+    }
+}
+
+} // namespace
+
 bool DemoServer::listen(quint16 port)
 {
-    if (d->server->isListening()) {
-        d->errorString = u"The demo server is already listening on port %1"_s.arg(d->server->serverPort());
-        return false;
-    }
-    if (!d->server->listen(QHostAddress::LocalHost, port)) {
-        d->errorString = d->server->errorString();
-        return false;
-    }
-    d->errorString.clear();
-    return true;
+    return onServerThread(this, [this, port] {
+        if (d->server->isListening()) {
+            d->errorString =
+                u"The demo server is already listening on port %1"_s.arg(d->server->serverPort());
+            return false;
+        }
+        if (!d->server->listen(QHostAddress::LocalHost, port)) {
+            d->errorString = d->server->errorString();
+            return false;
+        }
+        d->errorString.clear();
+        return true;
+    });
 }
 
 void DemoServer::close()
 {
-    d->server->close();
-    d->dropAllConnections();
+    onServerThread(this, [this] {
+        d->server->close();
+        d->dropAllConnections();
+    });
 }
 
 bool DemoServer::isListening() const
 {
-    return d->server->isListening();
+    return onServerThread(this, [this] { return d->server->isListening(); });
 }
 
 QString DemoServer::errorString() const
 {
-    return d->errorString;
+    return onServerThread(this, [this] { return d->errorString; });
 }
 
 quint16 DemoServer::port() const
 {
-    return d->server->isListening() ? d->server->serverPort() : 0;
+    return onServerThread(this,
+                          [this] { return d->server->isListening() ? d->server->serverPort() : quint16(0); });
 }
 
 QUrl DemoServer::baseUrl() const
@@ -929,33 +959,35 @@ QUrl DemoServer::baseUrl() const
 
 void DemoServer::setTokenLifetime(int seconds)
 {
-    d->tokenLifetime = seconds;
+    onServerThread(this, [this, seconds] { d->tokenLifetime = seconds; });
 }
 
 int DemoServer::tokenLifetime() const
 {
-    return d->tokenLifetime;
+    return onServerThread(this, [this] { return d->tokenLifetime; });
 }
 
 void DemoServer::expireAllTokens()
 {
-    for (auto it = d->accessTokens.begin(); it != d->accessTokens.end(); ++it)
-        it.value() = std::numeric_limits<qint64>::min();
+    onServerThread(this, [this] {
+        for (auto it = d->accessTokens.begin(); it != d->accessTokens.end(); ++it)
+            it.value() = std::numeric_limits<qint64>::min();
+    });
 }
 
 void DemoServer::setRejectAllTokens(bool reject)
 {
-    d->rejectAllTokens = reject;
+    onServerThread(this, [this, reject] { d->rejectAllTokens = reject; });
 }
 
 DemoServer::Counters DemoServer::counters() const
 {
-    return d->counters;
+    return onServerThread(this, [this] { return d->counters; });
 }
 
 void DemoServer::resetCounters()
 {
-    d->counters = Counters();
+    onServerThread(this, [this] { d->counters = Counters(); });
 }
 
 QString DemoServer::demoEmail()

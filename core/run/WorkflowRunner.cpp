@@ -6,9 +6,11 @@
 #include "ScriptStepWorker.h"
 #include "script/ScriptEngine.h"
 
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace AuthStudio {
 
@@ -91,6 +93,7 @@ void WorkflowRunner::cancel()
         m_scriptWorker->interrupt(m_scriptTicket); // its result, when it comes, is dropped
         m_scriptTicket = 0;
     }
+    m_parseTicket = 0; // a reply being parsed: its result, when it comes, is dropped
     if (m_stepActive)
         finishStep(RunOutcome::Cancelled, QStringLiteral("%1: cancelled").arg(m_current.name));
     else
@@ -260,12 +263,39 @@ void WorkflowRunner::onReplyFinished()
     }
     const HttpResponse response = HttpResponse::fromReply(reply);
     m_current.httpStatus = response.status;
-    m_scope.set(step.name, response.toScopeValue());
-    if (!response.isSuccess()) {
-        const QString text = response.failureText();
+    if (response.body.size() < InlineParseBytes) {
+        finishReply(step.name, response.status, response.isSuccess(), response.toScopeValue(),
+                    response.isSuccess() ? QString() : response.failureText());
+        return;
+    }
+    // The task holds copies only; a cancelled run drops its result (the ticket no longer matches).
+    const quint64 ticket = ++m_lastParseTicket;
+    m_parseTicket = ticket;
+    using Parsed = std::pair<QJsonObject, QString>;
+    auto *parsing = new QFutureWatcher<Parsed>(this);
+    connect(parsing, &QFutureWatcherBase::finished, this,
+            [this, parsing, ticket, name = step.name, status = response.status,
+             succeeded = response.isSuccess()] {
+                parsing->deleteLater();
+                if (ticket != m_parseTicket)
+                    return;
+                m_parseTicket = 0;
+                const Parsed parsed = parsing->result();
+                finishReply(name, status, succeeded, parsed.first, parsed.second);
+            });
+    parsing->setFuture(QtConcurrent::run([response] {
+        return Parsed {response.toScopeValue(), response.isSuccess() ? QString() : response.failureText()};
+    }));
+}
+
+void WorkflowRunner::finishReply(const QString &stepName, int status, bool succeeded,
+                                 const QJsonObject &scopeValue, const QString &failureText)
+{
+    m_scope.set(stepName, scopeValue);
+    if (!succeeded) {
         finishStep(RunOutcome::Failed,
-                   QStringLiteral("%1: HTTP %2: %3").arg(step.name).arg(response.status).arg(text),
-                   QStringLiteral("status"), text);
+                   QStringLiteral("%1: HTTP %2: %3").arg(stepName).arg(status).arg(failureText),
+                   QStringLiteral("status"), failureText);
         return;
     }
     finishStep(RunOutcome::Succeeded);

@@ -40,6 +40,9 @@ public:
     void setScriptTimeoutMs(int timeoutMs);
     // How long a JavaScript step may run on this thread before it moves to the worker thread.
     static constexpr int InlineScriptMs = 50;
+    // Replies at least this large are parsed on the thread pool: megabytes of JSON take Qt's parser a
+    // good part of a second, which would freeze the window running the test.
+    static constexpr qsizetype InlineParseBytes = 256 * 1024;
 
     // Starts a run; returns false (and does nothing) when a run is already going.
     bool start(const Workflow &workflow, const Scope &initialScope = {});
@@ -63,6 +66,8 @@ private:
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
     void runDefineVariable(const DefineVariableStep &step);
     void onReplyFinished();
+    void finishReply(const QString &stepName, int status, bool succeeded, const QJsonObject &scopeValue,
+                     const QString &failureText);
     void onPromptAnswered(const QJsonObject &values);
     void onPromptCancelled();
     void onPromptFailed(const QString &reason);
@@ -75,6 +80,8 @@ private:
     // JavaScript steps that aren't quick, on a thread of their own; made on first use.
     ScriptStepWorker *m_scriptWorker = nullptr;
     quint64 m_scriptTicket = 0; // the JavaScript step running now, 0 for none
+    quint64 m_parseTicket = 0; // the large reply being parsed now, 0 for none
+    quint64 m_lastParseTicket = 0;
     ExpressionEvaluator m_evaluator;
     QPointer<FormPrompter> m_prompter;
     QTimer *m_requestTimer;

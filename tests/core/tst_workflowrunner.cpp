@@ -471,6 +471,31 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("k3")), QJsonValue(true));
     }
 
+    // A reply of a megabyte or more is parsed on the thread pool, so a test run doesn't freeze the window:
+    // the step's result is what a small reply gives, and the run goes on after it.
+    void largeReplyIsParsedOffTheEventLoop()
+    {
+        const QString blob(600 * 1024, QLatin1Char('x'));
+        Scope initial;
+        initial.set(QStringLiteral("BLOB"), blob);
+        ApiRequestStep step;
+        step.url = url(QStringLiteral("/post"));
+        step.body.kind = RequestBody::Kind::Json;
+        step.body.text = QStringLiteral(R"({"blob": "{{ BLOB }}"})");
+        DefineVariableStep size;
+        size.name = QStringLiteral("SIZE");
+        size.value = QStringLiteral("{{ http1.body.json.blob.length }}");
+        Workflow workflow;
+        workflow.steps = {step, size};
+        const RunResult result = run(workflow, nullptr, initial);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QVERIFY(result.steps.size() == 2);
+        QCOMPARE(result.scope.value(QStringLiteral("SIZE")).toDouble(), double(blob.size()));
+        QCOMPARE(
+            result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("status")).toInt(),
+            200);
+    }
+
     void disabledStepIsSkipped()
     {
         JavaScriptStep off;

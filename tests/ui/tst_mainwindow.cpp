@@ -58,6 +58,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -190,6 +191,8 @@ void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
     QVERIFY(window->windowTitle().contains(QStringLiteral("Demo workspace")));
     QVERIFY(window->demoServer());
     QVERIFY(window->demoServer()->isListening());
+    // It answers on a thread of its own, so echoing megabytes back doesn't freeze this window.
+    QVERIFY(window->demoServer()->thread() != window->thread());
     const QString url = window->demoServer()->baseUrl().toString();
     QCOMPARE(window->document()->initialScope().value(QStringLiteral("DEMO_API")).toString(), url);
     // The file's own value is untouched: the override is not an edit. The variables table says which

@@ -50,6 +50,7 @@
 #include <QTableView>
 #include <QTextDocument>
 #include <QTextEdit>
+#include <QThread>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QUndoView>
@@ -155,6 +156,10 @@ MainWindow::~MainWindow()
                                            m_resourceView->selectionModel(), m_previewDock, m_sessions, qApp})
         disconnect(sender, nullptr, this, nullptr);
     qApp->removeEventFilter(this);
+    if (m_demoThread) {
+        m_demoThread->quit();
+        m_demoThread->wait(); // the server is deleted there, its connections closed
+    }
 }
 
 void MainWindow::createActions()
@@ -659,8 +664,16 @@ bool MainWindow::startDemoServer()
 {
     if (m_demoServer && m_demoServer->isListening())
         return true;
-    if (!m_demoServer)
-        m_demoServer = new DemoServer(this);
+    if (!m_demoServer) {
+        // The demo API answers on a thread of its own: a test run that sends it megabytes to echo back
+        // would otherwise freeze this window while it works on them.
+        m_demoThread = new QThread(this);
+        m_demoThread->setObjectName(QStringLiteral("Demo API"));
+        m_demoServer = new DemoServer; // owned by its thread from here on: deleted when the thread ends
+        m_demoServer->moveToThread(m_demoThread);
+        connect(m_demoThread, &QThread::finished, m_demoServer, &QObject::deleteLater);
+        m_demoThread->start();
+    }
     if (!m_demoServer->listen(0)) {
         m_demoStatus->setText(tr("Demo API not running"));
         statusBar()->showMessage(tr("Can't start the demo API: %1").arg(m_demoServer->errorString()),

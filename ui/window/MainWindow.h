@@ -30,6 +30,7 @@ class QListView;
 class QMenu;
 class QNetworkAccessManager;
 class QSortFilterProxyModel;
+class QThread;
 
 namespace AuthStudio {
 
@@ -145,7 +146,8 @@ private:
     WorkspaceDocument *m_document;
     Autosaver *m_autosaver;
     QNetworkAccessManager *m_network;
-    DemoServer *m_demoServer = nullptr; // started on demand, a child of the window
+    DemoServer *m_demoServer = nullptr; // lives on m_demoThread
+    QThread *m_demoThread = nullptr; // started on demand, a child of the window
 
     ResourceListModel *m_resourceModel;
     QSortFilterProxyModel *m_resourceFilterModel;
