@@ -1,7 +1,8 @@
 // DemoServer: the embedded demo API. A small HTTP/1.1 server on 127.0.0.1 that newcomers and tests use
 // instead of internet services: an httpbin-style echo, a login that issues expiring bearer tokens, a
 // refresh endpoint, a protected /me and a login test endpoint. It counts logins and refreshes so tests
-// can assert how many ran.
+// can assert how many ran. It may live on a thread of its own (the studio runs it there): its functions,
+// called from another thread, run on its thread and wait for it.
 #pragma once
 
 #include <QHostAddress>
