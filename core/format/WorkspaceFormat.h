@@ -15,7 +15,11 @@ inline QString fileSuffix()
 {
     return QStringLiteral(".authstudio.json");
 }
-// A resource exported on its own ("format": "authstudio-resource").
+// A resource exported on its own.
+inline QString resourceFormatName()
+{
+    return QStringLiteral("authstudio-resource");
+}
 inline QString resourceFileSuffix()
 {
     return QStringLiteral(".authstudio-resource.json");

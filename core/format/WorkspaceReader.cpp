@@ -339,7 +339,7 @@ void checkHeader(const QJsonObject &root, const QString &expectedFormat)
     const QJsonValue format = root.value(QStringLiteral("format"));
     // The other kind of Auth Studio file: say which it is, rather than that it isn't one of ours.
     const QString workspace = WorkspaceFormat::formatName();
-    const QString resource = QStringLiteral("authstudio-resource");
+    const QString resource = WorkspaceFormat::resourceFormatName();
     if (format.toString() == (expectedFormat == workspace ? resource : workspace)) {
         throw ReadFailure {
             QStringLiteral("/format"),
@@ -469,7 +469,7 @@ std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, co
     if (!root)
         return std::nullopt;
     try {
-        checkHeader(*root, QStringLiteral("authstudio-resource"));
+        checkHeader(*root, WorkspaceFormat::resourceFormatName());
         ObjectReader reader(*root, QString(),
                             {QStringLiteral("format"), QStringLiteral("formatVersion"),
                              QStringLiteral("generator"), QStringLiteral("resource")});

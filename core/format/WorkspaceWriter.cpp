@@ -179,7 +179,7 @@ QByteArray WorkspaceWriter::toJson(const Workspace &workspace)
 
 QByteArray WorkspaceWriter::resourceToJson(const Resource &resource)
 {
-    QJsonObject root = header(QStringLiteral("authstudio-resource"));
+    QJsonObject root = header(WorkspaceFormat::resourceFormatName());
     root.insert(QStringLiteral("resource"), resourceToObject(resource));
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

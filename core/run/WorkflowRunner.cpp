@@ -93,7 +93,7 @@ void WorkflowRunner::cancel()
         m_scriptWorker->interrupt(m_scriptTicket); // its result, when it comes, is dropped
         m_scriptTicket = 0;
     }
-    m_parseTicket = 0; // a reply being parsed: its result, when it comes, is dropped
+    delete m_parsing; // a reply being parsed: its result, when it comes, goes nowhere
     if (m_stepActive)
         finishStep(RunOutcome::Cancelled, QStringLiteral("%1: cancelled").arg(m_current.name));
     else
@@ -263,29 +263,27 @@ void WorkflowRunner::onReplyFinished()
     }
     const HttpResponse response = HttpResponse::fromReply(reply);
     m_current.httpStatus = response.status;
+    // The step's result (status, headers, parsed body) and, for a failure, the text the user sees.
+    using Parsed = std::pair<QJsonObject, QString>;
+    const auto parse = [](const HttpResponse &answer) {
+        return Parsed {answer.toScopeValue(), answer.isSuccess() ? QString() : answer.failureText()};
+    };
     if (response.body.size() < InlineParseBytes) {
-        finishReply(step.name, response.status, response.isSuccess(), response.toScopeValue(),
-                    response.isSuccess() ? QString() : response.failureText());
+        const Parsed parsed = parse(response);
+        finishReply(step.name, response.status, response.isSuccess(), parsed.first, parsed.second);
         return;
     }
-    // The task holds copies only; a cancelled run drops its result (the ticket no longer matches).
-    const quint64 ticket = ++m_lastParseTicket;
-    m_parseTicket = ticket;
-    using Parsed = std::pair<QJsonObject, QString>;
+    // The task holds copies only. cancel() deletes the watcher, so a cancelled run never sees the result.
     auto *parsing = new QFutureWatcher<Parsed>(this);
+    m_parsing = parsing;
     connect(parsing, &QFutureWatcherBase::finished, this,
-            [this, parsing, ticket, name = step.name, status = response.status,
-             succeeded = response.isSuccess()] {
+            [this, parsing, name = step.name, status = response.status, succeeded = response.isSuccess()] {
                 parsing->deleteLater();
-                if (ticket != m_parseTicket)
-                    return;
-                m_parseTicket = 0;
+                m_parsing = nullptr;
                 const Parsed parsed = parsing->result();
                 finishReply(name, status, succeeded, parsed.first, parsed.second);
             });
-    parsing->setFuture(QtConcurrent::run([response] {
-        return Parsed {response.toScopeValue(), response.isSuccess() ? QString() : response.failureText()};
-    }));
+    parsing->setFuture(QtConcurrent::run(parse, response));
 }
 
 void WorkflowRunner::finishReply(const QString &stepName, int status, bool succeeded,

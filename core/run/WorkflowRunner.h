@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QFutureWatcherBase;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -80,8 +81,7 @@ private:
     // JavaScript steps that aren't quick, on a thread of their own; made on first use.
     ScriptStepWorker *m_scriptWorker = nullptr;
     quint64 m_scriptTicket = 0; // the JavaScript step running now, 0 for none
-    quint64 m_parseTicket = 0; // the large reply being parsed now, 0 for none
-    quint64 m_lastParseTicket = 0;
+    QPointer<QFutureWatcherBase> m_parsing; // the large reply being parsed now, if any
     ExpressionEvaluator m_evaluator;
     QPointer<FormPrompter> m_prompter;
     QTimer *m_requestTimer;

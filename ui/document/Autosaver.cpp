@@ -1,6 +1,7 @@
 #include "Autosaver.h"
 
 #include "WorkspaceDocument.h"
+#include "format/WorkspaceFormat.h"
 #include "format/WorkspaceWriter.h"
 
 #include <QDateTime>
@@ -18,7 +19,6 @@ namespace AuthStudio {
 namespace {
 
 const QLatin1String FilePrefix("recovery");
-const QLatin1String WorkspaceSuffix(".authstudio.json");
 
 // The origin file: the document's path on the first line (empty when it was never saved), its workspace
 // name on the second.
@@ -79,7 +79,8 @@ Autosaver::Files Autosaver::filesOf(const QString &id) const
 {
     const QDir folder(m_directory);
     const QString stem = id.isEmpty() ? QString(FilePrefix) : FilePrefix + QLatin1Char('-') + id;
-    return {folder.filePath(stem + WorkspaceSuffix), folder.filePath(stem + QStringLiteral("-origin.txt")),
+    return {folder.filePath(stem + WorkspaceFormat::fileSuffix()),
+            folder.filePath(stem + QStringLiteral("-origin.txt")),
             folder.filePath(stem + QStringLiteral(".lock"))};
 }
 
@@ -99,9 +100,11 @@ std::optional<Autosaver::LeftRecovery> Autosaver::takeOverLeftRecovery()
         return LeftRecovery {filesOf(m_takenOverId).workspace, readOrigin(filesOf(m_takenOverId).origin)};
     const QFileInfoList candidates =
         QDir(m_directory)
-            .entryInfoList({FilePrefix + QLatin1Char('*') + WorkspaceSuffix}, QDir::Files, QDir::Time);
+            .entryInfoList({FilePrefix + QLatin1Char('*') + WorkspaceFormat::fileSuffix()}, QDir::Files,
+                           QDir::Time);
     for (const QFileInfo &candidate : candidates) { // newest first
-        QString id = candidate.fileName().chopped(WorkspaceSuffix.size()).mid(FilePrefix.size());
+        QString id =
+            candidate.fileName().chopped(WorkspaceFormat::fileSuffix().size()).mid(FilePrefix.size());
         if (!id.isEmpty() && !id.startsWith(QLatin1Char('-')))
             continue; // not a recovery file of ours
         id = id.mid(1);

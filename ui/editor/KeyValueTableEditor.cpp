@@ -71,13 +71,9 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     updateButtons();
 }
 
-void KeyValueTableEditor::setSizedToRows(bool sized)
+void KeyValueTableEditor::sizeToRows()
 {
-    m_sizedToRows = sized;
-    if (!sized) {
-        m_view->setMinimumHeight(90);
-        m_view->setMaximumHeight(QWIDGETSIZE_MAX);
-    }
+    m_sizedToRows = true;
     updateViewHeight();
 }
 

@@ -27,9 +27,10 @@ public:
     void setKnownNames(const KnownNames &names);
     // What the buttons and placeholder call a row ("header").
     void setRowNoun(const QString &noun);
-    // Sizes the table to its rows, with room for one more (two to eight rows, then it scrolls), instead of
-    // to the room it is given: in a page of several tables, each Add button stays just under its rows.
-    void setSizedToRows(bool sized);
+    // From now on sizes the table to its rows, with room for one more (two to eight rows, then it scrolls),
+    // instead of to the room it is given: in a page of several tables, each Add button stays just under its
+    // rows.
+    void sizeToRows();
 
     KeyValueTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }

@@ -161,8 +161,8 @@ QWidget *ResourceEditor::createGeneralTab()
     m_urlParameters->setObjectName(QStringLiteral("urlParameters"));
     m_urlParameters->setRowNoun(tr("URL parameter"));
     // Both tables and their Add buttons in sight at once, even with the Test panel open at 1280x800.
-    m_headers->setSizedToRows(true);
-    m_urlParameters->setSizedToRows(true);
+    m_headers->sizeToRows();
+    m_urlParameters->sizeToRows();
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Name"), m_name);
