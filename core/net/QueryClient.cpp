@@ -408,12 +408,14 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             Q_EMIT loginFinished(true, {});
             resumeWaiters();
         } else {
-            ++m_stats.failedAuth;
-            record(AuthEvent::Kind::Login, m_operationTrigger, false, duration, message, m_operationStatus);
+            const bool cancelled = result.outcome == RunOutcome::Cancelled;
+            if (!cancelled)
+                ++m_stats.failedAuth;
+            record(AuthEvent::Kind::Login, m_operationTrigger, false, duration, message, m_operationStatus,
+                   cancelled);
             Q_EMIT loginFinished(false, message);
-            failWaiters(result.outcome == RunOutcome::Cancelled
-                            ? QStringLiteral("Login cancelled; login required.")
-                            : QStringLiteral("Login failed: %1").arg(message),
+            failWaiters(cancelled ? QStringLiteral("Login cancelled; login required.")
+                                  : QStringLiteral("Login failed: %1").arg(message),
                         true);
         }
         return;
@@ -745,7 +747,7 @@ bool QueryClient::expiryDue() const
 }
 
 void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
-                         const QString &message, int triggerStatus)
+                         const QString &message, int triggerStatus, bool cancelled)
 {
     AuthEvent event;
     event.kind = kind;
@@ -754,6 +756,7 @@ void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool 
     event.time = m_clock->now();
     event.durationMs = durationMs;
     event.succeeded = succeeded;
+    event.cancelled = !succeeded && cancelled;
     event.message = SecretMasker(secrets()).maskText(message);
     if (m_session) {
         event.sessionAgeSeconds = m_session->loggedInAt.secsTo(event.time);

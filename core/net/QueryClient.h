@@ -130,7 +130,7 @@ private:
     bool expiryDue() const;
 
     void record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
-                const QString &message = {}, int triggerStatus = 0);
+                const QString &message = {}, int triggerStatus = 0, bool cancelled = false);
 
     QNetworkAccessManager *m_network;
     SessionManager *m_sessions;

@@ -48,6 +48,13 @@ QString AuthEvent::triggerId(Trigger trigger)
     return {};
 }
 
+QString AuthEvent::outcomeId() const
+{
+    if (succeeded)
+        return QStringLiteral("ok");
+    return cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
+}
+
 QJsonObject AuthEvent::toJson() const
 {
     QJsonObject object {
@@ -55,7 +62,7 @@ QJsonObject AuthEvent::toJson() const
         {QStringLiteral("trigger"), triggerId(trigger)},
         {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
         {QStringLiteral("durationMs"), durationMs},
-        {QStringLiteral("outcome"), succeeded ? QStringLiteral("ok") : QStringLiteral("failed")}};
+        {QStringLiteral("outcome"), outcomeId()}};
     if (triggerStatus)
         object.insert(QStringLiteral("status"), triggerStatus);
     if (!message.isEmpty())
@@ -80,7 +87,7 @@ QString AuthEvent::toText() const
     case Kind::LoginTest:
         text =
             QStringLiteral("%1 %2 (%3): %4 in %5 ms")
-                .arg(clock, kindId(kind), cause, succeeded ? QStringLiteral("ok") : QStringLiteral("failed"))
+                .arg(clock, kindId(kind), cause, outcomeId())
                 .arg(durationMs);
         break;
     case Kind::Retry:

@@ -30,12 +30,14 @@ struct AuthEvent
     QDateTime time; // UTC
     qint64 durationMs = 0;
     bool succeeded = true;
+    bool cancelled = false; // the user closed the login form: not a success, but nothing failed either
     QString message; // masked
     qint64 sessionAgeSeconds = -1; // -1: no session
     qint64 expiresInSeconds = -1; // -1: no expiry known
 
     static QString kindId(Kind kind);
     static QString triggerId(Trigger trigger);
+    QString outcomeId() const; // "ok", "failed" or "cancelled"
     QJsonObject toJson() const;
     // One line for people: "10:02:03 refresh after failed query (401): ok in 12 ms, session 3600 s old".
     QString toText() const;

@@ -539,6 +539,23 @@ private Q_SLOTS:
         QVERIFY(wait(c->send(get(QStringLiteral("/me")))).loginRequired);
     }
 
+    void cancelledLoginFormIsNotAFailure()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        m_prompter->setCancelAll(true); // the user presses Esc in the login form
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(!c->session());
+        const AuthEvent login = c->events().constLast();
+        QCOMPARE(login.kind, AuthEvent::Kind::Login);
+        QVERIFY(!login.succeeded);
+        QVERIFY(login.cancelled);
+        QCOMPARE(login.toJson().value(QStringLiteral("outcome")).toString(), QStringLiteral("cancelled"));
+        QVERIFY2(login.toText().contains(QStringLiteral(": cancelled in ")), qPrintable(login.toText()));
+        QCOMPARE(c->stats().failedAuth, 0);
+    }
+
     void testRefreshRunsTheRefreshStepsAlone()
     {
         auto c = client(demoWorkspace(m_server->baseUrl()));

@@ -569,6 +569,16 @@ void tst_MainWindow::resourceListActionsAndFilter()
     QCOMPARE(window->currentResource(), 1);
     QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
              QStringLiteral("Seed walkthrough copy"));
+    // Undone, the copy goes and the resource it was made from is shown again, not the one after it.
+    undo->trigger();
+    QCOMPARE(window->document()->resourceCount(), 2);
+    QCOMPARE(window->currentResource(), 0);
+    QCOMPARE(list->currentIndex().row(), 0);
+    QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
+             QStringLiteral("Seed walkthrough"));
+    child<QAction>(window.get(), QStringLiteral("actionRedo"))->trigger();
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough copy"));
 
     auto *filter = child<QLineEdit>(window.get(), QStringLiteral("resourceFilter"));
     filter->setText(QStringLiteral("LOGIN"));

@@ -289,8 +289,8 @@ void MainWindow::createActions()
     updateTextActions();
 
     // Connected after the stack's own connections, so these run once the command is undone or redone.
-    connect(m_undoAction, &QAction::triggered, this, &MainWindow::showLastChange);
-    connect(m_redoAction, &QAction::triggered, this, &MainWindow::showLastChange);
+    connect(m_undoAction, &QAction::triggered, this, [this] { showLastChange(true); });
+    connect(m_redoAction, &QAction::triggered, this, [this] { showLastChange(false); });
     connect(m_newAction, &QAction::triggered, this, &MainWindow::newWorkspace);
     connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
     connect(m_openDemoAction, &QAction::triggered, this,
@@ -1026,11 +1026,18 @@ void MainWindow::followSessions(const DocumentChange *change)
     m_sessionWorkspaceId = workspaceId;
 }
 
-void MainWindow::showLastChange()
+void MainWindow::showLastChange(bool undone)
 {
     const DocumentChange &change = m_lastChange;
     using Kind = DocumentChange::Kind;
-    // A workspace-wide change has no one place; a removed resource's neighbour is selected already.
+    // An undone add or duplicate goes back to the resource shown before it: the one above, as a copy is
+    // inserted right after its original and a new resource at the end. A redone delete keeps the
+    // neighbour the list selected, as the Delete action does.
+    if (change.kind == Kind::ResourceRemoved && undone && m_document->resourceCount() > 0) {
+        setCurrentResource(qBound(0, change.resource - 1, m_document->resourceCount() - 1));
+        return;
+    }
+    // A workspace-wide change has no one place.
     if (change.kind == Kind::Reset || change.kind == Kind::WorkspaceChanged ||
         change.kind == Kind::ResourceRemoved)
         return;

@@ -134,7 +134,7 @@ private:
     void followSessions(const DocumentChange *change);
     // After Undo or Redo: shows where the change was made (its resource, and its step's tab and row), as
     // the user may have moved on since making it.
-    void showLastChange();
+    void showLastChange(bool undone);
     void onRunFinished(const RunResult &result);
     // The Test panel's run belonged to a resource or workspace that is gone: a run going is cancelled, and
     // the panel shows nothing of it.
