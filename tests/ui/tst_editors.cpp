@@ -23,6 +23,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -380,6 +381,29 @@ void tst_Editors::workflowEditorActions()
         document->undoStack()->undo();
     QCOMPARE(document->workflow(1, WorkflowKind::Auth).steps.size(), 5);
     QVERIFY(!document->isModified());
+
+    // Removing the step before the last: the list moves to the next row while the document has one step
+    // fewer, which used to bind the step editor to a step that was gone (a crash). The step that took
+    // the removed one's place is shown, in its own editor.
+    QSignalSpy stepChanges(&editor, &WorkflowEditor::currentStepChanged);
+    editor.setCurrentStep(3);
+    const Step last = document->step({1, WorkflowKind::Auth, 4});
+    child<QAction>(&editor, QStringLiteral("removeStep"))->trigger();
+    QCOMPARE(editor.stepModel()->rowCount(), 4);
+    QCOMPARE(editor.currentStep(), 3);
+    QVERIFY(editor.currentStepEditor());
+    QCOMPARE(editor.currentStepEditor()->stepRef().step, 3);
+    QCOMPARE(editor.currentStepEditor()->stepType(), stepType(last));
+    QCOMPARE(stepChanges.constLast().constFirst().toInt(), 3);
+    document->undoStack()->undo();
+    QCOMPARE(editor.stepModel()->rowCount(), 5);
+    // And a step in the middle: its next neighbour is shown, never a step in between for a moment.
+    editor.setCurrentStep(1);
+    const Step third = document->step({1, WorkflowKind::Auth, 2});
+    child<QAction>(&editor, QStringLiteral("removeStep"))->trigger();
+    QCOMPARE(editor.currentStep(), 1);
+    QCOMPARE(editor.currentStepEditor()->stepType(), stepType(third));
+    document->undoStack()->undo();
 
     // The handle between the list and the step's editor, dragged all the way left, leaves the list.
     auto *splitter = child<QSplitter>(&editor, QStringLiteral("workflowSplitter"));

@@ -30,6 +30,10 @@ public:
     int resource() const { return m_resource; }
     WorkflowKind workflow() const { return m_workflow; }
     StepRef stepRef(int row) const { return {m_resource, m_workflow, row}; }
+    // True while the rows are being brought in line with a document change: the document is already
+    // changed, so a row number may not name the same step there (a view moves its current row before
+    // the removal is over).
+    bool isSyncing() const { return m_syncing; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

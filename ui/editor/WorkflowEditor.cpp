@@ -192,15 +192,22 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+    const auto onCurrentStepChanged = [this] {
         updateDetail();
         Q_EMIT currentStepChanged(currentStep());
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &WorkflowEditor::updateDetail);
+    };
+    // The view moves its current row off a removed step while the step is being removed, when the row
+    // numbers still count it; the step shown is settled once the removal is over (rowsRemoved).
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this, onCurrentStepChanged] {
+                if (!m_model->isSyncing())
+                    onCurrentStepChanged();
+            });
+    connect(m_model, &QAbstractItemModel::modelReset, this, onCurrentStepChanged);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &WorkflowEditor::updateActions);
     connect(m_model, &QAbstractItemModel::rowsMoved, this, &WorkflowEditor::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &WorkflowEditor::updateActions);
-    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &WorkflowEditor::updateDetail);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, onCurrentStepChanged);
     connect(m_document, &WorkspaceDocument::changed, this, &WorkflowEditor::onDocumentChanged);
     connect(m_document, &WorkspaceDocument::lastRunChanged, this, &WorkflowEditor::updateKnownNames);
     updateDetail();
