@@ -126,6 +126,7 @@ private Q_SLOTS:
     void undoOfEditorEditRestoresWidget();
     void historyDockListsEditsAndGoesBack();
     void resourceListActionsAndFilter();
+    void savedDemoRunsAgainstTheBuiltInApi();
     void resourceListReordersByDragAndDrop();
     void resourceListKeepsTheCurrentRowHighlighted();
     void exportImportThroughMenu();
@@ -552,6 +553,39 @@ void tst_MainWindow::historyDockListsEditsAndGoesBack()
     QCOMPARE(window->document()->resourceCount(), 3);
     QCOMPARE(window->document()->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}/api"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+// The README's walkthrough ends with File > Save: opened the next day, that file's {{ DEMO_API }} names a
+// fixed port nothing listens on, so the studio starts its built-in demo API for it as for the demo.
+void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
+{
+    const QString path = m_dir.filePath(QStringLiteral("saved-demo.authstudio.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(DemoWorkspace::data());
+    file.close();
+    auto window = createWindow();
+    window->show();
+    window->start(path);
+    QTRY_VERIFY(!window->isOpening());
+    QCOMPARE(window->document()->filePath(), path);
+    const QString url = window->document()->variableOverrides().value(DemoWorkspace::variableName());
+    QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
+    QVERIFY(child<QLabel>(window.get(), QStringLiteral("demoStatus"))->text().contains(url));
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY2(window->runPanel()->lastResult().succeeded(),
+             qPrintable(window->runPanel()->lastResult().notification));
+    QVERIFY(!window->document()->isModified()); // an override, not an edit
+
+    // A workspace without the demo's variable starts no server.
+    auto other = createWindow();
+    other->start(m_dir.filePath(QStringLiteral("does-not-exist.authstudio.json")));
+    QTRY_VERIFY(!other->isOpening());
+    QVERIFY(other->document()->variableOverrides().isEmpty());
+    QVERIFY(child<QLabel>(other.get(), QStringLiteral("demoStatus"))->text().isEmpty());
 }
 
 void tst_MainWindow::resourceListActionsAndFilter()
