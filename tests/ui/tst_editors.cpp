@@ -744,6 +744,23 @@ void tst_Editors::knownNamesReachExpressionFields()
              (QStringList {QStringLiteral("body"), QStringLiteral("headers"), QStringLiteral("status")}));
     QVERIFY(!variable->knownNames().members.contains(QStringLiteral("js1")));
 
+    // Moved above the request it reads, the step's value names a step that hasn't run yet: flagged at
+    // once, as the run would fail there; moved back by Undo, the flag goes.
+    QVERIFY(variable->valueEdit()->unknownNames().isEmpty());
+    auto *up = child<QAction>(&workflow, QStringLiteral("moveStepUp"));
+    up->trigger();
+    up->trigger();
+    QCOMPARE(workflow.currentStep(), 1);
+    QCOMPARE(workflow.currentStepEditor(), variable);
+    QCOMPARE(variable->stepRef().step, 1);
+    QCOMPARE(variable->valueEdit()->knownNames(),
+             (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("form1")}));
+    QCOMPARE(variable->valueEdit()->unknownNames(), QStringList {QStringLiteral("http1")});
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    QCOMPARE(variable->stepRef().step, 3);
+    QVERIFY(variable->valueEdit()->unknownNames().isEmpty());
+
     // The refresh workflow also knows what the auth workflow defines.
     WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);
     refresh.setResource(1);

@@ -378,9 +378,15 @@ void WorkflowEditor::updateActions()
 
 void WorkflowEditor::updateKnownNames()
 {
-    StepEditor *editor = currentStepEditor();
-    if (editor)
-        editor->setKnownNames(m_document->namesKnownAt(editor->stepRef()));
+    // The names known where the step is now, by the list's row: this runs on a document change before
+    // the step editor has followed a moved step to its new place (and until then it isn't "bound").
+    auto *editor = qobject_cast<StepEditor *>(m_details->currentWidget());
+    const int row = currentStep();
+    if (!editor || row < 0 || m_model->isSyncing())
+        return;
+    const StepRef ref = m_model->stepRef(row);
+    if (m_document->isValidStep(ref) && AuthStudio::stepType(m_document->step(ref)) == editor->stepType())
+        editor->setKnownNames(m_document->namesKnownAt(ref));
 }
 
 } // namespace AuthStudio
