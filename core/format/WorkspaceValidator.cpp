@@ -15,6 +15,15 @@ QString workflowKey(bool refresh)
     return refresh ? QStringLiteral("refreshWorkflow") : QStringLiteral("authWorkflow");
 }
 
+void validateRows(const KeyValueList &rows, const QString &pointer, QList<WorkspaceValidator::Problem> &problems)
+{
+    for (int i = 0; i < rows.size(); ++i) {
+        const QString problem = WorkspaceValidator::keyValueProblem(rows.at(i));
+        if (!problem.isEmpty())
+            problems.append({pointer + QStringLiteral("/%1/name").arg(i), problem});
+    }
+}
+
 void validateWorkflow(const Workflow &workflow, const QString &pointer, const QSet<QString> &workspaceNames,
                       QList<WorkspaceValidator::Problem> &problems)
 {
@@ -38,18 +47,16 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
         seen.insert(name);
 
         if (const auto *form = std::get_if<FormStep>(&step)) {
-            QSet<QString> keys;
             for (int f = 0; f < form->fields.size(); ++f) {
-                const QString key = form->fields.at(f).key;
-                const QString fieldPointer = stepPointer + QStringLiteral("/fields/%1/key").arg(f);
-                if (!WorkspaceValidator::isIdentifier(key))
-                    problems.append(
-                        {fieldPointer, QStringLiteral("field key '%1' is not a valid identifier").arg(key)});
-                else if (keys.contains(key))
-                    problems.append({fieldPointer, QStringLiteral("duplicate field key '%1'").arg(key)});
-                keys.insert(key);
+                const QString problem = WorkspaceValidator::formFieldKeyProblem(*form, f);
+                if (!problem.isEmpty())
+                    problems.append({stepPointer + QStringLiteral("/fields/%1/key").arg(f), problem});
             }
         } else if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
+            validateRows(request->headers, stepPointer + QStringLiteral("/headers"), problems);
+            validateRows(request->queryParameters, stepPointer + QStringLiteral("/queryParameters"), problems);
+            if (request->body.kind == RequestBody::Kind::FormUrlEncoded)
+                validateRows(request->body.fields, stepPointer + QStringLiteral("/body/fields"), problems);
             if (request->url.trimmed().isEmpty())
                 problems.append({stepPointer + QStringLiteral("/url"), QStringLiteral("the URL is empty")});
             if (request->timeoutMs <= 0)
@@ -95,6 +102,27 @@ bool WorkspaceValidator::isIdentifier(const QString &name)
     return true;
 }
 
+QString WorkspaceValidator::formFieldKeyProblem(const FormStep &form, int field)
+{
+    const QString key = form.fields.at(field).key;
+    if (!isIdentifier(key))
+        return QStringLiteral("field key '%1' is not a valid identifier (letters, digits, _ and $, not "
+                              "starting with a digit)")
+            .arg(key);
+    for (int i = 0; i < field; ++i) {
+        if (form.fields.at(i).key == key)
+            return QStringLiteral("duplicate field key '%1': its value would overwrite field %2's").arg(key).arg(i + 1);
+    }
+    return {};
+}
+
+QString WorkspaceValidator::keyValueProblem(const KeyValue &row)
+{
+    if (row.enabled && row.name.trimmed().isEmpty() && !row.value.isEmpty())
+        return QStringLiteral("a value with no name");
+    return {};
+}
+
 bool WorkspaceValidator::holdsLiteralSecret(const DefineVariableStep &variable)
 {
     if (!variable.secret || variable.value.isEmpty())
@@ -129,6 +157,8 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
             problems.append({pointer + QStringLiteral("/name"),
                              QStringLiteral("duplicate resource name '%1'").arg(resource.name)});
         resourceNames.insert(resource.name);
+        validateRows(resource.headers, pointer + QStringLiteral("/headers"), problems);
+        validateRows(resource.urlParameters, pointer + QStringLiteral("/urlParameters"), problems);
         // Checked whatever the method: the configuration is kept (and saved) when custom auth is off.
         for (bool refresh : {false, true}) {
             const Workflow &workflow =

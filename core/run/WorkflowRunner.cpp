@@ -4,6 +4,7 @@
 #include "HttpResponse.h"
 #include "RequestBuilder.h"
 #include "ScriptStepWorker.h"
+#include "format/WorkspaceValidator.h"
 #include "script/ScriptEngine.h"
 
 #include <QFutureWatcher>
@@ -160,6 +161,17 @@ void WorkflowRunner::runForm(const FormStep &step)
                    QStringLiteral("%1: this run can't show a form (no prompter)").arg(step.name),
                    QStringLiteral("fields"));
         return;
+    }
+    // Two fields with one key would give the run one value for both, silently; a key that isn't a name
+    // can't be read by later steps as form1.key.
+    for (int i = 0; i < step.fields.size(); ++i) {
+        const QString problem = WorkspaceValidator::formFieldKeyProblem(step, i);
+        if (!problem.isEmpty()) {
+            finishStep(RunOutcome::Failed,
+                       QStringLiteral("%1, field %2: %3").arg(step.name).arg(i + 1).arg(problem),
+                       QStringLiteral("field %1").arg(i + 1));
+            return;
+        }
     }
     m_awaitingPrompt = true;
     m_prompter->prompt(step);

@@ -430,6 +430,8 @@ private Q_SLOTS:
         step.url = url(QStringLiteral("/post"));
         step.queryParameters.append({QStringLiteral("q"), QStringLiteral("{{ NAME }}")});
         step.queryParameters.append({QStringLiteral("off"), QStringLiteral("x"), false});
+        step.queryParameters.append(KeyValue {});
+        step.headers.append(KeyValue {});
         step.body.kind = RequestBody::Kind::FormUrlEncoded;
         step.body.fields.append({QStringLiteral("user"), QStringLiteral("{{ NAME }}")});
         Workflow workflow;
@@ -441,6 +443,8 @@ private Q_SLOTS:
         QCOMPARE(body.value(QStringLiteral("args")).toObject().value(QStringLiteral("q")).toString(),
                  QStringLiteral("a&b=c d+é"));
         QVERIFY(!body.value(QStringLiteral("args")).toObject().contains(QStringLiteral("off")));
+        // A blank row (a table's spare) adds nothing: no "=" parameter, no empty header refused.
+        QCOMPARE(body.value(QStringLiteral("args")).toObject().keys(), QStringList {QStringLiteral("q")});
         QCOMPARE(body.value(QStringLiteral("form")).toObject().value(QStringLiteral("user")).toString(),
                  QStringLiteral("a&b=c d+é"));
     }
@@ -531,6 +535,22 @@ private Q_SLOTS:
         const RunResult result = run(workflow, &prompter);
         QCOMPARE(result.outcome, RunOutcome::Failed);
         QCOMPARE(result.notification, QStringLiteral("form1: no value for form1.password"));
+    }
+
+    void formWithDuplicateKeysStopsBeforeAsking()
+    {
+        PresetPrompter prompter;
+        FormStep form = loginForm();
+        form.fields.append({QStringLiteral("email"), QStringLiteral("Email again"), FormField::Type::Email, true});
+        Workflow workflow;
+        workflow.steps = {form};
+        const RunResult result = run(workflow, &prompter);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(prompter.promptCount(), 0);
+        QVERIFY2(result.notification.startsWith(
+                     QStringLiteral("form1, field 3: duplicate field key 'email': its value would overwrite")),
+                 qPrintable(result.notification));
+        QCOMPARE(result.steps.constLast().field, QStringLiteral("field 3"));
     }
 
     void formWithoutPrompterFails()

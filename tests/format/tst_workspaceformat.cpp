@@ -656,7 +656,14 @@ void TestWorkspaceFormat::badFiles_data()
         << QStringList {u"unknown value 'checkbox'"_s, u"text, email, password"_s};
     QTest::newRow("duplicate form field key")
         << u"duplicate-field-key.json"_s << workflow + u"/0/fields/1/key"_s
-        << QStringList {u"duplicate field key 'email'"_s};
+        << QStringList {u"duplicate field key 'email'"_s, u"would overwrite field 1's"_s};
+    // A header or parameter row with a value but no name can't be sent; a blank row is a table's spare.
+    QTest::newRow("header value without a name")
+        << u"header-value-without-name.json"_s << u"/resources/0/headers/1/name"_s
+        << QStringList {u"a value with no name"_s};
+    QTest::newRow("query parameter value without a name")
+        << u"parameter-value-without-name.json"_s << workflow + u"/1/queryParameters/0/name"_s
+        << QStringList {u"a value with no name"_s};
 }
 
 void TestWorkspaceFormat::badFiles()

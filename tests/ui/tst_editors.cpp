@@ -13,6 +13,7 @@
 #include "editor/WorkflowEditor.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/StudioColors.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -715,6 +716,25 @@ void tst_Editors::formStepEditor()
     QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.first().key,
              QStringLiteral("password"));
     QCOMPARE(document->undoStack()->count(), 2);
+
+    // A key used twice, or one that isn't a name, is flagged while editing: the cell and a line under
+    // the table, which goes once the key is fixed.
+    QAbstractItemModel *fields = editor->fieldView()->model();
+    auto *problem = child<QLabel>(editor, QStringLiteral("formFieldKeyProblem"));
+    QVERIFY(problem->isHidden());
+    QVERIFY(fields->setData(fields->index(1, 0), QStringLiteral("password")));
+    QVERIFY(!problem->isHidden());
+    QCOMPARE(problem->text(),
+             QStringLiteral("Field 2: duplicate field key 'password': its value would overwrite field 1's."));
+    QCOMPARE(fields->index(1, 0).data(Qt::ForegroundRole).value<QColor>(), StudioColors::error());
+    QVERIFY(!fields->index(0, 0).data(Qt::ForegroundRole).isValid());
+    QVERIFY(fields->setData(fields->index(1, 0), QStringLiteral("1 bad-key")));
+    QVERIFY2(problem->text().contains(QStringLiteral("'1 bad-key' is not a valid identifier")),
+             qPrintable(problem->text()));
+    document->undoStack()->undo();
+    document->undoStack()->undo();
+    QVERIFY(problem->isHidden());
+    QVERIFY(!fields->index(1, 0).data(Qt::ForegroundRole).isValid());
 }
 
 void tst_Editors::knownNamesReachExpressionFields()
@@ -789,6 +809,16 @@ void tst_Editors::keyValueTableEditor()
     child<QToolButton>(&editor, QStringLiteral("addRow"))->click();
     QCOMPARE(document->resource(1).headers.size(), 2);
     QVERIFY(remove->isEnabled());
+    // A blank row is a spare, left out of requests; given a value but no name, its name cell is tinted
+    // and its tooltip says why Save refuses it.
+    const QModelIndex name = editor.model()->index(1, KeyValueTableModel::NameColumn);
+    QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+    QVERIFY(editor.model()->setData(name.siblingAtColumn(KeyValueTableModel::ValueColumn),
+                                    QStringLiteral("no-name")));
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("no name")),
+             qPrintable(name.data(Qt::ToolTipRole).toString()));
+    document->undoStack()->undo();
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);

@@ -1,6 +1,8 @@
 #include "FormFieldTableModel.h"
 
 #include "document/WorkspaceDocument.h"
+#include "format/WorkspaceValidator.h"
+#include "widgets/StudioColors.h"
 
 namespace AuthStudio {
 
@@ -84,6 +86,13 @@ QVariant FormFieldTableModel::data(const QModelIndex &index, int role) const
     case KeyColumn:
         if (role == Qt::DisplayRole || role == Qt::EditRole)
             return field.key;
+        if (role == Qt::ForegroundRole || role == Qt::ToolTipRole) {
+            FormStep form;
+            form.fields = m_rows;
+            const QString problem = WorkspaceValidator::formFieldKeyProblem(form, index.row());
+            if (!problem.isEmpty())
+                return role == Qt::ForegroundRole ? QVariant(StudioColors::error()) : QVariant(problem);
+        }
         if (role == Qt::ToolTipRole)
             return tr("Later steps read this value as {{ %1.%2 }}")
                 .arg(m_ref.isNull() ? QString() : stepName(m_document->step(m_ref)), field.key);

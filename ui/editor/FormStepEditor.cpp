@@ -2,6 +2,7 @@
 
 #include "ChoiceDelegate.h"
 #include "FormFieldTableModel.h"
+#include "format/WorkspaceValidator.h"
 #include "widgets/ActionIconEngine.h"
 
 #include <QFormLayout>
@@ -9,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -22,6 +24,7 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     , m_addButton(new QToolButton(this))
     , m_removeButton(new QToolButton(this))
     , m_hint(new QLabel(this))
+    , m_keyProblem(new QLabel(this))
 {
     m_view->setObjectName(QStringLiteral("formFields"));
     m_view->setAccessibleName(tr("Form fields"));
@@ -53,6 +56,9 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     m_removeButton->setToolTip(tr("Remove the selected field"));
 
     m_hint->setWordWrap(true);
+    m_keyProblem->setObjectName(QStringLiteral("formFieldKeyProblem"));
+    m_keyProblem->setWordWrap(true);
+    m_keyProblem->hide();
 
     auto *form = new QFormLayout;
     addNameRow(form, tr("Step name"));
@@ -66,6 +72,7 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     fieldsLabel->setWordWrap(true); // the step pane can be narrow beside the Auth Login preview
     layout->addWidget(fieldsLabel);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_keyProblem);
     layout->addLayout(buttons);
     layout->addWidget(m_hint);
 
@@ -82,10 +89,30 @@ void FormStepEditor::refresh(const Step &step)
     m_hint->setText(
         tr("Later steps read the values as {{ %1.%2 }}. Password fields are masked and never saved.")
             .arg(form.name, example));
+    // Flagged while editing, as a step name is: a run with such a form stops at it, and Save refuses it.
+    QString problem;
+    for (int i = 0; i < form.fields.size() && problem.isEmpty(); ++i) {
+        const QString reason = WorkspaceValidator::formFieldKeyProblem(form, i);
+        if (!reason.isEmpty())
+            problem = tr("Field %1: %2.").arg(i + 1).arg(reason);
+    }
+    m_keyProblem->setText(problem);
+    m_keyProblem->setVisible(!problem.isEmpty());
+    m_view->viewport()->update(); // a row whose key was shared may be fine now
 }
 
 void FormStepEditor::focusField(const QString &field)
 {
+    // "field 2" names a row by its place (its key may be empty or shared); "field 'email'" by its key.
+    static const QRegularExpression byPlace(QStringLiteral("^field (\\d+)$"));
+    if (const QRegularExpressionMatch place = byPlace.match(field); place.hasMatch()) {
+        const int row = place.captured(1).toInt() - 1;
+        if (row >= 0 && row < m_model->rowCount()) {
+            m_view->setCurrentIndex(m_model->index(row, FormFieldTableModel::KeyColumn));
+            m_view->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (field.contains(m_model->index(row, FormFieldTableModel::KeyColumn).data().toString())) {
             m_view->setCurrentIndex(m_model->index(row, FormFieldTableModel::KeyColumn));

@@ -34,6 +34,7 @@ private:
     QToolButton *m_addButton;
     QToolButton *m_removeButton;
     QLabel *m_hint;
+    QLabel *m_keyProblem; // the first field whose key can't be used, and why
 };
 
 } // namespace AuthStudio

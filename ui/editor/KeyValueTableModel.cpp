@@ -1,7 +1,10 @@
 #include "KeyValueTableModel.h"
 
 #include "document/WorkspaceDocument.h"
+#include "format/WorkspaceValidator.h"
+#include "widgets/StudioColors.h"
 
+#include <QColor>
 #include <QFont>
 
 namespace AuthStudio {
@@ -45,6 +48,9 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
             return row.enabled ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ToolTipRole:
+        if (index.column() == NameColumn && !WorkspaceValidator::keyValueProblem(row).isEmpty())
+            return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
+                .arg(rowNoun());
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
         if (const std::optional<QString> running = overrideOf(row))
@@ -52,6 +58,13 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
                       "suits authstudio-cli demo-server.")
                 .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
+    case Qt::BackgroundRole:
+        if (index.column() == NameColumn && !WorkspaceValidator::keyValueProblem(row).isEmpty()) {
+            QColor tint = StudioColors::error();
+            tint.setAlpha(60); // readable in light and dark palettes
+            return tint;
+        }
+        return {};
     case Qt::FontRole:
         if (index.column() == ValueColumn && overrideOf(row)) {
             QFont font; // italic: the value in use is another one, as the tooltip says
