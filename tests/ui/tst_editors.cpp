@@ -539,6 +539,25 @@ void tst_Editors::javaScriptEditor()
     document->undoStack()->undo();
     QVERIFY(!editor->codeEdit()->toPlainText().contains(QStringLiteral("// done")));
 
+    // A run's error mark stays on its line when the document's Undo and Redo change the code, and the
+    // cursor stays where it was rather than jumping to the start.
+    editor->setErrorLine(3, QStringLiteral("js1: SyntaxError (line 3)"));
+    CodeEditor *code = editor->codeEdit();
+    QCOMPARE(code->errorLine(), 3);
+    code->moveCursor(QTextCursor::End);
+    const int end = code->textCursor().position();
+    Step edited = document->step({0, WorkflowKind::Auth, 2});
+    std::get<JavaScriptStep>(edited).code.prepend(QStringLiteral("\n"));
+    document->setStep({0, WorkflowKind::Auth, 2}, edited, QStringLiteral("Edit code"));
+    QCOMPARE(code->errorLine(), 4);
+    QCOMPARE(code->textCursor().position(), end + 1);
+    document->undoStack()->undo();
+    QCOMPARE(code->errorLine(), 3);
+    QCOMPARE(code->textCursor().position(), end);
+    document->undoStack()->redo();
+    QCOMPARE(code->errorLine(), 4);
+    document->undoStack()->undo();
+
     // Renaming through the name field.
     clearLine(editor->nameEdit());
     QTest::keyClicks(editor->nameEdit(), QStringLiteral("inspect"));

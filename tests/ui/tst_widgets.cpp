@@ -270,6 +270,11 @@ private Q_SLOTS:
         QTextCursor cursor(editor.document());
         cursor.insertText(QStringLiteral("// a comment\n"));
         QCOMPARE(editor.errorLine(), 3);
+        // Undone, and redone, the mark follows its line back and forth.
+        editor.undo();
+        QCOMPARE(editor.errorLine(), 2);
+        editor.redo();
+        QCOMPARE(editor.errorLine(), 3);
 
         editor.setErrorLine(99); // no such line: nothing marked
         QCOMPARE(editor.errorLine(), 0);
@@ -708,6 +713,24 @@ private Q_SLOTS:
             QTest::keyClicks(&edit, line);
             QVERIFY2(!popup->isVisible(), qPrintable(line));
         }
+
+        // Undo and Redo are not typing: nothing pops up after them, even where typing would offer names.
+        CodeEditor fresh;
+        fresh.setKnownNames(completionNames());
+        QVERIFY(showFocused(&fresh));
+        popup = fresh.nameCompleter()->popup();
+        QTest::keyClicks(&fresh, QStringLiteral("x = http1."));
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->isVisible());
+        QTest::keyClick(&fresh, Qt::Key_Return);
+        QTest::keyClick(&fresh, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(fresh.toPlainText(), QStringLiteral("x = http1."));
+        QVERIFY(!popup->isVisible());
+        QTest::keyClick(&fresh, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClick(&fresh, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(fresh.toPlainText(), QStringLiteral("x = http1."));
+        QVERIFY(!popup->isVisible());
     }
 
     void templateTextEditCompletesNames()

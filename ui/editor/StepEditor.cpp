@@ -7,6 +7,10 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScopedValueRollback>
+#include <QTextCursor>
+#include <QTextDocument>
+
+#include <algorithm>
 
 namespace AuthStudio {
 
@@ -74,8 +78,29 @@ void StepEditor::showText(QLineEdit *edit, const QString &text)
 
 void StepEditor::showText(QPlainTextEdit *edit, const QString &text)
 {
-    if (edit->toPlainText() != text)
-        edit->setPlainText(text);
+    const QString shown = edit->toPlainText();
+    if (shown == text)
+        return;
+    // Only the part that differs is replaced (Undo and Redo change a few characters): the cursor, the
+    // scroll position and a run's error mark stay with the text around it, as they do when typing.
+    const qsizetype common = std::min(shown.size(), text.size());
+    qsizetype prefix = 0;
+    while (prefix < common && shown.at(prefix) == text.at(prefix))
+        ++prefix;
+    if (prefix > 0 && shown.at(prefix - 1).isHighSurrogate())
+        --prefix; // never between the two halves of one character
+    qsizetype suffix = 0;
+    while (suffix < common - prefix && shown.at(shown.size() - 1 - suffix) == text.at(text.size() - 1 - suffix))
+        ++suffix;
+    if (suffix > 0 && shown.at(shown.size() - suffix).isLowSurrogate())
+        --suffix;
+    QTextCursor cursor(edit->document());
+    cursor.setPosition(int(prefix));
+    cursor.setPosition(int(shown.size() - suffix), QTextCursor::KeepAnchor);
+    cursor.insertText(text.mid(prefix, text.size() - prefix - suffix));
+    // The field's own history is the document's to keep: typed edits merge into its commands, and its
+    // Undo must not replay this change.
+    edit->document()->clearUndoRedoStacks();
 }
 
 void StepEditor::onDocumentChanged(const DocumentChange &change)

@@ -55,7 +55,7 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         return;
     QPlainTextEdit::keyPressEvent(event);
     // Typing (or erasing) offers what fits; moving the cursor doesn't.
-    if (!event->text().isEmpty() || event->key() == Qt::Key_Backspace)
+    if (NameCompleter::typedText(event))
         showCompletions();
 }
 

@@ -186,6 +186,18 @@ void NameCompleter::insertIn(QPlainTextEdit *editor, const QString &name)
     popup()->hide();
 }
 
+bool NameCompleter::typedText(const QKeyEvent *event)
+{
+    // A shortcut, unless Alt comes with Ctrl: that is AltGr on some systems, which types "{" and "}".
+    const Qt::KeyboardModifiers modifiers = event->modifiers();
+    if ((modifiers & (Qt::ControlModifier | Qt::MetaModifier)) && !(modifiers & Qt::AltModifier))
+        return false;
+    if (event->key() == Qt::Key_Backspace || event->key() == Qt::Key_Delete)
+        return true;
+    const QString text = event->text();
+    return !text.isEmpty() && text.at(0).isPrint();
+}
+
 bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &showNames)
 {
     if (popup()->isVisible()) {

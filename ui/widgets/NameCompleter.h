@@ -34,6 +34,9 @@ public:
     // For the editor's keyPressEvent, first: true when the key is the completer's and the editor must leave
     // it alone: the keys the open popup takes (Enter, Tab, Esc), and Ctrl+Space, answered by `showNames`.
     bool takesKey(QKeyEvent *event, const std::function<void()> &showNames);
+    // Whether the key, just handled by the editor, typed or erased text: then the editor offers what fits.
+    // Undo, Redo and other shortcuts carry control characters as their text, and offer nothing.
+    static bool typedText(const QKeyEvent *event);
 
     // Shows what completes the partial name at the end of `textBeforeCursor` below `cursorRect` (in the
     // editor's coordinates): a root name after "{{", or a field after "{{ form1.". Hides the popup when the

@@ -75,7 +75,7 @@ void TemplateTextEdit::keyPressEvent(QKeyEvent *event)
         return;
     QPlainTextEdit::keyPressEvent(event);
     // Typing (or erasing) inside "{{" offers the names; moving the cursor doesn't.
-    if (!event->text().isEmpty() || event->key() == Qt::Key_Backspace)
+    if (NameCompleter::typedText(event))
         showCompletions();
 }
 
