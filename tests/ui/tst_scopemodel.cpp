@@ -306,6 +306,17 @@ private Q_SLOTS:
         QTest::mouseClick(reveal, Qt::LeftButton);
         QVERIFY(!inspector.model()->revealSecrets());
 
+        // A row found by its own name keeps its children, to open and look into: "form1" finds the
+        // step with its fields, left closed, rather than a step that can't be opened.
+        tree->collapseAll();
+        inspector.setFilterText(QStringLiteral("form1"));
+        QCOMPARE(proxy->rowCount(), 1);
+        const QModelIndex form1 = proxy->index(0, 0);
+        QCOMPARE(form1.data().toString(), QStringLiteral("form1"));
+        QCOMPARE(proxy->rowCount(form1), inspector.model()->rowCount(inspector.model()->indexForPath({QStringLiteral("form1")})));
+        QVERIFY(proxy->rowCount(form1) >= 2);
+        QVERIFY(!tree->isExpanded(form1));
+
         // Searching for a secret's value doesn't find it while it is masked.
         inspector.setFilterText(QStringLiteral("horse"));
         QCOMPARE(proxy->rowCount(), 0);

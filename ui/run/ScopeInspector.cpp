@@ -46,6 +46,8 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_proxy->setSourceModel(m_model);
     // A match deep in a response keeps its parents visible, so people see where it lives.
     m_proxy->setRecursiveFilteringEnabled(true);
+    // A row that matches keeps its children: found by name, a step or object can still be opened.
+    m_proxy->setAutoAcceptChildRows(true);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setFilterKeyColumn(ScopeModel::NameColumn);
     m_proxy->setFilterRole(ScopeModel::FilterTextRole);
@@ -214,9 +216,11 @@ void ScopeInspector::applyFilter()
     updateActions();
 }
 
-// Opens the rows that lead to matches, breadth first, up to a limit.
+// Opens the rows that lead to matches, breadth first, up to a limit. A row that matches itself stays
+// closed: its children are all shown, matching or not, and opening them all is what freezes a tree.
 void ScopeInspector::expandMatches()
 {
+    const QString text = m_filter->text().trimmed();
     QQueue<QModelIndex> queue;
     queue.enqueue(QModelIndex());
     int expanded = 0;
@@ -225,7 +229,9 @@ void ScopeInspector::expandMatches()
         const int rows = m_proxy->rowCount(parent);
         for (int row = 0; row < rows && expanded < MaxExpandedMatches; ++row) {
             const QModelIndex child = m_proxy->index(row, 0, parent);
-            if (m_proxy->hasChildren(child)) {
+            const bool matches =
+                child.data(ScopeModel::FilterTextRole).toString().contains(text, Qt::CaseInsensitive);
+            if (!matches && m_proxy->hasChildren(child)) {
                 m_view->expand(child);
                 ++expanded;
                 queue.enqueue(child);
