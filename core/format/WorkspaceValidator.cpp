@@ -1,5 +1,6 @@
 #include "WorkspaceValidator.h"
 
+#include "run/JsonBodyTemplate.h"
 #include "script/Template.h"
 
 #include <QJsonDocument>
@@ -66,11 +67,15 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 QJsonParseError error;
                 QJsonDocument::fromJson(request->body.text.toUtf8(), &error);
                 if (error.error != QJsonParseError::NoError) {
+                    const qsizetype offset = QString::fromUtf8(request->body.text.toUtf8().left(error.offset)).size();
+                    const QString hint = JsonBodyTemplate::isExpressionOutsideString(request->body.text, offset)
+                        ? QStringLiteral("; put {{ expressions }} inside JSON strings")
+                        : QString();
                     problems.append({stepPointer + QStringLiteral("/body/text"),
-                                     QStringLiteral("the JSON body is not valid JSON (%1 at offset %2); put "
-                                                    "{{ expressions }} inside JSON strings")
+                                     QStringLiteral("the JSON body is not valid JSON (%1 at offset %2)%3")
                                          .arg(error.errorString())
-                                         .arg(error.offset)});
+                                         .arg(error.offset)
+                                         .arg(hint)});
                 }
             }
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {

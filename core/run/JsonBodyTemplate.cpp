@@ -35,6 +35,20 @@ QString bodyOrigin(const QString &stepName, const QString &pointer)
 
 } // namespace
 
+bool JsonBodyTemplate::isExpressionOutsideString(const QString &text, qsizetype offset)
+{
+    for (qsizetype start = text.indexOf(QLatin1String("{{")); start >= 0;
+         start = text.indexOf(QLatin1String("{{"), start + 2)) {
+        const qsizetype close = text.indexOf(QLatin1String("}}"), start + 2);
+        const qsizetype end = close < 0 ? text.size() : close + 2;
+        if (offset >= start && offset <= end)
+            return true;
+        if (start > offset)
+            break;
+    }
+    return false;
+}
+
 std::shared_ptr<const JsonBodyTemplate> JsonBodyTemplate::parse(const QString &text)
 {
     thread_local QHash<QString, std::shared_ptr<const JsonBodyTemplate>> cache;

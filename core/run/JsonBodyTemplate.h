@@ -20,6 +20,9 @@ class JsonBodyTemplate
 public:
     // From a cache: the same bodies go out on every run.
     static std::shared_ptr<const JsonBodyTemplate> parse(const QString &text);
+    // Whether a JSON parse error at `offset` (in characters) is an expression written outside a JSON
+    // string, as in {"token": {{ TOKEN }}}: then the fix is to quote it, which errors elsewhere don't need.
+    static bool isExpressionOutsideString(const QString &text, qsizetype offset);
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; } // why the text is not valid JSON

@@ -497,10 +497,20 @@ void tst_Editors::jsonValidation()
     QVERIFY2(editor->jsonStatus().contains(QStringLiteral("Not valid JSON")),
              qPrintable(editor->jsonStatus()));
     QVERIFY2(editor->jsonStatus().contains(QStringLiteral("line 1")), qPrintable(editor->jsonStatus()));
+    // Quoting expressions is the fix only where an expression is written bare.
+    QVERIFY2(!editor->jsonStatus().contains(QStringLiteral("inside JSON strings")),
+             qPrintable(editor->jsonStatus()));
     QTest::keyClick(body, Qt::Key_Backspace);
     QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     // Typing and erasing merged into nothing.
     QCOMPARE(document->undoStack()->count(), 0);
+    body->moveCursor(QTextCursor::End);
+    body->moveCursor(QTextCursor::Left);
+    QTest::keyClicks(body, QStringLiteral(", \"n\": {{ form1.email }}"));
+    QVERIFY2(editor->jsonStatus().endsWith(QStringLiteral("Put {{ expressions }} inside JSON strings.")),
+             qPrintable(editor->jsonStatus()));
+    document->undoStack()->undo();
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     // Still JSON, but the status says what the run will trip on: a name no earlier step defines, or a
     // field the form before doesn't have (its keys are email and password: the run would send null).
     const QList<std::pair<QString, QString>> problems {

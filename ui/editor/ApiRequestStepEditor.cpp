@@ -2,6 +2,7 @@
 
 #include "KeyValueTableEditor.h"
 #include "KeyValueTableModel.h"
+#include "run/JsonBodyTemplate.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
 #include "widgets/TemplateAnalysis.h"
@@ -275,8 +276,11 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
     }
     // The parser counts UTF-8 bytes; the editor counts characters.
     const int offset = int(QString::fromUtf8(utf8.left(error.offset)).size());
-    m_jsonStatus->setText(tr("\u26A0 Not valid JSON: %1 at %2. Put {{ expressions }} inside JSON strings.")
-                              .arg(error.errorString(), lineColumn(text, offset)));
+    const QString hint = JsonBodyTemplate::isExpressionOutsideString(text, offset)
+        ? tr(" Put {{ expressions }} inside JSON strings.")
+        : QString();
+    m_jsonStatus->setText(tr("\u26A0 Not valid JSON: %1 at %2.%3")
+                              .arg(error.errorString(), lineColumn(text, offset), hint));
 }
 
 void ApiRequestStepEditor::focusField(const QString &field)
