@@ -810,6 +810,15 @@ void tst_Editors::knownNamesReachExpressionFields()
     QCOMPARE(variable->stepRef().step, 3);
     QVERIFY(variable->valueEdit()->unknownNames().isEmpty());
 
+    // A disabled step is greyed in the list, and runs skip it: later steps can't refer to it.
+    document->setStepEnabled({0, WorkflowKind::Auth, 1}, false);
+    QVERIFY(workflow.stepModel()->index(1).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!workflow.stepModel()->index(0).data(Qt::ForegroundRole).isValid());
+    QCOMPARE(variable->valueEdit()->unknownNames(), QStringList {QStringLiteral("http1")});
+    QVERIFY(!variable->knownNames().objects.contains(QStringLiteral("http1")));
+    document->undoStack()->undo();
+    QVERIFY(variable->valueEdit()->unknownNames().isEmpty());
+
     // The refresh workflow also knows what the auth workflow defines.
     WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);
     refresh.setResource(1);

@@ -301,7 +301,7 @@ void appendUnique(QStringList &names, const QString &name)
 void appendDefinedVariables(QStringList &names, const Workflow &workflow)
 {
     for (const Step &step : workflow.steps) {
-        if (const auto *variable = std::get_if<DefineVariableStep>(&step))
+        if (const auto *variable = std::get_if<DefineVariableStep>(&step); variable && variable->enabled)
             appendUnique(names, variable->name);
     }
 }
@@ -355,6 +355,8 @@ KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
     const Workflow &steps = workflow(ref.resource, ref.workflow);
     for (int i = 0; i < ref.step && i < steps.steps.size(); ++i) {
         const Step &step = steps.steps.at(i);
+        if (!stepEnabled(step))
+            continue; // runs skip it: its name is nothing to refer to
         const QString name = stepName(step);
         appendUnique(std::holds_alternative<DefineVariableStep>(step) ? names.values : names.objects, name);
         if (const auto *form = std::get_if<FormStep>(&step)) {

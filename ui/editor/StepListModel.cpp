@@ -3,6 +3,8 @@
 #include "document/WorkspaceDocument.h"
 
 #include "format/WorkspaceValidator.h"
+#include <QGuiApplication>
+#include <QPalette>
 #include <QScopedValueRollback>
 
 namespace AuthStudio {
@@ -54,6 +56,11 @@ QVariant StepListModel::data(const QModelIndex &index, int role) const
         return stepEnabled(step)
             ? tr("%1 step \"%2\"").arg(stepTypeLabel(type), stepName(step))
             : tr("%1 step \"%2\" (disabled: runs skip it)").arg(stepTypeLabel(type), stepName(step));
+    case Qt::ForegroundRole:
+        // Greyed as disabled text is, in the light and dark palettes alike: runs skip the step.
+        if (!stepEnabled(step))
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        return {};
     case StepTypeRole:
         return int(type);
     case TypeLabelRole:
