@@ -67,10 +67,53 @@ private:
     QString m_phases;
 };
 
+// The options the studio knows, on an application object of the given type (--help and --version need no
+// display; the window does).
+void describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral("Build and test custom API authentication workflows."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("The workspace to open (.authstudio.json). Without it, the demo "
+                       "workspace opens against the built-in demo API."),
+        QStringLiteral("[file]"));
+}
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("AuthStudio"));
+    QCoreApplication::setApplicationName(QStringLiteral("Auth Studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AUTHSTUDIO_VERSION));
+}
+
+// --help and --version print and exit before the GUI starts: they work over SSH and in scripts, where
+// there is no display to connect to.
+void answerInfoOptions(int argc, char *argv[])
+{
+    bool asked = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray argument(argv[i]);
+        if (argument == "--") // a file named like an option follows
+            break;
+        asked = asked || argument == "-h" || argument == "--help" || argument == "-?" ||
+            argument == "--help-all" || argument == "-v" || argument == "--version";
+    }
+    if (!asked)
+        return;
+    QCoreApplication app(argc, argv);
+    describeApplication();
+    QCommandLineParser parser;
+    describeOptions(parser);
+    parser.process(app); // prints and exits
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    answerInfoOptions(argc, argv);
     FirstPaintReporter reporter;
     reporter.phaseEnded("main");
     // Fontconfig's set-up (reading and parsing its XML configuration, about 5 ms) is the first thing the
@@ -87,21 +130,12 @@ int main(int argc, char *argv[])
     reporter.phaseEnded("app");
     // The style chosen by the platform or -style, with the studio's one adjustment (see StudioStyle).
     QApplication::setStyle(new AuthStudio::StudioStyle(QApplication::style()->name())); // the app owns it
-    QApplication::setOrganizationName(QStringLiteral("AuthStudio"));
-    QApplication::setApplicationName(QStringLiteral("Auth Studio"));
+    describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Auth Studio"));
-    QApplication::setApplicationVersion(QStringLiteral(AUTHSTUDIO_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("authstudio"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Build and test custom API authentication workflows."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("file"),
-        QStringLiteral("The workspace to open (.authstudio.json). Without it, the demo "
-                       "workspace opens against the built-in demo API."),
-        QStringLiteral("[file]"));
+    describeOptions(parser);
     parser.process(app);
     const QStringList files = parser.positionalArguments();
     if (files.size() > 1)

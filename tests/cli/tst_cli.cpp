@@ -127,6 +127,27 @@ private Q_SLOTS:
         QVERIFY(process.readAllStandardOutput().contains(AUTHSTUDIO_VERSION));
     }
 
+    // The studio's --help and --version answer without a display: over SSH, in a script, in CI.
+    void studioHelpNeedsNoDisplay()
+    {
+        for (const QString &option : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+                environment.remove(QLatin1String(name));
+            QProcess process;
+            process.setProcessEnvironment(environment);
+            process.setStandardInputFile(QProcess::nullDevice());
+            QSignalSpy finished(&process, &QProcess::finished);
+            process.start(QStringLiteral(AUTHSTUDIO_STUDIO_PATH), {option});
+            QVERIFY(finished.wait(60000));
+            QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+            const QByteArray out = process.readAllStandardOutput();
+            QVERIFY2(out.contains(option == QLatin1String("--help") ? QByteArray("[file]")
+                                                                   : QByteArray(AUTHSTUDIO_VERSION)),
+                     out.constData());
+        }
+    }
+
     void validateValid()
     {
         const Run run = cli({QStringLiteral("validate"), Demo});
