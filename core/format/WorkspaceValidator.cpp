@@ -16,7 +16,8 @@ QString workflowKey(bool refresh)
     return refresh ? QStringLiteral("refreshWorkflow") : QStringLiteral("authWorkflow");
 }
 
-void validateRows(const KeyValueList &rows, const QString &pointer, QList<WorkspaceValidator::Problem> &problems)
+void validateRows(const KeyValueList &rows, const QString &pointer,
+                  QList<WorkspaceValidator::Problem> &problems)
 {
     for (int i = 0; i < rows.size(); ++i) {
         const QString problem = WorkspaceValidator::keyValueProblem(rows.at(i));
@@ -55,7 +56,8 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
             }
         } else if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
             validateRows(request->headers, stepPointer + QStringLiteral("/headers"), problems);
-            validateRows(request->queryParameters, stepPointer + QStringLiteral("/queryParameters"), problems);
+            validateRows(request->queryParameters, stepPointer + QStringLiteral("/queryParameters"),
+                         problems);
             if (request->body.kind == RequestBody::Kind::FormUrlEncoded)
                 validateRows(request->body.fields, stepPointer + QStringLiteral("/body/fields"), problems);
             if (request->url.trimmed().isEmpty())
@@ -67,8 +69,10 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 QJsonParseError error;
                 QJsonDocument::fromJson(request->body.text.toUtf8(), &error);
                 if (error.error != QJsonParseError::NoError) {
-                    const qsizetype offset = QString::fromUtf8(request->body.text.toUtf8().left(error.offset)).size();
-                    const QString hint = JsonBodyTemplate::isExpressionOutsideString(request->body.text, offset)
+                    const qsizetype offset =
+                        QString::fromUtf8(request->body.text.toUtf8().left(error.offset)).size();
+                    const QString hint =
+                        JsonBodyTemplate::isExpressionOutsideString(request->body.text, offset)
                         ? QStringLiteral("; put {{ expressions }} inside JSON strings")
                         : QString();
                     problems.append({stepPointer + QStringLiteral("/body/text"),
@@ -116,7 +120,9 @@ QString WorkspaceValidator::formFieldKeyProblem(const FormStep &form, int field)
             .arg(key);
     for (int i = 0; i < field; ++i) {
         if (form.fields.at(i).key == key)
-            return QStringLiteral("duplicate field key '%1': its value would overwrite field %2's").arg(key).arg(i + 1);
+            return QStringLiteral("duplicate field key '%1': its value would overwrite field %2's")
+                .arg(key)
+                .arg(i + 1);
     }
     return {};
 }
@@ -134,6 +140,81 @@ bool WorkspaceValidator::holdsLiteralSecret(const DefineVariableStep &variable)
         return false;
     const auto parsed = Template::parse(variable.value);
     return !parsed->isValid() || !parsed->hasExpressions();
+}
+
+QString WorkspaceValidator::describePlace(const Workspace &workspace, const QString &pointer)
+{
+    QStringList parts = pointer.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const auto take = [&parts]() { return parts.isEmpty() ? QString() : parts.takeFirst(); };
+    const auto takeIndex = [&take](int size) {
+        bool ok = false;
+        const int index = take().toInt(&ok);
+        return ok && index >= 0 && index < size ? index : -1;
+    };
+    // The rows of a table, counted from 1 as people do: "header 2's name".
+    const auto row = [&take, &parts](const QString &noun) {
+        const int index = take().toInt();
+        const QString field = take();
+        return field.isEmpty() || parts.size() > 0
+            ? QStringLiteral("%1 %2").arg(noun).arg(index + 1)
+            : QStringLiteral("%1 %2's %3").arg(noun).arg(index + 1).arg(field);
+    };
+    QStringList words;
+    QString section = take();
+    if (section == QLatin1String("variables"))
+        return row(QStringLiteral("workspace variable"));
+    const Resource *resource = nullptr;
+    if (section == QLatin1String("resource") && !workspace.resources.isEmpty()) {
+        resource = &workspace.resources.first();
+    } else if (section == QLatin1String("resources")) {
+        const int index = takeIndex(int(workspace.resources.size()));
+        if (index < 0)
+            return pointer;
+        resource = &workspace.resources.at(index);
+    }
+    if (!resource)
+        return pointer;
+    words.append(QStringLiteral("resource '%1'").arg(resource->name));
+    section = take();
+    if (section == QLatin1String("headers")) {
+        words.append(row(QStringLiteral("header")));
+    } else if (section == QLatin1String("urlParameters")) {
+        words.append(row(QStringLiteral("URL parameter")));
+    } else if (section == QLatin1String("auth")) {
+        section = take();
+        const bool refresh = section == QLatin1String("refreshWorkflow");
+        if (refresh || section == QLatin1String("authWorkflow")) {
+            words.append(refresh ? QStringLiteral("refresh workflow") : QStringLiteral("auth workflow"));
+            const Workflow &workflow =
+                refresh ? resource->customAuth.refreshWorkflow : resource->customAuth.authWorkflow;
+            const int step = takeIndex(int(workflow.steps.size()));
+            if (step >= 0) {
+                words.append(QStringLiteral("step '%1'").arg(stepName(workflow.steps.at(step))));
+                section = take();
+                if (section == QLatin1String("fields"))
+                    words.append(row(QStringLiteral("field")));
+                else if (section == QLatin1String("headers"))
+                    words.append(row(QStringLiteral("header")));
+                else if (section == QLatin1String("queryParameters"))
+                    words.append(row(QStringLiteral("query parameter")));
+                else if (section == QLatin1String("body") && parts.value(0) != QLatin1String("fields"))
+                    words.append(QStringLiteral("body"));
+                else if (section == QLatin1String("body") && !take().isEmpty())
+                    words.append(row(QStringLiteral("body field")));
+                else if (section == QLatin1String("timeoutMs"))
+                    words.append(QStringLiteral("timeout"));
+                else if (!section.isEmpty())
+                    words.append(section == QLatin1String("url") ? QStringLiteral("URL") : section);
+            }
+        } else if (section == QLatin1String("loginTimeoutSeconds")) {
+            words.append(QStringLiteral("login timeout"));
+        } else if (!section.isEmpty()) {
+            words.append(section);
+        }
+    } else if (!section.isEmpty()) {
+        words.append(section);
+    }
+    return words.join(QStringLiteral(", "));
 }
 
 QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace &workspace)

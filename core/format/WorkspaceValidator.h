@@ -19,6 +19,10 @@ public:
     };
 
     static QList<Problem> validate(const Workspace &workspace);
+    // A problem's place in the words of the studio's editors, for people rather than for the file:
+    // "/resources/0/auth/authWorkflow/4/fields/3/key" is "resource 'API', auth workflow, step 'form2',
+    // field 4's key". "/resource/..." (an exported resource) reads as the workspace's first resource.
+    static QString describePlace(const Workspace &workspace, const QString &pointer);
     static bool isIdentifier(const QString &name);
     // A secret variable whose value is written out rather than computed: it must never reach a file.
     static bool holdsLiteralSecret(const DefineVariableStep &variable);

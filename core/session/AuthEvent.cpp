@@ -57,12 +57,11 @@ QString AuthEvent::outcomeId() const
 
 QJsonObject AuthEvent::toJson() const
 {
-    QJsonObject object {
-        {QStringLiteral("kind"), kindId(kind)},
-        {QStringLiteral("trigger"), triggerId(trigger)},
-        {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
-        {QStringLiteral("durationMs"), durationMs},
-        {QStringLiteral("outcome"), outcomeId()}};
+    QJsonObject object {{QStringLiteral("kind"), kindId(kind)},
+                        {QStringLiteral("trigger"), triggerId(trigger)},
+                        {QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("durationMs"), durationMs},
+                        {QStringLiteral("outcome"), outcomeId()}};
     if (triggerStatus)
         object.insert(QStringLiteral("status"), triggerStatus);
     if (!message.isEmpty())
@@ -85,10 +84,9 @@ QString AuthEvent::toText() const
     case Kind::Login:
     case Kind::Refresh:
     case Kind::LoginTest:
-        text =
-            QStringLiteral("%1 %2 (%3): %4 in %5 ms")
-                .arg(clock, kindId(kind), cause, outcomeId())
-                .arg(durationMs);
+        text = QStringLiteral("%1 %2 (%3): %4 in %5 ms")
+                   .arg(clock, kindId(kind), cause, outcomeId())
+                   .arg(durationMs);
         break;
     case Kind::Retry:
         text = QStringLiteral("%1 retry (%2)").arg(clock, cause);

@@ -143,7 +143,7 @@ private Q_SLOTS:
             QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
             const QByteArray out = process.readAllStandardOutput();
             QVERIFY2(out.contains(option == QLatin1String("--help") ? QByteArray("[file]")
-                                                                   : QByteArray(AUTHSTUDIO_VERSION)),
+                                                                    : QByteArray(AUTHSTUDIO_VERSION)),
                      out.constData());
         }
     }

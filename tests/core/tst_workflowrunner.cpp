@@ -541,14 +541,15 @@ private Q_SLOTS:
     {
         PresetPrompter prompter;
         FormStep form = loginForm();
-        form.fields.append({QStringLiteral("email"), QStringLiteral("Email again"), FormField::Type::Email, true});
+        form.fields.append(
+            {QStringLiteral("email"), QStringLiteral("Email again"), FormField::Type::Email, true});
         Workflow workflow;
         workflow.steps = {form};
         const RunResult result = run(workflow, &prompter);
         QCOMPARE(result.outcome, RunOutcome::Failed);
         QCOMPARE(prompter.promptCount(), 0);
-        QVERIFY2(result.notification.startsWith(
-                     QStringLiteral("form1, field 3: duplicate field key 'email': its value would overwrite")),
+        QVERIFY2(result.notification.startsWith(QStringLiteral(
+                     "form1, field 3: duplicate field key 'email': its value would overwrite")),
                  qPrintable(result.notification));
         QCOMPARE(result.steps.constLast().field, QStringLiteral("field 3"));
     }

@@ -363,6 +363,8 @@ private Q_SLOTS:
     void writeResourceFileRefusesInvalidResource();
     void formatErrorToString_data();
     void formatErrorToString();
+    void placesDescribedInTheEditorsWords_data();
+    void placesDescribedInTheEditorsWords();
     void schemaParsesAndListsStepTypes();
     void schemaDescribesEveryProperty();
     void schemaMatchesReader();
@@ -1140,6 +1142,45 @@ void TestWorkspaceFormat::writeResourceFileRefusesInvalidResource()
 }
 
 // ---- errors ----
+
+void TestWorkspaceFormat::placesDescribedInTheEditorsWords_data()
+{
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QString>("words");
+    const QString auth = u"/resources/0/auth/authWorkflow"_s;
+    QTest::newRow("form field key") << auth +
+            u"/0/fields/2/key"_s << u"resource 'Every field', auth workflow, step 'form1', field 3's key"_s;
+    QTest::newRow("step header") << auth + u"/1/headers/1/name"_s
+                                 << u"resource 'Every field', auth workflow, step 'http1', header 2's name"_s;
+    QTest::newRow("query parameter")
+        << auth + u"/1/queryParameters/0/name"_s
+        << u"resource 'Every field', auth workflow, step 'http1', query parameter 1's name"_s;
+    QTest::newRow("body field")
+        << auth + u"/2/body/fields/1/name"_s
+        << u"resource 'Every field', auth workflow, step 'http2', body field 2's name"_s;
+    QTest::newRow("JSON body") << auth + u"/1/body/text"_s
+                               << u"resource 'Every field', auth workflow, step 'http1', body"_s;
+    QTest::newRow("URL") << auth + u"/1/url"_s
+                         << u"resource 'Every field', auth workflow, step 'http1', URL"_s;
+    QTest::newRow("refresh step name") << u"/resources/0/auth/refreshWorkflow/1/name"_s
+                                       << u"resource 'Every field', refresh workflow, step 'TOKEN', name"_s;
+    QTest::newRow("resource header") << u"/resources/0/headers/0/name"_s
+                                     << u"resource 'Every field', header 1's name"_s;
+    QTest::newRow("resource name") << u"/resources/0/name"_s << u"resource 'Every field', name"_s;
+    QTest::newRow("login timeout") << u"/resources/0/auth/loginTimeoutSeconds"_s
+                                   << u"resource 'Every field', login timeout"_s;
+    QTest::newRow("workspace variable") << u"/variables/1/name"_s << u"workspace variable 2's name"_s;
+    QTest::newRow("exported resource") << u"/resource/auth/authWorkflow/0/name"_s
+                                       << u"resource 'Every field', auth workflow, step 'form1', name"_s;
+    QTest::newRow("no such resource: the pointer") << u"/resources/9/name"_s << u"/resources/9/name"_s;
+}
+
+void TestWorkspaceFormat::placesDescribedInTheEditorsWords()
+{
+    QFETCH(QString, pointer);
+    QFETCH(QString, words);
+    QCOMPARE(WorkspaceValidator::describePlace(everyFieldWorkspace(), pointer), words);
+}
 
 void TestWorkspaceFormat::formatErrorToString_data()
 {

@@ -313,7 +313,8 @@ private Q_SLOTS:
         QCOMPARE(proxy->rowCount(), 1);
         const QModelIndex form1 = proxy->index(0, 0);
         QCOMPARE(form1.data().toString(), QStringLiteral("form1"));
-        QCOMPARE(proxy->rowCount(form1), inspector.model()->rowCount(inspector.model()->indexForPath({QStringLiteral("form1")})));
+        QCOMPARE(proxy->rowCount(form1),
+                 inspector.model()->rowCount(inspector.model()->indexForPath({QStringLiteral("form1")})));
         QVERIFY(proxy->rowCount(form1) >= 2);
         QVERIFY(!tree->isExpanded(form1));
 

@@ -169,6 +169,17 @@ bool WorkspaceDocument::loadData(const QByteArray &data, const QString &sourceNa
     return true;
 }
 
+QString WorkspaceDocument::describe(const FormatError &error, const Workspace &workspace)
+{
+    // A rule the workspace breaks is told in the editors' words; a file error (a folder that can't be
+    // written) as it is.
+    if (!error.place.startsWith(QLatin1Char('/')))
+        return error.toString();
+    return tr("%1 can't be saved: %2: %3")
+        .arg(QDir::toNativeSeparators(error.file), WorkspaceValidator::describePlace(workspace, error.place),
+             error.reason);
+}
+
 bool WorkspaceDocument::save()
 {
     if (m_filePath.isEmpty()) {
@@ -182,7 +193,7 @@ bool WorkspaceDocument::saveAs(const QString &path)
 {
     WorkspaceWriter writer;
     if (!writer.writeFile(m_workspace, path)) {
-        m_errorString = writer.error().toString();
+        m_errorString = describe(writer.error(), m_workspace);
         return false;
     }
     m_errorString.clear();
@@ -195,7 +206,9 @@ bool WorkspaceDocument::exportResource(int index, const QString &path)
 {
     WorkspaceWriter writer;
     if (!writer.writeResourceFile(resource(index), path)) {
-        m_errorString = writer.error().toString();
+        Workspace single;
+        single.resources.append(resource(index));
+        m_errorString = describe(writer.error(), single);
         return false;
     }
     m_errorString.clear();

@@ -8,6 +8,7 @@
 #include "DocumentChange.h"
 #include "KeyValueRef.h"
 #include "SetValueCommand.h"
+#include "format/FormatError.h"
 #include "model/Workspace.h"
 #include "script/KnownNames.h"
 #include "script/Scope.h"
@@ -128,6 +129,9 @@ Q_SIGNALS:
     void lastRunChanged();
 
 private:
+    // A writer's error for the user: a broken rule's place in the editors' words.
+    static QString describe(const FormatError &error, const Workspace &workspace);
+
     friend class SetValueCommand;
     friend class AddRemoveResourceCommand;
     friend class MoveResourceCommand;

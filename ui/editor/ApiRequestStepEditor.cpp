@@ -279,8 +279,8 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
     const QString hint = JsonBodyTemplate::isExpressionOutsideString(text, offset)
         ? tr(" Put {{ expressions }} inside JSON strings.")
         : QString();
-    m_jsonStatus->setText(tr("\u26A0 Not valid JSON: %1 at %2.%3")
-                              .arg(error.errorString(), lineColumn(text, offset), hint));
+    m_jsonStatus->setText(
+        tr("\u26A0 Not valid JSON: %1 at %2.%3").arg(error.errorString(), lineColumn(text, offset), hint));
 }
 
 void ApiRequestStepEditor::focusField(const QString &field)

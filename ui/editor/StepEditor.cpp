@@ -90,7 +90,8 @@ void StepEditor::showText(QPlainTextEdit *edit, const QString &text)
     if (prefix > 0 && shown.at(prefix - 1).isHighSurrogate())
         --prefix; // never between the two halves of one character
     qsizetype suffix = 0;
-    while (suffix < common - prefix && shown.at(shown.size() - 1 - suffix) == text.at(text.size() - 1 - suffix))
+    while (suffix < common - prefix &&
+           shown.at(shown.size() - 1 - suffix) == text.at(text.size() - 1 - suffix))
         ++suffix;
     if (suffix > 0 && shown.at(shown.size() - suffix).isLowSurrogate())
         --suffix;
