@@ -194,9 +194,12 @@ bool WorkspaceDocument::saveAs(const QString &path)
     WorkspaceWriter writer;
     if (!writer.writeFile(m_workspace, path)) {
         m_errorString = describe(writer.error(), m_workspace);
+        m_saveErrorPlace =
+            writer.error().place.startsWith(QLatin1Char('/')) ? writer.error().place : QString();
         return false;
     }
     m_errorString.clear();
+    m_saveErrorPlace.clear();
     setFilePath(QFileInfo(path).absoluteFilePath());
     m_undoStack->setClean();
     return true;

@@ -36,6 +36,9 @@ public:
     QString displayName() const;
     bool isModified() const;
     QString errorString() const { return m_errorString; }
+    // Where the workspace breaks a rule that made the last save fail, as a JSON pointer into the file
+    // ("/resources/1/auth/authWorkflow/5/url"), for the window to show the place; empty otherwise.
+    QString saveErrorPlace() const { return m_saveErrorPlace; }
     // The serial of the last change announced (see DocumentChange::serial), and whether changed() is
     // being emitted right now.
     quint64 changeSerial() const { return m_changeSerial; }
@@ -167,6 +170,7 @@ private:
     QUndoStack *m_undoStack;
     QString m_filePath;
     QString m_errorString;
+    QString m_saveErrorPlace;
     QObject *m_loading = nullptr; // the watcher of the read in progress
     QHash<QString, QString> m_overrides;
     struct LastRun

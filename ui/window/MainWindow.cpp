@@ -819,17 +819,17 @@ void MainWindow::finishSave(bool saved, const std::function<void(bool)> &done)
                                  StatusTimeoutMs);
     } else {
         MessagePrompt::warn(this, tr("Can't save the workspace"), m_document->errorString());
-        showErrorPlace(m_document->errorString());
+        showErrorPlace(m_document->saveErrorPlace());
     }
     if (done)
         done(saved);
 }
 
-void MainWindow::showErrorPlace(const QString &error)
+void MainWindow::showErrorPlace(const QString &place)
 {
     static const QRegularExpression pointer(
-        QStringLiteral("/resources/(\\d+)(?:/auth/(authWorkflow|refreshWorkflow)/(\\d+)(?:/(\\w+))?)?"));
-    const QRegularExpressionMatch match = pointer.match(error);
+        QStringLiteral("^/resources/(\\d+)(?:/auth/(authWorkflow|refreshWorkflow)/(\\d+)(?:/(\\w+))?)?"));
+    const QRegularExpressionMatch match = pointer.match(place);
     if (!match.hasMatch())
         return;
     const int resource = match.captured(1).toInt();

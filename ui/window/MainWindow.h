@@ -113,7 +113,7 @@ private:
     void maybeSave(const std::function<void()> &proceed);
     void finishSave(bool saved, const std::function<void(bool)> &done);
     // Shows the resource and step a save error's JSON pointer names (/resources/0/auth/authWorkflow/1/url).
-    void showErrorPlace(const QString &error);
+    void showErrorPlace(const QString &place);
     void afterOpen();
     void addRecentFile(const QString &path);
     void updateRecentMenu();
