@@ -6,6 +6,7 @@
 #include "ScriptStepWorker.h"
 #include "format/WorkspaceValidator.h"
 #include "script/ScriptEngine.h"
+#include "script/Template.h"
 
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
@@ -13,7 +14,28 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace AuthStudio {
+
+bool WorkflowRunner::buildsOnThreadPool(const ApiRequestStep &step)
+{
+    const auto scripted = [](const QString &text) {
+        if (!text.contains(QLatin1String("{{")))
+            return false;
+        const QList<Template::Part> &parts = Template::parse(text)->parts();
+        return std::any_of(parts.cbegin(), parts.cend(), [](const Template::Part &part) {
+            return part.kind == Template::Part::Kind::Script;
+        });
+    };
+    const auto scriptedRows = [&scripted](const KeyValueList &rows) {
+        return std::any_of(rows.cbegin(), rows.cend(), [&scripted](const KeyValue &row) {
+            return scripted(row.name) || scripted(row.value);
+        });
+    };
+    return !(scripted(step.url) || scriptedRows(step.headers) || scriptedRows(step.queryParameters) ||
+             scripted(step.body.text) || scriptedRows(step.body.fields));
+}
 
 WorkflowRunner::WorkflowRunner(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent)
@@ -94,7 +116,7 @@ void WorkflowRunner::cancel()
         m_scriptWorker->interrupt(m_scriptTicket); // its result, when it comes, is dropped
         m_scriptTicket = 0;
     }
-    delete m_parsing; // a reply being parsed: its result, when it comes, goes nowhere
+    delete m_offThread; // a request being built or a reply parsed: its result, when it comes, goes nowhere
     if (m_stepActive)
         finishStep(RunOutcome::Cancelled, QStringLiteral("%1: cancelled").arg(m_current.name));
     else
@@ -228,7 +250,25 @@ void WorkflowRunner::onPromptFailed(const QString &reason)
 
 void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
 {
-    const PreparedRequest prepared = RequestBuilder::build(step, m_scope, m_evaluator);
+    if (!buildsOnThreadPool(step)) {
+        sendRequest(step, RequestBuilder::build(step, m_scope, m_evaluator));
+        return;
+    }
+    // Plain paths only: built on the thread pool, from copies, as a body made of a large value (megabytes
+    // of a script's result) takes long to write out. cancel() deletes the watcher, and the result with it.
+    auto *building = new QFutureWatcher<PreparedRequest>(this);
+    m_offThread = building;
+    connect(building, &QFutureWatcherBase::finished, this, [this, building, step] {
+        building->deleteLater();
+        m_offThread = nullptr;
+        sendRequest(step, building->result());
+    });
+    building->setFuture(QtConcurrent::run(
+        [step, scope = m_scope] { return RequestBuilder::build(step, scope, ExpressionEvaluator()); }));
+}
+
+void WorkflowRunner::sendRequest(const ApiRequestStep &step, const PreparedRequest &prepared)
+{
     if (!prepared.ok()) {
         finishStep(RunOutcome::Failed, prepared.error, prepared.field);
         return;
@@ -287,11 +327,11 @@ void WorkflowRunner::onReplyFinished()
     }
     // The task holds copies only. cancel() deletes the watcher, so a cancelled run never sees the result.
     auto *parsing = new QFutureWatcher<Parsed>(this);
-    m_parsing = parsing;
+    m_offThread = parsing;
     connect(parsing, &QFutureWatcherBase::finished, this,
             [this, parsing, name = step.name, status = response.status, succeeded = response.isSuccess()] {
                 parsing->deleteLater();
-                m_parsing = nullptr;
+                m_offThread = nullptr;
                 const Parsed parsed = parsing->result();
                 finishReply(name, status, succeeded, parsed.first, parsed.second);
             });

@@ -23,6 +23,7 @@ namespace AuthStudio {
 class FormPrompter;
 class ScriptEngine;
 class ScriptStepWorker;
+struct PreparedRequest;
 
 class WorkflowRunner : public QObject
 {
@@ -44,6 +45,9 @@ public:
     // Replies at least this large are parsed on the thread pool: megabytes of JSON take Qt's parser a
     // good part of a second, which would freeze the window running the test.
     static constexpr qsizetype InlineParseBytes = 256 * 1024;
+    // Whether the step's request is built on the thread pool: when its expressions are all plain paths
+    // (http1.body.token), looked up without the script engine, which lives on the runner's thread.
+    static bool buildsOnThreadPool(const ApiRequestStep &step);
 
     // Starts a run; returns false (and does nothing) when a run is already going.
     bool start(const Workflow &workflow, const Scope &initialScope = {});
@@ -63,6 +67,7 @@ private:
     void runOneStep();
     void runForm(const FormStep &step);
     void runApiRequest(const ApiRequestStep &step);
+    void sendRequest(const ApiRequestStep &step, const PreparedRequest &prepared);
     void runJavaScript(const JavaScriptStep &step);
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
     void runDefineVariable(const DefineVariableStep &step);
@@ -81,7 +86,8 @@ private:
     // JavaScript steps that aren't quick, on a thread of their own; made on first use.
     ScriptStepWorker *m_scriptWorker = nullptr;
     quint64 m_scriptTicket = 0; // the JavaScript step running now, 0 for none
-    QPointer<QFutureWatcherBase> m_parsing; // the large reply being parsed now, if any
+    // The request being built, or the large reply being parsed, on the thread pool now, if any.
+    QPointer<QFutureWatcherBase> m_offThread;
     ExpressionEvaluator m_evaluator;
     QPointer<FormPrompter> m_prompter;
     QTimer *m_requestTimer;

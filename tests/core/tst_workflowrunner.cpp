@@ -500,6 +500,51 @@ private Q_SLOTS:
             200);
     }
 
+    // A request whose expressions are plain paths is built on the thread pool (a body written out from
+    // megabytes of a script's result would hold the window); one that needs JavaScript is built where
+    // the script engine lives. Both send what they should.
+    void requestsAreBuiltOffTheEventLoopWhenTheyCanBe()
+    {
+        ApiRequestStep plain;
+        plain.name = QStringLiteral("http1");
+        plain.method = QStringLiteral("POST");
+        plain.url = QStringLiteral("{{ DEMO }}/post");
+        plain.headers = {{QStringLiteral("X-Id"), QStringLiteral("{{ ITEMS[1].id }}")}};
+        plain.body.kind = RequestBody::Kind::Json;
+        plain.body.text = QStringLiteral(R"({"items": "{{ ITEMS }}"})");
+        QVERIFY(WorkflowRunner::buildsOnThreadPool(plain));
+        ApiRequestStep scripted = plain;
+        scripted.name = QStringLiteral("http2");
+        scripted.headers = {{QStringLiteral("X-Id"), QStringLiteral("{{ ITEMS.length * 2 }}")}};
+        QVERIFY(!WorkflowRunner::buildsOnThreadPool(scripted));
+        ApiRequestStep scriptedBody = plain;
+        scriptedBody.body.text = QStringLiteral(R"({"n": "{{ ITEMS.map(i => i.id).join() }}"})");
+        QVERIFY(!WorkflowRunner::buildsOnThreadPool(scriptedBody));
+
+        Scope initial;
+        initial.set(QStringLiteral("DEMO"), m_server->baseUrl().toString());
+        QJsonArray items;
+        for (int i = 0; i < 20000; ++i)
+            items.append(
+                QJsonObject {{QStringLiteral("id"), i}, {QStringLiteral("name"), QStringLiteral("item")}});
+        initial.set(QStringLiteral("ITEMS"), items);
+        Workflow workflow;
+        workflow.steps = {plain, scripted};
+        const RunResult result = run(workflow, nullptr, initial);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        for (const char *name : {"http1", "http2"}) {
+            const QJsonObject echo =
+                result.scope.value(QLatin1String(name)).toObject().value(QStringLiteral("body")).toObject();
+            QCOMPARE(
+                echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("items")).toArray().size(),
+                items.size());
+            QCOMPARE(
+                echo.value(QStringLiteral("headers")).toObject().value(QStringLiteral("X-Id")).toString(),
+                QLatin1String(name) == QLatin1String("http1") ? QStringLiteral("1")
+                                                              : QStringLiteral("40000"));
+        }
+    }
+
     void disabledStepIsSkipped()
     {
         JavaScriptStep off;
