@@ -507,6 +507,23 @@ void tst_MainWindow::undoOfEditorEditRestoresWidget()
     request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
     QVERIFY(request);
     QCOMPARE(request->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/login"));
+
+    // In the step shown, Undo and Redo bring up the request's tab the edit was on: a header edited,
+    // then the Body tab opened, comes back on the Headers tab.
+    auto *requestTabs = child<QTabWidget>(request, QStringLiteral("requestTabs"));
+    Step withHeader = window->document()->step({1, WorkflowKind::Auth, 1});
+    std::get<ApiRequestStep>(withHeader).headers.append({QStringLiteral("X-Trace"), QStringLiteral("1")});
+    window->document()->setStep({1, WorkflowKind::Auth, 1}, withHeader, QStringLiteral("Add header"));
+    requestTabs->setCurrentIndex(0); // Body
+    undo->trigger();
+    QVERIFY(std::get<ApiRequestStep>(window->document()->step({1, WorkflowKind::Auth, 1})).headers.isEmpty());
+    QVERIFY2(requestTabs->tabText(requestTabs->currentIndex()).contains(QStringLiteral("Headers")),
+             qPrintable(requestTabs->tabText(requestTabs->currentIndex())));
+    requestTabs->setCurrentIndex(0);
+    redo->trigger();
+    QVERIFY(requestTabs->tabText(requestTabs->currentIndex()).contains(QStringLiteral("Headers")));
+    undo->trigger();
+
     // A step rename rewrites its resource (the references to the step too): Undo shows that step, not
     // the resource's first.
     window->document()->renameStep({1, WorkflowKind::Auth, 1}, QStringLiteral("login"));

@@ -220,6 +220,21 @@ void ApiRequestStepEditor::refresh(const Step &step)
     }
 }
 
+QString ApiRequestStepEditor::changedField(const Step &before, const Step &after) const
+{
+    const auto &old = std::get<ApiRequestStep>(before);
+    const auto &now = std::get<ApiRequestStep>(after);
+    if (old.headers != now.headers)
+        return QStringLiteral("header");
+    if (old.queryParameters != now.queryParameters)
+        return QStringLiteral("query parameter");
+    if (!(old.body == now.body))
+        return QStringLiteral("body");
+    if (old.url != now.url)
+        return QStringLiteral("URL");
+    return StepEditor::changedField(before, after);
+}
+
 void ApiRequestStepEditor::applyKnownNames(const KnownNames &names)
 {
     m_url->setKnownNames(names);

@@ -42,6 +42,7 @@ public:
 
 protected:
     void refresh(const Step &step) override;
+    QString changedField(const Step &before, const Step &after) const override;
     void applyKnownNames(const KnownNames &names) override;
     void resizeEvent(QResizeEvent *event) override;
 

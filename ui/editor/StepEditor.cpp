@@ -35,6 +35,8 @@ StepEditor::StepEditor(WorkspaceDocument *document, StepType type, QWidget *pare
 void StepEditor::setStep(const StepRef &ref)
 {
     m_ref = ref;
+    m_shownStep.reset();
+    m_lastChangedField.clear();
     m_renameClashes.clear();
     m_renameClashName.clear();
     m_boundSerial = m_document->changeSerial();
@@ -122,9 +124,17 @@ void StepEditor::refreshFromDocument()
     if (!isBound())
         return;
     const Step &step = m_document->step(m_ref);
+    if (m_shownStep && *m_shownStep != step)
+        m_lastChangedField = changedField(*m_shownStep, step);
+    m_shownStep = step;
     showText(m_nameEdit, stepName(step));
     updateNameProblem();
     refresh(step);
+}
+
+QString StepEditor::changedField(const Step &before, const Step &after) const
+{
+    return stepName(before) != stepName(after) ? QStringLiteral("name") : QString();
 }
 
 void StepEditor::onNameEdited(const QString &name)

@@ -34,6 +34,9 @@ public:
 
     // Puts the focus on the field a failed run names ("url", "header 'Authorization'", "code", ...).
     virtual void focusField(const QString &field);
+    // The field the last change to the shown step was in, in focusField()'s terms ("header", "body");
+    // empty when unknown or when another step was shown since. Undo and Redo show it.
+    QString lastChangedField() const { return m_lastChangedField; }
 
     QLineEdit *nameEdit() const { return m_nameEdit; }
 
@@ -41,6 +44,8 @@ protected:
     // Shows the step's values; called with updates to the document suppressed.
     virtual void refresh(const Step &step) = 0;
     virtual void applyKnownNames(const KnownNames &names) = 0;
+    // Which field differs between two versions of the step, for lastChangedField(); empty by default.
+    virtual QString changedField(const Step &before, const Step &after) const;
 
     // Adds the name row (and its problem line) to a subclass's form.
     void addNameRow(QFormLayout *form, const QString &label);
@@ -74,6 +79,8 @@ private:
     WorkspaceDocument *m_document;
     StepType m_type;
     StepRef m_ref;
+    std::optional<Step> m_shownStep; // what refresh() last showed of this step
+    QString m_lastChangedField;
     KnownNames m_knownNames;
     bool m_knownNamesSet = false; // until set, fields flag no name
     QLineEdit *m_nameEdit;

@@ -1057,8 +1057,14 @@ void MainWindow::showLastChange(bool undone)
     if ((change.isStepEvent() && change.kind != Kind::StepRemoved) ||
         (change.kind == Kind::ResourceChanged && change.step >= 0)) {
         const int step = change.kind == Kind::StepMoved ? change.to : change.step;
-        if (step >= 0 && step < m_document->workflow(resource, change.workflow).steps.size())
-            m_resourceEditor->showStep(change.workflow, step);
+        if (step >= 0 && step < m_document->workflow(resource, change.workflow).steps.size()) {
+            // In the step shown, the field the edit was in (its tab: headers, body, ...).
+            const StepEditor *shown = m_resourceEditor->workflowEditor(change.workflow)->currentStepEditor();
+            const bool same = shown && shown->stepRef() == StepRef {resource, change.workflow, step};
+            m_resourceEditor->showStep(change.workflow, step,
+                                       same && change.kind == Kind::StepChanged ? shown->lastChangedField()
+                                                                                : QString());
+        }
     }
 }
 
