@@ -109,6 +109,17 @@ void typeIntoCell(QTableView *view, const QModelIndex &index, const QString &tex
     QTRY_COMPARE(index.data().toString(), text);
 }
 
+// Presses Test on the shown resource, answering its form through the hook, and waits for the run.
+void testShownResource(MainWindow *window)
+{
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
+    child<QAction>(window, QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY2(window->runPanel()->lastResult().succeeded(),
+             qPrintable(window->runPanel()->lastResult().notification));
+}
+
 } // namespace
 
 class tst_MainWindow : public QObject
@@ -212,12 +223,7 @@ void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
     QVERIFY(child<QLabel>(window.get(), QStringLiteral("demoStatus"))->text().contains(url));
 
     // Test the seed walkthrough as it comes, answering its form through the hook.
-    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
-                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
-    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
-    QTRY_VERIFY(!window->runPanel()->isRunning());
-    QVERIFY2(window->runPanel()->lastResult().succeeded(),
-             qPrintable(window->runPanel()->lastResult().notification));
+    testShownResource(window.get());
     QCOMPARE(window->runPanel()->lastResult().scope.value(QStringLiteral("PASSWORD")).toString(),
              QStringLiteral("hunter2"));
     QVERIFY(!window->document()->isModified());
@@ -591,12 +597,7 @@ void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
     const QString url = window->document()->variableOverrides().value(DemoWorkspace::variableName());
     QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
     QVERIFY(child<QLabel>(window.get(), QStringLiteral("demoStatus"))->text().contains(url));
-    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
-                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
-    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
-    QTRY_VERIFY(!window->runPanel()->isRunning());
-    QVERIFY2(window->runPanel()->lastResult().succeeded(),
-             qPrintable(window->runPanel()->lastResult().notification));
+    testShownResource(window.get());
     QVERIFY(!window->document()->isModified()); // an override, not an edit
 
     // A workspace without the demo's variable starts no server.
