@@ -894,6 +894,22 @@ void tst_MainWindow::autosaveAndRecoveryOnStart()
 
     // Declining a recovery deletes it and opens what was asked for.
     window.reset(); // "crashes" with the work unsaved
+    {
+        // Another file asked for on the command line: that file opens, and the unsaved work of the
+        // crashed one is left for a start without a file (or with its own), not put in its place.
+        const QString other = m_dir.filePath(QStringLiteral("other.authstudio.json"));
+        QFile otherFile(other);
+        QVERIFY(otherFile.open(QIODevice::WriteOnly));
+        otherFile.write(DemoWorkspace::data());
+        otherFile.close();
+        const int questions = MessagePrompt::count();
+        auto elsewhere = createWindow();
+        elsewhere->start(other);
+        QTRY_VERIFY(!elsewhere->isOpening());
+        QCOMPARE(elsewhere->document()->filePath(), other);
+        QCOMPARE(MessagePrompt::count(), questions);
+        QCOMPARE(recoveryFolder.entryList({QStringLiteral("*.authstudio.json")}).size(), 1);
+    }
     auto declined = createWindow();
     MessagePrompt::setNextAnswer(QMessageBox::No);
     declined->start(path);

@@ -94,7 +94,7 @@ bool Autosaver::hasRecovery() const
     return QFile::exists(recoveryFilePath());
 }
 
-std::optional<Autosaver::LeftRecovery> Autosaver::takeOverLeftRecovery()
+std::optional<Autosaver::LeftRecovery> Autosaver::takeOverLeftRecovery(const QString &forFile)
 {
     if (m_takenOverLock)
         return LeftRecovery {filesOf(m_takenOverId).workspace, readOrigin(filesOf(m_takenOverId).origin)};
@@ -110,6 +110,10 @@ std::optional<Autosaver::LeftRecovery> Autosaver::takeOverLeftRecovery()
         id = id.mid(1);
         if (id == m_id)
             continue;
+        if (!forFile.isEmpty() &&
+            QFileInfo(readOrigin(filesOf(id).origin).path).absoluteFilePath() !=
+                QFileInfo(forFile).absoluteFilePath())
+            continue; // another file's work, for a start that asks for it
         auto lock = lockFile(filesOf(id).lock);
         if (!lock->tryLock(0))
             continue; // its studio is still running

@@ -50,9 +50,9 @@ public:
         QString filePath;
         RecoveryOrigin origin;
     };
-    // The newest recovery left by a studio that didn't close normally. It is taken over: no other studio
-    // starting meanwhile offers it too. Restore it, then discard it.
-    std::optional<LeftRecovery> takeOverLeftRecovery();
+    // The newest recovery left by a studio that didn't close normally; with `forFile`, only one of that
+    // file. It is taken over: no other studio starting meanwhile offers it too. Restore it, then discard it.
+    std::optional<LeftRecovery> takeOverLeftRecovery(const QString &forFile = {});
     void discardTakenOverRecovery();
 
     // Writes the recovery file now (when there are unsaved changes); false when the write failed.

@@ -586,7 +586,9 @@ void MainWindow::start(const QString &path)
         else
             openFile(path, openedOrEmpty);
     };
-    const std::optional<Autosaver::LeftRecovery> left = m_autosaver->takeOverLeftRecovery();
+    // Started on a file, only that file's unsaved work is offered: another workspace's must not take the
+    // place of the one asked for.
+    const std::optional<Autosaver::LeftRecovery> left = m_autosaver->takeOverLeftRecovery(path);
     if (!left) {
         openInitial();
         return;
