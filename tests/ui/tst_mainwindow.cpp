@@ -138,6 +138,7 @@ private Q_SLOTS:
     void historyDockListsEditsAndGoesBack();
     void resourceListActionsAndFilter();
     void savedDemoRunsAgainstTheBuiltInApi();
+    void scriptErrorMarkBelongsToTheLastRun();
     void resourceListReordersByDragAndDrop();
     void resourceListKeepsTheCurrentRowHighlighted();
     void exportImportThroughMenu();
@@ -606,6 +607,45 @@ void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
     QTRY_VERIFY(!other->isOpening());
     QVERIFY(other->document()->variableOverrides().isEmpty());
     QVERIFY(child<QLabel>(other.get(), QStringLiteral("demoStatus"))->text().isEmpty());
+}
+
+// A failed run marks the script's line; the next run clears the mark, and another step shown never
+// wears it.
+void tst_MainWindow::scriptErrorMarkBelongsToTheLastRun()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    const StepRef js1 {0, WorkflowKind::Auth, 2};
+    Step broken = window->document()->step(js1);
+    std::get<JavaScriptStep>(broken).code = QStringLiteral("const a = 1;\nnope();\nreturn a;");
+    window->document()->setStep(js1, broken, QStringLiteral("Edit code"));
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QVERIFY(!window->runPanel()->lastResult().succeeded());
+    auto *workflow = child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"));
+    auto *script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(script);
+    QTRY_COMPARE(script->codeEdit()->errorLine(), 2);
+
+    window->document()->undoStack()->undo();
+    testShownResource(window.get());
+    QCOMPARE(script->codeEdit()->errorLine(), 0);
+
+    // Marked again, then another script step shown in the same editor: not marked.
+    window->document()->undoStack()->redo();
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("hunter2")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QTRY_COMPARE(script->codeEdit()->errorLine(), 2);
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 2);
+    workflow->addStep(StepType::JavaScript);
+    QCOMPARE(workflow->currentStepEditor(), script);
+    QCOMPARE(script->codeEdit()->errorLine(), 0);
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 void tst_MainWindow::resourceListActionsAndFilter()

@@ -55,6 +55,11 @@ void JavaScriptStepEditor::setErrorLine(int line, const QString &message)
     m_code->setErrorLine(line, message);
 }
 
+void JavaScriptStepEditor::otherStepBound()
+{
+    m_code->clearErrorLine(); // it belonged to the step shown before
+}
+
 void JavaScriptStepEditor::onCodeChanged()
 {
     const QString code = m_code->toPlainText();

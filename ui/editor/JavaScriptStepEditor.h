@@ -22,6 +22,7 @@ public:
 protected:
     void refresh(const Step &step) override;
     void applyKnownNames(const KnownNames &names) override;
+    void otherStepBound() override;
 
 private:
     void onCodeChanged();

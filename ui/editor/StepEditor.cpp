@@ -34,7 +34,10 @@ StepEditor::StepEditor(WorkspaceDocument *document, StepType type, QWidget *pare
 
 void StepEditor::setStep(const StepRef &ref)
 {
+    const bool other = ref != m_ref;
     m_ref = ref;
+    if (other)
+        otherStepBound();
     m_shownStep.reset();
     m_lastChangedField.clear();
     m_renameClashes.clear();

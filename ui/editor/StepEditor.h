@@ -44,6 +44,8 @@ protected:
     // Shows the step's values; called with updates to the document suppressed.
     virtual void refresh(const Step &step) = 0;
     virtual void applyKnownNames(const KnownNames &names) = 0;
+    // Called when the editor is bound to another step: marks that belonged to the last one go.
+    virtual void otherStepBound() { }
     // Which field differs between two versions of the step, for lastChangedField(); empty by default.
     virtual QString changedField(const Step &before, const Step &after) const;
 

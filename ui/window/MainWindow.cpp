@@ -129,8 +129,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
     // Runs start from the Test actions and from the panel's own button: either way they run the shown
     // resource's workflow, and what they find (sessions, failing steps, replies) belongs to it.
-    connect(m_runPanel, &WorkflowRunPanel::runStarted, this,
-            [this] { m_runPanelResource = currentResource(); });
+    connect(m_runPanel, &WorkflowRunPanel::runStarted, this, [this] {
+        m_runPanelResource = currentResource();
+        // A script's error mark is the last run's: a new run clears it, and marks what it finds.
+        for (JavaScriptStepEditor *script : m_resourceEditor->findChildren<JavaScriptStepEditor *>())
+            script->setErrorLine(0, {});
+    });
     connect(m_resourceModel, &ResourceListModel::renameRefused, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, StatusTimeoutMs * 2); });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
