@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace AuthStudio {
@@ -206,6 +207,8 @@ QString WorkspaceValidator::describePlace(const Workspace &workspace, const QStr
                 else if (!section.isEmpty())
                     words.append(section == QLatin1String("url") ? QStringLiteral("URL") : section);
             }
+        } else if (section == QLatin1String("refresh") && parts.value(0) == QLatin1String("onBodyPattern")) {
+            words.append(QStringLiteral("refresh on body"));
         } else if (section == QLatin1String("loginTimeoutSeconds")) {
             words.append(QStringLiteral("login timeout"));
         } else if (!section.isEmpty()) {
@@ -251,6 +254,13 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
                 refresh ? resource.customAuth.refreshWorkflow : resource.customAuth.authWorkflow;
             validateWorkflow(workflow, pointer + QStringLiteral("/auth/") + workflowKey(refresh),
                              variableNames, problems);
+        }
+        if (const QRegularExpression pattern(resource.customAuth.refreshOnBodyPattern); !pattern.isValid()) {
+            // An invalid pattern matches nothing: the refresh it is meant to start would never run.
+            problems.append({pointer + QStringLiteral("/auth/refresh/onBodyPattern"),
+                             QStringLiteral("not a valid regular expression: %1 (at character %2)")
+                                 .arg(pattern.errorString())
+                                 .arg(pattern.patternErrorOffset() + 1)});
         }
         if (resource.customAuth.loginTimeoutSeconds < 0)
             problems.append({pointer + QStringLiteral("/auth/loginTimeoutSeconds"),

@@ -660,6 +660,9 @@ void TestWorkspaceFormat::badFiles_data()
         << u"duplicate-field-key.json"_s << workflow + u"/0/fields/1/key"_s
         << QStringList {u"duplicate field key 'email'"_s, u"would overwrite field 1's"_s};
     // A header or parameter row with a value but no name can't be sent; a blank row is a table's spare.
+    QTest::newRow("refresh body pattern that isn't a regular expression")
+        << u"bad-body-pattern.json"_s << u"/resources/0/auth/refresh/onBodyPattern"_s
+        << QStringList {u"not a valid regular expression"_s, u"(at character 8)"_s};
     QTest::newRow("header value without a name")
         << u"header-value-without-name.json"_s << u"/resources/0/headers/1/name"_s
         << QStringList {u"a value with no name"_s};
@@ -1167,6 +1170,8 @@ void TestWorkspaceFormat::placesDescribedInTheEditorsWords_data()
     QTest::newRow("resource header") << u"/resources/0/headers/0/name"_s
                                      << u"resource 'Every field', header 1's name"_s;
     QTest::newRow("resource name") << u"/resources/0/name"_s << u"resource 'Every field', name"_s;
+    QTest::newRow("refresh pattern") << u"/resources/0/auth/refresh/onBodyPattern"_s
+                                     << u"resource 'Every field', refresh on body"_s;
     QTest::newRow("login timeout") << u"/resources/0/auth/loginTimeoutSeconds"_s
                                    << u"resource 'Every field', login timeout"_s;
     QTest::newRow("workspace variable") << u"/variables/1/name"_s << u"workspace variable 2's name"_s;
