@@ -64,6 +64,7 @@
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUndoView>
+#include <QWheelEvent>
 
 using namespace AuthStudio;
 
@@ -139,6 +140,7 @@ private Q_SLOTS:
     void resourceListActionsAndFilter();
     void savedDemoRunsAgainstTheBuiltInApi();
     void scriptErrorMarkBelongsToTheLastRun();
+    void wheelScrollsThePageOverADropDown();
     void resourceListReordersByDragAndDrop();
     void resourceListKeepsTheCurrentRowHighlighted();
     void exportImportThroughMenu();
@@ -607,6 +609,42 @@ void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
     QTRY_VERIFY(!other->isOpening());
     QVERIFY(other->document()->variableOverrides().isEmpty());
     QVERIFY(child<QLabel>(other.get(), QStringLiteral("demoStatus"))->text().isEmpty());
+}
+
+// Turning the wheel to scroll the General page, with the pointer passing over Authentication, used to
+// switch it to None. The page scrolls; the drop-down changes only once the user is in it.
+void tst_MainWindow::wheelScrollsThePageOverADropDown()
+{
+    auto window = createWindow();
+    window->resize(1000, 500); // a page taller than the room it has
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->start({});
+    auto *method = child<QComboBox>(window.get(), QStringLiteral("authMethod"));
+    QVERIFY(method->isVisible());
+    QCOMPARE(method->focusPolicy(), Qt::StrongFocus);
+    QScrollArea *page = nullptr;
+    for (QWidget *up = method->parentWidget(); up && !page; up = up->parentWidget())
+        page = qobject_cast<QScrollArea *>(up);
+    QVERIFY(page);
+    QVERIFY(page->verticalScrollBar()->maximum() > 0);
+    const int index = method->currentIndex();
+    const auto turn = [method](int delta) {
+        const QPointF at = QPointF(method->rect().center());
+        QWheelEvent wheel(at, method->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(method, &wheel);
+    };
+    turn(-120);
+    QCOMPARE(method->currentIndex(), index);
+    QVERIFY(page->verticalScrollBar()->value() > 0);
+    QVERIFY(!window->document()->isModified());
+    // In the drop-down, the wheel is its own.
+    method->setFocus();
+    QVERIFY(method->hasFocus());
+    turn(120);
+    QVERIFY(method->currentIndex() != index);
+    window->document()->undoStack()->undo();
 }
 
 // A failed run marks the script's line; the next run clears the mark, and another step shown never

@@ -31,6 +31,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -45,6 +46,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -55,6 +57,7 @@
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 
@@ -90,6 +93,19 @@ QKeySequence standardKeyOr(QKeySequence::StandardKey key, const QKeySequence &fa
 QString withSuffix(const QString &path, const QString &suffix)
 {
     return path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive) ? path : path + suffix;
+}
+
+// A drop-down or number box, whose value the mouse wheel changes.
+bool isChoice(const QWidget *widget)
+{
+    return qobject_cast<const QComboBox *>(widget) || qobject_cast<const QAbstractSpinBox *>(widget);
+}
+
+// A wheel turned over it no longer gives it the focus (see MainWindow::scrollsPageInstead).
+void takeFocusOnlyByClickOrTab(QWidget *choice)
+{
+    if (choice->focusPolicy() == Qt::WheelFocus)
+        choice->setFocusPolicy(Qt::StrongFocus);
 }
 
 } // namespace
@@ -145,6 +161,12 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Couldn't back up unsaved changes: %1").arg(reason), StatusTimeoutMs);
     });
 
+    // The wheel over a drop-down or number box doesn't take the focus (see scrollsPageInstead). Those
+    // built from here on get it from eventFilter() as they are polished; these were polished already.
+    for (QWidget *widget : findChildren<QWidget *>()) {
+        if (isChoice(widget))
+            takeFocusOnlyByClickOrTab(widget);
+    }
     m_variablesEditor->setTable(KeyValueRef::variables());
     readSettings();
     updateTitle();
@@ -1272,7 +1294,32 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         event->ignore();
         return true;
     }
+    if (event->type() == QEvent::Polish || event->type() == QEvent::Wheel) {
+        auto *widget = qobject_cast<QWidget *>(watched);
+        if (isChoice(widget) && event->type() == QEvent::Polish)
+            takeFocusOnlyByClickOrTab(widget);
+        if (isChoice(widget) && event->type() == QEvent::Wheel &&
+            scrollsPageInstead(widget, static_cast<QWheelEvent *>(event)))
+            return true;
+    }
     return QMainWindow::eventFilter(watched, event);
+}
+
+bool MainWindow::scrollsPageInstead(QWidget *choice, QWheelEvent *wheel)
+{
+    // Scrolling a page of fields with the wheel, a drop-down or number passing under the pointer used to
+    // take the turns and change its value (Authentication went to None). Unless the user is in it, the
+    // wheel scrolls the page around it.
+    if (choice->hasFocus() || !m_resourceEditor->isAncestorOf(choice))
+        return false;
+    for (QWidget *up = choice->parentWidget(); up && up != m_resourceEditor; up = up->parentWidget()) {
+        auto *area = qobject_cast<QAbstractScrollArea *>(up);
+        if (area && area->verticalScrollBar()->maximum() > 0) {
+            QCoreApplication::sendEvent(area->verticalScrollBar(), wheel);
+            return true;
+        }
+    }
+    return false;
 }
 
 bool MainWindow::undoGoesToDocument(const QKeyEvent *key) const

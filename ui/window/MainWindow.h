@@ -31,6 +31,7 @@ class QMenu;
 class QNetworkAccessManager;
 class QSortFilterProxyModel;
 class QThread;
+class QWheelEvent;
 
 namespace AuthStudio {
 
@@ -102,6 +103,8 @@ protected:
 private:
     // Whether Undo or Redo pressed in the focused field should act on the document rather than on the
     // field's own history (see eventFilter).
+    // For a wheel turned over a drop-down or number box in the editors: scrolls their page instead.
+    bool scrollsPageInstead(QWidget *choice, QWheelEvent *wheel);
     bool undoGoesToDocument(const QKeyEvent *key) const;
     void createActions();
     void createMenus();
