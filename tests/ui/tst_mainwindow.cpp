@@ -603,6 +603,13 @@ void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
     testShownResource(window.get());
     QVERIFY(!window->document()->isModified()); // an override, not an edit
 
+    // The override changes the value of the workspace's DEMO_API; it adds none. A new workspace, with
+    // the demo API still running, doesn't know the name, as authstudio-cli wouldn't.
+    child<QAction>(window.get(), QStringLiteral("actionNew"))->trigger();
+    QTRY_COMPARE(window->document()->resourceCount(), 0);
+    QVERIFY(!window->document()->initialScope().contains(DemoWorkspace::variableName()));
+    QVERIFY(!window->document()->namesKnownAt({}).values.contains(DemoWorkspace::variableName()));
+
     // A workspace without the demo's variable starts no server.
     auto other = createWindow();
     other->start(m_dir.filePath(QStringLiteral("does-not-exist.authstudio.json")));

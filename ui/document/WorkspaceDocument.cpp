@@ -357,10 +357,11 @@ QString lastRunKey(const QString &resourceName, WorkflowKind workflow)
 KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
 {
     KnownNames names;
-    for (const KeyValue &variable : m_workspace.variables)
-        appendUnique(names.values, variable.name);
-    for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
-        appendUnique(names.values, it.key());
+    // Overrides change a variable's value, never add one: the names are the workspace's own.
+    for (const KeyValue &variable : m_workspace.variables) {
+        if (variable.enabled)
+            appendUnique(names.values, variable.name);
+    }
     if (ref.resource < 0 || ref.resource >= resourceCount())
         return names;
     if (ref.workflow == WorkflowKind::Refresh)
@@ -638,13 +639,13 @@ void WorkspaceDocument::setLastRunScope(const QString &resourceName, WorkflowKin
 
 Scope WorkspaceDocument::initialScope() const
 {
+    // An override replaces the value of a variable the workspace has; it adds none, so a workspace
+    // without DEMO_API runs in the studio as it does in the CLI.
     Scope scope;
     for (const KeyValue &variable : m_workspace.variables) {
         if (variable.enabled)
-            scope.set(variable.name, variable.value);
+            scope.set(variable.name, m_overrides.value(variable.name, variable.value));
     }
-    for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
-        scope.set(it.key(), it.value());
     return scope;
 }
 

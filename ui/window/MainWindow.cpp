@@ -688,6 +688,18 @@ bool MainWindow::openDemoWorkspace()
     return true;
 }
 
+void MainWindow::startDemoServerIfUsed()
+{
+    // A workspace opened with the demo's variable (the demo saved to a file, or a workspace built from
+    // it) runs against the built-in demo API as the demo does: its file names a fixed port nothing
+    // listens on.
+    const KeyValueList &variables = m_document->workspace().variables;
+    if (std::any_of(variables.cbegin(), variables.cend(), [](const KeyValue &variable) {
+            return variable.enabled && variable.name == DemoWorkspace::variableName();
+        }))
+        startDemoServer();
+}
+
 bool MainWindow::startDemoServer()
 {
     if (m_demoServer && m_demoServer->isListening())
@@ -726,13 +738,7 @@ void MainWindow::afterOpen()
         m_sessionWorkspaceId = m_unsavedWorkspaceId;
     }
     m_sessionScopes.clear();
-    // A workspace that uses the demo's variable (the demo saved to a file, or a workspace built from it)
-    // runs against the built-in demo API as the demo does: its file names a fixed port nothing listens on.
-    const KeyValueList &variables = m_document->workspace().variables;
-    if (std::any_of(variables.cbegin(), variables.cend(), [](const KeyValue &variable) {
-            return variable.enabled && variable.name == DemoWorkspace::variableName();
-        }))
-        startDemoServer();
+    startDemoServerIfUsed();
     // The Test panel's runs (and a filter for their names) and the preview's resource belonged to the
     // workspace before.
     dropPanelRun();

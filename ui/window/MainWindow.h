@@ -78,6 +78,8 @@ public:
     bool openDemoWorkspace();
     // Starts the embedded demo API (once) and points DEMO_API at it for runs, without editing the file.
     bool startDemoServer();
+    // Starts it when the workspace opened has an enabled DEMO_API variable.
+    void startDemoServerIfUsed();
 
     int currentResource() const;
     void setCurrentResource(int index);
