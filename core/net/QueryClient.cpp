@@ -323,20 +323,24 @@ void QueryClient::runLoginTest()
     step.url = m_resource.customAuth.loginTestUrl;
     step.headers = m_resource.headers;
     const PreparedRequest prepared = RequestBuilder::build(step, sessionScope(), *m_evaluator);
-    auto done = [this](bool loggedIn, const QString &message, int status) {
+    // `sent`: false when the test couldn't be sent, which tells nothing of the session.
+    auto done = [this](bool loggedIn, const QString &message, int status, bool sent = true) {
         ++m_stats.loginTests;
         m_loginTested = true;
         m_operation = AuthOperation::None;
         record(AuthEvent::Kind::LoginTest, AuthEvent::Trigger::LoginTestUrl, loggedIn,
                m_operationStarted.msecsTo(m_clock->now()), message, status);
-        if (!loggedIn) {
+        if (!loggedIn && sent) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::LoginTestUrl;
         }
         resumeWaiters();
     };
     if (!prepared.ok()) {
-        done(false, SecretMasker(secrets()).maskText(prepared.error), 0);
+        // Nothing was asked of the server, so nothing is known of the session: it stays, and the query
+        // goes on to report the same fault in its own request.
+        done(false, QStringLiteral("not sent: %1").arg(SecretMasker(secrets()).maskText(prepared.error)), 0,
+             false);
         return;
     }
     QNetworkRequest request = prepared.request;

@@ -159,6 +159,29 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().logins, 1);
     }
 
+    // A login test that can't be sent (a resource header with a value but no name) says nothing about the
+    // session: the query reports the header, and the session stays.
+    void loginTestThatCantBeSentKeepsTheSession()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        login(*client(workspace));
+        workspace.resources.first().headers.append({QString(), QStringLiteral("xyz")});
+        auto later = client(workspace);
+        QSignalSpy required(later.get(), &QueryClient::loginRequired);
+        const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(!result.loginRequired);
+        QVERIFY2(result.error.contains(QStringLiteral("header name is empty")), qPrintable(result.error));
+        QCOMPARE(required.count(), 0);
+        QVERIFY(later->session());
+        QCOMPARE(m_server->counters().loginTests, 0);
+        const AuthEvent test = later->events().constFirst();
+        QCOMPARE(test.kind, AuthEvent::Kind::LoginTest);
+        QVERIFY2(test.message.contains(QStringLiteral("not sent")), qPrintable(test.message));
+    }
+
     void loginTestUrlFailsWithoutPrompting_data()
     {
         QTest::addColumn<bool>("runWithoutPrompt");
