@@ -8,6 +8,7 @@
 #include "document/WorkspaceDocument.h"
 #include "editor/ApiRequestStepEditor.h"
 #include "editor/DefineVariableStepEditor.h"
+#include "editor/FormStepEditor.h"
 #include "editor/JavaScriptStepEditor.h"
 #include "editor/KeyValueTableEditor.h"
 #include "editor/KeyValueTableModel.h"
@@ -463,6 +464,24 @@ void tst_MainWindow::saveErrorShowsThePlace()
     QCOMPARE(window->currentResource(), 1);
     QCOMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
     QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 5);
+    window->document()->undoStack()->undo();
+
+    // A form field's key: the step is shown with that field's row selected.
+    const StepRef form1 {0, WorkflowKind::Auth, 0};
+    Step duplicate = window->document()->step(form1);
+    std::get<FormStep>(duplicate).fields[1].key = QStringLiteral("email");
+    window->document()->setStep(form1, duplicate, QStringLiteral("Edit field key"));
+    window->setCurrentResource(1);
+    MessagePrompt::setNextAnswer(QMessageBox::Ok);
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("refused.authstudio.json")));
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY2(MessagePrompt::lastText().contains(QStringLiteral("step 'form1', field 2's key: duplicate")),
+                 qPrintable(MessagePrompt::lastText()));
+    QCOMPARE(window->currentResource(), 0);
+    auto *form = qobject_cast<FormStepEditor *>(
+        child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStepEditor());
+    QVERIFY(form);
+    QCOMPARE(form->fieldView()->currentIndex().row(), 1);
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -861,8 +861,8 @@ void MainWindow::finishSave(bool saved, const std::function<void(bool)> &done)
 
 void MainWindow::showErrorPlace(const QString &place)
 {
-    static const QRegularExpression pointer(
-        QStringLiteral("^/resources/(\\d+)(?:/auth/(authWorkflow|refreshWorkflow)/(\\d+)(?:/(\\w+))?)?"));
+    static const QRegularExpression pointer(QStringLiteral(
+        "^/resources/(\\d+)(?:/auth/(authWorkflow|refreshWorkflow)/(\\d+)(?:/(\\w+)(?:/(\\d+))?)?)?"));
     const QRegularExpressionMatch match = pointer.match(place);
     if (!match.hasMatch())
         return;
@@ -873,7 +873,11 @@ void MainWindow::showErrorPlace(const QString &place)
     if (match.capturedLength(2) > 0) {
         const WorkflowKind workflow =
             match.captured(2) == QLatin1String("authWorkflow") ? WorkflowKind::Auth : WorkflowKind::Refresh;
-        m_resourceEditor->showStep(workflow, match.captured(3).toInt(), match.captured(4));
+        // A form's field by its place ("field 2": its key may be the one at fault), or the step's part.
+        const QString field = match.captured(4) == QLatin1String("fields") && match.capturedLength(5) > 0
+            ? QStringLiteral("field %1").arg(match.captured(5).toInt() + 1)
+            : match.captured(4);
+        m_resourceEditor->showStep(workflow, match.captured(3).toInt(), field);
     }
 }
 
