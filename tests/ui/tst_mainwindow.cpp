@@ -720,6 +720,14 @@ void tst_MainWindow::resourceListActionsAndFilter()
     QCOMPARE(list->model()->rowCount(), 2);
     child<QAction>(window.get(), QStringLiteral("actionDuplicateResource"))->trigger();
     QCOMPARE(window->document()->resource(1).name, QStringLiteral("Seed walkthrough copy"));
+    // Tooltips name the keys, once.
+    QCOMPARE(child<QAction>(window.get(), QStringLiteral("actionSave"))->toolTip(),
+             QStringLiteral("Save the workspace (%1)")
+                 .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
+    QCOMPARE(child<QAction>(window.get(), QStringLiteral("actionTestAuth"))
+                 ->toolTip()
+                 .count(QStringLiteral("Ctrl+T")),
+             1);
     // The Edit menu names the command; the tool bar keeps its short label.
     auto *undo = child<QAction>(window.get(), QStringLiteral("actionUndo"));
     QVERIFY2(undo->text().contains(QStringLiteral("Duplicate resource")), qPrintable(undo->text()));
