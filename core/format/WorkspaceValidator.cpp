@@ -130,7 +130,7 @@ QString WorkspaceValidator::formFieldKeyProblem(const FormStep &form, int field)
 
 QString WorkspaceValidator::keyValueProblem(const KeyValue &row)
 {
-    if (row.enabled && row.name.trimmed().isEmpty() && !row.value.isEmpty())
+    if (row.enabled && row.name.trimmed().isEmpty() && !row.isBlank())
         return QStringLiteral("a value with no name");
     return {};
 }

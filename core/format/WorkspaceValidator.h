@@ -30,9 +30,8 @@ public:
     // value it would overwrite); empty when it can. The editor, the runner and the file share it.
     static QString formFieldKeyProblem(const FormStep &form, int field);
     // Why a header or parameter row can't be sent: a value with no name. A blank row (no name, no
-    // value) is left out of requests, as a table's spare row.
+    // value: KeyValue::isBlank) is left out of requests, as a table's spare row.
     static QString keyValueProblem(const KeyValue &row);
-    static bool isBlank(const KeyValue &row) { return row.name.trimmed().isEmpty() && row.value.isEmpty(); }
 };
 
 } // namespace AuthStudio

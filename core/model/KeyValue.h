@@ -12,6 +12,8 @@ struct KeyValue
     QString value;
     bool enabled = true;
 
+    // No name and no value: a table's spare row, kept but never sent.
+    bool isBlank() const { return name.trimmed().isEmpty() && value.isEmpty(); }
     bool operator==(const KeyValue &) const = default;
 };
 

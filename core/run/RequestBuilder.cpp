@@ -1,7 +1,6 @@
 #include "RequestBuilder.h"
 
 #include "JsonBodyTemplate.h"
-#include "format/WorkspaceValidator.h"
 #include "script/ExpressionEvaluator.h"
 #include "script/Scope.h"
 #include "script/Template.h"
@@ -46,7 +45,7 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
 {
     QByteArray encoded;
     for (const KeyValue &field : fields) {
-        if (!field.enabled || WorkspaceValidator::isBlank(field))
+        if (!field.enabled || field.isBlank())
             continue;
         const QString name =
             interpolateOrThrow(field.name, scope, evaluator, step, QStringLiteral("%1 name").arg(what));
@@ -139,7 +138,7 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
 
         bool hasContentType = false;
         for (const KeyValue &header : step.headers) {
-            if (!header.enabled || WorkspaceValidator::isBlank(header)) // a table's spare row
+            if (!header.enabled || header.isBlank()) // a table's spare row
                 continue;
             const QString field = QStringLiteral("header '%1'").arg(header.name);
             const QString name = interpolateOrThrow(header.name, scope, evaluator, step, field);

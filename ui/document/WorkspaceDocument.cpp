@@ -194,8 +194,7 @@ bool WorkspaceDocument::saveAs(const QString &path)
     WorkspaceWriter writer;
     if (!writer.writeFile(m_workspace, path)) {
         m_errorString = describe(writer.error(), m_workspace);
-        m_saveErrorPlace =
-            writer.error().place.startsWith(QLatin1Char('/')) ? writer.error().place : QString();
+        m_saveErrorPlace = writer.error().place;
         return false;
     }
     m_errorString.clear();

@@ -36,8 +36,8 @@ public:
     QString displayName() const;
     bool isModified() const;
     QString errorString() const { return m_errorString; }
-    // Where the workspace breaks a rule that made the last save fail, as a JSON pointer into the file
-    // ("/resources/1/auth/authWorkflow/5/url"), for the window to show the place; empty otherwise.
+    // Where the last save failed: for a rule the workspace breaks, a JSON pointer into the file
+    // ("/resources/1/auth/authWorkflow/5/url"), for the window to show the place; empty when it saved.
     QString saveErrorPlace() const { return m_saveErrorPlace; }
     // The serial of the last change announced (see DocumentChange::serial), and whether changed() is
     // being emitted right now.
