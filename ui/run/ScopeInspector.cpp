@@ -220,7 +220,8 @@ void ScopeInspector::applyFilter()
 // closed: its children are all shown, matching or not, and opening them all is what freezes a tree.
 void ScopeInspector::expandMatches()
 {
-    const QString text = m_filter->text().trimmed();
+    // The proxy's own rule, so "matches itself" means what the filter means.
+    const QRegularExpression filter = m_proxy->filterRegularExpression();
     QQueue<QModelIndex> queue;
     queue.enqueue(QModelIndex());
     int expanded = 0;
@@ -229,8 +230,7 @@ void ScopeInspector::expandMatches()
         const int rows = m_proxy->rowCount(parent);
         for (int row = 0; row < rows && expanded < MaxExpandedMatches; ++row) {
             const QModelIndex child = m_proxy->index(row, 0, parent);
-            const bool matches =
-                child.data(ScopeModel::FilterTextRole).toString().contains(text, Qt::CaseInsensitive);
+            const bool matches = filter.match(child.data(ScopeModel::FilterTextRole).toString()).hasMatch();
             if (!matches && m_proxy->hasChildren(child)) {
                 m_view->expand(child);
                 ++expanded;
