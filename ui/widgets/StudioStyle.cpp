@@ -3,6 +3,7 @@
 #include <QGroupBox>
 #include <QPainter>
 #include <QStyleOptionMenuItem>
+#include <qdrawutil.h>
 
 namespace AuthStudio {
 
@@ -26,17 +27,33 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
         : qMax(proxy()->pixelMetric(PM_ExclusiveIndicatorHeight), option->fontMetrics.height()) +
             FusionGroupBoxTopMargin;
     // What fusion_groupbox.png holds, stretched over that: a clear first row and column, then a 20% grey
-    // outline with rounded corners around a faint shade, a little deeper along its inner edge.
-    const QRectF outline = QRectF(option->rect.adjusted(0, topMargin, 0, 0)).adjusted(1.5, 1.5, -0.5, -0.5);
-    painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QColor(0x75, 0x75, 0x75, 0x32));
-    painter->setBrush(QColor(0, 0, 0, 3));
-    painter->drawRoundedRect(outline, 1.0, 1.0);
-    painter->setPen(QColor(0, 0, 0, 4));
-    painter->setBrush(Qt::NoBrush);
-    painter->drawRoundedRect(outline.adjusted(1, 1, -1, -1), 1.0, 1.0);
-    painter->restore();
+    // outline with rounded corners around a faint shade, a little deeper along its inner edge. Drawn once,
+    // small, and stretched as Fusion stretches its image: an antialiased rounded rectangle filled over a
+    // whole page cost about 2 ms of the first frame.
+    qDrawBorderPixmap(painter, option->rect.adjusted(0, topMargin, 0, 0), QMargins(6, 6, 6, 6),
+                      groupBoxFrame(painter->device()->devicePixelRatioF()));
+}
+
+QPixmap StudioStyle::groupBoxFrame(qreal ratio) const
+{
+    if (!m_groupBoxFrame.isNull() && qFuzzyCompare(m_groupBoxFrame.devicePixelRatio(), ratio))
+        return m_groupBoxFrame;
+    constexpr int Extent = 13; // 6 pixels of corner on each side of a 1-pixel middle that stretches
+    QPixmap pixmap(QSize(Extent, Extent) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    const QRectF outline = QRectF(0, 0, Extent, Extent).adjusted(1.5, 1.5, -0.5, -0.5);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QColor(0x75, 0x75, 0x75, 0x32));
+    painter.setBrush(QColor(0, 0, 0, 3));
+    painter.drawRoundedRect(outline, 1.0, 1.0);
+    painter.setPen(QColor(0, 0, 0, 4));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(outline.adjusted(1, 1, -1, -1), 1.0, 1.0);
+    painter.end();
+    m_groupBoxFrame = pixmap;
+    return m_groupBoxFrame;
 }
 
 QIcon StudioStyle::glyphIcon(ActionIconEngine::Glyph glyph) const

@@ -3,7 +3,8 @@
 //   there, the mode a hovered tool button uses as well, so the studio's glyphs, drawn in the button-text
 //   colour for tool buttons, came out dark on the menu's highlight;
 // - a tool bar's overflow button and a dock's float and close buttons show the studio's glyphs;
-// - on Fusion, a group box's frame is drawn rather than stretched from Fusion's PNG, to the same pixels.
+// - on Fusion, a group box's frame is drawn (once, small, then stretched) rather than read from Fusion's
+//   PNG, to the same pixels.
 // The last two keep start-up from reading images: the first image read by file loads every image format
 // plugin (GIF, ICO, JPEG and libjpeg) to ask each whether it reads PNG, about 3 ms.
 #pragma once
@@ -12,6 +13,7 @@
 
 #include <QHash>
 #include <QIcon>
+#include <QPixmap>
 #include <QProxyStyle>
 
 namespace AuthStudio {
@@ -32,9 +34,12 @@ public:
 
 private:
     QIcon glyphIcon(ActionIconEngine::Glyph glyph) const;
+    // A group box's frame, small, for stretching over the box (see drawPrimitive).
+    QPixmap groupBoxFrame(qreal ratio) const;
 
     // Made once: a dock's title bar asks for its icons on every layout.
     mutable QHash<int, QIcon> m_glyphIcons;
+    mutable QPixmap m_groupBoxFrame;
     bool m_baseIsFusion = false;
 };
 
