@@ -459,9 +459,25 @@ void tst_MainWindow::saveErrorShowsThePlace()
     QTRY_VERIFY2(MessagePrompt::lastText().contains(QStringLiteral(
                      "resource 'Demo login', auth workflow, step 'http2', URL: the URL is empty")),
                  qPrintable(MessagePrompt::lastText()));
+    // The demo has no file yet, so Save is Save As: it says so before asking for a file name.
+    QCOMPARE(FileDialog::lastCaption(), QString());
     QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("refused.authstudio.json"))));
     QVERIFY(window->document()->isModified());
     QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 5);
+
+    // Export Resource too: no file name is asked for a resource that can't be written.
+    window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+    MessagePrompt::setNextAnswer(QMessageBox::Ok);
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("refused.authstudio-resource.json")));
+    const int warnings = MessagePrompt::count();
+    child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), warnings + 1);
+    QVERIFY2(MessagePrompt::lastText().contains(
+                 QStringLiteral("auth workflow, step 'http2', URL: the URL is empty")),
+             qPrintable(MessagePrompt::lastText()));
+    QCOMPARE(FileDialog::lastCaption(), QString());
     QCOMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
     QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 5);
     window->document()->undoStack()->undo();

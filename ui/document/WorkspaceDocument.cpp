@@ -204,6 +204,42 @@ bool WorkspaceDocument::saveAs(const QString &path)
     return true;
 }
 
+bool WorkspaceDocument::keepsFileRules()
+{
+    const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(m_workspace);
+    if (problems.isEmpty()) {
+        m_errorString.clear();
+        m_saveErrorPlace.clear();
+        return true;
+    }
+    m_saveErrorPlace = problems.first().pointer;
+    m_errorString =
+        tr("The workspace can't be saved: %1: %2")
+            .arg(WorkspaceValidator::describePlace(m_workspace, m_saveErrorPlace), problems.first().reason);
+    return false;
+}
+
+bool WorkspaceDocument::resourceKeepsFileRules(int index)
+{
+    Workspace single;
+    single.resources.append(resource(index));
+    const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(single);
+    if (problems.isEmpty()) {
+        m_errorString.clear();
+        m_saveErrorPlace.clear();
+        return true;
+    }
+    // The place in this workspace, for the window to show.
+    const QString inSingle = QStringLiteral("/resources/0");
+    m_saveErrorPlace = problems.first().pointer;
+    if (m_saveErrorPlace.startsWith(inSingle))
+        m_saveErrorPlace.replace(0, inSingle.size(), QStringLiteral("/resources/%1").arg(index));
+    m_errorString = tr("The resource can't be exported: %1: %2")
+                        .arg(WorkspaceValidator::describePlace(single, problems.first().pointer),
+                             problems.first().reason);
+    return false;
+}
+
 bool WorkspaceDocument::exportResource(int index, const QString &path)
 {
     WorkspaceWriter writer;

@@ -56,6 +56,11 @@ public:
     bool loadData(const QByteArray &data, const QString &sourceName);
     bool save(); // to filePath(); fails when there is none
     bool saveAs(const QString &path);
+    // Whether the workspace (or one resource, for export) keeps the file rules, as saving checks them:
+    // Save As and Export say what is wrong before asking for a file name. When not, errorString() and
+    // saveErrorPlace() say why and where.
+    bool keepsFileRules();
+    bool resourceKeepsFileRules(int index);
     bool exportResource(int index, const QString &path);
     // Reads an "authstudio-resource" file and appends it (renamed when the name is taken); returns the
     // new index or -1.

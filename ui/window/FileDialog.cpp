@@ -55,6 +55,7 @@ void FileDialog::choose(QWidget *parent, Mode mode, const QString &caption, cons
 void FileDialog::setNextPath(std::optional<QString> path)
 {
     hook().nextPath = std::move(path);
+    hook().lastCaption.clear();
 }
 
 QString FileDialog::lastCaption()

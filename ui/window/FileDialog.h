@@ -22,7 +22,8 @@ public:
     static void choose(QWidget *parent, Mode mode, const QString &caption, const QString &directory,
                        const QString &filter, QObject *context, std::function<void(const QString &)> done);
 
-    // Tests: the next dialog "chooses" this path without showing anything; an empty path cancels.
+    // Tests: the next dialog "chooses" this path without showing anything; an empty path cancels. The
+    // caption of the last dialog asked for, empty when none was asked for since setNextPath().
     static void setNextPath(std::optional<QString> path);
     static QString lastCaption();
 

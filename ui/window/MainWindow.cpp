@@ -833,6 +833,11 @@ void MainWindow::save(const std::function<void(bool)> &done)
 
 void MainWindow::saveAs(const std::function<void(bool)> &done)
 {
+    // A workspace that can't be saved is refused before the user picks a file for it.
+    if (!m_document->keepsFileRules()) {
+        finishSave(false, done);
+        return;
+    }
     const QString suggested = m_document->filePath().isEmpty()
         ? QDir(fileDialogDirectory()).filePath(m_document->workspace().name + WorkspaceFormat::fileSuffix())
         : m_document->filePath();
@@ -924,6 +929,11 @@ void MainWindow::exportResource()
     const int index = currentResource();
     if (index < 0)
         return;
+    if (!m_document->resourceKeepsFileRules(index)) {
+        MessagePrompt::warn(this, tr("Can't export the resource"), m_document->errorString());
+        showErrorPlace(m_document->saveErrorPlace());
+        return;
+    }
     const QString name = m_document->resource(index).name;
     const QString suggested =
         QDir(fileDialogDirectory()).filePath(name + WorkspaceFormat::resourceFileSuffix());
