@@ -606,15 +606,24 @@ void tst_MainWindow::historyDockListsEditsAndGoesBack()
     QVERIFY(history->model()->index(1, 0).data().toString().contains(QStringLiteral("Edit base URL")));
     QCOMPARE(history->currentIndex().row(), 2);
 
-    // Selecting "<opened>" goes back past both edits.
-    history->setCurrentIndex(history->model()->index(0, 0));
+    // Clicking "<opened>" goes back past both edits, and shows where the last one undone was: the first
+    // resource's base URL, not the neighbour of the resource that went away.
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QCOMPARE(window->currentResource(), 2);
+    const auto clickRow = [history](int row) {
+        QTest::mouseClick(history->viewport(), Qt::LeftButton, {},
+                          history->visualRect(history->model()->index(row, 0)).center());
+    };
+    clickRow(0);
     QCOMPARE(window->document()->resourceCount(), 2);
     QCOMPARE(window->document()->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}"));
     QVERIFY(!window->isWindowModified());
-    // And the last row forward again.
-    history->setCurrentIndex(history->model()->index(2, 0));
+    QCOMPARE(window->currentResource(), 0);
+    // And the last row forward again, to the resource it added.
+    clickRow(2);
     QCOMPARE(window->document()->resourceCount(), 3);
     QCOMPARE(window->document()->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}/api"));
+    QCOMPARE(window->currentResource(), 2);
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -576,6 +576,15 @@ void MainWindow::createDocks()
         history->setAccessibleName(tr("Edit history"));
         history->setEmptyLabel(tr("<opened>"));
         historyDock->setWidget(history);
+        // A row the user picks (a click, or the arrow keys) shows where the last edit it undid or redid
+        // was, as Undo and Redo do. The view's own model has moved the undo stack by then: it connected
+        // first. Rows that follow Undo and Redo pressed elsewhere are left alone.
+        connect(history->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                [this, history](const QModelIndex &current, const QModelIndex &previous) {
+                    if (history->hasFocus() && current.isValid() && previous.isValid() &&
+                        current.row() != previous.row())
+                        showLastChange(current.row() < previous.row());
+                });
     });
 
     resizeDocks({resourcesDock}, {260}, Qt::Horizontal);
