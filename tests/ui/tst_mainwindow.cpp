@@ -149,6 +149,7 @@ private Q_SLOTS:
     void autosaveAndRecoveryOnStart();
     void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
+    void refreshTestWithoutASessionLogsInFirst();
     void testPanelShowsTheShownResourcesRunOnly();
     void runOfAResourceThatGoesIsDropped();
     void testPanelFollowsEditsAfterARun();
@@ -1089,10 +1090,11 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     window->start({});
     window->setCurrentResource(1); // Demo login: a wrong password gets a 401 at http1
 
-    // Testing the refresh workflow before any login fails for want of the session's REFRESH_TOKEN; the
-    // status bar says what to do.
+    // Testing the refresh workflow before any login, when asked to run it without a session anyway,
+    // fails for want of the session's REFRESH_TOKEN; the status bar says what to do.
+    MessagePrompt::setNextAnswer(QMessageBox::No);
     child<QAction>(window.get(), QStringLiteral("actionTestRefresh"))->trigger();
-    QTRY_VERIFY(!window->runPanel()->isRunning());
+    QTRY_VERIFY(!window->runPanel()->isRunning() && !window->runPanel()->lastResult().steps.isEmpty());
     QVERIFY(!window->runPanel()->lastResult().succeeded());
     QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("test the auth workflow first")),
              qPrintable(window->statusBar()->currentMessage()));
@@ -1135,6 +1137,57 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     QVERIFY2(window->runPanel()->lastResult().succeeded(),
              qPrintable(window->runPanel()->lastResult().notification));
     QCOMPARE(window->demoServer()->counters().refreshes, 1);
+}
+
+// Test Refresh on a resource nobody has logged in to yet asks first: the refresh workflow starts from the
+// session a login leaves. Yes tests the auth workflow, then the refresh workflow from its session.
+void tst_MainWindow::refreshTestWithoutASessionLogsInFirst()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->setCurrentResource(1); // Demo login: its refresh workflow sends the session's REFRESH_TOKEN
+    WorkflowRunPanel *panel = window->runPanel();
+    QAction *testRefresh = child<QAction>(window.get(), QStringLiteral("actionTestRefresh"));
+
+    // Cancel runs nothing.
+    const int prompts = MessagePrompt::count();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    testRefresh->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), prompts + 1);
+    QVERIFY2(MessagePrompt::lastText().contains(QStringLiteral("\u201CDemo login\u201D has none yet")),
+             qPrintable(MessagePrompt::lastText()));
+    QVERIFY(!panel->isRunning());
+    QVERIFY(panel->lastResult().steps.isEmpty());
+
+    // Yes: the login form, the auth workflow, then the refresh workflow, which succeeds.
+    MessagePrompt::setNextAnswer(QMessageBox::Yes);
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), DemoServer::demoPassword()}});
+    testRefresh->trigger();
+    QTRY_VERIFY(panel->title().startsWith(QStringLiteral("Refresh workflow")) && !panel->isRunning());
+    QVERIFY2(panel->lastResult().succeeded(), qPrintable(panel->lastResult().notification));
+    QCOMPARE(window->demoServer()->counters().refreshes, 1);
+
+    // With a session, Test Refresh just runs.
+    testRefresh->trigger();
+    QTRY_VERIFY(!panel->isRunning());
+    QVERIFY(panel->lastResult().succeeded());
+    QCOMPARE(window->demoServer()->counters().refreshes, 2);
+    QCOMPARE(MessagePrompt::count(), prompts + 2);
+
+    // A failed login runs no refresh after it: a copy of the resource has no session of its own.
+    child<QAction>(window.get(), QStringLiteral("actionDuplicateResource"))->trigger();
+    QTRY_COMPARE(window->currentResource(), 2);
+    MessagePrompt::setNextAnswer(QMessageBox::Yes);
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), DemoServer::demoEmail()},
+                                               {QStringLiteral("password"), QStringLiteral("wrong")}});
+    testRefresh->trigger();
+    QTRY_VERIFY(!panel->isRunning() && !panel->lastResult().steps.isEmpty());
+    QCOMPARE(panel->lastResult().failedStepIndex, 1);
+    QVERIFY2(panel->title().startsWith(QStringLiteral("Auth workflow")), qPrintable(panel->title()));
+    QCOMPARE(window->demoServer()->counters().refreshes, 2);
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 void tst_MainWindow::testPanelShowsTheShownResourcesRunOnly()

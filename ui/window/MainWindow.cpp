@@ -1171,8 +1171,36 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
                                  StatusTimeoutMs);
         return;
     }
+    const QString name = m_document->resource(index).name;
+    if (workflow == WorkflowKind::Refresh && !m_sessionScopes.contains(name)) {
+        // REFRESH_TOKEN and the like come from the session a login leaves: without one the refresh
+        // workflow would most likely fail for want of them.
+        MessagePrompt::ask(
+            this, QMessageBox::Question, tr("Test the refresh workflow"),
+            tr("The refresh workflow starts from the session the auth workflow leaves, and \u201C%1\u201D "
+               "has none yet.\n\nTest the auth workflow first, then the refresh workflow? No runs the "
+               "refresh workflow without a session.")
+                .arg(name),
+            QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes, this,
+            [this, index, name](MessagePrompt::Button answer) {
+                if (currentResource() != index || m_document->resource(index).name != name)
+                    return; // another resource is shown now
+                if (answer == QMessageBox::Yes)
+                    runInTestPanel(WorkflowKind::Auth, true);
+                else if (answer == QMessageBox::No)
+                    runInTestPanel(WorkflowKind::Refresh);
+            });
+        return;
+    }
+    runInTestPanel(workflow);
+}
+
+void MainWindow::runInTestPanel(WorkflowKind workflow, bool thenRefresh)
+{
+    const int index = currentResource();
     if (m_runPanel->isRunning())
         m_runPanel->cancel();
+    m_refreshAfterLogin = thenRefresh ? index : -1;
     m_runWorkflow = workflow;
     m_runPanelResource = index; // the panel is this resource's now: nothing to clear or bring back
     updateRunPanelWorkflow();
@@ -1185,6 +1213,7 @@ void MainWindow::dropPanelRun()
 {
     // First, so that onRunFinished() keeps nothing of a run cancelled here: its resource is gone.
     m_runPanelResource = -1;
+    m_refreshAfterLogin = -1;
     if (m_runPanel->isRunning())
         m_runPanel->cancel(); // finishes before it returns
     m_runPanel->clearRun();
@@ -1202,6 +1231,22 @@ void MainWindow::onRunFinished(const RunResult &result)
     m_document->setLastRunScope(resourceName, m_runWorkflow, result.scope);
     if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
         m_sessionScopes.insert(resourceName, result.scope);
+    // "Test the auth workflow first, then the refresh workflow": the second run starts once this one's
+    // end has been announced everywhere.
+    const bool refreshNext = m_runWorkflow == WorkflowKind::Auth &&
+        m_refreshAfterLogin == m_runPanelResource && result.succeeded();
+    m_refreshAfterLogin = -1;
+    if (refreshNext) {
+        const int index = m_runPanelResource;
+        QMetaObject::invokeMethod(
+            this,
+            [this, index, resourceName] {
+                if (currentResource() == index && m_document->resource(index).name == resourceName &&
+                    !m_runPanel->isRunning())
+                    runInTestPanel(WorkflowKind::Refresh);
+            },
+            Qt::QueuedConnection);
+    }
     if (!result.succeeded() && m_runWorkflow == WorkflowKind::Refresh &&
         !m_sessionScopes.contains(resourceName)) {
         // The usual cause: REFRESH_TOKEN and the like come from a session that doesn't exist yet.

@@ -93,8 +93,11 @@ public:
     void saveAs(const std::function<void(bool)> &done = {});
     void exportResource();
     void importResource();
-    // Runs the current resource's workflow in the Test dock.
+    // Runs the current resource's workflow in the Test dock. The refresh workflow of a resource with no
+    // session yet asks whether to test the auth workflow first, then the refresh workflow.
     void testWorkflow(WorkflowKind workflow);
+    // `thenRefresh`: the auth workflow's success runs the refresh workflow next.
+    void runInTestPanel(WorkflowKind workflow, bool thenRefresh = false);
     void showAbout();
     void showPreferences();
 
@@ -211,6 +214,8 @@ private:
     // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
     // it would from a session.
     QHash<QString, Scope> m_sessionScopes;
+    // The resource whose refresh workflow runs once its auth workflow, running now, has succeeded; -1.
+    int m_refreshAfterLogin = -1;
     // The workspace id and resource names the sessions are kept under, as of the last change: a
     // renamed resource or a workspace saved under another file takes its sessions along (followSessions).
     QString m_sessionWorkspaceId;
