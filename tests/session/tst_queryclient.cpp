@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -382,6 +383,33 @@ private Q_SLOTS:
         const QueryResult result = wait(other);
         QVERIFY2(result.succeeded, qPrintable(result.error));
         QCOMPARE(m_server->counters().refreshes, 1);
+    }
+
+    // A query whose request is out is cancelled at once: it reports once, cancelled, and its reply is
+    // aborted rather than left to run until the server answers.
+    void cancellingASentQueryAbortsItsRequest()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        m_server->resetCounters();
+        PendingQuery *query = c->send(get(QStringLiteral("/delay/30000")));
+        QSignalSpy finished(query, &PendingQuery::finished);
+        QTRY_VERIFY(query->findChild<QNetworkReply *>()); // the request is out
+        QVERIFY(!query->isFinished());
+        query->cancel();
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(query->result().cancelled);
+        QVERIFY(!query->result().succeeded);
+        // Said as a cancel, not as the timeout an aborted reply looks like.
+        QVERIFY2(query->result().error.contains(QStringLiteral("cancelled")),
+                 qPrintable(query->result().error));
+        QVERIFY(!query->result().requestLine.isEmpty()); // it had gone out
+        QTRY_VERIFY(!query->findChild<QNetworkReply *>()); // aborted and gone
+        query->cancel(); // a second cancel is harmless
+        QCOMPARE(finished.count(), 1);
+        // The client goes on as before.
+        QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
+        QCOMPARE(finished.count(), 1);
     }
 
     void serverThatKeepsRejectingGetsOneRefreshAndOneRetryPerQuery()
