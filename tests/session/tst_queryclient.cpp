@@ -125,6 +125,10 @@ private Q_SLOTS:
                  token);
         QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("note")).toString(),
                  QStringLiteral("hi"));
+        // The result keeps the body as it went out, filled in, for showing (masked) as the request sent.
+        const QJsonObject sentBody = QJsonDocument::fromJson(result.requestBody).object();
+        QCOMPARE(sentBody.value(QStringLiteral("token")).toString(), token);
+        QCOMPARE(sentBody.value(QStringLiteral("note")).toString(), QStringLiteral("hi"));
         // The session lives in the session store, keyed by profile and resource, never in the workspace.
         QVERIFY(m_sessions->cached(c->sessionKey()).has_value());
     }

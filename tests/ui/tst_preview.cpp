@@ -688,6 +688,42 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().requests, 0);
     }
 
+    // "The request as sent" has the body too, filled in and masked by value as the response is; a huge
+    // body is cut for display with a note rather than loaded whole into the view.
+    void requestShowsTheBodyMasked()
+    {
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().bodyDefaults = {{QStringLiteral("client"), QStringLiteral("studio")}};
+        open(workspace);
+        clickAuthLogin();
+        const QueryResult echo = sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
+                                           QStringLiteral(R"({"copy": "{{ TOKEN }}", "note": "hi"})"));
+        QVERIFY2(echo.succeeded, qPrintable(echo.error));
+        const QString request = viewText("requestView");
+        QVERIFY2(request.startsWith(QStringLiteral("POST %1/post").arg(m_server->baseUrl().toString())),
+                 qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("\"note\": \"hi\"")), qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("\"client\": \"studio\"")), qPrintable(request)); // defaults
+        QVERIFY2(request.contains(QStringLiteral("\"copy\": \"********\"")), qPrintable(request));
+        // The body comes after the headers, parted from them by a blank line as on the wire.
+        QVERIFY(request.indexOf(QStringLiteral("\n\n")) > request.indexOf(QStringLiteral("Authorization:")));
+        QVERIFY(!anyContains(allTexts(m_preview), token()));
+
+        // No body, no body section.
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        QVERIFY(!viewText("requestView").contains(QStringLiteral("\n\n")));
+
+        // A body far over the display limit is cut, and says how much was left out.
+        const QString big(AuthLoginPreview::MaxShownBodyChars * 2, QLatin1Char('x'));
+        QVERIFY(sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
+                          QStringLiteral(R"({"big": "%1", "copy": "{{ TOKEN }}"})").arg(big))
+                    .succeeded);
+        const QString cut = viewText("requestView");
+        QVERIFY2(cut.contains(QStringLiteral("more characters not shown")), qPrintable(cut.right(200)));
+        QVERIFY(cut.size() < AuthLoginPreview::MaxShownBodyChars + 2000);
+        QVERIFY(!cut.contains(token()));
+    }
+
     void enterInThePathSendsAndSendIsDisabledMeanwhile()
     {
         open(demoWorkspace());

@@ -89,6 +89,25 @@ QString maskedHeaderValue(const QByteArray &name, const QByteArray &value, const
     return masker.maskText(text);
 }
 
+// A body as people read it: JSON indented, secret values masked wherever they are, and cut at `limit`
+// characters with a note, as the view would take long to lay out a multi-megabyte text.
+QString shownBody(const QJsonValue &body, const SecretMasker &masker, qsizetype limit)
+{
+    QString text;
+    if (body.isObject())
+        text = QString::fromUtf8(
+            QJsonDocument(masker.maskJson(body).toObject()).toJson(QJsonDocument::Indented));
+    else if (body.isArray())
+        text =
+            QString::fromUtf8(QJsonDocument(masker.maskJson(body).toArray()).toJson(QJsonDocument::Indented));
+    else
+        text = masker.maskText(body.toString());
+    if (text.size() > limit)
+        text = text.left(limit) + QLatin1Char('\n') +
+            AuthLoginPreview::tr("\u2026 (%1 more characters not shown)").arg(text.size() - limit);
+    return text;
+}
+
 QPlainTextEdit *readOnlyTextView(QWidget *parent, const QString &objectName)
 {
     auto *view = new QPlainTextEdit(parent);
@@ -203,8 +222,8 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
                                 "in and refreshed as the resource says"));
 
     m_requestView->setAccessibleName(tr("Request as sent"));
-    m_requestView->setToolTip(tr("The request line and headers as sent; secrets, Authorization and Cookie "
-                                 "values are masked"));
+    m_requestView->setToolTip(tr("The request line, headers and body as sent; secrets, Authorization and "
+                                 "Cookie values are masked"));
     m_requestView->setPlaceholderText(tr("The request appears here when a query is sent"));
     m_responseView->setAccessibleName(tr("Response"));
     m_responseView->setToolTip(tr("The status and body of the reply; secret values are masked"));
@@ -570,6 +589,15 @@ QString AuthLoginPreview::requestText(const QueryResult &result, const SecretMas
     for (const auto &[name, value] : result.requestHeaders)
         lines.append(QString::fromLatin1(name) + QStringLiteral(": ") +
                      maskedHeaderValue(name, value, masker));
+    if (!result.requestBody.isEmpty()) {
+        // After a blank line, as on the wire; JSON indented as the response is, anything else as text.
+        const QJsonDocument json = QJsonDocument::fromJson(result.requestBody);
+        const QJsonValue body = json.isObject() ? QJsonValue(json.object())
+            : json.isArray()                    ? QJsonValue(json.array())
+                                                : QJsonValue(QString::fromUtf8(result.requestBody));
+        lines.append(QString());
+        lines.append(shownBody(body, masker, MaxShownBodyChars));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -586,19 +614,7 @@ QString AuthLoginPreview::responseText(const QueryResult &result, const SecretMa
     if (result.retried && result.succeeded)
         head += tr(" \u00b7 retried after the session was refreshed");
     parts.append(head);
-    const QJsonValue body = response.parsedBody();
-    QString text;
-    if (body.isObject())
-        text = QString::fromUtf8(
-            QJsonDocument(masker.maskJson(body).toObject()).toJson(QJsonDocument::Indented));
-    else if (body.isArray())
-        text =
-            QString::fromUtf8(QJsonDocument(masker.maskJson(body).toArray()).toJson(QJsonDocument::Indented));
-    else
-        text = masker.maskText(body.toString());
-    if (text.size() > MaxShownBodyChars)
-        text = text.left(MaxShownBodyChars) + QLatin1Char('\n') +
-            tr("\u2026 (%1 more characters not shown)").arg(text.size() - MaxShownBodyChars);
+    const QString text = shownBody(response.parsedBody(), masker, MaxShownBodyChars);
     if (!text.isEmpty())
         parts.append(QString() + QLatin1Char('\n') + text);
     return parts.join(QLatin1Char('\n'));

@@ -1,9 +1,9 @@
 // AuthLoginPreview: previews the app-side component of a custom-auth resource, the way an app built on it
 // would behave: an Auth Login button bound to the resource, the user's session (state, variables with
 // secrets masked, expiry countdown), a query box that sends requests through the resource as that user
-// and shows the request as sent and the response (both masked), a timeline of the refresh when a query
-// triggered one, and the resource's auth event log. Everything goes through one QueryClient per opened
-// resource, with LoginPolicy::AskCaller, so a query that needs a login says so instead of prompting.
+// and shows the request as sent (body included) and the response (both masked), a timeline of the refresh
+// when a query triggered one, and the resource's auth event log. Everything goes through one QueryClient per
+// opened resource, with LoginPolicy::AskCaller, so a query that needs a login says so instead of prompting.
 //
 // Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
 // (which loads the stored session, runs the login test and logs in silently or reports loginRequired
@@ -61,7 +61,8 @@ public:
     static constexpr int CountdownIntervalMs = 1000;
     // Enough lines for a long session of testing; older ones are dropped so the list stays cheap.
     static constexpr int MaxEventLogLines = 1000;
-    // A multi-megabyte response is cut for display; the preview is for reading, not for downloading.
+    // A multi-megabyte body (response or request) is cut for display; the preview is for reading, not for
+    // downloading.
     static constexpr qsizetype MaxShownBodyChars = 200000;
 
     // Neither is owned; both must outlive the preview.
