@@ -193,7 +193,7 @@ private Q_SLOTS:
 
     void objectNamesAccessibilityAndInitialState()
     {
-        for (const char *name : {"authLoginButton", "logoutButton", "sendButton"})
+        for (const char *name : {"authLoginButton", "logoutButton", "sendButton", "cancelQueryButton"})
             QVERIFY2(button(name), name);
         for (const char *name : {"sessionState", "expiryCountdown", "sessionDetail", "authStatus"})
             QVERIFY2(child<QLabel>(name), name);
@@ -209,6 +209,7 @@ private Q_SLOTS:
         const QList<QWidget *> controls {button("authLoginButton"),
                                          button("logoutButton"),
                                          button("sendButton"),
+                                         button("cancelQueryButton"),
                                          child<QComboBox>("queryMethod"),
                                          child<QLineEdit>("queryPath"),
                                          child<QPlainTextEdit>("queryBody"),
@@ -227,6 +228,7 @@ private Q_SLOTS:
         QVERIFY(!button("authLoginButton")->isEnabled()); // no resource yet
         QVERIFY(!button("logoutButton")->isEnabled());
         QVERIFY(!button("sendButton")->isEnabled());
+        QVERIFY(!button("cancelQueryButton")->isEnabled()); // nothing to cancel
         QVERIFY(!m_preview->sendQuery());
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
     }
@@ -722,6 +724,41 @@ private Q_SLOTS:
         QVERIFY2(cut.contains(QStringLiteral("more characters not shown")), qPrintable(cut.right(200)));
         QVERIFY(cut.size() < AuthLoginPreview::MaxShownBodyChars + 2000);
         QVERIFY(!cut.contains(token()));
+    }
+
+    // A slow query can be cancelled: the request is aborted, the panel is idle again and says so.
+    void cancelStopsASlowQuery()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        auto *cancel = button("cancelQueryButton");
+        QVERIFY(cancel);
+        QVERIFY(!cancel->isEnabled());
+        child<QLineEdit>("queryPath")->setText(QStringLiteral("/delay/30000"));
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::mouseClick(button("sendButton"), Qt::LeftButton);
+        QVERIFY(m_preview->isQueryRunning());
+        QVERIFY(!button("sendButton")->isEnabled());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(cancel->isEnabled());
+        QTRY_VERIFY(m_server->counters().requests > 0); // the request is out, not only queued
+
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(finished.count(), 1); // at once: no waiting for the server
+        QVERIFY(finished.first().first().value<QueryResult>().cancelled);
+        QVERIFY(!m_preview->isQueryRunning());
+        QVERIFY(button("sendButton")->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+        QVERIFY2(viewText("responseView").contains(QStringLiteral("cancelled"), Qt::CaseInsensitive),
+                 qPrintable(viewText("responseView")));
+        QVERIFY(!viewText("responseView").contains(QStringLiteral("timeout")));
+        QVERIFY(viewText("requestView").startsWith(QStringLiteral("GET "))); // what had gone out
+        QCOMPARE(itemTexts(child<QListWidget>("refreshTimeline")).last(), QStringLiteral("Cancelled."));
+        QVERIFY(m_preview->isLoggedIn()); // cancelling a query is not a logout
+
+        // The next query goes out as usual.
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        QCOMPARE(finished.count(), 2);
     }
 
     void enterInThePathSendsAndSendIsDisabledMeanwhile()

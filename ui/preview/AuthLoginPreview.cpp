@@ -140,6 +140,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_path(new QLineEdit(this))
     , m_body(new QPlainTextEdit(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_requestView(readOnlyTextView(this, QStringLiteral("requestView")))
     , m_responseView(readOnlyTextView(this, QStringLiteral("responseView")))
     , m_timeline(new QListWidget(this))
@@ -220,6 +221,11 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_sendButton->setAccessibleName(tr("Send query"));
     m_sendButton->setToolTip(tr("Send the query through the resource as this user; the session is filled "
                                 "in and refreshed as the resource says"));
+    // Beside Send rather than in its place: the row keeps its shape, and a click meant for Send that
+    // lands just as a query starts doesn't cancel it.
+    m_cancelButton->setObjectName(QStringLiteral("cancelQueryButton"));
+    m_cancelButton->setAccessibleName(tr("Cancel query"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the query and abort its request"));
 
     m_requestView->setAccessibleName(tr("Request as sent"));
     m_requestView->setToolTip(tr("The request line, headers and body as sent; secrets, Authorization and "
@@ -262,6 +268,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     queryLine->addWidget(m_method);
     queryLine->addWidget(m_path, 1);
     queryLine->addWidget(m_sendButton);
+    queryLine->addWidget(m_cancelButton);
     auto *bodyLabel = new QLabel(tr("&Body:"), this);
     bodyLabel->setBuddy(m_body);
     auto *requestLabel = new QLabel(tr("Request"), this);
@@ -323,6 +330,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     connect(m_logoutButton, &QPushButton::clicked, this, &AuthLoginPreview::logout);
     connect(m_sendButton, &QPushButton::clicked, this, &AuthLoginPreview::sendQuery);
     connect(m_path, &QLineEdit::returnPressed, this, &AuthLoginPreview::sendQuery);
+    connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
 
     updateSessionView();
 }
@@ -567,6 +575,13 @@ bool AuthLoginPreview::sendQuery()
     return true;
 }
 
+void AuthLoginPreview::cancelQuery()
+{
+    // PendingQuery::cancel() reports at once, so onQueryFinished() has shown the cancel when it returns.
+    if (PendingQuery *pending = m_pending)
+        pending->cancel();
+}
+
 void AuthLoginPreview::onQueryFinished(const QueryResult &result)
 {
     if (PendingQuery *pending = m_pending)
@@ -795,6 +810,7 @@ void AuthLoginPreview::updateButtons()
     m_loginButton->setEnabled(customAuth);
     m_logoutButton->setEnabled(customAuth && isLoggedIn());
     m_sendButton->setEnabled(m_client && !m_pending);
+    m_cancelButton->setEnabled(!m_pending.isNull());
     m_path->setEnabled(m_client != nullptr);
 }
 

@@ -1,9 +1,10 @@
 // AuthLoginPreview: previews the app-side component of a custom-auth resource, the way an app built on it
 // would behave: an Auth Login button bound to the resource, the user's session (state, variables with
 // secrets masked, expiry countdown), a query box that sends requests through the resource as that user
-// and shows the request as sent (body included) and the response (both masked), a timeline of the refresh
-// when a query triggered one, and the resource's auth event log. Everything goes through one QueryClient per
-// opened resource, with LoginPolicy::AskCaller, so a query that needs a login says so instead of prompting.
+// (and cancels a slow one) and shows the request as sent (body included) and the response (both masked), a
+// timeline of the refresh when a query triggered one, and the resource's auth event log. Everything goes
+// through one QueryClient per opened resource, with LoginPolicy::AskCaller, so a query that needs a login
+// says so instead of prompting.
 //
 // Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
 // (which loads the stored session, runs the login test and logs in silently or reports loginRequired
@@ -107,6 +108,8 @@ public:
     // Sends the query box's request; false (and nothing sent) without a resource, while a query is in
     // flight, or when the body isn't JSON.
     bool sendQuery();
+    // Aborts the query in flight, its request included (PendingQuery::cancel()); it reports as cancelled.
+    void cancelQuery();
     bool isQueryRunning() const { return !m_pending.isNull(); }
 
     // The session as the session store has it now (what the panel shows).
@@ -179,6 +182,7 @@ private:
     QLineEdit *m_path;
     QPlainTextEdit *m_body;
     QPushButton *m_sendButton;
+    QPushButton *m_cancelButton;
     QPlainTextEdit *m_requestView;
     QPlainTextEdit *m_responseView;
     QListWidget *m_timeline;
