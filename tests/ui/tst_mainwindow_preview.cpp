@@ -4,6 +4,7 @@
 #include "document/DemoWorkspace.h"
 #include "document/WorkspaceDocument.h"
 #include "model/ApiRequestStep.h"
+#include "net/QueryClient.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "session/SessionManager.h"
@@ -21,6 +22,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -64,6 +67,17 @@ void logInAsTheDemoUser(AuthLoginPreview *preview)
 {
     answerTheLoginFormAsTheDemoUser();
     QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")), Qt::LeftButton);
+}
+
+// Whether any line of the preview's auth event log holds `part`.
+bool eventLogHas(AuthLoginPreview *preview, const QString &part)
+{
+    const auto *log = preview->findChild<QListWidget *>(QStringLiteral("eventLog"));
+    for (int i = 0; i < log->count(); ++i) {
+        if (log->item(i)->text().contains(part))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -287,6 +301,46 @@ private Q_SLOTS:
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Slow login"));
         QVERIFY(!preview->isLoggedIn());
         QVERIFY2(authStatus->text().contains(QStringLiteral("stopped")), qPrintable(authStatus->text()));
+        window.document()->undoStack()->setClean();
+    }
+
+    // The preview's auth events are the resource's: typing in its fields (a new client at each
+    // keystroke) and looking at another resource for a while used to clear them.
+    void authEventsSurviveEditsAndSwitching()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
+        answerTheLoginFormAsTheDemoUser();
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->isLoggedIn());
+        const QString login = QStringLiteral("login (");
+        QTRY_VERIFY(eventLogHas(preview, login));
+
+        QPointer<QueryClient> client = preview->client();
+        auto *name = window.findChild<QLineEdit *>(QStringLiteral("resourceName"));
+        name->setFocus();
+        name->end(false);
+        QTest::keyClicks(name, QStringLiteral(" v2"));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(!client); // each keystroke made a new client
+        QVERIFY(eventLogHas(preview, login));
+
+        client = preview->client();
+        Resource edited = window.document()->resource(1);
+        edited.headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        window.document()->setResource(1, edited, QStringLiteral("Add header"));
+        QTRY_VERIFY(!client);
+        QVERIFY(eventLogHas(preview, login));
+
+        window.setCurrentResource(0);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        QVERIFY(!eventLogHas(preview, login)); // that one's own events
+        window.setCurrentResource(1);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(eventLogHas(preview, login));
         window.document()->undoStack()->setClean();
     }
 

@@ -193,7 +193,8 @@ private Q_SLOTS:
 
     void objectNamesAccessibilityAndInitialState()
     {
-        for (const char *name : {"authLoginButton", "logoutButton", "sendButton", "cancelQueryButton"})
+        for (const char *name :
+             {"authLoginButton", "logoutButton", "sendButton", "cancelQueryButton", "clearEventLogButton"})
             QVERIFY2(button(name), name);
         for (const char *name : {"sessionState", "expiryCountdown", "sessionDetail", "authStatus"})
             QVERIFY2(child<QLabel>(name), name);
@@ -210,6 +211,7 @@ private Q_SLOTS:
                                          button("logoutButton"),
                                          button("sendButton"),
                                          button("cancelQueryButton"),
+                                         button("clearEventLogButton"),
                                          child<QComboBox>("queryMethod"),
                                          child<QLineEdit>("queryPath"),
                                          child<QPlainTextEdit>("queryBody"),
@@ -229,6 +231,7 @@ private Q_SLOTS:
         QVERIFY(!button("logoutButton")->isEnabled());
         QVERIFY(!button("sendButton")->isEnabled());
         QVERIFY(!button("cancelQueryButton")->isEnabled()); // nothing to cancel
+        QVERIFY(!button("clearEventLogButton")->isEnabled()); // nothing to clear
         QVERIFY(!m_preview->sendQuery());
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
     }
@@ -759,6 +762,68 @@ private Q_SLOTS:
         // The next query goes out as usual.
         QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
         QCOMPARE(finished.count(), 2);
+    }
+
+    // The auth events belong to the resource's session: a new client for an edit, or another resource
+    // shown for a while, doesn't lose them. They go with the resource, or when the user clears them.
+    void eventLogSurvivesEditsAndSwitching()
+    {
+        Workspace workspace = demoWorkspace();
+        Resource other = workspace.resources.first();
+        other.name = QStringLiteral("other");
+        workspace.resources.append(other);
+        const auto show = [&](const Workspace &shown, const QString &name, AuthLoginPreview::Update update) {
+            m_preview->setResource(shown, WorkspaceId, name, overrides(), update);
+        };
+        const auto events = [this] { return itemTexts(child<QListWidget>("eventLog")); };
+        const QString login = QStringLiteral("login (prompt): ok");
+        using Update = AuthLoginPreview::Update;
+        open(workspace);
+        clickAuthLogin();
+        QVERIFY(anyContains(events(), login));
+
+        // Edited: a new client, the same session and the same events.
+        Workspace edited = workspace;
+        edited.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        const QPointer<QueryClient> before = m_preview->client();
+        show(edited, QStringLiteral("api"), Update::Edited);
+        QVERIFY(!before);
+        QVERIFY2(anyContains(events(), login), qPrintable(events().join(QLatin1Char('|'))));
+        // Renamed: still the same resource.
+        edited.resources.first().name = QStringLiteral("api2");
+        show(edited, QStringLiteral("api2"), Update::Edited);
+        QVERIFY(anyContains(events(), login));
+
+        // Another resource has events of its own; coming back shows these again.
+        show(edited, QStringLiteral("other"), Update::Selected);
+        QVERIFY(!anyContains(events(), login));
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY2(anyContains(events(), login), qPrintable(events().join(QLatin1Char('|'))));
+        // Closed (a resource without custom auth selected) and shown again, too.
+        m_preview->closeResource();
+        QVERIFY(events().isEmpty());
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY(anyContains(events(), login));
+
+        // Clear empties the shown resource's log, for good.
+        auto *clear = button("clearEventLogButton");
+        QVERIFY(clear);
+        QVERIFY(clear->isEnabled());
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QVERIFY(events().isEmpty());
+        QVERIFY(!clear->isEnabled());
+        show(edited, QStringLiteral("other"), Update::Selected);
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY(events().isEmpty());
+        clickAuthLogin(); // (in this test, without the studio, the session stayed under the old name)
+        QVERIFY(anyContains(events(), login));
+
+        // A resource that is gone takes its events with it: a new one of that name starts afresh.
+        Workspace removed = edited;
+        removed.resources.removeFirst();
+        show(removed, QStringLiteral("other"), Update::Selected);
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY2(events().isEmpty(), qPrintable(events().join(QLatin1Char('|'))));
     }
 
     void enterInThePathSendsAndSendIsDisabledMeanwhile()

@@ -145,6 +145,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_responseView(readOnlyTextView(this, QStringLiteral("responseView")))
     , m_timeline(new QListWidget(this))
     , m_eventLog(new QListWidget(this))
+    , m_clearEventLogButton(new QPushButton(tr("Clear"), this))
     , m_countdownTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("authLoginPreview"));
@@ -248,6 +249,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
         tr("Logins, refreshes, retries, login tests and logouts for this resource, masked"));
     m_eventLog->setAlternatingRowColors(true);
     m_eventLog->setUniformItemSizes(true);
+    m_clearEventLogButton->setObjectName(QStringLiteral("clearEventLogButton"));
+    m_clearEventLogButton->setAccessibleName(tr("Clear auth events"));
+    m_clearEventLogButton->setToolTip(tr("Empty this resource's auth event log; the session stays"));
 
     // Session section.
     auto *sessionButtons = new QHBoxLayout;
@@ -299,8 +303,13 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     queryLayout->addWidget(exchange, 1);
 
     auto *eventsBox = new QGroupBox(tr("Auth events"), this);
-    auto *eventsLayout = new QVBoxLayout(eventsBox);
-    eventsLayout->addWidget(m_eventLog);
+    // Clear beside the log rather than below it: the section takes no more height.
+    auto *eventsButtons = new QVBoxLayout;
+    eventsButtons->addWidget(m_clearEventLogButton);
+    eventsButtons->addStretch(1);
+    auto *eventsLayout = new QHBoxLayout(eventsBox);
+    eventsLayout->addWidget(m_eventLog, 1);
+    eventsLayout->addLayout(eventsButtons);
 
     // Each text pane and list keeps three lines at the least, rather than a scroll area's stock minimum
     // (about five): the whole preview then fits the window's height at 1280x800 with nothing scrolled
@@ -328,6 +337,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     connect(m_countdownTimer, &QTimer::timeout, this, &AuthLoginPreview::updateCountdown);
     connect(m_loginButton, &QPushButton::clicked, this, &AuthLoginPreview::login);
     connect(m_logoutButton, &QPushButton::clicked, this, &AuthLoginPreview::logout);
+    connect(m_clearEventLogButton, &QPushButton::clicked, this, &AuthLoginPreview::clearEventLog);
     connect(m_sendButton, &QPushButton::clicked, this, &AuthLoginPreview::sendQuery);
     connect(m_path, &QLineEdit::returnPressed, this, &AuthLoginPreview::sendQuery);
     connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
@@ -357,15 +367,26 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     }
     // Only the file changed (Save As): the session went with it, nothing was edited.
     m_savedElsewhere = sameResource && update == Update::Edited;
+    // An edit leaves the same resource shown, under a new name perhaps: its events stay.
+    if (update != Update::Edited)
+        stashEventLog();
     m_workspace = workspace;
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
     m_overrides = variableOverrides;
+    // A resource that left the workspace takes its events along; one of its name added later starts
+    // afresh, as it has no session either.
+    m_eventLogs.removeIf([&workspace](const QHash<EventLogKey, QStringList>::iterator &log) {
+        return workspace.findResource(log.key().second) == nullptr;
+    });
+    if (update != Update::Edited)
+        takeEventLog();
     openClient(update);
 }
 
 void AuthLoginPreview::closeResource()
 {
+    stashEventLog();
     dropClient();
     m_workspace = {};
     m_workspaceId.clear();
@@ -398,7 +419,6 @@ void AuthLoginPreview::openClient(Update update)
     // Dropping the client stops what it was doing: the user must hear that, not find a login vanished.
     const bool interrupted = m_client && (m_client->isAuthenticating() || isQueryRunning());
     dropClient();
-    m_eventLog->clear();
     m_timeline->clear();
     m_requestView->clear();
     m_responseView->clear();
@@ -500,9 +520,12 @@ void AuthLoginPreview::setProfile(const QString &profile)
 {
     if (profile == m_profile)
         return;
+    stashEventLog(); // another profile is another session, with events of its own
     m_profile = profile;
-    if (m_client)
+    if (m_client) {
+        takeEventLog();
         openClient();
+    }
 }
 
 QString AuthLoginPreview::profile() const
@@ -715,6 +738,34 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     while (m_eventLog->count() > MaxEventLogLines)
         delete m_eventLog->takeItem(0);
     m_eventLog->scrollToBottom();
+    updateButtons();
+}
+
+void AuthLoginPreview::clearEventLog()
+{
+    m_eventLog->clear();
+    updateButtons();
+}
+
+void AuthLoginPreview::stashEventLog()
+{
+    if (!m_resourceName.isEmpty() && m_eventLog->count() > 0) {
+        QStringList lines;
+        lines.reserve(m_eventLog->count());
+        for (int i = 0; i < m_eventLog->count(); ++i)
+            lines.append(m_eventLog->item(i)->text());
+        m_eventLogs.insert({profile(), m_resourceName}, lines);
+    }
+    m_eventLog->clear();
+    updateButtons();
+}
+
+void AuthLoginPreview::takeEventLog()
+{
+    m_eventLog->clear();
+    m_eventLog->addItems(m_eventLogs.take({profile(), m_resourceName}));
+    m_eventLog->scrollToBottom();
+    updateButtons();
 }
 
 std::optional<AuthSession> AuthLoginPreview::shownSession() const
@@ -812,6 +863,7 @@ void AuthLoginPreview::updateButtons()
     m_sendButton->setEnabled(m_client && !m_pending);
     m_cancelButton->setEnabled(!m_pending.isNull());
     m_path->setEnabled(m_client != nullptr);
+    m_clearEventLogButton->setEnabled(m_eventLog->count() > 0);
 }
 
 void AuthLoginPreview::setAuthStatus(const QString &text)

@@ -6,6 +6,11 @@
 // through one QueryClient per opened resource, with LoginPolicy::AskCaller, so a query that needs a login
 // says so instead of prompting.
 //
+// The auth event log is the resource's session's, not the client's: a client is made anew for every edit
+// of the resource and every time the resource is shown, so the preview keeps each resource's events itself,
+// by profile and resource name (an edit, a rename included, keeps the shown ones). They go when the resource
+// leaves the workspace or with the log's Clear button.
+//
 // Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
 // (which loads the stored session, runs the login test and logs in silently or reports loginRequired
 // as the resource says, without sending a query). It runs only when the resource has the login test URL
@@ -111,6 +116,8 @@ public:
     // Aborts the query in flight, its request included (PendingQuery::cancel()); it reports as cancelled.
     void cancelQuery();
     bool isQueryRunning() const { return !m_pending.isNull(); }
+    // Empties the shown resource's auth event log (the Clear button).
+    void clearEventLog();
 
     // The session as the session store has it now (what the panel shows).
     std::optional<AuthSession> shownSession() const;
@@ -132,6 +139,9 @@ private:
     void onLoginFinished(bool succeeded, const QString &message);
     void onRefreshFinished(bool succeeded, const QString &message);
     void appendEvent(const AuthEvent &event);
+    // The shown log goes to m_eventLogs under its resource, or comes from there.
+    void stashEventLog();
+    void takeEventLog();
 
     void updateSessionView();
     void updateCountdown();
@@ -169,6 +179,10 @@ private:
     QSet<QString> m_seenSecrets;
     // The client said a login is needed although a session is stored (login test or refresh failed).
     bool m_loginRequired = false;
+    // The auth events of the resources not shown now, by profile and resource name; the shown resource's
+    // are in m_eventLog.
+    using EventLogKey = QPair<QString, QString>;
+    QHash<EventLogKey, QStringList> m_eventLogs;
 
     QLabel *m_title;
     QLabel *m_sessionState;
@@ -187,6 +201,7 @@ private:
     QPlainTextEdit *m_responseView;
     QListWidget *m_timeline;
     QListWidget *m_eventLog;
+    QPushButton *m_clearEventLogButton;
     QTimer *m_countdownTimer;
 };
 
