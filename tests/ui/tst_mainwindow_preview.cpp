@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -78,6 +79,20 @@ bool eventLogHas(AuthLoginPreview *preview, const QString &part)
             return true;
     }
     return false;
+}
+
+// Sends `path` from the preview's query box and waits for the answer.
+bool sendFromThePreview(AuthLoginPreview *preview, const QString &path)
+{
+    preview->findChild<QLineEdit *>(QStringLiteral("queryPath"))->setText(path);
+    QSignalSpy finished(preview, &AuthLoginPreview::queryFinished);
+    QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+    return finished.wait(20000);
+}
+
+QString viewText(AuthLoginPreview *preview, const QString &name)
+{
+    return preview->findChild<QPlainTextEdit *>(name)->toPlainText();
 }
 
 } // namespace
@@ -341,6 +356,49 @@ private Q_SLOTS:
         window.setCurrentResource(1);
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QVERIFY(eventLogHas(preview, login));
+        window.document()->undoStack()->setClean();
+    }
+
+    // File > New and Open put another workspace in the window: the preview's last request, response and
+    // timeline, and its auth events, were the old workspace's and go with it.
+    void newAndOpenClearTheLastQuery()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("preview.authstudio.json"));
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        FileDialog::setNextPath(path);
+        window.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
+        QTRY_COMPARE(window.document()->filePath(), path);
+        window.setCurrentResource(0); // the one Open shows first
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        const auto queryShown = [preview] {
+            return !viewText(preview, QStringLiteral("requestView")).isEmpty() ||
+                !viewText(preview, QStringLiteral("responseView")).isEmpty() ||
+                preview->findChild<QListWidget *>(QStringLiteral("refreshTimeline"))->count() > 0 ||
+                preview->findChild<QListWidget *>(QStringLiteral("eventLog"))->count() > 0;
+        };
+        logInAsTheDemoUser(preview);
+        QTRY_VERIFY(preview->isLoggedIn());
+        QVERIFY(sendFromThePreview(preview, QStringLiteral("/headers")));
+        QVERIFY(viewText(preview, QStringLiteral("responseView")).startsWith(QStringLiteral("HTTP 200")));
+
+        // Open: the same file again, so the same resource with the same session is shown.
+        bool opened = false;
+        window.openFile(path, [&opened](bool ok) { opened = ok; });
+        QTRY_VERIFY(opened);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        QVERIFY2(!queryShown(), qPrintable(viewText(preview, QStringLiteral("responseView"))));
+
+        QVERIFY(sendFromThePreview(preview, QStringLiteral("/headers")));
+        QVERIFY(queryShown());
+        window.newWorkspace(); // no resources: the preview shows none
+        QCOMPARE(window.document()->resourceCount(), 0);
+        QVERIFY2(!queryShown(), qPrintable(viewText(preview, QStringLiteral("responseView"))));
         window.document()->undoStack()->setClean();
     }
 

@@ -394,8 +394,17 @@ void AuthLoginPreview::closeResource()
     m_overrides.clear();
     m_title->clear();
     m_authStatus->clear();
+    m_timeline->clear();
+    m_requestView->clear();
+    m_responseView->clear();
     updateSessionView();
     Q_EMIT sessionStateChanged();
+}
+
+void AuthLoginPreview::closeWorkspace()
+{
+    closeResource();
+    m_eventLogs.clear();
 }
 
 void AuthLoginPreview::dropClient()

@@ -9,7 +9,7 @@
 // The auth event log is the resource's session's, not the client's: a client is made anew for every edit
 // of the resource and every time the resource is shown, so the preview keeps each resource's events itself,
 // by profile and resource name (an edit, a rename included, keeps the shown ones). They go when the resource
-// leaves the workspace or with the log's Clear button.
+// leaves the workspace, when another workspace replaces this one, or with the log's Clear button.
 //
 // Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
 // (which loads the stored session, runs the login test and logs in silently or reports loginRequired
@@ -89,9 +89,14 @@ public:
     // workspaceId identifies the workspace for session keys (its file's canonical path).
     void setResource(const Workspace &workspace, const QString &workspaceId, const QString &resourceName,
                      const QHash<QString, QString> &variableOverrides = {}, Update update = Update::Opened);
-    // Drops the client (a query in flight is abandoned, an open login form closed); the stored session
-    // stays in the session store.
+    // Drops the client (a query in flight is abandoned, an open login form closed) and empties the last
+    // query's request, response and timeline, which were that resource's; the stored session stays in
+    // the session store.
     void closeResource();
+    // Another workspace replaces this one (File > New, Open): closes the resource and forgets the old
+    // workspace's auth events too. setResource() alone can't tell: the same file opened again shows the
+    // same resource with the same session.
+    void closeWorkspace();
     QString resourceName() const { return m_resourceName; }
     QueryClient *client() const { return m_client.get(); }
 
