@@ -826,6 +826,46 @@ private Q_SLOTS:
         QVERIFY2(events().isEmpty(), qPrintable(events().join(QLatin1Char('|'))));
     }
 
+    // The session section's status message can be long (a hint, an error); however many lines it would
+    // take, the query row below stays where it is, and the whole message is in its tooltip.
+    void longStatusDoesNotMoveTheQueryRow()
+    {
+        m_preview->resize(420, 800);
+        auto *status = child<QLabel>("authStatus");
+        auto *path = child<QLineEdit>("queryPath");
+        auto *send = button("sendButton");
+        const auto rowGeometry = [&] {
+            // Layouts settle in posted events; nested ones take a round each.
+            for (int round = 0; round < 10; ++round)
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            return QList<QRect> {QRect(path->mapTo(m_preview, QPoint()), path->size()),
+                                 QRect(send->mapTo(m_preview, QPoint()), send->size())};
+        };
+        // Opening a resource without a login test says at length why nothing was checked.
+        open(demoWorkspace());
+        const auto isLong = [status] {
+            return status->fontMetrics().horizontalAdvance(status->text()) > 2 * status->width();
+        };
+        QVERIFY2(status->text().contains(QStringLiteral("isn't checked on opening")),
+                 qPrintable(status->text()));
+        QVERIFY(isLong());
+        const QList<QRect> withLongStatus = rowGeometry();
+        const int statusHeight = status->height();
+
+        clickAuthLogin();
+        QCOMPARE(status->text(), QStringLiteral("Logged in."));
+        QCOMPARE(rowGeometry(), withLongStatus);
+        QCOMPARE(status->height(), statusHeight);
+
+        // The long one again, in full on hover.
+        Workspace edited = demoWorkspace();
+        edited.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        open(edited);
+        QVERIFY2(isLong(), qPrintable(status->text()));
+        QCOMPARE(status->toolTip(), status->text());
+        QCOMPARE(rowGeometry(), withLongStatus);
+    }
+
     void enterInThePathSendsAndSendIsDisabledMeanwhile()
     {
         open(demoWorkspace());

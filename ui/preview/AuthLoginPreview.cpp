@@ -9,6 +9,7 @@
 #include "session/AuthEvent.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/WrappingLabel.h"
 
 #include <QComboBox>
@@ -132,7 +133,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_sessionState(new QLabel(this))
     , m_sessionDetail(new WrappingLabel(this))
     , m_expiryCountdown(new QLabel(this))
-    , m_authStatus(new WrappingLabel(this))
+    , m_authStatus(new ElidedLabel(this))
     , m_loginButton(new QPushButton(tr("Auth Login"), this))
     , m_logoutButton(new QPushButton(tr("Log out"), this))
     , m_variables(new ScopeInspector(this))
@@ -174,10 +175,10 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_expiryCountdown->setAccessibleName(tr("Session expiry"));
     m_expiryCountdown->hide();
 
+    // One line, cut with "…", the whole message in its tooltip: wrapped, a long message (an error, a
+    // hint) grew the Session section by lines and moved the query row below it while the user aimed at it.
     m_authStatus->setObjectName(QStringLiteral("authStatus"));
     m_authStatus->setTextFormat(Qt::PlainText);
-    m_authStatus->setWordWrap(true);
-    m_authStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_authStatus->setAccessibleName(tr("Auth status"));
 
     m_loginButton->setObjectName(QStringLiteral("authLoginButton"));
@@ -393,7 +394,7 @@ void AuthLoginPreview::closeResource()
     m_resourceName.clear();
     m_overrides.clear();
     m_title->clear();
-    m_authStatus->clear();
+    setAuthStatus({});
     m_timeline->clear();
     m_requestView->clear();
     m_responseView->clear();
@@ -431,7 +432,7 @@ void AuthLoginPreview::openClient(Update update)
     m_timeline->clear();
     m_requestView->clear();
     m_responseView->clear();
-    m_authStatus->clear();
+    setAuthStatus({});
 
     m_client = std::make_unique<QueryClient>(m_network, m_sessions, m_workspace, m_workspaceId, resourceName);
     m_client->setVariableOverrides(m_overrides);
@@ -878,6 +879,7 @@ void AuthLoginPreview::updateButtons()
 void AuthLoginPreview::setAuthStatus(const QString &text)
 {
     m_authStatus->setText(text);
+    m_authStatus->setToolTip(text); // the label shows one line of it
 }
 
 SecretMasker AuthLoginPreview::masker() const
