@@ -356,6 +356,21 @@ private Q_SLOTS:
         window.setCurrentResource(1);
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
         QVERIFY(eventLogHas(preview, login));
+
+        // Renamed while the other one is shown, it keeps them too; deleted, it takes them along.
+        window.setCurrentResource(0);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        Resource renamed = window.document()->resource(1);
+        renamed.name = QStringLiteral("Demo login v3");
+        window.document()->setResource(1, renamed, QStringLiteral("Rename resource"));
+        window.setCurrentResource(1);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v3"));
+        QVERIFY(eventLogHas(preview, login));
+        window.document()->removeResource(1);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.setCurrentResource(window.document()->addResource(renamed));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v3"));
+        QVERIFY(!eventLogHas(preview, login));
         window.document()->undoStack()->setClean();
     }
 

@@ -818,11 +818,19 @@ private Q_SLOTS:
         clickAuthLogin(); // (in this test, without the studio, the session stayed under the old name)
         QVERIFY(anyContains(events(), login));
 
+        // Renamed while another one is shown (an undo, say), a resource keeps its events too.
+        show(edited, QStringLiteral("other"), Update::Selected);
+        Workspace renamedAside = edited;
+        renamedAside.resources.first().name = QStringLiteral("api3");
+        show(renamedAside, QStringLiteral("other"), Update::Edited); // "other" itself is as it was
+        show(renamedAside, QStringLiteral("api3"), Update::Selected);
+        QVERIFY2(anyContains(events(), login), qPrintable(events().join(QLatin1Char('|'))));
+
         // A resource that is gone takes its events with it: a new one of that name starts afresh.
-        Workspace removed = edited;
+        Workspace removed = renamedAside;
         removed.resources.removeFirst();
         show(removed, QStringLiteral("other"), Update::Selected);
-        show(edited, QStringLiteral("api2"), Update::Selected);
+        show(renamedAside, QStringLiteral("api3"), Update::Selected);
         QVERIFY2(events().isEmpty(), qPrintable(events().join(QLatin1Char('|'))));
     }
 

@@ -356,6 +356,7 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
                                    const QString &resourceName,
                                    const QHash<QString, QString> &variableOverrides, Update update)
 {
+    followResourceNames(workspace);
     // The client only reads the workspace variables and this one resource: other edits don't reopen it.
     bool sameResource = false;
     if (m_client && resourceName == m_resourceName && variableOverrides == m_overrides &&
@@ -375,11 +376,6 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
     m_overrides = variableOverrides;
-    // A resource that left the workspace takes its events along; one of its name added later starts
-    // afresh, as it has no session either.
-    m_eventLogs.removeIf([&workspace](const QHash<EventLogKey, QStringList>::iterator &log) {
-        return workspace.findResource(log.key().second) == nullptr;
-    });
     if (update != Update::Edited)
         takeEventLog();
     openClient(update);
@@ -406,6 +402,7 @@ void AuthLoginPreview::closeWorkspace()
 {
     closeResource();
     m_eventLogs.clear();
+    m_resourceNames.clear();
 }
 
 void AuthLoginPreview::dropClient()
@@ -759,7 +756,8 @@ void AuthLoginPreview::clearEventLog()
 
 void AuthLoginPreview::stashEventLog()
 {
-    if (!m_resourceName.isEmpty() && m_eventLog->count() > 0) {
+    // Not for a resource the workspace just lost (setResource() has followed the names already).
+    if (m_resourceNames.contains(m_resourceName) && m_eventLog->count() > 0) {
         QStringList lines;
         lines.reserve(m_eventLog->count());
         for (int i = 0; i < m_eventLog->count(); ++i)
@@ -768,6 +766,50 @@ void AuthLoginPreview::stashEventLog()
     }
     m_eventLog->clear();
     updateButtons();
+}
+
+void AuthLoginPreview::followResourceNames(const Workspace &workspace)
+{
+    QStringList names;
+    names.reserve(workspace.resources.size());
+    for (const Resource &resource : workspace.resources)
+        names.append(resource.name);
+    // One name changed in place is a rename (typed, undone or redone, of the shown resource or another);
+    // more changes at once (a resource added or moved) tell nothing of which is which.
+    qsizetype renamed = -1;
+    if (names.size() == m_resourceNames.size()) {
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (names.at(i) == m_resourceNames.at(i))
+                continue;
+            if (renamed >= 0) {
+                renamed = -1;
+                break;
+            }
+            renamed = i;
+        }
+    }
+    // While the old name is still another resource's, or the new one already was, the events stay put:
+    // they would be that other resource's.
+    if (renamed >= 0 && !names.contains(m_resourceNames.at(renamed)) &&
+        !m_resourceNames.contains(names.at(renamed))) {
+        const QString &from = m_resourceNames.at(renamed);
+        QHash<EventLogKey, QStringList> moved;
+        for (auto log = m_eventLogs.begin(); log != m_eventLogs.end();) {
+            if (log.key().second == from) {
+                moved.insert({log.key().first, names.at(renamed)}, log.value());
+                log = m_eventLogs.erase(log);
+            } else {
+                ++log;
+            }
+        }
+        m_eventLogs.insert(moved);
+    }
+    // A resource that left the workspace takes its events along; one of its name added later starts
+    // afresh, as it has no session either.
+    m_eventLogs.removeIf([&names](const QHash<EventLogKey, QStringList>::iterator &log) {
+        return !names.contains(log.key().second);
+    });
+    m_resourceNames = names;
 }
 
 void AuthLoginPreview::takeEventLog()

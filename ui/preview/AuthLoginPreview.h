@@ -8,8 +8,9 @@
 //
 // The auth event log is the resource's session's, not the client's: a client is made anew for every edit
 // of the resource and every time the resource is shown, so the preview keeps each resource's events itself,
-// by profile and resource name (an edit, a rename included, keeps the shown ones). They go when the resource
-// leaves the workspace, when another workspace replaces this one, or with the log's Clear button.
+// by profile and resource name (an edit keeps the shown ones; a renamed resource's follow it). They go when
+// the resource leaves the workspace, when another workspace replaces this one, or with the log's Clear
+// button.
 //
 // Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
 // (which loads the stored session, runs the login test and logs in silently or reports loginRequired
@@ -147,6 +148,9 @@ private:
     // The shown log goes to m_eventLogs under its resource, or comes from there.
     void stashEventLog();
     void takeEventLog();
+    // Follows the workspace's resources from one setResource() to the next: the events of a resource
+    // renamed move to its new name, those of a resource removed go.
+    void followResourceNames(const Workspace &workspace);
 
     void updateSessionView();
     void updateCountdown();
@@ -188,6 +192,7 @@ private:
     // are in m_eventLog.
     using EventLogKey = QPair<QString, QString>;
     QHash<EventLogKey, QStringList> m_eventLogs;
+    QStringList m_resourceNames; // the workspace's, as the last setResource() had them
 
     QLabel *m_title;
     QLabel *m_sessionState;
