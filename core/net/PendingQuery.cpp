@@ -23,7 +23,9 @@ void PendingQuery::cancel()
     if (m_reply) {
         QNetworkReply *reply = m_reply;
         m_reply = nullptr;
-        reply->disconnect(m_client);
+        // Every connection, the one to this query included: the aborted reply's finished() would
+        // otherwise report the abort as the query timeout.
+        reply->disconnect();
         reply->abort();
         reply->deleteLater();
     }

@@ -32,6 +32,7 @@ struct QueryResult
     bool retried = false;
     QString requestLine; // "GET http://127.0.0.1:8787/me"
     QList<QPair<QByteArray, QByteArray>> requestHeaders; // as sent (mask before showing)
+    QByteArray requestBody; // as sent, filled from the session (mask before showing); empty: none
     qint64 elapsedNs = 0;
 
     // The status the caller sees: the final reply's.

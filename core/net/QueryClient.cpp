@@ -585,6 +585,7 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     query->m_result.requestHeaders.clear();
     for (const QByteArray &name : prepared.request.rawHeaderList())
         query->m_result.requestHeaders.append({name, prepared.request.rawHeader(name)});
+    query->m_result.requestBody = prepared.body;
 
     QNetworkReply *reply = RequestBuilder::send(m_network, prepared);
     reply->setParent(query);

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -124,6 +125,10 @@ private Q_SLOTS:
                  token);
         QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("note")).toString(),
                  QStringLiteral("hi"));
+        // The result keeps the body as it went out, filled in, for showing (masked) as the request sent.
+        const QJsonObject sentBody = QJsonDocument::fromJson(result.requestBody).object();
+        QCOMPARE(sentBody.value(QStringLiteral("token")).toString(), token);
+        QCOMPARE(sentBody.value(QStringLiteral("note")).toString(), QStringLiteral("hi"));
         // The session lives in the session store, keyed by profile and resource, never in the workspace.
         QVERIFY(m_sessions->cached(c->sessionKey()).has_value());
     }
@@ -382,6 +387,33 @@ private Q_SLOTS:
         const QueryResult result = wait(other);
         QVERIFY2(result.succeeded, qPrintable(result.error));
         QCOMPARE(m_server->counters().refreshes, 1);
+    }
+
+    // A query whose request is out is cancelled at once: it reports once, cancelled, and its reply is
+    // aborted rather than left to run until the server answers.
+    void cancellingASentQueryAbortsItsRequest()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        m_server->resetCounters();
+        PendingQuery *query = c->send(get(QStringLiteral("/delay/30000")));
+        QSignalSpy finished(query, &PendingQuery::finished);
+        QTRY_VERIFY(query->findChild<QNetworkReply *>()); // the request is out
+        QVERIFY(!query->isFinished());
+        query->cancel();
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(query->result().cancelled);
+        QVERIFY(!query->result().succeeded);
+        // Said as a cancel, not as the timeout an aborted reply looks like.
+        QVERIFY2(query->result().error.contains(QStringLiteral("cancelled")),
+                 qPrintable(query->result().error));
+        QVERIFY(!query->result().requestLine.isEmpty()); // it had gone out
+        QTRY_VERIFY(!query->findChild<QNetworkReply *>()); // aborted and gone
+        query->cancel(); // a second cancel is harmless
+        QCOMPARE(finished.count(), 1);
+        // The client goes on as before.
+        QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
+        QCOMPARE(finished.count(), 1);
     }
 
     void serverThatKeepsRejectingGetsOneRefreshAndOneRetryPerQuery()

@@ -4,6 +4,7 @@
 #include "document/DemoWorkspace.h"
 #include "document/WorkspaceDocument.h"
 #include "model/ApiRequestStep.h"
+#include "net/QueryClient.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "session/SessionManager.h"
@@ -21,6 +22,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -64,6 +68,31 @@ void logInAsTheDemoUser(AuthLoginPreview *preview)
 {
     answerTheLoginFormAsTheDemoUser();
     QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton")), Qt::LeftButton);
+}
+
+// Whether any line of the preview's auth event log holds `part`.
+bool eventLogHas(AuthLoginPreview *preview, const QString &part)
+{
+    const auto *log = preview->findChild<QListWidget *>(QStringLiteral("eventLog"));
+    for (int i = 0; i < log->count(); ++i) {
+        if (log->item(i)->text().contains(part))
+            return true;
+    }
+    return false;
+}
+
+// Sends `path` from the preview's query box and waits for the answer.
+bool sendFromThePreview(AuthLoginPreview *preview, const QString &path)
+{
+    preview->findChild<QLineEdit *>(QStringLiteral("queryPath"))->setText(path);
+    QSignalSpy finished(preview, &AuthLoginPreview::queryFinished);
+    QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+    return finished.wait(20000);
+}
+
+QString viewText(AuthLoginPreview *preview, const QString &name)
+{
+    return preview->findChild<QPlainTextEdit *>(name)->toPlainText();
 }
 
 } // namespace
@@ -287,6 +316,104 @@ private Q_SLOTS:
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Slow login"));
         QVERIFY(!preview->isLoggedIn());
         QVERIFY2(authStatus->text().contains(QStringLiteral("stopped")), qPrintable(authStatus->text()));
+        window.document()->undoStack()->setClean();
+    }
+
+    // The preview's auth events are the resource's: typing in its fields (a new client at each
+    // keystroke) and looking at another resource for a while used to clear them.
+    void authEventsSurviveEditsAndSwitching()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
+        answerTheLoginFormAsTheDemoUser();
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->isLoggedIn());
+        const QString login = QStringLiteral("login (");
+        QTRY_VERIFY(eventLogHas(preview, login));
+
+        QPointer<QueryClient> client = preview->client();
+        auto *name = window.findChild<QLineEdit *>(QStringLiteral("resourceName"));
+        name->setFocus();
+        name->end(false);
+        QTest::keyClicks(name, QStringLiteral(" v2"));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(!client); // each keystroke made a new client
+        QVERIFY(eventLogHas(preview, login));
+
+        client = preview->client();
+        Resource edited = window.document()->resource(1);
+        edited.headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        window.document()->setResource(1, edited, QStringLiteral("Add header"));
+        QTRY_VERIFY(!client);
+        QVERIFY(eventLogHas(preview, login));
+
+        window.setCurrentResource(0);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        QVERIFY(!eventLogHas(preview, login)); // that one's own events
+        window.setCurrentResource(1);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v2"));
+        QVERIFY(eventLogHas(preview, login));
+
+        // Renamed while the other one is shown, it keeps them too; deleted, it takes them along.
+        window.setCurrentResource(0);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        Resource renamed = window.document()->resource(1);
+        renamed.name = QStringLiteral("Demo login v3");
+        window.document()->setResource(1, renamed, QStringLiteral("Rename resource"));
+        window.setCurrentResource(1);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v3"));
+        QVERIFY(eventLogHas(preview, login));
+        window.document()->removeResource(1);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.setCurrentResource(window.document()->addResource(renamed));
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login v3"));
+        QVERIFY(!eventLogHas(preview, login));
+        window.document()->undoStack()->setClean();
+    }
+
+    // File > New and Open put another workspace in the window: the preview's last request, response and
+    // timeline, and its auth events, were the old workspace's and go with it.
+    void newAndOpenClearTheLastQuery()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("preview.authstudio.json"));
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        FileDialog::setNextPath(path);
+        window.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
+        QTRY_COMPARE(window.document()->filePath(), path);
+        window.setCurrentResource(0); // the one Open shows first
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        const auto queryShown = [preview] {
+            return !viewText(preview, QStringLiteral("requestView")).isEmpty() ||
+                !viewText(preview, QStringLiteral("responseView")).isEmpty() ||
+                preview->findChild<QListWidget *>(QStringLiteral("refreshTimeline"))->count() > 0 ||
+                preview->findChild<QListWidget *>(QStringLiteral("eventLog"))->count() > 0;
+        };
+        logInAsTheDemoUser(preview);
+        QTRY_VERIFY(preview->isLoggedIn());
+        QVERIFY(sendFromThePreview(preview, QStringLiteral("/headers")));
+        QVERIFY(viewText(preview, QStringLiteral("responseView")).startsWith(QStringLiteral("HTTP 200")));
+
+        // Open: the same file again, so the same resource with the same session is shown.
+        bool opened = false;
+        window.openFile(path, [&opened](bool ok) { opened = ok; });
+        QTRY_VERIFY(opened);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        QVERIFY2(!queryShown(), qPrintable(viewText(preview, QStringLiteral("responseView"))));
+
+        QVERIFY(sendFromThePreview(preview, QStringLiteral("/headers")));
+        QVERIFY(queryShown());
+        window.newWorkspace(); // no resources: the preview shows none
+        QCOMPARE(window.document()->resourceCount(), 0);
+        QVERIFY2(!queryShown(), qPrintable(viewText(preview, QStringLiteral("responseView"))));
         window.document()->undoStack()->setClean();
     }
 

@@ -193,7 +193,8 @@ private Q_SLOTS:
 
     void objectNamesAccessibilityAndInitialState()
     {
-        for (const char *name : {"authLoginButton", "logoutButton", "sendButton"})
+        for (const char *name :
+             {"authLoginButton", "logoutButton", "sendButton", "cancelQueryButton", "clearEventLogButton"})
             QVERIFY2(button(name), name);
         for (const char *name : {"sessionState", "expiryCountdown", "sessionDetail", "authStatus"})
             QVERIFY2(child<QLabel>(name), name);
@@ -209,6 +210,8 @@ private Q_SLOTS:
         const QList<QWidget *> controls {button("authLoginButton"),
                                          button("logoutButton"),
                                          button("sendButton"),
+                                         button("cancelQueryButton"),
+                                         button("clearEventLogButton"),
                                          child<QComboBox>("queryMethod"),
                                          child<QLineEdit>("queryPath"),
                                          child<QPlainTextEdit>("queryBody"),
@@ -227,6 +230,8 @@ private Q_SLOTS:
         QVERIFY(!button("authLoginButton")->isEnabled()); // no resource yet
         QVERIFY(!button("logoutButton")->isEnabled());
         QVERIFY(!button("sendButton")->isEnabled());
+        QVERIFY(!button("cancelQueryButton")->isEnabled()); // nothing to cancel
+        QVERIFY(!button("clearEventLogButton")->isEnabled()); // nothing to clear
         QVERIFY(!m_preview->sendQuery());
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
     }
@@ -686,6 +691,187 @@ private Q_SLOTS:
         QVERIFY(viewText("responseView").startsWith(QStringLiteral("Not sent: the body is not valid JSON")));
         QVERIFY(button("sendButton")->isEnabled());
         QCOMPARE(m_server->counters().requests, 0);
+    }
+
+    // "The request as sent" has the body too, filled in and masked by value as the response is; a huge
+    // body is cut for display with a note rather than loaded whole into the view.
+    void requestShowsTheBodyMasked()
+    {
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().bodyDefaults = {{QStringLiteral("client"), QStringLiteral("studio")}};
+        open(workspace);
+        clickAuthLogin();
+        const QueryResult echo = sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
+                                           QStringLiteral(R"({"copy": "{{ TOKEN }}", "note": "hi"})"));
+        QVERIFY2(echo.succeeded, qPrintable(echo.error));
+        const QString request = viewText("requestView");
+        QVERIFY2(request.startsWith(QStringLiteral("POST %1/post").arg(m_server->baseUrl().toString())),
+                 qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("\"note\": \"hi\"")), qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("\"client\": \"studio\"")), qPrintable(request)); // defaults
+        QVERIFY2(request.contains(QStringLiteral("\"copy\": \"********\"")), qPrintable(request));
+        // The body comes after the headers, parted from them by a blank line as on the wire.
+        QVERIFY(request.indexOf(QStringLiteral("\n\n")) > request.indexOf(QStringLiteral("Authorization:")));
+        QVERIFY(!anyContains(allTexts(m_preview), token()));
+
+        // No body, no body section.
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        QVERIFY(!viewText("requestView").contains(QStringLiteral("\n\n")));
+
+        // A body far over the display limit is cut, and says how much was left out.
+        const QString big(AuthLoginPreview::MaxShownBodyChars * 2, QLatin1Char('x'));
+        QVERIFY(sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
+                          QStringLiteral(R"({"big": "%1", "copy": "{{ TOKEN }}"})").arg(big))
+                    .succeeded);
+        const QString cut = viewText("requestView");
+        QVERIFY2(cut.contains(QStringLiteral("more characters not shown")), qPrintable(cut.right(200)));
+        QVERIFY(cut.size() < AuthLoginPreview::MaxShownBodyChars + 2000);
+        QVERIFY(!cut.contains(token()));
+    }
+
+    // A slow query can be cancelled: the request is aborted, the panel is idle again and says so.
+    void cancelStopsASlowQuery()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        auto *cancel = button("cancelQueryButton");
+        QVERIFY(cancel);
+        QVERIFY(!cancel->isEnabled());
+        child<QLineEdit>("queryPath")->setText(QStringLiteral("/delay/30000"));
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::mouseClick(button("sendButton"), Qt::LeftButton);
+        QVERIFY(m_preview->isQueryRunning());
+        QVERIFY(!button("sendButton")->isEnabled());
+        QVERIFY(cancel->isVisible());
+        QVERIFY(cancel->isEnabled());
+        QTRY_VERIFY(m_server->counters().requests > 0); // the request is out, not only queued
+
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QCOMPARE(finished.count(), 1); // at once: no waiting for the server
+        QVERIFY(finished.first().first().value<QueryResult>().cancelled);
+        QVERIFY(!m_preview->isQueryRunning());
+        QVERIFY(button("sendButton")->isEnabled());
+        QVERIFY(!cancel->isEnabled());
+        QVERIFY2(viewText("responseView").contains(QStringLiteral("cancelled"), Qt::CaseInsensitive),
+                 qPrintable(viewText("responseView")));
+        QVERIFY(!viewText("responseView").contains(QStringLiteral("timeout")));
+        QVERIFY(viewText("requestView").startsWith(QStringLiteral("GET "))); // what had gone out
+        QCOMPARE(itemTexts(child<QListWidget>("refreshTimeline")).last(), QStringLiteral("Cancelled."));
+        QVERIFY(m_preview->isLoggedIn()); // cancelling a query is not a logout
+
+        // The next query goes out as usual.
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        QCOMPARE(finished.count(), 2);
+    }
+
+    // The auth events belong to the resource's session: a new client for an edit, or another resource
+    // shown for a while, doesn't lose them. They go with the resource, or when the user clears them.
+    void eventLogSurvivesEditsAndSwitching()
+    {
+        Workspace workspace = demoWorkspace();
+        Resource other = workspace.resources.first();
+        other.name = QStringLiteral("other");
+        workspace.resources.append(other);
+        const auto show = [&](const Workspace &shown, const QString &name, AuthLoginPreview::Update update) {
+            m_preview->setResource(shown, WorkspaceId, name, overrides(), update);
+        };
+        const auto events = [this] { return itemTexts(child<QListWidget>("eventLog")); };
+        const QString login = QStringLiteral("login (prompt): ok");
+        using Update = AuthLoginPreview::Update;
+        open(workspace);
+        clickAuthLogin();
+        QVERIFY(anyContains(events(), login));
+
+        // Edited: a new client, the same session and the same events.
+        Workspace edited = workspace;
+        edited.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        const QPointer<QueryClient> before = m_preview->client();
+        show(edited, QStringLiteral("api"), Update::Edited);
+        QVERIFY(!before);
+        QVERIFY2(anyContains(events(), login), qPrintable(events().join(QLatin1Char('|'))));
+        // Renamed: still the same resource.
+        edited.resources.first().name = QStringLiteral("api2");
+        show(edited, QStringLiteral("api2"), Update::Edited);
+        QVERIFY(anyContains(events(), login));
+
+        // Another resource has events of its own; coming back shows these again.
+        show(edited, QStringLiteral("other"), Update::Selected);
+        QVERIFY(!anyContains(events(), login));
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY2(anyContains(events(), login), qPrintable(events().join(QLatin1Char('|'))));
+        // Closed (a resource without custom auth selected) and shown again, too.
+        m_preview->closeResource();
+        QVERIFY(events().isEmpty());
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY(anyContains(events(), login));
+
+        // Clear empties the shown resource's log, for good.
+        auto *clear = button("clearEventLogButton");
+        QVERIFY(clear);
+        QVERIFY(clear->isEnabled());
+        QTest::mouseClick(clear, Qt::LeftButton);
+        QVERIFY(events().isEmpty());
+        QVERIFY(!clear->isEnabled());
+        show(edited, QStringLiteral("other"), Update::Selected);
+        show(edited, QStringLiteral("api2"), Update::Selected);
+        QVERIFY(events().isEmpty());
+        clickAuthLogin(); // (in this test, without the studio, the session stayed under the old name)
+        QVERIFY(anyContains(events(), login));
+
+        // Renamed while another one is shown (an undo, say), a resource keeps its events too.
+        show(edited, QStringLiteral("other"), Update::Selected);
+        Workspace renamedAside = edited;
+        renamedAside.resources.first().name = QStringLiteral("api3");
+        show(renamedAside, QStringLiteral("other"), Update::Edited); // "other" itself is as it was
+        show(renamedAside, QStringLiteral("api3"), Update::Selected);
+        QVERIFY2(anyContains(events(), login), qPrintable(events().join(QLatin1Char('|'))));
+
+        // A resource that is gone takes its events with it: a new one of that name starts afresh.
+        Workspace removed = renamedAside;
+        removed.resources.removeFirst();
+        show(removed, QStringLiteral("other"), Update::Selected);
+        show(renamedAside, QStringLiteral("api3"), Update::Selected);
+        QVERIFY2(events().isEmpty(), qPrintable(events().join(QLatin1Char('|'))));
+    }
+
+    // The session section's status message can be long (a hint, an error); however many lines it would
+    // take, the query row below stays where it is, and the whole message is in its tooltip.
+    void longStatusDoesNotMoveTheQueryRow()
+    {
+        m_preview->resize(420, 800);
+        auto *status = child<QLabel>("authStatus");
+        auto *path = child<QLineEdit>("queryPath");
+        auto *send = button("sendButton");
+        const auto rowGeometry = [&] {
+            // Layouts settle in posted events; nested ones take a round each.
+            for (int round = 0; round < 10; ++round)
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            return QList<QRect> {QRect(path->mapTo(m_preview, QPoint()), path->size()),
+                                 QRect(send->mapTo(m_preview, QPoint()), send->size())};
+        };
+        // Opening a resource without a login test says at length why nothing was checked.
+        open(demoWorkspace());
+        const auto isLong = [status] {
+            return status->fontMetrics().horizontalAdvance(status->text()) > 2 * status->width();
+        };
+        QVERIFY2(status->text().contains(QStringLiteral("isn't checked on opening")),
+                 qPrintable(status->text()));
+        QVERIFY(isLong());
+        const QList<QRect> withLongStatus = rowGeometry();
+        const int statusHeight = status->height();
+
+        clickAuthLogin();
+        QCOMPARE(status->text(), QStringLiteral("Logged in."));
+        QCOMPARE(rowGeometry(), withLongStatus);
+        QCOMPARE(status->height(), statusHeight);
+
+        // The long one again, in full on hover.
+        Workspace edited = demoWorkspace();
+        edited.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        open(edited);
+        QVERIFY2(isLong(), qPrintable(status->text()));
+        QCOMPARE(status->toolTip(), status->text());
+        QCOMPARE(rowGeometry(), withLongStatus);
     }
 
     void enterInThePathSendsAndSendIsDisabledMeanwhile()

@@ -4,11 +4,12 @@
 // CurrentRowHighlight (a master list keeps its current row selected), StudioStyle (menu icons on the
 // highlight; window parts drawn rather than read from images, as Fusion showed them) and TemplateTextEdit
 // with TemplateHighlighter
-// ({{ }} in request bodies, marked and completed).
+// ({{ }} in request bodies, marked and completed), and ElidedLabel (one line, whatever its text).
 #include "editor/ExpressionDelegate.h"
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/FilterLineEdit.h"
 #include "widgets/JavaScriptHighlighter.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QClipboard>
 #include <QCompleter>
 #include <QDockWidget>
 #include <QFile>
@@ -29,6 +31,7 @@
 #include <QHelpEvent>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -44,6 +47,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
+#include <QVBoxLayout>
 
 using namespace AuthStudio;
 
@@ -998,6 +1002,49 @@ private Q_SLOTS:
         iconPixels(&studio, &studioDark, &studioLight);
         QCOMPARE(studioDark, 0);
         QVERIFY2(studioLight > 10, qPrintable(QString::number(studioLight)));
+    }
+
+    // ElidedLabel keeps one line's height whatever its text, so what is below it stays put; a text that
+    // doesn't fit is cut with "…" on screen, and stays whole for screen readers and Copy.
+    void elidedLabelKeepsOneLine()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *label = new ElidedLabel(&window);
+        auto *below = new QLineEdit(&window);
+        layout->addWidget(label);
+        layout->addWidget(below);
+        layout->addStretch(1);
+        window.resize(240, 200);
+        label->setText(QStringLiteral("Short."));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto settle = [] {
+            for (int round = 0; round < 4; ++round)
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        };
+        settle();
+        QVERIFY(!label->isElided());
+        const int belowY = below->y();
+        const int height = label->height();
+        QCOMPARE(height, label->sizeHint().height());
+
+        const QString longText = QStringLiteral("The login check failed: ") + QString(40, QLatin1Char('x')) +
+            QStringLiteral("\nand a second line, and more words than fit in the width of the window");
+        label->setText(longText);
+        settle();
+        QVERIFY(label->isElided());
+        QCOMPARE(label->height(), height);
+        QCOMPARE(below->y(), belowY);
+        QCOMPARE(label->text(), longText);
+        // Never wider than the layout gives it: a long text doesn't widen the window.
+        QVERIFY(label->minimumSizeHint().width() < 100);
+        QCOMPARE(window.width(), 240);
+
+        QCOMPARE(label->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QCOMPARE(label->actions().size(), 1);
+        label->actions().constFirst()->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), longText);
     }
 };
 

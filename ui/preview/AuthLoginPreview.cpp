@@ -9,6 +9,7 @@
 #include "session/AuthEvent.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/WrappingLabel.h"
 
 #include <QComboBox>
@@ -89,6 +90,25 @@ QString maskedHeaderValue(const QByteArray &name, const QByteArray &value, const
     return masker.maskText(text);
 }
 
+// A body as people read it: JSON indented, secret values masked wherever they are, and cut at `limit`
+// characters with a note, as the view would take long to lay out a multi-megabyte text.
+QString shownBody(const QJsonValue &body, const SecretMasker &masker, qsizetype limit)
+{
+    QString text;
+    if (body.isObject())
+        text = QString::fromUtf8(
+            QJsonDocument(masker.maskJson(body).toObject()).toJson(QJsonDocument::Indented));
+    else if (body.isArray())
+        text =
+            QString::fromUtf8(QJsonDocument(masker.maskJson(body).toArray()).toJson(QJsonDocument::Indented));
+    else
+        text = masker.maskText(body.toString());
+    if (text.size() > limit)
+        text = text.left(limit) + QLatin1Char('\n') +
+            AuthLoginPreview::tr("\u2026 (%1 more characters not shown)").arg(text.size() - limit);
+    return text;
+}
+
 QPlainTextEdit *readOnlyTextView(QWidget *parent, const QString &objectName)
 {
     auto *view = new QPlainTextEdit(parent);
@@ -113,7 +133,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_sessionState(new QLabel(this))
     , m_sessionDetail(new WrappingLabel(this))
     , m_expiryCountdown(new QLabel(this))
-    , m_authStatus(new WrappingLabel(this))
+    , m_authStatus(new ElidedLabel(this))
     , m_loginButton(new QPushButton(tr("Auth Login"), this))
     , m_logoutButton(new QPushButton(tr("Log out"), this))
     , m_variables(new ScopeInspector(this))
@@ -121,10 +141,12 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_path(new QLineEdit(this))
     , m_body(new QPlainTextEdit(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_requestView(readOnlyTextView(this, QStringLiteral("requestView")))
     , m_responseView(readOnlyTextView(this, QStringLiteral("responseView")))
     , m_timeline(new QListWidget(this))
     , m_eventLog(new QListWidget(this))
+    , m_clearEventLogButton(new QPushButton(tr("Clear"), this))
     , m_countdownTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("authLoginPreview"));
@@ -153,10 +175,10 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_expiryCountdown->setAccessibleName(tr("Session expiry"));
     m_expiryCountdown->hide();
 
+    // One line, cut with "…", the whole message in its tooltip: wrapped, a long message (an error, a
+    // hint) grew the Session section by lines and moved the query row below it while the user aimed at it.
     m_authStatus->setObjectName(QStringLiteral("authStatus"));
     m_authStatus->setTextFormat(Qt::PlainText);
-    m_authStatus->setWordWrap(true);
-    m_authStatus->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_authStatus->setAccessibleName(tr("Auth status"));
 
     m_loginButton->setObjectName(QStringLiteral("authLoginButton"));
@@ -201,10 +223,15 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_sendButton->setAccessibleName(tr("Send query"));
     m_sendButton->setToolTip(tr("Send the query through the resource as this user; the session is filled "
                                 "in and refreshed as the resource says"));
+    // Beside Send rather than in its place: the row keeps its shape, and a click meant for Send that
+    // lands just as a query starts doesn't cancel it.
+    m_cancelButton->setObjectName(QStringLiteral("cancelQueryButton"));
+    m_cancelButton->setAccessibleName(tr("Cancel query"));
+    m_cancelButton->setToolTip(tr("Stop waiting for the query and abort its request"));
 
     m_requestView->setAccessibleName(tr("Request as sent"));
-    m_requestView->setToolTip(tr("The request line and headers as sent; secrets, Authorization and Cookie "
-                                 "values are masked"));
+    m_requestView->setToolTip(tr("The request line, headers and body as sent; secrets, Authorization and "
+                                 "Cookie values are masked"));
     m_requestView->setPlaceholderText(tr("The request appears here when a query is sent"));
     m_responseView->setAccessibleName(tr("Response"));
     m_responseView->setToolTip(tr("The status and body of the reply; secret values are masked"));
@@ -223,6 +250,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
         tr("Logins, refreshes, retries, login tests and logouts for this resource, masked"));
     m_eventLog->setAlternatingRowColors(true);
     m_eventLog->setUniformItemSizes(true);
+    m_clearEventLogButton->setObjectName(QStringLiteral("clearEventLogButton"));
+    m_clearEventLogButton->setAccessibleName(tr("Clear auth events"));
+    m_clearEventLogButton->setToolTip(tr("Empty this resource's auth event log; the session stays"));
 
     // Session section.
     auto *sessionButtons = new QHBoxLayout;
@@ -243,6 +273,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     queryLine->addWidget(m_method);
     queryLine->addWidget(m_path, 1);
     queryLine->addWidget(m_sendButton);
+    queryLine->addWidget(m_cancelButton);
     auto *bodyLabel = new QLabel(tr("&Body:"), this);
     bodyLabel->setBuddy(m_body);
     auto *requestLabel = new QLabel(tr("Request"), this);
@@ -273,8 +304,13 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     queryLayout->addWidget(exchange, 1);
 
     auto *eventsBox = new QGroupBox(tr("Auth events"), this);
-    auto *eventsLayout = new QVBoxLayout(eventsBox);
-    eventsLayout->addWidget(m_eventLog);
+    // Clear beside the log rather than below it: the section takes no more height.
+    auto *eventsButtons = new QVBoxLayout;
+    eventsButtons->addWidget(m_clearEventLogButton);
+    eventsButtons->addStretch(1);
+    auto *eventsLayout = new QHBoxLayout(eventsBox);
+    eventsLayout->addWidget(m_eventLog, 1);
+    eventsLayout->addLayout(eventsButtons);
 
     // Each text pane and list keeps three lines at the least, rather than a scroll area's stock minimum
     // (about five): the whole preview then fits the window's height at 1280x800 with nothing scrolled
@@ -302,8 +338,10 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     connect(m_countdownTimer, &QTimer::timeout, this, &AuthLoginPreview::updateCountdown);
     connect(m_loginButton, &QPushButton::clicked, this, &AuthLoginPreview::login);
     connect(m_logoutButton, &QPushButton::clicked, this, &AuthLoginPreview::logout);
+    connect(m_clearEventLogButton, &QPushButton::clicked, this, &AuthLoginPreview::clearEventLog);
     connect(m_sendButton, &QPushButton::clicked, this, &AuthLoginPreview::sendQuery);
     connect(m_path, &QLineEdit::returnPressed, this, &AuthLoginPreview::sendQuery);
+    connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
 
     updateSessionView();
 }
@@ -318,6 +356,7 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
                                    const QString &resourceName,
                                    const QHash<QString, QString> &variableOverrides, Update update)
 {
+    followResourceNames(workspace);
     // The client only reads the workspace variables and this one resource: other edits don't reopen it.
     bool sameResource = false;
     if (m_client && resourceName == m_resourceName && variableOverrides == m_overrides &&
@@ -330,24 +369,40 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     }
     // Only the file changed (Save As): the session went with it, nothing was edited.
     m_savedElsewhere = sameResource && update == Update::Edited;
+    // An edit leaves the same resource shown, under a new name perhaps: its events stay.
+    if (update != Update::Edited)
+        stashEventLog();
     m_workspace = workspace;
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
     m_overrides = variableOverrides;
+    if (update != Update::Edited)
+        takeEventLog();
     openClient(update);
 }
 
 void AuthLoginPreview::closeResource()
 {
+    stashEventLog();
     dropClient();
     m_workspace = {};
     m_workspaceId.clear();
     m_resourceName.clear();
     m_overrides.clear();
     m_title->clear();
-    m_authStatus->clear();
+    setAuthStatus({});
+    m_timeline->clear();
+    m_requestView->clear();
+    m_responseView->clear();
     updateSessionView();
     Q_EMIT sessionStateChanged();
+}
+
+void AuthLoginPreview::closeWorkspace()
+{
+    closeResource();
+    m_eventLogs.clear();
+    m_resourceNames.clear();
 }
 
 void AuthLoginPreview::dropClient()
@@ -371,11 +426,10 @@ void AuthLoginPreview::openClient(Update update)
     // Dropping the client stops what it was doing: the user must hear that, not find a login vanished.
     const bool interrupted = m_client && (m_client->isAuthenticating() || isQueryRunning());
     dropClient();
-    m_eventLog->clear();
     m_timeline->clear();
     m_requestView->clear();
     m_responseView->clear();
-    m_authStatus->clear();
+    setAuthStatus({});
 
     m_client = std::make_unique<QueryClient>(m_network, m_sessions, m_workspace, m_workspaceId, resourceName);
     m_client->setVariableOverrides(m_overrides);
@@ -473,9 +527,12 @@ void AuthLoginPreview::setProfile(const QString &profile)
 {
     if (profile == m_profile)
         return;
+    stashEventLog(); // another profile is another session, with events of its own
     m_profile = profile;
-    if (m_client)
+    if (m_client) {
+        takeEventLog();
         openClient();
+    }
 }
 
 QString AuthLoginPreview::profile() const
@@ -548,6 +605,13 @@ bool AuthLoginPreview::sendQuery()
     return true;
 }
 
+void AuthLoginPreview::cancelQuery()
+{
+    // PendingQuery::cancel() reports at once, so onQueryFinished() has shown the cancel when it returns.
+    if (PendingQuery *pending = m_pending)
+        pending->cancel();
+}
+
 void AuthLoginPreview::onQueryFinished(const QueryResult &result)
 {
     if (PendingQuery *pending = m_pending)
@@ -570,6 +634,15 @@ QString AuthLoginPreview::requestText(const QueryResult &result, const SecretMas
     for (const auto &[name, value] : result.requestHeaders)
         lines.append(QString::fromLatin1(name) + QStringLiteral(": ") +
                      maskedHeaderValue(name, value, masker));
+    if (!result.requestBody.isEmpty()) {
+        // After a blank line, as on the wire; JSON indented as the response is, anything else as text.
+        const QJsonDocument json = QJsonDocument::fromJson(result.requestBody);
+        const QJsonValue body = json.isObject() ? QJsonValue(json.object())
+            : json.isArray()                    ? QJsonValue(json.array())
+                                                : QJsonValue(QString::fromUtf8(result.requestBody));
+        lines.append(QString());
+        lines.append(shownBody(body, masker, MaxShownBodyChars));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -586,19 +659,7 @@ QString AuthLoginPreview::responseText(const QueryResult &result, const SecretMa
     if (result.retried && result.succeeded)
         head += tr(" \u00b7 retried after the session was refreshed");
     parts.append(head);
-    const QJsonValue body = response.parsedBody();
-    QString text;
-    if (body.isObject())
-        text = QString::fromUtf8(
-            QJsonDocument(masker.maskJson(body).toObject()).toJson(QJsonDocument::Indented));
-    else if (body.isArray())
-        text =
-            QString::fromUtf8(QJsonDocument(masker.maskJson(body).toArray()).toJson(QJsonDocument::Indented));
-    else
-        text = masker.maskText(body.toString());
-    if (text.size() > MaxShownBodyChars)
-        text = text.left(MaxShownBodyChars) + QLatin1Char('\n') +
-            tr("\u2026 (%1 more characters not shown)").arg(text.size() - MaxShownBodyChars);
+    const QString text = shownBody(response.parsedBody(), masker, MaxShownBodyChars);
     if (!text.isEmpty())
         parts.append(QString() + QLatin1Char('\n') + text);
     return parts.join(QLatin1Char('\n'));
@@ -684,6 +745,79 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     while (m_eventLog->count() > MaxEventLogLines)
         delete m_eventLog->takeItem(0);
     m_eventLog->scrollToBottom();
+    updateButtons();
+}
+
+void AuthLoginPreview::clearEventLog()
+{
+    m_eventLog->clear();
+    updateButtons();
+}
+
+void AuthLoginPreview::stashEventLog()
+{
+    // Not for a resource the workspace just lost (setResource() has followed the names already).
+    if (m_resourceNames.contains(m_resourceName) && m_eventLog->count() > 0) {
+        QStringList lines;
+        lines.reserve(m_eventLog->count());
+        for (int i = 0; i < m_eventLog->count(); ++i)
+            lines.append(m_eventLog->item(i)->text());
+        m_eventLogs.insert({profile(), m_resourceName}, lines);
+    }
+    m_eventLog->clear();
+    updateButtons();
+}
+
+void AuthLoginPreview::followResourceNames(const Workspace &workspace)
+{
+    QStringList names;
+    names.reserve(workspace.resources.size());
+    for (const Resource &resource : workspace.resources)
+        names.append(resource.name);
+    // One name changed in place is a rename (typed, undone or redone, of the shown resource or another);
+    // more changes at once (a resource added or moved) tell nothing of which is which.
+    qsizetype renamed = -1;
+    if (names.size() == m_resourceNames.size()) {
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            if (names.at(i) == m_resourceNames.at(i))
+                continue;
+            if (renamed >= 0) {
+                renamed = -1;
+                break;
+            }
+            renamed = i;
+        }
+    }
+    // While the old name is still another resource's, or the new one already was, the events stay put:
+    // they would be that other resource's.
+    if (renamed >= 0 && !names.contains(m_resourceNames.at(renamed)) &&
+        !m_resourceNames.contains(names.at(renamed))) {
+        const QString &from = m_resourceNames.at(renamed);
+        QHash<EventLogKey, QStringList> moved;
+        for (auto log = m_eventLogs.begin(); log != m_eventLogs.end();) {
+            if (log.key().second == from) {
+                moved.insert({log.key().first, names.at(renamed)}, log.value());
+                log = m_eventLogs.erase(log);
+            } else {
+                ++log;
+            }
+        }
+        m_eventLogs.insert(moved);
+    }
+    // A resource that left the workspace takes its events along; one of its name added later starts
+    // afresh, as it has no session either.
+    m_eventLogs.removeIf([&names](const QHash<EventLogKey, QStringList>::iterator &log) {
+        return !names.contains(log.key().second);
+    });
+    m_resourceNames = names;
+}
+
+void AuthLoginPreview::takeEventLog()
+{
+    m_eventLog->clear();
+    m_eventLog->addItems(m_eventLogs.take({profile(), m_resourceName}));
+    m_eventLog->scrollToBottom();
+    updateButtons();
 }
 
 std::optional<AuthSession> AuthLoginPreview::shownSession() const
@@ -779,12 +913,15 @@ void AuthLoginPreview::updateButtons()
     m_loginButton->setEnabled(customAuth);
     m_logoutButton->setEnabled(customAuth && isLoggedIn());
     m_sendButton->setEnabled(m_client && !m_pending);
+    m_cancelButton->setEnabled(!m_pending.isNull());
     m_path->setEnabled(m_client != nullptr);
+    m_clearEventLogButton->setEnabled(m_eventLog->count() > 0);
 }
 
 void AuthLoginPreview::setAuthStatus(const QString &text)
 {
     m_authStatus->setText(text);
+    m_authStatus->setToolTip(text); // the label shows one line of it
 }
 
 SecretMasker AuthLoginPreview::masker() const

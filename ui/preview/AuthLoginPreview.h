@@ -1,9 +1,16 @@
 // AuthLoginPreview: previews the app-side component of a custom-auth resource, the way an app built on it
 // would behave: an Auth Login button bound to the resource, the user's session (state, variables with
 // secrets masked, expiry countdown), a query box that sends requests through the resource as that user
-// and shows the request as sent and the response (both masked), a timeline of the refresh when a query
-// triggered one, and the resource's auth event log. Everything goes through one QueryClient per opened
-// resource, with LoginPolicy::AskCaller, so a query that needs a login says so instead of prompting.
+// (and cancels a slow one) and shows the request as sent (body included) and the response (both masked), a
+// timeline of the refresh when a query triggered one, and the resource's auth event log. Everything goes
+// through one QueryClient per opened resource, with LoginPolicy::AskCaller, so a query that needs a login
+// says so instead of prompting.
+//
+// The auth event log is the resource's session's, not the client's: a client is made anew for every edit
+// of the resource and every time the resource is shown, so the preview keeps each resource's events itself,
+// by profile and resource name (an edit keeps the shown ones; a renamed resource's follow it). They go when
+// the resource leaves the workspace, when another workspace replaces this one, or with the log's Clear
+// button.
 //
 // Opening check: what an app built on the resource does when it loads, through QueryClient::checkLogin()
 // (which loads the stored session, runs the login test and logs in silently or reports loginRequired
@@ -61,7 +68,8 @@ public:
     static constexpr int CountdownIntervalMs = 1000;
     // Enough lines for a long session of testing; older ones are dropped so the list stays cheap.
     static constexpr int MaxEventLogLines = 1000;
-    // A multi-megabyte response is cut for display; the preview is for reading, not for downloading.
+    // A multi-megabyte body (response or request) is cut for display; the preview is for reading, not for
+    // downloading.
     static constexpr qsizetype MaxShownBodyChars = 200000;
 
     // Neither is owned; both must outlive the preview.
@@ -82,9 +90,14 @@ public:
     // workspaceId identifies the workspace for session keys (its file's canonical path).
     void setResource(const Workspace &workspace, const QString &workspaceId, const QString &resourceName,
                      const QHash<QString, QString> &variableOverrides = {}, Update update = Update::Opened);
-    // Drops the client (a query in flight is abandoned, an open login form closed); the stored session
-    // stays in the session store.
+    // Drops the client (a query in flight is abandoned, an open login form closed) and empties the last
+    // query's request, response and timeline, which were that resource's; the stored session stays in
+    // the session store.
     void closeResource();
+    // Another workspace replaces this one (File > New, Open): closes the resource and forgets the old
+    // workspace's auth events too. setResource() alone can't tell: the same file opened again shows the
+    // same resource with the same session.
+    void closeWorkspace();
     QString resourceName() const { return m_resourceName; }
     QueryClient *client() const { return m_client.get(); }
 
@@ -106,7 +119,11 @@ public:
     // Sends the query box's request; false (and nothing sent) without a resource, while a query is in
     // flight, or when the body isn't JSON.
     bool sendQuery();
+    // Aborts the query in flight, its request included (PendingQuery::cancel()); it reports as cancelled.
+    void cancelQuery();
     bool isQueryRunning() const { return !m_pending.isNull(); }
+    // Empties the shown resource's auth event log (the Clear button).
+    void clearEventLog();
 
     // The session as the session store has it now (what the panel shows).
     std::optional<AuthSession> shownSession() const;
@@ -128,6 +145,12 @@ private:
     void onLoginFinished(bool succeeded, const QString &message);
     void onRefreshFinished(bool succeeded, const QString &message);
     void appendEvent(const AuthEvent &event);
+    // The shown log goes to m_eventLogs under its resource, or comes from there.
+    void stashEventLog();
+    void takeEventLog();
+    // Follows the workspace's resources from one setResource() to the next: the events of a resource
+    // renamed move to its new name, those of a resource removed go.
+    void followResourceNames(const Workspace &workspace);
 
     void updateSessionView();
     void updateCountdown();
@@ -165,6 +188,11 @@ private:
     QSet<QString> m_seenSecrets;
     // The client said a login is needed although a session is stored (login test or refresh failed).
     bool m_loginRequired = false;
+    // The auth events of the resources not shown now, by profile and resource name; the shown resource's
+    // are in m_eventLog.
+    using EventLogKey = QPair<QString, QString>;
+    QHash<EventLogKey, QStringList> m_eventLogs;
+    QStringList m_resourceNames; // the workspace's, as the last setResource() had them
 
     QLabel *m_title;
     QLabel *m_sessionState;
@@ -178,10 +206,12 @@ private:
     QLineEdit *m_path;
     QPlainTextEdit *m_body;
     QPushButton *m_sendButton;
+    QPushButton *m_cancelButton;
     QPlainTextEdit *m_requestView;
     QPlainTextEdit *m_responseView;
     QListWidget *m_timeline;
     QListWidget *m_eventLog;
+    QPushButton *m_clearEventLogButton;
     QTimer *m_countdownTimer;
 };
 

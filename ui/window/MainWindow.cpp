@@ -753,6 +753,8 @@ void MainWindow::afterOpen()
     dropPanelRun();
     m_runPanel->scopeInspector()->setFilterText({});
     m_lastRuns.clear();
+    if (m_preview)
+        m_preview->closeWorkspace(); // shown or not: its last query and events were the old workspace's
     m_previewResource = -1;
     m_previewOpens = true;
     m_resourceFilter->clear();
