@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFont>
 #include <QTimer>
 
 #include <chrono>
@@ -130,6 +131,15 @@ int main(int argc, char *argv[])
     reporter.phaseEnded("app");
     // The style chosen by the platform or -style, with the studio's one adjustment (see StudioStyle).
     QApplication::setStyle(new AuthStudio::StudioStyle(QApplication::style()->name())); // the app owns it
+    // Text in scripts that need shaping (Arabic, Indic, ...) is shaped; Latin and the like skip HarfBuzz
+    // and take glyphs and advances straight from the font, as Qt offers for text like a UI's. With the
+    // desktop's default fonts it draws the same pixels, and start-up takes 7.5% fewer instructions on the
+    // main thread (callgrind: 121.7M to 112.5M): every label, tab and table cell is shaped once to be
+    // measured and again to be drawn. (Set explicitly, the application font no longer follows a change of
+    // the desktop's font while the studio runs; it does at the next start.)
+    QFont font = QApplication::font();
+    font.setStyleStrategy(QFont::PreferNoShaping);
+    QApplication::setFont(font);
     describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Auth Studio"));
     QApplication::setDesktopFileName(QStringLiteral("authstudio"));
