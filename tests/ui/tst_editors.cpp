@@ -21,6 +21,8 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void formStepEditor();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
+    void stepPagesSizeToTheCurrentStep();
 };
 
 void tst_Editors::resourceFieldsTypingMergesAndUndoShows()
@@ -860,6 +863,50 @@ void tst_Editors::keyValueTableEditor()
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);
+}
+
+void tst_Editors::stepPagesSizeToTheCurrentStep()
+{
+    // The step pages sit in a scroll area. Once the JavaScript page had been shown, a short page (Define
+    // variable) kept its height: a scroll bar over empty space.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(900, 600);
+    workflow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workflow));
+    auto *details = child<QStackedWidget>(&workflow, QStringLiteral("stepDetails"));
+    auto *scroll = qobject_cast<QScrollArea *>(details->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+
+    workflow.setCurrentStep(3); // Define variable, first
+    QWidget *variablePage = workflow.currentStepEditor();
+    QVERIFY(qobject_cast<DefineVariableStepEditor *>(variablePage));
+    QTRY_VERIFY(!scroll->verticalScrollBar()->isVisible());
+    const QSize freshHint = details->sizeHint();
+    const QSize freshMinimum = details->minimumSizeHint();
+
+    workflow.setCurrentStep(2); // the JavaScript page, taller
+    QWidget *scriptPage = workflow.currentStepEditor();
+    QVERIFY(qobject_cast<JavaScriptStepEditor *>(scriptPage));
+    // The room a page needs at the width it is given.
+    const int width = scroll->viewport()->width();
+    const auto needs = [width](const QWidget *page) {
+        return page->hasHeightForWidth() ? page->heightForWidth(width) : page->sizeHint().height();
+    };
+    QVERIFY(needs(scriptPage) > needs(variablePage) + 20);
+    // Short enough that the script page scrolls, tall enough for the variable page.
+    const int room = (needs(variablePage) + needs(scriptPage)) / 2;
+    workflow.resize(workflow.width(), workflow.height() - scroll->viewport()->height() + room);
+    QTRY_COMPARE(scroll->viewport()->height(), room);
+    QTRY_VERIFY(scroll->verticalScrollBar()->isVisible());
+
+    workflow.setCurrentStep(3);
+    QCOMPARE(workflow.currentStepEditor(), variablePage);
+    QCOMPARE(details->sizeHint(), freshHint);
+    QCOMPARE(details->minimumSizeHint(), freshMinimum);
+    QTRY_VERIFY(!scroll->verticalScrollBar()->isVisible());
+    QCOMPARE(details->height(), scroll->viewport()->height());
 }
 
 QTEST_MAIN(tst_Editors)

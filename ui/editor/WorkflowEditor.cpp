@@ -7,6 +7,7 @@
 #include "StepListModel.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/ActionIconEngine.h"
+#include "widgets/CurrentPageStack.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/StudioAction.h"
 #include "widgets/VerticalScrollArea.h"
@@ -84,7 +85,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     , m_model(new StepListModel(document, this))
     , m_view(new QListView(this))
     , m_addButton(new QToolButton(this))
-    , m_details(new QStackedWidget(this))
+    , m_details(new CurrentPageStack(this))
     , m_emptyPage(new QLabel(this))
 {
     const QString workflowLabel =
