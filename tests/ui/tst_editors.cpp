@@ -16,6 +16,7 @@
 #include "widgets/StudioColors.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -28,6 +29,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -61,6 +63,49 @@ void clearLine(QLineEdit *edit)
     QTest::keyClick(edit, Qt::Key_Backspace);
 }
 
+// Shows a widget in its own active window, so that it and its children can take the keyboard focus.
+bool showActive(QWidget *widget)
+{
+    widget->show();
+    widget->activateWindow();
+    return QTest::qWaitForWindowActive(widget);
+}
+
+// The widgets the Tab key visits inside `page`, starting from `first`, as a user pressing Tab sees them:
+// until the focus leaves the page or comes back to a widget already visited (or stays put, in a text
+// editor that takes Tab as a character).
+QList<QWidget *> tabStops(QWidget *page, QWidget *first)
+{
+    QList<QWidget *> stops;
+    first->setFocus(Qt::TabFocusReason);
+    QWidget *focus = QApplication::focusWidget();
+    while (focus && page->isAncestorOf(focus) && !stops.contains(focus)) {
+        stops.append(focus);
+        QTest::keyClick(focus, Qt::Key_Tab);
+        focus = QApplication::focusWidget();
+    }
+    return stops;
+}
+
+QString describe(const QList<QWidget *> &widgets)
+{
+    QStringList names;
+    for (const QWidget *widget : widgets)
+        names.append(widget->objectName().isEmpty() ? QString::fromLatin1(widget->metaObject()->className())
+                                                    : widget->objectName());
+    return names.join(QStringLiteral(", "));
+}
+
+// Whether `next` comes after `previous` in reading order on `page`: below it, or beside it to the right.
+bool followsVisually(QWidget *page, const QWidget *previous, const QWidget *next)
+{
+    const QRect a(previous->mapTo(page, QPoint(0, 0)), previous->size());
+    const QRect b(next->mapTo(page, QPoint(0, 0)), next->size());
+    const bool below = b.top() >= a.bottom() - 1;
+    const bool besideRight = b.top() < a.bottom() && b.bottom() > a.top() && b.left() >= a.right() - 1;
+    return below || besideRight;
+}
+
 } // namespace
 
 class tst_Editors : public QObject
@@ -85,6 +130,8 @@ private Q_SLOTS:
     void formStepEditor();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
+    void sessionTabOrderFollowsTheLayout();
+    void apiRequestTabOrderFollowsTheLayout();
     void stepPagesSizeToTheCurrentStep();
 };
 
@@ -863,6 +910,59 @@ void tst_Editors::keyValueTableEditor()
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);
+}
+
+void tst_Editors::sessionTabOrderFollowsTheLayout()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.resize(900, 900);
+    QVERIFY(showActive(&editor));
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+    auto *first = child<QCheckBox>(&editor, QStringLiteral("loginTestEnabled"));
+    QWidget *page = first->parentWidget()->parentWidget(); // the page holding both boxes
+    // Every field in use, so Tab stops at each (the demo's lifetime is an expression: not the seconds).
+    first->setChecked(true);
+    child<QComboBox>(&editor, QStringLiteral("refreshTrigger"))->setCurrentIndex(1); // time-based
+
+    const QList<QWidget *> stops = tabStops(page, first);
+    const QStringList expected {QStringLiteral("loginTestEnabled"),    QStringLiteral("loginTestUrl"),
+                                QStringLiteral("runWithoutPrompt"),    QStringLiteral("loginTimeout"),
+                                QStringLiteral("refreshTrigger"),      QStringLiteral("expiresMode"),
+                                QStringLiteral("expiresExpression"),   QStringLiteral("refreshOnStatuses"),
+                                QStringLiteral("refreshOnBodyPattern")};
+    QStringList visited;
+    for (QWidget *stop : stops) {
+        // A spin box's focus may sit in its line edit.
+        QWidget *field = qobject_cast<QSpinBox *>(stop->parentWidget()) ? stop->parentWidget() : stop;
+        visited.append(field->objectName());
+    }
+    QCOMPARE(visited, expected);
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QVERIFY2(followsVisually(page, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+}
+
+void tst_Editors::apiRequestTabOrderFollowsTheLayout()
+{
+    // The same for a request step: the timeout, under the URL, comes before the tabs below it.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(1000, 800);
+    QVERIFY(showActive(&workflow));
+    workflow.setCurrentStep(1);
+    auto *editor = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    editor->bodyKindCombo()->setCurrentIndex(0); // no body: Tab goes on to the end of the page
+    const QList<QWidget *> stops = tabStops(editor, editor->nameEdit());
+    QVERIFY2(stops.size() >= 5, qPrintable(describe(stops)));
+    QCOMPARE(stops.at(1), editor->methodCombo());
+    QCOMPARE(stops.at(2), editor->urlEdit());
+    QCOMPARE(stops.at(3)->objectName(), QStringLiteral("requestTimeout"));
+    QVERIFY(qobject_cast<QTabBar *>(stops.at(4)));
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QVERIFY2(followsVisually(editor, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
 }
 
 void tst_Editors::stepPagesSizeToTheCurrentStep()
