@@ -96,14 +96,15 @@ QString describe(const QList<QWidget *> &widgets)
     return names.join(QStringLiteral(", "));
 }
 
-// Whether `next` comes after `previous` in reading order on `page`: below it, or beside it to the right.
+// Whether `next` comes after `previous` in reading order on `page`: below it, beside it to the right, or
+// inside it (a scroll area that takes the focus, then what it holds).
 bool followsVisually(QWidget *page, const QWidget *previous, const QWidget *next)
 {
     const QRect a(previous->mapTo(page, QPoint(0, 0)), previous->size());
     const QRect b(next->mapTo(page, QPoint(0, 0)), next->size());
     const bool below = b.top() >= a.bottom() - 1;
     const bool besideRight = b.top() < a.bottom() && b.bottom() > a.top() && b.left() >= a.right() - 1;
-    return below || besideRight;
+    return below || besideRight || previous->isAncestorOf(next);
 }
 
 } // namespace
@@ -132,6 +133,7 @@ private Q_SLOTS:
     void keyValueTableEditor();
     void sessionTabOrderFollowsTheLayout();
     void apiRequestTabOrderFollowsTheLayout();
+    void workflowTabOrderFollowsTheLayout();
     void stepPagesSizeToTheCurrentStep();
 };
 
@@ -963,6 +965,24 @@ void tst_Editors::apiRequestTabOrderFollowsTheLayout()
     QVERIFY(qobject_cast<QTabBar *>(stops.at(4)));
     for (qsizetype i = 1; i < stops.size(); ++i)
         QVERIFY2(followsVisually(editor, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+}
+
+void tst_Editors::workflowTabOrderFollowsTheLayout()
+{
+    // Add step sits above the step list: Tab reaches it first, then the list, then the step beside it.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(1000, 700);
+    QVERIFY(showActive(&workflow));
+    workflow.setCurrentStep(3);
+    auto *add = child<QToolButton>(&workflow, QStringLiteral("addStepButton"));
+    const QList<QWidget *> stops = tabStops(&workflow, add);
+    QVERIFY2(stops.size() >= 3, qPrintable(describe(stops)));
+    QCOMPARE(stops.at(1), workflow.stepView());
+    QVERIFY2(stops.contains(workflow.currentStepEditor()->nameEdit()), qPrintable(describe(stops)));
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QVERIFY2(followsVisually(&workflow, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
 }
 
 void tst_Editors::stepPagesSizeToTheCurrentStep()

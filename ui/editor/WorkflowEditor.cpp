@@ -189,6 +189,8 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     splitter->setChildrenCollapsible(false);
     // The list pane starts wide enough for its tool bars' labels, so none hides in an overflow menu.
     splitter->setSizes({qMax(260, listPane->sizeHint().width()), 700});
+    // Tab follows the pane top to bottom: Add step, above the list, was built after it.
+    QWidget::setTabOrder(m_addButton, m_view);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
