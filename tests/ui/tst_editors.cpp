@@ -36,6 +36,8 @@
 #include <QToolButton>
 #include <QUndoStack>
 
+#include <functional>
+
 using namespace AuthStudio;
 
 namespace {
@@ -131,6 +133,7 @@ private Q_SLOTS:
     void formStepEditor();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
+    void addingARowEditsItsName();
     void sessionTabOrderFollowsTheLayout();
     void apiRequestTabOrderFollowsTheLayout();
     void workflowTabOrderFollowsTheLayout();
@@ -912,6 +915,91 @@ void tst_Editors::keyValueTableEditor()
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);
+}
+
+void tst_Editors::addingARowEditsItsName()
+{
+    // Add puts the cursor in the new row's Name cell at once, as in Postman: the name is typed right away,
+    // in the resource's tables and in a request's alike.
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.resize(900, 700);
+    QVERIFY(showActive(&editor));
+    WorkflowEditor *workflow = editor.workflowEditor(WorkflowKind::Auth);
+    workflow->setCurrentStep(1);
+    auto *request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(request);
+    const StepRef http1 {1, WorkflowKind::Auth, 1};
+    struct Table
+    {
+        int tab;
+        KeyValueTableEditor *editor;
+        std::function<KeyValueList()> rows;
+    };
+    const QList<Table> tables {
+        {ResourceEditor::GeneralTab, child<KeyValueTableEditor>(&editor, QStringLiteral("resourceHeaders")),
+         [&] { return document->resource(1).headers; }},
+        {ResourceEditor::GeneralTab, child<KeyValueTableEditor>(&editor, QStringLiteral("urlParameters")),
+         [&] { return document->resource(1).urlParameters; }},
+        {ResourceEditor::AuthWorkflowTab, request->headersEditor(),
+         [&] { return std::get<ApiRequestStep>(document->step(http1)).headers; }},
+        {ResourceEditor::AuthWorkflowTab, request->queryEditor(),
+         [&] { return std::get<ApiRequestStep>(document->step(http1)).queryParameters; }},
+    };
+    for (const Table &table : tables) {
+        editor.tabs()->setCurrentIndex(table.tab);
+        if (table.tab == ResourceEditor::AuthWorkflowTab)
+            request->focusField(table.editor == request->headersEditor() ? QStringLiteral("header")
+                                                                         : QStringLiteral("query"));
+        const QString name = table.editor->objectName();
+        QTableView *view = table.editor->view();
+        auto *add = child<QToolButton>(table.editor, QStringLiteral("addRow"));
+        const int rows = table.editor->model()->rowCount();
+        const int undoSteps = document->undoStack()->index();
+        // The new row is current and selected, and its name cell's editor open, with the keyboard focus.
+        const auto checkEditingName = [&](int row) {
+            const QModelIndex nameCell = table.editor->model()->index(row, KeyValueTableModel::NameColumn);
+            QCOMPARE(view->currentIndex(), nameCell);
+            QVERIFY2(view->selectionModel()->isRowSelected(row), qPrintable(name));
+            QTRY_VERIFY2(view->indexWidget(nameCell), qPrintable(name));
+            QVERIFY2(QApplication::focusWidget() == view->indexWidget(nameCell), qPrintable(name));
+        };
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(table.editor->model()->rowCount(), rows + 1);
+        QCOMPARE(document->undoStack()->index(), undoSteps + 1); // adding is one step
+        checkEditingName(rows);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("X-Trace"));
+
+        // Add again, straight from typing that name, as users do: the name is kept, and the next row's name
+        // is being edited. Add takes no focus: unless something around the table takes it on a click (not
+        // so in the workspace variables dock), the cell typed in is still open then, as with click().
+        QVERIFY(view->indexWidget(view->currentIndex()));
+        add->click();
+        QCOMPARE(table.editor->model()->rowCount(), rows + 2);
+        QCOMPARE(table.rows().at(rows).name, QStringLiteral("X-Trace"));
+        QCOMPARE(document->undoStack()->index(), undoSteps + 3); // add, name, add
+        // The add is the last step: the name went in before it.
+        QVERIFY2(document->undoStack()->undoText().startsWith(QStringLiteral("Add ")),
+                 qPrintable(document->undoStack()->undoText()));
+        checkEditingName(rows + 1);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("X-Other"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!view->indexWidget(view->currentIndex()));
+        QCOMPARE(table.rows().last().name, QStringLiteral("X-Other"));
+        QCOMPARE(document->undoStack()->index(), undoSteps + 4);
+
+        // Undone, the name goes, then the row, one step each; the name typed before it stays.
+        document->undoStack()->undo();
+        QCOMPARE(table.rows().size(), rows + 2);
+        QCOMPARE(table.rows().last().name, QString());
+        document->undoStack()->undo();
+        QCOMPARE(table.rows().size(), rows + 1);
+        QCOMPARE(table.rows().last().name, QStringLiteral("X-Trace"));
+        QCOMPARE(table.editor->model()->rowCount(), rows + 1);
+        document->undoStack()->setIndex(undoSteps);
+        QCOMPARE(table.editor->model()->rowCount(), rows);
+    }
 }
 
 void tst_Editors::sessionTabOrderFollowsTheLayout()
