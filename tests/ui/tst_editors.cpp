@@ -109,6 +109,18 @@ bool followsVisually(QWidget *page, const QWidget *previous, const QWidget *next
     return below || besideRight || previous->isAncestorOf(next);
 }
 
+// The text a code editor marks as unknown names (red, wavy underline), in order.
+QStringList markedUnknown(const QPlainTextEdit *editor)
+{
+    QStringList marked;
+    const QList<QTextEdit::ExtraSelection> selections = editor->extraSelections();
+    for (const QTextEdit::ExtraSelection &selection : selections) {
+        if (selection.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+            marked.append(selection.cursor.selectedText());
+    }
+    return marked;
+}
+
 } // namespace
 
 class tst_Editors : public QObject
@@ -137,6 +149,7 @@ private Q_SLOTS:
     void sessionTabOrderFollowsTheLayout();
     void apiRequestTabOrderFollowsTheLayout();
     void workflowTabOrderFollowsTheLayout();
+    void scriptReadingAStepItCantReadIsFlagged();
     void stepPagesSizeToTheCurrentStep();
 };
 
@@ -1071,6 +1084,62 @@ void tst_Editors::workflowTabOrderFollowsTheLayout()
     QVERIFY2(stops.contains(workflow.currentStepEditor()->nameEdit()), qPrintable(describe(stops)));
     for (qsizetype i = 1; i < stops.size(); ++i)
         QVERIFY2(followsVisually(&workflow, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+}
+
+void tst_Editors::scriptReadingAStepItCantReadIsFlagged()
+{
+    // js1 reads http1.body.json. Disabled, http1 doesn't run, and the script would fail: its name is
+    // flagged in the code as {{ http1... }} is in an expression field, in the same words.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(900, 700);
+    workflow.show();
+    const StepRef http1 {0, WorkflowKind::Auth, 1};
+    workflow.setCurrentStep(2);
+    auto *editor = qobject_cast<JavaScriptStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    CodeEditor *code = editor->codeEdit();
+    auto *problem = child<QLabel>(editor, QStringLiteral("codeProblem"));
+    QVERIFY(problem);
+    QVERIFY(markedUnknown(code).isEmpty());
+    QVERIFY(!problem->isVisibleTo(editor));
+
+    document->setStepEnabled(http1, false);
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("http1")});
+    QVERIFY(problem->isVisibleTo(editor));
+    QVERIFY2(problem->text().contains(QStringLiteral("unknown name 'http1'")), qPrintable(problem->text()));
+    // An expression field of a later step says it alike.
+    workflow.setCurrentStep(3);
+    auto *variable = qobject_cast<DefineVariableStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(variable);
+    QCOMPARE(child<ExpressionLineEdit>(variable, QStringLiteral("variableValue"))->accessibleDescription(),
+             QStringLiteral("unknown name 'http1'"));
+    workflow.setCurrentStep(2);
+    document->undoStack()->undo();
+    QVERIFY(markedUnknown(code).isEmpty());
+    QVERIFY(!problem->isVisibleTo(editor));
+
+    // A later step is no better; its name as a local of the script, a property or in a string is fine.
+    code->setFocus();
+    code->moveCursor(QTextCursor::End);
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("// PASSWORD.length"));
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("const t = PASSWORD + echoed.PASSWORD;"));
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("PASSWORD")});
+    QVERIFY(problem->text().contains(QStringLiteral("unknown name 'PASSWORD'")));
+    // Moved before the script, it is known there.
+    document->moveStep({0, WorkflowKind::Auth, 3}, 2);
+    QTRY_COMPARE(workflow.currentStep(), 3); // the script follows its row
+    QVERIFY(markedUnknown(code).isEmpty());
+    QVERIFY(!problem->isVisibleTo(editor));
+    document->undoStack()->undo();
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("PASSWORD")});
+    // A name no step has is the script's business (a global of the engine, say): not flagged.
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("const j = JSON.stringify(notAStep);"));
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("PASSWORD")});
 }
 
 void tst_Editors::stepPagesSizeToTheCurrentStep()
