@@ -249,8 +249,14 @@ private:
             m_classPending = true; // its body is the next "{" at this bracket depth
             m_classDepth = m_brackets.size();
         }
-        if (m_findNames && m_findNames->contains(word))
-            findReference(word, end);
+        if (m_findNames) {
+            if (m_findNames->contains(word))
+                findReference(word, end);
+            // function f(...), function (...) and function* f(...): the brackets hold parameters.
+            m_functionPending = word == QStringLiteral("function") ||
+                (m_functionPending &&
+                 (m_previous == QStringLiteral("function") || m_previous == QStringLiteral("*")));
+        }
         if (word == m_oldName && isRootReference(end)) {
             // { http1 } means { http1: http1 }: keep the key, rename the value. In a destructuring
             // pattern ({ http1 } = x) this keeps the property read and renames the local, whose other
@@ -275,6 +281,13 @@ private:
                                               QStringLiteral("class")};
         const bool declared = (m_previousWasWord && declarators.contains(m_previous)) ||
             (at(next) == u'=' && at(next + 1) == u'>');
+        // A name first in a parenthesis or after a comma there may be a parameter: known at the ")".
+        const bool parameterPlace = !m_parameterLists.isEmpty() && !m_brackets.isEmpty() &&
+            m_brackets.last() == u'(' &&
+            (m_previous == QStringLiteral("(") || m_previous == QStringLiteral(",") ||
+             m_previous == QStringLiteral("..."));
+        if (parameterPlace)
+            m_parameterLists.last().names.append(word);
         if (declared)
             m_declared.append(word);
         else if (!(m_previousWasWord && m_previous == QStringLiteral("typeof")) && isRootReference(end))
@@ -368,6 +381,8 @@ private:
                     : m_brackets.last() != BlockBrace && m_brackets.last() != ClassBrace;
             }
         }
+        if (m_findNames)
+            trackParameters(c);
         if (c == u'{') {
             const bool classBody = m_classPending && m_brackets.size() == m_classDepth;
             m_brackets.append(classBody ? ClassBrace : opensObject() ? ObjectBrace : BlockBrace);
@@ -394,6 +409,26 @@ private:
         }
         copyTo(m_pos + 1);
         setPrevious(QString(c), false, false);
+    }
+
+    // For references(): the names a parenthesis declares as parameters, those of a function or a catch
+    // clause, or of an arrow function (known from the "=>" after its ")").
+    void trackParameters(QChar c)
+    {
+        if (c == u'(') {
+            const bool catchClause = m_previousWasWord && m_previous == QStringLiteral("catch");
+            m_parameterLists.append(ParameterList {m_functionPending || catchClause, {}});
+        } else if (c == u')' && !m_brackets.isEmpty() && m_brackets.last() == u'(' &&
+                   !m_parameterLists.isEmpty()) {
+            const ParameterList list = m_parameterLists.takeLast();
+            qsizetype next = m_pos + 1;
+            while (next < m_code.size() && m_code.at(next).isSpace())
+                ++next;
+            if (list.declared || (at(next) == u'=' && at(next + 1) == u'>'))
+                m_declared += list.names;
+        }
+        if (c != u'*') // function* f(): a generator
+            m_functionPending = false;
     }
 
     // Whether a "{" here opens an object literal (or a destructuring pattern), from the token before it, as
@@ -437,9 +472,16 @@ private:
     bool m_colonBeforeObject = false; // whether a "{" right after the last ":" opens an object
     bool m_classPending = false; // "class" seen, its body not opened yet
     qsizetype m_classDepth = 0; // m_brackets' size where it was seen
-    const QStringList *m_findNames = nullptr; // references() only, as are the two below
+    const QStringList *m_findNames = nullptr; // references() only, as are the members below
     QList<Range> m_found;
     QStringList m_declared;
+    struct ParameterList
+    {
+        bool declared = false; // a function's or a catch clause's, known from the words before "("
+        QStringList names; // of those looked for, the ones at a parameter's place
+    };
+    QList<ParameterList> m_parameterLists; // one for each open "("
+    bool m_functionPending = false; // "function" seen, its "(" not yet
     bool m_recordLiterals = false; // isCodeAt() only
     QList<std::pair<qsizetype, qsizetype>> m_literalInsides; // see recordLiteral()
 };

@@ -32,8 +32,9 @@ struct Range
 
 // Where `code` refers to one of `names` at root position (as renameReferences() reads references), in
 // order. Left out, so that no script is faulted for its own names: every use of a name the code declares
-// itself (const, let or var, function, class, a lone arrow function parameter), and `typeof name`, which
-// doesn't fail on a missing global.
+// itself (const, let or var, function, class, a parameter of a function, an arrow function or a catch
+// clause), and `typeof name`, which doesn't fail on a missing global. Not seen as declarations: names in
+// destructuring patterns and the parameters of methods.
 QList<Range> rootReferences(const QString &code, const QStringList &names, Context context);
 
 // Whether a cursor at `position` (0 to code.size()) is in code: not inside a string, template literal

@@ -321,6 +321,14 @@ private Q_SLOTS:
         row("its own function", "function js2() { return 1; }\nreturn js2();", {});
         row("an arrow parameter", "return [1].map(http2 => http2 + 1);", {});
         row("typeof", "return typeof http2 === 'undefined' ? 0 : 1;", {});
+        row("arrow parameters", "return [1].map((i, http2) => http2 + i);", {});
+        row("function parameters", "function f(a, ...http2) { return http2; }\nreturn f(1);", {});
+        row("a catch clause's", "try { f(); } catch (http2) { return http2; }", {});
+        row("a generator's parameters", "function* g(http2) { yield http2; }\nreturn [...g(1)];", {});
+        row("unbalanced brackets", "(}http2 ) (", http2);
+        row("a call's argument", "return f(1, http2);", http2);
+        row("a parameter's default", "const f = (a = http2.status) => a;\nreturn f();", http2);
+        row("in parentheses", "return (http2).body;", http2);
     }
 
     void codeEditorFlagsUnavailableSteps()
