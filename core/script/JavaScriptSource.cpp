@@ -58,6 +58,17 @@ public:
         return m_out;
     }
 
+    // Lexes the whole code and returns the root references to `names` (see rootReferences()).
+    QList<Range> references(const QStringList &names)
+    {
+        m_findNames = &names;
+        run();
+        m_found.removeIf([this](const Range &range) {
+            return m_declared.contains(m_code.mid(range.start, range.length));
+        });
+        return m_found;
+    }
+
     // Lexes up to `position` and tells whether a cursor there is in code: not inside a string, template
     // literal text, a comment or a regular expression literal.
     bool isCodeAt(qsizetype position)
@@ -238,6 +249,14 @@ private:
             m_classPending = true; // its body is the next "{" at this bracket depth
             m_classDepth = m_brackets.size();
         }
+        if (m_findNames) {
+            if (m_findNames->contains(word))
+                findReference(word, end);
+            // function f(...), function (...) and function* f(...): the brackets hold parameters.
+            m_functionPending = word == QStringLiteral("function") ||
+                (m_functionPending &&
+                 (m_previous == QStringLiteral("function") || m_previous == QStringLiteral("*")));
+        }
         if (word == m_oldName && isRootReference(end)) {
             // { http1 } means { http1: http1 }: keep the key, rename the value. In a destructuring
             // pattern ({ http1 } = x) this keeps the property read and renames the local, whose other
@@ -250,6 +269,29 @@ private:
             copyTo(end);
         }
         setPrevious(word, true, false);
+    }
+
+    void findReference(const QString &word, qsizetype end)
+    {
+        qsizetype next = end;
+        while (next < m_code.size() && m_code.at(next).isSpace())
+            ++next;
+        static const QStringList declarators {QStringLiteral("const"), QStringLiteral("let"),
+                                              QStringLiteral("var"), QStringLiteral("function"),
+                                              QStringLiteral("class")};
+        const bool declared = (m_previousWasWord && declarators.contains(m_previous)) ||
+            (at(next) == u'=' && at(next + 1) == u'>');
+        // A name first in a parenthesis or after a comma there may be a parameter: known at the ")".
+        const bool parameterPlace = !m_parameterLists.isEmpty() && !m_brackets.isEmpty() &&
+            m_brackets.last() == u'(' &&
+            (m_previous == QStringLiteral("(") || m_previous == QStringLiteral(",") ||
+             m_previous == QStringLiteral("..."));
+        if (parameterPlace)
+            m_parameterLists.last().names.append(word);
+        if (declared)
+            m_declared.append(word);
+        else if (!(m_previousWasWord && m_previous == QStringLiteral("typeof")) && isRootReference(end))
+            m_found.append({m_pos, end - m_pos});
     }
 
     bool isPropertyName() const
@@ -339,6 +381,8 @@ private:
                     : m_brackets.last() != BlockBrace && m_brackets.last() != ClassBrace;
             }
         }
+        if (m_findNames)
+            trackParameters(c);
         if (c == u'{') {
             const bool classBody = m_classPending && m_brackets.size() == m_classDepth;
             m_brackets.append(classBody ? ClassBrace : opensObject() ? ObjectBrace : BlockBrace);
@@ -365,6 +409,26 @@ private:
         }
         copyTo(m_pos + 1);
         setPrevious(QString(c), false, false);
+    }
+
+    // For references(): the names a parenthesis declares as parameters, those of a function or a catch
+    // clause, or of an arrow function (known from the "=>" after its ")").
+    void trackParameters(QChar c)
+    {
+        if (c == u'(') {
+            const bool catchClause = m_previousWasWord && m_previous == QStringLiteral("catch");
+            m_parameterLists.append(ParameterList {m_functionPending || catchClause, {}});
+        } else if (c == u')' && !m_brackets.isEmpty() && m_brackets.last() == u'(' &&
+                   !m_parameterLists.isEmpty()) {
+            const ParameterList list = m_parameterLists.takeLast();
+            qsizetype next = m_pos + 1;
+            while (next < m_code.size() && m_code.at(next).isSpace())
+                ++next;
+            if (list.declared || (at(next) == u'=' && at(next + 1) == u'>'))
+                m_declared += list.names;
+        }
+        if (c != u'*') // function* f(): a generator
+            m_functionPending = false;
     }
 
     // Whether a "{" here opens an object literal (or a destructuring pattern), from the token before it, as
@@ -408,6 +472,16 @@ private:
     bool m_colonBeforeObject = false; // whether a "{" right after the last ":" opens an object
     bool m_classPending = false; // "class" seen, its body not opened yet
     qsizetype m_classDepth = 0; // m_brackets' size where it was seen
+    const QStringList *m_findNames = nullptr; // references() only, as are the members below
+    QList<Range> m_found;
+    QStringList m_declared;
+    struct ParameterList
+    {
+        bool declared = false; // a function's or a catch clause's, known from the words before "("
+        QStringList names; // of those looked for, the ones at a parameter's place
+    };
+    QList<ParameterList> m_parameterLists; // one for each open "("
+    bool m_functionPending = false; // "function" seen, its "(" not yet
     bool m_recordLiterals = false; // isCodeAt() only
     QList<std::pair<qsizetype, qsizetype>> m_literalInsides; // see recordLiteral()
 };
@@ -418,6 +492,16 @@ QString renameReferences(const QString &code, const QString &oldName, const QStr
 {
     // Code that doesn't mention the old name is returned as it is, without lexing it.
     return code.contains(oldName) ? ScriptRewriter(code, oldName, newName, context).run() : code;
+}
+
+QList<Range> rootReferences(const QString &code, const QStringList &names, Context context)
+{
+    // Most scripts mention none of the names: they needn't be lexed.
+    if (std::none_of(names.cbegin(), names.cend(),
+                     [&code](const QString &name) { return code.contains(name); }))
+        return {};
+    const QString none; // nothing to rename: the rewriter only lexes
+    return ScriptRewriter(code, none, none, context).references(names);
 }
 
 bool isCodeAt(const QString &code, qsizetype position, Context context)

@@ -2,13 +2,16 @@
 // that knows strings, template literals (and the code in their ${ }), comments, regular expression
 // literals and brackets:
 // - renameReferences(): the identifier rewriting behind ReferenceRenamer (see there for the rules);
+// - rootReferences(): where code refers to some names, for the script editor to flag names it can't use;
 // - isCodeAt(): whether a cursor position is in code rather than inside a literal or a comment, so the
 //   script editor offers names only where they would be code.
 // Whether "/" starts a regular expression and whether "{" opens an object are decided from the token
 // before, as JavaScript tools without a full parser do.
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace AuthStudio::JavaScriptSource {
 
@@ -19,6 +22,20 @@ enum class Context { Statements, Expression };
 // `code` with each root reference to the identifier `oldName` replaced by `newName`.
 QString renameReferences(const QString &code, const QString &oldName, const QString &newName,
                          Context context);
+
+struct Range
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+    bool operator==(const Range &) const = default;
+};
+
+// Where `code` refers to one of `names` at root position (as renameReferences() reads references), in
+// order. Left out, so that no script is faulted for its own names: every use of a name the code declares
+// itself (const, let or var, function, class, a parameter of a function, an arrow function or a catch
+// clause), and `typeof name`, which doesn't fail on a missing global. Not seen as declarations: names in
+// destructuring patterns and the parameters of methods.
+QList<Range> rootReferences(const QString &code, const QStringList &names, Context context);
 
 // Whether a cursor at `position` (0 to code.size()) is in code: not inside a string, template literal
 // text, a comment or a regular expression literal. The end of a line comment, and the end of the code in

@@ -18,6 +18,10 @@ struct KnownNames
     QStringList objects; // the steps before, whose results have fields
     // The fields known before a run, by step: a form's keys; a request's body, headers and status.
     QHash<QString, QStringList> members;
+    // The workflow's steps a run hasn't set at this place (this step, later and disabled ones), unless
+    // something known here has the name: a script that reads one fails, so the script editor flags it as
+    // an expression field flags any unknown name.
+    QStringList unavailableSteps;
     // The scope the workflow's last test run left: the fields that depend on the reply, and what a field
     // came to (masked by its secrets, as everywhere).
     Scope lastRun;
@@ -29,7 +33,7 @@ struct KnownNames
     friend bool operator==(const KnownNames &a, const KnownNames &b)
     {
         return a.values == b.values && a.objects == b.objects && a.members == b.members &&
-            a.lastRunId == b.lastRunId;
+            a.unavailableSteps == b.unavailableSteps && a.lastRunId == b.lastRunId;
     }
 };
 

@@ -16,21 +16,27 @@
 #include "widgets/StudioColors.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
 #include <QUndoStack>
+
+#include <functional>
 
 using namespace AuthStudio;
 
@@ -59,6 +65,62 @@ void clearLine(QLineEdit *edit)
     QTest::keyClick(edit, Qt::Key_Backspace);
 }
 
+// Shows a widget in its own active window, so that it and its children can take the keyboard focus.
+bool showActive(QWidget *widget)
+{
+    widget->show();
+    widget->activateWindow();
+    return QTest::qWaitForWindowActive(widget);
+}
+
+// The widgets the Tab key visits inside `page`, starting from `first`, as a user pressing Tab sees them:
+// until the focus leaves the page or comes back to a widget already visited (or stays put, in a text
+// editor that takes Tab as a character).
+QList<QWidget *> tabStops(QWidget *page, QWidget *first)
+{
+    QList<QWidget *> stops;
+    first->setFocus(Qt::TabFocusReason);
+    QWidget *focus = QApplication::focusWidget();
+    while (focus && page->isAncestorOf(focus) && !stops.contains(focus)) {
+        stops.append(focus);
+        QTest::keyClick(focus, Qt::Key_Tab);
+        focus = QApplication::focusWidget();
+    }
+    return stops;
+}
+
+QString describe(const QList<QWidget *> &widgets)
+{
+    QStringList names;
+    for (const QWidget *widget : widgets)
+        names.append(widget->objectName().isEmpty() ? QString::fromLatin1(widget->metaObject()->className())
+                                                    : widget->objectName());
+    return names.join(QStringLiteral(", "));
+}
+
+// Whether `next` comes after `previous` in reading order on `page`: below it, beside it to the right, or
+// inside it (a scroll area that takes the focus, then what it holds).
+bool followsVisually(QWidget *page, const QWidget *previous, const QWidget *next)
+{
+    const QRect a(previous->mapTo(page, QPoint(0, 0)), previous->size());
+    const QRect b(next->mapTo(page, QPoint(0, 0)), next->size());
+    const bool below = b.top() >= a.bottom() - 1;
+    const bool besideRight = b.top() < a.bottom() && b.bottom() > a.top() && b.left() >= a.right() - 1;
+    return below || besideRight || previous->isAncestorOf(next);
+}
+
+// The text a code editor marks as unknown names (red, wavy underline), in order.
+QStringList markedUnknown(const QPlainTextEdit *editor)
+{
+    QStringList marked;
+    const QList<QTextEdit::ExtraSelection> selections = editor->extraSelections();
+    for (const QTextEdit::ExtraSelection &selection : selections) {
+        if (selection.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+            marked.append(selection.cursor.selectedText());
+    }
+    return marked;
+}
+
 } // namespace
 
 class tst_Editors : public QObject
@@ -83,6 +145,12 @@ private Q_SLOTS:
     void formStepEditor();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
+    void addingARowEditsItsName();
+    void sessionTabOrderFollowsTheLayout();
+    void apiRequestTabOrderFollowsTheLayout();
+    void workflowTabOrderFollowsTheLayout();
+    void scriptReadingAStepItCantReadIsFlagged();
+    void stepPagesSizeToTheCurrentStep();
 };
 
 void tst_Editors::resourceFieldsTypingMergesAndUndoShows()
@@ -860,6 +928,262 @@ void tst_Editors::keyValueTableEditor()
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);
+}
+
+void tst_Editors::addingARowEditsItsName()
+{
+    // Add puts the cursor in the new row's Name cell at once, as in Postman: the name is typed right away,
+    // in the resource's tables and in a request's alike.
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.resize(900, 700);
+    QVERIFY(showActive(&editor));
+    WorkflowEditor *workflow = editor.workflowEditor(WorkflowKind::Auth);
+    workflow->setCurrentStep(1);
+    auto *request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(request);
+    const StepRef http1 {1, WorkflowKind::Auth, 1};
+    struct Table
+    {
+        int tab;
+        KeyValueTableEditor *editor;
+        std::function<KeyValueList()> rows;
+    };
+    const QList<Table> tables {
+        {ResourceEditor::GeneralTab, child<KeyValueTableEditor>(&editor, QStringLiteral("resourceHeaders")),
+         [&] { return document->resource(1).headers; }},
+        {ResourceEditor::GeneralTab, child<KeyValueTableEditor>(&editor, QStringLiteral("urlParameters")),
+         [&] { return document->resource(1).urlParameters; }},
+        {ResourceEditor::AuthWorkflowTab, request->headersEditor(),
+         [&] { return std::get<ApiRequestStep>(document->step(http1)).headers; }},
+        {ResourceEditor::AuthWorkflowTab, request->queryEditor(),
+         [&] { return std::get<ApiRequestStep>(document->step(http1)).queryParameters; }},
+    };
+    for (const Table &table : tables) {
+        editor.tabs()->setCurrentIndex(table.tab);
+        if (table.tab == ResourceEditor::AuthWorkflowTab)
+            request->focusField(table.editor == request->headersEditor() ? QStringLiteral("header")
+                                                                         : QStringLiteral("query"));
+        const QString name = table.editor->objectName();
+        QTableView *view = table.editor->view();
+        auto *add = child<QToolButton>(table.editor, QStringLiteral("addRow"));
+        const int rows = table.editor->model()->rowCount();
+        const int undoSteps = document->undoStack()->index();
+        // The new row is current and selected, and its name cell's editor open, with the keyboard focus.
+        const auto checkEditingName = [&](int row) {
+            const QModelIndex nameCell = table.editor->model()->index(row, KeyValueTableModel::NameColumn);
+            QCOMPARE(view->currentIndex(), nameCell);
+            QVERIFY2(view->selectionModel()->isRowSelected(row), qPrintable(name));
+            QTRY_VERIFY2(view->indexWidget(nameCell), qPrintable(name));
+            QVERIFY2(QApplication::focusWidget() == view->indexWidget(nameCell), qPrintable(name));
+        };
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(table.editor->model()->rowCount(), rows + 1);
+        QCOMPARE(document->undoStack()->index(), undoSteps + 1); // adding is one step
+        checkEditingName(rows);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("X-Trace"));
+
+        // Add again, straight from typing that name, as users do: the name is kept, and the next row's name
+        // is being edited. Add takes no focus: unless something around the table takes it on a click (not
+        // so in the workspace variables dock), the cell typed in is still open then, as with click().
+        QVERIFY(view->indexWidget(view->currentIndex()));
+        add->click();
+        QCOMPARE(table.editor->model()->rowCount(), rows + 2);
+        QCOMPARE(table.rows().at(rows).name, QStringLiteral("X-Trace"));
+        QCOMPARE(document->undoStack()->index(), undoSteps + 3); // add, name, add
+        // The add is the last step: the name went in before it.
+        QVERIFY2(document->undoStack()->undoText().startsWith(QStringLiteral("Add ")),
+                 qPrintable(document->undoStack()->undoText()));
+        checkEditingName(rows + 1);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("X-Other"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY(!view->indexWidget(view->currentIndex()));
+        QCOMPARE(table.rows().last().name, QStringLiteral("X-Other"));
+        QCOMPARE(document->undoStack()->index(), undoSteps + 4);
+
+        // Undone, the name goes, then the row, one step each; the name typed before it stays.
+        document->undoStack()->undo();
+        QCOMPARE(table.rows().size(), rows + 2);
+        QCOMPARE(table.rows().last().name, QString());
+        document->undoStack()->undo();
+        QCOMPARE(table.rows().size(), rows + 1);
+        QCOMPARE(table.rows().last().name, QStringLiteral("X-Trace"));
+        QCOMPARE(table.editor->model()->rowCount(), rows + 1);
+        document->undoStack()->setIndex(undoSteps);
+        QCOMPARE(table.editor->model()->rowCount(), rows);
+    }
+}
+
+void tst_Editors::sessionTabOrderFollowsTheLayout()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.resize(900, 900);
+    QVERIFY(showActive(&editor));
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+    auto *first = child<QCheckBox>(&editor, QStringLiteral("loginTestEnabled"));
+    QWidget *page = first->parentWidget()->parentWidget(); // the page holding both boxes
+    // Every field in use, so Tab stops at each (the demo's lifetime is an expression: not the seconds).
+    first->setChecked(true);
+    child<QComboBox>(&editor, QStringLiteral("refreshTrigger"))->setCurrentIndex(1); // time-based
+
+    const QList<QWidget *> stops = tabStops(page, first);
+    const QStringList expected {QStringLiteral("loginTestEnabled"),    QStringLiteral("loginTestUrl"),
+                                QStringLiteral("runWithoutPrompt"),    QStringLiteral("loginTimeout"),
+                                QStringLiteral("refreshTrigger"),      QStringLiteral("expiresMode"),
+                                QStringLiteral("expiresExpression"),   QStringLiteral("refreshOnStatuses"),
+                                QStringLiteral("refreshOnBodyPattern")};
+    QStringList visited;
+    for (QWidget *stop : stops) {
+        // A spin box's focus may sit in its line edit.
+        QWidget *field = qobject_cast<QSpinBox *>(stop->parentWidget()) ? stop->parentWidget() : stop;
+        visited.append(field->objectName());
+    }
+    QCOMPARE(visited, expected);
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QVERIFY2(followsVisually(page, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+}
+
+void tst_Editors::apiRequestTabOrderFollowsTheLayout()
+{
+    // The same for a request step: the timeout, under the URL, comes before the tabs below it.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(1000, 800);
+    QVERIFY(showActive(&workflow));
+    workflow.setCurrentStep(1);
+    auto *editor = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    editor->bodyKindCombo()->setCurrentIndex(0); // no body: Tab goes on to the end of the page
+    const QList<QWidget *> stops = tabStops(editor, editor->nameEdit());
+    QVERIFY2(stops.size() >= 5, qPrintable(describe(stops)));
+    QCOMPARE(stops.at(1), editor->methodCombo());
+    QCOMPARE(stops.at(2), editor->urlEdit());
+    QCOMPARE(stops.at(3)->objectName(), QStringLiteral("requestTimeout"));
+    QVERIFY(qobject_cast<QTabBar *>(stops.at(4)));
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QVERIFY2(followsVisually(editor, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+}
+
+void tst_Editors::workflowTabOrderFollowsTheLayout()
+{
+    // Add step sits above the step list: Tab reaches it first, then the list, then the step beside it.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(1000, 700);
+    QVERIFY(showActive(&workflow));
+    workflow.setCurrentStep(3);
+    auto *add = child<QToolButton>(&workflow, QStringLiteral("addStepButton"));
+    const QList<QWidget *> stops = tabStops(&workflow, add);
+    QVERIFY2(stops.size() >= 3, qPrintable(describe(stops)));
+    QCOMPARE(stops.at(1), workflow.stepView());
+    QVERIFY2(stops.contains(workflow.currentStepEditor()->nameEdit()), qPrintable(describe(stops)));
+    for (qsizetype i = 1; i < stops.size(); ++i)
+        QVERIFY2(followsVisually(&workflow, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+}
+
+void tst_Editors::scriptReadingAStepItCantReadIsFlagged()
+{
+    // js1 reads http1.body.json. Disabled, http1 doesn't run, and the script would fail: its name is
+    // flagged in the code as {{ http1... }} is in an expression field, in the same words.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(900, 700);
+    workflow.show();
+    const StepRef http1 {0, WorkflowKind::Auth, 1};
+    workflow.setCurrentStep(2);
+    auto *editor = qobject_cast<JavaScriptStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    CodeEditor *code = editor->codeEdit();
+    auto *problem = child<QLabel>(editor, QStringLiteral("codeProblem"));
+    QVERIFY(problem);
+    QVERIFY(markedUnknown(code).isEmpty());
+    QVERIFY(!problem->isVisibleTo(editor));
+
+    document->setStepEnabled(http1, false);
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("http1")});
+    QVERIFY(problem->isVisibleTo(editor));
+    QVERIFY2(problem->text().contains(QStringLiteral("unknown name 'http1'")), qPrintable(problem->text()));
+    // An expression field of a later step says it alike.
+    workflow.setCurrentStep(3);
+    auto *variable = qobject_cast<DefineVariableStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(variable);
+    QCOMPARE(child<ExpressionLineEdit>(variable, QStringLiteral("variableValue"))->accessibleDescription(),
+             QStringLiteral("unknown name 'http1'"));
+    workflow.setCurrentStep(2);
+    document->undoStack()->undo();
+    QVERIFY(markedUnknown(code).isEmpty());
+    QVERIFY(!problem->isVisibleTo(editor));
+
+    // A later step is no better; its name as a local of the script, a property or in a string is fine.
+    code->setFocus();
+    code->moveCursor(QTextCursor::End);
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("// PASSWORD.length"));
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("const t = PASSWORD + echoed.PASSWORD;"));
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("PASSWORD")});
+    QVERIFY(problem->text().contains(QStringLiteral("unknown name 'PASSWORD'")));
+    // Moved before the script, it is known there.
+    document->moveStep({0, WorkflowKind::Auth, 3}, 2);
+    QTRY_COMPARE(workflow.currentStep(), 3); // the script follows its row
+    QVERIFY(markedUnknown(code).isEmpty());
+    QVERIFY(!problem->isVisibleTo(editor));
+    document->undoStack()->undo();
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("PASSWORD")});
+    // A name no step has is the script's business (a global of the engine, say): not flagged.
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("const j = JSON.stringify(notAStep);"));
+    QCOMPARE(markedUnknown(code), QStringList {QStringLiteral("PASSWORD")});
+}
+
+void tst_Editors::stepPagesSizeToTheCurrentStep()
+{
+    // The step pages sit in a scroll area. Once the JavaScript page had been shown, a short page (Define
+    // variable) kept its height: a scroll bar over empty space.
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(900, 600);
+    workflow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workflow));
+    auto *details = child<QStackedWidget>(&workflow, QStringLiteral("stepDetails"));
+    auto *scroll = qobject_cast<QScrollArea *>(details->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+
+    workflow.setCurrentStep(3); // Define variable, first
+    QWidget *variablePage = workflow.currentStepEditor();
+    QVERIFY(qobject_cast<DefineVariableStepEditor *>(variablePage));
+    QTRY_VERIFY(!scroll->verticalScrollBar()->isVisible());
+    const QSize freshHint = details->sizeHint();
+    const QSize freshMinimum = details->minimumSizeHint();
+
+    workflow.setCurrentStep(2); // the JavaScript page, taller
+    QWidget *scriptPage = workflow.currentStepEditor();
+    QVERIFY(qobject_cast<JavaScriptStepEditor *>(scriptPage));
+    // The room a page needs at the width it is given.
+    const int width = scroll->viewport()->width();
+    const auto needs = [width](const QWidget *page) {
+        return page->hasHeightForWidth() ? page->heightForWidth(width) : page->sizeHint().height();
+    };
+    QVERIFY(needs(scriptPage) > needs(variablePage) + 20);
+    // Short enough that the script page scrolls, tall enough for the variable page.
+    const int room = (needs(variablePage) + needs(scriptPage)) / 2;
+    workflow.resize(workflow.width(), workflow.height() - scroll->viewport()->height() + room);
+    QTRY_COMPARE(scroll->viewport()->height(), room);
+    QTRY_VERIFY(scroll->verticalScrollBar()->isVisible());
+
+    workflow.setCurrentStep(3);
+    QCOMPARE(workflow.currentStepEditor(), variablePage);
+    QCOMPARE(details->sizeHint(), freshHint);
+    QCOMPARE(details->minimumSizeHint(), freshMinimum);
+    QTRY_VERIFY(!scroll->verticalScrollBar()->isVisible());
+    QCOMPARE(details->height(), scroll->viewport()->height());
 }
 
 QTEST_MAIN(tst_Editors)

@@ -1,4 +1,5 @@
-// The editing widgets: CodeEditor (gutter, error line that follows edits, "(line N)" parsing),
+// The editing widgets: CodeEditor (gutter, error line that follows edits, "(line N)" parsing, steps it
+// can't read flagged),
 // JavaScriptHighlighter (keywords, strings, numbers, comments across lines; light and dark palettes) and
 // ExpressionLineEdit (tinted {{ }} ranges, unknown names flagged, completion after "{{"), FilterLineEdit and
 // CurrentRowHighlight (a master list keeps its current row selected), StudioStyle (menu icons on the
@@ -104,6 +105,18 @@ bool showFocused(QWidget *widget)
     widget->activateWindow();
     widget->setFocus();
     return QTest::qWaitFor([widget] { return widget->hasFocus(); });
+}
+
+// The text a code editor marks as unknown names (red, wavy underline), in order.
+QStringList markedUnknown(const QPlainTextEdit &editor)
+{
+    QStringList marked;
+    const QList<QTextEdit::ExtraSelection> selections = editor.extraSelections();
+    for (const QTextEdit::ExtraSelection &selection : selections) {
+        if (selection.format.underlineStyle() == QTextCharFormat::WaveUnderline)
+            marked.append(selection.cursor.selectedText());
+    }
+    return marked;
 }
 
 QColor colorOf(const QTextCharFormat &format)
@@ -286,6 +299,96 @@ private Q_SLOTS:
         editor.clearErrorLine();
         QCOMPARE(editor.errorLine(), 0);
         QCOMPARE(editor.extraSelections().size(), before);
+    }
+
+    // Code that reads a step the run hasn't set by then is flagged as {{ }} fields flag unknown names;
+    // nothing else is: the script's own names, properties, keys, text in strings and comments.
+    void codeEditorFlagsUnavailableSteps_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("marked");
+        const auto row = [](const char *name, const char *code, QStringList marked) {
+            QTest::newRow(name) << QString::fromUtf8(code) << marked;
+        };
+        const QStringList http2 {QStringLiteral("http2")};
+        row("a later step", "return http2.body.token;", http2);
+        row("twice, and another", "const a = http2.status;\nreturn http2.body + js2;",
+            {QStringLiteral("http2"), QStringLiteral("http2"), QStringLiteral("js2")});
+        row("in a template's ${ }", "return `Bearer ${http2.body.token}`;", http2);
+        row("shorthand property", "return { http2 };", http2);
+        row("a known step", "return http1.body + form1.email;", {});
+        row("a longer name", "return http20 + xhttp2;", {});
+        row("a property", "return x.http2 + x?.http2;", {});
+        row("an object key", "return { http2: 1 };", {});
+        row("in strings and comments", "// http2.body\nreturn 'http2' + \"http2\" + `http2`; /* js2 */", {});
+        row("its own local", "const http2 = 1;\nreturn http2 + 1;", {});
+        row("its own function", "function js2() { return 1; }\nreturn js2();", {});
+        row("an arrow parameter", "return [1].map(http2 => http2 + 1);", {});
+        row("typeof", "return typeof http2 === 'undefined' ? 0 : 1;", {});
+        row("arrow parameters", "return [1].map((i, http2) => http2 + i);", {});
+        row("function parameters", "function f(a, ...http2) { return http2; }\nreturn f(1);", {});
+        row("a catch clause's", "try { f(); } catch (http2) { return http2; }", {});
+        row("a generator's parameters", "function* g(http2) { yield http2; }\nreturn [...g(1)];", {});
+        row("unbalanced brackets", "(}http2 ) (", http2);
+        row("a call's argument", "return f(1, http2);", http2);
+        row("a parameter's default", "const f = (a = http2.status) => a;\nreturn f();", http2);
+        row("in parentheses", "return (http2).body;", http2);
+    }
+
+    void codeEditorFlagsUnavailableSteps()
+    {
+        QFETCH(QString, code);
+        QFETCH(QStringList, marked);
+        CodeEditor editor;
+        editor.setPlainText(code);
+        QVERIFY(markedUnknown(editor).isEmpty()); // until the editor knows the names, nothing is flagged
+        KnownNames names = completionNames();
+        names.unavailableSteps = {QStringLiteral("http2"), QStringLiteral("js2")};
+        editor.setKnownNames(names);
+        QCOMPARE(markedUnknown(editor), marked);
+        QStringList problems;
+        for (const QString &name : std::as_const(marked)) {
+            const QString problem = QStringLiteral("unknown name '%1'").arg(name);
+            if (!problems.contains(problem))
+                problems.append(problem);
+        }
+        QCOMPARE(editor.diagnostic(), problems.join(u'\n'));
+        QCOMPARE(editor.accessibleDescription(), editor.diagnostic());
+    }
+
+    void codeEditorFlagsWhileTyping()
+    {
+        CodeEditor editor;
+        KnownNames names = completionNames();
+        names.unavailableSteps = {QStringLiteral("http2")};
+        editor.setKnownNames(names);
+        QSignalSpy diagnostics(&editor, &CodeEditor::diagnosticChanged);
+        QVERIFY(showFocused(&editor));
+        QTest::keyClicks(&editor, QStringLiteral("return http"));
+        QVERIFY(markedUnknown(editor).isEmpty());
+        QTest::keyClicks(&editor, QStringLiteral("2"));
+        QCOMPARE(markedUnknown(editor), QStringList {QStringLiteral("http2")});
+        QCOMPARE(diagnostics.count(), 1);
+        QTest::keyClicks(&editor, QStringLiteral(".body;"));
+        QCOMPARE(diagnostics.count(), 1); // the same problem: said once
+
+        // The tooltip over the name says what is wrong.
+        editor.resize(400, 200);
+        QTextCursor cursor(editor.document());
+        cursor.setPosition(int(editor.toPlainText().indexOf(QStringLiteral("http2"))) + 2);
+        const QPoint at = editor.cursorRect(cursor).center();
+        QHelpEvent help(QEvent::ToolTip, at, editor.viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(editor.viewport(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), QStringLiteral("unknown name 'http2'"));
+        QToolTip::hideText();
+
+        // Known again (the step moved before this one): the marks go.
+        names.unavailableSteps.clear();
+        editor.setKnownNames(names);
+        QVERIFY(markedUnknown(editor).isEmpty());
+        QCOMPARE(editor.diagnostic(), QString());
+        QCOMPARE(diagnostics.count(), 2);
     }
 
     void lineFromErrorMessage_data()

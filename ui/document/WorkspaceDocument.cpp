@@ -425,6 +425,11 @@ KnownNames WorkspaceDocument::namesKnownAt(const StepRef &ref) const
             names.members.remove(name); // a later step of the same name hides an earlier one's fields
         }
     }
+    const QStringList known = names.all();
+    for (const Step &step : steps.steps) {
+        if (!known.contains(stepName(step)))
+            appendUnique(names.unavailableSteps, stepName(step));
+    }
     return names;
 }
 

@@ -80,7 +80,8 @@ public:
     QString uniqueResourceName(const QString &base) const;
     // The names an expression in this step can use: workspace variables (and overrides), the steps
     // before it, and for the refresh workflow the variables the auth workflow defines (the session
-    // keeps them). Expression fields offer them as completions and flag other names.
+    // keeps them). Expression fields offer them as completions and flag other names; scripts flag the
+    // names of the workflow's other steps (KnownNames::unavailableSteps).
     KnownNames namesKnownAt(const StepRef &ref) const;
     // The names resource fields (headers, URL parameters, login test URL) can use: workspace variables and
     // the variables the workflows define.

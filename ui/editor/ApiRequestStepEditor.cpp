@@ -136,6 +136,8 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_tabs, 1);
+    // Tab follows the page top to bottom: the timeout, built last, would otherwise come after the body.
+    QWidget::setTabOrder(m_url, m_timeout);
 
     connect(m_method, &QComboBox::currentTextChanged, this, [this](const QString &method) {
         editStep<ApiRequestStep>(tr("Change method"), {},

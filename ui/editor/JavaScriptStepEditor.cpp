@@ -12,6 +12,7 @@ namespace AuthStudio {
 JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget *parent)
     : StepEditor(document, StepType::JavaScript, parent)
     , m_code(new CodeEditor(this))
+    , m_codeProblem(new QLabel(this))
 {
     m_code->setObjectName(QStringLiteral("javascriptCode"));
     m_code->setAccessibleName(tr("JavaScript code"));
@@ -19,6 +20,9 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
                           "offered after a dot, and Ctrl+Space offers the names. The global auth offers "
                           "base64, sha256, hmacSha256, randomUUID and jwtDecode."));
     new JavaScriptHighlighter(m_code->document());
+    m_codeProblem->setObjectName(QStringLiteral("codeProblem"));
+    m_codeProblem->setWordWrap(true);
+    m_codeProblem->hide();
 
     auto *form = new QFormLayout;
     addNameRow(form, tr("Step name"));
@@ -27,9 +31,21 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_code, 1);
+    layout->addWidget(m_codeProblem);
     layout->addWidget(hint);
 
     connect(m_code, &CodeEditor::textChanged, this, &JavaScriptStepEditor::onCodeChanged);
+    connect(m_code, &CodeEditor::diagnosticChanged, this, &JavaScriptStepEditor::showCodeProblem);
+}
+
+void JavaScriptStepEditor::showCodeProblem(const QString &diagnostic)
+{
+    // A disabled or later step is still in the list, so the line says why its name is unknown here.
+    m_codeProblem->setText(diagnostic.isEmpty()
+                               ? QString()
+                               : tr("\u26A0 %1. Code can read only the enabled steps before this one.")
+                                     .arg(QString(diagnostic).replace(u'\n', QStringLiteral("; "))));
+    m_codeProblem->setVisible(!diagnostic.isEmpty());
 }
 
 void JavaScriptStepEditor::refresh(const Step &step)

@@ -4,6 +4,8 @@
 
 #include "StepEditor.h"
 
+class QLabel;
+
 namespace AuthStudio {
 
 class CodeEditor;
@@ -26,8 +28,10 @@ protected:
 
 private:
     void onCodeChanged();
+    void showCodeProblem(const QString &diagnostic);
 
     CodeEditor *m_code;
+    QLabel *m_codeProblem;
 };
 
 } // namespace AuthStudio

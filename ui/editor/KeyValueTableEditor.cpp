@@ -4,6 +4,7 @@
 #include "KeyValueTableModel.h"
 #include "widgets/ActionIconEngine.h"
 
+#include <QAbstractItemDelegate>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -120,12 +121,27 @@ void KeyValueTableEditor::setRowNoun(const QString &noun)
 
 void KeyValueTableEditor::addRow()
 {
+    // Add takes no focus, so the cell last typed in may still be open: its text goes in first, as a step
+    // of its own, so that Undo right after Add takes the new row away rather than that text.
+    commitOpenEditor();
     const int row = m_model->rowCount();
     if (!m_model->insertRows(row, 1))
         return;
     const QModelIndex name = m_model->index(row, KeyValueTableModel::NameColumn);
     m_view->setCurrentIndex(name);
     m_view->edit(name);
+}
+
+void KeyValueTableEditor::commitOpenEditor()
+{
+    const QModelIndex current = m_view->currentIndex();
+    QWidget *editor = current.isValid() ? m_view->indexWidget(current) : nullptr;
+    if (!editor)
+        return;
+    // What the delegate itself does when its editor loses the focus.
+    QAbstractItemDelegate *delegate = m_view->itemDelegateForIndex(current);
+    Q_EMIT delegate->commitData(editor);
+    Q_EMIT delegate->closeEditor(editor, QAbstractItemDelegate::NoHint);
 }
 
 void KeyValueTableEditor::removeSelectedRow()

@@ -45,6 +45,8 @@ protected:
 private:
     void updateButtons();
     void updateViewHeight();
+    // Ends the edit of the current cell, if one is open, keeping what was typed.
+    void commitOpenEditor();
 
     KeyValueTableModel *m_model;
     ExpressionDelegate *m_valueDelegate;

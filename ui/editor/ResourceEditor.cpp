@@ -312,6 +312,9 @@ QWidget *ResourceEditor::createSessionTab()
     layout->addWidget(loginBox);
     layout->addWidget(refreshBox);
     layout->addStretch();
+    // Tab follows the page top to bottom: the timeout, built last, would otherwise come after the Refresh
+    // box.
+    QWidget::setTabOrder(m_runWithoutPrompt, m_loginTimeout);
 
     connect(m_loginTestEnabled, &QCheckBox::toggled, this, [this](bool on) {
         editResource(on ? tr("Enable login test") : tr("Disable login test"), {},

@@ -7,6 +7,7 @@
 #include "StepListModel.h"
 #include "document/WorkspaceDocument.h"
 #include "widgets/ActionIconEngine.h"
+#include "widgets/CurrentPageStack.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/StudioAction.h"
 #include "widgets/VerticalScrollArea.h"
@@ -84,7 +85,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     , m_model(new StepListModel(document, this))
     , m_view(new QListView(this))
     , m_addButton(new QToolButton(this))
-    , m_details(new QStackedWidget(this))
+    , m_details(new CurrentPageStack(this))
     , m_emptyPage(new QLabel(this))
 {
     const QString workflowLabel =
@@ -188,6 +189,8 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     splitter->setChildrenCollapsible(false);
     // The list pane starts wide enough for its tool bars' labels, so none hides in an overflow menu.
     splitter->setSizes({qMax(260, listPane->sizeHint().width()), 700});
+    // Tab follows the pane top to bottom: Add step, above the list, was built after it.
+    QWidget::setTabOrder(m_addButton, m_view);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

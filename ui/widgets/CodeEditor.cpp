@@ -1,15 +1,19 @@
 #include "CodeEditor.h"
 
+#include "ExpressionMarks.h"
 #include "JavaScriptHighlighter.h"
 #include "NameCompleter.h"
 #include "StudioColors.h"
+#include "TemplateAnalysis.h"
 
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QRegularExpression>
 #include <QTextBlock>
+#include <QToolTip>
 
 namespace AuthStudio {
 
@@ -35,6 +39,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateGutter);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::updateExtraSelections);
+    connect(this, &QPlainTextEdit::textChanged, this, &CodeEditor::findUnknownNames);
     updateGutterWidth();
     updateExtraSelections();
 }
@@ -42,6 +47,38 @@ CodeEditor::CodeEditor(QWidget *parent)
 void CodeEditor::setKnownNames(const KnownNames &names)
 {
     m_completer->setNames(names);
+    // Only step names are flagged, never other names the code doesn't declare: those may be the
+    // engine's globals (JSON, auth, btoa, ...), which the studio doesn't list.
+    if (names.unavailableSteps != m_unavailableSteps) {
+        m_unavailableSteps = names.unavailableSteps;
+        findUnknownNames();
+    }
+}
+
+void CodeEditor::findUnknownNames()
+{
+    const QString code = toPlainText();
+    QList<JavaScriptSource::Range> ranges =
+        JavaScriptSource::rootReferences(code, m_unavailableSteps, JavaScriptSource::Context::Statements);
+    QStringList names;
+    for (const JavaScriptSource::Range &range : std::as_const(ranges)) {
+        const QString name = code.mid(range.start, range.length);
+        if (!names.contains(name))
+            names.append(name);
+    }
+    QStringList messages;
+    for (const QString &name : std::as_const(names))
+        messages.append(TemplateAnalysis::unknownNameMessage(name));
+    const QString diagnostic = messages.join(u'\n');
+    if (ranges == m_unknownRanges && diagnostic == m_diagnostic)
+        return;
+    m_unknownRanges = std::move(ranges);
+    if (diagnostic != m_diagnostic) {
+        m_diagnostic = diagnostic;
+        setAccessibleDescription(m_diagnostic);
+        Q_EMIT diagnosticChanged(m_diagnostic);
+    }
+    updateExtraSelections();
 }
 
 void CodeEditor::showCompletions(bool asked)
@@ -139,6 +176,24 @@ void CodeEditor::changeEvent(QEvent *event)
     }
 }
 
+bool CodeEditor::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const int position = cursorForPosition(help->pos()).position();
+        const QString code = toPlainText();
+        for (const JavaScriptSource::Range &range : std::as_const(m_unknownRanges)) {
+            if (position >= range.start && position <= range.start + range.length) {
+                QToolTip::showText(help->globalPos(),
+                                   TemplateAnalysis::unknownNameMessage(code.mid(range.start, range.length)),
+                                   viewport());
+                return true;
+            }
+        }
+    }
+    return QPlainTextEdit::viewportEvent(event);
+}
+
 bool CodeEditor::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_gutter && event->type() == QEvent::Paint) {
@@ -202,6 +257,14 @@ void CodeEditor::updateExtraSelections()
         error.format.setToolTip(m_errorMessage);
         error.cursor = QTextCursor(m_errorCursor.block());
         selections.append(error);
+    }
+    for (const JavaScriptSource::Range &range : std::as_const(m_unknownRanges)) {
+        QTextEdit::ExtraSelection unknown;
+        unknown.format = ExpressionMarks::unknownNameFormat();
+        unknown.cursor = QTextCursor(document());
+        unknown.cursor.setPosition(int(range.start));
+        unknown.cursor.setPosition(int(range.start + range.length), QTextCursor::KeepAnchor);
+        selections.append(unknown);
     }
     setExtraSelections(selections);
 }

@@ -2,9 +2,12 @@
 // line highlighted, and one line that can be marked as the place a script error was reported
 // ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter on document()); the
 // editor passes palette changes on to it. Given the names a script can use, it completes a step's fields
-// after "http1." and the names themselves on Ctrl+Space (NameCompleter).
+// after "http1." and the names themselves on Ctrl+Space (NameCompleter), and flags where the code reads a
+// step of the workflow that hasn't run by then (a later or disabled one), as expression fields flag an
+// unknown name: red, underlined, named in the tooltip.
 #pragma once
 
+#include "script/JavaScriptSource.h"
 #include "script/KnownNames.h"
 
 #include <QPlainTextEdit>
@@ -33,13 +36,21 @@ public:
     // The line a script error names ("js1: TypeError: x is undefined (line 3)" -> 3), or 0.
     static int lineFromErrorMessage(const QString &message);
 
+    // Until called, no name is flagged.
     void setKnownNames(const KnownNames &names);
     NameCompleter *nameCompleter() const { return m_completer; }
+    // What the code reads that it can't (KnownNames::unavailableSteps): one "unknown name 'X'" a line, or
+    // empty.
+    QString diagnostic() const { return m_diagnostic; }
     // Opens completion for the name or field at the cursor; `asked`: Ctrl+Space, which offers names too.
     void showCompletions(bool asked = false);
 
+Q_SIGNALS:
+    void diagnosticChanged(const QString &diagnostic);
+
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -50,12 +61,16 @@ private:
     void updateGutter(const QRect &rect, int dy);
     void paintGutter(QPaintEvent *event);
     void updateExtraSelections();
+    void findUnknownNames();
 
     // A plain widget painted through eventFilter(): the gutter needs no behaviour of its own.
     QWidget *m_gutter;
     QTextCursor m_errorCursor; // at the error line's block; null when there is none
     QString m_errorMessage;
     NameCompleter *m_completer;
+    QStringList m_unavailableSteps;
+    QList<JavaScriptSource::Range> m_unknownRanges;
+    QString m_diagnostic;
 };
 
 } // namespace AuthStudio

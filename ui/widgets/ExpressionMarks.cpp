@@ -47,4 +47,15 @@ void ExpressionMarks::paintCornerFlag(QPainter *painter, const QRect &box)
     painter->restore();
 }
 
+QTextCharFormat ExpressionMarks::unknownNameFormat()
+{
+    // Red text as well as the wavy underline, which Qt draws thin at text sizes.
+    const QColor error = StudioColors::error();
+    QTextCharFormat format;
+    format.setForeground(error);
+    format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    format.setUnderlineColor(error);
+    return format;
+}
+
 } // namespace AuthStudio

@@ -5,6 +5,11 @@
 
 namespace AuthStudio {
 
+QString TemplateAnalysis::unknownNameMessage(const QString &name)
+{
+    return tr("unknown name '%1'").arg(name);
+}
+
 TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *knownNames,
                                       const QHash<QString, QStringList> &knownFields)
 {
@@ -38,7 +43,7 @@ TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *kn
     for (const QString &name : roots) {
         if (!knownNames->contains(name)) {
             analysis.unknownNames.append(name);
-            messages.append(tr("unknown name '%1'").arg(name));
+            messages.append(unknownNameMessage(name));
         }
     }
     for (const Range &range : std::as_const(inner)) {

@@ -30,6 +30,9 @@ public:
     static TemplateAnalysis of(const QString &text, const QStringList *knownNames,
                                const QHash<QString, QStringList> &knownFields = {});
 
+    // How a name a run would not know is told: "unknown name 'X'" (scripts say it alike).
+    static QString unknownNameMessage(const QString &name);
+
     // The {{ }} parts, braces included; an unclosed "{{" runs to the end of the text.
     QList<Range> expressions;
     // Where the unknown names are, and the names (a root "X", or a field "form1.x"), in order of appearance.

@@ -1,5 +1,6 @@
 #include "TemplateHighlighter.h"
 
+#include "ExpressionMarks.h"
 #include "StudioColors.h"
 #include "TemplateAnalysis.h"
 
@@ -31,12 +32,8 @@ void TemplateHighlighter::updateFormats()
 {
     m_expression = QTextCharFormat();
     m_expression.setBackground(StudioColors::expressionTint(m_editor->palette()));
-    // Red text as well as the wavy underline, which Qt draws thin at text sizes.
-    const QColor error = StudioColors::error();
     m_unknownName = m_expression;
-    m_unknownName.setForeground(error);
-    m_unknownName.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-    m_unknownName.setUnderlineColor(error);
+    m_unknownName.merge(ExpressionMarks::unknownNameFormat());
 }
 
 void TemplateHighlighter::highlightBlock(const QString &text)
