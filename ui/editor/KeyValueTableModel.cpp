@@ -5,7 +5,8 @@
 #include "widgets/StudioColors.h"
 
 #include <QColor>
-#include <QFont>
+#include <QGuiApplication>
+#include <QPalette>
 
 namespace AuthStudio {
 
@@ -65,12 +66,11 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
             return tint;
         }
         return {};
-    case Qt::FontRole:
-        if (index.column() == ValueColumn && overrideOf(row)) {
-            QFont font; // italic: the value in use is another one, as the tooltip says
-            font.setItalic(true);
-            return font;
-        }
+    case Qt::ForegroundRole:
+        // Dimmed: the value in use is another one, as the tooltip says. (Not italic: an italic face is a
+        // font of its own to find and load, about a millisecond of the studio's first frame.)
+        if (index.column() == ValueColumn && overrideOf(row))
+            return QGuiApplication::palette().brush(QPalette::PlaceholderText);
         return {};
     default:
         return {};
