@@ -577,6 +577,18 @@ void tst_Document::overridesDontDirty()
     QCOMPARE(document->workspace().variables.at(0).value, QStringLiteral("http://127.0.0.1:8787"));
     const Scope scope = document->initialScope();
     QCOMPARE(scope.value(QStringLiteral("DEMO_API")).toString(), QStringLiteral("http://127.0.0.1:1234"));
+    QCOMPARE(document->variableOverrides().value(QStringLiteral("DEMO_API")),
+             QStringLiteral("http://127.0.0.1:1234"));
+
+    // A workspace without the variable gets none: what the Auth Login preview and test runs start from is
+    // what the CLI would start from.
+    document->newWorkspace();
+    QVERIFY(document->variableOverrides().isEmpty());
+    QVERIFY(!document->initialScope().contains(QStringLiteral("DEMO_API")));
+    // A disabled variable isn't overridden either.
+    KeyValueList variables {{QStringLiteral("DEMO_API"), QStringLiteral("http://127.0.0.1:8787"), false}};
+    document->setVariables(variables, QStringLiteral("Add variable"));
+    QVERIFY(document->variableOverrides().isEmpty());
 }
 
 void tst_Document::mapStep_data()

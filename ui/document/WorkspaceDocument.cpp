@@ -677,14 +677,26 @@ void WorkspaceDocument::setLastRunScope(const QString &resourceName, WorkflowKin
     Q_EMIT lastRunChanged();
 }
 
+QHash<QString, QString> WorkspaceDocument::variableOverrides() const
+{
+    QHash<QString, QString> inEffect;
+    for (const KeyValue &variable : m_workspace.variables) {
+        const auto it = m_overrides.constFind(variable.name);
+        if (variable.enabled && it != m_overrides.constEnd())
+            inEffect.insert(variable.name, it.value());
+    }
+    return inEffect;
+}
+
 Scope WorkspaceDocument::initialScope() const
 {
     // An override replaces the value of a variable the workspace has; it adds none, so a workspace
     // without DEMO_API runs in the studio as it does in the CLI.
     Scope scope;
+    const QHash<QString, QString> overrides = variableOverrides();
     for (const KeyValue &variable : m_workspace.variables) {
         if (variable.enabled)
-            scope.set(variable.name, m_overrides.value(variable.name, variable.value));
+            scope.set(variable.name, overrides.value(variable.name, variable.value));
     }
     return scope;
 }

@@ -122,8 +122,11 @@ public:
 
     // Values that replace workspace variables when workflows run here, without being an edit (the
     // embedded demo API's address for DEMO_API): the file keeps its value and the document stays clean.
+    // Overrides last for the studio's life (the demo API keeps running), but apply only to a workspace
+    // that has the variable: variableOverrides() are those in effect for this one, and give the Auth
+    // Login preview the same scope as a test run.
     void setVariableOverride(const QString &name, const QString &value);
-    QHash<QString, QString> variableOverrides() const { return m_overrides; }
+    QHash<QString, QString> variableOverrides() const;
     // The scope a test run starts with: enabled workspace variables, then the overrides.
     Scope initialScope() const;
     // The scope the last test run of a resource's workflow left, whose keys expression fields offer as
