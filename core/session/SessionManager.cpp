@@ -96,7 +96,7 @@ void SessionManager::finishOperation()
         Q_EMIT idle();
 }
 
-void SessionManager::switchToFallback(const QString &reason)
+void SessionManager::switchToFallback(const QString &reason, bool announce)
 {
     if (m_usingFallback)
         return;
@@ -104,10 +104,12 @@ void SessionManager::switchToFallback(const QString &reason)
     // We may be inside one of the old store's callbacks: let it go from the event loop.
     m_store.release()->deleteLater();
     m_store = std::make_unique<MemorySecretStore>();
-    Q_EMIT storeUnavailable(
-        QStringLiteral("No OS keychain is reachable (%1). Sessions are kept in memory for this "
-                       "process only; they are not saved.")
-            .arg(reason));
+    if (announce) {
+        Q_EMIT storeUnavailable(
+            QStringLiteral("No OS keychain is reachable (%1). Sessions are kept in memory for this "
+                           "process only; they are not saved.")
+                .arg(reason));
+    }
 }
 
 void SessionManager::load(const QString &key, QObject *context, LoadCallback done)
@@ -164,10 +166,14 @@ void SessionManager::save(const QString &key, const AuthSession &session)
                 switchToFallback(result.message);
                 m_store->write(key, data, this, [](const SecretStore::Result &) {});
             } else if (result.error != SecretStore::Error::None) {
+                // Told once, and not asked again: a keychain that refused (a keyring the user declined
+                // to create or unlock) would put its prompt up again at every refresh, login and rename.
                 const QString message =
-                    QStringLiteral("Saving the session in the keychain failed (%1). It is kept in memory "
-                                   "until the program exits.")
+                    QStringLiteral("Saving the session in the keychain failed (%1). Sessions are kept in "
+                                   "memory until the program exits; it will not ask the keychain again.")
                         .arg(result.message);
+                switchToFallback(result.message, false);
+                m_store->write(key, data, this, [](const SecretStore::Result &) {});
                 Q_EMIT storeError(message);
                 Q_EMIT sessionNotSaved(message);
             }

@@ -62,8 +62,9 @@ public:
 Q_SIGNALS:
     void storeUnavailable(const QString &message);
     void storeError(const QString &message);
-    // A session the keychain refused to save (a locked or missing collection): it is kept in memory only.
-    // Also reported as storeError.
+    // A session the keychain refused to save (a locked or missing collection): it and every later one are
+    // kept in memory only, for this process, without asking the keychain again. Also reported as
+    // storeError.
     void sessionNotSaved(const QString &message);
     void idle(); // no store operation pending any more: safe to exit
 
@@ -71,7 +72,8 @@ private:
     void call(const QString &key, std::function<void(SecretStore *, SecretStore::Callback)> operation,
               SecretStore::Callback done);
     bool isUnsavedWorkspaceKey(const QString &key) const;
-    void switchToFallback(const QString &reason);
+    // From here on sessions live in memory; `announce`: say so with storeUnavailable.
+    void switchToFallback(const QString &reason, bool announce = true);
     void finishOperation();
 
     std::unique_ptr<SecretStore> m_store;

@@ -349,7 +349,8 @@ private Q_SLOTS:
         QVERIFY(manager.cached(key).has_value());
     }
 
-    // A keychain that is there but refuses the write: say so each time, keep the session for this process.
+    // A keychain that is there but refuses the write (its prompt to create or unlock a keyring dismissed):
+    // say so once, keep this session and the next ones for this process, and don't ask it again.
     void refusedSaveIsReportedAndKeptInMemory()
     {
         SessionManager manager(std::make_unique<BrokenStore>(false, SecretStore::Error::Failed));
@@ -367,8 +368,13 @@ private Q_SLOTS:
         QVERIFY2(message.contains(QStringLiteral("collection is locked")), qPrintable(message));
         QVERIFY2(message.contains(QStringLiteral("kept in memory")), qPrintable(message));
         QCOMPARE(unavailable.count(), 0);
-        QVERIFY(!manager.usingFallback()); // the next save tries the keychain again
+        QVERIFY(manager.usingFallback());
+        QVERIFY(!manager.store()->isPersistent()); // no silent plaintext file
+        manager.save(QStringLiteral("k2"), sampleSession());
+        QVERIFY(idle.wait(20000));
+        QCOMPARE(errors.count(), 1); // the keychain wasn't asked again
         QVERIFY(manager.cached(key).has_value());
+        QVERIFY(manager.cached(QStringLiteral("k2")).has_value());
     }
 };
 
