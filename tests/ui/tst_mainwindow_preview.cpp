@@ -158,6 +158,54 @@ private Q_SLOTS:
         window.document()->undoStack()->setClean(); // nothing to ask about on close
     }
 
+    // Sessions are kept by resource name: while two resources share one, the preview shows neither, or it
+    // would send one's token through the other's definition. It says why, as it does for a resource
+    // without custom auth.
+    void resourcesSharingANameArentPreviewed()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(1);
+        answerTheLoginFormAsTheDemoUser();
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_VERIFY(preview->isLoggedIn());
+        auto *status = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
+        auto *login = preview->findChild<QPushButton *>(QStringLiteral("authLoginButton"));
+
+        window.findChild<QAction *>(QStringLiteral("actionDuplicateResource"))->trigger();
+        QTRY_COMPARE(window.currentResource(), 2);
+        auto *name = window.findChild<QLineEdit *>(QStringLiteral("resourceName"));
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, QStringLiteral("Demo login"));
+        QCOMPARE(window.document()->resource(2).name, QStringLiteral("Demo login"));
+        QTRY_VERIFY2(
+            status->text().contains(QStringLiteral("Another resource is also named \u201CDemo login\u201D")),
+            qPrintable(status->text()));
+        QVERIFY(!preview->isLoggedIn());
+        QVERIFY(!login->isEnabled());
+        // The original shares the name too.
+        window.setCurrentResource(1);
+        QTRY_VERIFY(status->text().contains(QStringLiteral("Another resource is also named")));
+        QVERIFY(!preview->isLoggedIn());
+        // A name of its own again: the original's session is there as it was.
+        window.setCurrentResource(2);
+        QTest::keyClicks(name, QStringLiteral(" B"));
+        window.setCurrentResource(1);
+        QTRY_VERIFY(preview->isLoggedIn());
+        QVERIFY(login->isEnabled());
+
+        // A resource without custom auth says so too.
+        window.findChild<QAction *>(QStringLiteral("actionAddResource"))->trigger();
+        QTRY_COMPARE(window.currentResource(), 3);
+        QVERIFY(window.document()->resource(3).authMethod != Resource::AuthMethod::Custom);
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("doesn't use custom auth")),
+                     qPrintable(status->text()));
+        QVERIFY(!login->isEnabled());
+    }
+
     // Typing in the shown resource's fields, its name above all (which keys its session), must not log in
     // again, check the login anew or open a login form at every keystroke.
     void editingTheResourceNeverPrompts()

@@ -381,7 +381,7 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     openClient(update);
 }
 
-void AuthLoginPreview::closeResource()
+void AuthLoginPreview::closeResource(const QString &why)
 {
     stashEventLog();
     dropClient();
@@ -390,7 +390,7 @@ void AuthLoginPreview::closeResource()
     m_resourceName.clear();
     m_overrides.clear();
     m_title->clear();
-    setAuthStatus({});
+    setAuthStatus(why);
     m_timeline->clear();
     m_requestView->clear();
     m_responseView->clear();

@@ -92,8 +92,8 @@ public:
                      const QHash<QString, QString> &variableOverrides = {}, Update update = Update::Opened);
     // Drops the client (a query in flight is abandoned, an open login form closed) and empties the last
     // query's request, response and timeline, which were that resource's; the stored session stays in
-    // the session store.
-    void closeResource();
+    // the session store. `why` is shown where the login's status goes: why there is nothing to preview.
+    void closeResource(const QString &why = {});
     // Another workspace replaces this one (File > New, Open): closes the resource and forgets the old
     // workspace's auth events too. setResource() alone can't tell: the same file opened again shows the
     // same resource with the same session.

@@ -1002,8 +1002,27 @@ void MainWindow::updatePreview()
         return;
     AuthLoginPreview *preview = authLoginPreview();
     const int index = currentResource();
-    if (index < 0 || m_document->resource(index).authMethod != Resource::AuthMethod::Custom) {
-        preview->closeResource();
+    QString why;
+    if (index < 0) {
+        why = tr("Select a resource that uses custom auth to preview its login.");
+    } else {
+        const Resource &resource = m_document->resource(index);
+        if (resource.authMethod != Resource::AuthMethod::Custom) {
+            why = tr("\u201C%1\u201D doesn't use custom auth. Choose Custom auth under Authentication on its "
+                     "General tab to preview its login.")
+                      .arg(resource.name);
+        } else if (std::count_if(
+                       m_document->workspace().resources.cbegin(), m_document->workspace().resources.cend(),
+                       [&resource](const Resource &other) { return other.name == resource.name; }) > 1) {
+            // Sessions are kept by resource name: two resources of one name would share one, and the
+            // preview would send one's token through the other's definition.
+            why = tr("Another resource is also named \u201C%1\u201D. Sessions are kept by resource name: "
+                     "rename one of them to preview its login.")
+                      .arg(resource.name);
+        }
+    }
+    if (!why.isEmpty()) {
+        preview->closeResource(why);
         m_previewResource = -1;
         return;
     }
