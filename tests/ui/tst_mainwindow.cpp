@@ -981,6 +981,27 @@ void tst_MainWindow::recentFilesAndSettings()
     first->trigger();
     QTRY_COMPARE(window->document()->filePath(), path);
     QCOMPARE(window->size(), closedSize);
+
+    // A recent file moved away since: said at once, without asking to save the changes shown first (there
+    // is nothing to open instead of them), and taken off the list.
+    const QString moved = m_dir.filePath(QStringLiteral("moved.authstudio.json"));
+    QVERIFY(QFile::copy(path, moved));
+    window->openFile(moved, [](bool) {});
+    QTRY_COMPARE(window->document()->filePath(), moved);
+    QVERIFY(QFile::remove(moved));
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    QVERIFY(window->document()->isModified());
+    Q_EMIT recent->aboutToShow();
+    const int prompts = MessagePrompt::count();
+    MessagePrompt::setNextAnswer(QMessageBox::Ok);
+    child<QAction>(recent, QStringLiteral("recentFile0"))->trigger();
+    QCOMPARE(MessagePrompt::count(), prompts + 1);
+    QVERIFY2(MessagePrompt::lastText().contains(QStringLiteral("is not there any more")),
+             qPrintable(MessagePrompt::lastText()));
+    QVERIFY(!StudioSettings().recentFiles().contains(moved));
+    QCOMPARE(window->document()->filePath(), moved);
+    QVERIFY(window->document()->isModified()); // the changes shown are as they were
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 void tst_MainWindow::autosaveAndRecoveryOnStart()
@@ -1158,8 +1179,10 @@ void tst_MainWindow::refreshTestWithoutASessionLogsInFirst()
     MessagePrompt::setNextAnswer(QMessageBox::Cancel);
     testRefresh->trigger();
     QTRY_COMPARE(MessagePrompt::count(), prompts + 1);
-    QVERIFY2(MessagePrompt::lastText().contains(QStringLiteral("\u201CDemo login\u201D has none yet")),
+    QVERIFY2(MessagePrompt::lastText().contains(
+                 QStringLiteral("\u201CDemo login\u201D has had no successful one")),
              qPrintable(MessagePrompt::lastText()));
+    QCOMPARE(MessagePrompt::lastLabels().value(QMessageBox::Yes), QStringLiteral("Test &Both"));
     QVERIFY(!panel->isRunning());
     QVERIFY(panel->lastResult().steps.isEmpty());
 

@@ -214,8 +214,13 @@ void ResourceEditor::ensureSessionTab()
 QWidget *ResourceEditor::createSessionTab()
 {
     auto *page = new QWidget(this);
-    m_loginTestEnabled = new QCheckBox(tr("Test the session with a request after logging in"), page);
+    // When it runs: before a stored session is used (the app opening, a resource shown again), not
+    // after a login, which has just shown that the session works.
+    m_loginTestEnabled = new QCheckBox(tr("Check a stored session with a request before using it"), page);
     m_loginTestEnabled->setObjectName(QStringLiteral("loginTestEnabled"));
+    m_loginTestEnabled->setToolTip(tr("Before the first query with a session kept from earlier, request the "
+                                      "login test URL: logged in if it answers 2xx, else the login is "
+                                      "asked for again (or runs, without prompting)"));
     m_loginTestUrl = new ExpressionLineEdit(page);
     m_loginTestUrl->setObjectName(QStringLiteral("loginTestUrl"));
     m_loginTestUrl->setAccessibleName(tr("Login test URL"));

@@ -823,6 +823,16 @@ void MainWindow::open()
 
 void MainWindow::openRecent(const QString &path)
 {
+    if (!QFileInfo::exists(path)) {
+        // Nothing to open: the workspace shown is not put in question for it.
+        StudioSettings().removeRecentFile(path);
+        updateRecentMenu();
+        MessagePrompt::warn(this, tr("Can't open the workspace"),
+                            tr("%1 is not there any more: it was moved or deleted. It is taken off the "
+                               "recent files.")
+                                .arg(QDir::toNativeSeparators(path)));
+        return;
+    }
     maybeSave([this, path] {
         openFile(path, [this, path](bool opened) {
             if (!opened) {
@@ -906,7 +916,8 @@ void MainWindow::maybeSave(const std::function<void()> &proceed)
     MessagePrompt::ask(this, QMessageBox::Warning, tr("Unsaved changes"),
                        tr("Save the changes to %1?").arg(m_document->displayName()),
                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save,
-                       this, [this, proceed](MessagePrompt::Button answer) {
+                       this,
+                       [this, proceed](MessagePrompt::Button answer) {
                            if (answer == QMessageBox::Save) {
                                save([proceed](bool saved) {
                                    if (saved)
@@ -915,7 +926,8 @@ void MainWindow::maybeSave(const std::function<void()> &proceed)
                            } else if (answer == QMessageBox::Discard) {
                                proceed();
                            }
-                       });
+                       },
+                       {{QMessageBox::Save, tr("&Save")}, {QMessageBox::Discard, tr("&Discard")}});
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -1198,9 +1210,10 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
         // workflow would most likely fail for want of them.
         MessagePrompt::ask(
             this, QMessageBox::Question, tr("Test the refresh workflow"),
-            tr("The refresh workflow starts from the session the auth workflow leaves, and \u201C%1\u201D "
-               "has none yet.\n\nTest the auth workflow first, then the refresh workflow? No runs the "
-               "refresh workflow without a session.")
+            tr("A test of the refresh workflow starts from the session a test of the auth workflow leaves, "
+               "and \u201C%1\u201D has had no successful one since the workspace was opened. (The Auth Login "
+               "preview's session is the app's, kept apart.)\n\nTest the auth workflow first, then the "
+               "refresh workflow from its session?")
                 .arg(name),
             QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::Yes, this,
             [this, index, name](MessagePrompt::Button answer) {
@@ -1210,7 +1223,8 @@ void MainWindow::testWorkflow(WorkflowKind workflow)
                     runInTestPanel(WorkflowKind::Auth, true);
                 else if (answer == QMessageBox::No)
                     runInTestPanel(WorkflowKind::Refresh);
-            });
+            },
+            {{QMessageBox::Yes, tr("Test &Both")}, {QMessageBox::No, tr("&Refresh Workflow Only")}});
         return;
     }
     runInTestPanel(workflow);

@@ -1,5 +1,6 @@
 #include "MessagePrompt.h"
 
+#include <QAbstractButton>
 #include <QPointer>
 #include <QTimer>
 
@@ -11,6 +12,7 @@ struct HookState
 {
     std::optional<MessagePrompt::Button> nextAnswer;
     QString lastText;
+    QHash<MessagePrompt::Button, QString> lastLabels;
     int count = 0;
 };
 
@@ -24,9 +26,10 @@ HookState &hook()
 
 void MessagePrompt::ask(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
                         QMessageBox::StandardButtons buttons, Button defaultButton, QObject *context,
-                        std::function<void(Button)> done)
+                        std::function<void(Button)> done, const QHash<Button, QString> &labels)
 {
     hook().lastText = text;
+    hook().lastLabels = labels;
     ++hook().count;
     if (hook().nextAnswer) {
         const Button answer = *hook().nextAnswer;
@@ -36,6 +39,10 @@ void MessagePrompt::ask(QWidget *parent, QMessageBox::Icon icon, const QString &
     }
     auto *box = new QMessageBox(icon, title, text, buttons, parent);
     box->setDefaultButton(defaultButton);
+    for (auto it = labels.constBegin(); it != labels.constEnd(); ++it) {
+        if (QAbstractButton *button = box->button(it.key()))
+            button->setText(it.value());
+    }
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setWindowModality(Qt::WindowModal);
     QObject::connect(box, &QMessageBox::finished, context, [box, done = std::move(done)](int) {
@@ -67,6 +74,11 @@ void MessagePrompt::setNextAnswer(std::optional<Button> answer)
 bool MessagePrompt::hasNextAnswer()
 {
     return hook().nextAnswer.has_value();
+}
+
+QHash<MessagePrompt::Button, QString> MessagePrompt::lastLabels()
+{
+    return hook().lastLabels;
 }
 
 QString MessagePrompt::lastText()

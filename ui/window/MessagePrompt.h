@@ -4,6 +4,7 @@
 // was asked through lastText(), in the style of KeePassXC's MessageBox::setNextAnswer.
 #pragma once
 
+#include <QHash>
 #include <QMessageBox>
 
 #include <functional>
@@ -17,9 +18,12 @@ public:
     using Button = QMessageBox::StandardButton;
 
     // `done` runs once, with the button pressed (Escape gives the escape button), unless `context` is gone.
+    // `labels` names buttons in the question's own words, with their Alt keys ("&Discard").
     static void ask(QWidget *parent, QMessageBox::Icon icon, const QString &title, const QString &text,
                     QMessageBox::StandardButtons buttons, Button defaultButton, QObject *context,
-                    std::function<void(Button)> done);
+                    std::function<void(Button)> done, const QHash<Button, QString> &labels = {});
+    // The labels of the last prompt's buttons, for tests.
+    static QHash<Button, QString> lastLabels();
     // A warning with an OK button; nobody waits for it.
     static void warn(QWidget *parent, const QString &title, const QString &text);
 
