@@ -62,7 +62,8 @@ QRegularExpression encodedPattern(const QString &secret)
 // The Base64 text a secret becomes inside the Base64 encoding of a longer text ("Basic " + btoa(user + ":"
 // + password)). Base64 writes three bytes as four characters, so what the secret's own bytes become depends
 // on where it starts in a group of three: for each of the three starts, the characters of the groups that
-// hold the secret's bytes only (a byte or two at either end, shared with the text around it, stay).
+// hold the secret's bytes only. The groups at either end, shared with the text around it, decode to a byte
+// or two of the secret: maskText() masks the whole Base64 word a form is found in.
 // Standard and URL-safe alphabets.
 QStringList base64Forms(const QString &secret)
 {
@@ -77,6 +78,30 @@ QStringList base64Forms(const QString &secret)
         }
     }
     return forms;
+}
+
+bool isBase64Character(QChar c)
+{
+    return (c >= u'A' && c <= u'Z') || (c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || c == u'+' ||
+        c == u'/' || c == u'-' || c == u'_';
+}
+
+// Masks each Base64 word (a run of Base64 characters, with its padding) that holds `form`.
+void maskBase64Words(QString &text, const QString &form, const QString &mask)
+{
+    qsizetype from = 0;
+    while ((from = text.indexOf(form, from)) >= 0) {
+        qsizetype start = from;
+        while (start > 0 && isBase64Character(text.at(start - 1)))
+            --start;
+        qsizetype end = from + form.size();
+        while (end < text.size() && isBase64Character(text.at(end)))
+            ++end;
+        while (end < text.size() && text.at(end) == u'=')
+            ++end;
+        text.replace(start, end - start, mask);
+        from = start + mask.size();
+    }
 }
 
 // An encoded secret has an escape, a percent sign or a "+" in it: text with none of these is done once the
@@ -131,7 +156,7 @@ QString SecretMasker::maskText(const QString &text) const
             result.replace(secret, mask());
     }
     for (const QString &form : m_base64Forms)
-        result.replace(form, mask());
+        maskBase64Words(result, form, mask());
     if (m_secrets.isEmpty() || !mayHoldEncodedText(result))
         return result;
     const QList<QRegularExpression> &patterns = encodedPatterns();

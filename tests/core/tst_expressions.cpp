@@ -287,11 +287,20 @@ private Q_SLOTS:
             QStringLiteral("x=a+b"));
         row("other escapes untouched", QStringLiteral("hunter22"), QStringLiteral("a\\nb%20c+d"),
             QStringLiteral("a\\nb%20c+d"));
-        // Base64: a Basic auth header echoed back holds the password inside btoa(email + ":" + password);
-        // the two characters it shares with the email stay, the rest is masked.
+        // Base64: a Basic auth header echoed back holds the password inside btoa(email + ":" + password).
+        // The whole Base64 word goes: the groups the password shares with the text around it decode to
+        // some of its characters ("use:Su", "t!").
         row("Base64 inside a longer text", QStringLiteral("HunterSecret77"),
             QStringLiteral("Basic YWRhQGV4YW1wbGUuY29tOkh1bnRlclNlY3JldDc3"),
-            QStringLiteral("Basic YWRhQGV4YW1wbGUuY29tOkh1********"));
+            QStringLiteral("Basic ********"));
+        row("Base64 with the secret's ends in shared groups", QStringLiteral("Sup3r secret!"),
+            QStringLiteral("{\"b4\": \"") + QString::fromLatin1(QByteArray("use:Sup3r secret!").toBase64()) +
+                QStringLiteral("\"}"),
+            QStringLiteral("{\"b4\": \"********\"}"));
+        row("Base64 with padding after the secret", QStringLiteral("Sup3r secret!"),
+            QStringLiteral("x ") + QString::fromLatin1(QByteArray("Sup3r secret!").toBase64()) +
+                QStringLiteral(" y"),
+            QStringLiteral("x ******** y"));
         row("Base64 of the secret alone", QStringLiteral("correct horse battery"),
             QStringLiteral("\"Y29ycmVjdCBob3JzZSBiYXR0ZXJ5\""), QStringLiteral("\"********\""));
         row("URL-safe Base64", QStringLiteral("~~~>>>???secret~~~"),
