@@ -153,7 +153,9 @@ bool CliWorkspace::checkInputs() const
         const QString stepName = it.key().section(QLatin1Char('.'), 0, 0);
         const QString field = it.key().section(QLatin1Char('.'), 1);
         QString problem;
-        if (!forms.contains(stepName)) {
+        if (stepName.isEmpty() || field.isEmpty()) {
+            problem = QStringLiteral("expected STEP.FIELD=VALUE, e.g. form1.email=me@example.com");
+        } else if (!forms.contains(stepName)) {
             const QStringList names = forms.keys();
             problem = QStringLiteral("resource \"%1\" has no Form step named '%2' (its forms: %3)")
                           .arg(m_resource->name, stepName,

@@ -23,6 +23,7 @@ namespace {
 // Results are kept one by one only for small runs; large runs keep counts, so memory doesn't grow with
 // --repeat.
 constexpr int MaxListedQueries = 20;
+constexpr int NotSent = -1; // countByStatus's key for queries that never went out
 
 bool parseHeader(const QString &text, KeyValue &header)
 {
@@ -129,7 +130,7 @@ int QueryCommand::run(const QStringList &arguments)
     client.setPrompter(&prompter);
     client.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow); // the person running the CLI is the user
 
-    QMap<int, int> countByStatus; // 0: no reply
+    QMap<int, int> countByStatus; // 0: no reply; NotSent: no request went out (the login failed, say)
     int succeeded = 0;
     int failed = 0;
     int issued = 0;
@@ -146,14 +147,18 @@ int QueryCommand::run(const QStringList &arguments)
     auto onFinished = [&](PendingQuery *pending, const QueryResult &result) {
         pending->deleteLater();
         --inFlight;
-        ++countByStatus[result.status()];
+        // A query that never went out (its login failed first) has no request line.
+        const bool sent = !result.requestLine.isEmpty();
+        ++countByStatus[sent ? result.status() : NotSent];
         result.succeeded ? ++succeeded : ++failed;
         if (repeat <= MaxListedQueries) {
             const SecretMasker mask = masker();
-            QString line =
-                QStringLiteral("%1 %2 (%3)")
-                    .arg(result.status() ? QString::number(result.status()) : QStringLiteral("---"),
-                         mask.maskText(result.requestLine), CliOutput::duration(result.elapsedNs));
+            const QString duration = CliOutput::duration(result.elapsedNs);
+            QString line = !sent
+                ? QStringLiteral("not sent (%1)").arg(duration)
+                : QStringLiteral("%1 %2 (%3)")
+                      .arg(result.status() ? QString::number(result.status()) : QStringLiteral("no reply"),
+                           mask.maskText(result.requestLine), duration);
             if (result.retried)
                 line += result.originalFailure
                     ? QStringLiteral(" retried after %1").arg(result.originalFailure->status)
@@ -218,7 +223,9 @@ int QueryCommand::run(const QStringList &arguments)
     QStringList byStatus;
     QJsonObject statusObject;
     for (auto it = countByStatus.constBegin(); it != countByStatus.constEnd(); ++it) {
-        const QString label = it.key() ? QString::number(it.key()) : QStringLiteral("no reply");
+        const QString label = it.key() == NotSent ? QStringLiteral("not sent")
+            : it.key()                            ? QString::number(it.key())
+                                                  : QStringLiteral("no reply");
         byStatus.append(QStringLiteral("%1 x%2").arg(label).arg(it.value()));
         statusObject.insert(label, it.value());
     }

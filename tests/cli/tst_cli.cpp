@@ -272,6 +272,30 @@ private Q_SLOTS:
         QVERIFY(!(run.out + run.err).contains(QStringLiteral("wrong-password")));
     }
 
+    // A query whose login fails was never sent: it says so, not "---" or "no reply". And an --input
+    // without a field says what it should look like.
+    void queryWithAFailedLoginSaysNotSent()
+    {
+        const Run run = cli({QStringLiteral("query"), Demo, QStringLiteral("--resource"),
+                             QStringLiteral("Demo login"), QStringLiteral("--with-demo-server"),
+                             QStringLiteral("--session-store"), QStringLiteral("memory"),
+                             QStringLiteral("--input"), QStringLiteral("form1.email=nobody@example.com"),
+                             QStringLiteral("--input"), QStringLiteral("form1.password=wrong-password"),
+                             QStringLiteral("--path"), QStringLiteral("/me")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("not sent (")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("not sent x1")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QStringLiteral("---")), qPrintable(run.out));
+        QVERIFY(!(run.out + run.err).contains(QStringLiteral("wrong-password")));
+
+        const Run bad =
+            cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                 QStringLiteral("--input"), QStringLiteral("form1=x")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--input form1: expected STEP.FIELD=VALUE")),
+                 qPrintable(bad.err));
+    }
+
     void authInputsFromEnvironment()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
