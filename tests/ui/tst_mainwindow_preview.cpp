@@ -456,6 +456,8 @@ private Q_SLOTS:
         QTRY_VERIFY(opened);
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
         QVERIFY2(!queryShown(), qPrintable(viewText(preview, QStringLiteral("responseView"))));
+        // The query typed for it goes too: its path was for the workspace before.
+        QVERIFY(preview->findChild<QLineEdit *>(QStringLiteral("queryPath"))->text().isEmpty());
 
         QVERIFY(sendFromThePreview(preview, QStringLiteral("/headers")));
         QVERIFY(queryShown());

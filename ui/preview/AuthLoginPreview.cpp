@@ -403,6 +403,10 @@ void AuthLoginPreview::closeWorkspace()
     closeResource();
     m_eventLogs.clear();
     m_resourceNames.clear();
+    // The query typed was for the old workspace's API: its path means nothing to the next one.
+    m_method->setCurrentIndex(0);
+    m_path->clear();
+    m_body->clear();
 }
 
 void AuthLoginPreview::dropClient()

@@ -95,8 +95,8 @@ public:
     // the session store. `why` is shown where the login's status goes: why there is nothing to preview.
     void closeResource(const QString &why = {});
     // Another workspace replaces this one (File > New, Open): closes the resource and forgets the old
-    // workspace's auth events too. setResource() alone can't tell: the same file opened again shows the
-    // same resource with the same session.
+    // workspace's auth events and the query typed for it too. setResource() alone can't tell: the same file
+    // opened again shows the same resource with the same session.
     void closeWorkspace();
     QString resourceName() const { return m_resourceName; }
     QueryClient *client() const { return m_client.get(); }
