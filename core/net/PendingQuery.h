@@ -24,6 +24,8 @@ public:
     void cancel();
 
 Q_SIGNALS:
+    // A request went out (the query, or its retry): the result so far has the request as sent.
+    void requestSent(const AuthStudio::QueryResult &soFar);
     void finished(const AuthStudio::QueryResult &result);
 
 private:

@@ -591,6 +591,14 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     reply->setParent(query);
     query->m_reply = reply;
     connect(reply, &QNetworkReply::finished, query, [this, query, reply] { onReplyFinished(query, reply); });
+    // From the event loop: send() may have got here before its caller could connect.
+    QMetaObject::invokeMethod(
+        query,
+        [query] {
+            if (!query->m_finished)
+                Q_EMIT query->requestSent(query->m_result);
+        },
+        Qt::QueuedConnection);
 }
 
 void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)

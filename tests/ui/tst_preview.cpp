@@ -363,6 +363,16 @@ private Q_SLOTS:
                  qPrintable(timeline.at(2)));
         QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
         QVERIFY(viewText("responseView").contains(QStringLiteral("retried")));
+        // The first attempt's reply can be seen: selecting it shows it under Response, and the last entry
+        // brings the retried reply back.
+        auto *timelineView = child<QListWidget>("refreshTimeline");
+        timelineView->setCurrentRow(0);
+        QVERIFY2(viewText("responseView").startsWith(QStringLiteral("HTTP 401")),
+                 qPrintable(viewText("responseView")));
+        QVERIFY2(viewText("responseView").contains(QStringLiteral("first attempt")),
+                 qPrintable(viewText("responseView")));
+        timelineView->setCurrentRow(2);
+        QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
         QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")),
                             QStringLiteral("refresh (failed query (401))")));
         QVERIFY(labelText("authStatus").contains(QStringLiteral("refreshed")));
@@ -745,6 +755,9 @@ private Q_SLOTS:
         QVERIFY(cancel->isVisible());
         QVERIFY(cancel->isEnabled());
         QTRY_VERIFY(m_server->counters().requests > 0); // the request is out, not only queued
+        // What went out shows while the reply is awaited.
+        QTRY_VERIFY2(viewText("requestView").startsWith(QStringLiteral("GET ")),
+                     qPrintable(viewText("requestView")));
 
         QTest::mouseClick(cancel, Qt::LeftButton);
         QCOMPARE(finished.count(), 1); // at once: no waiting for the server

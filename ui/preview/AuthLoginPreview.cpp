@@ -341,6 +341,11 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     connect(m_clearEventLogButton, &QPushButton::clicked, this, &AuthLoginPreview::clearEventLog);
     connect(m_sendButton, &QPushButton::clicked, this, &AuthLoginPreview::sendQuery);
     connect(m_path, &QLineEdit::returnPressed, this, &AuthLoginPreview::sendQuery);
+    // A timeline entry with a reply of its own (a refresh's first attempt, the retried reply) shows it.
+    connect(m_timeline, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (item && item->data(ResponseRole).isValid())
+            m_responseView->setPlainText(item->data(ResponseRole).toString());
+    });
     connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
 
     updateSessionView();
@@ -604,6 +609,11 @@ bool AuthLoginPreview::sendQuery()
     m_requestView->clear();
     m_responseView->setPlainText(tr("Sending\u2026"));
     m_pending = m_client->send(query);
+    // The request as sent shows while the reply is awaited: a slow one is no mystery.
+    connect(m_pending, &PendingQuery::requestSent, this, [this](const QueryResult &soFar) {
+        m_seenSecrets.unite(m_client->secrets());
+        m_requestView->setPlainText(requestText(soFar, masker()));
+    });
     connect(m_pending, &PendingQuery::finished, this, &AuthLoginPreview::onQueryFinished);
     updateButtons();
     return true;
@@ -683,15 +693,13 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
             continue;
         // The first reply came just before what it set off.
         if (result.originalFailure && !failureShown && event.trigger == AuthEvent::Trigger::FailedQuery) {
-            m_timeline->addItem(
-                tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(*result.originalFailure)));
+            addFirstAttempt(result, request, masker);
             failureShown = true;
         }
         m_timeline->addItem(event.toText());
     }
     if (result.originalFailure && !failureShown)
-        m_timeline->addItem(
-            tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(*result.originalFailure)));
+        addFirstAttempt(result, request, masker);
     if (result.cancelled)
         m_timeline->addItem(tr("Cancelled."));
     else if (result.requestLine.isEmpty())
@@ -708,6 +716,27 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
                                      result.loginRequired ? tr(" (login required)") : QString()));
     else
         m_timeline->addItem(tr("%1 \u2192 %2").arg(request, masker.maskText(result.error)));
+    // The last entry's reply is the one Response shows: selecting it after the first attempt's shows it
+    // again.
+    QListWidgetItem *last = m_timeline->item(m_timeline->count() - 1);
+    if (result.originalFailure && last && result.response.status != 0) {
+        last->setData(ResponseRole, responseText(result, masker));
+        last->setToolTip(tr("Select to see this reply under Response"));
+    }
+}
+
+void AuthLoginPreview::addFirstAttempt(const QueryResult &result, const QString &request,
+                                       const SecretMasker &masker)
+{
+    const HttpResponse &first = *result.originalFailure;
+    auto *item =
+        new QListWidgetItem(tr("%1 \u2192 %2 (first attempt)").arg(request, statusLine(first)), m_timeline);
+    QString text = statusLine(first) + tr(" \u00b7 the first attempt, which set off the refresh");
+    const QString body = shownBody(first.parsedBody(), masker, MaxShownBodyChars);
+    if (!body.isEmpty())
+        text += QStringLiteral("\n\n") + body;
+    item->setData(ResponseRole, text);
+    item->setToolTip(tr("Select to see this reply under Response"));
 }
 
 void AuthLoginPreview::onSessionChanged()

@@ -161,6 +161,9 @@ private:
     QString requestText(const QueryResult &result, const SecretMasker &masker) const;
     QString responseText(const QueryResult &result, const SecretMasker &masker) const;
     void fillTimeline(const QueryResult &result, const SecretMasker &masker);
+    void addFirstAttempt(const QueryResult &result, const QString &request, const SecretMasker &masker);
+    // A timeline entry's reply, as Response shows it when the entry is selected.
+    static constexpr int ResponseRole = Qt::UserRole + 1;
 
     QNetworkAccessManager *m_network;
     SessionManager *m_sessions;
