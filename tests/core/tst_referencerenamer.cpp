@@ -4,6 +4,7 @@
 #include "TestWorkspaces.h"
 #include "script/JavaScriptSource.h"
 #include "script/ReferenceRenamer.h"
+#include "script/ResourceReferences.h"
 
 #include <QJSEngine>
 #include <QJsonDocument>
@@ -288,6 +289,19 @@ private Q_SLOTS:
                                                             QStringLiteral("creds"));
         QCOMPARE(requestAt(creds.customAuth.authWorkflow, 1).body.text,
                  QStringLiteral(R"({"email": "{{ creds.email }}", "password": "{{ creds.password }}"})"));
+    }
+
+    // What a resource reads from its workspace: the demo login reads DEMO_API; its own steps and defined
+    // variables (form1, http1, TOKEN, REFRESH_TOKEN) are its own. A name only a script reads isn't known.
+    void outsideNamesAreTheWorkspacesOnly()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        QCOMPARE(ResourceReferences::outsideNames(resource), QStringList {QStringLiteral("DEMO_API")});
+        resource.urlParameters = {{QStringLiteral("tenant"), QStringLiteral("{{ TENANT.id }}")}};
+        resource.customAuth.refreshWorkflow.steps.append(
+            TestWorkspaces::defineVariable(QStringLiteral("X"), QStringLiteral("{{ [SCRIPTED][0] }}")));
+        QCOMPARE(ResourceReferences::outsideNames(resource),
+                 (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("TENANT")}));
     }
 
     void earlierStepsAndAnotherStepOfTheNameAreLeftAlone()

@@ -945,11 +945,33 @@ void tst_MainWindow::exportImportThroughMenu()
     FileDialog::setNextPath(m_dir.filePath(QStringLiteral("v1.2")));
     child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
     QTRY_VERIFY(QFile::exists(m_dir.filePath(QStringLiteral("v1.2.authstudio-resource.json"))));
+    const int prompts = MessagePrompt::count();
     FileDialog::setNextPath(path);
     child<QAction>(window.get(), QStringLiteral("actionImportResource"))->trigger();
     QTRY_COMPARE(window->document()->resourceCount(), 3);
     QCOMPARE(window->currentResource(), 2);
     QCOMPARE(window->document()->resource(2).name, QStringLiteral("Demo login 2"));
+    // This workspace has the DEMO_API it reads: nothing to ask.
+    QCOMPARE(MessagePrompt::count(), prompts);
+
+    // A new workspace has no DEMO_API: the import offers to add it, empty, and opens its value to type in.
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+    window->newWorkspace();
+    QTRY_COMPARE(window->document()->resourceCount(), 0);
+    MessagePrompt::setNextAnswer(QMessageBox::Yes);
+    FileDialog::setNextPath(path);
+    child<QAction>(window.get(), QStringLiteral("actionImportResource"))->trigger();
+    QTRY_COMPARE(window->document()->workspace().variables.size(), 1);
+    QVERIFY2(MessagePrompt::lastText().contains(
+                 QStringLiteral("uses {{ DEMO_API }}, which this workspace doesn't define")),
+             qPrintable(MessagePrompt::lastText()));
+    QCOMPARE(window->document()->workspace().variables.first(),
+             (KeyValue {QStringLiteral("DEMO_API"), QString(), true}));
+    auto *variables = child<KeyValueTableEditor>(window.get(), QStringLiteral("workspaceVariables"));
+    QCOMPARE(variables->view()->currentIndex().row(), 0);
+    QCOMPARE(variables->view()->currentIndex().column(), int(KeyValueTableModel::ValueColumn));
+    // One undo step of its own, after the import's.
+    QVERIFY(window->document()->undoStack()->undoText().contains(QStringLiteral("variables")));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -132,6 +132,16 @@ void KeyValueTableEditor::addRow()
     m_view->edit(name);
 }
 
+void KeyValueTableEditor::editValue(int row)
+{
+    const QModelIndex value = m_model->index(row, KeyValueTableModel::ValueColumn);
+    if (!value.isValid())
+        return;
+    m_view->setFocus();
+    m_view->setCurrentIndex(value);
+    m_view->edit(value);
+}
+
 void KeyValueTableEditor::commitOpenEditor()
 {
     const QModelIndex current = m_view->currentIndex();

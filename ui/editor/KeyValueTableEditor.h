@@ -37,6 +37,8 @@ public:
 
     // Adds an empty row at the end and starts editing its name.
     void addRow();
+    // Selects the row and starts editing its value.
+    void editValue(int row);
     void removeSelectedRow();
 
 protected:

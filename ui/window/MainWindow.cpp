@@ -17,6 +17,7 @@
 #include "preview/AuthLoginPreview.h"
 #include "run/ScopeInspector.h"
 #include "run/WorkflowRunPanel.h"
+#include "script/ResourceReferences.h"
 #include "session/KeychainSecretStore.h"
 #include "session/SessionManager.h"
 #include "widgets/ActionIconEngine.h"
@@ -983,7 +984,53 @@ void MainWindow::importResource()
                                return;
                            }
                            setCurrentResource(index);
+                           offerMissingVariables(index);
                        });
+}
+
+void MainWindow::offerMissingVariables(int index)
+{
+    // An exported resource carries no workspace variables: one that reads DEMO_API from its old
+    // workspace would fail here on "unknown name" until the user found out what to add.
+    const Resource &resource = m_document->resource(index);
+    const KeyValueList &variables = m_document->workspace().variables;
+    QStringList missing;
+    for (const QString &name : ResourceReferences::outsideNames(resource)) {
+        if (std::none_of(variables.cbegin(), variables.cend(),
+                         [&name](const KeyValue &variable) { return variable.name == name; }))
+            missing.append(name);
+    }
+    if (missing.isEmpty())
+        return;
+    QStringList quoted;
+    for (const QString &name : std::as_const(missing))
+        quoted.append(QStringLiteral("{{ %1 }}").arg(name));
+    const QString name = resource.name;
+    MessagePrompt::ask(
+        this, QMessageBox::Question, tr("Add workspace variables?"),
+        tr("\u201C%1\u201D uses %2, which this workspace doesn't define. Add %3 to the workspace "
+           "variables, to fill in?")
+            .arg(name, quoted.join(QStringLiteral(", ")), missing.size() == 1 ? tr("it") : tr("them")),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
+        [this, missing](MessagePrompt::Button answer) {
+            if (answer != QMessageBox::Yes)
+                return;
+            KeyValueList updated = m_document->workspace().variables;
+            const int first = int(updated.size());
+            for (const QString &missingName : missing) {
+                if (std::none_of(updated.cbegin(), updated.cend(),
+                                 [&missingName](const KeyValue &v) { return v.name == missingName; }))
+                    updated.append({missingName, QString(), true});
+            }
+            m_document->setVariables(updated, tr("Add workspace variables"));
+            // Where the values go in: the first one's cell, being edited.
+            if (auto *dock = qobject_cast<QDockWidget *>(m_variablesEditor->parentWidget())) {
+                dock->show();
+                dock->raise();
+            }
+            m_variablesEditor->editValue(first);
+        },
+        {{QMessageBox::Yes, tr("&Add")}, {QMessageBox::No, tr("&Not Now")}});
 }
 
 Scope MainWindow::runScope(WorkflowKind workflow) const

@@ -1,0 +1,66 @@
+#include "ResourceReferences.h"
+
+#include "Template.h"
+#include "model/Resource.h"
+
+#include <QSet>
+
+namespace AuthStudio::ResourceReferences {
+
+namespace {
+
+void addRootNames(QStringList &names, const QString &text)
+{
+    if (!text.contains(QLatin1String("{{")))
+        return;
+    for (const QString &name : Template::parse(text)->rootNames()) {
+        if (!names.contains(name))
+            names.append(name);
+    }
+}
+
+void addRootNames(QStringList &names, const KeyValueList &rows)
+{
+    for (const KeyValue &row : rows) {
+        addRootNames(names, row.name);
+        addRootNames(names, row.value);
+    }
+}
+
+} // namespace
+
+QStringList outsideNames(const Resource &resource)
+{
+    QStringList used;
+    addRootNames(used, resource.baseUrl);
+    addRootNames(used, resource.headers);
+    addRootNames(used, resource.urlParameters);
+    addRootNames(used, resource.bodyDefaults);
+    addRootNames(used, resource.customAuth.loginTestUrl);
+    addRootNames(used, resource.customAuth.expiresIn);
+    QSet<QString> inside;
+    for (const Workflow *workflow :
+         {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
+        for (const Step &step : workflow->steps) {
+            inside.insert(stepName(step));
+            if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
+                addRootNames(used, request->url);
+                addRootNames(used, request->headers);
+                addRootNames(used, request->queryParameters);
+                addRootNames(used, request->body.fields);
+                addRootNames(used, request->body.text);
+            } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
+                addRootNames(used, variable->value);
+            }
+            // Form steps hold no expressions; a script's reads can't be told without running it.
+        }
+    }
+    QStringList outside;
+    for (const QString &name : std::as_const(used)) {
+        if (!inside.contains(name))
+            outside.append(name);
+    }
+    return outside;
+}
+
+} // namespace AuthStudio::ResourceReferences

@@ -1,0 +1,21 @@
+// ResourceReferences: the names a resource's {{ }} fields read from outside the resource, such as the
+// workspace variable DEMO_API in "{{ DEMO_API }}/login". Importing a resource into a workspace that lacks
+// them says which to add. Only plain paths count ({{ NAME.field }}): what a script expression reads can't
+// be told without running it.
+#pragma once
+
+#include <QStringList>
+
+namespace AuthStudio {
+
+struct Resource;
+
+namespace ResourceReferences {
+
+// Root names of the resource's templates (base URL, headers, parameters, body defaults, login test URL,
+// expiry, and its steps' fields) that none of its own steps or defined variables is named, in order of
+// first appearance.
+QStringList outsideNames(const Resource &resource);
+
+} // namespace ResourceReferences
+} // namespace AuthStudio
