@@ -1,20 +1,52 @@
 #include "ValidateCommand.h"
 
 #include "CliOutput.h"
+#include "format/WorkspaceFormat.h"
 #include "format/WorkspaceReader.h"
+#include "script/ResourceReferences.h"
 
 #include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace AuthStudio;
+
+namespace {
+
+// Whether the file says it is a resource export; anything else is read as a workspace, whose reader says
+// what is wrong with it.
+bool isResourceExport(const QString &file)
+{
+    QFile input(file);
+    if (!input.open(QIODevice::ReadOnly))
+        return false;
+    const QJsonDocument json = QJsonDocument::fromJson(input.readAll());
+    return json.object().value(QStringLiteral("format")).toString() == WorkspaceFormat::resourceFormatName();
+}
+
+QString quotedNames(const QStringList &names)
+{
+    QStringList quoted;
+    for (const QString &name : names)
+        quoted.append(QStringLiteral("{{ %1 }}").arg(name));
+    return quoted.join(QStringLiteral(", "));
+}
+
+} // namespace
 
 int ValidateCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Checks a workspace file. Exit 0 when valid, 2 with "
-                                                    "FILE: PLACE: REASON when not."));
+    parser.setApplicationDescription(
+        QStringLiteral("Checks a workspace file or a resource export. Exit 0 when valid (with a warning for "
+                       "each name a resource reads that its workspace doesn't define), 2 with FILE: PLACE: "
+                       "REASON when not."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QStringLiteral("The workspace file (.authstudio.json)."));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral(
+            "The workspace file (.authstudio.json) or resource export (.authstudio-resource.json)."));
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
     if (parser.positionalArguments().size() != 1) {
@@ -23,6 +55,21 @@ int ValidateCommand::run(const QStringList &arguments)
     }
     const QString file = parser.positionalArguments().first();
     WorkspaceReader reader;
+    if (isResourceExport(file)) {
+        QFile input(file);
+        input.open(QIODevice::ReadOnly);
+        const std::optional<Resource> resource = reader.readResource(input.readAll(), file);
+        if (!resource) {
+            CliOutput::err(reader.error().toString());
+            return CliOutput::UsageError;
+        }
+        CliOutput::out(QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
+        const QStringList outside = ResourceReferences::outsideNames(*resource);
+        if (!outside.isEmpty())
+            CliOutput::err(QStringLiteral("%1: note: it reads %2 from the workspace it is imported into")
+                               .arg(file, quotedNames(outside)));
+        return CliOutput::Success;
+    }
     const std::optional<Workspace> workspace = reader.readFile(file);
     if (!workspace) {
         CliOutput::err(reader.error().toString());
@@ -32,5 +79,21 @@ int ValidateCommand::run(const QStringList &arguments)
                        .arg(file)
                        .arg(workspace->resources.size())
                        .arg(workspace->resources.size() == 1 ? QString() : QStringLiteral("s")));
+    // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a
+    // variable the workspace lost.
+    for (const Resource &resource : workspace->resources) {
+        QStringList undefined;
+        for (const QString &name : ResourceReferences::outsideNames(resource)) {
+            if (std::none_of(
+                    workspace->variables.cbegin(), workspace->variables.cend(),
+                    [&name](const KeyValue &variable) { return variable.enabled && variable.name == name; }))
+                undefined.append(name);
+        }
+        if (!undefined.isEmpty())
+            CliOutput::err(
+                QStringLiteral("%1: warning: resource \"%2\" reads %3, which no step of it and no enabled "
+                               "workspace variable defines: a run stops there")
+                    .arg(file, resource.name, quotedNames(undefined)));
+    }
     return CliOutput::Success;
 }

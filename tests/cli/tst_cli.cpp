@@ -187,6 +187,43 @@ private Q_SLOTS:
         QVERIFY2(run.err.startsWith(path + placeAndReason), qPrintable(run.err));
     }
 
+    // Valid by the file's rules, but a name nobody defines would stop a run: a warning, exit 0. A resource
+    // export validates too, with a note of what it reads from the workspace it goes into.
+    void validateWarnsOfUndefinedNamesAndReadsExports()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(content);
+            return file.fileName();
+        };
+        const QString typo = write(
+            QStringLiteral("typo.authstudio.json"),
+            QByteArray(
+                "{\"format\": \"authstudio-workspace\", \"formatVersion\": 1, \"variables\": [{\"name\": "
+                "\"API\", \"value\": \"http://127.0.0.1:1\"}], \"resources\": [{\"name\": \"r\", "
+                "\"baseUrl\": "
+                "\"{{ API }}\", \"headers\": [{\"name\": \"Authorization\", \"value\": \"Bearer {{ tokn "
+                "}}\"}]}]}"));
+        const Run run = cli({QStringLiteral("validate"), typo});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral(": valid (1 resource)")), qPrintable(run.out));
+        QVERIFY2(run.err.contains(QStringLiteral("warning: resource \"r\" reads {{ tokn }}, which no step")),
+                 qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("{{ API }}")));
+
+        const QString exported = write(
+            QStringLiteral("r.authstudio-resource.json"),
+            R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
+        const Run exportRun = cli({QStringLiteral("validate"), exported});
+        QCOMPARE(exportRun.exitCode, 0);
+        QVERIFY2(exportRun.out.contains(QStringLiteral(": valid resource export (\"r\")")),
+                 qPrintable(exportRun.out + exportRun.err));
+        QVERIFY2(exportRun.err.contains(QStringLiteral("note: it reads {{ API }} from the workspace")),
+                 qPrintable(exportRun.err));
+    }
+
     void validateMissingFile()
     {
         const Run run = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent/x.json")});
