@@ -27,6 +27,7 @@
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
 #include "window/PreferencesDialog.h"
+#include "window/ShortcutsDialog.h"
 #include "window/StudioSettings.h"
 
 #include <QAbstractItemModelTester>
@@ -53,6 +54,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -1451,6 +1453,33 @@ void tst_MainWindow::aboutShowsVersion()
     QVERIFY(box);
     QVERIFY(box->text().contains(QStringLiteral(AUTHSTUDIO_VERSION)));
     box->close();
+
+    // Help > Keyboard Shortcuts lists the menus' commands with their keys, as the menus have them.
+    child<QAction>(window.get(), QStringLiteral("actionShortcuts"))->trigger();
+    auto *shortcuts = child<ShortcutsDialog>(window.get(), QStringLiteral("shortcutsDialog"));
+    QVERIFY(shortcuts);
+    QAbstractItemModelTester tester(shortcuts->view()->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStandardItemModel *model = shortcuts->model();
+    const auto rowOf = [model](const QString &command) {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->item(row, 1)->text() == command)
+                return row;
+        }
+        return -1;
+    };
+    const int save = rowOf(QStringLiteral("Save"));
+    QVERIFY(save >= 0);
+    QCOMPARE(model->item(save, 0)->text(), QStringLiteral("File"));
+    QCOMPARE(model->item(save, 2)->text(),
+             QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
+    QVERIFY(rowOf(QStringLiteral("Test Auth Workflow")) >= 0);
+    QCOMPARE(rowOf(QStringLiteral("About Auth Studio")), -1); // no keys, not listed
+    // The filter finds a command by its keys too.
+    QTest::keyClicks(child<QLineEdit>(shortcuts, QStringLiteral("shortcutFilter")), QStringLiteral("Ctrl+S"));
+    QVERIFY(shortcuts->view()->model()->rowCount() >= 1);
+    QVERIFY(shortcuts->view()->model()->rowCount() < model->rowCount());
+    shortcuts->close();
 }
 
 void tst_MainWindow::usableAt1280x800()

@@ -3,6 +3,7 @@
 #include "FileDialog.h"
 #include "MessagePrompt.h"
 #include "PreferencesDialog.h"
+#include "ShortcutsDialog.h"
 #include "StudioSettings.h"
 #include "demo/DemoServer.h"
 #include "document/Autosaver.h"
@@ -276,6 +277,9 @@ void MainWindow::createActions()
     m_aboutAction = StudioAction::create(this, QStringLiteral("actionAbout"), tr("&About Auth Studio"),
                                          tr("The version of Auth Studio"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_shortcutsAction =
+        StudioAction::create(this, QStringLiteral("actionShortcuts"), tr("&Keyboard Shortcuts"),
+                             tr("Every command that has keys, and its keys"), QKeySequence::HelpContents);
 
     // Toolbars show the short form.
     m_addResourceAction->setIconText(tr("Add"));
@@ -361,6 +365,11 @@ void MainWindow::createActions()
     connect(m_testAuthAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Auth); });
     connect(m_testRefreshAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Refresh); });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] {
+        auto *dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
     connect(m_preferencesAction, &QAction::triggered, this, &MainWindow::showPreferences);
 }
 
@@ -424,6 +433,8 @@ void MainWindow::createMenus()
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
 
     auto *toolBar = addToolBar(tr("Main"));

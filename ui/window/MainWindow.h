@@ -193,6 +193,7 @@ private:
     QAction *m_testAuthAction;
     QAction *m_testRefreshAction;
     QAction *m_aboutAction;
+    QAction *m_shortcutsAction;
     QAction *m_preferencesAction;
     QAction *m_cutAction = nullptr;
     QAction *m_copyAction = nullptr;
