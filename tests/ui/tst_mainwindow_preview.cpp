@@ -10,6 +10,7 @@
 #include "session/SessionManager.h"
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
+#include "window/MessagePrompt.h"
 
 #include <QAction>
 #include <QApplication>
@@ -487,6 +488,13 @@ private Q_SLOTS:
                  QStringLiteral("Saving the session in the keychain failed (locked)."));
         QVERIFY(!note->isHidden());
         QVERIFY(note->toolTip().contains(QStringLiteral("locked")));
+        // The status bar cuts a long reason off; the note's link shows it whole.
+        const int prompts = MessagePrompt::count();
+        MessagePrompt::setNextAnswer(QMessageBox::Ok);
+        Q_EMIT note->linkActivated(QStringLiteral("why"));
+        QCOMPARE(MessagePrompt::count(), prompts + 1);
+        QCOMPARE(MessagePrompt::lastText(),
+                 QStringLiteral("Saving the session in the keychain failed (locked)."));
         Q_EMIT sessions->storeUnavailable(QStringLiteral("No OS keychain is reachable (none)."));
         QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("No OS keychain is reachable (none)."));
     }

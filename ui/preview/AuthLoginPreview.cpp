@@ -204,7 +204,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_method->setToolTip(tr("The HTTP method of the query"));
 
     m_path->setObjectName(QStringLiteral("queryPath"));
-    m_path->setPlaceholderText(tr("/path under the base URL, e.g. /me"));
+    m_path->setPlaceholderText(tr("/path, e.g. /me"));
     m_path->setClearButtonEnabled(true);
     m_path->setAccessibleName(tr("Query path"));
     m_path->setToolTip(tr("The path relative to the resource's base URL; may hold {{ expressions }}. "

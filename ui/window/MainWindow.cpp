@@ -545,9 +545,12 @@ void MainWindow::createDocks()
         connect(m_sessions, signal, this,
                 [this](const QString &message) { statusBar()->showMessage(message, StatusTimeoutMs * 3); });
     }
-    // Without a keychain that lasts as long as the process: it stays in sight after the message goes.
-    auto *sessionStoreStatus = new QLabel(tr("Sessions not saved"), this);
+    // Without a keychain that lasts as long as the process: it stays in sight after the message goes, and
+    // a click on it shows the whole reason, which the status bar cuts off at 1280x800.
+    auto *sessionStoreStatus = new QLabel(
+        QStringLiteral("<a href=\"why\">%1</a>").arg(tr("Sessions not saved").toHtmlEscaped()), this);
     sessionStoreStatus->setObjectName(QStringLiteral("sessionStoreStatus"));
+    sessionStoreStatus->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
     sessionStoreStatus->hide();
     statusBar()->addPermanentWidget(sessionStoreStatus);
     for (const auto signal : {&SessionManager::storeUnavailable, &SessionManager::sessionNotSaved}) {
@@ -557,6 +560,9 @@ void MainWindow::createDocks()
             sessionStoreStatus->show();
         });
     }
+    connect(sessionStoreStatus, &QLabel::linkActivated, this, [this, sessionStoreStatus] {
+        MessagePrompt::warn(this, tr("Sessions not saved"), sessionStoreStatus->toolTip());
+    });
     // The preview (and the history) take the window's full height on the right, rather than stop above the
     // Test dock: at 1280x800 that left the preview's Query section below the fold. The Test dock then
     // runs under the editor only while one of them is open.
