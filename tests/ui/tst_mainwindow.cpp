@@ -1547,7 +1547,29 @@ void tst_MainWindow::usableAt1280x800()
              qPrintable(QString::number(runLog->viewport()->height())));
     // Every tool bar shows all its buttons, none pushed into the overflow menu: in the resource list,
     // and beside the step editor.
+    // As a user gets there: the tab shows the form first, then the request is picked.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 0);
+    QCoreApplication::processEvents();
     window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
+    // The request step's page fits without scrolling, its JSON check under the body in sight.
+    auto *jsonStatus = child<QLabel>(window.get(), QStringLiteral("jsonBodyStatus"));
+    QScrollArea *stepPage = nullptr;
+    for (QWidget *up = jsonStatus->parentWidget(); up && !stepPage; up = up->parentWidget())
+        stepPage = qobject_cast<QScrollArea *>(up);
+    QVERIFY(stepPage);
+    // The page asks for no more height than the area has: the body grows into the room, but doesn't ask
+    // for a tall editor's worth of it.
+    const int pageWidth = stepPage->viewport()->width();
+    QTRY_VERIFY2(stepPage->widget()->heightForWidth(pageWidth) <= stepPage->viewport()->height(),
+                 qPrintable(QStringLiteral("%1 in %2")
+                                .arg(stepPage->widget()->heightForWidth(pageWidth))
+                                .arg(stepPage->viewport()->height())));
+    QTRY_VERIFY2(stepPage->viewport()->rect().contains(
+                     QRect(jsonStatus->mapTo(stepPage->viewport(), QPoint(0, 0)), jsonStatus->size())),
+                 qPrintable(QStringLiteral("%1 + %2 in %3")
+                                .arg(jsonStatus->mapTo(stepPage->viewport(), QPoint(0, 0)).y())
+                                .arg(jsonStatus->height())
+                                .arg(stepPage->viewport()->height())));
     int toolBars = 0;
     for (QToolBar *toolBar : window->findChildren<QToolBar *>()) {
         if (!toolBar->isVisible())

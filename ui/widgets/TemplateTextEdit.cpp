@@ -20,6 +20,15 @@ TemplateTextEdit::TemplateTextEdit(QWidget *parent)
             [this](const QString &name) { m_completer->insertIn(this, name); });
 }
 
+QSize TemplateTextEdit::sizeHint() const
+{
+    constexpr int Lines = 6;
+    const QMargins margins = contentsMargins();
+    const int height = Lines * fontMetrics().lineSpacing() + int(2 * document()->documentMargin()) +
+        margins.top() + margins.bottom();
+    return {QPlainTextEdit::sizeHint().width(), height};
+}
+
 void TemplateTextEdit::setKnownNames(const KnownNames &names)
 {
     m_highlighter->setKnownNames(names.all(), names.members);

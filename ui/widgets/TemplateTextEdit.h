@@ -20,6 +20,10 @@ class TemplateTextEdit : public QPlainTextEdit
 public:
     explicit TemplateTextEdit(QWidget *parent = nullptr);
 
+    // Six lines high: it grows into the room a page has, but asks for no more, so what sits under it (the
+    // JSON check) stays in sight at 1280x800.
+    QSize sizeHint() const override;
+
     // The names expressions may use; until this is called no name is flagged.
     void setKnownNames(const KnownNames &names);
     // Null until setKnownNames() was called.
