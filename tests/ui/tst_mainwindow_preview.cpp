@@ -55,6 +55,19 @@ bool showOnTheDemo(MainWindow &window)
     return QTest::qWaitFor([&window] { return window.document()->resourceCount() == 2; });
 }
 
+// Shows "Demo login" (whose login test says "not logged in" on opening) in the preview, which prompts as an
+// app would; the form is answered as the demo user. The preview, or null if it never logged in.
+AuthLoginPreview *openDemoLoginLoggedIn(MainWindow &window)
+{
+    window.setCurrentResource(1);
+    answerTheLoginFormAsTheDemoUser();
+    window.previewDock()->show();
+    auto *preview = window.findChild<AuthLoginPreview *>();
+    if (!preview || !QTest::qWaitFor([preview] { return preview->isLoggedIn(); }))
+        return nullptr;
+    return preview;
+}
+
 // Whether a dialog (a login form, a message) is on screen.
 bool aDialogIsOpen()
 {
@@ -166,12 +179,9 @@ private Q_SLOTS:
     {
         MainWindow window;
         QVERIFY(showOnTheDemo(window));
-        window.setCurrentResource(1);
-        answerTheLoginFormAsTheDemoUser();
-        window.previewDock()->show();
-        auto *preview = window.findChild<AuthLoginPreview *>();
+        // The opening check prompts, as an app does, and logs in.
+        AuthLoginPreview *preview = openDemoLoginLoggedIn(window);
         QVERIFY(preview);
-        QTRY_VERIFY(preview->isLoggedIn());
         auto *status = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
         auto *login = preview->findChild<QPushButton *>(QStringLiteral("authLoginButton"));
 
@@ -213,12 +223,9 @@ private Q_SLOTS:
     {
         MainWindow window;
         QVERIFY(showOnTheDemo(window));
-        window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
-        answerTheLoginFormAsTheDemoUser();
-        window.previewDock()->show();
-        auto *preview = window.findChild<AuthLoginPreview *>();
+        // The opening check prompts, as an app does, and logs in.
+        AuthLoginPreview *preview = openDemoLoginLoggedIn(window);
         QVERIFY(preview);
-        QTRY_VERIFY(preview->isLoggedIn()); // the opening check prompted, as an app does, and logged in
         QCOMPARE(window.demoServer()->counters().logins, 1);
 
         auto *name = window.findChild<QLineEdit *>(QStringLiteral("resourceName"));
@@ -374,12 +381,9 @@ private Q_SLOTS:
     {
         MainWindow window;
         QVERIFY(showOnTheDemo(window));
-        window.setCurrentResource(1); // "Demo login": its login test says "not logged in" on opening
-        answerTheLoginFormAsTheDemoUser();
-        window.previewDock()->show();
-        auto *preview = window.findChild<AuthLoginPreview *>();
+        // The opening check prompts, as an app does, and logs in.
+        AuthLoginPreview *preview = openDemoLoginLoggedIn(window);
         QVERIFY(preview);
-        QTRY_VERIFY(preview->isLoggedIn());
         const QString login = QStringLiteral("login (");
         QTRY_VERIFY(eventLogHas(preview, login));
 
