@@ -155,17 +155,36 @@ Resource ReferenceRenamer::renameStep(const Resource &resource, WorkflowPart par
     Workflow &own = workflowOf(result, part);
     if (index < 0 || index >= own.steps.size())
         return result;
-    const ReferenceRenamer renamer(stepName(own.steps.at(index)), newName);
+    const QString oldName = stepName(own.steps.at(index));
+    const ReferenceRenamer renamer(oldName, newName);
     setStepName(own.steps[index], newName);
     if (!renamer.isActive())
         return result;
     const bool variable = std::holds_alternative<DefineVariableStep>(own.steps.at(index));
-    renamer.renameInWorkflow(own, index + 1, own.steps.size(), variable);
-    if (!variable)
-        return result; // a step's result is seen by the later steps of its workflow only
-
     Workflow &auth = result.customAuth.authWorkflow;
     Workflow &refresh = result.customAuth.refreshWorkflow;
+    const auto named = [](const Workflow &workflow, const QString &name, qsizetype except) {
+        for (qsizetype i = 0; i < workflow.steps.size(); ++i) {
+            if (i != except && stepName(workflow.steps.at(i)) == name)
+                return true;
+        }
+        return false;
+    };
+    // A name another step has already can't tell the two apart: only this step's own name changes. Its
+    // references (and a variable's definition in the other workflow) stay as they are, to be flagged,
+    // until the names are unique again: rewritten, they would have moved to the other step.
+    const Workflow &other = part == WorkflowPart::Auth ? refresh : auth;
+    if (named(own, newName, index) || (variable && named(other, newName, -1)))
+        return result;
+    // Up to a later step of the old name, which its references mean from there on; never that step.
+    renamer.renameInWorkflow(own, index + 1, own.steps.size(), false);
+    if (!variable)
+        return result; // a step's result is seen by the later steps of its workflow only
+    // A variable defined twice in its workflow: which definition the session ends up with, and so what
+    // the other workflow and the headers read, is the other one's to say.
+    if (named(own, oldName, index))
+        return result;
+
     if (part == WorkflowPart::Auth) {
         // The refresh workflow starts from the session, which holds the variable.
         renamer.renameInWorkflow(refresh, 0, refresh.steps.size(), true);

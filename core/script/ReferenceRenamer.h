@@ -60,6 +60,10 @@ public:
     //   fields see. A definition of the same variable in the other workflow (the refresh workflow
     //   re-defining TOKEN) is the same session variable: it is renamed too, or the refresh would keep
     //   writing the old name and the resource's headers would go stale after the first refresh.
+    // A new name another step has already (in the step's workflow; for a variable, in the other workflow
+    // too) renames the step only: which of the two a reference meant could not be told afterwards. So
+    // does a variable's rename when its workflow defines it twice, beyond the steps up to the second
+    // definition.
     // Returns the resource unchanged but for the step's name when the rename is not active.
     static Resource renameStep(const Resource &resource, WorkflowPart workflow, int index,
                                const QString &newName);

@@ -304,6 +304,40 @@ private Q_SLOTS:
                  (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("TENANT")}));
     }
 
+    // QA pass 20: renaming TOKEN to REFRESH_TOKEN (taken) renamed the refresh workflow's TOKEN too, and the
+    // header's {{ TOKEN }}; renaming it on to ACCESS then took the real REFRESH_TOKEN along. A name another
+    // step has can't tell the steps apart: only the step's own name changes.
+    void renameToATakenNameRewritesNothingElse()
+    {
+        const Resource resource =
+            TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        using Part = ReferenceRenamer::WorkflowPart;
+        const Resource clash =
+            ReferenceRenamer::renameStep(resource, Part::Auth, 2, QStringLiteral("REFRESH_TOKEN"));
+        const Workflow &auth = clash.customAuth.authWorkflow;
+        QCOMPARE(stepName(auth.steps.at(2)), QStringLiteral("REFRESH_TOKEN"));
+        QCOMPARE(stepName(auth.steps.at(3)), QStringLiteral("REFRESH_TOKEN"));
+        QCOMPARE(clash.customAuth.refreshWorkflow, resource.customAuth.refreshWorkflow);
+        QCOMPARE(clash.headers, resource.headers); // still "Bearer {{ TOKEN }}", flagged until fixed
+
+        // Either of the two steps renamed next takes nothing else along.
+        const Resource next = ReferenceRenamer::renameStep(clash, Part::Auth, 2, QStringLiteral("ACCESS"));
+        QCOMPARE(stepName(next.customAuth.authWorkflow.steps.at(2)), QStringLiteral("ACCESS"));
+        QCOMPARE(stepName(next.customAuth.authWorkflow.steps.at(3)), QStringLiteral("REFRESH_TOKEN"));
+        QCOMPARE(next.customAuth.refreshWorkflow, resource.customAuth.refreshWorkflow);
+        QCOMPARE(next.headers, resource.headers);
+
+        // A variable renamed to a step name of the other workflow keeps its definition there as it was.
+        const Resource other =
+            ReferenceRenamer::renameStep(resource, Part::Auth, 2, QStringLiteral("http1x"));
+        QCOMPARE(other.headers.first().value, QStringLiteral("Bearer {{ http1x }}")); // a free name: follows
+        const Resource taken =
+            ReferenceRenamer::renameStep(resource, Part::Refresh, 1, QStringLiteral("form1"));
+        QCOMPARE(taken.customAuth.authWorkflow, resource.customAuth.authWorkflow);
+        QCOMPARE(taken.headers, resource.headers);
+        QCOMPARE(stepName(taken.customAuth.refreshWorkflow.steps.at(1)), QStringLiteral("form1"));
+    }
+
     void earlierStepsAndAnotherStepOfTheNameAreLeftAlone()
     {
         Resource resource;
