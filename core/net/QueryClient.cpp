@@ -254,17 +254,20 @@ void QueryClient::proceed(PendingQuery *query)
                         .arg(auth.loginTimeoutSeconds));
         return;
     }
-    if (auth.loginTestEnabled && !m_loginTested) {
-        wait(query);
-        runLoginTest();
-        return;
-    }
+    // A session known to have expired is refreshed before anything is sent with it, the login test
+    // included: tested first, its dead token would fail the test and cost a whole login, and the refresh
+    // token would never be used.
     if (auth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased && expiryDue()) {
         wait(query);
         if (!auth.refreshWorkflow.isEmpty())
             startRefresh(AuthEvent::Trigger::Expiry);
         else
             loginNeeded(AuthEvent::Trigger::Expiry, QStringLiteral("the session expired"));
+        return;
+    }
+    if (auth.loginTestEnabled && !m_loginTested) {
+        wait(query);
+        runLoginTest();
         return;
     }
     if (auth.refreshTrigger == CustomAuth::RefreshTrigger::EveryQuery && !query->m_everyQueryRefreshDone &&

@@ -164,6 +164,36 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().logins, 1);
     }
 
+    // QA pass 20: a stored session known to have expired (time-based) is refreshed before the login test,
+    // which would otherwise fail on the dead token and cost a whole login, the refresh token unused.
+    void expiredSessionIsRefreshedBeforeTheLoginTest()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        ManualClock clock;
+        {
+            auto first = client(workspace);
+            first->setClock(&clock);
+            login(*first); // stores the session
+        }
+        clock.advance(121000);
+        m_server->expireAllTokens();
+        auto later = client(workspace); // a new client, as a new process
+        later->setClock(&clock);
+        const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QCOMPARE(later->stats().refreshes, 1);
+        QCOMPARE(later->stats().logins, 0);
+        QCOMPARE(m_server->counters().logins, 1); // the first client's only
+        QCOMPARE(later->events().constFirst().kind, AuthEvent::Kind::Refresh);
+        QCOMPARE(later->events().constFirst().trigger, AuthEvent::Trigger::Expiry);
+    }
+
     // A login test that can't be sent (a resource header with a value but no name) says nothing about the
     // session: the query reports the header, and the session stays.
     void loginTestThatCantBeSentKeepsTheSession()
