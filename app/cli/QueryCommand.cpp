@@ -245,6 +245,7 @@ int QueryCommand::run(const QStringList &arguments)
                                             {QStringLiteral("refreshes"), stats.refreshes},
                                             {QStringLiteral("retries"), stats.retries},
                                             {QStringLiteral("loginTests"), stats.loginTests},
+                                            {QStringLiteral("failedAuth"), stats.failedAuth},
                                             {QStringLiteral("totalMs"), double(elapsed) / 1e6}}}};
         if (repeat <= MaxListedQueries)
             document.insert(QStringLiteral("queries"), listed);
@@ -259,14 +260,18 @@ int QueryCommand::run(const QStringList &arguments)
             for (const AuthEvent &event : client.events())
                 CliOutput::out(QStringLiteral("  ") + mask.maskText(event.toText()));
         }
-        CliOutput::out(QStringLiteral("%1 quer%2: %3 | logins %4, refreshes %5, retries %6 | %7 total")
+        // Logins and refreshes that worked; those that failed are counted apart, not left out.
+        const QString failedAuth = stats.failedAuth
+            ? QStringLiteral(", failed logins or refreshes %1").arg(stats.failedAuth)
+            : QString();
+        CliOutput::out(QStringLiteral("%1 quer%2: %3 | logins %4, refreshes %5, retries %6%7 | %8 total")
                            .arg(repeat)
                            .arg(repeat == 1 ? QStringLiteral("y") : QStringLiteral("ies"))
                            .arg(byStatus.join(QStringLiteral(", ")))
                            .arg(stats.logins)
                            .arg(stats.refreshes)
                            .arg(stats.retries)
-                           .arg(CliOutput::duration(elapsed)));
+                           .arg(failedAuth, CliOutput::duration(elapsed)));
     }
     return failed == 0 ? CliOutput::Success : CliOutput::Failure;
 }

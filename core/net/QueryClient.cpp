@@ -457,7 +457,8 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     if (m_resource.customAuth.runWithoutPrompt) {
         startLogin(AuthEvent::Trigger::Silent);
     } else {
-        record(AuthEvent::Kind::LoginRequired, m_operationTrigger, true, 0, QStringLiteral("refresh failed"));
+        record(AuthEvent::Kind::LoginRequired, m_operationTrigger, true, 0, QStringLiteral("refresh failed"),
+               m_operationStatus);
         Q_EMIT loginRequired(QStringLiteral("the session could not be refreshed"));
     }
 }

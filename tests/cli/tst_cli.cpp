@@ -322,6 +322,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.out.contains(QStringLiteral("not sent (")), qPrintable(run.out));
         QVERIFY2(run.out.contains(QStringLiteral("not sent x1")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("failed logins or refreshes 1")), qPrintable(run.out));
         QVERIFY2(!run.out.contains(QStringLiteral("---")), qPrintable(run.out));
         QVERIFY(!(run.out + run.err).contains(QStringLiteral("wrong-password")));
 

@@ -343,8 +343,13 @@ private Q_SLOTS:
         const QList<AuthEvent> &events = c->events();
         QVERIFY(std::none_of(events.begin(), events.end(),
                              [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Retry; }));
-        QVERIFY(std::any_of(events.begin(), events.end(),
-                            [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::LoginRequired; }));
+        const auto required401 = std::find_if(events.begin(), events.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::LoginRequired;
+        });
+        QVERIFY(required401 != events.end());
+        // What set it off, as the refresh's own event says: "failed query (401)", not "(0)".
+        QVERIFY2(required401->toText().contains(QStringLiteral("failed query (401)")),
+                 qPrintable(required401->toText()));
 
         // The next query asks for a login instead of refreshing again.
         const QueryResult next = wait(c->send(get(QStringLiteral("/me"))));
