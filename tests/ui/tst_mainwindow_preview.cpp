@@ -427,6 +427,41 @@ private Q_SLOTS:
         window.document()->undoStack()->setClean();
     }
 
+    // QA pass 20: importing a resource that reads a variable this workspace lacks asks to add it; the
+    // preview, open, must not put its login form over that question (the login would fail on the
+    // variable anyway). It shows the resource and waits for Auth Login.
+    void importWithMissingVariablesDoesNotPromptALogin()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString exported = dir.filePath(QStringLiteral("demo-login.authstudio-resource.json"));
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(1);
+        FileDialog::setNextPath(exported);
+        window.findChild<QAction *>(QStringLiteral("actionExportResource"))->trigger();
+        QTRY_VERIFY(QFile::exists(exported));
+        window.previewDock()->show();
+        DialogPrompter::clearNextAnswer(); // a login form would show, not be answered
+        MessagePrompt::setNextAnswer(QMessageBox::Discard);
+        window.newWorkspace();
+        QTRY_COMPARE(window.document()->resourceCount(), 0);
+
+        const int prompts = MessagePrompt::count();
+        MessagePrompt::setNextAnswer(QMessageBox::No);
+        FileDialog::setNextPath(exported);
+        window.findChild<QAction *>(QStringLiteral("actionImportResource"))->trigger();
+        QTRY_COMPARE(window.document()->resourceCount(), 1);
+        QTRY_COMPARE(MessagePrompt::count(), prompts + 1);
+        QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("{{ DEMO_API }}")));
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Demo login"));
+        auto *status = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("press Auth Login")), qPrintable(status->text()));
+        QVERIFY(!aDialogIsOpen()); // no login form
+        window.document()->undoStack()->setClean();
+    }
+
     // File > New and Open put another workspace in the window: the preview's last request, response and
     // timeline, and its auth events, were the old workspace's and go with it.
     void newAndOpenClearTheLastQuery()

@@ -1000,25 +1000,35 @@ void MainWindow::importResource()
                                                    m_document->errorString());
                                return;
                            }
+                           const QStringList missing = missingVariables(index);
+                           // The preview shows the resource without asking for its login, which would
+                           // fail on them, and whose form would cover the question about them.
+                           if (!missing.isEmpty())
+                               m_previewOpens = false;
                            setCurrentResource(index);
-                           offerMissingVariables(index);
+                           offerMissingVariables(index, missing);
                        });
 }
 
-void MainWindow::offerMissingVariables(int index)
+QStringList MainWindow::missingVariables(int index) const
 {
     // An exported resource carries no workspace variables: one that reads DEMO_API from its old
     // workspace would fail here on "unknown name" until the user found out what to add.
-    const Resource &resource = m_document->resource(index);
     const KeyValueList &variables = m_document->workspace().variables;
     QStringList missing;
-    for (const QString &name : ResourceReferences::outsideNames(resource)) {
+    for (const QString &name : ResourceReferences::outsideNames(m_document->resource(index))) {
         if (std::none_of(variables.cbegin(), variables.cend(),
                          [&name](const KeyValue &variable) { return variable.name == name; }))
             missing.append(name);
     }
+    return missing;
+}
+
+void MainWindow::offerMissingVariables(int index, const QStringList &missing)
+{
     if (missing.isEmpty())
         return;
+    const Resource &resource = m_document->resource(index);
     QStringList quoted;
     for (const QString &name : std::as_const(missing))
         quoted.append(QStringLiteral("{{ %1 }}").arg(name));

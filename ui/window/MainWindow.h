@@ -93,8 +93,10 @@ public:
     void saveAs(const std::function<void(bool)> &done = {});
     void exportResource();
     void importResource();
-    // After an import: offers to add the workspace variables the resource reads and this workspace lacks.
-    void offerMissingVariables(int index);
+    // The workspace variables resource `index` reads that this workspace lacks; after an import, the offer
+    // to add them.
+    QStringList missingVariables(int index) const;
+    void offerMissingVariables(int index, const QStringList &missing);
     // Runs the current resource's workflow in the Test dock. The refresh workflow of a resource with no
     // session yet asks whether to test the auth workflow first, then the refresh workflow.
     void testWorkflow(WorkflowKind workflow);
