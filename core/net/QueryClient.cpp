@@ -312,6 +312,7 @@ void QueryClient::loadSession(void (QueryClient::*then)())
         m_sessionLoaded = true;
         ++m_generation;
         m_operation = AuthOperation::None;
+        Q_EMIT sessionLoaded();
         (this->*then)();
     });
 }

@@ -93,9 +93,14 @@ public:
     void testRefresh();
     void logout();
 
+    // Whether the stored session is still being read (a keychain may be waiting for its user to unlock it).
+    bool isLoadingSession() const { return m_operation == AuthOperation::LoadSession; }
+
 Q_SIGNALS:
     void loginRequired(const QString &reason);
     void sessionChanged();
+    // The stored session (or its absence) has been read from the store.
+    void sessionLoaded();
     void eventRecorded(const AuthStudio::AuthEvent &event);
     void loginFinished(bool succeeded, const QString &message);
     void refreshFinished(bool succeeded, const QString &message);

@@ -50,6 +50,26 @@ QJsonObject credentials()
             {QStringLiteral("password"), DemoServer::demoPassword()}};
 }
 
+// A store whose reads wait until release(), as a keychain does while it asks its user to unlock it.
+class HeldReadStore : public MemorySecretStore
+{
+public:
+    using MemorySecretStore::MemorySecretStore;
+    void read(const QString &key, QObject *context, Callback done) override
+    {
+        m_held.append([this, key, context, done] { MemorySecretStore::read(key, context, done); });
+    }
+    void release()
+    {
+        for (const auto &read : std::exchange(m_held, {}))
+            read();
+    }
+    qsizetype held() const { return m_held.size(); }
+
+private:
+    QList<std::function<void()>> m_held;
+};
+
 QString valueAt(const ScopeModel *model, const QStringList &path)
 {
     const QModelIndex index = model->indexForPath(path);
@@ -740,6 +760,35 @@ private Q_SLOTS:
     }
 
     // A slow query can be cancelled: the request is aborted, the panel is idle again and says so.
+    // QA pass 20: while the keychain held the stored session back, the preview said it was checking the
+    // login test URL, and Auth Login said "Logging in..." and did nothing (the client drops a login asked
+    // for while it reads the session). It now says what it waits for, and logs in once the keychain answers.
+    void authLoginWaitsForTheKeychain()
+    {
+        auto *store = new HeldReadStore;
+        SessionManager sessions {std::unique_ptr<SecretStore>(store)};
+        AuthLoginPreview preview(m_network, &sessions);
+        preview.show();
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        preview.setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
+                            AuthLoginPreview::Update::Selected);
+        QTRY_COMPARE(store->held(), 1);
+        auto *status = preview.findChild<QLabel *>(QStringLiteral("authStatus"));
+        QVERIFY2(status->text().contains(QStringLiteral("Waiting for the keychain")),
+                 qPrintable(status->text()));
+
+        DialogPrompter::setNextAnswer(credentials());
+        QTest::mouseClick(preview.findChild<QAbstractButton *>(QStringLiteral("authLoginButton")),
+                          Qt::LeftButton);
+        QVERIFY(status->text().contains(QStringLiteral("Waiting for the keychain")));
+        QCOMPARE(m_server->counters().logins, 0);
+        store->release();
+        QTRY_VERIFY(preview.isLoggedIn());
+        QCOMPARE(m_server->counters().logins, 1);
+    }
+
     void cancelStopsASlowQuery()
     {
         open(demoWorkspace());

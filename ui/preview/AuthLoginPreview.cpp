@@ -450,6 +450,8 @@ void AuthLoginPreview::openClient(Update update)
     m_dialogPrompter->setTitle(tr("Log in to %1").arg(resourceName));
 
     connect(m_client.get(), &QueryClient::sessionChanged, this, &AuthLoginPreview::onSessionChanged);
+    connect(m_client.get(), &QueryClient::sessionLoaded, this, &AuthLoginPreview::onSessionLoaded);
+    m_loginAfterLoad = false;
     connect(m_client.get(), &QueryClient::loginRequired, this, &AuthLoginPreview::onLoginRequired);
     connect(m_client.get(), &QueryClient::authRunFinished, this, [this](const RunResult &result) {
         m_authRunCancelled = result.outcome == RunOutcome::Cancelled; // told just before loginFinished
@@ -501,8 +503,11 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
     m_loginsBeforeCheck = m_client->stats().logins;
     m_probe = m_client->checkLogin();
     connect(m_probe, &PendingQuery::finished, this, &AuthLoginPreview::onProbeFinished);
-    setAuthStatus(auth.loginTestEnabled ? tr("Checking the session with the login test URL\u2026")
-                                        : tr("Loading the session\u2026"));
+    if (m_client->isLoadingSession())
+        setAuthStatus(waitingForKeychainText());
+    else
+        setAuthStatus(auth.loginTestEnabled ? tr("Checking the session with the login test URL\u2026")
+                                            : tr("Loading the session\u2026"));
 }
 
 void AuthLoginPreview::onProbeFinished(const QueryResult &result)
@@ -573,8 +578,31 @@ void AuthLoginPreview::login()
 {
     if (!m_client)
         return;
+    if (m_client->isLoadingSession()) {
+        // The client would drop a login asked for while it reads the stored session: it goes once the
+        // keychain has answered, unless that session turns out to be good.
+        m_loginAfterLoad = true;
+        setAuthStatus(waitingForKeychainText());
+        return;
+    }
     setAuthStatus(tr("Logging in\u2026"));
     m_client->login();
+}
+
+QString AuthLoginPreview::waitingForKeychainText() const
+{
+    return tr("Waiting for the keychain to hand over the stored session (it may be asking you to unlock "
+              "it)\u2026");
+}
+
+void AuthLoginPreview::onSessionLoaded()
+{
+    if (std::exchange(m_loginAfterLoad, false)) {
+        login();
+        return;
+    }
+    if (m_probe && m_client->resource().customAuth.loginTestEnabled)
+        setAuthStatus(tr("Checking the session with the login test URL\u2026"));
 }
 
 void AuthLoginPreview::logout()

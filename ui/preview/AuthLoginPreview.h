@@ -141,6 +141,8 @@ private:
     void onProbeFinished(const QueryResult &result);
     void onQueryFinished(const QueryResult &result);
     void onSessionChanged();
+    void onSessionLoaded();
+    QString waitingForKeychainText() const;
     void onLoginRequired(const QString &reason);
     void onLoginFinished(bool succeeded, const QString &message);
     void onRefreshFinished(bool succeeded, const QString &message);
@@ -176,6 +178,7 @@ private:
     Workspace m_workspace;
     QString m_workspaceId;
     QString m_resourceName;
+    bool m_loginAfterLoad = false; // Auth Login pressed while the stored session was being read
     QHash<QString, QString> m_overrides;
     QString m_profile;
 
