@@ -127,7 +127,9 @@ void SecretMasker::addSecret(const QString &secret)
     m_secrets.append(secret);
     const auto longestFirst = [](const QString &a, const QString &b) { return a.size() > b.size(); };
     std::sort(m_secrets.begin(), m_secrets.end(), longestFirst);
-    for (const QString &form : base64Forms(secret)) {
+    // A secret too short to be masked inside other text isn't looked for inside Base64 either.
+    const QStringList forms = secret.size() >= MinSubstringLength ? base64Forms(secret) : QStringList();
+    for (const QString &form : forms) {
         if (!m_base64Forms.contains(form))
             m_base64Forms.append(form);
     }

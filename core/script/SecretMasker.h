@@ -22,8 +22,10 @@ public:
     // Secrets shorter than this are only masked where they are a whole value, never inside other text,
     // so that a 1-character secret doesn't turn all output into asterisks.
     static constexpr int MinSubstringLength = 4;
-    // Base64 forms shorter than this aren't masked: short runs of Base64 letters turn up in any text.
-    static constexpr int MinBase64Length = 8;
+    // Base64 forms shorter than this aren't looked for: a secret's Base64 is looked for from 5 bytes on,
+    // at any alignment (a 7-character password in a Basic auth header is no rarity). Where one is found,
+    // the whole Base64 word around it is masked.
+    static constexpr int MinBase64Length = 4;
 
     explicit SecretMasker(const QSet<QString> &secrets = {});
     void addSecret(const QString &secret);

@@ -305,8 +305,13 @@ private Q_SLOTS:
             QStringLiteral("\"Y29ycmVjdCBob3JzZSBiYXR0ZXJ5\""), QStringLiteral("\"********\""));
         row("URL-safe Base64", QStringLiteral("~~~>>>???secret~~~"),
             QStringLiteral("bearer fn5-Pj4-Pz8_c2VjcmV0fn5-"), QStringLiteral("bearer ********"));
-        row("short secret's Base64 stays", QStringLiteral("abcd1"), QStringLiteral("YWJjZDE="),
-            QStringLiteral("YWJjZDE="));
+        row("7-character password in a Basic header", QStringLiteral("hunter2"),
+            QStringLiteral("Basic ") + QString::fromLatin1(QByteArray("use:hunter2").toBase64()),
+            QStringLiteral("Basic ********"));
+        row("5-byte secret's Base64", QStringLiteral("abcd1"), QStringLiteral("YWJjZDE="),
+            QStringLiteral("********"));
+        row("3-character secret's Base64 stays", QStringLiteral("ab1"), QStringLiteral("x YWIx y"),
+            QStringLiteral("x YWIx y"));
     }
 
     void maskingEncodedEchoes()
