@@ -9,6 +9,8 @@
 #include "script/Template.h"
 
 #include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -35,6 +37,66 @@ bool WorkflowRunner::buildsOnThreadPool(const ApiRequestStep &step)
     };
     return !(scripted(step.url) || scriptedRows(step.headers) || scriptedRows(step.queryParameters) ||
              scripted(step.body.text) || scriptedRows(step.body.fields));
+}
+
+namespace {
+
+// Roughly how many bytes `value` writes out as, counted until `budget` runs out: a walk over a small value
+// is short, and one over a large value stops early.
+void spend(const QJsonValue &value, qsizetype &budget)
+{
+    if (budget <= 0)
+        return;
+    switch (value.type()) {
+    case QJsonValue::String:
+        budget -= value.toString().size() + 2;
+        break;
+    case QJsonValue::Array:
+        for (const QJsonValue &item : value.toArray()) {
+            spend(item, budget);
+            if (budget <= 0)
+                return;
+        }
+        break;
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd() && budget > 0; ++it) {
+            budget -= it.key().size() + 3;
+            spend(it.value(), budget);
+        }
+        break;
+    }
+    default:
+        budget -= 8;
+        break;
+    }
+}
+
+} // namespace
+
+bool WorkflowRunner::readsLargeValue(const ApiRequestStep &step, const Scope &scope)
+{
+    QStringList roots;
+    const auto add = [&roots](const QString &text) {
+        if (text.contains(QLatin1String("{{")))
+            roots += Template::parse(text)->rootNames();
+    };
+    add(step.url);
+    add(step.body.text);
+    for (const KeyValueList *rows : {&step.headers, &step.queryParameters, &step.body.fields}) {
+        for (const KeyValue &row : *rows) {
+            add(row.name);
+            add(row.value);
+        }
+    }
+    qsizetype budget = LargeValueBytes;
+    for (const QString &root : std::as_const(roots)) {
+        if (scope.contains(root))
+            spend(scope.value(root), budget);
+        if (budget <= 0)
+            return true;
+    }
+    return false;
 }
 
 WorkflowRunner::WorkflowRunner(QNetworkAccessManager *network, QObject *parent)
@@ -250,7 +312,7 @@ void WorkflowRunner::onPromptFailed(const QString &reason)
 
 void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
 {
-    if (!buildsOnThreadPool(step)) {
+    if (!buildsOnThreadPool(step) || !readsLargeValue(step, m_scope)) {
         sendRequest(step, RequestBuilder::build(step, m_scope, m_evaluator));
         return;
     }

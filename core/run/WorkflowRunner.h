@@ -45,9 +45,14 @@ public:
     // Replies at least this large are parsed on the thread pool: megabytes of JSON take Qt's parser a
     // good part of a second, which would freeze the window running the test.
     static constexpr qsizetype InlineParseBytes = 256 * 1024;
-    // Whether the step's request is built on the thread pool: when its expressions are all plain paths
-    // (http1.body.token), looked up without the script engine, which lives on the runner's thread.
+    // Whether the step's request can be built on the thread pool: when its expressions are all plain paths
+    // (http1.body.token), looked up without the script engine, which lives on the runner's thread. It is,
+    // when one of them names a large value (readsLargeValue()); a small request is built at once, as the
+    // trip to the pool and back would cost more than building it.
     static bool buildsOnThreadPool(const ApiRequestStep &step);
+    // Whether a name the step's fields read holds about LargeValueBytes or more in `scope`.
+    static bool readsLargeValue(const ApiRequestStep &step, const Scope &scope);
+    static constexpr qsizetype LargeValueBytes = 64 * 1024;
 
     // Starts a run; returns false (and does nothing) when a run is already going.
     bool start(const Workflow &workflow, const Scope &initialScope = {});

@@ -528,6 +528,12 @@ private Q_SLOTS:
             items.append(
                 QJsonObject {{QStringLiteral("id"), i}, {QStringLiteral("name"), QStringLiteral("item")}});
         initial.set(QStringLiteral("ITEMS"), items);
+        // Only a request that names a large value goes to the pool: for a small one the trip would cost
+        // more than building it (the benchmark's runner overhead).
+        QVERIFY(WorkflowRunner::readsLargeValue(plain, initial));
+        Scope small = initial;
+        small.set(QStringLiteral("ITEMS"), QJsonArray {QJsonObject {{QStringLiteral("id"), 1}}});
+        QVERIFY(!WorkflowRunner::readsLargeValue(plain, small));
         Workflow workflow;
         workflow.steps = {plain, scripted};
         const RunResult result = run(workflow, nullptr, initial);
