@@ -5,6 +5,8 @@
 #include "KeyValue.h"
 #include "RequestBody.h"
 
+#include <QStringList>
+
 namespace AuthStudio {
 
 struct ApiRequestStep
@@ -19,6 +21,19 @@ struct ApiRequestStep
     KeyValueList queryParameters;
     RequestBody body;
     int timeoutMs = DefaultTimeoutMs;
+
+    // Every text of the step that may hold {{ expressions }}: the URL, header, query parameter and form
+    // field names and values, and the body text.
+    QStringList templateTexts() const
+    {
+        QStringList texts {url};
+        for (const KeyValueList *rows : {&headers, &queryParameters, &body.fields}) {
+            for (const KeyValue &row : *rows)
+                texts << row.name << row.value;
+        }
+        texts << body.text;
+        return texts;
+    }
 
     bool operator==(const ApiRequestStep &) const = default;
 };

@@ -22,21 +22,15 @@ namespace AuthStudio {
 
 bool WorkflowRunner::buildsOnThreadPool(const ApiRequestStep &step)
 {
-    const auto scripted = [](const QString &text) {
+    const QStringList texts = step.templateTexts();
+    return std::none_of(texts.cbegin(), texts.cend(), [](const QString &text) {
         if (!text.contains(QLatin1String("{{")))
             return false;
         const QList<Template::Part> &parts = Template::parse(text)->parts();
         return std::any_of(parts.cbegin(), parts.cend(), [](const Template::Part &part) {
             return part.kind == Template::Part::Kind::Script;
         });
-    };
-    const auto scriptedRows = [&scripted](const KeyValueList &rows) {
-        return std::any_of(rows.cbegin(), rows.cend(), [&scripted](const KeyValue &row) {
-            return scripted(row.name) || scripted(row.value);
-        });
-    };
-    return !(scripted(step.url) || scriptedRows(step.headers) || scriptedRows(step.queryParameters) ||
-             scripted(step.body.text) || scriptedRows(step.body.fields));
+    });
 }
 
 namespace {
@@ -77,17 +71,9 @@ void spend(const QJsonValue &value, qsizetype &budget)
 bool WorkflowRunner::readsLargeValue(const ApiRequestStep &step, const Scope &scope)
 {
     QStringList roots;
-    const auto add = [&roots](const QString &text) {
+    for (const QString &text : step.templateTexts()) {
         if (text.contains(QLatin1String("{{")))
             roots += Template::parse(text)->rootNames();
-    };
-    add(step.url);
-    add(step.body.text);
-    for (const KeyValueList *rows : {&step.headers, &step.queryParameters, &step.body.fields}) {
-        for (const KeyValue &row : *rows) {
-            add(row.name);
-            add(row.value);
-        }
     }
     qsizetype budget = LargeValueBytes;
     for (const QString &root : std::as_const(roots)) {

@@ -44,11 +44,8 @@ QStringList outsideNames(const Resource &resource)
         for (const Step &step : workflow->steps) {
             inside.insert(stepName(step));
             if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
-                addRootNames(used, request->url);
-                addRootNames(used, request->headers);
-                addRootNames(used, request->queryParameters);
-                addRootNames(used, request->body.fields);
-                addRootNames(used, request->body.text);
+                for (const QString &text : request->templateTexts())
+                    addRootNames(used, text);
             } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
                 addRootNames(used, variable->value);
             }
