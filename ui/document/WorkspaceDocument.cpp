@@ -206,37 +206,31 @@ bool WorkspaceDocument::saveAs(const QString &path)
 
 bool WorkspaceDocument::keepsFileRules()
 {
-    const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(m_workspace);
-    if (problems.isEmpty()) {
-        m_errorString.clear();
-        m_saveErrorPlace.clear();
-        return true;
-    }
-    m_saveErrorPlace = problems.first().pointer;
-    m_errorString =
-        tr("The workspace can't be saved: %1: %2")
-            .arg(WorkspaceValidator::describePlace(m_workspace, m_saveErrorPlace), problems.first().reason);
-    return false;
+    return keepsRules(m_workspace, tr("The workspace can't be saved: %1: %2"), 0);
 }
 
 bool WorkspaceDocument::resourceKeepsFileRules(int index)
 {
     Workspace single;
     single.resources.append(resource(index));
-    const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(single);
+    return keepsRules(single, tr("The resource can't be exported: %1: %2"), index);
+}
+
+bool WorkspaceDocument::keepsRules(const Workspace &checked, const QString &failure, int firstResource)
+{
+    const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(checked);
     if (problems.isEmpty()) {
         m_errorString.clear();
         m_saveErrorPlace.clear();
         return true;
     }
-    // The place in this workspace, for the window to show.
-    const QString inSingle = QStringLiteral("/resources/0");
-    m_saveErrorPlace = problems.first().pointer;
-    if (m_saveErrorPlace.startsWith(inSingle))
-        m_saveErrorPlace.replace(0, inSingle.size(), QStringLiteral("/resources/%1").arg(index));
-    m_errorString = tr("The resource can't be exported: %1: %2")
-                        .arg(WorkspaceValidator::describePlace(single, problems.first().pointer),
-                             problems.first().reason);
+    const QString pointer = problems.first().pointer;
+    m_errorString = failure.arg(WorkspaceValidator::describePlace(checked, pointer), problems.first().reason);
+    // The place in this workspace, for the window to show: a resource checked alone is resource 0 there.
+    const QString inChecked = QStringLiteral("/resources/0");
+    m_saveErrorPlace = pointer;
+    if (firstResource != 0 && m_saveErrorPlace.startsWith(inChecked))
+        m_saveErrorPlace.replace(0, inChecked.size(), QStringLiteral("/resources/%1").arg(firstResource));
     return false;
 }
 

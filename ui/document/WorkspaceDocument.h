@@ -141,6 +141,10 @@ Q_SIGNALS:
     void lastRunChanged();
 
 private:
+    // Validates `checked` as saving would; when it breaks a rule, errorString() is `failure` filled with
+    // the place in the editors' words and the reason, and saveErrorPlace() points into this workspace, the
+    // checked workspace's first resource being resource `firstResource` here.
+    bool keepsRules(const Workspace &checked, const QString &failure, int firstResource);
     // A writer's error for the user: a broken rule's place in the editors' words.
     static QString describe(const FormatError &error, const Workspace &workspace);
 

@@ -1097,9 +1097,7 @@ void MainWindow::updatePreview()
             why = tr("\u201C%1\u201D doesn't use custom auth. Choose Custom auth under Authentication on its "
                      "General tab to preview its login.")
                       .arg(resource.name);
-        } else if (std::count_if(
-                       m_document->workspace().resources.cbegin(), m_document->workspace().resources.cend(),
-                       [&resource](const Resource &other) { return other.name == resource.name; }) > 1) {
+        } else if (m_document->workspace().resourcesNamed(resource.name) > 1) {
             // Sessions are kept by resource name: two resources of one name would share one, and the
             // preview would send one's token through the other's definition.
             why = tr("Another resource is also named \u201C%1\u201D. Sessions are kept by resource name: "
