@@ -14,14 +14,11 @@ using namespace AuthStudio;
 
 namespace {
 
-// Whether the file says it is a resource export; anything else is read as a workspace, whose reader says
+// Whether the bytes say they are a resource export; anything else is read as a workspace, whose reader says
 // what is wrong with it.
-bool isResourceExport(const QString &file)
+bool isResourceExport(const QByteArray &data)
 {
-    QFile input(file);
-    if (!input.open(QIODevice::ReadOnly))
-        return false;
-    const QJsonDocument json = QJsonDocument::fromJson(input.readAll());
+    const QJsonDocument json = QJsonDocument::fromJson(data);
     return json.object().value(QStringLiteral("format")).toString() == WorkspaceFormat::resourceFormatName();
 }
 
@@ -55,10 +52,12 @@ int ValidateCommand::run(const QStringList &arguments)
     }
     const QString file = parser.positionalArguments().first();
     WorkspaceReader reader;
-    if (isResourceExport(file)) {
-        QFile input(file);
-        input.open(QIODevice::ReadOnly);
-        const std::optional<Resource> resource = reader.readResource(input.readAll(), file);
+    // Read once; a file that can't be opened is left to readFile(), which says why.
+    QFile input(file);
+    const bool opened = input.open(QIODevice::ReadOnly);
+    const QByteArray data = opened ? input.readAll() : QByteArray();
+    if (opened && isResourceExport(data)) {
+        const std::optional<Resource> resource = reader.readResource(data, file);
         if (!resource) {
             CliOutput::err(reader.error().toString());
             return CliOutput::UsageError;
@@ -70,7 +69,7 @@ int ValidateCommand::run(const QStringList &arguments)
                                .arg(file, quotedNames(outside)));
         return CliOutput::Success;
     }
-    const std::optional<Workspace> workspace = reader.readFile(file);
+    const std::optional<Workspace> workspace = opened ? reader.read(data, file) : reader.readFile(file);
     if (!workspace) {
         CliOutput::err(reader.error().toString());
         return CliOutput::UsageError;
