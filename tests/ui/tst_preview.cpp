@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 #include "TestWorkspaces.h"
@@ -299,6 +300,11 @@ private Q_SLOTS:
         QCOMPARE(child<QListWidget>("refreshTimeline")->count(), 1);
         QVERIFY(child<QListWidget>("refreshTimeline")->item(0)->text().contains(QStringLiteral("HTTP 200")));
         QVERIFY(button("sendButton")->isEnabled());
+        // A plain query leaves the request in front of the timeline, which has nothing more to tell.
+        auto *exchange = child<QTabWidget>("exchangeTabs");
+        QCOMPARE(exchange->currentWidget(), child<QPlainTextEdit>("requestView"));
+        QCOMPARE(exchange->tabText(exchange->indexOf(child<QListWidget>("refreshTimeline"))),
+                 QStringLiteral("Timeline"));
 
         // A server that echoes the token back: masked by value in the pretty-printed body.
         const QueryResult echo = sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
@@ -381,6 +387,10 @@ private Q_SLOTS:
         QVERIFY2(timeline.at(2).contains(QStringLiteral("HTTP 200")) &&
                      timeline.at(2).contains(QStringLiteral("retried")),
                  qPrintable(timeline.at(2)));
+        // The refresh's story comes forward, its length on the tab.
+        auto *exchange = child<QTabWidget>("exchangeTabs");
+        QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
+        QCOMPARE(exchange->tabText(exchange->currentIndex()), QStringLiteral("Timeline (3)"));
         QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
         QVERIFY(viewText("responseView").contains(QStringLiteral("retried")));
         // The first attempt's reply can be seen: selecting it shows it under Response, and the last entry

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -114,7 +115,9 @@ QPlainTextEdit *readOnlyTextView(QWidget *parent, const QString &objectName)
     auto *view = new QPlainTextEdit(parent);
     view->setObjectName(objectName);
     view->setReadOnly(true);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Wrapped, and long tokens and URLs broken anywhere: the dock is narrow beside the editors (about 400
+    // px at 1280x800), and a header scrolled out of sight sideways is a header missed.
+    view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     // The system's fixed font in the palette's own text colours: readable in light and dark themes.
     view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -145,6 +148,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_requestView(readOnlyTextView(this, QStringLiteral("requestView")))
     , m_responseView(readOnlyTextView(this, QStringLiteral("responseView")))
     , m_timeline(new QListWidget(this))
+    , m_exchangeTabs(new QTabWidget(this))
     , m_eventLog(new QListWidget(this))
     , m_clearEventLogButton(new QPushButton(tr("Clear"), this))
     , m_countdownTimer(new QTimer(this))
@@ -249,7 +253,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_eventLog->setToolTip(
         tr("Logins, refreshes, retries, login tests and logouts for this resource, masked"));
     m_eventLog->setAlternatingRowColors(true);
-    m_eventLog->setUniformItemSizes(true);
+    m_eventLog->setWordWrap(true); // an event's detail is read whole, not scrolled to sideways
     m_clearEventLogButton->setObjectName(QStringLiteral("clearEventLogButton"));
     m_clearEventLogButton->setAccessibleName(tr("Clear auth events"));
     m_clearEventLogButton->setToolTip(tr("Empty this resource's auth event log; the session stays"));
@@ -276,21 +280,24 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     queryLine->addWidget(m_cancelButton);
     auto *bodyLabel = new QLabel(tr("&Body:"), this);
     bodyLabel->setBuddy(m_body);
-    auto *requestLabel = new QLabel(tr("Request"), this);
-    auto *responseLabel = new QLabel(tr("Response"), this);
-    auto *timelineLabel = new QLabel(tr("Timeline"), this);
+    // The request and the timeline share the left pane as tabs, each with the pane's whole height: stacked,
+    // at 1280x800 each showed two lines. The timeline comes forward when a query had a story to tell
+    // (a refresh or a login it waited for); the response stays in sight beside either.
+    m_exchangeTabs->setObjectName(QStringLiteral("exchangeTabs"));
+    m_exchangeTabs->setDocumentMode(true);
+    m_exchangeTabs->addTab(m_requestView, tr("Request"));
+    m_exchangeTabs->addTab(m_timeline, tr("Timeline"));
+    m_exchangeTabs->setTabToolTip(0, m_requestView->toolTip());
+    m_exchangeTabs->setTabToolTip(1, m_timeline->toolTip());
     auto *requestPane = new QWidget(this);
     auto *requestPaneLayout = new QVBoxLayout(requestPane);
     requestPaneLayout->setContentsMargins(0, 0, 0, 0);
-    requestPaneLayout->addWidget(requestLabel);
-    requestPaneLayout->addWidget(m_requestView, 1);
-    requestPaneLayout->addWidget(timelineLabel);
-    requestPaneLayout->addWidget(m_timeline, 1);
-    auto *responsePane = new QWidget(this);
-    auto *responsePaneLayout = new QVBoxLayout(responsePane);
-    responsePaneLayout->setContentsMargins(0, 0, 0, 0);
-    responsePaneLayout->addWidget(responseLabel);
-    responsePaneLayout->addWidget(m_responseView, 1);
+    requestPaneLayout->addWidget(m_exchangeTabs, 1);
+    // A tab of its own, so its title lines up with the left pane's.
+    auto *responsePane = new QTabWidget(this);
+    responsePane->setDocumentMode(true);
+    responsePane->addTab(m_responseView, tr("Response"));
+    responsePane->setTabToolTip(0, m_responseView->toolTip());
     auto *exchange = new QSplitter(Qt::Horizontal, this);
     exchange->setObjectName(QStringLiteral("exchangeSplitter"));
     exchange->setChildrenCollapsible(false);
@@ -397,6 +404,7 @@ void AuthLoginPreview::closeResource(const QString &why)
     m_title->clear();
     setAuthStatus(why);
     m_timeline->clear();
+    showTimelineCount();
     m_requestView->clear();
     m_responseView->clear();
     updateSessionView();
@@ -436,6 +444,7 @@ void AuthLoginPreview::openClient(Update update)
     const bool interrupted = m_client && (m_client->isAuthenticating() || isQueryRunning());
     dropClient();
     m_timeline->clear();
+    showTimelineCount();
     m_requestView->clear();
     m_responseView->clear();
     setAuthStatus({});
@@ -634,6 +643,8 @@ bool AuthLoginPreview::sendQuery()
     m_seenSecrets.unite(m_client->secrets());
     m_pendingFirstEvent = m_client->events().size();
     m_timeline->clear();
+    showTimelineCount();
+    m_exchangeTabs->setCurrentWidget(m_requestView);
     m_requestView->clear();
     m_responseView->setPlainText(tr("Sending\u2026"));
     m_pending = m_client->send(query);
@@ -751,6 +762,20 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
         last->setData(ResponseRole, responseText(result, masker));
         last->setToolTip(tr("Select to see this reply under Response"));
     }
+    // The entry whose reply Response shows is the one selected; the timeline taking focus then can't
+    // select the first entry and swap the reply shown.
+    m_timeline->setCurrentItem(last);
+    showTimelineCount();
+    // A query that waited for a refresh or a login has a story: show it rather than the request.
+    m_exchangeTabs->setCurrentWidget(m_timeline->count() > 1 ? static_cast<QWidget *>(m_timeline)
+                                                             : m_requestView);
+}
+
+void AuthLoginPreview::showTimelineCount()
+{
+    const int index = m_exchangeTabs->indexOf(m_timeline);
+    m_exchangeTabs->setTabText(
+        index, m_timeline->count() > 1 ? tr("Timeline (%1)").arg(m_timeline->count()) : tr("Timeline"));
 }
 
 void AuthLoginPreview::addFirstAttempt(const QueryResult &result, const QString &request,

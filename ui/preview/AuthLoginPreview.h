@@ -44,6 +44,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QTabWidget;
 class QNetworkAccessManager;
 class QPlainTextEdit;
 class QPushButton;
@@ -164,6 +165,7 @@ private:
     QString responseText(const QueryResult &result, const SecretMasker &masker) const;
     void fillTimeline(const QueryResult &result, const SecretMasker &masker);
     void addFirstAttempt(const QueryResult &result, const QString &request, const SecretMasker &masker);
+    void showTimelineCount();
     // A timeline entry's reply, as Response shows it when the entry is selected.
     static constexpr int ResponseRole = Qt::UserRole + 1;
 
@@ -216,6 +218,7 @@ private:
     QPlainTextEdit *m_requestView;
     QPlainTextEdit *m_responseView;
     QListWidget *m_timeline;
+    QTabWidget *m_exchangeTabs; // Request and Timeline
     QListWidget *m_eventLog;
     QPushButton *m_clearEventLogButton;
     QTimer *m_countdownTimer;
