@@ -18,9 +18,11 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTreeView>
 
 using namespace AuthStudio;
 
@@ -208,6 +210,37 @@ private Q_SLOTS:
         QVERIFY(clickTestAndWait().succeeded());
         QCOMPARE(log->rowCount(), 4);
         QCOMPARE(m_panel->selectedRow(), 3);
+    }
+
+    // What is on screen (the window's backing store) is what the inspector's tree would draw now: after a
+    // run, no part of it is left from an earlier step's scope.
+    void scopeTreeOnScreenIsCurrentAfterRuns()
+    {
+        JavaScriptStep js;
+        js.code = QStringLiteral("return { n: 1 };");
+        Workflow workflow;
+        workflow.steps = {
+            FormStep::withDefaultFields(QStringLiteral("form1")),
+            postJson(QStringLiteral("{{ DEMO_API }}/post")), js,
+            variable(QStringLiteral("PASSWORD"), QStringLiteral("{{ http1.body.json.password }}"))};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Seed walkthrough"));
+        auto *tree = m_panel->scopeInspector()->findChild<QTreeView *>(QStringLiteral("scopeTree"));
+        for (int run = 0; run < 4; ++run) {
+            DialogPrompter::setNextAnswer(credentials(DemoServer::demoPassword()));
+            QVERIFY(clickTestAndWait().succeeded());
+            const auto onScreen = [&] {
+                const QPoint at = tree->viewport()->mapTo(m_panel, QPoint(0, 0));
+                return m_panel->screen()
+                    ->grabWindow(m_panel->winId(), at.x(), at.y(), tree->viewport()->width(),
+                                 tree->viewport()->height())
+                    .toImage()
+                    .convertToFormat(QImage::Format_RGB32);
+            };
+            const auto drawn = [&] {
+                return tree->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+            };
+            QTRY_VERIFY2(onScreen() == drawn(), qPrintable(QStringLiteral("run %1").arg(run + 1)));
+        }
     }
 
     void failedLoginShowsTheServerMessageAndSelectsTheStep()

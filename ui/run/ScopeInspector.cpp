@@ -186,6 +186,11 @@ void ScopeInspector::setScope(const Scope &scope)
             m_view->expand(index);
     }
     m_restoring = false;
+    // Lay the new rows out now rather than at the next paint. Laid out from a paint event that covers
+    // only part of the tree (the columns right of Name, repainted after a column resize), QTreeView's
+    // request to repaint the rest was lost, and the Name column kept the previous scope's rows on screen
+    // until clicked (seen under X11 in about one run in eight).
+    m_view->doItemsLayout();
     if (!currentPath.isEmpty())
         setCurrentIndex(m_model->indexForPath(currentPath));
     if (!m_proxy->filterRegularExpression().pattern().isEmpty())
