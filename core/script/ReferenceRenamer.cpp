@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <variant>
 
 namespace AuthStudio {
@@ -203,6 +204,61 @@ Resource ReferenceRenamer::renameStep(const Resource &resource, WorkflowPart par
     }
     renamer.renameInResourceFields(result);
     return result;
+}
+
+Workspace ReferenceRenamer::renameVariable(const Workspace &workspace, int index, const QString &newName)
+{
+    Workspace result = workspace;
+    if (index < 0 || index >= result.variables.size())
+        return result;
+    KeyValue &variable = result.variables[index];
+    const ReferenceRenamer renamer(variable.name, newName);
+    variable.name = newName;
+    // A disabled variable is in no run's scope: the references to its name read nothing of it.
+    if (!renamer.isActive() || !variable.enabled)
+        return result;
+    for (qsizetype i = 0; i < result.variables.size(); ++i) {
+        const KeyValue &other = result.variables.at(i);
+        // Another variable of the new name (enabled or not: a checkbox away) can't be told apart from
+        // this one; one that keeps the old name is what the references still read.
+        if (i != index && (other.name == newName || (other.enabled && other.name == renamer.oldName())))
+            return result;
+    }
+    for (const Resource &resource : std::as_const(result.resources)) {
+        // Where a step of the new name is in scope, the rewritten references would mean it instead.
+        if (resource.customAuth.authWorkflow.hasName(newName) ||
+            resource.customAuth.refreshWorkflow.hasName(newName))
+            return result;
+    }
+    for (Resource &resource : result.resources)
+        renamer.renameVariableIn(resource);
+    return result;
+}
+
+void ReferenceRenamer::renameVariableIn(Resource &resource) const
+{
+    const auto definesVariable = [this](const Workflow &workflow) {
+        return std::any_of(workflow.steps.cbegin(), workflow.steps.cend(), [this](const Step &step) {
+            const auto *variable = std::get_if<DefineVariableStep>(&step);
+            return variable && variable->enabled && variable->name == m_oldName;
+        });
+    };
+    const auto renameUntilHidden = [this](Workflow &workflow) {
+        for (Step &step : workflow.steps) {
+            renameInStep(step);
+            if (stepEnabled(step) && stepName(step) == m_oldName)
+                return; // its own fields read the workspace's value; the later ones read the step
+        }
+    };
+    Workflow &auth = resource.customAuth.authWorkflow;
+    Workflow &refresh = resource.customAuth.refreshWorkflow;
+    const bool authDefines = definesVariable(auth);
+    const bool sessionHolds = authDefines || definesVariable(refresh);
+    renameUntilHidden(auth);
+    if (!authDefines)
+        renameUntilHidden(refresh);
+    if (!sessionHolds)
+        renameInResourceFields(resource);
 }
 
 QStringList ReferenceRenamer::clashes(const Resource &resource, WorkflowPart part, int index,

@@ -7,8 +7,9 @@
 // touched. JSON bodies are rewritten one JSON string at a time, so their formatting stays as the user
 // wrote it.
 //
-// renameStep() applies the scoping rules of a resource (which fields can see which step) and is what the
-// studio's rename command and the tests use; the other functions rewrite one field.
+// renameStep() and renameVariable() apply the scoping rules of a resource (which fields can see which step
+// or variable) and are what the studio's rename commands and the tests use; the other functions rewrite
+// one field.
 //
 // A shorthand property ({ http1 }) becomes { http1: login }, so an object keeps its key and a destructuring
 // pattern keeps reading the same property. A lone name in a block ({ a, http1 } after ")", "=>", ";", a
@@ -22,6 +23,7 @@
 #pragma once
 
 #include "model/Resource.h"
+#include "model/Workspace.h"
 
 #include <QStringList>
 
@@ -74,7 +76,24 @@ public:
     static QStringList clashes(const Resource &resource, WorkflowPart workflow, int index,
                                const QString &newName);
 
+    // Renames workspace variable `index` to `newName` and rewrites, in every resource, the references that
+    // read it, as a run resolves them (a step or a session variable of the same name hides it):
+    // - each workflow's steps up to the first enabled step of the old name, whose own fields still read
+    //   the workspace's value; from there on the name means that step;
+    // - not the refresh workflow when the auth workflow defines a variable of the old name: a refresh
+    //   starts from the session, whose variable hides the workspace's;
+    // - the resource's fields (renameInResourceFields) unless either workflow defines a variable of the
+    //   old name, which the session then holds.
+    // Disabled steps hide nothing: runs skip them. A disabled variable, or one whose old name another
+    // enabled variable still has, is what no reference reads: only its name changes. So, as in
+    // renameStep(), does a rename to a name that is taken (another workspace variable, or any step of any
+    // resource): which of the two a reference meant could not be told afterwards.
+    // Returns the workspace unchanged but for the variable's name when the rename is not active.
+    static Workspace renameVariable(const Workspace &workspace, int index, const QString &newName);
+
 private:
+    // Rewrites the references to a workspace variable in one resource (see renameVariable()).
+    void renameVariableIn(Resource &resource) const;
     // Rewrites steps [from, to) of a workflow. A step of the old name ends the range after its own
     // fields, unless it is a Define variable and `variableTwins` is set: then it is renamed and the
     // range goes on.

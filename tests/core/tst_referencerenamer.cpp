@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+Q_DECLARE_METATYPE(AuthStudio::KeyValue)
+
 using namespace AuthStudio;
 
 namespace {
@@ -461,6 +463,174 @@ private Q_SLOTS:
         QCOMPARE(ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Refresh, 7,
                                               QStringLiteral("x")),
                  resource);
+    }
+
+    // A workspace variable renamed in its table: every expression field of every resource follows.
+    void renamingAWorkspaceVariableReachesEveryResource()
+    {
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x"));
+        Resource &api = workspace.resources.first();
+        api.urlParameters = {{QStringLiteral("base"), QStringLiteral("{{ DEMO_API }}")}};
+        api.bodyDefaults = {{QStringLiteral("{{ DEMO_API }}"), QStringLiteral("{{ encodeURI(DEMO_API) }}")}};
+        api.customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/me");
+        api.customAuth.expiresIn = QStringLiteral("{{ DEMO_API.length }}");
+        ApiRequestStep &login = std::get<ApiRequestStep>(api.customAuth.authWorkflow.steps[1]);
+        login.headers = {{QStringLiteral("Origin"), QStringLiteral("{{ DEMO_API }}")}};
+        login.queryParameters = {{QStringLiteral("from"), QStringLiteral("{{ DEMO_API }}")}};
+        login.body.text = QStringLiteral(R"({"api": "{{ DEMO_API }}",  "DEMO_API": 1})");
+        api.customAuth.authWorkflow.steps.append(
+            JavaScriptStep {QStringLiteral("js1"), true, QStringLiteral("return DEMO_API + '/DEMO_API';")});
+        api.customAuth.authWorkflow.steps.append(
+            TestWorkspaces::defineVariable(QStringLiteral("HOME"), QStringLiteral("{{ DEMO_API }}/home")));
+        Resource other;
+        other.name = QStringLiteral("other");
+        other.baseUrl = QStringLiteral("{{ DEMO_API }}/v2");
+        workspace.resources.append(other);
+
+        const Workspace renamed = ReferenceRenamer::renameVariable(workspace, 0, QStringLiteral("API"));
+        QCOMPARE(renamed.variables.first(), (KeyValue {QStringLiteral("API"), QStringLiteral("http://x")}));
+        const Resource &after = renamed.resources.first();
+        QCOMPARE(after.baseUrl, QStringLiteral("{{ API }}"));
+        QCOMPARE(after.headers, workspace.resources.first().headers); // Bearer {{ TOKEN }}
+        QCOMPARE(after.urlParameters.first().value, QStringLiteral("{{ API }}"));
+        QCOMPARE(after.bodyDefaults.first(),
+                 (KeyValue {QStringLiteral("{{ API }}"), QStringLiteral("{{ encodeURI(API) }}")}));
+        QCOMPARE(after.customAuth.loginTestUrl, QStringLiteral("{{ API }}/me"));
+        QCOMPARE(after.customAuth.expiresIn, QStringLiteral("{{ API.length }}"));
+        const Workflow &auth = after.customAuth.authWorkflow;
+        QCOMPARE(requestAt(auth, 1).url, QStringLiteral("{{ API }}/login"));
+        QCOMPARE(requestAt(auth, 1).headers.first().value, QStringLiteral("{{ API }}"));
+        QCOMPARE(requestAt(auth, 1).queryParameters.first().value, QStringLiteral("{{ API }}"));
+        QCOMPARE(requestAt(auth, 1).body.text, QStringLiteral(R"({"api": "{{ API }}",  "DEMO_API": 1})"));
+        QCOMPARE(std::get<JavaScriptStep>(auth.steps.at(5)).code,
+                 QStringLiteral("return API + '/DEMO_API';"));
+        QCOMPARE(variableAt(auth, 6).value, QStringLiteral("{{ API }}/home"));
+        QCOMPARE(requestAt(after.customAuth.refreshWorkflow, 0).url, QStringLiteral("{{ API }}/refresh"));
+        QCOMPARE(renamed.resources.at(1).baseUrl, QStringLiteral("{{ API }}/v2"));
+    }
+
+    // Where a run would read a step or a session variable of the same name, the references mean that.
+    void aStepOrSessionVariableOfTheNameHidesTheWorkspaceVariable()
+    {
+        Workspace workspace;
+        workspace.variables = {{QStringLiteral("X"), QStringLiteral("x")}};
+        // Auth: the first enabled step called X hides it after its own fields; a disabled one hides
+        // nothing, as runs skip it. A step result isn't the session's: the header still reads the variable.
+        Resource steps;
+        steps.name = QStringLiteral("steps");
+        steps.headers = {{QStringLiteral("H"), QStringLiteral("{{ X }}")}};
+        ApiRequestStep skipped = TestWorkspaces::apiRequest(QStringLiteral("X"), QStringLiteral("GET"),
+                                                            QStringLiteral("{{ X }}/skipped"));
+        skipped.enabled = false;
+        steps.customAuth.authWorkflow.steps = {
+            skipped, TestWorkspaces::defineVariable(QStringLiteral("A"), QStringLiteral("{{ X }}")),
+            TestWorkspaces::apiRequest(QStringLiteral("X"), QStringLiteral("GET"),
+                                       QStringLiteral("{{ X }}/own")),
+            TestWorkspaces::defineVariable(QStringLiteral("B"), QStringLiteral("{{ X.body }}"))};
+        steps.customAuth.refreshWorkflow.steps = {
+            TestWorkspaces::defineVariable(QStringLiteral("C"), QStringLiteral("{{ X }}"))};
+        // The auth workflow defines X: its value reads the workspace's X, everything after it and the
+        // session's readers (refresh workflow, resource fields) read the session variable.
+        Resource session;
+        session.name = QStringLiteral("session");
+        session.baseUrl = QStringLiteral("{{ X }}");
+        session.customAuth.authWorkflow.steps = {
+            TestWorkspaces::apiRequest(QStringLiteral("http1"), QStringLiteral("GET"),
+                                       QStringLiteral("{{ X }}")),
+            TestWorkspaces::defineVariable(QStringLiteral("X"), QStringLiteral("{{ X }}/v2")),
+            TestWorkspaces::defineVariable(QStringLiteral("D"), QStringLiteral("{{ X }}"))};
+        session.customAuth.refreshWorkflow.steps = {
+            TestWorkspaces::defineVariable(QStringLiteral("E"), QStringLiteral("{{ X }}"))};
+        // Only the refresh workflow defines X: up to its definition it reads the workspace's (as
+        // renameStep() has it); the resource fields read the session's.
+        Resource refreshOnly;
+        refreshOnly.name = QStringLiteral("refresh only");
+        refreshOnly.baseUrl = QStringLiteral("{{ X }}");
+        refreshOnly.customAuth.authWorkflow.steps = {
+            TestWorkspaces::defineVariable(QStringLiteral("F"), QStringLiteral("{{ X }}"))};
+        refreshOnly.customAuth.refreshWorkflow.steps = {
+            TestWorkspaces::defineVariable(QStringLiteral("X"), QStringLiteral("{{ X }}/v2")),
+            TestWorkspaces::defineVariable(QStringLiteral("G"), QStringLiteral("{{ X }}"))};
+        workspace.resources = {steps, session, refreshOnly};
+
+        const Workspace renamed = ReferenceRenamer::renameVariable(workspace, 0, QStringLiteral("Y"));
+        QCOMPARE(renamed.variables.first().name, QStringLiteral("Y"));
+        const Resource &a = renamed.resources.at(0);
+        QCOMPARE(requestAt(a.customAuth.authWorkflow, 0).url, QStringLiteral("{{ Y }}/skipped"));
+        QCOMPARE(stepName(a.customAuth.authWorkflow.steps.at(0)), QStringLiteral("X")); // steps keep names
+        QCOMPARE(variableAt(a.customAuth.authWorkflow, 1).value, QStringLiteral("{{ Y }}"));
+        QCOMPARE(requestAt(a.customAuth.authWorkflow, 2).url, QStringLiteral("{{ Y }}/own"));
+        QCOMPARE(variableAt(a.customAuth.authWorkflow, 3).value, QStringLiteral("{{ X.body }}"));
+        QCOMPARE(variableAt(a.customAuth.refreshWorkflow, 0).value, QStringLiteral("{{ Y }}"));
+        QCOMPARE(a.headers.first().value, QStringLiteral("{{ Y }}"));
+
+        const Resource &b = renamed.resources.at(1);
+        QCOMPARE(requestAt(b.customAuth.authWorkflow, 0).url, QStringLiteral("{{ Y }}"));
+        QCOMPARE(variableAt(b.customAuth.authWorkflow, 1).name, QStringLiteral("X"));
+        QCOMPARE(variableAt(b.customAuth.authWorkflow, 1).value, QStringLiteral("{{ Y }}/v2"));
+        QCOMPARE(variableAt(b.customAuth.authWorkflow, 2).value, QStringLiteral("{{ X }}"));
+        QCOMPARE(b.customAuth.refreshWorkflow, session.customAuth.refreshWorkflow);
+        QCOMPARE(b.baseUrl, QStringLiteral("{{ X }}"));
+
+        const Resource &c = renamed.resources.at(2);
+        QCOMPARE(variableAt(c.customAuth.authWorkflow, 0).value, QStringLiteral("{{ Y }}"));
+        QCOMPARE(variableAt(c.customAuth.refreshWorkflow, 0).value, QStringLiteral("{{ Y }}/v2"));
+        QCOMPARE(variableAt(c.customAuth.refreshWorkflow, 1).value, QStringLiteral("{{ X }}"));
+        QCOMPARE(c.baseUrl, QStringLiteral("{{ X }}"));
+
+        // A disabled definition is no session variable: the readers follow the rename.
+        workspace.resources[1].customAuth.authWorkflow.steps[1] =
+            DefineVariableStep {QStringLiteral("X"), false, QStringLiteral("{{ X }}/v2"), true};
+        const Workspace disabled = ReferenceRenamer::renameVariable(workspace, 0, QStringLiteral("Y"));
+        QCOMPARE(disabled.resources.at(1).baseUrl, QStringLiteral("{{ Y }}"));
+        QCOMPARE(variableAt(disabled.resources.at(1).customAuth.authWorkflow, 2).value,
+                 QStringLiteral("{{ Y }}"));
+        QCOMPARE(variableAt(disabled.resources.at(1).customAuth.refreshWorkflow, 0).value,
+                 QStringLiteral("{{ Y }}"));
+    }
+
+    // As with a step: a name that is taken, a disabled variable, a half-typed name or a variable whose old
+    // name another one keeps rename the variable only.
+    void aVariableRenamedToATakenNameRewritesNothing_data()
+    {
+        QTest::addColumn<KeyValueList>("variables");
+        QTest::addColumn<QString>("newName");
+        const KeyValue demo {QStringLiteral("DEMO_API"), QStringLiteral("http://x")};
+        const KeyValue other {QStringLiteral("OTHER"), QStringLiteral("o")};
+        const KeyValue disabledOther {QStringLiteral("OTHER"), QStringLiteral("o"), false};
+        KeyValue disabledDemo = demo;
+        disabledDemo.enabled = false;
+        QTest::newRow("another variable") << KeyValueList {demo, other} << QStringLiteral("OTHER");
+        QTest::newRow("a disabled variable") << KeyValueList {demo, disabledOther} << QStringLiteral("OTHER");
+        QTest::newRow("a step") << KeyValueList {demo} << QStringLiteral("http1");
+        QTest::newRow("a defined variable") << KeyValueList {demo} << QStringLiteral("TOKEN");
+        QTest::newRow("a refresh step") << KeyValueList {demo} << QStringLiteral("RENEW");
+        QTest::newRow("renamed variable disabled") << KeyValueList {disabledDemo} << QStringLiteral("API");
+        QTest::newRow("old name kept by another") << KeyValueList {demo, demo} << QStringLiteral("API");
+        QTest::newRow("empty") << KeyValueList {demo} << QString();
+        QTest::newRow("not an identifier") << KeyValueList {demo} << QStringLiteral("1API");
+    }
+
+    void aVariableRenamedToATakenNameRewritesNothing()
+    {
+        QFETCH(KeyValueList, variables);
+        QFETCH(QString, newName);
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x"));
+        workspace.variables = variables;
+        Resource second;
+        second.name = QStringLiteral("second");
+        second.baseUrl = QStringLiteral("{{ DEMO_API }}");
+        second.customAuth.refreshWorkflow.steps = {
+            TestWorkspaces::apiRequest(QStringLiteral("RENEW"), QStringLiteral("GET"), QStringLiteral("u"))};
+        workspace.resources.append(second);
+
+        const Workspace renamed = ReferenceRenamer::renameVariable(workspace, 0, newName);
+        QCOMPARE(renamed.variables.first().name, newName);
+        QCOMPARE(renamed.variables.mid(1), workspace.variables.mid(1));
+        QCOMPARE(renamed.resources, workspace.resources); // {{ DEMO_API }} stays, flagged until fixed
+
+        // An index out of range changes nothing.
+        QCOMPARE(ReferenceRenamer::renameVariable(workspace, 5, QStringLiteral("API")), workspace);
     }
 };
 

@@ -139,6 +139,7 @@ private Q_SLOTS:
     void closePromptCancelDiscardSave();
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
+    void renamingAWorkspaceVariableRewritesItsReferences();
     void historyDockListsEditsAndGoesBack();
     void resourceListActionsAndFilter();
     void savedDemoRunsAgainstTheBuiltInApi();
@@ -505,6 +506,70 @@ void tst_MainWindow::saveErrorShowsThePlace()
     QVERIFY(form);
     QCOMPARE(form->fieldView()->currentIndex().row(), 1);
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
+// The README's walkthrough renames DEMO_API in the variables table: the base URL and every URL that read it
+// follow, as one undo step, as a renamed step's references do.
+void tst_MainWindow::renamingAWorkspaceVariableRewritesItsReferences()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    WorkspaceDocument *document = window->document();
+    auto *variables = child<KeyValueTableEditor>(window.get(), QStringLiteral("workspaceVariables"));
+    QAbstractItemModel *model = variables->view()->model();
+    const QModelIndex name = model->index(0, KeyValueTableModel::NameColumn);
+    QCOMPARE(name.data().toString(), QStringLiteral("DEMO_API"));
+    const auto http1Url = [document] {
+        return std::get<ApiRequestStep>(document->workflow(0, WorkflowKind::Auth).steps.at(1)).url;
+    };
+    auto *baseUrl = child<ExpressionLineEdit>(window.get(), QStringLiteral("baseUrl"));
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}"));
+    const int steps = document->undoStack()->count();
+
+    QVERIFY(model->setData(name, QStringLiteral("API")));
+    QCOMPARE(document->workspace().variables.first().name, QStringLiteral("API"));
+    QCOMPARE(document->resource(0).baseUrl, QStringLiteral("{{ API }}"));
+    QCOMPARE(http1Url(), QStringLiteral("{{ API }}/post"));
+    QCOMPARE(document->resource(1).baseUrl, QStringLiteral("{{ API }}"));
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ API }}"));
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Rename variable"));
+    // The demo API's address is DEMO_API's, the name that also starts it when a workspace opens: the
+    // renamed variable runs with the file's value, shown as in use.
+    QVERIFY(!document->initialScope().contains(QStringLiteral("DEMO_API")));
+    QCOMPARE(document->initialScope().value(QStringLiteral("API")).toString(),
+             QStringLiteral("http://127.0.0.1:8787"));
+    QVERIFY(!name.siblingAtColumn(KeyValueTableModel::ValueColumn).data(Qt::ForegroundRole).isValid());
+
+    // One step back restores the name and every reference, and the override with the name.
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(document->undoStack()->count(), steps + 1);
+    QCOMPARE(document->undoStack()->index(), steps);
+    QCOMPARE(name.data().toString(), QStringLiteral("DEMO_API"));
+    QCOMPARE(document->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}"));
+    QCOMPARE(http1Url(), QStringLiteral("{{ DEMO_API }}/post"));
+    QCOMPARE(document->resource(1).baseUrl, QStringLiteral("{{ DEMO_API }}"));
+    QCOMPARE(baseUrl->text(), QStringLiteral("{{ DEMO_API }}"));
+    QCOMPARE(document->initialScope().value(QStringLiteral("DEMO_API")).toString(),
+             window->demoServer()->baseUrl().toString());
+    QVERIFY(!window->isWindowModified());
+
+    child<QAction>(window.get(), QStringLiteral("actionRedo"))->trigger();
+    QCOMPARE(name.data().toString(), QStringLiteral("API"));
+    QCOMPARE(document->resource(0).baseUrl, QStringLiteral("{{ API }}"));
+    QCOMPARE(http1Url(), QStringLiteral("{{ API }}/post"));
+
+    // A name a step has already renames the variable only: the references stay, flagged as unknown.
+    QVERIFY(model->setData(name, QStringLiteral("http1")));
+    QCOMPARE(document->workspace().variables.first().name, QStringLiteral("http1"));
+    QCOMPARE(document->resource(0).baseUrl, QStringLiteral("{{ API }}"));
+    QCOMPARE(http1Url(), QStringLiteral("{{ API }}/post"));
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Seed walkthrough")),
+             qPrintable(name.data(Qt::ToolTipRole).toString()));
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+    QVERIFY(!name.data(Qt::BackgroundRole).isValid());
 }
 
 void tst_MainWindow::undoOfEditorEditRestoresWidget()

@@ -5,6 +5,7 @@
 #include "MoveResourceCommand.h"
 #include "MoveStepCommand.h"
 #include "RenameStepCommand.h"
+#include "RenameVariableCommand.h"
 #include "SetStepEnabledCommand.h"
 #include "format/WorkspaceReader.h"
 #include "format/WorkspaceValidator.h"
@@ -639,6 +640,13 @@ QStringList WorkspaceDocument::renameClashes(const StepRef &ref, const QString &
 {
     Q_ASSERT(isValidStep(ref));
     return ReferenceRenamer::clashes(resource(ref.resource), renamerPart(ref.workflow), ref.step, name);
+}
+
+void WorkspaceDocument::renameVariable(int index, const QString &name)
+{
+    Q_ASSERT(index >= 0 && index < m_workspace.variables.size());
+    if (m_workspace.variables.at(index).name != name)
+        m_undoStack->push(new RenameVariableCommand(this, index, name));
 }
 
 void WorkspaceDocument::renameLastRuns(const QString &before, const QString &now)

@@ -119,6 +119,11 @@ public:
     // What renaming the step to `name` would mix up: the steps and resource fields that already use that
     // name for something else (see ReferenceRenamer::clashes).
     QStringList renameClashes(const StepRef &ref, const QString &name) const;
+    // Renames workspace variable `index` and rewrites, in the same undoable step, the references to it in
+    // every resource (see ReferenceRenamer::renameVariable). A half-typed or taken name, or a disabled
+    // variable, changes the name only. Overrides stay with their name, DEMO_API: they are the demo API's
+    // address for that name, which is also what starts the demo API when a workspace opens.
+    void renameVariable(int index, const QString &name);
 
     // Values that replace workspace variables when workflows run here, without being an edit (the
     // embedded demo API's address for DEMO_API): the file keeps its value and the document stays clean.
@@ -155,6 +160,7 @@ private:
     friend class MoveStepCommand;
     friend class SetStepEnabledCommand;
     friend class RenameStepCommand;
+    friend class RenameVariableCommand;
 
     // The primitive changes the commands apply; each emits changed().
     SetValueCommand::Value valueAt(const SetValueCommand::Target &target) const;

@@ -52,6 +52,12 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == NameColumn && !WorkspaceValidator::keyValueProblem(row).isEmpty())
             return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
                 .arg(rowNoun());
+        if (const QString clash = index.column() == NameColumn ? nameClash(index.row()) : QString();
+            !clash.isEmpty())
+            return tr("%1 is also the name of %2, and an expression can't tell the two apart (renaming a "
+                      "variable to it leaves the expressions as they were). Pick another name; Save refuses "
+                      "this one.")
+                .arg(row.name, clash);
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
         if (const std::optional<QString> running = overrideOf(row))
@@ -60,7 +66,8 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
                 .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
     case Qt::BackgroundRole:
-        if (index.column() == NameColumn && !WorkspaceValidator::keyValueProblem(row).isEmpty()) {
+        if (index.column() == NameColumn &&
+            (!WorkspaceValidator::keyValueProblem(row).isEmpty() || !nameClash(index.row()).isEmpty())) {
             QColor tint = StudioColors::error();
             tint.setAlpha(60); // readable in light and dark palettes
             return tint;
@@ -86,6 +93,30 @@ std::optional<QString> KeyValueTableModel::overrideOf(const KeyValue &row) const
     if (it == overrides.constEnd() || it.value() == row.value)
         return std::nullopt;
     return it.value();
+}
+
+QString KeyValueTableModel::nameClash(int row) const
+{
+    const QString name = m_rows.at(row).name;
+    if (m_ref.table != KeyValueRef::Table::WorkspaceVariables || name.isEmpty())
+        return {};
+    for (int other = 0; other < m_rows.size(); ++other) {
+        if (other != row && m_rows.at(other).name == name)
+            return tr("another workspace variable");
+    }
+    for (int resource = 0; resource < m_document->resourceCount(); ++resource) {
+        const CustomAuth &auth = m_document->resource(resource).customAuth;
+        if (auth.authWorkflow.hasName(name) || auth.refreshWorkflow.hasName(name))
+            return tr("a step of \u201C%1\u201D").arg(m_document->resource(resource).name);
+    }
+    return {};
+}
+
+void KeyValueTableModel::nameClashesMayHaveChanged()
+{
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
+                           {Qt::BackgroundRole, Qt::ToolTipRole});
 }
 
 QVariant KeyValueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -125,6 +156,11 @@ bool KeyValueTableModel::setData(const QModelIndex &index, const QVariant &value
         text = row.enabled ? tr("Enable %1").arg(rowNoun()) : tr("Disable %1").arg(rowNoun());
     } else if (role == Qt::EditRole && index.column() == NameColumn) {
         row.name = value.toString().trimmed();
+        if (m_ref.table == KeyValueRef::Table::WorkspaceVariables) {
+            // Expressions in every resource follow the new name, in the same undo step.
+            m_document->renameVariable(index.row(), row.name);
+            return true;
+        }
         text = tr("Rename %1").arg(rowNoun());
     } else if (role == Qt::EditRole && index.column() == ValueColumn) {
         row.value = value.toString();
@@ -190,6 +226,9 @@ void KeyValueTableModel::onDocumentChanged(const DocumentChange &change)
             resetRows(m_document->keyValues(m_ref));
         } else if (change.kind == DocumentChange::Kind::WorkspaceChanged) {
             syncRows(m_document->keyValues(m_ref));
+            nameClashesMayHaveChanged();
+        } else {
+            nameClashesMayHaveChanged(); // a step renamed, added or removed
         }
         return;
     }

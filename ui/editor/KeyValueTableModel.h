@@ -1,7 +1,8 @@
 // KeyValueTableModel: a name/value table of the workspace (workspace variables, resource headers and URL
 // parameters, an API Request step's headers, query parameters and form body fields) for a QTableView.
 // Column 0 is the name with a checkbox for "enabled", column 1 the value, which may hold {{ expressions }}.
-// Every edit, added or removed row is one undoable step on the document's stack.
+// Every edit, added or removed row is one undoable step on the document's stack; renaming a workspace
+// variable rewrites the expressions that read it in the same step (WorkspaceDocument::renameVariable).
 #pragma once
 
 #include "SnapshotTableModel.h"
@@ -42,6 +43,11 @@ public:
 private:
     // For a workspace variable the running demo API replaces: the value in use.
     std::optional<QString> overrideOf(const KeyValue &row) const;
+    // For a workspace variable whose name another variable or a step has (which Save refuses, and which a
+    // rename to it leaves the expressions alone for): what it clashes with; else empty.
+    QString nameClash(int row) const;
+    // Whether a variable's name clashes depends on the other rows and on every resource's steps.
+    void nameClashesMayHaveChanged();
     void onDocumentChanged(const DocumentChange &change);
     void write(const KeyValueList &rows, const QString &text);
 
