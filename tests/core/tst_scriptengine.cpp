@@ -232,6 +232,29 @@ private Q_SLOTS:
         QCOMPARE(engine.timeoutMs(), 5000);
     }
 
+    // Reading a script's result can't be interrupted, so under a short budget (a step's quick first try on
+    // the window's thread) a result too large to read in time counts as running over; a small one doesn't,
+    // and a budget of a script's own timeout reads any size.
+    void largeResultUnderAShortBudgetCountsAsOverTime()
+    {
+        ScriptEngine engine;
+        const QString large = QStringLiteral("return Array.from({ length: 60000 }, (_, i) => ({ id: i }));");
+        const EvalResult quick = engine.runFunctionBody(large, {}, QStringLiteral("js1"), 50);
+        QVERIFY(!quick.ok());
+        QVERIFY(quick.timedOut);
+        QVERIFY2(quick.error.contains(QStringLiteral("js1: the script's result is too large to read")),
+                 qPrintable(quick.error));
+
+        const EvalResult small = engine.runFunctionBody(QStringLiteral("return [1, { a: [2, 3] }];"), {},
+                                                        QStringLiteral("js1"), 50);
+        QVERIFY2(small.ok(), qPrintable(small.error));
+        QCOMPARE(small.value.toArray().at(1).toObject().value(QStringLiteral("a")).toArray().size(), 2);
+
+        const EvalResult whole = engine.runFunctionBody(large, {}, QStringLiteral("js1"));
+        QVERIFY2(whole.ok(), qPrintable(whole.error));
+        QCOMPARE(whole.value.toArray().size(), 60000);
+    }
+
     void runawayScriptIsInterrupted_data()
     {
         QTest::addColumn<bool>("asStep");

@@ -337,6 +337,22 @@ private Q_SLOTS:
         QCOMPARE(result.failedField, QStringLiteral("code"));
     }
 
+    // A quick script with a large result is read on the worker thread too (reading it on the window's took
+    // longer than making it), and the step's value is all there.
+    void javaScriptStepWithALargeResultSucceedsWhole()
+    {
+        JavaScriptStep js;
+        js.code = QStringLiteral("return { items: Array.from({ length: 100000 }, (_, i) => ({ id: i })) };");
+        Workflow workflow;
+        workflow.steps = {js};
+        const RunResult result = run(workflow, nullptr, {});
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        const QJsonArray items =
+            result.scope.value(QStringLiteral("js1")).toObject().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 100000);
+        QCOMPARE(items.last().toObject().value(QStringLiteral("id")), QJsonValue(99999));
+    }
+
     // A JavaScript step still running after WorkflowRunner::InlineScriptMs goes on off the runner's thread:
     // the event loop goes on meanwhile (the studio's window stays responsive), and cancel() stops a
     // runaway script at once, not at the script timeout.
