@@ -321,15 +321,16 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     if (m_stopRequested && !timedOut)
         return EvalResult::failure(
             QStringLiteral("%1: the script was stopped (the run was cancelled)").arg(origin));
+    // A failure a caller can retry with more time (see EvalResult::timedOut).
+    const auto overTime = [&origin, timeoutMs](const char *why) {
+        EvalResult result = EvalResult::failure(QString::fromLatin1(why).arg(origin).arg(timeoutMs / 1000.0));
+        result.timedOut = true;
+        return result;
+    };
     if (timedOut || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
-        EvalResult stopped = EvalResult::failure(
-            QStringLiteral("%1: the script was stopped after running for %2 s (the script "
-                           "timeout); look for an endless loop")
-                .arg(origin)
-                .arg(timeoutMs / 1000.0));
-        stopped.timedOut = true;
-        return stopped;
+        return overTime("%1: the script was stopped after running for %2 s (the script timeout); look for "
+                        "an endless loop");
     }
     if (result.isError())
         return EvalResult::failure(formatError(result, origin));
@@ -339,15 +340,8 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     const qint64 leftMs = timeoutMs - clock.elapsed();
     if (timeoutMs < SizeCheckedBelowMs) {
         qint64 budget = std::max<qint64>(leftMs, 0) * ConvertedValuesPerMs;
-        if (!fitsIn(result, budget)) {
-            EvalResult tooLarge = EvalResult::failure(
-                QStringLiteral("%1: the script's result is too large to read within the script timeout "
-                               "(%2 s)")
-                    .arg(origin)
-                    .arg(timeoutMs / 1000.0));
-            tooLarge.timedOut = true;
-            return tooLarge;
-        }
+        if (!fitsIn(result, budget))
+            return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
     }
     return {toJson(result), {}};
 }
