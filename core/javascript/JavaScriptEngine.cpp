@@ -323,9 +323,9 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
             QStringLiteral("%1: the script was stopped (the run was cancelled)").arg(origin));
     // A failure a caller can retry with more time (see EvalResult::timedOut).
     const auto overTime = [&origin, timeoutMs](const char *why) {
-        EvalResult result = EvalResult::failure(QString::fromLatin1(why).arg(origin).arg(timeoutMs / 1000.0));
-        result.timedOut = true;
-        return result;
+        EvalResult over = EvalResult::failure(QString::fromLatin1(why).arg(origin).arg(timeoutMs / 1000.0));
+        over.timedOut = true;
+        return over;
     };
     if (timedOut || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
