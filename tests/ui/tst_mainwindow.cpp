@@ -137,6 +137,7 @@ private Q_SLOTS:
     void rebuildsSeedWalkthroughThroughEditors();
     void saveAsAndOpenRoundTrip();
     void closePromptCancelDiscardSave();
+    void saveAsksBeforeOverwritingChangesMadeOnDisk();
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
     void renamingAWorkspaceVariableRewritesItsReferences();
@@ -449,6 +450,66 @@ void tst_MainWindow::closePromptCancelDiscardSave()
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
     child<QAction>(third.get(), QStringLiteral("actionNew"))->trigger();
     QTRY_COMPARE(third->document()->resourceCount(), 0);
+}
+
+// Another window, an editor or a checkout wrote the file since it was opened: Save asks before throwing
+// those changes away; rewriting the same bytes (a checkout of the same content) isn't a change.
+void tst_MainWindow::saveAsksBeforeOverwritingChangesMadeOnDisk()
+{
+    const QString path = m_dir.filePath(QStringLiteral("shared.authstudio.json"));
+    {
+        WorkspaceDocument first;
+        first.newWorkspace();
+        QVERIFY(first.saveAs(path));
+    }
+    auto window = createWindow();
+    window->start(path);
+    QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
+    const auto readFile = [&path] {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    const auto writeFile = [&path](const QByteArray &bytes) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+    };
+
+    // The same bytes written back: saved without a question.
+    writeFile(readFile());
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    const int asked = MessagePrompt::count();
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY(!window->document()->isModified());
+    QCOMPARE(MessagePrompt::count(), asked);
+
+    // Another program adds a resource: Cancel keeps both the file and the window's changes.
+    WorkspaceDocument elsewhere;
+    QVERIFY(elsewhere.load(path));
+    Resource added;
+    added.name = QStringLiteral("Added on disk");
+    elsewhere.addResource(added);
+    QVERIFY(elsewhere.saveAs(path));
+    const QByteArray theirs = readFile();
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 1);
+    QVERIFY2(MessagePrompt::lastText().contains(QStringLiteral("changed on disk")),
+             qPrintable(MessagePrompt::lastText()));
+    QCoreApplication::processEvents();
+    QCOMPARE(readFile(), theirs);
+    QVERIFY(window->document()->isModified());
+
+    // Overwrite saves the window's workspace, and the next Save doesn't ask again.
+    MessagePrompt::setNextAnswer(QMessageBox::Save);
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY(!window->document()->isModified());
+    QVERIFY(readFile() != theirs);
+    child<QAction>(window.get(), QStringLiteral("actionAddResource"))->trigger();
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY(!window->document()->isModified());
+    QCOMPARE(MessagePrompt::count(), asked + 2);
 }
 
 void tst_MainWindow::saveErrorShowsThePlace()

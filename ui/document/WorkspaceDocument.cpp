@@ -109,6 +109,7 @@ struct ReadResult
 {
     std::optional<Workspace> workspace;
     QString error;
+    FileStamp stamp; // the file as read, for Save to tell when something else has written it since
 };
 
 // Reads and checks a file; never executes anything from it and touches no shared state, so it may run on
@@ -117,6 +118,7 @@ ReadResult readWorkspaceFile(const QString &path)
 {
     WorkspaceReader reader;
     ReadResult result;
+    result.stamp = FileStamp::of(path); // before reading: a write meanwhile then shows as a change
     result.workspace = reader.readFile(path);
     if (!result.workspace)
         result.error = reader.error().toString();
@@ -126,7 +128,7 @@ ReadResult readWorkspaceFile(const QString &path)
 } // namespace
 
 bool WorkspaceDocument::applyRead(const std::optional<Workspace> &workspace, const QString &error,
-                                  const QString &path)
+                                  const QString &path, const FileStamp &stamp)
 {
     if (!workspace) {
         m_errorString = error;
@@ -134,13 +136,14 @@ bool WorkspaceDocument::applyRead(const std::optional<Workspace> &workspace, con
     }
     m_errorString.clear();
     resetTo(*workspace, QFileInfo(path).absoluteFilePath());
+    m_diskStamp = stamp;
     return true;
 }
 
 bool WorkspaceDocument::load(const QString &path)
 {
     const ReadResult result = readWorkspaceFile(path);
-    return applyRead(result.workspace, result.error, path);
+    return applyRead(result.workspace, result.error, path, result.stamp);
 }
 
 void WorkspaceDocument::loadInBackground(const QString &path)
@@ -152,7 +155,7 @@ void WorkspaceDocument::loadInBackground(const QString &path)
         m_loading = nullptr;
         watcher->deleteLater();
         const ReadResult result = watcher->result();
-        Q_EMIT loadFinished(path, applyRead(result.workspace, result.error, path));
+        Q_EMIT loadFinished(path, applyRead(result.workspace, result.error, path, result.stamp));
     });
     watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
 }
@@ -201,8 +204,14 @@ bool WorkspaceDocument::saveAs(const QString &path)
     m_errorString.clear();
     m_saveErrorPlace.clear();
     setFilePath(QFileInfo(path).absoluteFilePath());
+    m_diskStamp = FileStamp::of(path);
     m_undoStack->setClean();
     return true;
+}
+
+bool WorkspaceDocument::changedOnDisk() const
+{
+    return !m_filePath.isEmpty() && m_diskStamp.changedOnDisk(m_filePath);
 }
 
 bool WorkspaceDocument::keepsFileRules()
@@ -276,6 +285,8 @@ bool WorkspaceDocument::restoreRecovery(const QString &recoveryPath, const QStri
     }
     m_errorString.clear();
     resetTo(*workspace, originalPath);
+    // What the crashed window had read is unknown: changes from here on are what Save warns of.
+    m_diskStamp = originalPath.isEmpty() ? FileStamp() : FileStamp::of(originalPath);
     // Recovered work is unsaved work: no clean state exists in the (empty) history.
     m_undoStack->resetClean();
     return true;
@@ -809,6 +820,7 @@ void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &fileP
     m_undoStack->setClean();
     m_workspace = workspace;
     m_lastRuns.clear(); // another workspace's replies
+    m_diskStamp = {}; // set by the callers that read a file
     setFilePath(filePath);
     notify(DocumentChange::reset());
     // clear() leaves the stack clean, but only announces it when it wasn't: say it for views that

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "DocumentChange.h"
+#include "FileStamp.h"
 #include "KeyValueRef.h"
 #include "SetValueCommand.h"
 #include "format/FormatError.h"
@@ -56,6 +57,9 @@ public:
     bool loadData(const QByteArray &data, const QString &sourceName);
     bool save(); // to filePath(); fails when there is none
     bool saveAs(const QString &path);
+    // Whether something else has written the file since this document read or saved it (another window,
+    // an editor, a checkout): saving would then throw its changes away.
+    bool changedOnDisk() const;
     // Whether the workspace (or one resource, for export) keeps the file rules, as saving checks them:
     // Save As and Export say what is wrong before asking for a file name. When not, errorString() and
     // saveErrorPlace() say why and where.
@@ -179,7 +183,8 @@ private:
     void notify(DocumentChange change);
     void resetTo(const Workspace &workspace, const QString &filePath);
     // A file's read result into the document: the workspace, or the error; false for the error.
-    bool applyRead(const std::optional<Workspace> &workspace, const QString &error, const QString &path);
+    bool applyRead(const std::optional<Workspace> &workspace, const QString &error, const QString &path,
+                   const FileStamp &stamp);
     void setFilePath(const QString &path);
     void setValue(const SetValueCommand::Target &target, SetValueCommand::Value value, const QString &text,
                   const QString &mergeKey);
@@ -188,6 +193,7 @@ private:
     Workspace m_workspace;
     QUndoStack *m_undoStack;
     QString m_filePath;
+    FileStamp m_diskStamp; // the file as last read or written here
     QString m_errorString;
     QString m_saveErrorPlace;
     QObject *m_loading = nullptr; // the watcher of the read in progress

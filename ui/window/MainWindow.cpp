@@ -867,6 +867,27 @@ void MainWindow::save(const std::function<void(bool)> &done)
         saveAs(done);
         return;
     }
+    if (m_document->changedOnDisk()) {
+        // Another window, an editor or a checkout wrote the file: saving without asking would throw
+        // their changes away.
+        MessagePrompt::ask(
+            this, QMessageBox::Warning, tr("File changed on disk"),
+            tr("%1 has been changed on disk since this window opened or saved it (by another window or "
+               "program).\n\nSaving replaces those changes with the workspace shown here. Save it to "
+               "another file to keep both.")
+                .arg(QDir::toNativeSeparators(m_document->filePath())),
+            QMessageBox::Save | QMessageBox::SaveAll | QMessageBox::Cancel, QMessageBox::Cancel, this,
+            [this, done](MessagePrompt::Button answer) {
+                if (answer == QMessageBox::Save)
+                    finishSave(m_document->save(), done);
+                else if (answer == QMessageBox::SaveAll)
+                    saveAs(done);
+                else if (done)
+                    done(false);
+            },
+            {{QMessageBox::Save, tr("&Overwrite")}, {QMessageBox::SaveAll, tr("Save &As\u2026")}});
+        return;
+    }
     finishSave(m_document->save(), done);
 }
 
