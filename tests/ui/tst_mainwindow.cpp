@@ -138,6 +138,7 @@ private Q_SLOTS:
     void saveAsAndOpenRoundTrip();
     void closePromptCancelDiscardSave();
     void saveAsksBeforeOverwritingChangesMadeOnDisk();
+    void testPanelHasNothingToRunWithoutCustomAuth();
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
     void renamingAWorkspaceVariableRewritesItsReferences();
@@ -510,6 +511,25 @@ void tst_MainWindow::saveAsksBeforeOverwritingChangesMadeOnDisk()
     child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
     QTRY_VERIFY(!window->document()->isModified());
     QCOMPARE(MessagePrompt::count(), asked + 2);
+}
+
+// The Test dock's button, like the toolbar's Test and the CLI, has nothing to run for a resource that
+// doesn't use custom auth (it used to open the login form).
+void tst_MainWindow::testPanelHasNothingToRunWithoutCustomAuth()
+{
+    auto window = createWindow();
+    window->start({});
+    auto *test = child<QPushButton>(window->runPanel(), QStringLiteral("testButton"));
+    QVERIFY(test->isEnabled());
+    child<QComboBox>(window.get(), QStringLiteral("authMethod"))
+        ->setCurrentIndex(int(Resource::AuthMethod::None));
+    QVERIFY(!test->isEnabled());
+    QVERIFY(!child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->isEnabled());
+    QVERIFY(child<QLabel>(window->runPanel(), QStringLiteral("runTitle"))
+                ->text()
+                .contains(QStringLiteral("doesn't use custom auth")));
+    window->document()->undoStack()->undo();
+    QVERIFY(test->isEnabled());
 }
 
 void tst_MainWindow::saveErrorShowsThePlace()

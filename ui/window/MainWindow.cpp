@@ -1276,6 +1276,12 @@ void MainWindow::updateRunPanelWorkflow()
         return;
     }
     const Resource &resource = m_document->resource(index);
+    if (resource.authMethod != Resource::AuthMethod::Custom) {
+        // As the toolbar's Test and the CLI: a resource without custom auth has no login to test.
+        m_runPanel->setWorkflow({}, runScope(WorkflowKind::Auth),
+                                tr("\"%1\" doesn't use custom auth: nothing to test").arg(resource.name));
+        return;
+    }
     const QString title = m_runWorkflow == WorkflowKind::Auth
         ? tr("Auth workflow of \"%1\"").arg(resource.name)
         : tr("Refresh workflow of \"%1\"").arg(resource.name);
