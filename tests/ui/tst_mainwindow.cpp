@@ -64,6 +64,7 @@
 #include <QThread>
 #include <QToolBar>
 #include <QToolButton>
+#include <QToolTip>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QUndoView>
@@ -967,6 +968,9 @@ void tst_MainWindow::resourceListActionsAndFilter()
     QVERIFY(!list->model()->setData(list->model()->index(1, 0), QStringLiteral("Seed walkthrough")));
     QVERIFY2(window->statusBar()->currentMessage().contains(QStringLiteral("Another resource is named")),
              qPrintable(window->statusBar()->currentMessage()));
+    // And beside the list, where the name was typed.
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY(QToolTip::text().contains(QStringLiteral("Another resource is named")));
     QCOMPARE(window->document()->resource(1).name, QStringLiteral("Login"));
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }

@@ -56,6 +56,7 @@
 #include <QTextEdit>
 #include <QThread>
 #include <QToolBar>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QUndoView>
 #include <QVBoxLayout>
@@ -153,8 +154,13 @@ MainWindow::MainWindow(QWidget *parent)
         for (JavaScriptStepEditor *script : m_resourceEditor->findChildren<JavaScriptStepEditor *>())
             script->setErrorLine(0, {});
     });
-    connect(m_resourceModel, &ResourceListModel::renameRefused, this,
-            [this](const QString &reason) { statusBar()->showMessage(reason, StatusTimeoutMs * 2); });
+    connect(m_resourceModel, &ResourceListModel::renameRefused, this, [this](const QString &reason) {
+        statusBar()->showMessage(reason, StatusTimeoutMs * 2);
+        // Also where the name was typed, as file managers do: the status bar is far from the eyes then.
+        const QRect item = m_resourceView->visualRect(m_resourceView->currentIndex());
+        QToolTip::showText(m_resourceView->viewport()->mapToGlobal(item.bottomLeft()), reason,
+                           m_resourceView);
+    });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
     connect(m_autosaver, &Autosaver::autosaved, this,
