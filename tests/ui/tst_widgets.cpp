@@ -183,6 +183,31 @@ private Q_SLOTS:
         QVERIFY2(!mapped.contains("/imageformats/"), "an image format plugin was loaded");
     }
 
+    // A dark theme's palette without a placeholder colour of its own (KDE's) kept Qt's black-at-half
+    // placeholder, invisible on a dark base: the style derives it from the text colour. A readable one, as
+    // on the default light palette, is left alone.
+    void studioStylePlaceholderIsReadableOnDarkBases()
+    {
+        StudioStyle style(QStringLiteral("Fusion"));
+        QPalette dark(QColor(252, 252, 252), QColor(49, 54, 59));
+        dark.setColor(QPalette::Base, QColor(35, 38, 41));
+        dark.setColor(QPalette::Text, QColor(252, 252, 252));
+        dark.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+        style.polish(dark);
+        for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+            const QColor placeholder = dark.color(group, QPalette::PlaceholderText);
+            QCOMPARE(placeholder.rgb(), dark.color(group, QPalette::Text).rgb());
+            QCOMPARE(placeholder.alpha(), 128);
+        }
+
+        QPalette light(Qt::black, QColor(239, 239, 239));
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
+        style.polish(light);
+        QCOMPARE(light.color(QPalette::PlaceholderText), QColor(0, 0, 0, 128));
+    }
+
     // What StudioStyle draws instead of Fusion's images looks as they did: the group box frame to the pixel
     // but for its corner pixels, a few levels lighter, and the title bar icons at the size that sets a
     // dock's title bar height.

@@ -7,10 +7,40 @@
 
 namespace AuthStudio {
 
+namespace {
+
+// How far apart in lightness (0 to 1) a placeholder must be from the base it is drawn on to be read.
+// Qt's own on white is 0.5 apart.
+constexpr qreal MinPlaceholderContrast = 0.25;
+
+} // namespace
+
 StudioStyle::StudioStyle(const QString &baseKey)
     : QProxyStyle(baseKey)
     , m_baseIsFusion(baseStyle()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) == 0)
 { }
+
+void StudioStyle::polish(QPalette &palette)
+{
+    QProxyStyle::polish(palette);
+    // A theme whose palette has no placeholder colour (KDE's, read from kdeglobals) leaves Qt 6.4's
+    // default, black at half opacity: on a dark base, hints such as "Filter resources" and the demo's
+    // dimmed file values all but vanished. Such a placeholder is derived from the text colour instead, as
+    // later Qt versions do.
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        const QColor base = palette.color(group, QPalette::Base);
+        const QColor placeholder = palette.color(group, QPalette::PlaceholderText);
+        const qreal alpha = placeholder.alphaF();
+        const QColor shown = QColor::fromRgbF(placeholder.redF() * alpha + base.redF() * (1 - alpha),
+                                              placeholder.greenF() * alpha + base.greenF() * (1 - alpha),
+                                              placeholder.blueF() * alpha + base.blueF() * (1 - alpha));
+        if (qAbs(shown.lightnessF() - base.lightnessF()) >= MinPlaceholderContrast)
+            continue;
+        QColor derived = palette.color(group, QPalette::Text);
+        derived.setAlphaF(0.5);
+        palette.setColor(group, QPalette::PlaceholderText, derived);
+    }
+}
 
 void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                                 const QWidget *widget) const

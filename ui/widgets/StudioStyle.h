@@ -1,12 +1,13 @@
-// StudioStyle: the chosen widget style (the platform's, or -style) with three changes:
+// StudioStyle: the chosen widget style (the platform's, or -style) with four changes:
 // - the icon of a highlighted menu item is drawn in its "selected" mode. Styles ask for the "active" mode
 //   there, the mode a hovered tool button uses as well, so the studio's glyphs, drawn in the button-text
 //   colour for tool buttons, came out dark on the menu's highlight;
 // - a tool bar's overflow button and a dock's float and close buttons show the studio's glyphs;
 // - on Fusion, a group box's frame is drawn (once, small, then stretched) rather than read from Fusion's
-//   PNG, to the same pixels.
-// The last two keep start-up from reading images: the first image read by file loads every image format
-// plugin (GIF, ICO, JPEG and libjpeg) to ask each whether it reads PNG, about 3 ms.
+//   PNG, to the same pixels;
+// - a palette's placeholder colour that can hardly be seen on its base is derived from the text colour.
+// The second and third keep start-up from reading images: the first image read by file loads every image
+// format plugin (GIF, ICO, JPEG and libjpeg) to ask each whether it reads PNG, about 3 ms.
 #pragma once
 
 #include "ActionIconEngine.h"
@@ -31,6 +32,8 @@ public:
                      const QWidget *widget = nullptr) const override;
     QIcon standardIcon(StandardPixmap standardIcon, const QStyleOption *option = nullptr,
                        const QWidget *widget = nullptr) const override;
+    using QProxyStyle::polish;
+    void polish(QPalette &palette) override;
 
 private:
     QIcon glyphIcon(ActionIconEngine::Glyph glyph) const;
