@@ -665,6 +665,27 @@ void DemoServer::Private::dropAllConnections()
         dropConnection(id);
 }
 
+QList<DemoServer::Endpoint> DemoServer::endpoints()
+{
+    // Kept beside route(), which answers them; tst_demoserver sends each one.
+    return {
+        {u"POST"_s, u"/login"_s,
+         u"Log in with JSON or form fields email and password: an access token (expiring) and a refresh "
+         "token"_s},
+        {u"POST"_s, u"/refresh"_s, u"A new access token for {\"refresh_token\": \"...\"}"_s},
+        {u"GET"_s, u"/me"_s, u"The user, with Authorization: Bearer ACCESS_TOKEN; 401 without"_s},
+        {u"GET"_s, u"/login-test"_s, u"200 with a valid bearer token, 401 without: a login test URL"_s},
+        {u"POST"_s, u"/post"_s, u"Echoes the request: its JSON body under json, headers, args"_s},
+        {u"any"_s, u"/anything/PATH"_s, u"Echoes any request, as /post does"_s},
+        {u"GET"_s, u"/headers"_s, u"The request's headers"_s},
+        {u"any"_s, u"/status/CODE"_s, u"Answers with that status and a JSON body"_s},
+        {u"GET"_s, u"/text/CODE"_s, u"Answers with that status and a plain-text body"_s},
+        {u"GET"_s, u"/delay/MS"_s, u"Answers after MS milliseconds"_s},
+        {u"GET"_s, u"/redirect-to?url=URL"_s, u"Redirects (302) to URL"_s},
+        {u"GET"_s, u"/stats"_s, u"How many logins, refreshes and requests it has had"_s},
+    };
+}
+
 Response DemoServer::Private::route(const Request &request, const QString &path)
 {
     const QByteArray &method = request.method;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QUrl>
 #include <memory>
@@ -53,6 +54,15 @@ public:
 
     static QString demoEmail();
     static QString demoPassword();
+
+    // What the demo API answers, for people trying it: the studio's status bar and the README show this.
+    struct Endpoint
+    {
+        QString method; // "GET", "POST" or "any"
+        QString path; // as typed after the base URL; a part in capitals stands for a value
+        QString description;
+    };
+    static QList<Endpoint> endpoints();
 
 Q_SIGNALS:
     void requestHandled(const QString &method, const QString &path, int status);

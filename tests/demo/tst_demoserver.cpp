@@ -109,6 +109,7 @@ private Q_SLOTS:
     void wrongMethod_data();
     void wrongMethod();
     void notFound();
+    void listedEndpointsAnswer();
     void headRequest();
     void login_data();
     void login();
@@ -344,6 +345,29 @@ void DemoServerTest::notFound()
     QCOMPARE(statusOf(reply.get()), 404);
     QCOMPARE(reply->header(QNetworkRequest::ContentTypeHeader).toString(), u"application/json"_s);
     QCOMPARE(reply->readAll(), QByteArray(R"({"error":"Not found"})"));
+}
+
+// The list the studio shows newcomers is true: each endpoint, sent with its method and sample values for
+// the parts in capitals, is answered (not 404, not 405).
+void DemoServerTest::listedEndpointsAnswer()
+{
+    const QList<DemoServer::Endpoint> endpoints = DemoServer::endpoints();
+    QVERIFY(endpoints.size() >= 10);
+    for (const DemoServer::Endpoint &endpoint : endpoints) {
+        QString path = endpoint.path;
+        path.replace(u"PATH"_s, u"a/b"_s)
+            .replace(u"CODE"_s, u"418"_s)
+            .replace(u"MS"_s, u"1"_s)
+            .replace(u"URL"_s, url(u"/me"_s).toString(QUrl::FullyEncoded));
+        const QByteArray method =
+            endpoint.method == u"any"_s ? QByteArray("PUT") : endpoint.method.toLatin1();
+        const auto reply = send(method, path, method == "GET" ? QByteArray() : QByteArray("{}"),
+                                {{"Content-Type", "application/json"}});
+        const int status = statusOf(reply.get());
+        QVERIFY2(status != 0 && status != 404 && status != 405,
+                 qPrintable(u"%1 %2: %3"_s.arg(endpoint.method, path).arg(status)));
+        QVERIFY(!endpoint.description.isEmpty());
+    }
 }
 
 void DemoServerTest::headRequest()

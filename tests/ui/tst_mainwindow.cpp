@@ -235,6 +235,11 @@ void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
     QCOMPARE(child<QLineEdit>(window.get(), QStringLiteral("resourceName"))->text(),
              QStringLiteral("Seed walkthrough"));
     QVERIFY(child<QLabel>(window.get(), QStringLiteral("demoStatus"))->text().contains(url));
+    // Its tooltip says what it answers, for newcomers without the README.
+    const QString demoTip = child<QLabel>(window.get(), QStringLiteral("demoStatus"))->toolTip();
+    QVERIFY2(demoTip.contains(QStringLiteral("POST /login")) && demoTip.contains(QStringLiteral("GET /me")) &&
+                 demoTip.contains(DemoServer::demoEmail()),
+             qPrintable(demoTip));
 
     // Test the seed walkthrough as it comes, answering its form through the hook.
     testShownResource(window.get());

@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
@@ -161,6 +162,12 @@ private Q_SLOTS:
         const RunResult result = clickTestAndWait();
         QVERIFY2(result.succeeded(), qPrintable(result.notification));
         QCOMPARE(rowsInserted.count(), 4); // each row appeared when its step started
+        // The time spent in the form is the user's, said apart from the run's own.
+        const QString status = m_panel->findChild<QLabel *>(QStringLiteral("runStatus"))->text();
+        QVERIFY2(QRegularExpression(QStringLiteral("^Succeeded in \\d+ ms \\(and \\d+ ms in the form\\)$"))
+                     .match(status)
+                     .hasMatch(),
+                 qPrintable(status));
         QVERIFY(!m_panel->isRunning());
         QVERIFY(button("testButton")->isEnabled());
         QVERIFY(!button("cancelButton")->isEnabled());

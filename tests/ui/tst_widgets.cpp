@@ -17,6 +17,7 @@
 #include "widgets/NameCompleter.h"
 #include "widgets/StudioColors.h"
 #include "widgets/StudioStyle.h"
+#include "widgets/TemplateAnalysis.h"
 #include "widgets/TemplateHighlighter.h"
 #include "widgets/TemplateTextEdit.h"
 
@@ -264,6 +265,19 @@ private Q_SLOTS:
             }
             QVERIFY2(inked > 8, qPrintable(QStringLiteral("icon %1 is blank").arg(int(glyph))));
         }
+    }
+
+    // A new workspace has no DEMO_API, though the placeholders suggest it: the flag says how to add it.
+    void unknownDemoApiSaysHowToAddIt()
+    {
+        const QStringList known {QStringLiteral("form1")};
+        const TemplateAnalysis analysis =
+            TemplateAnalysis::of(QStringLiteral("{{ DEMO_API }}/login"), &known);
+        QCOMPARE(analysis.unknownNames, QStringList {QStringLiteral("DEMO_API")});
+        QVERIFY2(analysis.diagnostic.contains(QStringLiteral("add a workspace variable named DEMO_API")),
+                 qPrintable(analysis.diagnostic));
+        QCOMPARE(TemplateAnalysis::of(QStringLiteral("{{ tokn }}"), &known).diagnostic,
+                 QStringLiteral("unknown name 'tokn'"));
     }
 
     void codeEditorGutterAndFont()

@@ -277,11 +277,19 @@ void WorkflowRunPanel::onFinished(const RunResult &result)
 void WorkflowRunPanel::showOutcome(const RunResult &result)
 {
     m_lastResult = result;
-    const QString elapsed = formatMs(result.elapsedNs);
+    // The time a form waited for the user is the user's, not the workflow's: said apart, the run's own
+    // time is what can be compared from one run to the next.
+    qint64 formNs = 0;
+    for (const StepResult &step : result.steps) {
+        if (step.type == StepType::Form)
+            formNs += step.elapsedNs;
+    }
+    const QString inForms = formNs > 0 ? tr(" (and %1 ms in the form)").arg(formatMs(formNs)) : QString();
+    const QString elapsed = formatMs(result.elapsedNs - formNs);
     switch (result.outcome) {
     case RunOutcome::Succeeded:
     case RunOutcome::Skipped:
-        m_status->setText(tr("Succeeded in %1 ms").arg(elapsed));
+        m_status->setText(tr("Succeeded in %1 ms").arg(elapsed) + inForms);
         showNotification({}, false);
         if (m_followLastStep)
             selectRow(m_log->rowCount() - 1);
@@ -290,14 +298,16 @@ void WorkflowRunPanel::showOutcome(const RunResult &result)
         // The banner shows the reply's body, as the engine words it; its status goes beside the step.
         const int row = m_log->rowForStep(result.failedStepIndex);
         const int httpStatus = row >= 0 ? m_log->stepResult(row).httpStatus : 0;
-        m_status->setText(
-            httpStatus > 0
-                ? tr("Failed at %1 (HTTP %2) after %3 ms").arg(result.failedStep).arg(httpStatus).arg(elapsed)
-                : tr("Failed at %1 after %2 ms").arg(result.failedStep, elapsed));
+        m_status->setText((httpStatus > 0 ? tr("Failed at %1 (HTTP %2) after %3 ms")
+                                                .arg(result.failedStep)
+                                                .arg(httpStatus)
+                                                .arg(elapsed)
+                                          : tr("Failed at %1 after %2 ms").arg(result.failedStep, elapsed)) +
+                          inForms);
         break;
     }
     case RunOutcome::Cancelled:
-        m_status->setText(tr("Cancelled after %1 ms").arg(elapsed));
+        m_status->setText(tr("Cancelled after %1 ms").arg(elapsed) + inForms);
         break;
     }
     if (result.outcome == RunOutcome::Failed || result.outcome == RunOutcome::Cancelled) {

@@ -1,5 +1,6 @@
 #include "TemplateAnalysis.h"
 
+#include "document/DemoWorkspace.h"
 #include "format/WorkspaceValidator.h"
 #include "script/Template.h"
 
@@ -7,6 +8,11 @@ namespace AuthStudio {
 
 QString TemplateAnalysis::unknownNameMessage(const QString &name)
 {
+    // The placeholders suggest {{ DEMO_API }}, and a new workspace doesn't have it: say how to get it.
+    if (name == DemoWorkspace::variableName())
+        return tr("unknown name '%1': add a workspace variable named %1 (Workspace variables, Add) to use "
+                  "the built-in demo API")
+            .arg(name);
     return tr("unknown name '%1'").arg(name);
 }
 

@@ -757,8 +757,14 @@ bool MainWindow::startDemoServer()
     // A run-time override, not an edit: the file keeps its value and the document stays clean.
     m_document->setVariableOverride(DemoWorkspace::variableName(), url);
     m_demoStatus->setText(tr("Demo API: %1").arg(url));
-    m_demoStatus->setToolTip(
-        tr("The built-in demo API; runs use it as {{ %1 }}").arg(DemoWorkspace::variableName()));
+    // What it answers, for newcomers building their first workflow against it without the README.
+    QString tip =
+        tr("The built-in demo API; runs use it as {{ %1 }} (a workspace variable of that name points "
+           "here while the studio runs). Log in as %2 with the password %3.\n")
+            .arg(DemoWorkspace::variableName(), DemoServer::demoEmail(), DemoServer::demoPassword());
+    for (const DemoServer::Endpoint &endpoint : DemoServer::endpoints())
+        tip += QStringLiteral("\n%1 %2 \u2014 %3").arg(endpoint.method, endpoint.path, endpoint.description);
+    m_demoStatus->setToolTip(tip);
     return true;
 }
 
