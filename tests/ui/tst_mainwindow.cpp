@@ -757,6 +757,9 @@ void tst_MainWindow::historyDockListsEditsAndGoesBack()
     QTRY_VERIFY(dock->isVisible());
     auto *history = qobject_cast<QUndoView *>(dock->widget());
     QVERIFY(history);
+    // Wide enough to read an edit's name (it opened 60 px wide).
+    QTRY_VERIFY2(dock->width() >= history->fontMetrics().averageCharWidth() * 30,
+                 qPrintable(QString::number(dock->width())));
     QAbstractItemModelTester tester(history->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     // "<opened>", then one row per edit, the last one current.
     QCOMPARE(history->model()->rowCount(), 3);

@@ -600,6 +600,11 @@ void MainWindow::createDocks()
         history->setAccessibleName(tr("Edit history"));
         history->setEmptyLabel(tr("<opened>"));
         historyDock->setWidget(history);
+        // The dock was laid out empty: it opened 60 px wide ("His..."). Room for an edit's name, as the
+        // preview has.
+        const int readable = history->fontMetrics().averageCharWidth() * 32;
+        if (historyDock->width() < readable)
+            resizeDocks({historyDock}, {readable}, Qt::Horizontal);
         // A row the user picks (a click, or the arrow keys) shows where the last edit it undid or redid
         // was, as Undo and Redo do. The view's own model has moved the undo stack by then: it connected
         // first. Rows that follow Undo and Redo pressed elsewhere are left alone.
