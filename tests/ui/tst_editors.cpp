@@ -4,6 +4,7 @@
 #include "document/WorkspaceDocument.h"
 #include "editor/ApiRequestStepEditor.h"
 #include "editor/DefineVariableStepEditor.h"
+#include "editor/FormFieldTableModel.h"
 #include "editor/FormStepEditor.h"
 #include "editor/JavaScriptStepEditor.h"
 #include "editor/KeyValueTableEditor.h"
@@ -806,6 +807,17 @@ void tst_Editors::formStepEditor()
     auto *editor = qobject_cast<FormStepEditor *>(workflow.currentStepEditor());
     QVERIFY(editor);
     QCOMPARE(editor->fieldView()->model()->rowCount(), 2);
+    // The Type column fits the drop-down that edits it, with its longest choice ("Password" was cut).
+    workflow.resize(900, 500);
+    workflow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workflow));
+    QComboBox widestChoice;
+    widestChoice.addItems(FormFieldTableModel::typeLabels());
+    QVERIFY2(editor->fieldView()->columnWidth(FormFieldTableModel::TypeColumn) >=
+                 widestChoice.sizeHint().width() - 8,
+             qPrintable(QStringLiteral("%1 < %2")
+                            .arg(editor->fieldView()->columnWidth(FormFieldTableModel::TypeColumn))
+                            .arg(widestChoice.sizeHint().width())));
     child<QToolButton>(editor, QStringLiteral("addFormField"))->click();
     QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.size(), 3);
     editor->fieldView()->setCurrentIndex(editor->fieldView()->model()->index(0, 0));

@@ -1,6 +1,9 @@
 #include "ChoiceDelegate.h"
 
+#include <QApplication>
 #include <QComboBox>
+#include <QStyle>
+#include <QStyleOptionComboBox>
 
 namespace AuthStudio {
 
@@ -34,6 +37,22 @@ void ChoiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, co
 {
     if (auto *combo = qobject_cast<QComboBox *>(editor))
         model->setData(index, combo->currentIndex(), Qt::EditRole);
+}
+
+QSize ChoiceDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    int widest = 0;
+    for (const QString &choice : m_choices)
+        widest = qMax(widest, option.fontMetrics.horizontalAdvance(choice));
+    const QWidget *widget = option.widget;
+    const QStyle *style = widget ? widget->style() : QApplication::style();
+    QStyleOptionComboBox combo;
+    combo.rect = option.rect;
+    combo.fontMetrics = option.fontMetrics;
+    combo.palette = option.palette;
+    const QSize editor = style->sizeFromContents(QStyle::CT_ComboBox, &combo,
+                                                 QSize(widest, option.fontMetrics.height()), widget);
+    return QStyledItemDelegate::sizeHint(option, index).expandedTo(QSize(editor.width(), 0));
 }
 
 } // namespace AuthStudio

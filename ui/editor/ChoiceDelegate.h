@@ -17,6 +17,9 @@ public:
                           const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+    // Wide enough for the combo box that edits the cell with its longest choice: a column sized to its
+    // contents cut "Password" to "Passw" while it was being edited.
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
     QStringList m_choices;
