@@ -769,6 +769,45 @@ private Q_SLOTS:
         QVERIFY(!cut.contains(token()));
     }
 
+    // QA pass 21: with a keychain that refused the session, Save As had the preview say the sessions
+    // "moved with" the file while the status bar said the keychain failed. It now says where they are.
+    void savedElsewhereSaysWhereTheSessionsAre()
+    {
+        // Reads find nothing; writes are refused, as a locked collection does.
+        class RefusingStore : public MemorySecretStore
+        {
+        public:
+            void write(const QString &, const QByteArray &, QObject *context, Callback done) override
+            {
+                QMetaObject::invokeMethod(
+                    context,
+                    [done] {
+                        done({Error::Failed, {}, QStringLiteral("collection is locked")});
+                    },
+                    Qt::QueuedConnection);
+            }
+        };
+        SessionManager sessions {std::make_unique<RefusingStore>()};
+        QSignalSpy notSaved(&sessions, &SessionManager::sessionNotSaved);
+        AuthLoginPreview preview(m_network, &sessions);
+        const Workspace workspace = demoWorkspace();
+        preview.setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
+                            AuthLoginPreview::Update::Selected);
+        DialogPrompter::setNextAnswer(credentials());
+        QTest::mouseClick(preview.findChild<QAbstractButton *>(QStringLiteral("authLoginButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(preview.isLoggedIn());
+        QTRY_COMPARE(notSaved.count(), 1);
+        QVERIFY(sessions.usingFallback());
+
+        // Save As: the same resource under the file's key.
+        preview.setResource(workspace, QStringLiteral("file:/tmp/saved.authstudio.json"),
+                            QStringLiteral("api"), overrides(), AuthLoginPreview::Update::Edited);
+        const QString status = preview.findChild<QLabel *>(QStringLiteral("authStatus"))->toolTip();
+        QVERIFY2(status.contains(QStringLiteral("moved with it, kept in memory until the studio quits")),
+                 qPrintable(status));
+    }
+
     // A slow query can be cancelled: the request is aborted, the panel is idle again and says so.
     // QA pass 20: while the keychain held the stored session back, the preview said it was checking the
     // login test URL, and Auth Login said "Logging in..." and did nothing (the client drops a login asked

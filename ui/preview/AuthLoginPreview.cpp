@@ -354,6 +354,12 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
             m_responseView->setPlainText(item->data(ResponseRole).toString());
     });
     connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
+    connect(m_sessions, &SessionManager::sessionNotSaved, this, [this] {
+        if (m_statusSaysSavedElsewhere) {
+            setAuthStatus(savedElsewhereText());
+            m_statusSaysSavedElsewhere = true;
+        }
+    });
 
     updateSessionView();
 }
@@ -482,13 +488,24 @@ void AuthLoginPreview::openClient(Update update)
     if (update != Update::Edited) {
         m_variables->maskSecrets(); // revealed for one resource is not revealed for the next
         runOpeningCheck(update == Update::Opened);
-    } else if (m_savedElsewhere)
-        setAuthStatus(tr("The workspace was saved to a file: its sessions moved with it."));
-    else if (interrupted)
+    } else if (m_savedElsewhere) {
+        setAuthStatus(savedElsewhereText());
+        m_statusSaysSavedElsewhere = true;
+    } else if (interrupted)
         setAuthStatus(tr("The resource was edited while a login or query ran, which stopped it: press Auth "
                          "Login or Send again."));
     else
         setAuthStatus(tr("The resource was edited: the next query or Auth Login uses the changes."));
+}
+
+QString AuthLoginPreview::savedElsewhereText() const
+{
+    // The keychain may refuse the moved session after this is first said (the write is in the
+    // background): then the status bar says it failed, and this must not contradict it.
+    return m_sessions->usingFallback()
+        ? tr("The workspace was saved to a file: its sessions moved with it, kept in memory until the "
+             "studio quits (the keychain didn't take them).")
+        : tr("The workspace was saved to a file: its sessions moved with it.");
 }
 
 void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
@@ -1006,6 +1023,7 @@ void AuthLoginPreview::updateButtons()
 
 void AuthLoginPreview::setAuthStatus(const QString &text)
 {
+    m_statusSaysSavedElsewhere = false;
     m_authStatus->setText(text);
     m_authStatus->setToolTip(text); // the label shows one line of it
 }

@@ -166,6 +166,7 @@ private:
     void fillTimeline(const QueryResult &result, const SecretMasker &masker);
     void addFirstAttempt(const QueryResult &result, const QString &request, const SecretMasker &masker);
     void showTimelineCount();
+    QString savedElsewhereText() const;
     // A timeline entry's reply, as Response shows it when the entry is selected.
     static constexpr int ResponseRole = Qt::UserRole + 1;
 
@@ -188,6 +189,7 @@ private:
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
+    bool m_statusSaysSavedElsewhere = false; // the status line says so (sessionNotSaved may amend it)
     bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
     bool m_authRunCancelled = false; // the last login's workflow was cancelled (its form closed)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
