@@ -1216,6 +1216,9 @@ void tst_MainWindow::autosaveAndRecoveryOnStart()
     QVERIFY(!recoveryFolder.exists(leftBehind.constFirst()));
     QVERIFY(window->autosaver()->hasRecovery());
     QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("recover.authstudio.json")));
+    // Its buttons say what they do: discarding deletes the backup.
+    QCOMPARE(MessagePrompt::lastLabels().value(QMessageBox::No), QStringLiteral("&Discard Backup"));
+    QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("deletes the backup")));
     QVERIFY(window->document()->isModified());
     QCOMPARE(window->document()->filePath(), path);
     // Saving makes it clean and the recovery file goes.

@@ -669,8 +669,11 @@ void MainWindow::start(const QString &path)
                               : tr("\u201C%1\u201D (not saved to a file yet)").arg(name);
     }
     const QString recoveryPath = left->filePath;
+    // The buttons say what each does: "No" deleted the backup, which nothing said (QA pass 21).
     MessagePrompt::ask(this, QMessageBox::Question, tr("Restore unsaved work?"),
-                       tr("Auth Studio didn't close normally. Restore the unsaved changes to %1?").arg(what),
+                       tr("Auth Studio didn't close normally. Restore the unsaved changes to %1?\n\n"
+                          "Discarding deletes the backup of those changes for good.")
+                           .arg(what),
                        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
                        [this, original, recoveryPath, openInitial](MessagePrompt::Button answer) {
                            if (answer == QMessageBox::Yes &&
@@ -687,7 +690,8 @@ void MainWindow::start(const QString &path)
                                MessagePrompt::warn(this, tr("Can't restore"), m_document->errorString());
                            m_autosaver->discardTakenOverRecovery();
                            openInitial();
-                       });
+                       },
+                       {{QMessageBox::Yes, tr("&Restore")}, {QMessageBox::No, tr("&Discard Backup")}});
 }
 
 void MainWindow::openFile(const QString &path, const std::function<void(bool)> &done)
