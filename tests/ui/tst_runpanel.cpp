@@ -49,6 +49,18 @@ DefineVariableStep variable(const QString &name, const QString &value, bool secr
     return step;
 }
 
+// The seed walkthrough's four steps, with this code in its script.
+Workflow seedWalkthrough(const QString &scriptCode)
+{
+    JavaScriptStep js;
+    js.code = scriptCode;
+    Workflow workflow;
+    workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")),
+                      postJson(QStringLiteral("{{ DEMO_API }}/post")), js,
+                      variable(QStringLiteral("PASSWORD"), QStringLiteral("{{ http1.body.json.password }}"))};
+    return workflow;
+}
+
 QJsonObject credentials(const QString &password)
 {
     return {{QStringLiteral("email"), DemoServer::demoEmail()}, {QStringLiteral("password"), password}};
@@ -146,15 +158,10 @@ private Q_SLOTS:
 
     void seedWalkthroughRunsThroughThePanel()
     {
-        JavaScriptStep js;
-        js.code = QStringLiteral("const echoed = http1.body.json;\nreturn { email: echoed.email, "
-                                 "passwordLength: echoed.password.length };");
-        Workflow workflow;
-        workflow.steps = {
-            FormStep::withDefaultFields(QStringLiteral("form1")),
-            postJson(QStringLiteral("{{ DEMO_API }}/post")), js,
-            variable(QStringLiteral("PASSWORD"), QStringLiteral("{{ http1.body.json.password }}"))};
-        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Seed walkthrough"));
+        m_panel->setWorkflow(
+            seedWalkthrough(QStringLiteral("const echoed = http1.body.json;\nreturn { email: "
+                                           "echoed.email, passwordLength: echoed.password.length };")),
+            initialScope(), QStringLiteral("Seed walkthrough"));
 
         DialogPrompter::setNextAnswer(credentials(DemoServer::demoPassword()));
         RunLogModel *log = m_panel->runLogModel();
@@ -223,14 +230,8 @@ private Q_SLOTS:
     // run, no part of it is left from an earlier step's scope.
     void scopeTreeOnScreenIsCurrentAfterRuns()
     {
-        JavaScriptStep js;
-        js.code = QStringLiteral("return { n: 1 };");
-        Workflow workflow;
-        workflow.steps = {
-            FormStep::withDefaultFields(QStringLiteral("form1")),
-            postJson(QStringLiteral("{{ DEMO_API }}/post")), js,
-            variable(QStringLiteral("PASSWORD"), QStringLiteral("{{ http1.body.json.password }}"))};
-        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Seed walkthrough"));
+        m_panel->setWorkflow(seedWalkthrough(QStringLiteral("return { n: 1 };")), initialScope(),
+                             QStringLiteral("Seed walkthrough"));
         auto *tree = m_panel->scopeInspector()->findChild<QTreeView *>(QStringLiteral("scopeTree"));
         for (int run = 0; run < 4; ++run) {
             DialogPrompter::setNextAnswer(credentials(DemoServer::demoPassword()));
