@@ -23,6 +23,7 @@
 #include "widgets/CodeEditor.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NameCompleter.h"
+#include "widgets/TemplateTextEdit.h"
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
@@ -62,6 +63,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -160,6 +162,7 @@ private Q_SLOTS:
     void usableAt1280x800();
     void standardShortcuts();
     void undoAndRedoKeysWalkTheDocumentFromAnyField();
+    void undoInCodeAndBodiesIsTheDocuments();
     void preferencesSetTheAutosaveInterval();
     void startingOnlyReadsSettings();
     void followsThePalette();
@@ -1890,6 +1893,120 @@ void tst_MainWindow::undoAndRedoKeysWalkTheDocumentFromAnyField()
     QCOMPARE(stack->index(), edited);
     QVERIFY(filter->text().isEmpty());
     stack->setClean();
+}
+
+void tst_MainWindow::undoInCodeAndBodiesIsTheDocuments()
+{
+    // Ctrl+Z in the code and body editors undoes what Edit > Undo does: never past a save, nor typing
+    // done before the user went elsewhere.
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    QAction *redo = child<QAction>(window.get(), QStringLiteral("actionRedo"));
+    auto *workflow = window->resourceEditor()->workflowEditor(WorkflowKind::Auth);
+
+    // js1: typed, saved, typed on; Ctrl+Z takes back what was typed after the save only.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 2, QStringLiteral("code"));
+    auto *script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(script);
+    CodeEditor *code = script->codeEdit();
+    QVERIFY(code->hasFocus());
+    code->moveCursor(QTextCursor::End);
+    const QString saved = code->toPlainText() + QStringLiteral(" //abc");
+    QTest::keyClicks(code, QStringLiteral(" //abc"));
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("undo-in-code")));
+    QTest::keyClick(code, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!window->document()->isModified());
+    QTest::keyClicks(code, QStringLiteral("def"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(code->toPlainText(), saved);
+    QVERIFY(!window->document()->isModified());
+    QVERIFY(!window->isWindowModified());
+    QVERIFY(redo->isEnabled());
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(code->toPlainText(), saved + QStringLiteral("def"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(code, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(code->toPlainText(), saved + QStringLiteral("def"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!window->document()->isModified());
+
+    // A new script's code replaced, another step looked at, typed on: Ctrl+Z goes back to the code as it
+    // was left, not to the starter template.
+    workflow->addStepAction(StepType::JavaScript)->trigger();
+    script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(script);
+    code = script->codeEdit();
+    code->setFocus();
+    code->selectAll();
+    QTest::keyClicks(code, QStringLiteral("return 1;"));
+    QCOMPARE(code->toPlainText(), QStringLiteral("return 1;"));
+    QListView *list = workflow->stepView();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Up);
+    QVERIFY(!qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor()));
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(workflow->currentStepEditor(), script);
+    code->setFocus();
+    code->moveCursor(QTextCursor::End);
+    QTest::keyClicks(code, QStringLiteral(" // hi"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(code->toPlainText(), QStringLiteral("return 1;"));
+
+    // A one-line field too: "a" typed in the URL, another step looked at, "b" typed: Ctrl+Z takes "b".
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1, QStringLiteral("url"));
+    auto *request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(request);
+    const QString url = request->urlEdit()->text();
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("a"));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Down);
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(workflow->currentStepEditor(), request);
+    request->urlEdit()->setFocus();
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("b"));
+    QTest::keyClick(request->urlEdit(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(request->urlEdit()->text(), url + QStringLiteral("a"));
+
+    // The JSON body: two spaces, saved, three more: Ctrl+Z takes the three.
+    TemplateTextEdit *body = request->jsonBodyEdit();
+    body->setFocus();
+    body->moveCursor(QTextCursor::End);
+    const QString savedBody = body->toPlainText() + QStringLiteral("  ");
+    QTest::keyClicks(body, QStringLiteral("  "));
+    QTest::keyClick(body, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!window->document()->isModified());
+    QTest::keyClicks(body, QStringLiteral("   "));
+    QTest::keyClick(body, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(body->toPlainText(), savedBody);
+    QVERIFY(!window->document()->isModified());
+
+    // Its context menu's Undo is Edit's too (picked with its letter, as from the keyboard).
+    QTest::keyClicks(body, QStringLiteral("   "));
+    bool menuShown = false;
+    bool offersEditsUndo = false;
+    QTimer::singleShot(0, this, [&] {
+        QPointer<QMenu> menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        menuShown = true;
+        offersEditsUndo =
+            menu->actions().contains(child<QAction>(window.get(), QStringLiteral("actionUndo")));
+        QTest::keyClick(menu, Qt::Key_U);
+        if (menu)
+            menu->close(); // its own Undo may have been off: a blocking menu must not stay open
+    });
+    const QPoint at = body->cursorRect().center();
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, at, body->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(body, &menuKey);
+    QTRY_VERIFY(menuShown);
+    QTRY_VERIFY(!QApplication::activePopupWidget());
+    QVERIFY(offersEditsUndo);
+    QCOMPARE(body->toPlainText(), savedBody);
+    QVERIFY(!window->document()->isModified());
 }
 
 void tst_MainWindow::standardShortcuts()
