@@ -13,6 +13,7 @@
 #include "editor/KeyValueTableEditor.h"
 #include "editor/ResourceEditor.h"
 #include "editor/ResourceListModel.h"
+#include "editor/StepMenu.h"
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceFormat.h"
 #include "preview/AuthLoginPreview.h"
@@ -416,6 +417,8 @@ void MainWindow::createMenus()
     resource->addSeparator();
     resource->addAction(m_testAuthAction);
     resource->addAction(m_testRefreshAction);
+    // The shown workflow's step commands, listed with their keys (Insert, Delete, ... in the step list).
+    menuBar()->addMenu(new StepMenu(m_resourceEditor, this));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
