@@ -1082,7 +1082,8 @@ void tst_Editors::apiRequestTabOrderFollowsTheLayout()
 
 void tst_Editors::workflowTabOrderFollowsTheLayout()
 {
-    // Add step sits above the step list: Tab reaches it first, then the list, then the step beside it.
+    // Tab goes from the step list through the step beside it (its fields in reading order) to Add step:
+    // the list is where the pane starts (Ctrl+Tab lands there), and Insert there adds a step.
     auto document = demoDocument();
     WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
     workflow.setResource(0);
@@ -1090,12 +1091,20 @@ void tst_Editors::workflowTabOrderFollowsTheLayout()
     QVERIFY(showActive(&workflow));
     workflow.setCurrentStep(3);
     auto *add = child<QToolButton>(&workflow, QStringLiteral("addStepButton"));
-    const QList<QWidget *> stops = tabStops(&workflow, add);
+    const QList<QWidget *> stops = tabStops(&workflow, workflow.stepView());
     QVERIFY2(stops.size() >= 3, qPrintable(describe(stops)));
-    QCOMPARE(stops.at(1), workflow.stepView());
-    QVERIFY2(stops.contains(workflow.currentStepEditor()->nameEdit()), qPrintable(describe(stops)));
-    for (qsizetype i = 1; i < stops.size(); ++i)
+    QCOMPARE(stops.at(1), workflow.currentStepEditor()->nameEdit());
+    QCOMPARE(stops.constLast(), add);
+    for (qsizetype i = 2; i < stops.size() - 1; ++i) {
+        QVERIFY2(workflow.currentStepEditor()->isAncestorOf(stops.at(i)), qPrintable(describe(stops)));
         QVERIFY2(followsVisually(&workflow, stops.at(i - 1), stops.at(i)), qPrintable(describe(stops)));
+    }
+    // The same for a step whose editor is built after the others (its body off: a body takes Tab).
+    workflow.setCurrentStep(1);
+    child<QComboBox>(workflow.currentStepEditor(), QStringLiteral("bodyKind"))->setCurrentIndex(0);
+    const QList<QWidget *> request = tabStops(&workflow, workflow.stepView());
+    QCOMPARE(request.at(1), workflow.currentStepEditor()->nameEdit());
+    QCOMPARE(request.constLast(), add);
 }
 
 void tst_Editors::scriptReadingAStepItCantReadIsFlagged()

@@ -13,6 +13,7 @@
 #include "editor/KeyValueTableEditor.h"
 #include "editor/KeyValueTableModel.h"
 #include "editor/ResourceEditor.h"
+#include "editor/StepListModel.h"
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceReader.h"
 #include "preview/AuthLoginPreview.h"
@@ -23,6 +24,7 @@
 #include "widgets/CodeEditor.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NameCompleter.h"
+#include "widgets/TemplateTextEdit.h"
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
@@ -62,6 +64,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QToolTip>
@@ -163,6 +166,8 @@ private Q_SLOTS:
     void usableAt1280x800();
     void standardShortcuts();
     void undoAndRedoKeysWalkTheDocumentFromAnyField();
+    void undoInCodeAndBodiesIsTheDocuments();
+    void stepCommandsFromTheKeyboard();
     void preferencesSetTheAutosaveInterval();
     void startingOnlyReadsSettings();
     void followsThePalette();
@@ -1986,6 +1991,238 @@ void tst_MainWindow::undoAndRedoKeysWalkTheDocumentFromAnyField()
     QCOMPARE(stack->index(), edited);
     QVERIFY(filter->text().isEmpty());
     stack->setClean();
+}
+
+void tst_MainWindow::undoInCodeAndBodiesIsTheDocuments()
+{
+    // Ctrl+Z in the code and body editors undoes what Edit > Undo does: never past a save, nor typing
+    // done before the user went elsewhere.
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    QAction *redo = child<QAction>(window.get(), QStringLiteral("actionRedo"));
+    auto *workflow = window->resourceEditor()->workflowEditor(WorkflowKind::Auth);
+
+    // js1: typed, saved, typed on; Ctrl+Z takes back what was typed after the save only.
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 2, QStringLiteral("code"));
+    auto *script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(script);
+    CodeEditor *code = script->codeEdit();
+    QVERIFY(code->hasFocus());
+    code->moveCursor(QTextCursor::End);
+    const QString saved = code->toPlainText() + QStringLiteral(" //abc");
+    QTest::keyClicks(code, QStringLiteral(" //abc"));
+    FileDialog::setNextPath(m_dir.filePath(QStringLiteral("undo-in-code")));
+    QTest::keyClick(code, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!window->document()->isModified());
+    QTest::keyClicks(code, QStringLiteral("def"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(code->toPlainText(), saved);
+    QVERIFY(!window->document()->isModified());
+    QVERIFY(!window->isWindowModified());
+    QVERIFY(redo->isEnabled());
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(code->toPlainText(), saved + QStringLiteral("def"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(code, Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(code->toPlainText(), saved + QStringLiteral("def"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!window->document()->isModified());
+
+    // A new script's code replaced, another step looked at, typed on: Ctrl+Z goes back to the code as it
+    // was left, not to the starter template.
+    workflow->addStepAction(StepType::JavaScript)->trigger();
+    script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(script);
+    code = script->codeEdit();
+    code->setFocus();
+    code->selectAll();
+    QTest::keyClicks(code, QStringLiteral("return 1;"));
+    QCOMPARE(code->toPlainText(), QStringLiteral("return 1;"));
+    QListView *list = workflow->stepView();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Up);
+    QVERIFY(!qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor()));
+    QTest::keyClick(list, Qt::Key_Down);
+    QCOMPARE(workflow->currentStepEditor(), script);
+    code->setFocus();
+    code->moveCursor(QTextCursor::End);
+    QTest::keyClicks(code, QStringLiteral(" // hi"));
+    QTest::keyClick(code, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(code->toPlainText(), QStringLiteral("return 1;"));
+
+    // A one-line field too: "a" typed in the URL, another step looked at, "b" typed: Ctrl+Z takes "b".
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1, QStringLiteral("url"));
+    auto *request = qobject_cast<ApiRequestStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(request);
+    const QString url = request->urlEdit()->text();
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("a"));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Down);
+    QTest::keyClick(list, Qt::Key_Up);
+    QCOMPARE(workflow->currentStepEditor(), request);
+    request->urlEdit()->setFocus();
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("b"));
+    QTest::keyClick(request->urlEdit(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(request->urlEdit()->text(), url + QStringLiteral("a"));
+
+    // The JSON body: two spaces, saved, three more: Ctrl+Z takes the three.
+    TemplateTextEdit *body = request->jsonBodyEdit();
+    body->setFocus();
+    body->moveCursor(QTextCursor::End);
+    const QString savedBody = body->toPlainText() + QStringLiteral("  ");
+    QTest::keyClicks(body, QStringLiteral("  "));
+    QTest::keyClick(body, Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!window->document()->isModified());
+    QTest::keyClicks(body, QStringLiteral("   "));
+    QTest::keyClick(body, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(body->toPlainText(), savedBody);
+    QVERIFY(!window->document()->isModified());
+
+    // Its context menu's Undo is Edit's too (picked with its letter, as from the keyboard).
+    QTest::keyClicks(body, QStringLiteral("   "));
+    bool menuShown = false;
+    bool offersEditsUndo = false;
+    QTimer::singleShot(0, this, [&] {
+        QPointer<QMenu> menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        menuShown = true;
+        offersEditsUndo =
+            menu->actions().contains(child<QAction>(window.get(), QStringLiteral("actionUndo")));
+        QTest::keyClick(menu, Qt::Key_U);
+        if (menu)
+            menu->close(); // its own Undo may have been off: a blocking menu must not stay open
+    });
+    const QPoint at = body->cursorRect().center();
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, at, body->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(body, &menuKey);
+    QTRY_VERIFY(menuShown);
+    QTRY_VERIFY(!QApplication::activePopupWidget());
+    QVERIFY(offersEditsUndo);
+    QCOMPARE(body->toPlainText(), savedBody);
+    QVERIFY(!window->document()->isModified());
+}
+
+void tst_MainWindow::stepCommandsFromTheKeyboard()
+{
+    auto window = createWindow();
+    window->resize(1280, 800);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    auto *tabs = child<QTabWidget>(window.get(), QStringLiteral("resourceTabs"));
+    auto *stepMenu = child<QMenu>(window.get(), QStringLiteral("menuStep"));
+    QVERIFY(stepMenu);
+    QAction *addItem = child<QAction>(stepMenu, QStringLiteral("actionAddStep"));
+    QVERIFY(!addItem->isEnabled()); // the General tab: no steps shown
+
+    // Ctrl+Tab from the Authentication drop-down opens the Auth workflow, the focus in its step list.
+    auto *authMethod = child<QComboBox>(window.get(), QStringLiteral("authMethod"));
+    authMethod->setFocus();
+    QTest::keyClick(authMethod, Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    auto *workflow = child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"));
+    QListView *list = workflow->stepView();
+    QCOMPARE(QApplication::focusWidget(), list);
+    QVERIFY(addItem->isEnabled());
+
+    // Tab goes from the list through the selected step's fields to Add step, then out of the resource.
+    auto *addButton = child<QToolButton>(workflow, QStringLiteral("addStepButton"));
+    QList<QWidget *> stops {list};
+    for (int i = 0; i < 40 && workflow->isAncestorOf(QApplication::focusWidget()); ++i) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        stops.append(QApplication::focusWidget());
+    }
+    QVERIFY(stops.size() > 3);
+    QCOMPARE(stops.at(1), workflow->currentStepEditor()->nameEdit());
+    QCOMPARE(stops.at(stops.size() - 2), addButton);
+    QVERIFY(!window->resourceEditor()->isAncestorOf(stops.constLast()));
+    for (qsizetype i = 1; i < stops.size() - 2; ++i)
+        QVERIFY(workflow->currentStepEditor()->isAncestorOf(stops.at(i)));
+
+    // Insert in the list opens the menu of step types; J picks JavaScript. The new step's name has the
+    // focus, ready to be typed over.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Insert);
+    auto *types = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    QVERIFY(types);
+    QTest::keyClick(types, Qt::Key_J);
+    QTRY_COMPARE(workflow->stepModel()->rowCount(), 5);
+    QTRY_VERIFY(!QApplication::activePopupWidget());
+    auto *script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
+    QVERIFY(script);
+    QCOMPARE(workflow->currentStep(), 4);
+    QTRY_COMPARE(QApplication::focusWidget(), script->nameEdit());
+    QCOMPARE(script->nameEdit()->selectedText(), script->nameEdit()->text());
+    // Enter takes the first type.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Insert);
+    types = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    QVERIFY(types);
+    QTest::keyClick(types, Qt::Key_Return);
+    QTRY_COMPARE(workflow->stepModel()->rowCount(), 6);
+    QVERIFY(qobject_cast<FormStepEditor *>(workflow->currentStepEditor()));
+
+    // Ctrl+Shift+D duplicates from the step's fields, Space in the list turns the step off, Delete removes.
+    QWidget *name = workflow->currentStepEditor()->nameEdit();
+    QTRY_COMPARE(QApplication::focusWidget(), name);
+    QTest::keyClick(name, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(workflow->stepModel()->rowCount(), 7);
+    QCOMPARE(workflow->currentStep(), 6);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Space);
+    const StepRef copy {0, WorkflowKind::Auth, 6};
+    QVERIFY(!stepEnabled(window->document()->step(copy)));
+    QVERIFY(!child<QAction>(stepMenu, QStringLiteral("actionToggleStepEnabled"))->isChecked());
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(workflow->stepModel()->rowCount(), 6);
+
+    // The step list's context menu has the commands, Add Step with the types under it.
+    QCOMPARE(list->contextMenuPolicy(), Qt::ActionsContextMenu);
+    QStringList offered;
+    for (const QAction *action : list->actions())
+        offered.append(action->objectName());
+    QCOMPARE(offered,
+             (QStringList {QStringLiteral("addStep"), QStringLiteral("removeStep"),
+                           QStringLiteral("duplicateStep"), QStringLiteral("moveStepUp"),
+                           QStringLiteral("moveStepDown"), QStringLiteral("toggleStepEnabled")}));
+    QCOMPARE(list->actions().constFirst()->menu()->actions().size(), 4);
+
+    // The Step menu stands in for the shown workflow's commands, and Help > Keyboard Shortcuts lists them.
+    child<QAction>(stepMenu, QStringLiteral("actionDuplicateStep"))->trigger();
+    QCOMPARE(workflow->stepModel()->rowCount(), 7);
+    child<QAction>(window.get(), QStringLiteral("actionShortcuts"))->trigger();
+    auto *shortcuts = child<ShortcutsDialog>(window.get(), QStringLiteral("shortcutsDialog"));
+    QVERIFY(shortcuts);
+    QStringList listed;
+    for (int row = 0; row < shortcuts->model()->rowCount(); ++row) {
+        if (shortcuts->model()->item(row, 0)->text() == QStringLiteral("Step"))
+            listed.append(shortcuts->model()->item(row, 1)->text() + QLatin1Char('=') +
+                          shortcuts->model()->item(row, 2)->text());
+    }
+    const auto keys = [](const QKeySequence &key) { return key.toString(QKeySequence::NativeText); };
+    QCOMPARE(listed,
+             (QStringList {
+                 QStringLiteral("Add Step=") + keys(QKeySequence(Qt::Key_Insert)),
+                 QStringLiteral("Remove Step=") + keys(QKeySequence(QKeySequence::Delete)),
+                 QStringLiteral("Duplicate Step=") + keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)),
+                 QStringLiteral("Move Step Up=") + keys(QKeySequence(Qt::CTRL | Qt::Key_Up)),
+                 QStringLiteral("Move Step Down=") + keys(QKeySequence(Qt::CTRL | Qt::Key_Down)),
+                 QStringLiteral("Enabled=") + keys(QKeySequence(Qt::Key_Space)),
+             }));
+    shortcuts->close();
+
+    // Ctrl+Shift+Tab from the list goes back to General, the focus on the resource's name.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Backtab, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(tabs->currentIndex(), int(ResourceEditor::GeneralTab));
+    QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(window.get(), QStringLiteral("resourceName")));
+    QVERIFY(!addItem->isEnabled());
+    window->document()->undoStack()->setClean();
 }
 
 void tst_MainWindow::standardShortcuts()

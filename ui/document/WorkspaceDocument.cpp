@@ -12,6 +12,7 @@
 #include "format/WorkspaceWriter.h"
 #include "run/JsonText.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +20,7 @@
 #include <QRegularExpression>
 #include <QScopedValueRollback>
 #include <QUndoStack>
+#include <QWidget>
 #include <QtConcurrentRun>
 
 #include <optional>
@@ -71,6 +73,10 @@ WorkspaceDocument::WorkspaceDocument(QObject *parent)
     qRegisterMetaType<DocumentChange>();
     connect(m_undoStack, &QUndoStack::cleanChanged, this,
             [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    // A field left and typed in again is a new undo step, as in any editor: merged, one Ctrl+Z took back
+    // the earlier typing too (a URL edited, another step looked at, the URL edited again).
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        connect(app, &QApplication::focusChanged, this, [this] { ++m_typingGeneration; });
     m_workspace.name = tr("Untitled workspace");
 }
 

@@ -93,8 +93,9 @@ public:
 
     // Editing: each call is one undoable step, and does nothing when the value doesn't change. Calls
     // with the same non-empty mergeKey on the same target merge into one step (typing in a field), but
-    // never into the saved state, nor across a finished test run (setLastRunScope): typing on then starts
-    // a new step, so Undo goes back to what was saved or tested.
+    // never into the saved state, across a finished test run (setLastRunScope) or a move of the keyboard
+    // focus: typing on then starts a new step, so Undo goes back to what was saved or tested, or to how
+    // the field was when the user came back to it.
     void setVariables(const KeyValueList &variables, const QString &text, const QString &mergeKey = {});
     void setResource(int index, const Resource &resource, const QString &text, const QString &mergeKey = {});
     void setStep(const StepRef &ref, const Step &step, const QString &text, const QString &mergeKey = {});
@@ -205,8 +206,8 @@ private:
     };
     QHash<QString, LastRun> m_lastRuns; // by lastRunKey(): resource names, as indexes shift
     quint64 m_lastRunCount = 0;
-    // Goes up at each finished test run; part of every typing merge key, so typing after a run doesn't
-    // merge into the step before it. (QUndoStack already never merges into the clean, saved step.)
+    // Goes up at each finished test run and focus change; part of every typing merge key, so typing after
+    // either doesn't merge into the step before it. (QUndoStack already never merges into the clean step.)
     int m_typingGeneration = 0;
     quint64 m_changeSerial = 0;
     bool m_notifying = false;

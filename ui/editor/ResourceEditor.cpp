@@ -6,8 +6,10 @@
 #include "document/WorkspaceDocument.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
+#include "widgets/TabOrder.h"
 #include "widgets/VerticalScrollArea.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QScopedValueRollback>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardItemModel>
@@ -114,7 +117,14 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
             workflowEditor(WorkflowKind::Refresh);
         else if (tab == SessionTab)
             ensureSessionTab();
+        Q_EMIT shownTabChanged();
     });
+    // A shortcut rather than QTabWidget's own key handling, which only sees the keys fields pass on: a
+    // drop-down kept Ctrl+Tab for itself, and the focus stayed on the page being hidden.
+    auto *nextTab = new QShortcut(QKeySequence::NextChild, this, this, [this] { switchTab(1); });
+    auto *previousTab = new QShortcut(QKeySequence::PreviousChild, this, this, [this] { switchTab(-1); });
+    for (QShortcut *shortcut : {nextTab, previousTab})
+        shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(m_document, &WorkspaceDocument::changed, this, &ResourceEditor::onDocumentChanged);
     refresh();
 }
@@ -208,6 +218,7 @@ void ResourceEditor::ensureSessionTab()
     auto *scroll = new VerticalScrollArea(createSessionTab(), m_sessionPage);
     m_sessionPage->layout()->addWidget(scroll);
     scroll->show(); // a child added to a page already on screen is not shown with it
+    TabOrder::placeAfter(m_tabs->tabBar(), scroll); // not after every dock, where Qt puts what is new
     refresh();
 }
 
@@ -467,8 +478,43 @@ WorkflowEditor *ResourceEditor::workflowEditor(WorkflowKind workflow)
         page->layout()->addWidget(editor);
         editor->setResource(m_index);
         editor->show(); // a child added to a page already on screen is not shown with it
+        TabOrder::placeAfter(m_tabs->tabBar(), editor); // not after every dock, where Qt puts what is new
     }
     return editor;
+}
+
+WorkflowEditor *ResourceEditor::shownWorkflowEditor() const
+{
+    if (m_index < 0 || !m_tabs->isTabEnabled(m_tabs->currentIndex()))
+        return nullptr;
+    if (m_tabs->currentIndex() == AuthWorkflowTab)
+        return m_authWorkflow;
+    return m_tabs->currentIndex() == RefreshWorkflowTab ? m_refreshWorkflow : nullptr;
+}
+
+void ResourceEditor::switchTab(int delta)
+{
+    QTabWidget *tabs = m_tabs;
+    for (QWidget *up = QApplication::focusWidget(); up && up != this; up = up->parentWidget()) {
+        if (auto *inner = qobject_cast<QTabWidget *>(up)) {
+            tabs = inner;
+            break;
+        }
+    }
+    if (!tabs->isVisible())
+        return;
+    const int count = tabs->count();
+    int tab = tabs->currentIndex();
+    for (int tried = 1; tried < count; ++tried) {
+        const int candidate = (tabs->currentIndex() + tried * delta + count * count) % count;
+        if (tabs->isTabEnabled(candidate) && tabs->isTabVisible(candidate)) {
+            tab = candidate;
+            break;
+        }
+    }
+    tabs->setCurrentIndex(tab);
+    QWidget *first = TabOrder::firstIn(tabs->currentWidget());
+    (first ? first : tabs->tabBar())->setFocus(Qt::TabFocusReason);
 }
 
 void ResourceEditor::focusName()

@@ -3,7 +3,9 @@
 // auth, the Auth workflow and Refresh workflow tabs edit the two workflows, and the Session tab the login
 // test, "run without prompting", the refresh trigger (none, time-based after seconds or an expression, every
 // query run), which failed queries run the refresh workflow (statuses, a body pattern) and the login timeout.
-// Every change is one undoable step (typing in a field merges).
+// Every change is one undoable step (typing in a field merges). Ctrl+Tab and Ctrl+Shift+Tab switch tabs
+// from any field (the innermost tabs around it: a request's Body and Headers inside a step) and put the
+// focus on the new tab's first field.
 #pragma once
 
 #include "document/StepRef.h"
@@ -47,12 +49,19 @@ public:
     void showStep(WorkflowKind workflow, int step, const QString &field = {});
     // The General tab with its name selected, ready to be typed over (a resource just added).
     void focusName();
+    // The editor of the workflow tab shown, or null on the other tabs and with no resource shown.
+    WorkflowEditor *shownWorkflowEditor() const;
 
 Q_SIGNALS:
     // The index shown changed, also when the resource moved in the list or was removed.
     void resourceChanged(int index);
+    // Another tab, or another resource, or none, is shown: shownWorkflowEditor() may have changed.
+    void shownTabChanged();
 
 private:
+    // Ctrl+Tab: the next (or previous) enabled tab of the tabs around the focus, and focus on its first
+    // field.
+    void switchTab(int delta);
     QWidget *createGeneralTab();
     QWidget *createSessionTab();
     // The Session tab is built when it first opens, like the workflow tabs.

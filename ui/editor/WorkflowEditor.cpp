@@ -10,12 +10,14 @@
 #include "widgets/CurrentPageStack.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/StudioAction.h"
+#include "widgets/TabOrder.h"
 #include "widgets/VerticalScrollArea.h"
 
 #include <QAction>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QSplitter>
@@ -85,6 +87,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     , m_model(new StepListModel(document, this))
     , m_view(new QListView(this))
     , m_addButton(new QToolButton(this))
+    , m_addMenu(new QMenu(m_addButton))
     , m_details(new CurrentPageStack(this))
     , m_emptyPage(new QLabel(this))
 {
@@ -103,44 +106,46 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setMinimumWidth(220);
 
-    auto *addMenu = new QMenu(m_addButton);
     for (StepType type : AllStepTypes) {
-        QAction *action =
-            StudioAction::create(this, addActionName(type), stepTypeLabel(type), addStepToolTip(type));
+        // With a letter to pick it by in the menu: F, A, J, D.
+        QAction *action = StudioAction::create(this, addActionName(type),
+                                               QLatin1Char('&') + stepTypeLabel(type), addStepToolTip(type));
         connect(action, &QAction::triggered, this, [this, type] { addStep(type); });
-        addMenu->addAction(action);
+        m_addMenu->addAction(action);
         m_addActions.append(action);
     }
     m_addButton->setObjectName(QStringLiteral("addStepButton"));
     m_addButton->setText(tr("Add step"));
-    m_addButton->setToolTip(tr("Add a step at the end of the %1").arg(workflowLabel));
+    m_addButton->setToolTip(
+        tr("Add a step at the end of the %1 (Insert in the step list)").arg(workflowLabel));
     m_addButton->setAccessibleName(tr("Add step"));
     m_addButton->setIcon(ActionIconEngine::icon(ActionIconEngine::Glyph::Add));
     m_addButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_addButton->setPopupMode(QToolButton::InstantPopup);
-    m_addButton->setMenu(addMenu);
+    m_addButton->setMenu(m_addMenu);
+    m_addButton->setFocusPolicy(
+        Qt::TabFocus); // a Tab stop (Space opens the menu); a click leaves the focus be
 
-    m_removeAction = StudioAction::create(this, QStringLiteral("removeStep"), tr("Remove"),
-                                          tr("Remove the selected step (Delete)"), QKeySequence::Delete,
-                                          ActionIconEngine::icon(ActionIconEngine::Glyph::Remove));
-    m_duplicateAction = StudioAction::create(this, QStringLiteral("duplicateStep"), tr("Duplicate"),
-                                             tr("Add a copy of the selected step after it"), {},
-                                             ActionIconEngine::icon(ActionIconEngine::Glyph::Duplicate));
-    m_moveUpAction = StudioAction::create(
-        this, QStringLiteral("moveStepUp"), tr("Up"), tr("Run the selected step earlier (Ctrl+Up)"),
-        QKeySequence(Qt::CTRL | Qt::Key_Up), ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp));
-    m_moveDownAction = StudioAction::create(
-        this, QStringLiteral("moveStepDown"), tr("Down"), tr("Run the selected step later (Ctrl+Down)"),
-        QKeySequence(Qt::CTRL | Qt::Key_Down), ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown));
-    m_toggleEnabledAction =
-        StudioAction::create(this, QStringLiteral("toggleStepEnabled"), tr("Enabled"),
-                             tr("Disabled steps stay in the workflow, but runs skip them"));
-    m_toggleEnabledAction->setCheckable(true);
-    // The shortcuts act on the list only, so Delete and Ctrl+Up keep their meaning in text fields.
-    for (QAction *action : {m_removeAction, m_moveUpAction, m_moveDownAction}) {
+    m_addStepAction = createCommandAction(Command::AddStep, this);
+    m_addStepAction->setMenu(m_addMenu); // a submenu of step types in the context menu
+    m_removeAction = createCommandAction(Command::RemoveStep, this);
+    m_duplicateAction = createCommandAction(Command::DuplicateStep, this);
+    m_moveUpAction = createCommandAction(Command::MoveStepUp, this);
+    m_moveDownAction = createCommandAction(Command::MoveStepDown, this);
+    m_toggleEnabledAction = createCommandAction(Command::ToggleStepEnabled, this);
+    // Insert, Delete, Ctrl+Up, Ctrl+Down and Space act on the list only, so they keep their meaning in text
+    // fields. Ctrl+Shift+D means nothing there: it duplicates from anywhere in the workflow.
+    for (QAction *action :
+         {m_addStepAction, m_removeAction, m_moveUpAction, m_moveDownAction, m_toggleEnabledAction}) {
         action->setShortcutContext(Qt::WidgetShortcut);
         m_view->addAction(action);
     }
+    m_duplicateAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(m_duplicateAction);
+    // The list's context menu has them all, in menu order.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->insertAction(m_moveUpAction, m_duplicateAction);
+    connect(m_addStepAction, &QAction::triggered, this, &WorkflowEditor::showAddMenu);
     connect(m_removeAction, &QAction::triggered, this, &WorkflowEditor::removeCurrentStep);
     connect(m_duplicateAction, &QAction::triggered, this, &WorkflowEditor::duplicateCurrentStep);
     connect(m_moveUpAction, &QAction::triggered, this, [this] { moveCurrentStep(-1); });
@@ -172,6 +177,9 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     // three types, and building all of them for both workflows was most of the studio's start-up time.
     m_editors = {nullptr, nullptr, nullptr, nullptr};
     auto *scroll = new VerticalScrollArea(m_details, this);
+    // Not a Tab stop between Add step and the rest of the window: the fields in it take the focus, and
+    // scroll into view as they do.
+    scroll->setFocusPolicy(Qt::NoFocus);
 
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);
@@ -189,8 +197,9 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     splitter->setChildrenCollapsible(false);
     // The list pane starts wide enough for its tool bars' labels, so none hides in an overflow menu.
     splitter->setSizes({qMax(260, listPane->sizeHint().width()), 700});
-    // Tab follows the pane top to bottom: Add step, above the list, was built after it.
-    QWidget::setTabOrder(m_addButton, m_view);
+    // Tab goes from the list to the step's fields (placed between them when its editor is built), then to
+    // Add step: the list is where a keyboard user starts, and Insert there adds a step.
+    QWidget::setTabOrder(m_view, m_addButton);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -266,6 +275,7 @@ StepEditor *WorkflowEditor::stepEditor(StepType type) const
         }
         editor->setObjectName(editorName(type));
         m_details->addWidget(editor);
+        TabOrder::placeAfter(m_view, editor);
     }
     return editor;
 }
@@ -281,12 +291,97 @@ QAction *WorkflowEditor::addStepAction(StepType type) const
     return m_addActions.at(int(type));
 }
 
+QAction *WorkflowEditor::commandAction(Command command) const
+{
+    switch (command) {
+    case Command::AddStep:
+        return m_addStepAction;
+    case Command::RemoveStep:
+        return m_removeAction;
+    case Command::DuplicateStep:
+        return m_duplicateAction;
+    case Command::MoveStepUp:
+        return m_moveUpAction;
+    case Command::MoveStepDown:
+        return m_moveDownAction;
+    case Command::ToggleStepEnabled:
+        return m_toggleEnabledAction;
+    }
+    return nullptr;
+}
+
+QAction *WorkflowEditor::createCommandAction(Command command, QObject *owner)
+{
+    using Glyph = ActionIconEngine::Glyph;
+    // The tool bars show the short label (the icon text), menus the whole one.
+    QAction *action = nullptr;
+    QString shortLabel;
+    switch (command) {
+    case Command::AddStep:
+        action = StudioAction::create(owner, QStringLiteral("addStep"), tr("&Add Step"),
+                                      tr("Add a step of a type picked from a menu (Insert in the step list)"),
+                                      QKeySequence(Qt::Key_Insert), ActionIconEngine::icon(Glyph::Add));
+        shortLabel = tr("Add step");
+        break;
+    case Command::RemoveStep:
+        action = StudioAction::create(owner, QStringLiteral("removeStep"), tr("&Remove Step"),
+                                      tr("Remove the selected step (Delete in the step list)"),
+                                      QKeySequence::Delete, ActionIconEngine::icon(Glyph::Remove));
+        shortLabel = tr("Remove");
+        break;
+    case Command::DuplicateStep:
+        action = StudioAction::create(owner, QStringLiteral("duplicateStep"), tr("D&uplicate Step"),
+                                      tr("Add a copy of the selected step after it"),
+                                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                                      ActionIconEngine::icon(Glyph::Duplicate));
+        shortLabel = tr("Duplicate");
+        break;
+    case Command::MoveStepUp:
+        action =
+            StudioAction::create(owner, QStringLiteral("moveStepUp"), tr("Move Step U&p"),
+                                 tr("Run the selected step earlier (Ctrl+Up in the step list)"),
+                                 QKeySequence(Qt::CTRL | Qt::Key_Up), ActionIconEngine::icon(Glyph::MoveUp));
+        shortLabel = tr("Up");
+        break;
+    case Command::MoveStepDown:
+        action = StudioAction::create(owner, QStringLiteral("moveStepDown"), tr("Move Step Do&wn"),
+                                      tr("Run the selected step later (Ctrl+Down in the step list)"),
+                                      QKeySequence(Qt::CTRL | Qt::Key_Down),
+                                      ActionIconEngine::icon(Glyph::MoveDown));
+        shortLabel = tr("Down");
+        break;
+    case Command::ToggleStepEnabled:
+        action = StudioAction::create(
+            owner, QStringLiteral("toggleStepEnabled"), tr("&Enabled"),
+            tr("Disabled steps stay in the workflow, but runs skip them (Space in the step list)"),
+            QKeySequence(Qt::Key_Space));
+        action->setCheckable(true);
+        shortLabel = tr("Enabled");
+        break;
+    }
+    action->setIconText(shortLabel);
+    return action;
+}
+
+void WorkflowEditor::showAddMenu()
+{
+    if (!m_addButton->isEnabled())
+        return;
+    m_addMenu->popup(m_addButton->mapToGlobal(QPoint(0, m_addButton->height())));
+    m_addMenu->setActiveAction(m_addActions.constFirst());
+}
+
 int WorkflowEditor::addStep(StepType type)
 {
     if (m_model->resource() < 0)
         return -1;
     const int row = m_document->addNewStep(m_model->resource(), m_workflow, type);
     setCurrentStep(row);
+    // As an added resource does: the name selected, to be typed over, and Tab on through the new step.
+    if (StepEditor *editor = currentStepEditor()) {
+        editor->nameEdit()->setFocus(Qt::OtherFocusReason);
+        editor->nameEdit()->selectAll();
+    }
     return row;
 }
 
@@ -369,6 +464,7 @@ void WorkflowEditor::updateActions()
     const int row = currentStep();
     const bool bound = m_model->resource() >= 0;
     m_addButton->setEnabled(bound);
+    m_addStepAction->setEnabled(bound);
     for (QAction *action : std::as_const(m_addActions))
         action->setEnabled(bound);
     m_removeAction->setEnabled(row >= 0);

@@ -35,6 +35,10 @@ CodeEditor::CodeEditor(QWidget *parent)
     setLineWrapMode(QPlainTextEdit::NoWrap); // line numbers then match the lines error messages name
     setTabStopDistance(4 * fontMetrics().horizontalAdvance(u' '));
     setAccessibleName(tr("Code"));
+    // The code is a field of the workspace: every edit is a command on the document's undo stack, which
+    // the window's Undo and Redo walk (Ctrl+Z too, the context menu's Undo). A history of the editor's
+    // own ran across saves and steps shown before, and undid them behind the document's back.
+    setUndoRedoEnabled(false);
 
     connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeEditor::updateGutterWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateGutter);

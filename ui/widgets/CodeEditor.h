@@ -4,7 +4,8 @@
 // editor passes palette changes on to it. Given the names a script can use, it completes a step's fields
 // after "http1." and the names themselves on Ctrl+Space (NameCompleter), and flags where the code reads a
 // step of the workflow that hasn't run by then (a later or disabled one), as expression fields flag an
-// unknown name: red, underlined, named in the tooltip.
+// unknown name: red, underlined, named in the tooltip. It keeps no undo history of its own: its text is a
+// workspace field, whose edits the document's undo stack keeps.
 #pragma once
 
 #include "script/JavaScriptSource.h"

@@ -18,6 +18,9 @@ TemplateTextEdit::TemplateTextEdit(QWidget *parent)
 {
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             [this](const QString &name) { m_completer->insertIn(this, name); });
+    // The body is a field of the workspace: the document's undo stack keeps its edits, as for the code
+    // editor (see CodeEditor).
+    setUndoRedoEnabled(false);
 }
 
 QSize TemplateTextEdit::sizeHint() const

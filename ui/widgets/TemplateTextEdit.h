@@ -2,6 +2,7 @@
 // counterpart of ExpressionLineEdit: the expressions tinted and unknown root names marked
 // (TemplateHighlighter), and step and variable names completed after "{{" (NameCompleter; Ctrl+Space
 // asks for them). After a test run, the tooltip over an expression tells what it came to (LastRunValue).
+// Like CodeEditor it keeps no undo history of its own: the document's undo stack has the body's edits.
 #pragma once
 
 #include "script/KnownNames.h"

@@ -13,6 +13,7 @@
 #include "editor/KeyValueTableEditor.h"
 #include "editor/ResourceEditor.h"
 #include "editor/ResourceListModel.h"
+#include "editor/StepMenu.h"
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceFormat.h"
 #include "preview/AuthLoginPreview.h"
@@ -34,6 +35,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -52,7 +54,6 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTextDocument>
 #include <QTextEdit>
 #include <QThread>
 #include <QToolBar>
@@ -422,6 +423,8 @@ void MainWindow::createMenus()
     resource->addSeparator();
     resource->addAction(m_testAuthAction);
     resource->addAction(m_testRefreshAction);
+    // The shown workflow's step commands, listed with their keys (Insert, Delete, ... in the step list).
+    menuBar()->addMenu(new StepMenu(m_resourceEditor, this));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("menuView"));
@@ -1523,6 +1526,9 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         event->ignore();
         return true;
     }
+    if (event->type() == QEvent::ContextMenu &&
+        showFieldMenu(qobject_cast<QWidget *>(watched), static_cast<QContextMenuEvent *>(event)))
+        return true;
     if (event->type() == QEvent::Polish || event->type() == QEvent::Wheel) {
         auto *widget = qobject_cast<QWidget *>(watched);
         if (isChoice(widget) && event->type() == QEvent::Polish)
@@ -1558,7 +1564,13 @@ bool MainWindow::undoGoesToDocument(const QKeyEvent *key) const
     const bool undo = m_undoAction->shortcuts().contains(pressed);
     if (!undo && !m_redoAction->shortcuts().contains(pressed))
         return false;
-    QWidget *field = QApplication::focusWidget();
+    // Code and bodies too: they keep no history of their own (see CodeEditor), so that Ctrl+Z there
+    // undoes what Edit's Undo does, and never across a save or another step.
+    return isDocumentField(QApplication::focusWidget());
+}
+
+bool MainWindow::isDocumentField(const QWidget *field) const
+{
     if (!field || field->window() != this ||
         !(m_resourceEditor->isAncestorOf(field) || m_variablesEditor->isAncestorOf(field)))
         return false; // filters, the preview's query: not part of the document
@@ -1566,15 +1578,45 @@ bool MainWindow::undoGoesToDocument(const QKeyEvent *key) const
         if (qobject_cast<const QAbstractItemView *>(up))
             return false; // a table cell being typed in: its text isn't in the document yet
     }
-    // Code and bodies keep their fine-grained history while they have one; then the document's.
-    QTextDocument *text = nullptr;
-    if (const auto *plain = qobject_cast<const QPlainTextEdit *>(field))
-        text = plain->document();
-    else if (const auto *rich = qobject_cast<const QTextEdit *>(field))
-        text = rich->document();
-    if (text)
-        return undo ? !text->isUndoAvailable() : !text->isRedoAvailable();
-    return true; // line edits, spin boxes: each edit of one is one document step
+    return true; // line edits, spin boxes, code and bodies: each edit of one is a document command
+}
+
+bool MainWindow::showFieldMenu(QWidget *target, const QContextMenuEvent *event)
+{
+    // A text field's own menu has Undo and Redo of the field's history, which the document's commands
+    // replace (see eventFilter): there Undo pushed a new edit, or did nothing in code and bodies. The
+    // menu gets Edit's Undo and Redo instead. The mouse's menu is asked of a text box's viewport.
+    auto *plain = target ? qobject_cast<QPlainTextEdit *>(target->parentWidget()) : nullptr;
+    if (plain && plain->viewport() != target)
+        plain = nullptr;
+    if (!plain)
+        plain = qobject_cast<QPlainTextEdit *>(target);
+    auto *line = qobject_cast<QLineEdit *>(target);
+    QWidget *field = plain ? static_cast<QWidget *>(plain) : line;
+    // A number box's or drop-down's text is left to their own menus.
+    if (!field || qobject_cast<QAbstractSpinBox *>(field->parentWidget()) ||
+        qobject_cast<QComboBox *>(field->parentWidget()) || !isDocumentField(field))
+        return false;
+    QMenu *menu = nullptr;
+    if (plain)
+        menu = plain->createStandardContextMenu(plain->viewport()->mapFromGlobal(event->globalPos()));
+    else
+        menu = line->createStandardContextMenu();
+    if (!menu)
+        return false;
+    const QList<QAction *> items = menu->actions();
+    for (QAction *item : items) {
+        QAction *ours = item->objectName() == QLatin1String("edit-undo") ? m_undoAction
+            : item->objectName() == QLatin1String("edit-redo")           ? m_redoAction
+                                                                         : nullptr;
+        if (ours) {
+            menu->insertAction(item, ours);
+            menu->removeAction(item);
+        }
+    }
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
+    return true;
 }
 
 void MainWindow::updateTitle()

@@ -22,6 +22,7 @@
 #include <functional>
 
 class QAction;
+class QContextMenuEvent;
 class QDockWidget;
 class QKeyEvent;
 class QLabel;
@@ -110,11 +111,17 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // Whether Undo or Redo pressed in the focused field should act on the document rather than on the
-    // field's own history (see eventFilter).
     // For a wheel turned over a drop-down or number box in the editors: scrolls their page instead.
     bool scrollsPageInstead(QWidget *choice, QWheelEvent *wheel);
+    // Whether Undo or Redo pressed in the focused field should act on the document rather than on the
+    // field's own history (see eventFilter).
     bool undoGoesToDocument(const QKeyEvent *key) const;
+    // Whether the widget is a field of the editors whose edits are document commands.
+    bool isDocumentField(const QWidget *field) const;
+    // For a context menu asked of a text field (or a text box's viewport) of the editors: shows the
+    // field's menu with Edit's Undo and Redo in place of its own; false for other widgets. Number boxes
+    // and drop-downs keep their own menus, whose Undo is still their text's.
+    bool showFieldMenu(QWidget *target, const QContextMenuEvent *event);
     void createActions();
     void createMenus();
     void createDocks();
