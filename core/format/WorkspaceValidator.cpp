@@ -3,8 +3,6 @@
 #include "run/JsonBodyTemplate.h"
 #include "script/Template.h"
 
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -67,20 +65,16 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 problems.append({stepPointer + QStringLiteral("/timeoutMs"),
                                  QStringLiteral("the timeout must be a positive number of milliseconds")});
             if (request->body.kind == RequestBody::Kind::Json && !request->body.text.trimmed().isEmpty()) {
-                QJsonParseError error;
-                QJsonDocument::fromJson(request->body.text.toUtf8(), &error);
-                if (error.error != QJsonParseError::NoError) {
-                    const qsizetype offset =
-                        QString::fromUtf8(request->body.text.toUtf8().left(error.offset)).size();
-                    const QString hint =
-                        JsonBodyTemplate::isExpressionOutsideString(request->body.text, offset)
-                        ? QStringLiteral("; put {{ expressions }} inside JSON strings")
-                        : QString();
-                    problems.append({stepPointer + QStringLiteral("/body/text"),
-                                     QStringLiteral("the JSON body is not valid JSON (%1 at offset %2)%3")
-                                         .arg(error.errorString())
-                                         .arg(error.offset)
-                                         .arg(hint)});
+                if (const auto error = JsonBodyTemplate::syntaxError(request->body.text)) {
+                    problems.append(
+                        {stepPointer + QStringLiteral("/body/text"),
+                         QStringLiteral("the JSON body is not valid JSON (%1 at line %2, column %3)%4")
+                             .arg(error->reason)
+                             .arg(error->line)
+                             .arg(error->column)
+                             .arg(error->expressionOutsideString
+                                      ? QStringLiteral("; put {{ expressions }} inside JSON strings")
+                                      : QString())});
                 }
             }
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {

@@ -224,6 +224,24 @@ private Q_SLOTS:
                  qPrintable(exportRun.err));
     }
 
+    // A JSON body's error says where as the studio's editor does, in lines and columns of the body's text
+    // (the parser's byte offset was one off from the editor's column, and more after non-ASCII text).
+    void validateJsonBodySaysLineAndColumn()
+    {
+        const QString path =
+            QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/tests/data/format/invalid-json-body.json");
+        const Run run = cli({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(path +
+                                    QStringLiteral(": /resources/0/auth/authWorkflow/1/body/text: the JSON "
+                                                   "body is not valid JSON (")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(
+                     QStringLiteral(" at line 1, column 13); put {{ expressions }} inside JSON strings")),
+                 qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("offset")), qPrintable(run.err));
+    }
+
     void validateMissingFile()
     {
         const Run run = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent/x.json")});
