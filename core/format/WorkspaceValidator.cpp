@@ -129,6 +129,17 @@ QString WorkspaceValidator::keyValueProblem(const KeyValue &row)
     return {};
 }
 
+QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
+{
+    if (variable.name.isEmpty())
+        return QStringLiteral("the variable has no name");
+    if (!isIdentifier(variable.name))
+        return QStringLiteral("variable name '%1' is not a valid identifier (letters, digits, _ and $, not "
+                              "starting with a digit)")
+            .arg(variable.name);
+    return {};
+}
+
 bool WorkspaceValidator::holdsLiteralSecret(const DefineVariableStep &variable)
 {
     if (!variable.secret || variable.value.isEmpty())
@@ -221,9 +232,8 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
     for (int i = 0; i < workspace.variables.size(); ++i) {
         const QString name = workspace.variables.at(i).name;
         const QString pointer = QStringLiteral("/variables/%1/name").arg(i);
-        if (!isIdentifier(name))
-            problems.append(
-                {pointer, QStringLiteral("variable name '%1' is not a valid identifier").arg(name)});
+        if (const QString problem = variableNameProblem(workspace.variables.at(i)); !problem.isEmpty())
+            problems.append({pointer, problem});
         else if (variableNames.contains(name))
             problems.append({pointer, QStringLiteral("duplicate workspace variable '%1'").arg(name)});
         variableNames.insert(name);
