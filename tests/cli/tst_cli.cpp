@@ -80,6 +80,8 @@ private Q_SLOTS:
             << 2;
         QTest::newRow("unknown option")
             << QStringList {QStringLiteral("validate"), QStringLiteral("--frob"), Demo} << 2;
+        QTest::newRow("validate json")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--json"), Demo} << 0;
     }
     void usage()
     {
@@ -222,6 +224,98 @@ private Q_SLOTS:
                  qPrintable(exportRun.out + exportRun.err));
         QVERIFY2(exportRun.err.contains(QStringLiteral("note: it reads {{ API }} from the workspace")),
                  qPrintable(exportRun.err));
+    }
+
+    // validate --json: one document on standard output, what goes to standard error and the exit code as
+    // without it.
+    void validateJson()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(content);
+            return file.fileName();
+        };
+        const auto document = [](const Run &run) {
+            QJsonParseError error;
+            const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+            if (error.error != QJsonParseError::NoError)
+                qWarning("not JSON: %s", qPrintable(run.out));
+            return object;
+        };
+
+        const Run valid = cli({QStringLiteral("validate"), QStringLiteral("--json"), Demo});
+        QCOMPARE(valid.exitCode, 0);
+        QJsonObject json = document(valid);
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(false), true);
+        QCOMPARE(json.value(QStringLiteral("file")).toString(), Demo);
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("workspace"));
+        QCOMPARE(json.value(QStringLiteral("resources")).toArray(),
+                 (QJsonArray {QStringLiteral("Seed walkthrough"), QStringLiteral("Demo login")}));
+        QCOMPARE(json.value(QStringLiteral("errors")).toArray(), QJsonArray());
+        QCOMPARE(json.value(QStringLiteral("warnings")).toArray(), QJsonArray());
+
+        const QString typo = write(
+            QStringLiteral("typo.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "baseUrl": "{{ tokn }}"}]})");
+        const Run warned = cli({QStringLiteral("validate"), typo, QStringLiteral("--json")});
+        QCOMPARE(warned.exitCode, 0);
+        json = document(warned);
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(false), true);
+        const QJsonObject warning = json.value(QStringLiteral("warnings")).toArray().first().toObject();
+        QCOMPARE(warning.value(QStringLiteral("resource")).toString(), QStringLiteral("r"));
+        QCOMPARE(warning.value(QStringLiteral("names")).toArray(), QJsonArray {QStringLiteral("tokn")});
+        QVERIFY(warning.value(QStringLiteral("message")).toString().contains(QStringLiteral("{{ tokn }}")));
+        QVERIFY2(warned.err.contains(QStringLiteral("warning: resource \"r\" reads {{ tokn }}")),
+                 qPrintable(warned.err));
+
+        // Bad JSON: the line and column; a broken rule: the field's JSON pointer.
+        const QString truncated = write(QStringLiteral("truncated.authstudio.json"),
+                                        "{\n  \"format\": \"authstudio-workspace\",\n  \"resources\": [");
+        const Run syntax = cli({QStringLiteral("validate"), QStringLiteral("--json"), truncated});
+        QCOMPARE(syntax.exitCode, 2);
+        json = document(syntax);
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(true), false);
+        QJsonObject error = json.value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(error.value(QStringLiteral("file")).toString(), truncated);
+        QCOMPARE(error.value(QStringLiteral("line")).toInt(), 3);
+        QVERIFY(error.value(QStringLiteral("column")).toInt() > 0);
+        QVERIFY(!error.contains(QStringLiteral("field")));
+        QVERIFY(error.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("invalid JSON")));
+        QVERIFY2(syntax.err.startsWith(truncated + QStringLiteral(": 3:")), qPrintable(syntax.err));
+
+        const Run rule =
+            cli({QStringLiteral("validate"), QStringLiteral("--json"),
+                 QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/tests/data/format/invalid-json-body.json")});
+        QCOMPARE(rule.exitCode, 2);
+        error = document(rule).value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(error.value(QStringLiteral("field")).toString(),
+                 QStringLiteral("/resources/0/auth/authWorkflow/1/body/text"));
+        QVERIFY(!error.contains(QStringLiteral("line")));
+        QVERIFY2(error.value(QStringLiteral("message"))
+                     .toString()
+                     .startsWith(QStringLiteral("the JSON body is not valid JSON")),
+                 qPrintable(error.value(QStringLiteral("message")).toString()));
+
+        const QString exported = write(
+            QStringLiteral("r.authstudio-resource.json"),
+            R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
+        const Run exportRun = cli({QStringLiteral("validate"), QStringLiteral("--json"), exported});
+        QCOMPARE(exportRun.exitCode, 0);
+        json = document(exportRun);
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("resourceExport"));
+        QCOMPARE(json.value(QStringLiteral("resource")).toString(), QStringLiteral("r"));
+        QCOMPARE(json.value(QStringLiteral("readsFromWorkspace")).toArray(),
+                 QJsonArray {QStringLiteral("API")});
+
+        const Run missing = cli({QStringLiteral("validate"), QStringLiteral("--json"),
+                                 dir.filePath(QStringLiteral("none.json"))});
+        QCOMPARE(missing.exitCode, 2);
+        error = document(missing).value(QStringLiteral("errors")).toArray().first().toObject();
+        QVERIFY(error.value(QStringLiteral("message"))
+                    .toString()
+                    .startsWith(QStringLiteral("can't open the file")));
     }
 
     // A JSON body's error says where as the studio's editor does, in lines and columns of the body's text
