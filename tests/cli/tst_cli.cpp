@@ -513,6 +513,82 @@ private Q_SLOTS:
         QVERIFY(run.out.isEmpty()); // refused before anything ran
     }
 
+    // A --var whose name the workspace doesn't define, nor the resource read, is a typo: refused with the
+    // workspace's variables and the name it most likely meant, its value not echoed.
+    void refusesVariablesNothingReads_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("auth, mistyped")
+            << QStringLiteral("auth") << QStringLiteral("DEMO_APi")
+            << QStringLiteral("--var DEMO_APi: the workspace has no variable 'DEMO_APi' "
+                              "and resource \"Seed walkthrough\" doesn't read it; did "
+                              "you mean DEMO_API? (the workspace's variables: DEMO_API)");
+        QTest::newRow("query, unrelated")
+            << QStringLiteral("query") << QStringLiteral("COLOUR")
+            << QStringLiteral("--var COLOUR: the workspace has no variable 'COLOUR' and resource \"Seed "
+                              "walkthrough\" doesn't read it (the workspace's variables: DEMO_API)");
+    }
+    void refusesVariablesNothingReads()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, variable);
+        QFETCH(QString, message);
+        QStringList arguments = seedArguments();
+        arguments.first() = command;
+        arguments << QStringLiteral("--var") << variable + QStringLiteral("=hidden-value");
+        if (command == QLatin1String("query"))
+            arguments << QStringLiteral("--session-store") << QStringLiteral("memory");
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
+        QVERIFY(run.out.isEmpty()); // refused before anything ran
+    }
+
+    // What --var is for beyond overriding: a name the resource reads that the workspace lacks (a resource
+    // imported without its variables), in a {{ }} field or in a script. And a disabled variable is a
+    // workspace variable all the same.
+    void acceptsVariablesTheResourceReads()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("reads.authstudio.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "authstudio-workspace", "formatVersion": 1,
+            "variables": [{"name": "OFF", "value": "file", "enabled": false}],
+            "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [
+                {"type": "defineVariable", "name": "URL", "value": "{{ API }}/x"},
+                {"type": "javascript", "name": "js1", "code": "return GREETING + '!' + OFF;"}]}}]})");
+        file.close();
+        const Run run = cli({QStringLiteral("auth"), path, QStringLiteral("--resource"), QStringLiteral("r"),
+                             QStringLiteral("--var"), QStringLiteral("API=http://a"), QStringLiteral("--var"),
+                             QStringLiteral("GREETING=hi"), QStringLiteral("--var"), QStringLiteral("OFF=on"),
+                             QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("URL")).toString(), QStringLiteral("http://a/x"));
+        QCOMPARE(scope.value(QStringLiteral("js1")).toString(), QStringLiteral("hi!on"));
+    }
+
+    // An explicit --var DEMO_API wins over --with-demo-server, which then starts nothing, and says so.
+    void explicitDemoApiWinsOverWithDemoServer()
+    {
+        DemoServer server;
+        QVERIFY(server.listen());
+        const QString url = server.baseUrl().toString();
+        const Run run = cli(seedArguments() << QStringLiteral("--var") << QStringLiteral("DEMO_API=") + url
+                                            << QStringLiteral("--json"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("DEMO_API")).toString(), url);
+        QVERIFY(server.counters().requests > 0); // http1 went to this server
+        QVERIFY2(run.err.contains(QStringLiteral("--var DEMO_API is used")), qPrintable(run.err));
+    }
+
     void queryReusesTheSessionOfAnEarlierProcess()
     {
         // Two CLI processes against one demo API: the second finds the first one's session in the keychain.
