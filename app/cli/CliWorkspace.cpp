@@ -3,12 +3,17 @@
 #include "CliOutput.h"
 #include "demo/DemoServer.h"
 #include "format/WorkspaceReader.h"
+#include "format/WorkspaceValidator.h"
+#include "script/ReferenceRenamer.h"
+#include "script/ResourceReferences.h"
 #include "session/FileSecretStore.h"
 #include "session/KeychainSecretStore.h"
 #include "session/MemorySecretStore.h"
 #include "session/SessionManager.h"
 
 #include <QFileInfo>
+
+#include <algorithm>
 
 using namespace AuthStudio;
 
@@ -27,6 +32,53 @@ bool parsePairs(const QStringList &values, const QString &option, QHash<QString,
         pairs.insert(item.left(equals), item.mid(equals + 1));
     }
     return true;
+}
+
+// Edits between two names, letters compared without case: DEMO_APi is DEMO_API mistyped, at distance 0.
+qsizetype editDistance(const QString &a, const QString &b)
+{
+    QList<qsizetype> previous(b.size() + 1);
+    QList<qsizetype> current(b.size() + 1);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        previous[j] = j;
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const bool same = a.at(i - 1).toLower() == b.at(j - 1).toLower();
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (same ? 0 : 1)});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+// The candidate a typo most likely meant, if one is close enough to suggest: a third of the name may differ.
+QString closestName(const QString &name, const QStringList &candidates)
+{
+    QString closest;
+    qsizetype best = std::max<qsizetype>(1, name.size() / 3) + 1;
+    for (const QString &candidate : candidates) {
+        if (const qsizetype distance = editDistance(name, candidate); distance < best) {
+            best = distance;
+            closest = candidate;
+        }
+    }
+    return closest;
+}
+
+// Whether a run of `resource` reads `name` from the workspace's scope: in a {{ }} field, a script, a JSON
+// body, wherever a step or a session variable of that name doesn't hide it. ReferenceRenamer knows those
+// rules: the resource reads the name exactly when renaming a workspace variable of that name changes it.
+bool readsWorkspaceName(const Resource &resource, const QString &name)
+{
+    if (!WorkspaceValidator::isIdentifier(name))
+        return false;
+    Workspace probe;
+    probe.variables.append(KeyValue {name, QString(), true});
+    probe.resources.append(resource);
+    // A name no resource has, so the rename is never refused as taken.
+    const Workspace renamed = ReferenceRenamer::renameVariable(probe, 0, QStringLiteral("$cli$") + name);
+    return renamed.resources.first() != resource;
 }
 
 } // namespace
@@ -51,14 +103,15 @@ void CliWorkspace::addOptions(QCommandLineParser &parser) const
     if (m_options & Variables)
         parser.addOption(
             {QStringLiteral("var"),
-             QStringLiteral(
-                 "Overrides a workspace variable, e.g. DEMO_API=http://127.0.0.1:9000 (repeatable)."),
+             QStringLiteral("Overrides a workspace variable, e.g. DEMO_API=http://127.0.0.1:9000, or gives "
+                            "one the resource reads that the workspace lacks (repeatable). Any other name "
+                            "is refused as a typo."),
              QStringLiteral("NAME=VALUE")});
     if (m_options & DemoServerOption)
         parser.addOption(
             {QStringLiteral("with-demo-server"),
-             QStringLiteral(
-                 "Starts the demo API inside this process on a free port and points DEMO_API at it.")});
+             QStringLiteral("Starts the demo API inside this process on a free port and points DEMO_API at "
+                            "it. An explicit --var DEMO_API=URL wins: then no demo API is started.")});
     if (m_options & Profile)
         parser.addOption(
             {QStringLiteral("profile"),
@@ -122,15 +175,20 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
                                 names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
         return false;
     }
-    if (!checkInputs())
+    if (!checkInputs() || !checkVariables())
         return false;
-    if ((m_options & DemoServerOption) && parser.isSet(QStringLiteral("with-demo-server"))) {
+    const QString demoApi = QStringLiteral("DEMO_API");
+    if ((m_options & DemoServerOption) && parser.isSet(QStringLiteral("with-demo-server")) &&
+        m_variables.contains(demoApi)) {
+        // What the user typed for this run beats a convenience default, as options do.
+        CliOutput::err(QStringLiteral("note: --var DEMO_API is used; --with-demo-server starts no demo API"));
+    } else if ((m_options & DemoServerOption) && parser.isSet(QStringLiteral("with-demo-server"))) {
         m_demoServer = std::make_unique<DemoServer>();
         if (!m_demoServer->listen(0)) {
             CliOutput::err(QStringLiteral("can't start the demo API: %1").arg(m_demoServer->errorString()));
             return false;
         }
-        m_variables.insert(QStringLiteral("DEMO_API"), m_demoServer->baseUrl().toString());
+        m_variables.insert(demoApi, m_demoServer->baseUrl().toString());
     }
     return true;
 }
@@ -168,6 +226,30 @@ bool CliWorkspace::checkInputs() const
             CliOutput::err(QStringLiteral("--input %1: %2").arg(it.key(), problem));
             return false;
         }
+    }
+    return true;
+}
+
+// A --var no workspace variable has and the resource doesn't read is a typo (DEMO_APi): ignored, the run
+// would quietly use the file's value of the name that was meant. A name the resource reads and the
+// workspace lacks (a resource imported without its variables, a script's global) is what --var supplies.
+bool CliWorkspace::checkVariables() const
+{
+    QStringList names;
+    for (const KeyValue &variable : m_workspace.variables)
+        names.append(variable.name); // a disabled one too: --var gives it a value for this run
+    for (auto it = m_variables.constBegin(); it != m_variables.constEnd(); ++it) {
+        const QString &name = it.key();
+        if (names.contains(name) || readsWorkspaceName(*m_resource, name))
+            continue;
+        const QString closest = closestName(name, names + ResourceReferences::outsideNames(*m_resource));
+        CliOutput::err(
+            QStringLiteral("--var %1: the workspace has no variable '%1' and resource \"%2\" "
+                           "doesn't read it%3 (the workspace's variables: %4)")
+                .arg(name, m_resource->name,
+                     closest.isEmpty() ? QString() : QStringLiteral("; did you mean %1?").arg(closest),
+                     names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+        return false;
     }
     return true;
 }

@@ -40,6 +40,7 @@ public:
 
 private:
     bool checkInputs() const;
+    bool checkVariables() const;
 
     int m_options;
     AuthStudio::Workspace m_workspace;

@@ -7,8 +7,10 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 using namespace AuthStudio;
 
@@ -30,6 +32,29 @@ QString quotedNames(const QStringList &names)
     return quoted.join(QStringLiteral(", "));
 }
 
+// An error for --json: the place split into what a tool can use, a line and column for JSON the file's
+// syntax breaks, a JSON pointer ("field") for a rule a value breaks.
+QJsonObject errorObject(const FormatError &error)
+{
+    QJsonObject object {{QStringLiteral("file"), error.file}, {QStringLiteral("message"), error.reason}};
+    static const QRegularExpression lineColumn(QStringLiteral("^(\\d+):(\\d+)$"));
+    if (const QRegularExpressionMatch match = lineColumn.match(error.place); match.hasMatch()) {
+        object.insert(QStringLiteral("line"), match.captured(1).toInt());
+        object.insert(QStringLiteral("column"), match.captured(2).toInt());
+    } else if (!error.place.isEmpty()) {
+        object.insert(QStringLiteral("field"), error.place);
+    }
+    return object;
+}
+
+QJsonArray toJsonArray(const QStringList &names)
+{
+    QJsonArray array;
+    for (const QString &name : names)
+        array.append(name);
+    return array;
+}
+
 } // namespace
 
 int ValidateCommand::run(const QStringList &arguments)
@@ -44,40 +69,63 @@ int ValidateCommand::run(const QStringList &arguments)
         QStringLiteral("FILE"),
         QStringLiteral(
             "The workspace file (.authstudio.json) or resource export (.authstudio-resource.json)."));
+    parser.addOption({QStringLiteral("json"),
+                      QStringLiteral("Prints one machine-readable JSON document (ok, errors, warnings) "
+                                     "instead of the line on standard output; the exit code is the same.")});
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
     if (parser.positionalArguments().size() != 1) {
-        CliOutput::err(QStringLiteral("usage: authstudio-cli validate FILE"));
+        CliOutput::err(QStringLiteral("usage: authstudio-cli validate [--json] FILE"));
         return CliOutput::UsageError;
     }
     const QString file = parser.positionalArguments().first();
+    const bool asJson = parser.isSet(QStringLiteral("json"));
+    // Standard error says the same with or without --json; --json only replaces what goes to standard
+    // output, so that a script reads one document and a person still sees the problem.
+    QJsonObject document {{QStringLiteral("file"), file}};
+    QJsonArray warnings;
+    const auto finish = [&](const std::optional<FormatError> &error, const QString &line) {
+        if (error)
+            CliOutput::err(error->toString());
+        if (asJson) {
+            document.insert(QStringLiteral("ok"), !error);
+            document.insert(QStringLiteral("errors"),
+                            error ? QJsonArray {errorObject(*error)} : QJsonArray());
+            document.insert(QStringLiteral("warnings"), warnings);
+            CliOutput::json(document);
+        } else if (!line.isEmpty()) {
+            CliOutput::out(line);
+        }
+        return error ? CliOutput::UsageError : CliOutput::Success;
+    };
+
     WorkspaceReader reader;
     // Read once; a file that can't be opened is left to readFile(), which says why.
     QFile input(file);
     const bool opened = input.open(QIODevice::ReadOnly);
     const QByteArray data = opened ? input.readAll() : QByteArray();
     if (opened && isResourceExport(data)) {
+        document.insert(QStringLiteral("kind"), QStringLiteral("resourceExport"));
         const std::optional<Resource> resource = reader.readResource(data, file);
-        if (!resource) {
-            CliOutput::err(reader.error().toString());
-            return CliOutput::UsageError;
-        }
-        CliOutput::out(QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
+        if (!resource)
+            return finish(reader.error(), {});
+        document.insert(QStringLiteral("resource"), resource->name);
         const QStringList outside = ResourceReferences::outsideNames(*resource);
+        document.insert(QStringLiteral("readsFromWorkspace"), toJsonArray(outside));
         if (!outside.isEmpty())
             CliOutput::err(QStringLiteral("%1: note: it reads %2 from the workspace it is imported into")
                                .arg(file, quotedNames(outside)));
-        return CliOutput::Success;
+        return finish(std::nullopt,
+                      QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
     }
+    document.insert(QStringLiteral("kind"), QStringLiteral("workspace"));
     const std::optional<Workspace> workspace = opened ? reader.read(data, file) : reader.readFile(file);
-    if (!workspace) {
-        CliOutput::err(reader.error().toString());
-        return CliOutput::UsageError;
-    }
-    CliOutput::out(QStringLiteral("%1: valid (%2 resource%3)")
-                       .arg(file)
-                       .arg(workspace->resources.size())
-                       .arg(workspace->resources.size() == 1 ? QString() : QStringLiteral("s")));
+    if (!workspace)
+        return finish(reader.error(), {});
+    QStringList resourceNames;
+    for (const Resource &resource : workspace->resources)
+        resourceNames.append(resource.name);
+    document.insert(QStringLiteral("resources"), toJsonArray(resourceNames));
     // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a
     // variable the workspace lost.
     for (const Resource &resource : workspace->resources) {
@@ -88,11 +136,19 @@ int ValidateCommand::run(const QStringList &arguments)
                     [&name](const KeyValue &variable) { return variable.enabled && variable.name == name; }))
                 undefined.append(name);
         }
-        if (!undefined.isEmpty())
-            CliOutput::err(
-                QStringLiteral("%1: warning: resource \"%2\" reads %3, which no step of it and no enabled "
-                               "workspace variable defines: a run stops there")
-                    .arg(file, resource.name, quotedNames(undefined)));
+        if (undefined.isEmpty())
+            continue;
+        const QString message = QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled "
+                                               "workspace variable defines: a run stops there")
+                                    .arg(resource.name, quotedNames(undefined));
+        CliOutput::err(QStringLiteral("%1: warning: %2").arg(file, message));
+        warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
+                                     {QStringLiteral("names"), toJsonArray(undefined)},
+                                     {QStringLiteral("message"), message}});
     }
-    return CliOutput::Success;
+    return finish(std::nullopt,
+                  QStringLiteral("%1: valid (%2 resource%3)")
+                      .arg(file)
+                      .arg(workspace->resources.size())
+                      .arg(workspace->resources.size() == 1 ? QString() : QStringLiteral("s")));
 }

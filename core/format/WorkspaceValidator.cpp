@@ -3,8 +3,6 @@
 #include "run/JsonBodyTemplate.h"
 #include "script/Template.h"
 
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -67,20 +65,16 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                 problems.append({stepPointer + QStringLiteral("/timeoutMs"),
                                  QStringLiteral("the timeout must be a positive number of milliseconds")});
             if (request->body.kind == RequestBody::Kind::Json && !request->body.text.trimmed().isEmpty()) {
-                QJsonParseError error;
-                QJsonDocument::fromJson(request->body.text.toUtf8(), &error);
-                if (error.error != QJsonParseError::NoError) {
-                    const qsizetype offset =
-                        QString::fromUtf8(request->body.text.toUtf8().left(error.offset)).size();
-                    const QString hint =
-                        JsonBodyTemplate::isExpressionOutsideString(request->body.text, offset)
-                        ? QStringLiteral("; put {{ expressions }} inside JSON strings")
-                        : QString();
-                    problems.append({stepPointer + QStringLiteral("/body/text"),
-                                     QStringLiteral("the JSON body is not valid JSON (%1 at offset %2)%3")
-                                         .arg(error.errorString())
-                                         .arg(error.offset)
-                                         .arg(hint)});
+                if (const auto error = JsonBodyTemplate::syntaxError(request->body.text)) {
+                    problems.append(
+                        {stepPointer + QStringLiteral("/body/text"),
+                         QStringLiteral("the JSON body is not valid JSON (%1 at line %2, column %3)%4")
+                             .arg(error->reason)
+                             .arg(error->line)
+                             .arg(error->column)
+                             .arg(error->expressionOutsideString
+                                      ? QStringLiteral("; put {{ expressions }} inside JSON strings")
+                                      : QString())});
                 }
             }
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
@@ -132,6 +126,17 @@ QString WorkspaceValidator::keyValueProblem(const KeyValue &row)
 {
     if (row.enabled && row.name.trimmed().isEmpty() && !row.isBlank())
         return QStringLiteral("a value with no name");
+    return {};
+}
+
+QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
+{
+    if (variable.name.isEmpty())
+        return QStringLiteral("the variable has no name");
+    if (!isIdentifier(variable.name))
+        return QStringLiteral("variable name '%1' is not a valid identifier (letters, digits, _ and $, not "
+                              "starting with a digit)")
+            .arg(variable.name);
     return {};
 }
 
@@ -227,9 +232,8 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
     for (int i = 0; i < workspace.variables.size(); ++i) {
         const QString name = workspace.variables.at(i).name;
         const QString pointer = QStringLiteral("/variables/%1/name").arg(i);
-        if (!isIdentifier(name))
-            problems.append(
-                {pointer, QStringLiteral("variable name '%1' is not a valid identifier").arg(name)});
+        if (const QString problem = variableNameProblem(workspace.variables.at(i)); !problem.isEmpty())
+            problems.append({pointer, problem});
         else if (variableNames.contains(name))
             problems.append({pointer, QStringLiteral("duplicate workspace variable '%1'").arg(name)});
         variableNames.insert(name);

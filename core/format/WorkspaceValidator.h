@@ -32,6 +32,10 @@ public:
     // Why a header or parameter row can't be sent: a value with no name. A blank row (no name, no
     // value: KeyValue::isBlank) is left out of requests, as a table's spare row.
     static QString keyValueProblem(const KeyValue &row);
+    // Why a workspace variable can't be saved by its name alone: none, or not an identifier (a
+    // disabled or blank row too: the file keeps every row). Empty when it can; a name used twice is
+    // validate()'s to say, as it depends on the other rows.
+    static QString variableNameProblem(const KeyValue &variable);
 };
 
 } // namespace AuthStudio

@@ -49,6 +49,28 @@ bool JsonBodyTemplate::isExpressionOutsideString(const QString &text, qsizetype 
     return false;
 }
 
+std::optional<JsonBodyTemplate::SyntaxError> JsonBodyTemplate::syntaxError(const QString &text)
+{
+    QJsonParseError parseError;
+    const QByteArray utf8 = text.toUtf8();
+    QJsonDocument::fromJson(utf8, &parseError);
+    if (parseError.error == QJsonParseError::NoError)
+        return std::nullopt;
+    SyntaxError error;
+    error.reason = parseError.errorString();
+    error.offset = QString::fromUtf8(utf8.left(parseError.offset)).size();
+    for (qsizetype i = 0; i < error.offset && i < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('\n')) {
+            ++error.line;
+            error.column = 1;
+        } else {
+            ++error.column;
+        }
+    }
+    error.expressionOutsideString = isExpressionOutsideString(text, error.offset);
+    return error;
+}
+
 std::shared_ptr<const JsonBodyTemplate> JsonBodyTemplate::parse(const QString &text)
 {
     thread_local QHash<QString, std::shared_ptr<const JsonBodyTemplate>> cache;

@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace AuthStudio {
 
@@ -23,6 +24,20 @@ public:
     // Whether a JSON parse error at `offset` (in characters) is an expression written outside a JSON
     // string, as in {"token": {{ TOKEN }}}: then the fix is to quote it, which errors elsewhere don't need.
     static bool isExpressionOutsideString(const QString &text, qsizetype offset);
+
+    // Why a body is not valid JSON, and where in the words of an editor: characters, lines and columns
+    // counted from 1 (the parser counts UTF-8 bytes from 0). The studio's line under the body and the
+    // file's validation both say it so, and point at the same place.
+    struct SyntaxError
+    {
+        QString reason;
+        qsizetype offset = 0; // in characters
+        int line = 1;
+        int column = 1;
+        bool expressionOutsideString = false; // see isExpressionOutsideString()
+    };
+    // Nothing when `text` is valid JSON.
+    static std::optional<SyntaxError> syntaxError(const QString &text);
 
     bool isValid() const { return m_error.isEmpty(); }
     QString error() const { return m_error; } // why the text is not valid JSON

@@ -80,6 +80,8 @@ private Q_SLOTS:
             << 2;
         QTest::newRow("unknown option")
             << QStringList {QStringLiteral("validate"), QStringLiteral("--frob"), Demo} << 2;
+        QTest::newRow("validate json")
+            << QStringList {QStringLiteral("validate"), QStringLiteral("--json"), Demo} << 0;
     }
     void usage()
     {
@@ -222,6 +224,116 @@ private Q_SLOTS:
                  qPrintable(exportRun.out + exportRun.err));
         QVERIFY2(exportRun.err.contains(QStringLiteral("note: it reads {{ API }} from the workspace")),
                  qPrintable(exportRun.err));
+    }
+
+    // validate --json: one document on standard output, what goes to standard error and the exit code as
+    // without it.
+    void validateJson()
+    {
+        QTemporaryDir dir;
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(content);
+            return file.fileName();
+        };
+        const auto document = [](const Run &run) {
+            QJsonParseError error;
+            const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+            if (error.error != QJsonParseError::NoError)
+                qWarning("not JSON: %s", qPrintable(run.out));
+            return object;
+        };
+
+        const Run valid = cli({QStringLiteral("validate"), QStringLiteral("--json"), Demo});
+        QCOMPARE(valid.exitCode, 0);
+        QJsonObject json = document(valid);
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(false), true);
+        QCOMPARE(json.value(QStringLiteral("file")).toString(), Demo);
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("workspace"));
+        QCOMPARE(json.value(QStringLiteral("resources")).toArray(),
+                 (QJsonArray {QStringLiteral("Seed walkthrough"), QStringLiteral("Demo login")}));
+        QCOMPARE(json.value(QStringLiteral("errors")).toArray(), QJsonArray());
+        QCOMPARE(json.value(QStringLiteral("warnings")).toArray(), QJsonArray());
+
+        const QString typo = write(
+            QStringLiteral("typo.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "baseUrl": "{{ tokn }}"}]})");
+        const Run warned = cli({QStringLiteral("validate"), typo, QStringLiteral("--json")});
+        QCOMPARE(warned.exitCode, 0);
+        json = document(warned);
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(false), true);
+        const QJsonObject warning = json.value(QStringLiteral("warnings")).toArray().first().toObject();
+        QCOMPARE(warning.value(QStringLiteral("resource")).toString(), QStringLiteral("r"));
+        QCOMPARE(warning.value(QStringLiteral("names")).toArray(), QJsonArray {QStringLiteral("tokn")});
+        QVERIFY(warning.value(QStringLiteral("message")).toString().contains(QStringLiteral("{{ tokn }}")));
+        QVERIFY2(warned.err.contains(QStringLiteral("warning: resource \"r\" reads {{ tokn }}")),
+                 qPrintable(warned.err));
+
+        // Bad JSON: the line and column; a broken rule: the field's JSON pointer.
+        const QString truncated = write(QStringLiteral("truncated.authstudio.json"),
+                                        "{\n  \"format\": \"authstudio-workspace\",\n  \"resources\": [");
+        const Run syntax = cli({QStringLiteral("validate"), QStringLiteral("--json"), truncated});
+        QCOMPARE(syntax.exitCode, 2);
+        json = document(syntax);
+        QCOMPARE(json.value(QStringLiteral("ok")).toBool(true), false);
+        QJsonObject error = json.value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(error.value(QStringLiteral("file")).toString(), truncated);
+        QCOMPARE(error.value(QStringLiteral("line")).toInt(), 3);
+        QVERIFY(error.value(QStringLiteral("column")).toInt() > 0);
+        QVERIFY(!error.contains(QStringLiteral("field")));
+        QVERIFY(error.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("invalid JSON")));
+        QVERIFY2(syntax.err.startsWith(truncated + QStringLiteral(": 3:")), qPrintable(syntax.err));
+
+        const Run rule =
+            cli({QStringLiteral("validate"), QStringLiteral("--json"),
+                 QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/tests/data/format/invalid-json-body.json")});
+        QCOMPARE(rule.exitCode, 2);
+        error = document(rule).value(QStringLiteral("errors")).toArray().first().toObject();
+        QCOMPARE(error.value(QStringLiteral("field")).toString(),
+                 QStringLiteral("/resources/0/auth/authWorkflow/1/body/text"));
+        QVERIFY(!error.contains(QStringLiteral("line")));
+        QVERIFY2(error.value(QStringLiteral("message"))
+                     .toString()
+                     .startsWith(QStringLiteral("the JSON body is not valid JSON")),
+                 qPrintable(error.value(QStringLiteral("message")).toString()));
+
+        const QString exported = write(
+            QStringLiteral("r.authstudio-resource.json"),
+            R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
+        const Run exportRun = cli({QStringLiteral("validate"), QStringLiteral("--json"), exported});
+        QCOMPARE(exportRun.exitCode, 0);
+        json = document(exportRun);
+        QCOMPARE(json.value(QStringLiteral("kind")).toString(), QStringLiteral("resourceExport"));
+        QCOMPARE(json.value(QStringLiteral("resource")).toString(), QStringLiteral("r"));
+        QCOMPARE(json.value(QStringLiteral("readsFromWorkspace")).toArray(),
+                 QJsonArray {QStringLiteral("API")});
+
+        const Run missing = cli({QStringLiteral("validate"), QStringLiteral("--json"),
+                                 dir.filePath(QStringLiteral("none.json"))});
+        QCOMPARE(missing.exitCode, 2);
+        error = document(missing).value(QStringLiteral("errors")).toArray().first().toObject();
+        QVERIFY(error.value(QStringLiteral("message"))
+                    .toString()
+                    .startsWith(QStringLiteral("can't open the file")));
+    }
+
+    // A JSON body's error says where as the studio's editor does, in lines and columns of the body's text
+    // (the parser's byte offset was one off from the editor's column, and more after non-ASCII text).
+    void validateJsonBodySaysLineAndColumn()
+    {
+        const QString path =
+            QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/tests/data/format/invalid-json-body.json");
+        const Run run = cli({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith(path +
+                                    QStringLiteral(": /resources/0/auth/authWorkflow/1/body/text: the JSON "
+                                                   "body is not valid JSON (")),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(
+                     QStringLiteral(" at line 1, column 13); put {{ expressions }} inside JSON strings")),
+                 qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("offset")), qPrintable(run.err));
     }
 
     void validateMissingFile()
@@ -399,6 +511,82 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(message), qPrintable(run.err));
         QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
         QVERIFY(run.out.isEmpty()); // refused before anything ran
+    }
+
+    // A --var whose name the workspace doesn't define, nor the resource read, is a typo: refused with the
+    // workspace's variables and the name it most likely meant, its value not echoed.
+    void refusesVariablesNothingReads_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("auth, mistyped")
+            << QStringLiteral("auth") << QStringLiteral("DEMO_APi")
+            << QStringLiteral("--var DEMO_APi: the workspace has no variable 'DEMO_APi' "
+                              "and resource \"Seed walkthrough\" doesn't read it; did "
+                              "you mean DEMO_API? (the workspace's variables: DEMO_API)");
+        QTest::newRow("query, unrelated")
+            << QStringLiteral("query") << QStringLiteral("COLOUR")
+            << QStringLiteral("--var COLOUR: the workspace has no variable 'COLOUR' and resource \"Seed "
+                              "walkthrough\" doesn't read it (the workspace's variables: DEMO_API)");
+    }
+    void refusesVariablesNothingReads()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, variable);
+        QFETCH(QString, message);
+        QStringList arguments = seedArguments();
+        arguments.first() = command;
+        arguments << QStringLiteral("--var") << variable + QStringLiteral("=hidden-value");
+        if (command == QLatin1String("query"))
+            arguments << QStringLiteral("--session-store") << QStringLiteral("memory");
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+        QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
+        QVERIFY(run.out.isEmpty()); // refused before anything ran
+    }
+
+    // What --var is for beyond overriding: a name the resource reads that the workspace lacks (a resource
+    // imported without its variables), in a {{ }} field or in a script. And a disabled variable is a
+    // workspace variable all the same.
+    void acceptsVariablesTheResourceReads()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("reads.authstudio.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "authstudio-workspace", "formatVersion": 1,
+            "variables": [{"name": "OFF", "value": "file", "enabled": false}],
+            "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [
+                {"type": "defineVariable", "name": "URL", "value": "{{ API }}/x"},
+                {"type": "javascript", "name": "js1", "code": "return GREETING + '!' + OFF;"}]}}]})");
+        file.close();
+        const Run run = cli({QStringLiteral("auth"), path, QStringLiteral("--resource"), QStringLiteral("r"),
+                             QStringLiteral("--var"), QStringLiteral("API=http://a"), QStringLiteral("--var"),
+                             QStringLiteral("GREETING=hi"), QStringLiteral("--var"), QStringLiteral("OFF=on"),
+                             QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("URL")).toString(), QStringLiteral("http://a/x"));
+        QCOMPARE(scope.value(QStringLiteral("js1")).toString(), QStringLiteral("hi!on"));
+    }
+
+    // An explicit --var DEMO_API wins over --with-demo-server, which then starts nothing, and says so.
+    void explicitDemoApiWinsOverWithDemoServer()
+    {
+        DemoServer server;
+        QVERIFY(server.listen());
+        const QString url = server.baseUrl().toString();
+        const Run run = cli(seedArguments() << QStringLiteral("--var") << QStringLiteral("DEMO_API=") + url
+                                            << QStringLiteral("--json"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject scope =
+            QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("scope")).toObject();
+        QCOMPARE(scope.value(QStringLiteral("DEMO_API")).toString(), url);
+        QVERIFY(server.counters().requests > 0); // http1 went to this server
+        QVERIFY2(run.err.contains(QStringLiteral("--var DEMO_API is used")), qPrintable(run.err));
     }
 
     void queryReusesTheSessionOfAnEarlierProcess()

@@ -389,6 +389,27 @@ private Q_SLOTS:
                  qPrintable(error));
     }
 
+    // Where a body breaks JSON, in the editor's terms: characters, not the parser's UTF-8 bytes, as a line
+    // and a column counted from 1.
+    void jsonBodySyntaxError()
+    {
+        QVERIFY(!JsonBodyTemplate::syntaxError(QStringLiteral(R"({"a": "{{ x }}"})")));
+        const auto error =
+            JsonBodyTemplate::syntaxError(QStringLiteral("{\"a\": 1,\n  \"\u00E9\": \"\u00FC\" \"x\"}"));
+        QVERIFY(error);
+        QCOMPARE(error->reason, QStringLiteral("unterminated object"));
+        QCOMPARE(error->offset, qsizetype(21)); // 23 bytes
+        QCOMPARE(error->line, 2);
+        QCOMPARE(error->column, 13);
+        QVERIFY(!error->expressionOutsideString);
+        const auto bare =
+            JsonBodyTemplate::syntaxError(QStringLiteral("{\n  \"na\u00EFve\": {{ form1.email }}\n}"));
+        QVERIFY(bare);
+        QCOMPARE(bare->line, 2);
+        QCOMPARE(bare->column, 14);
+        QVERIFY(bare->expressionOutsideString);
+    }
+
     void scopeMerge()
     {
         Scope base;

@@ -949,6 +949,16 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
             << workspace << workflow + u"/1/body/text"_s << u"the JSON body is not valid JSON"_s;
     }
     {
+        // Said as the editor says it: line and column of the body's text, in characters (not a byte offset).
+        Workspace workspace = everyFieldWorkspace();
+        std::get<ApiRequestStep>(authStep(workspace, 0, 1)).body.text =
+            u"{\n  \"na\u00EFve\": {{ form1.email }}\n}"_s;
+        QTest::newRow("invalid JSON body, line and column")
+            << workspace << workflow + u"/1/body/text"_s
+            << u"the JSON body is not valid JSON (unterminated object at line 2, column 14); put {{ "
+               "expressions }} inside JSON strings"_s;
+    }
+    {
         Workspace workspace = everyFieldWorkspace();
         workspace.variables.append({u"has space"_s, u"x"_s, true});
         QTest::newRow("invalid variable name") << workspace << u"/variables/2/name"_s

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -146,6 +147,7 @@ private Q_SLOTS:
     void formStepEditor();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
+    void variableRowsSaveRefusesAreMarked();
     void addingARowEditsItsName();
     void sessionTabOrderFollowsTheLayout();
     void apiRequestTabOrderFollowsTheLayout();
@@ -578,6 +580,12 @@ void tst_Editors::jsonValidation()
     QTest::keyClicks(body, QStringLiteral(", \"n\": {{ form1.email }}"));
     QVERIFY2(editor->jsonStatus().endsWith(QStringLiteral("Put {{ expressions }} inside JSON strings.")),
              qPrintable(editor->jsonStatus()));
+    // Save says where in the same words as the line under the body: line and column, not a byte offset.
+    const QRegularExpressionMatch place =
+        QRegularExpression(QStringLiteral("line \\d+, column \\d+")).match(editor->jsonStatus());
+    QVERIFY2(place.hasMatch(), qPrintable(editor->jsonStatus()));
+    QVERIFY(!document->keepsFileRules());
+    QVERIFY2(document->errorString().contains(place.captured()), qPrintable(document->errorString()));
     document->undoStack()->undo();
     QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     // Still JSON, but the status says what the run will trip on: a name no earlier step defines, or a
@@ -594,8 +602,6 @@ void tst_Editors::jsonValidation()
         document->undoStack()->undo();
         QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     }
-    QCOMPARE(ApiRequestStepEditor::lineColumn(QStringLiteral("{\n  x"), 4),
-             QStringLiteral("line 2, column 3"));
 }
 
 void tst_Editors::javaScriptEditor()
@@ -940,6 +946,51 @@ void tst_Editors::keyValueTableEditor()
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);
+}
+
+// Every workspace variable is saved, checked or not: a row Save refuses for its name (none, or not an
+// identifier) is tinted and its tooltip says why, as a header with a value but no name is. Never dropped.
+void tst_Editors::variableRowsSaveRefusesAreMarked()
+{
+    auto document = demoDocument();
+    KeyValueTableEditor editor(document.get());
+    editor.setTable(KeyValueRef::variables());
+    editor.resize(600, 300);
+    QVERIFY(showActive(&editor));
+    QAbstractItemModel *model = editor.model();
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(document->keepsFileRules());
+
+    // Add, then Esc: the QA report's row, with no name and no value.
+    QTest::mouseClick(child<QToolButton>(&editor, QStringLiteral("addRow")), Qt::LeftButton);
+    QTRY_VERIFY(editor.view()->indexWidget(editor.view()->currentIndex()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QTRY_VERIFY(!editor.view()->indexWidget(editor.view()->currentIndex()));
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(document->workspace().variables.size(), 2);
+    const QModelIndex name = model->index(1, KeyValueTableModel::NameColumn);
+    const auto tooltip = [&name] { return name.data(Qt::ToolTipRole).toString(); };
+    QVERIFY(!document->keepsFileRules());
+    QVERIFY2(document->errorString().contains(QStringLiteral("workspace variable 2")),
+             qPrintable(document->errorString()));
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(tooltip().contains(QStringLiteral("no name")), qPrintable(tooltip()));
+    QVERIFY(!model->index(0, KeyValueTableModel::NameColumn).data(Qt::BackgroundRole).isValid());
+
+    // Unchecked, it is still saved, and still refused.
+    QVERIFY(model->setData(name, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(!document->keepsFileRules());
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+
+    QVERIFY(model->setData(name, QStringLiteral("1st api")));
+    QVERIFY(!document->keepsFileRules());
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(tooltip().contains(QStringLiteral("not a valid variable name")), qPrintable(tooltip()));
+
+    QVERIFY(model->setData(name, QStringLiteral("API_2")));
+    QVERIFY(document->keepsFileRules());
+    QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(!tooltip().contains(QStringLiteral("Save refuses")), qPrintable(tooltip()));
 }
 
 void tst_Editors::addingARowEditsItsName()

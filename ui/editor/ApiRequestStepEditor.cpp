@@ -11,8 +11,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonParseError>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -253,21 +251,6 @@ QString ApiRequestStepEditor::jsonStatus() const
     return m_jsonStatus->text();
 }
 
-QString ApiRequestStepEditor::lineColumn(const QString &text, int offset)
-{
-    int line = 1;
-    int column = 1;
-    for (int i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('\n')) {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return tr("line %1, column %2").arg(line).arg(column);
-}
-
 void ApiRequestStepEditor::updateJsonStatus(const QString &text)
 {
     if (m_bodyKind->currentIndex() != bodyKindIndex(RequestBody::Kind::Json)) {
@@ -278,10 +261,8 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
         m_jsonStatus->setText(tr("Empty: the request is sent without a body."));
         return;
     }
-    QJsonParseError error;
-    const QByteArray utf8 = text.toUtf8();
-    QJsonDocument::fromJson(utf8, &error);
-    if (error.error == QJsonParseError::NoError) {
+    const std::optional<JsonBodyTemplate::SyntaxError> error = JsonBodyTemplate::syntaxError(text);
+    if (!error) {
         // The expressions too: a name no earlier step or variable defines fails the run.
         const QString problem =
             TemplateAnalysis::of(text, m_jsonBody->knownNames(), m_jsonBody->knownFields()).diagnostic;
@@ -291,13 +272,14 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
                                         .arg(QString(problem).replace(u'\n', QStringLiteral("; "))));
         return;
     }
-    // The parser counts UTF-8 bytes; the editor counts characters.
-    const int offset = int(QString::fromUtf8(utf8.left(error.offset)).size());
-    const QString hint = JsonBodyTemplate::isExpressionOutsideString(text, offset)
-        ? tr(" Put {{ expressions }} inside JSON strings.")
-        : QString();
-    m_jsonStatus->setText(
-        tr("\u26A0 Not valid JSON: %1 at %2.%3").arg(error.errorString(), lineColumn(text, offset), hint));
+    // Line and column as the save error says them (WorkspaceValidator uses the same syntaxError()).
+    m_jsonStatus->setText(tr("\u26A0 Not valid JSON: %1 at line %2, column %3.%4")
+                              .arg(error->reason)
+                              .arg(error->line)
+                              .arg(error->column)
+                              .arg(error->expressionOutsideString
+                                       ? tr(" Put {{ expressions }} inside JSON strings.")
+                                       : QString()));
 }
 
 void ApiRequestStepEditor::focusField(const QString &field)

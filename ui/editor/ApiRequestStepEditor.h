@@ -37,9 +37,6 @@ public:
     QString jsonStatus() const;
     void focusField(const QString &field) override;
 
-    // Where a JSON parse error at `offset` is, as "line L, column C".
-    static QString lineColumn(const QString &text, int offset);
-
 protected:
     void refresh(const Step &step) override;
     QString changedField(const Step &before, const Step &after) const override;

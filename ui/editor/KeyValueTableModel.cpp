@@ -49,15 +49,9 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
             return row.enabled ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == NameColumn && !WorkspaceValidator::keyValueProblem(row).isEmpty())
-            return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
-                .arg(rowNoun());
-        if (const QString clash = index.column() == NameColumn ? nameClash(index.row()) : QString();
-            !clash.isEmpty())
-            return tr("%1 is also the name of %2, and an expression can't tell the two apart (renaming a "
-                      "variable to it leaves the expressions as they were). Pick another name; Save refuses "
-                      "this one.")
-                .arg(row.name, clash);
+        if (const QString problem = index.column() == NameColumn ? rowProblem(index.row()) : QString();
+            !problem.isEmpty())
+            return problem;
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
         if (const std::optional<QString> running = overrideOf(row))
@@ -66,8 +60,7 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
                 .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
     case Qt::BackgroundRole:
-        if (index.column() == NameColumn &&
-            (!WorkspaceValidator::keyValueProblem(row).isEmpty() || !nameClash(index.row()).isEmpty())) {
+        if (index.column() == NameColumn && !rowProblem(index.row()).isEmpty()) {
             QColor tint = StudioColors::error();
             tint.setAlpha(60); // readable in light and dark palettes
             return tint;
@@ -93,6 +86,30 @@ std::optional<QString> KeyValueTableModel::overrideOf(const KeyValue &row) const
     if (it == overrides.constEnd() || it.value() == row.value)
         return std::nullopt;
     return it.value();
+}
+
+QString KeyValueTableModel::rowProblem(int row) const
+{
+    const KeyValue &value = m_rows.at(row);
+    if (m_ref.table != KeyValueRef::Table::WorkspaceVariables) {
+        if (WorkspaceValidator::keyValueProblem(value).isEmpty())
+            return {};
+        return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
+            .arg(rowNoun());
+    }
+    // Every variable is saved, checked or not, blank or not: Save refuses a row with no usable name.
+    if (value.name.isEmpty())
+        return tr("This variable has no name: name it, or remove the row. Save refuses it as it is.");
+    if (!WorkspaceValidator::variableNameProblem(value).isEmpty())
+        return tr("\u201C%1\u201D is not a valid variable name: use letters, digits, _ and $, not starting "
+                  "with a digit. Save refuses it as it is.")
+            .arg(value.name);
+    if (const QString clash = nameClash(row); !clash.isEmpty())
+        return tr("%1 is also the name of %2, and an expression can't tell the two apart (renaming a "
+                  "variable to it leaves the expressions as they were). Pick another name; Save refuses "
+                  "this one.")
+            .arg(value.name, clash);
+    return {};
 }
 
 QString KeyValueTableModel::nameClash(int row) const

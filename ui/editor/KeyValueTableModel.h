@@ -43,6 +43,8 @@ public:
 private:
     // For a workspace variable the running demo API replaces: the value in use.
     std::optional<QString> overrideOf(const KeyValue &row) const;
+    // Why Save refuses the row, for its tooltip, and the name cell is tinted; empty when it doesn't.
+    QString rowProblem(int row) const;
     // For a workspace variable whose name another variable or a step has (which Save refuses, and which a
     // rename to it leaves the expressions alone for): what it clashes with; else empty.
     QString nameClash(int row) const;
