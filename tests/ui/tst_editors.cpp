@@ -602,6 +602,13 @@ void tst_Editors::jsonValidation()
         document->undoStack()->undo();
         QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     }
+    // A body on a GET is sent, but is easily a method left as it was: flagged, until it is a POST again.
+    auto *method = child<QComboBox>(editor, QStringLiteral("requestMethod"));
+    method->setCurrentText(QStringLiteral("GET"));
+    QCOMPARE(editor->jsonStatus(),
+             QStringLiteral("\u26A0 Valid JSON, but: a GET request's body is ignored by many servers."));
+    method->setCurrentText(QStringLiteral("POST"));
+    QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
 }
 
 void tst_Editors::javaScriptEditor()

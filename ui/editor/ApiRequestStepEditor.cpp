@@ -140,6 +140,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     connect(m_method, &QComboBox::currentTextChanged, this, [this](const QString &method) {
         editStep<ApiRequestStep>(tr("Change method"), {},
                                  [&method](ApiRequestStep &s) { s.method = method; });
+        updateJsonStatus(m_jsonBody->toPlainText()); // a body on a GET is flagged
     });
     connect(m_url, &QLineEdit::textEdited, this, [this](const QString &url) {
         editStep<ApiRequestStep>(tr("Edit URL"), QStringLiteral("url"),
@@ -264,8 +265,15 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
     const std::optional<JsonBodyTemplate::SyntaxError> error = JsonBodyTemplate::syntaxError(text);
     if (!error) {
         // The expressions too: a name no earlier step or variable defines fails the run.
-        const QString problem =
+        QString problem =
             TemplateAnalysis::of(text, m_jsonBody->knownNames(), m_jsonBody->knownFields()).diagnostic;
+        // Sent all the same, but a body on these is easily a mistake (a method left as it was).
+        const QString method = m_method->currentText();
+        if (method == QLatin1String("GET") || method == QLatin1String("HEAD")) {
+            if (!problem.isEmpty())
+                problem += u'\n';
+            problem += tr("a %1 request's body is ignored by many servers").arg(method);
+        }
         m_jsonStatus->setText(problem.isEmpty()
                                   ? tr("Valid JSON.")
                                   : tr("\u26A0 Valid JSON, but: %1.")
