@@ -504,6 +504,46 @@ QList<Range> rootReferences(const QString &code, const QStringList &names, Conte
     return ScriptRewriter(code, none, none, context).references(names);
 }
 
+QString renameMember(const QString &code, const QString &root, const QString &oldMember,
+                     const QString &newMember, Context context)
+{
+    if (!code.contains(oldMember))
+        return code;
+    const auto isNamePart = [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'$'; };
+    const auto skipSpaces = [&code](qsizetype at) {
+        while (at < code.size() && code.at(at).isSpace())
+            ++at;
+        return at;
+    };
+    // Where each old member name starts after a root reference: root.member, root?.member,
+    // root["member"], root?.['member'].
+    QList<qsizetype> starts;
+    for (const Range &reference : rootReferences(code, {root}, context)) {
+        qsizetype at = skipSpaces(reference.start + reference.length);
+        const bool optional = code.mid(at, 2) == QLatin1String("?.");
+        if (optional)
+            at = skipSpaces(at + 2);
+        if (at < code.size() && (code.at(at) == u'.' || (optional && isNamePart(code.at(at))))) {
+            if (code.at(at) == u'.')
+                at = skipSpaces(at + 1);
+            const bool whole = code.mid(at, oldMember.size()) == oldMember &&
+                (at + oldMember.size() == code.size() || !isNamePart(code.at(at + oldMember.size())));
+            if (whole)
+                starts.append(at);
+        } else if (at < code.size() && code.at(at) == u'[') {
+            at = skipSpaces(at + 1);
+            const QChar quote = at < code.size() ? code.at(at) : QChar();
+            if ((quote == u'"' || quote == u'\'') && code.mid(at + 1, oldMember.size()) == oldMember &&
+                at + 1 + oldMember.size() < code.size() && code.at(at + 1 + oldMember.size()) == quote)
+                starts.append(at + 1);
+        }
+    }
+    QString result = code;
+    for (auto start = starts.crbegin(); start != starts.crend(); ++start)
+        result.replace(*start, oldMember.size(), newMember);
+    return result;
+}
+
 bool isCodeAt(const QString &code, qsizetype position, Context context)
 {
     const QString none; // nothing to rename: the rewriter only lexes

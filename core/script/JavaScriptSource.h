@@ -30,6 +30,11 @@ struct Range
     bool operator==(const Range &) const = default;
 };
 
+// `code` with each member `oldMember` of a root reference to `root` (root.email, root?.email,
+// root["email"]) renamed `newMember`: a form field's key renamed.
+QString renameMember(const QString &code, const QString &root, const QString &oldMember,
+                     const QString &newMember, Context context);
+
 // Where `code` refers to one of `names` at root position (as renameReferences() reads references), in
 // order. Left out, so that no script is faulted for its own names: every use of a name the code declares
 // itself (const, let or var, function, class, a parameter of a function, an arrow function or a catch

@@ -29,11 +29,15 @@ ReferenceRenamer::ReferenceRenamer(const QString &oldName, const QString &newNam
                WorkspaceValidator::isIdentifier(newName))
 { }
 
+QString ReferenceRenamer::renameCode(const QString &code, JavaScriptSource::Context context) const
+{
+    return m_root.isEmpty() ? JavaScriptSource::renameReferences(code, m_oldName, m_newName, context)
+                            : JavaScriptSource::renameMember(code, m_root, m_oldName, m_newName, context);
+}
+
 QString ReferenceRenamer::renameInScript(const QString &code) const
 {
-    return m_active ? JavaScriptSource::renameReferences(code, m_oldName, m_newName,
-                                                         JavaScriptSource::Context::Statements)
-                    : code;
+    return m_active ? renameCode(code, JavaScriptSource::Context::Statements) : code;
 }
 
 QString ReferenceRenamer::renameInTemplate(const QString &text) const
@@ -50,8 +54,7 @@ QString ReferenceRenamer::renameInTemplate(const QString &text) const
         const qsizetype innerStart = part.sourceStart + 2;
         const qsizetype innerLength = part.sourceLength - 4;
         result += QStringView(text).mid(copied, innerStart - copied);
-        result += JavaScriptSource::renameReferences(text.mid(innerStart, innerLength), m_oldName, m_newName,
-                                                     JavaScriptSource::Context::Expression);
+        result += renameCode(text.mid(innerStart, innerLength), JavaScriptSource::Context::Expression);
         copied = innerStart + innerLength;
     }
     result += QStringView(text).mid(copied);
@@ -147,6 +150,36 @@ void ReferenceRenamer::renameInWorkflow(Workflow &workflow, qsizetype from, qsiz
             return; // from here on the old name means this step
         setStepName(step, m_newName);
     }
+}
+
+Resource ReferenceRenamer::renameFormField(const Resource &resource, WorkflowPart part, int index, int field,
+                                           const QString &newKey)
+{
+    Resource result = resource;
+    Workflow &own = workflowOf(result, part);
+    if (index < 0 || index >= own.steps.size())
+        return result;
+    auto *form = std::get_if<FormStep>(&own.steps[index]);
+    if (!form || field < 0 || field >= form->fields.size())
+        return result;
+    const QString oldKey = form->fields.at(field).key;
+    form->fields[field].key = newKey;
+    ReferenceRenamer renamer(oldKey, newKey);
+    renamer.m_root = form->name;
+    renamer.m_active = renamer.m_active && WorkspaceValidator::isIdentifier(form->name);
+    // Another field of the key already: which one a reference meant could not be told afterwards.
+    const bool taken = std::any_of(form->fields.cbegin(), form->fields.cend(), [&](const FormField &other) {
+        return &other != &form->fields.at(field) && other.key == newKey;
+    });
+    if (!renamer.isActive() || taken)
+        return result;
+    // The later steps of the form's workflow see its values, up to a step that takes its name over.
+    for (qsizetype i = index + 1; i < own.steps.size(); ++i) {
+        renamer.renameInStep(own.steps[i]);
+        if (stepName(own.steps.at(i)) == form->name)
+            break;
+    }
+    return result;
 }
 
 Resource ReferenceRenamer::renameStep(const Resource &resource, WorkflowPart part, int index,

@@ -22,6 +22,7 @@
 // into all the same, and clashes() is there to say so beforehand.
 #pragma once
 
+#include "JavaScriptSource.h"
 #include "model/Resource.h"
 #include "model/Workspace.h"
 
@@ -91,7 +92,15 @@ public:
     // Returns the workspace unchanged but for the variable's name when the rename is not active.
     static Workspace renameVariable(const Workspace &workspace, int index, const QString &newName);
 
+    // Renames field `field` of the Form step `index` to `newKey` and rewrites {{ form1.email }},
+    // form1["email"] and the like in the later steps of its workflow, up to a step that takes the form's
+    // name over. A key another field of the form has already renames the field only.
+    static Resource renameFormField(const Resource &resource, WorkflowPart workflow, int index, int field,
+                                    const QString &newKey);
+
 private:
+    // The rewrite of one piece of code: root references, or a root's member (see renameFormField()).
+    QString renameCode(const QString &code, JavaScriptSource::Context context) const;
     // Rewrites the references to a workspace variable in one resource (see renameVariable()).
     void renameVariableIn(Resource &resource) const;
     // Rewrites steps [from, to) of a workflow. A step of the old name ends the range after its own
@@ -101,6 +110,7 @@ private:
 
     QString m_oldName;
     QString m_newName;
+    QString m_root; // renaming a member of this root (a form's field) rather than the root itself
     bool m_active = false;
 };
 

@@ -309,6 +309,41 @@ private Q_SLOTS:
     // QA pass 20: renaming TOKEN to REFRESH_TOKEN (taken) renamed the refresh workflow's TOKEN too, and the
     // header's {{ TOKEN }}; renaming it on to ACCESS then took the real REFRESH_TOKEN along. A name another
     // step has can't tell the steps apart: only the step's own name changes.
+    // A form field's key renamed: form1.email, form1?.email and form1["email"] follow in the later steps
+    // of the form's workflow; not other roots, longer names, text in strings, or earlier steps. A key the
+    // form has already renames the field only.
+    void renamingAFormFieldRewritesItsReadersAfterTheForm()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        Workflow &auth = resource.customAuth.authWorkflow;
+        JavaScriptStep js;
+        js.name = QStringLiteral("js1");
+        js.code = QStringLiteral("const a = form1?.email, b = form1['email'], c = form1.emails;\n"
+                                 "return [a, b, c, other.email, 'form1.email'];");
+        auth.steps.insert(2, js);
+        auth.steps.insert(
+            0, TestWorkspaces::defineVariable(QStringLiteral("EARLY"), QStringLiteral("{{ form1.email }}")));
+        const Resource renamed = ReferenceRenamer::renameFormField(
+            resource, ReferenceRenamer::WorkflowPart::Auth, 1, 0, QStringLiteral("mail"));
+        const Workflow &after = renamed.customAuth.authWorkflow;
+        QCOMPARE(std::get<FormStep>(after.steps.at(1)).fields.first().key, QStringLiteral("mail"));
+        QCOMPARE(std::get<ApiRequestStep>(after.steps.at(2)).body.text,
+                 QStringLiteral(R"({"email": "{{ form1.mail }}", "password": "{{ form1.password }}"})"));
+        QCOMPARE(std::get<JavaScriptStep>(after.steps.at(3)).code,
+                 QStringLiteral("const a = form1?.mail, b = form1['mail'], c = form1.emails;\n"
+                                "return [a, b, c, other.email, 'form1.email'];"));
+        // A step before the form can't read it: left as it was.
+        QCOMPARE(std::get<DefineVariableStep>(after.steps.at(0)).value, QStringLiteral("{{ form1.email }}"));
+
+        // To the other field's key: the field alone is renamed.
+        const Resource taken = ReferenceRenamer::renameFormField(
+            resource, ReferenceRenamer::WorkflowPart::Auth, 1, 0, QStringLiteral("password"));
+        QCOMPARE(std::get<FormStep>(taken.customAuth.authWorkflow.steps.at(1)).fields.first().key,
+                 QStringLiteral("password"));
+        QCOMPARE(std::get<ApiRequestStep>(taken.customAuth.authWorkflow.steps.at(2)).body.text,
+                 std::get<ApiRequestStep>(auth.steps.at(2)).body.text);
+    }
+
     void renameToATakenNameRewritesNothingElse()
     {
         const Resource resource =

@@ -831,6 +831,18 @@ void tst_Editors::formStepEditor()
              qPrintable(QStringLiteral("%1 < %2")
                             .arg(editor->fieldView()->columnWidth(FormFieldTableModel::TypeColumn))
                             .arg(widestChoice.sizeHint().width())));
+    // Renaming a key takes the later steps' {{ form1.email }} along, in one undo step.
+    QVERIFY(editor->fieldView()->model()->setData(editor->fieldView()->model()->index(0, 0),
+                                                  QStringLiteral("mail")));
+    QVERIFY(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1}))
+                .body.text.contains(QStringLiteral("{{ form1.mail }}")));
+    QCOMPARE(document->undoStack()->count(), 1);
+    document->undoStack()->undo();
+    QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.first().key,
+             QStringLiteral("email"));
+    QVERIFY(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1}))
+                .body.text.contains(QStringLiteral("{{ form1.email }}")));
+    document->undoStack()->clear();
     child<QToolButton>(editor, QStringLiteral("addFormField"))->click();
     QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.size(), 3);
     editor->fieldView()->setCurrentIndex(editor->fieldView()->model()->index(0, 0));

@@ -2,6 +2,7 @@
 
 #include "document/WorkspaceDocument.h"
 #include "format/WorkspaceValidator.h"
+#include "script/ReferenceRenamer.h"
 #include "widgets/StudioColors.h"
 
 namespace AuthStudio {
@@ -160,8 +161,27 @@ bool FormFieldTableModel::setData(const QModelIndex &index, const QVariant &valu
     } else if (role != Qt::EditRole) {
         return false;
     } else if (index.column() == KeyColumn) {
-        field.key = value.toString().trimmed();
+        const QString key = value.toString().trimmed();
+        if (key == field.key)
+            return true;
+        field.key = key;
         text = tr("Edit field key");
+        // {{ form1.email }} and the like in the later steps follow the new key, in the same undo step.
+        // When none do, the edit stays the step's own, so that Undo shows the form.
+        const Resource &before = m_document->resource(m_ref.resource);
+        Resource renamed = ReferenceRenamer::renameFormField(before,
+                                                             m_ref.workflow == WorkflowKind::Auth
+                                                                 ? ReferenceRenamer::WorkflowPart::Auth
+                                                                 : ReferenceRenamer::WorkflowPart::Refresh,
+                                                             m_ref.step, index.row(), key);
+        Resource onlyTheForm = before;
+        Workflow &workflow = m_ref.workflow == WorkflowKind::Auth ? onlyTheForm.customAuth.authWorkflow
+                                                                  : onlyTheForm.customAuth.refreshWorkflow;
+        std::get<FormStep>(workflow.steps[m_ref.step]).fields = fields;
+        if (renamed != onlyTheForm) {
+            m_document->setResource(m_ref.resource, renamed, text);
+            return true;
+        }
     } else if (index.column() == LabelColumn) {
         field.label = value.toString();
         text = tr("Edit field label");
