@@ -630,6 +630,16 @@ void tst_Editors::javaScriptEditor()
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit code"));
     document->undoStack()->undo();
     QVERIFY(!editor->codeEdit()->toPlainText().contains(QStringLiteral("// done")));
+    // A pause in typing starts a new undo step (QA pass 22: minutes of a script went in one Ctrl+Z).
+    // With no pause needed, each key is a step of its own.
+    document->setTypingPauseMs(0);
+    QTest::keyClicks(editor->codeEdit(), QStringLiteral("ab"));
+    QCOMPARE(document->undoStack()->count(), 2);
+    document->undoStack()->undo();
+    QVERIFY(editor->codeEdit()->toPlainText().endsWith(QStringLiteral("a")));
+    document->undoStack()->undo();
+    document->setTypingPauseMs(WorkspaceDocument::DefaultTypingPauseMs);
+    QVERIFY(!editor->codeEdit()->toPlainText().contains(QStringLiteral("// done")));
 
     // A run's error mark stays on its line when the document's Undo and Redo change the code, and the
     // cursor stays where it was rather than jumping to the start.

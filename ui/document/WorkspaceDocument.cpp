@@ -455,9 +455,15 @@ KnownNames WorkspaceDocument::namesKnownToResource(int resourceIndex) const
     return names;
 }
 
-QString WorkspaceDocument::typingMergeKey(const QString &mergeKey) const
+QString WorkspaceDocument::typingMergeKey(const QString &mergeKey)
 {
-    return mergeKey.isEmpty() ? QString() : mergeKey + QLatin1Char('#') + QString::number(m_typingGeneration);
+    if (mergeKey.isEmpty())
+        return {};
+    // QA pass 22: a script typed for minutes without leaving the editor was one undo step.
+    if (m_sinceTyping.isValid() && m_sinceTyping.elapsed() >= m_typingPauseMs)
+        ++m_typingGeneration;
+    m_sinceTyping.start();
+    return mergeKey + QLatin1Char('#') + QString::number(m_typingGeneration);
 }
 
 void WorkspaceDocument::setValue(const SetValueCommand::Target &target, SetValueCommand::Value value,

@@ -14,6 +14,7 @@
 #include "script/KnownNames.h"
 #include "script/Scope.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 
@@ -57,6 +58,11 @@ public:
     bool loadData(const QByteArray &data, const QString &sourceName);
     bool save(); // to filePath(); fails when there is none
     bool saveAs(const QString &path);
+    // A pause in typing this long starts a new undo step: one Ctrl+Z then takes back a burst of typing,
+    // not minutes of it. Tests set 0 to make every edit its own step.
+    static constexpr int DefaultTypingPauseMs = 1000;
+    void setTypingPauseMs(int ms) { m_typingPauseMs = ms; }
+
     // Whether something else has written the file since this document read or saved it (another window,
     // an editor, a checkout): saving would then throw its changes away.
     bool changedOnDisk() const;
@@ -189,7 +195,7 @@ private:
     void setFilePath(const QString &path);
     void setValue(const SetValueCommand::Target &target, SetValueCommand::Value value, const QString &text,
                   const QString &mergeKey);
-    QString typingMergeKey(const QString &mergeKey) const;
+    QString typingMergeKey(const QString &mergeKey);
 
     Workspace m_workspace;
     QUndoStack *m_undoStack;
@@ -206,9 +212,12 @@ private:
     };
     QHash<QString, LastRun> m_lastRuns; // by lastRunKey(): resource names, as indexes shift
     quint64 m_lastRunCount = 0;
-    // Goes up at each finished test run and focus change; part of every typing merge key, so typing after
-    // either doesn't merge into the step before it. (QUndoStack already never merges into the clean step.)
+    // Goes up at each finished test run, focus change and pause in typing; part of every typing merge key,
+    // so typing after any of them doesn't merge into the step before it. (QUndoStack already never merges
+    // into the clean step.)
     int m_typingGeneration = 0;
+    QElapsedTimer m_sinceTyping; // since the last edit with a merge key
+    int m_typingPauseMs = DefaultTypingPauseMs;
     quint64 m_changeSerial = 0;
     bool m_notifying = false;
 };
