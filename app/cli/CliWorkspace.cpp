@@ -242,6 +242,18 @@ bool CliWorkspace::checkVariables() const
         const QString &name = it.key();
         if (names.contains(name) || readsWorkspaceName(*m_resource, name))
             continue;
+        // A name the resource's own step defines (PASSWORD, TOKEN): what reads it gets the step's value,
+        // which --var can't replace; say so rather than that nothing reads it (QA pass 22).
+        const CustomAuth &auth = m_resource->customAuth;
+        if (auth.authWorkflow.hasName(name) || auth.refreshWorkflow.hasName(name)) {
+            CliOutput::err(
+                QStringLiteral("--var %1: '%1' is a step of resource \"%2\", which sets it during "
+                               "the run; --var gives values to workspace variables only (the "
+                               "workspace's variables: %3)")
+                    .arg(name, m_resource->name,
+                         names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+            return false;
+        }
         const QString closest = closestName(name, names + ResourceReferences::outsideNames(*m_resource));
         CliOutput::err(
             QStringLiteral("--var %1: the workspace has no variable '%1' and resource \"%2\" "

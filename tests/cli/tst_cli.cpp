@@ -529,6 +529,12 @@ private Q_SLOTS:
             << QStringLiteral("query") << QStringLiteral("COLOUR")
             << QStringLiteral("--var COLOUR: the workspace has no variable 'COLOUR' and resource \"Seed "
                               "walkthrough\" doesn't read it (the workspace's variables: DEMO_API)");
+        // Its header reads PASSWORD, which a step of it sets: that is why --var can't (QA pass 22: it said
+        // nothing reads it).
+        QTest::newRow("auth, a step's name")
+            << QStringLiteral("auth") << QStringLiteral("PASSWORD")
+            << QStringLiteral("--var PASSWORD: 'PASSWORD' is a step of resource \"Seed walkthrough\", which "
+                              "sets it during the run; --var gives values to workspace variables only");
     }
     void refusesVariablesNothingReads()
     {
