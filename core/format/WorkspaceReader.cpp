@@ -392,7 +392,9 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        error = {fileName, lineColumn(data, parseError.offset),
+        // Qt's parser reports the position just after the character it stopped at: the place named is
+        // that character (QA pass 22 counted one column too far).
+        error = {fileName, lineColumn(data, qMax(0, parseError.offset - 1)),
                  QStringLiteral("invalid JSON: %1").arg(parseError.errorString())};
         return std::nullopt;
     }

@@ -59,7 +59,9 @@ std::optional<JsonBodyTemplate::SyntaxError> JsonBodyTemplate::syntaxError(const
     SyntaxError error;
     error.reason = parseError.errorString();
     error.offset = QString::fromUtf8(utf8.left(parseError.offset)).size();
-    for (qsizetype i = 0; i < error.offset && i < text.size(); ++i) {
+    // Qt's parser reports the position just after the character it stopped at: line and column name
+    // that character.
+    for (qsizetype i = 0; i < error.offset - 1 && i < text.size(); ++i) {
         if (text.at(i) == QLatin1Char('\n')) {
             ++error.line;
             error.column = 1;

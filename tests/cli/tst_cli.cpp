@@ -331,7 +331,7 @@ private Q_SLOTS:
                                                    "body is not valid JSON (")),
                  qPrintable(run.err));
         QVERIFY2(run.err.contains(
-                     QStringLiteral(" at line 1, column 13); put {{ expressions }} inside JSON strings")),
+                     QStringLiteral(" at line 1, column 12); put {{ expressions }} inside JSON strings")),
                  qPrintable(run.err));
         QVERIFY2(!run.err.contains(QStringLiteral("offset")), qPrintable(run.err));
     }

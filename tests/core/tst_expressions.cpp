@@ -400,13 +400,13 @@ private Q_SLOTS:
         QCOMPARE(error->reason, QStringLiteral("unterminated object"));
         QCOMPARE(error->offset, qsizetype(21)); // 23 bytes
         QCOMPARE(error->line, 2);
-        QCOMPARE(error->column, 13);
+        QCOMPARE(error->column, 12); // the '"' that opens "x", where the comma was missing
         QVERIFY(!error->expressionOutsideString);
         const auto bare =
             JsonBodyTemplate::syntaxError(QStringLiteral("{\n  \"na\u00EFve\": {{ form1.email }}\n}"));
         QVERIFY(bare);
         QCOMPARE(bare->line, 2);
-        QCOMPARE(bare->column, 14);
+        QCOMPARE(bare->column, 13); // the second "{", where a key was due
         QVERIFY(bare->expressionOutsideString);
     }
 

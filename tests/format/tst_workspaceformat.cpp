@@ -585,9 +585,9 @@ void TestWorkspaceFormat::badFiles_data()
     QTest::newRow("truncated JSON") << u"truncated.json"_s << u"8:40"_s
                                     << QStringList {u"invalid JSON"_s, u"unterminated string"_s};
     // Columns count characters, not bytes: "Café déjà vu" holds three two-byte characters. The unexpected
-    // '"' is the 28th character; Qt's parser reports the position just after it.
+    // '"' is the 28th character (Qt's parser reports the position just after it; the reader names it).
     QTest::newRow("missing comma after non-ASCII text")
-        << u"missing-comma-utf8.json"_s << u"3:29"_s << QStringList {u"invalid JSON"_s};
+        << u"missing-comma-utf8.json"_s << u"3:28"_s << QStringList {u"invalid JSON"_s};
     QTest::newRow("top level not an object")
         << u"top-level-array.json"_s << u"/"_s << QStringList {u"expected a JSON object at the top level"_s};
     QTest::newRow("wrong format name")
@@ -955,7 +955,7 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
             u"{\n  \"na\u00EFve\": {{ form1.email }}\n}"_s;
         QTest::newRow("invalid JSON body, line and column")
             << workspace << workflow + u"/1/body/text"_s
-            << u"the JSON body is not valid JSON (unterminated object at line 2, column 14); put {{ "
+            << u"the JSON body is not valid JSON (unterminated object at line 2, column 13); put {{ "
                "expressions }} inside JSON strings"_s;
     }
     {
