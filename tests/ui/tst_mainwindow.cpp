@@ -2129,6 +2129,16 @@ void tst_MainWindow::stepCommandsFromTheKeyboard()
     QListView *list = workflow->stepView();
     QCOMPARE(QApplication::focusWidget(), list);
     QVERIFY(addItem->isEnabled());
+    // On to Session (built when first shown): its first field takes the focus, not the scroll area
+    // around it (QA pass 22: Space then ticked nothing), and back.
+    QTest::keyClick(list, Qt::Key_Tab, Qt::ControlModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+    QCOMPARE(tabs->currentIndex(), int(ResourceEditor::SessionTab));
+    QCOMPARE(QApplication::focusWidget(), child<QCheckBox>(window.get(), QStringLiteral("loginTestEnabled")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(tabs->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+    QCOMPARE(QApplication::focusWidget(), list);
 
     // Tab goes from the list through the selected step's fields to Add step, then out of the resource.
     auto *addButton = child<QToolButton>(workflow, QStringLiteral("addStepButton"));

@@ -176,10 +176,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     // The detail editors are built when a step of their type is first shown: most workflows use two or
     // three types, and building all of them for both workflows was most of the studio's start-up time.
     m_editors = {nullptr, nullptr, nullptr, nullptr};
-    auto *scroll = new VerticalScrollArea(m_details, this);
-    // Not a Tab stop between Add step and the rest of the window: the fields in it take the focus, and
-    // scroll into view as they do.
-    scroll->setFocusPolicy(Qt::NoFocus);
+    auto *scroll = new VerticalScrollArea(m_details, this); // not a Tab stop: its fields are
 
     auto *listPane = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listPane);

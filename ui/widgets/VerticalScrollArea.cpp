@@ -13,6 +13,9 @@ VerticalScrollArea::VerticalScrollArea(QWidget *page, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setWidget(page);
+    // Not a Tab stop of its own: the fields in it take the focus, and scroll into view as they do. As one,
+    // it took the focus when a page was switched to with Ctrl+Tab (the Session tab), with nothing to show.
+    setFocusPolicy(Qt::NoFocus);
     // The page's minimum width changes with what it shows (a step editor built on first use, say).
     page->installEventFilter(this);
     // A field that takes the focus below the fold (a new table row's editor, a field reached with Tab or
