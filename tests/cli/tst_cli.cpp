@@ -30,6 +30,10 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
+    // A command refused for its options (exit 2) with `message`, before it ran anything, and without
+    // echoing the value given as "hidden-value".
+    static void expectRefusedBeforeRunning(const QStringList &arguments, const QString &message);
+
     static Run cli(const QStringList &arguments,
                    const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
     {
@@ -506,11 +510,7 @@ private Q_SLOTS:
         QFETCH(QString, message);
         QStringList arguments = seedArguments();
         arguments << QStringLiteral("--input") << input;
-        const Run run = cli(arguments);
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(message), qPrintable(run.err));
-        QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
-        QVERIFY(run.out.isEmpty()); // refused before anything ran
+        expectRefusedBeforeRunning(arguments, message);
     }
 
     // A --var whose name the workspace doesn't define, nor the resource read, is a typo: refused with the
@@ -546,11 +546,7 @@ private Q_SLOTS:
         arguments << QStringLiteral("--var") << variable + QStringLiteral("=hidden-value");
         if (command == QLatin1String("query"))
             arguments << QStringLiteral("--session-store") << QStringLiteral("memory");
-        const Run run = cli(arguments);
-        QCOMPARE(run.exitCode, 2);
-        QVERIFY2(run.err.contains(message), qPrintable(run.err));
-        QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
-        QVERIFY(run.out.isEmpty()); // refused before anything ran
+        expectRefusedBeforeRunning(arguments, message);
     }
 
     // What --var is for beyond overriding: a name the resource reads that the workspace lacks (a resource
@@ -718,6 +714,15 @@ private Q_SLOTS:
         QCOMPARE(server.exitCode(), 0);
     }
 };
+
+void TestCli::expectRefusedBeforeRunning(const QStringList &arguments, const QString &message)
+{
+    const Run run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QStringLiteral("hidden-value")));
+    QVERIFY(run.out.isEmpty()); // refused before anything ran
+}
 
 QTEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"
