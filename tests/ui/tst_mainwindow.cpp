@@ -46,6 +46,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -2288,6 +2289,11 @@ void tst_MainWindow::standardShortcuts()
     paste->trigger();
     QCOMPARE(filter->text(), baseUrl->text());
     filter->clear();
+    // The Edit menu opened from the keyboard puts the focus on the menu bar: the field's actions stay.
+    window->menuBar()->setFocus();
+    QCoreApplication::processEvents();
+    QVERIFY(paste->isEnabled());
+    filter->setFocus();
     // A number box's text too: the request timeout.
     window->resourceEditor()->showStep(WorkflowKind::Auth, 1);
     auto *timeout = child<QSpinBox>(window.get(), QStringLiteral("requestTimeout"));

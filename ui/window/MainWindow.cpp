@@ -1633,7 +1633,12 @@ void MainWindow::updateTitle()
 
 void MainWindow::updateTextActions()
 {
-    const QWidget *field = textFieldOf(QApplication::focusWidget());
+    // The menu bar takes the focus while the Edit menu is opened from the keyboard (Alt+E): the actions
+    // stay those of the field the menu was opened over (QA pass 22: they greyed out in the script editor).
+    QWidget *focus = QApplication::focusWidget();
+    if (qobject_cast<QMenuBar *>(focus) || qobject_cast<QMenu *>(focus))
+        return;
+    const QWidget *field = textFieldOf(focus);
     const bool text = field != nullptr;
     const bool writable = text && !field->property("readOnly").toBool();
     m_cutAction->setEnabled(writable);
