@@ -549,6 +549,36 @@ private Q_SLOTS:
         expectRefusedBeforeRunning(arguments, message);
     }
 
+    // A workspace built in the studio against its demo API keeps DEMO_API empty: run without
+    // --with-demo-server, the CLI says how to give it one (QA pass 21: only the URL error said anything).
+    void emptyDemoApiPointsAtWithDemoServer()
+    {
+        QFile demo(Demo);
+        QVERIFY(demo.open(QIODevice::ReadOnly));
+        QByteArray data = demo.readAll();
+        QVERIFY(data.contains("\"value\": \"http://127.0.0.1:8787\""));
+        data.replace("\"value\": \"http://127.0.0.1:8787\"", "\"value\": \"\"");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty-demo.authstudio.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(data);
+        file.close();
+        QStringList arguments = seedArguments();
+        arguments[1] = path;
+        arguments.removeAll(QStringLiteral("--with-demo-server"));
+        const Run run = cli(arguments);
+        QVERIFY2(run.err.contains(QStringLiteral("note: DEMO_API is empty in %1; --with-demo-server runs the "
+                                                 "built-in demo API for it")
+                                      .arg(path)),
+                 qPrintable(run.err));
+        // With the option, no note.
+        arguments << QStringLiteral("--with-demo-server");
+        const Run served = cli(arguments);
+        QCOMPARE(served.exitCode, 0);
+        QVERIFY2(!served.err.contains(QStringLiteral("note: DEMO_API")), qPrintable(served.err));
+    }
+
     // What --var is for beyond overriding: a name the resource reads that the workspace lacks (a resource
     // imported without its variables), in a {{ }} field or in a script. And a disabled variable is a
     // workspace variable all the same.
