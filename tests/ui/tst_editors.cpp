@@ -602,6 +602,20 @@ void tst_Editors::jsonValidation()
         document->undoStack()->undo();
         QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
     }
+    // Switched to form fields, the JSON object's fields come along (in one undo step); back to JSON the
+    // text is as it was.
+    auto *kind = child<QComboBox>(editor, QStringLiteral("bodyKind"));
+    const int before = document->undoStack()->index();
+    kind->setCurrentIndex(2); // Form (URL-encoded)
+    const RequestBody form = std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).body;
+    QCOMPARE(form.kind, RequestBody::Kind::FormUrlEncoded);
+    QCOMPARE(form.fields.size(), 2);
+    QCOMPARE(form.fields.at(0).name, QStringLiteral("email"));
+    QCOMPARE(form.fields.at(0).value, QStringLiteral("{{ form1.email }}"));
+    QCOMPARE(document->undoStack()->index(), before + 1);
+    document->undoStack()->undo();
+    QCOMPARE(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).body.fields.size(), 0);
+    QCOMPARE(kind->currentIndex(), 1);
     // A body on a GET is sent, but is easily a method left as it was: flagged, until it is a POST again.
     auto *method = child<QComboBox>(editor, QStringLiteral("requestMethod"));
     method->setCurrentText(QStringLiteral("GET"));

@@ -11,6 +11,9 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -35,6 +38,42 @@ int bodyKindIndex(RequestBody::Kind kind)
             return i;
     }
     return 0;
+}
+
+// The fields of a flat JSON object ({"email": "{{ form1.email }}", "n": 1}), for a body switched from
+// JSON to form fields; none when the text is not such an object. (Keys come in JSON object order, by name.)
+KeyValueList formFieldsOf(const QString &json)
+{
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8());
+    if (!document.isObject())
+        return {};
+    KeyValueList fields;
+    const QJsonObject object = document.object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        if (value.isObject() || value.isArray())
+            return {}; // nested: no form field says it
+        fields.append(
+            {it.key(),
+             value.isString() ? value.toString()
+                 : value.isNull()
+                 ? QString()
+                 : QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
+                       .mid(1)
+                       .chopped(1)});
+    }
+    return fields;
+}
+
+// A JSON object of form fields, for a body switched the other way; expressions stay inside the strings.
+QString jsonOf(const KeyValueList &fields)
+{
+    QJsonObject object;
+    for (const KeyValue &field : fields) {
+        if (field.enabled && !field.name.isEmpty())
+            object.insert(field.name, field.value);
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)).trimmed();
 }
 
 } // namespace
@@ -153,7 +192,16 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     connect(m_bodyKind, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_bodyPages->setCurrentIndex(index);
         editStep<ApiRequestStep>(tr("Change body kind"), {}, [index](ApiRequestStep &s) {
+            const RequestBody::Kind was = s.body.kind;
             s.body.kind = BodyKinds[qBound(0, index, 3)];
+            // What was typed comes along into an empty body of the other kind, in the same undo step:
+            // switching from JSON to form fields used to show an empty table (QA pass 21).
+            if (was == RequestBody::Kind::Json && s.body.kind == RequestBody::Kind::FormUrlEncoded &&
+                s.body.fields.isEmpty())
+                s.body.fields = formFieldsOf(s.body.text);
+            else if (was == RequestBody::Kind::FormUrlEncoded && s.body.kind == RequestBody::Kind::Json &&
+                     s.body.text.trimmed().isEmpty())
+                s.body.text = jsonOf(s.body.fields);
         });
     });
     connect(m_jsonBody, &QPlainTextEdit::textChanged, this, [this] {
