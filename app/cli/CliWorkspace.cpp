@@ -192,13 +192,12 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
     } else if ((m_options & DemoServerOption) && !m_variables.contains(demoApi)) {
         // A workspace built in the studio against its demo API keeps DEMO_API empty (the studio fills it in
         // while it runs): without this note the run failed on "'/post' is not a valid ... URL" (QA pass 21).
-        for (const KeyValue &variable : m_workspace.variables) {
-            if (variable.enabled && variable.name == demoApi && variable.value.trimmed().isEmpty() &&
-                readsWorkspaceName(*m_resource, demoApi))
-                CliOutput::err(QStringLiteral("note: DEMO_API is empty in %1; --with-demo-server runs the "
-                                              "built-in demo API for it, or give it with --var DEMO_API=URL")
-                                   .arg(m_file));
-        }
+        const KeyValue *variable = m_workspace.findVariable(demoApi);
+        if (variable && variable->enabled && variable->value.trimmed().isEmpty() &&
+            readsWorkspaceName(*m_resource, demoApi))
+            CliOutput::err(QStringLiteral("note: DEMO_API is empty in %1; --with-demo-server runs the "
+                                          "built-in demo API for it, or give it with --var DEMO_API=URL")
+                               .arg(m_file));
     }
     return true;
 }

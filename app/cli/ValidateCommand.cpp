@@ -24,14 +24,6 @@ bool isResourceExport(const QByteArray &data)
     return json.object().value(QStringLiteral("format")).toString() == WorkspaceFormat::resourceFormatName();
 }
 
-QString quotedNames(const QStringList &names)
-{
-    QStringList quoted;
-    for (const QString &name : names)
-        quoted.append(QStringLiteral("{{ %1 }}").arg(name));
-    return quoted.join(QStringLiteral(", "));
-}
-
 // An error for --json: the place split into what a tool can use, a line and column for JSON the file's
 // syntax breaks, a JSON pointer ("field") for a rule a value breaks.
 QJsonObject errorObject(const FormatError &error)
@@ -45,14 +37,6 @@ QJsonObject errorObject(const FormatError &error)
         object.insert(QStringLiteral("field"), error.place);
     }
     return object;
-}
-
-QJsonArray toJsonArray(const QStringList &names)
-{
-    QJsonArray array;
-    for (const QString &name : names)
-        array.append(name);
-    return array;
 }
 
 } // namespace
@@ -111,10 +95,10 @@ int ValidateCommand::run(const QStringList &arguments)
             return finish(reader.error(), {});
         document.insert(QStringLiteral("resource"), resource->name);
         const QStringList outside = ResourceReferences::outsideNames(*resource);
-        document.insert(QStringLiteral("readsFromWorkspace"), toJsonArray(outside));
+        document.insert(QStringLiteral("readsFromWorkspace"), QJsonArray::fromStringList(outside));
         if (!outside.isEmpty())
             CliOutput::err(QStringLiteral("%1: note: it reads %2 from the workspace it is imported into")
-                               .arg(file, quotedNames(outside)));
+                               .arg(file, ResourceReferences::asExpressions(outside)));
         return finish(std::nullopt,
                       QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
     }
@@ -122,28 +106,25 @@ int ValidateCommand::run(const QStringList &arguments)
     const std::optional<Workspace> workspace = opened ? reader.read(data, file) : reader.readFile(file);
     if (!workspace)
         return finish(reader.error(), {});
-    QStringList resourceNames;
-    for (const Resource &resource : workspace->resources)
-        resourceNames.append(resource.name);
-    document.insert(QStringLiteral("resources"), toJsonArray(resourceNames));
+    document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(workspace->resourceNames()));
     // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a
     // variable the workspace lost.
     for (const Resource &resource : workspace->resources) {
         QStringList undefined;
         for (const QString &name : ResourceReferences::outsideNames(resource)) {
-            if (std::none_of(
-                    workspace->variables.cbegin(), workspace->variables.cend(),
-                    [&name](const KeyValue &variable) { return variable.enabled && variable.name == name; }))
+            // Variable names are unique in a valid file: the one of this name is the one.
+            const KeyValue *variable = workspace->findVariable(name);
+            if (!variable || !variable->enabled)
                 undefined.append(name);
         }
         if (undefined.isEmpty())
             continue;
         const QString message = QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled "
                                                "workspace variable defines: a run stops there")
-                                    .arg(resource.name, quotedNames(undefined));
+                                    .arg(resource.name, ResourceReferences::asExpressions(undefined));
         CliOutput::err(QStringLiteral("%1: warning: %2").arg(file, message));
         warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
-                                     {QStringLiteral("names"), toJsonArray(undefined)},
+                                     {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
                                      {QStringLiteral("message"), message}});
     }
     return finish(std::nullopt,

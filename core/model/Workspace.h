@@ -5,6 +5,8 @@
 #include "KeyValue.h"
 #include "Resource.h"
 
+#include <QStringList>
+
 namespace AuthStudio {
 
 struct Workspace
@@ -14,6 +16,10 @@ struct Workspace
     QList<Resource> resources;
 
     const Resource *findResource(const QString &name) const;
+    // The resources' names, in order.
+    QStringList resourceNames() const;
+    // The first variable of this name, enabled or not; null when there is none.
+    const KeyValue *findVariable(const QString &name) const;
     // How many resources have this name: a valid workspace has one at most, but editing passes through
     // names two resources share.
     int resourcesNamed(const QString &name) const;

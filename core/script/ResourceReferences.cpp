@@ -60,4 +60,13 @@ QStringList outsideNames(const Resource &resource)
     return outside;
 }
 
+QString asExpressions(const QStringList &names)
+{
+    QStringList written;
+    written.reserve(names.size());
+    for (const QString &name : names)
+        written.append(QStringLiteral("{{ %1 }}").arg(name));
+    return written.join(QStringLiteral(", "));
+}
+
 } // namespace AuthStudio::ResourceReferences

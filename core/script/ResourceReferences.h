@@ -17,5 +17,8 @@ namespace ResourceReferences {
 // first appearance.
 QStringList outsideNames(const Resource &resource);
 
+// The names as they are written in fields, for messages: "{{ DEMO_API }}, {{ TOKEN }}".
+QString asExpressions(const QStringList &names);
+
 } // namespace ResourceReferences
 } // namespace AuthStudio

@@ -85,10 +85,7 @@ bool ResourceListModel::moveRowTo(int from, int to)
 
 QStringList ResourceListModel::currentNames() const
 {
-    QStringList names;
-    for (const Resource &resource : m_document->workspace().resources)
-        names.append(resource.name);
-    return names;
+    return m_document->workspace().resourceNames();
 }
 
 void ResourceListModel::onDocumentChanged(const DocumentChange &change)

@@ -873,10 +873,7 @@ void AuthLoginPreview::stashEventLog()
 
 void AuthLoginPreview::followResourceNames(const Workspace &workspace)
 {
-    QStringList names;
-    names.reserve(workspace.resources.size());
-    for (const Resource &resource : workspace.resources)
-        names.append(resource.name);
+    const QStringList names = workspace.resourceNames();
     // One name changed in place is a rename (typed, undone or redone, of the shown resource or another);
     // more changes at once (a resource added or moved) tell nothing of which is which.
     qsizetype renamed = -1;

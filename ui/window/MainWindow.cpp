@@ -1064,11 +1064,9 @@ QStringList MainWindow::missingVariables(int index) const
 {
     // An exported resource carries no workspace variables: one that reads DEMO_API from its old
     // workspace would fail here on "unknown name" until the user found out what to add.
-    const KeyValueList &variables = m_document->workspace().variables;
     QStringList missing;
     for (const QString &name : ResourceReferences::outsideNames(m_document->resource(index))) {
-        if (std::none_of(variables.cbegin(), variables.cend(),
-                         [&name](const KeyValue &variable) { return variable.name == name; }))
+        if (!m_document->workspace().findVariable(name))
             missing.append(name);
     }
     return missing;
@@ -1079,15 +1077,13 @@ void MainWindow::offerMissingVariables(int index, const QStringList &missing)
     if (missing.isEmpty())
         return;
     const Resource &resource = m_document->resource(index);
-    QStringList quoted;
-    for (const QString &name : std::as_const(missing))
-        quoted.append(QStringLiteral("{{ %1 }}").arg(name));
     const QString name = resource.name;
     MessagePrompt::ask(
         this, QMessageBox::Question, tr("Add workspace variables?"),
         tr("\u201C%1\u201D uses %2, which this workspace doesn't define. Add %3 to the workspace "
            "variables, to fill in?")
-            .arg(name, quoted.join(QStringLiteral(", ")), missing.size() == 1 ? tr("it") : tr("them")),
+            .arg(name, ResourceReferences::asExpressions(missing),
+                 missing.size() == 1 ? tr("it") : tr("them")),
         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes, this,
         [this, missing](MessagePrompt::Button answer) {
             if (answer != QMessageBox::Yes)
@@ -1095,8 +1091,7 @@ void MainWindow::offerMissingVariables(int index, const QStringList &missing)
             KeyValueList updated = m_document->workspace().variables;
             const int first = int(updated.size());
             for (const QString &missingName : missing) {
-                if (std::none_of(updated.cbegin(), updated.cend(),
-                                 [&missingName](const KeyValue &v) { return v.name == missingName; }))
+                if (!m_document->workspace().findVariable(missingName)) // added meanwhile?
                     updated.append({missingName, QString(), true});
             }
             m_document->setVariables(updated, tr("Add workspace variables"));
@@ -1182,10 +1177,7 @@ QString MainWindow::sessionWorkspaceId() const
 void MainWindow::followSessions(const DocumentChange *change)
 {
     const QString workspaceId = sessionWorkspaceId();
-    QStringList names;
-    names.reserve(m_document->resourceCount());
-    for (int i = 0; i < m_document->resourceCount(); ++i)
-        names.append(m_document->resource(i).name);
+    const QStringList names = m_document->workspace().resourceNames();
     const QString profile = SessionManager::defaultProfile();
     const auto key = [&profile](const QString &workspace, const QString &resource) {
         return SessionManager::sessionKey(profile, workspace, resource);
