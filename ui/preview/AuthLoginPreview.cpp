@@ -354,11 +354,11 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
             m_responseView->setPlainText(item->data(ResponseRole).toString());
     });
     connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
+    // The keychain may refuse the moved session after the status first says where it went (the write is
+    // in the background): the status then says it again, as it is now.
     connect(m_sessions, &SessionManager::sessionNotSaved, this, [this] {
-        if (m_statusSaysSavedElsewhere) {
-            setAuthStatus(savedElsewhereText());
-            m_statusSaysSavedElsewhere = true;
-        }
+        if (m_statusSaysSavedElsewhere)
+            sayStoredElsewhere();
     });
 
     updateSessionView();
@@ -489,8 +489,7 @@ void AuthLoginPreview::openClient(Update update)
         m_variables->maskSecrets(); // revealed for one resource is not revealed for the next
         runOpeningCheck(update == Update::Opened);
     } else if (m_savedElsewhere) {
-        setAuthStatus(savedElsewhereText());
-        m_statusSaysSavedElsewhere = true;
+        sayStoredElsewhere();
     } else if (interrupted)
         setAuthStatus(tr("The resource was edited while a login or query ran, which stopped it: press Auth "
                          "Login or Send again."));
@@ -498,14 +497,14 @@ void AuthLoginPreview::openClient(Update update)
         setAuthStatus(tr("The resource was edited: the next query or Auth Login uses the changes."));
 }
 
-QString AuthLoginPreview::savedElsewhereText() const
+void AuthLoginPreview::sayStoredElsewhere()
 {
-    // The keychain may refuse the moved session after this is first said (the write is in the
-    // background): then the status bar says it failed, and this must not contradict it.
-    return m_sessions->usingFallback()
-        ? tr("The workspace was saved to a file: its sessions moved with it, kept in memory until the "
-             "studio quits (the keychain didn't take them).")
-        : tr("The workspace was saved to a file: its sessions moved with it.");
+    // Not contradicting the status bar, which says when the keychain didn't take them.
+    setAuthStatus(m_sessions->usingFallback()
+                      ? tr("The workspace was saved to a file: its sessions moved with it, kept in memory "
+                           "until the studio quits (the keychain didn't take them).")
+                      : tr("The workspace was saved to a file: its sessions moved with it."));
+    m_statusSaysSavedElsewhere = true;
 }
 
 void AuthLoginPreview::runOpeningCheck(bool mayPrompt)

@@ -166,7 +166,8 @@ private:
     void fillTimeline(const QueryResult &result, const SecretMasker &masker);
     void addFirstAttempt(const QueryResult &result, const QString &request, const SecretMasker &masker);
     void showTimelineCount();
-    QString savedElsewhereText() const;
+    // After Save As: says where the sessions went (the status line, until another message replaces it).
+    void sayStoredElsewhere();
     // A timeline entry's reply, as Response shows it when the entry is selected.
     static constexpr int ResponseRole = Qt::UserRole + 1;
 
