@@ -30,6 +30,15 @@ class TestCli : public QObject
     Q_OBJECT
 
 private:
+    // Writes `content` to `name` in `dir`; returns its path, or an empty string when it couldn't be written.
+    static QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
+    {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+            return {};
+        return file.fileName();
+    }
+
     // A command refused for its options (exit 2) with `message`, before it ran anything, and without
     // echoing the value given as "hidden-value".
     static void expectRefusedBeforeRunning(const QStringList &arguments, const QString &message);
@@ -183,11 +192,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, content);
         QFETCH(QString, placeAndReason);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("bad.authstudio.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(content);
-        file.close();
+        const QString path = writeFile(dir, QStringLiteral("bad.authstudio.json"), content);
+        QVERIFY(!path.isEmpty());
         const Run run = cli({QStringLiteral("validate"), path});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.startsWith(path + placeAndReason), qPrintable(run.err));
@@ -198,14 +204,8 @@ private Q_SLOTS:
     void validateWarnsOfUndefinedNamesAndReadsExports()
     {
         QTemporaryDir dir;
-        const auto write = [&dir](const QString &name, const QByteArray &content) {
-            QFile file(dir.filePath(name));
-            if (file.open(QIODevice::WriteOnly))
-                file.write(content);
-            return file.fileName();
-        };
-        const QString typo = write(
-            QStringLiteral("typo.authstudio.json"),
+        const QString typo = writeFile(
+            dir, QStringLiteral("typo.authstudio.json"),
             QByteArray(
                 "{\"format\": \"authstudio-workspace\", \"formatVersion\": 1, \"variables\": [{\"name\": "
                 "\"API\", \"value\": \"http://127.0.0.1:1\"}], \"resources\": [{\"name\": \"r\", "
@@ -219,8 +219,8 @@ private Q_SLOTS:
                  qPrintable(run.err));
         QVERIFY(!run.err.contains(QStringLiteral("{{ API }}")));
 
-        const QString exported = write(
-            QStringLiteral("r.authstudio-resource.json"),
+        const QString exported = writeFile(
+            dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
         const Run exportRun = cli({QStringLiteral("validate"), exported});
         QCOMPARE(exportRun.exitCode, 0);
@@ -235,12 +235,6 @@ private Q_SLOTS:
     void validateJson()
     {
         QTemporaryDir dir;
-        const auto write = [&dir](const QString &name, const QByteArray &content) {
-            QFile file(dir.filePath(name));
-            if (file.open(QIODevice::WriteOnly))
-                file.write(content);
-            return file.fileName();
-        };
         const auto document = [](const Run &run) {
             QJsonParseError error;
             const QJsonObject object = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
@@ -260,8 +254,8 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("errors")).toArray(), QJsonArray());
         QCOMPARE(json.value(QStringLiteral("warnings")).toArray(), QJsonArray());
 
-        const QString typo = write(
-            QStringLiteral("typo.authstudio.json"),
+        const QString typo = writeFile(
+            dir, QStringLiteral("typo.authstudio.json"),
             R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "baseUrl": "{{ tokn }}"}]})");
         const Run warned = cli({QStringLiteral("validate"), typo, QStringLiteral("--json")});
         QCOMPARE(warned.exitCode, 0);
@@ -275,8 +269,8 @@ private Q_SLOTS:
                  qPrintable(warned.err));
 
         // Bad JSON: the line and column; a broken rule: the field's JSON pointer.
-        const QString truncated = write(QStringLiteral("truncated.authstudio.json"),
-                                        "{\n  \"format\": \"authstudio-workspace\",\n  \"resources\": [");
+        const QString truncated = writeFile(dir, QStringLiteral("truncated.authstudio.json"),
+                                            "{\n  \"format\": \"authstudio-workspace\",\n  \"resources\": [");
         const Run syntax = cli({QStringLiteral("validate"), QStringLiteral("--json"), truncated});
         QCOMPARE(syntax.exitCode, 2);
         json = document(syntax);
@@ -302,8 +296,8 @@ private Q_SLOTS:
                      .startsWith(QStringLiteral("the JSON body is not valid JSON")),
                  qPrintable(error.value(QStringLiteral("message")).toString()));
 
-        const QString exported = write(
-            QStringLiteral("r.authstudio-resource.json"),
+        const QString exported = writeFile(
+            dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
         const Run exportRun = cli({QStringLiteral("validate"), QStringLiteral("--json"), exported});
         QCOMPARE(exportRun.exitCode, 0);
@@ -559,11 +553,8 @@ private Q_SLOTS:
         QVERIFY(data.contains("\"value\": \"http://127.0.0.1:8787\""));
         data.replace("\"value\": \"http://127.0.0.1:8787\"", "\"value\": \"\"");
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("empty-demo.authstudio.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(data);
-        file.close();
+        const QString path = writeFile(dir, QStringLiteral("empty-demo.authstudio.json"), data);
+        QVERIFY(!path.isEmpty());
         QStringList arguments = seedArguments();
         arguments[1] = path;
         arguments.removeAll(QStringLiteral("--with-demo-server"));
@@ -585,15 +576,13 @@ private Q_SLOTS:
     void acceptsVariablesTheResourceReads()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("reads.authstudio.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"format": "authstudio-workspace", "formatVersion": 1,
+        const QString path = writeFile(dir, QStringLiteral("reads.authstudio.json"),
+                                       R"({"format": "authstudio-workspace", "formatVersion": 1,
             "variables": [{"name": "OFF", "value": "file", "enabled": false}],
             "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [
                 {"type": "defineVariable", "name": "URL", "value": "{{ API }}/x"},
                 {"type": "javascript", "name": "js1", "code": "return GREETING + '!' + OFF;"}]}}]})");
-        file.close();
+        QVERIFY(!path.isEmpty());
         const Run run = cli({QStringLiteral("auth"), path, QStringLiteral("--resource"), QStringLiteral("r"),
                              QStringLiteral("--var"), QStringLiteral("API=http://a"), QStringLiteral("--var"),
                              QStringLiteral("GREETING=hi"), QStringLiteral("--var"), QStringLiteral("OFF=on"),
