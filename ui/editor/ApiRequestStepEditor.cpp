@@ -3,6 +3,7 @@
 #include "KeyValueTableEditor.h"
 #include "KeyValueTableModel.h"
 #include "run/JsonBodyTemplate.h"
+#include "script/EvalResult.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
 #include "widgets/TemplateAnalysis.h"
@@ -11,7 +12,6 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -53,14 +53,7 @@ KeyValueList formFieldsOf(const QString &json)
         const QJsonValue value = it.value();
         if (value.isObject() || value.isArray())
             return {}; // nested: no form field says it
-        fields.append(
-            {it.key(),
-             value.isString() ? value.toString()
-                 : value.isNull()
-                 ? QString()
-                 : QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
-                       .mid(1)
-                       .chopped(1)});
+        fields.append({it.key(), valueToText(value)}); // as a template writes it: null is empty
     }
     return fields;
 }
