@@ -337,9 +337,8 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     // Under a short budget (a step's quick first try on the window's thread), a result too large to
     // convert in what is left of it counts as running over: the step is then run again where time doesn't
     // matter. Converting 40 000 items there took 75 ms after the script itself had taken 40.
-    const qint64 leftMs = timeoutMs - clock.elapsed();
     if (timeoutMs < SizeCheckedBelowMs) {
-        qint64 budget = std::max<qint64>(leftMs, 0) * ConvertedValuesPerMs;
+        qint64 budget = std::max<qint64>(timeoutMs - clock.elapsed(), 0) * ConvertedValuesPerMs;
         if (!fitsIn(result, budget))
             return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
     }
