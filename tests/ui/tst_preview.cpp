@@ -545,6 +545,13 @@ private Q_SLOTS:
         QCOMPARE(indexOf(QStringLiteral("retr")), qsizetype(-1));
         // A countdown beside "Login required" would contradict it.
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
+        // An edit keeps the session the server refused, and so what is known of it.
+        Workspace edited = workspace;
+        edited.resources.first().headers.append({QStringLiteral("X-Edited"), QStringLiteral("yes")});
+        m_preview->setResource(edited, WorkspaceId, QStringLiteral("api"), overrides(),
+                               AuthLoginPreview::Update::Edited);
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Login required"));
+        QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
         // Logging in again clears it.
         clickAuthLogin();
     }

@@ -448,7 +448,11 @@ void AuthLoginPreview::openClient(Update update)
     const QString resourceName = m_resourceName;
     // Dropping the client stops what it was doing: the user must hear that, not find a login vanished.
     const bool interrupted = m_client && (m_client->isAuthenticating() || isQueryRunning());
+    // An edit keeps the stored session, and with it what the server last said of it: a query refused for
+    // want of a login still needs one (it showed "Logged in" again after any edit).
+    const bool loginRequired = update == Update::Edited && m_loginRequired;
     dropClient();
+    m_loginRequired = loginRequired;
     m_timeline->clear();
     showTimelineCount();
     m_requestView->clear();
