@@ -4,6 +4,7 @@
 #include "CliPrompter.h"
 #include "CliWorkspace.h"
 #include "net/QueryClient.h"
+#include "run/JsonBodyTemplate.h"
 #include "session/SecretStore.h"
 #include "session/SessionManager.h"
 
@@ -86,12 +87,11 @@ int QueryCommand::run(const QStringList &arguments)
     query.path = parser.value(QStringLiteral("path"));
     query.body = parser.value(QStringLiteral("body"));
     if (!query.body.isEmpty()) {
-        QJsonParseError error;
-        QJsonDocument::fromJson(query.body.toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError) {
-            CliOutput::err(QStringLiteral("--body: not valid JSON: %1 at offset %2")
-                               .arg(error.errorString())
-                               .arg(error.offset));
+        if (const auto error = JsonBodyTemplate::syntaxError(query.body)) {
+            CliOutput::err(QStringLiteral("--body: not valid JSON: %1 at line %2, column %3")
+                               .arg(error->reason)
+                               .arg(error->line)
+                               .arg(error->column));
             return CliOutput::UsageError;
         }
     }

@@ -334,6 +334,20 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains(QStringLiteral("offset")), qPrintable(run.err));
     }
 
+    // --body's mistake is placed as everywhere else, by line and column.
+    void queryBodyErrorSaysLineAndColumn()
+    {
+        const Run run =
+            cli({QStringLiteral("query"), Demo, QStringLiteral("--resource"), QStringLiteral("Demo login"),
+                 QStringLiteral("--with-demo-server"), QStringLiteral("--session-store"),
+                 QStringLiteral("memory"), QStringLiteral("--path"), QStringLiteral("/post"),
+                 QStringLiteral("--method"), QStringLiteral("POST"), QStringLiteral("--body"),
+                 QStringLiteral("{\"a\": 1,\n\"b\" 2}")});
+        QCOMPARE(run.exitCode, 2);
+        QCOMPARE(run.err.trimmed(),
+                 QStringLiteral("--body: not valid JSON: missing name separator at line 2, column 5"));
+    }
+
     void validateMissingFile()
     {
         const Run run = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent/x.json")});

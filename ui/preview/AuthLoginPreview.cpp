@@ -3,6 +3,7 @@
 #include "net/PendingQuery.h"
 #include "net/QueryClient.h"
 #include "run/DialogPrompter.h"
+#include "run/JsonBodyTemplate.h"
 #include "run/ScopeInspector.h"
 #include "run/StepResult.h"
 #include "script/SecretMasker.h"
@@ -651,12 +652,13 @@ bool AuthLoginPreview::sendQuery()
     query.path = m_path->text().trimmed();
     query.body = m_body->toPlainText().trimmed();
     if (!query.body.isEmpty()) {
-        QJsonParseError error;
-        QJsonDocument::fromJson(query.body.toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError) {
-            m_responseView->setPlainText(tr("Not sent: the body is not valid JSON (%1 at offset %2).")
-                                             .arg(error.errorString())
-                                             .arg(error.offset));
+        // The place as the box counts it, so the text it was typed in: the same error with the body trimmed.
+        if (const auto error = JsonBodyTemplate::syntaxError(m_body->toPlainText())) {
+            m_responseView->setPlainText(
+                tr("Not sent: the body is not valid JSON (%1 at line %2, column %3).")
+                    .arg(error->reason)
+                    .arg(error->line)
+                    .arg(error->column));
             return false;
         }
     }
