@@ -68,19 +68,22 @@ int ValidateCommand::run(const QStringList &arguments)
     // output, so that a script reads one document and a person still sees the problem.
     QJsonObject document {{QStringLiteral("file"), file}};
     QJsonArray warnings;
-    const auto finish = [&](const std::optional<FormatError> &error, const QString &line) {
-        if (error)
-            CliOutput::err(error->toString());
+    // Every error the reader found: a file that breaks several rules lists them all, to fix in one pass.
+    const auto finish = [&](const QList<FormatError> &errors, const QString &line) {
+        QJsonArray errorObjects;
+        for (const FormatError &error : errors) {
+            CliOutput::err(error.toString());
+            errorObjects.append(errorObject(error));
+        }
         if (asJson) {
-            document.insert(QStringLiteral("ok"), !error);
-            document.insert(QStringLiteral("errors"),
-                            error ? QJsonArray {errorObject(*error)} : QJsonArray());
+            document.insert(QStringLiteral("ok"), errors.isEmpty());
+            document.insert(QStringLiteral("errors"), errorObjects);
             document.insert(QStringLiteral("warnings"), warnings);
             CliOutput::json(document);
         } else if (!line.isEmpty()) {
             CliOutput::out(line);
         }
-        return error ? CliOutput::UsageError : CliOutput::Success;
+        return errors.isEmpty() ? CliOutput::Success : CliOutput::UsageError;
     };
 
     WorkspaceReader reader;
@@ -92,20 +95,19 @@ int ValidateCommand::run(const QStringList &arguments)
         document.insert(QStringLiteral("kind"), QStringLiteral("resourceExport"));
         const std::optional<Resource> resource = reader.readResource(data, file);
         if (!resource)
-            return finish(reader.error(), {});
+            return finish(reader.errors(), {});
         document.insert(QStringLiteral("resource"), resource->name);
         const QStringList outside = ResourceReferences::outsideNames(*resource);
         document.insert(QStringLiteral("readsFromWorkspace"), QJsonArray::fromStringList(outside));
         if (!outside.isEmpty())
             CliOutput::err(QStringLiteral("%1: note: it reads %2 from the workspace it is imported into")
                                .arg(file, ResourceReferences::asExpressions(outside)));
-        return finish(std::nullopt,
-                      QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
+        return finish({}, QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
     }
     document.insert(QStringLiteral("kind"), QStringLiteral("workspace"));
     const std::optional<Workspace> workspace = opened ? reader.read(data, file) : reader.readFile(file);
     if (!workspace)
-        return finish(reader.error(), {});
+        return finish(reader.errors(), {});
     document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(workspace->resourceNames()));
     // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a
     // variable the workspace lost.
@@ -127,7 +129,7 @@ int ValidateCommand::run(const QStringList &arguments)
                                      {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
                                      {QStringLiteral("message"), message}});
     }
-    return finish(std::nullopt,
+    return finish({},
                   QStringLiteral("%1: valid (%2 resource%3)")
                       .arg(file)
                       .arg(workspace->resources.size())

@@ -421,7 +421,7 @@ std::optional<Workspace> WorkspaceReader::readWorkspaceFile(const QString &path,
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_error = {path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())};
+        failOnProblems({{path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())}});
         return std::nullopt;
     }
     return readWorkspace(file.readAll(), path, rules);
@@ -435,10 +435,12 @@ std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QSt
 std::optional<Workspace> WorkspaceReader::readWorkspace(const QByteArray &data, const QString &fileName,
                                                         Rules rules)
 {
-    m_error = {};
-    const std::optional<QJsonObject> root = parseRoot(data, fileName, m_error);
-    if (!root)
+    FormatError syntaxError;
+    const std::optional<QJsonObject> root = parseRoot(data, fileName, syntaxError);
+    if (!root) {
+        failOnProblems({syntaxError});
         return std::nullopt;
+    }
     try {
         checkHeader(*root, WorkspaceFormat::formatName());
         ObjectReader reader(*root, QString(),
@@ -452,24 +454,35 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const QByteArray &data, 
         for (int i = 0; i < resources.size(); ++i)
             workspace.resources.append(
                 readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i)));
-        const QList<WorkspaceValidator::Problem> problems = rules == Rules::Apply
-            ? WorkspaceValidator::validate(workspace)
-            : QList<WorkspaceValidator::Problem>();
-        if (!problems.isEmpty())
-            throw ReadFailure {problems.first().pointer, problems.first().reason};
+        QList<FormatError> problems;
+        if (rules == Rules::Apply) {
+            for (const WorkspaceValidator::Problem &problem : WorkspaceValidator::validate(workspace))
+                problems.append({fileName, problem.pointer, problem.reason});
+        }
+        if (failOnProblems(problems))
+            return std::nullopt;
         return workspace;
     } catch (const ReadFailure &failure) {
-        m_error = {fileName, failure.pointer, failure.reason};
+        failOnProblems({{fileName, failure.pointer, failure.reason}});
         return std::nullopt;
     }
 }
 
+bool WorkspaceReader::failOnProblems(const QList<FormatError> &problems)
+{
+    m_errors = problems;
+    m_error = problems.isEmpty() ? FormatError() : problems.first();
+    return !problems.isEmpty();
+}
+
 std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, const QString &fileName)
 {
-    m_error = {};
-    const std::optional<QJsonObject> root = parseRoot(data, fileName, m_error);
-    if (!root)
+    FormatError syntaxError;
+    const std::optional<QJsonObject> root = parseRoot(data, fileName, syntaxError);
+    if (!root) {
+        failOnProblems({syntaxError});
         return std::nullopt;
+    }
     try {
         checkHeader(*root, WorkspaceFormat::resourceFormatName());
         ObjectReader reader(*root, QString(),
@@ -482,15 +495,17 @@ std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, co
             readResourceObject(reader.value(QStringLiteral("resource")), QStringLiteral("/resource"));
         Workspace single;
         single.resources.append(resource);
-        const QList<WorkspaceValidator::Problem> problems = WorkspaceValidator::validate(single);
-        if (!problems.isEmpty()) {
-            QString pointer = problems.first().pointer;
+        QList<FormatError> problems;
+        for (const WorkspaceValidator::Problem &problem : WorkspaceValidator::validate(single)) {
+            QString pointer = problem.pointer;
             pointer.replace(QStringLiteral("/resources/0"), QStringLiteral("/resource"));
-            throw ReadFailure {pointer, problems.first().reason};
+            problems.append({fileName, pointer, problem.reason});
         }
+        if (failOnProblems(problems))
+            return std::nullopt;
         return resource;
     } catch (const ReadFailure &failure) {
-        m_error = {fileName, failure.pointer, failure.reason};
+        failOnProblems({{fileName, failure.pointer, failure.reason}});
         return std::nullopt;
     }
 }

@@ -1,10 +1,13 @@
 // WorkspaceReader: reads a workspace file. It checks the format name and version first, refuses newer
 // versions, reads strictly (unknown keys and wrong types are errors) and reports the first problem as a
-// FormatError with the file, the place and the reason. Reading never executes anything in the file.
+// FormatError with the file, the place and the reason (and, see errors(), every rule a well-formed file
+// breaks). Reading never executes anything in the file.
 #pragma once
 
 #include "FormatError.h"
 #include "model/Workspace.h"
+
+#include <QList>
 
 #include <optional>
 
@@ -23,13 +26,20 @@ public:
     std::optional<Workspace> readRecoveryFile(const QString &path);
 
     FormatError error() const { return m_error; }
+    // Every problem of the last read, error() first: that one alone when the file's JSON or shape is wrong
+    // (reading stops there), else every workspace rule it breaks, so that one pass can fix them all.
+    QList<FormatError> errors() const { return m_errors; }
 
 private:
     enum class Rules { Apply, Skip };
     std::optional<Workspace> readWorkspaceFile(const QString &path, Rules rules);
     std::optional<Workspace> readWorkspace(const QByteArray &data, const QString &fileName, Rules rules);
 
+    // Sets m_error and m_errors from the rules a read workspace breaks; false when it breaks none.
+    bool failOnProblems(const QList<FormatError> &problems);
+
     FormatError m_error;
+    QList<FormatError> m_errors;
 };
 
 } // namespace AuthStudio

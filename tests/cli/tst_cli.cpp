@@ -296,6 +296,23 @@ private Q_SLOTS:
                      .startsWith(QStringLiteral("the JSON body is not valid JSON")),
                  qPrintable(error.value(QStringLiteral("message")).toString()));
 
+        // A file that breaks several rules lists them all, in the file's order.
+        const QString twice = writeFile(
+            dir, QStringLiteral("twice.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "variables": [{"name": "2x", "value": ""}],
+                "resources": [{"name": "r"}, {"name": "r"}]})");
+        const Run rules = cli({QStringLiteral("validate"), QStringLiteral("--json"), twice});
+        QCOMPARE(rules.exitCode, 2);
+        QStringList fields;
+        for (const QJsonValue &each : document(rules).value(QStringLiteral("errors")).toArray())
+            fields.append(each.toObject().value(QStringLiteral("field")).toString());
+        QCOMPARE(fields,
+                 (QStringList {QStringLiteral("/variables/0/name"), QStringLiteral("/resources/1/name")}));
+        const Run rulesAsText = cli({QStringLiteral("validate"), twice});
+        QCOMPARE(rulesAsText.exitCode, 2);
+        QCOMPARE(rulesAsText.err.count(twice + QStringLiteral(": ")), 2);
+        QVERIFY2(rulesAsText.err.contains(QStringLiteral("/resources/1/name")), qPrintable(rulesAsText.err));
+
         const QString exported = writeFile(
             dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
