@@ -1,6 +1,7 @@
 #include "WorkspaceValidator.h"
 
 #include "run/JsonBodyTemplate.h"
+#include "run/RequestBuilder.h"
 #include "script/Template.h"
 
 #include <QRegularExpression>
@@ -23,6 +24,26 @@ void validateRows(const KeyValueList &rows, const QString &pointer,
         if (!problem.isEmpty())
             problems.append({pointer + QStringLiteral("/%1/name").arg(i), problem});
     }
+}
+
+void validateHeaderRows(const KeyValueList &rows, const QString &pointer,
+                        QList<WorkspaceValidator::Problem> &problems)
+{
+    for (int i = 0; i < rows.size(); ++i) {
+        if (const auto problem = WorkspaceValidator::headerProblem(rows.at(i)))
+            problems.append({pointer + QStringLiteral("/%1").arg(i) + problem->pointer, problem->reason});
+    }
+}
+
+// The text a template writes as it stands, outside its {{ expressions }}.
+QString literalText(const QString &source)
+{
+    QString literal;
+    for (const Template::Part &part : Template::parse(source)->parts()) {
+        if (part.kind == Template::Part::Kind::Literal)
+            literal += part.text;
+    }
+    return literal;
 }
 
 void validateWorkflow(const Workflow &workflow, const QString &pointer, const QSet<QString> &workspaceNames,
@@ -54,7 +75,7 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                     problems.append({stepPointer + QStringLiteral("/fields/%1/key").arg(f), problem});
             }
         } else if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
-            validateRows(request->headers, stepPointer + QStringLiteral("/headers"), problems);
+            validateHeaderRows(request->headers, stepPointer + QStringLiteral("/headers"), problems);
             validateRows(request->queryParameters, stepPointer + QStringLiteral("/queryParameters"),
                          problems);
             if (request->body.kind == RequestBody::Kind::FormUrlEncoded)
@@ -127,6 +148,19 @@ QString WorkspaceValidator::keyValueProblem(const KeyValue &row)
     if (row.enabled && row.name.trimmed().isEmpty() && !row.isBlank())
         return QStringLiteral("a value with no name");
     return {};
+}
+
+std::optional<WorkspaceValidator::Problem> WorkspaceValidator::headerProblem(const KeyValue &row)
+{
+    if (const QString problem = keyValueProblem(row); !problem.isEmpty())
+        return Problem {QStringLiteral("/name"), problem};
+    if (!row.enabled || row.isBlank())
+        return std::nullopt;
+    if (const QString problem = RequestBuilder::checkHeaderName(literalText(row.name)); !problem.isEmpty())
+        return Problem {QStringLiteral("/name"), problem};
+    if (const QString problem = RequestBuilder::checkHeaderValue(literalText(row.value)); !problem.isEmpty())
+        return Problem {QStringLiteral("/value"), problem};
+    return std::nullopt;
 }
 
 QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
@@ -250,7 +284,7 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
             problems.append({pointer + QStringLiteral("/name"),
                              QStringLiteral("duplicate resource name '%1'").arg(resource.name)});
         resourceNames.insert(resource.name);
-        validateRows(resource.headers, pointer + QStringLiteral("/headers"), problems);
+        validateHeaderRows(resource.headers, pointer + QStringLiteral("/headers"), problems);
         validateRows(resource.urlParameters, pointer + QStringLiteral("/urlParameters"), problems);
         // Checked whatever the method: the configuration is kept (and saved) when custom auth is off.
         for (bool refresh : {false, true}) {

@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace AuthStudio {
 
 class WorkspaceValidator
@@ -32,6 +34,10 @@ public:
     // Why a header or parameter row can't be sent: a value with no name. A blank row (no name, no
     // value: KeyValue::isBlank) is left out of requests, as a table's spare row.
     static QString keyValueProblem(const KeyValue &row);
+    // keyValueProblem() for a header row, and what is written outside {{ }} in an enabled one: a line
+    // break or NUL (refused at send time anyway, as header injection) or a character header names
+    // can't hold. The pointer is "/name" or "/value", the part at fault. Nothing when it can be sent.
+    static std::optional<Problem> headerProblem(const KeyValue &row);
     // Why a workspace variable can't be saved by its name alone: none, or not an identifier (a
     // disabled or blank row too: the file keeps every row). Empty when it can; a name used twice is
     // validate()'s to say, as it depends on the other rows.

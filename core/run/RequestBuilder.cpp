@@ -58,12 +58,36 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
     return encoded;
 }
 
-QString variablesIn(const QString &text)
+// The expressions a header's text holds, as written ({{ form1.email }}, not just {{ form1 }}): where a
+// refused character came from, to say so without showing the value.
+QString expressionsIn(const QStringList &texts)
 {
-    const QStringList names = Template::parse(text)->rootNames();
-    return names.isEmpty()
+    QStringList expressions;
+    for (const QString &text : texts) {
+        for (const Template::Part &part : Template::parse(text)->parts()) {
+            const QString expression = part.text.simplified();
+            if (part.kind != Template::Part::Kind::Literal && !expressions.contains(expression))
+                expressions.append(expression);
+        }
+    }
+    return expressions.isEmpty()
         ? QString()
-        : QStringLiteral(" (it comes from {{ %1 }})").arg(names.join(QStringLiteral(" }}, {{ ")));
+        : QStringLiteral(" (it comes from {{ %1 }})").arg(expressions.join(QStringLiteral(" }}, {{ ")));
+}
+
+// A header name as a message quotes it: a line break or NUL in it would break the message itself.
+QString quotedName(const QString &name)
+{
+    QString shown = name;
+    shown.replace(QLatin1Char('\r'), QLatin1String("\\r"))
+        .replace(QLatin1Char('\n'), QLatin1String("\\n"))
+        .replace(QChar(0), QLatin1String("\\0"));
+    return QStringLiteral("header '%1'").arg(shown);
+}
+
+bool isLineBreakOrNul(QChar c)
+{
+    return c == u'\r' || c == u'\n' || c == QChar(0);
 }
 
 } // namespace
@@ -72,12 +96,31 @@ QString RequestBuilder::checkHeader(const QString &name, const QString &value)
 {
     if (name.isEmpty())
         return QStringLiteral("the header name is empty");
-    for (const QChar c : name) {
+    if (const QString problem = checkHeaderName(name); !problem.isEmpty())
+        return problem;
+    return checkHeaderValue(value);
+}
+
+QString RequestBuilder::checkHeaderName(const QString &text)
+{
+    for (const QChar c : text) {
+        if (isLineBreakOrNul(c))
+            return QStringLiteral("the header name contains a line break (CR/LF) or NUL, which could inject "
+                                  "headers");
         if (!isTokenChar(c))
-            return QStringLiteral("the header name contains a character that is not allowed in header names");
+            return QStringLiteral("the header name contains %1, which header names can't hold (letters, "
+                                  "digits and !#$%&'*+-.^_`|~ only)")
+                .arg(c == u' '        ? QStringLiteral("a space")
+                         : c == u'\t' ? QStringLiteral("a tab")
+                                      : QStringLiteral("'%1'").arg(c));
     }
-    for (const QChar c : value) {
-        if (c == u'\r' || c == u'\n' || c == QChar(0))
+    return {};
+}
+
+QString RequestBuilder::checkHeaderValue(const QString &text)
+{
+    for (const QChar c : text) {
+        if (isLineBreakOrNul(c))
             return QStringLiteral(
                 "the value contains a line break (CR/LF) or NUL, which could inject headers");
     }
@@ -140,14 +183,16 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
         for (const KeyValue &header : step.headers) {
             if (!header.enabled || header.isBlank()) // a table's spare row
                 continue;
-            const QString field = QStringLiteral("header '%1'").arg(header.name);
+            const QString field = quotedName(header.name);
             const QString name = interpolateOrThrow(header.name, scope, evaluator, step, field);
             const QString value = interpolateOrThrow(header.value, scope, evaluator, step, field);
-            const QString problem = checkHeader(name, value);
+            const QString nameProblem = name.isEmpty() ? checkHeader(name, value) : checkHeaderName(name);
+            const QString problem = nameProblem.isEmpty() ? checkHeaderValue(value) : nameProblem;
             if (!problem.isEmpty()) {
+                const QString from = expressionsIn({nameProblem.isEmpty() ? header.value : header.name});
                 throw Failure {field,
                                QStringLiteral("%1: %2%3; nothing was sent")
-                                   .arg(fieldOrigin(step, field), problem, variablesIn(header.value))};
+                                   .arg(fieldOrigin(step, field), problem, from)};
             }
             hasContentType |= name.compare(QLatin1String("content-type"), Qt::CaseInsensitive) == 0;
             prepared.request.setRawHeader(name.toLatin1(), value.toUtf8());

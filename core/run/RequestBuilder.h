@@ -38,6 +38,10 @@ public:
 
     // Checks a header after interpolation; returns the reason it can't be sent, or an empty string.
     static QString checkHeader(const QString &name, const QString &value);
+    // The same for a name or a value alone, or for the literal text of one (the file's rules check
+    // what is written outside {{ }} before any run).
+    static QString checkHeaderName(const QString &text);
+    static QString checkHeaderValue(const QString &text);
 };
 
 } // namespace AuthStudio

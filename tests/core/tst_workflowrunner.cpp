@@ -323,6 +323,53 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().requests, 0);
     }
 
+    // The refusal names the expression the bad value came from as written, and shows a bad name escaped
+    // (QA pass 23: "(it comes from {{ form1 }})" for {{ form1.email }}; a name that broke the message).
+    void refusedHeaderSaysWhereItCameFrom_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("value from a path")
+            << QStringLiteral("X-Email") << QStringLiteral("{{ form1.email }}")
+            << QStringLiteral("header 'X-Email': the value contains a line break (CR/LF) or NUL, which could "
+                              "inject headers (it comes from {{ form1.email }}); nothing was sent");
+        QTest::newRow("name from an expression")
+            << QStringLiteral("{{ form1.header }}") << QStringLiteral("x")
+            << QStringLiteral(
+                   "header '{{ form1.header }}': the header name contains a line break (CR/LF) or "
+                   "NUL, which could inject headers (it comes from {{ form1.header }}); nothing was "
+                   "sent");
+        QTest::newRow("literal name, escaped")
+            << QStringLiteral("X-A\nX-B") << QStringLiteral("x")
+            << QStringLiteral("header 'X-A\\nX-B': the header name contains a line break (CR/LF) or NUL, "
+                              "which could inject headers; nothing was sent");
+        QTest::newRow("a space in the name")
+            << QStringLiteral("X Token") << QStringLiteral("x")
+            << QStringLiteral("header 'X Token': the header name contains a space, which header names can't "
+                              "hold (letters, digits and !#$%&'*+-.^_`|~ only); nothing was sent");
+    }
+    void refusedHeaderSaysWhereItCameFrom()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        Scope initial;
+        initial.set(QStringLiteral("form1"),
+                    QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c\r\nX-Injected: 1")},
+                                 {QStringLiteral("header"), QStringLiteral("X-A\r\nX-B")}});
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET");
+        step.url = url(QStringLiteral("/headers"));
+        step.headers.append({name, value});
+        Workflow workflow;
+        workflow.steps = {step};
+        const RunResult result = run(workflow, nullptr, initial);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.endsWith(expected), qPrintable(result.notification));
+        QCOMPARE(m_server->counters().requests, 0);
+    }
+
     void javaScriptStepErrorStopsRun()
     {
         JavaScriptStep js;

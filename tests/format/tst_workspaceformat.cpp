@@ -353,6 +353,7 @@ private Q_SLOTS:
     void otherKindOfFileIsNamed();
     void writeFileRefusesInvalidWorkspace_data();
     void writeFileRefusesInvalidWorkspace();
+    void headersCheckOnlyWhatIsWrittenOutsideExpressions();
     void writeFileIntoMissingDirectory();
     void writeFileReplacesExistingFile();
     void resourceExportRoundTrip_data();
@@ -964,6 +965,44 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
         QTest::newRow("invalid variable name") << workspace << u"/variables/2/name"_s
                                                << u"variable name 'has space' is not a valid identifier"_s;
     }
+    // Header injection is refused where it is written, not only when a run would send it.
+    {
+        Workspace workspace = everyFieldWorkspace();
+        workspace.resources[0].headers.append({u"X-Pasted"_s, u"a\nX-Injected: 1"_s, true});
+        QTest::newRow("line break in a resource header's value")
+            << workspace << u"/resources/0/headers/%1/value"_s.arg(workspace.resources[0].headers.size() - 1)
+            << u"the value contains a line break (CR/LF) or NUL, which could inject headers"_s;
+    }
+    {
+        Workspace workspace = everyFieldWorkspace();
+        std::get<ApiRequestStep>(authStep(workspace, 0, 1))
+            .headers.append({u"X-A\r\nX-B"_s, u"{{ form1.email }}"_s, true});
+        QTest::newRow("line break in a step header's name")
+            << workspace
+            << workflow +
+                u"/1/headers/%1/name"_s.arg(
+                    std::get<ApiRequestStep>(authStep(workspace, 0, 1)).headers.size() - 1)
+            << u"the header name contains a line break (CR/LF) or NUL"_s;
+    }
+    {
+        Workspace workspace = everyFieldWorkspace();
+        workspace.resources[0].headers.append({u"X Token {{ form1.email }}"_s, u"x"_s, true});
+        QTest::newRow("space in a header's name")
+            << workspace << u"/resources/0/headers/%1/name"_s.arg(workspace.resources[0].headers.size() - 1)
+            << u"the header name contains a space, which header names can't hold"_s;
+    }
+}
+
+void TestWorkspaceFormat::headersCheckOnlyWhatIsWrittenOutsideExpressions()
+{
+    // A line break inside {{ }} is the expression's own whitespace, and what an expression gives is
+    // checked when a run sends it; a disabled row is never sent.
+    Workspace workspace = everyFieldWorkspace();
+    workspace.resources[0].headers.append({u"X-Joined"_s, u"{{ DEMO_API +\n 'x' }}"_s, true});
+    workspace.resources[0].headers.append({u"X-{{ 'Name' }}"_s, u"Bearer {{ 'a\\nb' }}"_s, true});
+    workspace.resources[0].headers.append({u"X Off"_s, u"a\nb"_s, false});
+    QCOMPARE(WorkspaceValidator::validate(workspace).size(), 0);
+    QVERIFY(!WorkspaceValidator::headerProblem(workspace.resources[0].headers.last()));
 }
 
 void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace()

@@ -148,6 +148,7 @@ private Q_SLOTS:
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
     void variableRowsSaveRefusesAreMarked();
+    void headerRowsThatCouldInjectAreMarked();
     void addingARowEditsItsName();
     void sessionTabOrderFollowsTheLayout();
     void apiRequestTabOrderFollowsTheLayout();
@@ -993,6 +994,47 @@ void tst_Editors::keyValueTableEditor()
 
 // Every workspace variable is saved, checked or not: a row Save refuses for its name (none, or not an
 // identifier) is tinted and its tooltip says why, as a header with a value but no name is. Never dropped.
+// QA pass 23: a line break pasted into a header's value went unmarked, saved and validated; only a run
+// refused it. The cell at fault is tinted, says why, and Save refuses it.
+void tst_Editors::headerRowsThatCouldInjectAreMarked()
+{
+    auto document = demoDocument();
+    KeyValueTableEditor editor(document.get());
+    editor.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, 0));
+    editor.resize(600, 300);
+    QVERIFY(showActive(&editor));
+    QAbstractItemModel *model = editor.model();
+    QCOMPARE(model->rowCount(), 1);
+    const QModelIndex name = model->index(0, KeyValueTableModel::NameColumn);
+    const QModelIndex value = model->index(0, KeyValueTableModel::ValueColumn);
+    QVERIFY(document->keepsFileRules());
+
+    QVERIFY(model->setData(value, QStringLiteral("Bearer {{ PASSWORD }}\nX-Injected: 1")));
+    QVERIFY(!document->keepsFileRules());
+    QVERIFY2(document->errorString().contains(QStringLiteral("line break")),
+             qPrintable(document->errorString()));
+    QVERIFY(value.data(Qt::BackgroundRole).isValid());
+    QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(value.data(Qt::ToolTipRole)
+                 .toString()
+                 .startsWith(QStringLiteral("This header can't be sent: the "
+                                            "value contains a line break")),
+             qPrintable(value.data(Qt::ToolTipRole).toString()));
+
+    QVERIFY(model->setData(value, QStringLiteral("Bearer {{ PASSWORD }}")));
+    QVERIFY(model->setData(name, QStringLiteral("Authorization:")));
+    QVERIFY(!document->keepsFileRules());
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+    QVERIFY(!value.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("contains ':'")),
+             qPrintable(name.data(Qt::ToolTipRole).toString()));
+
+    // Unchecked, it is never sent: nothing to refuse.
+    QVERIFY(model->setData(name, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(document->keepsFileRules());
+    QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+}
+
 void tst_Editors::variableRowsSaveRefusesAreMarked()
 {
     auto document = demoDocument();

@@ -49,9 +49,8 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
             return row.enabled ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ToolTipRole:
-        if (const QString problem = index.column() == NameColumn ? rowProblem(index.row()) : QString();
-            !problem.isEmpty())
-            return problem;
+        if (int column = NameColumn; !rowProblem(index.row(), &column).isEmpty() && column == index.column())
+            return rowProblem(index.row());
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
         if (const std::optional<QString> running = overrideOf(row))
@@ -60,7 +59,8 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
                 .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
     case Qt::BackgroundRole:
-        if (index.column() == NameColumn && !rowProblem(index.row()).isEmpty()) {
+        if (int column = NameColumn;
+            !rowProblem(index.row(), &column).isEmpty() && column == index.column()) {
             QColor tint = StudioColors::error();
             tint.setAlpha(60); // readable in light and dark palettes
             return tint;
@@ -88,14 +88,24 @@ std::optional<QString> KeyValueTableModel::overrideOf(const KeyValue &row) const
     return it.value();
 }
 
-QString KeyValueTableModel::rowProblem(int row) const
+QString KeyValueTableModel::rowProblem(int row, int *column) const
 {
     const KeyValue &value = m_rows.at(row);
+    if (column)
+        *column = NameColumn;
     if (m_ref.table != KeyValueRef::Table::WorkspaceVariables) {
-        if (WorkspaceValidator::keyValueProblem(value).isEmpty())
+        if (!WorkspaceValidator::keyValueProblem(value).isEmpty())
+            return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
+                .arg(rowNoun());
+        const bool headers = m_ref.table == KeyValueRef::Table::ResourceHeaders ||
+            m_ref.table == KeyValueRef::Table::StepHeaders;
+        const auto problem = headers ? WorkspaceValidator::headerProblem(value) : std::nullopt;
+        if (!problem)
             return {};
-        return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
-            .arg(rowNoun());
+        if (column && problem->pointer == QLatin1String("/value"))
+            *column = ValueColumn;
+        // A pasted line break shows as nothing in a one-line cell: the tooltip says it is there.
+        return tr("This header can't be sent: %1. Save refuses it as it is.").arg(problem->reason);
     }
     // Every variable is saved, checked or not, blank or not: Save refuses a row with no usable name.
     if (value.name.isEmpty())
