@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -9,6 +10,13 @@
 namespace AuthStudio {
 
 namespace {
+
+// The secret as a JSON string holds it, without the quotes (QJsonDocument's escaping, as servers write).
+QString jsonEscaped(const QString &secret)
+{
+    const QByteArray array = QJsonDocument(QJsonArray {secret}).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(array.mid(2, array.size() - 4)); // inside ["…"]
+}
 
 // A hex digit in either case, as encoders differ ("%2f" or "%2F", "\u00e9" or "\u00E9").
 QString hexDigitPattern(QChar digit)
@@ -154,8 +162,14 @@ QString SecretMasker::maskText(const QString &text) const
     for (const QString &secret : m_secrets) {
         if (result == secret)
             return mask();
-        if (secret.size() >= MinSubstringLength)
+        if (secret.size() >= MinSubstringLength) {
             result.replace(secret, mask());
+        } else if (result.contains(QLatin1Char('"'))) {
+            // A whole JSON string in the text is a whole value too: a server's error body that echoes a
+            // 3-letter password ({"you_sent":"bad"}) is shown as text.
+            const QString quoted = QLatin1Char('"') + jsonEscaped(secret) + QLatin1Char('"');
+            result.replace(quoted, QLatin1Char('"') + mask() + QLatin1Char('"'));
+        }
     }
     for (const QString &form : m_base64Forms)
         maskBase64Words(result, form, mask());

@@ -19,8 +19,9 @@ class SecretMasker
 {
 public:
     static QString mask() { return QStringLiteral("********"); }
-    // Secrets shorter than this are only masked where they are a whole value, never inside other text,
-    // so that a 1-character secret doesn't turn all output into asterisks.
+    // Secrets shorter than this are only masked where they are a whole value (the whole text, or a whole
+    // JSON string in it), never inside other text, so that a 1-character secret doesn't turn all output
+    // into asterisks.
     static constexpr int MinSubstringLength = 4;
     // Base64 forms shorter than this aren't looked for: a secret's Base64 is looked for from 5 bytes on,
     // at any alignment (a 7-character password in a Basic auth header is no rarity). Where one is found,

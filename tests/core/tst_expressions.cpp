@@ -285,6 +285,13 @@ private Q_SLOTS:
             SecretMasker::mask());
         row("short secret inside text stays", QStringLiteral("a b"), QStringLiteral("x=a+b"),
             QStringLiteral("x=a+b"));
+        // QA pass 23: an error body that echoes a 3-letter password, shown as text.
+        row("short secret as a whole JSON string", QStringLiteral("bad"),
+            QStringLiteral("HTTP 401: {\"error\":\"bad password\",\"you_sent\":\"bad\"}"),
+            QStringLiteral("HTTP 401: {\"error\":\"bad password\",\"you_sent\":\"********\"}"));
+        row("short secret as a whole JSON string, escaped", QStringLiteral("a\"b"),
+            QStringLiteral("{\"pw\": \"a\\\"b\", \"x\": \"a\\\"bc\"}"),
+            QStringLiteral("{\"pw\": \"********\", \"x\": \"a\\\"bc\"}"));
         row("other escapes untouched", QStringLiteral("hunter22"), QStringLiteral("a\\nb%20c+d"),
             QStringLiteral("a\\nb%20c+d"));
         // Base64: a Basic auth header echoed back holds the password inside btoa(email + ":" + password).
