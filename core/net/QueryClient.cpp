@@ -370,6 +370,7 @@ void QueryClient::startLogin(AuthEvent::Trigger trigger, int triggerStatus)
     m_operationTrigger = trigger;
     m_operationStatus = triggerStatus;
     m_operationStarted = m_clock->now();
+    Q_EMIT loginStarted();
     m_runner->start(m_resource.customAuth.authWorkflow, baseScope());
 }
 

@@ -102,6 +102,8 @@ Q_SIGNALS:
     // The stored session (or its absence) has been read from the store.
     void sessionLoaded();
     void eventRecorded(const AuthStudio::AuthEvent &event);
+    // The auth workflow starts, on its own (a silent login) or for login().
+    void loginStarted();
     void loginFinished(bool succeeded, const QString &message);
     void refreshFinished(bool succeeded, const QString &message);
     void authRunFinished(const AuthStudio::RunResult &result); // every login/refresh run, for run logs

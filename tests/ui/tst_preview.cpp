@@ -596,6 +596,31 @@ private Q_SLOTS:
                      qPrintable(labelText("authStatus")));
     }
 
+    // QA pass 23: a resource that runs without prompting, with a form and no session, said "Checking the
+    // session with the login test URL…" while its login form was up (nothing was checked), then "The
+    // login check failed: Login cancelled" when the form was closed.
+    void silentLoginOnOpeningSaysSo()
+    {
+        Workspace workspace = demoWorkspace();
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auth.runWithoutPrompt = true;
+        open(workspace);
+        QTRY_VERIFY(qobject_cast<FormDialog *>(QApplication::activeModalWidget()));
+        QCOMPARE(labelText("authStatus"),
+                 QStringLiteral("Logging in on opening, as the resource runs without prompting\u2026"));
+        QCOMPARE(m_server->counters().loginTests, 0);
+        qobject_cast<FormDialog *>(QApplication::activeModalWidget())->reject();
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        // Once the check itself has ended too (the preview lets its query go), the login's word stands.
+        QTRY_VERIFY(m_preview->client()->findChildren<PendingQuery *>().isEmpty());
+        QCOMPARE(labelText("authStatus"),
+                 QStringLiteral("Login cancelled: not logged in. Auth Login asks again."));
+        QVERIFY(!m_preview->client()->isAuthenticating());
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+    }
+
     void openingCheck_data()
     {
         QTest::addColumn<bool>("storedSession");

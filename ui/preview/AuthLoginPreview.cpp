@@ -476,6 +476,7 @@ void AuthLoginPreview::openClient(Update update)
     connect(m_client.get(), &QueryClient::authRunFinished, this, [this](const RunResult &result) {
         m_authRunCancelled = result.outcome == RunOutcome::Cancelled; // told just before loginFinished
     });
+    connect(m_client.get(), &QueryClient::loginStarted, this, &AuthLoginPreview::onLoginStarted);
     connect(m_client.get(), &QueryClient::loginFinished, this, &AuthLoginPreview::onLoginFinished);
     connect(m_client.get(), &QueryClient::refreshFinished, this, &AuthLoginPreview::onRefreshFinished);
     connect(m_client.get(), &QueryClient::eventRecorded, this, &AuthLoginPreview::appendEvent);
@@ -531,10 +532,13 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
         return;
     }
     m_loginsBeforeCheck = m_client->stats().logins;
+    m_loginDuringCheck = false;
     m_probe = m_client->checkLogin();
     connect(m_probe, &PendingQuery::finished, this, &AuthLoginPreview::onProbeFinished);
     if (m_client->isLoadingSession())
         setAuthStatus(waitingForKeychainText());
+    else if (m_client->isAuthenticating()) // no session to check, and it logs in on its own
+        onLoginStarted();
     else
         setAuthStatus(auth.loginTestEnabled ? tr("Checking the session with the login test URL\u2026")
                                             : tr("Loading the session\u2026"));
@@ -560,7 +564,7 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
     } else if (result.loginRequired && !auth.runWithoutPrompt) {
         setAuthStatus(tr("%1 An app would ask its user to log in now: press Auth Login.")
                           .arg(masker().maskText(result.error)));
-    } else {
+    } else if (!m_loginDuringCheck) { // else the login said how it ended ("Login cancelled: …")
         const QString reason = result.error.isEmpty() ? result.response.failureText() : result.error;
         setAuthStatus(tr("The login check failed: %1").arg(masker().maskText(reason)));
     }
@@ -631,8 +635,18 @@ void AuthLoginPreview::onSessionLoaded()
         login();
         return;
     }
-    if (m_probe && m_client->resource().customAuth.loginTestEnabled)
+    if (m_probe && m_client->resource().customAuth.loginTestEnabled && !m_client->isAuthenticating())
         setAuthStatus(tr("Checking the session with the login test URL\u2026"));
+}
+
+void AuthLoginPreview::onLoginStarted()
+{
+    // Only the opening check logs in on its own (a resource that runs without prompting): said here, not
+    // "Checking the session…", which sent nothing (QA pass 23).
+    if (!m_probe)
+        return;
+    m_loginDuringCheck = true;
+    setAuthStatus(tr("Logging in on opening, as the resource runs without prompting\u2026"));
 }
 
 void AuthLoginPreview::logout()

@@ -143,6 +143,7 @@ private:
     void onQueryFinished(const QueryResult &result);
     void onSessionChanged();
     void onSessionLoaded();
+    void onLoginStarted();
     QString waitingForKeychainText() const;
     void onLoginRequired(const QString &reason);
     void onLoginFinished(bool succeeded, const QString &message);
@@ -188,6 +189,7 @@ private:
 
     QPointer<PendingQuery> m_probe; // the opening check
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
+    bool m_loginDuringCheck = false; // the check logged in without prompting: the login says how it went
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     bool m_statusSaysSavedElsewhere = false; // the status line says so (sessionNotSaved may amend it)
