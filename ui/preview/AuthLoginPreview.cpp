@@ -1010,13 +1010,18 @@ void AuthLoginPreview::updateCountdown()
     // Rounded up: the session isn't called expired while part of a second is left.
     const qint64 ms = m_clock->now().msecsTo(deadline);
     const QString remaining = formatRemaining((ms + 999) / 1000);
+    // Past the deadline the heading says so: "Logged in" beside "expired" contradicted itself (QA pass 23).
+    // The session is still stored, and the next query refreshes it or asks for a login.
+    if (ms <= 0)
+        m_sessionState->setText(expiryFirst ? tr("Session expired") : tr("Login timed out"));
     if (expiryFirst) {
-        m_expiryCountdown->setText(ms <= 0 ? tr("expired") : tr("expires in %1").arg(remaining));
+        m_expiryCountdown->setText(ms <= 0 ? tr("the next query refreshes it")
+                                           : tr("expires in %1").arg(remaining));
         m_expiryCountdown->setToolTip(tr("The session expires at %1 (from the resource's lifetime rule); the "
                                          "first query shortly before then refreshes it")
                                           .arg(at));
     } else {
-        m_expiryCountdown->setText(ms <= 0 ? tr("login timed out")
+        m_expiryCountdown->setText(ms <= 0 ? tr("the next query needs a new login")
                                            : tr("login times out in %1").arg(remaining));
         m_expiryCountdown->setToolTip(
             tr("The login timeout ends the session at %1; the next query then needs "
