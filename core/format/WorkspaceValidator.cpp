@@ -303,8 +303,29 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
         if (resource.customAuth.loginTimeoutSeconds < 0)
             problems.append({pointer + QStringLiteral("/auth/loginTimeoutSeconds"),
                              QStringLiteral("the login timeout can't be negative")});
+        if (const QString problem = lifetimeProblem(resource.customAuth); !problem.isEmpty())
+            problems.append({pointer + QStringLiteral("/auth/refresh/expiresIn"), problem});
     }
     return problems;
+}
+
+QString WorkspaceValidator::lifetimeProblem(const CustomAuth &auth)
+{
+    const QString text = auth.expiresIn.trimmed();
+    // A computed lifetime is checked when a login computes it; none at all leaves the trigger off, which
+    // a run says. A number written out can be judged now.
+    if (auth.refreshTrigger != CustomAuth::RefreshTrigger::TimeBased || text.isEmpty() ||
+        Template::parse(text)->hasExpressions())
+        return {};
+    bool number = false;
+    const double seconds = text.toDouble(&number);
+    if (!number)
+        return QStringLiteral("the session lifetime '%1' is not a number of seconds; write seconds, or an "
+                              "{{ expression }} such as {{ http1.body.json.expires_in }}")
+            .arg(text);
+    if (seconds < 1)
+        return QStringLiteral("the session lifetime must be at least 1 second, not %1").arg(text);
+    return {};
 }
 
 } // namespace AuthStudio

@@ -42,6 +42,10 @@ public:
     // disabled or blank row too: the file keeps every row). Empty when it can; a name used twice is
     // validate()'s to say, as it depends on the other rows.
     static QString variableNameProblem(const KeyValue &variable);
+    // Why a time-based refresh's lifetime, written as a number rather than an {{ expression }}, can't
+    // be one: not a number, or under a second. Empty when it can (or is computed, or the trigger is
+    // another).
+    static QString lifetimeProblem(const CustomAuth &auth);
 };
 
 } // namespace AuthStudio

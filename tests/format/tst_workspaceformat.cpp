@@ -965,6 +965,13 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
         QTest::newRow("invalid variable name") << workspace << u"/variables/2/name"_s
                                                << u"variable name 'has space' is not a valid identifier"_s;
     }
+    for (const QString &lifetime : {u"abc"_s, u"0"_s, u"-5"_s, u"0.5"_s}) {
+        Workspace workspace = everyFieldWorkspace();
+        workspace.resources[0].customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources[0].customAuth.expiresIn = lifetime;
+        QTest::addRow("lifetime %s", qPrintable(lifetime))
+            << workspace << u"/resources/0/auth/refresh/expiresIn"_s << u"the session lifetime"_s;
+    }
     // Header injection is refused where it is written, not only when a run would send it.
     {
         Workspace workspace = everyFieldWorkspace();

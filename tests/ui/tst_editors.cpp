@@ -132,6 +132,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void resourceFieldsTypingMergesAndUndoShows();
     void resourceCombosAndChecksAreOneStepEach();
+    void lifetimeWrittenAsTextIsFlagged();
     void refreshBodyPatternIsOneUndoableEdit();
     void resourceEditorFollowsMovesAndRemoval();
     void workflowEditorsAreBuiltWhenTheirTabOpens();
@@ -307,6 +308,47 @@ void tst_Editors::workflowEditorsAreBuiltWhenTheirTabOpens()
     QVERIFY(fieldX(QStringLiteral("loginTestUrl")) > 0);
     QCOMPARE(fieldX(QStringLiteral("loginTestUrl")), fieldX(QStringLiteral("refreshTrigger")));
     QCOMPARE(fieldX(QStringLiteral("loginTimeout")), fieldX(QStringLiteral("refreshOnBodyPattern")));
+}
+
+// QA pass 23: "abc", "0" or "0.5" as the lifetime were only reported by a run ("time-based refresh is
+// off"); validate accepted them. Save refuses them now, and the field says so as it is typed.
+void tst_Editors::lifetimeWrittenAsTextIsFlagged()
+{
+    auto document = demoDocument();
+    ResourceEditor editor(document.get());
+    editor.setResource(1);
+    editor.tabs()->setCurrentIndex(ResourceEditor::SessionTab);
+    editor.show();
+    QCOMPARE(document->resource(1).customAuth.refreshTrigger, CustomAuth::RefreshTrigger::TimeBased);
+    auto *mode = child<QComboBox>(&editor, QStringLiteral("expiresMode"));
+    auto *expression = child<QLineEdit>(&editor, QStringLiteral("expiresExpression"));
+    auto *problem = child<QLabel>(&editor, QStringLiteral("expiresProblem"));
+    QCOMPARE(mode->currentIndex(), 1); // From an expression
+    QVERIFY(expression->isEnabled());
+    QVERIFY(!problem->isVisible());
+
+    expression->setFocus();
+    clearLine(expression);
+    QTest::keyClicks(expression, QStringLiteral("abc"));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(
+        problem->text().startsWith(QStringLiteral("The session lifetime 'abc' is not a number of seconds")),
+        qPrintable(problem->text()));
+    QVERIFY(!document->keepsFileRules());
+    clearLine(expression);
+    QTest::keyClicks(expression, QStringLiteral("0.5"));
+    QVERIFY2(problem->text().contains(QStringLiteral("at least 1 second")), qPrintable(problem->text()));
+    // A number typed as the expression stays one while it is typed (its first digit used to switch the
+    // field to seconds, off, and the rest of the typing was lost).
+    QCOMPARE(mode->currentIndex(), 1);
+    QVERIFY(expression->isEnabled());
+    QCOMPARE(document->resource(1).customAuth.expiresIn, QStringLiteral("0.5"));
+
+    clearLine(expression);
+    QTest::keyClicks(expression, QStringLiteral("{{ EXPIRES_IN }}"));
+    QVERIFY(!problem->isVisible());
+    QVERIFY(document->keepsFileRules());
+    QCOMPARE(document->resource(1).customAuth.expiresIn, QStringLiteral("{{ EXPIRES_IN }}"));
 }
 
 void tst_Editors::refreshBodyPatternIsOneUndoableEdit()

@@ -4,6 +4,7 @@
 #include "KeyValueTableModel.h"
 #include "WorkflowEditor.h"
 #include "document/WorkspaceDocument.h"
+#include "format/WorkspaceValidator.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
 #include "widgets/TabOrder.h"
@@ -285,6 +286,10 @@ QWidget *ResourceEditor::createSessionTab()
     m_refreshBodyPatternProblem->setObjectName(QStringLiteral("refreshOnBodyPatternProblem"));
     m_refreshBodyPatternProblem->setWordWrap(true);
     m_refreshBodyPatternProblem->hide();
+    m_expiresProblem = new QLabel(page);
+    m_expiresProblem->setObjectName(QStringLiteral("expiresProblem"));
+    m_expiresProblem->setWordWrap(true);
+    m_expiresProblem->hide();
 
     m_loginTimeout = new NumberBox(page);
     m_loginTimeout->setObjectName(QStringLiteral("loginTimeout"));
@@ -307,6 +312,7 @@ QWidget *ResourceEditor::createSessionTab()
     refreshForm->addRow(tr("Session &lifetime"), m_expiresMode);
     refreshForm->addRow(tr("Seconds"), m_expiresSeconds);
     refreshForm->addRow(tr("Expression"), m_expiresExpression);
+    refreshForm->addRow(QString(), m_expiresProblem);
     refreshForm->addRow(tr("Refresh on &status"), m_refreshStatuses);
     refreshForm->addRow(QString(), m_refreshStatusesProblem);
     refreshForm->addRow(tr("Refresh on &body"), m_refreshBodyPattern);
@@ -359,8 +365,12 @@ QWidget *ResourceEditor::createSessionTab()
                      [seconds](Resource &r) { r.customAuth.expiresIn = QString::number(seconds); });
     });
     connect(m_expiresExpression, &QLineEdit::textEdited, this, [this](const QString &expression) {
+        // Typed here, "3600" stays an expression being typed: the mode follows the text only when it comes
+        // from elsewhere (another resource, undo), or its first digit switched the field off mid-word.
+        const QScopedValueRollback typing(m_typingLifetime, true);
         editResource(tr("Edit session lifetime"), QStringLiteral("expiresIn"),
                      [&expression](Resource &r) { r.customAuth.expiresIn = expression; });
+        updateLifetimeProblem();
     });
     // A list with an entry that is no status isn't applied: dropping the entry would change what the
     // refresh reacts to (all of them dropped, to any non-2xx status) without a word. The problem line says
@@ -438,6 +448,19 @@ void ResourceEditor::updateBodyPatternProblem()
               .arg(pattern.patternErrorOffset() + 1);
     m_refreshBodyPatternProblem->setText(problem);
     m_refreshBodyPatternProblem->setVisible(!problem.isEmpty());
+}
+
+void ResourceEditor::updateLifetimeProblem()
+{
+    // Seconds typed as an expression ("abc", "0") are refused by Save: said where they are typed.
+    QString problem;
+    if (m_index >= 0) {
+        problem = WorkspaceValidator::lifetimeProblem(m_document->resource(m_index).customAuth);
+        if (!problem.isEmpty())
+            problem = tr("%1. Save refuses it as it is.").arg(problem.at(0).toUpper() + problem.mid(1));
+    }
+    m_expiresProblem->setText(problem);
+    m_expiresProblem->setVisible(!problem.isEmpty());
 }
 
 void ResourceEditor::setResource(int index)
@@ -585,7 +608,7 @@ void ResourceEditor::refresh()
         const bool timeBased = auth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased;
         int seconds = DefaultExpirySeconds;
         // An empty lifetime keeps whichever mode the user picked last.
-        if (!auth.expiresIn.trimmed().isEmpty())
+        if (!auth.expiresIn.trimmed().isEmpty() && !m_typingLifetime)
             m_expiresMode->setCurrentIndex(isWholeNumber(auth.expiresIn, &seconds) ? ExpiresAfterSeconds
                                                                                    : ExpiresFromExpression);
         const bool secondsMode = m_expiresMode->currentIndex() == ExpiresAfterSeconds;
@@ -602,6 +625,7 @@ void ResourceEditor::refresh()
         updateStatusesProblem();
         setTextIfDifferent(m_refreshBodyPattern, auth.refreshOnBodyPattern);
         updateBodyPatternProblem();
+        updateLifetimeProblem();
         m_loginTimeout->setValue(auth.loginTimeoutSeconds);
     }
     updateKnownNames();

@@ -73,6 +73,7 @@ private:
     template<typename F> void editResource(const QString &text, const QString &mergeKey, F &&change);
     void onExpiresModeChanged(int mode);
     void updateBodyPatternProblem();
+    void updateLifetimeProblem();
     void updateStatusesProblem();
 
     WorkspaceDocument *m_document;
@@ -110,6 +111,8 @@ private:
     QLineEdit *m_refreshStatuses = nullptr;
     QLineEdit *m_refreshBodyPattern = nullptr;
     QLabel *m_refreshBodyPatternProblem = nullptr;
+    QLabel *m_expiresProblem = nullptr;
+    bool m_typingLifetime = false; // the lifetime changes from its own expression field
     QLabel *m_refreshStatusesProblem = nullptr;
     QSpinBox *m_loginTimeout = nullptr;
 };
