@@ -589,6 +589,11 @@ void TestWorkspaceFormat::badFiles_data()
     // '"' is the 28th character (Qt's parser reports the position just after it; the reader names it).
     QTest::newRow("missing comma after non-ASCII text")
         << u"missing-comma-utf8.json"_s << u"3:28"_s << QStringList {u"invalid JSON"_s};
+    // JSON keeps the last of two same keys: the first would be lost without a word (QA pass 23). Keys
+    // in other objects, and braces and quotes inside strings, are no duplicates.
+    QTest::newRow("a key twice in one object")
+        << u"duplicate-key.json"_s << u"11:13"_s
+        << QStringList {u"the key \"baseUrl\" appears twice in one object"_s};
     QTest::newRow("top level not an object")
         << u"top-level-array.json"_s << u"/"_s << QStringList {u"expected a JSON object at the top level"_s};
     QTest::newRow("wrong format name")
