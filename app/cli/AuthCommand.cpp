@@ -118,6 +118,12 @@ int AuthCommand::run(const QStringList &arguments)
                     object.insert(QStringLiteral("request"), masker.maskText(step.detail));
                 if (!step.error.isEmpty())
                     object.insert(QStringLiteral("error"), masker.maskText(step.error));
+                if (step.type == StepType::JavaScript) {
+                    QJsonArray console;
+                    for (const ConsoleLine &line : step.console)
+                        console.append(line.masked(masker).toJson());
+                    object.insert(QStringLiteral("console"), console);
+                }
                 steps.append(object);
             }
             QJsonArray secretNames;
@@ -138,8 +144,13 @@ int AuthCommand::run(const QStringList &arguments)
             CliOutput::json(document);
         } else {
             CliOutput::out(QStringLiteral("Auth workflow of \"%1\"").arg(resourceName));
-            for (const StepResult &step : result.steps)
+            for (const StepResult &step : result.steps) {
                 CliOutput::out(stepLine(step, masker));
+                // Under the step that wrote them, a failed one included: what a script logged before it
+                // threw is often why.
+                for (const ConsoleLine &line : step.console)
+                    CliOutput::out(QStringLiteral("    ") + line.masked(masker).toText());
+            }
             if (result.succeeded()) {
                 CliOutput::out(QStringLiteral("Succeeded in %1").arg(CliOutput::duration(result.elapsedNs)));
                 CliOutput::out(QStringLiteral("\nScope%1:")

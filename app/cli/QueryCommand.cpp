@@ -129,6 +129,14 @@ int QueryCommand::run(const QStringList &arguments)
     client.setVariableOverrides(workspace.variables());
     client.setPrompter(&prompter);
     client.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow); // the person running the CLI is the user
+    // What a login's or refresh's scripts logged (masked, as the events are) goes to stderr as it ends, or
+    // into the event log with --events, where it reads under its login or refresh.
+    if (!showEvents) {
+        QObject::connect(&client, &QueryClient::eventRecorded, &client, [](const AuthEvent &event) {
+            for (const ConsoleLine &line : event.console)
+                CliOutput::err(line.toText());
+        });
+    }
 
     QMap<int, int> countByStatus; // 0: no reply; NotSent: no request went out (the login failed, say)
     int succeeded = 0;
@@ -257,8 +265,11 @@ int QueryCommand::run(const QStringList &arguments)
             CliOutput::out(line);
         if (showEvents) {
             CliOutput::out(QStringLiteral("Auth events:"));
-            for (const AuthEvent &event : client.events())
+            for (const AuthEvent &event : client.events()) {
                 CliOutput::out(QStringLiteral("  ") + mask.maskText(event.toText()));
+                for (const ConsoleLine &line : event.console)
+                    CliOutput::out(QStringLiteral("    ") + mask.maskText(line.toText()));
+            }
         }
         // Logins and refreshes that worked; those that failed are counted apart, not left out.
         const QString failedAuth = stats.failedAuth

@@ -1,6 +1,7 @@
 #include "JavaScriptEngine.h"
 
 #include "AuthLibrary.h"
+#include "ScriptConsole.h"
 #include "ScriptWatchdog.h"
 #include "script/JavaScriptIdentifier.h"
 #include "script/Scope.h"
@@ -16,13 +17,23 @@ namespace AuthStudio {
 namespace {
 
 // btoa/atob on top of the auth library. Kept in JavaScript so they behave like the browser functions
-// people know (throwing on bad input).
+// people know (throwing on bad input). console's methods take any number of arguments, which only
+// JavaScript can pass on whole; the sink (a ScriptConsole) is reached through the closure, not a global.
+// The levels are ConsoleLine::Level's. Frozen: the engine serves every run, and a script replacing
+// console.log must not silence the next one.
 const char *const Prelude = R"JS(
-(function (g) {
+(function (g, sink) {
     g.btoa = function (s) { return g.auth.base64Encode(String(s)); };
     g.atob = function (s) { return g.auth.base64Decode(String(s)); };
-})(this);
+    var method = function (level) { return function () { sink.write(level, arguments); }; };
+    g.console = Object.freeze({ log: method(0), info: method(1), warn: method(2), error: method(3),
+                                debug: method(4) });
+})
 )JS";
+
+// The globals the engine adds to ECMAScript's. A scope value of one of these names hides it while the
+// value is installed; it comes back when the value goes.
+const char *const OwnGlobals[] = {"auth", "btoa", "atob", "console"};
 
 // Converting a script's result to JSON runs at about 3000 values a millisecond here (measured: a 40 000
 // item array of small objects, 240 000 values, took 75 ms) and can't be interrupted. A third of that, to
@@ -64,13 +75,20 @@ bool fitsIn(const QJSValue &value, qint64 &budget)
 JavaScriptEngine::JavaScriptEngine()
     : m_engine(std::make_unique<QJSEngine>())
     , m_library(new AuthLibrary(m_engine.get(), this))
+    , m_console(new ScriptConsole(m_engine.get(), this))
     , m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get()))
 {
     QJSValue global = m_engine->globalObject();
     QJSValue library = m_engine->newQObject(m_library);
     QJSEngine::setObjectOwnership(m_library, QJSEngine::CppOwnership);
     global.setProperty(QStringLiteral("auth"), library);
-    m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"));
+    QJSValue sink = m_engine->newQObject(m_console);
+    QJSEngine::setObjectOwnership(m_console, QJSEngine::CppOwnership);
+    m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
+    for (const char *name : OwnGlobals) {
+        const QString key = QString::fromLatin1(name);
+        m_ownGlobals.insert(key, global.property(key));
+    }
     // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
     global.deleteProperty(QStringLiteral("print"));
     global.deleteProperty(QStringLiteral("gc"));
@@ -218,6 +236,16 @@ QJSValue JavaScriptEngine::partialObject(const QJsonObject &object, const QList<
     return value;
 }
 
+void JavaScriptEngine::removeGlobal(const QString &name)
+{
+    QJSValue global = m_engine->globalObject();
+    const auto own = m_ownGlobals.constFind(name);
+    if (own != m_ownGlobals.constEnd())
+        global.setProperty(name, own.value());
+    else
+        global.deleteProperty(name);
+}
+
 void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
 {
     const SourceUsage &sourceUsage = usageIn(source);
@@ -226,7 +254,7 @@ void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
     // Drop globals of names that this scope does not have (a previous run's steps).
     for (auto it = m_installed.begin(); it != m_installed.end();) {
         if (!scope.contains(it.key())) {
-            global.deleteProperty(it.key());
+            removeGlobal(it.key());
             it = m_installed.erase(it);
         } else {
             ++it;
@@ -239,7 +267,7 @@ void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
         const Usage usage = everything ? Usage {true, true, {}} : sourceUsage.names.value(it.key());
         if (!usage.mentioned) {
             if (installed != m_installed.end() && installed->revision != revision) {
-                global.deleteProperty(it.key()); // an older value must not be seen
+                removeGlobal(it.key()); // an older value must not be seen
                 m_installed.erase(installed);
             }
             continue;
@@ -315,17 +343,24 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     }
     QElapsedTimer clock;
     clock.start();
+    m_console->clear();
     m_watchdog->arm(timeoutMs);
     const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
+    // What the script logged goes with whatever it came to, failures included: the lines before a throw
+    // or a timeout are what tells why.
+    const auto withConsole = [this](EvalResult evaluated) {
+        evaluated.console = m_console->take();
+        return evaluated;
+    };
     if (m_stopRequested && !timedOut)
-        return EvalResult::failure(
-            QStringLiteral("%1: the script was stopped (the run was cancelled)").arg(origin));
+        return withConsole(EvalResult::failure(
+            QStringLiteral("%1: the script was stopped (the run was cancelled)").arg(origin)));
     // A failure a caller can retry with more time (see EvalResult::timedOut).
-    const auto overTime = [&origin, timeoutMs](const char *why) {
+    const auto overTime = [&origin, timeoutMs, &withConsole](const char *why) {
         EvalResult over = EvalResult::failure(QString::fromLatin1(why).arg(origin).arg(timeoutMs / 1000.0));
         over.timedOut = true;
-        return over;
+        return withConsole(over);
     };
     if (timedOut || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
@@ -333,7 +368,7 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
                         "an endless loop");
     }
     if (result.isError())
-        return EvalResult::failure(formatError(result, origin));
+        return withConsole(EvalResult::failure(formatError(result, origin)));
     // Under a short budget (a step's quick first try on the window's thread), a result too large to
     // convert in what is left of it counts as running over: the step is then run again where time doesn't
     // matter. Converting 40 000 items there took 75 ms after the script itself had taken 40.
@@ -342,7 +377,7 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
         if (!fitsIn(result, budget))
             return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
     }
-    return {toJson(result), {}};
+    return withConsole({toJson(result), {}});
 }
 
 QJsonValue JavaScriptEngine::toJson(const QJSValue &value)

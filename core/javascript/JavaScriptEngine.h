@@ -1,7 +1,8 @@
 // JavaScriptEngine: the ScriptBackend on QJSEngine, in the authstudio-javascript plugin. Scope values become
 // JavaScript globals (re-installed only when they change), scripts get the ECMAScript built-ins plus the
-// auth library and nothing else, errors are formatted with the origin and line, and a watchdog interrupts
-// scripts that run past the timeout. The engine stays usable after an interrupted script.
+// auth library and a console (whose lines come back with each result) and nothing else, errors are
+// formatted with the origin and line, and a watchdog interrupts scripts that run past the timeout. The
+// engine stays usable after an interrupted script.
 #pragma once
 
 #include "script/ScriptBackend.h"
@@ -16,6 +17,7 @@
 namespace AuthStudio {
 
 class AuthLibrary;
+class ScriptConsole;
 class ScriptWatchdog;
 
 class JavaScriptEngine : public QObject, public ScriptBackend
@@ -39,6 +41,8 @@ private:
     // An object the source only reads through property chains (`name.body.token`) gets just those chains:
     // a response's headers are not converted for a script that reads `http1.body.token`.
     void installScope(const Scope &scope, const QString &source);
+    // Takes a scope value's global away: one of the engine's own globals comes back, anything else goes.
+    void removeGlobal(const QString &name);
     enum class FunctionKind { Expression, Body };
     // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
     EvalResult call(const QString &code, FunctionKind kind, const QString &origin, int timeoutMs);
@@ -49,6 +53,8 @@ private:
 
     std::unique_ptr<QJSEngine> m_engine;
     AuthLibrary *m_library = nullptr;
+    ScriptConsole *m_console = nullptr;
+    QHash<QString, QJSValue> m_ownGlobals; // auth, btoa, atob, console, as first installed
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     std::atomic_bool m_stopRequested = false; // interrupt() was called, rather than the watchdog firing
 

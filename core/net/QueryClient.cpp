@@ -397,7 +397,12 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     const QString failure = !result.steps.isEmpty() && !result.steps.last().error.isEmpty()
         ? result.steps.last().error
         : result.notification;
-    const QString message = SecretMasker(secrets).maskText(failure);
+    const SecretMasker masker(secrets);
+    const QString message = masker.maskText(failure);
+    // The scripts' console lines go into the event, as they are how a login's script is debugged.
+    QList<ConsoleLine> console;
+    for (const StepResult &step : result.steps)
+        console += ConsoleLine::masked(step.console, masker);
     Q_EMIT authRunFinished(result);
 
     if (operation == AuthOperation::Login) {
@@ -412,7 +417,8 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             m_needsLogin = false;
             m_loginTested = true; // a fresh login needs no test
             ++m_stats.logins;
-            record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, {}, m_operationStatus);
+            record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, {}, m_operationStatus, false,
+                   console);
             Q_EMIT sessionChanged();
             Q_EMIT loginFinished(true, {});
             resumeWaiters();
@@ -421,7 +427,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             if (!cancelled)
                 ++m_stats.failedAuth;
             record(AuthEvent::Kind::Login, m_operationTrigger, false, duration, message, m_operationStatus,
-                   cancelled);
+                   cancelled, console);
             Q_EMIT loginFinished(false, message);
             failWaiters(cancelled ? QStringLiteral("Login cancelled; login required.")
                                   : QStringLiteral("Login failed: %1").arg(message),
@@ -438,7 +444,8 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         updateExpiry(*m_session);
         m_sessions->save(sessionKey(), *m_session);
         ++m_stats.refreshes;
-        record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus);
+        record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus, false,
+               console);
         Q_EMIT sessionChanged();
         Q_EMIT refreshFinished(true, {});
         resumeWaiters();
@@ -446,7 +453,8 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     }
     ++m_stats.failedAuth;
     const QString reason = result.succeeded() ? QStringLiteral("there is no session to refresh") : message;
-    record(AuthEvent::Kind::Refresh, m_operationTrigger, false, duration, reason, m_operationStatus);
+    record(AuthEvent::Kind::Refresh, m_operationTrigger, false, duration, reason, m_operationStatus, false,
+           console);
     Q_EMIT refreshFinished(false, reason);
     if (isTest) {
         resumeWaiters();
@@ -766,7 +774,8 @@ bool QueryClient::expiryDue() const
 }
 
 void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
-                         const QString &message, int triggerStatus, bool cancelled)
+                         const QString &message, int triggerStatus, bool cancelled,
+                         const QList<ConsoleLine> &console)
 {
     AuthEvent event;
     event.kind = kind;
@@ -777,6 +786,7 @@ void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool 
     event.succeeded = succeeded;
     event.cancelled = !succeeded && cancelled;
     event.message = SecretMasker(secrets()).maskText(message);
+    event.console = console; // masked by the caller, with the run's secrets too
     if (m_session) {
         event.sessionAgeSeconds = m_session->loggedInAt.secsTo(event.time);
         if (m_session->expiresAt.isValid())

@@ -137,7 +137,8 @@ private:
     bool expiryDue() const;
 
     void record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
-                const QString &message = {}, int triggerStatus = 0, bool cancelled = false);
+                const QString &message = {}, int triggerStatus = 0, bool cancelled = false,
+                const QList<ConsoleLine> &console = {});
 
     QNetworkAccessManager *m_network;
     SessionManager *m_sessions;

@@ -1,8 +1,10 @@
 // StepResult and RunResult: what a workflow run reports per step and at its end. Each step result carries
-// a snapshot of the scope after the step, for the run log and the scope inspector.
+// a snapshot of the scope after the step, for the run log and the scope inspector, and a JavaScript
+// step's console lines.
 #pragma once
 
 #include "model/Step.h"
+#include "script/ConsoleLine.h"
 #include "script/Scope.h"
 
 #include <QList>
@@ -24,6 +26,9 @@ struct StepResult
     QString detail; // e.g. "POST http://127.0.0.1:8787/login"
     QString error; // failures: the message naming the step and field
     QString field; // failures: the field at fault ("url", "header 'Authorization'", "code")
+    // JavaScript steps: what the script wrote with console.log() and the others, each line naming the
+    // step, kept when the script then threw or timed out. Not masked: mask with the run's secrets to show.
+    QList<ConsoleLine> console;
     Scope scope; // after the step
 };
 

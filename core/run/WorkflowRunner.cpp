@@ -405,6 +405,7 @@ void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
     // cost more than they do. One still running after InlineScriptMs is stopped and run again from the
     // start on the worker thread, where it can't block this one and cancel() stops it. Scripts have no
     // side effects outside their result, so the first try leaves nothing behind.
+    // The first try's console lines go with it: the worker's run logs them again.
     const int timeoutMs = m_engine->timeoutMs();
     const EvalResult quick =
         m_engine->runFunctionBody(step.code, m_scope, step.name, qMin(timeoutMs, InlineScriptMs));
@@ -424,6 +425,9 @@ void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &resu
     if (ticket != m_scriptTicket)
         return; // the run was cancelled meanwhile
     m_scriptTicket = 0;
+    m_current.console = result.console;
+    for (ConsoleLine &line : m_current.console)
+        line.step = m_current.name;
     if (!result.ok()) {
         finishStep(RunOutcome::Failed, result.error, QStringLiteral("code"));
         return;

@@ -1,6 +1,7 @@
 // ScriptBackendFactory: the interface the JavaScript engine plugin exports, through which ScriptPlugin
 // creates one ScriptBackend per ScriptEngine. The interface id carries a version: a plugin built from
-// other sources is refused rather than called through a different layout.
+// other sources is refused rather than called through a different layout (2: EvalResult carries the
+// console lines).
 #pragma once
 
 #include "ScriptBackend.h"
@@ -20,5 +21,5 @@ public:
 
 } // namespace AuthStudio
 
-#define AuthStudioScriptBackendFactory_iid "dev.authstudio.ScriptBackendFactory/1"
+#define AuthStudioScriptBackendFactory_iid "dev.authstudio.ScriptBackendFactory/2"
 Q_DECLARE_INTERFACE(AuthStudio::ScriptBackendFactory, AuthStudioScriptBackendFactory_iid)

@@ -1,7 +1,7 @@
 // ScriptEngine: runs the JavaScript in {{ expressions }} and JavaScript steps against a run's scope, with a
 // timeout. Scope values become JavaScript globals; scripts get the ECMAScript built-ins plus the auth
-// library and nothing else; errors name the origin and line; the engine stays usable after a script
-// was stopped.
+// library and a console, whose lines come back in the EvalResult, and nothing else; errors name the origin
+// and line; the engine stays usable after a script was stopped.
 //
 // The engine itself (QJSEngine) is in the authstudio-javascript plugin, loaded when the first script
 // runs: linking QtQml into the programs cost every start about 3.4 ms of dynamic loading, and most

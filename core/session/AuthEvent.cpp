@@ -1,5 +1,7 @@
 #include "AuthEvent.h"
 
+#include <QJsonArray>
+
 namespace AuthStudio {
 
 QString AuthEvent::kindId(Kind kind)
@@ -70,6 +72,12 @@ QJsonObject AuthEvent::toJson() const
         object.insert(QStringLiteral("sessionAgeSeconds"), sessionAgeSeconds);
     if (expiresInSeconds >= 0)
         object.insert(QStringLiteral("expiresInSeconds"), expiresInSeconds);
+    if (!console.isEmpty()) {
+        QJsonArray lines;
+        for (const ConsoleLine &line : console)
+            lines.append(line.toJson(true));
+        object.insert(QStringLiteral("console"), lines);
+    }
     return object;
 }
 

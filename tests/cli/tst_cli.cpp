@@ -1,11 +1,14 @@
 // Runs the real authstudio-cli binary, as a script or CI job would: exit codes, error formats, masking,
 // JSON output and the demo-server command.
+#include "TestWorkspaces.h"
 #include "demo/DemoServer.h"
+#include "format/WorkspaceWriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -70,6 +73,30 @@ private:
                 QStringLiteral("form1.email=ada@example.com"),
                 QStringLiteral("--input"),
                 QStringLiteral("form1.password=") + password};
+    }
+
+    // The demo API's login (resource "api") with a script after the login request that logs the form's
+    // password among other things, and a resource "throwing" whose script logs, then throws.
+    static QString writeLoggingWorkspace(const QTemporaryDir &dir)
+    {
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:1"));
+        JavaScriptStep js;
+        js.code =
+            QStringLiteral("console.log('logged in as', form1.email, 'with', form1.password);\n"
+                           "console.warn('token', { length: http1.body.token.length > 0 });\nreturn 1;");
+        workspace.resources[0].customAuth.authWorkflow.steps.insert(2, js);
+        Resource throwing = workspace.resources.at(0);
+        throwing.name = QStringLiteral("throwing");
+        js.code = QStringLiteral("console.error('about to throw');\nthrow new Error('no token');");
+        throwing.customAuth.authWorkflow.steps = {js};
+        workspace.resources.append(throwing);
+        return writeFile(dir, QStringLiteral("console.authstudio.json"), WorkspaceWriter::toJson(workspace));
+    }
+
+    static QStringList loginInputs()
+    {
+        return {QStringLiteral("--input"), QStringLiteral("form1.email=") + DemoServer::demoEmail(),
+                QStringLiteral("--input"), QStringLiteral("form1.password=") + DemoServer::demoPassword()};
     }
 
 private Q_SLOTS:
@@ -434,6 +461,111 @@ private Q_SLOTS:
         QCOMPARE(scope.value(QStringLiteral("form1")).toObject().value(QStringLiteral("password")).toString(),
                  QStringLiteral("********"));
         QVERIFY(!run.out.contains(QStringLiteral("correct horse battery")));
+    }
+
+    // A script's console lines print under its step, masked (the password it logged is ********), and in
+    // --json as the step's "console"; a script that throws still shows what it logged first.
+    void authPrintsTheConsoleOfScriptsMasked()
+    {
+        QTemporaryDir dir;
+        const QString path = writeLoggingWorkspace(dir);
+        QVERIFY(!path.isEmpty());
+        const QStringList arguments =
+            QStringList {QStringLiteral("auth"), path, QStringLiteral("--resource"), QStringLiteral("api"),
+                         QStringLiteral("--with-demo-server")} +
+            loginInputs();
+        const Run run = cli(arguments);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        // Right under the step that wrote them, before the next step's line.
+        const QStringList lines = run.out.split(QLatin1Char('\n'));
+        const qsizetype step = lines.indexOf(QRegularExpression(QStringLiteral("^  ok   js1 .*")));
+        QVERIFY2(step >= 0, qPrintable(run.out));
+        QCOMPARE(lines.value(step + 1),
+                 QStringLiteral("    js1: console.log: logged in as %1 with ********")
+                     .arg(DemoServer::demoEmail()));
+        QCOMPARE(lines.value(step + 2), QStringLiteral("    js1: console.warn: token {\"length\":true}"));
+        QVERIFY2(lines.value(step + 3).startsWith(QStringLiteral("  ok   TOKEN")), qPrintable(run.out));
+        QVERIFY(!(run.out + run.err).contains(DemoServer::demoPassword()));
+
+        const Run json = cli(arguments + QStringList {QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray steps =
+            QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("steps")).toArray();
+        QCOMPARE(steps.at(2).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("js1"));
+        const QJsonArray console = steps.at(2).toObject().value(QStringLiteral("console")).toArray();
+        QCOMPARE(console.size(), 2);
+        QCOMPARE(
+            console.at(0).toObject(),
+            (QJsonObject {{QStringLiteral("level"), QStringLiteral("log")},
+                          {QStringLiteral("text"),
+                           QStringLiteral("logged in as %1 with ********").arg(DemoServer::demoEmail())}}));
+        QCOMPARE(console.at(1).toObject().value(QStringLiteral("level")).toString(), QStringLiteral("warn"));
+        QVERIFY(!steps.at(1).toObject().contains(QStringLiteral("console"))); // scripts only
+        QVERIFY(!json.out.contains(DemoServer::demoPassword()));
+
+        const Run thrown = cli({QStringLiteral("auth"), path, QStringLiteral("--resource"),
+                                QStringLiteral("throwing"), QStringLiteral("--with-demo-server")});
+        QCOMPARE(thrown.exitCode, 1);
+        QVERIFY2(thrown.out.contains(QStringLiteral("FAIL js1")), qPrintable(thrown.out));
+        QVERIFY2(thrown.out.contains(QStringLiteral("    js1: console.error: about to throw\n")),
+                 qPrintable(thrown.out));
+        QVERIFY2(thrown.err.contains(QStringLiteral("js1: Error: no token (line 2)")),
+                 qPrintable(thrown.err));
+    }
+
+    // query: what the login's scripts logged goes to stderr as the login ends (stdout keeps the replies);
+    // with --events it goes under the login in the event log, and in --json into the event's "console".
+    void queryPrintsTheConsoleOfTheLoginsScripts()
+    {
+        QTemporaryDir dir;
+        const QString path = writeLoggingWorkspace(dir);
+        QVERIFY(!path.isEmpty());
+        const QStringList arguments = QStringList {QStringLiteral("query"),
+                                                   path,
+                                                   QStringLiteral("--resource"),
+                                                   QStringLiteral("api"),
+                                                   QStringLiteral("--with-demo-server"),
+                                                   QStringLiteral("--session-store"),
+                                                   QStringLiteral("memory"),
+                                                   QStringLiteral("--path"),
+                                                   QStringLiteral("/me")} +
+            loginInputs();
+        const QString logged =
+            QStringLiteral("js1: console.log: logged in as %1 with ********").arg(DemoServer::demoEmail());
+        const Run run = cli(arguments);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QVERIFY2(run.err.contains(logged + QLatin1Char('\n')), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("js1: console.warn: token {\"length\":true}")),
+                 qPrintable(run.err));
+        QVERIFY(!run.out.contains(QStringLiteral("console.")));
+        QVERIFY(!(run.out + run.err).contains(DemoServer::demoPassword()));
+
+        const Run events = cli(arguments + QStringList {QStringLiteral("--events")});
+        QCOMPARE(events.exitCode, 0);
+        QVERIFY2(events.out.contains(
+                     QRegularExpression(QStringLiteral("login \\(noSession\\): ok in \\d+ ms[^\n]*\n    ") +
+                                        QRegularExpression::escape(logged))),
+                 qPrintable(events.out));
+        QVERIFY2(!events.err.contains(QStringLiteral("console.")), qPrintable(events.err)); // not twice
+
+        const Run json = cli(arguments + QStringList {QStringLiteral("--events"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject login = QJsonDocument::fromJson(json.out.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("events"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(login.value(QStringLiteral("kind")).toString(), QStringLiteral("login"));
+        const QJsonArray console = login.value(QStringLiteral("console")).toArray();
+        QCOMPARE(console.size(), 2);
+        QCOMPARE(
+            console.at(0).toObject(),
+            (QJsonObject {{QStringLiteral("step"), QStringLiteral("js1")},
+                          {QStringLiteral("level"), QStringLiteral("log")},
+                          {QStringLiteral("text"),
+                           QStringLiteral("logged in as %1 with ********").arg(DemoServer::demoEmail())}}));
+        QVERIFY(!json.out.contains(DemoServer::demoPassword()));
     }
 
     void authFailureExitsOneWithNotification()

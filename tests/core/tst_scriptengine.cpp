@@ -1,5 +1,5 @@
-// The JavaScript side: loading the engine plugin on first use, the auth library, JavaScript step bodies, the
-// sandbox and the watchdog timeout.
+// The JavaScript side: loading the engine plugin on first use, the auth library, the console, JavaScript
+// step bodies, the sandbox and the watchdog timeout.
 #include "script/ExpressionEvaluator.h"
 #include "script/Scope.h"
 #include "script/ScriptEngine.h"
@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
 
@@ -133,7 +134,6 @@ private Q_SLOTS:
         QTest::newRow("Qt") << QStringLiteral("Qt");
         QTest::newRow("print") << QStringLiteral("print");
         QTest::newRow("gc") << QStringLiteral("gc");
-        QTest::newRow("console") << QStringLiteral("console");
     }
     void sandbox()
     {
@@ -144,6 +144,158 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("undefined")));
         QCOMPARE(expr(engine, QStringLiteral("typeof JSON.parse")).value,
                  QJsonValue(QStringLiteral("function")));
+    }
+
+    void consoleFormatsArgumentsAsABrowserDoes_data()
+    {
+        QTest::addColumn<QString>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("string as it is")
+            << QStringLiteral("'hello \"world\"'") << QStringLiteral("hello \"world\"");
+        QTest::newRow("several, by spaces") << QStringLiteral("'a', 'b', 'c'") << QStringLiteral("a b c");
+        QTest::newRow("numbers") << QStringLiteral("42, 1.5, -0.25, 1e21, NaN")
+                                 << QStringLiteral("42 1.5 -0.25 1e+21 NaN");
+        QTest::newRow("plain values")
+            << QStringLiteral("true, false, null, undefined") << QStringLiteral("true false null undefined");
+        QTest::newRow("object as compact JSON")
+            << QStringLiteral("{ token: 'abc', n: 1, nested: { list: [1, 'x', null] } }")
+            << QStringLiteral(R"({"token":"abc","n":1,"nested":{"list":[1,"x",null]}})");
+        QTest::newRow("array as compact JSON")
+            << QStringLiteral("[1, 'two', { three: 3 }]") << QStringLiteral(R"([1,"two",{"three":3}])");
+        QTest::newRow("mixed") << QStringLiteral("'status', 200, { ok: true }")
+                               << QStringLiteral(R"(status 200 {"ok":true})");
+        QTest::newRow("error as its message")
+            << QStringLiteral("new TypeError('bad token')") << QStringLiteral("TypeError: bad token");
+        QTest::newRow("function by name")
+            << QStringLiteral("function check() {}") << QStringLiteral("[Function: check]");
+        QTest::newRow("no arguments") << QString() << QString();
+        // JSON can't say it: the object reads as String() has it, and the script goes on.
+        QTest::newRow("cyclic object") << QStringLiteral("(() => { const o = {}; o.self = o; return o; })()")
+                                       << QStringLiteral("[object Object]");
+    }
+    void consoleFormatsArgumentsAsABrowserDoes()
+    {
+        QFETCH(QString, arguments);
+        QFETCH(QString, expected);
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(
+            QStringLiteral("console.log(%1); return 'after';").arg(arguments), {}, QStringLiteral("js1"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value, QJsonValue(QStringLiteral("after")));
+        QCOMPARE(result.console.size(), 1);
+        QCOMPARE(result.console.first().text, expected);
+        QCOMPARE(result.console.first().level, ConsoleLine::Level::Log);
+    }
+
+    // Each method keeps its level, in the order written; nothing reaches Qt's message handler (QJSEngine's
+    // own console would print there, to the terminal, secrets and all).
+    void consoleKeepsTheLevelOfEachLineAndPrintsNothing()
+    {
+        static QStringList printed;
+        printed.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &message) { printed.append(message); });
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(
+            QStringLiteral("console.log('l'); console.info('i'); console.warn('w'); console.error('e');\n"
+                           "console.debug('d'); return 1;"),
+            {}, QStringLiteral("js1"));
+        qInstallMessageHandler(previous);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(printed, QStringList());
+        const QList<std::pair<ConsoleLine::Level, QString>> expected {
+            {ConsoleLine::Level::Log, QStringLiteral("l")},
+            {ConsoleLine::Level::Info, QStringLiteral("i")},
+            {ConsoleLine::Level::Warn, QStringLiteral("w")},
+            {ConsoleLine::Level::Error, QStringLiteral("e")},
+            {ConsoleLine::Level::Debug, QStringLiteral("d")}};
+        QCOMPARE(result.console.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            QCOMPARE(result.console.at(i).level, expected.at(i).first);
+            QCOMPARE(result.console.at(i).text, expected.at(i).second);
+        }
+        QCOMPARE(ConsoleLine::levelId(ConsoleLine::Level::Warn), QStringLiteral("warn"));
+        ConsoleLine line = result.console.at(2);
+        line.step = QStringLiteral("js1");
+        QCOMPARE(line.toText(), QStringLiteral("js1: console.warn: w"));
+        QCOMPARE(QJsonDocument(line.toJson(true)).toJson(QJsonDocument::Compact),
+                 QByteArray(R"({"level":"warn","step":"js1","text":"w"})"));
+    }
+
+    // A script logging in a loop can't exhaust memory: each run keeps ConsoleLine::MaxLines lines and says
+    // how many more there were; a line keeps ConsoleLine::MaxChars characters. The next run starts empty.
+    void consoleIsCappedPerRun()
+    {
+        ScriptEngine engine;
+        const EvalResult loop = engine.runFunctionBody(
+            QStringLiteral("for (let i = 0; i < 100000; ++i) console.log('line', i); return 1;"), {},
+            QStringLiteral("js1"));
+        QVERIFY2(loop.ok(), qPrintable(loop.error));
+        QCOMPARE(loop.console.size(), ConsoleLine::MaxLines + 1);
+        QCOMPARE(loop.console.at(ConsoleLine::MaxLines - 1).text, QStringLiteral("line 199"));
+        QCOMPARE(loop.console.last().text, QStringLiteral("\u2026 99800 more lines"));
+        QCOMPARE(loop.console.last().level, ConsoleLine::Level::Info);
+
+        const EvalResult wide = engine.runFunctionBody(
+            QStringLiteral("console.log('x'.repeat(1000000)); console.log('a', { b: 'y'.repeat(9000) });"),
+            {}, QStringLiteral("js1"));
+        QVERIFY2(wide.ok(), qPrintable(wide.error));
+        QCOMPARE(wide.console.size(), 2);
+        const QString cut = QStringLiteral("\u2026 (cut at %1 characters)").arg(ConsoleLine::MaxChars);
+        QCOMPARE(wide.console.at(0).text, QString(ConsoleLine::MaxChars, u'x') + cut);
+        QVERIFY(wide.console.at(1).text.startsWith(QStringLiteral("a {\"b\":\"yyy")));
+        QCOMPARE(wide.console.at(1).text.size(), ConsoleLine::MaxChars + cut.size());
+
+        const EvalResult next =
+            engine.runFunctionBody(QStringLiteral("console.log('fresh');"), {}, QStringLiteral("js1"));
+        QCOMPARE(next.console.size(), 1);
+        QCOMPARE(next.console.first().text, QStringLiteral("fresh"));
+    }
+
+    // What was logged before a throw or a timeout is what tells why: it comes back with the failure.
+    void consoleLinesSurviveAThrowAndATimeout()
+    {
+        ScriptEngine engine;
+        const EvalResult thrown = engine.runFunctionBody(
+            QStringLiteral("console.log('reply', { status: 500 });\nthrow new Error('no token');"), {},
+            QStringLiteral("js1"));
+        QVERIFY(!thrown.ok());
+        QCOMPARE(thrown.error, QStringLiteral("js1: Error: no token (line 2)"));
+        QCOMPARE(thrown.console.size(), 1);
+        QCOMPARE(thrown.console.first().text, QStringLiteral(R"(reply {"status":500})"));
+
+        engine.setTimeoutMs(200);
+        const EvalResult endless = engine.runFunctionBody(
+            QStringLiteral("console.warn('waiting'); for (;;) {}"), {}, QStringLiteral("js1"));
+        QVERIFY(!endless.ok());
+        QVERIFY(endless.timedOut);
+        QCOMPARE(endless.console.size(), 1);
+        QCOMPARE(endless.console.first().level, ConsoleLine::Level::Warn);
+        QCOMPARE(endless.console.first().text, QStringLiteral("waiting"));
+    }
+
+    // The engine serves every run: a script can't silence or replace the console for the next one, and a
+    // scope value named console hides it only while that value is installed.
+    void consoleCantBeReplacedForLaterScripts()
+    {
+        ScriptEngine engine;
+        const EvalResult replaced = engine.runFunctionBody(
+            QStringLiteral("try { console.log = () => {}; } catch (e) {} console.log('still');"), {},
+            QStringLiteral("js1"));
+        QCOMPARE(replaced.console.size(), 1);
+        QCOMPARE(replaced.console.first().text, QStringLiteral("still"));
+
+        Scope shadowing;
+        shadowing.set(QStringLiteral("console"), QJsonObject {{QStringLiteral("log"), 1}});
+        QCOMPARE(
+            engine.runFunctionBody(QStringLiteral("return console.log;"), shadowing, QStringLiteral("js1"))
+                .value,
+            QJsonValue(1));
+        const EvalResult after =
+            engine.runFunctionBody(QStringLiteral("console.log('back');"), {}, QStringLiteral("js1"));
+        QVERIFY2(after.ok(), qPrintable(after.error));
+        QCOMPARE(after.console.size(), 1);
+        QCOMPARE(after.console.first().text, QStringLiteral("back"));
     }
 
     void functionBody()

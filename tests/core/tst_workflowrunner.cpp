@@ -384,6 +384,79 @@ private Q_SLOTS:
         QCOMPARE(result.failedField, QStringLiteral("code"));
     }
 
+    // A JavaScript step's console lines are part of its result, each naming the step, in order; masked
+    // with the run's secrets they never show a password the script logged.
+    void javaScriptStepConsoleLinesAreInTheStepResult()
+    {
+        JavaScriptStep js;
+        js.code = QStringLiteral("console.log('status', http1.status);\nconsole.warn('password', "
+                                 "form1.password);\nconsole.info(http1.body.token.length > 0);\n"
+                                 "return 1;");
+        Workflow workflow;
+        workflow.steps = {loginForm(), loginRequest(url(QStringLiteral("/login"))), js};
+        const RunResult result = run(workflow);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(result.steps.size(), 3);
+        QVERIFY(result.steps.at(1).console.isEmpty()); // only scripts write to the console
+        const QList<ConsoleLine> console = result.steps.at(2).console;
+        QCOMPARE(console.size(), 3);
+        QCOMPARE(console.at(0).toText(), QStringLiteral("js1: console.log: status 200"));
+        QCOMPARE(console.at(1).level, ConsoleLine::Level::Warn);
+        QCOMPARE(console.at(1).text, QStringLiteral("password ") + DemoServer::demoPassword());
+        QCOMPARE(console.at(2).toText(), QStringLiteral("js1: console.info: true"));
+        const QList<ConsoleLine> masked = ConsoleLine::masked(console, SecretMasker(result.scope.secrets()));
+        QCOMPARE(masked.at(1).toText(), QStringLiteral("js1: console.warn: password ********"));
+        QCOMPARE(masked.at(0).text, console.at(0).text);
+    }
+
+    void consoleLinesSurviveAThrowingStep()
+    {
+        JavaScriptStep js;
+        js.code = QStringLiteral("console.log('before');\nconsole.error('giving up');\nthrow new "
+                                 "Error('no token');");
+        Workflow workflow;
+        workflow.steps = {js, TestWorkspaces::defineVariable(QStringLiteral("X"), QStringLiteral("1"))};
+        const RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(result.failedStep, QStringLiteral("js1"));
+        QCOMPARE(result.steps.size(), 1);
+        const QList<ConsoleLine> &console = result.steps.first().console;
+        QCOMPARE(console.size(), 2);
+        QCOMPARE(console.at(0).toText(), QStringLiteral("js1: console.log: before"));
+        QCOMPARE(console.at(1).toText(), QStringLiteral("js1: console.error: giving up"));
+    }
+
+    // A step still running after InlineScriptMs runs again from the start on the worker thread: its lines
+    // come from that run, once (the first try's are dropped), and a timeout there keeps them too.
+    void consoleLinesOfAStepOnTheWorkerThreadComeOnce()
+    {
+        WorkflowRunner runner(m_network);
+        runner.setScriptTimeoutMs(10000);
+        JavaScriptStep js;
+        js.code = QStringLiteral("console.log('start');\nconst until = Date.now() + %1;\n"
+                                 "while (Date.now() < until) {}\nconsole.log('done');\nreturn 1;")
+                      .arg(WorkflowRunner::InlineScriptMs * 3);
+        Workflow workflow;
+        workflow.steps = {js};
+        const RunResult slow = run(workflow, nullptr, {}, &runner);
+        QVERIFY2(slow.succeeded(), qPrintable(slow.notification));
+        const QList<ConsoleLine> &lines = slow.steps.first().console;
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.at(0).toText(), QStringLiteral("js1: console.log: start"));
+        QCOMPARE(lines.at(1).toText(), QStringLiteral("js1: console.log: done"));
+
+        runner.setScriptTimeoutMs(300);
+        js.code = QStringLiteral("console.log('waiting for the token');\nfor (;;) {}");
+        workflow.steps = {js};
+        const RunResult endless = run(workflow, nullptr, {}, &runner);
+        QCOMPARE(endless.outcome, RunOutcome::Failed);
+        QVERIFY2(endless.notification.contains(QStringLiteral("stopped after running for 0.3 s")),
+                 qPrintable(endless.notification));
+        QCOMPARE(endless.steps.first().console.size(), 1);
+        QCOMPARE(endless.steps.first().console.first().toText(),
+                 QStringLiteral("js1: console.log: waiting for the token"));
+    }
+
     // A quick script with a large result is read on the worker thread too (reading it on the window's took
     // longer than making it), and the step's value is all there.
     void javaScriptStepWithALargeResultSucceedsWhole()

@@ -23,6 +23,7 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -279,6 +280,27 @@ private Q_SLOTS:
         // No time-based refresh: nothing to count down to.
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
         QCOMPARE(m_server->counters().logins, 1);
+        QVERIFY(!anyContains(allTexts(m_preview), token()));
+        QVERIFY(!anyContains(allTexts(m_preview), DemoServer::demoPassword()));
+    }
+
+    // A login's script logs into the auth event log, under the login, masked: the token it logged is a
+    // secret only from a later step on, and the password was typed into the form.
+    void loginScriptsConsoleShowsInTheEventLogMasked()
+    {
+        Workspace workspace = demoWorkspace();
+        JavaScriptStep js;
+        js.code = QStringLiteral("console.log('token', http1.body.token, 'for', form1.password);\nreturn 1;");
+        workspace.resources[0].customAuth.authWorkflow.steps.insert(2, js);
+        open(workspace);
+        clickAuthLogin();
+        const QStringList events = itemTexts(child<QListWidget>("eventLog"));
+        const qsizetype login =
+            events.indexOf(QRegularExpression(QStringLiteral(".* login \\(prompt\\): ok .*")));
+        QVERIFY2(login >= 0, qPrintable(events.join(u'\n')));
+        QCOMPARE(events.value(login + 1),
+                 QStringLiteral("    js1: console.log: token ******** for ********"));
+        QVERIFY(!token().isEmpty());
         QVERIFY(!anyContains(allTexts(m_preview), token()));
         QVERIFY(!anyContains(allTexts(m_preview), DemoServer::demoPassword()));
     }

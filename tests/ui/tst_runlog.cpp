@@ -1,6 +1,6 @@
-// The run log model under QAbstractItemModelTester, the Form step dialog driven with key events
-// (required fields, password echo, Enter submits, Esc cancels) and DialogPrompter both through its test
-// hook and through the real window-modal dialog.
+// The run log model under QAbstractItemModelTester (console lines included), the Form step dialog driven with
+// key events (required fields, password echo, Enter submits, Esc cancels) and DialogPrompter both through its
+// test hook and through the real window-modal dialog.
 #include "run/DialogPrompter.h"
 #include "run/FormDialog.h"
 #include "run/RunLogModel.h"
@@ -112,6 +112,59 @@ private Q_SLOTS:
 
         model.clear();
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // A script's console lines: the first in the step's Detail with a count, all in the tooltip and
+    // ConsoleRole; masked with every secret the run has had, so a token logged before a later step made
+    // it secret is masked as soon as that step finishes.
+    void consoleLinesAreSummedUpInTheDetailAndMaskedWithLaterSecrets()
+    {
+        RunLogModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendRunning(0, QStringLiteral("js1"), StepType::JavaScript);
+        StepResult js = finished(0, QStringLiteral("js1"), StepType::JavaScript, RunOutcome::Succeeded);
+        js.console = {{ConsoleLine::Level::Log, QStringLiteral("token tok-123456"), QStringLiteral("js1")},
+                      {ConsoleLine::Level::Warn, QStringLiteral("expires soon"), QStringLiteral("js1")},
+                      {ConsoleLine::Level::Error, QStringLiteral("no refresh token"), QStringLiteral("js1")}};
+        model.append(js);
+        const QModelIndex detail = model.index(0, RunLogModel::DetailColumn);
+        QCOMPARE(detail.data().toString(), QStringLiteral("console.log: token tok-123456 (+2 more lines)"));
+        QCOMPARE(detail.data(RunLogModel::ConsoleRole).toStringList(),
+                 (QStringList {QStringLiteral("js1: console.log: token tok-123456"),
+                               QStringLiteral("js1: console.warn: expires soon"),
+                               QStringLiteral("js1: console.error: no refresh token")}));
+        QCOMPARE(detail.data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("js1: console.log: token tok-123456\njs1: console.warn: expires soon\n"
+                                "js1: console.error: no refresh token"));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        StepResult token =
+            finished(1, QStringLiteral("TOKEN"), StepType::DefineVariable, RunOutcome::Succeeded);
+        token.scope.addSecret(QStringLiteral("tok-123456"));
+        model.append(token);
+        QVERIFY(std::any_of(changed.cbegin(), changed.cend(), [](const QList<QVariant> &arguments) {
+            return arguments.at(0).toModelIndex().row() == 0;
+        }));
+        QCOMPARE(detail.data().toString(), QStringLiteral("console.log: token ******** (+2 more lines)"));
+        QVERIFY(!detail.data(Qt::ToolTipRole).toString().contains(QStringLiteral("tok-123456")));
+        QCOMPARE(detail.data(RunLogModel::ConsoleRole).toStringList().first(),
+                 QStringLiteral("js1: console.log: token ********"));
+
+        // A failed script: its error first, then what it logged; a long console is cut in the tooltip.
+        StepResult failed = finished(2, QStringLiteral("js2"), StepType::JavaScript, RunOutcome::Failed);
+        failed.error = QStringLiteral("js2: Error: boom (line 40)");
+        for (int i = 0; i < 30; ++i)
+            failed.console.append(
+                {ConsoleLine::Level::Log, QStringLiteral("line %1").arg(i), QStringLiteral("js2")});
+        model.append(failed);
+        const QModelIndex failedDetail = model.index(2, RunLogModel::DetailColumn);
+        QCOMPARE(failedDetail.data().toString(),
+                 QStringLiteral("js2: Error: boom (line 40) \u2014 console.log: line 0 (+29 more lines)"));
+        const QStringList tip = failedDetail.data(Qt::ToolTipRole).toString().split(u'\n');
+        QCOMPARE(tip.first(), failed.error);
+        QCOMPARE(tip.at(2), QStringLiteral("js2: console.log: line 0"));
+        QCOMPARE(tip.last(), QStringLiteral("\u2026 10 more in the Console"));
+        QCOMPARE(tip.size(), 2 + RunLogModel::MaxTooltipConsoleLines + 1);
     }
 
     void formDialogFields()

@@ -1,8 +1,10 @@
 // WorkflowRunPanel running real workflows against the in-process demo API: the seed walkthrough (Form,
 // API Request, JavaScript, Define variable) through the panel's buttons, the run log and the scope
 // inspector with secrets masked; a failed login's notification and failing row; Cancel during a slow
-// request; and a run that answers the real Form dialog with key presses.
+// request; a run that answers the real Form dialog with key presses; and what scripts write to the
+// console, in the run log and the Console pane.
 #include "demo/DemoServer.h"
+#include "run/ConsoleView.h"
 #include "run/DialogPrompter.h"
 #include "run/FormDialog.h"
 #include "run/PresetPrompter.h"
@@ -17,12 +19,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTextBlock>
 #include <QTreeView>
 
 using namespace AuthStudio;
@@ -322,6 +326,83 @@ private Q_SLOTS:
         QCOMPARE(m_panel->selectedRow(), 1);
         QCOMPARE(failedStep.count(), 1);
         QCOMPARE(failedStep.first().at(1).toString(), QStringLiteral("code"));
+    }
+
+    // What a script logs shows in its run log row and in the Console pane, which appears with the first
+    // line; the password the script logged is masked in both; selecting a step marks its lines. A script
+    // that throws still shows what it logged, and a run that logs nothing hides the pane again.
+    void consoleLinesShowInTheRunLogAndTheConsolePane()
+    {
+        const QString password = QStringLiteral("hunter22-secret");
+        m_panel->setWorkflow(
+            seedWalkthrough(QStringLiteral("const echoed = http1.body.json;\n"
+                                           "console.log('echoed', echoed.email, echoed.password);\n"
+                                           "console.warn('status', http1.status);\nreturn 1;")),
+            initialScope(), QStringLiteral("Seed walkthrough"));
+        auto *console = m_panel->findChild<ConsoleView *>(QStringLiteral("runConsole"));
+        QVERIFY(console);
+        auto *text = console->findChild<QPlainTextEdit *>(QStringLiteral("consoleText"));
+        QVERIFY(text);
+        QVERIFY(!console->isVisible()); // nothing logged yet
+
+        DialogPrompter::setNextAnswer(credentials(password));
+        QVERIFY(clickTestAndWait().succeeded());
+        QVERIFY(console->isVisible());
+        QVERIFY(text->isVisible());
+        // Shown in the splitter after the others were laid out, it gets room for its lines.
+        QTRY_VERIFY(text->viewport()->height() >= 2 * text->fontMetrics().lineSpacing());
+        const QString logged =
+            QStringLiteral("js1: console.log: echoed %1 ********").arg(DemoServer::demoEmail());
+        QCOMPARE(text->toPlainText(), logged + QStringLiteral("\njs1: console.warn: status 200"));
+        QCOMPARE(console->findChild<QLabel *>(QStringLiteral("consoleTitle"))->text(),
+                 QStringLiteral("Console (2 lines)"));
+        RunLogModel *log = m_panel->runLogModel();
+        QCOMPARE(
+            cell(log, 2, RunLogModel::DetailColumn),
+            QStringLiteral("console.log: echoed %1 ******** (+1 more line)").arg(DemoServer::demoEmail()));
+        QVERIFY(
+            !log->index(2, RunLogModel::DetailColumn).data(Qt::ToolTipRole).toString().contains(password));
+
+        // The last step is selected: js1's lines aren't marked until js1 is.
+        QCOMPARE(m_panel->selectedRow(), 3);
+        QCOMPARE(console->markedLines(), QStringList());
+        QTableView *view = m_panel->findChild<QTableView *>(QStringLiteral("runLog"));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(log->index(2, 0)).center());
+        QCOMPARE(m_panel->selectedRow(), 2);
+        QCOMPARE(console->markedLines(),
+                 (QStringList {logged, QStringLiteral("js1: console.warn: status 200")}));
+        const auto markedBlocks = [text] {
+            QSet<int> blocks;
+            for (const QTextEdit::ExtraSelection &mark : text->extraSelections())
+                blocks.insert(mark.cursor.block().blockNumber());
+            return blocks;
+        };
+        QCOMPARE(markedBlocks(), (QSet<int> {0, 1})); // what is on screen
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(log->index(0, 0)).center());
+        QCOMPARE(console->markedLines(), QStringList());
+        QCOMPARE(markedBlocks(), QSet<int>());
+
+        // A script that throws: what it logged before is there, its failing row selected and marked.
+        JavaScriptStep throwing;
+        throwing.code =
+            QStringLiteral("console.error('giving up on', form1.password);\nthrow new Error('no token');");
+        Workflow workflow;
+        workflow.steps = {FormStep::withDefaultFields(QStringLiteral("form1")), throwing};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Throwing"));
+        DialogPrompter::setNextAnswer(credentials(password));
+        QCOMPARE(clickTestAndWait().outcome, RunOutcome::Failed);
+        QVERIFY(console->isVisible());
+        QCOMPARE(text->toPlainText(), QStringLiteral("js1: console.error: giving up on ********"));
+        QCOMPARE(m_panel->selectedRow(), 1);
+        QCOMPARE(console->markedLines(), QStringList {text->toPlainText()});
+
+        // Nothing logged: no pane.
+        m_panel->setWorkflow(seedWalkthrough(QStringLiteral("return 1;")), initialScope(),
+                             QStringLiteral("Seed walkthrough"));
+        DialogPrompter::setNextAnswer(credentials(password));
+        QVERIFY(clickTestAndWait().succeeded());
+        QVERIFY(!console->isVisible());
+        QCOMPARE(text->toPlainText(), QString());
     }
 
     void cancelDuringSlowRequestStopsTheRun()

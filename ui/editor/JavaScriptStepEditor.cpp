@@ -18,7 +18,8 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
     m_code->setAccessibleName(tr("JavaScript code"));
     m_code->setToolTip(tr("A function body. Earlier steps are globals (form1, http1, ...): their fields are "
                           "offered after a dot, and Ctrl+Space offers the names. The global auth offers "
-                          "base64, sha256, hmacSha256, randomUUID and jwtDecode."));
+                          "base64, sha256, hmacSha256, randomUUID and jwtDecode; console.log() writes to "
+                          "the Test panel's Console."));
     new JavaScriptHighlighter(m_code->document());
     m_codeProblem->setObjectName(QStringLiteral("codeProblem"));
     m_codeProblem->setWordWrap(true);
@@ -26,7 +27,9 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
 
     auto *form = new QFormLayout;
     addNameRow(form, tr("Step name"));
-    auto *hint = new QLabel(tr("The value the code returns becomes this step's result."), this);
+    auto *hint = new QLabel(tr("The value the code returns becomes this step's result; what it writes "
+                               "with console.log() shows in the Test panel's Console."),
+                            this);
     hint->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

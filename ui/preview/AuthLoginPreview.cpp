@@ -252,7 +252,8 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_eventLog->setObjectName(QStringLiteral("eventLog"));
     m_eventLog->setAccessibleName(tr("Auth event log"));
     m_eventLog->setToolTip(
-        tr("Logins, refreshes, retries, login tests and logouts for this resource, masked"));
+        tr("Logins, refreshes, retries, login tests and logouts for this resource, with what their "
+           "scripts wrote to the console, masked"));
     m_eventLog->setAlternatingRowColors(true);
     m_eventLog->setWordWrap(true); // an event's detail is read whole, not scrolled to sideways
     m_clearEventLogButton->setObjectName(QStringLiteral("clearEventLogButton"));
@@ -862,8 +863,11 @@ void AuthLoginPreview::onRefreshFinished(bool succeeded, const QString &message)
 
 void AuthLoginPreview::appendEvent(const AuthEvent &event)
 {
-    // The client masks event messages when it records them.
+    // The client masks event messages and console lines when it records them. A login's or refresh's
+    // console lines follow it, indented, as the CLI's event log has them.
     m_eventLog->addItem(event.toText());
+    for (const ConsoleLine &line : event.console)
+        m_eventLog->addItem(QStringLiteral("    ") + line.toText());
     while (m_eventLog->count() > MaxEventLogLines)
         delete m_eventLog->takeItem(0);
     m_eventLog->scrollToBottom();

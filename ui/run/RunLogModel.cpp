@@ -52,6 +52,15 @@ void RunLogModel::appendRunning(int stepIndex, const QString &name, StepType typ
 
 void RunLogModel::append(const StepResult &result)
 {
+    // A step's console lines are masked with secrets that later steps add, which the rows above learn of.
+    const qsizetype secretsBefore = m_secrets.size();
+    m_secrets.unite(result.scope.secrets());
+    if (m_secrets.size() != secretsBefore) {
+        for (qsizetype i = 0; i < m_rows.size(); ++i) {
+            if (!m_rows.at(i).result.console.isEmpty())
+                Q_EMIT dataChanged(index(int(i), DetailColumn), index(int(i), DetailColumn));
+        }
+    }
     for (qsizetype i = m_rows.size() - 1; i >= 0; --i) {
         Row &row = m_rows[i];
         if (row.running && row.result.index == result.index) {
@@ -73,6 +82,7 @@ void RunLogModel::clear()
         return;
     beginResetModel();
     m_rows.clear();
+    m_secrets.clear();
     endResetModel();
 }
 
@@ -110,7 +120,7 @@ QString RunLogModel::statusText(RunOutcome outcome)
     return {};
 }
 
-QString RunLogModel::detailText(const Row &row) const
+QString RunLogModel::stepText(const Row &row) const
 {
     const StepResult &result = row.result;
     QString text = result.detail;
@@ -118,6 +128,46 @@ QString RunLogModel::detailText(const Row &row) const
         text = text.isEmpty() ? result.error : text + QStringLiteral(" \u2014 ") + result.error;
     // A server that echoes a password back, or an error quoting a token, must not put it on screen.
     return SecretMasker(result.scope.secrets()).maskText(text);
+}
+
+QString RunLogModel::detailText(const Row &row) const
+{
+    const QString text = stepText(row);
+    const QList<ConsoleLine> &console = row.result.console;
+    if (console.isEmpty())
+        return text;
+    // The first line says what the script had to say; the tooltip and the Console pane have the rest.
+    const ConsoleLine first = console.constFirst().masked(SecretMasker(m_secrets));
+    QString summary = QStringLiteral("console.%1: %2").arg(ConsoleLine::levelId(first.level), first.text);
+    if (console.size() == 2)
+        summary += tr(" (+1 more line)");
+    else if (console.size() > 2)
+        summary += tr(" (+%1 more lines)").arg(console.size() - 1);
+    return text.isEmpty() ? summary : text + QStringLiteral(" \u2014 ") + summary;
+}
+
+QStringList RunLogModel::consoleLines(const Row &row) const
+{
+    QStringList lines;
+    const SecretMasker masker(m_secrets);
+    for (const ConsoleLine &line : row.result.console)
+        lines.append(line.masked(masker).toText());
+    return lines;
+}
+
+QString RunLogModel::toolTipText(const Row &row) const
+{
+    const QString text = stepText(row);
+    QStringList lines = consoleLines(row);
+    if (lines.isEmpty())
+        return text;
+    const qsizetype more = lines.size() - MaxTooltipConsoleLines;
+    if (more > 0) {
+        lines.resize(MaxTooltipConsoleLines);
+        lines.append(tr("\u2026 %1 more in the Console").arg(more));
+    }
+    const QString console = lines.join(u'\n');
+    return text.isEmpty() ? console : text + QStringLiteral("\n\n") + console;
 }
 
 int RunLogModel::rowCount(const QModelIndex &parent) const
@@ -162,7 +212,7 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == DetailColumn || index.column() == StatusColumn) {
-            const QString detail = detailText(row);
+            const QString detail = toolTipText(row);
             return detail.isEmpty() ? QVariant() : QVariant(detail);
         }
         break;
@@ -174,6 +224,8 @@ QVariant RunLogModel::data(const QModelIndex &index, int role) const
         return result.index;
     case RunningRole:
         return row.running;
+    case ConsoleRole:
+        return consoleLines(row);
     default:
         break;
     }

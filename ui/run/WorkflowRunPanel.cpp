@@ -1,5 +1,6 @@
 #include "WorkflowRunPanel.h"
 
+#include "ConsoleView.h"
 #include "DialogPrompter.h"
 #include "RunLogModel.h"
 #include "ScopeInspector.h"
@@ -43,6 +44,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     , m_testButton(new QPushButton(tr("Test"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_logView(new QTableView(this))
+    , m_console(new ConsoleView(this))
     , m_inspector(new ScopeInspector(this))
 {
     m_titleLabel->setObjectName(QStringLiteral("runTitle"));
@@ -98,6 +100,8 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_logView->setColumnWidth(RunLogModel::TimeColumn, 80);
     m_logView->setColumnWidth(RunLogModel::HttpColumn, 60);
 
+    m_console->setObjectName(QStringLiteral("runConsole"));
+    m_console->hide(); // until a script writes to it: most workflows never do
     m_inspector->setObjectName(QStringLiteral("scopeInspector"));
 
     auto *toolbar = new QHBoxLayout;
@@ -112,9 +116,11 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     splitter->setObjectName(QStringLiteral("runSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_logView);
+    splitter->addWidget(m_console);
     splitter->addWidget(m_inspector);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
@@ -131,6 +137,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
                 if (!m_selectingProgrammatically && m_runner->isRunning())
                     m_followLastStep = false; // the user is looking at a row: stop jumping away from it
                 showScopeOfRow(current.isValid() ? current.row() : -1);
+                m_console->markStep(current.isValid() ? m_log->stepResult(current.row()).index : -1);
             });
     connect(m_logView, &QTableView::activated, this, &WorkflowRunPanel::onRowActivated);
 
@@ -180,6 +187,7 @@ bool WorkflowRunPanel::start()
     m_lastResult = RunResult();
     m_followLastStep = true;
     m_log->clear();
+    showConsole({});
     showNotification({}, false);
     if (!m_runner->start(m_workflow, m_initialScope))
         return false;
@@ -196,6 +204,7 @@ void WorkflowRunPanel::clearRun()
         return;
     m_lastResult = RunResult();
     m_log->clear();
+    showConsole({});
     showNotification({}, false);
     m_status->clear();
     m_inspector->maskSecrets(); // the next run shown is another resource's, or starts afresh
@@ -260,6 +269,9 @@ void WorkflowRunPanel::onStepStarted(int index, const QString &name)
 void WorkflowRunPanel::onStepFinished(const StepResult &result)
 {
     m_log->append(result);
+    // Again when a later step adds a secret: a token a script logged is masked once a step makes it secret.
+    if (!result.console.isEmpty() || m_console->lineCount() > 0)
+        showConsole(m_log->secrets());
     const int row = m_log->rowForStep(result.index);
     if (row >= 0 && row == selectedRow())
         showScopeOfRow(row); // its scope is known now
@@ -277,6 +289,8 @@ void WorkflowRunPanel::onFinished(const RunResult &result)
 void WorkflowRunPanel::showOutcome(const RunResult &result)
 {
     m_lastResult = result;
+    // Masked with every secret of the run: a token logged before a later step made it a secret included.
+    showConsole(result.scope.secrets());
     // The time a form waited for the user is the user's, not the workflow's: said apart, the run's own
     // time is what can be compared from one run to the next.
     qint64 formNs = 0;
@@ -338,6 +352,19 @@ void WorkflowRunPanel::showScopeOfRow(int row)
     while (row >= 0 && m_log->isRunning(row))
         --row;
     m_inspector->setScope(row >= 0 ? m_log->stepResult(row).scope : m_initialScope);
+}
+
+void WorkflowRunPanel::showConsole(const QSet<QString> &secrets)
+{
+    QList<StepResult> steps;
+    for (int row = 0; row < m_log->rowCount(); ++row) {
+        if (!m_log->isRunning(row))
+            steps.append(m_log->stepResult(row));
+    }
+    m_console->setSteps(steps, secrets);
+    const int row = selectedRow();
+    m_console->markStep(row >= 0 ? m_log->stepResult(row).index : -1);
+    m_console->setVisible(m_console->lineCount() > 0);
 }
 
 void WorkflowRunPanel::showNotification(const QString &text, bool failure)

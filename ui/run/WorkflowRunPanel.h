@@ -1,7 +1,8 @@
 // WorkflowRunPanel: the "Test" panel under a workflow editor. It runs the workflow with its own
 // WorkflowRunner (asynchronously, so the window stays responsive), lists each step in a run log, shows
-// the scope after the selected step in a ScopeInspector, and on failure shows the engine's message
-// (masked) and selects the failing step.
+// what the run's scripts wrote to their console (a Console pane under the log, there when they wrote
+// something) and the scope after the selected step in a ScopeInspector, and on failure shows the engine's
+// message (masked) and selects the failing step.
 #pragma once
 
 #include "model/Workflow.h"
@@ -18,6 +19,7 @@ class QTableView;
 
 namespace AuthStudio {
 
+class ConsoleView;
 class DialogPrompter;
 class FormPrompter;
 class RunLogModel;
@@ -58,6 +60,7 @@ public:
     RunLogModel *runLogModel() const { return m_log; }
     ScopeModel *scopeModel() const;
     ScopeInspector *scopeInspector() const { return m_inspector; }
+    ConsoleView *consoleView() const { return m_console; }
     WorkflowRunner *runner() const { return m_runner; }
     const RunResult &lastResult() const { return m_lastResult; }
     // The workflow the current or last run started with.
@@ -84,6 +87,8 @@ private:
     void showOutcome(const RunResult &result);
     void onRowActivated(const QModelIndex &index);
     void showScopeOfRow(int row);
+    // The Console pane, from the run log's finished steps, masked with `secrets`; hidden while empty.
+    void showConsole(const QSet<QString> &secrets);
     void showNotification(const QString &text, bool failure);
     // The buttons, and the "(edited since)" note, as the run state and the workflow stand.
     void updateControls();
@@ -99,6 +104,7 @@ private:
     QPushButton *m_testButton;
     QPushButton *m_cancelButton;
     QTableView *m_logView;
+    ConsoleView *m_console;
     ScopeInspector *m_inspector;
 
     Workflow m_workflow;

@@ -13,6 +13,8 @@ class StudioColors
 public:
     // Problems: unknown names, a script's error line, a failed run.
     static QColor error();
+    // Warnings: a script's console.warn() lines.
+    static QColor warning();
     // The {{ }} parts of a field or body: the palette's highlight, faint, so the text stays readable.
     static QColor expressionTint(const QPalette &palette);
 };
