@@ -44,7 +44,6 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     , m_testButton(new QPushButton(tr("Test"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_logView(new QTableView(this))
-    , m_console(new ConsoleView(this))
     , m_inspector(new ScopeInspector(this))
 {
     m_titleLabel->setObjectName(QStringLiteral("runTitle"));
@@ -100,8 +99,6 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_logView->setColumnWidth(RunLogModel::TimeColumn, 80);
     m_logView->setColumnWidth(RunLogModel::HttpColumn, 60);
 
-    m_console->setObjectName(QStringLiteral("runConsole"));
-    m_console->hide(); // until a script writes to it: most workflows never do
     m_inspector->setObjectName(QStringLiteral("scopeInspector"));
 
     auto *toolbar = new QHBoxLayout;
@@ -116,11 +113,10 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     splitter->setObjectName(QStringLiteral("runSplitter"));
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_logView);
-    splitter->addWidget(m_console);
     splitter->addWidget(m_inspector);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
-    splitter->setStretchFactor(2, 1);
+    m_splitter = splitter;
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
@@ -137,7 +133,8 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
                 if (!m_selectingProgrammatically && m_runner->isRunning())
                     m_followLastStep = false; // the user is looking at a row: stop jumping away from it
                 showScopeOfRow(current.isValid() ? current.row() : -1);
-                m_console->markStep(current.isValid() ? m_log->stepResult(current.row()).index : -1);
+                if (m_console)
+                    m_console->markStep(current.isValid() ? m_log->stepResult(current.row()).index : -1);
             });
     connect(m_logView, &QTableView::activated, this, &WorkflowRunPanel::onRowActivated);
 
@@ -270,7 +267,7 @@ void WorkflowRunPanel::onStepFinished(const StepResult &result)
 {
     m_log->append(result);
     // Again when a later step adds a secret: a token a script logged is masked once a step makes it secret.
-    if (!result.console.isEmpty() || m_console->lineCount() > 0)
+    if (!result.console.isEmpty() || (m_console && m_console->lineCount() > 0))
         showConsole(m_log->secrets());
     const int row = m_log->rowForStep(result.index);
     if (row >= 0 && row == selectedRow())
@@ -357,9 +354,22 @@ void WorkflowRunPanel::showScopeOfRow(int row)
 void WorkflowRunPanel::showConsole(const QSet<QString> &secrets)
 {
     QList<StepResult> steps;
+    bool anyLine = false;
     for (int row = 0; row < m_log->rowCount(); ++row) {
-        if (!m_log->isRunning(row))
+        if (!m_log->isRunning(row)) {
             steps.append(m_log->stepResult(row));
+            anyLine = anyLine || !steps.last().console.isEmpty();
+        }
+    }
+    if (!m_console && !anyLine)
+        return;
+    if (!m_console) {
+        // Built when a script first writes: most workflows never do, and its text view with a monospace
+        // font cost start-up 2.9M instructions (about half a millisecond) built hidden.
+        m_console = new ConsoleView(this);
+        m_console->setObjectName(QStringLiteral("runConsole"));
+        m_splitter->insertWidget(1, m_console);
+        m_splitter->setStretchFactor(1, 1);
     }
     m_console->setSteps(steps, secrets);
     const int row = selectedRow();

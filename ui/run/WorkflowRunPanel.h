@@ -15,6 +15,7 @@
 class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace AuthStudio {
@@ -60,7 +61,7 @@ public:
     RunLogModel *runLogModel() const { return m_log; }
     ScopeModel *scopeModel() const;
     ScopeInspector *scopeInspector() const { return m_inspector; }
-    ConsoleView *consoleView() const { return m_console; }
+    ConsoleView *consoleView() const { return m_console; } // null until a script has written to it
     WorkflowRunner *runner() const { return m_runner; }
     const RunResult &lastResult() const { return m_lastResult; }
     // The workflow the current or last run started with.
@@ -104,7 +105,8 @@ private:
     QPushButton *m_testButton;
     QPushButton *m_cancelButton;
     QTableView *m_logView;
-    ConsoleView *m_console;
+    ConsoleView *m_console = nullptr; // built when a script first writes to it
+    QSplitter *m_splitter = nullptr;
     ScopeInspector *m_inspector;
 
     Workflow m_workflow;
