@@ -1,6 +1,6 @@
 // ScriptConsole: what a script's `console` writes to (log, info, warn, error, debug). It keeps the lines of
 // one script run, formatted as a browser console shows plain values, and capped (ConsoleLine::MaxLines,
-// ConsoleLine::MaxChars) so that a script logging in a loop can't exhaust memory; JavaScriptEngine takes
+// ConsoleLine::MaxRawChars) so that a script logging in a loop can't exhaust memory; JavaScriptEngine takes
 // them after each call, for the step's result. Nothing goes to stdout, stderr or qDebug (as QJSEngine's
 // ConsoleExtension would): the lines may hold secrets, which only the callers know how to mask.
 #pragma once
@@ -32,9 +32,11 @@ private:
     // objects and arrays as compact JSON.
     QString format(const QJSValue &value) const;
 
-    QJSValue m_stringify; // JSON.stringify as the engine started with it: a script can't replace it here
+    QJSValue m_stringify; // JSON.stringify as the engine started with it, cycles written "[Circular]"
+    QJSValue m_objectToString; // Object.prototype.toString, as the engine started with it
     QList<ConsoleLine> m_lines;
     qint64 m_dropped = 0;
+    qsizetype m_rawChars = 0; // of m_lines' text, against ConsoleLine::MaxRawRunChars
 };
 
 } // namespace AuthStudio

@@ -39,7 +39,30 @@ QJsonObject ConsoleLine::toJson(bool withStep) const
 
 ConsoleLine ConsoleLine::masked(const SecretMasker &masker) const
 {
-    return {level, masker.maskText(text), step};
+    QString shown;
+    if (parts.isEmpty()) {
+        shown = masker.maskText(text);
+    } else {
+        QStringList maskedParts;
+        maskedParts.reserve(parts.size());
+        for (const QString &part : parts)
+            maskedParts.append(masker.maskText(part));
+        shown = maskedParts.join(QLatin1Char(' '));
+    }
+    if (shown.size() > MaxChars) {
+        qsizetype end = MaxChars;
+        if (shown.at(end - 1).isHighSurrogate())
+            --end; // never half a character
+        shown.truncate(end);
+        shown += QStringLiteral("\u2026 (cut at %1 characters)").arg(MaxChars);
+    } else if (cut) {
+        shown += QStringLiteral("\u2026 (cut)");
+    }
+    ConsoleLine line;
+    line.level = level;
+    line.text = shown;
+    line.step = step;
+    return line;
 }
 
 QList<ConsoleLine> ConsoleLine::masked(const QList<ConsoleLine> &lines, const SecretMasker &masker)

@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 class QJsonObject;
 
@@ -18,13 +19,23 @@ struct ConsoleLine
     // In the order the plugin's console methods pass them.
     enum class Level { Log, Info, Warn, Error, Debug };
     // A script that logs in a loop must not exhaust memory: one script run keeps this many lines, then one
-    // more saying how many it dropped (an Info line, "… N more lines"); a line keeps this many characters.
+    // more saying how many it dropped (an Info line, "… N more lines"); a line is shown with this many
+    // characters at most.
     static constexpr int MaxLines = 200;
     static constexpr qsizetype MaxChars = 4096;
+    // What is kept of a line as written, and of all of a run's lines, before masking. Much more than is
+    // shown: a line is masked whole and then cut to MaxChars, so that a secret the cut would halve (a
+    // token in a logged reply) is masked, not half shown.
+    static constexpr qsizetype MaxRawChars = 64 * 1024;
+    static constexpr qsizetype MaxRawRunChars = 1024 * 1024;
 
     Level level = Level::Log;
-    QString text;
+    QString text; // as written: the arguments joined by spaces
     QString step; // the JavaScript step that wrote it; set by WorkflowRunner
+    // Each argument as written. Masked one by one, each is a whole value: a 3-letter password logged
+    // beside other values (console.log('pw:', pw)) is masked as it is when logged alone.
+    QStringList parts;
+    bool cut = false; // the text as written went on past MaxRawChars
 
     // "log", "info", "warn", "error", "debug".
     static QString levelId(Level level);
@@ -32,6 +43,7 @@ struct ConsoleLine
     QString toText() const;
     // {"level": "log", "text": "hello"}, with "step" when withStep (a line outside its step's result).
     QJsonObject toJson(bool withStep = false) const;
+    // The line to show: each argument masked, then cut to MaxChars. Its text is final (no parts).
     ConsoleLine masked(const SecretMasker &masker) const;
     static QList<ConsoleLine> masked(const QList<ConsoleLine> &lines, const SecretMasker &masker);
 };

@@ -4,6 +4,7 @@
 #include "script/Scope.h"
 #include "script/ScriptEngine.h"
 #include "script/ScriptPlugin.h"
+#include "script/SecretMasker.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -169,9 +170,20 @@ private Q_SLOTS:
         QTest::newRow("function by name")
             << QStringLiteral("function check() {}") << QStringLiteral("[Function: check]");
         QTest::newRow("no arguments") << QString() << QString();
-        // JSON can't say it: the object reads as String() has it, and the script goes on.
+        // A cycle is named where it closes, and the script goes on (an array holding itself crashed the
+        // process, QA pass 24); the same object twice, not inside itself, is no cycle.
         QTest::newRow("cyclic object") << QStringLiteral("(() => { const o = {}; o.self = o; return o; })()")
-                                       << QStringLiteral("[object Object]");
+                                       << QStringLiteral(R"({"self":"[Circular]"})");
+        QTest::newRow("cyclic array") << QStringLiteral("(() => { const a = [1]; a.push(a); return a; })()")
+                                      << QStringLiteral(R"([1,"[Circular]"])");
+        QTest::newRow("cyclic array inside an array")
+            << QStringLiteral("(() => { const a = [1]; a.push(a); return [a]; })()")
+            << QStringLiteral(R"([[1,"[Circular]"]])");
+        QTest::newRow("shared, not cyclic")
+            << QStringLiteral("(() => { const s = { v: 1 }; return { a: s, b: s }; })()")
+            << QStringLiteral(R"({"a":{"v":1},"b":{"v":1}})");
+        QTest::newRow("toJSON that throws")
+            << QStringLiteral("{ toJSON() { throw new Error('no'); } }") << QStringLiteral("[object Object]");
     }
     void consoleFormatsArgumentsAsABrowserDoes()
     {
@@ -241,15 +253,50 @@ private Q_SLOTS:
             {}, QStringLiteral("js1"));
         QVERIFY2(wide.ok(), qPrintable(wide.error));
         QCOMPARE(wide.console.size(), 2);
+        // Kept as written up to MaxRawChars, shown up to MaxChars once masked.
+        QVERIFY(wide.console.at(0).cut);
+        QVERIFY(wide.console.at(0).text.size() <= ConsoleLine::MaxRawChars);
         const QString cut = QStringLiteral("\u2026 (cut at %1 characters)").arg(ConsoleLine::MaxChars);
-        QCOMPARE(wide.console.at(0).text, QString(ConsoleLine::MaxChars, u'x') + cut);
-        QVERIFY(wide.console.at(1).text.startsWith(QStringLiteral("a {\"b\":\"yyy")));
-        QCOMPARE(wide.console.at(1).text.size(), ConsoleLine::MaxChars + cut.size());
+        const SecretMasker none;
+        QCOMPARE(wide.console.at(0).masked(none).text, QString(ConsoleLine::MaxChars, u'x') + cut);
+        QVERIFY(wide.console.at(1).masked(none).text.startsWith(QStringLiteral("a {\"b\":\"yyy")));
+        QCOMPARE(wide.console.at(1).masked(none).text.size(), ConsoleLine::MaxChars + cut.size());
 
         const EvalResult next =
             engine.runFunctionBody(QStringLiteral("console.log('fresh');"), {}, QStringLiteral("js1"));
         QCOMPARE(next.console.size(), 1);
         QCOMPARE(next.console.first().text, QStringLiteral("fresh"));
+    }
+
+    // A secret is masked before a line is cut for showing, so a cut never shows part of one (QA pass 24:
+    // `'y'.repeat(4090) + password` showed "…yyys3cret"); and each argument is a whole value, so a short
+    // password logged beside other values is masked as it is alone.
+    void consoleMasksBeforeItCuts()
+    {
+        ScriptEngine engine;
+        Scope scope;
+        scope.set(QStringLiteral("pw"), QStringLiteral("s3cretPW"));
+        scope.set(QStringLiteral("short"), QStringLiteral("xyz"));
+        const EvalResult result = engine.runFunctionBody(
+            QStringLiteral("console.log('y'.repeat(4090) + pw); console.log('w'.repeat(4094) + pw);\n"
+                           "console.log('pw:', short); console.log(short, short, 'xyzzy');\n"
+                           "console.log('z'.repeat(65000) + ' ' + 'q'.repeat(530) + pw); return 1;"),
+            scope, QStringLiteral("js1"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const SecretMasker masker({QStringLiteral("s3cretPW"), QStringLiteral("xyz")});
+        QStringList shown;
+        for (const ConsoleLine &line : result.console)
+            shown.append(line.masked(masker).text);
+        QCOMPARE(shown.size(), 5);
+        const QString cut = QStringLiteral("\u2026 (cut at %1 characters)").arg(ConsoleLine::MaxChars);
+        QCOMPARE(shown.at(0), QString(4090, u'y') + QStringLiteral("******") + cut);
+        QCOMPARE(shown.at(1), QString(4094, u'w') + QStringLiteral("**") + cut);
+        QCOMPARE(shown.at(2), QStringLiteral("pw: ********"));
+        QCOMPARE(shown.at(3), QStringLiteral("******** ******** xyzzy"));
+        // Cut as written past MaxRawChars, and back to the end of a word: no part of pw is kept.
+        QVERIFY(result.console.at(4).cut);
+        QVERIFY(!result.console.at(4).text.contains(QStringLiteral("s3")));
+        QVERIFY(result.console.at(4).text.endsWith(QStringLiteral(" ")));
     }
 
     // What was logged before a throw or a timeout is what tells why: it comes back with the failure.

@@ -123,9 +123,14 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.appendRunning(0, QStringLiteral("js1"), StepType::JavaScript);
         StepResult js = finished(0, QStringLiteral("js1"), StepType::JavaScript, RunOutcome::Succeeded);
-        js.console = {{ConsoleLine::Level::Log, QStringLiteral("token tok-123456"), QStringLiteral("js1")},
-                      {ConsoleLine::Level::Warn, QStringLiteral("expires soon"), QStringLiteral("js1")},
-                      {ConsoleLine::Level::Error, QStringLiteral("no refresh token"), QStringLiteral("js1")}};
+        js.console = {
+            {ConsoleLine::Level::Log, QStringLiteral("token tok-123456"), QStringLiteral("js1"), {}, false},
+            {ConsoleLine::Level::Warn, QStringLiteral("expires soon"), QStringLiteral("js1"), {}, false},
+            {ConsoleLine::Level::Error,
+             QStringLiteral("no refresh token"),
+             QStringLiteral("js1"),
+             {},
+             false}};
         model.append(js);
         const QModelIndex detail = model.index(0, RunLogModel::DetailColumn);
         QCOMPARE(detail.data().toString(), QStringLiteral("console.log: token tok-123456 (+2 more lines)"));
@@ -154,8 +159,11 @@ private Q_SLOTS:
         StepResult failed = finished(2, QStringLiteral("js2"), StepType::JavaScript, RunOutcome::Failed);
         failed.error = QStringLiteral("js2: Error: boom (line 40)");
         for (int i = 0; i < 30; ++i)
-            failed.console.append(
-                {ConsoleLine::Level::Log, QStringLiteral("line %1").arg(i), QStringLiteral("js2")});
+            failed.console.append({ConsoleLine::Level::Log,
+                                   QStringLiteral("line %1").arg(i),
+                                   QStringLiteral("js2"),
+                                   {},
+                                   false});
         model.append(failed);
         const QModelIndex failedDetail = model.index(2, RunLogModel::DetailColumn);
         QCOMPARE(failedDetail.data().toString(),
