@@ -19,8 +19,12 @@ public:
     // (0, help printed) or a parse error (2, error printed); nothing when the command should go on.
     static std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments);
 
+    // A line of text, its control characters (but line breaks and tabs) made visible: see printable().
     static void out(const QString &line);
     static void err(const QString &line);
+    // The text with control characters shown as ^X, so that what a server sent can't drive the terminal.
+    // JSON output needs none of this: JSON escapes them.
+    static QString printable(const QString &text);
     static void json(const QJsonValue &document);
     // Formats a duration in nanoseconds for people: "0.4 ms", "1.25 s".
     static QString duration(qint64 ns);

@@ -465,6 +465,47 @@ private Q_SLOTS:
 
     // A script's console lines print under its step, masked (the password it logged is ********), and in
     // --json as the step's "console"; a script that throws still shows what it logged first.
+    // What a script (or a server, through it) writes can't drive the terminal: escape sequences, a bare
+    // CR and NUL print as ^X (QA pass 24: a logged reply could recolour or overwrite lines). --json keeps
+    // the text exact, as JSON escapes it.
+    void terminalControlCharactersAreShownNotSent()
+    {
+        QTemporaryDir dir;
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:1"));
+        JavaScriptStep js;
+        js.code = QStringLiteral("console.log('\\x1b[31mred\\x1b[0m', 'a\\rb', 'nul\\0x', 'tab\\there', "
+                                 "'\\u009bcsi', 'del\\x7f'); return 1;");
+        workspace.resources[0].customAuth.authWorkflow.steps = {js};
+        const QString path =
+            writeFile(dir, QStringLiteral("controls.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        const QStringList arguments {QStringLiteral("auth"), path, QStringLiteral("--resource"),
+                                     workspace.resources[0].name};
+        const Run run = cli(arguments);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("js1: console.log: ^[[31mred^[[0m a^Mb nul^@x tab\there "
+                                                 "\\u009bcsi del^?")),
+                 qPrintable(run.out));
+        for (const QChar c : run.out)
+            QVERIFY2(c >= QChar(0x20) ? !(c.unicode() >= 0x7f && c.unicode() <= 0x9f)
+                                      : (c == u'\n' || c == u'\t'),
+                     qPrintable(QString::number(c.unicode(), 16)));
+        const Run json = cli(arguments + QStringList {QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray console = QJsonDocument::fromJson(json.out.toUtf8())
+                                       .object()
+                                       .value(QStringLiteral("steps"))
+                                       .toArray()
+                                       .at(0)
+                                       .toObject()
+                                       .value(QStringLiteral("console"))
+                                       .toArray();
+        QVERIFY(console.at(0)
+                    .toObject()
+                    .value(QStringLiteral("text"))
+                    .toString()
+                    .startsWith(QStringLiteral("\x1b[31mred\x1b[0m a\rb")));
+    }
+
     void authPrintsTheConsoleOfScriptsMasked()
     {
         QTemporaryDir dir;
