@@ -364,6 +364,19 @@ private Q_SLOTS:
         QVERIFY(
             !log->index(2, RunLogModel::DetailColumn).data(Qt::ToolTipRole).toString().contains(password));
 
+        // Tab goes from the run log to the console and on to the scope's filter, and back (QA pass 24: the
+        // console, built after the window, came last in the Tab cycle; Tab in the log went cell to cell).
+        QTableView *logView = m_panel->findChild<QTableView *>(QStringLiteral("runLog"));
+        m_panel->window()->activateWindow();
+        logView->setFocus();
+        QTRY_VERIFY(logView->hasFocus());
+        QTest::keyClick(logView, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), text);
+        QTest::keyClick(text, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("scopeFilter"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), text);
+
         // The last step is selected: js1's lines aren't marked until js1 is.
         QCOMPARE(m_panel->selectedRow(), 3);
         QCOMPARE(console->markedLines(), QStringList());

@@ -26,6 +26,7 @@ ConsoleView::ConsoleView(QWidget *parent)
     m_text->setReadOnly(true);
     m_text->setUndoRedoEnabled(false);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setTabChangesFocus(true); // nothing to indent in read-only text: Tab goes on
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
 
     auto *layout = new QVBoxLayout(this);

@@ -9,10 +9,12 @@
 #include "script/SecretMasker.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/StudioColors.h"
+#include "widgets/TabOrder.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
@@ -98,6 +100,9 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_logView->setColumnWidth(RunLogModel::StatusColumn, 110);
     m_logView->setColumnWidth(RunLogModel::TimeColumn, 80);
     m_logView->setColumnWidth(RunLogModel::HttpColumn, 60);
+    // Read-only rows: Tab goes on to the console and the scope rather than from cell to cell (the arrow
+    // keys move between rows).
+    m_logView->setTabKeyNavigation(false);
 
     m_inspector->setObjectName(QStringLiteral("scopeInspector"));
 
@@ -368,8 +373,25 @@ void WorkflowRunPanel::showConsole(const QSet<QString> &secrets)
         // font cost start-up 2.9M instructions (about half a millisecond) built hidden.
         m_console = new ConsoleView(this);
         m_console->setObjectName(QStringLiteral("runConsole"));
-        m_splitter->insertWidget(1, m_console);
-        m_splitter->setStretchFactor(1, 1);
+        // Beside the scope, under the run log: stacked as a third pane, at 1280x800 each of the three
+        // showed two or three lines (QA pass 24); side by side the log keeps its rows and the scope its
+        // height, and console lines are read across half the panel's width.
+        auto *lower = new QSplitter(Qt::Horizontal, this);
+        lower->setObjectName(QStringLiteral("runLowerSplitter"));
+        lower->setChildrenCollapsible(false);
+        const QList<int> heights = m_splitter->sizes();
+        m_splitter->replaceWidget(m_splitter->indexOf(m_inspector), lower); // the inspector is let go
+        lower->addWidget(m_console);
+        lower->addWidget(m_inspector);
+        m_inspector->show();
+        lower->setStretchFactor(0, 1);
+        lower->setStretchFactor(1, 1);
+        // Half each, and the log as high as it was: the new pair's size hints would take it.
+        lower->setSizes({qMax(1, m_splitter->width() / 2), qMax(1, m_splitter->width() / 2)});
+        m_splitter->setSizes(heights);
+        // Built after the window, they would come last in the Tab cycle: Tab goes log, console, scope.
+        TabOrder::placeAfter(m_logView, m_console);
+        TabOrder::placeAfter(m_console->textView(), m_inspector);
     }
     m_console->setSteps(steps, secrets);
     const int row = selectedRow();
