@@ -152,15 +152,27 @@ QString WorkspaceValidator::keyValueProblem(const KeyValue &row)
 
 std::optional<WorkspaceValidator::Problem> WorkspaceValidator::headerProblem(const KeyValue &row)
 {
-    if (const QString problem = keyValueProblem(row); !problem.isEmpty())
+    if (const QString problem = headerNameProblem(row); !problem.isEmpty())
         return Problem {QStringLiteral("/name"), problem};
-    if (!row.enabled || row.isBlank())
-        return std::nullopt;
-    if (const QString problem = RequestBuilder::checkHeaderName(literalText(row.name)); !problem.isEmpty())
-        return Problem {QStringLiteral("/name"), problem};
-    if (const QString problem = RequestBuilder::checkHeaderValue(literalText(row.value)); !problem.isEmpty())
+    if (const QString problem = headerValueProblem(row); !problem.isEmpty())
         return Problem {QStringLiteral("/value"), problem};
     return std::nullopt;
+}
+
+QString WorkspaceValidator::headerNameProblem(const KeyValue &row)
+{
+    if (const QString problem = keyValueProblem(row); !problem.isEmpty())
+        return problem;
+    if (!row.enabled || row.isBlank())
+        return {};
+    return RequestBuilder::checkHeaderName(literalText(row.name));
+}
+
+QString WorkspaceValidator::headerValueProblem(const KeyValue &row)
+{
+    if (!row.enabled || row.isBlank())
+        return {};
+    return RequestBuilder::checkHeaderValue(literalText(row.value));
 }
 
 QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)

@@ -38,6 +38,9 @@ public:
     // break or NUL (refused at send time anyway, as header injection) or a character header names
     // can't hold. The pointer is "/name" or "/value", the part at fault. Nothing when it can be sent.
     static std::optional<Problem> headerProblem(const KeyValue &row);
+    // Its parts, each on its own: an editor marks both cells of a row whose name and value are both wrong.
+    static QString headerNameProblem(const KeyValue &row);
+    static QString headerValueProblem(const KeyValue &row);
     // Why a workspace variable can't be saved by its name alone: none, or not an identifier (a
     // disabled or blank row too: the file keeps every row). Empty when it can; a name used twice is
     // validate()'s to say, as it depends on the other rows.

@@ -189,7 +189,12 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             const QString nameProblem = name.isEmpty() ? checkHeader(name, value) : checkHeaderName(name);
             const QString problem = nameProblem.isEmpty() ? checkHeaderValue(value) : nameProblem;
             if (!problem.isEmpty()) {
-                const QString from = expressionsIn({nameProblem.isEmpty() ? header.value : header.name});
+                // A name that is one expression is quoted whole by the field already: not said twice.
+                const bool nameSaysIt =
+                    !nameProblem.isEmpty() && Template::parse(header.name)->isSingleExpression();
+                const QString from = nameSaysIt
+                    ? QString()
+                    : expressionsIn({nameProblem.isEmpty() ? header.value : header.name});
                 throw Failure {field,
                                QStringLiteral("%1: %2%3; nothing was sent")
                                    .arg(fieldOrigin(step, field), problem, from)};

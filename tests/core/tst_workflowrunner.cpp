@@ -336,8 +336,12 @@ private Q_SLOTS:
                               "inject headers (it comes from {{ form1.email }}); nothing was sent");
         QTest::newRow("name from an expression")
             << QStringLiteral("{{ form1.header }}") << QStringLiteral("x")
+            << QStringLiteral("header '{{ form1.header }}': the header name contains a line break (CR/LF) or "
+                              "NUL, which could inject headers; nothing was sent");
+        QTest::newRow("name from an expression among text")
+            << QStringLiteral("X-{{ form1.header }}") << QStringLiteral("x")
             << QStringLiteral(
-                   "header '{{ form1.header }}': the header name contains a line break (CR/LF) or "
+                   "header 'X-{{ form1.header }}': the header name contains a line break (CR/LF) or "
                    "NUL, which could inject headers (it comes from {{ form1.header }}); nothing was "
                    "sent");
         QTest::newRow("literal name, escaped")

@@ -1071,10 +1071,18 @@ void tst_Editors::headerRowsThatCouldInjectAreMarked()
     QVERIFY2(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("contains ':'")),
              qPrintable(name.data(Qt::ToolTipRole).toString()));
 
+    // Both wrong: both marked, each with its own reason (QA pass 24: the value's waited for the name's fix).
+    QVERIFY(model->setData(value, QStringLiteral("a\nX-Injected: 1")));
+    QVERIFY(name.data(Qt::BackgroundRole).isValid());
+    QVERIFY(value.data(Qt::BackgroundRole).isValid());
+    QVERIFY(name.data(Qt::ToolTipRole).toString().contains(QStringLiteral("contains ':'")));
+    QVERIFY(value.data(Qt::ToolTipRole).toString().contains(QStringLiteral("line break")));
+
     // Unchecked, it is never sent: nothing to refuse.
     QVERIFY(model->setData(name, Qt::Unchecked, Qt::CheckStateRole));
     QVERIFY(document->keepsFileRules());
     QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+    QVERIFY(!value.data(Qt::BackgroundRole).isValid());
 }
 
 void tst_Editors::variableRowsSaveRefusesAreMarked()

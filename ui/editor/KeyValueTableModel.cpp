@@ -49,8 +49,8 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
             return row.enabled ? Qt::Checked : Qt::Unchecked;
         return {};
     case Qt::ToolTipRole:
-        if (int column = NameColumn; !rowProblem(index.row(), &column).isEmpty() && column == index.column())
-            return rowProblem(index.row());
+        if (const QString problem = cellProblem(index.row(), index.column()); !problem.isEmpty())
+            return problem;
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
         if (const std::optional<QString> running = overrideOf(row))
@@ -59,8 +59,7 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
                 .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
     case Qt::BackgroundRole:
-        if (int column = NameColumn;
-            !rowProblem(index.row(), &column).isEmpty() && column == index.column()) {
+        if (!cellProblem(index.row(), index.column()).isEmpty()) {
             QColor tint = StudioColors::error();
             tint.setAlpha(60); // readable in light and dark palettes
             return tint;
@@ -88,25 +87,26 @@ std::optional<QString> KeyValueTableModel::overrideOf(const KeyValue &row) const
     return it.value();
 }
 
-QString KeyValueTableModel::rowProblem(int row, int *column) const
+QString KeyValueTableModel::cellProblem(int row, int column) const
 {
     const KeyValue &value = m_rows.at(row);
-    if (column)
-        *column = NameColumn;
     if (m_ref.table != KeyValueRef::Table::WorkspaceVariables) {
-        if (!WorkspaceValidator::keyValueProblem(value).isEmpty())
+        if (column == NameColumn && !WorkspaceValidator::keyValueProblem(value).isEmpty())
             return tr("This %1 has a value but no name: name it, or uncheck it. Save refuses it as it is.")
                 .arg(rowNoun());
-        const bool headers = m_ref.table == KeyValueRef::Table::ResourceHeaders ||
-            m_ref.table == KeyValueRef::Table::StepHeaders;
-        const auto problem = headers ? WorkspaceValidator::headerProblem(value) : std::nullopt;
-        if (!problem)
+        if (m_ref.table != KeyValueRef::Table::ResourceHeaders &&
+            m_ref.table != KeyValueRef::Table::StepHeaders)
             return {};
-        if (column && problem->pointer == QLatin1String("/value"))
-            *column = ValueColumn;
+        // Each cell says its own: a name and a value both wrong are both marked (QA pass 24).
+        const QString problem = column == NameColumn ? WorkspaceValidator::headerNameProblem(value)
+                                                     : WorkspaceValidator::headerValueProblem(value);
         // A pasted line break shows as nothing in a one-line cell: the tooltip says it is there.
-        return tr("This header can't be sent: %1. Save refuses it as it is.").arg(problem->reason);
+        return problem.isEmpty()
+            ? QString()
+            : tr("This header can't be sent: %1. Save refuses it as it is.").arg(problem);
     }
+    if (column != NameColumn)
+        return {};
     // Every variable is saved, checked or not, blank or not: Save refuses a row with no usable name.
     if (value.name.isEmpty())
         return tr("This variable has no name: name it, or remove the row. Save refuses it as it is.");

@@ -43,9 +43,9 @@ public:
 private:
     // For a workspace variable the running demo API replaces: the value in use.
     std::optional<QString> overrideOf(const KeyValue &row) const;
-    // Why Save refuses the row, for the tooltip of the cell at fault (*column), which is tinted; empty
-    // when it doesn't.
-    QString rowProblem(int row, int *column = nullptr) const;
+    // Why Save refuses the row for what this cell holds, for the cell's tooltip and tint; empty when it
+    // doesn't.
+    QString cellProblem(int row, int column) const;
     // For a workspace variable whose name another variable or a step has (which Save refuses, and which a
     // rename to it leaves the expressions alone for): what it clashes with; else empty.
     QString nameClash(int row) const;
