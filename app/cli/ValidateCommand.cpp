@@ -68,6 +68,7 @@ int ValidateCommand::run(const QStringList &arguments)
     // output, so that a script reads one document and a person still sees the problem.
     QJsonObject document {{QStringLiteral("file"), file}};
     QJsonArray warnings;
+    QStringList warningLines; // on standard error, after the errors
     // Every error the reader found: a file that breaks several rules lists them all, to fix in one pass.
     const auto finish = [&](const QList<FormatError> &errors, const QString &line) {
         QJsonArray errorObjects;
@@ -75,6 +76,8 @@ int ValidateCommand::run(const QStringList &arguments)
             CliOutput::err(error.toString());
             errorObjects.append(errorObject(error));
         }
+        for (const QString &warning : warningLines)
+            CliOutput::err(warning);
         if (asJson) {
             document.insert(QStringLiteral("ok"), errors.isEmpty());
             document.insert(QStringLiteral("errors"), errorObjects);
@@ -106,16 +109,20 @@ int ValidateCommand::run(const QStringList &arguments)
     }
     document.insert(QStringLiteral("kind"), QStringLiteral("workspace"));
     const std::optional<Workspace> workspace = opened ? reader.read(data, file) : reader.readFile(file);
-    if (!workspace)
-        return finish(reader.errors(), {});
-    document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(workspace->resourceNames()));
+    // A file that breaks only the workspace rules (its shape read fine) gets its warnings too, so that
+    // fixing the errors doesn't bring a second round of problems to light (QA pass 24).
+    std::optional<Workspace> shaped = workspace;
+    if (!workspace && opened)
+        shaped = WorkspaceReader().readRecoveryFile(file);
+    if (shaped)
+        document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(shaped->resourceNames()));
     // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a
     // variable the workspace lost.
-    for (const Resource &resource : workspace->resources) {
+    for (const Resource &resource : shaped ? shaped->resources : QList<Resource>()) {
         QStringList undefined;
         for (const QString &name : ResourceReferences::outsideNames(resource)) {
-            // Variable names are unique in a valid file: the one of this name is the one.
-            const KeyValue *variable = workspace->findVariable(name);
+            // The first variable of the name (the only one in a valid file).
+            const KeyValue *variable = shaped->findVariable(name);
             if (!variable || !variable->enabled)
                 undefined.append(name);
         }
@@ -124,11 +131,13 @@ int ValidateCommand::run(const QStringList &arguments)
         const QString message = QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled "
                                                "workspace variable defines: a run stops there")
                                     .arg(resource.name, ResourceReferences::asExpressions(undefined));
-        CliOutput::err(QStringLiteral("%1: warning: %2").arg(file, message));
+        warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
         warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
                                      {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
                                      {QStringLiteral("message"), message}});
     }
+    if (!workspace)
+        return finish(reader.errors(), {});
     return finish({},
                   QStringLiteral("%1: valid (%2 resource%3)")
                       .arg(file)

@@ -327,7 +327,7 @@ private Q_SLOTS:
         const QString twice = writeFile(
             dir, QStringLiteral("twice.authstudio.json"),
             R"({"format": "authstudio-workspace", "formatVersion": 1, "variables": [{"name": "2x", "value": ""}],
-                "resources": [{"name": "r"}, {"name": "r"}]})");
+                "resources": [{"name": "r", "baseUrl": "{{ nope }}"}, {"name": "r"}]})");
         const Run rules = cli({QStringLiteral("validate"), QStringLiteral("--json"), twice});
         QCOMPARE(rules.exitCode, 2);
         QStringList fields;
@@ -335,9 +335,17 @@ private Q_SLOTS:
             fields.append(each.toObject().value(QStringLiteral("field")).toString());
         QCOMPARE(fields,
                  (QStringList {QStringLiteral("/variables/0/name"), QStringLiteral("/resources/1/name")}));
+        // Its warnings come too: fixing the errors brings no second round (QA pass 24).
+        const QJsonArray ruleWarnings = document(rules).value(QStringLiteral("warnings")).toArray();
+        QCOMPARE(ruleWarnings.size(), 1);
+        QCOMPARE(ruleWarnings.at(0).toObject().value(QStringLiteral("names")).toArray(),
+                 QJsonArray {QStringLiteral("nope")});
         const Run rulesAsText = cli({QStringLiteral("validate"), twice});
         QCOMPARE(rulesAsText.exitCode, 2);
-        QCOMPARE(rulesAsText.err.count(twice + QStringLiteral(": ")), 2);
+        QCOMPARE(rulesAsText.err.count(twice + QStringLiteral(": ")), 3);
+        QVERIFY2(
+            rulesAsText.err.trimmed().split(QLatin1Char('\n')).last().contains(QStringLiteral("warning: ")),
+            qPrintable(rulesAsText.err)); // after the errors
         QVERIFY2(rulesAsText.err.contains(QStringLiteral("/resources/1/name")), qPrintable(rulesAsText.err));
 
         const QString exported = writeFile(
