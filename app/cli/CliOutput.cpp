@@ -1,5 +1,7 @@
 #include "CliOutput.h"
 
+#include "script/VisibleText.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,38 +27,12 @@ std::optional<int> CliOutput::parse(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
-QString CliOutput::printable(const QString &raw)
+QString CliOutput::printable(const QString &text)
 {
-    // A CRLF line ending (a Windows server's body) is a line break, not a CR to show.
-    const QString text = raw.contains(QLatin1String("\r\n"))
-        ? QString(raw).replace(QLatin1String("\r\n"), QLatin1String("\n"))
-        : raw;
     // What a server or a script wrote reaches the terminal here: an escape sequence in it would be run by
     // the terminal (recolour, move the cursor, overwrite the line above, set the window title), and a bare
-    // CR would overwrite the line it is on (QA pass 24). Control characters are shown as ^X (DEL as ^?),
-    // C1 controls as \u0080…; line breaks and tabs stay.
-    qsizetype first = 0;
-    while (first < text.size()) {
-        const char16_t c = text.at(first).unicode();
-        if ((c < 0x20 && c != u'\n' && c != u'\t') || (c >= 0x7f && c <= 0x9f))
-            break;
-        ++first;
-    }
-    if (first == text.size())
-        return text;
-    QString shown = text.left(first);
-    for (qsizetype i = first; i < text.size(); ++i) {
-        const char16_t c = text.at(i).unicode();
-        if (c < 0x20 && c != u'\n' && c != u'\t')
-            shown += QLatin1Char('^') + QChar(char16_t(c + 0x40));
-        else if (c == 0x7f)
-            shown += QStringLiteral("^?");
-        else if (c >= 0x80 && c <= 0x9f)
-            shown += QStringLiteral("\\u%1").arg(uint(c), 4, 16, QLatin1Char('0'));
-        else
-            shown += text.at(i);
-    }
-    return shown;
+    // CR would overwrite the line it is on (QA pass 24).
+    return AuthStudio::VisibleText::of(text);
 }
 
 void CliOutput::out(const QString &line)

@@ -22,8 +22,8 @@ public:
     // A line of text, its control characters (but line breaks and tabs) made visible: see printable().
     static void out(const QString &line);
     static void err(const QString &line);
-    // The text with control characters shown as ^X, so that what a server sent can't drive the terminal.
-    // JSON output needs none of this: JSON escapes them.
+    // The text with control characters shown as ^X and bidirectional overrides as \uXXXX (VisibleText),
+    // so that what a server sent can't drive the terminal. JSON output needs none of this.
     static QString printable(const QString &text);
     static void json(const QJsonValue &document);
     // Formats a duration in nanoseconds for people: "0.4 ms", "1.25 s".

@@ -5,6 +5,7 @@
 #include "script/ScriptEngine.h"
 #include "script/SecretMasker.h"
 #include "script/Template.h"
+#include "script/VisibleText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -234,6 +235,33 @@ private Q_SLOTS:
         QFETCH(QJsonValue, value);
         QFETCH(QString, text);
         QCOMPARE(AuthStudio::valueToText(value), text);
+    }
+
+    // Text from a server or a script shown in a terminal or the Console pane: what would act shows instead.
+    void visibleText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("inLine");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("plain") << QStringLiteral("a b\tc") << false << QStringLiteral("a b\tc");
+        QTest::newRow("escape sequence")
+            << QStringLiteral("\x1b[31mred") << false << QStringLiteral("^[[31mred");
+        QTest::newRow("bare CR, NUL, DEL")
+            << QStringLiteral("a\rb\0c\x7f") << false << QStringLiteral("a^Mb^@c^?");
+        QTest::newRow("CRLF is a line break") << QStringLiteral("a\r\nb") << false << QStringLiteral("a\nb");
+        QTest::newRow("line break in line") << QStringLiteral("a\nb") << true << QStringLiteral("a\u2028b");
+        QTest::newRow("bidi override and separators") << QStringLiteral("x\u202eevil\u2066\u2028") << false
+                                                      << QStringLiteral("x\\u202eevil\\u2066\\u2028");
+        QTest::newRow("C1 control") << QStringLiteral("\u009b31m") << false << QStringLiteral("\\u009b31m");
+    }
+    void visibleText()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, inLine);
+        QFETCH(QString, shown);
+        QCOMPARE(
+            VisibleText::of(text, inLine ? VisibleText::LineBreaks::InLine : VisibleText::LineBreaks::Keep),
+            shown);
     }
 
     void masking()

@@ -297,6 +297,18 @@ private Q_SLOTS:
         QVERIFY(result.console.at(4).cut);
         QVERIFY(!result.console.at(4).text.contains(QStringLiteral("s3")));
         QVERIFY(result.console.at(4).text.endsWith(QStringLiteral(" ")));
+
+        // A long secret right before another, in one word cut as written: masked, the first shrinks, and
+        // the cut comes in sight; the second's start must not show with it (QA pass 25).
+        Scope longSecret;
+        longSecret.set(QStringLiteral("pw"), QString(65530, u'p'));
+        longSecret.set(QStringLiteral("token"), QStringLiteral("tok-0123456789"));
+        const EvalResult joined = engine.runFunctionBody(QStringLiteral("console.log(pw + token); return 1;"),
+                                                         longSecret, QStringLiteral("js1"));
+        QVERIFY2(joined.ok(), qPrintable(joined.error));
+        QVERIFY(joined.console.at(0).cut);
+        const SecretMasker both({QString(65530, u'p'), QStringLiteral("tok-0123456789")});
+        QCOMPARE(joined.console.at(0).masked(both).text, QStringLiteral("********\u2026 (cut)"));
     }
 
     // What was logged before a throw or a timeout is what tells why: it comes back with the failure.

@@ -1,6 +1,7 @@
 #include "ConsoleView.h"
 
 #include "script/SecretMasker.h"
+#include "script/VisibleText.h"
 #include "widgets/StudioColors.h"
 
 #include <QFontDatabase>
@@ -59,7 +60,11 @@ void ConsoleView::setSteps(const QList<StepResult> &steps, const QSet<QString> &
                 format.setForeground(dimmed);
             if (m_lineCount > 0)
                 cursor.insertBlock();
-            cursor.insertText(line.masked(masker).toText(), format);
+            // One console line, one block (markStep counts them): a '\n' in it breaks the line inside its
+            // block; a CR or an escape shows rather than acts, and a right-to-left override can't turn
+            // what follows around unseen (QA pass 25).
+            cursor.insertText(VisibleText::of(line.masked(masker).toText(), VisibleText::LineBreaks::InLine),
+                              format);
             ++m_lineCount;
         }
     }
