@@ -48,14 +48,8 @@ QString cutAtWordEnd(QString text, qsizetype room)
     if (room > 0 && text.at(room - 1).isHighSurrogate())
         --room;
     text.truncate(room);
-    static const QString wordCharacters = QStringLiteral("+/=_.~%-");
-    qsizetype end = text.size();
-    while (end > 0 && text.size() - end <= LongestSecret &&
-           (text.at(end - 1).isLetterOrNumber() || wordCharacters.contains(text.at(end - 1)) ||
-            text.at(end - 1).isSurrogate()))
-        --end;
-    if (text.size() - end <= LongestSecret)
-        text.truncate(end);
+    if (const qsizetype word = ConsoleLine::trailingWordLength(text, LongestSecret); word <= LongestSecret)
+        text.chop(word);
     return text;
 }
 

@@ -59,11 +59,7 @@ ConsoleLine ConsoleLine::masked(const SecretMasker &masker) const
         // The text as written was cut mid-word, and masking shrank what came before so far that the cut is
         // in sight: a secret it halved would show its start (QA pass 25: "********tok-06… (cut)"). The
         // word the cut ended goes.
-        static const QString wordCharacters = QStringLiteral("+/=_.~%-");
-        while (!shown.isEmpty() &&
-               (shown.back().isLetterOrNumber() || wordCharacters.contains(shown.back()) ||
-                shown.back().isSurrogate()))
-            shown.chop(1);
+        shown.chop(trailingWordLength(shown, shown.size()));
         shown += QStringLiteral("\u2026 (cut)");
     }
     ConsoleLine line;

@@ -37,6 +37,22 @@ struct ConsoleLine
     QStringList parts;
     bool cut = false; // the text as written went on past MaxRawChars
 
+    // How many characters the run of word characters ending `text` has (letters, digits and +/=_.~%-,
+    // what tokens and passwords are made of), counting back no further than `limit`. A cut must not leave
+    // half a secret that masking would no longer recognise: it drops the word it ends in. Inline, for the
+    // JavaScript engine plugin's use.
+    static qsizetype trailingWordLength(const QString &text, qsizetype limit)
+    {
+        qsizetype length = 0;
+        while (length < text.size() && length <= limit) {
+            const QChar c = text.at(text.size() - 1 - length);
+            if (!c.isLetterOrNumber() && !c.isSurrogate() && !QStringView(u"+/=_.~%-").contains(c))
+                break;
+            ++length;
+        }
+        return length;
+    }
+
     // "log", "info", "warn", "error", "debug".
     static QString levelId(Level level);
     // As the CLI and the studio print it: "js1: console.log: hello".
