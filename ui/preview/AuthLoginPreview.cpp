@@ -7,6 +7,7 @@
 #include "run/ScopeInspector.h"
 #include "run/StepResult.h"
 #include "script/SecretMasker.h"
+#include "script/VisibleText.h"
 #include "session/AuthEvent.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
@@ -867,7 +868,8 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     // console lines follow it, indented, as the CLI's event log has them.
     m_eventLog->addItem(event.toText());
     for (const ConsoleLine &line : event.console)
-        m_eventLog->addItem(QStringLiteral("    ") + line.toText());
+        m_eventLog->addItem(QStringLiteral("    ") +
+                            VisibleText::of(line.toText(), VisibleText::LineBreaks::InLine));
     while (m_eventLog->count() > MaxEventLogLines)
         delete m_eventLog->takeItem(0);
     m_eventLog->scrollToBottom();

@@ -1,6 +1,7 @@
 #include "RunLogModel.h"
 
 #include "script/SecretMasker.h"
+#include "script/VisibleText.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -138,7 +139,10 @@ QString RunLogModel::detailText(const Row &row) const
         return text;
     // The first line says what the script had to say; the tooltip and the Console pane have the rest.
     const ConsoleLine first = console.constFirst().masked(SecretMasker(m_secrets));
-    QString summary = QStringLiteral("console.%1: %2").arg(ConsoleLine::levelId(first.level), first.text);
+    // As the Console pane shows it: a CR or a right-to-left override shows rather than acts.
+    QString summary = QStringLiteral("console.%1: %2")
+                          .arg(ConsoleLine::levelId(first.level),
+                               VisibleText::of(first.text, VisibleText::LineBreaks::InLine));
     if (console.size() == 2)
         summary += tr(" (+1 more line)");
     else if (console.size() > 2)
@@ -151,7 +155,7 @@ QStringList RunLogModel::consoleLines(const Row &row) const
     QStringList lines;
     const SecretMasker masker(m_secrets);
     for (const ConsoleLine &line : row.result.console)
-        lines.append(line.masked(masker).toText());
+        lines.append(VisibleText::of(line.masked(masker).toText(), VisibleText::LineBreaks::InLine));
     return lines;
 }
 
