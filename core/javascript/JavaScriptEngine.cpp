@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include <algorithm>
+#include <utility>
 
 namespace AuthStudio {
 
@@ -21,13 +22,35 @@ namespace {
 // JavaScript can pass on whole; the sink (a ScriptConsole) is reached through the closure, not a global.
 // The levels are ConsoleLine::Level's. Frozen: the engine serves every run, and a script replacing
 // console.log must not silence the next one.
+// Array.prototype.join and toLocaleString skip an array inside itself, as browsers do ("1," for [1, self]):
+// QJSEngine's own recurse in native code until the process crashes (String(a) for an array holding itself
+// took the studio down with unsaved work, QA pass 24). String(), template literals and toString() all
+// come through join.
 const char *const Prelude = R"JS(
 (function (g, sink) {
     g.btoa = function (s) { return g.auth.base64Encode(String(s)); };
     g.atob = function (s) { return g.auth.base64Decode(String(s)); };
+    var joining = [];
+    var guard = function (native) {
+        return function () {
+            if (joining.indexOf(this) >= 0)
+                return '';
+            joining.push(this);
+            try {
+                return native.apply(this, arguments);
+            } finally {
+                joining.pop();
+            }
+        };
+    };
+    Object.defineProperty(Array.prototype, 'join',
+                          { value: guard(Array.prototype.join), writable: true, configurable: true });
+    Object.defineProperty(Array.prototype, 'toLocaleString',
+                          { value: guard(Array.prototype.toLocaleString), writable: true, configurable: true });
     var method = function (level) { return function () { sink.write(level, arguments); }; };
     g.console = Object.freeze({ log: method(0), info: method(1), warn: method(2), error: method(3),
                                 debug: method(4) });
+    return joining;
 })
 )JS";
 
@@ -84,7 +107,8 @@ JavaScriptEngine::JavaScriptEngine()
     global.setProperty(QStringLiteral("auth"), library);
     QJSValue sink = m_engine->newQObject(m_console);
     QJSEngine::setObjectOwnership(m_console, QJSEngine::CppOwnership);
-    m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
+    m_joining =
+        m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
     for (const char *name : OwnGlobals) {
         const QString key = QString::fromLatin1(name);
         m_ownGlobals.insert(key, global.property(key));
@@ -344,9 +368,13 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     QElapsedTimer clock;
     clock.start();
     m_console->clear();
+    // A script stopped inside join() (the watchdog, a cancel) never left it: its arrays would be skipped.
+    if (std::exchange(m_interruptedLastTime, false))
+        m_joining.setProperty(QStringLiteral("length"), 0);
     m_watchdog->arm(timeoutMs);
     const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
+    m_interruptedLastTime = timedOut || m_stopRequested || m_engine->isInterrupted();
     // What the script logged goes with whatever it came to, failures included: the lines before a throw
     // or a timeout are what tells why.
     const auto withConsole = [this](EvalResult evaluated) {

@@ -55,6 +55,8 @@ private:
     AuthLibrary *m_library = nullptr;
     ScriptConsole *m_console = nullptr;
     QHash<QString, QJSValue> m_ownGlobals; // auth, btoa, atob, console, as first installed
+    QJSValue m_joining; // the arrays Array.prototype.join is inside of (see the prelude)
+    bool m_interruptedLastTime = false; // the last script was stopped, inside join() perhaps
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     std::atomic_bool m_stopRequested = false; // interrupt() was called, rather than the watchdog firing
 

@@ -199,6 +199,23 @@ private Q_SLOTS:
         QCOMPARE(result.console.first().level, ConsoleLine::Level::Log);
     }
 
+    // An array holding itself joins as browsers join it ("1," for [1, self]): QJSEngine's own join recursed
+    // in native code until the process crashed, for String(a) as much as for console.log (QA pass 24).
+    void arraysHoldingThemselvesJoinAsBrowsersDo()
+    {
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(
+            QStringLiteral("const a = [1]; a.push(a); const o = { list: a };\n"
+                           "return [String(a), `${a}`, a.join('-'), [a].toLocaleString(), String([a, [a]]),\n"
+                           "        String([1, [2, [3]]]), [1, 2].join(), typeof Array.prototype.join];"),
+            {}, QStringLiteral("js1"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value.toArray(),
+                 (QJsonArray {QStringLiteral("1,"), QStringLiteral("1,"), QStringLiteral("1-"),
+                              QStringLiteral("1,"), QStringLiteral("1,,1,"), QStringLiteral("1,2,3"),
+                              QStringLiteral("1,2"), QStringLiteral("function")}));
+    }
+
     // Each method keeps its level, in the order written; nothing reaches Qt's message handler (QJSEngine's
     // own console would print there, to the terminal, secrets and all).
     void consoleKeepsTheLevelOfEachLineAndPrintsNothing()
