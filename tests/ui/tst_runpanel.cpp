@@ -328,6 +328,22 @@ private Q_SLOTS:
         QCOMPARE(failedStep.first().at(1).toString(), QStringLiteral("code"));
     }
 
+    // However long the run's status gets, the panel doesn't widen for it: beside "(edited since)" it grew
+    // the Test dock over the preview at 1280x800 (QA pass 26).
+    void longStatusDoesNotWidenThePanel()
+    {
+        const int before = m_panel->minimumSizeHint().width();
+        auto *status = m_panel->findChild<QLabel *>(QStringLiteral("runStatus"));
+        QVERIFY(status);
+        status->setText(
+            QStringLiteral("Failed at a step with a rather long name (HTTP 500) after 123456 ms (and "
+                           "98765 ms in the form)"));
+        m_panel->findChild<QLabel *>(QStringLiteral("runStale"))->show();
+        QVERIFY2(m_panel->minimumSizeHint().width() <=
+                     before + status->fontMetrics().horizontalAdvance(QStringLiteral("(edited since)   ")),
+                 qPrintable(QString::number(m_panel->minimumSizeHint().width())));
+    }
+
     // What a script logs shows in its run log row and in the Console pane, which appears with the first
     // line; the password the script logged is masked in both; selecting a step marks its lines. A script
     // that throws still shows what it logged, and a run that logs nothing hides the pane again.
