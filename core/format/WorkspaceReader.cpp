@@ -2,6 +2,7 @@
 
 #include "WorkspaceFormat.h"
 #include "WorkspaceValidator.h"
+#include "run/JsonDuplicateKey.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -384,60 +385,6 @@ QString lineColumn(const QByteArray &data, int offset)
     return QStringLiteral("%1:%2").arg(line).arg(column);
 }
 
-// Where an object in valid JSON text names a key twice, and the key; nothing when none does. Qt's
-// parser keeps the last value of such a key, so a file merged or edited by hand would lose the first
-// without a word, which a strict reader must not let pass. Keys are compared as written (a key spelt
-// once with a \u escape and once without is not caught).
-std::optional<std::pair<qsizetype, QByteArray>> duplicateKey(const QByteArray &json)
-{
-    struct Level
-    {
-        bool object = false;
-        bool expectingKey = false;
-        QSet<QByteArray> keys;
-    };
-    QList<Level> levels;
-    const qsizetype size = json.size();
-    for (qsizetype i = 0; i < size; ++i) {
-        switch (json.at(i)) {
-        case '"': {
-            const qsizetype start = i + 1;
-            for (++i; i < size && json.at(i) != '"'; ++i) {
-                if (json.at(i) == '\\')
-                    ++i; // the escaped character, a quote perhaps
-            }
-            if (!levels.isEmpty() && levels.last().object && levels.last().expectingKey) {
-                Level &level = levels.last();
-                level.expectingKey = false;
-                const QByteArray key = json.mid(start, i - start);
-                if (level.keys.contains(key))
-                    return std::make_pair(start - 1, key);
-                level.keys.insert(key);
-            }
-            break;
-        }
-        case '{':
-            levels.append({true, true, {}});
-            break;
-        case '[':
-            levels.append({false, false, {}});
-            break;
-        case '}':
-        case ']':
-            if (!levels.isEmpty())
-                levels.removeLast();
-            break;
-        case ',':
-            if (!levels.isEmpty() && levels.last().object)
-                levels.last().expectingKey = true;
-            break;
-        default:
-            break;
-        }
-    }
-    return std::nullopt;
-}
-
 std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &fileName, FormatError &error)
 {
     if (data.trimmed().isEmpty()) {
@@ -457,11 +404,11 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
         error = {fileName, QStringLiteral("/"), QStringLiteral("expected a JSON object at the top level")};
         return std::nullopt;
     }
-    if (const auto duplicate = duplicateKey(data)) {
-        error = {fileName, lineColumn(data, int(duplicate->first)),
+    if (const auto duplicate = JsonDuplicateKey::find(data)) {
+        error = {fileName, lineColumn(data, int(duplicate->offset)),
                  QStringLiteral("the key \"%1\" appears twice in one object; only one value can be kept, so "
                                 "remove the other")
-                     .arg(QString::fromUtf8(duplicate->second))};
+                     .arg(duplicate->key)};
         return std::nullopt;
     }
     return document.object();

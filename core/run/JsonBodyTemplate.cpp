@@ -1,5 +1,6 @@
 #include "JsonBodyTemplate.h"
 
+#include "JsonDuplicateKey.h"
 #include "JsonText.h"
 #include "script/ExpressionEvaluator.h"
 
@@ -54,14 +55,27 @@ std::optional<JsonBodyTemplate::SyntaxError> JsonBodyTemplate::syntaxError(const
     QJsonParseError parseError;
     const QByteArray utf8 = text.toUtf8();
     QJsonDocument::fromJson(utf8, &parseError);
-    if (parseError.error == QJsonParseError::NoError)
-        return std::nullopt;
     SyntaxError error;
-    error.reason = parseError.errorString();
-    error.offset = QString::fromUtf8(utf8.left(parseError.offset)).size();
-    // Qt's parser reports the position just after the character it stopped at: line and column name
-    // that character.
-    for (qsizetype i = 0; i < error.offset - 1 && i < text.size(); ++i) {
+    qsizetype at = 0; // the character named, from 0
+    if (parseError.error != QJsonParseError::NoError) {
+        error.reason = parseError.errorString();
+        error.offset = QString::fromUtf8(utf8.left(parseError.offset)).size();
+        // Qt's parser reports the position just after the character it stopped at: line and column name
+        // that character.
+        at = error.offset - 1;
+        error.expressionOutsideString = isExpressionOutsideString(text, error.offset);
+        // A lone value ("null", 42) is JSON, but not a body Qt can hold: say so rather than "illegal value".
+        if (QJsonDocument::fromJson('[' + utf8 + ']').isArray())
+            error.reason = QStringLiteral("a JSON body must be an object or an array");
+    } else if (const auto duplicate = JsonDuplicateKey::find(utf8)) {
+        // Sent as it stands, one of the two values would be lost without a word (QA pass 26).
+        error.reason = QStringLiteral("the key \"%1\" appears twice").arg(duplicate->key);
+        error.offset = QString::fromUtf8(utf8.left(duplicate->offset)).size();
+        at = error.offset;
+    } else {
+        return std::nullopt;
+    }
+    for (qsizetype i = 0; i < at && i < text.size(); ++i) {
         if (text.at(i) == QLatin1Char('\n')) {
             ++error.line;
             error.column = 1;
@@ -69,7 +83,6 @@ std::optional<JsonBodyTemplate::SyntaxError> JsonBodyTemplate::syntaxError(const
             ++error.column;
         }
     }
-    error.expressionOutsideString = isExpressionOutsideString(text, error.offset);
     return error;
 }
 
@@ -83,6 +96,8 @@ std::shared_ptr<const JsonBodyTemplate> JsonBodyTemplate::parse(const QString &t
     const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         parsed->m_error = parseError.errorString();
+    } else if (const auto duplicate = JsonDuplicateKey::find(text.toUtf8())) {
+        parsed->m_error = QStringLiteral("the key \"%1\" appears twice").arg(duplicate->key);
     } else {
         parsed->m_root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         QByteArray pending;

@@ -398,6 +398,22 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.err.trimmed(),
                  QStringLiteral("--body: not valid JSON: missing name separator at line 2, column 5"));
+        // A key twice would send one value and drop the other; a lone value is JSON, but no body.
+        const QStringList common {QStringLiteral("query"),           Demo,
+                                  QStringLiteral("--resource"),      QStringLiteral("Demo login"),
+                                  QStringLiteral("--session-store"), QStringLiteral("memory"),
+                                  QStringLiteral("--path"),          QStringLiteral("/post"),
+                                  QStringLiteral("--method"),        QStringLiteral("POST"),
+                                  QStringLiteral("--body")};
+        const Run twice = cli(common + QStringList {QStringLiteral("{\"a\": 1, \"a\": 2}")});
+        QCOMPARE(twice.exitCode, 2);
+        QCOMPARE(twice.err.trimmed(),
+                 QStringLiteral("--body: not valid JSON: the key \"a\" appears twice at line 1, column 10"));
+        const Run lone = cli(common + QStringList {QStringLiteral("null")});
+        QCOMPARE(lone.exitCode, 2);
+        QCOMPARE(lone.err.trimmed(),
+                 QStringLiteral("--body: not valid JSON: a JSON body must be an object or an "
+                                "array at line 1, column 1"));
     }
 
     void validateMissingFile()

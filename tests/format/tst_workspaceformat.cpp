@@ -965,6 +965,15 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
                "expressions }} inside JSON strings"_s;
     }
     {
+        // Sent as it stands, the form's email would be dropped for "x" (QA pass 26).
+        Workspace workspace = everyFieldWorkspace();
+        std::get<ApiRequestStep>(authStep(workspace, 0, 1)).body.text =
+            u"{\"email\": \"{{ form1.email }}\",\n \"email\": \"x\"}"_s;
+        QTest::newRow("JSON body with a key twice")
+            << workspace << workflow + u"/1/body/text"_s
+            << u"the JSON body is not valid JSON (the key \"email\" appears twice at line 2, column 2)"_s;
+    }
+    {
         Workspace workspace = everyFieldWorkspace();
         workspace.variables.append({u"has space"_s, u"x"_s, true});
         QTest::newRow("invalid variable name") << workspace << u"/variables/2/name"_s

@@ -1,0 +1,27 @@
+// JsonDuplicateKey: finds a key written twice in one object of valid JSON text. Qt's parser keeps the last
+// value of such a key, so a workspace file merged or edited by hand, or a request body typed with the same
+// key twice, would lose the first value without a word. The reader and the JSON body template refuse
+// them with its answer.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace AuthStudio {
+
+class JsonDuplicateKey
+{
+public:
+    struct Found
+    {
+        qsizetype offset = 0; // in bytes of the UTF-8 text, at the second key's opening quote
+        QString key; // as written, escapes and all
+    };
+    // The first key an object of `json` (valid JSON, UTF-8) names again; nothing when none does. Keys are
+    // compared as written: one spelt once with a \u escape and once without is not caught.
+    static std::optional<Found> find(const QByteArray &json);
+};
+
+} // namespace AuthStudio
