@@ -333,7 +333,7 @@ QString WorkspaceValidator::lifetimeProblem(const CustomAuth &auth)
     const double seconds = text.toDouble(&number);
     if (!number)
         return QStringLiteral("the session lifetime '%1' is not a number of seconds; write seconds, or an "
-                              "{{ expression }} such as {{ http1.body.json.expires_in }}")
+                              "{{ expression }} such as {{ http1.body.expires_in }}")
             .arg(text);
     if (seconds < 1)
         return QStringLiteral("the session lifetime must be at least 1 second, not %1").arg(text);

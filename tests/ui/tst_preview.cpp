@@ -449,16 +449,13 @@ private Q_SLOTS:
         QTest::newRow("days") << 90000 << qint64(0) << QStringLiteral("expires in 1 d 01:00:00") << 0;
         QTest::newRow("part of a second left")
             << 120 << qint64(119500) << QStringLiteral("expires in 00:01") << 0;
-        QTest::newRow("at expiry") << 120 << qint64(120000) << QStringLiteral("the next query refreshes it")
-                                   << 0;
-        QTest::newRow("long after") << 120 << qint64(500000) << QStringLiteral("the next query refreshes it")
-                                    << 0;
+        QTest::newRow("at expiry") << 120 << qint64(120000) << QStringLiteral("refresh due") << 0;
+        QTest::newRow("long after") << 120 << qint64(500000) << QStringLiteral("refresh due") << 0;
         // A login timeout that ends the session before it expires is what the countdown counts to.
         QTest::newRow("login timeout first")
             << 120 << qint64(0) << QStringLiteral("login times out in 01:00") << 60;
         QTest::newRow("login timeout later") << 120 << qint64(0) << QStringLiteral("expires in 02:00") << 600;
-        QTest::newRow("login timed out")
-            << 120 << qint64(60000) << QStringLiteral("the next query needs a new login") << 60;
+        QTest::newRow("login timed out") << 120 << qint64(60000) << QStringLiteral("log in again") << 60;
     }
     void expiryCountdown()
     {
@@ -481,10 +478,9 @@ private Q_SLOTS:
         clock.advance(advanceMs);
         QTRY_COMPARE(countdown->text(), shown); // the next tick of the 1 s timer shows it
         // Past the deadline the heading no longer says "Logged in" beside it.
-        const QString state = shown.startsWith(QLatin1String("the next query refreshes"))
-            ? QStringLiteral("Session expired")
-            : shown.startsWith(QLatin1String("the next query needs")) ? QStringLiteral("Login timed out")
-                                                                      : QStringLiteral("Logged in");
+        const QString state = shown == QLatin1String("refresh due") ? QStringLiteral("Session expired")
+            : shown == QLatin1String("log in again")                ? QStringLiteral("Login timed out")
+                                                                    : QStringLiteral("Logged in");
         QCOMPARE(labelText("sessionState"), state);
         m_preview->setClock(nullptr);
     }
@@ -500,7 +496,7 @@ private Q_SLOTS:
         open(workspace);
         clickAuthLogin();
         clock.advance(121000);
-        QTRY_COMPARE(labelText("expiryCountdown"), QStringLiteral("the next query refreshes it"));
+        QTRY_COMPARE(labelText("expiryCountdown"), QStringLiteral("refresh due"));
         QCOMPARE(labelText("sessionState"), QStringLiteral("Session expired"));
 
         const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));

@@ -1017,18 +1017,20 @@ void AuthLoginPreview::updateCountdown()
     const qint64 ms = m_clock->now().msecsTo(deadline);
     const QString remaining = formatRemaining((ms + 999) / 1000);
     // Past the deadline the heading says so: "Logged in" beside "expired" contradicted itself (QA pass 23).
-    // The session is still stored, and the next query refreshes it or asks for a login.
+    // The session is still stored, and the next query refreshes it or asks for a login: said in two words,
+    // as a longer line widened the dock (QA pass 26), and in full in the tooltip.
     if (ms <= 0)
         m_sessionState->setText(expiryFirst ? tr("Session expired") : tr("Login timed out"));
     if (expiryFirst) {
-        m_expiryCountdown->setText(ms <= 0 ? tr("the next query refreshes it")
-                                           : tr("expires in %1").arg(remaining));
-        m_expiryCountdown->setToolTip(tr("The session expires at %1 (from the resource's lifetime rule); the "
-                                         "first query shortly before then refreshes it")
-                                          .arg(at));
+        m_expiryCountdown->setText(ms <= 0 ? tr("refresh due") : tr("expires in %1").arg(remaining));
+        m_expiryCountdown->setToolTip(ms <= 0 ? tr("The session expired at %1 (from the resource's lifetime "
+                                                   "rule); the next query refreshes it first")
+                                                    .arg(at)
+                                              : tr("The session expires at %1 (from the resource's lifetime "
+                                                   "rule); the first query shortly before then refreshes it")
+                                                    .arg(at));
     } else {
-        m_expiryCountdown->setText(ms <= 0 ? tr("the next query needs a new login")
-                                           : tr("login times out in %1").arg(remaining));
+        m_expiryCountdown->setText(ms <= 0 ? tr("log in again") : tr("login times out in %1").arg(remaining));
         m_expiryCountdown->setToolTip(
             tr("The login timeout ends the session at %1; the next query then needs "
                "a new login")
