@@ -149,7 +149,8 @@ int AuthCommand::run(const QStringList &arguments)
                 // Under the step that wrote them, a failed one included: what a script logged before it
                 // threw is often why.
                 for (const ConsoleLine &line : step.console)
-                    CliOutput::out(QStringLiteral("    ") + line.masked(masker).toText());
+                    CliOutput::out(QStringLiteral("    ") +
+                                   line.masked(masker).toText(QStringLiteral("        ")));
             }
             if (result.succeeded()) {
                 CliOutput::out(QStringLiteral("Succeeded in %1").arg(CliOutput::duration(result.elapsedNs)));

@@ -134,7 +134,7 @@ int QueryCommand::run(const QStringList &arguments)
     if (!showEvents) {
         QObject::connect(&client, &QueryClient::eventRecorded, &client, [](const AuthEvent &event) {
             for (const ConsoleLine &line : event.console)
-                CliOutput::err(line.toText());
+                CliOutput::err(line.toText(QStringLiteral("    ")));
         });
     }
 
@@ -268,7 +268,8 @@ int QueryCommand::run(const QStringList &arguments)
             for (const AuthEvent &event : client.events()) {
                 CliOutput::out(QStringLiteral("  ") + mask.maskText(event.toText()));
                 for (const ConsoleLine &line : event.console)
-                    CliOutput::out(QStringLiteral("    ") + mask.maskText(line.toText()));
+                    CliOutput::out(QStringLiteral("    ") +
+                                   mask.maskText(line.toText(QStringLiteral("        "))));
             }
         }
         // Logins and refreshes that worked; those that failed are counted apart, not left out.

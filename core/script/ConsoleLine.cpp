@@ -23,9 +23,11 @@ QString ConsoleLine::levelId(Level level)
     return {};
 }
 
-QString ConsoleLine::toText() const
+QString ConsoleLine::toText(const QString &continuation) const
 {
-    const QString written = QStringLiteral("console.%1: %2").arg(levelId(level), text);
+    QString written = QStringLiteral("console.%1: %2").arg(levelId(level), text);
+    if (!continuation.isEmpty())
+        written.replace(QLatin1Char('\n'), QLatin1Char('\n') + continuation);
     return step.isEmpty() ? written : step + QStringLiteral(": ") + written;
 }
 

@@ -55,8 +55,9 @@ struct ConsoleLine
 
     // "log", "info", "warn", "error", "debug".
     static QString levelId(Level level);
-    // As the CLI and the studio print it: "js1: console.log: hello".
-    QString toText() const;
+    // As the CLI and the studio print it: "js1: console.log: hello". A line break in the text is followed
+    // by `continuation` (an indent), so a logged text can't pass for a line of its own (QA pass 26).
+    QString toText(const QString &continuation = {}) const;
     // {"level": "log", "text": "hello"}, with "step" when withStep (a line outside its step's result).
     QJsonObject toJson(bool withStep = false) const;
     // The line to show: each argument masked, then cut to MaxChars. Its text is final (no parts).

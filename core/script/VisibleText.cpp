@@ -33,6 +33,8 @@ QString of(const QString &raw, LineBreaks lineBreaks)
         const char16_t c = text.at(i).unicode();
         if (!needsShowing(c))
             shown += text.at(i);
+        else if (c == u'\n' && lineBreaks == LineBreaks::Symbol)
+            shown += QStringLiteral(" \u21b5 ");
         else if (c == u'\n')
             shown += lineBreaks == LineBreaks::Keep ? QChar(u'\n') : QChar(QChar::LineSeparator);
         else if (c < 0x20)

@@ -12,6 +12,7 @@ namespace AuthStudio::VisibleText {
 enum class LineBreaks {
     Keep, // '\n' stays a line break (and CRLF becomes one): the terminal
     InLine, // '\n' becomes U+2028, a line break inside one paragraph: one console line stays one block
+    Symbol, // '\n' becomes " \u21b5 " (a return arrow): a list row or a table cell stays one line
 };
 
 QString of(const QString &text, LineBreaks lineBreaks = LineBreaks::Keep);

@@ -498,7 +498,8 @@ private Q_SLOTS:
         Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:1"));
         JavaScriptStep js;
         js.code = QStringLiteral("console.log('\\x1b[31mred\\x1b[0m', 'a\\rb', 'nul\\0x', 'tab\\there', "
-                                 "'\\u009bcsi', 'del\\x7f', '\\u202erev'); return 1;");
+                                 "'\\u009bcsi', 'del\\x7f', '\\u202erev');\n"
+                                 "console.log('one\\n  ok   TOKEN'); return 1;");
         workspace.resources[0].customAuth.authWorkflow.steps = {js};
         const QString path =
             writeFile(dir, QStringLiteral("controls.authstudio.json"), WorkspaceWriter::toJson(workspace));
@@ -508,6 +509,9 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.out.contains(QStringLiteral("js1: console.log: ^[[31mred^[[0m a^Mb nul^@x tab\there "
                                                  "\\u009bcsi del^? \\u202erev")),
+                 qPrintable(run.out));
+        // A line break in a logged text is set in under it: it can't pass for a step's row (QA pass 26).
+        QVERIFY2(run.out.contains(QStringLiteral("    js1: console.log: one\n          ok   TOKEN\n")),
                  qPrintable(run.out));
         for (const QChar c : run.out)
             QVERIFY2(c >= QChar(0x20) ? !(c.unicode() >= 0x7f && c.unicode() <= 0x9f)

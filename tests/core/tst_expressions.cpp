@@ -241,27 +241,26 @@ private Q_SLOTS:
     void visibleText_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<bool>("inLine");
+        QTest::addColumn<int>("lineBreaks"); // a VisibleText::LineBreaks
         QTest::addColumn<QString>("shown");
-        QTest::newRow("plain") << QStringLiteral("a b\tc") << false << QStringLiteral("a b\tc");
-        QTest::newRow("escape sequence")
-            << QStringLiteral("\x1b[31mred") << false << QStringLiteral("^[[31mred");
+        QTest::newRow("plain") << QStringLiteral("a b\tc") << 0 << QStringLiteral("a b\tc");
+        QTest::newRow("escape sequence") << QStringLiteral("\x1b[31mred") << 0 << QStringLiteral("^[[31mred");
         QTest::newRow("bare CR, NUL, DEL")
-            << QStringLiteral("a\rb\0c\x7f") << false << QStringLiteral("a^Mb^@c^?");
-        QTest::newRow("CRLF is a line break") << QStringLiteral("a\r\nb") << false << QStringLiteral("a\nb");
-        QTest::newRow("line break in line") << QStringLiteral("a\nb") << true << QStringLiteral("a\u2028b");
-        QTest::newRow("bidi override and separators") << QStringLiteral("x\u202eevil\u2066\u2028") << false
+            << QStringLiteral("a\rb\0c\x7f") << 0 << QStringLiteral("a^Mb^@c^?");
+        QTest::newRow("CRLF is a line break") << QStringLiteral("a\r\nb") << 0 << QStringLiteral("a\nb");
+        QTest::newRow("line break as a symbol")
+            << QStringLiteral("a\nb") << 2 << QStringLiteral("a \u21b5 b");
+        QTest::newRow("line break in line") << QStringLiteral("a\nb") << 1 << QStringLiteral("a\u2028b");
+        QTest::newRow("bidi override and separators") << QStringLiteral("x\u202eevil\u2066\u2028") << 0
                                                       << QStringLiteral("x\\u202eevil\\u2066\\u2028");
-        QTest::newRow("C1 control") << QStringLiteral("\u009b31m") << false << QStringLiteral("\\u009b31m");
+        QTest::newRow("C1 control") << QStringLiteral("\u009b31m") << 0 << QStringLiteral("\\u009b31m");
     }
     void visibleText()
     {
         QFETCH(QString, text);
-        QFETCH(bool, inLine);
+        QFETCH(int, lineBreaks);
         QFETCH(QString, shown);
-        QCOMPARE(
-            VisibleText::of(text, inLine ? VisibleText::LineBreaks::InLine : VisibleText::LineBreaks::Keep),
-            shown);
+        QCOMPARE(VisibleText::of(text, VisibleText::LineBreaks(lineBreaks)), shown);
     }
 
     void masking()

@@ -371,6 +371,10 @@ private Q_SLOTS:
         const QString logged =
             QStringLiteral("js1: console.log: echoed %1 ********").arg(DemoServer::demoEmail());
         QCOMPARE(text->toPlainText(), logged + QStringLiteral("\njs1: console.warn: status 200"));
+        // A hanging indent: rows a logged line break starts are set in under their line (QA pass 26).
+        QVERIFY(text->document()->firstBlock().blockFormat().leftMargin() > 0);
+        QCOMPARE(text->document()->firstBlock().blockFormat().textIndent(),
+                 -text->document()->firstBlock().blockFormat().leftMargin());
         QCOMPARE(console->findChild<QLabel *>(QStringLiteral("consoleTitle"))->text(),
                  QStringLiteral("Console (2 lines)"));
         RunLogModel *log = m_panel->runLogModel();

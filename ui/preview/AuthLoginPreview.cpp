@@ -869,7 +869,7 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     m_eventLog->addItem(event.toText());
     for (const ConsoleLine &line : event.console)
         m_eventLog->addItem(QStringLiteral("    ") +
-                            VisibleText::of(line.toText(), VisibleText::LineBreaks::InLine));
+                            VisibleText::of(line.toText(), VisibleText::LineBreaks::Symbol));
     while (m_eventLog->count() > MaxEventLogLines)
         delete m_eventLog->takeItem(0);
     m_eventLog->scrollToBottom();

@@ -46,6 +46,12 @@ void ConsoleView::setSteps(const QList<StepResult> &steps, const QSet<QString> &
     const QColor dimmed = palette().color(QPalette::PlaceholderText);
     QTextCursor cursor(m_text->document());
     cursor.beginEditBlock();
+    // A hanging indent: the rows a line break in a logged text starts are set in, so they can't pass for
+    // lines of their own (QA pass 26).
+    QTextBlockFormat hanging;
+    const qreal indent = m_text->fontMetrics().horizontalAdvance(QStringLiteral("    "));
+    hanging.setLeftMargin(indent);
+    hanging.setTextIndent(-indent);
     for (const StepResult &step : steps) {
         if (step.console.isEmpty())
             continue;
@@ -59,7 +65,9 @@ void ConsoleView::setSteps(const QList<StepResult> &steps, const QSet<QString> &
             else if (line.level == ConsoleLine::Level::Debug)
                 format.setForeground(dimmed);
             if (m_lineCount > 0)
-                cursor.insertBlock();
+                cursor.insertBlock(hanging);
+            else
+                cursor.setBlockFormat(hanging);
             // One console line, one block (markStep counts them): a '\n' in it breaks the line inside its
             // block; a CR or an escape shows rather than acts, and a right-to-left override can't turn
             // what follows around unseen (QA pass 25).

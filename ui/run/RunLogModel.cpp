@@ -142,7 +142,7 @@ QString RunLogModel::detailText(const Row &row) const
     // As the Console pane shows it: a CR or a right-to-left override shows rather than acts.
     QString summary = QStringLiteral("console.%1: %2")
                           .arg(ConsoleLine::levelId(first.level),
-                               VisibleText::of(first.text, VisibleText::LineBreaks::InLine));
+                               VisibleText::of(first.text, VisibleText::LineBreaks::Symbol));
     if (console.size() == 2)
         summary += tr(" (+1 more line)");
     else if (console.size() > 2)
@@ -155,7 +155,7 @@ QStringList RunLogModel::consoleLines(const Row &row) const
     QStringList lines;
     const SecretMasker masker(m_secrets);
     for (const ConsoleLine &line : row.result.console)
-        lines.append(VisibleText::of(line.masked(masker).toText(), VisibleText::LineBreaks::InLine));
+        lines.append(VisibleText::of(line.masked(masker).toText(), VisibleText::LineBreaks::Symbol));
     return lines;
 }
 
