@@ -485,6 +485,26 @@ private Q_SLOTS:
         m_preview->setClock(nullptr);
     }
 
+    // A lifetime that works out to no number leaves time-based refresh off: said with the login, not only
+    // in the three-line events box (QA pass 26).
+    void lifetimeThatIsNoNumberIsSaidWithTheLogin()
+    {
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ 'soon' }}");
+        open(workspace);
+        clickAuthLogin();
+        QVERIFY2(labelText("authStatus").startsWith(QStringLiteral("Logged in, but ")),
+                 qPrintable(labelText("authStatus")));
+        QVERIFY2(labelText("authStatus").contains(QStringLiteral("time-based refresh")),
+                 qPrintable(labelText("authStatus")));
+        // The next login, with nothing to warn of, says just that.
+        workspace.resources.first().customAuth.expiresIn = QStringLiteral("3600");
+        open(workspace);
+        clickAuthLogin();
+        QTRY_COMPARE(labelText("authStatus"), QStringLiteral("Logged in."));
+    }
+
     void expiredSessionRefreshesOnTheNextQuery()
     {
         m_server->setTokenLifetime(120);

@@ -32,6 +32,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace AuthStudio {
 
 namespace {
@@ -848,7 +850,10 @@ void AuthLoginPreview::onLoginRequired(const QString &reason)
 
 void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
 {
-    if (succeeded)
+    const QString warning = std::exchange(m_pendingWarning, {});
+    if (succeeded && !warning.isEmpty())
+        setAuthStatus(tr("Logged in, but %1.").arg(warning));
+    else if (succeeded)
         setAuthStatus(tr("Logged in."));
     else if (m_authRunCancelled) // the user closed the login form: nothing failed
         setAuthStatus(tr("Login cancelled: not logged in. Auth Login asks again."));
@@ -859,7 +864,11 @@ void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
 
 void AuthLoginPreview::onRefreshFinished(bool succeeded, const QString &message)
 {
-    setAuthStatus(succeeded ? tr("Session refreshed.") : tr("Refresh failed: %1").arg(message));
+    const QString warning = std::exchange(m_pendingWarning, {});
+    if (succeeded && !warning.isEmpty())
+        setAuthStatus(tr("Session refreshed, but %1.").arg(warning));
+    else
+        setAuthStatus(succeeded ? tr("Session refreshed.") : tr("Refresh failed: %1").arg(message));
 }
 
 void AuthLoginPreview::appendEvent(const AuthEvent &event)
@@ -867,6 +876,10 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     // The client masks event messages and console lines when it records them. A login's or refresh's
     // console lines follow it, indented, as the CLI's event log has them.
     m_eventLog->addItem(event.toText());
+    // A warning (a lifetime that isn't a number: no time-based refresh) is said with the login or refresh
+    // it came with: in the three-line events box alone it went unseen (QA pass 26).
+    if (event.kind == AuthEvent::Kind::Warning)
+        m_pendingWarning = event.message;
     for (const ConsoleLine &line : event.console)
         m_eventLog->addItem(QStringLiteral("    ") +
                             VisibleText::of(line.toText(), VisibleText::LineBreaks::Symbol));

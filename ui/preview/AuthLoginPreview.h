@@ -190,6 +190,7 @@ private:
     QPointer<PendingQuery> m_probe; // the opening check
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
     bool m_loginDuringCheck = false; // the check logged in without prompting: the login says how it went
+    QString m_pendingWarning; // recorded during the login or refresh under way, said when it ends
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     bool m_statusSaysSavedElsewhere = false; // the status line says so (sessionNotSaved may amend it)
