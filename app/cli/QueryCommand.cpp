@@ -133,6 +133,9 @@ int QueryCommand::run(const QStringList &arguments)
     // into the event log with --events, where it reads under its login or refresh.
     if (!showEvents) {
         QObject::connect(&client, &QueryClient::eventRecorded, &client, [](const AuthEvent &event) {
+            // A lifetime that isn't a number turns time-based refresh off: said, not left to --events.
+            if (event.kind == AuthEvent::Kind::Warning)
+                CliOutput::err(QStringLiteral("warning: ") + event.message);
             for (const ConsoleLine &line : event.console)
                 CliOutput::err(line.toText(QStringLiteral("    ")));
         });

@@ -534,6 +534,26 @@ private Q_SLOTS:
                     .startsWith(QStringLiteral("\x1b[31mred\x1b[0m a\rb")));
     }
 
+    // A lifetime that gives no number leaves time-based refresh off: query says so without --events.
+    void queryWarnsOfALifetimeThatIsNoNumber()
+    {
+        QTemporaryDir dir;
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:1"));
+        workspace.resources[0].customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources[0].customAuth.expiresIn = QStringLiteral("{{ 'soon' }}");
+        const QString path =
+            writeFile(dir, QStringLiteral("lifetime.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        const Run run = cli(QStringList {QStringLiteral("query"), path, QStringLiteral("--resource"),
+                                         workspace.resources[0].name, QStringLiteral("--with-demo-server"),
+                                         QStringLiteral("--session-store"), QStringLiteral("memory"),
+                                         QStringLiteral("--path"), QStringLiteral("/me")} +
+                            loginInputs());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("warning: ")) &&
+                     run.err.contains(QStringLiteral("time-based refresh")),
+                 qPrintable(run.err));
+    }
+
     void authPrintsTheConsoleOfScriptsMasked()
     {
         QTemporaryDir dir;
