@@ -245,6 +245,7 @@ bool WorkspaceWriter::save(const QByteArray &data, const QString &path)
             QStringLiteral("saving failed, the previous file is unchanged: %1").arg(file.errorString())};
         return false;
     }
+    m_written = data;
     return true;
 }
 

@@ -23,10 +23,13 @@ public:
     static QByteArray resourceToJson(const Resource &resource);
 
     FormatError error() const { return m_error; }
+    // The bytes the last successful write put in the file: what it holds now, without reading it back.
+    QByteArray written() const { return m_written; }
 
 private:
     bool save(const QByteArray &data, const QString &path);
     FormatError m_error;
+    QByteArray m_written;
 };
 
 } // namespace AuthStudio

@@ -8,6 +8,11 @@ namespace AuthStudio {
 
 namespace {
 
+QByteArray hashOf(const QByteArray &contents)
+{
+    return QCryptographicHash::hash(contents, QCryptographicHash::Sha256);
+}
+
 QByteArray hashOf(const QString &path)
 {
     QFile file(path);
@@ -21,15 +26,30 @@ QByteArray hashOf(const QString &path)
 
 } // namespace
 
-FileStamp FileStamp::of(const QString &path)
+FileStamp FileStamp::sizeAndTime(const QString &path)
 {
     FileStamp stamp;
     const QFileInfo info(path);
-    if (!info.isFile())
-        return stamp;
-    stamp.m_size = info.size();
-    stamp.m_modified = info.lastModified();
-    stamp.m_hash = hashOf(path);
+    if (info.isFile()) {
+        stamp.m_size = info.size();
+        stamp.m_modified = info.lastModified();
+    }
+    return stamp;
+}
+
+FileStamp FileStamp::of(const QString &path)
+{
+    FileStamp stamp = sizeAndTime(path);
+    if (stamp.m_size >= 0)
+        stamp.m_hash = hashOf(path);
+    return stamp;
+}
+
+FileStamp FileStamp::of(const QString &path, const QByteArray &contents)
+{
+    FileStamp stamp = sizeAndTime(path);
+    if (stamp.m_size >= 0)
+        stamp.m_hash = hashOf(contents);
     return stamp;
 }
 

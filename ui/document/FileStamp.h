@@ -15,6 +15,8 @@ public:
     FileStamp() = default; // no file
     // The file as it is now; a file that doesn't exist gives an empty stamp.
     static FileStamp of(const QString &path);
+    // The same for a file just written with `contents`: hashed from them, not read back.
+    static FileStamp of(const QString &path, const QByteArray &contents);
 
     bool isNull() const { return m_hash.isEmpty(); }
     // Whether the file at `path` now holds other bytes than when this stamp was taken. Cheap when it
@@ -24,6 +26,9 @@ public:
     bool changedOnDisk(const QString &path) const;
 
 private:
+    // The file's size and time, no hash yet; a size of -1 when there is no file.
+    static FileStamp sizeAndTime(const QString &path);
+
     qint64 m_size = -1;
     QDateTime m_modified;
     QByteArray m_hash;

@@ -210,7 +210,7 @@ bool WorkspaceDocument::saveAs(const QString &path)
     m_errorString.clear();
     m_saveErrorPlace.clear();
     setFilePath(QFileInfo(path).absoluteFilePath());
-    m_diskStamp = FileStamp::of(path);
+    m_diskStamp = FileStamp::of(path, writer.written()); // hashed as written, not read back
     m_undoStack->setClean();
     return true;
 }
