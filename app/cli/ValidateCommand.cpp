@@ -113,7 +113,7 @@ int ValidateCommand::run(const QStringList &arguments)
     // fixing the errors doesn't bring a second round of problems to light (QA pass 24).
     std::optional<Workspace> shaped = workspace;
     if (!workspace && opened)
-        shaped = WorkspaceReader().readRecoveryFile(file);
+        shaped = WorkspaceReader().readWithoutRules(data, file);
     if (shaped)
         document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(shaped->resourceNames()));
     // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a

@@ -8,7 +8,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 
 namespace AuthStudio {
 
@@ -424,6 +423,11 @@ std::optional<Workspace> WorkspaceReader::readFile(const QString &path)
 std::optional<Workspace> WorkspaceReader::readRecoveryFile(const QString &path)
 {
     return readWorkspaceFile(path, Rules::Skip);
+}
+
+std::optional<Workspace> WorkspaceReader::readWithoutRules(const QByteArray &data, const QString &fileName)
+{
+    return readWorkspace(data, fileName, Rules::Skip);
 }
 
 std::optional<Workspace> WorkspaceReader::readWorkspaceFile(const QString &path, Rules rules)

@@ -24,6 +24,9 @@ public:
     // Reads what WorkspaceWriter::writeRecoveryFile wrote: the file's shape is checked as strictly, but
     // not the workspace rules (unique names, valid bodies) that work in the middle of an edit may break.
     std::optional<Workspace> readRecoveryFile(const QString &path);
+    // The same shape check for bytes already read, the rules left out: what a file that breaks them would
+    // hold (validate still warns of names it doesn't define).
+    std::optional<Workspace> readWithoutRules(const QByteArray &data, const QString &fileName = {});
 
     FormatError error() const { return m_error; }
     // Every problem of the last read, error() first: that one alone when the file's JSON or shape is wrong

@@ -34,6 +34,13 @@ QString bodyOrigin(const QString &stepName, const QString &pointer)
     return stepName + QStringLiteral(", body ") + pointer;
 }
 
+// Why a body with a key written twice is refused: sent as it stands, one of the two values would be lost
+// without a word (QA pass 26).
+QString duplicateKeyReason(const JsonDuplicateKey::Found &duplicate)
+{
+    return QStringLiteral("the key \"%1\" appears twice").arg(duplicate.key);
+}
+
 } // namespace
 
 bool JsonBodyTemplate::isExpressionOutsideString(const QString &text, qsizetype offset)
@@ -68,8 +75,7 @@ std::optional<JsonBodyTemplate::SyntaxError> JsonBodyTemplate::syntaxError(const
         if (QJsonDocument::fromJson('[' + utf8 + ']').isArray())
             error.reason = QStringLiteral("a JSON body must be an object or an array");
     } else if (const auto duplicate = JsonDuplicateKey::find(utf8)) {
-        // Sent as it stands, one of the two values would be lost without a word (QA pass 26).
-        error.reason = QStringLiteral("the key \"%1\" appears twice").arg(duplicate->key);
+        error.reason = duplicateKeyReason(*duplicate);
         error.offset = QString::fromUtf8(utf8.left(duplicate->offset)).size();
         at = error.offset;
     } else {
@@ -93,11 +99,12 @@ std::shared_ptr<const JsonBodyTemplate> JsonBodyTemplate::parse(const QString &t
         return it.value();
     auto parsed = std::make_shared<JsonBodyTemplate>();
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &parseError);
+    const QByteArray utf8 = text.toUtf8();
+    const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         parsed->m_error = parseError.errorString();
-    } else if (const auto duplicate = JsonDuplicateKey::find(text.toUtf8())) {
-        parsed->m_error = QStringLiteral("the key \"%1\" appears twice").arg(duplicate->key);
+    } else if (const auto duplicate = JsonDuplicateKey::find(utf8)) {
+        parsed->m_error = duplicateKeyReason(*duplicate);
     } else {
         parsed->m_root = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
         QByteArray pending;

@@ -60,15 +60,13 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
 
 // The expressions a header's text holds, as written ({{ form1.email }}, not just {{ form1 }}): where a
 // refused character came from, to say so without showing the value.
-QString expressionsIn(const QStringList &texts)
+QString expressionsIn(const QString &text)
 {
     QStringList expressions;
-    for (const QString &text : texts) {
-        for (const Template::Part &part : Template::parse(text)->parts()) {
-            const QString expression = part.text.simplified();
-            if (part.kind != Template::Part::Kind::Literal && !expressions.contains(expression))
-                expressions.append(expression);
-        }
+    for (const Template::Part &part : Template::parse(text)->parts()) {
+        const QString expression = part.text.simplified();
+        if (part.kind != Template::Part::Kind::Literal && !expressions.contains(expression))
+            expressions.append(expression);
     }
     return expressions.isEmpty()
         ? QString()
@@ -186,7 +184,7 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             const QString field = quotedName(header.name);
             const QString name = interpolateOrThrow(header.name, scope, evaluator, step, field);
             const QString value = interpolateOrThrow(header.value, scope, evaluator, step, field);
-            const QString nameProblem = name.isEmpty() ? checkHeader(name, value) : checkHeaderName(name);
+            const QString nameProblem = checkHeader(name, QString()); // an empty name included
             const QString problem = nameProblem.isEmpty() ? checkHeaderValue(value) : nameProblem;
             if (!problem.isEmpty()) {
                 // A name that is one expression is quoted whole by the field already: not said twice.
@@ -194,7 +192,7 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
                     !nameProblem.isEmpty() && Template::parse(header.name)->isSingleExpression();
                 const QString from = nameSaysIt
                     ? QString()
-                    : expressionsIn({nameProblem.isEmpty() ? header.value : header.name});
+                    : expressionsIn(nameProblem.isEmpty() ? header.value : header.name);
                 throw Failure {field,
                                QStringLiteral("%1: %2%3; nothing was sent")
                                    .arg(fieldOrigin(step, field), problem, from)};

@@ -138,11 +138,10 @@ QString RunLogModel::detailText(const Row &row) const
     if (console.isEmpty())
         return text;
     // The first line says what the script had to say; the tooltip and the Console pane have the rest.
-    const ConsoleLine first = console.constFirst().masked(SecretMasker(m_secrets));
+    ConsoleLine first = console.constFirst().masked(SecretMasker(m_secrets));
+    first.step.clear(); // the row names it
     // As the Console pane shows it: a CR or a right-to-left override shows rather than acts.
-    QString summary = QStringLiteral("console.%1: %2")
-                          .arg(ConsoleLine::levelId(first.level),
-                               VisibleText::of(first.text, VisibleText::LineBreaks::Symbol));
+    QString summary = VisibleText::of(first.toText(), VisibleText::LineBreaks::Symbol);
     if (console.size() == 2)
         summary += tr(" (+1 more line)");
     else if (console.size() > 2)
