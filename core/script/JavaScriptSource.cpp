@@ -509,7 +509,6 @@ QString renameMember(const QString &code, const QString &root, const QString &ol
 {
     if (!code.contains(oldMember))
         return code;
-    const auto isNamePart = [](QChar c) { return c.isLetterOrNumber() || c == u'_' || c == u'$'; };
     const auto skipSpaces = [&code](qsizetype at) {
         while (at < code.size() && code.at(at).isSpace())
             ++at;
@@ -523,11 +522,13 @@ QString renameMember(const QString &code, const QString &root, const QString &ol
         const bool optional = code.mid(at, 2) == QLatin1String("?.");
         if (optional)
             at = skipSpaces(at + 2);
-        if (at < code.size() && (code.at(at) == u'.' || (optional && isNamePart(code.at(at))))) {
+        if (at < code.size() &&
+            (code.at(at) == u'.' || (optional && JavaScriptIdentifier::isPart(code.at(at))))) {
             if (code.at(at) == u'.')
                 at = skipSpaces(at + 1);
             const bool whole = code.mid(at, oldMember.size()) == oldMember &&
-                (at + oldMember.size() == code.size() || !isNamePart(code.at(at + oldMember.size())));
+                (at + oldMember.size() == code.size() ||
+                 !JavaScriptIdentifier::isPart(code.at(at + oldMember.size())));
             if (whole)
                 starts.append(at);
         } else if (at < code.size() && code.at(at) == u'[') {
