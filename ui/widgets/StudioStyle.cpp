@@ -5,6 +5,8 @@
 #include <QStyleOptionMenuItem>
 #include <qdrawutil.h>
 
+#include <functional>
+
 namespace AuthStudio {
 
 namespace {
@@ -12,6 +14,67 @@ namespace {
 // How far apart in lightness (0 to 1) a placeholder must be from the base it is drawn on to be read.
 // Qt's own on white is 0.5 apart.
 constexpr qreal MinPlaceholderContrast = 0.25;
+
+// Why some of Fusion's parts are drawn in pieces. Qt 6.4's raster engine hands any run of 96 spans or more
+// (the pixels of a translucent line, the rows of a translucent or gradient fill) to its thread pool and
+// waits for it. For the few pixels of a frame's line, waking the pool's threads costs far more than the
+// drawing: on 2 cores, the studio's first frame made 195 such hand-overs, 3.4 ms of it (measured with Qt's
+// pool bypassed). Fusion draws such lines and fills along tool bars, tab and line edit frames and header
+// sections, and the studio's group box frame is such a fill. Drawn once per piece, clipped to it, no run
+// is longer than a piece, and these parts come out to the same pixels (tst_widgets compares them). Scroll
+// bars have such runs too, but Fusion draws their outlines differently under a clip, so they are left be.
+//
+// The longest run a piece may hold, in device pixels: under the 96 at which Qt hands over.
+constexpr int LongestRun = 90;
+
+// `run` device pixels in the painter's logical ones.
+int logicalRun(const QPainter *painter, int run)
+{
+    return qMax(1, int(run / painter->device()->devicePixelRatioF()));
+}
+
+// Calls `draw` once for each piece of `area`, at most `across` wide and `down` tall, clipped to it.
+void drawInPieces(QPainter *painter, const QRect &area, int across, int down,
+                  const std::function<void()> &draw)
+{
+    for (int y = area.top(); y <= area.bottom(); y += down) {
+        for (int x = area.left(); x <= area.right(); x += across) {
+            painter->save();
+            painter->setClipRect(QRect(x, y, across, down) & area, Qt::IntersectClip);
+            draw();
+            painter->restore();
+        }
+    }
+}
+
+// A frame whose lines run along its edges, `edge` thick: the edges in pieces along them, the inside in
+// bands. Where two edges meet, a piece holds a line's run plus the few pixels of the other edge's.
+void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge, const std::function<void()> &draw)
+{
+    const int run = logicalRun(painter, LongestRun) - edge;
+    const QRect inside = frame.adjusted(edge, edge, -edge, -edge);
+    if (inside.isEmpty()) {
+        drawInPieces(painter, frame, run, run, draw);
+        return;
+    }
+    drawInPieces(painter, QRect(frame.left(), frame.top(), frame.width(), edge), run, edge, draw);
+    drawInPieces(painter, QRect(frame.left(), inside.bottom() + 1, frame.width(), edge), run, edge, draw);
+    drawInPieces(painter, QRect(frame.left(), inside.top(), edge, inside.height()), edge, run, draw);
+    drawInPieces(painter, QRect(inside.right() + 1, inside.top(), edge, inside.height()), edge, run, draw);
+    drawInPieces(painter, inside, inside.width(), run, draw);
+}
+
+// A part long one way and short the other, whose lines run along it as lines of their own: pieces across
+// its length.
+void drawAlongInPieces(QPainter *painter, const QRect &area, bool horizontal, int run,
+                       const std::function<void()> &draw)
+{
+    const int piece = logicalRun(painter, run);
+    if (horizontal)
+        drawInPieces(painter, area, piece, area.height(), draw);
+    else
+        drawInPieces(painter, area, area.width(), piece, draw);
+}
 
 } // namespace
 
@@ -45,6 +108,18 @@ void StudioStyle::polish(QPalette &palette)
 void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                                 const QWidget *widget) const
 {
+    if (m_baseIsFusion && element == PE_FrameTabWidget) {
+        // An outline and a translucent highlight just inside it, and a translucent shadow below.
+        drawFrameInPieces(painter, option->rect, 3,
+                          [&] { QProxyStyle::drawPrimitive(element, option, painter, widget); });
+        return;
+    }
+    if (m_baseIsFusion && element == PE_FrameLineEdit) {
+        // An opaque outline, and a translucent shadow along the top as a line of its own.
+        drawAlongInPieces(painter, option->rect, true, LongestRun,
+                          [&] { QProxyStyle::drawPrimitive(element, option, painter, widget); });
+        return;
+    }
     if (element != PE_FrameGroupBox || !m_baseIsFusion) {
         QProxyStyle::drawPrimitive(element, option, painter, widget);
         return;
@@ -60,8 +135,11 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
     // outline with rounded corners around a faint shade, a little deeper along its inner edge. Drawn once,
     // small, and stretched as Fusion stretches its image: an antialiased rounded rectangle filled over a
     // whole page cost about 2 ms of the first frame.
-    qDrawBorderPixmap(painter, option->rect.adjusted(0, topMargin, 0, 0), QMargins(6, 6, 6, 6),
-                      groupBoxFrame(painter->device()->devicePixelRatioF()));
+    // Its stretched sides and middle are translucent fills as tall as the box: drawn in bands.
+    const QRect frame = option->rect.adjusted(0, topMargin, 0, 0);
+    const QPixmap image = groupBoxFrame(painter->device()->devicePixelRatioF());
+    drawAlongInPieces(painter, frame, false, LongestRun / 2,
+                      [&] { qDrawBorderPixmap(painter, frame, QMargins(6, 6, 6, 6), image); });
 }
 
 QPixmap StudioStyle::groupBoxFrame(qreal ratio) const
@@ -100,6 +178,16 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
     const auto *item = qstyleoption_cast<const QStyleOptionMenuItem *>(option);
     const bool highlighted = item && element == CE_MenuItem && (item->state & State_Selected) &&
         (item->state & State_Enabled) && !item->icon.isNull();
+    if (m_baseIsFusion && element == CE_ToolBar) {
+        // A gradient no taller than the bar, and translucent lines along it, each a line of its own.
+        drawAlongInPieces(painter, option->rect, option->state & State_Horizontal, LongestRun,
+                          [&] { QProxyStyle::drawControl(element, option, painter, widget); });
+        return;
+    }
+    if (m_baseIsFusion && element == CE_HeaderSection) {
+        drawHeaderSection(option, painter, widget);
+        return;
+    }
     if (!highlighted) {
         QProxyStyle::drawControl(element, option, painter, widget);
         return;
@@ -116,6 +204,39 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
     QStyleOptionMenuItem copy(*item);
     copy.icon = selected;
     QProxyStyle::drawControl(element, &copy, painter, widget);
+}
+
+void StudioStyle::drawHeaderSection(const QStyleOption *option, QPainter *painter,
+                                    const QWidget *widget) const
+{
+    // Fusion paints a section into a pixmap of its size, with lines as long as the section, so a clip
+    // doesn't shorten them. A section is the same all along its length but for its two ends (a gradient
+    // across it, lines along it, separators at its end), so it is drawn in pieces, each taken from a
+    // narrow section laid where the piece falls in the real one: one piece long at the ends, a piece's
+    // length on both sides in the middle. The narrow one's lines are short, and Fusion paints its pixmap
+    // once for all the pieces.
+    const auto *header = qstyleoption_cast<const QStyleOptionHeader *>(option);
+    const int piece = logicalRun(painter, LongestRun) / 2;
+    const int narrow = 2 * piece;
+    if (!header || header->orientation != Qt::Horizontal || option->rect.width() <= narrow) {
+        QProxyStyle::drawControl(CE_HeaderSection, option, painter, widget);
+        return;
+    }
+    const QRect section = option->rect;
+    QStyleOptionHeader part(*header);
+    for (int x = section.left(); x <= section.right(); x += piece) {
+        const QRect shown = QRect(x, section.top(), piece, section.height()) & section;
+        int left = x - piece / 2; // the piece in the narrow section's middle
+        if (x == section.left())
+            left = section.left();
+        else if (shown.right() == section.right())
+            left = section.right() - narrow + 1;
+        part.rect = QRect(left, section.top(), narrow, section.height());
+        painter->save();
+        painter->setClipRect(shown, Qt::IntersectClip);
+        QProxyStyle::drawControl(CE_HeaderSection, &part, painter, widget);
+        painter->restore();
+    }
 }
 
 QIcon StudioStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
