@@ -21,7 +21,8 @@ namespace {
 // people know (throwing on bad input). console's methods take any number of arguments, which only
 // JavaScript can pass on whole; the sink (a ScriptConsole) is reached through the closure, not a global.
 // The levels are ConsoleLine::Level's. Frozen: the engine serves every run, and a script replacing
-// console.log must not silence the next one.
+// console.log must not silence the next one. Its methods are getters whose setters say so: a frozen
+// property assigned to gave V4's bare "TypeError: Type error".
 // Array.prototype.join and toLocaleString skip an array inside itself, as browsers do ("1," for [1, self]):
 // QJSEngine's own recurse in native code until the process crashes (String(a) for an array holding itself
 // took the studio down with unsaved work, QA pass 24). String(), template literals and toString() all
@@ -47,9 +48,19 @@ const char *const Prelude = R"JS(
                           { value: guard(Array.prototype.join), writable: true, configurable: true });
     Object.defineProperty(Array.prototype, 'toLocaleString',
                           { value: guard(Array.prototype.toLocaleString), writable: true, configurable: true });
-    var method = function (level) { return function () { sink.write(level, arguments); }; };
-    g.console = Object.freeze({ log: method(0), info: method(1), warn: method(2), error: method(3),
-                                debug: method(4) });
+    var console = {};
+    ['log', 'info', 'warn', 'error', 'debug'].forEach(function (name, level) {
+        var write = function () { sink.write(level, arguments); };
+        Object.defineProperty(console, name, {
+            enumerable: true,
+            get: function () { return write; },
+            set: function () {
+                throw new TypeError('console.' + name + " can't be replaced: the scripts that run after " +
+                                    'this one write to it too');
+            }
+        });
+    });
+    g.console = Object.freeze(console);
     return joining;
 })
 )JS";

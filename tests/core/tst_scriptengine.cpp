@@ -360,6 +360,12 @@ private Q_SLOTS:
             QStringLiteral("js1"));
         QCOMPARE(replaced.console.size(), 1);
         QCOMPARE(replaced.console.first().text, QStringLiteral("still"));
+        // Tried without a catch, the script stops with why (V4's own message was "Type error").
+        const EvalResult refused =
+            engine.runFunctionBody(QStringLiteral("console.warn = () => {};"), {}, QStringLiteral("js1"));
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error.contains(QLatin1String("console.warn can't be replaced")),
+                 qPrintable(refused.error));
 
         Scope shadowing;
         shadowing.set(QStringLiteral("console"), QJsonObject {{QStringLiteral("log"), 1}});
