@@ -208,36 +208,57 @@ private Q_SLOTS:
             }
             return count;
         };
-        const auto paintWindow = [] {
+        // At a few sizes, with tool bars along the top and the side, and headers of several widths.
+        const auto paintWindow = [](const QSize &size) {
             QMainWindow window;
             window.addToolBar(QStringLiteral("Tools"))->addAction(QStringLiteral("Run"));
+            window.addToolBar(Qt::LeftToolBarArea, new QToolBar(QStringLiteral("Steps"), &window));
+            window.findChildren<QToolBar *>().last()->addAction(QStringLiteral("Add"));
             auto *tabs = new QTabWidget(&window);
             auto *page = new QWidget(tabs);
             auto *layout = new QVBoxLayout(page);
             layout->addWidget(new QLineEdit(QStringLiteral("https://api.example.com"), page));
             auto *table = new QTableView(page);
-            auto *model = new QStandardItemModel(3, 3, table); // too few rows for a scroll bar
-            model->setHorizontalHeaderLabels({QStringLiteral("Name"), QStringLiteral("Value"), QString()});
+            // Scroll bars are left to Fusion (see StudioStyle).
+            table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+            table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+            auto *model = new QStandardItemModel(3, 4, table);
+            model->setHorizontalHeaderLabels(
+                {QStringLiteral("Name"), QStringLiteral("Value"), QStringLiteral("Type"), QString()});
             table->setModel(model);
             table->horizontalHeader()->setStretchLastSection(true);
+            table->horizontalHeader()->resizeSection(0, 91);
             table->horizontalHeader()->resizeSection(1, 500);
+            table->horizontalHeader()->resizeSection(2, 173);
             layout->addWidget(table);
             tabs->addTab(page, QStringLiteral("General"));
             window.setCentralWidget(tabs);
-            window.resize(1280, 800);
+            window.resize(size);
             return window.grab().toImage();
         };
+        const QList<QSize> sizes {{1280, 800}, {977, 611}, {500, 330}};
         QCOMPARE(pooledThreads(), 0);
         QApplication::setStyle(new StudioStyle(base)); // the application owns it
-        const QImage drawn = paintWindow();
+        QList<QImage> drawn;
+        for (const QSize &size : sizes)
+            drawn.append(paintWindow(size));
+        // The group box's frame, the studio's own drawing (compared with Fusion's in
+        // studioStyleKeepsFusionsLook), too.
+        QGroupBox box(QStringLiteral("Headers sent with every query"));
+        box.resize(900, 400);
+        QVERIFY(!box.grab().isNull());
         QCOMPARE(pooledThreads(), 0);
 
         // Fusion itself hands them over, so the count above would have seen it, and draws the same.
         QApplication::setStyle(QStyleFactory::create(base));
-        const QImage expected = paintWindow();
+        for (qsizetype i = 0; i < sizes.size(); ++i) {
+            const QImage expected = paintWindow(sizes.at(i));
+            QCOMPARE(drawn.at(i).size(), expected.size());
+            QVERIFY2(
+                drawn.at(i) == expected,
+                qPrintable(QStringLiteral("at %1x%2").arg(sizes.at(i).width()).arg(sizes.at(i).height())));
+        }
         QVERIFY(pooledThreads() > 0);
-        QCOMPARE(drawn.size(), expected.size());
-        QVERIFY(drawn == expected);
     }
 
     // A dark theme's palette without a placeholder colour of its own (KDE's) kept Qt's black-at-half
@@ -279,7 +300,7 @@ private Q_SLOTS:
         const auto groupBox = [](QStyle *style, const QString &title) {
             QGroupBox box(title);
             box.setStyle(style);
-            box.resize(240, 90);
+            box.resize(240, 260); // tall enough to be drawn in pieces
             return box.grab().toImage().convertToFormat(QImage::Format_RGB32);
         };
         for (const QString &title : {QStringLiteral("Headers sent with every query"), QString()}) {

@@ -20,12 +20,19 @@ constexpr qreal MinPlaceholderContrast = 0.25;
 // waits for it. For the few pixels of a frame's line, waking the pool's threads costs far more than the
 // drawing: on 2 cores, the studio's first frame made 195 such hand-overs, 3.4 ms of it (measured with Qt's
 // pool bypassed). Fusion draws such lines and fills along tool bars, tab and line edit frames and header
-// sections, and the studio's group box frame is such a fill. Drawn once per piece, clipped to it, no run
-// is longer than a piece, and these parts come out to the same pixels (tst_widgets compares them). Scroll
-// bars have such runs too, but Fusion draws their outlines differently under a clip, so they are left be.
+// sections, and the studio's group box frame is such a fill.
+//
+// Each of those parts is the same all along its edges but for where they end, so it is drawn one piece
+// at a time: clipped to the piece, from a short copy of the part laid around it (its start at the start,
+// its end at the end, a margin beyond the piece elsewhere). No line or fill is longer than the short
+// copy, the pixels come out as before (tst_widgets compares them), and drawing stays cheap: a clip alone
+// would leave Qt walking every pixel of a long outline once per piece. Scroll bars have such runs too,
+// but Fusion draws their outlines differently under a clip, so they are left be.
 //
 // The longest run a piece may hold, in device pixels: under the 96 at which Qt hands over.
 constexpr int LongestRun = 90;
+// How far a short copy reaches past its piece: beyond a part's rounded or mitred ends.
+constexpr int Reach = 4;
 
 // `run` device pixels in the painter's logical ones.
 int logicalRun(const QPainter *painter, int run)
@@ -33,47 +40,63 @@ int logicalRun(const QPainter *painter, int run)
     return qMax(1, int(run / painter->device()->devicePixelRatioF()));
 }
 
-// Calls `draw` once for each piece of `area`, at most `across` wide and `down` tall, clipped to it.
-void drawInPieces(QPainter *painter, const QRect &area, int across, int down,
-                  const std::function<void()> &draw)
+// Calls `draw` with a short copy of `band` for each piece along it (`horizontal` or not), clipped to the
+// piece. The copies reach Reach beyond their pieces and are at most `longest` long. Clipped even when
+// there is one piece: a frame's side copy has ends of its own to hide.
+void drawAlongInPieces(QPainter *painter, const QRect &band, bool horizontal, int longest,
+                       const std::function<void(const QRect &shortCopy)> &draw)
 {
-    for (int y = area.top(); y <= area.bottom(); y += down) {
-        for (int x = area.left(); x <= area.right(); x += across) {
-            painter->save();
-            painter->setClipRect(QRect(x, y, across, down) & area, Qt::IntersectClip);
-            draw();
-            painter->restore();
-        }
+    const int piece = qMax(1, longest - 2 * Reach);
+    const int start = horizontal ? band.left() : band.top();
+    const int end = start + (horizontal ? band.width() : band.height()); // one past the last
+    for (int at = start; at < end; at += piece) {
+        const int stop = qMin(at + piece, end);
+        const int from = at == start ? start : at - Reach;
+        const int to = stop == end ? end : stop + Reach;
+        const QRect copy = horizontal ? QRect(from, band.top(), to - from, band.height())
+                                      : QRect(band.left(), from, band.width(), to - from);
+        painter->save();
+        painter->setClipRect(horizontal ? QRect(at, band.top(), stop - at, band.height())
+                                        : QRect(band.left(), at, band.width(), stop - at),
+                             Qt::IntersectClip);
+        draw(copy);
+        painter->restore();
     }
 }
 
-// A frame whose lines run along its edges, `edge` thick: the edges in pieces along them, the inside in
-// bands. Where two edges meet, a piece holds a line's run plus the few pixels of the other edge's.
-void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge, const std::function<void()> &draw)
+// A frame whose lines run along its edges, `edge` thick, drawn by `draw` for the frame it is given: each
+// edge in pieces from short, thin copies of the frame that share that edge, then the inside, clipped to
+// it, from the frame itself.
+void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge,
+                       const std::function<void(const QRect &frameCopy)> &draw)
 {
-    const int run = logicalRun(painter, LongestRun) - edge;
+    const int longest = logicalRun(painter, LongestRun);
+    const int thin = 2 * edge + Reach; // the copy's far edge falls outside the band drawn
     const QRect inside = frame.adjusted(edge, edge, -edge, -edge);
-    if (inside.isEmpty()) {
-        drawInPieces(painter, frame, run, run, draw);
+    if (inside.isEmpty() || (frame.width() <= longest && frame.height() <= longest)) {
+        draw(frame);
         return;
     }
-    drawInPieces(painter, QRect(frame.left(), frame.top(), frame.width(), edge), run, edge, draw);
-    drawInPieces(painter, QRect(frame.left(), inside.bottom() + 1, frame.width(), edge), run, edge, draw);
-    drawInPieces(painter, QRect(frame.left(), inside.top(), edge, inside.height()), edge, run, draw);
-    drawInPieces(painter, QRect(inside.right() + 1, inside.top(), edge, inside.height()), edge, run, draw);
-    drawInPieces(painter, inside, inside.width(), run, draw);
-}
-
-// A part long one way and short the other, whose lines run along it as lines of their own: pieces across
-// its length.
-void drawAlongInPieces(QPainter *painter, const QRect &area, bool horizontal, int run,
-                       const std::function<void()> &draw)
-{
-    const int piece = logicalRun(painter, run);
-    if (horizontal)
-        drawInPieces(painter, area, piece, area.height(), draw);
-    else
-        drawInPieces(painter, area, area.width(), piece, draw);
+    const QRect top(frame.left(), frame.top(), frame.width(), edge);
+    drawAlongInPieces(painter, top, true, longest,
+                      [&](const QRect &copy) { draw(QRect(copy.left(), frame.top(), copy.width(), thin)); });
+    const QRect bottom(frame.left(), inside.bottom() + 1, frame.width(), edge);
+    drawAlongInPieces(painter, bottom, true, longest, [&](const QRect &copy) {
+        draw(QRect(copy.left(), frame.bottom() - thin + 1, copy.width(), thin));
+    });
+    // The sides between the top and bottom bands, from copies reaching into those bands.
+    const QRect left(frame.left(), inside.top(), edge, inside.height());
+    drawAlongInPieces(painter, left, false, longest, [&](const QRect &copy) {
+        draw(QRect(frame.left(), copy.top() - edge, thin, copy.height() + 2 * edge));
+    });
+    const QRect right(inside.right() + 1, inside.top(), edge, inside.height());
+    drawAlongInPieces(painter, right, false, longest, [&](const QRect &copy) {
+        draw(QRect(frame.right() - thin + 1, copy.top() - edge, thin, copy.height() + 2 * edge));
+    });
+    painter->save();
+    painter->setClipRect(inside, Qt::IntersectClip);
+    draw(frame);
+    painter->restore();
 }
 
 } // namespace
@@ -110,14 +133,29 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
 {
     if (m_baseIsFusion && element == PE_FrameTabWidget) {
         // An outline and a translucent highlight just inside it, and a translucent shadow below.
-        drawFrameInPieces(painter, option->rect, 3,
-                          [&] { QProxyStyle::drawPrimitive(element, option, painter, widget); });
+        drawFrameInPieces(painter, option->rect, 3, [&](const QRect &frame) {
+            QStyleOptionTabWidgetFrame copy;
+            if (const auto *tabs = qstyleoption_cast<const QStyleOptionTabWidgetFrame *>(option))
+                copy = *tabs;
+            else
+                copy.QStyleOption::operator=(*option);
+            copy.rect = frame;
+            QProxyStyle::drawPrimitive(element, &copy, painter, widget);
+        });
         return;
     }
     if (m_baseIsFusion && element == PE_FrameLineEdit) {
         // An opaque outline, and a translucent shadow along the top as a line of its own.
-        drawAlongInPieces(painter, option->rect, true, LongestRun,
-                          [&] { QProxyStyle::drawPrimitive(element, option, painter, widget); });
+        drawAlongInPieces(painter, option->rect, true, logicalRun(painter, LongestRun),
+                          [&](const QRect &part) {
+                              QStyleOptionFrame copy;
+                              if (const auto *frame = qstyleoption_cast<const QStyleOptionFrame *>(option))
+                                  copy = *frame;
+                              else
+                                  copy.QStyleOption::operator=(*option);
+                              copy.rect = part;
+                              QProxyStyle::drawPrimitive(element, &copy, painter, widget);
+                          });
         return;
     }
     if (element != PE_FrameGroupBox || !m_baseIsFusion) {
@@ -138,8 +176,15 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
     // Its stretched sides and middle are translucent fills as tall as the box: drawn in bands.
     const QRect frame = option->rect.adjusted(0, topMargin, 0, 0);
     const QPixmap image = groupBoxFrame(painter->device()->devicePixelRatioF());
-    drawAlongInPieces(painter, frame, false, LongestRun / 2,
-                      [&] { qDrawBorderPixmap(painter, frame, QMargins(6, 6, 6, 6), image); });
+    // Half as long: a stretched row of the image can come to two spans.
+    drawAlongInPieces(painter, frame, false, logicalRun(painter, LongestRun / 2), [&](const QRect &part) {
+        // Stretched over the part as over the frame: the corners, 6 pixels each way, fall outside the
+        // piece wherever the part's ends aren't the frame's.
+        const QRect stretched(
+            part.left(), part.top() == frame.top() ? part.top() : part.top() - 6, part.width(),
+            part.height() + (part.top() == frame.top() ? 0 : 6) + (part.bottom() == frame.bottom() ? 0 : 6));
+        qDrawBorderPixmap(painter, stretched, QMargins(6, 6, 6, 6), image);
+    });
 }
 
 QPixmap StudioStyle::groupBoxFrame(qreal ratio) const
@@ -180,8 +225,16 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
         (item->state & State_Enabled) && !item->icon.isNull();
     if (m_baseIsFusion && element == CE_ToolBar) {
         // A gradient no taller than the bar, and translucent lines along it, each a line of its own.
-        drawAlongInPieces(painter, option->rect, option->state & State_Horizontal, LongestRun,
-                          [&] { QProxyStyle::drawControl(element, option, painter, widget); });
+        drawAlongInPieces(painter, option->rect, option->state & State_Horizontal,
+                          logicalRun(painter, LongestRun), [&](const QRect &part) {
+                              QStyleOptionToolBar copy;
+                              if (const auto *bar = qstyleoption_cast<const QStyleOptionToolBar *>(option))
+                                  copy = *bar;
+                              else
+                                  copy.QStyleOption::operator=(*option);
+                              copy.rect = part;
+                              QProxyStyle::drawControl(element, &copy, painter, widget);
+                          });
         return;
     }
     if (m_baseIsFusion && element == CE_HeaderSection) {
@@ -209,34 +262,18 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
 void StudioStyle::drawHeaderSection(const QStyleOption *option, QPainter *painter,
                                     const QWidget *widget) const
 {
-    // Fusion paints a section into a pixmap of its size, with lines as long as the section, so a clip
-    // doesn't shorten them. A section is the same all along its length but for its two ends (a gradient
-    // across it, lines along it, separators at its end), so it is drawn in pieces, each taken from a
-    // narrow section laid where the piece falls in the real one: one piece long at the ends, a piece's
-    // length on both sides in the middle. The narrow one's lines are short, and Fusion paints its pixmap
-    // once for all the pieces.
+    // Fusion paints a section into a pixmap of its size, clip or no clip: the short copies must be short
+    // themselves. They share a few sizes, so Fusion paints few pixmaps.
     const auto *header = qstyleoption_cast<const QStyleOptionHeader *>(option);
-    const int piece = logicalRun(painter, LongestRun) / 2;
-    const int narrow = 2 * piece;
-    if (!header || header->orientation != Qt::Horizontal || option->rect.width() <= narrow) {
+    if (!header || header->orientation != Qt::Horizontal) {
         QProxyStyle::drawControl(CE_HeaderSection, option, painter, widget);
         return;
     }
-    const QRect section = option->rect;
-    QStyleOptionHeader part(*header);
-    for (int x = section.left(); x <= section.right(); x += piece) {
-        const QRect shown = QRect(x, section.top(), piece, section.height()) & section;
-        int left = x - piece / 2; // the piece in the narrow section's middle
-        if (x == section.left())
-            left = section.left();
-        else if (shown.right() == section.right())
-            left = section.right() - narrow + 1;
-        part.rect = QRect(left, section.top(), narrow, section.height());
-        painter->save();
-        painter->setClipRect(shown, Qt::IntersectClip);
-        QProxyStyle::drawControl(CE_HeaderSection, &part, painter, widget);
-        painter->restore();
-    }
+    drawAlongInPieces(painter, option->rect, true, logicalRun(painter, LongestRun), [&](const QRect &part) {
+        QStyleOptionHeader copy(*header);
+        copy.rect = part;
+        QProxyStyle::drawControl(CE_HeaderSection, &copy, painter, widget);
+    });
 }
 
 QIcon StudioStyle::standardIcon(StandardPixmap standardIcon, const QStyleOption *option,
