@@ -384,11 +384,17 @@ QString lineColumn(const QByteArray &data, int offset)
     return QStringLiteral("%1:%2").arg(line).arg(column);
 }
 
-std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &fileName, FormatError &error)
+std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &fileName,
+                                     QList<FormatError> &errors)
 {
+    FormatError error;
+    const auto failed = [&errors, &error] {
+        errors = {error};
+        return std::optional<QJsonObject>();
+    };
     if (data.trimmed().isEmpty()) {
         error = {fileName, QStringLiteral("1:1"), QStringLiteral("the file is empty")};
-        return std::nullopt;
+        return failed();
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
@@ -397,17 +403,22 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
         // that character (QA pass 22 counted one column too far).
         error = {fileName, lineColumn(data, qMax(0, parseError.offset - 1)),
                  QStringLiteral("invalid JSON: %1").arg(parseError.errorString())};
-        return std::nullopt;
+        return failed();
     }
     if (!document.isObject()) {
         error = {fileName, QStringLiteral("/"), QStringLiteral("expected a JSON object at the top level")};
-        return std::nullopt;
+        return failed();
     }
-    if (const auto duplicate = JsonDuplicateKey::find(data)) {
-        error = {fileName, lineColumn(data, int(duplicate->offset)),
-                 QStringLiteral("the key \"%1\" appears twice in one object; only one value can be kept, so "
-                                "remove the other")
-                     .arg(duplicate->key)};
+    // Each repeated key, so that a file merged by hand is put right in one go.
+    const QList<JsonDuplicateKey::Found> duplicates = JsonDuplicateKey::findAll(data);
+    if (!duplicates.isEmpty()) {
+        errors.clear();
+        for (const JsonDuplicateKey::Found &duplicate : duplicates) {
+            errors.append({fileName, lineColumn(data, int(duplicate.offset)),
+                           QStringLiteral("the key \"%1\" appears twice in one object; only one value can be "
+                                          "kept, so remove the other")
+                               .arg(duplicate.key)});
+        }
         return std::nullopt;
     }
     return document.object();
@@ -448,10 +459,10 @@ std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QSt
 std::optional<Workspace> WorkspaceReader::readWorkspace(const QByteArray &data, const QString &fileName,
                                                         Rules rules)
 {
-    FormatError syntaxError;
-    const std::optional<QJsonObject> root = parseRoot(data, fileName, syntaxError);
+    QList<FormatError> syntaxErrors;
+    const std::optional<QJsonObject> root = parseRoot(data, fileName, syntaxErrors);
     if (!root) {
-        failOnProblems({syntaxError});
+        failOnProblems(syntaxErrors);
         return std::nullopt;
     }
     try {
@@ -490,10 +501,10 @@ bool WorkspaceReader::failOnProblems(const QList<FormatError> &problems)
 
 std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, const QString &fileName)
 {
-    FormatError syntaxError;
-    const std::optional<QJsonObject> root = parseRoot(data, fileName, syntaxError);
+    QList<FormatError> syntaxErrors;
+    const std::optional<QJsonObject> root = parseRoot(data, fileName, syntaxErrors);
     if (!root) {
-        failOnProblems({syntaxError});
+        failOnProblems(syntaxErrors);
         return std::nullopt;
     }
     try {

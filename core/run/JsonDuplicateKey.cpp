@@ -1,11 +1,30 @@
 #include "JsonDuplicateKey.h"
 
-#include <QList>
 #include <QSet>
 
 namespace AuthStudio {
 
 std::optional<JsonDuplicateKey::Found> JsonDuplicateKey::find(const QByteArray &json)
+{
+    std::optional<Found> first;
+    scan(json, [&first](const Found &found) {
+        first = found;
+        return false;
+    });
+    return first;
+}
+
+QList<JsonDuplicateKey::Found> JsonDuplicateKey::findAll(const QByteArray &json)
+{
+    QList<Found> all;
+    scan(json, [&all](const Found &found) {
+        all.append(found);
+        return true;
+    });
+    return all;
+}
+
+void JsonDuplicateKey::scan(const QByteArray &json, const std::function<bool(const Found &)> &found)
 {
     struct Level
     {
@@ -27,9 +46,10 @@ std::optional<JsonDuplicateKey::Found> JsonDuplicateKey::find(const QByteArray &
                 Level &level = levels.last();
                 level.expectingKey = false;
                 const QByteArray key = json.mid(start, i - start);
-                if (level.keys.contains(key))
-                    return Found {start - 1, QString::fromUtf8(key)};
-                level.keys.insert(key);
+                if (!level.keys.contains(key))
+                    level.keys.insert(key);
+                else if (!found(Found {start - 1, QString::fromUtf8(key)}))
+                    return;
             }
             break;
         }
@@ -52,7 +72,6 @@ std::optional<JsonDuplicateKey::Found> JsonDuplicateKey::find(const QByteArray &
             break;
         }
     }
-    return std::nullopt;
 }
 
 } // namespace AuthStudio

@@ -5,8 +5,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace AuthStudio {
@@ -22,6 +24,12 @@ public:
     // The first key an object of `json` (valid JSON, UTF-8) names again; nothing when none does. Keys are
     // compared as written: one spelt once with a \u escape and once without is not caught.
     static std::optional<Found> find(const QByteArray &json);
+    // Every key named again, in the order they appear (a key written three times is found twice).
+    static QList<Found> findAll(const QByteArray &json);
+
+private:
+    // Calls `found` for each repeated key until it returns false.
+    static void scan(const QByteArray &json, const std::function<bool(const Found &)> &found);
 };
 
 } // namespace AuthStudio

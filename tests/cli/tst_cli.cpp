@@ -348,6 +348,29 @@ private Q_SLOTS:
             qPrintable(rulesAsText.err)); // after the errors
         QVERIFY2(rulesAsText.err.contains(QStringLiteral("/resources/1/name")), qPrintable(rulesAsText.err));
 
+        // Each key written twice, not just the first (QA pass 26): a file merged by hand is put right in
+        // one go.
+        const QString repeated =
+            writeFile(dir, QStringLiteral("repeated.authstudio.json"),
+                      "{\"format\": \"authstudio-workspace\", \"formatVersion\": 1,\n"
+                      " \"resources\": [{\"name\": \"a\", \"baseUrl\": \"x\", \"baseUrl\": \"y\"},\n"
+                      "               {\"name\": \"b\", \"name\": \"c\", \"name\": \"d\"}]}");
+        const Run repeats = cli({QStringLiteral("validate"), QStringLiteral("--json"), repeated});
+        QCOMPARE(repeats.exitCode, 2);
+        QStringList places;
+        for (const QJsonValue &each : document(repeats).value(QStringLiteral("errors")).toArray()) {
+            const QJsonObject one = each.toObject();
+            places.append(
+                QStringLiteral("%1:%2 %3")
+                    .arg(one.value(QStringLiteral("line")).toInt())
+                    .arg(one.value(QStringLiteral("column")).toInt())
+                    .arg(one.value(QStringLiteral("message")).toString().section(QLatin1Char(';'), 0, 0)));
+        }
+        QCOMPARE(places,
+                 (QStringList {QStringLiteral("2:46 the key \"baseUrl\" appears twice in one object"),
+                               QStringLiteral("3:30 the key \"name\" appears twice in one object"),
+                               QStringLiteral("3:43 the key \"name\" appears twice in one object")}));
+
         const QString exported = writeFile(
             dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
