@@ -22,7 +22,8 @@ namespace {
 // JavaScript can pass on whole; the sink (a ScriptConsole) is reached through the closure, not a global.
 // The levels are ConsoleLine::Level's. Frozen: the engine serves every run, and a script replacing
 // console.log must not silence the next one. Its methods are getters whose setters say so: a frozen
-// property assigned to gave V4's bare "TypeError: Type error".
+// property assigned to gave V4's bare "TypeError: Type error". (console itself, assigned to, is put
+// back after the run: see restoreOwnGlobals.)
 // Array.prototype.join and toLocaleString skip an array inside itself, as browsers do ("1," for [1, self]):
 // QJSEngine's own recurse in native code until the process crashes (String(a) for an array holding itself
 // took the studio down with unsaved work, QA pass 24). String(), template literals and toString() all
@@ -51,12 +52,13 @@ const char *const Prelude = R"JS(
     var console = {};
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (name, level) {
         var write = function () { sink.write(level, arguments); };
+        Object.defineProperty(write, 'name', { value: name }); // printed as [Function: log]
         Object.defineProperty(console, name, {
             enumerable: true,
             get: function () { return write; },
             set: function () {
                 throw new TypeError('console.' + name + " can't be replaced: the scripts that run after " +
-                                    'this one write to it too');
+                                    'this one also write to it');
             }
         });
     });
@@ -120,6 +122,10 @@ JavaScriptEngine::JavaScriptEngine()
     QJSEngine::setObjectOwnership(m_console, QJSEngine::CppOwnership);
     m_joining =
         m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
+    // How V4 names a file given as "prelude" ("file:prelude" in Qt 6.4).
+    m_preludeFile = m_engine->evaluate(QStringLiteral("new Error()"), QStringLiteral("prelude"))
+                        .property(QStringLiteral("fileName"))
+                        .toString();
     for (const char *name : OwnGlobals) {
         const QString key = QString::fromLatin1(name);
         m_ownGlobals.insert(key, global.property(key));
@@ -173,6 +179,7 @@ struct SourceUsage
 {
     bool dynamicGlobals = false;
     QHash<QString, Usage> names;
+    bool namesOwnGlobal = false; // names one of OwnGlobals, or reaches globals by other means
 };
 
 SourceUsage analyse(const QString &source)
@@ -207,6 +214,9 @@ SourceUsage analyse(const QString &source)
             addPath(usage.paths, path);
         at = end; // the chain's properties are names too (conservatively)
     }
+    result.namesOwnGlobal = result.dynamicGlobals ||
+        std::any_of(std::cbegin(OwnGlobals), std::cend(OwnGlobals),
+                    [&result](const char *name) { return result.names.contains(QLatin1String(name)); });
     return result;
 }
 
@@ -271,6 +281,21 @@ QJSValue JavaScriptEngine::partialObject(const QJsonObject &object, const QList<
     return value;
 }
 
+void JavaScriptEngine::restoreOwnGlobals()
+{
+    // Only code that names one of them, or reaches globals by other means, can have replaced it: the
+    // check stays off the path of the usual {{ }} expression.
+    if (!m_mayReplaceOwnGlobals)
+        return;
+    QJSValue global = m_engine->globalObject();
+    for (auto own = m_ownGlobals.cbegin(); own != m_ownGlobals.cend(); ++own) {
+        if (m_installed.contains(own.key()))
+            continue; // a scope value of that name hides it on purpose
+        if (!global.property(own.key()).strictlyEquals(own.value()))
+            global.setProperty(own.key(), own.value());
+    }
+}
+
 void JavaScriptEngine::removeGlobal(const QString &name)
 {
     QJSValue global = m_engine->globalObject();
@@ -284,6 +309,7 @@ void JavaScriptEngine::removeGlobal(const QString &name)
 void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
 {
     const SourceUsage &sourceUsage = usageIn(source);
+    m_mayReplaceOwnGlobals = sourceUsage.namesOwnGlobal;
     const bool everything = sourceUsage.dynamicGlobals;
     QJSValue global = m_engine->globalObject();
     // Drop globals of names that this scope does not have (a previous run's steps).
@@ -385,6 +411,7 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     m_watchdog->arm(timeoutMs);
     const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
+    restoreOwnGlobals();
     m_interruptedLastTime = timedOut || m_stopRequested || m_engine->isInterrupted();
     // What the script logged goes with whatever it came to, failures included: the lines before a throw
     // or a timeout are what tells why.
@@ -430,7 +457,24 @@ QString JavaScriptEngine::formatError(const QJSValue &error, const QString &orig
 {
     const QString name = error.property(QStringLiteral("name")).toString();
     const QString message = error.property(QStringLiteral("message")).toString();
-    const int line = error.property(QStringLiteral("lineNumber")).toInt();
+    int line = error.property(QStringLiteral("lineNumber")).toInt();
+    // Thrown by the engine's own JavaScript (console's setters, btoa) or its C++ (the auth library,
+    // which gives no line): the line is the script's that called it, the first frame of the stack
+    // ("name@file:line") not in the prelude. The prelude's own lines mean nothing to the user.
+    if (line <= 0 || error.property(QStringLiteral("fileName")).toString() == m_preludeFile) {
+        line = 0;
+        const QStringList frames =
+            error.property(QStringLiteral("stack")).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        for (const QString &frame : frames) {
+            const qsizetype at = frame.indexOf(QLatin1Char('@'));
+            const qsizetype colon = frame.lastIndexOf(QLatin1Char(':'));
+            if (at >= 0 && colon > at && frame.mid(at + 1, colon - at - 1) != m_preludeFile) {
+                line = frame.mid(colon + 1).toInt();
+                if (line > 0)
+                    break;
+            }
+        }
+    }
     QString text = QStringLiteral("%1: %2: %3").arg(origin, name, message);
     if (line > 0)
         text += QStringLiteral(" (line %1)").arg(line);

@@ -43,6 +43,9 @@ private:
     void installScope(const Scope &scope, const QString &source);
     // Takes a scope value's global away: one of the engine's own globals comes back, anything else goes.
     void removeGlobal(const QString &name);
+    // Puts back the engine's own globals (console, auth, btoa, atob) that the code just run assigned to,
+    // so that one script can't take them from the next.
+    void restoreOwnGlobals();
     enum class FunctionKind { Expression, Body };
     // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
     EvalResult call(const QString &code, FunctionKind kind, const QString &origin, int timeoutMs);
@@ -55,6 +58,8 @@ private:
     AuthLibrary *m_library = nullptr;
     ScriptConsole *m_console = nullptr;
     QHash<QString, QJSValue> m_ownGlobals; // auth, btoa, atob, console, as first installed
+    QString m_preludeFile; // the file name V4 gives the prelude's functions, in errors and stacks
+    bool m_mayReplaceOwnGlobals = false; // the code being run names one of them (set by installScope)
     QJSValue m_joining; // the arrays Array.prototype.join is inside of (see the prelude)
     bool m_interruptedLastTime = false; // the last script was stopped, inside join() perhaps
     std::unique_ptr<ScriptWatchdog> m_watchdog;

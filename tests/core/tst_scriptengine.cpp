@@ -360,12 +360,48 @@ private Q_SLOTS:
             QStringLiteral("js1"));
         QCOMPARE(replaced.console.size(), 1);
         QCOMPARE(replaced.console.first().text, QStringLiteral("still"));
-        // Tried without a catch, the script stops with why (V4's own message was "Type error").
-        const EvalResult refused =
-            engine.runFunctionBody(QStringLiteral("console.warn = () => {};"), {}, QStringLiteral("js1"));
+        // Tried without a catch, the script stops with why (V4's own message was "Type error"), at the
+        // script's line, not the line of the engine's own code that refused (QA pass 27 saw "line 29").
+        const EvalResult refused = engine.runFunctionBody(
+            QStringLiteral("console.log('before');\nconsole.warn = () => {};\nreturn 1;"), {},
+            QStringLiteral("js1"));
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error.contains(QLatin1String("console.warn can't be replaced")),
                  qPrintable(refused.error));
+        QVERIFY2(refused.error.endsWith(QLatin1String("(line 2)")), qPrintable(refused.error));
+        // So do the engine's other functions. Called last in a return, V4 keeps no frame of the caller:
+        // no line then, rather than the engine's.
+        const EvalResult badBase64 = engine.runFunctionBody(
+            QStringLiteral("\n\nconst text = atob('%%%');\nreturn text;"), {}, QStringLiteral("js1"));
+        QVERIFY(!badBase64.ok());
+        QVERIFY2(badBase64.error.endsWith(QLatin1String("(line 3)")), qPrintable(badBase64.error));
+        const EvalResult tailCall =
+            engine.runFunctionBody(QStringLiteral("\n\nreturn atob('%%%');"), {}, QStringLiteral("js1"));
+        QVERIFY2(tailCall.error.endsWith(QLatin1String("not valid base64")), qPrintable(tailCall.error));
+        // Its methods print under their names, as in browsers.
+        QCOMPARE(
+            engine.runFunctionBody(QStringLiteral("console.log(console.log);"), {}, QStringLiteral("js1"))
+                .console.first()
+                .text,
+            QStringLiteral("[Function: log]"));
+
+        // console itself, replaced, is put back for the next script (QA pass 27: it silenced every later
+        // one until the studio restarted).
+        const EvalResult swapped =
+            engine.runFunctionBody(QStringLiteral("console = { log: function () {} }; console.log('gone');"),
+                                   {}, QStringLiteral("js1"));
+        QVERIFY2(swapped.ok(), qPrintable(swapped.error));
+        QVERIFY(swapped.console.isEmpty());
+        const EvalResult next =
+            engine.runFunctionBody(QStringLiteral("console.log('heard');"), {}, QStringLiteral("js2"));
+        QCOMPARE(next.console.size(), 1);
+        QCOMPARE(next.console.first().text, QStringLiteral("heard"));
+        engine.runFunctionBody(QStringLiteral("globalThis['con' + 'sole'] = null; btoa = null;"), {},
+                               QStringLiteral("js1"));
+        const EvalResult after2 =
+            engine.runFunctionBody(QStringLiteral("console.log(btoa('a'));"), {}, QStringLiteral("js2"));
+        QVERIFY2(after2.ok(), qPrintable(after2.error));
+        QCOMPARE(after2.console.first().text, QStringLiteral("YQ=="));
 
         Scope shadowing;
         shadowing.set(QStringLiteral("console"), QJsonObject {{QStringLiteral("log"), 1}});
