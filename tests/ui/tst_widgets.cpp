@@ -208,8 +208,9 @@ private Q_SLOTS:
             }
             return count;
         };
-        // At a few sizes, with tool bars along the top and the side, and headers of several widths.
-        const auto paintWindow = [](const QSize &size) {
+        // At a few sizes and scales, with tool bars along the top and the side, and headers of several
+        // widths (83 and 166 left the last piece a pixel or two before it was kept at least Reach long).
+        const auto paintWindow = [](const QSize &size, qreal ratio) {
             QMainWindow window;
             window.addToolBar(QStringLiteral("Tools"))->addAction(QStringLiteral("Run"));
             window.addToolBar(Qt::LeftToolBarArea, new QToolBar(QStringLiteral("Steps"), &window));
@@ -227,36 +228,51 @@ private Q_SLOTS:
                 {QStringLiteral("Name"), QStringLiteral("Value"), QStringLiteral("Type"), QString()});
             table->setModel(model);
             table->horizontalHeader()->setStretchLastSection(true);
-            table->horizontalHeader()->resizeSection(0, 91);
+            table->horizontalHeader()->resizeSection(0, 83);
             table->horizontalHeader()->resizeSection(1, 500);
-            table->horizontalHeader()->resizeSection(2, 173);
+            table->horizontalHeader()->resizeSection(2, 166);
             layout->addWidget(table);
             tabs->addTab(page, QStringLiteral("General"));
             window.setCentralWidget(tabs);
             window.resize(size);
-            return window.grab().toImage();
+            QImage image(size * ratio, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(ratio);
+            image.fill(Qt::transparent);
+            window.render(&image);
+            return image;
         };
-        const QList<QSize> sizes {{1280, 800}, {977, 611}, {500, 330}};
+        struct Case
+        {
+            QSize size;
+            qreal ratio;
+        };
+        // Scaled, parts are drawn whole, as Fusion draws them: those come after the count.
+        const QList<Case> cases {{{1280, 800}, 1}, {{977, 611}, 1}, {{500, 330}, 1},
+                                 {{977, 611}, 2},  {{640, 420}, 3}, {{977, 611}, 1.5}};
         QCOMPARE(pooledThreads(), 0);
         QApplication::setStyle(new StudioStyle(base)); // the application owns it
         QList<QImage> drawn;
-        for (const QSize &size : sizes)
-            drawn.append(paintWindow(size));
+        for (const Case &one : cases) {
+            if (one.ratio != 1 && drawn.size() == 3)
+                QCOMPARE(pooledThreads(), 0);
+            drawn.append(paintWindow(one.size, one.ratio));
+        }
         // The group box's frame, the studio's own drawing (compared with Fusion's in
         // studioStyleKeepsFusionsLook), too.
         QGroupBox box(QStringLiteral("Headers sent with every query"));
         box.resize(900, 400);
         QVERIFY(!box.grab().isNull());
-        QCOMPARE(pooledThreads(), 0);
 
         // Fusion itself hands them over, so the count above would have seen it, and draws the same.
         QApplication::setStyle(QStyleFactory::create(base));
-        for (qsizetype i = 0; i < sizes.size(); ++i) {
-            const QImage expected = paintWindow(sizes.at(i));
+        for (qsizetype i = 0; i < cases.size(); ++i) {
+            const QImage expected = paintWindow(cases.at(i).size, cases.at(i).ratio);
             QCOMPARE(drawn.at(i).size(), expected.size());
-            QVERIFY2(
-                drawn.at(i) == expected,
-                qPrintable(QStringLiteral("at %1x%2").arg(sizes.at(i).width()).arg(sizes.at(i).height())));
+            QVERIFY2(drawn.at(i) == expected,
+                     qPrintable(QStringLiteral("at %1x%2, scale %3")
+                                    .arg(cases.at(i).size.width())
+                                    .arg(cases.at(i).size.height())
+                                    .arg(cases.at(i).ratio)));
         }
         QVERIFY(pooledThreads() > 0);
     }

@@ -29,28 +29,39 @@ constexpr qreal MinPlaceholderContrast = 0.25;
 // would leave Qt walking every pixel of a long outline once per piece. Scroll bars have such runs too,
 // but Fusion draws their outlines differently under a clip, so they are left be.
 //
-// The longest run a piece may hold, in device pixels: under the 96 at which Qt hands over.
+// The longest run a piece may hold, in pixels: under the 96 at which Qt hands over.
 constexpr int LongestRun = 90;
 // How far a short copy reaches past its piece: beyond a part's rounded or mitred ends.
 constexpr int Reach = 4;
 
-// `run` device pixels in the painter's logical ones.
-int logicalRun(const QPainter *painter, int run)
+// Whether parts are drawn in pieces on this painter: only unscaled. Scaled, a copy laid a few logical
+// pixels along can land on other device pixels than the part (at 1.25 or 1.5), Fusion puts a device row
+// outside a frame's rectangle, and Qt's scaled fills hand over to its pool whatever the piece (QA pass
+// 27): parts are drawn whole there, as Fusion draws them.
+bool drawsInPieces(const QPainter *painter)
 {
-    return qMax(1, int(run / painter->device()->devicePixelRatioF()));
+    // The device transform holds the device's pixel ratio, also when the painter is redirected (a
+    // widget rendered into an image), where device() names the widget.
+    return !painter->deviceTransform().isScaling() &&
+        qFuzzyCompare(painter->device()->devicePixelRatioF(), 1.0);
 }
 
 // Calls `draw` with a short copy of `band` for each piece along it (`horizontal` or not), clipped to the
 // piece. The copies reach Reach beyond their pieces and are at most `longest` long. Clipped even when
-// there is one piece: a frame's side copy has ends of its own to hide.
+// there is one piece: a frame's side copy has ends of its own to hide. `ends` is how long the part's
+// ends are, at most Reach plus what `draw` adds to its copy.
 void drawAlongInPieces(QPainter *painter, const QRect &band, bool horizontal, int longest,
-                       const std::function<void(const QRect &shortCopy)> &draw)
+                       const std::function<void(const QRect &shortCopy)> &draw, int ends = Reach)
 {
     const int piece = qMax(1, longest - 2 * Reach);
     const int start = horizontal ? band.left() : band.top();
     const int end = start + (horizontal ? band.width() : band.height()); // one past the last
-    for (int at = start; at < end; at += piece) {
-        const int stop = qMin(at + piece, end);
+    for (int at = start; at < end;) {
+        // The last piece is never shorter than the part's end (`ends`: a header's two-pixel separator,
+        // say), so that the end lies in it, and not at the far end of the copy before it.
+        int stop = qMin(at + piece, end);
+        if (end - stop < ends)
+            stop = end;
         const int from = at == start ? start : at - Reach;
         const int to = stop == end ? end : stop + Reach;
         const QRect copy = horizontal ? QRect(from, band.top(), to - from, band.height())
@@ -61,6 +72,7 @@ void drawAlongInPieces(QPainter *painter, const QRect &band, bool horizontal, in
                              Qt::IntersectClip);
         draw(copy);
         painter->restore();
+        at = stop;
     }
 }
 
@@ -70,7 +82,7 @@ void drawAlongInPieces(QPainter *painter, const QRect &band, bool horizontal, in
 void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge,
                        const std::function<void(const QRect &frameCopy)> &draw)
 {
-    const int longest = logicalRun(painter, LongestRun);
+    const int longest = LongestRun;
     const int thin = 2 * edge + Reach; // the copy's far edge falls outside the band drawn
     const QRect inside = frame.adjusted(edge, edge, -edge, -edge);
     if (inside.isEmpty() || (frame.width() <= longest && frame.height() <= longest)) {
@@ -131,7 +143,7 @@ void StudioStyle::polish(QPalette &palette)
 void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,
                                 const QWidget *widget) const
 {
-    if (m_baseIsFusion && element == PE_FrameTabWidget) {
+    if (m_baseIsFusion && element == PE_FrameTabWidget && drawsInPieces(painter)) {
         // An outline and a translucent highlight just inside it, and a translucent shadow below.
         drawFrameInPieces(painter, option->rect, 3, [&](const QRect &frame) {
             QStyleOptionTabWidgetFrame copy;
@@ -144,18 +156,17 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
         });
         return;
     }
-    if (m_baseIsFusion && element == PE_FrameLineEdit) {
+    if (m_baseIsFusion && element == PE_FrameLineEdit && drawsInPieces(painter)) {
         // An opaque outline, and a translucent shadow along the top as a line of its own.
-        drawAlongInPieces(painter, option->rect, true, logicalRun(painter, LongestRun),
-                          [&](const QRect &part) {
-                              QStyleOptionFrame copy;
-                              if (const auto *frame = qstyleoption_cast<const QStyleOptionFrame *>(option))
-                                  copy = *frame;
-                              else
-                                  copy.QStyleOption::operator=(*option);
-                              copy.rect = part;
-                              QProxyStyle::drawPrimitive(element, &copy, painter, widget);
-                          });
+        drawAlongInPieces(painter, option->rect, true, LongestRun, [&](const QRect &part) {
+            QStyleOptionFrame copy;
+            if (const auto *frame = qstyleoption_cast<const QStyleOptionFrame *>(option))
+                copy = *frame;
+            else
+                copy.QStyleOption::operator=(*option);
+            copy.rect = part;
+            QProxyStyle::drawPrimitive(element, &copy, painter, widget);
+        });
         return;
     }
     if (element != PE_FrameGroupBox || !m_baseIsFusion) {
@@ -176,15 +187,24 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
     // Its stretched sides and middle are translucent fills as tall as the box: drawn in bands.
     const QRect frame = option->rect.adjusted(0, topMargin, 0, 0);
     const QPixmap image = groupBoxFrame(painter->device()->devicePixelRatioF());
+    constexpr int Corner = 6; // the image's corners, stretched over nothing
+    if (!drawsInPieces(painter)) {
+        qDrawBorderPixmap(painter, frame, QMargins(Corner, Corner, Corner, Corner), image);
+        return;
+    }
     // Half as long: a stretched row of the image can come to two spans.
-    drawAlongInPieces(painter, frame, false, logicalRun(painter, LongestRun / 2), [&](const QRect &part) {
-        // Stretched over the part as over the frame: the corners, 6 pixels each way, fall outside the
-        // piece wherever the part's ends aren't the frame's.
-        const QRect stretched(
-            part.left(), part.top() == frame.top() ? part.top() : part.top() - 6, part.width(),
-            part.height() + (part.top() == frame.top() ? 0 : 6) + (part.bottom() == frame.bottom() ? 0 : 6));
-        qDrawBorderPixmap(painter, stretched, QMargins(6, 6, 6, 6), image);
-    });
+    drawAlongInPieces(
+        painter, frame, false, LongestRun / 2,
+        [&](const QRect &part) {
+            // Stretched over the part as over the frame: the corners fall outside the piece wherever the
+            // part's ends aren't the frame's.
+            const bool first = part.top() == frame.top();
+            const bool last = part.bottom() == frame.bottom();
+            const QRect stretched(part.left(), first ? part.top() : part.top() - Corner, part.width(),
+                                  part.height() + (first ? 0 : Corner) + (last ? 0 : Corner));
+            qDrawBorderPixmap(painter, stretched, QMargins(Corner, Corner, Corner, Corner), image);
+        },
+        Corner);
 }
 
 QPixmap StudioStyle::groupBoxFrame(qreal ratio) const
@@ -223,10 +243,10 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
     const auto *item = qstyleoption_cast<const QStyleOptionMenuItem *>(option);
     const bool highlighted = item && element == CE_MenuItem && (item->state & State_Selected) &&
         (item->state & State_Enabled) && !item->icon.isNull();
-    if (m_baseIsFusion && element == CE_ToolBar) {
+    if (m_baseIsFusion && element == CE_ToolBar && drawsInPieces(painter)) {
         // A gradient no taller than the bar, and translucent lines along it, each a line of its own.
-        drawAlongInPieces(painter, option->rect, option->state & State_Horizontal,
-                          logicalRun(painter, LongestRun), [&](const QRect &part) {
+        drawAlongInPieces(painter, option->rect, option->state & State_Horizontal, LongestRun,
+                          [&](const QRect &part) {
                               QStyleOptionToolBar copy;
                               if (const auto *bar = qstyleoption_cast<const QStyleOptionToolBar *>(option))
                                   copy = *bar;
@@ -237,7 +257,7 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
                           });
         return;
     }
-    if (m_baseIsFusion && element == CE_HeaderSection) {
+    if (m_baseIsFusion && element == CE_HeaderSection && drawsInPieces(painter)) {
         drawHeaderSection(option, painter, widget);
         return;
     }
@@ -269,8 +289,14 @@ void StudioStyle::drawHeaderSection(const QStyleOption *option, QPainter *painte
         QProxyStyle::drawControl(CE_HeaderSection, option, painter, widget);
         return;
     }
-    drawAlongInPieces(painter, option->rect, true, logicalRun(painter, LongestRun), [&](const QRect &part) {
-        QStyleOptionHeader copy(*header);
+    // The second version's fields too (a section dragged over is drawn darker).
+    const auto *second = qstyleoption_cast<const QStyleOptionHeaderV2 *>(option);
+    drawAlongInPieces(painter, option->rect, true, LongestRun, [&](const QRect &part) {
+        QStyleOptionHeaderV2 copy;
+        if (second)
+            copy = *second;
+        else
+            copy.QStyleOptionHeader::operator=(*header);
         copy.rect = part;
         QProxyStyle::drawControl(CE_HeaderSection, &copy, painter, widget);
     });
