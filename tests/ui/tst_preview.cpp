@@ -1031,6 +1031,38 @@ private Q_SLOTS:
         QVERIFY2(events().isEmpty(), qPrintable(events().join(QLatin1Char('|'))));
     }
 
+    // An edit keeps the last query's request, response and timeline, to compare with the next query;
+    // another resource shown clears them.
+    void lastExchangeSurvivesAnEdit()
+    {
+        Workspace workspace = demoWorkspace();
+        Resource other = workspace.resources.first();
+        other.name = QStringLiteral("other");
+        workspace.resources.append(other);
+        open(workspace);
+        clickAuthLogin();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        const QString request = viewText("requestView");
+        const QString response = viewText("responseView");
+        QVERIFY(request.contains(QLatin1String("/me")));
+        QVERIFY(!response.isEmpty());
+        const int steps = child<QListWidget>("refreshTimeline")->count();
+        QVERIFY(steps > 0);
+
+        Workspace edited = workspace;
+        edited.resources.first().headers.append({QStringLiteral("X-Client"), QStringLiteral("studio")});
+        m_preview->setResource(edited, WorkspaceId, QStringLiteral("api"), overrides(),
+                               AuthLoginPreview::Update::Edited);
+        QCOMPARE(viewText("requestView"), request);
+        QCOMPARE(viewText("responseView"), response);
+        QCOMPARE(child<QListWidget>("refreshTimeline")->count(), steps);
+
+        m_preview->setResource(edited, WorkspaceId, QStringLiteral("other"), overrides(),
+                               AuthLoginPreview::Update::Selected);
+        QVERIFY(viewText("requestView").isEmpty());
+        QCOMPARE(child<QListWidget>("refreshTimeline")->count(), 0);
+    }
+
     // The session section's status message can be long (a hint, an error); however many lines it would
     // take, the query row below stays where it is, and the whole message is in its tooltip.
     void longStatusDoesNotMoveTheQueryRow()

@@ -458,10 +458,14 @@ void AuthLoginPreview::openClient(Update update)
     const bool loginRequired = update == Update::Edited && m_loginRequired;
     dropClient();
     m_loginRequired = loginRequired;
-    m_timeline->clear();
-    showTimelineCount();
-    m_requestView->clear();
-    m_responseView->clear();
+    // After an edit, the last query's exchange stays, to compare with the next one (QA pass 26): it is
+    // what was sent then, masked when it was shown.
+    if (update != Update::Edited) {
+        m_timeline->clear();
+        showTimelineCount();
+        m_requestView->clear();
+        m_responseView->clear();
+    }
     setAuthStatus({});
 
     m_client = std::make_unique<QueryClient>(m_network, m_sessions, m_workspace, m_workspaceId, resourceName);
