@@ -232,6 +232,10 @@ private Q_SLOTS:
             table->horizontalHeader()->resizeSection(1, 500);
             table->horizontalHeader()->resizeSection(2, 166);
             layout->addWidget(table);
+            auto *small = new QTabWidget(page); // a frame whose whole outline is one short run
+            small->addTab(new QWidget(small), QStringLiteral("A"));
+            small->setFixedSize(80, 70);
+            layout->addWidget(small);
             tabs->addTab(page, QStringLiteral("General"));
             window.setCentralWidget(tabs);
             window.resize(size);

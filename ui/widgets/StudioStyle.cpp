@@ -85,7 +85,8 @@ void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge,
     const int longest = LongestRun;
     const int thin = 2 * edge + Reach; // the copy's far edge falls outside the band drawn
     const QRect inside = frame.adjusted(edge, edge, -edge, -edge);
-    if (inside.isEmpty() || (frame.width() <= longest && frame.height() <= longest)) {
+    // (A small frame too goes in pieces: its outline's four sides come to one run of spans.)
+    if (inside.isEmpty()) {
         draw(frame);
         return;
     }
