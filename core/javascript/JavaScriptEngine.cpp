@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QJSValueIterator>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 #include <utility>
@@ -63,7 +64,91 @@ const char *const Prelude = R"JS(
         });
     });
     g.console = Object.freeze(console);
-    return joining;
+
+    // ECMAScript's built-ins as the engine has them now. Scripts share the engine, so one that changes a
+    // built-in (JSON.stringify = null, Array.prototype.map = ...) must not change it for the runs after
+    // it: intact() tells whether any is changed, restore() puts them back.
+    var builtins = ['Object', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Error',
+                    'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',
+                    'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'JSON', 'Math',
+                    'Reflect', 'Proxy', 'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array',
+                    'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
+                    'Float32Array', 'Float64Array', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
+                    'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape',
+                    'unescape', 'NaN', 'Infinity', 'undefined'].filter(function (name) {
+        return name in g;
+    });
+    var globals = builtins.map(function (name) { return g[name]; });
+    var held = [];                 // the objects whose own properties are kept
+    var heldKeys = [];             // each one's keys, as an array
+    var dataObjects = [], dataKeys = [], dataValues = []; // their data properties, for intact()
+    var descriptors = [];          // each one's descriptors, by key, for restore()
+    var hold = function (o) {
+        if (o === null || (typeof o !== 'object' && typeof o !== 'function') || held.indexOf(o) >= 0)
+            return;
+        var keys = Reflect.ownKeys(o);
+        var byKey = new Map();
+        keys.forEach(function (key) {
+            var d = Object.getOwnPropertyDescriptor(o, key);
+            byKey.set(key, d);
+            if ('value' in d) {
+                dataObjects.push(o);
+                dataKeys.push(key);
+                dataValues.push(d.value);
+            }
+        });
+        held.push(o);
+        heldKeys.push(keys);
+        descriptors.push(byKey);
+    };
+    globals.forEach(function (value) {
+        hold(value);
+        if (value !== null && typeof value === 'function')
+            hold(value.prototype);
+    });
+    hold(Object.getPrototypeOf(Int8Array)); // %TypedArray%, the typed arrays' shared methods
+    hold(Object.getPrototypeOf(Int8Array.prototype));
+    var same = function (a, b) { return a === b || (a !== a && b !== b); }; // NaN is NaN
+    var intact = function () {
+        for (var i = 0; i < dataObjects.length; ++i) {
+            if (!same(dataObjects[i][dataKeys[i]], dataValues[i]))
+                return false;
+        }
+        for (var j = 0; j < held.length; ++j) {
+            if (Reflect.ownKeys(held[j]).length !== heldKeys[j].length)
+                return false;
+        }
+        for (var k = 0; k < builtins.length; ++k) {
+            if (!same(g[builtins[k]], globals[k]))
+                return false;
+        }
+        return true;
+    };
+    var sameDescriptor = function (a, b) {
+        return same(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable &&
+            a.enumerable === b.enumerable && a.configurable === b.configurable;
+    };
+    // `hidden`: global names a scope value holds on purpose (a step named like a built-in).
+    var restore = function (hidden) {
+        held.forEach(function (o, index) {
+            var byKey = descriptors[index];
+            Reflect.ownKeys(o).forEach(function (key) {
+                if (!byKey.has(key))
+                    Reflect.deleteProperty(o, key); // added since
+            });
+            byKey.forEach(function (d, key) {
+                var now = Object.getOwnPropertyDescriptor(o, key);
+                if (!now || !sameDescriptor(now, d))
+                    Reflect.defineProperty(o, key, d); // false when it can't be: frozen since, say
+            });
+        });
+        builtins.forEach(function (name, index) {
+            if (hidden.indexOf(name) < 0 && !same(g[name], globals[index]))
+                Reflect.defineProperty(g, name, { value: globals[index], writable: true, configurable: true,
+                                                  enumerable: false });
+        });
+    };
+    return { joining: joining, intact: intact, restore: restore };
 })
 )JS";
 
@@ -120,8 +205,11 @@ JavaScriptEngine::JavaScriptEngine()
     global.setProperty(QStringLiteral("auth"), library);
     QJSValue sink = m_engine->newQObject(m_console);
     QJSEngine::setObjectOwnership(m_console, QJSEngine::CppOwnership);
-    m_joining =
+    const QJSValue prelude =
         m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
+    m_joining = prelude.property(QStringLiteral("joining"));
+    m_builtinsIntact = prelude.property(QStringLiteral("intact"));
+    m_restoreBuiltins = prelude.property(QStringLiteral("restore"));
     // How V4 names a file given as "prelude" ("file:prelude" in Qt 6.4).
     m_preludeFile = m_engine->evaluate(QStringLiteral("new Error()"), QStringLiteral("prelude"))
                         .property(QStringLiteral("fileName"))
@@ -133,6 +221,15 @@ JavaScriptEngine::JavaScriptEngine()
     // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
     global.deleteProperty(QStringLiteral("print"));
     global.deleteProperty(QStringLiteral("gc"));
+    // ECMAScript's globals too: a step named JSON hides JSON while its value is installed, and JSON comes
+    // back when the value goes (it used to be deleted, for the rest of the studio's life).
+    const QJSValue names = m_engine->evaluate(QStringLiteral("Object.getOwnPropertyNames(this)"));
+    const int count = names.property(QStringLiteral("length")).toInt();
+    for (int i = 0; i < count; ++i) {
+        const QString key = names.property(quint32(i)).toString();
+        if (!m_ownGlobals.contains(key))
+            m_builtinGlobals.insert(key, global.property(key));
+    }
 }
 
 JavaScriptEngine::~JavaScriptEngine()
@@ -147,6 +244,66 @@ bool usesDynamicGlobals(const QString &source)
 {
     return source.contains(QLatin1String("globalThis")) || source.contains(QLatin1String("this")) ||
         source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
+}
+
+// What a source could change a built-in with: an assignment to a property (`a.b =`, `a[b] +=`, a
+// destructuring target), `++`/`--`, `delete`, or a function that defines properties or prototypes; and
+// the names it assigns to as plain variables (JSON = null). From the text, strings and comments included,
+// which only ever errs towards checking more. Other code can't change a built-in, so its run skips the
+// check (16 to 60 µs; JavaScript steps take about 20).
+struct Changes
+{
+    bool properties = false;
+    QSet<QString> assigned;
+};
+
+Changes changesIn(const QString &source)
+{
+    Changes changes;
+    for (const char *word : {"++", "--", "delete", "defineProperty", "defineProperties", "assign",
+                             "setPrototypeOf", "__proto__", "Reflect"}) {
+        if (source.contains(QLatin1String(word)))
+            changes.properties = true;
+    }
+    const qsizetype size = source.size();
+    for (qsizetype at = source.indexOf(u'='); at >= 0 && at < size; at = source.indexOf(u'=', at + 1)) {
+        const QChar next = at + 1 < size ? source.at(at + 1) : QChar();
+        if (next == u'=' || next == u'>')
+            continue; // ==, ===, =>
+        qsizetype before = at - 1;
+        // A compound operator (+=, >>>=, ??=), or a comparison (!=, <=, >=) that is no assignment.
+        if (before >= 0 &&
+            (source.at(before) == u'!' ||
+             ((source.at(before) == u'<' || source.at(before) == u'>') &&
+              (before == 0 || (source.at(before - 1) != u'<' && source.at(before - 1) != u'>')))))
+            continue;
+        if (before >= 0 && source.at(before) == u'=')
+            continue; // the second = of ==
+        while (before >= 0 && QStringLiteral("+-*/%&|^<>?").contains(source.at(before)))
+            --before;
+        while (before >= 0 && source.at(before).isSpace())
+            --before;
+        if (before < 0)
+            continue;
+        const QChar last = source.at(before);
+        if (last == u']' || last == u'}' || last == u')') {
+            changes.properties = true; // a[b] =, a destructuring target, (a.b) =
+            continue;
+        }
+        if (!JavaScriptIdentifier::isPart(last))
+            continue;
+        qsizetype start = before;
+        while (start > 0 && JavaScriptIdentifier::isPart(source.at(start - 1)))
+            --start;
+        qsizetype dot = start - 1;
+        while (dot >= 0 && source.at(dot).isSpace())
+            --dot;
+        if (dot >= 0 && source.at(dot) == u'.')
+            changes.properties = true; // a.b =
+        else
+            changes.assigned.insert(source.mid(start, before - start + 1));
+    }
+    return changes;
 }
 
 // How a source uses a global: not at all, only through property chains (`name.body.token`: which
@@ -180,6 +337,7 @@ struct SourceUsage
     bool dynamicGlobals = false;
     QHash<QString, Usage> names;
     bool namesOwnGlobal = false; // names one of OwnGlobals, or reaches globals by other means
+    Changes changes;
 };
 
 SourceUsage analyse(const QString &source)
@@ -214,6 +372,7 @@ SourceUsage analyse(const QString &source)
             addPath(usage.paths, path);
         at = end; // the chain's properties are names too (conservatively)
     }
+    result.changes = changesIn(source);
     result.namesOwnGlobal = result.dynamicGlobals ||
         std::any_of(std::cbegin(OwnGlobals), std::cend(OwnGlobals),
                     [&result](const char *name) { return result.names.contains(QLatin1String(name)); });
@@ -296,12 +455,26 @@ void JavaScriptEngine::restoreOwnGlobals()
     }
 }
 
+void JavaScriptEngine::restoreBuiltins()
+{
+    if (m_builtinsIntact.call().toBool())
+        return;
+    QJSValue hidden = m_engine->newArray(uint(m_installed.size()));
+    quint32 index = 0;
+    for (auto it = m_installed.cbegin(); it != m_installed.cend(); ++it)
+        hidden.setProperty(index++, it.key());
+    m_restoreBuiltins.call({hidden});
+}
+
 void JavaScriptEngine::removeGlobal(const QString &name)
 {
     QJSValue global = m_engine->globalObject();
     const auto own = m_ownGlobals.constFind(name);
+    const auto builtin = m_builtinGlobals.constFind(name);
     if (own != m_ownGlobals.constEnd())
         global.setProperty(name, own.value());
+    else if (builtin != m_builtinGlobals.constEnd())
+        global.setProperty(name, builtin.value());
     else
         global.deleteProperty(name);
 }
@@ -310,6 +483,9 @@ void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
 {
     const SourceUsage &sourceUsage = usageIn(source);
     m_mayReplaceOwnGlobals = sourceUsage.namesOwnGlobal;
+    m_mayChangeBuiltins = sourceUsage.dynamicGlobals || sourceUsage.changes.properties ||
+        std::any_of(sourceUsage.changes.assigned.cbegin(), sourceUsage.changes.assigned.cend(),
+                    [this](const QString &name) { return m_builtinGlobals.contains(name); });
     const bool everything = sourceUsage.dynamicGlobals;
     QJSValue global = m_engine->globalObject();
     // Drop globals of names that this scope does not have (a previous run's steps).
@@ -406,12 +582,18 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     clock.start();
     m_console->clear();
     // A script stopped inside join() (the watchdog, a cancel) never left it: its arrays would be skipped.
-    if (std::exchange(m_interruptedLastTime, false))
+    if (std::exchange(m_interruptedLastTime, false)) {
         m_joining.setProperty(QStringLiteral("length"), 0);
+        restoreBuiltins(); // not checked after it: the engine was still interrupted
+    }
     m_watchdog->arm(timeoutMs);
     const QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
     restoreOwnGlobals();
+    // Expressions aren't checked: the check would cut their rate by more than half, and one that changes
+    // a built-in is far-fetched. A script step whose code could change one pays it.
+    if (kind == FunctionKind::Body && m_mayChangeBuiltins && !m_engine->isInterrupted())
+        restoreBuiltins();
     m_interruptedLastTime = timedOut || m_stopRequested || m_engine->isInterrupted();
     // What the script logged goes with whatever it came to, failures included: the lines before a throw
     // or a timeout are what tells why.

@@ -396,8 +396,10 @@ private Q_SLOTS:
             engine.runFunctionBody(QStringLiteral("console.log('heard');"), {}, QStringLiteral("js2"));
         QCOMPARE(next.console.size(), 1);
         QCOMPARE(next.console.first().text, QStringLiteral("heard"));
-        engine.runFunctionBody(QStringLiteral("globalThis['con' + 'sole'] = null; btoa = null;"), {},
-                               QStringLiteral("js1"));
+        const EvalResult reached = engine.runFunctionBody(
+            QStringLiteral("Function('return this')()['con' + 'sole'] = null; btoa = null;"), {},
+            QStringLiteral("js1"));
+        QVERIFY2(reached.ok(), qPrintable(reached.error));
         const EvalResult after2 =
             engine.runFunctionBody(QStringLiteral("console.log(btoa('a'));"), {}, QStringLiteral("js2"));
         QVERIFY2(after2.ok(), qPrintable(after2.error));
@@ -414,6 +416,75 @@ private Q_SLOTS:
         QVERIFY2(after.ok(), qPrintable(after.error));
         QCOMPARE(after.console.size(), 1);
         QCOMPARE(after.console.first().text, QStringLiteral("back"));
+    }
+
+    // Scripts share the engine: one that changes ECMAScript's built-ins changes them for no one after it
+    // (QA pass 28: JSON.stringify = null broke every later run until the studio restarted).
+    void builtinsChangedByAScriptAreNotChangedForTheNext()
+    {
+        ScriptEngine engine;
+        const EvalResult vandal = engine.runFunctionBody(
+            QStringLiteral("JSON.stringify = null; Array.prototype.map = null; Array.prototype.extra = 1;\n"
+                           "delete Math.max; Object.defineProperty(String.prototype, 'trim', { value: 1 });\n"
+                           "Object.prototype.polluted = true; JSON = null; return 1;"),
+            {}, QStringLiteral("js1"));
+        QVERIFY2(vandal.ok(), qPrintable(vandal.error));
+        const EvalResult next = engine.runFunctionBody(
+            QStringLiteral(
+                "const keys = []; for (const k in [1]) keys.push(k);\n"
+                "return { json: JSON.stringify({ a: [1, 2].map(x => x * 2) }), max: Math.max(1, 3),\n"
+                "         trim: ' a '.trim(), keys: keys, polluted: ({}).polluted === undefined };"),
+            {}, QStringLiteral("js2"));
+        QVERIFY2(next.ok(), qPrintable(next.error));
+        const QJsonObject result = next.value.toObject();
+        QCOMPARE(result.value(QStringLiteral("json")).toString(), QStringLiteral(R"({"a":[2,4]})"));
+        QCOMPARE(result.value(QStringLiteral("max")).toInt(), 3);
+        QCOMPARE(result.value(QStringLiteral("trim")).toString(), QStringLiteral("a"));
+        QCOMPARE(result.value(QStringLiteral("keys")).toArray(), QJsonArray {QStringLiteral("0")});
+        QVERIFY(result.value(QStringLiteral("polluted")).toBool());
+        // The engine's own guard on join is back too: an array holding itself still joins.
+        QCOMPARE(engine
+                     .runFunctionBody(QStringLiteral("const a = [1]; a.push(a); return String(a);"), {},
+                                      QStringLiteral("js3"))
+                     .value,
+                 QJsonValue(QStringLiteral("1,")));
+
+        // Each way a script can change one: the engine checks after any code that could.
+        const QStringList changes {QStringLiteral("Math.max = null;"),
+                                   QStringLiteral("Math['max'] = null;"),
+                                   QStringLiteral("Math . max=null;"),
+                                   QStringLiteral("Math.max += 1;"),
+                                   QStringLiteral("Math.max++;"),
+                                   QStringLiteral("delete Math.max;"),
+                                   QStringLiteral("Object.defineProperty(Math, 'max', { value: 1 });"),
+                                   QStringLiteral("Object.assign(Math, { max: 1 });"),
+                                   QStringLiteral("({ a: Math.max } = { a: 1 });"),
+                                   QStringLiteral("Reflect.set(Math, 'max', 1);"),
+                                   QStringLiteral("Math = { max: () => 1 };"),
+                                   QStringLiteral("const m = Math; m.max = null;"),
+                                   QStringLiteral("[].__proto__.max = () => 1;")};
+        for (const QString &change : changes) {
+            const EvalResult changed = engine.runFunctionBody(change, {}, QStringLiteral("js1"));
+            QVERIFY2(changed.ok(), qPrintable(change + QStringLiteral(": ") + changed.error));
+            const EvalResult after = engine.runFunctionBody(
+                QStringLiteral("return [Math.max(2, 5), [].max === undefined];"), {}, QStringLiteral("js2"));
+            QVERIFY2(after.ok(), qPrintable(change + QStringLiteral(": ") + after.error));
+            QCOMPARE(after.value, QJsonValue(QJsonArray {5, true}));
+        }
+
+        // A step named like a built-in hides it while its value is in the scope, as any scope value does.
+        Scope named;
+        named.set(QStringLiteral("JSON"), QJsonObject {{QStringLiteral("body"), 1}});
+        QCOMPARE(
+            engine.runFunctionBody(QStringLiteral("return JSON.body;"), named, QStringLiteral("js1")).value,
+            QJsonValue(1));
+        QCOMPARE(
+            engine.runFunctionBody(QStringLiteral("return JSON.body;"), named, QStringLiteral("js1")).value,
+            QJsonValue(1));
+        QCOMPARE(
+            engine.runFunctionBody(QStringLiteral("return JSON.stringify([1]);"), {}, QStringLiteral("js1"))
+                .value,
+            QJsonValue(QStringLiteral("[1]")));
     }
 
     void functionBody()
