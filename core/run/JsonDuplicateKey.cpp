@@ -4,6 +4,51 @@
 
 namespace AuthStudio {
 
+namespace {
+
+// A JSON string's text (between its quotes, valid JSON) with its escapes read, in UTF-8.
+QByteArray unescaped(const QByteArray &written)
+{
+    QString text;
+    const qsizetype size = written.size();
+    qsizetype plainFrom = 0;
+    for (qsizetype i = 0; i < size; ++i) {
+        if (written.at(i) != '\\')
+            continue;
+        text += QString::fromUtf8(written.mid(plainFrom, i - plainFrom));
+        const char escape = i + 1 < size ? written.at(i + 1) : '\\';
+        switch (escape) {
+        case 'b':
+            text += u'\b';
+            break;
+        case 'f':
+            text += u'\f';
+            break;
+        case 'n':
+            text += u'\n';
+            break;
+        case 'r':
+            text += u'\r';
+            break;
+        case 't':
+            text += u'\t';
+            break;
+        case 'u':
+            text += QChar(char16_t(written.mid(i + 2, 4).toUShort(nullptr, 16))); // pairs join up
+            i += 4;
+            break;
+        default: // " \ /
+            text += QLatin1Char(escape);
+        }
+        ++i;
+        plainFrom = i + 1;
+    }
+    text += QString::fromUtf8(written.mid(plainFrom));
+    return text.toUtf8();
+}
+
+} // namespace
+
 std::optional<JsonDuplicateKey::Found> JsonDuplicateKey::find(const QByteArray &json)
 {
     std::optional<Found> first;
@@ -45,7 +90,9 @@ void JsonDuplicateKey::scan(const QByteArray &json, const std::function<bool(con
             if (!levels.isEmpty() && levels.last().object && levels.last().expectingKey) {
                 Level &level = levels.last();
                 level.expectingKey = false;
-                const QByteArray key = json.mid(start, i - start);
+                const QByteArray written = json.mid(start, i - start);
+                // Compared as the parser reads them: "na\u006de" is "name".
+                const QByteArray key = written.contains('\\') ? unescaped(written) : written;
                 if (!level.keys.contains(key))
                     level.keys.insert(key);
                 else if (!found(Found {start - 1, QString::fromUtf8(key)}))

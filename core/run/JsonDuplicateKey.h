@@ -19,10 +19,11 @@ public:
     struct Found
     {
         qsizetype offset = 0; // in bytes of the UTF-8 text, at the second key's opening quote
-        QString key; // as written, escapes and all
+        QString key; // as the parser reads it, escapes read
     };
     // The first key an object of `json` (valid JSON, UTF-8) names again; nothing when none does. Keys are
-    // compared as written: one spelt once with a \u escape and once without is not caught.
+    // compared as the parser reads them: one spelt once with a \u escape and once without is caught (QA
+    // pass 28: the later value silently won).
     static std::optional<Found> find(const QByteArray &json);
     // Every key named again, in the order they appear (a key written three times is found twice).
     static QList<Found> findAll(const QByteArray &json);

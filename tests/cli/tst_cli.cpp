@@ -349,12 +349,13 @@ private Q_SLOTS:
         QVERIFY2(rulesAsText.err.contains(QStringLiteral("/resources/1/name")), qPrintable(rulesAsText.err));
 
         // Each key written twice, not just the first (QA pass 26): a file merged by hand is put right in
-        // one go.
+        // one go. A key spelt with an escape is the same key (QA pass 28).
         const QString repeated =
             writeFile(dir, QStringLiteral("repeated.authstudio.json"),
                       "{\"format\": \"authstudio-workspace\", \"formatVersion\": 1,\n"
                       " \"resources\": [{\"name\": \"a\", \"baseUrl\": \"x\", \"baseUrl\": \"y\"},\n"
-                      "               {\"name\": \"b\", \"name\": \"c\", \"name\": \"d\"}]}");
+                      "               {\"name\": \"b\", \"name\": \"c\", \"name\": \"d\"},\n"
+                      "               {\"name\": \"e\", \"na\\u006de\": \"f\"}]}"); // "name" once more
         const Run repeats = cli({QStringLiteral("validate"), QStringLiteral("--json"), repeated});
         QCOMPARE(repeats.exitCode, 2);
         QStringList places;
@@ -369,7 +370,8 @@ private Q_SLOTS:
         QCOMPARE(places,
                  (QStringList {QStringLiteral("2:46 the key \"baseUrl\" appears twice in one object"),
                                QStringLiteral("3:30 the key \"name\" appears twice in one object"),
-                               QStringLiteral("3:43 the key \"name\" appears twice in one object")}));
+                               QStringLiteral("3:43 the key \"name\" appears twice in one object"),
+                               QStringLiteral("4:30 the key \"name\" appears twice in one object")}));
 
         const QString exported = writeFile(
             dir, QStringLiteral("r.authstudio-resource.json"),
