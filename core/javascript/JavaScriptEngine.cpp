@@ -22,9 +22,9 @@ namespace {
 // people know (throwing on bad input). console's methods take any number of arguments, which only
 // JavaScript can pass on whole; the sink (a ScriptConsole) is reached through the closure, not a global.
 // The levels are ConsoleLine::Level's. Frozen: the engine serves every run, and a script replacing
-// console.log must not silence the next one. Its methods are getters whose setters say so: a frozen
-// property assigned to gave V4's bare "TypeError: Type error". (console itself, assigned to, is put
-// back after the run: see restoreOwnGlobals.)
+// console.log must not silence the next one; a proxy says so (a frozen property assigned to gave V4's
+// bare "TypeError: Type error"). (console itself, assigned to, is put back after the run: see
+// restoreOwnGlobals.)
 // Array.prototype.join and toLocaleString skip an array inside itself, as browsers do ("1," for [1, self]):
 // QJSEngine's own recurse in native code until the process crashes (String(a) for an array holding itself
 // took the studio down with unsaved work, QA pass 24). String(), template literals and toString() all
@@ -54,16 +54,20 @@ const char *const Prelude = R"JS(
     ['log', 'info', 'warn', 'error', 'debug'].forEach(function (name, level) {
         var write = function () { sink.write(level, arguments); };
         Object.defineProperty(write, 'name', { value: name }); // printed as [Function: log]
-        Object.defineProperty(console, name, {
-            enumerable: true,
-            get: function () { return write; },
-            set: function () {
-                throw new TypeError('console.' + name + " can't be replaced: the scripts that run after " +
-                                    'this one also write to it');
-            }
-        });
+        console[name] = write;
     });
-    g.console = Object.freeze(console);
+    // Any change (console.log = f, console.foo = 1, defineProperty, delete) is refused with the reason,
+    // where the frozen object alone gave V4's bare "Type error".
+    var refuse = function (target, key) {
+        throw new TypeError('console.' + String(key) + " can't be changed: the scripts that run after " +
+                            'this one also write to it');
+    };
+    g.console = new Proxy(Object.freeze(console), {
+        set: refuse,
+        defineProperty: refuse,
+        deleteProperty: refuse,
+        setPrototypeOf: function () { return refuse(null, '__proto__'); }
+    });
 
     // ECMAScript's built-ins as the engine has them now. Scripts share the engine, so one that changes a
     // built-in (JSON.stringify = null, Array.prototype.map = ...) must not change it for the runs after

@@ -366,7 +366,7 @@ private Q_SLOTS:
             QStringLiteral("console.log('before');\nconsole.warn = () => {};\nreturn 1;"), {},
             QStringLiteral("js1"));
         QVERIFY(!refused.ok());
-        QVERIFY2(refused.error.contains(QLatin1String("console.warn can't be replaced")),
+        QVERIFY2(refused.error.contains(QLatin1String("console.warn can't be changed")),
                  qPrintable(refused.error));
         QVERIFY2(refused.error.endsWith(QLatin1String("(line 2)")), qPrintable(refused.error));
         // So do the engine's other functions. Called last in a return, V4 keeps no frame of the caller:
@@ -378,6 +378,16 @@ private Q_SLOTS:
         const EvalResult tailCall =
             engine.runFunctionBody(QStringLiteral("\n\nreturn atob('%%%');"), {}, QStringLiteral("js1"));
         QVERIFY2(tailCall.error.endsWith(QLatin1String("not valid base64")), qPrintable(tailCall.error));
+        // Other changes to it say the same (QA pass 28).
+        for (const QString &change : {QStringLiteral("console.foo = 1;"),
+                                      QStringLiteral("Object.defineProperty(console, 'log', { value: 1 });"),
+                                      QStringLiteral("delete console.log;")}) {
+            const EvalResult changed =
+                engine.runFunctionBody(QStringLiteral("\n") + change, {}, QStringLiteral("js1"));
+            QVERIFY2(changed.error.contains(QLatin1String("can't be changed")) &&
+                         changed.error.endsWith(QLatin1String("(line 2)")),
+                     qPrintable(change + QStringLiteral(": ") + changed.error));
+        }
         // Its methods print under their names, as in browsers.
         QCOMPARE(
             engine.runFunctionBody(QStringLiteral("console.log(console.log);"), {}, QStringLiteral("js1"))
