@@ -76,6 +76,18 @@ void drawAlongInPieces(QPainter *painter, const QRect &band, bool horizontal, in
     }
 }
 
+// A copy of `option` as an option of type Option (its own fields, if it is one), laid over `rect`.
+template<typename Option> Option copyOver(const QStyleOption *option, const QRect &rect)
+{
+    Option copy;
+    if (const auto *same = qstyleoption_cast<const Option *>(option))
+        copy = *same;
+    else
+        copy.QStyleOption::operator=(*option);
+    copy.rect = rect;
+    return copy;
+}
+
 // A frame whose lines run along its edges, `edge` thick, drawn by `draw` for the frame it is given: each
 // edge in pieces from short, thin copies of the frame that share that edge, then the inside, clipped to
 // it, from the frame itself.
@@ -147,12 +159,7 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
     if (m_baseIsFusion && element == PE_FrameTabWidget && drawsInPieces(painter)) {
         // An outline and a translucent highlight just inside it, and a translucent shadow below.
         drawFrameInPieces(painter, option->rect, 3, [&](const QRect &frame) {
-            QStyleOptionTabWidgetFrame copy;
-            if (const auto *tabs = qstyleoption_cast<const QStyleOptionTabWidgetFrame *>(option))
-                copy = *tabs;
-            else
-                copy.QStyleOption::operator=(*option);
-            copy.rect = frame;
+            const auto copy = copyOver<QStyleOptionTabWidgetFrame>(option, frame);
             QProxyStyle::drawPrimitive(element, &copy, painter, widget);
         });
         return;
@@ -160,12 +167,7 @@ void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *op
     if (m_baseIsFusion && element == PE_FrameLineEdit && drawsInPieces(painter)) {
         // An opaque outline, and a translucent shadow along the top as a line of its own.
         drawAlongInPieces(painter, option->rect, true, LongestRun, [&](const QRect &part) {
-            QStyleOptionFrame copy;
-            if (const auto *frame = qstyleoption_cast<const QStyleOptionFrame *>(option))
-                copy = *frame;
-            else
-                copy.QStyleOption::operator=(*option);
-            copy.rect = part;
+            const auto copy = copyOver<QStyleOptionFrame>(option, part);
             QProxyStyle::drawPrimitive(element, &copy, painter, widget);
         });
         return;
@@ -248,12 +250,7 @@ void StudioStyle::drawControl(ControlElement element, const QStyleOption *option
         // A gradient no taller than the bar, and translucent lines along it, each a line of its own.
         drawAlongInPieces(painter, option->rect, option->state & State_Horizontal, LongestRun,
                           [&](const QRect &part) {
-                              QStyleOptionToolBar copy;
-                              if (const auto *bar = qstyleoption_cast<const QStyleOptionToolBar *>(option))
-                                  copy = *bar;
-                              else
-                                  copy.QStyleOption::operator=(*option);
-                              copy.rect = part;
+                              const auto copy = copyOver<QStyleOptionToolBar>(option, part);
                               QProxyStyle::drawControl(element, &copy, painter, widget);
                           });
         return;
