@@ -43,10 +43,11 @@ private:
     void installScope(const Scope &scope, const QString &source);
     // Takes a scope value's global away: one of the engine's own globals comes back, anything else goes.
     void removeGlobal(const QString &name);
-    // Puts back the globals, the engine's own (console, auth, btoa, atob) and ECMAScript's (JSON, Math,
-    // ...), that the code just run assigned to, so that one script can't take them from the next. (The
-    // objects themselves are frozen: see the prelude.)
-    void restoreBindings();
+    // Puts back the engine's own globals (console, auth, btoa, atob) that the code just run assigned to,
+    // so that one script can't take them from the next.
+    void restoreOwnGlobals();
+    // Puts ECMAScript's built-ins back as they were, if the code just run changed any (see the prelude).
+    void restoreBuiltins();
     enum class FunctionKind { Expression, Body };
     // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
     EvalResult call(const QString &code, FunctionKind kind, const QString &origin, int timeoutMs);
@@ -61,9 +62,11 @@ private:
     QHash<QString, QJSValue> m_ownGlobals; // auth, btoa, atob, console, as first installed
     QHash<QString, QJSValue> m_builtinGlobals; // ECMAScript's (JSON, Math, ...), as the engine made them
     QString m_preludeFile; // the file name V4 gives the prelude's functions, in errors and stacks
-    bool m_mayRebind = false; // the code being run could assign to a global (set by installScope)
+    bool m_mayReplaceOwnGlobals = false; // the code being run names one of them (set by installScope)
+    bool m_mayChangeBuiltins = false; // the code being run could change a built-in (set by installScope)
     QJSValue m_joining; // the arrays Array.prototype.join is inside of (see the prelude)
-    QJSValue m_bindingsIntact; // the prelude's: whether every global is as the engine made it
+    QJSValue m_builtinsIntact; // the prelude's intact() and restore(hidden)
+    QJSValue m_restoreBuiltins;
     bool m_interruptedLastTime = false; // the last script was stopped, inside join() perhaps
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     std::atomic_bool m_stopRequested = false; // interrupt() was called, rather than the watchdog firing
