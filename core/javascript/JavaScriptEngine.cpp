@@ -31,8 +31,9 @@ namespace {
 // come through join.
 const char *const Prelude = R"JS(
 (function (g, sink) {
-    g.btoa = function (s) { return g.auth.base64Encode(String(s)); };
-    g.atob = function (s) { return g.auth.base64Decode(String(s)); };
+    var library = g.auth; // not g.auth at each call: a step named auth hides it (QA pass 29)
+    g.btoa = function (s) { return library.base64Encode(String(s)); };
+    g.atob = function (s) { return library.base64Decode(String(s)); };
     var joining = [];
     var guard = function (native) {
         return function () {
@@ -82,44 +83,76 @@ const char *const Prelude = R"JS(
                     'unescape', 'NaN', 'Infinity', 'undefined'].filter(function (name) {
         return name in g;
     });
-    var globals = builtins.map(function (name) { return g[name]; });
-    var held = [];                 // the objects whose own properties are kept
-    var heldKeys = [];             // each one's keys, as an array
+    // intact() and restore() use only these, taken now and called plainly: a script that nulls
+    // Array.prototype.forEach or Reflect.defineProperty must not stop them (QA pass 29).
+    var ownKeys = Reflect.ownKeys, describe = Object.getOwnPropertyDescriptor,
+        defineProperty = Reflect.defineProperty, deleteProperty = Reflect.deleteProperty,
+        prototypeOf = Object.getPrototypeOf;
+    var globals = [];
+    for (var b = 0; b < builtins.length; ++b)
+        globals[b] = g[builtins[b]];
+    var held = [];        // the objects whose own properties are kept
+    var heldKeys = [];    // each one's keys, in an array
+    var heldValues = [];  // each one's descriptors, in the same order
     var dataObjects = [], dataKeys = [], dataValues = []; // their data properties, for intact()
-    var descriptors = [];          // each one's descriptors, by key, for restore()
-    var hold = function (o) {
-        if (o === null || (typeof o !== 'object' && typeof o !== 'function') || held.indexOf(o) >= 0)
-            return;
-        var keys = Reflect.ownKeys(o);
-        var byKey = new Map();
-        keys.forEach(function (key) {
-            var d = Object.getOwnPropertyDescriptor(o, key);
-            byKey.set(key, d);
-            if ('value' in d) {
-                dataObjects.push(o);
-                dataKeys.push(key);
-                dataValues.push(d.value);
-            }
-        });
-        held.push(o);
-        heldKeys.push(keys);
-        descriptors.push(byKey);
+    var accessorObjects = [], accessorKeys = [], accessorGets = [], accessorSets = []; // their accessors
+    var isHeld = function (o) {
+        for (var h = 0; h < held.length; ++h) {
+            if (held[h] === o)
+                return true;
+        }
+        return false;
     };
-    globals.forEach(function (value) {
-        hold(value);
-        if (value !== null && typeof value === 'function')
-            hold(value.prototype);
-    });
-    hold(Object.getPrototypeOf(Int8Array)); // %TypedArray%, the typed arrays' shared methods
-    hold(Object.getPrototypeOf(Int8Array.prototype));
+    var hold = function (o) {
+        if (o === null || (typeof o !== 'object' && typeof o !== 'function') || isHeld(o))
+            return;
+        var keys = ownKeys(o);
+        var values = [];
+        for (var k = 0; k < keys.length; ++k) {
+            var d = describe(o, keys[k]);
+            values[k] = d;
+            if ('value' in d) {
+                dataObjects[dataObjects.length] = o;
+                dataKeys[dataKeys.length] = keys[k];
+                dataValues[dataValues.length] = d.value;
+            } else {
+                accessorObjects[accessorObjects.length] = o;
+                accessorKeys[accessorKeys.length] = keys[k];
+                accessorGets[accessorGets.length] = d.get;
+                accessorSets[accessorSets.length] = d.set;
+            }
+        }
+        held[held.length] = o;
+        heldKeys[heldKeys.length] = keys;
+        heldValues[heldValues.length] = values;
+    };
+    for (var r = 0; r < globals.length; ++r) {
+        hold(globals[r]);
+        if (globals[r] !== null && typeof globals[r] === 'function')
+            hold(globals[r].prototype);
+    }
+    hold(prototypeOf(Int8Array)); // %TypedArray%, the typed arrays' shared methods
+    hold(prototypeOf(Int8Array.prototype));
+    // The iterators' prototypes, which every for-of loop goes through (QA pass 29).
+    [[][Symbol.iterator](), new Map()[Symbol.iterator](), new Set()[Symbol.iterator](), ''[Symbol.iterator]()]
+        .forEach(function (iterator) {
+            hold(prototypeOf(iterator));
+            hold(prototypeOf(prototypeOf(iterator)));
+        });
     var same = function (a, b) { return a === b || (a !== a && b !== b); }; // NaN is NaN
     var intact = function () {
         for (var i = 0; i < dataObjects.length; ++i) {
-            if (!same(dataObjects[i][dataKeys[i]], dataValues[i]))
+            var d = describe(dataObjects[i], dataKeys[i]);
+            if (!d || !same(d.value, dataValues[i]))
+                return false;
+        }
+        for (var a = 0; a < accessorObjects.length; ++a) {
+            var e = describe(accessorObjects[a], accessorKeys[a]);
+            if (!e || e.get !== accessorGets[a] || e.set !== accessorSets[a])
                 return false;
         }
         for (var j = 0; j < held.length; ++j) {
-            if (Reflect.ownKeys(held[j]).length !== heldKeys[j].length)
+            if (ownKeys(held[j]).length !== heldKeys[j].length)
                 return false;
         }
         for (var k = 0; k < builtins.length; ++k) {
@@ -132,25 +165,33 @@ const char *const Prelude = R"JS(
         return same(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable &&
             a.enumerable === b.enumerable && a.configurable === b.configurable;
     };
+    var contains = function (list, item) {
+        for (var c = 0; c < list.length; ++c) {
+            if (list[c] === item)
+                return true;
+        }
+        return false;
+    };
     // `hidden`: global names a scope value holds on purpose (a step named like a built-in).
     var restore = function (hidden) {
-        held.forEach(function (o, index) {
-            var byKey = descriptors[index];
-            Reflect.ownKeys(o).forEach(function (key) {
-                if (!byKey.has(key))
-                    Reflect.deleteProperty(o, key); // added since
-            });
-            byKey.forEach(function (d, key) {
-                var now = Object.getOwnPropertyDescriptor(o, key);
-                if (!now || !sameDescriptor(now, d))
-                    Reflect.defineProperty(o, key, d); // false when it can't be: frozen since, say
-            });
-        });
-        builtins.forEach(function (name, index) {
-            if (hidden.indexOf(name) < 0 && !same(g[name], globals[index]))
-                Reflect.defineProperty(g, name, { value: globals[index], writable: true, configurable: true,
-                                                  enumerable: false });
-        });
+        for (var h = 0; h < held.length; ++h) {
+            var o = held[h], keys = heldKeys[h], values = heldValues[h];
+            var now = ownKeys(o);
+            for (var n = 0; n < now.length; ++n) {
+                if (!contains(keys, now[n]))
+                    deleteProperty(o, now[n]); // added since
+            }
+            for (var k = 0; k < keys.length; ++k) {
+                var d = describe(o, keys[k]);
+                if (!d || !sameDescriptor(d, values[k]))
+                    defineProperty(o, keys[k], values[k]); // false when it can't be: frozen since, say
+            }
+        }
+        for (var b = 0; b < builtins.length; ++b) {
+            if (!contains(hidden, builtins[b]) && !same(g[builtins[b]], globals[b]))
+                defineProperty(g, builtins[b], { value: globals[b], writable: true, configurable: true,
+                                                 enumerable: false });
+        }
     };
     return { joining: joining, intact: intact, restore: restore };
 })

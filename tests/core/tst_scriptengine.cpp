@@ -460,26 +460,39 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("1,")));
 
         // Each way a script can change one: the engine checks after any code that could.
-        const QStringList changes {QStringLiteral("Math.max = null;"),
-                                   QStringLiteral("Math['max'] = null;"),
-                                   QStringLiteral("Math . max=null;"),
-                                   QStringLiteral("Math.max += 1;"),
-                                   QStringLiteral("Math.max++;"),
-                                   QStringLiteral("delete Math.max;"),
-                                   QStringLiteral("Object.defineProperty(Math, 'max', { value: 1 });"),
-                                   QStringLiteral("Object.assign(Math, { max: 1 });"),
-                                   QStringLiteral("({ a: Math.max } = { a: 1 });"),
-                                   QStringLiteral("Reflect.set(Math, 'max', 1);"),
-                                   QStringLiteral("Math = { max: () => 1 };"),
-                                   QStringLiteral("const m = Math; m.max = null;"),
-                                   QStringLiteral("[].__proto__.max = () => 1;")};
+        const QStringList changes {
+            QStringLiteral("Math.max = null;"), QStringLiteral("Math['max'] = null;"),
+            QStringLiteral("Math . max=null;"), QStringLiteral("Math.max += 1;"),
+            QStringLiteral("Math.max++;"), QStringLiteral("delete Math.max;"),
+            QStringLiteral("Object.defineProperty(Math, 'max', { value: 1 });"),
+            QStringLiteral("Object.assign(Math, { max: 1 });"),
+            QStringLiteral("({ a: Math.max } = { a: 1 });"), QStringLiteral("Reflect.set(Math, 'max', 1);"),
+            QStringLiteral("Math = { max: () => 1 };"), QStringLiteral("const m = Math; m.max = null;"),
+            QStringLiteral("[].__proto__.max = () => 1;"),
+            // QA pass 29: what the check itself uses, nulled along with the change
+            QStringLiteral("Array.prototype.forEach = null; Math.max = null;"),
+            QStringLiteral("Object.getOwnPropertyDescriptor = null; Math.max = null;"),
+            QStringLiteral("Reflect.defineProperty = null; Math.max = null;"),
+            QStringLiteral("Map.prototype.has = null; Array.prototype.indexOf = null; "
+                           "Math.max = null;"),
+            // an accessor replaced, and the iterators every for-of goes through
+            QStringLiteral("Object.defineProperty(Map.prototype, 'size', "
+                           "{ get() { return 42; } });"),
+            QStringLiteral("Object.getPrototypeOf([][Symbol.iterator]()).next = "
+                           "() => ({ done: true });")};
         for (const QString &change : changes) {
             const EvalResult changed = engine.runFunctionBody(change, {}, QStringLiteral("js1"));
             QVERIFY2(changed.ok(), qPrintable(change + QStringLiteral(": ") + changed.error));
             const EvalResult after = engine.runFunctionBody(
-                QStringLiteral("return [Math.max(2, 5), [].max === undefined];"), {}, QStringLiteral("js2"));
+                QStringLiteral(
+                    "let looped = 0; for (const x of [1, 2]) looped += x;\n"
+                    "return [Math.max(2, 5), [].max === undefined, new Map([[1, 2]]).size, looped,\n"
+                    "        typeof [].forEach, typeof Object.getOwnPropertyDescriptor];"),
+                {}, QStringLiteral("js2"));
             QVERIFY2(after.ok(), qPrintable(change + QStringLiteral(": ") + after.error));
-            QCOMPARE(after.value, QJsonValue(QJsonArray {5, true}));
+            QCOMPARE(after.value,
+                     QJsonValue(
+                         QJsonArray {5, true, 1, 3, QStringLiteral("function"), QStringLiteral("function")}));
         }
 
         // A step named like a built-in hides it while its value is in the scope, as any scope value does.
