@@ -250,6 +250,10 @@ JavaScriptEngine::JavaScriptEngine()
     global.setProperty(QStringLiteral("auth"), library);
     QJSValue sink = m_engine->newQObject(m_console);
     QJSEngine::setObjectOwnership(m_console, QJSEngine::CppOwnership);
+    // No promises: a script has nothing to wait for (no network, no timers), and a promise's callbacks
+    // ran later, from the event loop, outside the step and its time limit. An endless loop in one froze
+    // the studio and the CLI for good (QA pass 30).
+    global.deleteProperty(QStringLiteral("Promise"));
     const QJSValue prelude =
         m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
     m_joining = prelude.property(QStringLiteral("joining"));

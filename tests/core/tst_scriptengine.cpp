@@ -510,6 +510,23 @@ private Q_SLOTS:
             QJsonValue(QStringLiteral("[1]")));
     }
 
+    // A promise's callbacks would run later, from the event loop, outside the step's time limit: an
+    // endless loop in one froze the studio (QA pass 30). Scripts have no promises.
+    void scriptsHaveNoPromises()
+    {
+        ScriptEngine engine;
+        const EvalResult run =
+            engine.runFunctionBody(QStringLiteral("return typeof Promise;"), {}, QStringLiteral("js1"));
+        QVERIFY2(run.ok(), qPrintable(run.error));
+        QCOMPARE(run.value, QJsonValue(QStringLiteral("undefined")));
+        const EvalResult used =
+            engine.runFunctionBody(QStringLiteral("\nPromise.resolve().then(function () { for (;;) {} });"),
+                                   {}, QStringLiteral("js1"));
+        QVERIFY2(used.error.contains(QLatin1String("Promise")) &&
+                     used.error.endsWith(QLatin1String("(line 2)")),
+                 qPrintable(used.error));
+    }
+
     void functionBody()
     {
         ScriptEngine engine;
