@@ -41,7 +41,8 @@ private:
     // An object the source only reads through property chains (`name.body.token`) gets just those chains:
     // a response's headers are not converted for a script that reads `http1.body.token`.
     void installScope(const Scope &scope, const QString &source);
-    // Takes a scope value's global away: one of the engine's own globals comes back, anything else goes.
+    // Takes a scope value's global away: one of the engine's own or ECMAScript's globals comes back,
+    // anything else goes.
     void removeGlobal(const QString &name);
     // Puts back the engine's own globals (console, auth, btoa, atob) that the code just run assigned to,
     // so that one script can't take them from the next.
