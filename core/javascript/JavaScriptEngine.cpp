@@ -80,7 +80,8 @@ const char *const Prelude = R"JS(
                     'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
                     'Float32Array', 'Float64Array', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
                     'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape',
-                    'unescape', 'NaN', 'Infinity', 'undefined'].filter(function (name) {
+                    'unescape', 'NaN', 'Infinity', 'undefined', 'URL', 'URLSearchParams',
+                    'SharedArrayBuffer', 'Atomics', 'eval'].filter(function (name) {
         return name in g;
     });
     // intact() and restore() use only these, taken now and called plainly: a script that nulls
@@ -133,6 +134,10 @@ const char *const Prelude = R"JS(
     }
     hold(prototypeOf(Int8Array)); // %TypedArray%, the typed arrays' shared methods
     hold(prototypeOf(Int8Array.prototype));
+    // Generators' prototypes (QA pass 31).
+    hold(prototypeOf(function* () {}));
+    hold(prototypeOf(function* () {}).prototype);
+    hold(prototypeOf(prototypeOf(function* () {}).prototype));
     // The iterators' prototypes, which every for-of loop goes through (QA pass 29).
     [[][Symbol.iterator](), new Map()[Symbol.iterator](), new Set()[Symbol.iterator](), ''[Symbol.iterator]()]
         .forEach(function (iterator) {
@@ -667,17 +672,36 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
         return overTime("%1: the script was stopped after running for %2 s (the script timeout); look for "
                         "an endless loop");
     }
-    if (result.isError())
-        return withConsole(EvalResult::failure(formatError(result, origin)));
-    // Under a short budget (a step's quick first try on the window's thread), a result too large to
-    // convert in what is left of it counts as running over: the step is then run again where time doesn't
-    // matter. Converting 40 000 items there took 75 ms after the script itself had taken 40.
-    if (timeoutMs < SizeCheckedBelowMs) {
-        qint64 budget = std::max<qint64>(timeoutMs - clock.elapsed(), 0) * ConvertedValuesPerMs;
-        if (!fitsIn(result, budget))
-            return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
+    // Reading what the script returned or threw can run its code too, a getter or a proxy's trap: that
+    // runs under the watchdog as well (QA pass 31: `return { get x() { for (;;) {} } }` froze the studio
+    // for good, the watchdog being off by then).
+    m_watchdog->arm(timeoutMs);
+    EvalResult read;
+    bool tooLarge = false;
+    if (result.isError()) {
+        read = EvalResult::failure(formatError(result, origin));
+    } else {
+        // Under a short budget (a step's quick first try on the window's thread), a result too large to
+        // convert in what is left of it counts as running over: the step is then run again where time
+        // doesn't matter. Converting 40 000 items there took 75 ms after the script itself had taken 40.
+        if (timeoutMs < SizeCheckedBelowMs) {
+            qint64 budget = std::max<qint64>(timeoutMs - clock.elapsed(), 0) * ConvertedValuesPerMs;
+            tooLarge = !fitsIn(result, budget);
+        }
+        if (!tooLarge)
+            read = {toJson(result), {}};
     }
-    return withConsole({toJson(result), {}});
+    if (m_watchdog->disarm() || m_engine->isInterrupted()) {
+        m_engine->setInterrupted(false);
+        if (m_engine->hasError())
+            m_engine->catchError(); // what the interrupted read left pending, which the next call would get
+        m_interruptedLastTime = true;
+        return overTime("%1: reading the script's result took longer than the script timeout (%2 s); look "
+                        "for a getter or proxy in it that loops");
+    }
+    if (tooLarge)
+        return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
+    return withConsole(read);
 }
 
 QJsonValue JavaScriptEngine::toJson(const QJSValue &value)

@@ -532,6 +532,32 @@ private Q_SLOTS:
                  qPrintable(used.error));
     }
 
+    // What a script returns or throws is read under the watchdog too: a getter or proxy trap that loops
+    // is stopped like any loop (QA pass 31: these froze the studio and the CLI for good).
+    void readingAResultThatLoopsIsStopped_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::newRow("getter") << QStringLiteral("return { get x() { for (;;) {} } };");
+        QTest::newRow("proxy") << QStringLiteral("return new Proxy({}, { ownKeys() { for (;;) {} } });");
+        QTest::newRow("error message") << QStringLiteral("const e = new Error('x'); Object.defineProperty(e, "
+                                                         "'message', { get() { for (;;) {} } }); throw e;");
+        QTest::newRow("error name") << QStringLiteral(
+            "class E extends Error { get name() { for (;;) {} } } throw new E('x');");
+    }
+
+    void readingAResultThatLoopsIsStopped()
+    {
+        QFETCH(QString, code);
+        ScriptEngine engine;
+        engine.setTimeoutMs(300);
+        const EvalResult run = engine.runFunctionBody(code, {}, QStringLiteral("js1"));
+        QVERIFY(!run.ok());
+        QVERIFY2(run.timedOut, qPrintable(run.error));
+        // The engine is fine afterwards.
+        QCOMPARE(engine.runFunctionBody(QStringLiteral("return 1 + 1;"), {}, QStringLiteral("js2")).value,
+                 QJsonValue(2));
+    }
+
     void functionBody()
     {
         ScriptEngine engine;
