@@ -314,11 +314,30 @@ struct Changes
 Changes changesIn(const QString &source)
 {
     Changes changes;
-    // Also what hides an assignment from the scan below (QA pass 29): a comment before its `=`, an
-    // escaped name, a for-in or for-of target, a function made from text.
-    for (const char *word :
-         {"++", "--", "delete", "defineProperty", "defineProperties", "assign", "setPrototypeOf", "__proto__",
-          "Reflect", "constructor", "/*", "//", "\\u", " of ", " in "}) {
+    // Also what hides an assignment from the scan below (QA passes 29 and 31): a comment before its `=`,
+    // an escape, a for-in or for-of target, a name put together in brackets ('con' + 'structor'), a
+    // built-in method called on another built-in (push.call(Object.prototype, ...)).
+    for (const char *word : {"++",
+                             "--",
+                             "delete",
+                             "defineProperty",
+                             "defineProperties",
+                             "assign",
+                             "setPrototypeOf",
+                             "__proto__",
+                             "Reflect",
+                             "constructor",
+                             "/*",
+                             "//",
+                             "\\u",
+                             "\\x",
+                             "for(",
+                             "for (",
+                             "['",
+                             "[\"",
+                             "[`",
+                             ".call(",
+                             ".apply("}) {
         if (source.contains(QLatin1String(word)))
             changes.properties = true;
     }

@@ -484,20 +484,25 @@ private Q_SLOTS:
             QStringLiteral("Math.max /* x */ = null;"), QStringLiteral("Math.ma\\u0078 = null;"),
             QStringLiteral("for (Math.max of [null]);"),
             QStringLiteral("for (Array.prototype.max in { x: 1 });"),
-            QStringLiteral("[].constructor.constructor('Math.max = null')();")};
+            QStringLiteral("[].constructor.constructor('Math.max = null')();"),
+            // QA pass 31: written without spaces, put together in brackets, pushed onto a prototype
+            QStringLiteral("for(Math.max in{x:1});"),
+            QStringLiteral("[].map['con'+'structor']('Math.max \\x3d null')();"),
+            QStringLiteral("[].push.call(Object.prototype, 'polluted');")};
         for (const QString &change : changes) {
             const EvalResult changed = engine.runFunctionBody(change, {}, QStringLiteral("js1"));
             QVERIFY2(changed.ok(), qPrintable(change + QStringLiteral(": ") + changed.error));
             const EvalResult after = engine.runFunctionBody(
                 QStringLiteral(
-                    "let looped = 0; for (const x of [1, 2]) looped += x;\n"
+                    "let looped = 0; for (const x of [1, 2]) looped += x; let keys = 0; for (const k in {}) "
+                    "++keys;\n"
                     "return [Math.max(2, 5), [].max === undefined, new Map([[1, 2]]).size, looped,\n"
-                    "        typeof [].forEach, typeof Object.getOwnPropertyDescriptor];"),
+                    "        typeof [].forEach, typeof Object.getOwnPropertyDescriptor, keys];"),
                 {}, QStringLiteral("js2"));
             QVERIFY2(after.ok(), qPrintable(change + QStringLiteral(": ") + after.error));
             QCOMPARE(after.value,
-                     QJsonValue(
-                         QJsonArray {5, true, 1, 3, QStringLiteral("function"), QStringLiteral("function")}));
+                     QJsonValue(QJsonArray {5, true, 1, 3, QStringLiteral("function"),
+                                            QStringLiteral("function"), 0}));
         }
 
         // A step named like a built-in hides it while its value is in the scope, as any scope value does.
