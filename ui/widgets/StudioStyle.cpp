@@ -94,7 +94,6 @@ template<typename Option> Option copyOver(const QStyleOption *option, const QRec
 void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge,
                        const std::function<void(const QRect &frameCopy)> &draw)
 {
-    const int longest = LongestRun;
     const int thin = 2 * edge + Reach; // the copy's far edge falls outside the band drawn
     const QRect inside = frame.adjusted(edge, edge, -edge, -edge);
     // (A small frame too goes in pieces: its outline's four sides come to one run of spans.)
@@ -103,19 +102,19 @@ void drawFrameInPieces(QPainter *painter, const QRect &frame, int edge,
         return;
     }
     const QRect top(frame.left(), frame.top(), frame.width(), edge);
-    drawAlongInPieces(painter, top, true, longest,
+    drawAlongInPieces(painter, top, true, LongestRun,
                       [&](const QRect &copy) { draw(QRect(copy.left(), frame.top(), copy.width(), thin)); });
     const QRect bottom(frame.left(), inside.bottom() + 1, frame.width(), edge);
-    drawAlongInPieces(painter, bottom, true, longest, [&](const QRect &copy) {
+    drawAlongInPieces(painter, bottom, true, LongestRun, [&](const QRect &copy) {
         draw(QRect(copy.left(), frame.bottom() - thin + 1, copy.width(), thin));
     });
     // The sides between the top and bottom bands, from copies reaching into those bands.
     const QRect left(frame.left(), inside.top(), edge, inside.height());
-    drawAlongInPieces(painter, left, false, longest, [&](const QRect &copy) {
+    drawAlongInPieces(painter, left, false, LongestRun, [&](const QRect &copy) {
         draw(QRect(frame.left(), copy.top() - edge, thin, copy.height() + 2 * edge));
     });
     const QRect right(inside.right() + 1, inside.top(), edge, inside.height());
-    drawAlongInPieces(painter, right, false, longest, [&](const QRect &copy) {
+    drawAlongInPieces(painter, right, false, LongestRun, [&](const QRect &copy) {
         draw(QRect(frame.right() - thin + 1, copy.top() - edge, thin, copy.height() + 2 * edge));
     });
     painter->save();
