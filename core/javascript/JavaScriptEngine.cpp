@@ -30,8 +30,11 @@ namespace {
 // took the studio down with unsaved work, QA pass 24). String(), template literals and toString() all
 // come through join.
 const char *const Prelude = R"JS(
-(function (g, sink) {
-    var library = g.auth; // not g.auth at each call: a step named auth hides it (QA pass 29)
+(function (g, sink, library) {
+    // ECMAScript's globals: all the engine has before this adds its own.
+    var builtins = Object.getOwnPropertyNames(g);
+    g.auth = library;
+    // The library taken here, not g.auth at each call: a step named auth hides it (QA pass 29).
     g.btoa = function (s) { return library.base64Encode(String(s)); };
     g.atob = function (s) { return library.base64Decode(String(s)); };
     var joining = [];
@@ -73,17 +76,6 @@ const char *const Prelude = R"JS(
     // ECMAScript's built-ins as the engine has them now. Scripts share the engine, so one that changes a
     // built-in (JSON.stringify = null, Array.prototype.map = ...) must not change it for the runs after
     // it: intact() tells whether any is changed, restore() puts them back.
-    var builtins = ['Object', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt', 'Error',
-                    'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError',
-                    'Date', 'RegExp', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'JSON', 'Math',
-                    'Reflect', 'Proxy', 'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array',
-                    'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-                    'Float32Array', 'Float64Array', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
-                    'encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape',
-                    'unescape', 'NaN', 'Infinity', 'undefined', 'URL', 'URLSearchParams',
-                    'SharedArrayBuffer', 'Atomics', 'eval'].filter(function (name) {
-        return name in g;
-    });
     // intact() and restore() use only these, taken now and called plainly: a script that nulls
     // Array.prototype.forEach or Reflect.defineProperty must not stop them (QA pass 29).
     var ownKeys = Reflect.ownKeys, describe = Object.getOwnPropertyDescriptor,
@@ -198,7 +190,7 @@ const char *const Prelude = R"JS(
                                                  enumerable: false });
         }
     };
-    return { joining: joining, intact: intact, restore: restore };
+    return { joining: joining, intact: intact, restore: restore, builtins: builtins };
 })
 )JS";
 
@@ -252,15 +244,17 @@ JavaScriptEngine::JavaScriptEngine()
     QJSValue global = m_engine->globalObject();
     QJSValue library = m_engine->newQObject(m_library);
     QJSEngine::setObjectOwnership(m_library, QJSEngine::CppOwnership);
-    global.setProperty(QStringLiteral("auth"), library);
     QJSValue sink = m_engine->newQObject(m_console);
     QJSEngine::setObjectOwnership(m_console, QJSEngine::CppOwnership);
+    // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
+    global.deleteProperty(QStringLiteral("print"));
+    global.deleteProperty(QStringLiteral("gc"));
     // No promises: a script has nothing to wait for (no network, no timers), and a promise's callbacks
     // ran later, from the event loop, outside the step and its time limit. An endless loop in one froze
     // the studio and the CLI for good (QA pass 30).
     global.deleteProperty(QStringLiteral("Promise"));
-    const QJSValue prelude =
-        m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude")).call({global, sink});
+    const QJSValue prelude = m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"))
+                                 .call({global, sink, library});
     m_joining = prelude.property(QStringLiteral("joining"));
     m_builtinsIntact = prelude.property(QStringLiteral("intact"));
     m_restoreBuiltins = prelude.property(QStringLiteral("restore"));
@@ -272,17 +266,14 @@ JavaScriptEngine::JavaScriptEngine()
         const QString key = QString::fromLatin1(name);
         m_ownGlobals.insert(key, global.property(key));
     }
-    // Globals that are QJSEngine conveniences, not ECMAScript; scripts should not depend on them.
-    global.deleteProperty(QStringLiteral("print"));
-    global.deleteProperty(QStringLiteral("gc"));
-    // ECMAScript's globals too: a step named JSON hides JSON while its value is installed, and JSON comes
-    // back when the value goes (it used to be deleted, for the rest of the studio's life).
-    const QJSValue names = m_engine->evaluate(QStringLiteral("Object.getOwnPropertyNames(this)"));
+    // ECMAScript's globals too, as the prelude found them: a step named JSON hides JSON while its value is
+    // installed, and JSON comes back when the value goes (it used to be deleted, for the rest of the
+    // studio's life).
+    const QJSValue names = prelude.property(QStringLiteral("builtins"));
     const int count = names.property(QStringLiteral("length")).toInt();
     for (int i = 0; i < count; ++i) {
         const QString key = names.property(quint32(i)).toString();
-        if (!m_ownGlobals.contains(key))
-            m_builtinGlobals.insert(key, global.property(key));
+        m_builtinGlobals.insert(key, global.property(key));
     }
 }
 
@@ -693,8 +684,11 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     }
     // Reading what the script returned or threw can run its code too, a getter or a proxy's trap: that
     // runs under the watchdog as well (QA pass 31: `return { get x() { for (;;) {} } }` froze the studio
-    // for good, the watchdog being off by then).
-    m_watchdog->arm(timeoutMs);
+    // for good, the watchdog being off by then). A string, number or the like runs no code: the usual
+    // {{ }} expression's result skips arming it again.
+    const bool runsCode = result.isObject();
+    if (runsCode)
+        m_watchdog->arm(timeoutMs);
     EvalResult read;
     bool tooLarge = false;
     if (result.isError()) {
@@ -710,7 +704,7 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
         if (!tooLarge)
             read = {toJson(result), {}};
     }
-    if (m_watchdog->disarm() || m_engine->isInterrupted()) {
+    if ((runsCode && m_watchdog->disarm()) || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
         if (m_engine->hasError())
             m_engine->catchError(); // what the interrupted read left pending, which the next call would get
