@@ -8,6 +8,8 @@
 
 #include <QElapsedTimer>
 #include <QJSValueIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
@@ -255,6 +257,7 @@ JavaScriptEngine::JavaScriptEngine()
     global.deleteProperty(QStringLiteral("Promise"));
     const QJSValue prelude = m_engine->evaluate(QString::fromLatin1(Prelude), QStringLiteral("prelude"))
                                  .call({global, sink, library});
+    m_thrown = m_engine->newObject();
     m_joining = prelude.property(QStringLiteral("joining"));
     m_builtinsIntact = prelude.property(QStringLiteral("intact"));
     m_restoreBuiltins = prelude.property(QStringLiteral("restore"));
@@ -635,12 +638,21 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     if (!function.isCallable()) {
         // An expression is parenthesised so an object literal is an expression; both stay on the first
         // line so error lines match the source.
+        // What it throws is caught and handed back in m_thrown: QJSValue::call() returns a thrown value
+        // as if it were returned, and only an Error could be told apart from a result (`throw 'boom'`
+        // counted as the step's value, QA pass 31). The watchdog's interrupt is not caught by this.
         const QString source = kind == FunctionKind::Expression
-            ? QStringLiteral("(function () { return (") + code + QStringLiteral("\n); })")
-            : QStringLiteral("(function () { \"use strict\"; ") + code + QStringLiteral("\n})");
+            ? QStringLiteral("(function (__authstudioThrown) { return function () { try { return (") + code +
+                QStringLiteral(
+                    "\n); } catch (e) { __authstudioThrown.value = e; return __authstudioThrown; } }; })")
+            : QStringLiteral("(function (__authstudioThrown) { return function () { \"use strict\"; try { ") +
+                code +
+                QStringLiteral(
+                    "\n} catch (e) { __authstudioThrown.value = e; return __authstudioThrown; } }; })");
         function = m_engine->evaluate(source, origin, 1);
         if (function.isError())
             return EvalResult::failure(formatError(function, origin));
+        function = function.call({m_thrown});
         if (compiled.size() > 2048)
             compiled.clear();
         compiled.insert(code, function);
@@ -654,8 +666,13 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
         restoreBuiltins(); // not checked after it: the engine was still interrupted
     }
     m_watchdog->arm(timeoutMs);
-    const QJSValue result = function.call();
+    QJSValue result = function.call();
     const bool timedOut = m_watchdog->disarm();
+    const bool threw = result.strictlyEquals(m_thrown);
+    if (threw) {
+        result = m_thrown.property(QStringLiteral("value"));
+        m_thrown.deleteProperty(QStringLiteral("value"));
+    }
     restoreOwnGlobals();
     // Expressions aren't checked: the check would cut their rate by more than half, and one that changes
     // a built-in is far-fetched. A script step whose code could change one pays it.
@@ -693,6 +710,12 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     bool tooLarge = false;
     if (result.isError()) {
         read = EvalResult::failure(formatError(result, origin));
+    } else if (threw) {
+        read = EvalResult::failure(QStringLiteral("%1: the %2 threw %3")
+                                       .arg(origin,
+                                            kind == FunctionKind::Expression ? QStringLiteral("expression")
+                                                                             : QStringLiteral("script"),
+                                            thrownText(result)));
     } else {
         // Under a short budget (a step's quick first try on the window's thread), a result too large to
         // convert in what is left of it counts as running over: the step is then run again where time
@@ -715,6 +738,20 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     if (tooLarge)
         return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
     return withConsole(read);
+}
+
+QString JavaScriptEngine::thrownText(const QJSValue &value)
+{
+    if (value.isUndefined())
+        return QStringLiteral("undefined");
+    // As JSON, so a string shows as one ("boom") and an object as what it holds; cut, as it goes into one
+    // line of an error.
+    const QByteArray json = QJsonDocument(QJsonArray {toJson(value)}).toJson(QJsonDocument::Compact);
+    QString text = QString::fromUtf8(json.mid(1, json.size() - 2));
+    constexpr qsizetype Longest = 500;
+    if (text.size() > Longest)
+        text = text.left(Longest) + QStringLiteral("…");
+    return text;
 }
 
 QJsonValue JavaScriptEngine::toJson(const QJSValue &value)

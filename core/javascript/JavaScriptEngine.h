@@ -55,6 +55,7 @@ private:
     QString formatError(const QJSValue &error, const QString &origin) const;
     // A script result as JSON; undefined and functions become null, so the name stays in the scope.
     QJsonValue toJson(const QJSValue &value);
+    QString thrownText(const QJSValue &value); // a thrown value that isn't an Error, for the failure's text
     QJSValue partialObject(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth);
 
     std::unique_ptr<QJSEngine> m_engine;
@@ -65,6 +66,7 @@ private:
     QString m_preludeFile; // the file name V4 gives the prelude's functions, in errors and stacks
     bool m_mayReplaceOwnGlobals = false; // the code being run names one of them (set by installScope)
     bool m_mayChangeBuiltins = false; // the code being run could change a built-in (set by installScope)
+    QJSValue m_thrown; // what a compiled script returns when it threw, with the thrown value (see call())
     QJSValue m_joining; // the arrays Array.prototype.join is inside of (see the prelude)
     QJSValue m_builtinsIntact; // the prelude's intact() and restore(hidden)
     QJSValue m_restoreBuiltins;

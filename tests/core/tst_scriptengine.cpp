@@ -369,15 +369,16 @@ private Q_SLOTS:
         QVERIFY2(refused.error.contains(QLatin1String("console.warn can't be changed")),
                  qPrintable(refused.error));
         QVERIFY2(refused.error.endsWith(QLatin1String("(line 2)")), qPrintable(refused.error));
-        // So do the engine's other functions. Called last in a return, V4 keeps no frame of the caller:
-        // no line then, rather than the engine's.
+        // So do the engine's other functions, called last in a return too (V4 keeps no frame of the caller
+        // of a tail call; the engine's try around each script keeps the call from being one).
         const EvalResult badBase64 = engine.runFunctionBody(
             QStringLiteral("\n\nconst text = atob('%%%');\nreturn text;"), {}, QStringLiteral("js1"));
         QVERIFY(!badBase64.ok());
         QVERIFY2(badBase64.error.endsWith(QLatin1String("(line 3)")), qPrintable(badBase64.error));
         const EvalResult tailCall =
             engine.runFunctionBody(QStringLiteral("\n\nreturn atob('%%%');"), {}, QStringLiteral("js1"));
-        QVERIFY2(tailCall.error.endsWith(QLatin1String("not valid base64")), qPrintable(tailCall.error));
+        QVERIFY2(tailCall.error.endsWith(QLatin1String("not valid base64 (line 3)")),
+                 qPrintable(tailCall.error));
         // Other changes to it say the same (QA pass 28).
         for (const QString &change : {QStringLiteral("console.foo = 1;"),
                                       QStringLiteral("Object.defineProperty(console, 'log', { value: 1 });"),
@@ -632,6 +633,45 @@ private Q_SLOTS:
             QStringLiteral("js1"));
         QVERIFY(!result.ok());
         QCOMPARE(result.error, QStringLiteral("js1: TypeError: bad token (line 3)"));
+    }
+
+    // A thrown value that isn't an Error fails the step too (it used to count as what the step returned,
+    // QA pass 31), in a script step and in an expression; a returned one is still a result.
+    void throwingAnythingFails_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("isExpression");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("string") << QStringLiteral("throw 'boom';") << false
+                                << QStringLiteral("js1: the script threw \"boom\"");
+        QTest::newRow("object") << QStringLiteral("const s = 401;\nthrow { status: s };") << false
+                                << QStringLiteral("js1: the script threw {\"status\":401}");
+        QTest::newRow("undefined") << QStringLiteral("throw undefined;") << false
+                                   << QStringLiteral("js1: the script threw undefined");
+        QTest::newRow("caught inside") << QStringLiteral("try { throw 'x'; } catch (e) { throw e + 'y'; }")
+                                       << false << QStringLiteral("js1: the script threw \"xy\"");
+        QTest::newRow("error still names its line")
+            << QStringLiteral("\nthrow new RangeError('no');") << false
+            << QStringLiteral("js1: RangeError: no (line 2)");
+        QTest::newRow("in an expression") << QStringLiteral("(() => { throw 42; })()") << true
+                                          << QStringLiteral("js1: the expression threw 42");
+    }
+
+    void throwingAnythingFails()
+    {
+        QFETCH(QString, code);
+        QFETCH(bool, isExpression);
+        QFETCH(QString, error);
+        ScriptEngine engine;
+        const EvalResult result = isExpression ? engine.evaluateExpression(code, {}, QStringLiteral("js1"))
+                                               : engine.runFunctionBody(code, {}, QStringLiteral("js1"));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error, error);
+        // The next run is not affected by what was thrown.
+        const EvalResult next =
+            engine.runFunctionBody(QStringLiteral("return 'boom';"), {}, QStringLiteral("js2"));
+        QVERIFY2(next.ok(), qPrintable(next.error));
+        QCOMPARE(next.value, QJsonValue(QStringLiteral("boom")));
     }
 
     void strictModeCatchesUndeclaredAssignment()
