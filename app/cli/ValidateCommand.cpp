@@ -3,6 +3,7 @@
 #include "CliOutput.h"
 #include "format/WorkspaceFormat.h"
 #include "format/WorkspaceReader.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/ResourceReferences.h"
 
 #include <QCommandLineParser>
@@ -126,15 +127,38 @@ int ValidateCommand::run(const QStringList &arguments)
             if (!variable || !variable->enabled)
                 undefined.append(name);
         }
-        if (undefined.isEmpty())
-            continue;
-        const QString message = QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled "
-                                               "workspace variable defines: a run stops there")
-                                    .arg(resource.name, ResourceReferences::asExpressions(undefined));
-        warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
-        warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
-                                     {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
-                                     {QStringLiteral("message"), message}});
+        if (!undefined.isEmpty()) {
+            const QString message =
+                QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "
+                               "variable defines: a run stops there")
+                    .arg(resource.name, ResourceReferences::asExpressions(undefined));
+            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
+            warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
+                                         {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
+                                         {QStringLiteral("message"), message}});
+        }
+        // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
+        // with a puzzling "not a function".
+        QStringList builtins;
+        for (const Workflow *workflow :
+             {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
+            for (const Step &step : workflow->steps) {
+                if (JavaScriptIdentifier::isBuiltinGlobal(stepName(step)) &&
+                    !builtins.contains(stepName(step)))
+                    builtins.append(stepName(step));
+            }
+        }
+        if (!builtins.isEmpty()) {
+            const QString message =
+                QStringLiteral("resource \"%1\" has a step named %2, also JavaScript's: "
+                               "the scripts and expressions after it see the step's value "
+                               "instead")
+                    .arg(resource.name, builtins.join(QStringLiteral(", ")));
+            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
+            warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
+                                         {QStringLiteral("names"), QJsonArray::fromStringList(builtins)},
+                                         {QStringLiteral("message"), message}});
+        }
     }
     if (!workspace)
         return finish(reader.errors(), {});

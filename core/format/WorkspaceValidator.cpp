@@ -2,6 +2,7 @@
 
 #include "run/JsonBodyTemplate.h"
 #include "run/RequestBuilder.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/Template.h"
 
 #include <QRegularExpression>
@@ -46,6 +47,12 @@ QString literalText(const QString &source)
     return literal;
 }
 
+QString reservedWordProblem(const QString &what, const QString &name)
+{
+    return QStringLiteral("%1 name '%2' is a JavaScript keyword, which expressions can't name")
+        .arg(what, name);
+}
+
 void validateWorkflow(const Workflow &workflow, const QString &pointer, const QSet<QString> &workspaceNames,
                       QList<WorkspaceValidator::Problem> &problems)
 {
@@ -59,6 +66,9 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                              QStringLiteral("step name '%1' is not a valid identifier (letters, digits, _ "
                                             "and $, not starting with a digit)")
                                  .arg(name)});
+        } else if (JavaScriptIdentifier::isReservedWord(name)) {
+            problems.append(
+                {stepPointer + QStringLiteral("/name"), reservedWordProblem(QStringLiteral("step"), name)});
         } else if (seen.contains(name)) {
             problems.append({stepPointer + QStringLiteral("/name"),
                              QStringLiteral("duplicate step name '%1' in this workflow").arg(name)});
@@ -183,6 +193,8 @@ QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
         return QStringLiteral("variable name '%1' is not a valid identifier (letters, digits, _ and $, not "
                               "starting with a digit)")
             .arg(variable.name);
+    if (JavaScriptIdentifier::isReservedWord(variable.name))
+        return reservedWordProblem(QStringLiteral("variable"), variable.name);
     return {};
 }
 

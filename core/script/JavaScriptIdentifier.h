@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QChar>
+#include <QString>
 
 namespace AuthStudio::JavaScriptIdentifier {
 
@@ -17,5 +18,14 @@ inline bool isPart(QChar c)
 {
     return c.isLetterOrNumber() || c == u'_' || c == u'$';
 }
+
+// JavaScript's reserved words in strict code (`new`, `class`, `let`, ...) and the globals that can't be
+// replaced (`undefined`, `NaN`, `Infinity`): a step or variable of such a name could never be read by
+// name (`{{ new.token }}` is a syntax error).
+bool isReservedWord(const QString &name);
+
+// ECMAScript's global objects and functions (JSON, Math, Date, parseInt, ...) and the script engine's own
+// (auth, btoa, atob, console): a step of such a name hides them from the scripts after it.
+bool isBuiltinGlobal(const QString &name);
 
 } // namespace AuthStudio::JavaScriptIdentifier

@@ -246,6 +246,17 @@ private Q_SLOTS:
                  qPrintable(run.err));
         QVERIFY(!run.err.contains(QStringLiteral("{{ API }}")));
 
+        // A step named like one of JavaScript's globals is allowed, with a warning: scripts after it
+        // see the step instead.
+        const QString shadowing = writeFile(
+            dir, QStringLiteral("shadowing.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "javascript", "name": "JSON", "code": "return 1"}]}}]})");
+        const Run shadowed = cli({QStringLiteral("validate"), shadowing});
+        QCOMPARE(shadowed.exitCode, 0);
+        QVERIFY2(shadowed.err.contains(QStringLiteral("warning: resource \"r\" has a step named JSON, also "
+                                                      "JavaScript's")),
+                 qPrintable(shadowed.err));
+
         const QString exported = writeFile(
             dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");

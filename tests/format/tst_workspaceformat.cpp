@@ -621,6 +621,9 @@ void TestWorkspaceFormat::badFiles_data()
                                           << QStringList {u"duplicate step name 'http1'"_s};
     QTest::newRow("invalid step name") << u"invalid-step-name.json"_s << workflow + u"/1/name"_s
                                        << QStringList {u"'1st-request' is not a valid identifier"_s};
+    QTest::newRow("step named with a JavaScript keyword")
+        << u"reserved-step-name.json"_s << workflow + u"/1/name"_s
+        << QStringList {u"step name 'new' is a JavaScript keyword, which expressions can't name"_s};
     QTest::newRow("step named like a workspace variable")
         << u"step-name-is-variable.json"_s << workflow + u"/2/name"_s
         << QStringList {u"'TOKEN' is already a workspace variable"_s};
@@ -633,6 +636,9 @@ void TestWorkspaceFormat::badFiles_data()
     QTest::newRow("invalid workspace variable name")
         << u"variable-bad-name.json"_s << u"/variables/0/name"_s
         << QStringList {u"'api-base' is not a valid identifier"_s};
+    QTest::newRow("workspace variable named with a JavaScript keyword")
+        << u"variable-reserved-name.json"_s << u"/variables/0/name"_s
+        << QStringList {u"variable name 'class' is a JavaScript keyword"_s};
     QTest::newRow("secret variable with a literal value")
         << u"secret-literal.json"_s << workflow + u"/2/value"_s
         << QStringList {u"secret variable 'TOKEN' holds a literal value"_s, u"{{ expression }}"_s};
@@ -941,6 +947,12 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
         setStepName(authStep(workspace, 0, 0), u"form 1"_s);
         QTest::newRow("invalid step name")
             << workspace << workflow + u"/0/name"_s << u"not a valid identifier"_s;
+    }
+    {
+        Workspace workspace = everyFieldWorkspace();
+        setStepName(authStep(workspace, 0, 0), u"default"_s);
+        QTest::newRow("step named with a JavaScript keyword")
+            << workspace << workflow + u"/0/name"_s << u"step name 'default' is a JavaScript keyword"_s;
     }
     {
         Workspace workspace = everyFieldWorkspace();

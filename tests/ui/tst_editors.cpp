@@ -813,6 +813,24 @@ void tst_Editors::renamingOntoANameInUseWarns()
     clearLine(editor->nameEdit());
     QTest::keyClicks(editor->nameEdit(), QStringLiteral("login"));
     QVERIFY(!problem->isVisibleTo(editor));
+
+    // A JavaScript keyword can't be named by an expression (`{{ new.body }}` is a syntax error); one of
+    // JavaScript's globals can, but hides it from the scripts after the step.
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("new"));
+    QVERIFY(problem->isVisibleTo(editor));
+    QVERIFY2(problem->text().contains(QStringLiteral("JavaScript keyword")), qPrintable(problem->text()));
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("JSON"));
+    QVERIFY(problem->isVisibleTo(editor));
+    QVERIFY2(problem->text().contains(QStringLiteral("also JavaScript's")), qPrintable(problem->text()));
+    clearLine(editor->nameEdit());
+    QTest::keyClicks(editor->nameEdit(), QStringLiteral("login"));
+    QVERIFY(!problem->isVisibleTo(editor));
+    // Renamed in the step list, a keyword is refused as a name that isn't an identifier is.
+    const QModelIndex row = workflow.stepModel()->index(1);
+    QVERIFY(!workflow.stepModel()->setData(row, QStringLiteral("class"), Qt::EditRole));
+    QCOMPARE(row.data(StepListModel::StepNameRole).toString(), QStringLiteral("login"));
 }
 
 void tst_Editors::renamingAVariableRewritesTheResource()

@@ -1,6 +1,7 @@
 #include "StepEditor.h"
 
 #include "format/WorkspaceValidator.h"
+#include "script/JavaScriptIdentifier.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -166,6 +167,9 @@ void StepEditor::updateNameProblem()
     QString problem;
     if (!WorkspaceValidator::isIdentifier(name))
         problem = tr("Use letters, digits, _ and $ (not starting with a digit), so expressions can name it.");
+    else if (JavaScriptIdentifier::isReservedWord(name))
+        problem =
+            tr("\"%1\" is a JavaScript keyword, which expressions can't name. Pick another name.").arg(name);
     else if (uses > 1)
         problem = tr("Another step of this workflow is named \"%1\".").arg(name);
     else if (!m_renameClashes.isEmpty())
@@ -176,6 +180,11 @@ void StepEditor::updateNameProblem()
         problem = tr("A workspace variable is also named \"%1\"; after this step, \"%1\" means this step's "
                      "value.")
                       .arg(name);
+    else if (JavaScriptIdentifier::isBuiltinGlobal(name))
+        problem =
+            tr("\"%1\" is also JavaScript's: the scripts and expressions after this step see the step's "
+               "value instead.")
+                .arg(name);
     m_nameProblem->setText(problem);
     m_nameProblem->setVisible(!problem.isEmpty());
 }

@@ -3,6 +3,7 @@
 #include "document/WorkspaceDocument.h"
 
 #include "format/WorkspaceValidator.h"
+#include "script/JavaScriptIdentifier.h"
 #include <QGuiApplication>
 #include <QPalette>
 #include <QScopedValueRollback>
@@ -100,7 +101,7 @@ bool StepListModel::setData(const QModelIndex &index, const QVariant &value, int
         // Names are how later steps refer to this one: refuse what expressions couldn't name.
         const QString name = value.toString().trimmed();
         const Workflow &workflow = m_document->workflow(m_resource, m_workflow);
-        if (!WorkspaceValidator::isIdentifier(name))
+        if (!WorkspaceValidator::isIdentifier(name) || JavaScriptIdentifier::isReservedWord(name))
             return false;
         if (name != stepName(workflow.steps.at(index.row())) && workflow.hasName(name))
             return false;
