@@ -1102,6 +1102,18 @@ void tst_MainWindow::exportImportThroughMenu()
     QFileDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = window->findChild<QFileDialog *>()));
     QCOMPARE(dialog->defaultSuffix(), QStringLiteral("authstudio-resource.json"));
+    // Qt's own dialog opens large enough to show names and dates whole (it used to open at about 610x410,
+    // its columns cut: QA pass 29), within the screen, and comes back at the size the user left it.
+    const QSize available = dialog->screen()->availableSize() * 9 / 10;
+    QCOMPARE(dialog->size(), QSize(880, 560).boundedTo(available));
+    dialog->resize(dialog->size() - QSize(40, 30));
+    const QSize left = dialog->size();
+    dialog->reject();
+    QTRY_VERIFY(!window->findChild<QFileDialog *>()); // deleted on close
+    FileDialog::setNextPath(std::nullopt);
+    child<QAction>(window.get(), QStringLiteral("actionExportResource"))->trigger();
+    QTRY_VERIFY((dialog = window->findChild<QFileDialog *>()));
+    QCOMPARE(dialog->size(), left);
     dialog->reject();
     const QString path = m_dir.filePath(QStringLiteral("exported.authstudio-resource.json"));
     FileDialog::setNextPath(m_dir.filePath(QStringLiteral("exported")));

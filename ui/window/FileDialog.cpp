@@ -1,9 +1,12 @@
 #include "FileDialog.h"
 
+#include "StudioSettings.h"
 #include "format/WorkspaceFormat.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QTimer>
 
 namespace AuthStudio {
@@ -48,6 +51,22 @@ void FileDialog::choose(QWidget *parent, Mode mode, const QString &caption, cons
         dialog->setAcceptMode(QFileDialog::AcceptOpen);
         dialog->setFileMode(QFileDialog::ExistingFile);
     }
+    // Qt's own dialog (used where the desktop offers none) opens at its small default size, about
+    // 610x410, with its columns cut (QA pass 29). It comes back as the user last left it; the first time,
+    // at a size that shows the names and dates whole.
+    StudioSettings settings;
+    dialog->restoreState(settings.value(StudioSettings::Key::FileDialogState).toByteArray());
+    if (!dialog->restoreGeometry(settings.value(StudioSettings::Key::FileDialogGeometry).toByteArray())) {
+        QSize size(880, 560);
+        if (const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+            size = size.boundedTo(screen->availableSize() * 9 / 10);
+        dialog->resize(size);
+    }
+    QObject::connect(dialog, &QFileDialog::finished, dialog, [dialog] {
+        StudioSettings saved;
+        saved.setValue(StudioSettings::Key::FileDialogGeometry, dialog->saveGeometry());
+        saved.setValue(StudioSettings::Key::FileDialogState, dialog->saveState());
+    });
     QObject::connect(dialog, &QFileDialog::fileSelected, context, std::move(done));
     dialog->open();
 }

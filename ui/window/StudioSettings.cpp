@@ -25,6 +25,8 @@ const KeyInfo &info(StudioSettings::Key key)
         {StudioSettings::Key::AutosaveIntervalSeconds, "autosave/intervalSeconds",
          Autosaver::DefaultIntervalSeconds},
         {StudioSettings::Key::LastDirectory, "files/lastDirectory", QString()},
+        {StudioSettings::Key::FileDialogGeometry, "fileDialog/geometry", QByteArray()},
+        {StudioSettings::Key::FileDialogState, "fileDialog/state", QByteArray()},
     };
     return table[int(key)];
 }

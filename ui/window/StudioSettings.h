@@ -15,7 +15,15 @@ namespace AuthStudio {
 class StudioSettings
 {
 public:
-    enum class Key { RecentFiles, WindowGeometry, WindowState, AutosaveIntervalSeconds, LastDirectory };
+    enum class Key {
+        RecentFiles,
+        WindowGeometry,
+        WindowState,
+        AutosaveIntervalSeconds,
+        LastDirectory,
+        FileDialogGeometry,
+        FileDialogState
+    };
 
     static constexpr int Version = 1;
     static constexpr int MaxRecentFiles = 8;
