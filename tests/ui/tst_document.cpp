@@ -758,8 +758,13 @@ void tst_Document::restoreRecoveryIsUnsaved()
     QVERIFY(!document.isModified());
     QVERIFY(!autosaver.hasRecovery());
 
-    // Restored again, then replaced by a new workspace: that one is unmodified, as after any start.
+    // A backup that holds what the file holds has nothing to restore: the document is the saved file.
     QVERIFY(document.restoreRecovery(original, original));
+    QVERIFY(!document.isModified());
+    QCOMPARE(document.undoStack()->count(), 0);
+    // Restored as an untitled workspace (no saved state in the history), then replaced by a new
+    // workspace: that one is unmodified, as after any start.
+    QVERIFY(document.restoreRecovery(original, QString()));
     QVERIFY(document.isModified());
     document.newWorkspace();
     QVERIFY(!document.isModified());

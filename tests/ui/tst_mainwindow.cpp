@@ -1239,6 +1239,17 @@ void tst_MainWindow::autosaveAndRecoveryOnStart()
     QVERIFY(MessagePrompt::lastText().contains(QStringLiteral("deletes the backup")));
     QVERIFY(window->document()->isModified());
     QCOMPARE(window->document()->filePath(), path);
+    // The restore is one step on top of the saved file: Undo goes back to what is on disk (it used to be
+    // out of reach), Redo to the restored work.
+    QUndoStack *history = window->document()->undoStack();
+    QCOMPARE(history->count(), 1);
+    QCOMPARE(history->undoText(), QStringLiteral("Restore unsaved changes"));
+    history->undo();
+    QCOMPARE(window->document()->resourceCount(), unsaved.resources.size() - 1);
+    QVERIFY(!window->document()->isModified());
+    history->redo();
+    QCOMPARE(window->document()->workspace(), unsaved);
+    QVERIFY(window->document()->isModified());
     // Saving makes it clean and the recovery file goes.
     child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
     QVERIFY(!window->document()->isModified());

@@ -290,6 +290,29 @@ bool WorkspaceDocument::restoreRecovery(const QString &recoveryPath, const QStri
         return false;
     }
     m_errorString.clear();
+    // The saved file, when it still reads, is where the history starts: the restore is one step on top
+    // of it, so Undo goes back to what is on disk (it used to be out of reach, the file's state being
+    // nowhere in the history). The workspace's name isn't an edit the history has: a file renamed inside
+    // since keeps the restore as the start.
+    const ReadResult saved = originalPath.isEmpty() ? ReadResult() : readWorkspaceFile(originalPath);
+    if (saved.workspace && saved.workspace->name == workspace->name) {
+        resetTo(*saved.workspace, originalPath);
+        m_diskStamp = saved.stamp;
+        if (*workspace == *saved.workspace)
+            return true; // saved after all, as the backup went out of date
+        m_undoStack->beginMacro(tr("Restore unsaved changes"));
+        if (workspace->variables != m_workspace.variables)
+            setVariables(workspace->variables, tr("Restore unsaved changes"));
+        const qsizetype common = std::min(workspace->resources.size(), m_workspace.resources.size());
+        for (qsizetype i = 0; i < common; ++i)
+            setResource(int(i), workspace->resources.at(i), tr("Restore unsaved changes"));
+        while (resourceCount() > workspace->resources.size())
+            removeResource(resourceCount() - 1);
+        for (qsizetype i = common; i < workspace->resources.size(); ++i)
+            addResource(workspace->resources.at(i), int(i));
+        m_undoStack->endMacro();
+        return true;
+    }
     resetTo(*workspace, originalPath);
     // What the crashed window had read is unknown: changes from here on are what Save warns of.
     m_diskStamp = originalPath.isEmpty() ? FileStamp() : FileStamp::of(originalPath);
