@@ -137,6 +137,18 @@ int ValidateCommand::run(const QStringList &arguments)
                                          {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
                                          {QStringLiteral("message"), message}});
         }
+        const QStringList lost = ResourceReferences::authStepsReadByRefresh(resource);
+        if (!lost.isEmpty()) {
+            const QString message =
+                QStringLiteral("the refresh workflow of resource \"%1\" reads %2, from the auth workflow's "
+                               "steps: a refresh starts from the session, which keeps only the variables the "
+                               "auth workflow defines, so a refresh stops there")
+                    .arg(resource.name, ResourceReferences::asExpressions(lost));
+            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
+            warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
+                                         {QStringLiteral("names"), QJsonArray::fromStringList(lost)},
+                                         {QStringLiteral("message"), message}});
+        }
         // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
         // with a puzzling "not a function".
         QStringList builtins;

@@ -23,4 +23,14 @@ int Workflow::indexOf(const QString &name) const
     return -1;
 }
 
+QStringList Workflow::definedVariableNames() const
+{
+    QStringList names;
+    for (const Step &step : steps) {
+        if (const auto *variable = std::get_if<DefineVariableStep>(&step); variable && variable->enabled)
+            names.append(variable->name);
+    }
+    return names;
+}
+
 } // namespace AuthStudio

@@ -4,6 +4,7 @@
 #include "Step.h"
 
 #include <QList>
+#include <QStringList>
 
 namespace AuthStudio {
 
@@ -17,6 +18,8 @@ struct Workflow
     bool hasName(const QString &name) const { return indexOf(name) >= 0; }
     // The index of the step with this name, -1 when none has it.
     int indexOf(const QString &name) const;
+    // The names its enabled Define variable steps set: what a run of it leaves in a session.
+    QStringList definedVariableNames() const;
     bool operator==(const Workflow &) const = default;
 };
 

@@ -23,16 +23,6 @@ namespace {
 
 constexpr int MaxRedirects = 10;
 
-QStringList definedNames(const Workflow &workflow)
-{
-    QStringList names;
-    for (const Step &step : workflow.steps) {
-        if (const auto *variable = std::get_if<DefineVariableStep>(&step); variable && variable->enabled)
-            names.append(variable->name);
-    }
-    return names;
-}
-
 QString joinUrl(const QString &base, const QString &path)
 {
     if (path.isEmpty())
@@ -409,7 +399,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         if (result.succeeded()) {
             AuthSession session;
             session.loggedInAt = now;
-            session.takeVariables(result.scope, definedNames(m_resource.customAuth.authWorkflow));
+            session.takeVariables(result.scope, m_resource.customAuth.authWorkflow.definedVariableNames());
             updateExpiry(session);
             m_session = session;
             ++m_generation;
@@ -438,7 +428,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     if (operation != AuthOperation::Refresh)
         return;
     if (result.succeeded() && m_session) {
-        m_session->takeVariables(result.scope, definedNames(m_resource.customAuth.refreshWorkflow));
+        m_session->takeVariables(result.scope, m_resource.customAuth.refreshWorkflow.definedVariableNames());
         ++m_generation; // right after the variables change: the cached session scope follows it
         m_session->refreshedAt = now;
         updateExpiry(*m_session);

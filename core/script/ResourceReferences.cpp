@@ -60,6 +60,28 @@ QStringList outsideNames(const Resource &resource)
     return outside;
 }
 
+QStringList authStepsReadByRefresh(const Resource &resource)
+{
+    const Workflow &refresh = resource.customAuth.refreshWorkflow;
+    QStringList used;
+    for (const Step &step : refresh.steps) {
+        if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
+            for (const QString &text : request->templateTexts())
+                addRootNames(used, text);
+        } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
+            addRootNames(used, variable->value);
+        }
+    }
+    const Workflow &auth = resource.customAuth.authWorkflow;
+    const QStringList kept = auth.definedVariableNames();
+    QStringList lost;
+    for (const QString &name : std::as_const(used)) {
+        if (auth.hasName(name) && !kept.contains(name) && !refresh.hasName(name))
+            lost.append(name);
+    }
+    return lost;
+}
+
 QString asExpressions(const QStringList &names)
 {
     QStringList written;

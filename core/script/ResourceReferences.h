@@ -17,6 +17,11 @@ namespace ResourceReferences {
 // first appearance.
 QStringList outsideNames(const Resource &resource);
 
+// Names the refresh workflow reads that are steps of the auth workflow other than its Define variable
+// steps ({{ form1.email }}, {{ http1.body.refresh_token }}): a refresh starts from the session, which keeps
+// only the variables the auth workflow defined, so a refresh stops there. Plain paths only, as above.
+QStringList authStepsReadByRefresh(const Resource &resource);
+
 // The names as they are written in fields, for messages: "{{ DEMO_API }}, {{ TOKEN }}".
 QString asExpressions(const QStringList &names);
 

@@ -257,6 +257,18 @@ private Q_SLOTS:
                                                       "JavaScript's")),
                  qPrintable(shadowed.err));
 
+        // A refresh workflow reading the auth workflow's steps (rather than the variables it defines):
+        // a refresh starts from the session, which doesn't keep them (QA pass 32).
+        const QString refreshing = writeFile(
+            dir, QStringLiteral("refresh.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "form", "name": "form1"}, {"type": "defineVariable", "name": "TOKEN", "value": "{{ form1.email }}"}], "refreshWorkflow": [{"type": "defineVariable", "name": "TOKEN", "value": "{{ form1.email }}{{ TOKEN }}"}]}}]})");
+        const Run refreshRun = cli({QStringLiteral("validate"), refreshing});
+        QCOMPARE(refreshRun.exitCode, 0);
+        QVERIFY2(
+            refreshRun.err.contains(QStringLiteral("warning: the refresh workflow of resource \"r\" reads "
+                                                   "{{ form1 }}, from the auth workflow's steps")),
+            qPrintable(refreshRun.err));
+
         const QString exported = writeFile(
             dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");

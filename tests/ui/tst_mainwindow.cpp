@@ -1415,6 +1415,23 @@ void tst_MainWindow::refreshTestWithoutASessionLogsInFirst()
     QVERIFY(panel->lastResult().succeeded());
     QCOMPARE(window->demoServer()->counters().refreshes, 2);
     QCOMPARE(MessagePrompt::count(), prompts + 2);
+    // It starts from the session the login left, as a real refresh does: the variables the auth
+    // workflow defined, not its steps' results (QA pass 32: a refresh reading form1 passed its test and
+    // failed in the app).
+    const Scope &refreshed = panel->lastResult().scope;
+    QVERIFY(refreshed.contains(QStringLiteral("REFRESH_TOKEN")));
+    QVERIFY(!refreshed.contains(QStringLiteral("form1")));
+    StepRef refreshRequest {1, WorkflowKind::Refresh, 0};
+    Step reading = window->document()->step(refreshRequest);
+    std::get<ApiRequestStep>(reading).body.text =
+        QStringLiteral("{\"refresh_token\": \"{{ REFRESH_TOKEN }}\", \"email\": \"{{ form1.email }}\"}");
+    window->document()->setStep(refreshRequest, reading, QStringLiteral("Edit body"));
+    testRefresh->trigger();
+    QTRY_VERIFY(!panel->isRunning());
+    QVERIFY(!panel->lastResult().succeeded());
+    QVERIFY2(panel->lastResult().notification.contains(QStringLiteral("unknown name 'form1'")),
+             qPrintable(panel->lastResult().notification));
+    window->document()->undoStack()->undo();
 
     // A failed login runs no refresh after it: a copy of the resource has no session of its own.
     child<QAction>(window.get(), QStringLiteral("actionDuplicateResource"))->trigger();

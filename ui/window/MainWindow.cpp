@@ -1110,7 +1110,7 @@ Scope MainWindow::runScope(WorkflowKind workflow) const
     Scope scope = m_document->initialScope();
     if (workflow == WorkflowKind::Refresh && currentResource() >= 0) {
         // The refresh workflow runs inside a session: start from what the last auth test produced.
-        scope.merge(m_sessionScopes.value(m_document->resource(currentResource()).name));
+        scope = m_sessionScopes.value(m_document->resource(currentResource()).name).toScope(scope);
     }
     return scope;
 }
@@ -1384,8 +1384,15 @@ void MainWindow::onRunFinished(const RunResult &result)
     const QString resourceName = m_document->resource(m_runPanelResource).name;
     // So the expression fields can offer what the replies held ("{{ http1.body." lists its keys).
     m_document->setLastRunScope(resourceName, m_runWorkflow, result.scope);
-    if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth)
-        m_sessionScopes.insert(resourceName, result.scope);
+    if (result.succeeded() && m_runWorkflow == WorkflowKind::Auth) {
+        AuthSession session;
+        session.takeVariables(result.scope, m_runPanel->lastRunWorkflow().definedVariableNames());
+        m_sessionScopes.insert(resourceName, session);
+    } else if (result.succeeded() && m_sessionScopes.contains(resourceName)) {
+        // A refresh's new TOKEN (or REFRESH_TOKEN) is what the next refresh test starts from.
+        m_sessionScopes[resourceName].takeVariables(result.scope,
+                                                    m_runPanel->lastRunWorkflow().definedVariableNames());
+    }
     // "Test the auth workflow first, then the refresh workflow": the second run starts once this one's
     // end has been announced everywhere.
     const bool refreshNext = m_runWorkflow == WorkflowKind::Auth &&

@@ -13,6 +13,7 @@
 #include "model/Workflow.h"
 #include "run/StepResult.h"
 #include "script/Scope.h"
+#include "session/AuthSession.h"
 
 #include <QHash>
 #include <QIcon>
@@ -223,9 +224,11 @@ private:
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
     bool m_previewOpens = true; // the preview's next resource is its opening: it may prompt for a login
     DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
-    // What the last successful auth run produced, per resource: the refresh workflow starts from it, as
-    // it would from a session.
-    QHash<QString, Scope> m_sessionScopes;
+    // The session the last successful auth test left, per resource, as the app would keep it: the
+    // variables its Define variable steps set, updated by successful refresh tests. The refresh test
+    // starts from it and nothing else, as a real refresh does: a refresh workflow reading the auth
+    // workflow's form1 or http1 passed its test and failed in use (QA pass 32).
+    QHash<QString, AuthSession> m_sessionScopes;
     // The resource whose refresh workflow runs once its auth workflow, running now, has succeeded; -1.
     int m_refreshAfterLogin = -1;
     // The workspace id and resource names the sessions are kept under, as of the last change: a
