@@ -450,17 +450,22 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         resumeWaiters();
         return;
     }
-    // The session can't be renewed: everyone waiting gets the same error, and the next use logs in.
     m_needsLogin = true;
     m_needsLoginTrigger = m_operationTrigger;
-    failWaiters(QStringLiteral("The session could not be refreshed (%1); login required.").arg(reason), true);
-    if (m_resource.customAuth.runWithoutPrompt) {
-        startLogin(AuthEvent::Trigger::Silent);
-    } else {
-        record(AuthEvent::Kind::LoginRequired, m_operationTrigger, true, 0, QStringLiteral("refresh failed"),
-               m_operationStatus);
-        Q_EMIT loginRequired(QStringLiteral("the session could not be refreshed"));
+    if (m_resource.customAuth.runWithoutPrompt || m_loginPolicy == LoginPolicy::RunWorkflow) {
+        // The session can't be renewed, and a login needs no one to ask: it runs now, and the queries
+        // waiting go out after it with the new session (each query still retried at most once). The CLI
+        // used to fail the query and leave the dead session stored, so every later run of it failed the
+        // same way until `logout` (QA pass 32).
+        startLogin(m_resource.customAuth.runWithoutPrompt ? AuthEvent::Trigger::Silent : m_operationTrigger,
+                   m_operationStatus);
+        return;
     }
+    // The session can't be renewed: everyone waiting gets the same error, and the next use logs in.
+    failWaiters(QStringLiteral("The session could not be refreshed (%1); login required.").arg(reason), true);
+    record(AuthEvent::Kind::LoginRequired, m_operationTrigger, true, 0, QStringLiteral("refresh failed"),
+           m_operationStatus);
+    Q_EMIT loginRequired(QStringLiteral("the session could not be refreshed"));
 }
 
 void QueryClient::login()

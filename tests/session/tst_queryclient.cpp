@@ -291,6 +291,57 @@ private Q_SLOTS:
         }));
     }
 
+    // Where a login needs no one to ask (the CLI, which is the user, or a resource that logs in without
+    // prompting), a refresh that fails logs in again at once and the query goes out after it. The CLI used
+    // to fail the query and keep the dead session, so every later run failed the same way (QA pass 32).
+    void refreshFailureLogsInAgainWhenNoOneIsAsked_data()
+    {
+        QTest::addColumn<bool>("runWithoutPrompt");
+        QTest::newRow("the CLI's policy") << false;
+        QTest::newRow("run without prompting") << true;
+    }
+    void refreshFailureLogsInAgainWhenNoOneIsAsked()
+    {
+        QFETCH(bool, runWithoutPrompt);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.runWithoutPrompt = runWithoutPrompt;
+        workspace.resources.first().customAuth.refreshWorkflow.steps = {apiRequest(
+            QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/400"))};
+        login(*client(workspace));
+        const QString deadToken = m_sessions->cached(client(workspace)->sessionKey())
+                                      ->variables.value(QStringLiteral("TOKEN"))
+                                      .toString();
+        m_server->expireAllTokens(); // the server revoked the session
+        m_server->resetCounters();
+
+        auto later = client(workspace); // a later run, with the dead session stored
+        later->setLoginPolicy(runWithoutPrompt ? QueryClient::LoginPolicy::AskCaller
+                                               : QueryClient::LoginPolicy::RunWorkflow);
+        QSignalSpy required(later.get(), &QueryClient::loginRequired);
+        const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QVERIFY(result.retried);
+        QCOMPARE(result.originalFailure->status, 401);
+        QCOMPARE(required.count(), 0);
+        QCOMPARE(later->stats().logins, 1);
+        QCOMPARE(later->stats().retries, 1);
+        QCOMPARE(m_server->counters().logins, 1);
+        QCOMPARE(m_server->counters().meRequests, 2); // the failed query and its one retry
+        // The new session is stored: the next run goes straight out with it.
+        const QString newToken =
+            m_sessions->cached(later->sessionKey())->variables.value(QStringLiteral("TOKEN")).toString();
+        QVERIFY(newToken != deadToken);
+        const QList<AuthEvent> &events = later->events();
+        const auto login = std::find_if(events.begin(), events.end(),
+                                        [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Login; });
+        QVERIFY(login != events.end());
+        QVERIFY(login->succeeded);
+        if (!runWithoutPrompt) {
+            QCOMPARE(login->trigger, AuthEvent::Trigger::FailedQuery);
+            QCOMPARE(login->triggerStatus, 401);
+        }
+    }
+
     void refreshFailureGivesOneErrorAndNoLoop_data()
     {
         QTest::addColumn<QString>("failingStep"); // how the refresh workflow fails
@@ -669,6 +720,7 @@ private Q_SLOTS:
         auto c = client(workspace);
         login(*c);
         const QString token = c->session()->variables.value(QStringLiteral("TOKEN")).toString();
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller); // the failure reaches the caller
         m_server->expireAllTokens();
         const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
         QVERIFY(!result.succeeded);
