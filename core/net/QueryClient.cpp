@@ -68,6 +68,7 @@ void QueryClient::setVariableOverrides(const QHash<QString, QString> &overrides)
 {
     m_overrides = overrides;
     m_sessionScope.reset();
+    m_baseOrigin.reset();
 }
 
 void QueryClient::setProfile(const QString &profile)
@@ -124,12 +125,36 @@ Scope QueryClient::baseScope() const
     return scope;
 }
 
+QString QueryClient::baseOrigin() const
+{
+    if (!m_baseOrigin) { // every query asks: worked out once per set of overrides
+        const QString base = m_resource.baseUrl.trimmed();
+        if (!base.contains(QLatin1String("{{"))) {
+            m_baseOrigin = AuthSession::originOf(QUrl(base));
+        } else {
+            const EvalResult evaluated = m_evaluator->evaluate(base, baseScope(), QStringLiteral("baseUrl"));
+            m_baseOrigin = evaluated.ok()
+                ? AuthSession::originOf(QUrl(valueToText(evaluated.value).trimmed()))
+                : QString();
+        }
+    }
+    return *m_baseOrigin;
+}
+
+bool QueryClient::sessionIsForAnotherServer() const
+{
+    return m_session && !m_session->origin.isEmpty() && !baseOrigin().isEmpty() &&
+        baseOrigin() != m_session->origin;
+}
+
 // Built once per session generation (every login, refresh, load or logout bumps it) instead of once per
 // query: the headers of every query are filled from it.
 const Scope &QueryClient::sessionScope() const
 {
     if (!m_sessionScope || m_sessionScopeGeneration != m_generation) {
-        m_sessionScope = m_session ? m_session->toScope(baseScope()) : baseScope();
+        // Another server's session sends it nothing (see proceed()).
+        m_sessionScope =
+            m_session && !sessionIsForAnotherServer() ? m_session->toScope(baseScope()) : baseScope();
         m_sessionScopeGeneration = m_generation;
     }
     return *m_sessionScope;
@@ -235,6 +260,20 @@ void QueryClient::proceed(PendingQuery *query)
     if (!m_session) {
         wait(query);
         loginNeeded(AuthEvent::Trigger::NoSession, QStringLiteral("not logged in"));
+        return;
+    }
+    if (sessionIsForAnotherServer()) {
+        // Its tokens were issued by the server the resource pointed at when it logged in; pointed at
+        // another since (staging for production, a --var), they are not sent there, not even to test or
+        // refresh them (QA pass 32: a token from one host went to another). The stored session stays, for
+        // when the resource points back; a login here replaces it.
+        const QString reason = QStringLiteral("the session is for %1, and the resource now points at %2")
+                                   .arg(m_session->origin, baseOrigin());
+        m_session.reset();
+        ++m_generation;
+        Q_EMIT sessionChanged();
+        wait(query);
+        loginNeeded(AuthEvent::Trigger::NoSession, reason);
         return;
     }
     if (auth.loginTimeoutSeconds > 0 && m_session->loggedInAt.secsTo(now) >= auth.loginTimeoutSeconds) {
@@ -399,6 +438,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         if (result.succeeded()) {
             AuthSession session;
             session.loggedInAt = now;
+            session.origin = baseOrigin();
             session.takeVariables(result.scope, m_resource.customAuth.authWorkflow.definedVariableNames());
             updateExpiry(session);
             m_session = session;

@@ -114,6 +114,11 @@ private:
 
     bool usesCustomAuth() const;
     Scope baseScope() const;
+    // AuthSession::originOf the resource's base URL, its variables filled from baseScope(); empty when it
+    // can't be told (a base URL computed from the session itself, say).
+    QString baseOrigin() const;
+    // The session was made while the base URL pointed at another server: none of it is sent.
+    bool sessionIsForAnotherServer() const;
     const Scope &sessionScope() const;
     void proceed(PendingQuery *query);
     void resumeWaiters();
@@ -159,6 +164,7 @@ private:
 
     std::optional<AuthSession> m_session;
     mutable std::optional<Scope> m_sessionScope; // see sessionScope()
+    mutable std::optional<QString> m_baseOrigin; // see baseOrigin()
     mutable quint64 m_sessionScopeGeneration = 0;
     quint64 m_generation = 0; // increases with every login and refresh
     bool m_sessionLoaded = false;

@@ -46,6 +46,8 @@ QByteArray AuthSession::toJson() const
         object.insert(QStringLiteral("refreshedAt"), refreshedAt.toString(Qt::ISODateWithMs));
     if (expiresAt.isValid())
         object.insert(QStringLiteral("expiresAt"), expiresAt.toString(Qt::ISODateWithMs));
+    if (!origin.isEmpty())
+        object.insert(QStringLiteral("origin"), origin);
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -64,7 +66,18 @@ std::optional<AuthSession> AuthSession::fromJson(const QByteArray &data)
         QDateTime::fromString(object.value(QStringLiteral("refreshedAt")).toString(), Qt::ISODateWithMs);
     session.expiresAt =
         QDateTime::fromString(object.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
+    session.origin = object.value(QStringLiteral("origin")).toString();
     return session;
+}
+
+QString AuthSession::originOf(const QUrl &url)
+{
+    if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty())
+        return {};
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443
+        : url.scheme() == QLatin1String("http")                    ? 80
+                                                                   : -1;
+    return QStringLiteral("%1://%2:%3").arg(url.scheme(), url.host()).arg(url.port(defaultPort));
 }
 
 } // namespace AuthStudio

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
+#include <QUrl>
 
 #include <optional>
 
@@ -20,8 +21,14 @@ struct AuthSession
     QDateTime loggedInAt; // UTC
     QDateTime refreshedAt; // UTC; invalid until the first refresh
     QDateTime expiresAt; // UTC; invalid when nothing expires it
+    // Where its tokens go: the scheme, host and port of the resource's base URL when it logged in
+    // ("https://api.example.com:443"). A resource pointed at another server since (a workspace variable
+    // changed, `--var`) doesn't send them there. Empty when unknown (sessions stored before it was kept).
+    QString origin;
 
     bool isLoggedIn() const { return loggedInAt.isValid(); }
+    // The origin of a URL as `origin` holds it; empty for a URL without a scheme and host.
+    static QString originOf(const QUrl &url);
     // The session's variables as a scope (secret names and values marked), on top of `base`.
     Scope toScope(const Scope &base = {}) const;
     // Takes the variables that a run defined (those not in `base`, i.e. not workspace variables) from its

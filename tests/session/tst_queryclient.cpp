@@ -342,6 +342,58 @@ private Q_SLOTS:
         }
     }
 
+    // A session's tokens go only to the server that issued them: pointed at another server since (a
+    // workspace variable changed, `--var`), the resource sends them nothing, not even a refresh or a login
+    // test, and needs a login there (QA pass 32: a token from one host went to another).
+    void sessionIsNotSentToAnotherServer_data()
+    {
+        QTest::addColumn<bool>("cliPolicy");
+        QTest::newRow("the studio's policy: the caller is asked") << false;
+        QTest::newRow("the CLI's policy: it logs in there") << true;
+    }
+    void sessionIsNotSentToAnotherServer()
+    {
+        QFETCH(bool, cliPolicy);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        login(*client(workspace));
+        QCOMPARE(m_sessions->cached(client(workspace)->sessionKey())->origin,
+                 QStringLiteral("http://127.0.0.1:%1").arg(m_server->baseUrl().port()));
+
+        DemoServer staging;
+        QVERIFY(staging.listen());
+        auto elsewhere = client(workspace);
+        elsewhere->setVariableOverrides({{QStringLiteral("DEMO_API"), staging.baseUrl().toString()}});
+        elsewhere->setLoginPolicy(cliPolicy ? QueryClient::LoginPolicy::RunWorkflow
+                                            : QueryClient::LoginPolicy::AskCaller);
+        QSignalSpy required(elsewhere.get(), &QueryClient::loginRequired);
+        const QueryResult result = wait(elsewhere->send(get(QStringLiteral("/me"))));
+        if (cliPolicy) {
+            QVERIFY2(result.succeeded, qPrintable(result.error));
+            QVERIFY(!result.retried); // its own token, accepted at once
+            QCOMPARE(staging.counters().logins, 1);
+            QCOMPARE(staging.counters().meRequests, 1);
+            QCOMPARE(staging.counters().loginTests, 0); // a fresh login needs no test
+        } else {
+            QVERIFY(!result.succeeded);
+            QVERIFY(result.loginRequired);
+            QCOMPARE(required.count(), 1);
+            QVERIFY2(
+                required.first().first().toString().contains(QStringLiteral("the session is for http://")),
+                qPrintable(required.first().first().toString()));
+            QCOMPARE(staging.counters().requests, 0); // nothing at all went there
+        }
+        QCOMPARE(staging.counters().refreshes + staging.counters().failedRefreshes, 0);
+        // The first server's session still works there.
+        auto back = client(workspace);
+        if (!cliPolicy) {
+            m_server->resetCounters();
+            QVERIFY(wait(back->send(get(QStringLiteral("/me")))).succeeded);
+            QCOMPARE(m_server->counters().logins, 0);
+        }
+    }
+
     void refreshFailureGivesOneErrorAndNoLoop_data()
     {
         QTest::addColumn<QString>("failingStep"); // how the refresh workflow fails

@@ -73,6 +73,7 @@ AuthSession sampleSession()
     session.secretNames = {QStringLiteral("TOKEN")};
     session.loggedInAt = QDateTime::currentDateTimeUtc();
     session.expiresAt = session.loggedInAt.addSecs(3600);
+    session.origin = AuthSession::originOf(QUrl(QStringLiteral("https://api.example.test/v1")));
     return session;
 }
 
@@ -115,6 +116,7 @@ private Q_SLOTS:
         QCOMPARE(back->secretNames, session.secretNames);
         QCOMPARE(back->loggedInAt, session.loggedInAt);
         QCOMPARE(back->expiresAt, session.expiresAt);
+        QCOMPARE(back->origin, QStringLiteral("https://api.example.test:443"));
         QVERIFY(!AuthSession::fromJson("{\"version\": 99}"));
         const Scope scope = back->toScope();
         QVERIFY(scope.isSecretName(QStringLiteral("TOKEN")));
