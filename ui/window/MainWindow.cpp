@@ -631,10 +631,32 @@ void MainWindow::createDocks()
 void MainWindow::readSettings()
 {
     StudioSettings settings;
-    if (!restoreGeometry(settings.value(StudioSettings::Key::WindowGeometry).toByteArray()))
-        resize(1280, 800);
+    if (!restoreGeometry(settings.value(StudioSettings::Key::WindowGeometry).toByteArray())) {
+        // The offscreen and minimal platforms' screen is a nominal 800x600 no one sees: the studio keeps
+        // the size it is designed for there.
+        const QString platform = QGuiApplication::platformName();
+        const bool realScreen =
+            platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+        const auto [size, maximized] = realScreen && screen() ? firstStartSize(screen()->availableGeometry())
+                                                              : std::pair {QSize(1280, 800), false};
+        resize(size);
+        if (maximized)
+            setWindowState(windowState() | Qt::WindowMaximized);
+    }
     restoreState(settings.value(StudioSettings::Key::WindowState).toByteArray());
     m_autosaver->setIntervalSeconds(settings.autosaveIntervalSeconds());
+}
+
+std::pair<QSize, bool> MainWindow::firstStartSize(const QRect &available)
+{
+    // What a title bar and frame add around the window, which its size leaves out. On a 1280x800 screen
+    // the window's 800 rows plus its title bar ran past the bottom, status bar and all (QA pass 32).
+    constexpr int FrameAllowance = 48;
+    const QSize designed(1280, 800);
+    if (available.width() >= designed.width() && available.height() >= designed.height() + FrameAllowance)
+        return {designed, false};
+    // Without a window manager to maximize it, it still fits.
+    return {designed.boundedTo(available.size() - QSize(0, FrameAllowance)), true};
 }
 
 void MainWindow::writeSettings()

@@ -107,6 +107,10 @@ public:
     void showAbout();
     void showPreferences();
 
+    // The window's size at its first start on a screen whose free area is `available`: 1280x800 with room
+    // for a window manager's title bar, else maximized (true) to fit a smaller screen.
+    static std::pair<QSize, bool> firstStartSize(const QRect &available);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
