@@ -492,6 +492,11 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     }
     m_needsLogin = true;
     m_needsLoginTrigger = m_operationTrigger;
+    if (result.outcome == RunOutcome::Cancelled) {
+        // Stopped by the user (cancelAuthentication()): no login follows on its own.
+        failWaiters(QStringLiteral("The refresh was cancelled; login required."), true);
+        return;
+    }
     if (m_resource.customAuth.runWithoutPrompt || m_loginPolicy == LoginPolicy::RunWorkflow) {
         // The session can't be renewed, and a login needs no one to ask: it runs now, and the queries
         // waiting go out after it with the new session (each query still retried at most once). The CLI
@@ -519,6 +524,12 @@ void QueryClient::login()
     }
     m_sessionLoaded = true; // a login replaces whatever was stored
     startLogin(AuthEvent::Trigger::Prompt);
+}
+
+void QueryClient::cancelAuthentication()
+{
+    if (isAuthenticating())
+        m_runner->cancel(); // reports through onAuthRunFinished(), as cancelled
 }
 
 void QueryClient::testRefresh()

@@ -89,6 +89,9 @@ public:
     {
         return m_operation == AuthOperation::Login || m_operation == AuthOperation::Refresh;
     }
+    // Stops the login or refresh running (a server that doesn't answer, a form left open): it ends as
+    // cancelled, and the queries waiting for it fail with "login required". Nothing when none runs.
+    void cancelAuthentication();
     // "Test refresh workflow": runs the refresh steps on their own against the current session.
     void testRefresh();
     void logout();

@@ -394,6 +394,38 @@ private Q_SLOTS:
         }
     }
 
+    // A login waiting on a server that doesn't answer can be stopped: it ends as cancelled, the query
+    // waiting for it fails with "login required", and nothing follows on its own (QA pass 32: the preview
+    // could only wait for the step's timeout).
+    void authenticationCanBeCancelled()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        auto &slow = std::get<ApiRequestStep>(workspace.resources.first().customAuth.authWorkflow.steps[1]);
+        slow.method = QStringLiteral("GET");
+        slow.url = QStringLiteral("{{ DEMO_API }}/delay/20000");
+        slow.body = {};
+        auto c = client(workspace);
+        c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        c->cancelAuthentication(); // nothing running: nothing happens
+        QSignalSpy finished(c.get(), &QueryClient::loginFinished);
+        PendingQuery *pending = c->send(get(QStringLiteral("/me")));
+        QTRY_COMPARE(m_server->counters().requests, 1); // the login request is at the server
+        QVERIFY(c->isAuthenticating());
+        QCOMPARE(finished.count(), 0);
+        c->cancelAuthentication();
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(!finished.first().first().toBool());
+        QVERIFY(!c->isAuthenticating());
+        const QueryResult result = wait(pending);
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired);
+        QVERIFY2(result.error.contains(QStringLiteral("Login cancelled")), qPrintable(result.error));
+        const AuthEvent login = c->events().constLast();
+        QCOMPARE(login.kind, AuthEvent::Kind::Login);
+        QVERIFY(login.cancelled);
+        QCOMPARE(c->stats().failedAuth, 0);
+    }
+
     void refreshFailureGivesOneErrorAndNoLoop_data()
     {
         QTest::addColumn<QString>("failingStep"); // how the refresh workflow fails
