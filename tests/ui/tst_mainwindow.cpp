@@ -159,6 +159,7 @@ private Q_SLOTS:
     void autosaveAndRecoveryOnStart();
     void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
+    void failedRunSelectsTheFailingCell();
     void refreshTestWithoutASessionLogsInFirst();
     void testPanelShowsTheShownResourcesRunOnly();
     void runOfAResourceThatGoesIsDropped();
@@ -1375,6 +1376,80 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     QVERIFY2(window->runPanel()->lastResult().succeeded(),
              qPrintable(window->runPanel()->lastResult().notification));
     QCOMPARE(window->demoServer()->counters().refreshes, 1);
+}
+
+// A failure in a header, a query parameter or a form body field makes that row's cell at fault current,
+// with the focus, not just the table (QA pass 32: the Headers tab opened on the first row).
+void tst_MainWindow::failedRunSelectsTheFailingCell()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const StepRef http1 {0, WorkflowKind::Auth, 1};
+    const ApiRequestStep original = std::get<ApiRequestStep>(window->document()->step(http1));
+    const KeyValue fine {QStringLiteral("X-A"), QStringLiteral("ok")};
+    struct Case
+    {
+        const char *name;
+        std::function<void(ApiRequestStep &)> edit;
+        std::function<KeyValueTableEditor *(ApiRequestStepEditor *)> table;
+        int column;
+    };
+    const QList<Case> cases {
+        {"header value",
+         [&](ApiRequestStep &s) {
+             s.headers = {fine, {QStringLiteral("X-B"), QStringLiteral("{{ nope.x }}")}};
+         },
+         &ApiRequestStepEditor::headersEditor, KeyValueTableModel::ValueColumn},
+        {"header name",
+         [&](ApiRequestStep &s) {
+             s.headers = {fine, {QStringLiteral("X-{{ nope }}"), QStringLiteral("v")}};
+         },
+         &ApiRequestStepEditor::headersEditor, KeyValueTableModel::NameColumn},
+        {"parameter value",
+         [&](ApiRequestStep &s) {
+             s.queryParameters = {fine, {QStringLiteral("q"), QStringLiteral("{{ nope }}")}};
+         },
+         &ApiRequestStepEditor::queryEditor, KeyValueTableModel::ValueColumn},
+        {"parameter name",
+         [&](ApiRequestStep &s) {
+             s.queryParameters = {fine, {QStringLiteral("{{ nope }}"), QStringLiteral("v")}};
+         },
+         &ApiRequestStepEditor::queryEditor, KeyValueTableModel::NameColumn},
+        {"body field value",
+         [&](ApiRequestStep &s) {
+             s.body.kind = RequestBody::Kind::FormUrlEncoded;
+             s.body.fields = {fine, {QStringLiteral("password"), QStringLiteral("{{ nope }}")}};
+         },
+         [](ApiRequestStepEditor *request) {
+             return child<KeyValueTableEditor>(request, QStringLiteral("formBody"));
+         },
+         KeyValueTableModel::ValueColumn},
+    };
+    for (const Case &c : cases) {
+        ApiRequestStep broken = original;
+        c.edit(broken);
+        window->document()->setStep(http1, broken, QStringLiteral("Break it"));
+        window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+        window->resourceView()->setFocus();
+        DialogPrompter::setNextAnswer(
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                         {QStringLiteral("password"), QStringLiteral("hunter2")}});
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QTRY_VERIFY(!window->runPanel()->isRunning());
+        QCOMPARE(window->runPanel()->lastResult().failedStepIndex, 1);
+        QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+        auto *request = qobject_cast<ApiRequestStepEditor *>(
+            child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStepEditor());
+        QVERIFY(request);
+        KeyValueTableEditor *table = c.table(request);
+        QTRY_VERIFY2(table->isVisible(), c.name);
+        QCOMPARE(table->view()->currentIndex(), table->model()->index(1, c.column));
+        QVERIFY2(QApplication::focusWidget() == table->view(), c.name);
+    }
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 // Test Refresh on a resource nobody has logged in to yet asks first: the refresh workflow starts from the
