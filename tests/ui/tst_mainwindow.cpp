@@ -163,6 +163,7 @@ private Q_SLOTS:
     void refreshTestWithoutASessionLogsInFirst();
     void testPanelShowsTheShownResourcesRunOnly();
     void runOfAResourceThatGoesIsDropped();
+    void escapeCancelsTheTestRun();
     void testPanelFollowsEditsAfterARun();
     void aboutShowsVersion();
     void usableAt1280x800();
@@ -1656,6 +1657,60 @@ void tst_MainWindow::runOfAResourceThatGoesIsDropped()
     QTRY_COMPARE(window->currentResource(), 0);
     QCOMPARE(panel->runLogModel()->rowCount(), 0);
     QVERIFY(child<QLabel>(panel, QStringLiteral("runStatus"))->text().isEmpty());
+}
+
+// Esc cancels a running test, as the Cancel button does, from the Test panel or anywhere in the window
+// (QA pass 32: no key did). With no run going, Esc is the fields' own: a cell's editor closes.
+void tst_MainWindow::escapeCancelsTheTestRun()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    WorkflowRunPanel *panel = window->runPanel();
+    Resource slow = window->document()->resource(0);
+    slow.name = QStringLiteral("Slow");
+    ApiRequestStep request;
+    request.method = QStringLiteral("GET");
+    request.url = QStringLiteral("{{ DEMO_API }}/delay/10000");
+    slow.customAuth.authWorkflow.steps = {request};
+    window->setCurrentResource(window->document()->addResource(slow));
+    auto *cancelTest = child<QAction>(window.get(), QStringLiteral("actionCancelTest"));
+    QVERIFY2(cancelTest->toolTip().contains(QStringLiteral("Esc")), qPrintable(cancelTest->toolTip()));
+    auto *cancelButton = child<QPushButton>(panel, QStringLiteral("cancelButton"));
+    QVERIFY2(cancelButton->toolTip().contains(QStringLiteral("Esc")), qPrintable(cancelButton->toolTip()));
+    QVERIFY(!cancelTest->isEnabled());
+
+    const QList<QWidget *> focusedOn {child<QTableView>(panel, QStringLiteral("runLog")),
+                                      child<QLineEdit>(window.get(), QStringLiteral("resourceName")),
+                                      window->resourceView()};
+    for (QWidget *focus : focusedOn) {
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QVERIFY(panel->isRunning());
+        QVERIFY(cancelTest->isEnabled());
+        focus->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), focus);
+        QTest::keyClick(focus, Qt::Key_Escape);
+        QVERIFY2(!panel->isRunning(), qPrintable(focus->objectName()));
+        QCOMPARE(panel->lastResult().outcome, RunOutcome::Cancelled);
+        QVERIFY(!cancelTest->isEnabled());
+    }
+
+    // No run: Esc closes a variable cell's editor, unchanged.
+    auto *variables = child<KeyValueTableEditor>(window.get(), QStringLiteral("workspaceVariables"));
+    const QModelIndex value = variables->model()->index(0, KeyValueTableModel::ValueColumn);
+    const QString before = value.data().toString();
+    variables->view()->setFocus();
+    variables->view()->setCurrentIndex(value);
+    variables->view()->edit(value);
+    QWidget *editor = variables->view()->indexWidget(value);
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("x"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(!variables->view()->indexWidget(value));
+    QCOMPARE(value.data().toString(), before);
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 void tst_MainWindow::testPanelFollowsEditsAfterARun()

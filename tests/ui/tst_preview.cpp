@@ -961,6 +961,39 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 2);
     }
 
+    // Auth Login and Cancel have keys, named in their tooltips: Ctrl+L logs in from anywhere in the
+    // preview's window, Esc cancels the query in flight from the preview's fields (QA pass 32).
+    void keysLogInAndCancelAQuery()
+    {
+        open(demoWorkspace());
+        QVERIFY2(button("authLoginButton")->toolTip().contains(QStringLiteral("Ctrl+L")),
+                 qPrintable(button("authLoginButton")->toolTip()));
+        QVERIFY2(button("cancelQueryButton")->toolTip().contains(QStringLiteral("Esc")),
+                 qPrintable(button("cancelQueryButton")->toolTip()));
+        m_preview->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_preview));
+        auto *path = child<QLineEdit>("queryPath");
+        path->setFocus();
+        DialogPrompter::setNextAnswer(credentials());
+        QTest::keyClick(path, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+
+        // Esc with nothing in flight does nothing, and the field keeps its text.
+        path->setText(QStringLiteral("/delay/30000"));
+        QTest::keyClick(path, Qt::Key_Escape);
+        QCOMPARE(path->text(), QStringLiteral("/delay/30000"));
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::keyClick(path, Qt::Key_Return);
+        QVERIFY(m_preview->isQueryRunning());
+        QTRY_VERIFY(m_server->counters().requests > 0);
+        path->setFocus();
+        QTest::keyClick(path, Qt::Key_Escape);
+        QCOMPARE(finished.count(), 1); // at once
+        QVERIFY(finished.first().first().value<QueryResult>().cancelled);
+        QVERIFY(!m_preview->isQueryRunning());
+        QVERIFY(m_preview->isLoggedIn());
+    }
+
     // The auth events belong to the resource's session: a new client for an edit, or another resource
     // shown for a while, doesn't lose them. They go with the resource, or when the user clears them.
     void eventLogSurvivesEditsAndSwitching()

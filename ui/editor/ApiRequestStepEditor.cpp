@@ -20,6 +20,7 @@
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -154,6 +155,9 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     bodyLayout->addLayout(kindRow);
     bodyLayout->addWidget(m_bodyPages, 1);
     m_tabs->setObjectName(QStringLiteral("requestTabs"));
+    // The tab bar is what takes the focus: a screen reader says its name, not the tab widget's.
+    m_tabs->setAccessibleName(tr("Request sections"));
+    m_tabs->tabBar()->setAccessibleName(m_tabs->accessibleName());
     m_tabs->addTab(bodyTab, tr("Body"));
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_query, tr("Query parameters"));

@@ -12,14 +12,17 @@
 #include "session/Clock.h"
 #include "session/SessionManager.h"
 #include "widgets/ElidedLabel.h"
+#include "widgets/StudioAction.h"
 #include "widgets/WrappingLabel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,6 +30,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -191,8 +195,18 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
 
     m_loginButton->setObjectName(QStringLiteral("authLoginButton"));
     m_loginButton->setAccessibleName(tr("Auth Login"));
-    m_loginButton->setToolTip(tr("Run the resource's auth workflow now, as the app's login button would; "
-                                 "its forms open as dialogs"));
+    // Ctrl+L wherever the preview is shown: an action on it, so the key is free while its dock is hidden.
+    QAction *loginAction = StudioAction::create(
+        this, QStringLiteral("authLoginAction"), tr("Auth Login"),
+        tr("Run the resource's auth workflow now, as the app's login button would; its forms open as "
+           "dialogs"),
+        QKeySequence(Qt::CTRL | Qt::Key_L));
+    addAction(loginAction);
+    connect(loginAction, &QAction::triggered, this, [this] {
+        if (m_loginButton->isEnabled())
+            login();
+    });
+    m_loginButton->setToolTip(loginAction->toolTip()); // with the key
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
     m_logoutButton->setAccessibleName(tr("Log out"));
     m_logoutButton->setToolTip(tr("Forget this user's session for the resource, here and in the keychain"));
@@ -235,7 +249,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // lands just as a query starts doesn't cancel it.
     m_cancelButton->setObjectName(QStringLiteral("cancelQueryButton"));
     m_cancelButton->setAccessibleName(tr("Cancel query"));
-    m_cancelButton->setToolTip(tr("Stop waiting for the query and abort its request"));
+    m_cancelButton->setToolTip(
+        tr("Stop waiting for the query and abort its request (%1)")
+            .arg(QKeySequence(QKeySequence::Cancel).toString(QKeySequence::NativeText)));
 
     m_requestView->setAccessibleName(tr("Request as sent"));
     m_requestView->setToolTip(tr("The request line, headers and body as sent; secrets, Authorization and "
@@ -290,6 +306,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // (a refresh or a login it waited for); the response stays in sight beside either.
     m_exchangeTabs->setObjectName(QStringLiteral("exchangeTabs"));
     m_exchangeTabs->setDocumentMode(true);
+    // The tab bar is what takes the focus: a screen reader says its name, not the tab widget's.
+    m_exchangeTabs->setAccessibleName(tr("Query request and timeline"));
+    m_exchangeTabs->tabBar()->setAccessibleName(m_exchangeTabs->accessibleName());
     m_exchangeTabs->addTab(m_requestView, tr("Request"));
     m_exchangeTabs->addTab(m_timeline, tr("Timeline"));
     m_exchangeTabs->setTabToolTip(0, m_requestView->toolTip());
@@ -300,7 +319,10 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     requestPaneLayout->addWidget(m_exchangeTabs, 1);
     // A tab of its own, so its title lines up with the left pane's.
     auto *responsePane = new QTabWidget(this);
+    responsePane->setObjectName(QStringLiteral("responseTabs"));
     responsePane->setDocumentMode(true);
+    responsePane->setAccessibleName(tr("Query response"));
+    responsePane->tabBar()->setAccessibleName(responsePane->accessibleName());
     responsePane->addTab(m_responseView, tr("Response"));
     responsePane->setTabToolTip(0, m_responseView->toolTip());
     auto *exchange = new QSplitter(Qt::Horizontal, this);
@@ -373,6 +395,29 @@ AuthLoginPreview::~AuthLoginPreview()
 {
     // The client goes first, while the prompter it may still reference is alive.
     dropClient();
+}
+
+bool AuthLoginPreview::event(QEvent *event)
+{
+    // Esc cancels the query in flight, not the window's Cancel Test: said before shortcuts are looked for.
+    // (A field whose pop-up is open never sends it here: the pop-up has the keys.)
+    if (event->type() == QEvent::ShortcutOverride && isQueryRunning() &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void AuthLoginPreview::keyPressEvent(QKeyEvent *event)
+{
+    // The Cancel button's key, from any field of the preview that leaves Esc to its parents.
+    if (isQueryRunning() && event->matches(QKeySequence::Cancel)) {
+        cancelQuery();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
 }
 
 void AuthLoginPreview::setResource(const Workspace &workspace, const QString &workspaceId,

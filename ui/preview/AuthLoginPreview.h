@@ -135,6 +135,11 @@ Q_SIGNALS:
     void sessionStateChanged();
     void queryFinished(const AuthStudio::QueryResult &result);
 
+protected:
+    // Esc cancels the query in flight while the focus is in the preview (see the constructor).
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void openClient(Update update = Update::Opened);
     void dropClient();
