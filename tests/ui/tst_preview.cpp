@@ -436,6 +436,37 @@ private Q_SLOTS:
         QVERIFY(!anyContains(texts, oldToken));
     }
 
+    // Another resource has no last query: the exchange pane shows the Request tab again, not an empty
+    // Timeline (QA pass 32).
+    void anotherResourceShowsTheRequestTab()
+    {
+        Workspace workspace = demoWorkspace();
+        Resource other = workspace.resources.first();
+        other.name = QStringLiteral("other");
+        workspace.resources.append(other);
+        open(workspace);
+        clickAuthLogin();
+        m_server->expireAllTokens();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).refreshed);
+        auto *exchange = child<QTabWidget>("exchangeTabs");
+        QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
+
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("other"), overrides(),
+                               AuthLoginPreview::Update::Selected);
+        QCOMPARE(child<QListWidget>("refreshTimeline")->count(), 0);
+        QCOMPARE(exchange->currentWidget(), child<QPlainTextEdit>("requestView"));
+        QCOMPARE(exchange->tabText(exchange->indexOf(child<QListWidget>("refreshTimeline"))),
+                 QStringLiteral("Timeline"));
+
+        // So does closing the resource. (Its session is still there.)
+        open(workspace);
+        m_server->expireAllTokens();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).refreshed);
+        QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
+        m_preview->closeResource(QStringLiteral("nothing to preview"));
+        QCOMPARE(exchange->currentWidget(), child<QPlainTextEdit>("requestView"));
+    }
+
     void expiryCountdown_data()
     {
         QTest::addColumn<int>("lifetime");
@@ -482,6 +513,48 @@ private Q_SLOTS:
             : shown == QLatin1String("log in again")                ? QStringLiteral("Login timed out")
                                                                     : QStringLiteral("Logged in");
         QCOMPARE(labelText("sessionState"), state);
+        m_preview->setClock(nullptr);
+    }
+
+    // The countdown changes every second, and comes and goes with the session: it never changes the
+    // preview's size, which is its dock's (QA pass 32: "login times out in 00:19" widened the dock by 8 px,
+    // and it stayed so).
+    void countdownNeverChangesThePreviewsSize()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.loginTimeoutSeconds = 20;
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        open(workspace);
+        const QSize beforeLogin = m_preview->minimumSizeHint();
+        clickAuthLogin();
+        auto *countdown = child<QLabel>("expiryCountdown");
+        QTRY_COMPARE(countdown->text(), QStringLiteral("login times out in 00:20"));
+        const QSize hint = m_preview->sizeHint();
+        const QSize minimum = m_preview->minimumSizeHint();
+        const auto checkSize = [&] {
+            QCOMPARE(m_preview->sizeHint().width(), hint.width());
+            QCOMPARE(m_preview->minimumSizeHint().width(), minimum.width());
+        };
+        QCOMPARE(minimum.width(), beforeLogin.width()); // showing it widened nothing
+        const QDateTime loggedIn = clock.now();
+        for (const int left : {19, 11, 1}) {
+            clock.advance(clock.now().msecsTo(loggedIn.addSecs(20 - left)));
+            QTRY_COMPARE(countdown->text(),
+                         QStringLiteral("login times out in 00:%1").arg(left, 2, 10, QLatin1Char('0')));
+            checkSize();
+        }
+        clock.advance(clock.now().msecsTo(loggedIn.addSecs(20)));
+        QTRY_COMPARE(countdown->text(), QStringLiteral("log in again"));
+        checkSize();
+        // Gone with the session, and back with the next login: the same size all along.
+        QTest::mouseClick(button("logoutButton"), Qt::LeftButton);
+        QTRY_VERIFY(!countdown->isVisible());
+        checkSize();
+        clickAuthLogin();
+        QTRY_VERIFY(countdown->isVisible());
+        checkSize();
         m_preview->setClock(nullptr);
     }
 

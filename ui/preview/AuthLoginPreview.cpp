@@ -143,7 +143,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_title(new QLabel(this))
     , m_sessionState(new QLabel(this))
     , m_sessionDetail(new WrappingLabel(this))
-    , m_expiryCountdown(new QLabel(this))
+    , m_expiryCountdown(new ElidedLabel(this))
     , m_authStatus(new ElidedLabel(this))
     , m_loginButton(new QPushButton(tr("Auth Login"), this))
     , m_logoutButton(new QPushButton(tr("Log out"), this))
@@ -185,6 +185,12 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_expiryCountdown->setObjectName(QStringLiteral("expiryCountdown"));
     m_expiryCountdown->setTextFormat(Qt::PlainText);
     m_expiryCountdown->setAccessibleName(tr("Session expiry"));
+    // Its text changes every second: it takes the room the row has and is cut to it, never widening the
+    // preview and its dock (QA pass 32: "login times out in 00:19" moved the dock's edge by 8 px for good),
+    // and keeps its place while hidden, so that showing it doesn't add the row's spacing either.
+    QSizePolicy countdownPolicy = m_expiryCountdown->sizePolicy();
+    countdownPolicy.setRetainSizeWhenHidden(true);
+    m_expiryCountdown->setSizePolicy(countdownPolicy);
     m_expiryCountdown->hide();
 
     // One line, cut with "…", the whole message in its tooltip: wrapped, a long message (an error, a
@@ -282,8 +288,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // Session section.
     auto *sessionButtons = new QHBoxLayout;
     sessionButtons->addWidget(m_sessionState);
-    sessionButtons->addWidget(m_expiryCountdown);
-    sessionButtons->addStretch(1);
+    sessionButtons->addWidget(m_expiryCountdown, 1); // and the row's room to spare
     sessionButtons->addWidget(m_loginButton);
     sessionButtons->addWidget(m_logoutButton);
     auto *sessionBox = new QGroupBox(tr("Session"), this);
@@ -459,10 +464,7 @@ void AuthLoginPreview::closeResource(const QString &why)
     m_overrides.clear();
     m_title->clear();
     setAuthStatus(why);
-    m_timeline->clear();
-    showTimelineCount();
-    m_requestView->clear();
-    m_responseView->clear();
+    clearExchange();
     updateSessionView();
     Q_EMIT sessionStateChanged();
 }
@@ -505,12 +507,8 @@ void AuthLoginPreview::openClient(Update update)
     m_loginRequired = loginRequired;
     // After an edit, the last query's exchange stays, to compare with the next one (QA pass 26): it is
     // what was sent then, masked when it was shown.
-    if (update != Update::Edited) {
-        m_timeline->clear();
-        showTimelineCount();
-        m_requestView->clear();
-        m_responseView->clear();
-    }
+    if (update != Update::Edited)
+        clearExchange();
     setAuthStatus({});
 
     m_client = std::make_unique<QueryClient>(m_network, m_sessions, m_workspace, m_workspaceId, resourceName);
@@ -731,10 +729,7 @@ bool AuthLoginPreview::sendQuery()
     }
     m_seenSecrets.unite(m_client->secrets());
     m_pendingFirstEvent = m_client->events().size();
-    m_timeline->clear();
-    showTimelineCount();
-    m_exchangeTabs->setCurrentWidget(m_requestView);
-    m_requestView->clear();
+    clearExchange();
     m_responseView->setPlainText(tr("Sending\u2026"));
     m_pending = m_client->send(query);
     // The request as sent shows while the reply is awaited: a slow one is no mystery.
@@ -858,6 +853,17 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
     // A query that waited for a refresh or a login has a story: show it rather than the request.
     m_exchangeTabs->setCurrentWidget(m_timeline->count() > 1 ? static_cast<QWidget *>(m_timeline)
                                                              : m_requestView);
+}
+
+void AuthLoginPreview::clearExchange()
+{
+    m_timeline->clear();
+    showTimelineCount();
+    m_requestView->clear();
+    m_responseView->clear();
+    // An empty timeline has nothing to tell: the Request tab, where the next query shows, comes back
+    // (QA pass 32: the pane stayed on an empty Timeline after another resource was selected).
+    m_exchangeTabs->setCurrentWidget(m_requestView);
 }
 
 void AuthLoginPreview::showTimelineCount()

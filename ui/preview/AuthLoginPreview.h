@@ -171,6 +171,8 @@ private:
     QString responseText(const QueryResult &result, const SecretMasker &masker) const;
     void fillTimeline(const QueryResult &result, const SecretMasker &masker);
     void addFirstAttempt(const QueryResult &result, const QString &request, const SecretMasker &masker);
+    // Empties the last query's request, response and timeline, and shows the Request tab.
+    void clearExchange();
     void showTimelineCount();
     // After Save As: says where the sessions went (the status line, until another message replaces it).
     void sayStoredElsewhere();
