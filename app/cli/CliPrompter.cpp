@@ -75,7 +75,7 @@ void CliPrompter::prompt(const FormStep &step)
         if (!value && field.required) {
             const QString reason =
                 QStringLiteral("no value for %1: pass --input %1=VALUE or set %2").arg(key, environment);
-            Q_EMIT failed(reason);
+            Q_EMIT failed(reason, field.key);
             return;
         }
         values.insert(field.key, value.value_or(QString()));

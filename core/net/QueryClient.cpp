@@ -40,6 +40,18 @@ bool sameOrigin(const QUrl &a, const QUrl &b)
         b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
+// A lifetime as people read it: every digit, not "1e+11", and in years, which say more at that size.
+QString readableLifetime(double seconds)
+{
+    constexpr double SecondsPerYear = 365.0 * 24 * 3600;
+    constexpr double MostDigits = 1e15; // about 31 million years: past that, digits say nothing more
+    if (seconds >= MostDigits)
+        return QStringLiteral("over %1 million years").arg(qint64(MostDigits / SecondsPerYear / 1e6));
+    return QStringLiteral("%1 s (%2 years)")
+        .arg(QString::number(seconds, 'f', 0))
+        .arg(qRound64(seconds / SecondsPerYear));
+}
+
 } // namespace
 
 QueryClient::QueryClient(QNetworkAccessManager *network, SessionManager *sessions, const Workspace &workspace,
@@ -254,7 +266,8 @@ void QueryClient::proceed(PendingQuery *query)
     const QDateTime now = m_clock->now();
     if (m_needsLogin) {
         wait(query);
-        loginNeeded(m_needsLoginTrigger, QStringLiteral("the session is no longer valid"));
+        loginNeeded(m_needsLoginTrigger, QStringLiteral("the session is no longer valid"),
+                    m_needsLoginStatus);
         return;
     }
     if (!m_session) {
@@ -317,17 +330,19 @@ void QueryClient::proceed(PendingQuery *query)
 
 // A login is needed. Silent resources and the RunWorkflow policy run the auth workflow; otherwise every
 // waiting query fails with "login required" and the caller is told once, to show its prompt.
-void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason)
+void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason, int triggerStatus)
 {
     if (m_resource.customAuth.runWithoutPrompt || m_loginPolicy == LoginPolicy::RunWorkflow) {
-        startLogin(m_resource.customAuth.runWithoutPrompt && trigger == AuthEvent::Trigger::NoSession
-                       ? AuthEvent::Trigger::Silent
-                       : trigger);
+        // The failed query's status goes along: the login's event said "failed query (0)" (QA pass 32).
+        if (m_resource.customAuth.runWithoutPrompt && trigger == AuthEvent::Trigger::NoSession)
+            startLogin(AuthEvent::Trigger::Silent);
+        else
+            startLogin(trigger, triggerStatus);
         return;
     }
     if (!m_loginRequiredReported) { // once until the next login attempt, not once per waiting query
         m_loginRequiredReported = true;
-        record(AuthEvent::Kind::LoginRequired, trigger, true, 0, reason);
+        record(AuthEvent::Kind::LoginRequired, trigger, true, 0, reason, triggerStatus);
         Q_EMIT loginRequired(reason);
     }
     failWaiters(QStringLiteral("Login required: %1.").arg(reason), true);
@@ -366,6 +381,7 @@ void QueryClient::runLoginTest()
         if (!loggedIn && sent) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::LoginTestUrl;
+            m_needsLoginStatus = 0;
         }
         resumeWaiters();
     };
@@ -492,6 +508,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     }
     m_needsLogin = true;
     m_needsLoginTrigger = m_operationTrigger;
+    m_needsLoginStatus = m_operationStatus;
     if (result.outcome == RunOutcome::Cancelled) {
         // Stopped by the user (cancelAuthentication()): no login follows on its own.
         failWaiters(QStringLiteral("The refresh was cancelled; login required."), true);
@@ -735,6 +752,7 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
         if (!m_needsLogin) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::FailedQuery;
+            m_needsLoginStatus = response.status;
             record(AuthEvent::Kind::LoginRequired, AuthEvent::Trigger::FailedQuery, true, 0,
                    QStringLiteral("the retried query failed again"), response.status);
             if (m_resource.customAuth.runWithoutPrompt && m_operation == AuthOperation::None)
@@ -796,7 +814,8 @@ void QueryClient::updateExpiry(AuthSession &session)
         return;
     }
     if (seconds > double(MaxLifetimeSeconds)) {
-        warn(QStringLiteral("the lifetime of %1 s is capped at %2 s").arg(seconds).arg(MaxLifetimeSeconds));
+        warn(QStringLiteral("the lifetime of %1 is capped at %2")
+                 .arg(readableLifetime(seconds), readableLifetime(double(MaxLifetimeSeconds))));
         seconds = double(MaxLifetimeSeconds);
     }
     session.expiresAt = m_clock->now().addMSecs(qint64(seconds * 1000));

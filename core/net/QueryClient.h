@@ -136,7 +136,7 @@ private:
     void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0);
     void startRefresh(AuthEvent::Trigger trigger, int triggerStatus = 0);
     void onAuthRunFinished(const RunResult &result);
-    void loginNeeded(AuthEvent::Trigger trigger, const QString &reason);
+    void loginNeeded(AuthEvent::Trigger trigger, const QString &reason, int triggerStatus = 0);
 
     void sendRequest(PendingQuery *query, const QUrl &redirectTo = {}, const QByteArray &redirectVerb = {});
     void onReplyFinished(PendingQuery *query, QNetworkReply *reply);
@@ -174,6 +174,7 @@ private:
     bool m_loginTested = false;
     bool m_needsLogin = false;
     AuthEvent::Trigger m_needsLoginTrigger = AuthEvent::Trigger::NoSession;
+    int m_needsLoginStatus = 0; // the failed query's HTTP status, when that is the trigger
     bool m_loginRequiredReported = false;
     AuthOperation m_operation = AuthOperation::None;
     AuthEvent::Trigger m_operationTrigger = AuthEvent::Trigger::Manual;

@@ -24,7 +24,9 @@ public:
 Q_SIGNALS:
     void answered(const QJsonObject &values); // field key -> value
     void cancelled();
-    void failed(const QString &reason);
+    // `fieldKey`: the field the prompt has no value for ("password"; the first of several), for the failure
+    // to name it; empty when no one field is why.
+    void failed(const QString &reason, const QString &fieldKey);
 };
 
 } // namespace AuthStudio

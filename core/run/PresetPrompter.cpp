@@ -17,19 +17,22 @@ void PresetPrompter::prompt(const FormStep &step)
     }
     QJsonObject values;
     QStringList missing;
+    QString firstMissingKey;
     for (const FormField &field : step.fields) {
         const QString key = step.name + QLatin1Char('.') + field.key;
         const auto it = m_values.constFind(key);
         if (it != m_values.constEnd())
             values.insert(field.key, it.value());
-        else if (field.required)
+        else if (field.required) {
             missing.append(key);
-        else
+            if (firstMissingKey.isEmpty())
+                firstMissingKey = field.key;
+        } else
             values.insert(field.key, QString());
     }
     if (!missing.isEmpty()) {
         const QString reason = QStringLiteral("no value for %1").arg(missing.join(QStringLiteral(", ")));
-        Q_EMIT failed(reason);
+        Q_EMIT failed(reason, firstMissingKey);
         return;
     }
     Q_EMIT answered(values);

@@ -30,13 +30,15 @@ QString fieldOrigin(const ApiRequestStep &step, const QString &field)
     return QStringLiteral("%1, %2").arg(step.name, field);
 }
 
+// `field` is what the message calls the field; `failedField`, when given, what the failure names as the
+// field at fault (a row's name rather than its value, for the editor to put the cursor in that cell).
 QString interpolateOrThrow(const QString &text, const Scope &scope, const ExpressionEvaluator &evaluator,
-                           const ApiRequestStep &step, const QString &field)
+                           const ApiRequestStep &step, const QString &field, const QString &failedField = {})
 {
     QString error;
     QString result = evaluator.interpolateText(text, scope, fieldOrigin(step, field), &error);
     if (!error.isEmpty())
-        throw Failure {field, error};
+        throw Failure {failedField.isEmpty() ? field : failedField, error};
     return result;
 }
 
@@ -47,8 +49,9 @@ QByteArray encodeForm(const KeyValueList &fields, const Scope &scope, const Expr
     for (const KeyValue &field : fields) {
         if (!field.enabled || field.isBlank())
             continue;
-        const QString name =
-            interpolateOrThrow(field.name, scope, evaluator, step, QStringLiteral("%1 name").arg(what));
+        // The row's name as written says which row it is ("parameter name '{{ nope }}'").
+        const QString name = interpolateOrThrow(field.name, scope, evaluator, step,
+                                                QStringLiteral("%1 name '%2'").arg(what, field.name));
         const QString value = interpolateOrThrow(field.value, scope, evaluator, step,
                                                  QStringLiteral("%1 '%2'").arg(what, field.name));
         if (!encoded.isEmpty())
@@ -74,13 +77,24 @@ QString expressionsIn(const QString &text)
 }
 
 // A header name as a message quotes it: a line break or NUL in it would break the message itself.
-QString quotedName(const QString &name)
+QString escapedName(const QString &name)
 {
     QString shown = name;
-    shown.replace(QLatin1Char('\r'), QLatin1String("\\r"))
+    return shown.replace(QLatin1Char('\r'), QLatin1String("\\r"))
         .replace(QLatin1Char('\n'), QLatin1String("\\n"))
         .replace(QChar(0), QLatin1String("\\0"));
-    return QStringLiteral("header '%1'").arg(shown);
+}
+
+QString quotedName(const QString &name)
+{
+    return QStringLiteral("header '%1'").arg(escapedName(name));
+}
+
+// The header row whose name is at fault, as the failure names it, for the editor to put the cursor in
+// that cell; the message keeps saying "header 'X'".
+QString headerNameField(const QString &name)
+{
+    return QStringLiteral("header name '%1'").arg(escapedName(name));
 }
 
 bool isLineBreakOrNul(QChar c)
@@ -182,7 +196,8 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             if (!header.enabled || header.isBlank()) // a table's spare row
                 continue;
             const QString field = quotedName(header.name);
-            const QString name = interpolateOrThrow(header.name, scope, evaluator, step, field);
+            const QString name =
+                interpolateOrThrow(header.name, scope, evaluator, step, field, headerNameField(header.name));
             const QString value = interpolateOrThrow(header.value, scope, evaluator, step, field);
             const QString nameProblem = checkHeader(name, QString()); // an empty name included
             const QString problem = nameProblem.isEmpty() ? checkHeaderValue(value) : nameProblem;
@@ -193,7 +208,7 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
                 const QString from = nameSaysIt
                     ? QString()
                     : expressionsIn(nameProblem.isEmpty() ? header.value : header.name);
-                throw Failure {field,
+                throw Failure {nameProblem.isEmpty() ? field : headerNameField(header.name),
                                QStringLiteral("%1: %2%3; nothing was sent")
                                    .arg(fieldOrigin(step, field), problem, from)};
             }

@@ -21,7 +21,7 @@ struct PreparedRequest
     QByteArray verb;
     QByteArray body;
     QString error; // empty when the request can be sent
-    QString field; // the field at fault: "url", "header 'X-Token'", "body", ...
+    QString field; // the field at fault: "url", "header 'X-Token'", "header name 'X-Token'", "body", ...
 
     bool ok() const { return error.isEmpty(); }
 };

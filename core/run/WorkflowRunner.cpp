@@ -287,13 +287,14 @@ void WorkflowRunner::onPromptCancelled()
     finishStep(RunOutcome::Cancelled, QStringLiteral("%1: the form was cancelled").arg(m_current.name));
 }
 
-void WorkflowRunner::onPromptFailed(const QString &reason)
+void WorkflowRunner::onPromptFailed(const QString &reason, const QString &fieldKey)
 {
     if (!m_awaitingPrompt)
         return;
     m_awaitingPrompt = false;
+    // Named as a required field left empty names it, so the form editor selects that row.
     finishStep(RunOutcome::Failed, QStringLiteral("%1: %2").arg(m_current.name, reason),
-               QStringLiteral("fields"));
+               fieldKey.isEmpty() ? QStringLiteral("fields") : QStringLiteral("field '%1'").arg(fieldKey));
 }
 
 void WorkflowRunner::runApiRequest(const ApiRequestStep &step)

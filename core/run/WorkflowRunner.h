@@ -81,7 +81,7 @@ private:
                      const QString &failureText);
     void onPromptAnswered(const QJsonObject &values);
     void onPromptCancelled();
-    void onPromptFailed(const QString &reason);
+    void onPromptFailed(const QString &reason, const QString &fieldKey);
     void finishStep(RunOutcome outcome, const QString &error = {}, const QString &field = {},
                     const QString &notification = {});
     void finishRun(RunOutcome outcome, const QString &notification);

@@ -84,8 +84,10 @@ QJsonObject AuthEvent::toJson() const
 QString AuthEvent::toText() const
 {
     QString cause = triggerId(trigger);
+    // Its status when known; "(0)" read as a reply of status 0 (QA pass 32).
     if (trigger == Trigger::FailedQuery)
-        cause = QStringLiteral("failed query (%1)").arg(triggerStatus);
+        cause = triggerStatus ? QStringLiteral("failed query (%1)").arg(triggerStatus)
+                              : QStringLiteral("failed query");
     const QString clock = time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz"));
     QString text;
     switch (kind) {

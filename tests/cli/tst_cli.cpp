@@ -773,6 +773,9 @@ private Q_SLOTS:
                      QStringLiteral("no value for form1.password: pass --input form1.password=VALUE or set "
                                     "AUTHSTUDIO_INPUT_FORM1_PASSWORD")),
                  qPrintable(run.err));
+        // The failure names the field, not just the form ("Failed at form1 (fields)" before QA pass 32).
+        QVERIFY2(run.err.contains(QStringLiteral("Failed at form1 (field 'password'): ")),
+                 qPrintable(run.err));
     }
 
     void authUnknownResource()

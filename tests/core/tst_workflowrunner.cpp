@@ -726,6 +726,7 @@ private Q_SLOTS:
         const RunResult result = run(workflow, &prompter);
         QCOMPARE(result.outcome, RunOutcome::Failed);
         QCOMPARE(result.notification, QStringLiteral("form1: no value for form1.password"));
+        QCOMPARE(result.failedField, QStringLiteral("field 'password'"));
     }
 
     void formWithDuplicateKeysStopsBeforeAsking()

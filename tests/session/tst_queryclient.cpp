@@ -490,6 +490,34 @@ private Q_SLOTS:
         const QueryResult next = wait(c->send(get(QStringLiteral("/me"))));
         QVERIFY(next.loginRequired);
         QCOMPARE(m_server->counters().meRequests, 1);
+
+        // The login that follows names the status that set it all off: it said "failed query (0)" (QA
+        // pass 32).
+        c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
+        const QList<AuthEvent> after = c->events();
+        const auto login = std::find_if(after.rbegin(), after.rend(),
+                                        [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Login; });
+        QVERIFY(login != after.rend());
+        QCOMPARE(login->trigger, AuthEvent::Trigger::FailedQuery);
+        QCOMPARE(login->triggerStatus, 401);
+        QVERIFY2(login->toText().contains(QStringLiteral(" login (failed query (401)): ok in ")),
+                 qPrintable(login->toText()));
+    }
+
+    // Without a status to name, the cause says none rather than "(0)".
+    void failedQueryWithoutAStatusNamesNone()
+    {
+        AuthEvent event;
+        event.kind = AuthEvent::Kind::Login;
+        event.trigger = AuthEvent::Trigger::FailedQuery;
+        event.time = QDateTime::currentDateTimeUtc();
+        QVERIFY2(event.toText().contains(QStringLiteral(" login (failed query): ok in ")),
+                 qPrintable(event.toText()));
+        QVERIFY(!event.toJson().contains(QStringLiteral("status")));
+        event.triggerStatus = 403;
+        QVERIFY2(event.toText().contains(QStringLiteral(" login (failed query (403)): ok in ")),
+                 qPrintable(event.toText()));
     }
 
     void concurrentExpiredQueriesShareOneRefresh()
@@ -663,6 +691,38 @@ private Q_SLOTS:
                 return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::Expiry;
             }));
         }
+    }
+
+    // A capped lifetime is said in digits and years, not "1e+11 s" (QA pass 32).
+    void cappedLifetimeWarningIsReadable_data()
+    {
+        QTest::addColumn<QString>("expiresIn");
+        QTest::addColumn<QString>("warning");
+        QTest::newRow("a hundred billion seconds")
+            << QStringLiteral("1e11")
+            << QStringLiteral(
+                   "the lifetime of 100000000000 s (3171 years) is capped at 315360000 s (10 years)");
+        QTest::newRow("past digits") << QStringLiteral("1e30")
+                                     << QStringLiteral("the lifetime of over 31 million years is capped at "
+                                                       "315360000 s (10 years)");
+    }
+    void cappedLifetimeWarningIsReadable()
+    {
+        QFETCH(QString, expiresIn);
+        QFETCH(QString, warning);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = expiresIn;
+        auto c = client(workspace);
+        login(*c);
+        const QList<AuthEvent> &events = c->events();
+        const auto found = std::find_if(events.begin(), events.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::Warning;
+        });
+        QVERIFY(found != events.end());
+        QCOMPARE(found->message, warning);
+        QVERIFY2(found->toText().endsWith(QStringLiteral(" warning: ") + warning),
+                 qPrintable(found->toText()));
     }
 
     void everyQueryTrigger()

@@ -159,9 +159,11 @@ private Q_SLOTS:
     void autosaveAndRecoveryOnStart();
     void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
+    void failedRunSelectsTheFailingCell();
     void refreshTestWithoutASessionLogsInFirst();
     void testPanelShowsTheShownResourcesRunOnly();
     void runOfAResourceThatGoesIsDropped();
+    void escapeCancelsTheTestRun();
     void testPanelFollowsEditsAfterARun();
     void aboutShowsVersion();
     void usableAt1280x800();
@@ -1377,6 +1379,80 @@ void tst_MainWindow::failedRunSelectsFailingStep()
     QCOMPARE(window->demoServer()->counters().refreshes, 1);
 }
 
+// A failure in a header, a query parameter or a form body field makes that row's cell at fault current,
+// with the focus, not just the table (QA pass 32: the Headers tab opened on the first row).
+void tst_MainWindow::failedRunSelectsTheFailingCell()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    const StepRef http1 {0, WorkflowKind::Auth, 1};
+    const ApiRequestStep original = std::get<ApiRequestStep>(window->document()->step(http1));
+    const KeyValue fine {QStringLiteral("X-A"), QStringLiteral("ok")};
+    struct Case
+    {
+        const char *name;
+        std::function<void(ApiRequestStep &)> edit;
+        std::function<KeyValueTableEditor *(ApiRequestStepEditor *)> table;
+        int column;
+    };
+    const QList<Case> cases {
+        {"header value",
+         [&](ApiRequestStep &s) {
+             s.headers = {fine, {QStringLiteral("X-B"), QStringLiteral("{{ nope.x }}")}};
+         },
+         &ApiRequestStepEditor::headersEditor, KeyValueTableModel::ValueColumn},
+        {"header name",
+         [&](ApiRequestStep &s) {
+             s.headers = {fine, {QStringLiteral("X-{{ nope }}"), QStringLiteral("v")}};
+         },
+         &ApiRequestStepEditor::headersEditor, KeyValueTableModel::NameColumn},
+        {"parameter value",
+         [&](ApiRequestStep &s) {
+             s.queryParameters = {fine, {QStringLiteral("q"), QStringLiteral("{{ nope }}")}};
+         },
+         &ApiRequestStepEditor::queryEditor, KeyValueTableModel::ValueColumn},
+        {"parameter name",
+         [&](ApiRequestStep &s) {
+             s.queryParameters = {fine, {QStringLiteral("{{ nope }}"), QStringLiteral("v")}};
+         },
+         &ApiRequestStepEditor::queryEditor, KeyValueTableModel::NameColumn},
+        {"body field value",
+         [&](ApiRequestStep &s) {
+             s.body.kind = RequestBody::Kind::FormUrlEncoded;
+             s.body.fields = {fine, {QStringLiteral("password"), QStringLiteral("{{ nope }}")}};
+         },
+         [](ApiRequestStepEditor *request) {
+             return child<KeyValueTableEditor>(request, QStringLiteral("formBody"));
+         },
+         KeyValueTableModel::ValueColumn},
+    };
+    for (const Case &c : cases) {
+        ApiRequestStep broken = original;
+        c.edit(broken);
+        window->document()->setStep(http1, broken, QStringLiteral("Break it"));
+        window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
+        window->resourceView()->setFocus();
+        DialogPrompter::setNextAnswer(
+            QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                         {QStringLiteral("password"), QStringLiteral("hunter2")}});
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QTRY_VERIFY(!window->runPanel()->isRunning());
+        QCOMPARE(window->runPanel()->lastResult().failedStepIndex, 1);
+        QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
+        auto *request = qobject_cast<ApiRequestStepEditor *>(
+            child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStepEditor());
+        QVERIFY(request);
+        KeyValueTableEditor *table = c.table(request);
+        QTRY_VERIFY2(table->isVisible(), c.name);
+        QCOMPARE(table->view()->currentIndex(), table->model()->index(1, c.column));
+        QVERIFY2(QApplication::focusWidget() == table->view(), c.name);
+    }
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
+}
+
 // Test Refresh on a resource nobody has logged in to yet asks first: the refresh workflow starts from the
 // session a login leaves. Yes tests the auth workflow, then the refresh workflow from its session.
 void tst_MainWindow::refreshTestWithoutASessionLogsInFirst()
@@ -1598,6 +1674,60 @@ void tst_MainWindow::runOfAResourceThatGoesIsDropped()
     QTRY_COMPARE(window->currentResource(), 0);
     QCOMPARE(panel->runLogModel()->rowCount(), 0);
     QVERIFY(child<QLabel>(panel, QStringLiteral("runStatus"))->text().isEmpty());
+}
+
+// Esc cancels a running test, as the Cancel button does, from the Test panel or anywhere in the window
+// (QA pass 32: no key did). With no run going, Esc is the fields' own: a cell's editor closes.
+void tst_MainWindow::escapeCancelsTheTestRun()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    WorkflowRunPanel *panel = window->runPanel();
+    Resource slow = window->document()->resource(0);
+    slow.name = QStringLiteral("Slow");
+    ApiRequestStep request;
+    request.method = QStringLiteral("GET");
+    request.url = QStringLiteral("{{ DEMO_API }}/delay/10000");
+    slow.customAuth.authWorkflow.steps = {request};
+    window->setCurrentResource(window->document()->addResource(slow));
+    auto *cancelTest = child<QAction>(window.get(), QStringLiteral("actionCancelTest"));
+    QVERIFY2(cancelTest->toolTip().contains(QStringLiteral("Esc")), qPrintable(cancelTest->toolTip()));
+    auto *cancelButton = child<QPushButton>(panel, QStringLiteral("cancelButton"));
+    QVERIFY2(cancelButton->toolTip().contains(QStringLiteral("Esc")), qPrintable(cancelButton->toolTip()));
+    QVERIFY(!cancelTest->isEnabled());
+
+    const QList<QWidget *> focusedOn {child<QTableView>(panel, QStringLiteral("runLog")),
+                                      child<QLineEdit>(window.get(), QStringLiteral("resourceName")),
+                                      window->resourceView()};
+    for (QWidget *focus : focusedOn) {
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QVERIFY(panel->isRunning());
+        QVERIFY(cancelTest->isEnabled());
+        focus->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), focus);
+        QTest::keyClick(focus, Qt::Key_Escape);
+        QVERIFY2(!panel->isRunning(), qPrintable(focus->objectName()));
+        QCOMPARE(panel->lastResult().outcome, RunOutcome::Cancelled);
+        QVERIFY(!cancelTest->isEnabled());
+    }
+
+    // No run: Esc closes a variable cell's editor, unchanged.
+    auto *variables = child<KeyValueTableEditor>(window.get(), QStringLiteral("workspaceVariables"));
+    const QModelIndex value = variables->model()->index(0, KeyValueTableModel::ValueColumn);
+    const QString before = value.data().toString();
+    variables->view()->setFocus();
+    variables->view()->setCurrentIndex(value);
+    variables->view()->edit(value);
+    QWidget *editor = variables->view()->indexWidget(value);
+    QVERIFY(editor);
+    QTest::keyClicks(editor, QStringLiteral("x"));
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(!variables->view()->indexWidget(value));
+    QCOMPARE(value.data().toString(), before);
+    MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 
 void tst_MainWindow::testPanelFollowsEditsAfterARun()

@@ -3,6 +3,7 @@
 #include "demo/DemoServer.h"
 #include "document/DemoWorkspace.h"
 #include "document/WorkspaceDocument.h"
+#include "editor/ResourceEditor.h"
 #include "model/ApiRequestStep.h"
 #include "net/QueryClient.h"
 #include "preview/AuthLoginPreview.h"
@@ -30,6 +31,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -572,6 +575,63 @@ private Q_SLOTS:
         QVERIFY(note->toolTip().contains(QStringLiteral("in memory")));
         window.statusBar()->clearMessage();
         QVERIFY(note->isVisible());
+    }
+
+    // Tab reads the window as it is laid out: the resource filter, the list it filters, the workspace
+    // variables, the editor, the Test panel, then the preview (QA pass 32: the list came last of all, after
+    // the preview). Every tab widget has a name a screen reader can say.
+    void tabReadsTheWindowInOrder()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(0); // no login test: the preview opens without a form
+        window.previewDock()->show();
+        QTRY_VERIFY(window.findChild<AuthLoginPreview *>());
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *filter = window.findChild<QLineEdit *>(QStringLiteral("resourceFilter"));
+        filter->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), filter);
+        QTest::keyClick(filter, Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), window.resourceView());
+
+        const auto regionOf = [&window](QWidget *widget) {
+            for (QWidget *up = widget; up; up = up->parentWidget()) {
+                if (auto *dock = qobject_cast<QDockWidget *>(up))
+                    return dock->objectName();
+                if (up == window.centralWidget())
+                    return QStringLiteral("editor");
+                if (up == window.statusBar())
+                    return QStringLiteral("statusBar");
+            }
+            return QString::fromLatin1(widget->metaObject()->className());
+        };
+        filter->setFocus();
+        QStringList regions;
+        for (int i = 0; i < 200; ++i) {
+            QWidget *focus = QApplication::focusWidget();
+            QVERIFY(focus);
+            const QString region = regionOf(focus);
+            if (regions.isEmpty() || regions.last() != region)
+                regions.append(region);
+            QTest::keyClick(focus, Qt::Key_Tab);
+            if (QApplication::focusWidget() == filter)
+                break;
+        }
+        QCOMPARE(QApplication::focusWidget(), filter); // the whole cycle was walked
+        regions.removeAll(QStringLiteral("statusBar")); // "Sessions not saved", last: no keychain here
+        QCOMPARE(regions,
+                 (QStringList {QStringLiteral("resourcesDock"), QStringLiteral("variablesDock"),
+                               QStringLiteral("editor"), QStringLiteral("runDock"),
+                               QStringLiteral("previewDock")}));
+
+        window.resourceEditor()->showStep(WorkflowKind::Auth, 1); // an API Request step: its tabs too
+        const QList<QTabWidget *> tabWidgets = window.findChildren<QTabWidget *>();
+        QVERIFY(tabWidgets.size() >= 4);
+        for (QTabWidget *tabs : tabWidgets) {
+            QVERIFY2(!tabs->accessibleName().isEmpty(), qPrintable(tabs->objectName()));
+            QCOMPARE(tabs->tabBar()->accessibleName(), tabs->accessibleName());
+        }
     }
 };
 

@@ -436,6 +436,37 @@ private Q_SLOTS:
         QVERIFY(!anyContains(texts, oldToken));
     }
 
+    // Another resource has no last query: the exchange pane shows the Request tab again, not an empty
+    // Timeline (QA pass 32).
+    void anotherResourceShowsTheRequestTab()
+    {
+        Workspace workspace = demoWorkspace();
+        Resource other = workspace.resources.first();
+        other.name = QStringLiteral("other");
+        workspace.resources.append(other);
+        open(workspace);
+        clickAuthLogin();
+        m_server->expireAllTokens();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).refreshed);
+        auto *exchange = child<QTabWidget>("exchangeTabs");
+        QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
+
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("other"), overrides(),
+                               AuthLoginPreview::Update::Selected);
+        QCOMPARE(child<QListWidget>("refreshTimeline")->count(), 0);
+        QCOMPARE(exchange->currentWidget(), child<QPlainTextEdit>("requestView"));
+        QCOMPARE(exchange->tabText(exchange->indexOf(child<QListWidget>("refreshTimeline"))),
+                 QStringLiteral("Timeline"));
+
+        // So does closing the resource. (Its session is still there.)
+        open(workspace);
+        m_server->expireAllTokens();
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).refreshed);
+        QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
+        m_preview->closeResource(QStringLiteral("nothing to preview"));
+        QCOMPARE(exchange->currentWidget(), child<QPlainTextEdit>("requestView"));
+    }
+
     void expiryCountdown_data()
     {
         QTest::addColumn<int>("lifetime");
@@ -482,6 +513,48 @@ private Q_SLOTS:
             : shown == QLatin1String("log in again")                ? QStringLiteral("Login timed out")
                                                                     : QStringLiteral("Logged in");
         QCOMPARE(labelText("sessionState"), state);
+        m_preview->setClock(nullptr);
+    }
+
+    // The countdown changes every second, and comes and goes with the session: it never changes the
+    // preview's size, which is its dock's (QA pass 32: "login times out in 00:19" widened the dock by 8 px,
+    // and it stayed so).
+    void countdownNeverChangesThePreviewsSize()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace();
+        workspace.resources.first().customAuth.loginTimeoutSeconds = 20;
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        open(workspace);
+        const QSize beforeLogin = m_preview->minimumSizeHint();
+        clickAuthLogin();
+        auto *countdown = child<QLabel>("expiryCountdown");
+        QTRY_COMPARE(countdown->text(), QStringLiteral("login times out in 00:20"));
+        const QSize hint = m_preview->sizeHint();
+        const QSize minimum = m_preview->minimumSizeHint();
+        const auto checkSize = [&] {
+            QCOMPARE(m_preview->sizeHint().width(), hint.width());
+            QCOMPARE(m_preview->minimumSizeHint().width(), minimum.width());
+        };
+        QCOMPARE(minimum.width(), beforeLogin.width()); // showing it widened nothing
+        const QDateTime loggedIn = clock.now();
+        for (const int left : {19, 11, 1}) {
+            clock.advance(clock.now().msecsTo(loggedIn.addSecs(20 - left)));
+            QTRY_COMPARE(countdown->text(),
+                         QStringLiteral("login times out in 00:%1").arg(left, 2, 10, QLatin1Char('0')));
+            checkSize();
+        }
+        clock.advance(clock.now().msecsTo(loggedIn.addSecs(20)));
+        QTRY_COMPARE(countdown->text(), QStringLiteral("log in again"));
+        checkSize();
+        // Gone with the session, and back with the next login: the same size all along.
+        QTest::mouseClick(button("logoutButton"), Qt::LeftButton);
+        QTRY_VERIFY(!countdown->isVisible());
+        checkSize();
+        clickAuthLogin();
+        QTRY_VERIFY(countdown->isVisible());
+        checkSize();
         m_preview->setClock(nullptr);
     }
 
@@ -959,6 +1032,39 @@ private Q_SLOTS:
         // The next query goes out as usual.
         QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
         QCOMPARE(finished.count(), 2);
+    }
+
+    // Auth Login and Cancel have keys, named in their tooltips: Ctrl+L logs in from anywhere in the
+    // preview's window, Esc cancels the query in flight from the preview's fields (QA pass 32).
+    void keysLogInAndCancelAQuery()
+    {
+        open(demoWorkspace());
+        QVERIFY2(button("authLoginButton")->toolTip().contains(QStringLiteral("Ctrl+L")),
+                 qPrintable(button("authLoginButton")->toolTip()));
+        QVERIFY2(button("cancelQueryButton")->toolTip().contains(QStringLiteral("Esc")),
+                 qPrintable(button("cancelQueryButton")->toolTip()));
+        m_preview->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_preview));
+        auto *path = child<QLineEdit>("queryPath");
+        path->setFocus();
+        DialogPrompter::setNextAnswer(credentials());
+        QTest::keyClick(path, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+
+        // Esc with nothing in flight does nothing, and the field keeps its text.
+        path->setText(QStringLiteral("/delay/30000"));
+        QTest::keyClick(path, Qt::Key_Escape);
+        QCOMPARE(path->text(), QStringLiteral("/delay/30000"));
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::keyClick(path, Qt::Key_Return);
+        QVERIFY(m_preview->isQueryRunning());
+        QTRY_VERIFY(m_server->counters().requests > 0);
+        path->setFocus();
+        QTest::keyClick(path, Qt::Key_Escape);
+        QCOMPARE(finished.count(), 1); // at once
+        QVERIFY(finished.first().first().value<QueryResult>().cancelled);
+        QVERIFY(!m_preview->isQueryRunning());
+        QVERIFY(m_preview->isLoggedIn());
     }
 
     // The auth events belong to the resource's session: a new client for an edit, or another resource

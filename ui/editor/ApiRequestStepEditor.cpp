@@ -17,8 +17,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -153,6 +155,9 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     bodyLayout->addLayout(kindRow);
     bodyLayout->addWidget(m_bodyPages, 1);
     m_tabs->setObjectName(QStringLiteral("requestTabs"));
+    // The tab bar is what takes the focus: a screen reader says its name, not the tab widget's.
+    m_tabs->setAccessibleName(tr("Request sections"));
+    m_tabs->tabBar()->setAccessibleName(m_tabs->accessibleName());
     m_tabs->addTab(bodyTab, tr("Body"));
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_query, tr("Query parameters"));
@@ -333,6 +338,31 @@ void ApiRequestStepEditor::updateJsonStatus(const QString &text)
 
 void ApiRequestStepEditor::focusField(const QString &field)
 {
+    // A row of a table, as RequestBuilder names it: "header 'X-B'" (its value), "header name 'X-B'",
+    // "parameter 'q'", "parameter name 'q'", "body field 'email'", "body field name 'email'". The row's
+    // cell at fault becomes current, not just the table (QA pass 32).
+    static const QRegularExpression row(QStringLiteral("^(header|parameter|body field)( name)? '(.*)'$"),
+                                        QRegularExpression::DotMatchesEverythingOption);
+    if (const QRegularExpressionMatch match = row.match(field); match.hasMatch()) {
+        const QString table = match.captured(1);
+        KeyValueTableEditor *editor = table == QLatin1String("header") ? m_headers
+            : table == QLatin1String("parameter")                      ? m_query
+                                                                       : m_formBody;
+        if (editor == m_formBody)
+            m_tabs->setCurrentIndex(0);
+        else
+            m_tabs->setCurrentWidget(editor);
+        QString name = match.captured(3);
+        if (editor == m_headers) // a header's name is quoted escaped
+            name.replace(QLatin1String("\\r"), QLatin1String("\r"))
+                .replace(QLatin1String("\\n"), QLatin1String("\n"))
+                .replace(QLatin1String("\\0"), QString(QChar(0)));
+        const int column =
+            !match.captured(2).isEmpty() ? KeyValueTableModel::NameColumn : KeyValueTableModel::ValueColumn;
+        if (!editor->focusRow(name, column))
+            editor->view()->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     const QString lower = field.toLower();
     if (lower.contains(QStringLiteral("url")) || lower.isEmpty()) {
         m_url->setFocus(Qt::OtherFocusReason);

@@ -113,8 +113,11 @@ void FormStepEditor::focusField(const QString &field)
             return;
         }
     }
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        if (field.contains(m_model->index(row, FormFieldTableModel::KeyColumn).data().toString())) {
+    // The whole key: "field 'password'" must not select a field "pass" before it, nor one with no key.
+    static const QRegularExpression byKey(QStringLiteral("^field '(.*)'$"));
+    const QRegularExpressionMatch key = byKey.match(field);
+    for (int row = 0; key.hasMatch() && row < m_model->rowCount(); ++row) {
+        if (m_model->index(row, FormFieldTableModel::KeyColumn).data().toString() == key.captured(1)) {
             m_view->setCurrentIndex(m_model->index(row, FormFieldTableModel::KeyColumn));
             m_view->setFocus(Qt::OtherFocusReason);
             return;

@@ -142,6 +142,29 @@ void KeyValueTableEditor::editValue(int row)
     m_view->edit(value);
 }
 
+bool KeyValueTableEditor::focusRow(const QString &name, int column)
+{
+    // A run skips disabled rows, so an enabled one is what failed; a disabled one of the name will do
+    // when the table changed since.
+    int found = -1;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex nameCell = m_model->index(row, KeyValueTableModel::NameColumn);
+        if (nameCell.data(Qt::EditRole).toString() != name)
+            continue;
+        if (nameCell.data(Qt::CheckStateRole).value<Qt::CheckState>() != Qt::Unchecked) {
+            found = row;
+            break;
+        }
+        if (found < 0)
+            found = row;
+    }
+    if (found < 0)
+        return false;
+    m_view->setCurrentIndex(m_model->index(found, column));
+    m_view->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void KeyValueTableEditor::commitOpenEditor()
 {
     const QModelIndex current = m_view->currentIndex();

@@ -39,6 +39,9 @@ public:
     void addRow();
     // Selects the row and starts editing its value.
     void editValue(int row);
+    // Makes a cell of the first enabled row named `name` (as written) current and gives the table the
+    // focus, for a failed run's field; false when no row has that name.
+    bool focusRow(const QString &name, int column);
     void removeSelectedRow();
 
 protected:

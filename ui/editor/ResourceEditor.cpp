@@ -23,6 +23,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardItemModel>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -95,6 +96,9 @@ ResourceEditor::ResourceEditor(WorkspaceDocument *document, QWidget *parent)
         pageLayout->setContentsMargins(0, 0, 0, 0);
     }
     m_tabs->setObjectName(QStringLiteral("resourceTabs"));
+    // The tab bar is what takes the focus: a screen reader says its name, not the tab widget's.
+    m_tabs->setAccessibleName(tr("Resource sections"));
+    m_tabs->tabBar()->setAccessibleName(m_tabs->accessibleName());
     m_tabs->addTab(new VerticalScrollArea(createGeneralTab(), this), tr("General"));
     m_tabs->addTab(m_authWorkflowPage, tr("Auth workflow"));
     m_tabs->addTab(m_refreshWorkflowPage, tr("Refresh workflow"));

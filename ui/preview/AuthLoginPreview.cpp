@@ -12,14 +12,17 @@
 #include "session/Clock.h"
 #include "session/SessionManager.h"
 #include "widgets/ElidedLabel.h"
+#include "widgets/StudioAction.h"
 #include "widgets/WrappingLabel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -27,6 +30,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
 #include <QTreeView>
@@ -139,7 +143,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_title(new QLabel(this))
     , m_sessionState(new QLabel(this))
     , m_sessionDetail(new WrappingLabel(this))
-    , m_expiryCountdown(new QLabel(this))
+    , m_expiryCountdown(new ElidedLabel(this))
     , m_authStatus(new ElidedLabel(this))
     , m_loginButton(new QPushButton(tr("Auth Login"), this))
     , m_logoutButton(new QPushButton(tr("Log out"), this))
@@ -181,6 +185,12 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_expiryCountdown->setObjectName(QStringLiteral("expiryCountdown"));
     m_expiryCountdown->setTextFormat(Qt::PlainText);
     m_expiryCountdown->setAccessibleName(tr("Session expiry"));
+    // Its text changes every second: it takes the room the row has and is cut to it, never widening the
+    // preview and its dock (QA pass 32: "login times out in 00:19" moved the dock's edge by 8 px for good),
+    // and keeps its place while hidden, so that showing it doesn't add the row's spacing either.
+    QSizePolicy countdownPolicy = m_expiryCountdown->sizePolicy();
+    countdownPolicy.setRetainSizeWhenHidden(true);
+    m_expiryCountdown->setSizePolicy(countdownPolicy);
     m_expiryCountdown->hide();
 
     // One line, cut with "…", the whole message in its tooltip: wrapped, a long message (an error, a
@@ -191,8 +201,18 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
 
     m_loginButton->setObjectName(QStringLiteral("authLoginButton"));
     m_loginButton->setAccessibleName(tr("Auth Login"));
-    m_loginButton->setToolTip(tr("Run the resource's auth workflow now, as the app's login button would; "
-                                 "its forms open as dialogs"));
+    // Ctrl+L wherever the preview is shown: an action on it, so the key is free while its dock is hidden.
+    QAction *loginAction = StudioAction::create(
+        this, QStringLiteral("authLoginAction"), tr("Auth Login"),
+        tr("Run the resource's auth workflow now, as the app's login button would; its forms open as "
+           "dialogs"),
+        QKeySequence(Qt::CTRL | Qt::Key_L));
+    addAction(loginAction);
+    connect(loginAction, &QAction::triggered, this, [this] {
+        if (m_loginButton->isEnabled())
+            login();
+    });
+    m_loginButton->setToolTip(loginAction->toolTip()); // with the key
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
     m_logoutButton->setAccessibleName(tr("Log out"));
     m_logoutButton->setToolTip(tr("Forget this user's session for the resource, here and in the keychain"));
@@ -235,7 +255,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // lands just as a query starts doesn't cancel it.
     m_cancelButton->setObjectName(QStringLiteral("cancelQueryButton"));
     m_cancelButton->setAccessibleName(tr("Cancel query"));
-    m_cancelButton->setToolTip(tr("Stop waiting for the query and abort its request"));
+    m_cancelButton->setToolTip(
+        tr("Stop waiting for the query and abort its request (%1)")
+            .arg(QKeySequence(QKeySequence::Cancel).toString(QKeySequence::NativeText)));
 
     m_requestView->setAccessibleName(tr("Request as sent"));
     m_requestView->setToolTip(tr("The request line, headers and body as sent; secrets, Authorization and "
@@ -266,8 +288,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // Session section.
     auto *sessionButtons = new QHBoxLayout;
     sessionButtons->addWidget(m_sessionState);
-    sessionButtons->addWidget(m_expiryCountdown);
-    sessionButtons->addStretch(1);
+    sessionButtons->addWidget(m_expiryCountdown, 1); // and the row's room to spare
     sessionButtons->addWidget(m_loginButton);
     sessionButtons->addWidget(m_logoutButton);
     auto *sessionBox = new QGroupBox(tr("Session"), this);
@@ -290,6 +311,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // (a refresh or a login it waited for); the response stays in sight beside either.
     m_exchangeTabs->setObjectName(QStringLiteral("exchangeTabs"));
     m_exchangeTabs->setDocumentMode(true);
+    // The tab bar is what takes the focus: a screen reader says its name, not the tab widget's.
+    m_exchangeTabs->setAccessibleName(tr("Query request and timeline"));
+    m_exchangeTabs->tabBar()->setAccessibleName(m_exchangeTabs->accessibleName());
     m_exchangeTabs->addTab(m_requestView, tr("Request"));
     m_exchangeTabs->addTab(m_timeline, tr("Timeline"));
     m_exchangeTabs->setTabToolTip(0, m_requestView->toolTip());
@@ -300,7 +324,10 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     requestPaneLayout->addWidget(m_exchangeTabs, 1);
     // A tab of its own, so its title lines up with the left pane's.
     auto *responsePane = new QTabWidget(this);
+    responsePane->setObjectName(QStringLiteral("responseTabs"));
     responsePane->setDocumentMode(true);
+    responsePane->setAccessibleName(tr("Query response"));
+    responsePane->tabBar()->setAccessibleName(responsePane->accessibleName());
     responsePane->addTab(m_responseView, tr("Response"));
     responsePane->setTabToolTip(0, m_responseView->toolTip());
     auto *exchange = new QSplitter(Qt::Horizontal, this);
@@ -375,6 +402,29 @@ AuthLoginPreview::~AuthLoginPreview()
     dropClient();
 }
 
+bool AuthLoginPreview::event(QEvent *event)
+{
+    // Esc cancels the query in flight, not the window's Cancel Test: said before shortcuts are looked for.
+    // (A field whose pop-up is open never sends it here: the pop-up has the keys.)
+    if (event->type() == QEvent::ShortcutOverride && isQueryRunning() &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Cancel)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void AuthLoginPreview::keyPressEvent(QKeyEvent *event)
+{
+    // The Cancel button's key, from any field of the preview that leaves Esc to its parents.
+    if (isQueryRunning() && event->matches(QKeySequence::Cancel)) {
+        cancelQuery();
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
 void AuthLoginPreview::setResource(const Workspace &workspace, const QString &workspaceId,
                                    const QString &resourceName,
                                    const QHash<QString, QString> &variableOverrides, Update update)
@@ -414,10 +464,7 @@ void AuthLoginPreview::closeResource(const QString &why)
     m_overrides.clear();
     m_title->clear();
     setAuthStatus(why);
-    m_timeline->clear();
-    showTimelineCount();
-    m_requestView->clear();
-    m_responseView->clear();
+    clearExchange();
     updateSessionView();
     Q_EMIT sessionStateChanged();
 }
@@ -460,12 +507,8 @@ void AuthLoginPreview::openClient(Update update)
     m_loginRequired = loginRequired;
     // After an edit, the last query's exchange stays, to compare with the next one (QA pass 26): it is
     // what was sent then, masked when it was shown.
-    if (update != Update::Edited) {
-        m_timeline->clear();
-        showTimelineCount();
-        m_requestView->clear();
-        m_responseView->clear();
-    }
+    if (update != Update::Edited)
+        clearExchange();
     setAuthStatus({});
 
     m_client = std::make_unique<QueryClient>(m_network, m_sessions, m_workspace, m_workspaceId, resourceName);
@@ -686,10 +729,7 @@ bool AuthLoginPreview::sendQuery()
     }
     m_seenSecrets.unite(m_client->secrets());
     m_pendingFirstEvent = m_client->events().size();
-    m_timeline->clear();
-    showTimelineCount();
-    m_exchangeTabs->setCurrentWidget(m_requestView);
-    m_requestView->clear();
+    clearExchange();
     m_responseView->setPlainText(tr("Sending\u2026"));
     m_pending = m_client->send(query);
     // The request as sent shows while the reply is awaited: a slow one is no mystery.
@@ -813,6 +853,17 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
     // A query that waited for a refresh or a login has a story: show it rather than the request.
     m_exchangeTabs->setCurrentWidget(m_timeline->count() > 1 ? static_cast<QWidget *>(m_timeline)
                                                              : m_requestView);
+}
+
+void AuthLoginPreview::clearExchange()
+{
+    m_timeline->clear();
+    showTimelineCount();
+    m_requestView->clear();
+    m_responseView->clear();
+    // An empty timeline has nothing to tell: the Request tab, where the next query shows, comes back
+    // (QA pass 32: the pane stayed on an empty Timeline after another resource was selected).
+    m_exchangeTabs->setCurrentWidget(m_requestView);
 }
 
 void AuthLoginPreview::showTimelineCount()

@@ -135,6 +135,11 @@ Q_SIGNALS:
     void sessionStateChanged();
     void queryFinished(const AuthStudio::QueryResult &result);
 
+protected:
+    // Esc cancels the query in flight while the focus is in the preview (see the constructor).
+    bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void openClient(Update update = Update::Opened);
     void dropClient();
@@ -166,6 +171,8 @@ private:
     QString responseText(const QueryResult &result, const SecretMasker &masker) const;
     void fillTimeline(const QueryResult &result, const SecretMasker &masker);
     void addFirstAttempt(const QueryResult &result, const QString &request, const SecretMasker &masker);
+    // Empties the last query's request, response and timeline, and shows the Request tab.
+    void clearExchange();
     void showTimelineCount();
     // After Save As: says where the sessions went (the status line, until another message replaces it).
     void sayStoredElsewhere();

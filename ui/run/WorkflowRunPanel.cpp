@@ -70,7 +70,8 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_testButton->setToolTip(tr("Run the workflow now; Form steps ask for their values"));
     m_testButton->setAccessibleName(tr("Test workflow"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
-    m_cancelButton->setToolTip(tr("Stop the run: aborts the request in flight or closes the form"));
+    // Esc is the main window's Cancel Test, which clicks this.
+    m_cancelButton->setToolTip(tr("Stop the run: aborts the request in flight or closes the form (Esc)"));
     m_cancelButton->setAccessibleName(tr("Cancel run"));
 
     // Server text is shown as plain text: an HTML error page must not render (or fetch images).

@@ -46,4 +46,10 @@ QWidget *firstIn(QWidget *part)
     return nullptr;
 }
 
+QWidget *lastIn(QWidget *part)
+{
+    const QList<QWidget *> stops = stopsIn(part);
+    return stops.isEmpty() ? nullptr : stops.last();
+}
+
 } // namespace AuthStudio::TabOrder

@@ -15,4 +15,7 @@ void placeAfter(QWidget *anchor, QWidget *part);
 // The first Tab stop inside `part` that can take the focus now (shown, enabled), or null.
 QWidget *firstIn(QWidget *part);
 
+// The last Tab stop inside `part`, shown or not, or null: where the part's Tab stops end.
+QWidget *lastIn(QWidget *part);
+
 } // namespace AuthStudio::TabOrder

@@ -27,6 +27,7 @@
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/FilterLineEdit.h"
 #include "widgets/StudioAction.h"
+#include "widgets/TabOrder.h"
 #include "widgets/VerticalScrollArea.h"
 
 #include <QAbstractItemView>
@@ -151,6 +152,7 @@ MainWindow::MainWindow(QWidget *parent)
     // Runs start from the Test actions and from the panel's own button: either way they run the shown
     // resource's workflow, and what they find (sessions, failing steps, replies) belongs to it.
     connect(m_runPanel, &WorkflowRunPanel::runStarted, this, [this] {
+        m_cancelTestAction->setEnabled(true);
         m_runPanelResource = currentResource();
         // A script's error mark is the last run's: a new run clears it, and marks what it finds.
         for (JavaScriptStepEditor *script : m_resourceEditor->findChildren<JavaScriptStepEditor *>())
@@ -167,6 +169,8 @@ MainWindow::MainWindow(QWidget *parent)
                                m_resourceView, {}, 5000);
         });
     });
+    connect(m_runPanel, &WorkflowRunPanel::runFinished, this,
+            [this] { m_cancelTestAction->setEnabled(false); });
     connect(m_runPanel, &WorkflowRunPanel::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runPanel, &WorkflowRunPanel::failedStepSelected, this, &MainWindow::onFailedStepSelected);
     connect(m_autosaver, &Autosaver::autosaved, this,
@@ -281,6 +285,12 @@ void MainWindow::createActions()
         StudioAction::create(this, QStringLiteral("actionTestRefresh"), tr("Test &Refresh Workflow"),
                              tr("Run the resource's refresh workflow, starting from the last auth test"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    // Escape anywhere in the window, as the Test panel's Cancel button; on only while a run goes, so the
+    // key is the fields' own the rest of the time (cell editors and pop-ups keep it even then).
+    m_cancelTestAction = StudioAction::create(this, QStringLiteral("actionCancelTest"), tr("&Cancel Test"),
+                                              tr("Stop the test run: aborts the request in flight"),
+                                              QKeySequence(Qt::Key_Escape));
+    m_cancelTestAction->setEnabled(false);
     m_preferencesAction = StudioAction::create(
         this, QStringLiteral("actionPreferences"), tr("&Preferences\u2026"),
         tr("How often unsaved changes are backed up"),
@@ -376,6 +386,10 @@ void MainWindow::createActions()
     }
     connect(m_testAuthAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Auth); });
     connect(m_testRefreshAction, &QAction::triggered, this, [this] { testWorkflow(WorkflowKind::Refresh); });
+    connect(m_cancelTestAction, &QAction::triggered, this, [this] {
+        if (m_runPanel->isRunning())
+            m_runPanel->cancel();
+    });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_shortcutsAction, &QAction::triggered, this, [this] {
         auto *dialog = new ShortcutsDialog(menuBar(), this);
@@ -428,6 +442,7 @@ void MainWindow::createMenus()
     resource->addSeparator();
     resource->addAction(m_testAuthAction);
     resource->addAction(m_testRefreshAction);
+    resource->addAction(m_cancelTestAction);
     // The shown workflow's step commands, listed with their keys (Insert, Delete, ... in the step list).
     menuBar()->addMenu(new StepMenu(m_resourceEditor, this));
 
@@ -522,6 +537,9 @@ void MainWindow::createDocks()
     resourcesLayout->addWidget(m_resourceFilter);
     resourcesLayout->addWidget(m_resourceView, 1);
     resourcesLayout->addWidget(resourceBar);
+    // The list comes right after the filter that narrows it (it was built first, so Tab reached it last
+    // of the whole window, after the preview).
+    QWidget::setTabOrder(m_resourceFilter, m_resourceView);
     auto *resourcesDock = new QDockWidget(tr("Resources"), this);
     resourcesDock->setObjectName(QStringLiteral("resourcesDock"));
     resourcesDock->setWidget(resourcesPane);
@@ -1145,6 +1163,11 @@ AuthLoginPreview *MainWindow::authLoginPreview()
         m_preview = new AuthLoginPreview(m_network, m_sessions, m_previewDock);
         m_preview->setObjectName(QStringLiteral("authLoginPreview"));
         m_previewDock->setWidget(new VerticalScrollArea(m_preview, m_previewDock));
+        // Built last, Qt put it after everything, the status bar's link included: that link goes after it,
+        // so Tab reads the Test panel, then the preview. (Moving the preview's own stops instead tied
+        // Qt 6.4's focus chain in a loop around its tab bars.)
+        if (QWidget *previewEnd = TabOrder::lastIn(m_previewDock))
+            TabOrder::placeAfter(previewEnd, statusBar());
     }
     return m_preview;
 }

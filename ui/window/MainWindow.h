@@ -206,6 +206,7 @@ private:
     QAction *m_moveResourceDownAction;
     QAction *m_testAuthAction;
     QAction *m_testRefreshAction;
+    QAction *m_cancelTestAction;
     QAction *m_aboutAction;
     QAction *m_shortcutsAction;
     QAction *m_preferencesAction;
