@@ -2,6 +2,7 @@
 // resource, and logs in, queries and logs out against the demo API the studio starts.
 #include "demo/DemoServer.h"
 #include "document/DemoWorkspace.h"
+#include "document/StepRef.h"
 #include "document/WorkspaceDocument.h"
 #include "editor/ResourceEditor.h"
 #include "model/ApiRequestStep.h"
@@ -580,6 +581,41 @@ private Q_SLOTS:
     // Tab reads the window as it is laid out: the resource filter, the list it filters, the workspace
     // variables, the editor, the Test panel, then the preview (QA pass 32: the list came last of all, after
     // the preview). Every tab widget has a name a screen reader can say.
+    // A login waiting on a server that doesn't answer is stopped with the same button, which reads
+    // "Cancel Login" meanwhile (QA pass 32: it could only be waited out, and Auth Login did nothing).
+    void aSlowLoginCanBeCancelled()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        AuthLoginPreview *preview = openDemoLoginLoggedIn(window);
+        QVERIFY(preview);
+        const StepRef loginRequest {1, WorkflowKind::Auth, 1};
+        Step slow = window.document()->step(loginRequest);
+        std::get<ApiRequestStep>(slow).method = QStringLiteral("GET");
+        std::get<ApiRequestStep>(slow).url = QStringLiteral("{{ DEMO_API }}/delay/20000");
+        std::get<ApiRequestStep>(slow).body = {};
+        window.document()->setStep(loginRequest, slow, QStringLiteral("Edit URL"));
+        QTRY_VERIFY(preview->findChild<QPushButton *>(QStringLiteral("authLoginButton"))->isEnabled());
+        auto *button = preview->findChild<QPushButton *>(QStringLiteral("authLoginButton"));
+        QCOMPARE(button->text(), QStringLiteral("Auth Login"));
+
+        const int requests = window.demoServer()->counters().requests;
+        logInAsTheDemoUser(preview);
+        QTRY_COMPARE(window.demoServer()->counters().requests, requests + 1); // waiting at the server
+        QCOMPARE(button->text(), QStringLiteral("Cancel Login"));
+        QVERIFY(button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        auto *status = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
+        QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Login cancelled")),
+                     qPrintable(status->text()));
+        // The session it had stays, and the status says so.
+        QVERIFY(preview->isLoggedIn());
+        QVERIFY2(status->text().contains(QStringLiteral("still logged in")), qPrintable(status->text()));
+        QCOMPARE(button->text(), QStringLiteral("Auth Login"));
+        QVERIFY(eventLogHas(preview, QStringLiteral("cancelled")));
+        window.document()->undoStack()->undo();
+    }
+
     void tabReadsTheWindowInOrder()
     {
         MainWindow window;

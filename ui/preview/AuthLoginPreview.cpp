@@ -212,7 +212,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
         if (m_loginButton->isEnabled())
             login();
     });
-    m_loginButton->setToolTip(loginAction->toolTip()); // with the key
+    m_loginToolTip = loginAction->toolTip(); // with the key
+    m_loginKeys = loginAction->shortcut().toString(QKeySequence::NativeText);
+    m_loginButton->setToolTip(m_loginToolTip);
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
     m_logoutButton->setAccessibleName(tr("Log out"));
     m_logoutButton->setToolTip(tr("Forget this user's session for the resource, here and in the keychain"));
@@ -663,6 +665,12 @@ void AuthLoginPreview::login()
 {
     if (!m_client)
         return;
+    if (m_client->isAuthenticating()) {
+        // The button reads "Cancel Login" meanwhile: a server that doesn't answer is no longer waited out
+        // to the step's timeout (QA pass 32).
+        m_client->cancelAuthentication();
+        return;
+    }
     if (m_client->isLoadingSession()) {
         // The client would drop a login asked for while it reads the stored session: it goes once the
         // keychain has answered, unless that session turns out to be good.
@@ -692,6 +700,7 @@ void AuthLoginPreview::onSessionLoaded()
 
 void AuthLoginPreview::onLoginStarted()
 {
+    updateButtons(); // Auth Login reads "Cancel Login" while it runs
     // Only the opening check logs in on its own (a resource that runs without prompting): said here, not
     // "Checking the session…", which sent nothing (QA pass 23).
     if (!m_probe)
@@ -910,11 +919,14 @@ void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
         setAuthStatus(tr("Logged in, but %1.").arg(warning));
     else if (succeeded)
         setAuthStatus(tr("Logged in."));
+    else if (m_authRunCancelled && isLoggedIn()) // the session from before stays
+        setAuthStatus(tr("Login cancelled: still logged in with the earlier session."));
     else if (m_authRunCancelled) // the user closed the login form: nothing failed
         setAuthStatus(tr("Login cancelled: not logged in. Auth Login asks again."));
     else
         setAuthStatus(tr("Login failed: %1").arg(message));
     updateSessionView();
+    updateButtons();
 }
 
 void AuthLoginPreview::onRefreshFinished(bool succeeded, const QString &message)
@@ -924,6 +936,7 @@ void AuthLoginPreview::onRefreshFinished(bool succeeded, const QString &message)
         setAuthStatus(tr("Session refreshed, but %1.").arg(warning));
     else
         setAuthStatus(succeeded ? tr("Session refreshed.") : tr("Refresh failed: %1").arg(message));
+    updateButtons();
 }
 
 void AuthLoginPreview::appendEvent(const AuthEvent &event)
@@ -1111,6 +1124,11 @@ void AuthLoginPreview::updateButtons()
 {
     const bool customAuth = m_client && m_client->resource().authMethod == Resource::AuthMethod::Custom;
     m_loginButton->setEnabled(customAuth);
+    const bool loggingIn = m_client && m_client->isAuthenticating();
+    m_loginButton->setText(loggingIn ? tr("Cancel Login") : tr("Auth Login"));
+    m_loginButton->setAccessibleName(m_loginButton->text());
+    m_loginButton->setToolTip(loggingIn ? tr("Stop the login running now (%1)").arg(m_loginKeys)
+                                        : m_loginToolTip);
     m_logoutButton->setEnabled(customAuth && isLoggedIn());
     m_sendButton->setEnabled(m_client && !m_pending);
     m_cancelButton->setEnabled(!m_pending.isNull());

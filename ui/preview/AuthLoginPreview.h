@@ -221,6 +221,8 @@ private:
     QLabel *m_expiryCountdown;
     QLabel *m_authStatus;
     QPushButton *m_loginButton;
+    QString m_loginToolTip; // Auth Login's, with its key; the button's while no login runs
+    QString m_loginKeys;
     QPushButton *m_logoutButton;
     ScopeInspector *m_variables;
     QComboBox *m_method;
