@@ -102,6 +102,9 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_layout->addLayout(m_toolbar);
     m_layout->addWidget(m_view, 1);
 
+    m_expandTimer = new QTimer(this);
+    m_expandTimer->setSingleShot(true);
+    connect(m_expandTimer, &QTimer::timeout, this, &ScopeInspector::expandDeferred);
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(FilterDelayMs);
     connect(m_filterTimer, &QTimer::timeout, this, &ScopeInspector::applyFilter);
@@ -200,13 +203,31 @@ void ScopeInspector::setScope(const Scope &scope)
     QList<QStringList> paths(m_expandedPaths.cbegin(), m_expandedPaths.cend());
     std::sort(paths.begin(), paths.end(),
               [](const QStringList &a, const QStringList &b) { return a.size() < b.size(); });
+    const auto underDeferred = [this](const QStringList &path) {
+        return std::any_of(m_deferredExpansions.cbegin(), m_deferredExpansions.cend(),
+                           [&path](const QStringList &deferred) {
+                               return deferred.size() < path.size() &&
+                                   std::equal(deferred.cbegin(), deferred.cend(), path.cbegin());
+                           });
+    };
+    m_deferredExpansions.clear();
+    m_deferredCurrent.clear();
     m_restoring = true;
     for (const QStringList &path : std::as_const(paths)) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForPath(path));
+        const QModelIndex source = m_model->indexForPath(path);
+        if (m_model->rowCount(source) > LargeExpansionRows || underDeferred(path)) {
+            m_deferredExpansions.append(path);
+            continue;
+        }
+        const QModelIndex index = m_proxy->mapFromSource(source);
         if (index.isValid())
             m_view->expand(index);
     }
     m_restoring = false;
+    if (underDeferred(currentPath))
+        m_deferredCurrent = currentPath; // made current now, the view would open its parents at once
+    if (!m_deferredExpansions.isEmpty() && !m_holdExpansions)
+        m_expandTimer->start(0);
     // Lay the new rows out now rather than at the next paint. Laid out from a paint event that covers
     // only part of the tree (the columns right of Name, repainted after a column resize), QTreeView's
     // request to repaint the rest was lost, and the Name column kept the previous scope's rows on screen
@@ -215,10 +236,37 @@ void ScopeInspector::setScope(const Scope &scope)
     const QWindow *window = m_view->window()->windowHandle();
     if (window && window->isExposed())
         m_view->doItemsLayout();
-    if (!currentPath.isEmpty())
+    if (!currentPath.isEmpty() && m_deferredCurrent.isEmpty())
         setCurrentIndex(m_model->indexForPath(currentPath));
     if (!m_filterText.isEmpty() && !m_searching)
         expandMatches();
+    updateActions();
+}
+
+void ScopeInspector::holdLargeExpansions(bool hold)
+{
+    m_holdExpansions = hold;
+    if (!hold && !m_deferredExpansions.isEmpty())
+        m_expandTimer->start(0);
+}
+
+void ScopeInspector::expandDeferred()
+{
+    if (m_holdExpansions)
+        return;
+    m_restoring = true;
+    for (const QStringList &path : std::as_const(m_deferredExpansions)) {
+        if (!m_expandedPaths.contains(path))
+            continue; // collapsed meanwhile
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForPath(path));
+        if (index.isValid())
+            m_view->expand(index);
+    }
+    m_restoring = false;
+    m_deferredExpansions.clear();
+    if (!m_deferredCurrent.isEmpty() && !m_view->currentIndex().isValid())
+        setCurrentIndex(m_model->indexForPath(m_deferredCurrent));
+    m_deferredCurrent.clear();
     updateActions();
 }
 

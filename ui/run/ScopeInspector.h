@@ -38,7 +38,14 @@ public:
     ~ScopeInspector() override;
 
     // Shows another snapshot, keeping the rows that were expanded and the current row where they still exist.
+    // A row of more than LargeExpansionRows children opens again in a later turn of the event loop (laying
+    // out a 60 000-item array takes the view tens of milliseconds: not on top of the snapshot's own), or,
+    // while expansions are held, when they are released.
     void setScope(const Scope &scope);
+    static constexpr int LargeExpansionRows = 5000;
+    // While a Test run goes on, its scope changes at every step: a large row opens again once, at the end,
+    // rather than at every step.
+    void holdLargeExpansions(bool hold);
     ScopeModel *model() const { return m_model; }
     QSortFilterProxyModel *proxyModel() const;
     QTreeView *view() const { return m_view; }
@@ -85,6 +92,7 @@ private:
     void cancelSearch();
     void updateActions();
     void expandMatches();
+    void expandDeferred();
 
     ScopeModel *m_model;
     ScopeFilterProxy *m_proxy;
@@ -102,6 +110,11 @@ private:
     // Paths of the rows people expanded, so the next snapshot opens the same way.
     QSet<QStringList> m_expandedPaths;
     bool m_restoring = false;
+    // Expanded paths of large rows, and the current row if it is under one, still to open again.
+    QList<QStringList> m_deferredExpansions;
+    QStringList m_deferredCurrent;
+    bool m_holdExpansions = false;
+    QTimer *m_expandTimer;
     QString m_filterText; // what the filter searches for, trimmed; its result may still be coming
     bool m_largeScope = false; // searched and copied from on the thread pool
     QPointer<QFutureWatcherBase> m_searching; // the search running on the thread pool, if any
