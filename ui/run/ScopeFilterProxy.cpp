@@ -1,6 +1,9 @@
 #include "ScopeFilterProxy.h"
 
+#include "BackgroundRelease.h"
 #include "ScopeModel.h"
+
+#include <utility>
 
 namespace AuthStudio {
 
@@ -26,10 +29,13 @@ void ScopeFilterProxy::setSearch(std::shared_ptr<const ScopeSearch> search)
     // redone, that the layout is about to change: hasChildren() answers from the mappings until then,
     // so as not to contradict rowCount().
     m_rows.clear();
-    m_search = std::move(search);
+    std::shared_ptr<const ScopeSearch> previous = std::exchange(m_search, std::move(search));
     m_changingSearch = true;
     invalidate();
     m_changingSearch = false;
+    // A search that kept most rows of a large scope is hundreds of thousands of rows to free.
+    if (previous)
+        BackgroundRelease::release(std::move(previous));
 }
 
 bool ScopeFilterProxy::leadsToMatches(const QModelIndex &sourceIndex) const
