@@ -15,8 +15,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSet>
 #include <QTimer>
+#include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -71,7 +71,9 @@ bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &sc
         code.contains(QLatin1String("eval")) || code.contains(QLatin1String("Function"))) {
         return std::any_of(values.constBegin(), values.constEnd(), add);
     }
-    QSet<QStringView> counted; // a chain read twice is converted once
+    // A chain read twice is converted once. Scripts read a few: a hash set's allocation would cost more
+    // than the whole look at a small script (the benchmark's runner overhead).
+    QVarLengthArray<QStringView, 8> counted;
     const qsizetype length = code.size();
     for (qsizetype at = 0; at < length;) {
         if (!JavaScriptIdentifier::isPart(code.at(at))) {
@@ -100,8 +102,9 @@ bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &sc
                 value = member.value();
                 chainEnd = propertyEnd;
             }
-            if (!counted.contains(QStringView(code).mid(at, chainEnd - at))) {
-                counted.insert(QStringView(code).mid(at, chainEnd - at));
+            const QStringView chain = QStringView(code).mid(at, chainEnd - at);
+            if (!counted.contains(chain)) {
+                counted.append(chain);
                 if (add(value))
                     return true;
             }
