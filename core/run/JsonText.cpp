@@ -1,5 +1,8 @@
 #include "JsonText.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 namespace AuthStudio::JsonText {
 
 void appendString(QByteArray &json, QByteArrayView utf8)
@@ -36,6 +39,47 @@ void appendString(QByteArray &json, QByteArrayView utf8)
     }
     json.append(utf8.data() + plainFrom, utf8.size() - plainFrom);
     json += '"';
+}
+
+namespace {
+
+void spend(const QJsonValue &value, qsizetype &budget)
+{
+    if (budget <= 0)
+        return;
+    switch (value.type()) {
+    case QJsonValue::String:
+        budget -= value.toString().size() + 2;
+        break;
+    case QJsonValue::Array: {
+        // Walked const: a range-for over the temporary toArray() would detach it, copying every item of
+        // an array the scope shares (200 000 of them in a 21 MB reply) to read a few.
+        const QJsonArray array = value.toArray();
+        for (auto it = array.constBegin(); it != array.constEnd() && budget > 0; ++it)
+            spend(*it, budget);
+        break;
+    }
+    case QJsonValue::Object: {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd() && budget > 0; ++it) {
+            budget -= it.key().size() + 3;
+            spend(it.value(), budget);
+        }
+        break;
+    }
+    default:
+        budget -= 8;
+        break;
+    }
+}
+
+} // namespace
+
+qsizetype sizeUpTo(const QJsonValue &value, qsizetype limit)
+{
+    qsizetype budget = limit;
+    spend(value, budget);
+    return limit - budget;
 }
 
 } // namespace AuthStudio::JsonText

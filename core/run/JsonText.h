@@ -4,11 +4,17 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonValue>
 
 namespace AuthStudio::JsonText {
 
 // Appends `utf8` as a JSON string literal (quotes, backslashes and control characters escaped; other
 // bytes, UTF-8 included, as they are).
 void appendString(QByteArray &json, QByteArrayView utf8);
+
+// Roughly how many bytes `value` writes out as, counted only up to `limit`: the walk over a small value is
+// short and the one over a large value stops early, so callers can ask "is this large?" on every step.
+// At least `limit` when the value is that large or larger.
+qsizetype sizeUpTo(const QJsonValue &value, qsizetype limit);
 
 } // namespace AuthStudio::JsonText

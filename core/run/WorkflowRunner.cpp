@@ -2,9 +2,11 @@
 
 #include "FormPrompter.h"
 #include "HttpResponse.h"
+#include "JsonText.h"
 #include "RequestBuilder.h"
 #include "ScriptStepWorker.h"
 #include "format/WorkspaceValidator.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/ScriptEngine.h"
 #include "script/Template.h"
 
@@ -14,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+#include <QVarLengthArray>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -33,41 +36,6 @@ bool WorkflowRunner::buildsOnThreadPool(const ApiRequestStep &step)
     });
 }
 
-namespace {
-
-// Roughly how many bytes `value` writes out as, counted until `budget` runs out: a walk over a small value
-// is short, and one over a large value stops early.
-void spend(const QJsonValue &value, qsizetype &budget)
-{
-    if (budget <= 0)
-        return;
-    switch (value.type()) {
-    case QJsonValue::String:
-        budget -= value.toString().size() + 2;
-        break;
-    case QJsonValue::Array:
-        for (const QJsonValue &item : value.toArray()) {
-            spend(item, budget);
-            if (budget <= 0)
-                return;
-        }
-        break;
-    case QJsonValue::Object: {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd() && budget > 0; ++it) {
-            budget -= it.key().size() + 3;
-            spend(it.value(), budget);
-        }
-        break;
-    }
-    default:
-        budget -= 8;
-        break;
-    }
-}
-
-} // namespace
-
 bool WorkflowRunner::readsLargeValue(const ApiRequestStep &step, const Scope &scope)
 {
     QStringList roots;
@@ -75,12 +43,73 @@ bool WorkflowRunner::readsLargeValue(const ApiRequestStep &step, const Scope &sc
         if (text.contains(QLatin1String("{{")))
             roots += Template::parse(text)->rootNames();
     }
-    qsizetype budget = LargeValueBytes;
+    qsizetype size = 0;
     for (const QString &root : std::as_const(roots)) {
         if (scope.contains(root))
-            spend(scope.value(root), budget);
-        if (budget <= 0)
+            size += JsonText::sizeUpTo(scope.value(root), LargeValueBytes - size);
+        if (size >= LargeValueBytes)
             return true;
+    }
+    return false;
+}
+
+bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &scope)
+{
+    // What the script engine will convert for this code (JavaScriptEngine::installScope), from the same
+    // reading of the text, erring the same way (towards more): every value when the code can reach the
+    // globals by other means; else, after each scope name the code mentions, the value its property chain
+    // leads to (`http1.body.items.length` converts the items, never the headers), or the whole value when
+    // the name stands alone or the chain leaves the object's own properties.
+    const QString &code = step.code;
+    const QJsonObject &values = scope.values();
+    qsizetype size = 0;
+    const auto add = [&size](const QJsonValue &value) {
+        size += JsonText::sizeUpTo(value, LargeValueBytes - size);
+        return size >= LargeValueBytes;
+    };
+    if (code.contains(QLatin1String("globalThis")) || code.contains(QLatin1String("this")) ||
+        code.contains(QLatin1String("eval")) || code.contains(QLatin1String("Function"))) {
+        return std::any_of(values.constBegin(), values.constEnd(), add);
+    }
+    // A chain read twice is converted once. Scripts read a few: a hash set's allocation would cost more
+    // than the whole look at a small script (the benchmark's runner overhead).
+    QVarLengthArray<QStringView, 8> counted;
+    const qsizetype length = code.size();
+    for (qsizetype at = 0; at < length;) {
+        if (!JavaScriptIdentifier::isPart(code.at(at))) {
+            ++at;
+            continue;
+        }
+        qsizetype end = at;
+        while (end < length && JavaScriptIdentifier::isPart(code.at(end)))
+            ++end;
+        const auto found = values.constFind(QStringView(code).mid(at, end - at));
+        if (found != values.constEnd()) {
+            QJsonValue value = found.value();
+            qsizetype chainEnd = end;
+            while (chainEnd < length && code.at(chainEnd) == u'.' && value.isObject()) {
+                qsizetype propertyEnd = chainEnd + 1;
+                while (propertyEnd < length && JavaScriptIdentifier::isPart(code.at(propertyEnd)))
+                    ++propertyEnd;
+                const QJsonObject object = value.toObject();
+                const auto member =
+                    object.constFind(QStringView(code).mid(chainEnd + 1, propertyEnd - chainEnd - 1));
+                if (propertyEnd == chainEnd + 1 || member == object.constEnd()) {
+                    value = found.value(); // not an own property: the engine converts the whole value
+                    chainEnd = end;
+                    break;
+                }
+                value = member.value();
+                chainEnd = propertyEnd;
+            }
+            const QStringView chain = QStringView(code).mid(at, chainEnd - at);
+            if (!counted.contains(chain)) {
+                counted.append(chain);
+                if (add(value))
+                    return true;
+            }
+        }
+        at = end; // a chain's properties are names too, as the engine reads them
     }
     return false;
 }
@@ -402,18 +431,30 @@ void WorkflowRunner::finishReply(const QString &stepName, int status, bool succe
 
 void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
 {
+    const int timeoutMs = m_engine->timeoutMs();
+    // A script reading a large value (megabytes of a reply) goes to the worker thread at once: converting
+    // its input into the script engine, and collecting that garbage later, would hold this thread (the
+    // window's, in the studio) longer than InlineScriptMs, outside the watchdog's reach.
+    if (readsLargeValue(step, m_scope)) {
+        runOnWorker(step, timeoutMs);
+        return;
+    }
     // Most steps take well under a millisecond: they run here, as handing them to another thread would
     // cost more than they do. One still running after InlineScriptMs is stopped and run again from the
     // start on the worker thread, where it can't block this one and cancel() stops it. Scripts have no
     // side effects outside their result, so the first try leaves nothing behind.
     // The first try's console lines go with it: the worker's run logs them again.
-    const int timeoutMs = m_engine->timeoutMs();
     const EvalResult quick =
         m_engine->runFunctionBody(step.code, m_scope, step.name, qMin(timeoutMs, InlineScriptMs));
     if (!quick.timedOut || timeoutMs <= InlineScriptMs) {
         onJavaScriptFinished(0, quick);
         return;
     }
+    runOnWorker(step, timeoutMs);
+}
+
+void WorkflowRunner::runOnWorker(const JavaScriptStep &step, int timeoutMs)
+{
     if (!m_scriptWorker)
         m_scriptWorker = new ScriptStepWorker(this);
     m_scriptTicket = m_scriptWorker->run(

@@ -36,7 +36,7 @@ public:
     void setPrompter(FormPrompter *prompter);
     // Runs the {{ expressions }} and JavaScript steps; a step still running after InlineScriptMs goes on
     // on a thread of its own (ScriptStepWorker), so a long script doesn't block this thread and cancel()
-    // stops it at once.
+    // stops it at once. A step reading a large value runs there from the start.
     ScriptEngine *scriptEngine() const { return m_engine; }
     // For expressions and JavaScript steps alike.
     void setScriptTimeoutMs(int timeoutMs);
@@ -52,6 +52,10 @@ public:
     static bool buildsOnThreadPool(const ApiRequestStep &step);
     // Whether a name the step's fields read holds about LargeValueBytes or more in `scope`.
     static bool readsLargeValue(const ApiRequestStep &step, const Scope &scope);
+    // Whether the values the step's script will have converted into the script engine (the property
+    // chains it reads, or whole values) come to about LargeValueBytes or more: such a step runs on the
+    // worker thread from the start, since the conversion alone would hold this thread.
+    static bool readsLargeValue(const JavaScriptStep &step, const Scope &scope);
     static constexpr qsizetype LargeValueBytes = 64 * 1024;
 
     // Starts a run; returns false (and does nothing) when a run is already going.
@@ -74,6 +78,7 @@ private:
     void runApiRequest(const ApiRequestStep &step);
     void sendRequest(const ApiRequestStep &step, const PreparedRequest &prepared);
     void runJavaScript(const JavaScriptStep &step);
+    void runOnWorker(const JavaScriptStep &step, int timeoutMs);
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
     void runDefineVariable(const DefineVariableStep &step);
     void onReplyFinished();

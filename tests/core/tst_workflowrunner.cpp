@@ -477,6 +477,60 @@ private Q_SLOTS:
         QCOMPARE(items.last().toObject().value(QStringLiteral("id")), QJsonValue(99999));
     }
 
+    // A script whose input is large (the items of a multi-megabyte reply) runs on the worker thread from
+    // the start: converting its input into the script engine, and collecting it afterwards, would hold the
+    // runner's thread (the window's) outside the inline try's time limit. A script reading a small part of
+    // the same reply, or a small scope, keeps the quick path on the runner's thread.
+    void javaScriptStepReadingALargeValueRunsOnTheWorkerFromTheStart()
+    {
+        QJsonArray items;
+        for (int i = 0; i < 3000; ++i)
+            items.append(QJsonObject {{QStringLiteral("id"), i},
+                                      {QStringLiteral("name"), QStringLiteral("item %1").arg(i)}});
+        Scope large;
+        large.set(QStringLiteral("http1"),
+                  QJsonObject {{QStringLiteral("status"), 200},
+                               {QStringLiteral("body"),
+                                QJsonObject {{QStringLiteral("items"), items},
+                                             {QStringLiteral("token"), QStringLiteral("t")}}}});
+        const auto step = [](const QString &code) {
+            JavaScriptStep js;
+            js.code = code;
+            return js;
+        };
+        const JavaScriptStep count = step(QStringLiteral("return http1.body.items.length;"));
+        QVERIFY(WorkflowRunner::readsLargeValue(count, large));
+        QVERIFY(!WorkflowRunner::readsLargeValue(step(QStringLiteral("return http1.body.token;")), large));
+        QVERIFY(!WorkflowRunner::readsLargeValue(step(QStringLiteral("return http1.status + 1;")), large));
+        QVERIFY(
+            WorkflowRunner::readsLargeValue(step(QStringLiteral("return JSON.stringify(http1);")), large));
+        QVERIFY(WorkflowRunner::readsLargeValue(step(QStringLiteral("const { body } = http1; return 1;")),
+                                                large));
+        // Not an own property: the engine converts the whole value.
+        QVERIFY(WorkflowRunner::readsLargeValue(step(QStringLiteral("return http1.hasOwnProperty('x');")),
+                                                large));
+        QVERIFY(WorkflowRunner::readsLargeValue(step(QStringLiteral("return this.http1.status;")), large));
+        Scope small;
+        small.set(QStringLiteral("http1"),
+                  QJsonObject {
+                      {QStringLiteral("body"), QJsonObject {{QStringLiteral("items"), QJsonArray {1, 2}}}}});
+        QVERIFY(!WorkflowRunner::readsLargeValue(count, small));
+
+        Workflow workflow;
+        workflow.steps = {count};
+        WorkflowRunner quick(m_network);
+        const RunResult few = run(workflow, nullptr, small, &quick);
+        QVERIFY2(few.succeeded(), qPrintable(few.notification));
+        QCOMPARE(few.scope.value(QStringLiteral("js1")), QJsonValue(2));
+        QVERIFY(!quick.findChild<ScriptStepWorker *>()); // ran on the runner's thread
+
+        WorkflowRunner runner(m_network);
+        const RunResult many = run(workflow, nullptr, large, &runner);
+        QVERIFY2(many.succeeded(), qPrintable(many.notification));
+        QCOMPARE(many.scope.value(QStringLiteral("js1")), QJsonValue(3000));
+        QVERIFY(runner.findChild<ScriptStepWorker *>()); // the worker ran it
+    }
+
     // A JavaScript step still running after WorkflowRunner::InlineScriptMs goes on off the runner's thread:
     // the event loop goes on meanwhile (the studio's window stays responsive), and cancel() stops a
     // runaway script at once, not at the script timeout.

@@ -3,6 +3,7 @@
 // filter, reveal checkbox and copy buttons driven by object name.
 #include "run/ScopeInspector.h"
 #include "run/ScopeModel.h"
+#include "script/EvalResult.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -322,6 +323,154 @@ private Q_SLOTS:
         inspector.setFilterText(QStringLiteral("horse"));
         QCOMPARE(proxy->rowCount(), 0);
         inspector.setFilterText(QString());
+    }
+
+    // A large scope is searched on the thread pool: typing stays responsive, the rows shown stay as they
+    // were until the result comes, and then they are the same rows a small scope's filter keeps (parents
+    // of a deep match, a match found by name with its children, secrets not found while masked). The
+    // proxy stays a valid model throughout.
+    void largeScopeIsFilteredOffTheWindowsThread()
+    {
+        ScopeInspector inspector;
+        inspector.resize(600, 400);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QAbstractItemModelTester tester(inspector.proxyModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Scope scope = sampleScope();
+        // Large by its size, with few rows, so that the model tester's walks stay short.
+        scope.set(QStringLiteral("blob"), QString(ScopeInspector::LargeScopeBytes, QLatin1Char('x')));
+        inspector.setScope(scope);
+        const QSortFilterProxyModel *proxy = inspector.proxyModel();
+        QCOMPARE(proxy->rowCount(), 5);
+        QSignalSpy applied(&inspector, &ScopeInspector::filterApplied);
+
+        inspector.setFilterText(QStringLiteral("content-t"));
+        QVERIFY(inspector.isSearching());
+        QCOMPARE(proxy->rowCount(), 5); // still as it was
+        QVERIFY(applied.wait());
+        QVERIFY(!inspector.isSearching());
+        QCOMPARE(proxy->rowCount(), 1);
+        const QModelIndex http1 = proxy->index(0, 0);
+        QCOMPARE(http1.data().toString(), QStringLiteral("http1"));
+        QCOMPARE(proxy->rowCount(http1), 1);
+        const QModelIndex headers = proxy->index(0, 0, http1);
+        QVERIFY(inspector.view()->isExpanded(headers)); // matches are opened
+        QCOMPARE(proxy->rowCount(headers), 1);
+        QCOMPARE(proxy->index(0, 0, headers).data().toString(), QStringLiteral("content-type"));
+
+        // A newer search replaces one still running: only the last one's result shows.
+        inspector.setFilterText(QStringLiteral("nothing"));
+        inspector.setFilterText(QStringLiteral("form1"));
+        QVERIFY(applied.wait());
+        QTRY_VERIFY(!inspector.isSearching());
+        QCOMPARE(proxy->rowCount(), 1);
+        const QModelIndex form1 = proxy->index(0, 0);
+        QCOMPARE(form1.data().toString(), QStringLiteral("form1"));
+        QCOMPARE(proxy->rowCount(form1), 2); // found by name: its fields are there to open
+        QVERIFY(!inspector.view()->isExpanded(form1));
+
+        // A secret's value isn't found while masked; revealed, it is, once searched again.
+        applied.clear();
+        inspector.setFilterText(QStringLiteral("horse"));
+        QVERIFY(applied.wait());
+        QCOMPARE(proxy->rowCount(), 0);
+        inspector.findChild<QCheckBox *>(QStringLiteral("revealSecrets"))->click();
+        QVERIFY(inspector.isSearching());
+        QVERIFY(applied.wait());
+        QCOMPARE(proxy->rowCount(), 2); // form1.password, and http1's body and header
+        inspector.findChild<QCheckBox *>(QStringLiteral("revealSecrets"))->click();
+        QVERIFY(applied.wait());
+        QCOMPARE(proxy->rowCount(), 0);
+
+        // The next snapshot is searched too; an empty filter shows every row at once.
+        inspector.setFilterText(QStringLiteral("js1"));
+        QVERIFY(applied.wait());
+        QCOMPARE(proxy->rowCount(), 0);
+        scope.set(QStringLiteral("js1"), 13);
+        inspector.setScope(scope);
+        QTRY_COMPARE(proxy->rowCount(), 1);
+        QCOMPARE(proxy->index(0, 0).data().toString(), QStringLiteral("js1"));
+        inspector.setFilterText(QString());
+        QCOMPARE(proxy->rowCount(), 6);
+    }
+
+    // Copying a large value writes it out on the thread pool; the clipboard gets it, masked, when done.
+    void largeValueIsCopiedOffTheWindowsThread()
+    {
+        ScopeInspector inspector;
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        Scope scope = sampleScope();
+        QJsonArray items;
+        for (int i = 0; i < 10000; ++i)
+            items.append(QJsonObject {{QStringLiteral("id"), i},
+                                      {QStringLiteral("name"), QStringLiteral("item %1").arg(i)},
+                                      {QStringLiteral("note"), i == 7 ? Password : QStringLiteral("-")}});
+        scope.set(QStringLiteral("big"), QJsonObject {{QStringLiteral("items"), items}});
+        inspector.setScope(scope);
+        const QString written = valueToText(items);
+        QVERIFY(written.size() >= ScopeInspector::LargeScopeBytes);
+        inspector.setCurrentIndex(
+            inspector.model()->indexForPath({QStringLiteral("big"), QStringLiteral("items")}));
+        QSignalSpy copied(&inspector, &ScopeInspector::valueCopied);
+        QGuiApplication::clipboard()->setText(QStringLiteral("before"));
+
+        inspector.copyValue();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("before")); // not on this thread
+        QVERIFY(copied.wait());
+        const QString text = QGuiApplication::clipboard()->text();
+        QCOMPARE(text.size(), written.size() - Password.size() + SecretMasker::mask().size());
+        QVERIFY(!text.contains(Password));
+        QVERIFY(text.contains(QStringLiteral(R"({"id":9999,"name":"item 9999","note":"-"})")));
+
+        // A small value is copied at once.
+        inspector.setCurrentIndex(inspector.model()->indexForPath({QStringLiteral("DEMO_API")}));
+        inspector.copyValue();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("http://127.0.0.1:8787"));
+    }
+
+    // An expanded row of thousands of children opens again in a later turn of the event loop, not on top
+    // of the new snapshot's own work; while a Test run holds expansions, only when it releases them. The
+    // current row under it is made current again then.
+    void largeExpandedRowsOpenAgainLater()
+    {
+        ScopeInspector inspector;
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QJsonArray items;
+        for (int i = 0; i <= ScopeInspector::LargeExpansionRows; ++i)
+            items.append(i);
+        Scope scope = sampleScope();
+        scope.set(QStringLiteral("big"), QJsonObject {{QStringLiteral("items"), items}});
+        inspector.setScope(scope);
+        QTreeView *tree = inspector.view();
+        const QStringList itemsPath {QStringLiteral("big"), QStringLiteral("items")};
+        const auto proxyIndex = [&](const QStringList &path) {
+            return inspector.proxyModel()->mapFromSource(inspector.model()->indexForPath(path));
+        };
+        tree->expand(proxyIndex({QStringLiteral("big")}));
+        tree->expand(proxyIndex(itemsPath));
+        inspector.setCurrentIndex(
+            inspector.model()->indexForPath(itemsPath + QStringList {QStringLiteral("[7]")}));
+
+        scope.set(QStringLiteral("js1"), 1);
+        inspector.setScope(scope);
+        QVERIFY(tree->isExpanded(proxyIndex({QStringLiteral("big")}))); // small: at once
+        QVERIFY(!tree->isExpanded(proxyIndex(itemsPath)));
+        QTRY_VERIFY(tree->isExpanded(proxyIndex(itemsPath)));
+        QCOMPARE(inspector.model()->pathFor(inspector.currentIndex()),
+                 itemsPath + QStringList {QStringLiteral("[7]")});
+
+        inspector.holdLargeExpansions(true);
+        scope.set(QStringLiteral("js2"), 2);
+        inspector.setScope(scope);
+        QCoreApplication::processEvents(); // a turn of the event loop: nothing opens while held
+        QVERIFY(!tree->isExpanded(proxyIndex(itemsPath)));
+        inspector.holdLargeExpansions(false);
+        QTRY_VERIFY(tree->isExpanded(proxyIndex(itemsPath)));
+        QCOMPARE(inspector.model()->pathFor(inspector.currentIndex()),
+                 itemsPath + QStringList {QStringLiteral("[7]")});
     }
 
     void inspectorKeepsExpandedRowsAcrossSnapshots()

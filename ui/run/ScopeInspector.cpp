@@ -1,12 +1,16 @@
 #include "ScopeInspector.h"
 
+#include "ScopeFilterProxy.h"
 #include "ScopeModel.h"
+#include "ScopeSearch.h"
+#include "run/JsonText.h"
 #include "widgets/CurrentRowHighlight.h"
 #include "widgets/FilterLineEdit.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,6 +22,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <QWindow>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -32,7 +37,7 @@ constexpr int FilterDelayMs = 200;
 ScopeInspector::ScopeInspector(QWidget *parent)
     : QWidget(parent)
     , m_model(new ScopeModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new ScopeFilterProxy(m_model, this))
     , m_filter(new FilterLineEdit(this))
     , m_reveal(new QCheckBox(tr("Reveal secrets"), this))
     , m_view(new QTreeView(this))
@@ -44,15 +49,6 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     , m_layout(new QVBoxLayout(this))
     , m_toolbar(new QHBoxLayout)
 {
-    m_proxy->setSourceModel(m_model);
-    // A match deep in a response keeps its parents visible, so people see where it lives.
-    m_proxy->setRecursiveFilteringEnabled(true);
-    // A row that matches keeps its children: found by name, a step or object can still be opened.
-    m_proxy->setAutoAcceptChildRows(true);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterKeyColumn(ScopeModel::NameColumn);
-    m_proxy->setFilterRole(ScopeModel::FilterTextRole);
-
     m_filter->setObjectName(QStringLiteral("scopeFilter"));
     m_filter->setPlaceholderText(tr("Filter names and values"));
     m_filter->setToolTip(tr("Show only the names and values containing this text"));
@@ -106,12 +102,19 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_layout->addLayout(m_toolbar);
     m_layout->addWidget(m_view, 1);
 
+    m_expandTimer = new QTimer(this);
+    m_expandTimer->setSingleShot(true);
+    connect(m_expandTimer, &QTimer::timeout, this, &ScopeInspector::expandDeferred);
     m_filterTimer->setSingleShot(true);
     m_filterTimer->setInterval(FilterDelayMs);
     connect(m_filterTimer, &QTimer::timeout, this, &ScopeInspector::applyFilter);
     connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
     connect(m_filter, &QLineEdit::returnPressed, this, &ScopeInspector::applyFilter);
-    connect(m_reveal, &QCheckBox::toggled, m_model, &ScopeModel::setRevealSecrets);
+    connect(m_reveal, &QCheckBox::toggled, this, [this](bool reveal) {
+        m_model->setRevealSecrets(reveal);
+        if (!m_filterText.isEmpty())
+            search(); // what a row shows, and so what it matches, has changed
+    });
     connect(m_copyValueAction, &QAction::triggered, this, &ScopeInspector::copyValue);
     connect(m_copyExpressionAction, &QAction::triggered, this, &ScopeInspector::copyExpression);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -125,6 +128,21 @@ ScopeInspector::ScopeInspector(QWidget *parent)
         m_expandedPaths.remove(m_model->pathFor(m_proxy->mapToSource(index)));
     });
     updateActions();
+}
+
+ScopeInspector::~ScopeInspector()
+{
+    cancelSearch();
+}
+
+QSortFilterProxyModel *ScopeInspector::proxyModel() const
+{
+    return m_proxy;
+}
+
+bool ScopeInspector::isSearching() const
+{
+    return m_searching;
 }
 
 void ScopeInspector::maskSecrets()
@@ -176,17 +194,40 @@ void ScopeInspector::setScope(const Scope &scope)
 {
     const QStringList currentPath = m_model->pathFor(currentIndex());
     m_model->setScope(scope);
+    m_largeScope = JsonText::sizeUpTo(scope.values(), LargeScopeBytes) >= LargeScopeBytes;
+    // Until a large scope's search is done, the previous one's result filters it (by key, so rows that
+    // were kept still are).
+    if (!m_filterText.isEmpty())
+        search();
     // Parents first, so each expansion finds its row under an expanded parent.
     QList<QStringList> paths(m_expandedPaths.cbegin(), m_expandedPaths.cend());
     std::sort(paths.begin(), paths.end(),
               [](const QStringList &a, const QStringList &b) { return a.size() < b.size(); });
+    const auto underDeferred = [this](const QStringList &path) {
+        return std::any_of(m_deferredExpansions.cbegin(), m_deferredExpansions.cend(),
+                           [&path](const QStringList &deferred) {
+                               return deferred.size() < path.size() &&
+                                   std::equal(deferred.cbegin(), deferred.cend(), path.cbegin());
+                           });
+    };
+    m_deferredExpansions.clear();
+    m_deferredCurrent.clear();
     m_restoring = true;
     for (const QStringList &path : std::as_const(paths)) {
-        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForPath(path));
+        const QModelIndex source = m_model->indexForPath(path);
+        if (m_model->rowCount(source) > LargeExpansionRows || underDeferred(path)) {
+            m_deferredExpansions.append(path);
+            continue;
+        }
+        const QModelIndex index = m_proxy->mapFromSource(source);
         if (index.isValid())
             m_view->expand(index);
     }
     m_restoring = false;
+    if (underDeferred(currentPath))
+        m_deferredCurrent = currentPath; // made current now, the view would open its parents at once
+    if (!m_deferredExpansions.isEmpty() && !m_holdExpansions)
+        m_expandTimer->start(0);
     // Lay the new rows out now rather than at the next paint. Laid out from a paint event that covers
     // only part of the tree (the columns right of Name, repainted after a column resize), QTreeView's
     // request to repaint the rest was lost, and the Name column kept the previous scope's rows on screen
@@ -195,10 +236,37 @@ void ScopeInspector::setScope(const Scope &scope)
     const QWindow *window = m_view->window()->windowHandle();
     if (window && window->isExposed())
         m_view->doItemsLayout();
-    if (!currentPath.isEmpty())
+    if (!currentPath.isEmpty() && m_deferredCurrent.isEmpty())
         setCurrentIndex(m_model->indexForPath(currentPath));
-    if (!m_proxy->filterRegularExpression().pattern().isEmpty())
+    if (!m_filterText.isEmpty() && !m_searching)
         expandMatches();
+    updateActions();
+}
+
+void ScopeInspector::holdLargeExpansions(bool hold)
+{
+    m_holdExpansions = hold;
+    if (!hold && !m_deferredExpansions.isEmpty())
+        m_expandTimer->start(0);
+}
+
+void ScopeInspector::expandDeferred()
+{
+    if (m_holdExpansions)
+        return;
+    m_restoring = true;
+    for (const QStringList &path : std::as_const(m_deferredExpansions)) {
+        if (!m_expandedPaths.contains(path))
+            continue; // collapsed meanwhile
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForPath(path));
+        if (index.isValid())
+            m_view->expand(index);
+    }
+    m_restoring = false;
+    m_deferredExpansions.clear();
+    if (!m_deferredCurrent.isEmpty() && !m_view->currentIndex().isValid())
+        setCurrentIndex(m_model->indexForPath(m_deferredCurrent));
+    m_deferredCurrent.clear();
     updateActions();
 }
 
@@ -217,20 +285,70 @@ void ScopeInspector::applyFilter()
 {
     m_filterTimer->stop();
     const QString text = m_filter->text().trimmed();
-    if (text == m_proxy->filterRegularExpression().pattern())
+    if (text == m_filterText)
         return;
-    m_proxy->setFilterFixedString(text);
-    if (!text.isEmpty())
+    m_filterText = text;
+    search();
+}
+
+void ScopeInspector::search()
+{
+    cancelSearch();
+    if (m_filterText.isEmpty()) {
+        showSearch(nullptr);
+        return;
+    }
+    if (!m_largeScope) {
+        showSearch(std::make_shared<const ScopeSearch>(
+            ScopeSearch::run(m_model->scope(), m_filterText, m_model->revealSecrets())));
+        return;
+    }
+    // Looking at every row of megabytes of JSON takes the better part of a second: on the thread pool,
+    // from copies, while the rows shown stay as they were and typing goes on. A newer search (more
+    // typing, another snapshot) stops this one and drops its result.
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    auto *searching = new QFutureWatcher<std::shared_ptr<const ScopeSearch>>(this);
+    m_searching = searching;
+    m_searchCancelled = cancelled;
+    connect(searching, &QFutureWatcherBase::finished, this, [this, searching] {
+        searching->deleteLater();
+        if (m_searching != searching)
+            return;
+        m_searching = nullptr;
+        m_searchCancelled.reset();
+        showSearch(searching->result());
+    });
+    searching->setFuture(QtConcurrent::run([scope = m_model->scope(), text = m_filterText,
+                                            reveal = m_model->revealSecrets(), cancelled] {
+        return std::make_shared<const ScopeSearch>(ScopeSearch::run(scope, text, reveal, cancelled.get()));
+    }));
+}
+
+void ScopeInspector::cancelSearch()
+{
+    if (m_searchCancelled)
+        *m_searchCancelled = true;
+    m_searchCancelled.reset();
+    if (m_searching) {
+        m_searching->disconnect(this);
+        m_searching->deleteLater();
+        m_searching = nullptr;
+    }
+}
+
+void ScopeInspector::showSearch(std::shared_ptr<const ScopeSearch> result)
+{
+    m_proxy->setSearch(std::move(result));
+    if (m_proxy->isFiltering())
         expandMatches();
     updateActions();
+    Q_EMIT filterApplied();
 }
 
 // Opens the rows that lead to matches, breadth first, up to a limit. A row that matches itself stays
 // closed: its children are all shown, matching or not, and opening them all is what freezes a tree.
 void ScopeInspector::expandMatches()
 {
-    // The proxy's own rule, so "matches itself" means what the filter means.
-    const QRegularExpression filter = m_proxy->filterRegularExpression();
     QQueue<QModelIndex> queue;
     queue.enqueue(QModelIndex());
     int expanded = 0;
@@ -239,8 +357,7 @@ void ScopeInspector::expandMatches()
         const int rows = m_proxy->rowCount(parent);
         for (int row = 0; row < rows && expanded < MaxExpandedMatches; ++row) {
             const QModelIndex child = m_proxy->index(row, 0, parent);
-            const bool matches = filter.match(child.data(ScopeModel::FilterTextRole).toString()).hasMatch();
-            if (!matches && m_proxy->hasChildren(child)) {
+            if (m_proxy->leadsToMatches(m_proxy->mapToSource(child))) {
                 m_view->expand(child);
                 ++expanded;
                 queue.enqueue(child);
@@ -265,8 +382,24 @@ void ScopeInspector::setCurrentIndex(const QModelIndex &sourceIndex)
 void ScopeInspector::copyValue()
 {
     const QModelIndex index = currentIndex();
-    if (index.isValid())
+    if (!index.isValid())
+        return;
+    delete m_copying; // a copy still being written out is replaced by this one
+    if (!m_largeScope || JsonText::sizeUpTo(m_model->valueAt(index), LargeScopeBytes) < LargeScopeBytes) {
         QGuiApplication::clipboard()->setText(m_model->valueText(index));
+        Q_EMIT valueCopied();
+        return;
+    }
+    // Writing out (and masking) megabytes of JSON takes the better part of a second: on the thread pool,
+    // from copies; the clipboard gets it when it is done.
+    auto *copying = new QFutureWatcher<QString>(this);
+    m_copying = copying;
+    connect(copying, &QFutureWatcherBase::finished, this, [this, copying] {
+        copying->deleteLater();
+        QGuiApplication::clipboard()->setText(copying->result());
+        Q_EMIT valueCopied();
+    });
+    copying->setFuture(QtConcurrent::run(m_model->valueTextTask(index)));
 }
 
 void ScopeInspector::copyExpression()

@@ -9,6 +9,7 @@
 #include <QAbstractItemModel>
 #include <QJsonValue>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -39,6 +40,16 @@ public:
     // The value as text for copying: strings as they are, other values as compact JSON. Masked unless
     // secrets are revealed.
     QString valueText(const QModelIndex &index) const;
+    // The same text, made by the returned function from copies of what it needs: a large value's (megabytes
+    // of JSON to write out and mask) can be made on another thread while the window stays responsive.
+    std::function<QString()> valueTextTask(const QModelIndex &index) const;
+    // The row's value (unmasked): for sizing it up.
+    QJsonValue valueAt(const QModelIndex &index) const;
+    // The key of the row `row` under `parent` when it is an object member, else empty; makes no node.
+    QString keyAt(const QModelIndex &parent, int row) const;
+    // What FilterTextRole gives a row of this key and value: a filter runs on values alone (ScopeSearch).
+    static QString filterTextOf(const QString &key, bool isArrayItem, const QJsonValue &value,
+                                bool secretName, bool reveal, const SecretMasker &masker);
     // The expression that reads this value in a template: {{ http1.body['content-type'] }}, {{ items[0] }}.
     QString expressionFor(const QModelIndex &index) const;
     // A node's path from the top: keys ("http1", "body", "json") and array positions ("[0]"); the inverse
@@ -65,6 +76,8 @@ private:
     bool isMasked(const Node *node) const;
     bool containsSecret(const Node *node) const;
     QString displayValue(const Node *node) const;
+    static QString valueTextOf(const QJsonValue &value, bool secretName, bool reveal,
+                               const SecretMasker &masker);
 
     Scope m_scope;
     SecretMasker m_masker;

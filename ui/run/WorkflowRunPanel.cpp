@@ -1,5 +1,6 @@
 #include "WorkflowRunPanel.h"
 
+#include "BackgroundRelease.h"
 #include "ConsoleView.h"
 #include "DialogPrompter.h"
 #include "RunLogModel.h"
@@ -20,6 +21,8 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace AuthStudio {
 
@@ -190,13 +193,14 @@ bool WorkflowRunPanel::start()
         return false;
     m_runner->setPrompter(prompter());
     m_runningWorkflow = m_workflow;
-    m_lastResult = RunResult();
+    m_previousResult = std::exchange(m_lastResult, RunResult());
     m_followLastStep = true;
     m_log->clear();
     showConsole({});
     showNotification({}, false);
     if (!m_runner->start(m_workflow, m_initialScope))
         return false;
+    m_inspector->holdLargeExpansions(true);
     m_inspector->setScope(m_initialScope);
     m_status->setText(tr("Running\u2026"));
     updateControls();
@@ -286,10 +290,12 @@ void WorkflowRunPanel::onStepFinished(const StepResult &result)
 void WorkflowRunPanel::onFinished(const RunResult &result)
 {
     showOutcome(result);
+    m_inspector->holdLargeExpansions(false);
     updateControls();
     if (result.outcome == RunOutcome::Failed && result.failedStepIndex >= 0)
         Q_EMIT failedStepSelected(result.failedStepIndex, result.failedField);
     Q_EMIT runFinished(result);
+    BackgroundRelease::release(std::exchange(m_previousResult, RunResult()));
 }
 
 void WorkflowRunPanel::showOutcome(const RunResult &result)

@@ -115,6 +115,10 @@ private:
     QString m_notificationText;
     QString m_title;
     RunResult m_lastResult;
+    // The run before the current one, kept until the current one has finished and been announced, then
+    // let go of on the thread pool: whoever held it last (the window keeps each resource's last run)
+    // would otherwise free its values on the window's thread.
+    RunResult m_previousResult;
     // While true, each new step is selected as it starts; a click on a row during the run stops that.
     bool m_followLastStep = true;
     bool m_selectingProgrammatically = false;
