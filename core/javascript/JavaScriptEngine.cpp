@@ -287,13 +287,6 @@ JavaScriptEngine::~JavaScriptEngine()
 
 namespace {
 
-// Source that can reach a global without writing its name.
-bool usesDynamicGlobals(const QString &source)
-{
-    return source.contains(QLatin1String("globalThis")) || source.contains(QLatin1String("this")) ||
-        source.contains(QLatin1String("eval")) || source.contains(QLatin1String("Function"));
-}
-
 // What a source could change a built-in with: an assignment to a property (`a.b =`, `a[b] +=`, a
 // destructuring target), `++`/`--`, `delete`, or a function that defines properties or prototypes; and
 // the names it assigns to as plain variables (JSON = null). From the text, strings and comments included,
@@ -413,7 +406,7 @@ struct SourceUsage
 SourceUsage analyse(const QString &source)
 {
     SourceUsage result;
-    result.dynamicGlobals = usesDynamicGlobals(source);
+    result.dynamicGlobals = JavaScriptIdentifier::reachesGlobalsDynamically(source);
     const qsizetype size = source.size();
     for (qsizetype at = 0; at < size;) {
         if (!JavaScriptIdentifier::isPart(source.at(at))) {

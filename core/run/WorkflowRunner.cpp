@@ -67,10 +67,8 @@ bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &sc
         size += JsonText::sizeUpTo(value, LargeValueBytes - size);
         return size >= LargeValueBytes;
     };
-    if (code.contains(QLatin1String("globalThis")) || code.contains(QLatin1String("this")) ||
-        code.contains(QLatin1String("eval")) || code.contains(QLatin1String("Function"))) {
+    if (JavaScriptIdentifier::reachesGlobalsDynamically(code))
         return std::any_of(values.constBegin(), values.constEnd(), add);
-    }
     // A chain read twice is converted once. Scripts read a few: a hash set's allocation would cost more
     // than the whole look at a small script (the benchmark's runner overhead).
     QVarLengthArray<QStringView, 8> counted;

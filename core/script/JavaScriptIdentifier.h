@@ -6,6 +6,7 @@
 
 #include <QChar>
 #include <QString>
+#include <QStringView>
 
 namespace AuthStudio::JavaScriptIdentifier {
 
@@ -17,6 +18,16 @@ inline bool isStart(QChar c)
 inline bool isPart(QChar c)
 {
     return c.isLetterOrNumber() || c == u'_' || c == u'$';
+}
+
+// Whether code can reach the global object without naming a global: `globalThis`, `this`, `eval` or
+// `Function` (`Function('return this')()`). The script engine then installs, and checks, every scope
+// value; the runner counts all of them as what a script converts. From the text, strings and comments
+// included, which only errs towards more.
+inline bool reachesGlobalsDynamically(QStringView code)
+{
+    return code.contains(QLatin1String("globalThis")) || code.contains(QLatin1String("this")) ||
+        code.contains(QLatin1String("eval")) || code.contains(QLatin1String("Function"));
 }
 
 // JavaScript's reserved words in strict code (`new`, `class`, `let`, ...) and the globals that can't be
