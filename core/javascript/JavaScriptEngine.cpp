@@ -192,7 +192,41 @@ const char *const Prelude = R"JS(
                                                  enumerable: false });
         }
     };
-    return { joining: joining, intact: intact, restore: restore, builtins: builtins };
+    // A symbol anywhere in a result or a thrown value crashed the process in QJSEngine's conversion to
+    // JSON (Qt 6.4; QA pass 33: `return { s: Symbol('s') }`). Such a value is converted here instead,
+    // each symbol written as its description ("Symbol(s)"); any other value is returned as it is.
+    // No set of the objects seen: V4's Set takes linear time per look-up (60 000 objects took 10 s). A
+    // cycle is followed MaxDepth deep instead, and a walk past MaxVisits (a cycle branching out) counts as
+    // holding one: the careful conversion below then runs.
+    var stringify = JSON.stringify, parse = JSON.parse, text = String;
+    var MaxDepth = 512, MaxVisits = 1000000;
+    var holdsSymbol = function (value) {
+        var visits = 0;
+        var walk = function (o, depth) {
+            var keys = ownKeys(o);
+            for (var k = 0; k < keys.length; ++k) {
+                var x = o[keys[k]];
+                if (typeof x === 'symbol' || ++visits > MaxVisits)
+                    return true;
+                if (x !== null && typeof x === 'object' && depth < MaxDepth && walk(x, depth + 1))
+                    return true;
+            }
+            return false;
+        };
+        return walk(value, 0);
+    };
+    var jsonSafe = function (value) {
+        if (typeof value === 'symbol')
+            return text(value);
+        if (value === null || typeof value !== 'object' || !holdsSymbol(value))
+            return value;
+        try {
+            return parse(stringify(value, function (key, x) { return typeof x === 'symbol' ? text(x) : x; }));
+        } catch (e) {
+            return text(value); // a cycle, say: what it reads as
+        }
+    };
+    return { joining: joining, intact: intact, restore: restore, builtins: builtins, jsonSafe: jsonSafe };
 })
 )JS";
 
@@ -261,6 +295,7 @@ JavaScriptEngine::JavaScriptEngine()
     m_joining = prelude.property(QStringLiteral("joining"));
     m_builtinsIntact = prelude.property(QStringLiteral("intact"));
     m_restoreBuiltins = prelude.property(QStringLiteral("restore"));
+    m_jsonSafe = prelude.property(QStringLiteral("jsonSafe"));
     // How V4 names a file given as "prelude" ("file:prelude" in Qt 6.4).
     m_preludeFile = m_engine->evaluate(QStringLiteral("new Error()"), QStringLiteral("prelude"))
                         .property(QStringLiteral("fileName"))
@@ -751,7 +786,13 @@ QJsonValue JavaScriptEngine::toJson(const QJSValue &value)
 {
     if (value.isUndefined() || value.isCallable())
         return QJsonValue(QJsonValue::Null);
-    return m_engine->fromScriptValue<QJsonValue>(value);
+    if (value.isString() || value.isNumber() || value.isBool() || value.isNull())
+        return m_engine->fromScriptValue<QJsonValue>(value);
+    // An object, or a symbol: see the prelude's jsonSafe().
+    const QJSValue safe = m_jsonSafe.call({value});
+    if (safe.isCallable() || safe.isUndefined())
+        return QJsonValue(QJsonValue::Null);
+    return m_engine->fromScriptValue<QJsonValue>(safe);
 }
 
 QString JavaScriptEngine::formatError(const QJSValue &error, const QString &origin) const

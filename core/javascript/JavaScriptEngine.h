@@ -70,6 +70,7 @@ private:
     QJSValue m_joining; // the arrays Array.prototype.join is inside of (see the prelude)
     QJSValue m_builtinsIntact; // the prelude's intact() and restore(hidden)
     QJSValue m_restoreBuiltins;
+    QJSValue m_jsonSafe; // the prelude's: a value QJSEngine can convert to JSON without crashing
     bool m_interruptedLastTime = false; // the last script was stopped, inside join() perhaps
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     std::atomic_bool m_stopRequested = false; // interrupt() was called, rather than the watchdog firing

@@ -674,6 +674,54 @@ private Q_SLOTS:
         QCOMPARE(next.value, QJsonValue(QStringLiteral("boom")));
     }
 
+    // A symbol anywhere in what a script returns or throws crashed the process in QJSEngine's conversion
+    // (QA pass 33): it reads as its description.
+    void symbolsInResultsReadAsTheirDescription_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<bool>("fails");
+        QTest::addColumn<QJsonValue>("expected"); // the value, or the error's text
+        QTest::newRow("returned") << QStringLiteral("return Symbol('s');") << false
+                                  << QJsonValue(QStringLiteral("Symbol(s)"));
+        QTest::newRow("in an object")
+            << QStringLiteral("return { a: 1, s: Symbol('s') };") << false
+            << QJsonValue(QJsonObject {{QStringLiteral("a"), 1},
+                                       {QStringLiteral("s"), QStringLiteral("Symbol(s)")}});
+        QTest::newRow("deep in an array")
+            << QStringLiteral("return { a: [1, [Symbol.iterator]] };") << false
+            << QJsonValue(
+                   QJsonObject {{QStringLiteral("a"),
+                                 QJsonArray {1, QJsonArray {QStringLiteral("Symbol(Symbol.iterator)")}}}});
+        QTest::newRow("a symbol key is left out")
+            << QStringLiteral("return { [Symbol('k')]: 1, a: 2 };") << false
+            << QJsonValue(QJsonObject {{QStringLiteral("a"), 2}});
+        QTest::newRow("thrown") << QStringLiteral("throw Symbol('s');") << true
+                                << QJsonValue(QStringLiteral("js1: the script threw \"Symbol(s)\""));
+        QTest::newRow("thrown in an object")
+            << QStringLiteral("throw { s: Symbol('s') };") << true
+            << QJsonValue(QStringLiteral("js1: the script threw {\"s\":\"Symbol(s)\"}"));
+        QTest::newRow("with a cycle") << QStringLiteral("const o = { s: Symbol('s') }; o.o = o; return o;")
+                                      << false << QJsonValue(QStringLiteral("[object Object]"));
+        QTest::newRow("logged") << QStringLiteral("console.log(Symbol('s'), { s: Symbol('t') }); return 1;")
+                                << false << QJsonValue(1);
+    }
+
+    void symbolsInResultsReadAsTheirDescription()
+    {
+        QFETCH(QString, code);
+        QFETCH(bool, fails);
+        QFETCH(QJsonValue, expected);
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(code, {}, QStringLiteral("js1"));
+        QCOMPARE(!result.ok(), fails);
+        QCOMPARE(fails ? QJsonValue(result.error) : result.value, expected);
+        // And in an expression.
+        if (!fails && !code.contains(QLatin1String("const"))) {
+            const QString expression = QStringLiteral("(() => { %1 })()").arg(code);
+            QCOMPARE(engine.evaluateExpression(expression, {}, QStringLiteral("js1")).value, expected);
+        }
+    }
+
     void strictModeCatchesUndeclaredAssignment()
     {
         ScriptEngine engine;
