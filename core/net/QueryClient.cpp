@@ -80,7 +80,7 @@ void QueryClient::setVariableOverrides(const QHash<QString, QString> &overrides)
 {
     m_overrides = overrides;
     m_sessionScope.reset();
-    m_baseOrigin.reset();
+    m_tokenOrigins.reset();
 }
 
 void QueryClient::setProfile(const QString &profile)
@@ -137,26 +137,39 @@ Scope QueryClient::baseScope() const
     return scope;
 }
 
-QString QueryClient::baseOrigin() const
+QStringList QueryClient::tokenOrigins() const
 {
-    if (!m_baseOrigin) { // every query asks: worked out once per set of overrides
-        const QString base = m_resource.baseUrl.trimmed();
-        if (!base.contains(QLatin1String("{{"))) {
-            m_baseOrigin = AuthSession::originOf(QUrl(base));
-        } else {
-            const EvalResult evaluated = m_evaluator->evaluate(base, baseScope(), QStringLiteral("baseUrl"));
-            m_baseOrigin = evaluated.ok()
-                ? AuthSession::originOf(QUrl(valueToText(evaluated.value).trimmed()))
-                : QString();
+    if (!m_tokenOrigins) { // every query asks: worked out once per set of overrides
+        QStringList urls {m_resource.baseUrl};
+        const CustomAuth &auth = m_resource.customAuth;
+        if (auth.loginTestEnabled)
+            urls.append(auth.loginTestUrl);
+        for (const Step &step : auth.refreshWorkflow.steps) {
+            if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled)
+                urls.append(request->url);
         }
+        const Scope scope = baseScope();
+        QStringList origins;
+        for (const QString &url : std::as_const(urls)) {
+            QString written = url.trimmed();
+            if (written.contains(QLatin1String("{{"))) {
+                const EvalResult evaluated = m_evaluator->evaluate(written, scope, QStringLiteral("url"));
+                written = evaluated.ok() ? valueToText(evaluated.value).trimmed() : QString();
+            }
+            const QString origin = AuthSession::originOf(QUrl(written));
+            if (!origin.isEmpty() && !origins.contains(origin))
+                origins.append(origin);
+        }
+        origins.sort();
+        m_tokenOrigins = origins;
     }
-    return *m_baseOrigin;
+    return *m_tokenOrigins;
 }
 
 bool QueryClient::sessionIsForAnotherServer() const
 {
-    return m_session && !m_session->origin.isEmpty() && !baseOrigin().isEmpty() &&
-        baseOrigin() != m_session->origin;
+    return m_session && !m_session->origins.isEmpty() && !tokenOrigins().isEmpty() &&
+        tokenOrigins() != m_session->origins;
 }
 
 // Built once per session generation (every login, refresh, load or logout bumps it) instead of once per
@@ -280,8 +293,15 @@ void QueryClient::proceed(PendingQuery *query)
         // another since (staging for production, a --var), they are not sent there, not even to test or
         // refresh them (QA pass 32: a token from one host went to another). The stored session stays, for
         // when the resource points back; a login here replaces it.
-        const QString reason = QStringLiteral("the session is for %1, and the resource now points at %2")
-                                   .arg(m_session->origin, baseOrigin());
+        QStringList elsewhere;
+        for (const QString &origin : tokenOrigins()) {
+            if (!m_session->origins.contains(origin))
+                elsewhere.append(origin);
+        }
+        const QString reason =
+            QStringLiteral("the session is for %1, and the resource now sends it to %2")
+                .arg(m_session->origins.join(QStringLiteral(", ")),
+                     (elsewhere.isEmpty() ? tokenOrigins() : elsewhere).join(QStringLiteral(", ")));
         m_session.reset();
         ++m_generation;
         Q_EMIT sessionChanged();
@@ -454,7 +474,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         if (result.succeeded()) {
             AuthSession session;
             session.loggedInAt = now;
-            session.origin = baseOrigin();
+            session.origins = tokenOrigins();
             session.takeVariables(result.scope, m_resource.customAuth.authWorkflow.definedVariableNames());
             updateExpiry(session);
             m_session = session;

@@ -117,10 +117,11 @@ private:
 
     bool usesCustomAuth() const;
     Scope baseScope() const;
-    // AuthSession::originOf the resource's base URL, its variables filled from baseScope(); empty when it
-    // can't be told (a base URL computed from the session itself, say).
-    QString baseOrigin() const;
-    // The session was made while the base URL pointed at another server: none of it is sent.
+    // Where a session's values go (AuthSession::origins): the origins of the base URL, the login test URL
+    // when enabled and the refresh workflow's requests, their variables filled from baseScope(); a URL
+    // that can't be told so (computed from the session itself, say) is left out.
+    QStringList tokenOrigins() const;
+    // The session was made while its values went to other servers: none of it is sent.
     bool sessionIsForAnotherServer() const;
     const Scope &sessionScope() const;
     void proceed(PendingQuery *query);
@@ -167,7 +168,7 @@ private:
 
     std::optional<AuthSession> m_session;
     mutable std::optional<Scope> m_sessionScope; // see sessionScope()
-    mutable std::optional<QString> m_baseOrigin; // see baseOrigin()
+    mutable std::optional<QStringList> m_tokenOrigins; // see tokenOrigins()
     mutable quint64 m_sessionScopeGeneration = 0;
     quint64 m_generation = 0; // increases with every login and refresh
     bool m_sessionLoaded = false;

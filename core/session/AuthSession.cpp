@@ -46,8 +46,8 @@ QByteArray AuthSession::toJson() const
         object.insert(QStringLiteral("refreshedAt"), refreshedAt.toString(Qt::ISODateWithMs));
     if (expiresAt.isValid())
         object.insert(QStringLiteral("expiresAt"), expiresAt.toString(Qt::ISODateWithMs));
-    if (!origin.isEmpty())
-        object.insert(QStringLiteral("origin"), origin);
+    if (!origins.isEmpty())
+        object.insert(QStringLiteral("origins"), QJsonArray::fromStringList(origins));
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
@@ -66,7 +66,8 @@ std::optional<AuthSession> AuthSession::fromJson(const QByteArray &data)
         QDateTime::fromString(object.value(QStringLiteral("refreshedAt")).toString(), Qt::ISODateWithMs);
     session.expiresAt =
         QDateTime::fromString(object.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
-    session.origin = object.value(QStringLiteral("origin")).toString();
+    for (const QJsonValue &origin : object.value(QStringLiteral("origins")).toArray())
+        session.origins.append(origin.toString());
     return session;
 }
 

@@ -21,13 +21,14 @@ struct AuthSession
     QDateTime loggedInAt; // UTC
     QDateTime refreshedAt; // UTC; invalid until the first refresh
     QDateTime expiresAt; // UTC; invalid when nothing expires it
-    // Where its tokens go: the scheme, host and port of the resource's base URL when it logged in
-    // ("https://api.example.com:443"). A resource pointed at another server since (a workspace variable
-    // changed, `--var`) doesn't send them there. Empty when unknown (sessions stored before it was kept).
-    QString origin;
+    // Where its tokens go: the origins (scheme, host, port) of the resource's base URL, its login test URL
+    // and its refresh workflow's requests when it logged in ("https://api.example.com:443"), sorted. A
+    // resource pointed at other servers since (a workspace variable changed, `--var`) doesn't send them
+    // there. Empty when unknown (sessions stored before it was kept).
+    QStringList origins;
 
     bool isLoggedIn() const { return loggedInAt.isValid(); }
-    // The origin of a URL as `origin` holds it; empty for a URL without a scheme and host.
+    // The origin of a URL as `origins` holds it; empty for a URL without a scheme and host.
     static QString originOf(const QUrl &url);
     // The session's variables as a scope (secret names and values marked), on top of `base`.
     Scope toScope(const Scope &base = {}) const;

@@ -348,32 +348,46 @@ private Q_SLOTS:
     void sessionIsNotSentToAnotherServer_data()
     {
         QTest::addColumn<bool>("cliPolicy");
-        QTest::newRow("the studio's policy: the caller is asked") << false;
-        QTest::newRow("the CLI's policy: it logs in there") << true;
+        QTest::addColumn<bool>("authHostOnly"); // only the login test's and refresh's host moves
+        QTest::newRow("the studio's policy: the caller is asked") << false << false;
+        QTest::newRow("the CLI's policy: it logs in there") << true << false;
+        // QA pass 33: with the API's address unchanged, the login test still went to the new auth host.
+        QTest::newRow("the auth host moves, the studio's policy") << false << true;
+        QTest::newRow("the auth host moves, the CLI's policy") << true << true;
     }
     void sessionIsNotSentToAnotherServer()
     {
         QFETCH(bool, cliPolicy);
+        QFETCH(bool, authHostOnly);
         Workspace workspace = demoWorkspace(m_server->baseUrl());
-        workspace.resources.first().customAuth.loginTestEnabled = true;
-        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        workspace.variables.append({QStringLiteral("AUTH_API"), m_server->baseUrl().toString()});
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ AUTH_API }}/login-test");
+        std::get<ApiRequestStep>(auth.refreshWorkflow.steps[0]).url =
+            QStringLiteral("{{ AUTH_API }}/refresh");
         login(*client(workspace));
-        QCOMPARE(m_sessions->cached(client(workspace)->sessionKey())->origin,
-                 QStringLiteral("http://127.0.0.1:%1").arg(m_server->baseUrl().port()));
+        QCOMPARE(m_sessions->cached(client(workspace)->sessionKey())->origins,
+                 QStringList {QStringLiteral("http://127.0.0.1:%1").arg(m_server->baseUrl().port())});
 
         DemoServer staging;
         QVERIFY(staging.listen());
         auto elsewhere = client(workspace);
-        elsewhere->setVariableOverrides({{QStringLiteral("DEMO_API"), staging.baseUrl().toString()}});
+        QHash<QString, QString> overrides {{QStringLiteral("AUTH_API"), staging.baseUrl().toString()}};
+        if (!authHostOnly)
+            overrides.insert(QStringLiteral("DEMO_API"), staging.baseUrl().toString());
+        elsewhere->setVariableOverrides(overrides);
         elsewhere->setLoginPolicy(cliPolicy ? QueryClient::LoginPolicy::RunWorkflow
                                             : QueryClient::LoginPolicy::AskCaller);
         QSignalSpy required(elsewhere.get(), &QueryClient::loginRequired);
+        m_server->resetCounters();
         const QueryResult result = wait(elsewhere->send(get(QStringLiteral("/me"))));
         if (cliPolicy) {
             QVERIFY2(result.succeeded, qPrintable(result.error));
             QVERIFY(!result.retried); // its own token, accepted at once
-            QCOMPARE(staging.counters().logins, 1);
-            QCOMPARE(staging.counters().meRequests, 1);
+            DemoServer &issuer = authHostOnly ? *m_server : staging; // where the login request goes
+            QCOMPARE(issuer.counters().logins, 1);
+            QCOMPARE(issuer.counters().meRequests, 1);
             QCOMPARE(staging.counters().loginTests, 0); // a fresh login needs no test
         } else {
             QVERIFY(!result.succeeded);
@@ -383,11 +397,13 @@ private Q_SLOTS:
                 required.first().first().toString().contains(QStringLiteral("the session is for http://")),
                 qPrintable(required.first().first().toString()));
             QCOMPARE(staging.counters().requests, 0); // nothing at all went there
+            QCOMPARE(m_server->counters().requests, 0); // nor, without a session, to the first one
         }
         QCOMPARE(staging.counters().refreshes + staging.counters().failedRefreshes, 0);
+        QCOMPARE(staging.counters().loginTests, 0);
         // The first server's session still works there.
-        auto back = client(workspace);
         if (!cliPolicy) {
+            auto back = client(workspace);
             m_server->resetCounters();
             QVERIFY(wait(back->send(get(QStringLiteral("/me")))).succeeded);
             QCOMPARE(m_server->counters().logins, 0);

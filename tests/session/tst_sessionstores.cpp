@@ -73,7 +73,8 @@ AuthSession sampleSession()
     session.secretNames = {QStringLiteral("TOKEN")};
     session.loggedInAt = QDateTime::currentDateTimeUtc();
     session.expiresAt = session.loggedInAt.addSecs(3600);
-    session.origin = AuthSession::originOf(QUrl(QStringLiteral("https://api.example.test/v1")));
+    session.origins = {AuthSession::originOf(QUrl(QStringLiteral("https://api.example.test/v1"))),
+                       AuthSession::originOf(QUrl(QStringLiteral("http://auth.example.test:8080/refresh")))};
     return session;
 }
 
@@ -116,7 +117,9 @@ private Q_SLOTS:
         QCOMPARE(back->secretNames, session.secretNames);
         QCOMPARE(back->loggedInAt, session.loggedInAt);
         QCOMPARE(back->expiresAt, session.expiresAt);
-        QCOMPARE(back->origin, QStringLiteral("https://api.example.test:443"));
+        QCOMPARE(back->origins,
+                 (QStringList {QStringLiteral("https://api.example.test:443"),
+                               QStringLiteral("http://auth.example.test:8080")}));
         QVERIFY(!AuthSession::fromJson("{\"version\": 99}"));
         const Scope scope = back->toScope();
         QVERIFY(scope.isSecretName(QStringLiteral("TOKEN")));
