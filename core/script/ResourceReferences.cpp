@@ -1,5 +1,6 @@
 #include "ResourceReferences.h"
 
+#include "JavaScriptIdentifier.h"
 #include "Template.h"
 #include "model/Resource.h"
 
@@ -62,22 +63,43 @@ QStringList outsideNames(const Resource &resource)
 
 QStringList authStepsReadByRefresh(const Resource &resource)
 {
-    const Workflow &refresh = resource.customAuth.refreshWorkflow;
-    QStringList used;
-    for (const Step &step : refresh.steps) {
-        if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
-            for (const QString &text : request->templateTexts())
-                addRootNames(used, text);
-        } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
-            addRootNames(used, variable->value);
-        }
-    }
     const Workflow &auth = resource.customAuth.authWorkflow;
     const QStringList kept = auth.definedVariableNames();
+    const Workflow &refresh = resource.customAuth.refreshWorkflow;
     QStringList lost;
-    for (const QString &name : std::as_const(used)) {
-        if (auth.hasName(name) && !kept.contains(name) && !refresh.hasName(name))
+    QSet<QString> before; // the refresh steps that ran before the one read: their names are theirs
+    const auto check = [&](const QString &name) {
+        if (auth.hasName(name) && !kept.contains(name) && !before.contains(name) && !lost.contains(name))
             lost.append(name);
+    };
+    for (const Step &step : refresh.steps) {
+        QStringList read;
+        if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
+            for (const QString &text : request->templateTexts())
+                addRootNames(read, text);
+        } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
+            addRootNames(read, variable->value);
+        } else if (const auto *script = std::get_if<JavaScriptStep>(&step)) {
+            // A script's names, as written: a local variable called like an auth step is unlikely
+            // enough, and a script reading form1 fails as surely (QA pass 33).
+            const QString &code = script->code;
+            for (qsizetype at = 0; at < code.size();) {
+                if (!JavaScriptIdentifier::isStart(code.at(at)) ||
+                    (at > 0 && (JavaScriptIdentifier::isPart(code.at(at - 1)) || code.at(at - 1) == u'.'))) {
+                    ++at;
+                    continue;
+                }
+                qsizetype end = at;
+                while (end < code.size() && JavaScriptIdentifier::isPart(code.at(end)))
+                    ++end;
+                if (!read.contains(code.mid(at, end - at)))
+                    read.append(code.mid(at, end - at));
+                at = end;
+            }
+        }
+        for (const QString &name : std::as_const(read))
+            check(name);
+        before.insert(stepName(step));
     }
     return lost;
 }

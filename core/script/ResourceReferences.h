@@ -18,8 +18,9 @@ namespace ResourceReferences {
 QStringList outsideNames(const Resource &resource);
 
 // Names the refresh workflow reads that are steps of the auth workflow other than its Define variable
-// steps ({{ form1.email }}, {{ http1.body.refresh_token }}): a refresh starts from the session, which keeps
-// only the variables the auth workflow defined, so a refresh stops there. Plain paths only, as above.
+// steps ({{ form1.email }}, {{ http1.body.refresh_token }}), and that no refresh step before the reading
+// one is named: a refresh starts from the session, which keeps only the variables the auth workflow
+// defined, so a refresh stops there. Plain paths in fields, and the names a script's code is written with.
 QStringList authStepsReadByRefresh(const Resource &resource);
 
 // The names as they are written in fields, for messages: "{{ DEMO_API }}, {{ TOKEN }}".

@@ -306,6 +306,31 @@ private Q_SLOTS:
                  (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("TENANT")}));
     }
 
+    // A refresh starts from the session: what it reads of the auth workflow's steps (not its defined
+    // variables) stops it, unless a refresh step before the reader has that name (QA pass 33: the common
+    // layout, a refresh request also called http1 reading {{ http1.body.refresh_token }}, was missed).
+    void refreshReadingAuthStepsIsFound()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        Workflow &refresh = resource.customAuth.refreshWorkflow;
+        QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList()); // REFRESH_TOKEN only
+        // The refresh's own http1 reads the auth workflow's http1: it isn't in the scope yet.
+        std::get<ApiRequestStep>(refresh.steps[0]).body.text =
+            QStringLiteral(R"({"refresh_token": "{{ http1.body.refresh_token }}"})");
+        QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList {QStringLiteral("http1")});
+        std::get<ApiRequestStep>(refresh.steps[0]).body.text =
+            QStringLiteral(R"({"refresh_token": "{{ REFRESH_TOKEN }}"})");
+        // After the refresh's own http1, http1 is the refresh's (its TOKEN step reads {{ http1.body.token
+        // }}).
+        QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList());
+        // A script reading the form, though not through a {{ }} field.
+        JavaScriptStep js;
+        js.name = QStringLiteral("js1");
+        js.code = QStringLiteral("const user = form1.email; // not other.form1\nreturn user;");
+        refresh.steps.insert(0, js);
+        QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList {QStringLiteral("form1")});
+    }
+
     // QA pass 20: renaming TOKEN to REFRESH_TOKEN (taken) renamed the refresh workflow's TOKEN too, and the
     // header's {{ TOKEN }}; renaming it on to ACCESS then took the real REFRESH_TOKEN along. A name another
     // step has can't tell the steps apart: only the step's own name changes.
