@@ -445,6 +445,7 @@ void QueryClient::startRefresh(AuthEvent::Trigger trigger, int triggerStatus)
     m_operationTrigger = trigger;
     m_operationStatus = triggerStatus;
     m_operationStarted = m_clock->now();
+    Q_EMIT refreshStarted();
     m_runner->start(m_resource.customAuth.refreshWorkflow, sessionScope());
 }
 

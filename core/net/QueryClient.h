@@ -89,6 +89,7 @@ public:
     {
         return m_operation == AuthOperation::Login || m_operation == AuthOperation::Refresh;
     }
+    bool isRefreshing() const { return m_operation == AuthOperation::Refresh; }
     // Stops the login or refresh running (a server that doesn't answer, a form left open): it ends as
     // cancelled, and the queries waiting for it fail with "login required". Nothing when none runs.
     void cancelAuthentication();
@@ -107,6 +108,8 @@ Q_SIGNALS:
     void eventRecorded(const AuthStudio::AuthEvent &event);
     // The auth workflow starts, on its own (a silent login) or for login().
     void loginStarted();
+    // The refresh workflow starts (after a failed query, on expiry, before a query, or testRefresh()).
+    void refreshStarted();
     void loginFinished(bool succeeded, const QString &message);
     void refreshFinished(bool succeeded, const QString &message);
     void authRunFinished(const AuthStudio::RunResult &result); // every login/refresh run, for run logs

@@ -614,6 +614,30 @@ private Q_SLOTS:
         QCOMPARE(button->text(), QStringLiteral("Auth Login"));
         QVERIFY(eventLogHas(preview, QStringLiteral("cancelled")));
         window.document()->undoStack()->undo();
+
+        // A slow refresh is stopped the same way, and the button says which (QA pass 33: it read "Auth
+        // Login" during a refresh, and cancelled it).
+        // (Refreshed before every query, so the query's login test passes and the refresh runs.)
+        Resource refreshing = window.document()->resource(1);
+        refreshing.customAuth.refreshTrigger = CustomAuth::RefreshTrigger::EveryQuery;
+        auto &slowRefresh = std::get<ApiRequestStep>(refreshing.customAuth.refreshWorkflow.steps[0]);
+        slowRefresh.method = QStringLiteral("GET");
+        slowRefresh.url = QStringLiteral("{{ DEMO_API }}/delay/20000");
+        slowRefresh.body = {};
+        window.document()->setResource(1, refreshing, QStringLiteral("Edit refresh"));
+        QTRY_COMPARE(button->text(), QStringLiteral("Auth Login"));
+        const int before = window.demoServer()->counters().requests;
+        QSignalSpy finished(preview, &AuthLoginPreview::queryFinished);
+        preview->findChild<QLineEdit *>(QStringLiteral("queryPath"))->setText(QStringLiteral("/me"));
+        QTest::mouseClick(preview->findChild<QPushButton *>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTRY_COMPARE(window.demoServer()->counters().requests, before + 2); // the login test, the refresh
+        QTRY_COMPARE(button->text(), QStringLiteral("Cancel Refresh"));
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE(finished.count(), 1);
+        QTRY_VERIFY2(status->text().startsWith(QStringLiteral("Refresh cancelled")),
+                     qPrintable(status->text()));
+        QCOMPARE(button->text(), QStringLiteral("Auth Login"));
+        window.document()->undoStack()->undo();
     }
 
     void tabReadsTheWindowInOrder()

@@ -530,6 +530,7 @@ void AuthLoginPreview::openClient(Update update)
         m_authRunCancelled = result.outcome == RunOutcome::Cancelled; // told just before loginFinished
     });
     connect(m_client.get(), &QueryClient::loginStarted, this, &AuthLoginPreview::onLoginStarted);
+    connect(m_client.get(), &QueryClient::refreshStarted, this, &AuthLoginPreview::updateButtons);
     connect(m_client.get(), &QueryClient::loginFinished, this, &AuthLoginPreview::onLoginFinished);
     connect(m_client.get(), &QueryClient::refreshFinished, this, &AuthLoginPreview::onRefreshFinished);
     connect(m_client.get(), &QueryClient::eventRecorded, this, &AuthLoginPreview::appendEvent);
@@ -934,6 +935,8 @@ void AuthLoginPreview::onRefreshFinished(bool succeeded, const QString &message)
     const QString warning = std::exchange(m_pendingWarning, {});
     if (succeeded && !warning.isEmpty())
         setAuthStatus(tr("Session refreshed, but %1.").arg(warning));
+    else if (!succeeded && m_authRunCancelled)
+        setAuthStatus(tr("Refresh cancelled: the session needs a new login. Click Auth Login."));
     else
         setAuthStatus(succeeded ? tr("Session refreshed.") : tr("Refresh failed: %1").arg(message));
     updateButtons();
@@ -1124,11 +1127,17 @@ void AuthLoginPreview::updateButtons()
 {
     const bool customAuth = m_client && m_client->resource().authMethod == Resource::AuthMethod::Custom;
     m_loginButton->setEnabled(customAuth);
-    const bool loggingIn = m_client && m_client->isAuthenticating();
-    m_loginButton->setText(loggingIn ? tr("Cancel Login") : tr("Auth Login"));
+    // While a login or a refresh runs, the button stops it, and says which (QA pass 33: during a refresh
+    // it read "Auth Login" and cancelled the refresh).
+    const bool refreshing = m_client && m_client->isRefreshing();
+    const bool loggingIn = m_client && m_client->isAuthenticating() && !refreshing;
+    m_loginButton->setText(refreshing      ? tr("Cancel Refresh")
+                               : loggingIn ? tr("Cancel Login")
+                                           : tr("Auth Login"));
     m_loginButton->setAccessibleName(m_loginButton->text());
-    m_loginButton->setToolTip(loggingIn ? tr("Stop the login running now (%1)").arg(m_loginKeys)
-                                        : m_loginToolTip);
+    m_loginButton->setToolTip(refreshing      ? tr("Stop the refresh running now (%1)").arg(m_loginKeys)
+                                  : loggingIn ? tr("Stop the login running now (%1)").arg(m_loginKeys)
+                                              : m_loginToolTip);
     m_logoutButton->setEnabled(customAuth && isLoggedIn());
     m_sendButton->setEnabled(m_client && !m_pending);
     m_cancelButton->setEnabled(!m_pending.isNull());
