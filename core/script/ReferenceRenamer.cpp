@@ -1,5 +1,6 @@
 #include "ReferenceRenamer.h"
 
+#include "JavaScriptIdentifier.h"
 #include "JavaScriptSource.h"
 #include "Template.h"
 #include "format/WorkspaceValidator.h"
@@ -14,6 +15,14 @@ namespace AuthStudio {
 
 namespace {
 
+// A name expressions can be written with: an identifier, not a keyword. A step or variable renamed to
+// anything else (`class`, `my-token`) leaves the expressions reading it as they were, to follow it back
+// when it gets a usable name (QA pass 33: they became {{ class }}).
+bool isNameable(const QString &name)
+{
+    return WorkspaceValidator::isIdentifier(name) && !JavaScriptIdentifier::isReservedWord(name);
+}
+
 Workflow &workflowOf(Resource &resource, ReferenceRenamer::WorkflowPart part)
 {
     return part == ReferenceRenamer::WorkflowPart::Auth ? resource.customAuth.authWorkflow
@@ -25,8 +34,7 @@ Workflow &workflowOf(Resource &resource, ReferenceRenamer::WorkflowPart part)
 ReferenceRenamer::ReferenceRenamer(const QString &oldName, const QString &newName)
     : m_oldName(oldName)
     , m_newName(newName)
-    , m_active(oldName != newName && WorkspaceValidator::isIdentifier(oldName) &&
-               WorkspaceValidator::isIdentifier(newName))
+    , m_active(oldName != newName && isNameable(oldName) && isNameable(newName))
 { }
 
 QString ReferenceRenamer::renameCode(const QString &code, JavaScriptSource::Context context) const
@@ -166,7 +174,7 @@ Resource ReferenceRenamer::renameFormField(const Resource &resource, WorkflowPar
     form->fields[field].key = newKey;
     ReferenceRenamer renamer(oldKey, newKey);
     renamer.m_root = form->name;
-    renamer.m_active = renamer.m_active && WorkspaceValidator::isIdentifier(form->name);
+    renamer.m_active = renamer.m_active && isNameable(form->name);
     // Another field of the key already: which one a reference meant could not be told afterwards.
     const bool taken = std::any_of(form->fields.cbegin(), form->fields.cend(), [&](const FormField &other) {
         return &other != &form->fields.at(field) && other.key == newKey;

@@ -306,6 +306,23 @@ private Q_SLOTS:
                  (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("TENANT")}));
     }
 
+    // Renamed to a keyword, which no expression can be written with, a step's or variable's readers stay
+    // as they were (QA pass 33: a variable renamed `class` rewrote the base URL to {{ class }}).
+    void renamingToAKeywordLeavesTheReaders()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        const Resource renamed = ReferenceRenamer::renameStep(resource, ReferenceRenamer::WorkflowPart::Auth,
+                                                              1, QStringLiteral("new"));
+        QCOMPARE(std::get<DefineVariableStep>(renamed.customAuth.authWorkflow.steps.at(2)).value,
+                 std::get<DefineVariableStep>(resource.customAuth.authWorkflow.steps.at(2)).value);
+        QCOMPARE(stepName(renamed.customAuth.authWorkflow.steps.at(1)), QStringLiteral("new"));
+
+        const Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x"));
+        const Workspace classed = ReferenceRenamer::renameVariable(workspace, 0, QStringLiteral("class"));
+        QCOMPARE(classed.variables.first().name, QStringLiteral("class"));
+        QCOMPARE(classed.resources, workspace.resources); // {{ DEMO_API }} stays
+    }
+
     // A refresh starts from the session: what it reads of the auth workflow's steps (not its defined
     // variables) stops it, unless a refresh step before the reader has that name (QA pass 33: the common
     // layout, a refresh request also called http1 reading {{ http1.body.refresh_token }}, was missed).

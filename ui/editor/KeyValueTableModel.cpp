@@ -2,6 +2,7 @@
 
 #include "document/WorkspaceDocument.h"
 #include "format/WorkspaceValidator.h"
+#include "script/JavaScriptIdentifier.h"
 #include "widgets/StudioColors.h"
 
 #include <QColor>
@@ -110,6 +111,10 @@ QString KeyValueTableModel::cellProblem(int row, int column) const
     // Every variable is saved, checked or not, blank or not: Save refuses a row with no usable name.
     if (value.name.isEmpty())
         return tr("This variable has no name: name it, or remove the row. Save refuses it as it is.");
+    if (JavaScriptIdentifier::isReservedWord(value.name))
+        return tr("\u201C%1\u201D is a JavaScript keyword, which expressions can't name: pick another name. "
+                  "Save refuses it as it is.")
+            .arg(value.name);
     if (!WorkspaceValidator::variableNameProblem(value).isEmpty())
         return tr("\u201C%1\u201D is not a valid variable name: use letters, digits, _ and $, not starting "
                   "with a digit. Save refuses it as it is.")
