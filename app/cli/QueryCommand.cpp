@@ -172,7 +172,9 @@ int QueryCommand::run(const QStringList &arguments)
                            mask.maskText(result.requestLine), duration);
             if (result.retried)
                 line += result.originalFailure
-                    ? QStringLiteral(" retried after %1").arg(result.originalFailure->status)
+                    ? QStringLiteral(" retried after %1%2")
+                          .arg(result.originalFailure->status)
+                          .arg(result.loggedInAgain ? QStringLiteral(" and a new login") : QString())
                     : QStringLiteral(" retried");
             if (!result.error.isEmpty())
                 line += QStringLiteral(": ") + mask.maskText(result.error);
@@ -185,6 +187,7 @@ int QueryCommand::run(const QStringList &arguments)
                               {QStringLiteral("elapsedMs"), double(result.elapsedNs) / 1e6},
                               {QStringLiteral("retried"), result.retried},
                               {QStringLiteral("refreshed"), result.refreshed},
+                              {QStringLiteral("loggedInAgain"), result.loggedInAgain},
                               {QStringLiteral("loginRequired"), result.loginRequired}};
             if (result.originalFailure)
                 item.insert(QStringLiteral("originalStatus"), result.originalFailure->status);

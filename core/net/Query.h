@@ -29,6 +29,7 @@ struct QueryResult
     QString error; // why it failed without a usable reply, or the refresh's error
     bool loginRequired = false; // the caller should log in (prompt) before trying again
     bool refreshed = false; // a refresh ran for this query
+    bool loggedInAgain = false; // its refresh failed, and a login ran before the retry
     bool retried = false;
     QString requestLine; // "GET http://127.0.0.1:8787/me"
     QList<QPair<QByteArray, QByteArray>> requestHeaders; // as sent (mask before showing)

@@ -540,6 +540,10 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         // waiting go out after it with the new session (each query still retried at most once). The CLI
         // used to fail the query and leave the dead session stored, so every later run of it failed the
         // same way until `logout` (QA pass 32).
+        for (const QPointer<PendingQuery> &query : std::as_const(m_waiting)) {
+            if (query && query->m_refreshTried)
+                query->m_result.loggedInAgain = true;
+        }
         startLogin(m_resource.customAuth.runWithoutPrompt ? AuthEvent::Trigger::Silent : m_operationTrigger,
                    m_operationStatus);
         return;

@@ -280,6 +280,7 @@ private Q_SLOTS:
         QVERIFY2(result.succeeded, qPrintable(result.error));
         QVERIFY(result.retried);
         QVERIFY(result.refreshed);
+        QVERIFY(!result.loggedInAgain);
         QCOMPARE(result.originalFailure->status, 401);
         QCOMPARE(m_server->counters().refreshes, 1);
         QCOMPARE(c->stats().refreshes, 1);
@@ -321,6 +322,7 @@ private Q_SLOTS:
         const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
         QVERIFY2(result.succeeded, qPrintable(result.error));
         QVERIFY(result.retried);
+        QVERIFY(result.loggedInAgain); // said as such, not as a refreshed session (QA pass 33)
         QCOMPARE(result.originalFailure->status, 401);
         QCOMPARE(required.count(), 0);
         QCOMPARE(later->stats().logins, 1);

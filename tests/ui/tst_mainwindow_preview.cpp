@@ -6,6 +6,7 @@
 #include "document/WorkspaceDocument.h"
 #include "editor/ResourceEditor.h"
 #include "model/ApiRequestStep.h"
+#include "model/Resource.h"
 #include "net/QueryClient.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
@@ -638,6 +639,35 @@ private Q_SLOTS:
                      qPrintable(status->text()));
         QCOMPARE(button->text(), QStringLiteral("Auth Login"));
         window.document()->undoStack()->undo();
+    }
+
+    // A session is sent only to the servers it logged in for: pointed elsewhere, the preview asks for a
+    // login and sends nothing; pointed back, the stored session works, and the header says so again (QA
+    // pass 33: it kept saying "Login required").
+    void aSessionFollowsItsServer()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        AuthLoginPreview *preview = openDemoLoginLoggedIn(window);
+        QVERIFY(preview);
+        auto *state = preview->findChild<QLabel *>(QStringLiteral("sessionState"));
+        QVERIFY(state);
+        QCOMPARE(state->text(), QStringLiteral("Logged in"));
+        Resource moved = window.document()->resource(1);
+        moved.baseUrl = QStringLiteral("http://127.0.0.1:1");
+        window.document()->setResource(1, moved, QStringLiteral("Edit base URL"));
+        QVERIFY(sendFromThePreview(preview, QStringLiteral("/me")));
+        QVERIFY2(
+            viewText(preview, QStringLiteral("responseView")).contains(QStringLiteral("the session is for")),
+            qPrintable(viewText(preview, QStringLiteral("responseView"))));
+        QCOMPARE(state->text(), QStringLiteral("Login required"));
+        window.document()->undoStack()->undo();
+        const int logins = window.demoServer()->counters().logins;
+        QVERIFY(sendFromThePreview(preview, QStringLiteral("/me")));
+        QVERIFY2(viewText(preview, QStringLiteral("responseView")).startsWith(QStringLiteral("HTTP 200")),
+                 qPrintable(viewText(preview, QStringLiteral("responseView"))));
+        QCOMPARE(window.demoServer()->counters().logins, logins); // the stored session
+        QCOMPARE(state->text(), QStringLiteral("Logged in"));
     }
 
     void tabReadsTheWindowInOrder()

@@ -769,6 +769,13 @@ void AuthLoginPreview::onQueryFinished(const QueryResult &result)
     m_requestView->setPlainText(requestText(result, mask));
     m_responseView->setPlainText(responseText(result, mask));
     fillTimeline(result, mask);
+    // A query that went through with a session says it is good, whatever was said before (QA pass 33:
+    // "Login required" stayed after the resource pointed back at the server the session is for).
+    if (result.succeeded && m_loginRequired && m_client->session()) {
+        m_loginRequired = false;
+        setAuthStatus(tr("Logged in: the query went through with the stored session."));
+        Q_EMIT sessionStateChanged();
+    }
     updateSessionView();
     Q_EMIT queryFinished(result);
 }
@@ -803,7 +810,9 @@ QString AuthLoginPreview::responseText(const QueryResult &result, const SecretMa
         return parts.join(QLatin1Char('\n'));
     QString head = statusLine(response);
     head += tr(" \u00b7 %1 ms").arg(double(result.elapsedNs) / 1e6, 0, 'f', 0);
-    if (result.retried && result.succeeded)
+    if (result.retried && result.succeeded && result.loggedInAgain)
+        head += tr(" \u00b7 retried after a new login (the refresh failed)");
+    else if (result.retried && result.succeeded)
         head += tr(" \u00b7 retried after the session was refreshed");
     parts.append(head);
     const QString text = shownBody(response.parsedBody(), masker, MaxShownBodyChars);
@@ -837,6 +846,9 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
         m_timeline->addItem(tr("Cancelled."));
     else if (result.requestLine.isEmpty())
         m_timeline->addItem(tr("Not sent: %1").arg(masker.maskText(result.error)));
+    else if (result.retried && result.loggedInAgain && result.succeeded)
+        m_timeline->addItem(tr("%1 \u2192 %2 (retried after a new login, as the refresh failed)")
+                                .arg(request, statusLine(result.response)));
     else if (result.retried && result.refreshed && result.succeeded)
         m_timeline->addItem(tr("%1 \u2192 %2 (retried with the refreshed session)")
                                 .arg(request, statusLine(result.response)));
