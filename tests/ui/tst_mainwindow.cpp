@@ -1108,6 +1108,15 @@ void tst_MainWindow::exportImportThroughMenu()
     // its columns cut: QA pass 29), within the screen, and comes back at the size the user left it.
     const QSize available = dialog->screen()->availableSize() * 9 / 10;
     QCOMPARE(dialog->size(), QSize(880, 560).boundedTo(available));
+    // Its columns show a size, a type and a date whole; the name takes the rest (QA pass 33).
+    auto *list = dialog->findChild<QTreeView *>(QStringLiteral("treeView"));
+    QVERIFY(list);
+    const QFontMetrics metrics(list->font());
+    QVERIFY(list->header()->sectionSize(1) > metrics.horizontalAdvance(QStringLiteral("1023.9 KiB")));
+    QVERIFY(list->header()->sectionSize(2) > metrics.horizontalAdvance(QStringLiteral("JSON Document")));
+    QVERIFY(list->header()->sectionSize(3) > metrics.horizontalAdvance(QLocale().toString(
+                                                 QDateTime::currentDateTime(), QLocale::ShortFormat)));
+    QCOMPARE(list->header()->sectionResizeMode(0), QHeaderView::Stretch);
     dialog->resize(dialog->size() - QSize(40, 30));
     const QSize left = dialog->size();
     dialog->reject();

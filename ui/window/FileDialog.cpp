@@ -6,8 +6,13 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QGuiApplication>
+#include <QHeaderView>
+#include <QLocale>
 #include <QScreen>
 #include <QTimer>
+#include <QTreeView>
+
+#include <algorithm>
 
 namespace AuthStudio {
 
@@ -23,6 +28,30 @@ HookState &hook()
 {
     static HookState state;
     return state;
+}
+
+// The list's first columns, the first time: Qt's own cut its sizes, types and dates short ("26....KiB",
+// "JSO...ent") with room to spare on the right (QA pass 33). Each is as wide as what it shows, and the
+// name takes what is left as the dialog is resized; the user's own widths are kept afterwards.
+void sizeColumns(QFileDialog *dialog)
+{
+    auto *view = dialog->findChild<QTreeView *>(QStringLiteral("treeView"));
+    if (!view || view->header()->count() < 4)
+        return;
+    QHeaderView *header = view->header();
+    const QFontMetrics metrics(view->font());
+    const int padding = 4 * metrics.averageCharWidth();
+    const QDateTime sample(QDate(2026, 12, 30), QTime(23, 59));
+    const QString samples[] = {QString(), QStringLiteral("1023.9 KiB"), QStringLiteral("JSON Document"),
+                               QLocale().toString(sample, QLocale::ShortFormat)};
+    for (int column = 1; column < 4; ++column) {
+        const QString title = header->model()->headerData(column, Qt::Horizontal).toString();
+        header->resizeSection(
+            column,
+            std::max(metrics.horizontalAdvance(samples[column]), metrics.horizontalAdvance(title)) + padding);
+    }
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
 }
 
 } // namespace
@@ -55,7 +84,8 @@ void FileDialog::choose(QWidget *parent, Mode mode, const QString &caption, cons
     // 610x410, with its columns cut (QA pass 29). It comes back as the user last left it; the first time,
     // at a size that shows the names and dates whole.
     StudioSettings settings;
-    dialog->restoreState(settings.value(StudioSettings::Key::FileDialogState).toByteArray());
+    if (!dialog->restoreState(settings.value(StudioSettings::Key::FileDialogState).toByteArray()))
+        sizeColumns(dialog);
     if (!dialog->restoreGeometry(settings.value(StudioSettings::Key::FileDialogGeometry).toByteArray())) {
         QSize size(880, 560);
         if (const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
