@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QQueue>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QToolButton>
@@ -118,7 +119,11 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     connect(m_copyValueAction, &QAction::triggered, this, &ScopeInspector::copyValue);
     connect(m_copyExpressionAction, &QAction::triggered, this, &ScopeInspector::copyExpression);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &ScopeInspector::updateActions);
+            [this](const QModelIndex &current) {
+                if (current.isValid() && !m_settingScope)
+                    m_wantedCurrent.clear(); // the user's own choice now
+                updateActions();
+            });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ScopeInspector::updateActions);
     connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex &index) {
         if (!m_restoring)
@@ -192,7 +197,13 @@ void ScopeInspector::placeFilter()
 
 void ScopeInspector::setScope(const Scope &scope)
 {
-    const QStringList currentPath = m_model->pathFor(currentIndex());
+    // The row that was current, or one a snapshot before didn't have yet: a Test run starts from a scope
+    // without the last run's steps, and the row (http1 › body › token) comes back with a later one (QA
+    // pass 33: it was lost at the run's first snapshot).
+    QStringList currentPath = m_model->pathFor(currentIndex());
+    if (currentPath.isEmpty())
+        currentPath = m_wantedCurrent;
+    const QScopedValueRollback<bool> settingScope(m_settingScope, true);
     m_model->setScope(scope);
     m_largeScope = JsonText::sizeUpTo(scope.values(), LargeScopeBytes) >= LargeScopeBytes;
     // Until a large scope's search is done, the previous one's result filters it (by key, so rows that
@@ -236,8 +247,11 @@ void ScopeInspector::setScope(const Scope &scope)
     const QWindow *window = m_view->window()->windowHandle();
     if (window && window->isExposed())
         m_view->doItemsLayout();
-    if (!currentPath.isEmpty() && m_deferredCurrent.isEmpty())
-        setCurrentIndex(m_model->indexForPath(currentPath));
+    if (!currentPath.isEmpty() && m_deferredCurrent.isEmpty()) {
+        const QModelIndex found = m_model->indexForPath(currentPath);
+        setCurrentIndex(found);
+        m_wantedCurrent = found.isValid() ? QStringList() : currentPath;
+    }
     if (!m_filterText.isEmpty() && !m_searching)
         expandMatches();
     updateActions();

@@ -113,6 +113,8 @@ private:
     // Expanded paths of large rows, and the current row if it is under one, still to open again.
     QList<QStringList> m_deferredExpansions;
     QStringList m_deferredCurrent;
+    QStringList m_wantedCurrent; // a current row the scope shown doesn't have (see setScope)
+    bool m_settingScope = false;
     bool m_holdExpansions = false;
     QTimer *m_expandTimer;
     QString m_filterText; // what the filter searches for, trimmed; its result may still be coming
