@@ -196,9 +196,10 @@ const char *const Prelude = R"JS(
     // JSON (Qt 6.4; QA pass 33: `return { s: Symbol('s') }`). Such a value is converted here instead,
     // each symbol written as its description ("Symbol(s)"); any other value is returned as it is.
     // No set of the objects seen: V4's Set takes linear time per look-up (60 000 objects took 10 s). A
-    // cycle is followed MaxDepth deep instead, and a walk past MaxVisits (a cycle branching out) counts as
-    // holding one: the careful conversion below then runs.
-    var stringify = JSON.stringify, parse = JSON.parse, text = String;
+    // cycle is followed MaxDepth deep instead; a value deeper than that, or a walk past MaxVisits (a cycle
+    // branching out), counts as holding one, and the copy below cuts it there. Plain loops only: the
+    // watchdog may stop them (JSON.stringify with a replacer, stopped, crashed too: QA pass 34).
+    var text = String, isArray = Array.isArray, keysOf = Object.keys;
     var MaxDepth = 512, MaxVisits = 1000000;
     var holdsSymbol = function (value) {
         var visits = 0;
@@ -208,23 +209,52 @@ const char *const Prelude = R"JS(
                 var x = o[keys[k]];
                 if (typeof x === 'symbol' || ++visits > MaxVisits)
                     return true;
-                if (x !== null && typeof x === 'object' && depth < MaxDepth && walk(x, depth + 1))
+                if (x !== null && typeof x === 'object' && (depth >= MaxDepth || walk(x, depth + 1)))
                     return true;
             }
             return false;
         };
         return walk(value, 0);
     };
+    // What the conversion reads (array items, own enumerable string keys), symbols as their description,
+    // anything deeper than MaxDepth or past MaxVisits as what it reads as ("[object Object]").
+    // A cycle comes out as the conversion writes it, {} where an object holds one of its own parents.
+    var copy = function (value) {
+        var visits = 0, parents = [];
+        var copyOf = function (x, depth) {
+            if (typeof x === 'symbol')
+                return text(x);
+            if (x === null || typeof x !== 'object')
+                return x;
+            if (depth >= MaxDepth || ++visits > MaxVisits)
+                return text(x);
+            for (var p = 0; p < depth; ++p) {
+                if (parents[p] === x)
+                    return {};
+            }
+            parents[depth] = x;
+            var c, k;
+            if (isArray(x)) {
+                c = [];
+                for (k = 0; k < x.length; ++k)
+                    c[k] = copyOf(x[k], depth + 1);
+                return c;
+            }
+            c = {};
+            var keys = keysOf(x);
+            for (k = 0; k < keys.length; ++k) // defined, not assigned: a key "__proto__" stays a key
+                defineProperty(c, keys[k], { value: copyOf(x[keys[k]], depth + 1), enumerable: true,
+                                             writable: true, configurable: true });
+            return c;
+        };
+        return copyOf(value, 0);
+    };
     var jsonSafe = function (value) {
         if (typeof value === 'symbol')
             return text(value);
         if (value === null || typeof value !== 'object' || !holdsSymbol(value))
             return value;
-        try {
-            return parse(stringify(value, function (key, x) { return typeof x === 'symbol' ? text(x) : x; }));
-        } catch (e) {
-            return text(value); // a cycle, say: what it reads as
-        }
+        return copy(value);
     };
     return { joining: joining, intact: intact, restore: restore, builtins: builtins, jsonSafe: jsonSafe };
 })
@@ -735,8 +765,18 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     if (runsCode)
         m_watchdog->arm(timeoutMs);
     EvalResult read;
+    // Under a short budget (a step's quick first try on the window's thread), a result too large to
+    // convert in what is left of it counts as running over: the step is then run again where time doesn't
+    // matter. Converting 40 000 items there took 75 ms after the script itself had taken 40. A thrown value
+    // too (QA pass 34: one stopped while it was converted crashed the process).
     bool tooLarge = false;
-    if (result.isError()) {
+    if (timeoutMs < SizeCheckedBelowMs && !result.isError()) {
+        qint64 budget = std::max<qint64>(timeoutMs - clock.elapsed(), 0) * ConvertedValuesPerMs;
+        tooLarge = !fitsIn(result, budget);
+    }
+    if (tooLarge) {
+        // read below, where time doesn't matter
+    } else if (result.isError()) {
         read = EvalResult::failure(formatError(result, origin));
     } else if (threw) {
         read = EvalResult::failure(QStringLiteral("%1: the %2 threw %3")
@@ -745,15 +785,7 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
                                                                              : QStringLiteral("script"),
                                             thrownText(result)));
     } else {
-        // Under a short budget (a step's quick first try on the window's thread), a result too large to
-        // convert in what is left of it counts as running over: the step is then run again where time
-        // doesn't matter. Converting 40 000 items there took 75 ms after the script itself had taken 40.
-        if (timeoutMs < SizeCheckedBelowMs) {
-            qint64 budget = std::max<qint64>(timeoutMs - clock.elapsed(), 0) * ConvertedValuesPerMs;
-            tooLarge = !fitsIn(result, budget);
-        }
-        if (!tooLarge)
-            read = {toJson(result), {}};
+        read = {toJson(result), {}};
     }
     if ((runsCode && m_watchdog->disarm()) || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);

@@ -1,5 +1,6 @@
 #include "ExpressionEvaluator.h"
 
+#include "JavaScriptIdentifier.h"
 #include "Scope.h"
 #include "ScriptEngine.h"
 #include "Template.h"
@@ -81,8 +82,17 @@ EvalResult ExpressionEvaluator::evaluate(const QString &text, const Scope &scope
         return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, parsed->error()));
     if (!parsed->isSingleExpression())
         return interpolate(text, scope, origin);
-    const Template::Part &part = parsed->parts().first();
-    if (part.kind == Template::Part::Kind::Path)
+    return evaluatePart(parsed->parts().first(), scope, origin);
+}
+
+EvalResult ExpressionEvaluator::evaluatePart(const Template::Part &part, const Scope &scope,
+                                             const QString &origin) const
+{
+    // A plain path is looked up without JavaScript, unless its root is one of JavaScript's globals the
+    // scope doesn't hide: {{ Math.PI }} was refused as an unknown name (QA pass 34).
+    if (part.kind == Template::Part::Kind::Path &&
+        (!m_engine || scope.contains(part.path.first().key) ||
+         !JavaScriptIdentifier::isBuiltinGlobal(part.path.first().key)))
         return lookupPath(part.path, scope, origin);
     if (!m_engine)
         return EvalResult::failure(QStringLiteral("%1: JavaScript is not available here").arg(origin));
@@ -117,13 +127,7 @@ QString ExpressionEvaluator::interpolateText(const QString &text, const Scope &s
             result += part.text;
             continue;
         }
-        EvalResult value;
-        if (part.kind == Template::Part::Kind::Path)
-            value = lookupPath(part.path, scope, origin);
-        else if (m_engine)
-            value = m_engine->evaluateExpression(part.text, scope, origin);
-        else
-            value = EvalResult::failure(QStringLiteral("%1: JavaScript is not available here").arg(origin));
+        const EvalResult value = evaluatePart(part, scope, origin);
         if (!value.ok()) {
             *error = value.error;
             return {};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "EvalResult.h"
+#include "Template.h"
 
 namespace AuthStudio {
 
@@ -26,6 +27,8 @@ public:
                             QString *error) const;
 
 private:
+    EvalResult evaluatePart(const Template::Part &part, const Scope &scope, const QString &origin) const;
+
     ScriptEngine *m_engine;
 };
 

@@ -1,6 +1,7 @@
 #include "ResourceReferences.h"
 
 #include "JavaScriptIdentifier.h"
+#include "JavaScriptSource.h"
 #include "Template.h"
 #include "model/Resource.h"
 
@@ -55,7 +56,7 @@ QStringList outsideNames(const Resource &resource)
     }
     QStringList outside;
     for (const QString &name : std::as_const(used)) {
-        if (!inside.contains(name))
+        if (!inside.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name)) // {{ Math.PI }}
             outside.append(name);
     }
     return outside;
@@ -80,26 +81,21 @@ QStringList authStepsReadByRefresh(const Resource &resource)
         } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
             addRootNames(read, variable->value);
         } else if (const auto *script = std::get_if<JavaScriptStep>(&step)) {
-            // A script's names, as written: a local variable called like an auth step is unlikely
-            // enough, and a script reading form1 fails as surely (QA pass 33).
-            const QString &code = script->code;
-            for (qsizetype at = 0; at < code.size();) {
-                if (!JavaScriptIdentifier::isStart(code.at(at)) ||
-                    (at > 0 && (JavaScriptIdentifier::isPart(code.at(at - 1)) || code.at(at - 1) == u'.'))) {
-                    ++at;
-                    continue;
-                }
-                qsizetype end = at;
-                while (end < code.size() && JavaScriptIdentifier::isPart(code.at(end)))
-                    ++end;
-                if (!read.contains(code.mid(at, end - at)))
-                    read.append(code.mid(at, end - at));
-                at = end;
+            // A script's references, not its strings, comments or own variables (QA pass 34).
+            QStringList candidates;
+            for (const Step &authStep : auth.steps) {
+                if (!kept.contains(stepName(authStep)))
+                    candidates.append(stepName(authStep));
             }
+            const QList<JavaScriptSource::Range> found = JavaScriptSource::rootReferences(
+                script->code, candidates, JavaScriptSource::Context::Statements);
+            for (const JavaScriptSource::Range &range : found)
+                read.append(script->code.mid(range.start, range.length));
         }
         for (const QString &name : std::as_const(read))
             check(name);
-        before.insert(stepName(step));
+        if (stepEnabled(step)) // a run skips a disabled step: its name stays the auth workflow's
+            before.insert(stepName(step));
     }
     return lost;
 }

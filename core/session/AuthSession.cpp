@@ -68,6 +68,10 @@ std::optional<AuthSession> AuthSession::fromJson(const QByteArray &data)
         QDateTime::fromString(object.value(QStringLiteral("expiresAt")).toString(), Qt::ISODateWithMs);
     for (const QJsonValue &origin : object.value(QStringLiteral("origins")).toArray())
         session.origins.append(origin.toString());
+    // Written by builds of this version's development, with the base URL's origin alone: kept, so that
+    // such a session isn't sent anywhere the base URL no longer points (QA pass 34).
+    if (session.origins.isEmpty() && object.contains(QStringLiteral("origin")))
+        session.origins.append(object.value(QStringLiteral("origin")).toString());
     return session;
 }
 

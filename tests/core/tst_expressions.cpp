@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cmath>
+
 using namespace AuthStudio;
 
 class TestExpressions : public QObject
@@ -168,6 +170,10 @@ private Q_SLOTS:
             << QStringLiteral("{{ TOKEN }}/{{ TOKEN.length }}") << QJsonValue(QStringLiteral("tok-123/7"));
         QTest::newRow("builtin JSON") << QStringLiteral("{{ JSON.stringify({t: TOKEN}) }}")
                                       << QJsonValue(QStringLiteral("{\"t\":\"tok-123\"}"));
+        // A plain path whose root is one of JavaScript's globals (QA pass 34: "unknown name 'Math'").
+        QTest::newRow("a global's property") << QStringLiteral("{{ Math.PI }}") << QJsonValue(M_PI);
+        QTest::newRow("a global's property in text") << QStringLiteral("n={{ Number.MAX_SAFE_INTEGER }}")
+                                                     << QJsonValue(QStringLiteral("n=9007199254740991"));
     }
     void javaScriptExpressions()
     {
@@ -251,8 +257,8 @@ private Q_SLOTS:
         QTest::newRow("line break as a symbol")
             << QStringLiteral("a\nb") << 2 << QStringLiteral("a \u21b5 b");
         QTest::newRow("line break in line") << QStringLiteral("a\nb") << 1 << QStringLiteral("a\u2028b");
-        QTest::newRow("bidi override and separators") << QStringLiteral("x\u202eevil\u2066\u2028") << 0
-                                                      << QStringLiteral("x\\u202eevil\\u2066\\u2028");
+        QTest::newRow("bidi override and separators")
+            << QStringLiteral("x\u202eevil\u2066\u2028") << 0 << QStringLiteral("x\\u202eevil\\u2066\\u2028");
         QTest::newRow("C1 control") << QStringLiteral("\u009b31m") << 0 << QStringLiteral("\\u009b31m");
     }
     void visibleText()

@@ -346,6 +346,14 @@ private Q_SLOTS:
         js.code = QStringLiteral("const user = form1.email; // not other.form1\nreturn user;");
         refresh.steps.insert(0, js);
         QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList {QStringLiteral("form1")});
+        // Not its strings, comments or own variables (QA pass 34).
+        std::get<JavaScriptStep>(refresh.steps[0]).code = QStringLiteral(
+            "// form1 is the auth workflow's\nconst http1 = 'http1';\nreturn [http1, 'form1'];");
+        QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList());
+        // A disabled refresh request is skipped: after it, http1 is still the auth workflow's.
+        refresh.steps.removeFirst();
+        std::get<ApiRequestStep>(refresh.steps[0]).enabled = false;
+        QCOMPARE(ResourceReferences::authStepsReadByRefresh(resource), QStringList {QStringLiteral("http1")});
     }
 
     // QA pass 20: renaming TOKEN to REFRESH_TOKEN (taken) renamed the refresh workflow's TOKEN too, and the

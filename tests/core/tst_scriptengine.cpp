@@ -700,8 +700,16 @@ private Q_SLOTS:
         QTest::newRow("thrown in an object")
             << QStringLiteral("throw { s: Symbol('s') };") << true
             << QJsonValue(QStringLiteral("js1: the script threw {\"s\":\"Symbol(s)\"}"));
-        QTest::newRow("with a cycle") << QStringLiteral("const o = { s: Symbol('s') }; o.o = o; return o;")
-                                      << false << QJsonValue(QStringLiteral("[object Object]"));
+        QTest::newRow("with a cycle")
+            << QStringLiteral("const o = { s: Symbol('s') }; o.o = o; return o;") << false
+            << QJsonValue(QJsonObject {{QStringLiteral("s"), QStringLiteral("Symbol(s)")},
+                                       {QStringLiteral("o"), QJsonObject()}});
+        // Deeper than the walk goes (QA pass 34: 520 levels still crashed): cut there.
+        QTest::newRow("deeper than the walk")
+            << QStringLiteral(
+                   "let o = { s: Symbol('deep') };\nfor (let i = 0; i < 600; ++i) o = { c: o };\nlet n = 0;\n"
+                   "for (let x = o; x.c; x = x.c) ++n;\nreturn o;")
+            << false << QJsonValue();
         QTest::newRow("logged") << QStringLiteral("console.log(Symbol('s'), { s: Symbol('t') }); return 1;")
                                 << false << QJsonValue(1);
     }
@@ -714,12 +722,41 @@ private Q_SLOTS:
         ScriptEngine engine;
         const EvalResult result = engine.runFunctionBody(code, {}, QStringLiteral("js1"));
         QCOMPARE(!result.ok(), fails);
+        if (QByteArray(QTest::currentDataTag()) == "deeper than the walk") {
+            // 512 levels of "c", then what the rest reads as.
+            QJsonValue level = result.value;
+            int depth = 0;
+            while (level.isObject()) {
+                level = level.toObject().value(QStringLiteral("c"));
+                ++depth;
+            }
+            QCOMPARE(depth, 512);
+            QCOMPARE(level, QJsonValue(QStringLiteral("[object Object]")));
+            return;
+        }
         QCOMPARE(fails ? QJsonValue(result.error) : result.value, expected);
         // And in an expression.
         if (!fails && !code.contains(QLatin1String("const"))) {
             const QString expression = QStringLiteral("(() => { %1 })()").arg(code);
             QCOMPARE(engine.evaluateExpression(expression, {}, QStringLiteral("js1")).value, expected);
         }
+    }
+
+    // A large thrown value, under a short budget (the quick first try), counts as running over, as a large
+    // result does, rather than being converted there (QA pass 34: stopped in the middle of it, with a
+    // symbol in it, the process crashed). With the script's own timeout it is read.
+    void largeThrownValueUnderAShortBudgetCountsAsOverTime()
+    {
+        ScriptEngine engine;
+        const QString code = QStringLiteral(
+            "const a = [];\nfor (let i = 0; i < 100000; ++i) a.push(i);\na.push(Symbol('e'));\nthrow a;");
+        const EvalResult quick = engine.runFunctionBody(code, {}, QStringLiteral("js1"), 50);
+        QVERIFY(!quick.ok());
+        QVERIFY2(quick.timedOut, qPrintable(quick.error));
+        const EvalResult whole = engine.runFunctionBody(code, {}, QStringLiteral("js1"));
+        QVERIFY(!whole.ok());
+        QVERIFY2(whole.error.startsWith(QStringLiteral("js1: the script threw [0,1,2,")),
+                 qPrintable(whole.error.left(80)));
     }
 
     void strictModeCatchesUndeclaredAssignment()

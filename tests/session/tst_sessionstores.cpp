@@ -121,6 +121,10 @@ private Q_SLOTS:
                  (QStringList {QStringLiteral("https://api.example.test:443"),
                                QStringLiteral("http://auth.example.test:8080")}));
         QVERIFY(!AuthSession::fromJson("{\"version\": 99}"));
+        const std::optional<AuthSession> single = AuthSession::fromJson(
+            "{\"version\": 1, \"variables\": {}, \"origin\": \"http://127.0.0.1:8911\"}");
+        QVERIFY(single);
+        QCOMPARE(single->origins, QStringList {QStringLiteral("http://127.0.0.1:8911")});
         const Scope scope = back->toScope();
         QVERIFY(scope.isSecretName(QStringLiteral("TOKEN")));
         QVERIFY(scope.secrets().contains(QStringLiteral("tok-secret-123")));

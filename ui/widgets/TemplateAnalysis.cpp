@@ -2,6 +2,7 @@
 
 #include "document/DemoWorkspace.h"
 #include "format/WorkspaceValidator.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/Template.h"
 
 namespace AuthStudio {
@@ -47,7 +48,8 @@ TemplateAnalysis TemplateAnalysis::of(const QString &text, const QStringList *kn
     }
     const QStringList roots = parsed->rootNames();
     for (const QString &name : roots) {
-        if (!knownNames->contains(name)) {
+        // {{ Math.PI }} is JavaScript's: evaluated, not looked up (ExpressionEvaluator).
+        if (!knownNames->contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name)) {
             analysis.unknownNames.append(name);
             messages.append(unknownNameMessage(name));
         }
