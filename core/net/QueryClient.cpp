@@ -33,13 +33,6 @@ QString joinUrl(const QString &base, const QString &path)
     return path.startsWith(QLatin1Char('/')) ? left + path : left + QLatin1Char('/') + path;
 }
 
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
-        a.port(a.scheme() == QLatin1String("https") ? 443 : 80) ==
-        b.port(b.scheme() == QLatin1String("https") ? 443 : 80);
-}
-
 // A lifetime as people read it: every digit, not "1e+11", and in years, which say more at that size.
 QString readableLifetime(double seconds)
 {
@@ -649,7 +642,8 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
         return;
     }
     if (redirectTo.isValid()) {
-        const bool crossOrigin = !sameOrigin(prepared.request.url(), redirectTo);
+        const bool crossOrigin =
+            AuthSession::originOf(prepared.request.url()) != AuthSession::originOf(redirectTo);
         prepared.request.setUrl(redirectTo);
         if (redirectVerb != prepared.verb) {
             prepared.verb = redirectVerb;
