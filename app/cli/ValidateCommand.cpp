@@ -117,9 +117,16 @@ int ValidateCommand::run(const QStringList &arguments)
         shaped = WorkspaceReader().readWithoutRules(data, file);
     if (shaped)
         document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(shaped->resourceNames()));
-    // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or a
-    // variable the workspace lost.
+    // A warning: on standard error after the errors, and in --json's "warnings".
+    const auto warn = [&](const Resource &resource, const QStringList &names, const QString &message) {
+        warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
+        warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
+                                     {QStringLiteral("names"), QJsonArray::fromStringList(names)},
+                                     {QStringLiteral("message"), message}});
+    };
     for (const Resource &resource : shaped ? shaped->resources : QList<Resource>()) {
+        // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or
+        // a variable the workspace lost.
         QStringList undefined;
         for (const QString &name : ResourceReferences::outsideNames(resource)) {
             // The first variable of the name (the only one in a valid file).
@@ -128,26 +135,19 @@ int ValidateCommand::run(const QStringList &arguments)
                 undefined.append(name);
         }
         if (!undefined.isEmpty()) {
-            const QString message =
-                QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "
-                               "variable defines: a run stops there")
-                    .arg(resource.name, ResourceReferences::asExpressions(undefined));
-            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
-            warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
-                                         {QStringLiteral("names"), QJsonArray::fromStringList(undefined)},
-                                         {QStringLiteral("message"), message}});
+            warn(resource, undefined,
+                 QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "
+                                "variable defines: a run stops there")
+                     .arg(resource.name, ResourceReferences::asExpressions(undefined)));
         }
         const QStringList lost = ResourceReferences::authStepsReadByRefresh(resource);
         if (!lost.isEmpty()) {
-            const QString message =
+            warn(
+                resource, lost,
                 QStringLiteral("the refresh workflow of resource \"%1\" reads %2, from the auth workflow's "
                                "steps: a refresh starts from the session, which keeps only the variables the "
                                "auth workflow defines, so a refresh stops there")
-                    .arg(resource.name, ResourceReferences::asExpressions(lost));
-            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
-            warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
-                                         {QStringLiteral("names"), QJsonArray::fromStringList(lost)},
-                                         {QStringLiteral("message"), message}});
+                    .arg(resource.name, ResourceReferences::asExpressions(lost)));
         }
         // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
         // with a puzzling "not a function".
@@ -161,15 +161,10 @@ int ValidateCommand::run(const QStringList &arguments)
             }
         }
         if (!builtins.isEmpty()) {
-            const QString message =
-                QStringLiteral("resource \"%1\" has a step named %2, also JavaScript's: "
-                               "the scripts and expressions after it see the step's value "
-                               "instead")
-                    .arg(resource.name, builtins.join(QStringLiteral(", ")));
-            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
-            warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
-                                         {QStringLiteral("names"), QJsonArray::fromStringList(builtins)},
-                                         {QStringLiteral("message"), message}});
+            warn(resource, builtins,
+                 QStringLiteral("resource \"%1\" has a step named %2, also JavaScript's: the scripts and "
+                                "expressions after it see the step's value instead")
+                     .arg(resource.name, builtins.join(QStringLiteral(", "))));
         }
     }
     if (!workspace)

@@ -21,6 +21,18 @@ void addRootNames(QStringList &names, const QString &text)
     }
 }
 
+// The root names a step's {{ }} fields read: an API Request's texts, a Define variable's value. (A
+// script's reads can't be told this way.)
+void addStepRootNames(QStringList &names, const Step &step)
+{
+    if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
+        for (const QString &text : request->templateTexts())
+            addRootNames(names, text);
+    } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
+        addRootNames(names, variable->value);
+    }
+}
+
 void addRootNames(QStringList &names, const KeyValueList &rows)
 {
     for (const KeyValue &row : rows) {
@@ -45,13 +57,7 @@ QStringList outsideNames(const Resource &resource)
          {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
         for (const Step &step : workflow->steps) {
             inside.insert(stepName(step));
-            if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
-                for (const QString &text : request->templateTexts())
-                    addRootNames(used, text);
-            } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
-                addRootNames(used, variable->value);
-            }
-            // Form steps hold no expressions; a script's reads can't be told without running it.
+            addStepRootNames(used, step); // form steps hold no expressions; a script's reads can't be told
         }
     }
     QStringList outside;
@@ -73,22 +79,18 @@ QStringList authStepsReadByRefresh(const Resource &resource)
         if (auth.hasName(name) && !kept.contains(name) && !before.contains(name) && !lost.contains(name))
             lost.append(name);
     };
+    QStringList authSteps; // what a script is looked through for
+    for (const Step &step : auth.steps) {
+        if (!kept.contains(stepName(step)))
+            authSteps.append(stepName(step));
+    }
     for (const Step &step : refresh.steps) {
         QStringList read;
-        if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
-            for (const QString &text : request->templateTexts())
-                addRootNames(read, text);
-        } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
-            addRootNames(read, variable->value);
-        } else if (const auto *script = std::get_if<JavaScriptStep>(&step)) {
+        addStepRootNames(read, step);
+        if (const auto *script = std::get_if<JavaScriptStep>(&step)) {
             // A script's references, not its strings, comments or own variables (QA pass 34).
-            QStringList candidates;
-            for (const Step &authStep : auth.steps) {
-                if (!kept.contains(stepName(authStep)))
-                    candidates.append(stepName(authStep));
-            }
             const QList<JavaScriptSource::Range> found = JavaScriptSource::rootReferences(
-                script->code, candidates, JavaScriptSource::Context::Statements);
+                script->code, authSteps, JavaScriptSource::Context::Statements);
             for (const JavaScriptSource::Range &range : found)
                 read.append(script->code.mid(range.start, range.length));
         }
