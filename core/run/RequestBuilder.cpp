@@ -113,6 +113,14 @@ QString RequestBuilder::checkHeader(const QString &name, const QString &value)
     return checkHeaderValue(value);
 }
 
+QString RequestBuilder::headerNameAsWritten(const QString &quoted)
+{
+    QString name = quoted; // escapedName() undone
+    return name.replace(QLatin1String("\\r"), QLatin1String("\r"))
+        .replace(QLatin1String("\\n"), QLatin1String("\n"))
+        .replace(QLatin1String("\\0"), QString(QChar(0)));
+}
+
 QString RequestBuilder::checkHeaderName(const QString &text)
 {
     for (const QChar c : text) {

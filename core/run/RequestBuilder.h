@@ -41,6 +41,9 @@ public:
     // The same for a name or a value alone, or for the literal text of one (the file's rules check
     // what is written outside {{ }} before any run).
     static QString checkHeaderName(const QString &text);
+    // A header name as a failure quotes it ("header 'X-B'", a line break or NUL in it written \r, \n, \0),
+    // back as written: for the editor to find the row at fault.
+    static QString headerNameAsWritten(const QString &quoted);
     static QString checkHeaderValue(const QString &text);
 };
 

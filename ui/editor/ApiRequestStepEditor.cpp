@@ -3,6 +3,7 @@
 #include "KeyValueTableEditor.h"
 #include "KeyValueTableModel.h"
 #include "run/JsonBodyTemplate.h"
+#include "run/RequestBuilder.h"
 #include "script/EvalResult.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
@@ -352,11 +353,8 @@ void ApiRequestStepEditor::focusField(const QString &field)
             m_tabs->setCurrentIndex(0);
         else
             m_tabs->setCurrentWidget(editor);
-        QString name = match.captured(3);
-        if (editor == m_headers) // a header's name is quoted escaped
-            name.replace(QLatin1String("\\r"), QLatin1String("\r"))
-                .replace(QLatin1String("\\n"), QLatin1String("\n"))
-                .replace(QLatin1String("\\0"), QString(QChar(0)));
+        const QString name =
+            editor == m_headers ? RequestBuilder::headerNameAsWritten(match.captured(3)) : match.captured(3);
         const int column =
             !match.captured(2).isEmpty() ? KeyValueTableModel::NameColumn : KeyValueTableModel::ValueColumn;
         if (!editor->focusRow(name, column))
