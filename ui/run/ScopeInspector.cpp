@@ -26,6 +26,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace AuthStudio {
 
@@ -121,7 +122,7 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid() && !m_settingScope)
-                    m_wantedCurrent.clear(); // the user's own choice now
+                    m_pendingCurrent.clear(); // the user's own choice now
                 updateActions();
             });
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &ScopeInspector::updateActions);
@@ -197,12 +198,13 @@ void ScopeInspector::placeFilter()
 
 void ScopeInspector::setScope(const Scope &scope)
 {
-    // The row that was current, or one a snapshot before didn't have yet: a Test run starts from a scope
-    // without the last run's steps, and the row (http1 › body › token) comes back with a later one (QA
-    // pass 33: it was lost at the run's first snapshot).
+    // The row that was current, or one still to be made current: a Test run starts from a scope without
+    // the last run's steps, and the row (http1 › body › token) comes back with a later one (QA pass 33: it
+    // was lost at the run's first snapshot).
     QStringList currentPath = m_model->pathFor(currentIndex());
     if (currentPath.isEmpty())
-        currentPath = m_wantedCurrent;
+        currentPath = m_pendingCurrent;
+    m_pendingCurrent.clear();
     const QScopedValueRollback<bool> settingScope(m_settingScope, true);
     m_model->setScope(scope);
     m_largeScope = JsonText::sizeUpTo(scope.values(), LargeScopeBytes) >= LargeScopeBytes;
@@ -222,7 +224,6 @@ void ScopeInspector::setScope(const Scope &scope)
                            });
     };
     m_deferredExpansions.clear();
-    m_deferredCurrent.clear();
     m_restoring = true;
     for (const QStringList &path : std::as_const(paths)) {
         const QModelIndex source = m_model->indexForPath(path);
@@ -235,8 +236,10 @@ void ScopeInspector::setScope(const Scope &scope)
             m_view->expand(index);
     }
     m_restoring = false;
-    if (underDeferred(currentPath))
-        m_deferredCurrent = currentPath; // made current now, the view would open its parents at once
+    // Under a row whose opening is deferred, made current now, the view would open its parents at once.
+    const bool currentDeferred = underDeferred(currentPath);
+    if (currentDeferred)
+        m_pendingCurrent = currentPath;
     if (!m_deferredExpansions.isEmpty() && !m_holdExpansions)
         m_expandTimer->start(0);
     // Lay the new rows out now rather than at the next paint. Laid out from a paint event that covers
@@ -247,10 +250,11 @@ void ScopeInspector::setScope(const Scope &scope)
     const QWindow *window = m_view->window()->windowHandle();
     if (window && window->isExposed())
         m_view->doItemsLayout();
-    if (!currentPath.isEmpty() && m_deferredCurrent.isEmpty()) {
+    if (!currentPath.isEmpty() && !currentDeferred) {
         const QModelIndex found = m_model->indexForPath(currentPath);
         setCurrentIndex(found);
-        m_wantedCurrent = found.isValid() ? QStringList() : currentPath;
+        if (!found.isValid())
+            m_pendingCurrent = currentPath; // for a later snapshot
     }
     if (!m_filterText.isEmpty() && !m_searching)
         expandMatches();
@@ -278,9 +282,8 @@ void ScopeInspector::expandDeferred()
     }
     m_restoring = false;
     m_deferredExpansions.clear();
-    if (!m_deferredCurrent.isEmpty() && !m_view->currentIndex().isValid())
-        setCurrentIndex(m_model->indexForPath(m_deferredCurrent));
-    m_deferredCurrent.clear();
+    if (!m_pendingCurrent.isEmpty() && !m_view->currentIndex().isValid())
+        setCurrentIndex(m_model->indexForPath(std::exchange(m_pendingCurrent, {})));
     updateActions();
 }
 

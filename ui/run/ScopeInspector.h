@@ -110,10 +110,11 @@ private:
     // Paths of the rows people expanded, so the next snapshot opens the same way.
     QSet<QStringList> m_expandedPaths;
     bool m_restoring = false;
-    // Expanded paths of large rows, and the current row if it is under one, still to open again.
+    // Expanded paths of large rows still to open again.
     QList<QStringList> m_deferredExpansions;
-    QStringList m_deferredCurrent;
-    QStringList m_wantedCurrent; // a current row the scope shown doesn't have (see setScope)
+    // The row to make current once it can be: under a large row still to open, or not in the scope shown
+    // yet (see setScope). A row the user picks replaces it.
+    QStringList m_pendingCurrent;
     bool m_settingScope = false;
     bool m_holdExpansions = false;
     QTimer *m_expandTimer;
