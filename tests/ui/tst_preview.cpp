@@ -46,6 +46,16 @@ Workspace demoWorkspace()
     return TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
 }
 
+// The demo workspace with a copy of its resource named "other", to switch to.
+Workspace demoWorkspaceWithAnother()
+{
+    Workspace workspace = demoWorkspace();
+    Resource other = workspace.resources.first();
+    other.name = QStringLiteral("other");
+    workspace.resources.append(other);
+    return workspace;
+}
+
 QJsonObject credentials()
 {
     return {{QStringLiteral("email"), DemoServer::demoEmail()},
@@ -440,10 +450,7 @@ private Q_SLOTS:
     // Timeline (QA pass 32).
     void anotherResourceShowsTheRequestTab()
     {
-        Workspace workspace = demoWorkspace();
-        Resource other = workspace.resources.first();
-        other.name = QStringLiteral("other");
-        workspace.resources.append(other);
+        const Workspace workspace = demoWorkspaceWithAnother();
         open(workspace);
         clickAuthLogin();
         m_server->expireAllTokens();
@@ -1071,10 +1078,7 @@ private Q_SLOTS:
     // shown for a while, doesn't lose them. They go with the resource, or when the user clears them.
     void eventLogSurvivesEditsAndSwitching()
     {
-        Workspace workspace = demoWorkspace();
-        Resource other = workspace.resources.first();
-        other.name = QStringLiteral("other");
-        workspace.resources.append(other);
+        const Workspace workspace = demoWorkspaceWithAnother();
         const auto show = [&](const Workspace &shown, const QString &name, AuthLoginPreview::Update update) {
             m_preview->setResource(shown, WorkspaceId, name, overrides(), update);
         };
@@ -1141,10 +1145,7 @@ private Q_SLOTS:
     // another resource shown clears them.
     void lastExchangeSurvivesAnEdit()
     {
-        Workspace workspace = demoWorkspace();
-        Resource other = workspace.resources.first();
-        other.name = QStringLiteral("other");
-        workspace.resources.append(other);
+        const Workspace workspace = demoWorkspaceWithAnother();
         open(workspace);
         clickAuthLogin();
         QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
