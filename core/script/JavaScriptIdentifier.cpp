@@ -25,7 +25,7 @@ bool isReservedWord(const QString &name)
 bool isBuiltinGlobal(const QString &name)
 {
     // ECMAScript's (the script engine reads its own list from the engine; this one serves the editors and
-    // `validate`, which don't start an engine) and the engine's.
+    // `validate`, which don't start an engine) and the engine's own.
     static const QSet<QString> globals = [] {
         QSet<QString> set;
         for (const char *global : {"Array",
@@ -78,11 +78,9 @@ bool isBuiltinGlobal(const QString &name)
                                    "parseInt",
                                    "unescape",
                                    "URL",
-                                   "URLSearchParams",
-                                   "auth",
-                                   "btoa",
-                                   "atob",
-                                   "console"})
+                                   "URLSearchParams"})
+            set.insert(QString::fromLatin1(global));
+        for (const char *global : EngineGlobals)
             set.insert(QString::fromLatin1(global));
         return set;
     }();

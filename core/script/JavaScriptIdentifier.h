@@ -35,6 +35,9 @@ inline bool reachesGlobalsDynamically(QStringView code)
 // name (`{{ new.token }}` is a syntax error).
 bool isReservedWord(const QString &name);
 
+// The globals the script engine adds to ECMAScript's (the auth library, base64 and the console).
+inline constexpr const char *EngineGlobals[] = {"auth", "btoa", "atob", "console"};
+
 // ECMAScript's global objects and functions (JSON, Math, Date, parseInt, ...) and the script engine's own
 // (auth, btoa, atob, console): a step of such a name hides them from the scripts after it.
 bool isBuiltinGlobal(const QString &name);
