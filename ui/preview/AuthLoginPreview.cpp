@@ -202,19 +202,17 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_loginButton->setObjectName(QStringLiteral("authLoginButton"));
     m_loginButton->setAccessibleName(tr("Auth Login"));
     // Ctrl+L wherever the preview is shown: an action on it, so the key is free while its dock is hidden.
-    QAction *loginAction = StudioAction::create(
+    m_loginAction = StudioAction::create(
         this, QStringLiteral("authLoginAction"), tr("Auth Login"),
         tr("Run the resource's auth workflow now, as the app's login button would; its forms open as "
            "dialogs"),
         QKeySequence(Qt::CTRL | Qt::Key_L));
-    addAction(loginAction);
-    connect(loginAction, &QAction::triggered, this, [this] {
+    addAction(m_loginAction);
+    connect(m_loginAction, &QAction::triggered, this, [this] {
         if (m_loginButton->isEnabled())
             login();
     });
-    m_loginToolTip = loginAction->toolTip(); // with the key
-    m_loginKeys = loginAction->shortcut().toString(QKeySequence::NativeText);
-    m_loginButton->setToolTip(m_loginToolTip);
+    m_loginButton->setToolTip(m_loginAction->toolTip()); // with the key
     m_logoutButton->setObjectName(QStringLiteral("logoutButton"));
     m_logoutButton->setAccessibleName(tr("Log out"));
     m_logoutButton->setToolTip(tr("Forget this user's session for the resource, here and in the keychain"));
@@ -1147,9 +1145,10 @@ void AuthLoginPreview::updateButtons()
                                : loggingIn ? tr("Cancel Login")
                                            : tr("Auth Login"));
     m_loginButton->setAccessibleName(m_loginButton->text());
-    m_loginButton->setToolTip(refreshing      ? tr("Stop the refresh running now (%1)").arg(m_loginKeys)
-                                  : loggingIn ? tr("Stop the login running now (%1)").arg(m_loginKeys)
-                                              : m_loginToolTip);
+    const QString keys = m_loginAction->shortcut().toString(QKeySequence::NativeText);
+    m_loginButton->setToolTip(refreshing      ? tr("Stop the refresh running now (%1)").arg(keys)
+                                  : loggingIn ? tr("Stop the login running now (%1)").arg(keys)
+                                              : m_loginAction->toolTip());
     m_logoutButton->setEnabled(customAuth && isLoggedIn());
     m_sendButton->setEnabled(m_client && !m_pending);
     m_cancelButton->setEnabled(!m_pending.isNull());

@@ -40,6 +40,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -221,8 +222,7 @@ private:
     QLabel *m_expiryCountdown;
     QLabel *m_authStatus;
     QPushButton *m_loginButton;
-    QString m_loginToolTip; // Auth Login's, with its key; the button's while no login runs
-    QString m_loginKeys;
+    QAction *m_loginAction = nullptr; // Ctrl+L; its tooltip is the button's while no login runs
     QPushButton *m_logoutButton;
     ScopeInspector *m_variables;
     QComboBox *m_method;
