@@ -1821,6 +1821,18 @@ void tst_MainWindow::aboutShowsVersion()
              QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText));
     QVERIFY(rowOf(QStringLiteral("Test Auth Workflow")) >= 0);
     QCOMPARE(rowOf(QStringLiteral("About Auth Studio")), -1); // no keys, not listed
+    // Keys no menu shows are listed with where they work, as the classes that answer them have them.
+    const int login = rowOf(QStringLiteral("Auth Login, Cancel Login"));
+    QVERIFY(login >= 0);
+    QCOMPARE(model->item(login, 0)->text(), QStringLiteral("Auth Login preview"));
+    QCOMPARE(model->item(login, 2)->text(),
+             QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText));
+    const int copyExpression = rowOf(QStringLiteral("Copy as {{ expression }}"));
+    QVERIFY(copyExpression >= 0);
+    QCOMPARE(model->item(copyExpression, 2)->text(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C).toString(QKeySequence::NativeText));
+    QVERIFY(rowOf(QStringLiteral("Offer Names")) >= 0);
+    QVERIFY(rowOf(QStringLiteral("Cancel Query")) >= 0);
     // The filter finds a command by its keys too.
     QTest::keyClicks(child<QLineEdit>(shortcuts, QStringLiteral("shortcutFilter")), QStringLiteral("Ctrl+S"));
     QVERIFY(shortcuts->view()->model()->rowCount() >= 1);

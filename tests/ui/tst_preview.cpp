@@ -237,6 +237,8 @@ private Q_SLOTS:
         QVERIFY(child<QListWidget>("refreshTimeline"));
         QVERIFY(child<QListWidget>("eventLog"));
         QVERIFY(child<ScopeInspector>("sessionVariables"));
+        // Its key is the one Help > Keyboard Shortcuts lists.
+        QCOMPARE(child<QAction>("authLoginAction")->shortcut(), AuthLoginPreview::loginKeys());
 
         // Every control people operate says what it is and what it does.
         const QList<QWidget *> controls {button("authLoginButton"),

@@ -206,7 +206,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
         this, QStringLiteral("authLoginAction"), tr("Auth Login"),
         tr("Run the resource's auth workflow now, as the app's login button would; its forms open as "
            "dialogs"),
-        QKeySequence(Qt::CTRL | Qt::Key_L));
+        loginKeys());
     addAction(m_loginAction);
     connect(m_loginAction, &QAction::triggered, this, [this] {
         if (m_loginButton->isEnabled())

@@ -33,6 +33,7 @@
 #include "session/AuthSession.h"
 
 #include <QHash>
+#include <QKeySequence>
 #include <QPointer>
 #include <QSet>
 #include <QWidget>
@@ -67,6 +68,9 @@ class AuthLoginPreview : public QWidget
 {
     Q_OBJECT
 public:
+    // Auth Login (Cancel Login while one runs), wherever the preview is shown; Help > Keyboard Shortcuts
+    // lists it with the preview's other keys.
+    static QKeySequence loginKeys() { return QKeySequence(Qt::CTRL | Qt::Key_L); }
     static constexpr int CountdownIntervalMs = 1000;
     // Enough lines for a long session of testing; older ones are dropped so the list stays cheap.
     static constexpr int MaxEventLogLines = 1000;

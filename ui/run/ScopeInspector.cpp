@@ -79,12 +79,12 @@ ScopeInspector::ScopeInspector(QWidget *parent)
 
     m_copyValueAction->setObjectName(QStringLiteral("copyValueAction"));
     m_copyValueAction->setToolTip(tr("Copy the selected value to the clipboard"));
-    m_copyValueAction->setShortcut(QKeySequence::Copy);
+    m_copyValueAction->setShortcut(copyValueKeys());
     m_copyValueAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_copyExpressionAction->setObjectName(QStringLiteral("copyExpressionAction"));
     m_copyExpressionAction->setToolTip(
         tr("Copy the {{ expression }} that reads the selected value, to paste into a step's field"));
-    m_copyExpressionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_copyExpressionAction->setShortcut(copyExpressionKeys());
     m_copyExpressionAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(m_copyValueAction);
     m_view->addAction(m_copyExpressionAction);

@@ -3,6 +3,7 @@
 // masked until "Reveal secrets" is ticked.
 #pragma once
 
+#include <QKeySequence>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
@@ -34,6 +35,9 @@ class ScopeInspector : public QWidget
     Q_OBJECT
 public:
     explicit ScopeInspector(QWidget *parent = nullptr);
+    // The keys of Copy value and Copy as {{ expression }} in the tree (Help > Keyboard Shortcuts lists them).
+    static QKeySequence copyValueKeys() { return QKeySequence(QKeySequence::Copy); }
+    static QKeySequence copyExpressionKeys() { return QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C); }
     // Stops a search still running on the thread pool.
     ~ScopeInspector() override;
 

@@ -213,7 +213,7 @@ bool NameCompleter::takesKey(QKeyEvent *event, const std::function<void()> &show
             break;
         }
     }
-    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
+    if (QKeySequence(event->keyCombination()) == askKeys()) {
         showNames();
         return true;
     }

@@ -10,6 +10,7 @@
 #include "script/KnownNames.h"
 
 #include <QCompleter>
+#include <QKeySequence>
 
 #include <functional>
 #include <optional>
@@ -30,6 +31,8 @@ public:
     explicit NameCompleter(QWidget *editor, Syntax syntax = Syntax::Template);
 
     void setNames(const KnownNames &names);
+    // The keys that ask for the names where none are offered on their own (Help > Keyboard Shortcuts).
+    static QKeySequence askKeys() { return QKeySequence(Qt::CTRL | Qt::Key_Space); }
 
     // For the editor's keyPressEvent, first: true when the key is the completer's and the editor must leave
     // it alone: the keys the open popup takes (Enter, Tab, Esc), and Ctrl+Space, answered by `showNames`.

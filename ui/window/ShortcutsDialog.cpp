@@ -1,6 +1,9 @@
 #include "ShortcutsDialog.h"
 
+#include "preview/AuthLoginPreview.h"
+#include "run/ScopeInspector.h"
 #include "widgets/FilterLineEdit.h"
+#include "widgets/NameCompleter.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
@@ -25,6 +28,22 @@ QString plainText(QString text)
     return text;
 }
 
+void addRow(QStandardItemModel *model, const QString &where, const QString &command, const QString &keys,
+            const QString &toolTip)
+{
+    QList<QStandardItem *> row {new QStandardItem(where), new QStandardItem(command),
+                                new QStandardItem(keys)};
+    for (QStandardItem *item : row)
+        item->setEditable(false);
+    row.at(1)->setToolTip(toolTip);
+    model->appendRow(row);
+}
+
+QString written(const QKeySequence &keys)
+{
+    return keys.toString(QKeySequence::NativeText);
+}
+
 void addRows(QStandardItemModel *model, const QMenu *menu, const QString &path)
 {
     for (QAction *action : menu->actions()) {
@@ -37,16 +56,40 @@ void addRows(QStandardItemModel *model, const QMenu *menu, const QString &path)
         const QList<QKeySequence> keys = action->shortcuts();
         if (keys.isEmpty())
             continue;
-        QStringList written;
+        QStringList texts;
         for (const QKeySequence &key : keys)
-            written.append(key.toString(QKeySequence::NativeText));
-        QList<QStandardItem *> row {new QStandardItem(path), new QStandardItem(plainText(action->text())),
-                                    new QStandardItem(written.join(QStringLiteral(", ")))};
-        for (QStandardItem *item : row)
-            item->setEditable(false);
-        row.at(1)->setToolTip(action->toolTip());
-        model->appendRow(row);
+            texts.append(written(key));
+        addRow(model, path, plainText(action->text()), texts.join(QStringLiteral(", ")), action->toolTip());
     }
+}
+
+// The keys of panes and fields, which no menu shows: each from the class that answers it.
+void addPaneRows(QStandardItemModel *model)
+{
+    const QString preview = ShortcutsDialog::tr("Auth Login preview");
+    addRow(model, preview, ShortcutsDialog::tr("Auth Login, Cancel Login"),
+           written(AuthLoginPreview::loginKeys()),
+           ShortcutsDialog::tr(
+               "Wherever the preview is shown: run the resource's auth workflow, or stop the one running"));
+    addRow(model, preview, ShortcutsDialog::tr("Send Query"), written(QKeySequence(Qt::Key_Return)),
+           ShortcutsDialog::tr("In the query's path field"));
+    addRow(model, preview, ShortcutsDialog::tr("Cancel Query"), written(QKeySequence(QKeySequence::Cancel)),
+           ShortcutsDialog::tr("While a query runs, from any field of the preview"));
+    const QString inspector = ShortcutsDialog::tr("Scope inspector");
+    addRow(model, inspector, ShortcutsDialog::tr("Copy Value"), written(ScopeInspector::copyValueKeys()),
+           ShortcutsDialog::tr("Copy the selected value to the clipboard"));
+    addRow(model, inspector, ShortcutsDialog::tr("Copy as {{ expression }}"),
+           written(ScopeInspector::copyExpressionKeys()),
+           ShortcutsDialog::tr("Copy the {{ expression }} that reads the selected value"));
+    addRow(model, ShortcutsDialog::tr("Expression fields"), ShortcutsDialog::tr("Offer Names"),
+           written(NameCompleter::askKeys()),
+           ShortcutsDialog::tr("In fields that take {{ expressions }} and in scripts: the step and variable "
+                               "names, and after a name and a dot what it holds"));
+    const QString form = ShortcutsDialog::tr("Form dialog");
+    addRow(model, form, ShortcutsDialog::tr("Submit"), written(QKeySequence(Qt::Key_Return)),
+           ShortcutsDialog::tr("Continue the run with the values typed"));
+    addRow(model, form, ShortcutsDialog::tr("Cancel the Run"), written(QKeySequence(QKeySequence::Cancel)),
+           ShortcutsDialog::tr("Stop the run that asked"));
 }
 
 } // namespace
@@ -59,11 +102,12 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
 {
     setObjectName(QStringLiteral("shortcutsDialog"));
     setWindowTitle(tr("Keyboard Shortcuts"));
-    m_model->setHorizontalHeaderLabels({tr("Menu"), tr("Command"), tr("Keys")});
+    m_model->setHorizontalHeaderLabels({tr("Where"), tr("Command"), tr("Keys")});
     for (QAction *action : menus->actions()) {
         if (const QMenu *menu = action->menu())
             addRows(m_model, menu, plainText(menu->title()));
     }
+    addPaneRows(m_model);
 
     m_filter->setSourceModel(m_model);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -81,8 +125,10 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8); // list-like rows
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->resizeColumnsToContents();
+    // The command takes what the place and the keys leave: keys are never cut.
+    m_view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -90,7 +136,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
     layout->addWidget(filter);
     layout->addWidget(m_view);
     layout->addWidget(buttons);
-    resize(560, 520);
+    resize(640, 520);
     filter->setFocus();
 }
 
