@@ -20,7 +20,7 @@ public:
     Q_INVOKABLE QJSValue base64Decode(const QString &base64) const;
     Q_INVOKABLE QString base64UrlEncode(const QString &text) const;
     Q_INVOKABLE QString sha256(const QString &text) const; // hex
-    // encoding: "hex" (default) or "base64"
+    // encoding: "hex" (default), "base64" or "base64url" (unpadded); another throws a JS error
     Q_INVOKABLE QString hmacSha256(const QString &key, const QString &message,
                                    const QString &encoding = QStringLiteral("hex")) const;
     Q_INVOKABLE QString randomUUID() const;

@@ -6,6 +6,7 @@
 
 #include <QChar>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace AuthStudio::JavaScriptIdentifier {
@@ -41,5 +42,9 @@ inline constexpr const char *EngineGlobals[] = {"auth", "btoa", "atob", "console
 // ECMAScript's global objects and functions (JSON, Math, Date, parseInt, ...) and the script engine's own
 // (auth, btoa, atob, console): a step of such a name hides them from the scripts after it.
 bool isBuiltinGlobal(const QString &name);
+
+// What the engine's own objects hold, for the editors to offer after "auth." and "console.": the auth
+// library's functions and console's methods; empty for any other name.
+QStringList engineGlobalMembers(const QString &name);
 
 } // namespace AuthStudio::JavaScriptIdentifier

@@ -1,6 +1,7 @@
 // The JavaScript side: loading the engine plugin on first use, the auth library, the console, JavaScript
 // step bodies, the sandbox and the watchdog timeout.
 #include "script/ExpressionEvaluator.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/Scope.h"
 #include "script/ScriptEngine.h"
 #include "script/ScriptPlugin.h"
@@ -85,6 +86,9 @@ private Q_SLOTS:
         QTest::newRow("hmac-sha256 base64")
             << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?', 'base64')")
             << QJsonValue(QStringLiteral("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM="));
+        QTest::newRow("hmac-sha256 base64url")
+            << QStringLiteral("auth.hmacSha256('Jefe', 'what do ya want for nothing?', 'base64url')")
+            << QJsonValue(QStringLiteral("W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM"));
         QTest::newRow("uuid shape") << QStringLiteral("/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{"
                                                       "3}-[0-9a-f]{12}$/.test(auth.randomUUID())")
                                     << QJsonValue(true);
@@ -106,6 +110,21 @@ private Q_SLOTS:
         QCOMPARE(result.value, expected);
     }
 
+    // The editors offer after "auth." what the library has (JavaScriptIdentifier::engineGlobalMembers).
+    void editorsKnowTheLibrarysFunctions()
+    {
+        ScriptEngine engine;
+        // QObject's own objectName and its signal come first; the library's functions follow.
+        const EvalResult result = expr(engine, QStringLiteral("Object.keys(auth).slice(2).sort().join(' ')"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value.toString(),
+                 JavaScriptIdentifier::engineGlobalMembers(QStringLiteral("auth")).join(u' '));
+        const EvalResult console = expr(engine, QStringLiteral("Object.keys(console).sort().join(' ')"));
+        QVERIFY2(console.ok(), qPrintable(console.error));
+        QCOMPARE(console.value.toString(),
+                 JavaScriptIdentifier::engineGlobalMembers(QStringLiteral("console")).join(u' '));
+    }
+
     void libraryErrorsAreScriptErrors_data()
     {
         QTest::addColumn<QString>("expression");
@@ -113,6 +132,8 @@ private Q_SLOTS:
         QTest::newRow("bad base64") << QStringLiteral("atob('***')") << QStringLiteral("not valid base64");
         QTest::newRow("bad jwt") << QStringLiteral("auth.jwtDecode('abc')")
                                  << QStringLiteral("three dot-separated parts");
+        QTest::newRow("unknown hmac encoding")
+            << QStringLiteral("auth.hmacSha256('k', 'm', 'base-64')") << QStringLiteral("not \"base-64\"");
         QTest::newRow("bad jwt payload")
             << QStringLiteral("auth.jwtDecode('a.!!!.c')") << QStringLiteral("payload");
     }

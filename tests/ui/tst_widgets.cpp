@@ -981,6 +981,57 @@ private Q_SLOTS:
         QVERIFY(!popup->isVisible());
     }
 
+    void engineObjectsOfferWhatTheyHold()
+    {
+        // In a script: "auth." offers the library's functions, "console." its methods, and Ctrl+Space the
+        // engine's own globals with the names.
+        CodeEditor code;
+        code.setKnownNames(completionNames());
+        QVERIFY(showFocused(&code));
+        QAbstractItemView *popup = code.nameCompleter()->popup();
+        QTest::keyClicks(&code, QStringLiteral("const mac = auth."));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(code.nameCompleter()->completionCount(), 7);
+        QTest::keyClicks(&code, QStringLiteral("hm"));
+        QTest::keyClick(popup, Qt::Key_Return);
+        QCOMPARE(code.toPlainText(), QStringLiteral("const mac = auth.hmacSha256"));
+        QTRY_VERIFY(!popup->isVisible());
+        QTest::keyClick(&code, Qt::Key_Return);
+        QTest::keyClicks(&code, QStringLiteral("console."));
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(code.nameCompleter()->completionCount(), 5); // debug, error, info, log, warn
+        QTest::keyClick(popup, Qt::Key_Escape);
+        QTRY_VERIFY(!popup->isVisible());
+        QTest::keyClick(&code, Qt::Key_Return);
+        QTest::keyClicks(&code, QStringLiteral("return bt"));
+        QTest::keyClick(&code, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Return);
+        QVERIFY2(code.toPlainText().endsWith(QStringLiteral("return btoa")), qPrintable(code.toPlainText()));
+
+        // In an expression, after "{{ auth." too; the expression is closed, the cursor left for the call.
+        ExpressionLineEdit edit;
+        edit.setKnownNames(completionNames());
+        QVERIFY(showFocused(&edit));
+        QTest::keyClicks(&edit, QStringLiteral("{{ auth.sha"));
+        QTRY_VERIFY(edit.nameCompleter()->popup()->isVisible());
+        QTest::keyClick(edit.nameCompleter()->popup(), Qt::Key_Return);
+        QCOMPARE(edit.text(), QStringLiteral("{{ auth.sha256 }}"));
+        QCOMPARE(edit.cursorPosition(), 14);
+        QTRY_VERIFY(!edit.nameCompleter()->popup()->isVisible());
+
+        // A step named auth hides the library: its own fields are offered.
+        KnownNames hidden = completionNames();
+        hidden.objects.append(QStringLiteral("auth"));
+        hidden.members.insert(QStringLiteral("auth"), {QStringLiteral("body"), QStringLiteral("status")});
+        ExpressionLineEdit step;
+        step.setKnownNames(hidden);
+        QVERIFY(showFocused(&step));
+        QTest::keyClicks(&step, QStringLiteral("{{ auth."));
+        QTRY_VERIFY(step.nameCompleter()->popup()->isVisible());
+        QCOMPARE(step.nameCompleter()->completionCount(), 2);
+    }
+
     void templateTextEditCompletesNames()
     {
         TemplateTextEdit edit;

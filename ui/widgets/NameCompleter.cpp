@@ -1,6 +1,7 @@
 #include "NameCompleter.h"
 
 #include "format/WorkspaceValidator.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/JavaScriptSource.h"
 
 #include <QAbstractItemView>
@@ -71,11 +72,27 @@ void NameCompleter::setNames(const KnownNames &names)
     if (names == m_names)
         return;
     m_names = names;
-    m_rootNames = sortedNames(names.all());
+    QStringList roots = names.all();
+    // In a script, Ctrl+Space also offers the engine's own globals (auth, btoa, ...), which a step of the
+    // name would hide. Expressions mostly read steps and variables: their list stays short.
+    if (m_syntax == Syntax::Script) {
+        for (const char *global : JavaScriptIdentifier::EngineGlobals)
+            roots.append(QString::fromLatin1(global));
+    }
+    m_rootNames = sortedNames(roots);
+}
+
+bool NameCompleter::isEngineObject(const QString &name) const
+{
+    // A step or variable of the name hides the engine's object, in scripts and expressions alike.
+    return !m_names.objects.contains(name) && !m_names.values.contains(name) &&
+        !JavaScriptIdentifier::engineGlobalMembers(name).isEmpty();
 }
 
 QStringList NameCompleter::fieldsAt(const QStringList &path) const
 {
+    if (path.size() == 1 && isEngineObject(path.constFirst()))
+        return JavaScriptIdentifier::engineGlobalMembers(path.constFirst());
     QStringList fields = path.size() == 1 ? m_names.members.value(path.constFirst()) : QStringList();
     QJsonValue value = m_names.lastRun.value(path.constFirst());
     for (qsizetype i = 1; i < path.size() && (value.isObject() || value.isArray()); ++i) {
@@ -127,7 +144,7 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
     partial.start = int(textBeforeCursor.size() - partial.prefix.size());
     if (match.hasCaptured(1)) {
         partial.path = pathSegments(match.captured(1));
-        if (!m_names.objects.contains(partial.path.constFirst()))
+        if (!m_names.objects.contains(partial.path.constFirst()) && !isEngineObject(partial.path.constFirst()))
             return std::nullopt; // a variable's fields: its value is whole
     }
     return partial;

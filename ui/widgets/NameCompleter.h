@@ -85,6 +85,9 @@ private:
 
     Syntax m_syntax;
     QStringListModel *m_list;
+    // "auth" or "console" where no step or variable of the name hides the engine's object.
+    bool isEngineObject(const QString &name) const;
+
     KnownNames m_names;
     QStringList m_rootNames; // values and objects, sorted, once
 };
