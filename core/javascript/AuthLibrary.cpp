@@ -51,11 +51,13 @@ QString AuthLibrary::hmacSha256(const QString &key, const QString &message, cons
         return QString::fromLatin1(mac.toBase64());
     // A JWT's HS256 signature, for one.
     if (encoding == QLatin1String("base64url"))
-        return QString::fromLatin1(mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        return QString::fromLatin1(
+            mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     // A misspelt encoding gave hex, which a server then refused with no word of why.
-    m_engine->throwError(QJSValue::TypeError,
-                         QStringLiteral("hmacSha256: the encoding is \"hex\", \"base64\" or \"base64url\", not \"%1\"")
-                             .arg(encoding));
+    m_engine->throwError(
+        QJSValue::TypeError,
+        QStringLiteral("hmacSha256: the encoding is \"hex\", \"base64\" or \"base64url\", not \"%1\"")
+            .arg(encoding));
     return {};
 }
 

@@ -92,13 +92,14 @@ QStringList engineGlobalMembers(const QString &name)
     // AuthLibrary's invokable functions (tst_scriptengine checks the two lists agree) and the prelude's
     // console methods.
     if (name == QLatin1String("auth")) {
-        return {QStringLiteral("base64Decode"), QStringLiteral("base64Encode"),  QStringLiteral("base64UrlEncode"),
-                QStringLiteral("hmacSha256"),   QStringLiteral("jwtDecode"),     QStringLiteral("randomUUID"),
+        return {QStringLiteral("base64Decode"),    QStringLiteral("base64Encode"),
+                QStringLiteral("base64UrlEncode"), QStringLiteral("hmacSha256"),
+                QStringLiteral("jwtDecode"),       QStringLiteral("randomUUID"),
                 QStringLiteral("sha256")};
     }
     if (name == QLatin1String("console")) {
-        return {QStringLiteral("debug"), QStringLiteral("error"), QStringLiteral("info"), QStringLiteral("log"),
-                QStringLiteral("warn")};
+        return {QStringLiteral("debug"), QStringLiteral("error"), QStringLiteral("info"),
+                QStringLiteral("log"), QStringLiteral("warn")};
     }
     return {};
 }

@@ -144,7 +144,8 @@ std::optional<NameCompleter::Partial> NameCompleter::partialAt(const QString &te
     partial.start = int(textBeforeCursor.size() - partial.prefix.size());
     if (match.hasCaptured(1)) {
         partial.path = pathSegments(match.captured(1));
-        if (!m_names.objects.contains(partial.path.constFirst()) && !isEngineObject(partial.path.constFirst()))
+        if (!m_names.objects.contains(partial.path.constFirst()) &&
+            !isEngineObject(partial.path.constFirst()))
             return std::nullopt; // a variable's fields: its value is whole
     }
     return partial;
