@@ -56,6 +56,21 @@ void ScriptStepWorker::interrupt(quint64 ticket)
         std::erase_if(m_jobs, [ticket](const Job &job) { return job.ticket == ticket; });
 }
 
+std::optional<QList<ConsoleLine>> ScriptStepWorker::interruptAndCollectConsole(quint64 ticket, int waitMs)
+{
+    std::unique_lock lock(m_mutex);
+    if (ticket == 0 || ticket != m_running || !m_backend) {
+        lock.unlock();
+        interrupt(ticket);
+        return std::nullopt;
+    }
+    m_backend->interrupt();
+    if (!m_ended.wait_for(lock, std::chrono::milliseconds(waitMs),
+                          [this, ticket] { return m_endedTicket == ticket; }))
+        return std::nullopt;
+    return m_endedConsole;
+}
+
 bool ScriptStepWorker::isRunning(quint64 ticket) const
 {
     const std::lock_guard lock(m_mutex);
@@ -100,8 +115,13 @@ void ScriptStepWorker::work()
         EvalResult result;
         if (backend) {
             result = backend->runFunctionBody(job.code, job.scope, job.origin, job.timeoutMs);
-            const std::lock_guard lock(m_mutex);
-            m_running = 0;
+            {
+                const std::lock_guard lock(m_mutex);
+                m_running = 0;
+                m_endedTicket = job.ticket;
+                m_endedConsole = result.console;
+            }
+            m_ended.notify_all();
         } else {
             result = EvalResult::failure(QStringLiteral("%1: %2").arg(job.origin, loadError));
         }

@@ -15,6 +15,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace AuthStudio {
@@ -37,6 +38,11 @@ public:
     // Stops the script of `ticket` if it is running now; it then fails as stopped. Harmless when it has
     // finished or hasn't started (a queued one is dropped by the caller when its result comes back).
     void interrupt(quint64 ticket);
+    // Stops the script of `ticket` as interrupt() does and, when it is running, waits up to `waitMs` for it
+    // to end: then the lines it wrote to the console, for the caller that drops its result. Nothing when
+    // it wasn't running, or didn't end in time (a script stops at its next instruction; one inside a long
+    // native call, a JSON.parse of megabytes, ends later).
+    std::optional<QList<ConsoleLine>> interruptAndCollectConsole(quint64 ticket, int waitMs);
     // Whether the script of `ticket` is running now (not queued, not finished).
     bool isRunning(quint64 ticket) const;
 
@@ -54,6 +60,9 @@ private:
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
+    std::condition_variable m_ended; // a script has ended: m_endedTicket and m_endedConsole say which
+    quint64 m_endedTicket = 0;
+    QList<ConsoleLine> m_endedConsole;
     std::deque<Job> m_jobs;
     std::thread m_thread;
     ScriptBackend *m_backend = nullptr; // owned by work(); set while it exists, for interrupt()

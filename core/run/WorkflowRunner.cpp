@@ -188,7 +188,14 @@ void WorkflowRunner::cancel()
         m_requestTimer->stop();
     }
     if (m_scriptTicket != 0) {
-        m_scriptWorker->interrupt(m_scriptTicket); // its result, when it comes, is dropped
+        // Its result, when it comes, is dropped; what it wrote to the console before it stopped shows with
+        // the cancelled step: a runaway loop's last lines are what its author needs.
+        if (auto console =
+                m_scriptWorker->interruptAndCollectConsole(m_scriptTicket, CancelledScriptWaitMs)) {
+            m_current.console = *console;
+            for (ConsoleLine &line : m_current.console)
+                line.step = m_current.name;
+        }
         m_scriptTicket = 0;
     }
     delete m_offThread; // a request being built or a reply parsed: its result, when it comes, goes nowhere

@@ -42,6 +42,9 @@ public:
     void setScriptTimeoutMs(int timeoutMs);
     // How long a JavaScript step may run on this thread before it moves to the worker thread.
     static constexpr int InlineScriptMs = 50;
+    // cancel() waits at most this long for a script on the worker thread to stop, to show what it wrote to
+    // the console; it stops at its next instruction, so this is reached only inside a long native call.
+    static constexpr int CancelledScriptWaitMs = 50;
     // Replies at least this large are parsed on the thread pool: megabytes of JSON take Qt's parser a
     // good part of a second, which would freeze the window running the test.
     static constexpr qsizetype InlineParseBytes = 256 * 1024;

@@ -569,6 +569,31 @@ private Q_SLOTS:
         QCOMPARE(again.steps.size(), 1);
     }
 
+    // A cancelled script's console lines show with its step: where a runaway loop got to is what its author
+    // needs to see.
+    void cancelledScriptKeepsItsConsoleLines()
+    {
+        WorkflowRunner runner(m_network);
+        runner.setScriptTimeoutMs(10 * 60 * 1000);
+        JavaScriptStep js;
+        js.code = QStringLiteral("console.log('reached', 1); for (;;) {}");
+        Workflow workflow;
+        workflow.steps = {js};
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        QVERIFY(runner.start(workflow, {}));
+        // The worker's first script is its ticket 1; once it runs, its first line comes at once.
+        QTRY_VERIFY(runner.findChild<ScriptStepWorker *>());
+        QTRY_VERIFY(runner.findChild<ScriptStepWorker *>()->isRunning(1));
+        runner.cancel();
+        QCOMPARE(finished.size(), 1);
+        const RunResult cancelled = finished.first().first().value<RunResult>();
+        QCOMPARE(cancelled.outcome, RunOutcome::Cancelled);
+        QCOMPARE(cancelled.steps.size(), 1);
+        QCOMPARE(cancelled.steps.first().console.size(), 1); // once: the quick first try's line went with it
+        QCOMPARE(cancelled.steps.first().console.first().text, QStringLiteral("reached 1"));
+        QCOMPARE(cancelled.steps.first().console.first().step, QStringLiteral("js1"));
+    }
+
     // The worker itself: a running script is interrupted at once, and the engine runs the next one.
     void scriptStepWorkerInterruptsTheRunningScript()
     {
