@@ -40,6 +40,7 @@ private Q_SLOTS:
     void initTestCase();
     void loadsDemo();
     void renameResourceUndoRedo();
+    void editsWhileAChangeIsAnnouncedAreDropped();
     void typingMergesIntoOneStep();
     void typingBackToOriginalLeavesNothing();
     void differentFieldsDontMerge();
@@ -115,6 +116,35 @@ void tst_Document::renameResourceUndoRedo()
     // Setting the same value is no edit.
     document->setResource(1, renamed, QStringLiteral("Rename resource"));
     QCOMPARE(document->undoStack()->count(), 1);
+}
+
+// A view that edits from inside the document's change signal (during an Undo, say) would corrupt the undo
+// stack; the document drops such an edit.
+void tst_Document::editsWhileAChangeIsAnnouncedAreDropped()
+{
+    auto document = demoDocument();
+    Resource renamed = document->resource(1);
+    renamed.name = QStringLiteral("Login API");
+    document->setResource(1, renamed, QStringLiteral("Rename resource"));
+    Resource stale = renamed;
+    stale.baseUrl = QStringLiteral("http://stale.invalid");
+    int attempts = 0;
+    const QMetaObject::Connection writer =
+        connect(document.get(), &WorkspaceDocument::changed, document.get(), [&] {
+            ++attempts;
+            document->setResource(1, stale, QStringLiteral("Stale edit"));
+        });
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("dropped an edit \\(Stale edit\\)")));
+    document->undoStack()->undo();
+    disconnect(writer);
+    QCOMPARE(attempts, 1);
+    QCOMPARE(document->resource(1).name, QStringLiteral("Demo login"));
+    QVERIFY(document->resource(1).baseUrl != stale.baseUrl);
+    QCOMPARE(document->undoStack()->count(), 1);
+    QCOMPARE(document->undoStack()->index(), 0);
+    document->undoStack()->redo();
+    QCOMPARE(document->resource(1), renamed);
 }
 
 void tst_Document::typingMergesIntoOneStep()

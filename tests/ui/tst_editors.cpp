@@ -146,6 +146,7 @@ private Q_SLOTS:
     void renamingAVariableRewritesTheResource();
     void defineVariableEditor();
     void formStepEditor();
+    void undoingARenameShowsTheRewrittenBodyAgain();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
     void variableRowsSaveRefusesAreMarked();
@@ -954,6 +955,54 @@ void tst_Editors::formStepEditor()
     document->undoStack()->undo();
     QVERIFY(problem->isHidden());
     QVERIFY(!fields->index(1, 0).data(Qt::ForegroundRole).isValid());
+}
+
+// QA pass 35: undoing a rename while the request it rewrote was shown left the rewritten body (and the
+// document marked clean), and Redo then crashed.
+void tst_Editors::undoingARenameShowsTheRewrittenBodyAgain()
+{
+    auto document = demoDocument();
+    const Resource original = document->resource(0);
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.resize(900, 600);
+    workflow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&workflow));
+    const StepRef http1 {0, WorkflowKind::Auth, 1};
+    const auto body = [&] { return std::get<ApiRequestStep>(document->step(http1)).body.text; };
+
+    // A field key, then a step name.
+    for (const bool stepName : {false, true}) {
+        workflow.setCurrentStep(0);
+        if (stepName) {
+            clearLine(workflow.currentStepEditor()->nameEdit());
+            QTest::keyClicks(workflow.currentStepEditor()->nameEdit(), QStringLiteral("creds"));
+        } else {
+            auto *form = qobject_cast<FormStepEditor *>(workflow.currentStepEditor());
+            QVERIFY(form->fieldView()->model()->setData(form->fieldView()->model()->index(0, 0),
+                                                        QStringLiteral("mail")));
+        }
+        const QString renamed = body();
+        QVERIFY(renamed != std::get<ApiRequestStep>(original.customAuth.authWorkflow.steps.at(1)).body.text);
+        QCOMPARE(document->undoStack()->count(), 1);
+
+        workflow.setCurrentStep(1);
+        auto *request = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+        QVERIFY(request);
+        QCOMPARE(request->jsonBodyEdit()->toPlainText(), renamed);
+        document->undoStack()->undo();
+        QCOMPARE(document->resource(0), original);
+        QCOMPARE(request->jsonBodyEdit()->toPlainText(), body());
+        QCOMPARE(document->undoStack()->count(), 1); // nothing pushed while undoing
+        QVERIFY(!document->undoStack()->canUndo());
+        QVERIFY(document->undoStack()->canRedo());
+        document->undoStack()->redo();
+        QCOMPARE(body(), renamed);
+        QCOMPARE(request->jsonBodyEdit()->toPlainText(), renamed);
+        document->undoStack()->undo();
+        QCOMPARE(document->resource(0), original);
+        document->undoStack()->clear();
+    }
 }
 
 void tst_Editors::knownNamesReachExpressionFields()

@@ -18,8 +18,10 @@
 #include <QHash>
 #include <QObject>
 
+#include <memory>
 #include <optional>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace AuthStudio {
@@ -188,6 +190,8 @@ private:
     // A resource renamed from `before` to `now` keeps its last test runs.
     void renameLastRuns(const QString &before, const QString &now);
     void notify(DocumentChange change);
+    // Every edit's way onto the undo stack; false when it is refused (see the definition).
+    bool push(std::unique_ptr<QUndoCommand> command);
     void resetTo(const Workspace &workspace, const QString &filePath);
     // A file's read result into the document: the workspace, or the error; false for the error.
     bool applyRead(const std::optional<Workspace> &workspace, const QString &error, const QString &path,

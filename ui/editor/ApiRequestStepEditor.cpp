@@ -203,14 +203,12 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
                 s.body.text = jsonOf(s.body.fields);
         });
     });
-    connect(m_jsonBody, &QPlainTextEdit::textChanged, this, [this] {
-        const QString text = m_jsonBody->toPlainText();
+    onTextEdited(m_jsonBody, [this](const QString &text) {
         updateJsonStatus(text);
         editStep<ApiRequestStep>(tr("Edit JSON body"), QStringLiteral("body"),
                                  [&text](ApiRequestStep &s) { s.body.text = text; });
     });
-    connect(m_rawBody, &QPlainTextEdit::textChanged, this, [this] {
-        const QString text = m_rawBody->toPlainText();
+    onTextEdited(m_rawBody, [this](const QString &text) {
         editStep<ApiRequestStep>(tr("Edit body"), QStringLiteral("body"),
                                  [&text](ApiRequestStep &s) { s.body.text = text; });
     });

@@ -37,7 +37,7 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
     layout->addWidget(m_codeProblem);
     layout->addWidget(hint);
 
-    connect(m_code, &CodeEditor::textChanged, this, &JavaScriptStepEditor::onCodeChanged);
+    onTextEdited(m_code, [this](const QString &code) { onCodeChanged(code); });
     connect(m_code, &CodeEditor::diagnosticChanged, this, &JavaScriptStepEditor::showCodeProblem);
 }
 
@@ -79,9 +79,8 @@ void JavaScriptStepEditor::otherStepBound()
     m_code->clearErrorLine(); // it belonged to the step shown before
 }
 
-void JavaScriptStepEditor::onCodeChanged()
+void JavaScriptStepEditor::onCodeChanged(const QString &code)
 {
-    const QString code = m_code->toPlainText();
     editStep<JavaScriptStep>(tr("Edit code"), QStringLiteral("code"),
                              [&code](JavaScriptStep &s) { s.code = code; });
 }

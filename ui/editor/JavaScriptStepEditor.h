@@ -27,7 +27,7 @@ protected:
     void otherStepBound() override;
 
 private:
-    void onCodeChanged();
+    void onCodeChanged(const QString &code);
     void showCodeProblem(const QString &diagnostic);
 
     CodeEditor *m_code;

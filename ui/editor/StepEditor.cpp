@@ -76,6 +76,18 @@ void StepEditor::addNameRow(QFormLayout *form, const QString &label)
     form->addRow(QString(), m_nameProblem);
 }
 
+void StepEditor::onTextEdited(QPlainTextEdit *edit, std::function<void(const QString &)> edited)
+{
+    connect(edit, &QPlainTextEdit::textChanged, this,
+            [edit, edited = std::move(edited), last = edit->toPlainText()]() mutable {
+                QString text = edit->toPlainText();
+                if (text == last)
+                    return;
+                last = text;
+                edited(text);
+            });
+}
+
 void StepEditor::showText(QLineEdit *edit, const QString &text)
 {
     if (edit->text() != text)

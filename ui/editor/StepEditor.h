@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -66,6 +68,12 @@ protected:
         change(*typed);
         m_document->setStep(m_ref, step, text, mergeKey);
     }
+
+    // Calls `edited` with the field's text whenever the text itself changes. QPlainTextEdit::textChanged
+    // also comes when only formats change: the highlighter marking names anew when the known names
+    // change, which an Undo does before the step's fields show its result. Written back then, the stale
+    // text was pushed as an edit in the middle of the Undo, and Redo crashed (QA pass 35).
+    void onTextEdited(QPlainTextEdit *edit, std::function<void(const QString &)> edited);
 
     // Setters that leave a field alone when it already shows the value, so the cursor stays put while
     // the user types.
