@@ -146,6 +146,7 @@ private Q_SLOTS:
     void testPanelHasNothingToRunWithoutCustomAuth();
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
+    void undoOfAStepListCommandKeepsTheFocusInTheList();
     void renamingAWorkspaceVariableRewritesItsReferences();
     void historyDockListsEditsAndGoesBack();
     void resourceListActionsAndFilter();
@@ -665,6 +666,54 @@ void tst_MainWindow::renamingAWorkspaceVariableRewritesItsReferences()
              qPrintable(name.data(Qt::ToolTipRole).toString()));
     child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
     QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+}
+
+// QA pass 35: Space (disable) in the step list, Ctrl+Z, Space again typed a space into the step's code.
+void tst_MainWindow::undoOfAStepListCommandKeepsTheFocusInTheList()
+{
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    window->setCurrentResource(0);
+    window->resourceEditor()->showStepInList(WorkflowKind::Auth, 2); // js1
+    auto *workflow = child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"));
+    QListView *list = workflow->stepView();
+    QTRY_VERIFY(list->hasFocus());
+    const StepRef js1 {0, WorkflowKind::Auth, 2};
+    const Resource original = window->document()->resource(0);
+
+    QTest::keyClick(list, Qt::Key_Space); // disable
+    QVERIFY(!stepEnabled(window->document()->step(js1)));
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(stepEnabled(window->document()->step(js1)));
+    QVERIFY2(list->hasFocus(),
+             QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+    QCOMPARE(workflow->currentStep(), 2);
+    QTest::keyClick(list, Qt::Key_Space);
+    QVERIFY(!stepEnabled(window->document()->step(js1)));
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window->document()->resource(0), original);
+
+    // Moved down and the move undone; then the Redo, from the toolbar with the focus in the list.
+    QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(stepName(window->document()->step({0, WorkflowKind::Auth, 3})), QStringLiteral("js1"));
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window->document()->resource(0), original);
+    QVERIFY(list->hasFocus());
+    QCOMPARE(workflow->currentStep(), 2);
+    child<QAction>(window.get(), QStringLiteral("actionRedo"))->trigger();
+    QVERIFY(list->hasFocus());
+    QCOMPARE(workflow->currentStep(), 3);
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+
+    // Deleted and the delete undone: the step comes back selected in the list.
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(window->document()->workflow(0, WorkflowKind::Auth).steps.size(), 3);
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window->document()->resource(0), original);
+    QVERIFY(list->hasFocus());
+    QCOMPARE(workflow->currentStep(), 2);
 }
 
 void tst_MainWindow::undoOfEditorEditRestoresWidget()

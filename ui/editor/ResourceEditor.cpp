@@ -559,6 +559,14 @@ void ResourceEditor::showStep(WorkflowKind workflow, int step, const QString &fi
     workflowEditor(workflow)->focusStepField(step, field);
 }
 
+void ResourceEditor::showStepInList(WorkflowKind workflow, int step)
+{
+    if (m_index < 0)
+        return;
+    m_tabs->setCurrentIndex(workflow == WorkflowKind::Auth ? AuthWorkflowTab : RefreshWorkflowTab);
+    workflowEditor(workflow)->focusStepInList(step);
+}
+
 void ResourceEditor::onDocumentChanged(const DocumentChange &change)
 {
     if (m_index < 0 || change.serial <= m_boundSerial)

@@ -47,6 +47,8 @@ public:
     WorkflowEditor *workflowEditor(WorkflowKind workflow);
     // Shows the workflow's tab, selects the step and focuses the field a failed run named.
     void showStep(WorkflowKind workflow, int step, const QString &field = {});
+    // The step selected in its workflow's list, which takes the focus (after a command of the list's).
+    void showStepInList(WorkflowKind workflow, int step);
     // The General tab with its name selected, ready to be typed over (a resource just added).
     void focusName();
     // The editor of the workflow tab shown, or null on the other tabs and with no resource shown.

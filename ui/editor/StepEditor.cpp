@@ -150,7 +150,9 @@ void StepEditor::refreshFromDocument()
 
 QString StepEditor::changedField(const Step &before, const Step &after) const
 {
-    return stepName(before) != stepName(after) ? QStringLiteral("name") : QString();
+    if (stepName(before) != stepName(after))
+        return QStringLiteral("name");
+    return stepEnabled(before) != stepEnabled(after) ? QStringLiteral("enabled") : QString();
 }
 
 void StepEditor::onNameEdited(const QString &name)

@@ -415,6 +415,12 @@ void WorkflowEditor::toggleCurrentStepEnabled()
                                    !stepEnabled(m_document->step(m_model->stepRef(row))));
 }
 
+void WorkflowEditor::focusStepInList(int step)
+{
+    setCurrentStep(step);
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
 void WorkflowEditor::focusStepField(int step, const QString &field)
 {
     setCurrentStep(step);

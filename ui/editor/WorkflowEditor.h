@@ -66,6 +66,8 @@ public:
     void toggleCurrentStepEnabled();
     // Selects the step and puts the focus on the field a failed run named.
     void focusStepField(int step, const QString &field);
+    // Selects the step and puts the focus on the step list.
+    void focusStepInList(int step);
 
 Q_SIGNALS:
     void currentStepChanged(int step);

@@ -1308,11 +1308,20 @@ void MainWindow::showLastChange(bool undone)
         const int step = change.kind == Kind::StepMoved ? change.to : change.step;
         if (step >= 0 && step < m_document->workflow(resource, change.workflow).steps.size()) {
             // In the step shown, the field the edit was in (its tab: headers, body, ...).
-            const StepEditor *shown = m_resourceEditor->workflowEditor(change.workflow)->currentStepEditor();
+            WorkflowEditor *workflow = m_resourceEditor->workflowEditor(change.workflow);
+            const StepEditor *shown = workflow->currentStepEditor();
             const bool same = shown && shown->stepRef() == StepRef {resource, change.workflow, step};
-            m_resourceEditor->showStep(change.workflow, step,
-                                       same && change.kind == Kind::StepChanged ? shown->lastChangedField()
-                                                                                : QString());
+            const QString field =
+                same && change.kind == Kind::StepChanged ? shown->lastChangedField() : QString();
+            // The list's own commands (add, move, enable) come back in the list, as does any change undone
+            // from there: the focus stays where the user works (QA pass 35: Space after Ctrl+Z typed into
+            // the step's code).
+            const bool listCommand = change.kind == Kind::StepAdded || change.kind == Kind::StepMoved ||
+                field == QLatin1String("enabled");
+            if (listCommand || QApplication::focusWidget() == workflow->stepView())
+                m_resourceEditor->showStepInList(change.workflow, step);
+            else
+                m_resourceEditor->showStep(change.workflow, step, field);
         }
     }
 }
