@@ -1313,12 +1313,12 @@ void MainWindow::showLastChange(bool undone)
             const bool same = shown && shown->stepRef() == StepRef {resource, change.workflow, step};
             const QString field =
                 same && change.kind == Kind::StepChanged ? shown->lastChangedField() : QString();
-            // The list's own commands (add, move, enable) come back in the list, as does any change undone
-            // from there: the focus stays where the user works (QA pass 35: Space after Ctrl+Z typed into
-            // the step's code).
+            // The list's own commands (add, move, enable) come back in the list, with the focus: the next
+            // key is the list's (QA pass 35: Space after Ctrl+Z typed into the step's code). An edit of a
+            // field brings the cursor back to that field.
             const bool listCommand = change.kind == Kind::StepAdded || change.kind == Kind::StepMoved ||
                 field == QLatin1String("enabled");
-            if (listCommand || QApplication::focusWidget() == workflow->stepView())
+            if (listCommand)
                 m_resourceEditor->showStepInList(change.workflow, step);
             else
                 m_resourceEditor->showStep(change.workflow, step, field);
