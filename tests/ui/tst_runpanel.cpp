@@ -522,6 +522,50 @@ private Q_SLOTS:
         QTRY_VERIFY(!QApplication::activeModalWidget());
     }
 
+    // QA pass 35: 33 fields and a long label made a dialog taller than the screen, its buttons off it;
+    // and the title bar cut the title that said which workflow asked.
+    void aFormOfManyFieldsFitsTheScreenAndSaysWhoAsks()
+    {
+        FormStep form = FormStep::withDefaultFields(QStringLiteral("form1"));
+        for (int i = 1; i <= 40; ++i) {
+            FormField field;
+            field.key = QStringLiteral("f%1").arg(i);
+            field.label = i == 7 ? QString(150, u'L') + QStringLiteral(" long label")
+                                 : QStringLiteral("Field %1").arg(i);
+            form.fields.append(field);
+        }
+        Workflow workflow;
+        workflow.steps = {form};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Many fields"));
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+        QVERIFY(m_panel->start());
+        QTRY_VERIFY(qobject_cast<FormDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<FormDialog *>(QApplication::activeModalWidget());
+        auto *context = dialog->findChild<QLabel *>(QStringLiteral("formContext"));
+        QVERIFY(context);
+        QVERIFY2(context->text().contains(QStringLiteral("Many fields")) &&
+                     context->text().contains(QStringLiteral("form1")),
+                 qPrintable(context->text()));
+        const QRect screen = dialog->screen()->availableGeometry();
+        QVERIFY2(dialog->height() <= screen.height() && dialog->width() <= screen.width(),
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                .arg(dialog->width())
+                                .arg(dialog->height())
+                                .arg(screen.width())
+                                .arg(screen.height())));
+        QPushButton *ok = dialog->findChild<QPushButton *>(QStringLiteral("okButton"));
+        QVERIFY(dialog->rect().contains(ok->geometry()));
+        // The last field is reached by scrolling, and Enter in an incomplete form shows the one missing.
+        QLineEdit *last = dialog->fieldEdit(QStringLiteral("f40"));
+        QLineEdit *email = dialog->fieldEdit(QStringLiteral("email"));
+        QTest::keyClicks(email, DemoServer::demoEmail());
+        last->setFocus();
+        QTest::keyClick(last, Qt::Key_Return);
+        QTRY_VERIFY(dialog->fieldEdit(QStringLiteral("password"))->hasFocus());
+        m_panel->cancel();
+        QCOMPARE(finished.count(), 1);
+    }
+
     void cancelWhileTheFormIsOpenClosesIt()
     {
         Workflow workflow;

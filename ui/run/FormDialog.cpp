@@ -6,6 +6,9 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 
 namespace AuthStudio {
@@ -19,9 +22,10 @@ QString fieldLabel(const FormField &field)
 
 } // namespace
 
-FormDialog::FormDialog(const FormStep &step, QWidget *parent)
+FormDialog::FormDialog(const FormStep &step, QWidget *parent, const QString &context)
     : QDialog(parent)
     , m_step(step)
+    , m_fieldArea(new QScrollArea(this))
     , m_message(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -29,7 +33,12 @@ FormDialog::FormDialog(const FormStep &step, QWidget *parent)
     setWindowTitle(step.name);
     setAccessibleName(tr("Form %1").arg(step.name));
 
-    auto *form = new QFormLayout;
+    // The fields scroll: a form of many fields (or long labels) was taller than the screen, its buttons
+    // off it (QA pass 35).
+    auto *fields = new QWidget(m_fieldArea);
+    auto *form = new QFormLayout(fields);
+    form->setContentsMargins(0, 0, 0, 0);
+    const int character = fontMetrics().averageCharWidth();
     bool anyRequired = false;
     for (const FormField &field : step.fields) {
         auto *edit = new QLineEdit(this);
@@ -58,6 +67,12 @@ FormDialog::FormDialog(const FormStep &step, QWidget *parent)
         const QString label = field.required ? tr("%1 *").arg(fieldLabel(field)) : fieldLabel(field);
         auto *labelWidget = new QLabel(label, this);
         labelWidget->setBuddy(edit);
+        // A long label wraps rather than widening the dialog past the screen; a short one never does (a
+        // wrapping label takes the least width the form leaves it, and "Password *" broke in two).
+        if (labelWidget->fontMetrics().horizontalAdvance(label) > character * 36) {
+            labelWidget->setWordWrap(true);
+            labelWidget->setFixedWidth(character * 36);
+        }
         form->addRow(labelWidget, edit);
         m_edits.append(edit);
         connect(edit, &QLineEdit::textChanged, this, &FormDialog::updateState);
@@ -82,8 +97,27 @@ FormDialog::FormDialog(const FormStep &step, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &FormDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &FormDialog::reject);
 
+    m_fieldArea->setObjectName(QStringLiteral("formFields"));
+    m_fieldArea->setWidget(fields);
+    m_fieldArea->setWidgetResizable(true);
+    m_fieldArea->setFrameShape(QFrame::NoFrame);
+    m_fieldArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // As tall as the fields need, up to what the screen leaves for the rest of the dialog.
+    const QScreen *screen = parent ? parent->screen() : this->screen();
+    const int screenHeight = screen ? screen->availableGeometry().height() : 800;
+    m_fieldArea->setMinimumWidth(fields->sizeHint().width() +
+                                 m_fieldArea->verticalScrollBar()->sizeHint().width());
+    m_fieldArea->setMinimumHeight(qMin(fields->sizeHint().height(), screenHeight * 6 / 10));
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    if (!context.isEmpty()) {
+        auto *asking = new QLabel(context, this);
+        asking->setObjectName(QStringLiteral("formContext"));
+        asking->setTextFormat(Qt::PlainText);
+        asking->setWordWrap(true);
+        layout->addWidget(asking);
+    }
+    layout->addWidget(m_fieldArea, 1);
     layout->addWidget(m_message);
     layout->addWidget(m_buttons);
 
@@ -158,6 +192,7 @@ void FormDialog::focusNextProblem()
         if (!text.isEmpty()) {
             m_message->setText(text);
             m_edits.at(i)->setFocus();
+            m_fieldArea->ensureWidgetVisible(m_edits.at(i));
             return;
         }
     }

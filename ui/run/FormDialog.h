@@ -1,6 +1,7 @@
 // FormDialog: the dialog a Form (modal) step shows during a run: one line edit per field (passwords
 // hidden, emails checked lightly), with OK enabled only once every required field is filled in. Enter
-// submits, Esc cancels.
+// submits, Esc cancels. A line at the top says which workflow asks; the fields scroll where there are more
+// than the screen holds.
 #pragma once
 
 #include "model/FormStep.h"
@@ -11,6 +12,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 
 namespace AuthStudio {
 
@@ -18,7 +20,8 @@ class FormDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit FormDialog(const FormStep &step, QWidget *parent = nullptr);
+    // `context` names what asks (the workflow and resource), shown above the fields; none when empty.
+    explicit FormDialog(const FormStep &step, QWidget *parent = nullptr, const QString &context = {});
 
     const FormStep &step() const { return m_step; }
     // Field key -> entered text, for every field of the step.
@@ -38,6 +41,7 @@ private:
 
     FormStep m_step;
     QList<QLineEdit *> m_edits; // one per field, in step order
+    QScrollArea *m_fieldArea;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
 };
