@@ -60,10 +60,12 @@ void DialogPrompter::prompt(const FormStep &step)
             this, [this, answer, id] { answerFromHook(answer, id); }, Qt::QueuedConnection);
         return;
     }
-    // The title bar cuts a long title: the dialog says in full who asks, the title names the step.
+    // A title bar may cut a long title: the dialog also says in full who asks.
     auto *dialog =
         new FormDialog(step, m_dialogParent,
                        m_title.isEmpty() ? QString() : tr("%1 \u00b7 step %2").arg(m_title, step.name));
+    if (!m_title.isEmpty())
+        dialog->setWindowTitle(tr("%1 \u2014 %2").arg(m_title, step.name));
     m_dialog = dialog;
     connect(dialog, &QDialog::finished, this, &DialogPrompter::onDialogFinished);
     // open() is window-modal and returns at once: no nested event loop, the run panel keeps repainting.
