@@ -149,6 +149,18 @@ int ValidateCommand::run(const QStringList &arguments)
                                "auth workflow defines, so a refresh stops there")
                     .arg(resource.name, ResourceReferences::asExpressions(lost)));
         }
+        // A misspelt or renamed form field reads null, and the run sends that without a word (QA pass 35).
+        for (const ResourceReferences::UnknownFormField &unknown :
+             ResourceReferences::unknownFormFields(resource)) {
+            const QString path = unknown.form + QLatin1Char('.') + unknown.field;
+            warn(resource, {path},
+                 QStringLiteral(
+                     "step \"%1\" of resource \"%2\" reads {{ %3 }}, a field form \"%4\" doesn't have "
+                     "(its fields: %5): the run sends null there")
+                     .arg(unknown.step, resource.name, path, unknown.form,
+                          unknown.formFields.isEmpty() ? QStringLiteral("none")
+                                                       : unknown.formFields.join(QStringLiteral(", "))));
+        }
         // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
         // with a puzzling "not a function".
         QStringList builtins;

@@ -5,7 +5,10 @@
 #include "Template.h"
 #include "model/Resource.h"
 
+#include <QHash>
 #include <QSet>
+
+#include <algorithm>
 
 namespace AuthStudio::ResourceReferences {
 
@@ -100,6 +103,52 @@ QStringList authStepsReadByRefresh(const Resource &resource)
             before.insert(stepName(step));
     }
     return lost;
+}
+
+QList<UnknownFormField> unknownFormFields(const Resource &resource)
+{
+    QList<UnknownFormField> unknown;
+    for (const Workflow *workflow :
+         {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
+        QHash<QString, QStringList> forms; // the forms a run has been through, by name: their keys
+        for (const Step &step : workflow->steps) {
+            if (!stepEnabled(step))
+                continue; // a run skips it: it reads nothing, and its name is nothing to read
+            QStringList texts;
+            if (const auto *request = std::get_if<ApiRequestStep>(&step))
+                texts = request->templateTexts();
+            else if (const auto *variable = std::get_if<DefineVariableStep>(&step))
+                texts = {variable->value};
+            for (const QString &text : std::as_const(texts)) {
+                if (!text.contains(QLatin1String("{{")))
+                    continue;
+                for (const Template::Part &part : Template::parse(text)->parts()) {
+                    if (part.kind != Template::Part::Kind::Path || part.path.size() < 2 ||
+                        part.path.at(1).key.isEmpty())
+                        continue;
+                    const auto form = forms.constFind(part.path.at(0).key);
+                    const QString &field = part.path.at(1).key;
+                    if (form == forms.cend() || form->contains(field))
+                        continue;
+                    const bool listed =
+                        std::any_of(unknown.cbegin(), unknown.cend(), [&](const UnknownFormField &u) {
+                            return u.step == stepName(step) && u.form == form.key() && u.field == field;
+                        });
+                    if (!listed)
+                        unknown.append({stepName(step), form.key(), field, *form});
+                }
+            }
+            // A later step of the name hides the form's fields.
+            forms.remove(stepName(step));
+            if (const auto *form = std::get_if<FormStep>(&step)) {
+                QStringList keys;
+                for (const FormField &field : form->fields)
+                    keys.append(field.key);
+                forms.insert(form->name, keys);
+            }
+        }
+    }
+    return unknown;
 }
 
 QString asExpressions(const QStringList &names)

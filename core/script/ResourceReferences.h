@@ -4,6 +4,7 @@
 // be told without running it.
 #pragma once
 
+#include <QList>
 #include <QStringList>
 
 namespace AuthStudio {
@@ -22,6 +23,17 @@ QStringList outsideNames(const Resource &resource);
 // one is named: a refresh starts from the session, which keeps only the variables the auth workflow
 // defined, so a refresh stops there. Plain paths in fields, and the names a script's code is written with.
 QStringList authStepsReadByRefresh(const Resource &resource);
+
+// A form's field read where the form has none ({{ form1.mail }} after a form whose keys are email and
+// password): the run sends null there. Plain paths in the steps' fields, after the enabled form of the name.
+struct UnknownFormField
+{
+    QString step; // the step whose field reads it
+    QString form;
+    QString field;
+    QStringList formFields; // the keys the form has
+};
+QList<UnknownFormField> unknownFormFields(const Resource &resource);
 
 // The names as they are written in fields, for messages: "{{ DEMO_API }}, {{ TOKEN }}".
 QString asExpressions(const QStringList &names);

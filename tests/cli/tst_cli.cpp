@@ -269,6 +269,20 @@ private Q_SLOTS:
                                                    "{{ form1 }}, from the auth workflow's steps")),
             qPrintable(refreshRun.err));
 
+        // A form field the form doesn't have (a typo, a renamed key): the run would send null (QA pass 35).
+        // Not one a disabled step reads, nor one of a later step of the form's name.
+        const QString misspelt = writeFile(
+            dir, QStringLiteral("field.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "form", "name": "form1", "fields": [{"key": "email"}, {"key": "password"}]}, {"type": "defineVariable", "name": "A", "value": "{{ form1.mail }}{{ form1.email }}"}, {"type": "defineVariable", "name": "B", "enabled": false, "value": "{{ form1.nope }}"}]}}]})");
+        const Run fieldRun = cli({QStringLiteral("validate"), misspelt});
+        QCOMPARE(fieldRun.exitCode, 0);
+        QVERIFY2(fieldRun.err.contains(
+                     QStringLiteral("warning: step \"A\" of resource \"r\" reads {{ form1.mail }}, a "
+                                    "field form \"form1\" doesn't have (its fields: email, password)")),
+                 qPrintable(fieldRun.err));
+        QVERIFY2(!fieldRun.err.contains(QStringLiteral("form1.email")), qPrintable(fieldRun.err));
+        QVERIFY2(!fieldRun.err.contains(QStringLiteral("form1.nope")), qPrintable(fieldRun.err));
+
         const QString exported = writeFile(
             dir, QStringLiteral("r.authstudio-resource.json"),
             R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}"}})");
