@@ -44,6 +44,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void updateUrlProblem(const QString &url);
     void updateJsonStatus(const QString &text);
 
     QComboBox *m_method;
@@ -56,6 +57,7 @@ private:
     QStackedWidget *m_bodyPages;
     TemplateTextEdit *m_jsonBody;
     QLabel *m_jsonStatus;
+    QLabel *m_urlProblem; // a URL that can't be whole: the base URL isn't put in front
     KeyValueTableEditor *m_formBody;
     QLineEdit *m_rawContentType;
     TemplateTextEdit *m_rawBody;
