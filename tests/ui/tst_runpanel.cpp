@@ -147,12 +147,16 @@ private Q_SLOTS:
         QVERIFY(!button("testButton")->isEnabled()); // nothing to run yet
         QVERIFY(!button("cancelButton")->isEnabled());
         QVERIFY(!m_panel->start());
-        QVERIFY(!button("testButton")->toolTip().isEmpty());
+        // A greyed Test says why.
+        m_panel->setWorkflow({}, initialScope(), QStringLiteral("Empty"));
+        QVERIFY2(button("testButton")->toolTip().startsWith(QStringLiteral("No steps to test yet")),
+                 qPrintable(button("testButton")->toolTip()));
 
         Workflow workflow;
         workflow.steps = {variable(QStringLiteral("A"), QStringLiteral("1"), false)};
         m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("Seed walkthrough"));
         QVERIFY(button("testButton")->isEnabled());
+        QVERIFY(button("testButton")->toolTip().startsWith(QStringLiteral("Run the workflow")));
         QCOMPARE(m_panel->findChild<QLabel *>(QStringLiteral("runTitle"))->text(),
                  QStringLiteral("Seed walkthrough"));
         // Before a run the inspector shows what the run starts from.

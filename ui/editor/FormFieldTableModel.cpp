@@ -206,13 +206,15 @@ bool FormFieldTableModel::insertRows(int row, int count, const QModelIndex &pare
     for (int i = 0; i < count; ++i) {
         // A unique key, so the new field is valid at once.
         QString key;
-        for (int n = int(fields.size()) + 1;; ++n) {
+        int n = int(fields.size()) + 1;
+        for (;; ++n) {
             key = QStringLiteral("field%1").arg(n);
             if (std::none_of(fields.cbegin(), fields.cend(),
                              [&key](const FormField &f) { return f.key == key; }))
                 break;
         }
-        fields.insert(row + i, FormField {key, tr("Field"), FormField::Type::Text, true});
+        // Labelled after its key: several new fields read "Field" alike in the form (QA pass 35).
+        fields.insert(row + i, FormField {key, tr("Field %1").arg(n), FormField::Type::Text, true});
     }
     write(fields, count == 1 ? tr("Add form field") : tr("Add %1 form fields").arg(count));
     return true;

@@ -70,7 +70,6 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_staleNote->hide();
 
     m_testButton->setObjectName(QStringLiteral("testButton"));
-    m_testButton->setToolTip(tr("Run the workflow now; Form steps ask for their values"));
     m_testButton->setAccessibleName(tr("Test workflow"));
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     // Esc is the main window's Cancel Test, which clicks this.
@@ -436,6 +435,10 @@ void WorkflowRunPanel::updateControls()
 {
     const bool running = isRunning();
     m_testButton->setEnabled(!running && !m_workflow.isEmpty());
+    // A greyed Test says why (the toolbar's Test says it in the status bar when pressed; QA pass 35).
+    const QString noSteps = tr("No steps to test yet: add them in the workflow's tab");
+    m_testButton->setToolTip(
+        m_workflow.isEmpty() ? noSteps : tr("Run the workflow now; Form steps ask for their values"));
     m_cancelButton->setEnabled(running);
     m_staleNote->setVisible(!running && m_log->rowCount() > 0 && m_runningWorkflow != m_workflow);
 }
