@@ -910,11 +910,15 @@ void tst_Editors::defineVariableEditor()
     editor->secretCheck()->click();
     QCOMPARE(document->undoStack()->count(), 2);
     clearLine(editor->valueEdit());
+    auto *hint = child<QLabel>(editor, QStringLiteral("variableHint"));
+    // An expression being typed is not taken for a literal.
+    QTest::keyClicks(editor->valueEdit(), QStringLiteral("{{ form1.pass"));
+    QVERIFY2(hint->text().startsWith(QStringLiteral("Close the {{ expression }}")), qPrintable(hint->text()));
+    clearLine(editor->valueEdit());
     QTest::keyClicks(editor->valueEdit(), QStringLiteral("literal"));
-    QVERIFY(child<QLabel>(editor, QStringLiteral("variableHint"))
-                ->text()
-                .contains(QStringLiteral("can't be a literal")));
+    QVERIFY(hint->text().contains(QStringLiteral("can't be a literal")));
     QCOMPARE(document->undoStack()->count(), 3);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit value of PASSWORD"));
 }
 
 void tst_Editors::formStepEditor()

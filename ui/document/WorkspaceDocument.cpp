@@ -31,8 +31,9 @@ namespace {
 
 QString defaultJavaScript()
 {
-    return QStringLiteral("// Earlier steps are globals here (form1, http1, ...). The return value is this "
-                          "step's result.\nreturn {};\n");
+    // Lines short enough for the step pane beside the list (one long line ran off its edge, QA pass 35).
+    return QStringLiteral("// Earlier steps are globals here (form1, http1, ...).\n"
+                          "// What it returns is this step's result.\nreturn {};\n");
 }
 
 KeyValueList *resourceTable(Resource &resource, KeyValueRef::Table table)

@@ -34,7 +34,11 @@ DefineVariableStepEditor::DefineVariableStepEditor(WorkspaceDocument *document, 
     form->addRow(QString(), m_hint);
 
     connect(m_value, &QLineEdit::textEdited, this, [this](const QString &text) {
-        editStep<DefineVariableStep>(tr("Edit variable value"), QStringLiteral("value"),
+        // Named after the variable: "Edit variable" is the workspace variables' (QA pass 35).
+        if (!isBound())
+            return;
+        editStep<DefineVariableStep>(tr("Edit value of %1").arg(stepName(this->document()->step(stepRef()))),
+                                     QStringLiteral("value"),
                                      [&text](DefineVariableStep &s) { s.value = text; });
     });
     connect(m_secret, &QCheckBox::toggled, this, [this](bool secret) {
@@ -67,7 +71,11 @@ void DefineVariableStepEditor::focusField(const QString &field)
 void DefineVariableStepEditor::updateHint(const DefineVariableStep &step)
 {
     const auto parsed = Template::parse(step.value);
-    if (step.secret && !step.value.isEmpty() && (!parsed->isValid() || !parsed->hasExpressions())) {
+    if (step.secret && parsed->unclosedAt() >= 0) {
+        // Being typed: "can't be a literal value" misled while the braces weren't closed yet (QA pass 35).
+        m_hint->setText(tr("Close the {{ expression }} with }}: a secret is computed when the workflow runs, "
+                           "never written into the workspace file."));
+    } else if (step.secret && !step.value.isEmpty() && (!parsed->isValid() || !parsed->hasExpressions())) {
         m_hint->setText(tr("A secret can't be a literal value: it would be written into the workspace file. "
                            "Compute it with an {{ expression }}, e.g. from a Form field."));
     } else {
