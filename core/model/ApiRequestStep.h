@@ -35,6 +35,26 @@ struct ApiRequestStep
         return texts;
     }
 
+    // The texts a run evaluates (RequestBuilder): the URL, the enabled rows of the tables, and the body of
+    // the kind in use.
+    QStringList evaluatedTexts() const
+    {
+        QStringList texts {url};
+        const auto addRows = [&texts](const KeyValueList &rows) {
+            for (const KeyValue &row : rows) {
+                if (row.enabled && !row.isBlank())
+                    texts << row.name << row.value;
+            }
+        };
+        addRows(headers);
+        addRows(queryParameters);
+        if (body.kind == RequestBody::Kind::FormUrlEncoded)
+            addRows(body.fields);
+        else if (body.kind != RequestBody::Kind::None)
+            texts << body.text;
+        return texts;
+    }
+
     bool operator==(const ApiRequestStep &) const = default;
 };
 

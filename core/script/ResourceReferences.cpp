@@ -151,6 +151,34 @@ QList<UnknownFormField> unknownFormFields(const Resource &resource)
     return unknown;
 }
 
+QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList &known)
+{
+    QSet<QString> defined(known.cbegin(), known.cend());
+    QList<UndefinedRead> undefined;
+    QSet<QString> said;
+    for (const Step &step : workflow.steps) {
+        if (!stepEnabled(step))
+            continue; // a run skips it
+        QStringList texts;
+        if (const auto *request = std::get_if<ApiRequestStep>(&step))
+            texts = request->evaluatedTexts();
+        else if (const auto *variable = std::get_if<DefineVariableStep>(&step))
+            texts = {variable->value};
+        QStringList read;
+        for (const QString &text : std::as_const(texts))
+            addRootNames(read, text);
+        for (const QString &name : std::as_const(read)) {
+            if (!defined.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name) &&
+                !said.contains(name)) {
+                said.insert(name);
+                undefined.append({stepName(step), name});
+            }
+        }
+        defined.insert(stepName(step));
+    }
+    return undefined;
+}
+
 QString asExpressions(const QStringList &names)
 {
     QStringList written;

@@ -10,6 +10,7 @@
 namespace AuthStudio {
 
 struct Resource;
+struct Workflow;
 
 namespace ResourceReferences {
 
@@ -34,6 +35,16 @@ struct UnknownFormField
     QStringList formFields; // the keys the form has
 };
 QList<UnknownFormField> unknownFormFields(const Resource &resource);
+
+// A name a step reads that nothing defines where it is read: not `known` (the workspace variables, a
+// refresh's session), nor an enabled step before it. A run stops there. Only what a run evaluates (see
+// ApiRequestStep::evaluatedTexts) and plain names (not a script's code); in step order, each name once.
+struct UndefinedRead
+{
+    QString step;
+    QString name;
+};
+QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList &known);
 
 // The names as they are written in fields, for messages: "{{ DEMO_API }}, {{ TOKEN }}".
 QString asExpressions(const QStringList &names);

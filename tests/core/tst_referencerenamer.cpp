@@ -306,6 +306,42 @@ private Q_SLOTS:
                  (QStringList {QStringLiteral("DEMO_API"), QStringLiteral("TENANT")}));
     }
 
+    // What a run would stop at, before it asks for anything (QA pass 35): only the texts a run evaluates,
+    // each name once, in step order.
+    void undefinedReadsAreWhatARunEvaluates()
+    {
+        Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();
+        const Workflow &auth = resource.customAuth.authWorkflow;
+        QVERIFY(ResourceReferences::undefinedReads(auth, {QStringLiteral("DEMO_API")}).isEmpty());
+        const QList<ResourceReferences::UndefinedRead> withoutApi =
+            ResourceReferences::undefinedReads(auth, {});
+        QCOMPARE(withoutApi.size(), 1);
+        QCOMPARE(withoutApi.first().step, QStringLiteral("http1"));
+        QCOMPARE(withoutApi.first().name, QStringLiteral("DEMO_API"));
+
+        Workflow workflow = auth;
+        auto &request = std::get<ApiRequestStep>(workflow.steps[1]);
+        request.headers = {{QStringLiteral("X-Off"), QStringLiteral("{{ OFF }}"), false},
+                           {QStringLiteral("X-On"), QStringLiteral("{{ ON }}")}};
+        request.body.fields = {
+            {QStringLiteral("unused"), QStringLiteral("{{ FIELD }}")}}; // a JSON body is sent
+        request.body.text = QStringLiteral(R"({"a": "{{ BODY }}", "b": "{{ Math.PI }}{{ ON }}"})");
+        workflow.steps.append(
+            TestWorkspaces::defineVariable(QStringLiteral("LATER"), QStringLiteral("{{ http1.status }}")));
+        auto disabled = TestWorkspaces::defineVariable(QStringLiteral("GONE"), QStringLiteral("{{ NOPE }}"));
+        disabled.enabled = false;
+        workflow.steps.append(disabled);
+        workflow.steps.append(
+            TestWorkspaces::defineVariable(QStringLiteral("READS"), QStringLiteral("{{ GONE }}")));
+        QStringList found;
+        for (const ResourceReferences::UndefinedRead &read :
+             ResourceReferences::undefinedReads(workflow, {QStringLiteral("DEMO_API")}))
+            found.append(read.step + QLatin1Char(':') + read.name);
+        QCOMPARE(found,
+                 (QStringList {QStringLiteral("http1:ON"), QStringLiteral("http1:BODY"),
+                               QStringLiteral("READS:GONE")}));
+    }
+
     // Renamed to a keyword, which no expression can be written with, a step's or variable's readers stay
     // as they were (QA pass 33: a variable renamed `class` rewrote the base URL to {{ class }}).
     void renamingToAKeywordLeavesTheReaders()

@@ -161,6 +161,7 @@ private Q_SLOTS:
     void recoveryOfANeverSavedWorkspaceNamesIt();
     void failedRunSelectsFailingStep();
     void failedRunSelectsTheFailingCell();
+    void testAsksFirstAboutANameNothingDefines();
     void refreshTestWithoutASessionLogsInFirst();
     void testPanelShowsTheShownResourcesRunOnly();
     void runOfAResourceThatGoesIsDropped();
@@ -1439,6 +1440,61 @@ void tst_MainWindow::failedRunSelectsFailingStep()
 
 // A failure in a header, a query parameter or a form body field makes that row's cell at fault current,
 // with the focus, not just the table (QA pass 32: the Headers tab opened on the first row).
+// QA passes 35 and 36: a step reading a name nothing defines stopped the run only after the form had
+// asked for a password. The Test action and the panel's button say so first.
+void tst_MainWindow::testAsksFirstAboutANameNothingDefines()
+{
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    window->setCurrentResource(1);
+    const StepRef http1 {1, WorkflowKind::Auth, 1};
+    ApiRequestStep request = std::get<ApiRequestStep>(window->document()->step(http1));
+    request.url = QStringLiteral("{{ API_BASE }}/login");
+    window->document()->setStep(http1, request, QStringLiteral("Break it"));
+    QSignalSpy started(window->runPanel(), &WorkflowRunPanel::runStarted);
+    QSignalSpy finished(window->runPanel(), &WorkflowRunPanel::runFinished);
+
+    // Declined: nothing runs, no form is shown.
+    const int asked = MessagePrompt::count();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 1);
+    QVERIFY2(MessagePrompt::lastText().startsWith(
+                 QStringLiteral("Step \u201Chttp1\u201D reads {{ API_BASE }}, which "
+                                "no workspace variable")),
+             qPrintable(MessagePrompt::lastText()));
+    QCOMPARE(MessagePrompt::lastLabels().value(QMessageBox::Yes), QStringLiteral("Test &Anyway"));
+    QTest::qWait(0);
+    QCOMPARE(started.size(), 0);
+
+    // The panel's own Test button asks too; Test Anyway runs the steps before, and the run stops there.
+    MessagePrompt::setNextAnswer(QMessageBox::Yes);
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("pw")}});
+    child<QPushButton>(window->runPanel(), QStringLiteral("testButton"))->click();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(MessagePrompt::count(), asked + 2);
+    QCOMPARE(finished.first().first().value<RunResult>().failedStep, QStringLiteral("http1"));
+
+    // With the name defined, or no form before the step, nobody is asked.
+    request.url = QStringLiteral("{{ DEMO_API }}/login");
+    window->document()->setStep(http1, request, QStringLiteral("Fix it"));
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("pw")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(finished.size(), 2);
+    QCOMPARE(MessagePrompt::count(), asked + 2);
+    window->document()->setStepEnabled({1, WorkflowKind::Auth, 0}, false); // the form
+    request.url = QStringLiteral("{{ API_BASE }}/login");
+    window->document()->setStep(http1, request, QStringLiteral("Break it again"));
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(finished.size(), 3);
+    QCOMPARE(MessagePrompt::count(), asked + 2);
+    QCOMPARE(finished.last().first().value<RunResult>().failedStep, QStringLiteral("http1"));
+}
+
 void tst_MainWindow::failedRunSelectsTheFailingCell()
 {
     auto window = createWindow();
@@ -1496,8 +1552,11 @@ void tst_MainWindow::failedRunSelectsTheFailingCell()
         DialogPrompter::setNextAnswer(
             QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
                          {QStringLiteral("password"), QStringLiteral("hunter2")}});
+        // Asked first about {{ nope }}, which nothing defines (see testAsksFirstAboutANameNothingDefines).
+        MessagePrompt::setNextAnswer(QMessageBox::Yes);
+        QSignalSpy finished(window->runPanel(), &WorkflowRunPanel::runFinished);
         child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
-        QTRY_VERIFY(!window->runPanel()->isRunning());
+        QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(window->runPanel()->lastResult().failedStepIndex, 1);
         QTRY_COMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
         auto *request = qobject_cast<ApiRequestStepEditor *>(

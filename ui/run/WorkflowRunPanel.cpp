@@ -134,7 +134,12 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     layout->addWidget(m_notification);
     layout->addWidget(splitter, 1);
 
-    connect(m_testButton, &QPushButton::clicked, this, &WorkflowRunPanel::start);
+    connect(m_testButton, &QPushButton::clicked, this, [this] {
+        if (m_startCheck)
+            m_startCheck([this] { start(); });
+        else
+            start();
+    });
     connect(m_cancelButton, &QPushButton::clicked, this, &WorkflowRunPanel::cancel);
     connect(m_runner, &WorkflowRunner::stepStarted, this, &WorkflowRunPanel::onStepStarted);
     connect(m_runner, &WorkflowRunner::stepFinished, this, &WorkflowRunPanel::onStepFinished);

@@ -12,6 +12,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QNetworkAccessManager;
 class QPushButton;
@@ -39,7 +41,12 @@ public:
     // What the next start() runs. A run in progress goes on with the workflow it started with.
     void setWorkflow(const Workflow &workflow, const Scope &initialScope, const QString &title);
     const Workflow &workflow() const { return m_workflow; }
+    const Scope &initialScope() const { return m_initialScope; }
     QString title() const { return m_title; }
+    // What the Test button does before start(): `check` calls `proceed` to start the run, or doesn't (the
+    // window asks first about a name the run would stop at). None: the button starts at once.
+    using StartCheck = std::function<void(const std::function<void()> &proceed)>;
+    void setStartCheck(StartCheck check) { m_startCheck = std::move(check); }
 
     // Not owned; null restores the panel's own DialogPrompter. Takes effect for the next run.
     void setPrompter(FormPrompter *prompter);
@@ -109,6 +116,7 @@ private:
     QSplitter *m_splitter = nullptr;
     ScopeInspector *m_inspector;
 
+    StartCheck m_startCheck;
     Workflow m_workflow;
     Workflow m_runningWorkflow; // what the current or last run started with
     Scope m_initialScope;

@@ -559,6 +559,7 @@ void MainWindow::createDocks()
     // Test.
     m_runPanel->setObjectName(QStringLiteral("runPanel"));
     m_runPanel->setAccessibleName(tr("Test run"));
+    m_runPanel->setStartCheck([this](const std::function<void()> &proceed) { checkTestStart(proceed); });
     m_runDock->setObjectName(QStringLiteral("runDock"));
     m_runDock->setWidget(m_runPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_runDock);
@@ -1415,7 +1416,43 @@ void MainWindow::runInTestPanel(WorkflowKind workflow, bool thenRefresh)
     updateRunPanelWorkflow();
     m_runDock->show();
     m_runDock->raise();
-    m_runPanel->start();
+    checkTestStart([this] { m_runPanel->start(); });
+}
+
+void MainWindow::checkTestStart(const std::function<void()> &proceed)
+{
+    // A name nothing defines stops the run at the step that reads it. When a form asks before that step,
+    // the user typed a password for nothing (QA passes 35 and 36 both tripped on it): say so first. The
+    // steps before can still be tested; a run that stops at once says the same itself, unasked.
+    const Workflow &workflow = m_runPanel->workflow();
+    const QList<ResourceReferences::UndefinedRead> undefined =
+        ResourceReferences::undefinedReads(workflow, m_runPanel->initialScope().names());
+    bool formFirst = false;
+    for (const Step &step : workflow.steps) {
+        if (!undefined.isEmpty() && stepName(step) == undefined.first().step)
+            break;
+        formFirst = formFirst || (stepEnabled(step) && std::holds_alternative<FormStep>(step));
+    }
+    if (undefined.isEmpty() || !formFirst) {
+        proceed();
+        return;
+    }
+    QStringList names;
+    for (const ResourceReferences::UndefinedRead &read : undefined) {
+        if (read.step == undefined.first().step)
+            names.append(read.name);
+    }
+    MessagePrompt::ask(
+        this, QMessageBox::Warning, tr("Test the workflow"),
+        tr("Step \u201C%1\u201D reads %2, which no workspace variable and no step before it defines: the run "
+           "would stop there, after the form has asked for its values.\n\nTest the steps before it anyway?")
+            .arg(undefined.first().step, ResourceReferences::asExpressions(names)),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, this,
+        [proceed](MessagePrompt::Button answer) {
+            if (answer == QMessageBox::Yes)
+                proceed();
+        },
+        {{QMessageBox::Yes, tr("Test &Anyway")}});
 }
 
 void MainWindow::dropPanelRun()

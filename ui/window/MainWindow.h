@@ -104,6 +104,9 @@ public:
     void testWorkflow(WorkflowKind workflow);
     // `thenRefresh`: the auth workflow's success runs the refresh workflow next.
     void runInTestPanel(WorkflowKind workflow, bool thenRefresh = false);
+    // Calls `proceed` to start the Test panel's run, unless the user declines it when asked about a name
+    // the run would stop at after a form (see the definition).
+    void checkTestStart(const std::function<void()> &proceed);
     void showAbout();
     void showPreferences();
 
