@@ -715,6 +715,25 @@ void tst_MainWindow::undoOfAStepListCommandKeepsTheFocusInTheList()
     QCOMPARE(window->document()->resource(0), original);
     QVERIFY(list->hasFocus());
     QCOMPARE(workflow->currentStep(), 2);
+
+    // An added step undone: the focus stays in the list, not in the fields of the step shown next (QA
+    // pass 36: a typed letter renamed TOKEN).
+    QTest::keyClick(list, Qt::Key_Insert); // the step types' menu
+    QTRY_VERIFY(QApplication::activePopupWidget());
+    QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_D); // Define variable
+    QTRY_COMPARE(window->document()->workflow(0, WorkflowKind::Auth).steps.size(), 5);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window->document()->resource(0), original);
+    QVERIFY2(list->hasFocus(),
+             QApplication::focusWidget() ? qPrintable(QApplication::focusWidget()->objectName()) : "none");
+
+    // A step rename undone from elsewhere brings the cursor to the step's name, not its URL.
+    window->document()->renameStep({0, WorkflowKind::Auth, 1}, QStringLiteral("login"));
+    window->resourceView()->setFocus();
+    child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
+    QCOMPARE(window->document()->resource(0), original);
+    QCOMPARE(workflow->currentStep(), 1);
+    QVERIFY(workflow->currentStepEditor()->nameEdit()->hasFocus());
 }
 
 void tst_MainWindow::undoOfEditorEditRestoresWidget()

@@ -1303,17 +1303,26 @@ void MainWindow::showLastChange(bool undone)
         return;
     if (resource != currentResource())
         setCurrentResource(resource);
+    // An undone add (or a redone delete) leaves the list with its neighbour selected: the focus goes there,
+    // not into the fields of whichever step is shown now (QA pass 36: a typed letter renamed TOKEN).
+    if (change.kind == Kind::StepRemoved) {
+        const int count = int(m_document->workflow(resource, change.workflow).steps.size());
+        if (count > 0)
+            m_resourceEditor->showStepInList(change.workflow, qMin(change.step, count - 1));
+        return;
+    }
     // A renamed step's change is its resource's (the references were rewritten too), naming the step.
-    if ((change.isStepEvent() && change.kind != Kind::StepRemoved) ||
-        (change.kind == Kind::ResourceChanged && change.step >= 0)) {
+    if (change.isStepEvent() || (change.kind == Kind::ResourceChanged && change.step >= 0)) {
         const int step = change.kind == Kind::StepMoved ? change.to : change.step;
         if (step >= 0 && step < m_document->workflow(resource, change.workflow).steps.size()) {
             // In the step shown, the field the edit was in (its tab: headers, body, ...).
             WorkflowEditor *workflow = m_resourceEditor->workflowEditor(change.workflow);
             const StepEditor *shown = workflow->currentStepEditor();
             const bool same = shown && shown->stepRef() == StepRef {resource, change.workflow, step};
-            const QString field =
-                same && change.kind == Kind::StepChanged ? shown->lastChangedField() : QString();
+            // A rename brings the cursor to the name it changed (QA pass 36: it went to the URL).
+            const QString field = change.kind == Kind::ResourceChanged ? QStringLiteral("name")
+                : same && change.kind == Kind::StepChanged             ? shown->lastChangedField()
+                                                                       : QString();
             // The list's own commands (add, move, enable) come back in the list, with the focus: the next
             // key is the list's (QA pass 35: Space after Ctrl+Z typed into the step's code). An edit of a
             // field brings the cursor back to that field.
