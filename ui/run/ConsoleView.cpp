@@ -59,9 +59,9 @@ void ConsoleView::setSteps(const QList<StepResult> &steps, const QSet<QString> &
         for (const ConsoleLine &line : step.console) {
             QTextCharFormat format;
             if (line.level == ConsoleLine::Level::Error)
-                format.setForeground(StudioColors::error());
+                format.setForeground(StudioColors::error(m_text->palette()));
             else if (line.level == ConsoleLine::Level::Warn)
-                format.setForeground(StudioColors::warning());
+                format.setForeground(StudioColors::warning(m_text->palette()));
             else if (line.level == ConsoleLine::Level::Debug)
                 format.setForeground(dimmed);
             if (m_lineCount > 0)

@@ -427,7 +427,7 @@ void WorkflowRunPanel::showNotification(const QString &text, bool failure)
     // Tinted from the palette's own colours, so the banner reads in light and dark themes alike.
     QPalette palette = this->palette();
     const QColor base = palette.color(QPalette::Base);
-    const QColor tint = failure ? StudioColors::error() : palette.color(QPalette::Highlight);
+    const QColor tint = failure ? StudioColors::error(palette) : palette.color(QPalette::Highlight);
     const auto mix = [&](int a, int b) { return (a * 3 + b) / 4; };
     palette.setColor(
         QPalette::Window,

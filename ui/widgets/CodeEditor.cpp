@@ -254,7 +254,7 @@ void CodeEditor::updateExtraSelections()
     }
     if (!m_errorCursor.isNull()) {
         QTextEdit::ExtraSelection error;
-        QColor background = StudioColors::error();
+        QColor background = StudioColors::error(palette());
         background.setAlpha(70);
         error.format.setBackground(background);
         error.format.setProperty(QTextFormat::FullWidthSelection, true);
