@@ -177,10 +177,23 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             // say where such values belong.
             const bool httpUrl = urlText.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
                 urlText.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
-            const QString hint = step.url.contains(QLatin1String("{{")) && httpUrl
-                ? QStringLiteral("; values from expressions are inserted as written, so put one that may "
-                                 "hold spaces or & in Query parameters, which are encoded")
-                : QString();
+            // "{{ DEMO_API }}post": the server's address run into the path (QA pass 36, where the hint
+            // about query parameters misled).
+            const QList<Template::Part> &parts = Template::parse(step.url)->parts();
+            const bool slashMissing = parts.size() >= 2 &&
+                parts.at(0).kind != Template::Part::Kind::Literal &&
+                parts.at(1).kind == Template::Part::Kind::Literal && !parts.at(1).text.isEmpty() &&
+                parts.at(1).text.at(0).isLetterOrNumber() && httpUrl &&
+                urlText.indexOf(QLatin1Char('/'), urlText.indexOf(QLatin1String("//")) + 2) < 0;
+            QString hint;
+            if (slashMissing) {
+                hint = QStringLiteral("; is a / missing between {{ %1 }} and '%2'?")
+                           .arg(parts.at(0).text.trimmed(), parts.at(1).text);
+            } else if (step.url.contains(QLatin1String("{{")) && httpUrl) {
+                hint =
+                    QStringLiteral("; values from expressions are inserted as written, so put one that may "
+                                   "hold spaces or & in Query parameters, which are encoded");
+            }
             throw Failure {QStringLiteral("URL"),
                            QStringLiteral("%1: '%2' is not a valid http:// or https:// URL%3")
                                .arg(fieldOrigin(step, QStringLiteral("URL")), urlText, hint)};

@@ -280,6 +280,11 @@ private Q_SLOTS:
                    "is not a valid http:// or https:// URL; values from expressions are inserted as "
                    "written, so put one that may hold spaces or & in Query parameters, which are encoded")
             << QStringLiteral("URL");
+        // The server's address run into the path (QA pass 36): said so, not the query parameters' hint.
+        QTest::newRow("slash missing after the address")
+            << QStringLiteral("{{ 'BASE' }}post") << QString()
+            << QStringLiteral("' }} and 'post'?") // between {{ 'http://127.0.0.1:PORT' }} and 'post'
+            << QStringLiteral("URL");
     }
     void expressionErrorsNameStepAndField()
     {
