@@ -147,6 +147,7 @@ private Q_SLOTS:
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
     void undoOfAStepListCommandKeepsTheFocusInTheList();
+    void aPanelShownFromTheViewMenuTakesTheFocus();
     void renamingAWorkspaceVariableRewritesItsReferences();
     void historyDockListsEditsAndGoesBack();
     void resourceListActionsAndFilter();
@@ -667,6 +668,25 @@ void tst_MainWindow::renamingAWorkspaceVariableRewritesItsReferences()
              qPrintable(name.data(Qt::ToolTipRole).toString()));
     child<QAction>(window.get(), QStringLiteral("actionUndo"))->trigger();
     QVERIFY(!name.data(Qt::BackgroundRole).isValid());
+}
+
+// QA pass 36: Alt+3 showed the Test panel but left the keyboard where it was.
+void tst_MainWindow::aPanelShownFromTheViewMenuTakesTheFocus()
+{
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    auto *dock = child<QDockWidget>(window.get(), QStringLiteral("runDock"));
+    QAction *toggle = dock->toggleViewAction();
+    QCOMPARE(toggle->shortcut(), QKeySequence(Qt::ALT | Qt::Key_3));
+    window->resourceView()->setFocus();
+    if (dock->isVisible())
+        toggle->trigger(); // hidden
+    QVERIFY(!dock->isVisible());
+    QTest::keyClick(window->resourceView(), Qt::Key_3, Qt::AltModifier);
+    QVERIFY(dock->isVisible());
+    QTRY_VERIFY(dock->isAncestorOf(QApplication::focusWidget()));
 }
 
 // QA pass 35: Space (disable) in the step list, Ctrl+Z, Space again typed a space into the step's code.

@@ -78,7 +78,9 @@ ScopeInspector::ScopeInspector(QWidget *parent)
     m_view->setColumnWidth(ScopeModel::NameColumn, 180);
 
     m_copyValueAction->setObjectName(QStringLiteral("copyValueAction"));
-    m_copyValueAction->setToolTip(tr("Copy the selected value to the clipboard"));
+    // A hidden secret is copied as it is shown (QA pass 36 expected the value): the tooltip says how.
+    m_copyValueAction->setToolTip(
+        tr("Copy the selected value to the clipboard; a secret as ******** until Reveal secrets is ticked"));
     m_copyValueAction->setShortcut(copyValueKeys());
     m_copyValueAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_copyExpressionAction->setObjectName(QStringLiteral("copyExpressionAction"));

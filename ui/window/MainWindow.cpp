@@ -454,10 +454,21 @@ void MainWindow::createMenus()
                              QStringLiteral("runDock"), QStringLiteral("previewDock"),
                              QStringLiteral("historyDock")};
     for (qsizetype i = 0; i < docks.size(); ++i) {
-        QAction *toggle =
-            findChild<QDockWidget *>(docks.at(i), Qt::FindDirectChildrenOnly)->toggleViewAction();
+        QDockWidget *dock = findChild<QDockWidget *>(docks.at(i), Qt::FindDirectChildrenOnly);
+        QAction *toggle = dock->toggleViewAction();
         toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + i)));
         view->addAction(toggle);
+        // A panel shown takes the focus, so its keys work at once (QA pass 36: Alt+3 showed the Test panel
+        // and left the keyboard where it was). Once it is built and laid out: a panel may be built as it
+        // is first shown.
+        connect(toggle, &QAction::triggered, dock, [dock](bool shown) {
+            if (!shown)
+                return;
+            QTimer::singleShot(0, dock, [dock] {
+                if (QWidget *first = TabOrder::firstIn(dock))
+                    first->setFocus(Qt::ShortcutFocusReason);
+            });
+        });
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
