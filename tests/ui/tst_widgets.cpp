@@ -13,6 +13,7 @@
 #include "widgets/ElidedLabel.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/FilterLineEdit.h"
+#include "widgets/HintListView.h"
 #include "widgets/JavaScriptHighlighter.h"
 #include "widgets/NameCompleter.h"
 #include "widgets/StudioColors.h"
@@ -42,6 +43,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QStringListModel>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
@@ -305,6 +307,43 @@ private Q_SLOTS:
         light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
         style.polish(light);
         QCOMPARE(light.color(QPalette::PlaceholderText), QColor(0, 0, 0, 128));
+    }
+
+    // An empty list says what to do, and shows when it has the focus (QA pass 36: Tab reached an empty step
+    // list and nothing showed it).
+    void emptyListSaysWhatToDoAndShowsItsFocus()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *other = new QLineEdit(&window);
+        auto *view = new HintListView(&window);
+        layout->addWidget(other);
+        layout->addWidget(view);
+        QStringListModel model;
+        view->setModel(&model);
+        view->setEmptyHint(QStringLiteral("No steps yet."));
+        window.resize(300, 200);
+        QVERIFY(showFocused(&window));
+        other->setFocus();
+        QTRY_VERIFY(other->hasFocus());
+        const QImage unfocused = view->viewport()->grab().toImage();
+        QStringListModel none;
+        view->setModel(&none);
+        view->setEmptyHint(QString());
+        const QImage blank = view->viewport()->grab().toImage();
+        QVERIFY(unfocused != blank); // the hint is drawn
+        view->setEmptyHint(QStringLiteral("No steps yet."));
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QVERIFY(view->viewport()->grab().toImage() != unfocused); // and framed with the focus
+        other->setFocus();
+        QTRY_VERIFY(!view->hasFocus());
+        model.setStringList({QStringLiteral("form1")});
+        view->setModel(&model);
+        view->setEmptyHint(QString());
+        const QImage rowOnly = view->viewport()->grab().toImage();
+        view->setEmptyHint(QStringLiteral("No steps yet."));
+        QCOMPARE(view->viewport()->grab().toImage(), rowOnly); // not over rows
     }
 
     // Problems and warnings read on light and dark bases alike (QA pass 36: the red was 3.3:1 on Breeze

@@ -1,5 +1,6 @@
 #include "WorkflowEditor.h"
 
+
 #include "ApiRequestStepEditor.h"
 #include "DefineVariableStepEditor.h"
 #include "FormStepEditor.h"
@@ -85,7 +86,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     , m_document(document)
     , m_workflow(workflow)
     , m_model(new StepListModel(document, this))
-    , m_view(new QListView(this))
+    , m_view(new HintListView(this))
     , m_addButton(new QToolButton(this))
     , m_addMenu(new QMenu(m_addButton))
     , m_details(new CurrentPageStack(this))
@@ -105,6 +106,7 @@ WorkflowEditor::WorkflowEditor(WorkspaceDocument *document, WorkflowKind workflo
     CurrentRowHighlight::keep(m_view);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_view->setMinimumWidth(220);
+    m_view->setEmptyHint(tr("No steps yet. Insert or Add step adds one."));
 
     for (StepType type : AllStepTypes) {
         // With a letter to pick it by in the menu: F, A, J, D.

@@ -10,6 +10,8 @@
 #include "document/StepRef.h"
 #include "model/Step.h"
 
+#include "widgets/HintListView.h"
+
 #include <QWidget>
 
 class QAction;
@@ -81,7 +83,7 @@ private:
     WorkspaceDocument *m_document;
     WorkflowKind m_workflow;
     StepListModel *m_model;
-    QListView *m_view;
+    HintListView *m_view;
     QToolButton *m_addButton;
     QMenu *m_addMenu;
     QStackedWidget *m_details;

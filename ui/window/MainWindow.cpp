@@ -123,7 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_network(new QNetworkAccessManager(this))
     , m_resourceModel(new ResourceListModel(m_document, this))
     , m_resourceFilterModel(new QSortFilterProxyModel(this))
-    , m_resourceView(new QListView(this))
+    , m_resourceView(new HintListView(this))
     , m_resourceFilter(new FilterLineEdit(this))
     , m_variablesEditor(new KeyValueTableEditor(m_document, this))
     , m_resourceEditor(new ResourceEditor(m_document, this))
@@ -512,6 +512,14 @@ void MainWindow::createDocks()
     });
     m_resourceView->setObjectName(QStringLiteral("resourceList"));
     m_resourceView->setAccessibleName(tr("Resources"));
+    const auto updateEmptyHint = [this](const QString &filter) {
+        m_resourceView->setEmptyHint(
+            filter.isEmpty() ? tr("No resources yet. Add makes one (%1).")
+                                   .arg(m_addResourceAction->shortcut().toString(QKeySequence::NativeText))
+                             : tr("No resource matches \u201C%1\u201D.").arg(filter));
+    };
+    updateEmptyHint({});
+    connect(m_resourceFilter, &QLineEdit::textChanged, this, updateEmptyHint);
     m_resourceView->setModel(m_resourceFilterModel);
     m_resourceView->setSelectionMode(QAbstractItemView::SingleSelection);
     CurrentRowHighlight::keep(m_resourceView);

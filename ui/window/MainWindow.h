@@ -15,6 +15,8 @@
 #include "script/Scope.h"
 #include "session/AuthSession.h"
 
+#include "widgets/HintListView.h"
+
 #include <QHash>
 #include <QIcon>
 #include <QMainWindow>
@@ -178,7 +180,7 @@ private:
 
     ResourceListModel *m_resourceModel;
     QSortFilterProxyModel *m_resourceFilterModel;
-    QListView *m_resourceView;
+    HintListView *m_resourceView;
     QLineEdit *m_resourceFilter;
     KeyValueTableEditor *m_variablesEditor;
     ResourceEditor *m_resourceEditor;
