@@ -431,6 +431,14 @@ void tst_Editors::workflowEditorAddsAndSelects()
     editor.setResource(2);
     QCOMPARE(editor.stepModel()->rowCount(), 0);
     QCOMPARE(editor.currentStepEditor(), nullptr);
+    // Insert in the empty list offers the step types, as in one with steps (QA pass 36 saw nothing).
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    editor.stepView()->setFocus();
+    QTRY_VERIFY(editor.stepView()->hasFocus());
+    QTest::keyClick(editor.stepView(), Qt::Key_Insert);
+    QTRY_VERIFY(QApplication::activePopupWidget());
+    QApplication::activePopupWidget()->close();
 
     editor.addStepAction(StepType::Form)->trigger();
     QCOMPARE(editor.currentStep(), 0);
