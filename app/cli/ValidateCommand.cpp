@@ -156,7 +156,7 @@ int ValidateCommand::run(const QStringList &arguments)
             warn(resource, {path},
                  QStringLiteral(
                      "step \"%1\" of resource \"%2\" reads {{ %3 }}, a field form \"%4\" doesn't have "
-                     "(its fields: %5): the run sends null there")
+                     "(its fields: %5): a run reads null there")
                      .arg(unknown.step, resource.name, path, unknown.form,
                           unknown.formFields.isEmpty() ? QStringLiteral("none")
                                                        : unknown.formFields.join(QStringLiteral(", "))));
