@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -18,53 +19,70 @@ QString jsonEscaped(const QString &secret)
     return QString::fromUtf8(array.mid(2, array.size() - 4)); // inside ["…"]
 }
 
-// A hex digit in either case, as encoders differ ("%2f" or "%2F", "\u00e9" or "\u00E9").
-QString hexDigitPattern(QChar digit)
+// The ways one character of a secret can be written by an encoder: as itself, as a JSON escape (\", \\,
+// \/, \n and the like, or \uXXXX), percent-encoded byte by byte, and a space as "+".
+QStringList characterWays(const QString &character)
 {
-    return digit.isLetter() ? QStringLiteral("[%1%2]").arg(digit.toLower(), digit.toUpper()) : QString(digit);
-}
-
-QString hexPattern(uint value, int width)
-{
-    QString pattern;
-    for (const QChar digit : QStringLiteral("%1").arg(value, width, 16, QLatin1Char('0')))
-        pattern += hexDigitPattern(digit);
-    return pattern;
-}
-
-// The ways one character (a code point) of a secret can be written by an encoder: as itself, as a JSON
-// escape (\", \\, \/, \n and the like, or \uXXXX), percent-encoded byte by byte, and a space as "+".
-QString characterPattern(const QString &character)
-{
-    QStringList ways {QRegularExpression::escape(character)};
+    QStringList ways {character};
     static const QHash<QChar, QString> shortEscapes {
         {u'"', QStringLiteral("\\\"")}, {u'\\', QStringLiteral("\\\\")}, {u'/', QStringLiteral("\\/")},
         {u'\b', QStringLiteral("\\b")}, {u'\f', QStringLiteral("\\f")},  {u'\n', QStringLiteral("\\n")},
         {u'\r', QStringLiteral("\\r")}, {u'\t', QStringLiteral("\\t")}};
     if (character.size() == 1 && shortEscapes.contains(character.at(0)))
-        ways.append(QRegularExpression::escape(shortEscapes.value(character.at(0))));
+        ways.append(shortEscapes.value(character.at(0)));
     QString unicodeEscape;
     for (const QChar unit : character)
-        unicodeEscape += QStringLiteral("\\\\u") + hexPattern(unit.unicode(), 4);
+        unicodeEscape += QStringLiteral("\\u%1").arg(unit.unicode(), 4, 16, QLatin1Char('0'));
     ways.append(unicodeEscape);
     QString percent;
     for (const char byte : character.toUtf8())
-        percent += QLatin1Char('%') + hexPattern(uchar(byte), 2);
+        percent += QStringLiteral("%%1").arg(uchar(byte), 2, 16, QLatin1Char('0'));
     ways.append(percent);
     if (character == QStringLiteral(" "))
-        ways.append(QStringLiteral("\\+"));
-    return QStringLiteral("(?:") + ways.join(QLatin1Char('|')) + QLatin1Char(')');
+        ways.append(QStringLiteral("+"));
+    return ways;
 }
 
-QRegularExpression encodedPattern(const QString &secret)
+// Whether `text` holds `way` at `at`. The hex digits of a percent-encoded byte or a \uXXXX escape may be in
+// either case, as encoders differ ("%2f" or "%2F", "\u00e9" or "\u00E9"); those of a character as itself or a
+// short escape ("\b", "\f") may not.
+bool writesAt(QStringView text, qsizetype at, const QString &way)
 {
-    QString pattern;
-    for (qsizetype i = 0; i < secret.size(); ++i) {
-        const qsizetype length = secret.at(i).isHighSurrogate() && i + 1 < secret.size() ? 2 : 1;
-        pattern += characterPattern(secret.mid(i, length));
-        i += length - 1;
+    if (way.size() > text.size() - at)
+        return false;
+    const bool anyCaseHex = way.startsWith(u'%') || way.startsWith(QLatin1String("\\u"));
+    for (qsizetype i = 0; i < way.size(); ++i) {
+        const QChar written = text.at(at + i);
+        const QChar expected = way.at(i);
+        if (written != expected &&
+            !(anyCaseHex && expected >= u'a' && expected <= u'f' && written == expected.toUpper()))
+            return false;
     }
-    return QRegularExpression(pattern);
+    return true;
+}
+
+// Where the secret, each of its characters written in one of its ways, ends when it starts at `start` in
+// `text` (the furthest such end, so the mask covers all of it); -1 when it doesn't start there. Each
+// character is matched from every end the characters before it can have, as "\\" may be one escaped
+// backslash or two plain ones.
+qsizetype encodedEnd(QStringView text, qsizetype start, const QList<QStringList> &secret)
+{
+    QVarLengthArray<qsizetype, 8> ends {start};
+    QVarLengthArray<qsizetype, 8> next;
+    for (const QStringList &character : secret) {
+        next.clear();
+        for (const qsizetype at : std::as_const(ends)) {
+            for (const QString &way : character) {
+                const qsizetype end = at + way.size();
+                if (writesAt(text, at, way) && !next.contains(end))
+                    next.append(end);
+            }
+        }
+        if (next.isEmpty())
+            return -1;
+        std::swap(ends, next);
+    }
+    return *std::max_element(ends.cbegin(), ends.cend());
 }
 
 // The Base64 text a secret becomes inside the Base64 encoding of a longer text ("Basic " + btoa(user + ":"
@@ -142,18 +160,25 @@ void SecretMasker::addSecret(const QString &secret)
             m_base64Forms.append(form);
     }
     std::sort(m_base64Forms.begin(), m_base64Forms.end(), longestFirst);
-    m_encodedPatterns.reset();
+    m_encodedWays.reset();
 }
 
-const QList<QRegularExpression> &SecretMasker::encodedPatterns() const
+const QList<QList<QStringList>> &SecretMasker::encodedWays() const
 {
-    if (!m_encodedPatterns) {
-        QList<QRegularExpression> patterns;
-        for (const QString &secret : m_secrets)
-            patterns.append(encodedPattern(secret));
-        m_encodedPatterns = patterns;
+    if (!m_encodedWays) {
+        QList<QList<QStringList>> secrets;
+        for (const QString &secret : m_secrets) {
+            QList<QStringList> characters;
+            for (qsizetype i = 0; i < secret.size(); ++i) {
+                const qsizetype length = secret.at(i).isHighSurrogate() && i + 1 < secret.size() ? 2 : 1;
+                characters.append(characterWays(secret.mid(i, length)));
+                i += length - 1;
+            }
+            secrets.append(characters);
+        }
+        m_encodedWays = secrets;
     }
-    return *m_encodedPatterns;
+    return *m_encodedWays;
 }
 
 QString SecretMasker::maskText(const QString &text) const
@@ -175,14 +200,31 @@ QString SecretMasker::maskText(const QString &text) const
         maskBase64Words(result, form, mask());
     if (m_secrets.isEmpty() || !mayHoldEncodedText(result))
         return result;
-    const QList<QRegularExpression> &patterns = encodedPatterns();
+    // Matched character by character rather than with one regular expression per secret: PCRE2 can't
+    // compile the expression of a secret of a few thousand characters (a long token), which then went
+    // unmasked, and Qt's warning about it printed the expression, and so the secret, on stderr.
+    const QList<QList<QStringList>> &encoded = encodedWays();
     for (qsizetype i = 0; i < m_secrets.size(); ++i) {
-        if (m_secrets.at(i).size() >= MinSubstringLength) {
-            result.replace(patterns.at(i), mask());
-        } else {
-            const QRegularExpressionMatch whole = patterns.at(i).match(result);
-            if (whole.hasMatch() && whole.capturedLength() == result.size())
+        if (m_secrets.at(i).size() < MinSubstringLength) {
+            if (encodedEnd(result, 0, encoded.at(i)) == result.size())
                 return mask();
+            continue;
+        }
+        QString masked;
+        qsizetype copied = 0;
+        for (qsizetype start = 0; start < result.size();) {
+            const qsizetype end = encodedEnd(result, start, encoded.at(i));
+            if (end < 0) {
+                ++start;
+                continue;
+            }
+            masked += QStringView(result).mid(copied, start - copied);
+            masked += mask();
+            copied = start = end;
+        }
+        if (copied > 0) {
+            masked += QStringView(result).mid(copied);
+            result = masked;
         }
     }
     return result;

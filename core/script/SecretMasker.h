@@ -7,7 +7,6 @@
 
 #include <QJsonValue>
 #include <QList>
-#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
 
@@ -36,13 +35,14 @@ public:
     QJsonValue maskJson(const QJsonValue &value) const;
 
 private:
-    // One pattern per secret (in m_secrets' order) that matches it with any of its characters written as a
-    // JSON escape or percent-encoded; built on first need, since most text holds no escapes at all.
-    const QList<QRegularExpression> &encodedPatterns() const;
+    // For each secret (in m_secrets' order), for each of its characters (code points), the ways an encoder
+    // writes it: itself, a JSON escape, percent-encoded. Built on first need, since most text holds no
+    // escapes at all.
+    const QList<QList<QStringList>> &encodedWays() const;
 
     QStringList m_secrets; // longest first, so a secret containing another is masked whole
     QStringList m_base64Forms; // what each secret looks like inside Base64 text, longest first
-    mutable std::optional<QList<QRegularExpression>> m_encodedPatterns;
+    mutable std::optional<QList<QList<QStringList>>> m_encodedWays;
 };
 
 } // namespace AuthStudio

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QUrl>
 
 #include <cmath>
 
@@ -352,6 +353,18 @@ private Q_SLOTS:
             QStringLiteral("********"));
         row("3-character secret's Base64 stays", QStringLiteral("ab1"), QStringLiteral("x YWIx y"),
             QStringLiteral("x YWIx y"));
+        // Found by fuzzing: the regular expression built for a secret of a few thousand characters (a long
+        // token) was too large for PCRE2 to compile, so its encoded echoes went unmasked (and Qt's warning
+        // printed the expression, the secret in it).
+        const QString longSecret = QStringLiteral("ab+/").repeated(750);
+        row("long secret, percent-encoded", longSecret,
+            QStringLiteral("pw=") + QString::fromLatin1(QUrl::toPercentEncoding(longSecret)) +
+                QStringLiteral("&x=1"),
+            QStringLiteral("pw=********&x=1"));
+        row("long secret, JSON-escaped", longSecret,
+            QStringLiteral("{\"pw\":\"") + QString(longSecret).replace(u'/', QStringLiteral("\\/")) +
+                QStringLiteral("\"}"),
+            QStringLiteral("{\"pw\":\"********\"}"));
     }
 
     void maskingEncodedEchoes()
