@@ -268,6 +268,15 @@ void QueryClient::proceed(PendingQuery *query)
         loadSession(&QueryClient::resumeWaiters);
         return;
     }
+    // The store is shared with other processes: a logout there (authstudio-cli logout) ends this session
+    // too, rather than this process refreshing it and writing it back (QA pass 37), and a login there is
+    // used here. Read again before a query, at most every SessionRereadMs.
+    if (m_sessionRead.isValid() && m_sessionRead.elapsed() >= m_sessionRereadMs &&
+        !std::exchange(m_sessionJustRead, false)) {
+        wait(query);
+        loadSession(&QueryClient::resumeWaiters, true);
+        return;
+    }
     const CustomAuth &auth = m_resource.customAuth;
     const QDateTime now = m_clock->now();
     if (m_needsLogin) {
@@ -278,7 +287,10 @@ void QueryClient::proceed(PendingQuery *query)
     }
     if (!m_session) {
         wait(query);
-        loginNeeded(AuthEvent::Trigger::NoSession, QStringLiteral("not logged in"));
+        loginNeeded(AuthEvent::Trigger::NoSession,
+                    m_sessionGoneFromStore
+                        ? QStringLiteral("logged out elsewhere (the session is no longer in the keychain)")
+                        : QStringLiteral("not logged in"));
         return;
     }
     if (sessionIsForAnotherServer()) {
@@ -361,17 +373,40 @@ void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason,
     failWaiters(QStringLiteral("Login required: %1.").arg(reason), true);
 }
 
-void QueryClient::loadSession(void (QueryClient::*then)())
+void QueryClient::loadSession(void (QueryClient::*then)(), bool again)
 {
     m_operation = AuthOperation::LoadSession;
-    m_sessions->load(sessionKey(), this, [this, then](const std::optional<AuthSession> &session) {
+    auto loaded = [this, then, again](const std::optional<AuthSession> &session) {
+        m_sessionRead.start();
+        m_sessionJustRead = true; // the query that waited for it goes on with it
+        m_operation = AuthOperation::None;
+        // As the store keeps it: a session kept here and the same one read back compare alike.
+        const auto stored = [](const std::optional<AuthSession> &s) {
+            return s ? s->toJson() : QByteArray();
+        };
+        if (again && stored(session) == stored(m_session)) {
+            (this->*then)();
+            return;
+        }
+        m_sessionGoneFromStore = again && m_session && !session;
+        if (again) {
+            // Another process's login or logout: what this one learnt of the old session goes with it.
+            m_needsLogin = false;
+            m_loginTested = false;
+            m_loginRequiredReported = false;
+        }
         m_session = session;
         m_sessionLoaded = true;
         ++m_generation;
-        m_operation = AuthOperation::None;
         Q_EMIT sessionLoaded();
+        if (again)
+            Q_EMIT sessionChanged();
         (this->*then)();
-    });
+    };
+    if (again)
+        m_sessions->reload(sessionKey(), this, std::move(loaded));
+    else
+        m_sessions->load(sessionKey(), this, std::move(loaded));
 }
 
 void QueryClient::runLoginTest()
@@ -474,6 +509,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             m_session = session;
             ++m_generation;
             m_sessions->save(sessionKey(), session);
+            m_sessionRead.start(); // the store has this one now
             m_needsLogin = false;
             m_loginTested = true; // a fresh login needs no test
             ++m_stats.logins;
@@ -503,6 +539,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         m_session->refreshedAt = now;
         updateExpiry(*m_session);
         m_sessions->save(sessionKey(), *m_session);
+        m_sessionRead.start();
         ++m_stats.refreshes;
         record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus, false,
                console);

@@ -12,6 +12,7 @@
 #include "session/AuthEvent.h"
 #include "session/AuthSession.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 
@@ -51,6 +52,10 @@ public:
     static constexpr qint64 MaxLifetimeSeconds = 10LL * 365 * 24 * 3600;
     static constexpr qint64 MaxLeadMs = 30000;
     static constexpr qint64 MinMsBetweenTimedRefreshes = 1000;
+    // How often, at most, the session is read from the store again before a query (another process's
+    // logout or login).
+    static constexpr qint64 SessionRereadMs = 1000;
+    void setSessionRereadMs(qint64 ms) { m_sessionRereadMs = ms; } // tests
 
     // workspaceId identifies the workspace for session keys (its file's canonical path).
     QueryClient(QNetworkAccessManager *network, SessionManager *sessions, const Workspace &workspace,
@@ -135,7 +140,8 @@ private:
     void fail(PendingQuery *query, const QString &error, bool loginRequired);
 
     // Reads the profile's session from the store, then calls `then`.
-    void loadSession(void (QueryClient::*then)());
+    // Reads the session (`again`: from the store, not the cache; see proceed()), then calls `then`.
+    void loadSession(void (QueryClient::*then)(), bool again = false);
     void runLoginTest();
     void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0);
     void startRefresh(AuthEvent::Trigger trigger, int triggerStatus = 0);
@@ -175,6 +181,10 @@ private:
     mutable quint64 m_sessionScopeGeneration = 0;
     quint64 m_generation = 0; // increases with every login and refresh
     bool m_sessionLoaded = false;
+    QElapsedTimer m_sessionRead; // since the session was last read from the store
+    qint64 m_sessionRereadMs = SessionRereadMs;
+    bool m_sessionJustRead = false;
+    bool m_sessionGoneFromStore = false; // another process logged out: the next login says why
     bool m_loginTested = false;
     bool m_needsLogin = false;
     AuthEvent::Trigger m_needsLoginTrigger = AuthEvent::Trigger::NoSession;

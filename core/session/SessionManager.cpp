@@ -127,6 +127,8 @@ void SessionManager::load(const QString &key, QObject *context, LoadCallback don
     auto deliver = [this, key](const std::optional<AuthSession> &session) {
         if (session)
             m_cache.insert(key, *session);
+        else
+            m_cache.remove(key);
         m_known.insert(key);
         const auto callers = m_loading.take(key);
         for (const auto &[who, callback] : callers) {
@@ -140,15 +142,29 @@ void SessionManager::load(const QString &key, QObject *context, LoadCallback don
         [this, key, deliver](const SecretStore::Result &result) {
             if (result.error == SecretStore::Error::Unavailable) {
                 switchToFallback(result.message);
-                deliver(std::nullopt);
+                deliver(cached(key)); // none the first time; on a read again, what this process had
                 return;
             }
-            if (result.error == SecretStore::Error::Failed)
+            if (result.error == SecretStore::Error::Failed) {
                 Q_EMIT storeError(
                     QStringLiteral("Reading the session from the keychain failed (%1).").arg(result.message));
+                deliver(cached(key)); // a read again that failed tells nothing of the session
+                return;
+            }
             deliver(result.error == SecretStore::Error::None ? AuthSession::fromJson(result.data)
                                                              : std::nullopt);
         });
+}
+
+void SessionManager::reload(const QString &key, QObject *context, LoadCallback done)
+{
+    // A read under way answers this caller too; otherwise the cache no longer answers for the key. Sessions
+    // in memory (an unsaved workspace's, or all of them without a keychain) are this process's alone.
+    // So are sessions this process is writing or removing: the store may not have them yet.
+    if (!m_loading.contains(key) && !m_usingFallback && !isUnsavedWorkspaceKey(key) &&
+        !m_changing.contains(key))
+        m_known.remove(key);
+    load(key, context, std::move(done));
 }
 
 void SessionManager::save(const QString &key, const AuthSession &session)
@@ -156,12 +172,14 @@ void SessionManager::save(const QString &key, const AuthSession &session)
     m_cache.insert(key, session);
     m_known.insert(key);
     const QByteArray data = session.toJson();
+    m_changing.insert(key);
     call(
         key,
         [key, data, this](SecretStore *store, SecretStore::Callback cb) {
             store->write(key, data, this, std::move(cb));
         },
         [this, key, data](const SecretStore::Result &result) {
+            m_changing.remove(key);
             if (result.error == SecretStore::Error::Unavailable) {
                 switchToFallback(result.message);
                 m_store->write(key, data, this, [](const SecretStore::Result &) {});
@@ -184,12 +202,13 @@ void SessionManager::forget(const QString &key)
 {
     m_cache.remove(key);
     m_known.insert(key);
+    m_changing.insert(key);
     call(
         key,
         [key, this](SecretStore *store, SecretStore::Callback cb) {
             store->remove(key, this, std::move(cb));
         },
-        [](const SecretStore::Result &) {});
+        [this, key](const SecretStore::Result &) { m_changing.remove(key); });
     // The session may also sit in an opted-in file store from an earlier run.
     const FileSecretStore files(FileSecretStore::defaultDirectory());
     QFile::remove(files.pathFor(key));

@@ -45,6 +45,9 @@ public:
     using LoadCallback = std::function<void(const std::optional<AuthSession> &)>;
     // Answers from the cache, or reads the store once.
     void load(const QString &key, QObject *context, LoadCallback done);
+    // Reads the store again, then answers as load(): another process (the CLI) may have logged out, or in,
+    // since. A session the store no longer has leaves the cache; one the store can't be read for stays.
+    void reload(const QString &key, QObject *context, LoadCallback done);
     // Caches the session and writes it to the store in the background.
     void save(const QString &key, const AuthSession &session);
     // Logout: clears the session from the cache, the store in use, the in-memory fallback and the file
@@ -82,6 +85,9 @@ private:
     QStringList m_unsavedWorkspaces;
     QHash<QString, AuthSession> m_cache;
     QSet<QString> m_known; // keys whose store state is known (loaded, saved or forgotten)
+    // Keys with a write or removal of this process's on its way to the store. (A set, not a count: a
+    // second write before the first has finished is rare, and its end counts as the first's.)
+    QSet<QString> m_changing;
     QHash<QString, QList<std::pair<QPointer<QObject>, LoadCallback>>> m_loading;
     int m_pending = 0;
     int m_storeTimeoutMs = StoreTimeoutMs;

@@ -6,6 +6,7 @@
 #include "net/QueryClient.h"
 #include "run/PresetPrompter.h"
 #include "session/Clock.h"
+#include "session/FileSecretStore.h"
 #include "session/MemorySecretStore.h"
 #include "session/SessionManager.h"
 
@@ -15,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "TestWorkspaces.h"
@@ -131,6 +133,51 @@ private Q_SLOTS:
         QCOMPARE(sentBody.value(QStringLiteral("note")).toString(), QStringLiteral("hi"));
         // The session lives in the session store, keyed by profile and resource, never in the workspace.
         QVERIFY(m_sessions->cached(c->sessionKey()).has_value());
+    }
+
+    // QA pass 37: the studio kept using (and refreshing, and writing back) a session the CLI had logged out
+    // of, so the CLI was logged in again behind the user's back. Each process reads the shared store again
+    // before a query.
+    void anotherProcesssLogoutAndLoginAreFollowed()
+    {
+        QTemporaryDir store;
+        SessionManager studioSessions(std::make_unique<FileSecretStore>(store.path()));
+        SessionManager cliSessions(std::make_unique<FileSecretStore>(store.path()));
+        const Workspace workspace = demoWorkspace(m_server->baseUrl());
+        const QString name = workspace.resources.first().name;
+        QueryClient studio(m_network, &studioSessions, workspace, QStringLiteral("/test/workspace"), name);
+        QueryClient cli(m_network, &cliSessions, workspace, QStringLiteral("/test/workspace"), name);
+        for (QueryClient *c : {&studio, &cli}) {
+            c->setProfile(QStringLiteral("alice"));
+            c->setPrompter(m_prompter);
+            c->setSessionRereadMs(0); // every query reads the store again
+        }
+        login(studio);
+        QTRY_COMPARE(studioSessions.pendingOperations(), 0);
+        cli.setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        QVERIFY(wait(cli.send(get(QStringLiteral("/me")))).succeeded); // the studio's session
+        cli.logout();
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+
+        studio.setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        QSignalSpy required(&studio, &QueryClient::loginRequired);
+        m_server->resetCounters();
+        const QueryResult after = wait(studio.send(get(QStringLiteral("/me"))));
+        QVERIFY(!after.succeeded);
+        QVERIFY(after.loginRequired);
+        QCOMPARE(m_server->counters().meRequests, 0); // the old token wasn't sent
+        QCOMPARE(required.count(), 1);
+        QVERIFY2(required.first().first().toString().contains(QStringLiteral("logged out elsewhere")),
+                 qPrintable(required.first().first().toString()));
+        QVERIFY(!studioSessions.cached(studio.sessionKey()));
+
+        // A login there is used here, without a login of its own.
+        cli.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        QVERIFY(wait(cli.send(get(QStringLiteral("/me")))).succeeded);
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+        const QueryResult again = wait(studio.send(get(QStringLiteral("/me"))));
+        QVERIFY2(again.succeeded, qPrintable(again.error));
+        QCOMPARE(studio.stats().logins, 1); // the first one only
     }
 
     void profilesAreIsolated()
