@@ -126,12 +126,41 @@ int ValidateCommand::run(const QStringList &arguments)
     };
     for (const Resource &resource : shaped ? shaped->resources : QList<Resource>()) {
         // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or
-        // a variable the workspace lost.
+        // a variable the workspace lost. What a run evaluates only, as the studio's Test judges it: not a
+        // disabled step or row, and a step's name only after it (QA pass 37).
+        QStringList variables;
+        for (const KeyValue &variable : shaped->variables) {
+            if (variable.enabled)
+                variables.append(variable.name);
+        }
+        const Workflow &authWorkflow = resource.customAuth.authWorkflow;
+        const Workflow &refreshWorkflow = resource.customAuth.refreshWorkflow;
+        const bool custom = resource.authMethod == Resource::AuthMethod::Custom;
+        for (const auto &[workflow, known] :
+             {std::pair {&authWorkflow, variables},
+              std::pair {&refreshWorkflow, variables + authWorkflow.definedVariableNames()}}) {
+            QHash<QString, QStringList> byStep;
+            QStringList steps;
+            for (const ResourceReferences::UndefinedRead &read : custom
+                     ? ResourceReferences::undefinedReads(*workflow, known)
+                     : QList<ResourceReferences::UndefinedRead>()) {
+                if (!byStep.contains(read.step))
+                    steps.append(read.step);
+                byStep[read.step].append(read.name);
+            }
+            for (const QString &step : std::as_const(steps)) {
+                warn(resource, byStep.value(step),
+                     QStringLiteral("step \"%1\" of resource \"%2\" reads %3, which no enabled workspace "
+                                    "variable and no step before it defines: a run stops there")
+                         .arg(step, resource.name, ResourceReferences::asExpressions(byStep.value(step))));
+            }
+        }
+        QStringList defined = variables;
+        if (custom)
+            defined += authWorkflow.definedVariableNames() + refreshWorkflow.definedVariableNames();
         QStringList undefined;
-        for (const QString &name : ResourceReferences::outsideNames(resource)) {
-            // The first variable of the name (the only one in a valid file).
-            const KeyValue *variable = shaped->findVariable(name);
-            if (!variable || !variable->enabled)
+        for (const QString &name : ResourceReferences::fieldNames(resource)) {
+            if (!defined.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name))
                 undefined.append(name);
         }
         if (!undefined.isEmpty()) {

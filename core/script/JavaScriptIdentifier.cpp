@@ -72,6 +72,7 @@ bool isBuiltinGlobal(const QString &name)
                                    "encodeURIComponent",
                                    "escape",
                                    "eval",
+                                   "globalThis",
                                    "isFinite",
                                    "isNaN",
                                    "parseFloat",

@@ -71,6 +71,24 @@ QStringList outsideNames(const Resource &resource)
     return outside;
 }
 
+QStringList fieldNames(const Resource &resource)
+{
+    QStringList names;
+    addRootNames(names, resource.baseUrl);
+    for (const KeyValueList *rows : {&resource.headers, &resource.urlParameters, &resource.bodyDefaults}) {
+        for (const KeyValue &row : *rows) {
+            if (row.enabled && !row.isBlank()) {
+                addRootNames(names, row.name);
+                addRootNames(names, row.value);
+            }
+        }
+    }
+    if (resource.customAuth.loginTestEnabled)
+        addRootNames(names, resource.customAuth.loginTestUrl);
+    addRootNames(names, resource.customAuth.expiresIn);
+    return names;
+}
+
 QStringList authStepsReadByRefresh(const Resource &resource)
 {
     const Workflow &auth = resource.customAuth.authWorkflow;

@@ -19,6 +19,10 @@ namespace ResourceReferences {
 // first appearance.
 QStringList outsideNames(const Resource &resource);
 
+// Root names the resource's own fields read (base URL, enabled header, parameter and body default rows,
+// login test URL, expiry), outside its workflows: the workspace's variables and the session's.
+QStringList fieldNames(const Resource &resource);
+
 // Names the refresh workflow reads that are steps of the auth workflow other than its Define variable
 // steps ({{ form1.email }}, {{ http1.body.refresh_token }}), and that no refresh step before the reading
 // one is named: a refresh starts from the session, which keeps only the variables the auth workflow

@@ -269,6 +269,21 @@ private Q_SLOTS:
                                                    "{{ form1 }}, from the auth workflow's steps")),
             qPrintable(refreshRun.err));
 
+        // What a run evaluates, as the studio's Test judges it (QA pass 37): a name read only by a disabled
+        // step or row is no warning; one a later step (or only a disabled one) defines is.
+        const QString order = writeFile(
+            dir, QStringLiteral("order.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "defineVariable", "name": "A", "value": "{{ LATER }}"}, {"type": "defineVariable", "name": "OFF", "enabled": false, "value": "{{ GHOST }}"}, {"type": "defineVariable", "name": "B", "value": "{{ OFF }}"}, {"type": "defineVariable", "name": "LATER", "value": "x"}]}}]})");
+        const Run orderRun = cli({QStringLiteral("validate"), order});
+        QCOMPARE(orderRun.exitCode, 0);
+        QVERIFY2(orderRun.err.contains(
+                     QStringLiteral("warning: step \"A\" of resource \"r\" reads {{ LATER }}, which no "
+                                    "enabled workspace variable and no step before it defines")),
+                 qPrintable(orderRun.err));
+        QVERIFY2(orderRun.err.contains(QStringLiteral("step \"B\" of resource \"r\" reads {{ OFF }}")),
+                 qPrintable(orderRun.err));
+        QVERIFY2(!orderRun.err.contains(QStringLiteral("GHOST")), qPrintable(orderRun.err));
+
         // A form field the form doesn't have (a typo, a renamed key): the run would send null (QA pass 35).
         // Not one a disabled step reads, nor one of a later step of the form's name.
         const QString misspelt = writeFile(
