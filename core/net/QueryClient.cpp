@@ -800,8 +800,20 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
     query->m_result.response = response;
     query->m_result.succeeded = response.isSuccess();
     if (query->m_result.retried && usesCustomAuth() && isRefreshFailure(response)) {
-        // Failed again with a fresh session: report the original failure, and the session needs a login.
+        // Failed again with a session just refreshed: the caller gets the original failure. A 401 says the
+        // server doesn't take the new credentials either: the session needs a login. Any other status (a
+        // 403 for this user, a 404 under the default of refreshing on any failure) is this request's: the
+        // session stays, and the next queries go out with it (QA pass 37: a 404 left every later query of
+        // the studio's waiting for a login).
         query->m_result.response = *query->m_result.originalFailure;
+        if (response.status != 401) {
+            query->m_result.error =
+                QStringLiteral("The query failed again after the session was refreshed (HTTP %1): the server "
+                               "refuses this request with the new session too.")
+                    .arg(response.status);
+            query->finish();
+            return;
+        }
         query->m_result.loginRequired = true;
         query->m_result.error =
             QStringLiteral("The query failed again after the session was refreshed; login required.");

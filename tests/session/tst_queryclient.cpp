@@ -701,6 +701,30 @@ private Q_SLOTS:
         QCOMPARE(required.count(), 1);
     }
 
+    // A retry that fails again with another status than 401 is the request's own refusal: the session stays
+    // for the next queries (QA pass 37: one such endpoint left every later query waiting for a login).
+    void aRetryFailingWithAnotherStatusKeepsTheSession()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.refreshOnStatuses.clear(); // the default: any failure
+        auto c = client(workspace);
+        login(*c);
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        QSignalSpy required(c.get(), &QueryClient::loginRequired);
+        m_server->resetCounters();
+        const QueryResult missing = wait(c->send(get(QStringLiteral("/status/404"))));
+        QVERIFY(!missing.succeeded);
+        QVERIFY(missing.retried);
+        QVERIFY(!missing.loginRequired);
+        QCOMPARE(missing.status(), 404);
+        QVERIFY2(missing.error.contains(QStringLiteral("(HTTP 404)")), qPrintable(missing.error));
+        QCOMPARE(m_server->counters().refreshes, 1);
+        const QueryResult me = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY2(me.succeeded, qPrintable(me.error));
+        QCOMPARE(required.count(), 0);
+        QCOMPARE(c->stats().logins, 1);
+    }
+
     void timeBasedExpiry_data()
     {
         QTest::addColumn<QString>("expiresIn");
