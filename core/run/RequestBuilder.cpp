@@ -237,6 +237,11 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             prepared.request.setRawHeader(name.toLatin1(), value.toUtf8());
         }
 
+        // The program's own name, where the workflow sets none: Qt's default ("Mozilla/5.0") passed it off
+        // as a browser in the servers' logs (QA pass 37).
+        if (prepared.request.rawHeader("User-Agent").isEmpty())
+            prepared.request.setRawHeader("User-Agent", QByteArrayLiteral("AuthStudio/" AUTHSTUDIO_VERSION));
+
         QByteArray contentType;
         switch (step.body.kind) {
         case RequestBody::Kind::None:

@@ -122,6 +122,10 @@ private Q_SLOTS:
                      .value(QStringLiteral("Authorization"))
                      .toString(),
                  QStringLiteral("Bearer ") + token);
+        // Sent as what it is, not as a browser.
+        QCOMPARE(
+            echo.value(QStringLiteral("headers")).toObject().value(QStringLiteral("User-Agent")).toString(),
+            QStringLiteral("AuthStudio/" AUTHSTUDIO_VERSION));
         QCOMPARE(echo.value(QStringLiteral("args")).toObject().value(QStringLiteral("t")).toString(), token);
         QCOMPARE(echo.value(QStringLiteral("json")).toObject().value(QStringLiteral("token")).toString(),
                  token);
