@@ -183,8 +183,7 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
             const bool slashMissing = parts.size() >= 2 &&
                 parts.at(0).kind != Template::Part::Kind::Literal &&
                 parts.at(1).kind == Template::Part::Kind::Literal && !parts.at(1).text.isEmpty() &&
-                parts.at(1).text.at(0).isLetterOrNumber() && httpUrl &&
-                urlText.indexOf(QLatin1Char('/'), urlText.indexOf(QLatin1String("//")) + 2) < 0;
+                parts.at(1).text.at(0).isLetterOrNumber() && httpUrl;
             QString hint;
             if (slashMissing) {
                 hint = QStringLiteral("; is a / missing between {{ %1 }} and '%2'?")

@@ -285,6 +285,9 @@ private Q_SLOTS:
             << QStringLiteral("{{ 'BASE' }}post") << QString()
             << QStringLiteral("' }} and 'post'?") // between {{ 'http://127.0.0.1:PORT' }} and 'post'
             << QStringLiteral("URL");
+        QTest::newRow("slash missing, a path after")
+            << QStringLiteral("{{ 'BASE' }}v1/login") << QString() << QStringLiteral("' }} and 'v1/login'?")
+            << QStringLiteral("URL");
     }
     void expressionErrorsNameStepAndField()
     {
