@@ -52,7 +52,8 @@ int AuthCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs a resource's auth workflow headless. Form values come from --input step.field=VALUE, "
+        "Runs a resource's auth workflow headless, as the studio's Test does: it keeps no session (query "
+        "logs in, keeps the session and uses it). Form values come from --input step.field=VALUE, "
         "else from AUTHSTUDIO_INPUT_<STEP>_<FIELD> environment variables (e.g. "
         "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
         "failed, 2 usage or file error."));
@@ -154,6 +155,9 @@ int AuthCommand::run(const QStringList &arguments)
             }
             if (result.succeeded()) {
                 CliOutput::out(QStringLiteral("Succeeded in %1").arg(CliOutput::duration(result.elapsedNs)));
+                // QA pass 37 took a successful auth for a login, and found no session after it.
+                CliOutput::err(QStringLiteral("note: auth tests the workflow and keeps no session; "
+                                              "'authstudio-cli query' logs in and keeps one."));
                 CliOutput::out(QStringLiteral("\nScope%1:")
                                    .arg(showSecrets ? QStringLiteral(" (secrets shown)")
                                                     : QStringLiteral(" (secrets masked)")));
