@@ -882,6 +882,26 @@ void tst_MainWindow::historyDockListsEditsAndGoesBack()
     QCOMPARE(window->document()->resourceCount(), 3);
     QCOMPARE(window->document()->resource(0).baseUrl, QStringLiteral("{{ DEMO_API }}/api"));
     QCOMPARE(window->currentResource(), 2);
+    // The arrow keys walk the history: each step shows its place and leaves the keys to the history
+    // (QA pass 37: the focus went to the base URL, and Down then moved its cursor instead of redoing).
+    window->setCurrentResource(0);
+    window->resourceEditor()->showStep(WorkflowKind::Auth, 1, QStringLiteral("url"));
+    auto *request = qobject_cast<ApiRequestStepEditor *>(
+        child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStepEditor());
+    QVERIFY(request);
+    request->urlEdit()->setFocus();
+    request->urlEdit()->end(false);
+    QTest::keyClicks(request->urlEdit(), QStringLiteral("?v=2"));
+    const QString edited = request->urlEdit()->text();
+    history->setFocus();
+    QTRY_VERIFY(history->hasFocus());
+    QTest::keyClick(history, Qt::Key_Up);
+    QVERIFY(request->urlEdit()->text() != edited);
+    QVERIFY2(history->hasFocus(),
+             QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none");
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
+    QCOMPARE(request->urlEdit()->text(), edited);
+    QVERIFY(history->hasFocus());
     MessagePrompt::setNextAnswer(QMessageBox::Discard);
 }
 

@@ -657,8 +657,12 @@ void MainWindow::createDocks()
         connect(history->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this, history](const QModelIndex &current, const QModelIndex &previous) {
                     if (history->hasFocus() && current.isValid() && previous.isValid() &&
-                        current.row() != previous.row())
+                        current.row() != previous.row()) {
                         showLastChange(current.row() < previous.row());
+                        // The keys stay the history's, so the arrows walk on through it (QA pass 37:
+                        // the focus went to the field the edit was in, and Down moved its cursor).
+                        history->setFocus(Qt::OtherFocusReason);
+                    }
                 });
     });
 
