@@ -257,7 +257,7 @@ void CodeEditor::updateExtraSelections()
         QColor background = StudioColors::error(palette());
         // Fainter on a dark base, where the lighter red at the light theme's strength left the code on the
         // line at 2.9:1 (QA pass 37).
-        background.setAlpha(palette().color(QPalette::Base).lightness() < 128 ? 40 : 70);
+        background.setAlpha(StudioColors::isDark(palette()) ? 40 : 70);
         error.format.setBackground(background);
         error.format.setProperty(QTextFormat::FullWidthSelection, true);
         error.format.setToolTip(m_errorMessage);

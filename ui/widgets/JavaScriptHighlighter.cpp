@@ -1,5 +1,6 @@
 #include "JavaScriptHighlighter.h"
 
+#include "StudioColors.h"
 #include "script/JavaScriptIdentifier.h"
 
 #include <QGuiApplication>
@@ -57,7 +58,7 @@ void JavaScriptHighlighter::setPalette(const QPalette &palette)
 void JavaScriptHighlighter::updateFormats(const QPalette &palette)
 {
     // Two hand-picked sets rather than computed hues: each is checked for contrast against its kind of base.
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = StudioColors::isDark(palette);
     m_keyword = {};
     m_keyword.setForeground(dark ? QColor(0x56, 0x9c, 0xd6) : QColor(0x00, 0x33, 0xb3));
     m_keyword.setFontWeight(QFont::Bold);

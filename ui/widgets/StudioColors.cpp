@@ -5,14 +5,10 @@
 
 namespace AuthStudio {
 
-namespace {
-
-bool isDark(const QPalette &palette)
+bool StudioColors::isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
 }
-
-} // namespace
 
 QColor StudioColors::error(const QPalette &palette)
 {

@@ -11,6 +11,9 @@ namespace AuthStudio {
 class StudioColors
 {
 public:
+    // Whether the palette's base is dark: the colours below, and the code editor's, pick their dark set by
+    // it.
+    static bool isDark(const QPalette &palette);
     // Problems: unknown names, a script's error line, a failed run. On a dark base a lighter red, which
     // reads there as the light one does on white (QA pass 36: 2.2 to 3.3:1 on Breeze Dark).
     static QColor error(const QPalette &palette);
