@@ -24,24 +24,43 @@ void addRootNames(QStringList &names, const QString &text)
     }
 }
 
-// The root names a step's {{ }} fields read: an API Request's texts, a Define variable's value. (A
-// script's reads can't be told this way.)
-void addStepRootNames(QStringList &names, const Step &step)
+// Which texts of a step or resource to read: all that hold expressions, or only those a run evaluates
+// (enabled rows, the body kind in use, a login test that is on).
+enum class Texts { All, Evaluated };
+
+// A step's texts that may hold {{ expressions }}: an API Request's, a Define variable's value. (A script's
+// reads can't be told this way; a form holds none.)
+QStringList stepTexts(const Step &step, Texts which)
 {
-    if (const auto *request = std::get_if<ApiRequestStep>(&step)) {
-        for (const QString &text : request->templateTexts())
-            addRootNames(names, text);
-    } else if (const auto *variable = std::get_if<DefineVariableStep>(&step)) {
-        addRootNames(names, variable->value);
-    }
+    if (const auto *request = std::get_if<ApiRequestStep>(&step))
+        return which == Texts::All ? request->templateTexts() : request->evaluatedTexts();
+    if (const auto *variable = std::get_if<DefineVariableStep>(&step))
+        return {variable->value};
+    return {};
 }
 
-void addRootNames(QStringList &names, const KeyValueList &rows)
+// The root names a step's {{ }} fields read.
+void addStepRootNames(QStringList &names, const Step &step, Texts which = Texts::All)
 {
-    for (const KeyValue &row : rows) {
-        addRootNames(names, row.name);
-        addRootNames(names, row.value);
+    for (const QString &text : stepTexts(step, which))
+        addRootNames(names, text);
+}
+
+// The root names the resource's own fields read (not its workflows').
+void addFieldRootNames(QStringList &names, const Resource &resource, Texts which)
+{
+    addRootNames(names, resource.baseUrl);
+    for (const KeyValueList *rows : {&resource.headers, &resource.urlParameters, &resource.bodyDefaults}) {
+        for (const KeyValue &row : *rows) {
+            if (which == Texts::All || (row.enabled && !row.isBlank())) {
+                addRootNames(names, row.name);
+                addRootNames(names, row.value);
+            }
+        }
     }
+    if (which == Texts::All || resource.customAuth.loginTestEnabled)
+        addRootNames(names, resource.customAuth.loginTestUrl);
+    addRootNames(names, resource.customAuth.expiresIn);
 }
 
 } // namespace
@@ -49,12 +68,7 @@ void addRootNames(QStringList &names, const KeyValueList &rows)
 QStringList outsideNames(const Resource &resource)
 {
     QStringList used;
-    addRootNames(used, resource.baseUrl);
-    addRootNames(used, resource.headers);
-    addRootNames(used, resource.urlParameters);
-    addRootNames(used, resource.bodyDefaults);
-    addRootNames(used, resource.customAuth.loginTestUrl);
-    addRootNames(used, resource.customAuth.expiresIn);
+    addFieldRootNames(used, resource, Texts::All);
     QSet<QString> inside;
     for (const Workflow *workflow :
          {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
@@ -74,18 +88,7 @@ QStringList outsideNames(const Resource &resource)
 QStringList fieldNames(const Resource &resource)
 {
     QStringList names;
-    addRootNames(names, resource.baseUrl);
-    for (const KeyValueList *rows : {&resource.headers, &resource.urlParameters, &resource.bodyDefaults}) {
-        for (const KeyValue &row : *rows) {
-            if (row.enabled && !row.isBlank()) {
-                addRootNames(names, row.name);
-                addRootNames(names, row.value);
-            }
-        }
-    }
-    if (resource.customAuth.loginTestEnabled)
-        addRootNames(names, resource.customAuth.loginTestUrl);
-    addRootNames(names, resource.customAuth.expiresIn);
+    addFieldRootNames(names, resource, Texts::Evaluated);
     return names;
 }
 
@@ -132,12 +135,7 @@ QList<UnknownFormField> unknownFormFields(const Resource &resource)
         for (const Step &step : workflow->steps) {
             if (!stepEnabled(step))
                 continue; // a run skips it: it reads nothing, and its name is nothing to read
-            QStringList texts;
-            if (const auto *request = std::get_if<ApiRequestStep>(&step))
-                texts = request->templateTexts();
-            else if (const auto *variable = std::get_if<DefineVariableStep>(&step))
-                texts = {variable->value};
-            for (const QString &text : std::as_const(texts)) {
+            for (const QString &text : stepTexts(step, Texts::All)) {
                 if (!text.contains(QLatin1String("{{")))
                     continue;
                 for (const Template::Part &part : Template::parse(text)->parts()) {
@@ -177,14 +175,8 @@ QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList 
     for (const Step &step : workflow.steps) {
         if (!stepEnabled(step))
             continue; // a run skips it
-        QStringList texts;
-        if (const auto *request = std::get_if<ApiRequestStep>(&step))
-            texts = request->evaluatedTexts();
-        else if (const auto *variable = std::get_if<DefineVariableStep>(&step))
-            texts = {variable->value};
         QStringList read;
-        for (const QString &text : std::as_const(texts))
-            addRootNames(read, text);
+        addStepRootNames(read, step, Texts::Evaluated);
         for (const QString &name : std::as_const(read)) {
             if (!defined.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name) &&
                 !said.contains(name)) {
