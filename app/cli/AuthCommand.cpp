@@ -58,7 +58,8 @@ int AuthCommand::run(const QStringList &arguments)
         "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
         "failed, 2 usage or file error."));
     parser.addHelpOption();
-    CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption);
+    CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption |
+                           CliWorkspace::AuthWorkflowRun);
     workspace.addOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
     parser.addOption(

@@ -11,6 +11,7 @@
 #include "session/MemorySecretStore.h"
 #include "session/SessionManager.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -91,9 +92,13 @@ CliWorkspace::~CliWorkspace() = default;
 
 void CliWorkspace::addOptions(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace file."));
-    parser.addOption(
-        {QStringLiteral("resource"), QStringLiteral("The resource to use."), QStringLiteral("NAME")});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral(
+            "The workspace file (.authstudio.json) or a resource export (.authstudio-resource.json)."));
+    parser.addOption({QStringLiteral("resource"),
+                      QStringLiteral("The resource to use; needed when the file has more than one."),
+                      QStringLiteral("NAME")});
     if (m_options & Inputs)
         parser.addOption(
             {QStringLiteral("input"),
@@ -129,8 +134,8 @@ void CliWorkspace::addOptions(QCommandLineParser &parser) const
 
 bool CliWorkspace::load(const QCommandLineParser &parser)
 {
-    if (parser.positionalArguments().size() != 1 || !parser.isSet(QStringLiteral("resource"))) {
-        CliOutput::err(QStringLiteral("expected FILE and --resource NAME (see --help)"));
+    if (parser.positionalArguments().size() != 1) {
+        CliOutput::err(QStringLiteral("expected one FILE (see --help)"));
         return false;
     }
     if ((m_options & Inputs) &&
@@ -156,23 +161,30 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
     }
 
     m_file = parser.positionalArguments().first();
-    WorkspaceReader reader;
-    const std::optional<Workspace> workspace = reader.readFile(m_file);
-    if (!workspace) {
-        CliOutput::err(reader.error().toString());
+    if (!readFile())
         return false;
-    }
-    m_workspace = *workspace;
     m_workspaceId = QFileInfo(m_file).canonicalFilePath();
-    const QString name = parser.value(QStringLiteral("resource"));
-    m_resource = m_workspace.findResource(name);
-    if (!m_resource) {
-        QStringList names;
-        for (const Resource &r : m_workspace.resources)
-            names.append(QStringLiteral("\"%1\"").arg(r.name));
-        CliOutput::err(QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)")
-                           .arg(m_file, name,
-                                names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
+    QStringList names;
+    for (const Resource &r : m_workspace.resources)
+        names.append(QStringLiteral("\"%1\"").arg(r.name));
+    const QString listed = names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "));
+    if (parser.isSet(QStringLiteral("resource"))) {
+        const QString name = parser.value(QStringLiteral("resource"));
+        m_resource = m_workspace.findResource(name);
+        if (!m_resource) {
+            CliOutput::err(m_export ? QStringLiteral("%1: no resource named \"%2\": the export holds %3")
+                                          .arg(m_file, name, listed)
+                                    : QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)")
+                                          .arg(m_file, name, listed));
+            return false;
+        }
+    } else if (m_workspace.resources.size() == 1) {
+        // Nothing to choose from: a resource export, or a workspace of one resource.
+        m_resource = &m_workspace.resources.first();
+    } else {
+        CliOutput::err(
+            QStringLiteral("%1: which resource? Name it with --resource NAME (the workspace has: %2)")
+                .arg(m_file, listed));
         return false;
     }
     if (!checkInputs() || !checkVariables())
@@ -199,7 +211,102 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
                                           "built-in demo API for it, or give it with --var DEMO_API=URL")
                                .arg(m_file));
     }
+    return checkNamesDefined();
+}
+
+bool CliWorkspace::readFile()
+{
+    WorkspaceReader reader;
+    QFile input(m_file);
+    // A file that can't be opened is left to readFile(), which says why.
+    const QByteArray data = input.open(QIODevice::ReadOnly) ? input.readAll() : QByteArray();
+    if (!data.isEmpty() && WorkspaceReader::isResourceExport(data)) {
+        // A resource exported from the studio runs on its own; what it read from its workspace's
+        // variables comes from --var (checkNamesDefined says which).
+        const std::optional<Resource> resource = reader.readResource(data, m_file);
+        if (!resource) {
+            CliOutput::err(reader.error().toString());
+            return false;
+        }
+        m_export = true;
+        m_workspace = Workspace();
+        m_workspace.resources.append(*resource);
+        return true;
+    }
+    const std::optional<Workspace> workspace =
+        input.isOpen() ? reader.read(data, m_file) : reader.readFile(m_file);
+    if (!workspace) {
+        CliOutput::err(reader.error().toString());
+        return false;
+    }
+    m_workspace = *workspace;
     return true;
+}
+
+// A name that what this command runs reads and nothing defines (not a workspace variable, nor --var, nor a
+// step before it) stops the run there: said before a form asks for a password, with how to give it. The
+// same rule as validate's warnings and the studio's Test.
+bool CliWorkspace::checkNamesDefined() const
+{
+    if (!(m_options & (AuthWorkflowRun | Queries)))
+        return true;
+    QStringList known = m_variables.keys();
+    for (const KeyValue &variable : m_workspace.variables) {
+        if (variable.enabled)
+            known.append(variable.name);
+    }
+    QList<ResourceReferences::UndefinedRead> undefined;
+    if ((m_options & AuthWorkflowRun) && m_resource->authMethod == Resource::AuthMethod::Custom)
+        undefined = ResourceReferences::undefinedReads(m_resource->customAuth.authWorkflow, known);
+    if (m_options & Queries) {
+        // Every query evaluates the resource's own fields; a login runs only when there is no session.
+        for (const QString &name : ResourceReferences::undefinedFieldNames(*m_resource, known))
+            undefined.append({QString(), name});
+    }
+    // A misspelt form field reads null, and the run sends that without a word: warned, as validate does,
+    // not refused (null may be meant).
+    if (m_resource->authMethod == Resource::AuthMethod::Custom) {
+        for (const ResourceReferences::UnknownFormField &unknown :
+             ResourceReferences::unknownFormFields(*m_resource)) {
+            CliOutput::err(QStringLiteral("%1: warning: step \"%2\" reads {{ %3.%4 }}, a field form \"%3\" "
+                                          "doesn't have (its fields: %5): a run reads null there")
+                               .arg(m_file, unknown.step, unknown.form, unknown.field,
+                                    unknown.formFields.isEmpty()
+                                        ? QStringLiteral("none")
+                                        : unknown.formFields.join(QStringLiteral(", "))));
+        }
+    }
+    if (undefined.isEmpty())
+        return true;
+    QStringList names;
+    for (const ResourceReferences::UndefinedRead &read : std::as_const(undefined)) {
+        if (!names.contains(read.name))
+            names.append(read.name);
+    }
+    const ResourceReferences::UndefinedRead &first = undefined.first();
+    const QString reader = first.step.isEmpty()
+        ? QStringLiteral("resource \"%1\"").arg(m_resource->name)
+        : QStringLiteral("step \"%1\" of resource \"%2\"").arg(first.step, m_resource->name);
+    QStringList giving;
+    for (const QString &name : std::as_const(names))
+        giving.append(QStringLiteral("--var %1=VALUE").arg(name));
+    QString how = QStringLiteral("give %1 with %2")
+                      .arg(names.size() == 1 ? QStringLiteral("it") : QStringLiteral("them"),
+                           giving.join(QStringLiteral(" ")));
+    if (names.contains(QStringLiteral("DEMO_API")) && (m_options & DemoServerOption))
+        how += QStringLiteral(" (--with-demo-server runs the built-in demo API for DEMO_API)");
+    if (m_export) {
+        CliOutput::err(
+            QStringLiteral("%1: %2 reads %3 from the workspace it was exported from, and an export "
+                           "carries no workspace variables: %4")
+                .arg(m_file, reader, ResourceReferences::asExpressions(names), how));
+    } else {
+        CliOutput::err(
+            QStringLiteral("%1: %2 reads %3, which no enabled workspace variable and no step before "
+                           "it defines: a run would stop there; %4, or define it in the workspace")
+                .arg(m_file, reader, ResourceReferences::asExpressions(names), how));
+    }
+    return false;
 }
 
 // An input that no form of the resource asks for is a typo (a misspelt step or field); ignored, the run

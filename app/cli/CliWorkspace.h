@@ -18,13 +18,23 @@ class SecretStore;
 class CliWorkspace
 {
 public:
-    enum Option { Inputs = 1, Variables = 2, DemoServerOption = 4, Profile = 8, SessionStore = 16 };
+    // AuthWorkflowRun and Queries: what the command runs, whose undefined names load() refuses.
+    enum Option {
+        Inputs = 1,
+        Variables = 2,
+        DemoServerOption = 4,
+        Profile = 8,
+        SessionStore = 16,
+        AuthWorkflowRun = 32,
+        Queries = 64
+    };
 
     explicit CliWorkspace(int options);
     ~CliWorkspace();
 
     void addOptions(QCommandLineParser &parser) const;
-    // Loads the file and resource and starts the demo API when asked; prints the error and returns false.
+    // Loads the file (a workspace or a resource export) and resource (--resource, or the file's only one)
+    // and starts the demo API when asked; prints the error and returns false.
     bool load(const QCommandLineParser &parser);
 
     const AuthStudio::Workspace &workspace() const { return m_workspace; }
@@ -39,13 +49,16 @@ public:
     std::unique_ptr<AuthStudio::SecretStore> createStore() const;
 
 private:
+    bool readFile();
     bool checkInputs() const;
     bool checkVariables() const;
+    bool checkNamesDefined() const;
 
     int m_options;
     AuthStudio::Workspace m_workspace;
     const AuthStudio::Resource *m_resource = nullptr;
     QString m_file;
+    bool m_export = false; // the file is a resource export (an "authstudio-resource" file)
     QString m_workspaceId;
     QHash<QString, QString> m_inputs;
     QHash<QString, QString> m_variables;

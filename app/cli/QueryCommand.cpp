@@ -45,7 +45,7 @@ int QueryCommand::run(const QStringList &arguments)
         "earlier run.\nExit 0 when every final attempt succeeded, 1 otherwise, 2 usage or file error."));
     parser.addHelpOption();
     CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption |
-                           CliWorkspace::Profile | CliWorkspace::SessionStore);
+                           CliWorkspace::Profile | CliWorkspace::SessionStore | CliWorkspace::Queries);
     workspace.addOptions(parser);
     parser.addOption({QStringLiteral("method"), QStringLiteral("HTTP method. Default GET."),
                       QStringLiteral("M"), QStringLiteral("GET")});

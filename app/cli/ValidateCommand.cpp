@@ -1,7 +1,6 @@
 #include "ValidateCommand.h"
 
 #include "CliOutput.h"
-#include "format/WorkspaceFormat.h"
 #include "format/WorkspaceReader.h"
 #include "script/JavaScriptIdentifier.h"
 #include "script/ResourceReferences.h"
@@ -9,21 +8,12 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
 using namespace AuthStudio;
 
 namespace {
-
-// Whether the bytes say they are a resource export; anything else is read as a workspace, whose reader says
-// what is wrong with it.
-bool isResourceExport(const QByteArray &data)
-{
-    const QJsonDocument json = QJsonDocument::fromJson(data);
-    return json.object().value(QStringLiteral("format")).toString() == WorkspaceFormat::resourceFormatName();
-}
 
 // An error for --json: the place split into what a tool can use, a line and column for JSON the file's
 // syntax breaks, a JSON pointer ("field") for a rule a value breaks.
@@ -95,7 +85,7 @@ int ValidateCommand::run(const QStringList &arguments)
     QFile input(file);
     const bool opened = input.open(QIODevice::ReadOnly);
     const QByteArray data = opened ? input.readAll() : QByteArray();
-    if (opened && isResourceExport(data)) {
+    if (opened && WorkspaceReader::isResourceExport(data)) {
         document.insert(QStringLiteral("kind"), QStringLiteral("resourceExport"));
         const std::optional<Resource> resource = reader.readResource(data, file);
         if (!resource)
@@ -155,14 +145,7 @@ int ValidateCommand::run(const QStringList &arguments)
                          .arg(step, resource.name, ResourceReferences::asExpressions(byStep.value(step))));
             }
         }
-        QStringList defined = variables;
-        if (custom)
-            defined += authWorkflow.definedVariableNames() + refreshWorkflow.definedVariableNames();
-        QStringList undefined;
-        for (const QString &name : ResourceReferences::fieldNames(resource)) {
-            if (!defined.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name))
-                undefined.append(name);
-        }
+        const QStringList undefined = ResourceReferences::undefinedFieldNames(resource, variables);
         if (!undefined.isEmpty()) {
             warn(resource, undefined,
                  QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "

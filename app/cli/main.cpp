@@ -14,12 +14,15 @@ namespace {
 const char *const Usage = R"(usage: authstudio-cli COMMAND [options]
 
 Commands:
-  validate FILE                       check a workspace file
-  auth FILE --resource NAME [...]     run a resource's auth workflow headless
-  query FILE --resource NAME [...]    send queries through a resource, logging in as needed
-  logout FILE --resource NAME         clear a profile's session for a resource
+  validate FILE                       check a workspace file or a resource export
+  auth FILE [--resource NAME] [...]   run a resource's auth workflow headless
+  query FILE [--resource NAME] [...]  send queries through a resource, logging in as needed
+  logout FILE [--resource NAME]       clear a profile's session for a resource
   demo-server [--port P] [--token-ttl SECONDS]
                                       run the embedded demo API in the foreground
+
+FILE is a workspace (.authstudio.json) or a resource exported from the studio
+(.authstudio-resource.json); --resource is needed when it has more than one.
 
 Run 'authstudio-cli COMMAND --help' for a command's options.)";
 

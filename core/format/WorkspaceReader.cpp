@@ -492,6 +492,12 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const QByteArray &data, 
     }
 }
 
+bool WorkspaceReader::isResourceExport(const QByteArray &data)
+{
+    const QJsonDocument json = QJsonDocument::fromJson(data);
+    return json.object().value(QStringLiteral("format")).toString() == WorkspaceFormat::resourceFormatName();
+}
+
 bool WorkspaceReader::failOnProblems(const QList<FormatError> &problems)
 {
     m_errors = problems;

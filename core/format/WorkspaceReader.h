@@ -28,6 +28,10 @@ public:
     // hold (validate still warns of names it doesn't define).
     std::optional<Workspace> readWithoutRules(const QByteArray &data, const QString &fileName = {});
 
+    // Whether the bytes say they are a resource export; anything else is read as a workspace, whose reader
+    // says what is wrong with it.
+    static bool isResourceExport(const QByteArray &data);
+
     FormatError error() const { return m_error; }
     // Every problem of the last read, error() first: that one alone when the file's JSON or shape is wrong
     // (reading stops there), else every workspace rule it breaks, so that one pass can fix them all.

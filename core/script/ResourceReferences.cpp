@@ -92,6 +92,20 @@ QStringList fieldNames(const Resource &resource)
     return names;
 }
 
+QStringList undefinedFieldNames(const Resource &resource, const QStringList &known)
+{
+    QStringList defined = known;
+    if (resource.authMethod == Resource::AuthMethod::Custom)
+        defined += resource.customAuth.authWorkflow.definedVariableNames() +
+            resource.customAuth.refreshWorkflow.definedVariableNames();
+    QStringList undefined;
+    for (const QString &name : fieldNames(resource)) {
+        if (!defined.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name))
+            undefined.append(name);
+    }
+    return undefined;
+}
+
 QStringList authStepsReadByRefresh(const Resource &resource)
 {
     const Workflow &auth = resource.customAuth.authWorkflow;

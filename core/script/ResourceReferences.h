@@ -23,6 +23,10 @@ QStringList outsideNames(const Resource &resource);
 // login test URL, expiry), outside its workflows: the workspace's variables and the session's.
 QStringList fieldNames(const Resource &resource);
 
+// Of fieldNames(), those neither `known` (the workspace variables) nor a variable the resource's workflows
+// define (a session's) nor a JavaScript global: every query stops there.
+QStringList undefinedFieldNames(const Resource &resource, const QStringList &known);
+
 // Names the refresh workflow reads that are steps of the auth workflow other than its Define variable
 // steps ({{ form1.email }}, {{ http1.body.refresh_token }}), and that no refresh step before the reading
 // one is named: a refresh starts from the session, which keeps only the variables the auth workflow

@@ -942,6 +942,123 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral("--var DEMO_API is used")), qPrintable(run.err));
     }
 
+    // A resource exported from the studio runs on its own (QA pass 37: validate accepted it, auth and query
+    // refused it): no --resource needed, and what it read from its workspace comes from --var, which it
+    // says before a form asks for a password.
+    void runsAResourceExport()
+    {
+        DemoServer server;
+        QVERIFY(server.listen());
+        QTemporaryDir dir;
+        const Resource resource = TestWorkspaces::demoLoginWorkspace(QString()).resources.first();
+        const QString path = writeFile(dir, QStringLiteral("api.authstudio-resource.json"),
+                                       WorkspaceWriter::resourceToJson(resource));
+        QVERIFY(!path.isEmpty());
+
+        const Run unset = cli({QStringLiteral("auth"), path});
+        QCOMPARE(unset.exitCode, 2);
+        QVERIFY2(
+            unset.err.contains(
+                QStringLiteral(
+                    "%1: step \"http1\" of resource \"api\" reads {{ DEMO_API }} from the workspace it was "
+                    "exported from, and an export carries no workspace variables: give it with --var "
+                    "DEMO_API=VALUE (--with-demo-server runs the built-in demo API for DEMO_API)")
+                    .arg(path)),
+            qPrintable(unset.err));
+        QVERIFY(unset.out.isEmpty()); // refused before the form
+
+        const QStringList given =
+            QStringList {QStringLiteral("--var"), QStringLiteral("DEMO_API=") + server.baseUrl().toString()} +
+            loginInputs();
+        const Run auth = cli(QStringList {QStringLiteral("auth"), path, QStringLiteral("--json")} + given);
+        QVERIFY2(auth.exitCode == 0, qPrintable(auth.err));
+        QCOMPARE(
+            QJsonDocument::fromJson(auth.out.toUtf8()).object().value(QStringLiteral("resource")).toString(),
+            QStringLiteral("api"));
+
+        const Run query =
+            cli(QStringList {QStringLiteral("query"), path, QStringLiteral("--path"), QStringLiteral("/me"),
+                             QStringLiteral("--session-store"), QStringLiteral("memory")} +
+                given);
+        QVERIFY2(query.exitCode == 0, qPrintable(query.err));
+        QVERIFY2(query.out.startsWith(QStringLiteral("200 GET ") + server.baseUrl().toString() +
+                                      QStringLiteral("/me")),
+                 qPrintable(query.out));
+        QVERIFY(!query.out.contains(DemoServer::demoPassword()));
+
+        const Run wrongName =
+            cli({QStringLiteral("auth"), path, QStringLiteral("--resource"), QStringLiteral("other")});
+        QCOMPARE(wrongName.exitCode, 2);
+        QVERIFY2(wrongName.err.contains(
+                     QStringLiteral("%1: no resource named \"other\": the export holds \"api\"").arg(path)),
+                 qPrintable(wrongName.err));
+    }
+
+    // --resource may be left out when there is nothing to choose; with several, the CLI asks which.
+    void resourceNeededOnlyWhenThereAreSeveral()
+    {
+        const Run several = cli({QStringLiteral("auth"), Demo, QStringLiteral("--with-demo-server")});
+        QCOMPARE(several.exitCode, 2);
+        QVERIFY2(several.err.contains(QStringLiteral("%1: which resource? Name it with --resource NAME (the "
+                                                     "workspace has: \"Seed walkthrough\", \"Demo login\")")
+                                          .arg(Demo)),
+                 qPrintable(several.err));
+        QTemporaryDir dir;
+        const QString path = writeFile(
+            dir, QStringLiteral("one.authstudio.json"),
+            WorkspaceWriter::toJson(TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x"))));
+        const Run one = cli(QStringList {QStringLiteral("auth"), path, QStringLiteral("--with-demo-server"),
+                                         QStringLiteral("--json")} +
+                            loginInputs());
+        QVERIFY2(one.exitCode == 0, qPrintable(one.err));
+    }
+
+    // A name nothing defines stops a run where it is read: said before the form asks for the password (the
+    // run asked first, then failed), for auth's workflow and for the resource's own fields in a query. A
+    // misspelt form field is warned of.
+    void refusesUndefinedNamesBeforeTheForm()
+    {
+        QTemporaryDir dir;
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:1"));
+        Resource &resource = workspace.resources.first();
+        auto &http1 = std::get<ApiRequestStep>(resource.customAuth.authWorkflow.steps[1]);
+        http1.url = QStringLiteral("{{ API_BASE }}/login");
+        http1.body.text.replace(QStringLiteral("form1.email"), QStringLiteral("form1.mail"));
+        resource.headers.append({QStringLiteral("X-Tenant"), QStringLiteral("{{ TENANT }}")});
+        const QString path =
+            writeFile(dir, QStringLiteral("undefined.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+
+        const Run auth = cli({QStringLiteral("auth"), path});
+        QCOMPARE(auth.exitCode, 2);
+        QVERIFY2(
+            auth.err.contains(
+                QStringLiteral(
+                    "%1: step \"http1\" of resource \"api\" reads {{ API_BASE }}, which no enabled workspace "
+                    "variable and no step before it defines: a run would stop there; give it with --var "
+                    "API_BASE=VALUE, or define it in the workspace")
+                    .arg(path)),
+            qPrintable(auth.err));
+        QVERIFY2(auth.err.contains(
+                     QStringLiteral(
+                         "%1: warning: step \"http1\" reads {{ form1.mail }}, a field form \"form1\" doesn't "
+                         "have (its fields: email, password): a run reads null there")
+                         .arg(path)),
+                 qPrintable(auth.err));
+        QVERIFY(auth.out.isEmpty());
+        QVERIFY(!auth.err.contains(QStringLiteral("password:"))); // no prompt
+
+        const Run query =
+            cli({QStringLiteral("query"), path, QStringLiteral("--session-store"), QStringLiteral("memory"),
+                 QStringLiteral("--var"), QStringLiteral("API_BASE=http://127.0.0.1:1")});
+        QCOMPARE(query.exitCode, 2);
+        QVERIFY2(
+            query.err.contains(QStringLiteral("%1: resource \"api\" reads {{ TENANT }}, which no enabled "
+                                              "workspace variable and no step before it defines")
+                                   .arg(path)),
+            qPrintable(query.err));
+    }
+
     void queryReusesTheSessionOfAnEarlierProcess()
     {
         // Two CLI processes against one demo API: the second finds the first one's session in the keychain.
