@@ -40,6 +40,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     quint64 m_sentWithGeneration = 0; // the session generation the request carried
     int m_redirects = 0;
+    bool m_storeRead = false; // it waited for the session to be read from the store: no second read
     bool m_everyQueryRefreshDone = false;
     bool m_refreshTried = false; // its reply asked for a refresh once: the next such reply is final
     bool m_probe = false; // checkLogin(): stops where the request would be sent

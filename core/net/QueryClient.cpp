@@ -271,8 +271,11 @@ void QueryClient::proceed(PendingQuery *query)
     // The store is shared with other processes: a logout there (authstudio-cli logout) ends this session
     // too, rather than this process refreshing it and writing it back (QA pass 37), and a login there is
     // used here. Read again before a query, at most every SessionRereadMs.
-    if (m_sessionRead.isValid() && m_sessionRead.elapsed() >= m_sessionRereadMs &&
-        !std::exchange(m_sessionJustRead, false)) {
+    // A query that waited for a read goes on with what it read, however long the store took; every later
+    // query is judged on its own (QA pass 38: a flag kept for "the next query" let the query after a
+    // refresh skip the read, refresh a session logged out elsewhere and write it back).
+    if (!query->m_storeRead && m_sessionReadAt.isValid() &&
+        m_sessionReadAt.msecsTo(m_clock->now()) >= m_sessionRereadMs) {
         wait(query);
         loadSession(&QueryClient::resumeWaiters, true);
         return;
@@ -377,8 +380,11 @@ void QueryClient::loadSession(void (QueryClient::*then)(), bool again)
 {
     m_operation = AuthOperation::LoadSession;
     auto loaded = [this, then, again](const std::optional<AuthSession> &session) {
-        m_sessionRead.start();
-        m_sessionJustRead = true; // the query that waited for it goes on with it
+        m_sessionReadAt = m_clock->now();
+        for (const QPointer<PendingQuery> &waiting : std::as_const(m_waiting)) {
+            if (waiting)
+                waiting->m_storeRead = true;
+        }
         m_operation = AuthOperation::None;
         // As the store keeps it: a session kept here and the same one read back compare alike.
         const auto stored = [](const std::optional<AuthSession> &s) {
@@ -509,7 +515,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             m_session = session;
             ++m_generation;
             m_sessions->save(sessionKey(), session);
-            m_sessionRead.start(); // the store has this one now
+            m_sessionReadAt = now; // the store has this one now
             m_needsLogin = false;
             m_loginTested = true; // a fresh login needs no test
             ++m_stats.logins;
@@ -539,7 +545,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         m_session->refreshedAt = now;
         updateExpiry(*m_session);
         m_sessions->save(sessionKey(), *m_session);
-        m_sessionRead.start();
+        m_sessionReadAt = now;
         ++m_stats.refreshes;
         record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus, false,
                console);

@@ -181,9 +181,8 @@ private:
     mutable quint64 m_sessionScopeGeneration = 0;
     quint64 m_generation = 0; // increases with every login and refresh
     bool m_sessionLoaded = false;
-    QElapsedTimer m_sessionRead; // since the session was last read from the store
+    QDateTime m_sessionReadAt; // when the session was last read from (or written to) the store
     qint64 m_sessionRereadMs = SessionRereadMs;
-    bool m_sessionJustRead = false;
     bool m_sessionGoneFromStore = false; // another process logged out: the next login says why
     bool m_loginTested = false;
     bool m_needsLogin = false;

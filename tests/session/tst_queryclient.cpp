@@ -184,6 +184,74 @@ private Q_SLOTS:
         QCOMPARE(studio.stats().logins, 1); // the first one only
     }
 
+    // QA pass 38: the store was read again only while no earlier read was left "for the next query", so
+    // the first query after one that refreshed (or tested) the session skipped the read, refreshed a
+    // session logged out elsewhere and wrote it back; and a refresh made elsewhere was made again here.
+    // Every query more than SessionRereadMs after the last read reads the store, whatever came before.
+    void everyQueryAfterTheRereadTimeReadsTheStore()
+    {
+        m_server->setTokenLifetime(120);
+        QTemporaryDir store;
+        SessionManager studioSessions(std::make_unique<FileSecretStore>(store.path()));
+        SessionManager cliSessions(std::make_unique<FileSecretStore>(store.path()));
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        const QString name = workspace.resources.first().name;
+        ManualClock clock;
+        QueryClient studio(m_network, &studioSessions, workspace, QStringLiteral("/test/workspace"), name);
+        QueryClient cli(m_network, &cliSessions, workspace, QStringLiteral("/test/workspace"), name);
+        for (QueryClient *c : {&studio, &cli}) {
+            c->setProfile(QStringLiteral("alice"));
+            c->setPrompter(m_prompter);
+            c->setClock(&clock); // the default time between reads, on a clock the test moves
+        }
+        login(studio);
+        QTRY_COMPARE(studioSessions.pendingOperations(), 0);
+        m_server->resetCounters();
+
+        // Refreshed elsewhere: the studio uses that refresh rather than making its own.
+        clock.advance(121000);
+        QVERIFY(wait(cli.send(get(QStringLiteral("/me")))).succeeded);
+        QCOMPARE(cli.stats().refreshes, 1);
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+        clock.advance(2000);
+        QVERIFY(wait(studio.send(get(QStringLiteral("/me")))).succeeded);
+        QCOMPARE(studio.stats().refreshes, 0);
+        QCOMPARE(m_server->counters().refreshes, 1);
+
+        // The studio refreshes at expiry (after reading the store), then the CLI logs out: the studio's
+        // next query reads the store, doesn't send the token, and writes nothing back.
+        clock.advance(121000);
+        QVERIFY(wait(studio.send(get(QStringLiteral("/me")))).succeeded);
+        QCOMPARE(studio.stats().refreshes, 1);
+        QTRY_COMPARE(studioSessions.pendingOperations(), 0);
+        cli.logout();
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+        clock.advance(2000);
+        studio.setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        m_server->resetCounters();
+        const QueryResult after = wait(studio.send(get(QStringLiteral("/me"))));
+        QVERIFY(after.loginRequired);
+        QVERIFY2(after.error.contains(QStringLiteral("logged out elsewhere")), qPrintable(after.error));
+        QCOMPARE(m_server->counters().meRequests, 0);
+        QTRY_COMPARE(studioSessions.pendingOperations(), 0);
+        SessionManager reader(std::make_unique<FileSecretStore>(store.path()));
+        std::optional<AuthSession> stored = AuthSession();
+        reader.load(studio.sessionKey(), this,
+                    [&stored](const std::optional<AuthSession> &s) { stored = s; });
+        QTRY_VERIFY(!stored);
+
+        // Logged in elsewhere after that: the studio's next query uses it at once.
+        cli.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        QVERIFY(wait(cli.send(get(QStringLiteral("/me")))).succeeded);
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+        clock.advance(2000);
+        const QueryResult again = wait(studio.send(get(QStringLiteral("/me"))));
+        QVERIFY2(again.succeeded, qPrintable(again.error));
+    }
+
     void profilesAreIsolated()
     {
         const Workspace workspace = demoWorkspace(m_server->baseUrl());

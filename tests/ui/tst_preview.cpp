@@ -8,9 +8,11 @@
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "run/FormDialog.h"
+#include "run/PresetPrompter.h"
 #include "run/ScopeInspector.h"
 #include "run/ScopeModel.h"
 #include "session/Clock.h"
+#include "session/FileSecretStore.h"
 #include "session/MemorySecretStore.h"
 #include "session/SessionManager.h"
 
@@ -474,6 +476,59 @@ private Q_SLOTS:
         QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
         m_preview->closeResource(QStringLiteral("nothing to preview"));
         QCOMPARE(exchange->currentWidget(), child<QPlainTextEdit>("requestView"));
+    }
+
+    // Another process (the CLI) logs out, then in, on the same store: the preview's next query after the
+    // store's read interval follows each, and its status says so (QA pass 38: after a refresh the logout
+    // was missed, and after the login elsewhere the status still said "Login required").
+    void followsALogoutAndALoginElsewhere()
+    {
+        QTemporaryDir store;
+        delete m_preview;
+        delete m_sessions;
+        m_sessions = new SessionManager(std::make_unique<FileSecretStore>(store.path()), this);
+        m_preview = new AuthLoginPreview(m_network, m_sessions);
+        m_preview->setProfile(QStringLiteral("alice"));
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        m_preview->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_preview));
+        const Workspace workspace = demoWorkspace();
+        open(workspace);
+        clickAuthLogin();
+        QTRY_COMPARE(m_sessions->pendingOperations(), 0);
+
+        SessionManager cliSessions(std::make_unique<FileSecretStore>(store.path()));
+        PresetPrompter prompter;
+        prompter.setValue(QStringLiteral("form1.email"), DemoServer::demoEmail());
+        prompter.setValue(QStringLiteral("form1.password"), DemoServer::demoPassword());
+        QueryClient cli(m_network, &cliSessions, workspace, WorkspaceId, QStringLiteral("api"));
+        cli.setProfile(QStringLiteral("alice"));
+        cli.setVariableOverrides(overrides());
+        cli.setPrompter(&prompter);
+        cli.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        cli.logout();
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+
+        clock.advance(QueryClient::SessionRereadMs);
+        QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY(result.loginRequired);
+        QVERIFY2(labelText("authStatus").contains(QStringLiteral("logged out elsewhere")),
+                 qPrintable(labelText("authStatus")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
+
+        QSignalSpy cliDone(&cli, &QueryClient::sessionChanged);
+        PendingQuery *login = cli.send(Query {});
+        QVERIFY(cliDone.wait(20000));
+        QTRY_VERIFY(login->isFinished());
+        QTRY_COMPARE(cliSessions.pendingOperations(), 0);
+        clock.advance(QueryClient::SessionRereadMs);
+        result = sendQuery(QStringLiteral("GET"), QStringLiteral("/me"));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+        QCOMPARE(labelText("authStatus"),
+                 QStringLiteral("Logged in elsewhere: using the session another login stored."));
+        m_preview->setClock(nullptr);
     }
 
     void expiryCountdown_data()

@@ -909,7 +909,11 @@ void AuthLoginPreview::addFirstAttempt(const QueryResult &result, const QString 
 
 void AuthLoginPreview::onSessionChanged()
 {
-    m_loginRequired = false;
+    // A session that comes while a login was required is another process's login (the CLI, another
+    // window), found when the store was read again: the status said "Login required" while the heading
+    // said "Logged in" (QA pass 38). A login here says "Logged in." itself as it ends.
+    if (std::exchange(m_loginRequired, false) && m_client->session())
+        setAuthStatus(tr("Logged in elsewhere: using the session another login stored."));
     m_seenSecrets.unite(m_client->secrets());
     updateSessionView();
     Q_EMIT sessionStateChanged();
