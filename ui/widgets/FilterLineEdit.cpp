@@ -1,5 +1,7 @@
 #include "FilterLineEdit.h"
 
+#include <QKeyEvent>
+
 namespace AuthStudio {
 
 FilterLineEdit::FilterLineEdit(QWidget *parent)
@@ -10,6 +12,21 @@ FilterLineEdit::FilterLineEdit(QWidget *parent)
         if (!text.isEmpty() && !isClearButtonEnabled())
             setClearButtonEnabled(true);
     });
+}
+
+bool FilterLineEdit::event(QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        // QLineEdit claims these keys whether or not it has anything to undo; left unclaimed, the
+        // shortcut of the window's Undo or Redo action takes them.
+        if ((key->matches(QKeySequence::Undo) && !isUndoAvailable()) ||
+            (key->matches(QKeySequence::Redo) && !isRedoAvailable())) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QLineEdit::event(event);
 }
 
 } // namespace AuthStudio
