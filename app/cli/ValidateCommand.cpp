@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 #include "format/WorkspaceReader.h"
+#include "format/WorkspaceValidator.h"
 #include "script/JavaScriptIdentifier.h"
 #include "script/ResourceReferences.h"
 
@@ -152,6 +153,9 @@ int ValidateCommand::run(const QStringList &arguments)
                                 "variable defines: a run stops there")
                      .arg(resource.name, ResourceReferences::asExpressions(undefined)));
         }
+        if (const QString missing = WorkspaceValidator::lifetimeMissing(resource.customAuth);
+            custom && !missing.isEmpty())
+            warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));
         const QStringList lost = ResourceReferences::authStepsReadByRefresh(resource);
         if (!lost.isEmpty()) {
             warn(

@@ -333,6 +333,15 @@ QList<WorkspaceValidator::Problem> WorkspaceValidator::validate(const Workspace 
     return problems;
 }
 
+QString WorkspaceValidator::lifetimeMissing(const CustomAuth &auth)
+{
+    if (auth.refreshTrigger != CustomAuth::RefreshTrigger::TimeBased || !auth.expiresIn.trimmed().isEmpty())
+        return {};
+    return QStringLiteral(
+        "time-based refresh has no session lifetime set, so it is off: until one is set, the "
+        "session is refreshed only after a failed query");
+}
+
 QString WorkspaceValidator::lifetimeProblem(const CustomAuth &auth)
 {
     const QString text = auth.expiresIn.trimmed();

@@ -49,6 +49,9 @@ public:
     // be one: not a number, or under a second. Empty when it can (or is computed, or the trigger is
     // another).
     static QString lifetimeProblem(const CustomAuth &auth);
+    // A time-based trigger with no lifetime at all: allowed (the user may be about to write it), but the
+    // trigger is off until one is set. Empty when that isn't so. For the editor, validate and a run.
+    static QString lifetimeMissing(const CustomAuth &auth);
 };
 
 } // namespace AuthStudio

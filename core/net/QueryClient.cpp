@@ -1,5 +1,6 @@
 #include "QueryClient.h"
 
+#include "format/WorkspaceValidator.h"
 #include "run/FormPrompter.h"
 #include "run/RequestBuilder.h"
 #include "run/WorkflowRunner.h"
@@ -865,8 +866,8 @@ void QueryClient::updateExpiry(AuthSession &session)
     auto warn = [this](const QString &text) {
         record(AuthEvent::Kind::Warning, AuthEvent::Trigger::Expiry, false, 0, text);
     };
-    if (auth.expiresIn.trimmed().isEmpty()) {
-        warn(QStringLiteral("time-based refresh has no lifetime set; it is off"));
+    if (const QString missing = WorkspaceValidator::lifetimeMissing(auth); !missing.isEmpty()) {
+        warn(missing);
         return;
     }
     const EvalResult value =

@@ -257,6 +257,17 @@ private Q_SLOTS:
                                                       "JavaScript's")),
                  qPrintable(shadowed.err));
 
+        // A time-based trigger with no lifetime at all is allowed, and off: said (QA pass 38: only a
+        // refresh said it).
+        const QString noLifetime = writeFile(
+            dir, QStringLiteral("nolifetime.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "defineVariable", "name": "TOKEN", "value": "x"}], "refresh": {"trigger": "timeBased"}}}]})");
+        const Run lifetimeRun = cli({QStringLiteral("validate"), noLifetime});
+        QCOMPARE(lifetimeRun.exitCode, 0);
+        QVERIFY2(lifetimeRun.err.contains(QStringLiteral("warning: resource \"r\": time-based refresh has no "
+                                                         "session lifetime set, so it is off")),
+                 qPrintable(lifetimeRun.err));
+
         // A refresh workflow reading the auth workflow's steps (rather than the variables it defines):
         // a refresh starts from the session, which doesn't keep them (QA pass 32).
         const QString refreshing = writeFile(

@@ -350,6 +350,20 @@ void tst_Editors::lifetimeWrittenAsTextIsFlagged()
     QVERIFY(!problem->isVisible());
     QVERIFY(document->keepsFileRules());
     QCOMPARE(document->resource(1).customAuth.expiresIn, QStringLiteral("{{ EXPIRES_IN }}"));
+
+    // None at all is allowed, and said: the empty field's hint read like a value (QA pass 38).
+    clearLine(expression);
+    QVERIFY(expression->placeholderText().startsWith(QStringLiteral("e.g. ")));
+    QVERIFY(problem->isVisible());
+    QVERIFY2(
+        problem->text().startsWith(QStringLiteral("Time-based refresh has no session lifetime set, so it "
+                                                  "is off")),
+        qPrintable(problem->text()));
+    QVERIFY(document->keepsFileRules());
+    // Another trigger needs no lifetime.
+    auto *trigger = child<QComboBox>(&editor, QStringLiteral("refreshTrigger"));
+    trigger->setCurrentIndex(int(CustomAuth::RefreshTrigger::None));
+    QVERIFY(!problem->isVisible());
 }
 
 void tst_Editors::refreshBodyPatternIsOneUndoableEdit()

@@ -266,7 +266,8 @@ QWidget *ResourceEditor::createSessionTab()
     m_expiresExpression = new ExpressionLineEdit(page);
     m_expiresExpression->setObjectName(QStringLiteral("expiresExpression"));
     m_expiresExpression->setAccessibleName(tr("Session lifetime expression"));
-    m_expiresExpression->setPlaceholderText(QStringLiteral("{{ EXPIRES_IN }}"));
+    // "e.g.": a hint alone read like a value filled in (QA pass 38).
+    m_expiresExpression->setPlaceholderText(tr("e.g. %1").arg(QStringLiteral("{{ EXPIRES_IN }}")));
     m_expiresExpression->setToolTip(tr("Seconds the session lives, usually from the login reply"));
     m_refreshStatuses = new QLineEdit(page);
     m_refreshStatuses->setObjectName(QStringLiteral("refreshOnStatuses"));
@@ -459,9 +460,15 @@ void ResourceEditor::updateLifetimeProblem()
     // Seconds typed as an expression ("abc", "0") are refused by Save: said where they are typed.
     QString problem;
     if (m_index >= 0) {
-        problem = WorkspaceValidator::lifetimeProblem(m_document->resource(m_index).customAuth);
+        const CustomAuth &auth = m_document->resource(m_index).customAuth;
+        problem = WorkspaceValidator::lifetimeProblem(auth);
         if (!problem.isEmpty())
             problem = tr("%1. Save refuses it as it is.").arg(problem.at(0).toUpper() + problem.mid(1));
+        // None at all is allowed, but time-based refresh is then off: said, as the empty field's hint
+        // read like a value (QA pass 38).
+        if (const QString missing = WorkspaceValidator::lifetimeMissing(auth);
+            problem.isEmpty() && !missing.isEmpty())
+            problem = tr("%1.").arg(missing.at(0).toUpper() + missing.mid(1));
     }
     m_expiresProblem->setText(problem);
     m_expiresProblem->setVisible(!problem.isEmpty());
