@@ -49,8 +49,10 @@ int QueryCommand::run(const QStringList &arguments)
     workspace.addOptions(parser);
     parser.addOption({QStringLiteral("method"), QStringLiteral("HTTP method. Default GET."),
                       QStringLiteral("M"), QStringLiteral("GET")});
-    parser.addOption({QStringLiteral("path"), QStringLiteral("Path relative to the resource's base URL."),
-                      QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("path"),
+         QStringLiteral("Path relative to the resource's base URL (or a whole URL on its server)."),
+         QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("param"), QStringLiteral("A URL parameter (repeatable)."), QStringLiteral("K=V")});
     parser.addOption(

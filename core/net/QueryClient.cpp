@@ -160,6 +160,17 @@ QStringList QueryClient::tokenOrigins() const
     return *m_tokenOrigins;
 }
 
+QString QueryClient::baseOrigin() const
+{
+    QString written = m_resource.baseUrl.trimmed();
+    if (written.contains(QLatin1String("{{"))) {
+        const EvalResult evaluated =
+            m_evaluator->evaluate(written, sessionScope(), QStringLiteral("baseUrl"));
+        written = evaluated.ok() ? valueToText(evaluated.value).trimmed() : QString();
+    }
+    return AuthSession::originOf(QUrl(written));
+}
+
 bool QueryClient::sessionIsForAnotherServer() const
 {
     return m_session && !m_session->origins.isEmpty() && !tokenOrigins().isEmpty() &&
@@ -651,7 +662,11 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     ApiRequestStep step;
     step.name = QStringLiteral("query");
     step.method = q.method.toUpper();
-    step.url = joinUrl(m_resource.baseUrl, q.path);
+    // A whole URL pasted where the path goes (as Postman takes one) was glued onto the base URL,
+    // ".../http://..." (QA pass 38). One on the resource's own server is sent as written; see below.
+    static const QRegularExpression absolute(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    const bool wholeUrl = absolute.match(q.path.trimmed()).hasMatch();
+    step.url = wholeUrl ? q.path.trimmed() : joinUrl(m_resource.baseUrl, q.path);
     step.headers = m_resource.headers;
     for (const KeyValue &header : q.headers) {
         // A query's own header replaces the resource's header of the same name.
@@ -684,6 +699,19 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     if (!prepared.ok()) {
         fail(query, SecretMasker(scope.secrets()).maskText(prepared.error), false);
         return;
+    }
+    if (wholeUrl) {
+        // The resource's headers carry its session, which is for its own server only.
+        const QString own = baseOrigin();
+        const QString target = AuthSession::originOf(prepared.request.url());
+        if (!own.isEmpty() && target != own) {
+            fail(query,
+                 QStringLiteral("%1 is on another server than the resource's (%2): queries go to the "
+                                "resource's server, with its session; give a path, such as /me")
+                     .arg(target.isEmpty() ? q.path.trimmed() : target, own),
+                 false);
+            return;
+        }
     }
     if (redirectTo.isValid()) {
         const bool crossOrigin =

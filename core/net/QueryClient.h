@@ -131,6 +131,8 @@ private:
     QStringList tokenOrigins() const;
     // The session was made while its values went to other servers: none of it is sent.
     bool sessionIsForAnotherServer() const;
+    // The scheme, host and port of the resource's base URL as evaluated now; empty without one.
+    QString baseOrigin() const;
     const Scope &sessionScope() const;
     void proceed(PendingQuery *query);
     void resumeWaiters();

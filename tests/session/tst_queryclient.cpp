@@ -252,6 +252,31 @@ private Q_SLOTS:
         QVERIFY2(again.succeeded, qPrintable(again.error));
     }
 
+    // A whole URL where the path goes (QA pass 38: glued onto the base URL, ".../http://..." and a 404):
+    // one on the resource's server is sent as written; another server gets nothing, the session least.
+    void aWholeUrlAsThePathStaysOnTheResourcesServer()
+    {
+        const Workspace workspace = demoWorkspace(m_server->baseUrl());
+        auto c = client(workspace);
+        login(*c);
+        m_server->resetCounters();
+        const QueryResult own = wait(c->send(get(m_server->baseUrl().toString() + QStringLiteral("/me"))));
+        QVERIFY2(own.succeeded, qPrintable(own.error));
+        QCOMPARE(own.requestLine,
+                 QStringLiteral("GET ") + m_server->baseUrl().toString() + QStringLiteral("/me"));
+        QCOMPARE(m_server->counters().meRequests, 1);
+
+        const QueryResult other = wait(c->send(get(QStringLiteral("http://127.0.0.2:1/me"))));
+        QVERIFY(!other.succeeded);
+        QVERIFY(!other.loginRequired);
+        QVERIFY(other.requestLine.isEmpty()); // not sent
+        QCOMPARE(
+            other.error,
+            QStringLiteral("http://127.0.0.2:1 is on another server than the resource's (%1): queries go "
+                           "to the resource's server, with its session; give a path, such as /me")
+                .arg(m_server->baseUrl().toString()));
+    }
+
     void profilesAreIsolated()
     {
         const Workspace workspace = demoWorkspace(m_server->baseUrl());

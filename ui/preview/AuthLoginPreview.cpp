@@ -235,8 +235,8 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_path->setPlaceholderText(tr("/path, e.g. /me"));
     m_path->setClearButtonEnabled(true);
     m_path->setAccessibleName(tr("Query path"));
-    m_path->setToolTip(tr("The path relative to the resource's base URL; may hold {{ expressions }}. "
-                          "Enter sends the query."));
+    m_path->setToolTip(tr("The path relative to the resource's base URL (or a whole URL on its server); may "
+                          "hold {{ expressions }}. Enter sends the query."));
 
     m_body->setObjectName(QStringLiteral("queryBody"));
     m_body->setPlaceholderText(tr("Optional JSON body"));
