@@ -97,8 +97,6 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     m_method->addItems(methods());
     m_url->setObjectName(QStringLiteral("requestUrl"));
     m_url->setAccessibleName(tr("Request URL"));
-    m_url->setPlaceholderText(QStringLiteral("{{ DEMO_API }}/login"));
-    m_url->setToolTip(tr("The whole URL; may use {{ expressions }} such as {{ DEMO_API }}"));
     m_urlProblem->setObjectName(QStringLiteral("requestUrlProblem"));
     m_urlProblem->setWordWrap(true);
     m_urlProblem->hide();
@@ -253,6 +251,7 @@ void ApiRequestStepEditor::refresh(const Step &step)
         m_method->addItem(request.method); // a method typed into the file by hand
     m_method->setCurrentText(request.method);
     showText(m_url, request.url);
+    updateUrlExample();
     updateUrlProblem(request.url);
     m_timeout->setValue(qMax(1, request.timeoutMs / 1000));
     const int kind = bodyKindIndex(request.body.kind);
@@ -297,6 +296,8 @@ void ApiRequestStepEditor::applyKnownNames(const KnownNames &names)
     m_jsonBody->setKnownNames(names);
     m_rawBody->setKnownNames(names);
     updateJsonStatus(m_jsonBody->toPlainText());
+    if (isBound()) // the workspace's variables may have changed
+        updateUrlExample();
 }
 
 void ApiRequestStepEditor::updateUrlProblem(const QString &url)
@@ -316,8 +317,51 @@ void ApiRequestStepEditor::updateUrlProblem(const QString &url)
         whole ? QString()
               : tr("\u26A0 A step's URL is sent as written: the resource's base URL isn't put in "
                    "front. Begin it with http:// or https://, or with the variable that holds "
-                   "the server's address, as in {{ DEMO_API }}/login."));
+                   "the server's address, as in %1.")
+                    .arg(exampleUrl()));
     m_urlProblem->setVisible(!whole);
+}
+
+void ApiRequestStepEditor::updateUrlExample()
+{
+    // The example names this workspace's own address variable and this workflow's kind of endpoint:
+    // "{{ DEMO_API }}/login" read as a variable to use in workspaces without it, and in a refresh
+    // workflow (QA pass 38).
+    m_url->setPlaceholderText(exampleUrl());
+    const QString address = addressVariable();
+    m_url->setToolTip(address.isEmpty()
+                          ? tr("The whole URL; may use {{ expressions }}")
+                          : tr("The whole URL; may use {{ expressions }} such as {{ %1 }}").arg(address));
+}
+
+QString ApiRequestStepEditor::addressVariable() const
+{
+    // The first enabled workspace variable that holds an http(s) address, else one named like an address
+    // (the demo's DEMO_API is empty in a file: the studio fills it in), else none.
+    const KeyValueList &variables = document()->workspace().variables;
+    for (const KeyValue &variable : variables) {
+        const QString value = variable.value.trimmed();
+        if (variable.enabled &&
+            (value.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+             value.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)))
+            return variable.name;
+    }
+    static const QRegularExpression addressName(QStringLiteral("API|URL|HOST|SERVER|BASE"),
+                                                QRegularExpression::CaseInsensitiveOption);
+    for (const KeyValue &variable : variables) {
+        if (variable.enabled && addressName.match(variable.name).hasMatch())
+            return variable.name;
+    }
+    return {};
+}
+
+QString ApiRequestStepEditor::exampleUrl() const
+{
+    const QString endpoint =
+        stepRef().workflow == WorkflowKind::Refresh ? QStringLiteral("refresh") : QStringLiteral("login");
+    const QString address = addressVariable();
+    return address.isEmpty() ? QStringLiteral("https://api.example.com/") + endpoint
+                             : QStringLiteral("{{ %1 }}/%2").arg(address, endpoint);
 }
 
 QString ApiRequestStepEditor::jsonStatus() const

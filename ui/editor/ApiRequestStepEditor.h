@@ -45,6 +45,11 @@ protected:
 
 private:
     void updateUrlProblem(const QString &url);
+    void updateUrlExample();
+    // The workspace variable that most likely holds the server's address, for examples; empty if none.
+    QString addressVariable() const;
+    // An example URL for this step: "{{ API }}/login", "{{ API }}/refresh" in a refresh workflow.
+    QString exampleUrl() const;
     void updateJsonStatus(const QString &text);
 
     QComboBox *m_method;
