@@ -115,6 +115,19 @@ int ValidateCommand::run(const QStringList &arguments)
                                      {QStringLiteral("names"), QJsonArray::fromStringList(names)},
                                      {QStringLiteral("message"), message}});
     };
+    // Allowed, but saved as written: a password kept here got no word (QA pass 38).
+    for (const KeyValue &variable : shaped ? shaped->variables : KeyValueList()) {
+        if (const QString why = WorkspaceValidator::secretLookingVariable(variable); !why.isEmpty()) {
+            const QString message =
+                QStringLiteral(
+                    "workspace variable %1 looks like a secret (%2): workspace variables are saved "
+                    "in the file as written; compute secrets in the auth workflow instead")
+                    .arg(variable.name, why);
+            warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
+            warnings.append(QJsonObject {{QStringLiteral("variable"), variable.name},
+                                         {QStringLiteral("message"), message}});
+        }
+    }
     for (const Resource &resource : shaped ? shaped->resources : QList<Resource>()) {
         // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or
         // a variable the workspace lost. What a run evaluates only, as the studio's Test judges it: not a

@@ -198,6 +198,27 @@ QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
     return {};
 }
 
+QString WorkspaceValidator::secretLookingVariable(const KeyValue &variable)
+{
+    const QString value = variable.value.trimmed();
+    if (value.isEmpty() || value.contains(QLatin1String("{{")))
+        return {};
+    static const QRegularExpression token(
+        QStringLiteral("^(Bearer\\s+\\S{8,}|eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.)"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (token.match(value).hasMatch())
+        return QStringLiteral("its value looks like a token");
+    // TOKEN_URL, TOKEN_TTL and SECRET_NAME=true hold no secret.
+    static const QRegularExpression notSecret(QStringLiteral("^(https?://\\S*|[0-9.]+|true|false|null)$"),
+                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression secretName(
+        QStringLiteral("PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (secretName.match(variable.name).hasMatch() && !notSecret.match(value).hasMatch())
+        return QStringLiteral("its name says it holds a secret");
+    return {};
+}
+
 bool WorkspaceValidator::holdsLiteralSecret(const DefineVariableStep &variable)
 {
     if (!variable.secret || variable.value.isEmpty())

@@ -44,6 +44,10 @@ public:
     // Why a workspace variable can't be saved by its name alone: none, or not an identifier (a
     // disabled or blank row too: the file keeps every row). Empty when it can; a name used twice is
     // validate()'s to say, as it depends on the other rows.
+    // Why a workspace variable looks like it holds a secret (its name says so, or its value is a JSON Web
+    // Token or a bearer credential), or empty. Allowed, but workspace variables are written to the file
+    // and shown unmasked: the studio and validate warn. An address, a number or an expression isn't one.
+    static QString secretLookingVariable(const KeyValue &variable);
     static QString variableNameProblem(const KeyValue &variable);
     // Why a time-based refresh's lifetime, written as a number rather than an {{ expression }}, can't
     // be one: not a number, or under a second. Empty when it can (or is computed, or the trigger is

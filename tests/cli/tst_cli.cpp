@@ -257,6 +257,18 @@ private Q_SLOTS:
                                                       "JavaScript's")),
                  qPrintable(shadowed.err));
 
+        // A workspace variable holding what looks like a secret: allowed, and warned of (QA pass 38).
+        const QString password = writeFile(
+            dir, QStringLiteral("password.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "variables": [{"name": "SVC_PASSWORD", "value": "hidden-value"}], "resources": []})");
+        const Run passwordRun = cli({QStringLiteral("validate"), password});
+        QCOMPARE(passwordRun.exitCode, 0);
+        QVERIFY2(passwordRun.err.contains(QStringLiteral(
+                     "warning: workspace variable SVC_PASSWORD looks like a secret (its name says it holds a "
+                     "secret): workspace variables are saved in the file as written")),
+                 qPrintable(passwordRun.err));
+        QVERIFY(!passwordRun.err.contains(QStringLiteral("hidden-value")));
+
         // A time-based trigger with no lifetime at all is allowed, and off: said (QA pass 38: only a
         // refresh said it).
         const QString noLifetime = writeFile(

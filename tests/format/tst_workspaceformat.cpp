@@ -370,6 +370,8 @@ private Q_SLOTS:
     void schemaDescribesEveryProperty();
     void schemaMatchesReader();
     void bundledDemoWorkspaceLoads();
+    void secretLookingVariables_data();
+    void secretLookingVariables();
 };
 
 // ---- round trips ----
@@ -1460,6 +1462,42 @@ void TestWorkspaceFormat::bundledDemoWorkspaceLoads()
     QVERIFY(steps.size() >= 2);
     QCOMPARE(stepType(steps.at(0)), StepType::Form);
     QCOMPARE(stepType(steps.at(1)), StepType::ApiRequest);
+}
+
+// A workspace variable that looks like it holds a secret is allowed, and warned of (QA pass 38): its name
+// says so with a value that isn't an address, a number or an expression, or its value is a token.
+void TestWorkspaceFormat::secretLookingVariables_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("why");
+    const QString byName = QStringLiteral("its name says it holds a secret");
+    const QString byValue = QStringLiteral("its value looks like a token");
+    QTest::newRow("password") << QStringLiteral("SVC_PASSWORD") << QStringLiteral("hunter2") << byName;
+    QTest::newRow("api key") << QStringLiteral("stripeApiKey") << QStringLiteral("sk_test_123") << byName;
+    QTest::newRow("client secret") << QStringLiteral("CLIENT_SECRET") << QStringLiteral("abc") << byName;
+    QTest::newRow("jwt, any name") << QStringLiteral("X")
+                                   << QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig") << byValue;
+    QTest::newRow("bearer, any name")
+        << QStringLiteral("AUTH") << QStringLiteral("Bearer abcdefgh12345") << byValue;
+    QTest::newRow("address") << QStringLiteral("TOKEN_URL") << QStringLiteral("https://id.example.com/token")
+                             << QString();
+    QTest::newRow("number") << QStringLiteral("TOKEN_TTL") << QStringLiteral("3600") << QString();
+    QTest::newRow("flag") << QStringLiteral("USE_TOKEN") << QStringLiteral("true") << QString();
+    QTest::newRow("empty") << QStringLiteral("PASSWORD") << QString() << QString();
+    QTest::newRow("expression") << QStringLiteral("TOKEN") << QStringLiteral("{{ http1.body.token }}")
+                                << QString();
+    QTest::newRow("ordinary") << QStringLiteral("DEMO_API") << QStringLiteral("http://127.0.0.1:8787")
+                              << QString();
+    QTest::newRow("ordinary text") << QStringLiteral("TENANT") << QStringLiteral("acme") << QString();
+}
+
+void TestWorkspaceFormat::secretLookingVariables()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, why);
+    QCOMPARE(WorkspaceValidator::secretLookingVariable(KeyValue {name, value}), why);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceFormat)

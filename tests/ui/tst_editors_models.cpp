@@ -436,6 +436,19 @@ void tst_EditorsModels::workspaceVariables()
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit variable"));
     document->undoStack()->undo();
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("http://127.0.0.1:8787"));
+    // A value that looks like a secret is tinted and says why it doesn't belong here (QA pass 38).
+    QVERIFY(!model.index(0, 1).data(Qt::BackgroundRole).isValid());
+    QVERIFY(model.setData(model.index(0, 0), QStringLiteral("SVC_PASSWORD")));
+    QVERIFY(model.setData(model.index(0, 1), QStringLiteral("hunter2")));
+    QVERIFY(model.index(0, 1).data(Qt::BackgroundRole).isValid());
+    QVERIFY2(
+        model.index(0, 1)
+            .data(Qt::ToolTipRole)
+            .toString()
+            .startsWith(QStringLiteral("SVC_PASSWORD looks like a secret (its name says it holds a secret)")),
+        qPrintable(model.index(0, 1).data(Qt::ToolTipRole).toString()));
+    document->undoStack()->undo();
+    document->undoStack()->undo();
     // Variables survive opening another workspace: the table stays bound.
     document->loadData(DemoWorkspace::data(), QStringLiteral("demo"));
     QCOMPARE(model.rowCount(), 1);

@@ -54,6 +54,8 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
             return problem;
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
+        if (const QString secret = secretWarning(row); !secret.isEmpty())
+            return secret;
         if (const std::optional<QString> running = overrideOf(row))
             return tr("While the built-in demo API runs, {{ %1 }} is %2. The file keeps this value, which "
                       "suits authstudio-cli demo-server.")
@@ -63,6 +65,11 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
         if (!cellProblem(index.row(), index.column()).isEmpty()) {
             QColor tint = StudioColors::error();
             tint.setAlpha(60); // readable in light and dark palettes
+            return tint;
+        }
+        if (index.column() == ValueColumn && !secretWarning(row).isEmpty()) {
+            QColor tint = StudioColors::warning();
+            tint.setAlpha(60);
             return tint;
         }
         return {};
@@ -75,6 +82,20 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString KeyValueTableModel::secretWarning(const KeyValue &row) const
+{
+    if (m_ref.table != KeyValueRef::Table::WorkspaceVariables)
+        return {};
+    const QString why = WorkspaceValidator::secretLookingVariable(row);
+    if (why.isEmpty())
+        return {};
+    // QA pass 38: a password kept here got no word, though the docs say never to.
+    return tr("%1 looks like a secret (%2). Workspace variables are saved in the file as written and shown "
+              "unmasked: compute secrets in the auth workflow instead, from a Form field into a secret "
+              "Define variable step.")
+        .arg(row.name, why);
 }
 
 std::optional<QString> KeyValueTableModel::overrideOf(const KeyValue &row) const

@@ -42,6 +42,8 @@ public:
 
 private:
     // For a workspace variable the running demo API replaces: the value in use.
+    // A workspace variable that looks like it holds a secret: why it shouldn't, or empty.
+    QString secretWarning(const KeyValue &row) const;
     std::optional<QString> overrideOf(const KeyValue &row) const;
     // Why Save refuses the row for what this cell holds, for the cell's tooltip and tint; empty when it
     // doesn't.
