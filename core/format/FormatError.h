@@ -2,6 +2,7 @@
 // (line:column for bad JSON, a JSON pointer for a bad field) and the reason.
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace AuthStudio {
@@ -15,6 +16,9 @@ struct FormatError
     bool isNull() const { return reason.isEmpty(); }
     // "FILE: PLACE: REASON", the form the CLI and dialogs show.
     QString toString() const;
+    // Each error's toString() on a line of its own, the first `shown` of them, then how many more: for a
+    // dialog, which has room for a screenful.
+    static QString listText(const QList<FormatError> &errors, qsizetype shown = 10);
 };
 
 } // namespace AuthStudio

@@ -47,23 +47,41 @@ QString escapePointerToken(QString key)
         .replace(QLatin1Char('/'), QStringLiteral("~1"));
 }
 
-// A JSON object with the pointer it sits at, offering typed, strict access to its members.
+// Past this many, a file is more likely something else than a workspace with typos: the rest are left out.
+constexpr qsizetype MaxFailures = 100;
+
+// A JSON object with the pointer it sits at, offering typed, strict access to its members. A member that
+// breaks the format is noted in `failures` and read as its default, so that one pass names every such
+// problem in the file (QA pass 38: one round trip per typo); an object that isn't one reads as empty,
+// noted once, without a "missing key" for each of its members.
 class ObjectReader
 {
 public:
-    ObjectReader(const QJsonValue &value, const QString &pointer, QStringList allowedKeys)
+    ObjectReader(const QJsonValue &value, const QString &pointer, QStringList allowedKeys,
+                 QList<ReadFailure> *failures)
         : m_pointer(pointer)
+        , m_failures(failures)
     {
-        if (!value.isObject())
-            throw ReadFailure {pointer.isEmpty() ? QStringLiteral("/") : pointer,
-                               QStringLiteral("expected an object, found %1").arg(typeName(value))};
+        if (!value.isObject()) {
+            fail(pointer.isEmpty() ? QStringLiteral("/") : pointer,
+                 QStringLiteral("expected an object, found %1").arg(typeName(value)));
+            m_valid = false;
+            return;
+        }
         m_object = value.toObject();
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             if (!allowedKeys.contains(it.key()))
-                throw ReadFailure {child(it.key()),
-                                   QStringLiteral("unknown key '%1' (expected one of: %2)")
-                                       .arg(it.key(), allowedKeys.join(QStringLiteral(", ")))};
+                fail(child(it.key()),
+                     QStringLiteral("unknown key '%1' (expected one of: %2)")
+                         .arg(it.key(), allowedKeys.join(QStringLiteral(", "))));
         }
+    }
+
+    QList<ReadFailure> *failures() const { return m_failures; }
+    void fail(const QString &pointer, const QString &reason) const
+    {
+        if (m_failures->size() < MaxFailures)
+            m_failures->append({pointer, reason});
     }
 
     QString child(const QString &key) const { return m_pointer + QLatin1Char('/') + escapePointerToken(key); }
@@ -74,12 +92,14 @@ public:
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined()) {
-            if (fallback)
-                return *fallback;
-            throw ReadFailure {child(key), QStringLiteral("required key '%1' is missing").arg(key)};
+            if (!fallback && m_valid)
+                fail(child(key), QStringLiteral("required key '%1' is missing").arg(key));
+            return fallback.value_or(QString());
         }
-        if (!v.isString())
-            throw ReadFailure {child(key), QStringLiteral("expected a string, found %1").arg(typeName(v))};
+        if (!v.isString()) {
+            fail(child(key), QStringLiteral("expected a string, found %1").arg(typeName(v)));
+            return fallback.value_or(QString());
+        }
         return v.toString();
     }
 
@@ -88,8 +108,10 @@ public:
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined())
             return fallback;
-        if (!v.isBool())
-            throw ReadFailure {child(key), QStringLiteral("expected a boolean, found %1").arg(typeName(v))};
+        if (!v.isBool()) {
+            fail(child(key), QStringLiteral("expected a boolean, found %1").arg(typeName(v)));
+            return fallback;
+        }
         return v.toBool();
     }
 
@@ -97,16 +119,18 @@ public:
     {
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined()) {
-            if (fallback)
-                return *fallback;
-            throw ReadFailure {child(key), QStringLiteral("required key '%1' is missing").arg(key)};
+            if (!fallback && m_valid)
+                fail(child(key), QStringLiteral("required key '%1' is missing").arg(key));
+            return fallback.value_or(0);
         }
         const double d = v.toDouble();
         // Range first: converting an out-of-range double to an integer is undefined behaviour.
-        if (!v.isDouble() || d < -2147483648.0 || d > 2147483647.0 || d != double(qint64(d)))
-            throw ReadFailure {child(key),
-                               QStringLiteral("expected an integer, found %1")
-                                   .arg(v.isDouble() ? QString::number(d) : typeName(v))};
+        if (!v.isDouble() || d < -2147483648.0 || d > 2147483647.0 || d != double(qint64(d))) {
+            fail(child(key),
+                 QStringLiteral("expected an integer, found %1")
+                     .arg(v.isDouble() ? QString::number(d) : typeName(v)));
+            return fallback.value_or(0);
+        }
         return int(d);
     }
 
@@ -115,8 +139,10 @@ public:
         const QJsonValue v = m_object.value(key);
         if (v.isUndefined())
             return {};
-        if (!v.isArray())
-            throw ReadFailure {child(key), QStringLiteral("expected an array, found %1").arg(typeName(v))};
+        if (!v.isArray()) {
+            fail(child(key), QStringLiteral("expected an array, found %1").arg(typeName(v)));
+            return {};
+        }
         return v.toArray();
     }
 
@@ -124,24 +150,32 @@ public:
     Enum choice(const QString &key, const QList<std::pair<QString, Enum>> &choices,
                 std::optional<Enum> fallback) const
     {
+        const Enum otherwise = fallback.value_or(choices.constFirst().second);
         const QJsonValue v = m_object.value(key);
-        if (v.isUndefined() && fallback)
-            return *fallback;
-        const QString text = string(key);
+        if (v.isUndefined() && (fallback || !m_valid))
+            return otherwise;
+        if (!v.isString()) {
+            string(key); // notes it missing, or not a string
+            return otherwise;
+        }
+        const QString text = v.toString();
         QStringList names;
         for (const auto &[name, item] : choices) {
             if (name == text)
                 return item;
             names.append(name);
         }
-        throw ReadFailure {child(key),
-                           QStringLiteral("unknown value '%1' (expected one of: %2)")
-                               .arg(text, names.join(QStringLiteral(", ")))};
+        fail(child(key),
+             QStringLiteral("unknown value '%1' (expected one of: %2)")
+                 .arg(text, names.join(QStringLiteral(", "))));
+        return otherwise;
     }
 
 private:
     QJsonObject m_object;
     QString m_pointer;
+    QList<ReadFailure> *m_failures;
+    bool m_valid = true;
 };
 
 KeyValueList readKeyValues(const ObjectReader &parent, const QString &key)
@@ -150,7 +184,8 @@ KeyValueList readKeyValues(const ObjectReader &parent, const QString &key)
     const QJsonArray array = parent.array(key);
     for (int i = 0; i < array.size(); ++i) {
         ObjectReader row(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i),
-                         {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("enabled")});
+                         {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("enabled")},
+                         parent.failures());
         rows.append({row.string(QStringLiteral("name")), row.string(QStringLiteral("value"), QString()),
                      row.boolean(QStringLiteral("enabled"), true)});
     }
@@ -164,7 +199,8 @@ RequestBody readBody(const ObjectReader &parent, const QString &key)
         return body;
     ObjectReader reader(parent.value(key), parent.child(key),
                         {QStringLiteral("kind"), QStringLiteral("text"), QStringLiteral("fields"),
-                         QStringLiteral("contentType")});
+                         QStringLiteral("contentType")},
+                        parent.failures());
     body.kind = reader.choice<RequestBody::Kind>(QStringLiteral("kind"),
                                                  {{QStringLiteral("none"), RequestBody::Kind::None},
                                                   {QStringLiteral("json"), RequestBody::Kind::Json},
@@ -177,15 +213,21 @@ RequestBody readBody(const ObjectReader &parent, const QString &key)
     return body;
 }
 
-Step readStep(const QJsonValue &value, const QString &pointer)
+// A step that can't be read is noted, and read as an empty form, which is never used: the read fails.
+Step readStep(const QJsonValue &value, const QString &pointer, QList<ReadFailure> *failures)
 {
+    const auto fail = [failures](const QString &at, const QString &reason) {
+        if (failures->size() < MaxFailures)
+            failures->append({at, reason});
+        return FormStep();
+    };
     if (!value.isObject())
-        throw ReadFailure {pointer, QStringLiteral("expected a step object, found %1").arg(typeName(value))};
+        return fail(pointer, QStringLiteral("expected a step object, found %1").arg(typeName(value)));
     const QString type = value.toObject().value(QStringLiteral("type")).toString();
     const QStringList common {QStringLiteral("type"), QStringLiteral("name"), QStringLiteral("enabled")};
 
     if (type == QLatin1String("form")) {
-        ObjectReader reader(value, pointer, common + QStringList {QStringLiteral("fields")});
+        ObjectReader reader(value, pointer, common + QStringList {QStringLiteral("fields")}, failures);
         FormStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -194,7 +236,8 @@ Step readStep(const QJsonValue &value, const QString &pointer)
             ObjectReader field(fields.at(i),
                                reader.child(QStringLiteral("fields")) + QStringLiteral("/%1").arg(i),
                                {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("type"),
-                                QStringLiteral("required")});
+                                QStringLiteral("required")},
+                               failures);
             FormField f;
             f.key = field.string(QStringLiteral("key"));
             f.label = field.string(QStringLiteral("label"), f.key);
@@ -213,7 +256,8 @@ Step readStep(const QJsonValue &value, const QString &pointer)
                             common +
                                 QStringList {QStringLiteral("method"), QStringLiteral("url"),
                                              QStringLiteral("headers"), QStringLiteral("queryParameters"),
-                                             QStringLiteral("body"), QStringLiteral("timeoutMs")});
+                                             QStringLiteral("body"), QStringLiteral("timeoutMs")},
+                            failures);
         ApiRequestStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -226,7 +270,7 @@ Step readStep(const QJsonValue &value, const QString &pointer)
         return step;
     }
     if (type == QLatin1String("javascript")) {
-        ObjectReader reader(value, pointer, common + QStringList {QStringLiteral("code")});
+        ObjectReader reader(value, pointer, common + QStringList {QStringLiteral("code")}, failures);
         JavaScriptStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -235,7 +279,8 @@ Step readStep(const QJsonValue &value, const QString &pointer)
     }
     if (type == QLatin1String("defineVariable")) {
         ObjectReader reader(value, pointer,
-                            common + QStringList {QStringLiteral("value"), QStringLiteral("secret")});
+                            common + QStringList {QStringLiteral("value"), QStringLiteral("secret")},
+                            failures);
         DefineVariableStep step;
         step.name = reader.string(QStringLiteral("name"));
         step.enabled = reader.boolean(QStringLiteral("enabled"), true);
@@ -245,13 +290,11 @@ Step readStep(const QJsonValue &value, const QString &pointer)
     }
     const QJsonValue typeValue = value.toObject().value(QStringLiteral("type"));
     if (typeValue.isUndefined())
-        throw ReadFailure {pointer + QStringLiteral("/type"),
-                           QStringLiteral("required key 'type' is missing")};
-    throw ReadFailure {
-        pointer + QStringLiteral("/type"),
-        QStringLiteral("unknown step type '%1' (expected one of: form, apiRequest, javascript, "
-                       "defineVariable)")
-            .arg(typeValue.isString() ? typeValue.toString() : typeName(typeValue))};
+        return fail(pointer + QStringLiteral("/type"), QStringLiteral("required key 'type' is missing"));
+    return fail(pointer + QStringLiteral("/type"),
+                QStringLiteral("unknown step type '%1' (expected one of: form, apiRequest, javascript, "
+                               "defineVariable)")
+                    .arg(typeValue.isString() ? typeValue.toString() : typeName(typeValue)));
 }
 
 Workflow readWorkflow(const ObjectReader &parent, const QString &key)
@@ -259,8 +302,8 @@ Workflow readWorkflow(const ObjectReader &parent, const QString &key)
     Workflow workflow;
     const QJsonArray array = parent.array(key);
     for (int i = 0; i < array.size(); ++i)
-        workflow.steps.append(
-            readStep(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i)));
+        workflow.steps.append(readStep(array.at(i), parent.child(key) + QLatin1Char('/') + QString::number(i),
+                                       parent.failures()));
     return workflow;
 }
 
@@ -272,7 +315,8 @@ void readAuth(const ObjectReader &parent, Resource &resource)
                       {QStringLiteral("method"), QStringLiteral("authWorkflow"),
                        QStringLiteral("refreshWorkflow"), QStringLiteral("loginTest"),
                        QStringLiteral("runWithoutPrompt"), QStringLiteral("refresh"),
-                       QStringLiteral("loginTimeoutSeconds")});
+                       QStringLiteral("loginTimeoutSeconds")},
+                      parent.failures());
     resource.authMethod =
         auth.choice<Resource::AuthMethod>(QStringLiteral("method"),
                                           {{QStringLiteral("none"), Resource::AuthMethod::None},
@@ -285,14 +329,15 @@ void readAuth(const ObjectReader &parent, Resource &resource)
     custom.loginTimeoutSeconds = auth.integer(QStringLiteral("loginTimeoutSeconds"), 0);
     if (auth.has(QStringLiteral("loginTest"))) {
         ObjectReader test(auth.value(QStringLiteral("loginTest")), auth.child(QStringLiteral("loginTest")),
-                          {QStringLiteral("enabled"), QStringLiteral("url")});
+                          {QStringLiteral("enabled"), QStringLiteral("url")}, parent.failures());
         custom.loginTestEnabled = test.boolean(QStringLiteral("enabled"), false);
         custom.loginTestUrl = test.string(QStringLiteral("url"), QString());
     }
     if (auth.has(QStringLiteral("refresh"))) {
         ObjectReader refresh(auth.value(QStringLiteral("refresh")), auth.child(QStringLiteral("refresh")),
                              {QStringLiteral("trigger"), QStringLiteral("expiresIn"),
-                              QStringLiteral("onStatuses"), QStringLiteral("onBodyPattern")});
+                              QStringLiteral("onStatuses"), QStringLiteral("onBodyPattern")},
+                             parent.failures());
         custom.refreshTrigger = refresh.choice<CustomAuth::RefreshTrigger>(
             QStringLiteral("trigger"),
             {{QStringLiteral("none"), CustomAuth::RefreshTrigger::None},
@@ -303,21 +348,24 @@ void readAuth(const ObjectReader &parent, Resource &resource)
         const QJsonArray statuses = refresh.array(QStringLiteral("onStatuses"));
         for (int i = 0; i < statuses.size(); ++i) {
             const int status = statuses.at(i).toInt(-1);
-            if (!statuses.at(i).isDouble() || status < 100 || status > 599)
-                throw ReadFailure {refresh.child(QStringLiteral("onStatuses")) + QStringLiteral("/%1").arg(i),
-                                   QStringLiteral("expected an HTTP status between 100 and 599")};
+            if (!statuses.at(i).isDouble() || status < 100 || status > 599) {
+                refresh.fail(refresh.child(QStringLiteral("onStatuses")) + QStringLiteral("/%1").arg(i),
+                             QStringLiteral("expected an HTTP status between 100 and 599"));
+                continue;
+            }
             custom.refreshOnStatuses.append(status);
         }
         custom.refreshOnBodyPattern = refresh.string(QStringLiteral("onBodyPattern"), QString());
     }
 }
 
-Resource readResourceObject(const QJsonValue &value, const QString &pointer)
+Resource readResourceObject(const QJsonValue &value, const QString &pointer, QList<ReadFailure> *failures)
 {
     ObjectReader reader(value, pointer,
                         {QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("baseUrl"),
                          QStringLiteral("headers"), QStringLiteral("urlParameters"),
-                         QStringLiteral("bodyDefaults"), QStringLiteral("auth")});
+                         QStringLiteral("bodyDefaults"), QStringLiteral("auth")},
+                        failures);
     Resource resource;
     resource.name = reader.string(QStringLiteral("name"));
     resource.kind = reader.choice<Resource::Kind>(QStringLiteral("kind"),
@@ -424,6 +472,14 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
     return document.object();
 }
 
+QList<FormatError> asErrors(const QList<ReadFailure> &failures, const QString &fileName)
+{
+    QList<FormatError> errors;
+    for (const ReadFailure &failure : failures)
+        errors.append({fileName, failure.pointer, failure.reason});
+    return errors;
+}
+
 } // namespace
 
 std::optional<Workspace> WorkspaceReader::readFile(const QString &path)
@@ -467,17 +523,21 @@ std::optional<Workspace> WorkspaceReader::readWorkspace(const QByteArray &data, 
     }
     try {
         checkHeader(*root, WorkspaceFormat::formatName());
+        QList<ReadFailure> failures;
         ObjectReader reader(*root, QString(),
                             {QStringLiteral("format"), QStringLiteral("formatVersion"),
                              QStringLiteral("generator"), QStringLiteral("name"), QStringLiteral("variables"),
-                             QStringLiteral("resources")});
+                             QStringLiteral("resources")},
+                            &failures);
         Workspace workspace;
         workspace.name = reader.string(QStringLiteral("name"), QString());
         workspace.variables = readKeyValues(reader, QStringLiteral("variables"));
         const QJsonArray resources = reader.array(QStringLiteral("resources"));
         for (int i = 0; i < resources.size(); ++i)
             workspace.resources.append(
-                readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i)));
+                readResourceObject(resources.at(i), QStringLiteral("/resources/%1").arg(i), &failures));
+        if (failOnProblems(asErrors(failures, fileName)))
+            return std::nullopt;
         QList<FormatError> problems;
         if (rules == Rules::Apply) {
             for (const WorkspaceValidator::Problem &problem : WorkspaceValidator::validate(workspace))
@@ -515,14 +575,18 @@ std::optional<Resource> WorkspaceReader::readResource(const QByteArray &data, co
     }
     try {
         checkHeader(*root, WorkspaceFormat::resourceFormatName());
+        QList<ReadFailure> failures;
         ObjectReader reader(*root, QString(),
                             {QStringLiteral("format"), QStringLiteral("formatVersion"),
-                             QStringLiteral("generator"), QStringLiteral("resource")});
+                             QStringLiteral("generator"), QStringLiteral("resource")},
+                            &failures);
         if (!reader.has(QStringLiteral("resource")))
             throw ReadFailure {QStringLiteral("/resource"),
                                QStringLiteral("required key 'resource' is missing")};
-        Resource resource =
-            readResourceObject(reader.value(QStringLiteral("resource")), QStringLiteral("/resource"));
+        Resource resource = readResourceObject(reader.value(QStringLiteral("resource")),
+                                               QStringLiteral("/resource"), &failures);
+        if (failOnProblems(asErrors(failures, fileName)))
+            return std::nullopt;
         Workspace single;
         single.resources.append(resource);
         QList<FormatError> problems;

@@ -1,7 +1,7 @@
 // WorkspaceReader: reads a workspace file. It checks the format name and version first, refuses newer
 // versions, reads strictly (unknown keys and wrong types are errors) and reports the first problem as a
-// FormatError with the file, the place and the reason (and, see errors(), every rule a well-formed file
-// breaks). Reading never executes anything in the file.
+// FormatError with the file, the place and the reason (and, see errors(), every other one). Reading never
+// executes anything in the file.
 #pragma once
 
 #include "FormatError.h"
@@ -33,8 +33,10 @@ public:
     static bool isResourceExport(const QByteArray &data);
 
     FormatError error() const { return m_error; }
-    // Every problem of the last read, error() first: that one alone when the file's JSON or shape is wrong
-    // (reading stops there), else every workspace rule it breaks, so that one pass can fix them all.
+    // Every problem of the last read, error() first, so that one pass can fix them all: that one alone
+    // when the file isn't JSON or its format or version is wrong (reading stops there); else every key
+    // and value the format refuses (unknown keys, wrong types and values; at most 100), in reading order;
+    // else, when its shape is right, every workspace rule it breaks.
     QList<FormatError> errors() const { return m_errors; }
 
 private:

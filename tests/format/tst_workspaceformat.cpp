@@ -372,6 +372,7 @@ private Q_SLOTS:
     void bundledDemoWorkspaceLoads();
     void secretLookingVariables_data();
     void secretLookingVariables();
+    void everyProblemOfShapeIsListed();
 };
 
 // ---- round trips ----
@@ -1498,6 +1499,46 @@ void TestWorkspaceFormat::secretLookingVariables()
     QFETCH(QString, value);
     QFETCH(QString, why);
     QCOMPARE(WorkspaceValidator::secretLookingVariable(KeyValue {name, value}), why);
+}
+
+// QA pass 38: three wrong values took three rounds of fixing, one error each. Every key and value the
+// format refuses is listed, in reading order, and an object that isn't one is said once, not with a missing
+// key for each of its members. The rules of a well-formed file wait until its shape is right.
+void TestWorkspaceFormat::everyProblemOfShapeIsListed()
+{
+    const QByteArray data = R"({"format": "authstudio-workspace", "formatVersion": 1, "colour": "red",
+        "resources": [{"name": "r", "headers": [{"name": "A", "value": 5}], "auth": {"method": "custom",
+        "loginTimeoutSeconds": "60", "authWorkflow": [7, {"type": "form", "name": "a"}, {"type": "form", "name": "a"}],
+        "refresh": {"trigger": "sometimes", "onStatuses": [401, 99]}}}, "nope"]})";
+    WorkspaceReader reader;
+    QVERIFY(!reader.read(data, QStringLiteral("f.json")));
+    QStringList listed;
+    for (const FormatError &error : reader.errors())
+        listed.append(error.place + QStringLiteral(": ") + error.reason.section(QLatin1String(" ("), 0, 0));
+    QCOMPARE(listed,
+             (QStringList {
+                 QStringLiteral("/colour: unknown key 'colour'"),
+                 QStringLiteral("/resources/0/headers/0/value: expected a string, found a number"),
+                 QStringLiteral("/resources/0/auth/authWorkflow/0: expected a step object, found a number"),
+                 QStringLiteral("/resources/0/auth/loginTimeoutSeconds: expected an integer, found a string"),
+                 QStringLiteral("/resources/0/auth/refresh/trigger: unknown value 'sometimes'"),
+                 QStringLiteral(
+                     "/resources/0/auth/refresh/onStatuses/1: expected an HTTP status between 100 and 599"),
+                 QStringLiteral("/resources/1: expected an object, found a string")}));
+    QCOMPARE(reader.error().place, QStringLiteral("/colour"));
+    // With its shape put right, the rules it breaks come up (the duplicate step name).
+    QByteArray fixed = data;
+    fixed.replace(R"("colour": "red",)", "")
+        .replace(R"("value": 5)", R"("value": "5")")
+        .replace(R"("loginTimeoutSeconds": "60")", R"("loginTimeoutSeconds": 60)")
+        .replace("[7, ", "[")
+        .replace("sometimes", "none")
+        .replace(", 99]", "]")
+        .replace(R"(, "nope"])", "]");
+    QVERIFY(!reader.read(fixed, QStringLiteral("f.json")));
+    QCOMPARE(reader.errors().size(), 1);
+    QVERIFY2(reader.error().reason.contains(QStringLiteral("duplicate")),
+             qPrintable(reader.error().toString()));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceFormat)

@@ -563,6 +563,21 @@ void tst_Document::loadFailureReportsFormatError()
     // A failed open leaves the open workspace alone.
     QCOMPARE(document->resourceCount(), 3);
     QVERIFY(document->isModified());
+
+    // Every problem of a file's shape is said at once, a line each (QA pass 38: one per round trip).
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r",
+        "headers": [{"name": "A", "value": 5}], "auth": {"loginTimeoutSeconds": "60"}}]})");
+    out.close();
+    QVERIFY(!document->load(file));
+    const QStringList lines = document->errorString().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 2);
+    QVERIFY2(lines.at(0).endsWith(
+                 QStringLiteral("/resources/0/headers/0/value: expected a string, found a number")),
+             qPrintable(lines.at(0)));
+    QVERIFY2(lines.at(1).endsWith(QStringLiteral(
+                 "/resources/0/auth/loginTimeoutSeconds: expected an integer, found a string")),
+             qPrintable(lines.at(1)));
 }
 
 void tst_Document::exportImportResource()

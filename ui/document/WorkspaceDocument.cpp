@@ -128,7 +128,7 @@ ReadResult readWorkspaceFile(const QString &path)
     result.stamp = FileStamp::of(path); // before reading: a write meanwhile then shows as a change
     result.workspace = reader.readFile(path);
     if (!result.workspace)
-        result.error = reader.error().toString();
+        result.error = FormatError::listText(reader.errors()); // every problem, to fix in one pass
     return result;
 }
 
@@ -274,7 +274,7 @@ int WorkspaceDocument::importResource(const QString &path)
     WorkspaceReader reader;
     std::optional<Resource> imported = reader.readResource(file.readAll(), path);
     if (!imported) {
-        m_errorString = reader.error().toString();
+        m_errorString = FormatError::listText(reader.errors());
         return -1;
     }
     m_errorString.clear();
