@@ -437,13 +437,23 @@ void QueryClient::runLoginTest()
     step.url = m_resource.customAuth.loginTestUrl;
     step.headers = m_resource.headers;
     const PreparedRequest prepared = RequestBuilder::build(step, sessionScope(), *m_evaluator);
-    // `sent`: false when the test couldn't be sent, which tells nothing of the session.
-    auto done = [this](bool loggedIn, const QString &message, int status, bool sent = true) {
+    // `sent`: false when the test couldn't be sent, which tells nothing of the session. `refreshable`: its
+    // reply is one the resource refreshes a failed query on.
+    auto done = [this](bool loggedIn, const QString &message, int status, bool sent = true,
+                       bool refreshable = false) {
         ++m_stats.loginTests;
         m_loginTested = true;
         m_operation = AuthOperation::None;
         record(AuthEvent::Kind::LoginTest, AuthEvent::Trigger::LoginTestUrl, loggedIn,
                m_operationStarted.msecsTo(m_clock->now()), message, status);
+        if (!loggedIn && sent && refreshable && m_session &&
+            !m_resource.customAuth.refreshWorkflow.isEmpty()) {
+            // As for a failed query: the session's refresh token gets its chance before a whole login
+            // (QA pass 38: a 401 from the test went straight to "login required"). A failed refresh
+            // then needs the login.
+            startRefresh(AuthEvent::Trigger::LoginTestUrl, status);
+            return;
+        }
         if (!loggedIn && sent) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::LoginTestUrl;
@@ -462,15 +472,16 @@ void QueryClient::runLoginTest()
     request.setTransferTimeout(m_queryTimeoutMs);
     QNetworkReply *reply = RequestBuilder::send(m_network, {request, prepared.verb, prepared.body, {}, {}});
     reply->setParent(this);
-    connect(reply, &QNetworkReply::finished, this, [reply, done] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, done] {
         reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const bool loggedIn = status >= 200 && status < 300;
+        const HttpResponse response = HttpResponse::fromReply(reply);
+        const int status = response.status;
+        const bool loggedIn = response.isSuccess();
         done(loggedIn,
              loggedIn
                  ? QString()
                  : (status ? QStringLiteral("HTTP %1: not logged in").arg(status) : reply->errorString()),
-             status);
+             status, true, status != 0 && isRefreshFailure(response));
     });
 }
 

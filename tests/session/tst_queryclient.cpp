@@ -361,20 +361,30 @@ private Q_SLOTS:
         QVERIFY2(test.message.contains(QStringLiteral("not sent")), qPrintable(test.message));
     }
 
+    // A login test that fails with a status the resource refreshes on (any, by default) runs the refresh
+    // workflow first (QA pass 38: straight to "login required", the refresh token unused); a login is
+    // needed when that fails too.
     void loginTestUrlFailsWithoutPrompting_data()
     {
         QTest::addColumn<bool>("runWithoutPrompt");
-        QTest::newRow("prompting: caller is told") << false;
-        QTest::newRow("run without prompting: logs in silently") << true;
+        QTest::addColumn<bool>("refreshWorks");
+        QTest::newRow("refreshed") << false << true;
+        QTest::newRow("refresh fails, prompting: caller is told") << false << false;
+        QTest::newRow("refresh fails, run without prompting: logs in silently") << true << false;
     }
     void loginTestUrlFailsWithoutPrompting()
     {
         QFETCH(bool, runWithoutPrompt);
+        QFETCH(bool, refreshWorks);
         Workspace workspace = demoWorkspace(m_server->baseUrl());
         CustomAuth &auth = workspace.resources.first().customAuth;
         auth.loginTestEnabled = true;
         auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
         auth.runWithoutPrompt = runWithoutPrompt;
+        if (!refreshWorks) {
+            auto &refresh = std::get<ApiRequestStep>(auth.refreshWorkflow.steps[0]);
+            refresh.body.text = QStringLiteral(R"({"refresh_token": "revoked"})");
+        }
         login(*client(workspace));
         m_server->expireAllTokens(); // the stored session no longer passes the login test
 
@@ -382,7 +392,18 @@ private Q_SLOTS:
         QSignalSpy required(later.get(), &QueryClient::loginRequired);
         const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
         QCOMPARE(m_server->counters().loginTests, 1);
-        if (runWithoutPrompt) {
+        const AuthEvent refresh = later->events().at(1);
+        QCOMPARE(refresh.kind, AuthEvent::Kind::Refresh);
+        QCOMPARE(refresh.trigger, AuthEvent::Trigger::LoginTestUrl);
+        QCOMPARE(refresh.triggerStatus, 401);
+        QCOMPARE(refresh.succeeded, refreshWorks);
+        if (refreshWorks) {
+            QVERIFY2(result.succeeded, qPrintable(result.error));
+            QCOMPARE(later->stats().refreshes, 1);
+            QCOMPARE(later->stats().logins, 0);
+            QCOMPARE(required.count(), 0);
+            QCOMPARE(m_server->counters().logins, 1); // the first client's only
+        } else if (runWithoutPrompt) {
             QVERIFY2(result.succeeded, qPrintable(result.error));
             QCOMPARE(later->stats().logins, 1); // the workflow ran; its form was answered by the prompter
             QCOMPARE(required.count(), 0);

@@ -819,31 +819,38 @@ private Q_SLOTS:
         QTest::addColumn<int>("loginTests");
         QTest::addColumn<QString>("state");
         QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("refreshFails"); // the stored refresh token is refused too
         const QString loggedIn = QStringLiteral("Logged in");
         const QString notChecked = QStringLiteral("isn't checked on opening");
-        QTest::newRow("login test, no session: prompts")
-            << false << false << true << false << true << 1 << 0 << loggedIn << QStringLiteral("Logged in.");
+        QTest::newRow("login test, no session: prompts") << false << false << true << false << true << 1 << 0
+                                                         << loggedIn << QStringLiteral("Logged in.") << false;
         QTest::newRow("login test, good session: no prompt")
             << true << false << true << false << false << 0 << 1 << loggedIn
-            << QStringLiteral("passed the login test");
-        QTest::newRow("login test, stale session: prompts")
-            << true << true << true << false << true << 1 << 1 << loggedIn << QStringLiteral("Logged in.");
+            << QStringLiteral("passed the login test") << false;
+        // A stale session's refresh token gets its chance before a login (QA pass 38).
+        QTest::newRow("login test, stale session: refreshed")
+            << true << true << true << false << false << 0 << 1 << loggedIn
+            << QStringLiteral("failed the login test and was refreshed") << false;
+        QTest::newRow("login test, stale session, refresh fails: prompts")
+            << true << true << true << false << true << 1 << 1 << loggedIn << QStringLiteral("Logged in.")
+            << true;
         QTest::newRow("silent with login test, no session")
             << false << false << true << true << false << 1 << 0 << loggedIn
-            << QStringLiteral("Logged in without prompting");
-        QTest::newRow("silent, stale session") << true << true << true << true << false << 1 << 1 << loggedIn
-                                               << QStringLiteral("Logged in without prompting");
+            << QStringLiteral("Logged in without prompting") << false;
+        QTest::newRow("silent, stale session")
+            << true << true << true << true << false << 0 << 1 << loggedIn
+            << QStringLiteral("failed the login test and was refreshed") << false;
         QTest::newRow("silent, no login test, no session")
             << false << false << false << true << false << 1 << 0 << loggedIn
-            << QStringLiteral("Logged in without prompting");
+            << QStringLiteral("Logged in without prompting") << false;
         QTest::newRow("silent, no login test, stored session")
             << true << false << false << true << false << 0 << 0 << loggedIn
-            << QStringLiteral("Using the stored session.");
+            << QStringLiteral("Using the stored session.") << false;
         QTest::newRow("no login test, no session: waits")
             << false << false << false << false << false << 0 << 0 << QStringLiteral("Not logged in")
-            << notChecked;
+            << notChecked << false;
         QTest::newRow("no login test: stored session shown")
-            << true << false << false << false << false << 0 << 0 << loggedIn << notChecked;
+            << true << false << false << false << false << 0 << 0 << loggedIn << notChecked << false;
     }
     void openingCheck()
     {
@@ -856,8 +863,14 @@ private Q_SLOTS:
         QFETCH(int, loginTests);
         QFETCH(QString, state);
         QFETCH(QString, status);
+        QFETCH(bool, refreshFails);
 
         Workspace workspace = demoWorkspace();
+        if (refreshFails) {
+            auto &refresh =
+                std::get<ApiRequestStep>(workspace.resources.first().customAuth.refreshWorkflow.steps[0]);
+            refresh.body.text = QStringLiteral(R"({"refresh_token": "revoked"})");
+        }
         if (storedSession) {
             open(workspace); // no login test, prompting: opening checks nothing
             clickAuthLogin();

@@ -584,6 +584,7 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
         return;
     }
     m_loginsBeforeCheck = m_client->stats().logins;
+    m_refreshesBeforeCheck = m_client->stats().refreshes;
     m_loginDuringCheck = false;
     m_probe = m_client->checkLogin();
     connect(m_probe, &PendingQuery::finished, this, &AuthLoginPreview::onProbeFinished);
@@ -605,6 +606,8 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
     if (result.succeeded) {
         if (m_client->stats().logins > m_loginsBeforeCheck)
             setAuthStatus(tr("Logged in without prompting, as the resource runs without prompting."));
+        else if (m_client->stats().refreshes > m_refreshesBeforeCheck)
+            setAuthStatus(tr("The stored session failed the login test and was refreshed."));
         else if (auth.loginTestEnabled)
             setAuthStatus(tr("The stored session passed the login test."));
         else

@@ -201,6 +201,7 @@ private:
 
     QPointer<PendingQuery> m_probe; // the opening check
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
+    int m_refreshesBeforeCheck = 0; // and a refresh after a failed login test
     bool m_loginDuringCheck = false; // the check logged in without prompting: the login says how it went
     QString m_pendingWarning; // recorded during the login or refresh under way, said when it ends
     QPointer<PendingQuery> m_pending;
