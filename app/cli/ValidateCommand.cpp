@@ -169,6 +169,18 @@ int ValidateCommand::run(const QStringList &arguments)
         if (const QString missing = WorkspaceValidator::lifetimeMissing(resource.customAuth);
             custom && !missing.isEmpty())
             warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));
+        for (const ResourceReferences::SecretFlagMismatch &mismatch : custom
+                 ? ResourceReferences::secretFlagMismatches(resource)
+                 : QList<ResourceReferences::SecretFlagMismatch>()) {
+            warn(
+                resource, {mismatch.name},
+                QStringLiteral("resource \"%1\" keeps %2 %3 after a login and %4 after a refresh (its Define "
+                               "variable steps' Secret differ)")
+                    .arg(resource.name, mismatch.name,
+                         mismatch.secretAfterLogin ? QStringLiteral("secret") : QStringLiteral("not secret"),
+                         mismatch.secretAfterLogin ? QStringLiteral("not secret")
+                                                   : QStringLiteral("secret")));
+        }
         const QStringList lost = ResourceReferences::authStepsReadByRefresh(resource);
         if (!lost.isEmpty()) {
             warn(

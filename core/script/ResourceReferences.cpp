@@ -203,6 +203,30 @@ QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList 
     return undefined;
 }
 
+QList<SecretFlagMismatch> secretFlagMismatches(const Resource &resource)
+{
+    // The last enabled step of a name decides what the session keeps.
+    const auto flags = [](const Workflow &workflow) {
+        QHash<QString, bool> secret;
+        for (const Step &step : workflow.steps) {
+            if (const auto *variable = std::get_if<DefineVariableStep>(&step); variable && variable->enabled)
+                secret.insert(variable->name, variable->secret);
+        }
+        return secret;
+    };
+    const QHash<QString, bool> login = flags(resource.customAuth.authWorkflow);
+    const QHash<QString, bool> refresh = flags(resource.customAuth.refreshWorkflow);
+    QList<SecretFlagMismatch> mismatches;
+    for (const QString &name : resource.customAuth.authWorkflow.definedVariableNames()) {
+        const auto other = refresh.constFind(name);
+        const bool listed = std::any_of(mismatches.cbegin(), mismatches.cend(),
+                                        [&name](const SecretFlagMismatch &m) { return m.name == name; });
+        if (!listed && login.contains(name) && other != refresh.cend() && *other != login.value(name))
+            mismatches.append({name, login.value(name)});
+    }
+    return mismatches;
+}
+
 QString asExpressions(const QStringList &names)
 {
     QStringList written;

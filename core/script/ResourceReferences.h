@@ -54,6 +54,16 @@ struct UndefinedRead
 };
 QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList &known);
 
+// A session variable both workflows define, secret in one and not in the other (EXPIRES_IN, say, when a
+// refresh's new Define variable step kept its default): masked after a login but not after a refresh, or
+// the other way round. The enabled steps' flags; each name once, in the auth workflow's order.
+struct SecretFlagMismatch
+{
+    QString name;
+    bool secretAfterLogin = false; // the auth workflow's flag; the refresh workflow's is the other
+};
+QList<SecretFlagMismatch> secretFlagMismatches(const Resource &resource);
+
 // The names as they are written in fields, for messages: "{{ DEMO_API }}, {{ TOKEN }}".
 QString asExpressions(const QStringList &names);
 

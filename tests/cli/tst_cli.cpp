@@ -269,6 +269,17 @@ private Q_SLOTS:
                  qPrintable(passwordRun.err));
         QVERIFY(!passwordRun.err.contains(QStringLiteral("hidden-value")));
 
+        // A session variable secret after a login but not after a refresh (QA pass 38).
+        const QString flags = writeFile(
+            dir, QStringLiteral("flags.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "defineVariable", "name": "TOKEN", "value": "{{ 1 }}", "secret": true}], "refreshWorkflow": [{"type": "defineVariable", "name": "TOKEN", "value": "{{ 2 }}", "secret": false}]}}]})");
+        const Run flagsRun = cli({QStringLiteral("validate"), flags});
+        QCOMPARE(flagsRun.exitCode, 0);
+        QVERIFY2(
+            flagsRun.err.contains(QStringLiteral("warning: resource \"r\" keeps TOKEN secret after a login "
+                                                 "and not secret after a refresh")),
+            qPrintable(flagsRun.err));
+
         // A time-based trigger with no lifetime at all is allowed, and off: said (QA pass 38: only a
         // refresh said it).
         const QString noLifetime = writeFile(

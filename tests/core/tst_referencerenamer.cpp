@@ -308,6 +308,35 @@ private Q_SLOTS:
 
     // What a run would stop at, before it asks for anything (QA pass 35): only the texts a run evaluates,
     // each name once, in step order.
+    // Both workflows define a session variable, with a different Secret: listed by the auth workflow's flag
+    // (the last enabled step of a name decides; a disabled one doesn't count).
+    void secretFlagMismatchesAreListed()
+    {
+        Resource resource;
+        resource.authMethod = Resource::AuthMethod::Custom;
+        const auto define = [](const QString &name, bool secret, bool enabled = true) {
+            DefineVariableStep step;
+            step.name = name;
+            step.value = QStringLiteral("{{ x }}");
+            step.secret = secret;
+            step.enabled = enabled;
+            return step;
+        };
+        resource.customAuth.authWorkflow.steps = {
+            define(QStringLiteral("TOKEN"), true), define(QStringLiteral("EXPIRES_IN"), false),
+            define(QStringLiteral("SAME"), true), define(QStringLiteral("OFF"), true)};
+        resource.customAuth.refreshWorkflow.steps = {
+            define(QStringLiteral("TOKEN"), false), define(QStringLiteral("EXPIRES_IN"), true),
+            define(QStringLiteral("SAME"), true), define(QStringLiteral("OFF"), false, false)};
+        const QList<ResourceReferences::SecretFlagMismatch> found =
+            ResourceReferences::secretFlagMismatches(resource);
+        QCOMPARE(found.size(), 2);
+        QCOMPARE(found.at(0).name, QStringLiteral("TOKEN"));
+        QVERIFY(found.at(0).secretAfterLogin);
+        QCOMPARE(found.at(1).name, QStringLiteral("EXPIRES_IN"));
+        QVERIFY(!found.at(1).secretAfterLogin);
+    }
+
     void undefinedReadsAreWhatARunEvaluates()
     {
         Resource resource = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://x")).resources.first();

@@ -979,6 +979,23 @@ void tst_Editors::defineVariableEditor()
     QVERIFY(hint->text().contains(QStringLiteral("can't be a literal")));
     QCOMPARE(document->undoStack()->count(), 3);
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Edit value of PASSWORD"));
+
+    // A session variable secret in one workflow and not in the other is said where it is defined (QA
+    // pass 38: EXPIRES_IN was masked only after a refresh, with no hint).
+    WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);
+    refresh.setResource(1);
+    refresh.setCurrentStep(2);
+    auto *expires = qobject_cast<DefineVariableStepEditor *>(refresh.currentStepEditor());
+    QVERIFY(expires);
+    QCOMPARE(expires->nameEdit()->text(), QStringLiteral("EXPIRES_IN"));
+    auto *expiresHint = child<QLabel>(expires, QStringLiteral("variableHint"));
+    QVERIFY(!expiresHint->text().contains(QStringLiteral("auth workflow")));
+    expires->secretCheck()->click();
+    QVERIFY2(expiresHint->text().endsWith(
+                 QStringLiteral("The auth workflow keeps it not secret: it is masked only after a refresh.")),
+             qPrintable(expiresHint->text()));
+    document->undoStack()->undo();
+    QVERIFY(!expiresHint->text().contains(QStringLiteral("auth workflow")));
 }
 
 void tst_Editors::formStepEditor()

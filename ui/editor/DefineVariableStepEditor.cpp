@@ -1,5 +1,6 @@
 #include "DefineVariableStepEditor.h"
 
+#include "script/ResourceReferences.h"
 #include "script/Template.h"
 #include "widgets/ExpressionLineEdit.h"
 
@@ -83,6 +84,24 @@ void DefineVariableStepEditor::updateHint(const DefineVariableStep &step)
         // Said here rather than beside the box: a check box's text doesn't wrap in a narrow step pane.
         if (step.secret)
             hint += QLatin1Char(' ') + tr("It is secret: masked everywhere it is shown, and never saved.");
+        // The other workflow keeps it with the other flag: masked after a login and not after a refresh,
+        // or the reverse (QA pass 38: a refresh's new step is secret by default).
+        const bool refresh = stepRef().workflow == WorkflowKind::Refresh;
+        for (const ResourceReferences::SecretFlagMismatch &mismatch :
+             ResourceReferences::secretFlagMismatches(document()->resource(stepRef().resource))) {
+            if (mismatch.name != step.name || !step.enabled)
+                continue;
+            hint += QLatin1Char(' ') +
+                (refresh
+                     ? (mismatch.secretAfterLogin
+                            ? tr("The auth workflow keeps it secret: after a refresh it is shown unmasked.")
+                            : tr("The auth workflow keeps it not secret: it is masked only after a refresh."))
+                     : (mismatch.secretAfterLogin
+                            ? tr("The refresh workflow keeps it not secret: after a refresh it is shown "
+                                 "unmasked.")
+                            : tr("The refresh workflow keeps it secret: it is masked only after a "
+                                 "refresh.")));
+        }
         m_hint->setText(hint);
     }
 }
