@@ -547,6 +547,31 @@ void tst_MainWindow::testPanelHasNothingToRunWithoutCustomAuth()
                 .contains(QStringLiteral("doesn't use custom auth")));
     window->document()->undoStack()->undo();
     QVERIFY(test->isEnabled());
+
+    // Nor for a workflow with no steps: the menu's and tool bar's Test are greyed as the panel's is, and
+    // say why (QA passes 35 to 38 found them enabled beside the panel's greyed one).
+    auto *testAuth = child<QAction>(window.get(), QStringLiteral("actionTestAuth"));
+    QVERIFY(testAuth->isEnabled());
+    QCOMPARE(testAuth->toolTip(),
+             QStringLiteral("Run the resource's auth workflow now (%1)")
+                 .arg(testAuth->shortcut().toString(QKeySequence::NativeText)));
+    window->document()->addNewResource();
+    window->setCurrentResource(window->document()->resourceCount() - 1);
+    child<QComboBox>(window.get(), QStringLiteral("authMethod"))
+        ->setCurrentIndex(int(Resource::AuthMethod::Custom));
+    QVERIFY(!test->isEnabled());
+    QVERIFY(!testAuth->isEnabled());
+    QVERIFY2(testAuth->toolTip().startsWith(QStringLiteral("The auth workflow has no steps yet")),
+             qPrintable(testAuth->toolTip()));
+    QVERIFY(!child<QAction>(window.get(), QStringLiteral("actionTestRefresh"))->isEnabled());
+    window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::AuthWorkflowTab); // built when shown
+    child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))
+        ->addStep(StepType::DefineVariable);
+    QVERIFY(testAuth->isEnabled());
+    QVERIFY(test->isEnabled());
+    QVERIFY(!child<QAction>(window.get(), QStringLiteral("actionTestRefresh"))->isEnabled());
+    while (window->document()->undoStack()->canUndo())
+        window->document()->undoStack()->undo();
 }
 
 void tst_MainWindow::saveErrorShowsThePlace()
