@@ -4,6 +4,7 @@
 #include "CliPrompter.h"
 #include "CliWorkspace.h"
 #include "net/QueryClient.h"
+#include "net/QueryLines.h"
 #include "run/JsonBodyTemplate.h"
 #include "session/SecretStore.h"
 #include "session/SessionManager.h"
@@ -25,15 +26,6 @@ namespace {
 // --repeat.
 constexpr int MaxListedQueries = 20;
 constexpr int NotSent = -1; // countByStatus's key for queries that never went out
-
-bool parseHeader(const QString &text, KeyValue &header)
-{
-    const qsizetype colon = text.indexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    header = {text.left(colon).trimmed(), text.mid(colon + 1).trimmed()};
-    return true;
-}
 
 } // namespace
 
@@ -98,17 +90,19 @@ int QueryCommand::run(const QStringList &arguments)
         }
     }
     for (const QString &param : parser.values(QStringLiteral("param"))) {
-        const qsizetype equals = param.indexOf(QLatin1Char('='));
-        if (equals <= 0) {
-            CliOutput::err(QStringLiteral("--param: expected K=V, got '%1'").arg(param));
+        KeyValue parameter;
+        if (!QueryLines::parseParameter(param, parameter)) {
+            // Not echoed: what was typed may be a key or token.
+            CliOutput::err(QStringLiteral("--param: expected K=V, with a name before the '='"));
             return CliOutput::UsageError;
         }
-        query.parameters.append({param.left(equals), param.mid(equals + 1)});
+        query.parameters.append(parameter);
     }
     for (const QString &text : parser.values(QStringLiteral("header"))) {
         KeyValue header;
-        if (!parseHeader(text, header)) {
-            CliOutput::err(QStringLiteral("--header: expected K:V, got '%1'").arg(text.left(40)));
+        if (!QueryLines::parseHeader(text, header)) {
+            CliOutput::err(QStringLiteral("--header: expected K:V, with a name before the ':' (a value alone "
+                                          "such as a token isn't echoed)"));
             return CliOutput::UsageError;
         }
         query.headers.append(header);

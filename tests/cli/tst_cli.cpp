@@ -873,6 +873,29 @@ private Q_SLOTS:
         expectRefusedBeforeRunning(arguments, message);
     }
 
+    // A --header or --param that doesn't parse is refused without echoing what was typed: a header given
+    // without its name is most likely a token.
+    void refusesMalformedHeadersAndParametersWithoutEchoing_data()
+    {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("header") << QStringLiteral("--header") << QStringLiteral("Bearer hidden-value")
+                                << QStringLiteral("--header: expected K:V, with a name before the ':'");
+        QTest::newRow("param") << QStringLiteral("--param") << QStringLiteral("=hidden-value")
+                               << QStringLiteral("--param: expected K=V, with a name before the '='");
+    }
+    void refusesMalformedHeadersAndParametersWithoutEchoing()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        QStringList arguments = seedArguments();
+        arguments.first() = QStringLiteral("query");
+        arguments << QStringLiteral("--session-store") << QStringLiteral("memory") << option << value;
+        expectRefusedBeforeRunning(arguments, message);
+    }
+
     // A --var whose name the workspace doesn't define, nor the resource read, is a typo: refused with the
     // workspace's variables and the name it most likely meant, its value not echoed.
     void refusesVariablesNothingReads_data()

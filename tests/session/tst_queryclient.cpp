@@ -4,6 +4,7 @@
 // Counts are read from the server.
 #include "demo/DemoServer.h"
 #include "net/QueryClient.h"
+#include "net/QueryLines.h"
 #include "run/PresetPrompter.h"
 #include "session/Clock.h"
 #include "session/FileSecretStore.h"
@@ -275,6 +276,33 @@ private Q_SLOTS:
             QStringLiteral("http://127.0.0.2:1 is on another server than the resource's (%1): queries go "
                            "to the resource's server, with its session; give a path, such as /me")
                 .arg(m_server->baseUrl().toString()));
+    }
+
+    // A query's own headers and parameters as typed, one a line (the preview's tabs, the CLI's options).
+    void queryLinesAreReadOneALine()
+    {
+        QString error;
+        const std::optional<KeyValueList> headers =
+            QueryLines::parse(QStringLiteral(" Accept : text/plain \n\nX-Time: 12:30\nX-Empty:"),
+                              QueryLines::Kind::Headers, &error);
+        QVERIFY2(headers, qPrintable(error));
+        QCOMPARE(*headers,
+                 (KeyValueList {{QStringLiteral("Accept"), QStringLiteral("text/plain")},
+                                {QStringLiteral("X-Time"), QStringLiteral("12:30")},
+                                {QStringLiteral("X-Empty"), QString()}}));
+        QVERIFY(!QueryLines::parse(QStringLiteral("A: 1\nBearer xyz"), QueryLines::Kind::Headers, &error));
+        QCOMPARE(error, QStringLiteral("line 2: expected Name: value"));
+        QVERIFY(!QueryLines::parse(QStringLiteral(": v"), QueryLines::Kind::Headers, &error));
+
+        const std::optional<KeyValueList> parameters =
+            QueryLines::parse(QStringLiteral("page=2\nflag\nq = a=b"), QueryLines::Kind::Parameters, &error);
+        QVERIFY2(parameters, qPrintable(error));
+        QCOMPARE(*parameters,
+                 (KeyValueList {{QStringLiteral("page"), QStringLiteral("2")},
+                                {QStringLiteral("flag"), QString()},
+                                {QStringLiteral("q"), QStringLiteral("a=b")}}));
+        QVERIFY(!QueryLines::parse(QStringLiteral("=secret"), QueryLines::Kind::Parameters, &error));
+        QCOMPARE(error, QStringLiteral("line 1: expected name=value"));
     }
 
     void profilesAreIsolated()

@@ -251,6 +251,8 @@ private Q_SLOTS:
                                          child<QComboBox>("queryMethod"),
                                          child<QLineEdit>("queryPath"),
                                          child<QPlainTextEdit>("queryBody"),
+                                         child<QPlainTextEdit>("queryHeaders"),
+                                         child<QPlainTextEdit>("queryParameters"),
                                          child<QPlainTextEdit>("requestView"),
                                          child<QPlainTextEdit>("responseView"),
                                          child<QListWidget>("refreshTimeline"),
@@ -354,6 +356,44 @@ private Q_SLOTS:
         const QStringList texts = allTexts(m_preview);
         QVERIFY(!anyContains(texts, token()));
         QVERIFY(!anyContains(texts, token(QStringLiteral("REFRESH_TOKEN"))));
+    }
+
+    // A query's own headers and URL parameters, one a line in their tabs beside the body (QA pass 38:
+    // only the path and body could be given): sent, shown, counted in the tab titles; a line that isn't
+    // one stops the query, naming the tab and line.
+    void queryHeadersAndParametersOfItsOwn()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        auto *inputs = child<QTabWidget>("queryInputs");
+        auto *headers = child<QPlainTextEdit>("queryHeaders");
+        auto *parameters = child<QPlainTextEdit>("queryParameters");
+        QVERIFY(inputs && headers && parameters);
+        QCOMPARE(inputs->currentWidget(), child<QPlainTextEdit>("queryBody"));
+        headers->setPlainText(QStringLiteral("X-Trace: abc\n\nAccept: text/plain\nX-Copy: {{ TOKEN }}"));
+        parameters->setPlainText(QStringLiteral("page=2\nq = a b"));
+        QCOMPARE(inputs->tabText(1), QStringLiteral("Headers (3)"));
+        QCOMPARE(inputs->tabText(2), QStringLiteral("Params (2)"));
+        const QueryResult result = sendQuery(QStringLiteral("GET"), QStringLiteral("/headers"));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        const QString request = viewText("requestView");
+        QVERIFY2(request.startsWith(
+                     QStringLiteral("GET %1/headers?page=2&q=a").arg(m_server->baseUrl().toString())),
+                 qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("X-Trace: abc")), qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("Accept: text/plain")), qPrintable(request));
+        QVERIFY2(request.contains(QStringLiteral("X-Copy: ********")), qPrintable(request)); // filled, masked
+        QVERIFY(QString::fromUtf8(result.response.body).contains(QStringLiteral("abc"))); // the server got it
+
+        headers->setPlainText(QStringLiteral("X-Trace: abc\nno colon here"));
+        inputs->setCurrentIndex(0);
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::mouseClick(button("sendButton"), Qt::LeftButton);
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(viewText("responseView"),
+                 QStringLiteral("Not sent: Headers, line 2: expected Name: value."));
+        QCOMPARE(inputs->currentWidget(), headers);
+        QVERIFY(!anyContains(allTexts(m_preview), token()));
     }
 
     void requestHeadersAreMasked_data()

@@ -171,6 +171,8 @@ private:
     int loginTimeoutSeconds() const;
     void updateButtons();
     void setAuthStatus(const QString &text);
+    // "Headers (2)": each input tab says how many lines it holds, so none is forgotten when not shown.
+    void updateQueryInputTitles();
     SecretMasker masker() const;
     QString requestText(const QueryResult &result, const SecretMasker &masker) const;
     QString responseText(const QueryResult &result, const SecretMasker &masker) const;
@@ -233,6 +235,9 @@ private:
     QComboBox *m_method;
     QLineEdit *m_path;
     QPlainTextEdit *m_body;
+    QPlainTextEdit *m_queryHeaders; // "Name: value" a line
+    QPlainTextEdit *m_queryParameters; // "name=value" a line
+    QTabWidget *m_queryInputs; // Body, Headers and Params
     QPushButton *m_sendButton;
     QPushButton *m_cancelButton;
     QPlainTextEdit *m_requestView;
