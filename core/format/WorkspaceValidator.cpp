@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace AuthStudio {
 
 namespace {
@@ -200,22 +202,35 @@ QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
 
 QString WorkspaceValidator::secretLookingVariable(const KeyValue &variable)
 {
+    // Plain string tests, no regular expressions: the variables table asks for every cell it paints, the
+    // first frame of the studio included.
     const QString value = variable.value.trimmed();
     if (value.isEmpty() || value.contains(QLatin1String("{{")))
         return {};
-    static const QRegularExpression token(
-        QStringLiteral("^(Bearer\\s+\\S{8,}|eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]{5,}\\.)"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (token.match(value).hasMatch())
+    const bool bearer = value.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) &&
+        value.mid(7).trimmed().size() >= 8 && !value.mid(7).trimmed().contains(QLatin1Char(' '));
+    const bool jwt = value.startsWith(QLatin1String("eyJ")) && value.count(QLatin1Char('.')) >= 2 &&
+        !value.contains(QLatin1Char(' '));
+    if (bearer || jwt)
         return QStringLiteral("its value looks like a token");
     // TOKEN_URL, TOKEN_TTL and SECRET_NAME=true hold no secret.
-    static const QRegularExpression notSecret(QStringLiteral("^(https?://\\S*|[0-9.]+|true|false|null)$"),
-                                              QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression secretName(
-        QStringLiteral("PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIAL"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (secretName.match(variable.name).hasMatch() && !notSecret.match(value).hasMatch())
-        return QStringLiteral("its name says it holds a secret");
+    const bool address = value.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+        value.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+    const bool number = std::all_of(value.cbegin(), value.cend(),
+                                    [](QChar c) { return c.isDigit() || c == QLatin1Char('.'); });
+    const bool word = value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+        value.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0 ||
+        value.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0;
+    if (address || number || word)
+        return {};
+    const QString name = variable.name.toUpper();
+    static const char *const secretWords[] = {"PASSWORD",    "PASSWD",    "PWD",     "SECRET",
+                                              "TOKEN",       "APIKEY",    "API_KEY", "PRIVATEKEY",
+                                              "PRIVATE_KEY", "CREDENTIAL"};
+    for (const char *secretWord : secretWords) {
+        if (name.contains(QLatin1String(secretWord)))
+            return QStringLiteral("its name says it holds a secret");
+    }
     return {};
 }
 
