@@ -150,6 +150,18 @@ void SecretMasker::addSecret(const QString &secret)
 {
     if (secret.isEmpty() || m_secrets.contains(secret))
         return;
+    // Its words, when it has several (see MinSecretWordLength); a plain loop, as maskers are made often.
+    qsizetype wordStart = -1;
+    for (qsizetype i = 0; i <= secret.size(); ++i) {
+        const bool space = i == secret.size() || secret.at(i).isSpace();
+        if (!space && wordStart < 0) {
+            wordStart = i;
+        } else if (space && wordStart >= 0) {
+            if (i - wordStart >= MinSecretWordLength && i - wordStart < secret.size())
+                addSecret(secret.mid(wordStart, i - wordStart));
+            wordStart = -1;
+        }
+    }
     m_secrets.append(secret);
     const auto longestFirst = [](const QString &a, const QString &b) { return a.size() > b.size(); };
     std::sort(m_secrets.begin(), m_secrets.end(), longestFirst);

@@ -26,6 +26,13 @@ public:
     // at any alignment (a 7-character password in a Basic auth header is no rarity). Where one is found,
     // the whole Base64 word around it is masked.
     static constexpr int MinBase64Length = 4;
+    // A secret made of words ("Bearer eyJhbGci...", built by a script from a token that isn't secret
+    // itself) has each word of at least this many characters masked on its own too: the credential
+    // after an auth scheme's name is the secret part, and it shows up alone (QA pass 39: the raw token
+    // was printed in clear wherever the login reply or a script's console showed it). Tokens and keys
+    // are this long; the words of a typed passphrase ("wrong password") rarely are, and stay readable in
+    // other text ("Invalid username or password").
+    static constexpr int MinSecretWordLength = 16;
 
     explicit SecretMasker(const QSet<QString> &secrets = {});
     void addSecret(const QString &secret);

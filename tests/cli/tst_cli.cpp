@@ -665,6 +665,50 @@ private Q_SLOTS:
                  qPrintable(run.err));
     }
 
+    // QA pass 39's newcomer flow: a script builds "Bearer <token>" from the login reply, and only that is
+    // a secret. The token alone, in the reply and in the script's console, is masked all the same.
+    void aTokenMadeSecretByAScriptIsMaskedAlone()
+    {
+        QTemporaryDir dir;
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:1"));
+        CustomAuth &auth = workspace.resources[0].customAuth;
+        JavaScriptStep js;
+        js.name = QStringLiteral("js1");
+        js.code = QStringLiteral("const tok = http1.body.token;\nconsole.log('token', tok);\n"
+                                 "return { header: 'Bearer ' + tok };");
+        DefineVariableStep header;
+        header.name = QStringLiteral("AUTH_HEADER");
+        header.value = QStringLiteral("{{ js1.header }}");
+        header.secret = true;
+        auth.authWorkflow.steps = {auth.authWorkflow.steps.at(0), auth.authWorkflow.steps.at(1), js, header};
+        auth.refreshWorkflow.steps.clear();
+        workspace.resources[0].headers = {
+            {QStringLiteral("Authorization"), QStringLiteral("{{ AUTH_HEADER }}")}};
+        const QString path =
+            writeFile(dir, QStringLiteral("scripted.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const Run run = cli(QStringList {QStringLiteral("auth"), path, QStringLiteral("--with-demo-server"),
+                                         QStringLiteral("--json")} +
+                            loginInputs());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QJsonObject document = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonObject body = document.value(QStringLiteral("scope"))
+                                     .toObject()
+                                     .value(QStringLiteral("http1"))
+                                     .toObject()
+                                     .value(QStringLiteral("body"))
+                                     .toObject();
+        QCOMPARE(body.value(QStringLiteral("token")).toString(), QStringLiteral("********"));
+        const QJsonArray console = document.value(QStringLiteral("steps"))
+                                       .toArray()
+                                       .at(2)
+                                       .toObject()
+                                       .value(QStringLiteral("console"))
+                                       .toArray();
+        QCOMPARE(console.at(0).toObject().value(QStringLiteral("text")).toString(),
+                 QStringLiteral("token ********"));
+    }
+
     void authPrintsTheConsoleOfScriptsMasked()
     {
         QTemporaryDir dir;

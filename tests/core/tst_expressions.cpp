@@ -284,6 +284,26 @@ private Q_SLOTS:
         QVERIFY(text.contains("a@b.c"));
     }
 
+    // A secret of several words ("Bearer <token>", made by a script from a token that isn't secret itself)
+    // has its long words masked on their own: the token shows up alone in the login reply and in a
+    // script's console (QA pass 39). Short words, such as the scheme's name, stay readable.
+    void maskingTheWordsOfASecret()
+    {
+        const QString token = QStringLiteral("765762b3f4452e18d47b512");
+        SecretMasker masker({QStringLiteral("Bearer ") + token, QStringLiteral("wrong password")});
+        QCOMPARE(masker.maskText(QStringLiteral("token ") + token + QStringLiteral(" pw")),
+                 QStringLiteral("token ********") + QStringLiteral(" pw"));
+        QCOMPARE(masker.maskText(QStringLiteral("Authorization: Bearer ") + token),
+                 QStringLiteral("Authorization: ********"));
+        QCOMPARE(masker.maskText(QStringLiteral("Bearer tokens are common")),
+                 QStringLiteral("Bearer tokens are common"));
+        QCOMPARE(masker.maskText(QStringLiteral("Invalid username or password")),
+                 QStringLiteral("Invalid username or password"));
+        QCOMPARE(masker.maskText(QStringLiteral("wrong password")), SecretMasker::mask());
+        const QJsonValue reply = masker.maskJson(QJsonObject {{QStringLiteral("token"), token}});
+        QCOMPARE(reply.toObject().value(QStringLiteral("token")).toString(), SecretMasker::mask());
+    }
+
     // A server that echoes a secret back may have encoded it: escaped inside a JSON string (the echo of a
     // JSON body), or percent-encoded in a URL or a form body, by whichever encoder it uses.
     void maskingEncodedEchoes_data()

@@ -367,7 +367,12 @@ void WorkflowRunPanel::showScopeOfRow(int row)
     // A running step has no scope of its own yet: show what it started from.
     while (row >= 0 && m_log->isRunning(row))
         --row;
-    m_inspector->setScope(row >= 0 ? m_log->stepResult(row).scope : m_initialScope);
+    // With every secret the run has made so far: a token shown in http1's reply is masked there too,
+    // though the step that made it secret came later (QA pass 39).
+    Scope scope = row >= 0 ? m_log->stepResult(row).scope : m_initialScope;
+    for (const QString &secret : m_log->secrets())
+        scope.addSecret(secret);
+    m_inspector->setScope(scope);
 }
 
 void WorkflowRunPanel::showConsole(const QSet<QString> &secrets)
