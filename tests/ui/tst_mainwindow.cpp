@@ -146,6 +146,7 @@ private Q_SLOTS:
     void saveAsksBeforeOverwritingChangesMadeOnDisk();
     void testPanelHasNothingToRunWithoutCustomAuth();
     void aStepsScopeMasksTheSecretsMadeAfterIt();
+    void longNamesDontWidenTheWindow();
     void saveErrorShowsThePlace();
     void undoOfEditorEditRestoresWidget();
     void undoOfAStepListCommandKeepsTheFocusInTheList();
@@ -596,6 +597,46 @@ void tst_MainWindow::aStepsScopeMasksTheSecretsMadeAfterIt()
         {QStringLiteral("http1"), QStringLiteral("body"), QStringLiteral("token")});
     QVERIFY(tokenRow.isValid());
     QCOMPARE(tokenRow.siblingAtColumn(ScopeModel::ValueColumn).data().toString(), SecretMasker::mask());
+}
+
+// QA pass 39: a 400-character resource name made the window 6367 px wide (the Test panel's title asked
+// for the room), a long step name 3132 px (its hints), and that size was saved for the next start. Names
+// of any length are cut or wrapped where they are shown; the window keeps its size.
+void tst_MainWindow::longNamesDontWidenTheWindow()
+{
+    auto window = createWindow();
+    window->resize(1280, 800);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->start({});
+    child<QDockWidget>(window.get(), QStringLiteral("previewDock"))->show();
+    Resource resource = window->document()->resource(0);
+    resource.name = QStringLiteral("Long ").repeated(80).trimmed();
+    for (Step &step : resource.customAuth.authWorkflow.steps) {
+        std::visit([](auto &s) { s.name += QString(300, QLatin1Char('a')); }, step);
+        if (auto *variable = std::get_if<DefineVariableStep>(&step))
+            variable->name = variable->name.toUpper();
+    }
+    window->document()->setResource(0, resource, QStringLiteral("Rename"));
+    window->setCurrentResource(0);
+    for (int tab = 0; tab < window->resourceEditor()->tabs()->count(); ++tab) {
+        window->resourceEditor()->tabs()->setCurrentIndex(tab);
+        const int steps =
+            tab == ResourceEditor::AuthWorkflowTab ? int(resource.customAuth.authWorkflow.steps.size()) : 1;
+        for (int step = 0; step < steps; ++step) {
+            if (tab == ResourceEditor::AuthWorkflowTab) // built when its tab is first shown
+                child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))
+                    ->setCurrentStep(step);
+            QApplication::processEvents();
+            QVERIFY2(window->minimumSizeHint().width() <= 1280,
+                     qPrintable(QStringLiteral("tab %1, step %2: %3 px")
+                                    .arg(tab)
+                                    .arg(step)
+                                    .arg(window->minimumSizeHint().width())));
+            QCOMPARE(window->width(), 1280);
+        }
+    }
+    window->document()->undoStack()->undo();
 }
 
 void tst_MainWindow::saveErrorShowsThePlace()

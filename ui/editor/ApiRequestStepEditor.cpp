@@ -8,6 +8,7 @@
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
 #include "widgets/TemplateAnalysis.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -99,6 +100,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     m_url->setAccessibleName(tr("Request URL"));
     m_urlProblem->setObjectName(QStringLiteral("requestUrlProblem"));
     m_urlProblem->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_urlProblem);
     m_urlProblem->hide();
 
     m_headers->setObjectName(QStringLiteral("requestHeaders"));
@@ -121,6 +123,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
            "when the request is sent."));
     m_jsonStatus->setObjectName(QStringLiteral("jsonBodyStatus"));
     m_jsonStatus->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_jsonStatus);
     m_rawContentType->setObjectName(QStringLiteral("rawContentType"));
     m_rawContentType->setAccessibleName(tr("Content type"));
     m_rawContentType->setPlaceholderText(QStringLiteral("text/plain"));

@@ -3,6 +3,7 @@
 #include "script/ResourceReferences.h"
 #include "script/Template.h"
 #include "widgets/ExpressionLineEdit.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QCheckBox>
 #include <QFormLayout>
@@ -27,6 +28,7 @@ DefineVariableStepEditor::DefineVariableStepEditor(WorkspaceDocument *document, 
         tr("Mask the value everywhere it is shown, and never save it in the workspace file"));
     m_hint->setObjectName(QStringLiteral("variableHint"));
     m_hint->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_hint);
 
     auto *form = new QFormLayout(this);
     addNameRow(form, tr("Variable name"));

@@ -4,6 +4,7 @@
 #include "FormFieldTableModel.h"
 #include "format/WorkspaceValidator.h"
 #include "widgets/ActionIconEngine.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -56,8 +57,10 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     m_removeButton->setToolTip(tr("Remove the selected field"));
 
     m_hint->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_hint);
     m_keyProblem->setObjectName(QStringLiteral("formFieldKeyProblem"));
     m_keyProblem->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_keyProblem);
     m_keyProblem->hide();
 
     auto *form = new QFormLayout;

@@ -2,6 +2,7 @@
 
 #include "widgets/CodeEditor.h"
 #include "widgets/JavaScriptHighlighter.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -23,6 +24,7 @@ JavaScriptStepEditor::JavaScriptStepEditor(WorkspaceDocument *document, QWidget 
     new JavaScriptHighlighter(m_code->document());
     m_codeProblem->setObjectName(QStringLiteral("codeProblem"));
     m_codeProblem->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_codeProblem);
     m_codeProblem->hide();
 
     auto *form = new QFormLayout;

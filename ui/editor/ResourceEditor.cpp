@@ -9,6 +9,7 @@
 #include "widgets/NumberBox.h"
 #include "widgets/TabOrder.h"
 #include "widgets/VerticalScrollArea.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -143,6 +144,8 @@ QWidget *ResourceEditor::createGeneralTab()
     m_name->setToolTip(tr("How queries and the CLI (--resource) refer to this resource"));
     m_nameProblem = new QLabel(page);
     m_nameProblem->setObjectName(QStringLiteral("resourceNameProblem"));
+    m_nameProblem->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_nameProblem);
     m_nameProblem->hide();
 
     m_kind = new QComboBox(page);

@@ -2,6 +2,7 @@
 
 #include "format/WorkspaceValidator.h"
 #include "script/JavaScriptIdentifier.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -28,6 +29,7 @@ StepEditor::StepEditor(WorkspaceDocument *document, StepType type, QWidget *pare
                                .arg(Workflow().nextStepName(type)));
     m_nameProblem->setObjectName(QStringLiteral("stepNameProblem"));
     m_nameProblem->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_nameProblem);
     m_nameProblem->hide();
     connect(m_nameEdit, &QLineEdit::textEdited, this, &StepEditor::onNameEdited);
     connect(m_document, &WorkspaceDocument::changed, this, &StepEditor::onDocumentChanged);

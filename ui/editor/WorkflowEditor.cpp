@@ -1,6 +1,5 @@
 #include "WorkflowEditor.h"
 
-
 #include "ApiRequestStepEditor.h"
 #include "DefineVariableStepEditor.h"
 #include "FormStepEditor.h"

@@ -143,7 +143,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     , m_sessions(sessions)
     , m_clock(Clock::system())
     , m_dialogPrompter(new DialogPrompter(this))
-    , m_title(new QLabel(this))
+    , m_title(new ElidedLabel(this))
     , m_sessionState(new QLabel(this))
     , m_sessionDetail(new WrappingLabel(this))
     , m_expiryCountdown(new ElidedLabel(this))
@@ -574,6 +574,7 @@ void AuthLoginPreview::openClient(Update update)
     m_title->setText(m_workspace.findResource(resourceName)
                          ? tr("Preview: %1").arg(resourceName)
                          : tr("Preview: %1 (no such resource)").arg(resourceName));
+    m_title->setToolTip(m_title->text()); // one line of it shows, cut to the dock's width
     // What the store has, for the session display; the client loads the same session on its first use.
     // The client is the context, so the answer for a client closed meanwhile is dropped.
     m_sessions->load(m_client->sessionKey(), m_client.get(), [this](const std::optional<AuthSession> &) {

@@ -12,6 +12,7 @@
 #include "widgets/ElidedLabel.h"
 #include "widgets/StudioColors.h"
 #include "widgets/TabOrder.h"
+#include "widgets/WrappingLabel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -43,7 +44,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     , m_runner(new WorkflowRunner(network, this))
     , m_dialogPrompter(new DialogPrompter(this))
     , m_log(new RunLogModel(this))
-    , m_titleLabel(new QLabel(this))
+    , m_titleLabel(new ElidedLabel(this))
     , m_status(new ElidedLabel(this))
     , m_staleNote(new QLabel(tr("(edited since)"), this))
     , m_notification(new QLabel(this))
@@ -80,6 +81,7 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
     m_notification->setObjectName(QStringLiteral("notification"));
     m_notification->setTextFormat(Qt::PlainText);
     m_notification->setWordWrap(true);
+    WrappingLabel::keepNarrow(m_notification); // a reply's compact JSON may be one long word
     m_notification->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_notification->setAccessibleName(tr("Run notification"));
     m_notification->setMargin(6);
@@ -165,6 +167,7 @@ void WorkflowRunPanel::setWorkflow(const Workflow &workflow, const Scope &initia
     m_initialScope = initialScope;
     m_title = title;
     m_titleLabel->setText(title);
+    m_titleLabel->setToolTip(title); // one line of it shows, cut to the panel's width
     m_dialogPrompter->setTitle(title);
     if (!isRunning() && m_log->rowCount() == 0)
         m_inspector->setScope(initialScope); // before any run, show what the workflow starts from

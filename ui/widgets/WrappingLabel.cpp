@@ -18,6 +18,13 @@ QSize WrappingLabel::minimumSizeHint() const
     return size;
 }
 
+void WrappingLabel::keepNarrow(QLabel *label)
+{
+    QSizePolicy policy = label->sizePolicy();
+    policy.setHorizontalPolicy(QSizePolicy::Ignored);
+    label->setSizePolicy(policy);
+}
+
 void WrappingLabel::resizeEvent(QResizeEvent *event)
 {
     QLabel::resizeEvent(event);

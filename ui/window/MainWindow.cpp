@@ -686,6 +686,15 @@ void MainWindow::readSettings()
             setWindowState(windowState() | Qt::WindowMaximized);
     }
     restoreState(settings.value(StudioSettings::Key::WindowState).toByteArray());
+    // A size saved larger than the screen (QA pass 39: a long name once widened the window to 6367 px, and
+    // every later start came back that wide, the preview off the screen) fits the screen again.
+    const QString platform = QGuiApplication::platformName();
+    if (screen() && platform != QLatin1String("offscreen") && platform != QLatin1String("minimal") &&
+        !isMaximized()) {
+        const QSize available = screen()->availableGeometry().size();
+        if (width() > available.width() || height() > available.height())
+            resize(size().boundedTo(available));
+    }
     m_autosaver->setIntervalSeconds(settings.autosaveIntervalSeconds());
 }
 
