@@ -1,5 +1,6 @@
 // authstudio: the desktop studio. Opens the workspace file given on the command line, or the bundled demo
 // workspace against the built-in demo API.
+#include "session/SessionManager.h"
 #include "widgets/StudioStyle.h"
 #include "window/MainWindow.h"
 
@@ -18,6 +19,9 @@
 #endif
 
 namespace {
+
+// How long, at most, the studio waits after its window closed for session writes to the keychain.
+constexpr int SessionWriteWaitMs = 5000;
 
 // For the start-up benchmark: milliseconds since it launched this process (it passes the launch time on the
 // steady clock, in nanoseconds, in AUTHSTUDIO_BENCH_T0); 0 when started otherwise.
@@ -166,5 +170,13 @@ int main(int argc, char *argv[])
     window.show();
     window.start(files.isEmpty() ? QString() : files.first());
     reporter.phaseEnded("opened");
-    return QApplication::exec();
+    const int exitCode = QApplication::exec();
+    // Session writes to the keychain still under way (a login or rename just before quitting) finish
+    // before the process ends, for at most a few seconds should the keychain not answer.
+    if (window.sessions()->pendingOperations() > 0) {
+        QObject::connect(window.sessions(), &AuthStudio::SessionManager::idle, &app, &QCoreApplication::quit);
+        QTimer::singleShot(SessionWriteWaitMs, &app, &QCoreApplication::quit);
+        QApplication::exec();
+    }
+    return exitCode;
 }

@@ -322,6 +322,41 @@ private Q_SLOTS:
         window.document()->undoStack()->setClean();
     }
 
+    // QA pass 39: a resource renamed and the change discarded left the session under the new name, so the
+    // saved resource (the old name) had none, and the keychain kept one no file would use. Discard goes
+    // back to the saved state edit by edit, and the session goes back with the name.
+    void discardingARenameTakesTheSessionBack()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        AuthLoginPreview *preview = openDemoLoginLoggedIn(window);
+        QVERIFY(preview);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("discard.authstudio.json"));
+        FileDialog::setNextPath(path);
+        window.findChild<QAction *>(QStringLiteral("actionSaveAs"))->trigger();
+        QTRY_COMPARE(window.document()->filePath(), path);
+        auto *sessions = window.findChild<SessionManager *>();
+        const auto key = [&path](const QString &resource) {
+            return SessionManager::sessionKey(SessionManager::defaultProfile(),
+                                              QFileInfo(path).canonicalFilePath(), resource);
+        };
+        QTRY_VERIFY(sessions->cached(key(QStringLiteral("Demo login"))));
+
+        Resource renamed = window.document()->resource(1);
+        renamed.name = QStringLiteral("Demo login v2");
+        window.document()->setResource(1, renamed, QStringLiteral("Rename resource"));
+        QTRY_VERIFY(sessions->cached(key(QStringLiteral("Demo login v2"))));
+        QVERIFY(!sessions->cached(key(QStringLiteral("Demo login"))));
+
+        MessagePrompt::setNextAnswer(QMessageBox::Discard);
+        window.findChild<QAction *>(QStringLiteral("actionNew"))->trigger();
+        QTRY_VERIFY(window.document()->filePath().isEmpty());
+        QVERIFY(sessions->cached(key(QStringLiteral("Demo login"))));
+        QVERIFY(!sessions->cached(key(QStringLiteral("Demo login v2"))));
+        QTRY_COMPARE(sessions->pendingOperations(), 0);
+    }
+
     // Going through the resource list with the preview open never opens a login form: a modal at every
     // click or arrow key would take the keyboard. The preview says an app would ask now, and Auth Login
     // does. (Opening the preview on a resource prompts: editDuringALoginSaysItStopped.)

@@ -1065,10 +1065,22 @@ void MainWindow::maybeSave(const std::function<void()> &proceed)
                                        proceed();
                                });
                            } else if (answer == QMessageBox::Discard) {
+                               discardChanges();
                                proceed();
                            }
                        },
                        {{QMessageBox::Save, tr("&Save")}, {QMessageBox::Discard, tr("&Discard")}});
+}
+
+void MainWindow::discardChanges()
+{
+    // Back to the saved state, edit by edit, so that what follows the document follows it back: a
+    // session moved to a resource's new name returns to the name the file has (QA pass 39: after a
+    // rename and Discard, the saved resource had no session, and the keychain kept one under a name no
+    // file used). A history that no longer reaches the saved state leaves things as they are.
+    QUndoStack *stack = m_document->undoStack();
+    if (stack->cleanIndex() >= 0)
+        stack->setIndex(stack->cleanIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

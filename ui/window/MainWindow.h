@@ -64,6 +64,9 @@ public:
     Autosaver *autosaver() const { return m_autosaver; }
     QListView *resourceView() const { return m_resourceView; }
     DemoServer *demoServer() const { return m_demoServer; }
+    // Sessions live in the OS keychain, written asynchronously: main() lets the writes finish after the
+    // window closes (a login or a rename just before quitting).
+    SessionManager *sessions() const { return m_sessions; }
     // The Auth Login preview dock's panel; created the first time the dock is shown.
     AuthLoginPreview *authLoginPreview();
     QDockWidget *previewDock() const { return m_previewDock; }
@@ -138,6 +141,8 @@ private:
     void readSettings();
     void writeSettings();
 
+    // Undoes the edits since the last save (see maybeSave's Discard).
+    void discardChanges();
     // Runs `proceed` when there are no unsaved changes, or after the user saved or discarded them.
     void maybeSave(const std::function<void()> &proceed);
     void finishSave(bool saved, const std::function<void(bool)> &done);
