@@ -7,11 +7,11 @@
 #include "script/EvalResult.h"
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NumberBox.h"
+#include "widgets/StudioFonts.h"
 #include "widgets/TemplateAnalysis.h"
 #include "widgets/WrappingLabel.h"
 
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -25,6 +25,7 @@
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace AuthStudio {
@@ -92,6 +93,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     , m_rawContentType(new QLineEdit(this))
     , m_rawBody(new TemplateTextEdit(this))
     , m_timeout(new NumberBox(this))
+    , m_jsonStatusTimer(new QTimer(this))
 {
     m_method->setObjectName(QStringLiteral("requestMethod"));
     m_method->setAccessibleName(tr("HTTP method"));
@@ -113,7 +115,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     m_bodyKind->setObjectName(QStringLiteral("bodyKind"));
     m_bodyKind->setAccessibleName(tr("Body kind"));
     m_bodyKind->addItems({tr("None"), tr("JSON"), tr("Form (URL-encoded)"), tr("Raw")});
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = StudioFonts::monospace();
     m_jsonBody->setObjectName(QStringLiteral("jsonBody"));
     m_jsonBody->setAccessibleName(tr("JSON body"));
     m_jsonBody->setFont(fixed);
@@ -184,7 +186,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     connect(m_method, &QComboBox::currentTextChanged, this, [this](const QString &method) {
         editStep<ApiRequestStep>(tr("Change method"), {},
                                  [&method](ApiRequestStep &s) { s.method = method; });
-        updateJsonStatus(m_jsonBody->toPlainText()); // a body on a GET is flagged
+        checkJsonBody(m_jsonBody->toPlainText()); // a body on a GET is flagged
     });
     connect(m_url, &QLineEdit::textEdited, this, [this](const QString &url) {
         editStep<ApiRequestStep>(tr("Edit URL"), QStringLiteral("url"),
@@ -210,8 +212,14 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
                 s.body.text = jsonOf(s.body.fields);
         });
     });
+    // A large body is checked once typing pauses rather than at every keystroke (a 2 MB one took about
+    // 0.3 s to check).
+    m_jsonStatusTimer->setSingleShot(true);
+    m_jsonStatusTimer->setInterval(JsonCheckPauseMs);
+    connect(m_jsonStatusTimer, &QTimer::timeout, this,
+            [this] { updateJsonStatus(m_jsonBody->toPlainText()); });
     onTextEdited(m_jsonBody, [this](const QString &text) {
-        updateJsonStatus(text);
+        checkJsonBody(text);
         editStep<ApiRequestStep>(tr("Edit JSON body"), QStringLiteral("body"),
                                  [&text](ApiRequestStep &s) { s.body.text = text; });
     });
@@ -260,11 +268,15 @@ void ApiRequestStepEditor::refresh(const Step &step)
     const int kind = bodyKindIndex(request.body.kind);
     m_bodyKind->setCurrentIndex(kind);
     m_bodyPages->setCurrentIndex(kind);
-    // JSON and raw bodies share the text, so switching kinds keeps what was typed.
-    showText(m_jsonBody, request.body.text);
-    showText(m_rawBody, request.body.text);
+    // JSON and raw bodies share the text, so switching kinds keeps what was typed. Only the editor shown
+    // gets it: each change also laid out the hidden one's copy, the better part of a second a keystroke
+    // for a 2 MB body (QA pass 39); the other is filled when its kind is chosen.
+    if (request.body.kind == RequestBody::Kind::Raw)
+        showText(m_rawBody, request.body.text);
+    else
+        showText(m_jsonBody, request.body.text);
     showText(m_rawContentType, request.body.contentType);
-    updateJsonStatus(request.body.kind == RequestBody::Kind::Json ? request.body.text : QString());
+    checkJsonBody(request.body.kind == RequestBody::Kind::Json ? request.body.text : QString());
 
     const StepRef ref = stepRef();
     const auto headers = KeyValueRef::stepTable(KeyValueRef::Table::StepHeaders, ref);
@@ -298,7 +310,7 @@ void ApiRequestStepEditor::applyKnownNames(const KnownNames &names)
     m_formBody->setKnownNames(names);
     m_jsonBody->setKnownNames(names);
     m_rawBody->setKnownNames(names);
-    updateJsonStatus(m_jsonBody->toPlainText());
+    checkJsonBody(m_jsonBody->toPlainText());
     if (isBound()) // the workspace's variables may have changed
         updateUrlExample();
 }
@@ -370,6 +382,16 @@ QString ApiRequestStepEditor::exampleUrl() const
 QString ApiRequestStepEditor::jsonStatus() const
 {
     return m_jsonStatus->text();
+}
+
+void ApiRequestStepEditor::checkJsonBody(const QString &text)
+{
+    if (text.size() > LargeJsonBodyChars) {
+        m_jsonStatusTimer->start(); // restarted by each change: checked once they pause
+        return;
+    }
+    m_jsonStatusTimer->stop();
+    updateJsonStatus(text);
 }
 
 void ApiRequestStepEditor::updateJsonStatus(const QString &text)

@@ -12,6 +12,7 @@ class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
+class QTimer;
 
 namespace AuthStudio {
 
@@ -44,12 +45,19 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Bodies longer than this are checked JsonCheckPauseMs after the last keystroke, not at each one.
+    static constexpr qsizetype LargeJsonBodyChars = 100000;
+    static constexpr int JsonCheckPauseMs = 300;
+
     void updateUrlProblem(const QString &url);
     void updateUrlExample();
     // The workspace variable that most likely holds the server's address, for examples; empty if none.
     QString addressVariable() const;
     // An example URL for this step: "{{ API }}/login", "{{ API }}/refresh" in a refresh workflow.
     QString exampleUrl() const;
+    // Says whether the JSON body is valid (and what its expressions read): at once, or for a large body
+    // once changes pause.
+    void checkJsonBody(const QString &text);
     void updateJsonStatus(const QString &text);
 
     QComboBox *m_method;
@@ -67,6 +75,7 @@ private:
     QLineEdit *m_rawContentType;
     TemplateTextEdit *m_rawBody;
     QSpinBox *m_timeout;
+    QTimer *m_jsonStatusTimer; // checks a large JSON body once typing pauses
 };
 
 } // namespace AuthStudio

@@ -14,11 +14,11 @@
 #include "session/SessionManager.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/StudioAction.h"
+#include "widgets/StudioFonts.h"
 #include "widgets/WrappingLabel.h"
 
 #include <QAction>
 #include <QComboBox>
-#include <QFontDatabase>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -130,7 +130,7 @@ QPlainTextEdit *readOnlyTextView(QWidget *parent, const QString &objectName)
     // px at 1280x800), and a header scrolled out of sight sideways is a header missed.
     view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     // The system's fixed font in the palette's own text colours: readable in light and dark themes.
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    view->setFont(StudioFonts::monospace());
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return view;
 }
@@ -259,7 +259,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     m_queryParameters->setAccessibleName(tr("Query URL parameters"));
     m_queryParameters->setToolTip(tr("URL parameters of this query only, one \"name=value\" a line (values "
                                      "may hold {{ expressions }}), after the resource's"));
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont fixed = StudioFonts::monospace();
     for (QPlainTextEdit *input : {m_body, m_queryHeaders, m_queryParameters}) {
         input->setFont(fixed);
         input->setTabChangesFocus(true);

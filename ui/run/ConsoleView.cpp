@@ -3,8 +3,8 @@
 #include "script/SecretMasker.h"
 #include "script/VisibleText.h"
 #include "widgets/StudioColors.h"
+#include "widgets/StudioFonts.h"
 
-#include <QFontDatabase>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -28,7 +28,7 @@ ConsoleView::ConsoleView(QWidget *parent)
     m_text->setUndoRedoEnabled(false);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setTabChangesFocus(true); // nothing to indent in read-only text: Tab goes on
-    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setFont(StudioFonts::monospace());
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -4,9 +4,9 @@
 #include "JavaScriptHighlighter.h"
 #include "NameCompleter.h"
 #include "StudioColors.h"
+#include "StudioFonts.h"
 #include "TemplateAnalysis.h"
 
-#include <QFontDatabase>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPaintEvent>
@@ -31,7 +31,7 @@ CodeEditor::CodeEditor(QWidget *parent)
             [this](const QString &name) { m_completer->insertIn(this, name); });
     m_gutter->setObjectName(QStringLiteral("lineNumberArea"));
     m_gutter->installEventFilter(this);
-    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    setFont(StudioFonts::monospace());
     setLineWrapMode(QPlainTextEdit::NoWrap); // line numbers then match the lines error messages name
     setTabStopDistance(4 * fontMetrics().horizontalAdvance(u' '));
     setAccessibleName(tr("Code"));
