@@ -85,6 +85,13 @@ int AuthCommand::run(const QStringList &arguments)
                            .arg(workspace.file(), resourceName));
         return CliOutput::UsageError;
     }
+    if (resource->customAuth.authWorkflow.runsNothing()) {
+        // As the studio's Test: nothing to run (it "succeeded" in 0 ms, QA pass 39).
+        CliOutput::err(
+            QStringLiteral("%1: resource \"%2\" has no enabled auth workflow steps: nothing to run")
+                .arg(workspace.file(), resourceName));
+        return CliOutput::UsageError;
+    }
     const QHash<QString, QString> variables = workspace.variables();
 
     Scope initial;

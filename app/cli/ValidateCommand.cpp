@@ -166,6 +166,13 @@ int ValidateCommand::run(const QStringList &arguments)
                                 "variable defines: a run stops there")
                      .arg(resource.name, ResourceReferences::asExpressions(undefined)));
         }
+        if (custom && authWorkflow.runsNothing()) {
+            warn(resource, {},
+                 QStringLiteral(
+                     "resource \"%1\" uses custom auth, but its auth workflow has no enabled steps: a "
+                     "login runs nothing and fails")
+                     .arg(resource.name));
+        }
         if (const QString missing = WorkspaceValidator::lifetimeMissing(resource.customAuth);
             custom && !missing.isEmpty())
             warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));

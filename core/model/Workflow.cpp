@@ -1,5 +1,7 @@
 #include "Workflow.h"
 
+#include <algorithm>
+
 namespace AuthStudio {
 
 QString Workflow::nextStepName(StepType type) const
@@ -21,6 +23,11 @@ int Workflow::indexOf(const QString &name) const
             return int(i);
     }
     return -1;
+}
+
+bool Workflow::runsNothing() const
+{
+    return std::none_of(steps.cbegin(), steps.cend(), [](const Step &step) { return stepEnabled(step); });
 }
 
 QStringList Workflow::definedVariableNames() const

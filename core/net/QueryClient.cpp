@@ -493,6 +493,20 @@ void QueryClient::startLogin(AuthEvent::Trigger trigger, int triggerStatus)
     m_operationStatus = triggerStatus;
     m_operationStarted = m_clock->now();
     Q_EMIT loginStarted();
+    if (m_resource.customAuth.authWorkflow.runsNothing()) {
+        // Run, it would "log in" with an empty session and send the query without credentials (QA pass
+        // 39: the preview said Logged in, and the CLI stored the empty session). Failed as a run fails,
+        // after returning, as a run's end always comes.
+        RunResult nothing;
+        nothing.outcome = RunOutcome::Failed;
+        nothing.notification = QStringLiteral("the auth workflow of resource \"%1\" has no enabled steps, so "
+                                              "a login has nothing to run: add its steps (a Form, an API "
+                                              "Request, a Define variable)")
+                                   .arg(m_resource.name);
+        QMetaObject::invokeMethod(
+            this, [this, nothing] { onAuthRunFinished(nothing); }, Qt::QueuedConnection);
+        return;
+    }
     m_runner->start(m_resource.customAuth.authWorkflow, baseScope());
 }
 

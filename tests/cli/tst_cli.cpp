@@ -269,6 +269,23 @@ private Q_SLOTS:
                  qPrintable(passwordRun.err));
         QVERIFY(!passwordRun.err.contains(QStringLiteral("hidden-value")));
 
+        // Custom auth with no enabled auth steps: a login runs nothing (QA pass 39), warned of; auth refuses.
+        const QString emptyAuth = writeFile(
+            dir, QStringLiteral("emptyauth.authstudio.json"),
+            R"({"format": "authstudio-workspace", "formatVersion": 1, "resources": [{"name": "r", "auth": {"method": "custom", "authWorkflow": [{"type": "defineVariable", "name": "T", "value": "x", "enabled": false}]}}]})");
+        const Run emptyRun = cli({QStringLiteral("validate"), emptyAuth});
+        QCOMPARE(emptyRun.exitCode, 0);
+        QVERIFY2(
+            emptyRun.err.contains(QStringLiteral("warning: resource \"r\" uses custom auth, but its auth "
+                                                 "workflow has no enabled steps")),
+            qPrintable(emptyRun.err));
+        const Run emptyAuthRun = cli({QStringLiteral("auth"), emptyAuth});
+        QCOMPARE(emptyAuthRun.exitCode, 2);
+        QVERIFY2(
+            emptyAuthRun.err.contains(QStringLiteral("resource \"r\" has no enabled auth workflow steps: "
+                                                     "nothing to run")),
+            qPrintable(emptyAuthRun.err));
+
         // A session variable secret after a login but not after a refresh (QA pass 38).
         const QString flags = writeFile(
             dir, QStringLiteral("flags.authstudio.json"),

@@ -305,6 +305,29 @@ private Q_SLOTS:
         QCOMPARE(error, QStringLiteral("line 1: expected name=value"));
     }
 
+    // A custom-auth resource whose auth workflow runs nothing can't log anyone in (QA pass 39: the login
+    // "succeeded" with an empty session, stored it, and the query went out without credentials).
+    void aLoginWithNothingToRunFails()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        for (Step &step : auth.authWorkflow.steps)
+            std::visit([](auto &s) { s.enabled = false; }, step);
+        auto c = client(workspace);
+        c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        QSignalSpy finished(c.get(), &QueryClient::loginFinished);
+        m_server->resetCounters();
+        const QueryResult result = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired);
+        QVERIFY2(result.error.contains(QStringLiteral("has no enabled steps")), qPrintable(result.error));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(!c->session());
+        QCOMPARE(m_server->counters().meRequests, 0);
+        QCOMPARE(c->stats().logins, 0);
+    }
+
     void profilesAreIsolated()
     {
         const Workspace workspace = demoWorkspace(m_server->baseUrl());
