@@ -948,6 +948,30 @@ private Q_SLOTS:
             QVERIFY(!anyContains(allTexts(m_preview), token()));
     }
 
+    // The opening check's status says why it refreshed the stored session: for expiry, the refreshed one then
+    // passing the login test (QA pass 39: "failed the login test").
+    void openingCheckSaysWhyItRefreshed()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace();
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        open(workspace);
+        clickAuthLogin();
+        m_preview->closeResource();
+        clock.advance(121000);
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        open(workspace);
+        QTRY_VERIFY2(labelText("authStatus").contains(QStringLiteral("had expired and was refreshed")),
+                     qPrintable(labelText("authStatus")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+        m_preview->setClock(nullptr);
+    }
+
     void profilesHaveTheirOwnSessions()
     {
         open(demoWorkspace());

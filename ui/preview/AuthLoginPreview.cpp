@@ -623,7 +623,7 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
         return;
     }
     m_loginsBeforeCheck = m_client->stats().logins;
-    m_refreshesBeforeCheck = m_client->stats().refreshes;
+    m_eventsBeforeCheck = m_client->events().size();
     m_loginDuringCheck = false;
     m_probe = m_client->checkLogin();
     connect(m_probe, &PendingQuery::finished, this, &AuthLoginPreview::onProbeFinished);
@@ -645,8 +645,12 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
     if (result.succeeded) {
         if (m_client->stats().logins > m_loginsBeforeCheck)
             setAuthStatus(tr("Logged in without prompting, as the resource runs without prompting."));
-        else if (m_client->stats().refreshes > m_refreshesBeforeCheck)
-            setAuthStatus(tr("The stored session failed the login test and was refreshed."));
+        else if (const std::optional<AuthEvent::Trigger> refreshed = refreshDuringCheck())
+            // Why it was refreshed, as the events say (QA pass 39: "failed the login test" for one
+            // refreshed because it had expired, which then passed the test).
+            setAuthStatus(*refreshed == AuthEvent::Trigger::LoginTestUrl
+                              ? tr("The stored session failed the login test and was refreshed.")
+                              : tr("The stored session had expired and was refreshed."));
         else if (auth.loginTestEnabled)
             setAuthStatus(tr("The stored session passed the login test."));
         else
@@ -663,6 +667,16 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
         setAuthStatus(tr("The login check failed: %1").arg(masker().maskText(reason)));
     }
     updateSessionView();
+}
+
+std::optional<AuthEvent::Trigger> AuthLoginPreview::refreshDuringCheck() const
+{
+    const QList<AuthEvent> &events = m_client->events();
+    for (qsizetype i = qMax<qsizetype>(0, m_eventsBeforeCheck); i < events.size(); ++i) {
+        if (events.at(i).kind == AuthEvent::Kind::Refresh && events.at(i).succeeded)
+            return events.at(i).trigger;
+    }
+    return std::nullopt;
 }
 
 void AuthLoginPreview::setProfile(const QString &profile)

@@ -30,6 +30,7 @@
 
 #include "model/Workspace.h"
 #include "net/Query.h"
+#include "session/AuthEvent.h"
 #include "session/AuthSession.h"
 
 #include <QHash>
@@ -149,6 +150,8 @@ private:
     void openClient(Update update = Update::Opened);
     void dropClient();
     void runOpeningCheck(bool mayPrompt);
+    // The trigger of a refresh the opening check made (after expiry, after a failed login test), if any.
+    std::optional<AuthEvent::Trigger> refreshDuringCheck() const;
     void onProbeFinished(const QueryResult &result);
     void onQueryFinished(const QueryResult &result);
     void onSessionChanged();
@@ -203,7 +206,7 @@ private:
 
     QPointer<PendingQuery> m_probe; // the opening check
     int m_loginsBeforeCheck = 0; // tells a silent login during the check from a good stored session
-    int m_refreshesBeforeCheck = 0; // and a refresh after a failed login test
+    qsizetype m_eventsBeforeCheck = 0; // the events of the check follow: a refresh, and why
     bool m_loginDuringCheck = false; // the check logged in without prompting: the login says how it went
     QString m_pendingWarning; // recorded during the login or refresh under way, said when it ends
     QPointer<PendingQuery> m_pending;
