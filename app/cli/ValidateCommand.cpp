@@ -12,6 +12,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <functional>
+#include <optional>
+
 using namespace AuthStudio;
 
 namespace {
@@ -29,6 +32,103 @@ QJsonObject errorObject(const FormatError &error)
         object.insert(QStringLiteral("field"), error.place);
     }
     return object;
+}
+
+// Every warning of one resource's own (its workflows, forms, refresh, names), given to `warn`; with the
+// workspace's enabled variables, also the names it reads that nothing defines (without, for an export).
+void warnOfResource(const Resource &resource, const std::optional<QStringList> &workspaceVariables,
+                    const std::function<void(const Resource &, const QStringList &, const QString &)> &warn)
+{
+    const Workflow &authWorkflow = resource.customAuth.authWorkflow;
+    const Workflow &refreshWorkflow = resource.customAuth.refreshWorkflow;
+    const bool custom = resource.authMethod == Resource::AuthMethod::Custom;
+    // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or
+    // a variable the workspace lost. What a run evaluates only, as the studio's Test judges it: not a
+    // disabled step or row, and a step's name only after it (QA pass 37). An export's names come from
+    // the workspace it goes into: said once, as a note, by the caller.
+    if (workspaceVariables) {
+        const QStringList &variables = *workspaceVariables;
+        for (const auto &[workflow, known] :
+             {std::pair {&authWorkflow, variables},
+              std::pair {&refreshWorkflow, variables + authWorkflow.definedVariableNames()}}) {
+            QHash<QString, QStringList> byStep;
+            QStringList steps;
+            for (const ResourceReferences::UndefinedRead &read : custom
+                     ? ResourceReferences::undefinedReads(*workflow, known)
+                     : QList<ResourceReferences::UndefinedRead>()) {
+                if (!byStep.contains(read.step))
+                    steps.append(read.step);
+                byStep[read.step].append(read.name);
+            }
+            for (const QString &step : std::as_const(steps)) {
+                warn(resource, byStep.value(step),
+                     QStringLiteral("step \"%1\" of resource \"%2\" reads %3, which no enabled workspace "
+                                    "variable and no step before it defines: a run stops there")
+                         .arg(step, resource.name, ResourceReferences::asExpressions(byStep.value(step))));
+            }
+        }
+        const QStringList undefined = ResourceReferences::undefinedFieldNames(resource, variables);
+        if (!undefined.isEmpty()) {
+            warn(resource, undefined,
+                 QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "
+                                "variable defines: a run stops there")
+                     .arg(resource.name, ResourceReferences::asExpressions(undefined)));
+        }
+    }
+    if (custom && authWorkflow.runsNothing()) {
+        warn(resource, {},
+             QStringLiteral("resource \"%1\" uses custom auth, but its auth workflow has no enabled steps: a "
+                            "login runs nothing and fails")
+                 .arg(resource.name));
+    }
+    if (const QString missing = WorkspaceValidator::lifetimeMissing(resource.customAuth);
+        custom && !missing.isEmpty())
+        warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));
+    for (const ResourceReferences::SecretFlagMismatch &mismatch : custom
+             ? ResourceReferences::secretFlagMismatches(resource)
+             : QList<ResourceReferences::SecretFlagMismatch>()) {
+        warn(resource, {mismatch.name},
+             QStringLiteral("resource \"%1\" keeps %2 %3 after a login and %4 after a refresh (its Define "
+                            "variable steps' Secret differ)")
+                 .arg(resource.name, mismatch.name,
+                      mismatch.secretAfterLogin ? QStringLiteral("secret") : QStringLiteral("not secret"),
+                      mismatch.secretAfterLogin ? QStringLiteral("not secret") : QStringLiteral("secret")));
+    }
+    const QStringList lost = ResourceReferences::authStepsReadByRefresh(resource);
+    if (!lost.isEmpty()) {
+        warn(resource, lost,
+             QStringLiteral("the refresh workflow of resource \"%1\" reads %2, from the auth workflow's "
+                            "steps: a refresh starts from the session, which keeps only the variables the "
+                            "auth workflow defines, so a refresh stops there")
+                 .arg(resource.name, ResourceReferences::asExpressions(lost)));
+    }
+    // A misspelt or renamed form field reads null, and the run sends that without a word (QA pass 35).
+    for (const ResourceReferences::UnknownFormField &unknown :
+         ResourceReferences::unknownFormFields(resource)) {
+        const QString path = unknown.form + QLatin1Char('.') + unknown.field;
+        warn(resource, {path},
+             QStringLiteral("step \"%1\" of resource \"%2\" reads {{ %3 }}, a field form \"%4\" doesn't have "
+                            "(its fields: %5): a run reads null there")
+                 .arg(unknown.step, resource.name, path, unknown.form,
+                      unknown.formFields.isEmpty() ? QStringLiteral("none")
+                                                   : unknown.formFields.join(QStringLiteral(", "))));
+    }
+    // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
+    // with a puzzling "not a function".
+    QStringList builtins;
+    for (const Workflow *workflow :
+         {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
+        for (const Step &step : workflow->steps) {
+            if (JavaScriptIdentifier::isBuiltinGlobal(stepName(step)) && !builtins.contains(stepName(step)))
+                builtins.append(stepName(step));
+        }
+    }
+    if (!builtins.isEmpty()) {
+        warn(resource, builtins,
+             QStringLiteral("resource \"%1\" has a step named %2, also JavaScript's: the scripts and "
+                            "expressions after it see the step's value instead")
+                 .arg(resource.name, builtins.join(QStringLiteral(", "))));
+    }
 }
 
 } // namespace
@@ -81,6 +181,14 @@ int ValidateCommand::run(const QStringList &arguments)
         return errors.isEmpty() ? CliOutput::Success : CliOutput::UsageError;
     };
 
+    // A warning: on standard error after the errors, and in --json's "warnings".
+    const auto warn = [&](const Resource &resource, const QStringList &names, const QString &message) {
+        warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
+        warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
+                                     {QStringLiteral("names"), QJsonArray::fromStringList(names)},
+                                     {QStringLiteral("message"), message}});
+    };
+
     WorkspaceReader reader;
     // Read once; a file that can't be opened is left to readFile(), which says why.
     QFile input(file);
@@ -97,6 +205,8 @@ int ValidateCommand::run(const QStringList &arguments)
         if (!outside.isEmpty())
             CliOutput::err(QStringLiteral("%1: note: it reads %2 from the workspace it is imported into")
                                .arg(file, ResourceReferences::asExpressions(outside)));
+        // The resource's own warnings, as in a workspace (QA pass 39: an export got none).
+        warnOfResource(*resource, std::nullopt, warn);
         return finish({}, QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
     }
     document.insert(QStringLiteral("kind"), QStringLiteral("workspace"));
@@ -108,13 +218,6 @@ int ValidateCommand::run(const QStringList &arguments)
         shaped = WorkspaceReader().readWithoutRules(data, file);
     if (shaped)
         document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(shaped->resourceNames()));
-    // A warning: on standard error after the errors, and in --json's "warnings".
-    const auto warn = [&](const Resource &resource, const QStringList &names, const QString &message) {
-        warningLines.append(QStringLiteral("%1: warning: %2").arg(file, message));
-        warnings.append(QJsonObject {{QStringLiteral("resource"), resource.name},
-                                     {QStringLiteral("names"), QJsonArray::fromStringList(names)},
-                                     {QStringLiteral("message"), message}});
-    };
     // Allowed, but saved as written: a password kept here got no word (QA pass 38).
     for (const KeyValue &variable : shaped ? shaped->variables : KeyValueList()) {
         if (const QString why = WorkspaceValidator::secretLookingVariable(variable); !why.isEmpty()) {
@@ -129,103 +232,12 @@ int ValidateCommand::run(const QStringList &arguments)
         }
     }
     for (const Resource &resource : shaped ? shaped->resources : QList<Resource>()) {
-        // Valid by the file's rules, yet a run would stop at a name nobody defines: a typo ({{ tokn }}) or
-        // a variable the workspace lost. What a run evaluates only, as the studio's Test judges it: not a
-        // disabled step or row, and a step's name only after it (QA pass 37).
         QStringList variables;
         for (const KeyValue &variable : shaped->variables) {
             if (variable.enabled)
                 variables.append(variable.name);
         }
-        const Workflow &authWorkflow = resource.customAuth.authWorkflow;
-        const Workflow &refreshWorkflow = resource.customAuth.refreshWorkflow;
-        const bool custom = resource.authMethod == Resource::AuthMethod::Custom;
-        for (const auto &[workflow, known] :
-             {std::pair {&authWorkflow, variables},
-              std::pair {&refreshWorkflow, variables + authWorkflow.definedVariableNames()}}) {
-            QHash<QString, QStringList> byStep;
-            QStringList steps;
-            for (const ResourceReferences::UndefinedRead &read : custom
-                     ? ResourceReferences::undefinedReads(*workflow, known)
-                     : QList<ResourceReferences::UndefinedRead>()) {
-                if (!byStep.contains(read.step))
-                    steps.append(read.step);
-                byStep[read.step].append(read.name);
-            }
-            for (const QString &step : std::as_const(steps)) {
-                warn(resource, byStep.value(step),
-                     QStringLiteral("step \"%1\" of resource \"%2\" reads %3, which no enabled workspace "
-                                    "variable and no step before it defines: a run stops there")
-                         .arg(step, resource.name, ResourceReferences::asExpressions(byStep.value(step))));
-            }
-        }
-        const QStringList undefined = ResourceReferences::undefinedFieldNames(resource, variables);
-        if (!undefined.isEmpty()) {
-            warn(resource, undefined,
-                 QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "
-                                "variable defines: a run stops there")
-                     .arg(resource.name, ResourceReferences::asExpressions(undefined)));
-        }
-        if (custom && authWorkflow.runsNothing()) {
-            warn(resource, {},
-                 QStringLiteral(
-                     "resource \"%1\" uses custom auth, but its auth workflow has no enabled steps: a "
-                     "login runs nothing and fails")
-                     .arg(resource.name));
-        }
-        if (const QString missing = WorkspaceValidator::lifetimeMissing(resource.customAuth);
-            custom && !missing.isEmpty())
-            warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));
-        for (const ResourceReferences::SecretFlagMismatch &mismatch : custom
-                 ? ResourceReferences::secretFlagMismatches(resource)
-                 : QList<ResourceReferences::SecretFlagMismatch>()) {
-            warn(
-                resource, {mismatch.name},
-                QStringLiteral("resource \"%1\" keeps %2 %3 after a login and %4 after a refresh (its Define "
-                               "variable steps' Secret differ)")
-                    .arg(resource.name, mismatch.name,
-                         mismatch.secretAfterLogin ? QStringLiteral("secret") : QStringLiteral("not secret"),
-                         mismatch.secretAfterLogin ? QStringLiteral("not secret")
-                                                   : QStringLiteral("secret")));
-        }
-        const QStringList lost = ResourceReferences::authStepsReadByRefresh(resource);
-        if (!lost.isEmpty()) {
-            warn(
-                resource, lost,
-                QStringLiteral("the refresh workflow of resource \"%1\" reads %2, from the auth workflow's "
-                               "steps: a refresh starts from the session, which keeps only the variables the "
-                               "auth workflow defines, so a refresh stops there")
-                    .arg(resource.name, ResourceReferences::asExpressions(lost)));
-        }
-        // A misspelt or renamed form field reads null, and the run sends that without a word (QA pass 35).
-        for (const ResourceReferences::UnknownFormField &unknown :
-             ResourceReferences::unknownFormFields(resource)) {
-            const QString path = unknown.form + QLatin1Char('.') + unknown.field;
-            warn(resource, {path},
-                 QStringLiteral(
-                     "step \"%1\" of resource \"%2\" reads {{ %3 }}, a field form \"%4\" doesn't have "
-                     "(its fields: %5): a run reads null there")
-                     .arg(unknown.step, resource.name, path, unknown.form,
-                          unknown.formFields.isEmpty() ? QStringLiteral("none")
-                                                       : unknown.formFields.join(QStringLiteral(", "))));
-        }
-        // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
-        // with a puzzling "not a function".
-        QStringList builtins;
-        for (const Workflow *workflow :
-             {&resource.customAuth.authWorkflow, &resource.customAuth.refreshWorkflow}) {
-            for (const Step &step : workflow->steps) {
-                if (JavaScriptIdentifier::isBuiltinGlobal(stepName(step)) &&
-                    !builtins.contains(stepName(step)))
-                    builtins.append(stepName(step));
-            }
-        }
-        if (!builtins.isEmpty()) {
-            warn(resource, builtins,
-                 QStringLiteral("resource \"%1\" has a step named %2, also JavaScript's: the scripts and "
-                                "expressions after it see the step's value instead")
-                     .arg(resource.name, builtins.join(QStringLiteral(", "))));
-        }
+        warnOfResource(resource, variables, warn);
     }
     if (!workspace)
         return finish(reader.errors(), {});

@@ -286,6 +286,22 @@ private Q_SLOTS:
                                                      "nothing to run")),
             qPrintable(emptyAuthRun.err));
 
+        // An export gets its resource's own warnings too (QA pass 39: none), but not for the names its
+        // workspace is to give (a note says those).
+        const QString exportedNoLifetime = writeFile(
+            dir, QStringLiteral("nolifetime.authstudio-resource.json"),
+            R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "{{ API }}", "auth": {"method": "custom", "authWorkflow": [{"type": "defineVariable", "name": "TOKEN", "value": "x"}], "refresh": {"trigger": "timeBased"}}}})");
+        const Run exportWarned = cli({QStringLiteral("validate"), exportedNoLifetime});
+        QCOMPARE(exportWarned.exitCode, 0);
+        QVERIFY2(
+            exportWarned.err.contains(QStringLiteral("warning: resource \"r\": time-based refresh has no "
+                                                     "session lifetime set")),
+            qPrintable(exportWarned.err));
+        QVERIFY2(exportWarned.err.contains(QStringLiteral("note: it reads {{ API }} from the workspace")),
+                 qPrintable(exportWarned.err));
+        QVERIFY2(!exportWarned.err.contains(QStringLiteral("no enabled workspace variable")),
+                 qPrintable(exportWarned.err));
+
         // A session variable secret after a login but not after a refresh (QA pass 38).
         const QString flags = writeFile(
             dir, QStringLiteral("flags.authstudio.json"),
