@@ -139,6 +139,7 @@ private Q_SLOTS:
     void workflowEditorAddsAndSelects();
     void workflowEditorActions();
     void apiRequestEditor();
+    void deleteRemovesATableRow();
     void jsonValidation();
     void javaScriptEditor();
     void renamingAStepRewritesLaterSteps();
@@ -580,6 +581,33 @@ void tst_Editors::workflowEditorActions()
     squeezed.resize(1000, 500);
     QTRY_VERIFY2(squeezedSplitter->sizes().constFirst() >= 260,
                  qPrintable(QString::number(squeezedSplitter->sizes().constFirst())));
+}
+
+// Delete in a header or parameter table removes the selected row, as it removes a step in the step list
+// (QA pass 39: only the Remove button did); in a cell being edited, Delete is the text's.
+void tst_Editors::deleteRemovesATableRow()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(1);
+    workflow.show();
+    QVERIFY(QTest::qWaitForWindowActive(&workflow));
+    auto *editor = qobject_cast<ApiRequestStepEditor *>(workflow.currentStepEditor());
+    const auto headers = [&document] {
+        return std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1})).headers;
+    };
+    KeyValueTableEditor *table = editor->headersEditor();
+    table->addRow();
+    QApplication::processEvents();
+    table->view()->setFocus(); // ends the name's edit, as leaving the cell does
+    table->addRow();
+    table->view()->setFocus();
+    QCOMPARE(headers().size(), 2);
+    table->view()->setCurrentIndex(table->model()->index(0, 1));
+    QTRY_VERIFY(table->view()->hasFocus());
+    QTest::keyClick(table->view(), Qt::Key_Delete);
+    QCOMPARE(headers().size(), 1);
 }
 
 void tst_Editors::apiRequestEditor()

@@ -23,6 +23,7 @@
 #include "widgets/TemplateTextEdit.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCompleter>
@@ -1222,6 +1223,29 @@ private Q_SLOTS:
         FilterLineEdit restored;
         restored.setText(QStringLiteral("http1"));
         QVERIFY(restored.isClearButtonEnabled());
+    }
+
+    // Esc clears a filter that has text, before the window's own Esc (Cancel Test) sees it; an empty one
+    // leaves Esc to the window (QA pass 39: Esc did nothing in the scope inspector's filter).
+    void filterLineEditClearsOnEscape()
+    {
+        QWidget window;
+        auto *filter = new FilterLineEdit(&window);
+        auto *cancel = new QAction(&window);
+        cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+        window.addAction(cancel);
+        QSignalSpy cancelled(cancel, &QAction::triggered);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, QStringLiteral("token"));
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QVERIFY(filter->text().isEmpty());
+        QCOMPARE(cancelled.count(), 0);
+        QTest::keyClick(filter, Qt::Key_Escape);
+        QCOMPARE(cancelled.count(), 1);
     }
 
     void currentRowHighlightKeepsTheCurrentRowSelected()

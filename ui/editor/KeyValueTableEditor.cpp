@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QKeyEvent>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -62,6 +63,8 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
 
     connect(m_addButton, &QToolButton::clicked, this, &KeyValueTableEditor::addRow);
     connect(m_removeButton, &QToolButton::clicked, this, &KeyValueTableEditor::removeSelectedRow);
+    // The view's own key (see eventFilter): a cell being edited has the focus, and Delete stays its text's.
+    m_view->installEventFilter(this);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateButtons);
@@ -175,6 +178,17 @@ void KeyValueTableEditor::commitOpenEditor()
     QAbstractItemDelegate *delegate = m_view->itemDelegateForIndex(current);
     Q_EMIT delegate->commitData(editor);
     Q_EMIT delegate->closeEditor(editor, QAbstractItemDelegate::NoHint);
+}
+
+bool KeyValueTableEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Delete) &&
+        m_view->selectionModel()->hasSelection()) {
+        removeSelectedRow();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void KeyValueTableEditor::removeSelectedRow()

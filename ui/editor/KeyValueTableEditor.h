@@ -6,6 +6,7 @@
 #include "document/KeyValueRef.h"
 #include "script/KnownNames.h"
 
+#include <QKeySequence>
 #include <QWidget>
 
 class QTableView;
@@ -43,9 +44,12 @@ public:
     // focus, for a failed run's field; false when no row has that name.
     bool focusRow(const QString &name, int column);
     void removeSelectedRow();
+    // Delete in the table (not while a cell is edited) removes the selected row, as in the step list.
+    static QKeySequence removeKeys() { return QKeySequence(QKeySequence::Delete); }
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateButtons();

@@ -25,8 +25,22 @@ bool FilterLineEdit::event(QEvent *event)
             event->ignore();
             return true;
         }
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier && !text().isEmpty()) {
+            event->accept(); // this one's, not the window's Cancel Test
+            return true;
+        }
     }
     return QLineEdit::event(event);
+}
+
+void FilterLineEdit::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && !text().isEmpty()) {
+        clear();
+        event->accept();
+        return;
+    }
+    QLineEdit::keyPressEvent(event);
 }
 
 } // namespace AuthStudio

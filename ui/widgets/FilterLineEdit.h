@@ -2,9 +2,11 @@
 // when it is built: Qt loads that button's icon through the icon theme, and parsing the theme's index
 // costs several milliseconds of start-up on X11, for a button an empty filter never shows.
 // Undo and Redo with nothing of the filter's own to undo or redo are the window's (the document's): the
-// filter is where the focus is at start-up, and Ctrl+Z did nothing there (QA pass 38).
+// filter is where the focus is at start-up, and Ctrl+Z did nothing there (QA pass 38). Esc clears a
+// filter that has text, as search boxes do; an empty one leaves Esc to the window (QA pass 39).
 #pragma once
 
+#include <QKeySequence>
 #include <QLineEdit>
 
 namespace AuthStudio {
@@ -15,8 +17,12 @@ class FilterLineEdit : public QLineEdit
 public:
     explicit FilterLineEdit(QWidget *parent = nullptr);
 
+    // Clears the text; Esc does the same.
+    static QKeySequence clearKeys() { return QKeySequence(Qt::Key_Escape); }
+
 protected:
     bool event(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 };
 
 } // namespace AuthStudio

@@ -1386,6 +1386,11 @@ void MainWindow::updateRunPanelWorkflow()
     if (m_runPanel->isRunning())
         return;
     const int index = currentResource();
+    // A filter typed for one resource's scope hid the next one's whole (QA pass 39): each starts unfiltered.
+    if (index != m_runFilterResource) {
+        m_runFilterResource = index;
+        m_runPanel->scopeInspector()->setFilterText({});
+    }
     // The panel shows the shown resource's run only: another resource's log, status and scope under this
     // one's title would mislead. Its own last run comes back with it.
     const auto lastRun = m_lastRuns.constFind(index);

@@ -226,6 +226,7 @@ private:
     QAction *m_selectAllAction = nullptr;
 
     WorkflowKind m_runWorkflow = WorkflowKind::Auth;
+    int m_runFilterResource = -1; // the resource the Test panel's scope filter was typed for
     int m_runPanelResource = -1; // the resource whose run the Test panel shows, -1 for none
     struct LastRun
     {

@@ -1,5 +1,6 @@
 #include "ShortcutsDialog.h"
 
+#include "editor/KeyValueTableEditor.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/ScopeInspector.h"
 #include "widgets/FilterLineEdit.h"
@@ -75,6 +76,17 @@ void addPaneRows(QStandardItemModel *model)
            ShortcutsDialog::tr("In the query's path field"));
     addRow(model, preview, ShortcutsDialog::tr("Cancel Query"), written(QKeySequence(QKeySequence::Cancel)),
            ShortcutsDialog::tr("While a query runs, from any field of the preview"));
+    addRow(model, ShortcutsDialog::tr("Resource editor"), ShortcutsDialog::tr("Next Tab, Previous Tab"),
+           written(QKeySequence(Qt::CTRL | Qt::Key_Tab)) + QStringLiteral(", ") +
+               written(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Tab)),
+           ShortcutsDialog::tr(
+               "General, Auth workflow, Refresh workflow, Session; also in the step editors' tabs"));
+    addRow(model, ShortcutsDialog::tr("Filter fields"), ShortcutsDialog::tr("Clear the Filter"),
+           written(FilterLineEdit::clearKeys()),
+           ShortcutsDialog::tr("In a filter that has text: resources, scope inspectors, this list"));
+    addRow(model, ShortcutsDialog::tr("Header and parameter tables"), ShortcutsDialog::tr("Remove Row"),
+           written(KeyValueTableEditor::removeKeys()),
+           ShortcutsDialog::tr("Remove the selected row (not while its cell is being edited)"));
     const QString inspector = ShortcutsDialog::tr("Scope inspector");
     addRow(model, inspector, ShortcutsDialog::tr("Copy Value"), written(ScopeInspector::copyValueKeys()),
            ShortcutsDialog::tr("Copy the selected value to the clipboard"));
