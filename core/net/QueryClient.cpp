@@ -5,6 +5,7 @@
 #include "run/RequestBuilder.h"
 #include "run/WorkflowRunner.h"
 #include "script/ExpressionEvaluator.h"
+#include "script/JavaScriptIdentifier.h"
 #include "script/ScriptEngine.h"
 #include "script/SecretMasker.h"
 #include "script/Template.h"
@@ -198,8 +199,60 @@ PendingQuery *QueryClient::send(const Query &query)
              false);
         return pending;
     }
+    // What the query itself gets wrong is said before a login or refresh is spent on it (QA pass 39: a
+    // refresh ran, then "Not sent").
+    if (const QString problem = queryProblem(query); !problem.isEmpty()) {
+        fail(pending, QStringLiteral("Not sent: %1").arg(problem), false);
+        return pending;
+    }
     proceed(pending);
     return pending;
+}
+
+QString QueryClient::queryProblem(const Query &query) const
+{
+    for (const KeyValue &header : query.headers) {
+        QString problem = WorkspaceValidator::headerNameProblem(header);
+        if (problem.isEmpty())
+            problem = WorkspaceValidator::headerValueProblem(header);
+        if (!problem.isEmpty())
+            return QStringLiteral("query, header '%1': %2").arg(header.name.left(40), problem);
+    }
+    QSet<QString> known;
+    for (const KeyValue &variable : m_workspace.variables) {
+        if (variable.enabled)
+            known.insert(variable.name);
+    }
+    for (auto it = m_overrides.cbegin(); it != m_overrides.cend(); ++it)
+        known.insert(it.key());
+    if (usesCustomAuth()) {
+        for (const Workflow *workflow :
+             {&m_resource.customAuth.authWorkflow, &m_resource.customAuth.refreshWorkflow}) {
+            for (const QString &name : workflow->definedVariableNames())
+                known.insert(name);
+        }
+        if (m_session) {
+            for (const QString &name : m_session->variables.keys())
+                known.insert(name);
+        }
+    }
+    QList<std::pair<QString, QString>> texts {{QStringLiteral("path"), query.path},
+                                              {QStringLiteral("body"), query.body}};
+    for (const KeyValue &header : query.headers)
+        texts.append({QStringLiteral("header '%1'").arg(header.name), header.value});
+    for (const KeyValue &parameter : query.parameters)
+        texts.append({QStringLiteral("parameter '%1'").arg(parameter.name), parameter.value});
+    for (const auto &[where, text] : texts) {
+        if (!text.contains(QLatin1String("{{")))
+            continue;
+        for (const QString &name : Template::parse(text)->rootNames()) {
+            if (!known.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name))
+                return QStringLiteral("query, %1: unknown name '%2' (no workspace variable and no variable "
+                                      "the resource's workflows define)")
+                    .arg(where, name);
+        }
+    }
+    return {};
 }
 
 PendingQuery *QueryClient::checkLogin()

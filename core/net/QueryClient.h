@@ -133,6 +133,9 @@ private:
     bool sessionIsForAnotherServer() const;
     // The scheme, host and port of the resource's base URL as evaluated now; empty without one.
     QString baseOrigin() const;
+    // Why the query can't be sent whatever the session holds (a header with a line break, a name nothing
+    // defines), or empty.
+    QString queryProblem(const Query &query) const;
     const Scope &sessionScope() const;
     void proceed(PendingQuery *query);
     void resumeWaiters();

@@ -328,6 +328,40 @@ private Q_SLOTS:
         QCOMPARE(c->stats().logins, 0);
     }
 
+    // What the query itself gets wrong is said before a refresh or login is spent on it (QA pass 39: an
+    // expired session was refreshed, then the query was "Not sent").
+    void aQueryThatCantBeSentSpendsNoRefresh()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        ManualClock clock;
+        auto c = client(workspace);
+        c->setClock(&clock);
+        login(*c);
+        clock.advance(121000);
+        m_server->resetCounters();
+
+        Query injected = get(QStringLiteral("/me"));
+        injected.headers.append({QStringLiteral("X-A"), QStringLiteral("1\r\nInjected: yes")});
+        const QueryResult headerResult = wait(c->send(injected));
+        QVERIFY(!headerResult.succeeded);
+        QVERIFY2(headerResult.error.startsWith(QStringLiteral("Not sent: query, header 'X-A': ")),
+                 qPrintable(headerResult.error));
+
+        Query unknown = get(QStringLiteral("/me"));
+        unknown.method = QStringLiteral("POST");
+        unknown.body = QStringLiteral(R"({"email": "{{ form1.email }}", "token": "{{ TOKEN }}"})");
+        const QueryResult bodyResult = wait(c->send(unknown));
+        QVERIFY(!bodyResult.succeeded);
+        QVERIFY2(bodyResult.error.startsWith(QStringLiteral("Not sent: query, body: unknown name 'form1'")),
+                 qPrintable(bodyResult.error));
+        QCOMPARE(c->stats().refreshes, 0);
+        QCOMPARE(m_server->counters().requests, 0);
+    }
+
     void profilesAreIsolated()
     {
         const Workspace workspace = demoWorkspace(m_server->baseUrl());
