@@ -231,6 +231,10 @@ QString WorkspaceValidator::secretLookingVariable(const KeyValue &variable)
         if (name.contains(QLatin1String(secretWord)))
             return QStringLiteral("its name says it holds a secret");
     }
+    // Abbreviations only as a word of the name (DB_PASS, SMTP_PW), not inside one (COMPASS_HOST).
+    const QStringList words = name.split(QLatin1Char('_'), Qt::SkipEmptyParts);
+    if (words.contains(QLatin1String("PASS")) || words.contains(QLatin1String("PW")))
+        return QStringLiteral("its name says it holds a secret");
     return {};
 }
 

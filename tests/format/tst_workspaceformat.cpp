@@ -1491,6 +1491,8 @@ void TestWorkspaceFormat::secretLookingVariables_data()
     QTest::newRow("ordinary") << QStringLiteral("DEMO_API") << QStringLiteral("http://127.0.0.1:8787")
                               << QString();
     QTest::newRow("ordinary text") << QStringLiteral("TENANT") << QStringLiteral("acme") << QString();
+    QTest::newRow("abbreviated") << QStringLiteral("DB_PASS") << QStringLiteral("hunter2") << byName;
+    QTest::newRow("a word inside") << QStringLiteral("COMPASS_HOST") << QStringLiteral("north") << QString();
 }
 
 void TestWorkspaceFormat::secretLookingVariables()
