@@ -250,11 +250,7 @@ bool CliWorkspace::checkNamesDefined() const
 {
     if (!(m_options & (AuthWorkflowRun | Queries)))
         return true;
-    QStringList known = m_variables.keys();
-    for (const KeyValue &variable : m_workspace.variables) {
-        if (variable.enabled)
-            known.append(variable.name);
-    }
+    const QStringList known = m_variables.keys() + m_workspace.enabledVariableNames();
     QList<ResourceReferences::UndefinedRead> undefined;
     if ((m_options & AuthWorkflowRun) && m_resource->authMethod == Resource::AuthMethod::Custom)
         undefined = ResourceReferences::undefinedReads(m_resource->customAuth.authWorkflow, known);
@@ -268,12 +264,8 @@ bool CliWorkspace::checkNamesDefined() const
     if (m_resource->authMethod == Resource::AuthMethod::Custom) {
         for (const ResourceReferences::UnknownFormField &unknown :
              ResourceReferences::unknownFormFields(*m_resource)) {
-            CliOutput::err(QStringLiteral("%1: warning: step \"%2\" reads {{ %3.%4 }}, a field form \"%3\" "
-                                          "doesn't have (its fields: %5): a run reads null there")
-                               .arg(m_file, unknown.step, unknown.form, unknown.field,
-                                    unknown.formFields.isEmpty()
-                                        ? QStringLiteral("none")
-                                        : unknown.formFields.join(QStringLiteral(", "))));
+            CliOutput::err(
+                QStringLiteral("%1: warning: %2").arg(m_file, ResourceReferences::describe(unknown)));
         }
     }
     if (undefined.isEmpty())

@@ -105,13 +105,8 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     // A misspelt or renamed form field reads null, and the run sends that without a word (QA pass 35).
     for (const ResourceReferences::UnknownFormField &unknown :
          ResourceReferences::unknownFormFields(resource)) {
-        const QString path = unknown.form + QLatin1Char('.') + unknown.field;
-        warn(resource, {path},
-             QStringLiteral("step \"%1\" of resource \"%2\" reads {{ %3 }}, a field form \"%4\" doesn't have "
-                            "(its fields: %5): a run reads null there")
-                 .arg(unknown.step, resource.name, path, unknown.form,
-                      unknown.formFields.isEmpty() ? QStringLiteral("none")
-                                                   : unknown.formFields.join(QStringLiteral(", "))));
+        warn(resource, {unknown.form + QLatin1Char('.') + unknown.field},
+             ResourceReferences::describe(unknown, resource.name));
     }
     // Allowed, and it works as documented, but `JSON.parse(...)` in a later script then fails
     // with a puzzling "not a function".
@@ -231,14 +226,8 @@ int ValidateCommand::run(const QStringList &arguments)
                                          {QStringLiteral("message"), message}});
         }
     }
-    for (const Resource &resource : shaped ? shaped->resources : QList<Resource>()) {
-        QStringList variables;
-        for (const KeyValue &variable : shaped->variables) {
-            if (variable.enabled)
-                variables.append(variable.name);
-        }
-        warnOfResource(resource, variables, warn);
-    }
+    for (const Resource &resource : shaped ? shaped->resources : QList<Resource>())
+        warnOfResource(resource, shaped->enabledVariableNames(), warn);
     if (!workspace)
         return finish(reader.errors(), {});
     return finish({},

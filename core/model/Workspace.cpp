@@ -13,6 +13,16 @@ const Resource *Workspace::findResource(const QString &resourceName) const
     return nullptr;
 }
 
+QStringList Workspace::enabledVariableNames() const
+{
+    QStringList names;
+    for (const KeyValue &variable : variables) {
+        if (variable.enabled)
+            names.append(variable.name);
+    }
+    return names;
+}
+
 QStringList Workspace::resourceNames() const
 {
     QStringList names;

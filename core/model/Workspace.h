@@ -18,6 +18,8 @@ struct Workspace
     const Resource *findResource(const QString &name) const;
     // The resources' names, in order.
     QStringList resourceNames() const;
+    // The names of the enabled variables: what a run's scope starts with, and expressions may read.
+    QStringList enabledVariableNames() const;
     // The first variable of this name, enabled or not; null when there is none.
     const KeyValue *findVariable(const QString &name) const;
     // How many resources have this name: a valid workspace has one at most, but editing passes through

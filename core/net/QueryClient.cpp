@@ -146,12 +146,7 @@ QStringList QueryClient::tokenOrigins() const
         const Scope scope = baseScope();
         QStringList origins;
         for (const QString &url : std::as_const(urls)) {
-            QString written = url.trimmed();
-            if (written.contains(QLatin1String("{{"))) {
-                const EvalResult evaluated = m_evaluator->evaluate(written, scope, QStringLiteral("url"));
-                written = evaluated.ok() ? valueToText(evaluated.value).trimmed() : QString();
-            }
-            const QString origin = AuthSession::originOf(QUrl(written));
+            const QString origin = originOf(url, scope);
             if (!origin.isEmpty() && !origins.contains(origin))
                 origins.append(origin);
         }
@@ -161,15 +156,19 @@ QStringList QueryClient::tokenOrigins() const
     return *m_tokenOrigins;
 }
 
-QString QueryClient::baseOrigin() const
+QString QueryClient::originOf(const QString &url, const Scope &scope) const
 {
-    QString written = m_resource.baseUrl.trimmed();
+    QString written = url.trimmed();
     if (written.contains(QLatin1String("{{"))) {
-        const EvalResult evaluated =
-            m_evaluator->evaluate(written, sessionScope(), QStringLiteral("baseUrl"));
+        const EvalResult evaluated = m_evaluator->evaluate(written, scope, QStringLiteral("url"));
         written = evaluated.ok() ? valueToText(evaluated.value).trimmed() : QString();
     }
     return AuthSession::originOf(QUrl(written));
+}
+
+QString QueryClient::baseOrigin() const
+{
+    return originOf(m_resource.baseUrl, sessionScope());
 }
 
 bool QueryClient::sessionIsForAnotherServer() const
@@ -218,11 +217,8 @@ QString QueryClient::queryProblem(const Query &query) const
         if (!problem.isEmpty())
             return QStringLiteral("query, header '%1': %2").arg(header.name.left(40), problem);
     }
-    QSet<QString> known;
-    for (const KeyValue &variable : m_workspace.variables) {
-        if (variable.enabled)
-            known.insert(variable.name);
-    }
+    const QStringList variables = m_workspace.enabledVariableNames();
+    QSet<QString> known(variables.cbegin(), variables.cend());
     for (auto it = m_overrides.cbegin(); it != m_overrides.cend(); ++it)
         known.insert(it.key());
     if (usesCustomAuth()) {

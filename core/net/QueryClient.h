@@ -131,7 +131,10 @@ private:
     QStringList tokenOrigins() const;
     // The session was made while its values went to other servers: none of it is sent.
     bool sessionIsForAnotherServer() const;
-    // The scheme, host and port of the resource's base URL as evaluated now; empty without one.
+    // The scheme, host and port of a URL that may hold {{ expressions }}, evaluated in `scope`; empty when
+    // it has none or can't be evaluated.
+    QString originOf(const QString &url, const Scope &scope) const;
+    // originOf() the resource's base URL, with the session.
     QString baseOrigin() const;
     // Why the query can't be sent whatever the session holds (a header with a line break, a name nothing
     // defines), or empty.

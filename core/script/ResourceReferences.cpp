@@ -181,6 +181,19 @@ QList<UnknownFormField> unknownFormFields(const Resource &resource)
     return unknown;
 }
 
+QString describe(const UnknownFormField &unknown, const QString &resourceName)
+{
+    const QString step = resourceName.isEmpty()
+        ? QStringLiteral("step \"%1\"").arg(unknown.step)
+        : QStringLiteral("step \"%1\" of resource \"%2\"").arg(unknown.step, resourceName);
+    return QStringLiteral(
+               "%1 reads {{ %2.%3 }}, a field form \"%2\" doesn't have (its fields: %4): a run reads "
+               "null there")
+        .arg(step, unknown.form, unknown.field,
+             unknown.formFields.isEmpty() ? QStringLiteral("none")
+                                          : unknown.formFields.join(QStringLiteral(", ")));
+}
+
 QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList &known)
 {
     QSet<QString> defined(known.cbegin(), known.cend());

@@ -43,6 +43,10 @@ struct UnknownFormField
     QStringList formFields; // the keys the form has
 };
 QList<UnknownFormField> unknownFormFields(const Resource &resource);
+// What a run makes of one, for a warning: 'step "http1" [of resource "r"] reads {{ form1.mail }}, a field
+// form "form1" doesn't have (its fields: email, password): a run reads null there'. The resource is named
+// when `resourceName` isn't empty.
+QString describe(const UnknownFormField &unknown, const QString &resourceName = {});
 
 // A name a step reads that nothing defines where it is read: not `known` (the workspace variables, a
 // refresh's session), nor an enabled step before it. A run stops there. Only what a run evaluates (see
