@@ -25,7 +25,7 @@ bool FilterLineEdit::event(QEvent *event)
             event->ignore();
             return true;
         }
-        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier && !text().isEmpty()) {
+        if (clearsOn(key)) {
             event->accept(); // this one's, not the window's Cancel Test
             return true;
         }
@@ -33,9 +33,14 @@ bool FilterLineEdit::event(QEvent *event)
     return QLineEdit::event(event);
 }
 
+bool FilterLineEdit::clearsOn(const QKeyEvent *key) const
+{
+    return !text().isEmpty() && QKeySequence(key->keyCombination()) == clearKeys();
+}
+
 void FilterLineEdit::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Escape && event->modifiers() == Qt::NoModifier && !text().isEmpty()) {
+    if (clearsOn(event)) {
         clear();
         event->accept();
         return;

@@ -23,6 +23,11 @@ public:
 protected:
     bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    // Whether the key is clearKeys() with text to clear: asked when the key is offered as a shortcut, and
+    // when it is pressed.
+    bool clearsOn(const QKeyEvent *key) const;
 };
 
 } // namespace AuthStudio
