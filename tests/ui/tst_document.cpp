@@ -4,9 +4,14 @@
 #include "document/DemoWorkspace.h"
 #include "document/DocumentChange.h"
 #include "document/WorkspaceDocument.h"
+#include "document/WorkspaceFileWatcher.h"
 #include "format/WorkspaceReader.h"
 
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -67,6 +72,9 @@ private Q_SLOTS:
     void mapResource();
     void autosaveWritesAndDiscardsRecovery();
     void restoreRecoveryIsUnsaved();
+    void reloadIsOneUndoableStep();
+    void reloadOfAFileThatDoesntReadKeepsTheDocument();
+    void watcherNoticesWritesByOthersOnly();
 
 private:
     QTemporaryDir m_dir;
@@ -813,6 +821,150 @@ void tst_Document::restoreRecoveryIsUnsaved()
     QVERIFY(document.isModified());
     document.newWorkspace();
     QVERIFY(!document.isModified());
+}
+
+// Another program's version of the file, written as editors do: a new file renamed over the old one.
+static void writeAsAnEditorDoes(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    QVERIFY(file.commit());
+}
+
+static QByteArray contentsOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Reloading takes what the file holds now, name and all, as one step: the document is then clean, and
+// Undo brings back what was shown, unsaved changes included.
+void tst_Document::reloadIsOneUndoableStep()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reload.authstudio.json"));
+    auto mine = demoDocument();
+    QVERIFY(mine->saveAs(path));
+    const Workspace saved = mine->workspace();
+
+    WorkspaceDocument theirs;
+    QVERIFY(theirs.load(path));
+    Resource added;
+    added.name = QStringLiteral("Theirs");
+    theirs.addResource(added);
+    theirs.removeResource(0);
+    theirs.setVariables({{QStringLiteral("API"), QStringLiteral("https://api.example.test")}}, {});
+    QVERIFY(theirs.saveAs(path));
+    // The name has no editor: another program's rename, in the file itself.
+    QJsonObject root = QJsonDocument::fromJson(contentsOf(path)).object();
+    QVERIFY(root.contains(QStringLiteral("name")));
+    root.insert(QStringLiteral("name"), QStringLiteral("Renamed elsewhere"));
+    writeAsAnEditorDoes(path, QJsonDocument(root).toJson());
+    Workspace renamed = theirs.workspace();
+    renamed.name = QStringLiteral("Renamed elsewhere");
+    QVERIFY(mine->changedOnDisk());
+
+    Resource unsaved;
+    unsaved.name = QStringLiteral("Mine, not saved");
+    mine->addResource(unsaved);
+    const Workspace shown = mine->workspace();
+    QVERIFY(mine->isModified());
+
+    QSignalSpy finished(mine.get(), &WorkspaceDocument::reloadFinished);
+    QVERIFY(mine->reloadInBackground());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.last().first().toBool(), true);
+    QCOMPARE(mine->workspace(), renamed);
+    QVERIFY(!mine->isModified());
+    QVERIFY(!mine->changedOnDisk());
+
+    mine->undoStack()->undo();
+    QCOMPARE(mine->workspace(), shown);
+    QVERIFY(mine->isModified());
+    mine->undoStack()->redo();
+    QCOMPARE(mine->workspace(), renamed);
+    QVERIFY(!mine->isModified());
+    // Further back, the history before the reload is whole.
+    mine->undoStack()->undo();
+    mine->undoStack()->undo();
+    QCOMPARE(mine->workspace(), saved);
+}
+
+// A file caught half-written, or broken by hand, doesn't read: the document stays as it was and says why.
+void tst_Document::reloadOfAFileThatDoesntReadKeepsTheDocument()
+{
+    const QString path = m_dir.filePath(QStringLiteral("broken-reload.authstudio.json"));
+    auto document = demoDocument();
+    QVERIFY(document->saveAs(path));
+    const Workspace before = document->workspace();
+    writeAsAnEditorDoes(path, QByteArrayLiteral("{ \"format\": \"authstudio-workspace\", "));
+
+    QSignalSpy finished(document.get(), &WorkspaceDocument::reloadFinished);
+    QVERIFY(document->reloadInBackground());
+    QVERIFY(finished.wait());
+    QCOMPARE(finished.last().first().toBool(), false);
+    QVERIFY2(document->errorString().contains(QStringLiteral("broken-reload.authstudio.json")),
+             qPrintable(document->errorString()));
+    QCOMPARE(document->workspace(), before);
+    QCOMPARE(document->undoStack()->count(), 0);
+    QVERIFY(document->changedOnDisk()); // still: Save asks before overwriting it
+
+    WorkspaceDocument unsaved;
+    unsaved.newWorkspace();
+    QVERIFY(!unsaved.reloadInBackground()); // no file to read
+}
+
+// The watcher reports another program's writes (in place or renamed over the file), the file written back
+// as it was, and the file removed and written again; the document's own saves are not changes.
+void tst_Document::watcherNoticesWritesByOthersOnly()
+{
+    const QString path = m_dir.filePath(QStringLiteral("watched.authstudio.json"));
+    auto document = demoDocument();
+    WorkspaceFileWatcher watcher(document.get());
+    QSignalSpy checked(&watcher, &WorkspaceFileWatcher::checked);
+    const auto last = [&checked] {
+        return checked.isEmpty() ? WorkspaceFileWatcher::State::Same
+                                 : checked.last().first().value<WorkspaceFileWatcher::State>();
+    };
+    QVERIFY(document->saveAs(path));
+    const QByteArray original = contentsOf(path);
+
+    // Our own save, then another program's.
+    document->addNewResource();
+    QVERIFY(document->save());
+    const QByteArray ours = contentsOf(path);
+    QCOMPARE(last(), WorkspaceFileWatcher::State::Same);
+    writeAsAnEditorDoes(path, original);
+    QTRY_COMPARE(last(), WorkspaceFileWatcher::State::Changed);
+    QCOMPARE(watcher.state(), WorkspaceFileWatcher::State::Changed);
+
+    // Written back as the document last saved it (and written in place, not renamed over): no change.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(ours);
+    }
+    QTRY_COMPARE(last(), WorkspaceFileWatcher::State::Same);
+    // Renamed over once already, the file is still watched: a write in place is seen.
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(original);
+    }
+    QTRY_COMPARE(last(), WorkspaceFileWatcher::State::Changed);
+
+    QVERIFY(QFile::remove(path));
+    QTRY_COMPARE(last(), WorkspaceFileWatcher::State::Removed);
+    writeAsAnEditorDoes(path, original); // put back, by a checkout
+    QTRY_COMPARE(last(), WorkspaceFileWatcher::State::Changed);
+
+    // Saved over it: the same again, and another workspace (no file) is never a change.
+    QVERIFY(document->save());
+    QCOMPARE(last(), WorkspaceFileWatcher::State::Same);
+    document->newWorkspace();
+    writeAsAnEditorDoes(path, original);
+    QCoreApplication::processEvents();
+    QCOMPARE(watcher.state(), WorkspaceFileWatcher::State::Same);
 }
 
 QTEST_GUILESS_MAIN(tst_Document)

@@ -26,6 +26,7 @@
 #include "widgets/ExpressionLineEdit.h"
 #include "widgets/NameCompleter.h"
 #include "widgets/TemplateTextEdit.h"
+#include "window/FileChangeBar.h"
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
@@ -144,6 +145,8 @@ private Q_SLOTS:
     void saveAsAndOpenRoundTrip();
     void closePromptCancelDiscardSave();
     void saveAsksBeforeOverwritingChangesMadeOnDisk();
+    void anotherProgramsChangeIsReloadedOrOffered();
+    void reloadingByItselfCanBeTurnedOff();
     void testPanelHasNothingToRunWithoutCustomAuth();
     void aStepsScopeMasksTheSecretsMadeAfterIt();
     void longNamesDontWidenTheWindow();
@@ -531,6 +534,106 @@ void tst_MainWindow::saveAsksBeforeOverwritingChangesMadeOnDisk()
     child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
     QTRY_VERIFY(!window->document()->isModified());
     QCOMPARE(MessagePrompt::count(), asked + 2);
+}
+
+// Another program (a second window, an editor, a checkout) writes the open workspace's file. Without
+// unsaved changes here it is reloaded by itself and the bar says so; with them, the bar offers Reload.
+// Either way Undo takes the reload back. A file deleted meanwhile is said, and Save writes it again.
+void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
+{
+    const QString path = m_dir.filePath(QStringLiteral("watched.authstudio.json"));
+    {
+        WorkspaceDocument first;
+        QVERIFY(first.loadData(DemoWorkspace::data(), QStringLiteral("demo")));
+        QVERIFY(first.saveAs(path));
+    }
+    auto window = createWindow();
+    window->show();
+    window->start(path);
+    QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
+    WorkspaceDocument *document = window->document();
+    auto *bar = window->findChild<FileChangeBar *>(QStringLiteral("fileChangeBar"));
+    QVERIFY(bar && bar->isHidden());
+    window->resourceView()->setCurrentIndex(window->resourceView()->model()->index(1, 0));
+    QCOMPARE(window->resourceEditor()->resource(), 1);
+    const auto addElsewhere = [&path](const QString &name) {
+        WorkspaceDocument elsewhere;
+        QVERIFY(elsewhere.load(path));
+        Resource added;
+        added.name = name;
+        elsewhere.addResource(added);
+        QVERIFY(elsewhere.saveAs(path));
+    };
+    auto *undo = child<QAction>(window.get(), QStringLiteral("actionUndo"));
+
+    // Nothing unsaved here: reloaded by itself, where the user was.
+    addElsewhere(QStringLiteral("Added elsewhere"));
+    QTRY_COMPARE(document->resourceCount(), 3);
+    QCOMPARE(document->resource(2).name, QStringLiteral("Added elsewhere"));
+    QVERIFY(!document->isModified());
+    QVERIFY2(bar->text().contains(QStringLiteral("reloaded")), qPrintable(bar->text()));
+    QVERIFY(!bar->offersAction());
+    QCOMPARE(window->resourceEditor()->resource(), 1);
+    undo->trigger();
+    QCOMPARE(document->resourceCount(), 2);
+    QVERIFY(document->isModified()); // the window's version, which the file no longer is
+
+    // Unsaved changes here: the bar asks, and nothing changes until Reload.
+    addElsewhere(QStringLiteral("Added again"));
+    QTRY_VERIFY(bar->offersAction());
+    QVERIFY2(bar->text().contains(QStringLiteral("not saved yet")), qPrintable(bar->text()));
+    QCOMPARE(document->resourceCount(), 2);
+    child<QPushButton>(bar, QStringLiteral("fileChangeAction"))->click();
+    QTRY_COMPARE(document->resourceCount(), 4);
+    QVERIFY(!document->isModified());
+    QVERIFY(bar->isHidden());
+    undo->trigger();
+    QCOMPARE(document->resourceCount(), 2);
+
+    // The window's own Save is no news.
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_VERIFY(!document->isModified());
+    QCoreApplication::processEvents();
+    QVERIFY(bar->isHidden());
+    WorkspaceDocument reread;
+    QVERIFY(reread.load(path));
+    QCOMPARE(reread.resourceCount(), 2);
+
+    // Deleted: said, and Save writes it again.
+    QVERIFY(QFile::remove(path));
+    QTRY_VERIFY2(bar->text().contains(QStringLiteral("deleted")), qPrintable(bar->text()));
+    child<QPushButton>(bar, QStringLiteral("fileChangeAction"))->click();
+    QTRY_VERIFY(QFile::exists(path));
+    QTRY_VERIFY(bar->isHidden());
+}
+
+// Preferences can turn the reload by itself off: the bar then offers Reload even with nothing unsaved.
+void tst_MainWindow::reloadingByItselfCanBeTurnedOff()
+{
+    const QString path = m_dir.filePath(QStringLiteral("watched-manual.authstudio.json"));
+    {
+        WorkspaceDocument first;
+        QVERIFY(first.loadData(DemoWorkspace::data(), QStringLiteral("demo")));
+        QVERIFY(first.saveAs(path));
+    }
+    auto window = createWindow();
+    auto *preferences = new PreferencesDialog(window.get());
+    preferences->reloadChangedFilesBox()->setChecked(false);
+    preferences->accept();
+    delete preferences;
+    window->start(path);
+    QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
+    auto *bar = window->findChild<FileChangeBar *>(QStringLiteral("fileChangeBar"));
+
+    WorkspaceDocument elsewhere;
+    QVERIFY(elsewhere.load(path));
+    elsewhere.removeResource(1);
+    QVERIFY(elsewhere.saveAs(path));
+    QTRY_VERIFY(bar->offersAction());
+    QVERIFY2(!bar->text().contains(QStringLiteral("not saved yet")), qPrintable(bar->text()));
+    QCOMPARE(window->document()->resourceCount(), 2);
+    child<QPushButton>(bar, QStringLiteral("fileChangeAction"))->click();
+    QTRY_COMPARE(window->document()->resourceCount(), 1);
 }
 
 // The Test dock's button, like the toolbar's Test and the CLI, has nothing to run for a resource that

@@ -7,6 +7,7 @@
 #include "RenameStepCommand.h"
 #include "RenameVariableCommand.h"
 #include "SetStepEnabledCommand.h"
+#include "SetWorkspaceNameCommand.h"
 #include "format/WorkspaceReader.h"
 #include "format/WorkspaceValidator.h"
 #include "format/WorkspaceWriter.h"
@@ -143,7 +144,7 @@ bool WorkspaceDocument::applyRead(const std::optional<Workspace> &workspace, con
     }
     m_errorString.clear();
     resetTo(*workspace, QFileInfo(path).absoluteFilePath());
-    m_diskStamp = stamp;
+    setDiskStamp(stamp);
     return true;
 }
 
@@ -156,6 +157,8 @@ bool WorkspaceDocument::load(const QString &path)
 void WorkspaceDocument::loadInBackground(const QString &path)
 {
     delete m_loading; // its result, when it comes, goes nowhere
+    delete m_reloading; // a reload of the file being left
+    m_reloading = nullptr;
     auto *watcher = new QFutureWatcher<ReadResult>(this);
     m_loading = watcher;
     connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, path] {
@@ -165,6 +168,37 @@ void WorkspaceDocument::loadInBackground(const QString &path)
         Q_EMIT loadFinished(path, applyRead(result.workspace, result.error, path, result.stamp));
     });
     watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
+}
+
+bool WorkspaceDocument::reloadInBackground()
+{
+    if (m_loading || m_filePath.isEmpty())
+        return false;
+    delete m_reloading;
+    auto *watcher = new QFutureWatcher<ReadResult>(this);
+    m_reloading = watcher;
+    const QString path = m_filePath;
+    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, path] {
+        m_reloading = nullptr;
+        watcher->deleteLater();
+        const ReadResult result = watcher->result();
+        if (!result.workspace) {
+            m_errorString = result.error;
+            Q_EMIT reloadFinished(false);
+            return;
+        }
+        m_errorString.clear();
+        // Only this file's reload: Save As to another file (or Open) meanwhile would make it another's.
+        if (path == m_filePath && *result.workspace != m_workspace)
+            becomeWorkspace(*result.workspace, tr("Reload from disk"));
+        if (path == m_filePath) {
+            m_undoStack->setClean(); // it is what the file holds now
+            setDiskStamp(result.stamp);
+        }
+        Q_EMIT reloadFinished(true);
+    });
+    watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
+    return true;
 }
 
 bool WorkspaceDocument::loadData(const QByteArray &data, const QString &sourceName)
@@ -211,14 +245,25 @@ bool WorkspaceDocument::saveAs(const QString &path)
     m_errorString.clear();
     m_saveErrorPlace.clear();
     setFilePath(QFileInfo(path).absoluteFilePath());
-    m_diskStamp = FileStamp::of(path, writer.written()); // hashed as written, not read back
     m_undoStack->setClean();
+    setDiskStamp(FileStamp::of(path, writer.written())); // hashed as written, not read back
     return true;
 }
 
 bool WorkspaceDocument::changedOnDisk() const
 {
     return !m_filePath.isEmpty() && m_diskStamp.changedOnDisk(m_filePath);
+}
+
+bool WorkspaceDocument::removedFromDisk() const
+{
+    return !m_filePath.isEmpty() && !m_diskStamp.isNull() && !QFileInfo(m_filePath).isFile();
+}
+
+void WorkspaceDocument::setDiskStamp(const FileStamp &stamp)
+{
+    m_diskStamp = stamp;
+    Q_EMIT diskStampChanged();
 }
 
 bool WorkspaceDocument::keepsFileRules()
@@ -298,28 +343,35 @@ bool WorkspaceDocument::restoreRecovery(const QString &recoveryPath, const QStri
     const ReadResult saved = originalPath.isEmpty() ? ReadResult() : readWorkspaceFile(originalPath);
     if (saved.workspace && saved.workspace->name == workspace->name) {
         resetTo(*saved.workspace, originalPath);
-        m_diskStamp = saved.stamp;
+        setDiskStamp(saved.stamp);
         if (*workspace == *saved.workspace)
             return true; // saved after all, as the backup went out of date
-        m_undoStack->beginMacro(tr("Restore unsaved changes"));
-        if (workspace->variables != m_workspace.variables)
-            setVariables(workspace->variables, tr("Restore unsaved changes"));
-        const qsizetype common = std::min(workspace->resources.size(), m_workspace.resources.size());
-        for (qsizetype i = 0; i < common; ++i)
-            setResource(int(i), workspace->resources.at(i), tr("Restore unsaved changes"));
-        while (resourceCount() > workspace->resources.size())
-            removeResource(resourceCount() - 1);
-        for (qsizetype i = common; i < workspace->resources.size(); ++i)
-            addResource(workspace->resources.at(i), int(i));
-        m_undoStack->endMacro();
+        becomeWorkspace(*workspace, tr("Restore unsaved changes"));
         return true;
     }
     resetTo(*workspace, originalPath);
     // What the crashed window had read is unknown: changes from here on are what Save warns of.
-    m_diskStamp = originalPath.isEmpty() ? FileStamp() : FileStamp::of(originalPath);
+    setDiskStamp(originalPath.isEmpty() ? FileStamp() : FileStamp::of(originalPath));
     // Recovered work is unsaved work: no clean state exists in the (empty) history.
     m_undoStack->resetClean();
     return true;
+}
+
+void WorkspaceDocument::becomeWorkspace(const Workspace &target, const QString &text)
+{
+    m_undoStack->beginMacro(text);
+    if (target.name != m_workspace.name)
+        push(std::make_unique<SetWorkspaceNameCommand>(this, target.name));
+    if (target.variables != m_workspace.variables)
+        setVariables(target.variables, text);
+    const qsizetype common = std::min(target.resources.size(), m_workspace.resources.size());
+    for (qsizetype i = 0; i < common; ++i)
+        setResource(int(i), target.resources.at(i), text);
+    while (resourceCount() > target.resources.size())
+        removeResource(resourceCount() - 1);
+    for (qsizetype i = common; i < target.resources.size(); ++i)
+        addResource(target.resources.at(i), int(i), text);
+    m_undoStack->endMacro();
 }
 
 const Workflow &WorkspaceDocument::workflow(int resourceIndex, WorkflowKind kind) const
@@ -835,6 +887,12 @@ void WorkspaceDocument::setStepEnabledRaw(const StepRef &ref, bool enabled)
     notify(DocumentChange::stepEvent(DocumentChange::Kind::StepChanged, ref));
 }
 
+void WorkspaceDocument::setWorkspaceNameRaw(const QString &name)
+{
+    m_workspace.name = name;
+    notify(DocumentChange::workspaceChanged());
+}
+
 bool WorkspaceDocument::push(std::unique_ptr<QUndoCommand> command)
 {
     // An edit made while the document announces a change (a view writing back what it showed, from inside
@@ -870,7 +928,7 @@ void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &fileP
     m_undoStack->setClean();
     m_workspace = workspace;
     m_lastRuns.clear(); // another workspace's replies
-    m_diskStamp = {}; // set by the callers that read a file
+    m_diskStamp = {}; // set by the callers that read a file (announced by them)
     setFilePath(filePath);
     notify(DocumentChange::reset());
     // clear() leaves the stack clean, but only announces it when it wasn't: say it for views that

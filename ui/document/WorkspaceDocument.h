@@ -68,6 +68,14 @@ public:
     // Whether something else has written the file since this document read or saved it (another window,
     // an editor, a checkout): saving would then throw its changes away.
     bool changedOnDisk() const;
+    // Whether the file this document read or saved is gone (deleted, or moved away): Save writes it again.
+    bool removedFromDisk() const;
+    // Reads the file again, on a worker thread, and makes what it holds now the document's content as one
+    // undoable step ("Reload from disk"): Undo brings back what was shown before, unsaved changes
+    // included, so reloading loses nothing. The document is then unmodified (it is what the file holds).
+    // reloadFinished() reports the outcome; errorString() says why it failed (the document is then as it
+    // was). A load, or a newer reload, supersedes a reload still reading; none starts during a load.
+    bool reloadInBackground(); // false when it can't start (no file, or a load under way)
     // Whether the workspace (or one resource, for export) keeps the file rules, as saving checks them:
     // Save As and Export say what is wrong before asking for a file name. When not, errorString() and
     // saveErrorPlace() say why and where.
@@ -153,6 +161,9 @@ public:
 
 Q_SIGNALS:
     void loadFinished(const QString &path, bool ok); // errorString() says why when !ok
+    void reloadFinished(bool ok); // errorString() says why when !ok
+    // What the document knows of its file changed: read, saved, reloaded (see changedOnDisk()).
+    void diskStampChanged();
     void changed(const AuthStudio::DocumentChange &change);
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &path);
@@ -174,6 +185,7 @@ private:
     friend class SetStepEnabledCommand;
     friend class RenameStepCommand;
     friend class RenameVariableCommand;
+    friend class SetWorkspaceNameCommand;
 
     // The primitive changes the commands apply; each emits changed().
     SetValueCommand::Value valueAt(const SetValueCommand::Target &target) const;
@@ -185,6 +197,11 @@ private:
     Step takeStepRaw(const StepRef &ref);
     void moveStepRaw(const StepRef &from, int to);
     void setStepEnabledRaw(const StepRef &ref, bool enabled);
+    void setWorkspaceNameRaw(const QString &name);
+    // Edits the workspace into `target` in one undoable step named `text`, resource by resource, so that
+    // views keep their place and sessions follow renamed resources as they do for any edit.
+    void becomeWorkspace(const Workspace &target, const QString &text);
+    void setDiskStamp(const FileStamp &stamp);
 
     Workflow &workflowRef(int resource, WorkflowKind kind);
     // A resource renamed from `before` to `now` keeps its last test runs.
@@ -208,6 +225,7 @@ private:
     QString m_errorString;
     QString m_saveErrorPlace;
     QObject *m_loading = nullptr; // the watcher of the read in progress
+    QObject *m_reloading = nullptr; // the same for a reload
     QHash<QString, QString> m_overrides;
     struct LastRun
     {

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "FileChangeBar.h"
 #include "FileDialog.h"
 #include "MessagePrompt.h"
 #include "PreferencesDialog.h"
@@ -130,11 +131,20 @@ MainWindow::MainWindow(QWidget *parent)
     , m_runPanel(new WorkflowRunPanel(m_network, this))
     , m_runDock(new QDockWidget(tr("Test"), this))
     , m_demoStatus(new QLabel(this))
+    , m_fileChangeBar(new FileChangeBar(this))
+    , m_fileWatcher(new WorkspaceFileWatcher(m_document, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     m_resourceEditor->setObjectName(QStringLiteral("resourceEditor"));
     m_resourceEditor->setAccessibleName(tr("Resource editor"));
-    setCentralWidget(m_resourceEditor);
+    // The file bar above the editor, hidden until another program writes the workspace file.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_fileChangeBar);
+    centralLayout->addWidget(m_resourceEditor, 1);
+    setCentralWidget(central);
     m_demoStatus->setObjectName(QStringLiteral("demoStatus"));
     statusBar()->addPermanentWidget(m_demoStatus);
 
@@ -146,6 +156,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &WorkspaceDocument::loadFinished, this, &MainWindow::onLoadFinished);
     connect(m_document, &WorkspaceDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &WorkspaceDocument::filePathChanged, m_fileChangeBar, &QWidget::hide);
+    connect(m_document, &WorkspaceDocument::reloadFinished, this, &MainWindow::onReloadFinished);
+    connect(m_fileWatcher, &WorkspaceFileWatcher::checked, this, &MainWindow::onFileChecked);
+    connect(m_fileChangeBar, &FileChangeBar::reloadRequested, m_document, [this] {
+        m_reloadingByItself = false;
+        m_document->reloadInBackground();
+    });
+    connect(m_fileChangeBar, &FileChangeBar::saveRequested, this, [this] { save(); });
     connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onResourceSelectionChanged);
     connect(m_resourceEditor, &ResourceEditor::resourceChanged, this, &MainWindow::updateActions);
@@ -798,6 +816,45 @@ void MainWindow::onLoadFinished(const QString &path, bool ok)
     }
     if (const std::function<void(bool)> done = std::exchange(m_openDone, {}))
         done(ok);
+}
+
+void MainWindow::onFileChecked(WorkspaceFileWatcher::State state)
+{
+    const QString name = m_document->displayName();
+    switch (state) {
+    case WorkspaceFileWatcher::State::Same:
+        // Written back as it was, or saved over: nothing to offer any more (the news of a reload stays).
+        if (m_fileChangeBar->offersAction())
+            m_fileChangeBar->hide();
+        break;
+    case WorkspaceFileWatcher::State::Changed:
+        // Nothing of the user's is lost by reloading a workspace without unsaved changes (and Undo takes
+        // it back), as editors do; with unsaved changes, which to keep is theirs to say.
+        if (!m_document->isModified() && StudioSettings().reloadsChangedFiles() &&
+            m_document->reloadInBackground()) {
+            m_reloadingByItself = true;
+            return;
+        }
+        m_fileChangeBar->showChanged(name, m_document->isModified());
+        break;
+    case WorkspaceFileWatcher::State::Removed:
+        m_fileChangeBar->showRemoved(name);
+        break;
+    }
+}
+
+void MainWindow::onReloadFinished(bool ok)
+{
+    const bool byItself = std::exchange(m_reloadingByItself, false);
+    if (!ok) {
+        m_fileChangeBar->showReloadFailed(m_document->displayName(), m_document->errorString());
+        return;
+    }
+    if (byItself)
+        m_fileChangeBar->showReloaded(m_document->displayName());
+    else
+        m_fileChangeBar->hide();
+    statusBar()->showMessage(tr("Reloaded %1").arg(m_document->displayName()), StatusTimeoutMs);
 }
 
 bool MainWindow::openDemoWorkspace()

@@ -10,6 +10,7 @@
 
 #include "document/DocumentChange.h"
 #include "document/StepRef.h"
+#include "document/WorkspaceFileWatcher.h"
 #include "model/Workflow.h"
 #include "run/StepResult.h"
 #include "script/Scope.h"
@@ -42,6 +43,7 @@ namespace AuthStudio {
 class AuthLoginPreview;
 class Autosaver;
 class DemoServer;
+class FileChangeBar;
 class SessionManager;
 class KeyValueTableEditor;
 class ResourceEditor;
@@ -158,6 +160,9 @@ private:
     void updateTextActions();
     void onDocumentChanged(const DocumentChange &change);
     void onLoadFinished(const QString &path, bool ok);
+    // What the workspace file watcher found after a write: a reload by itself, or the bar saying it.
+    void onFileChecked(AuthStudio::WorkspaceFileWatcher::State state);
+    void onReloadFinished(bool ok);
     void onResourceSelectionChanged();
     void syncEditorToSelection();
     void updateRunPanelWorkflow();
@@ -195,6 +200,9 @@ private:
     AuthLoginPreview *m_preview = nullptr;
     SessionManager *m_sessions;
     QLabel *m_demoStatus;
+    FileChangeBar *m_fileChangeBar;
+    WorkspaceFileWatcher *m_fileWatcher;
+    bool m_reloadingByItself = false; // the reload under way was not asked for: the bar says it happened
     std::function<void(bool)> m_openDone; // the caller of the open in progress
 
     QMenu *m_recentMenu;

@@ -3,6 +3,7 @@
 #include "StudioSettings.h"
 #include "widgets/NumberBox.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -14,6 +15,8 @@ namespace AuthStudio {
 PreferencesDialog::PreferencesDialog(QWidget *parent)
     : QDialog(parent)
     , m_autosaveInterval(new NumberBox(this))
+    , m_reloadChangedFiles(
+          new QCheckBox(tr("&Reload the workspace when another program changes its file"), this))
 {
     setObjectName(QStringLiteral("preferencesDialog"));
     setWindowTitle(tr("Preferences"));
@@ -33,9 +36,16 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
                             this);
     note->setWordWrap(true);
 
+    m_reloadChangedFiles->setObjectName(QStringLiteral("reloadChangedFiles"));
+    m_reloadChangedFiles->setToolTip(
+        tr("Only while it has no unsaved changes; Undo takes a reload back. With unsaved changes, the "
+           "studio asks."));
+    m_reloadChangedFiles->setChecked(StudioSettings().reloadsChangedFiles());
+
     auto *form = new QFormLayout;
     form->addRow(tr("Back up unsaved changes &every"), m_autosaveInterval);
     form->addRow(note);
+    form->addRow(m_reloadChangedFiles);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -48,7 +58,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent)
 
 void PreferencesDialog::accept()
 {
-    StudioSettings().setValue(StudioSettings::Key::AutosaveIntervalSeconds, m_autosaveInterval->value());
+    StudioSettings settings;
+    settings.setValue(StudioSettings::Key::AutosaveIntervalSeconds, m_autosaveInterval->value());
+    settings.setValue(StudioSettings::Key::ReloadChangedFiles, m_reloadChangedFiles->isChecked());
     QDialog::accept();
 }
 

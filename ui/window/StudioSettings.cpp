@@ -27,6 +27,7 @@ const KeyInfo &info(StudioSettings::Key key)
         {StudioSettings::Key::LastDirectory, "files/lastDirectory", QString()},
         {StudioSettings::Key::FileDialogGeometry, "fileDialog/geometry", QByteArray()},
         {StudioSettings::Key::FileDialogState, "fileDialog/state", QByteArray()},
+        {StudioSettings::Key::ReloadChangedFiles, "files/reloadWhenChangedElsewhere", true},
     };
     return table[int(key)];
 }
@@ -101,6 +102,11 @@ int StudioSettings::autosaveIntervalSeconds() const
 {
     const int seconds = value(Key::AutosaveIntervalSeconds).toInt();
     return seconds > 0 ? seconds : Autosaver::DefaultIntervalSeconds;
+}
+
+bool StudioSettings::reloadsChangedFiles() const
+{
+    return value(Key::ReloadChangedFiles).toBool();
 }
 
 } // namespace AuthStudio

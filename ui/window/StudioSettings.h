@@ -22,7 +22,8 @@ public:
         AutosaveIntervalSeconds,
         LastDirectory,
         FileDialogGeometry,
-        FileDialogState
+        FileDialogState,
+        ReloadChangedFiles // reload a workspace with no unsaved changes when another program writes it
     };
 
     static constexpr int Version = 1;
@@ -42,6 +43,7 @@ public:
     void addRecentFile(const QString &path);
     void removeRecentFile(const QString &path);
     int autosaveIntervalSeconds() const;
+    bool reloadsChangedFiles() const;
 
 private:
     std::unique_ptr<QSettings> m_settings;
