@@ -37,6 +37,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
@@ -308,6 +309,62 @@ private Q_SLOTS:
         light.setColor(QPalette::PlaceholderText, QColor(0, 0, 0, 128));
         style.polish(light);
         QCOMPARE(light.color(QPalette::PlaceholderText), QColor(0, 0, 0, 128));
+    }
+
+    // A list without the focus draws its selection faded (Fusion draws it alike focused or not, and the
+    // step list didn't show whether the arrow keys would move it: QA pass 39), readable, on light and dark
+    // palettes; a theme with an inactive selection colour of its own keeps it.
+    void unfocusedSelectionLooksUnfocused()
+    {
+        StudioStyle style(QStringLiteral("Fusion"));
+        for (const bool darkBase : {false, true}) {
+            QPalette palette = darkBase ? QPalette(QColor(252, 252, 252), QColor(49, 54, 59))
+                                        : QPalette(Qt::black, QColor(239, 239, 239));
+            palette.setColor(QPalette::Base, darkBase ? QColor(35, 38, 41) : QColor(Qt::white));
+            palette.setColor(QPalette::Text, darkBase ? QColor(252, 252, 252) : QColor(Qt::black));
+            palette.setColor(QPalette::Highlight, QColor(48, 140, 198));
+            palette.setColor(QPalette::HighlightedText, Qt::white);
+            style.polish(palette);
+            const QColor unfocused = palette.color(QPalette::Inactive, QPalette::Highlight);
+            QVERIFY(unfocused != palette.color(QPalette::Active, QPalette::Highlight));
+            QVERIFY(unfocused != palette.color(QPalette::Active, QPalette::Base));
+            const QColor text = palette.color(QPalette::Inactive, QPalette::HighlightedText);
+            QVERIFY2(qAbs(text.lightnessF() - unfocused.lightnessF()) > 0.45,
+                     qPrintable(QStringLiteral("%1 on %2").arg(text.name(), unfocused.name())));
+        }
+        QPalette themed;
+        themed.setColor(QPalette::Active, QPalette::Highlight, Qt::blue);
+        themed.setColor(QPalette::Inactive, QPalette::Highlight, Qt::gray);
+        style.polish(themed);
+        QCOMPARE(themed.color(QPalette::Inactive, QPalette::Highlight), QColor(Qt::gray));
+
+        // In a window: the selected row's colour changes with the focus.
+        QPalette polished = QApplication::palette();
+        polished.setColor(QPalette::Inactive, QPalette::Highlight,
+                          polished.color(QPalette::Active, QPalette::Highlight));
+        style.polish(polished);
+        QWidget window;
+        window.setPalette(polished);
+        auto *layout = new QVBoxLayout(&window);
+        auto *list = new QListWidget(&window);
+        list->addItems({QStringLiteral("form1"), QStringLiteral("http1")});
+        list->setCurrentRow(0);
+        auto *edit = new QLineEdit(&window);
+        layout->addWidget(list);
+        layout->addWidget(edit);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        const auto selectedColour = [list] {
+            const QRect row = list->visualItemRect(list->item(0));
+            return list->viewport()->grab().toImage().pixelColor(row.right() - 4, row.center().y());
+        };
+        list->setFocus();
+        QTRY_VERIFY(list->hasFocus());
+        const QColor focused = selectedColour();
+        edit->setFocus();
+        QTRY_VERIFY(edit->hasFocus());
+        QVERIFY2(selectedColour() != focused, qPrintable(focused.name()));
     }
 
     // An empty list says what to do, and shows when it has the focus (QA pass 36: Tab reached an empty step

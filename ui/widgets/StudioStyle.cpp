@@ -150,6 +150,21 @@ void StudioStyle::polish(QPalette &palette)
         derived.setAlphaF(0.5);
         palette.setColor(group, QPalette::PlaceholderText, derived);
     }
+    // A list, table or tree without the keyboard focus draws its selection in the inactive colours. Where
+    // those are the active ones (Fusion's), nothing showed which list the arrow keys would move (QA pass
+    // 39: the step list looked the same focused or not). The inactive selection is then the highlight
+    // faded into the base, with the text's own colour on it, as desktops draw an unfocused selection.
+    if (palette.color(QPalette::Inactive, QPalette::Highlight) ==
+        palette.color(QPalette::Active, QPalette::Highlight)) {
+        const QColor highlight = palette.color(QPalette::Active, QPalette::Highlight);
+        const QColor base = palette.color(QPalette::Active, QPalette::Base);
+        const auto fade = [](int over, int under) { return (over * 2 + under * 3) / 5; };
+        palette.setColor(QPalette::Inactive, QPalette::Highlight,
+                         QColor(fade(highlight.red(), base.red()), fade(highlight.green(), base.green()),
+                                fade(highlight.blue(), base.blue())));
+        palette.setColor(QPalette::Inactive, QPalette::HighlightedText,
+                         palette.color(QPalette::Active, QPalette::Text));
+    }
 }
 
 void StudioStyle::drawPrimitive(PrimitiveElement element, const QStyleOption *option, QPainter *painter,

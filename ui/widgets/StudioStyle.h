@@ -1,11 +1,13 @@
-// StudioStyle: the chosen widget style (the platform's, or -style) with five changes:
+// StudioStyle: the chosen widget style (the platform's, or -style) with these changes:
 // - the icon of a highlighted menu item is drawn in its "selected" mode. Styles ask for the "active" mode
 //   there, the mode a hovered tool button uses as well, so the studio's glyphs, drawn in the button-text
 //   colour for tool buttons, came out dark on the menu's highlight;
 // - a tool bar's overflow button and a dock's float and close buttons show the studio's glyphs;
 // - on Fusion, a group box's frame is drawn (once, small, then stretched) rather than read from Fusion's
 //   PNG, to the same pixels;
-// - a palette's placeholder colour that can hardly be seen on its base is derived from the text colour;
+// - a palette's placeholder colour that can hardly be seen on its base is derived from the text colour,
+//   and an inactive selection colour that is the active one is faded, so a view shows whether it has the
+//   focus;
 // - on Fusion, tool bars, tab and line edit frames, header sections and group boxes are drawn
 //   in pieces, to the same pixels, so that Qt doesn't hand their long translucent lines and tall fills to
 //   its thread pool (see drawInPieces).
