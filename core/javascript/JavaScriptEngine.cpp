@@ -583,6 +583,23 @@ void JavaScriptEngine::restoreOwnGlobals()
     }
 }
 
+void JavaScriptEngine::dropStrayGlobals()
+{
+    // A global made by assignment is enumerable, unlike ECMAScript's; the engine's own and the scope's
+    // are known by name.
+    QJSValue global = m_engine->globalObject();
+    QStringList strays;
+    QJSValueIterator property(global);
+    while (property.hasNext()) {
+        property.next();
+        const QString name = property.name();
+        if (!m_installed.contains(name) && !m_ownGlobals.contains(name) && !m_builtinGlobals.contains(name))
+            strays.append(name);
+    }
+    for (const QString &name : std::as_const(strays))
+        global.deleteProperty(name);
+}
+
 void JavaScriptEngine::restoreBuiltins()
 {
     if (m_builtinsIntact.call().toBool())
@@ -611,6 +628,8 @@ void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
 {
     const SourceUsage &sourceUsage = usageIn(source);
     m_mayReplaceOwnGlobals = sourceUsage.namesOwnGlobal;
+    m_mayLeaveGlobals = sourceUsage.dynamicGlobals || sourceUsage.changes.properties ||
+        !sourceUsage.changes.assigned.isEmpty();
     m_mayChangeBuiltins = sourceUsage.dynamicGlobals || sourceUsage.changes.properties ||
         std::any_of(sourceUsage.changes.assigned.cbegin(), sourceUsage.changes.assigned.cend(),
                     [this](const QString &name) { return m_builtinGlobals.contains(name); });
@@ -696,6 +715,11 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     if (!function.isCallable()) {
         // An expression is parenthesised so an object literal is an expression; both stay on the first
         // line so error lines match the source.
+        // Neither is strict code: V4 runs a strict function's calls in tail position as tail calls, which
+        // it never checks for an interrupt, so `function f(n) { return f(n + 1); }` ran for 40 s and more
+        // past the timeout and Cancel, on the window's thread (QA pass 40); not strict, it runs out of
+        // stack at once. What strict code refused, assigning a name nothing declares, makes a global
+        // that lasts until the run ends (dropStrayGlobals).
         // What it throws is caught and handed back in m_thrown: QJSValue::call() returns a thrown value
         // as if it were returned, and only an Error could be told apart from a result (`throw 'boom'`
         // counted as the step's value, QA pass 31). The watchdog's interrupt is not caught by this.
@@ -703,8 +727,7 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
             ? QStringLiteral("(function (__authstudioThrown) { return function () { try { return (") + code +
                 QStringLiteral(
                     "\n); } catch (e) { __authstudioThrown.value = e; return __authstudioThrown; } }; })")
-            : QStringLiteral("(function (__authstudioThrown) { return function () { \"use strict\"; try { ") +
-                code +
+            : QStringLiteral("(function (__authstudioThrown) { return function () { try { ") + code +
                 QStringLiteral(
                     "\n} catch (e) { __authstudioThrown.value = e; return __authstudioThrown; } }; })");
         function = m_engine->evaluate(source, origin, 1);
@@ -732,6 +755,8 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
         m_thrown.deleteProperty(QStringLiteral("value"));
     }
     restoreOwnGlobals();
+    if (kind == FunctionKind::Body || m_mayLeaveGlobals)
+        dropStrayGlobals();
     // Expressions aren't checked: the check would cut their rate by more than half, and one that changes
     // a built-in is far-fetched. A script step whose code could change one pays it.
     if (kind == FunctionKind::Body && m_mayChangeBuiltins && !m_engine->isInterrupted())

@@ -47,6 +47,9 @@ private:
     // Puts back the engine's own globals (console, auth, btoa, atob) that the code just run assigned to,
     // so that one script can't take them from the next.
     void restoreOwnGlobals();
+    // Deletes the globals the code just run created by assigning to a name nothing declares (`token = 1`
+    // without let): they would otherwise be seen by every later run.
+    void dropStrayGlobals();
     // Puts ECMAScript's built-ins back as they were, if the code just run changed any (see the prelude).
     void restoreBuiltins();
     enum class FunctionKind { Expression, Body };
@@ -66,6 +69,7 @@ private:
     QString m_preludeFile; // the file name V4 gives the prelude's functions, in errors and stacks
     bool m_mayReplaceOwnGlobals = false; // the code being run names one of them (set by installScope)
     bool m_mayChangeBuiltins = false; // the code being run could change a built-in (set by installScope)
+    bool m_mayLeaveGlobals = false; // the code being run could create a global (set by installScope)
     QJSValue m_thrown; // what a compiled script returns when it threw, with the thrown value (see call())
     QJSValue m_joining; // the arrays Array.prototype.join is inside of (see the prelude)
     QJSValue m_builtinsIntact; // the prelude's intact() and restore(hidden)
