@@ -50,13 +50,20 @@ ScriptBackendFactory *load(QString *error)
 
 QStringList ScriptPlugin::candidates()
 {
+    return candidates(QCoreApplication::instance() ? QCoreApplication::applicationDirPath() : QString());
+}
+
+QStringList ScriptPlugin::candidates(const QString &programDir)
+{
     QStringList files;
-    if (QCoreApplication::instance()) {
-        files.append(QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                     QStringLiteral("/../" AUTHSTUDIO_INSTALL_LIBDIR "/authstudio/") +
-                                     PluginFileName));
+    if (!programDir.isEmpty()) {
+        files.append(QDir::cleanPath(
+            programDir + QStringLiteral("/../" AUTHSTUDIO_INSTALL_LIBDIR "/authstudio/") + PluginFileName));
     }
-    files.append(QStringLiteral(AUTHSTUDIO_BUILD_PLUGIN_DIR "/") + PluginFileName);
+    const QString buildRoot = QDir::cleanPath(QStringLiteral(AUTHSTUDIO_BUILD_ROOT));
+    const QString program = QDir::cleanPath(programDir);
+    if (!programDir.isEmpty() && (program == buildRoot || program.startsWith(buildRoot + QLatin1Char('/'))))
+        files.append(QStringLiteral(AUTHSTUDIO_BUILD_PLUGIN_DIR "/") + PluginFileName);
     files.append(QStringLiteral(AUTHSTUDIO_INSTALL_PLUGIN_DIR "/") + PluginFileName);
     files.removeDuplicates();
     return files;

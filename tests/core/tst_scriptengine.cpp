@@ -7,8 +7,10 @@
 #include "script/ScriptPlugin.h"
 #include "script/SecretMasker.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -62,6 +64,30 @@ private Q_SLOTS:
         QVERIFY(ScriptPlugin::isLoaded());
         QVERIFY(qmlMapped());
         QVERIFY(ScriptPlugin::candidates().size() >= 2);
+    }
+
+    // A program running from the build tree finds the plugin built beside it; an installed one looks
+    // only next to itself and in the installation's folder, never in the build tree (QA pass 40: an
+    // installed copy loaded the plugin from /tmp/.../build/plugins first).
+    void onlyAProgramInTheBuildTreeLooksThere()
+    {
+        const QString built = QCoreApplication::applicationDirPath();
+        const QStringList fromBuild = ScriptPlugin::candidates(built);
+        const auto inBuildTree = [](const QStringList &files) {
+            return std::count_if(files.cbegin(), files.cend(), [](const QString &file) {
+                return file.contains(QStringLiteral("/plugins/"));
+            });
+        };
+        QCOMPARE(inBuildTree(fromBuild), 1);
+        QVERIFY(fromBuild.first().endsWith(QStringLiteral("/authstudio/") +
+                                           QFileInfo(fromBuild.last()).fileName()));
+        for (const QString &installed : {QStringLiteral("/usr/bin"), QStringLiteral("/opt/authstudio/bin"),
+                                         QStringLiteral("/tmp/elsewhere/bin")}) {
+            const QStringList files = ScriptPlugin::candidates(installed);
+            QCOMPARE(inBuildTree(files), 0);
+            QCOMPARE(files.size(), 2);
+            QVERIFY(files.first().startsWith(QDir::cleanPath(installed + QStringLiteral("/.."))));
+        }
     }
 
     void authLibrary_data()
