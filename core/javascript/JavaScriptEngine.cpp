@@ -195,13 +195,23 @@ const char *const Prelude = R"JS(
     // A symbol anywhere in a result or a thrown value crashed the process in QJSEngine's conversion to
     // JSON (Qt 6.4; QA pass 33: `return { s: Symbol('s') }`). Such a value is converted here instead,
     // each symbol written as its description ("Symbol(s)"); any other value is returned as it is.
+    // A Date is written as JSON.stringify writes it, its ISO time (null when invalid): QJSEngine's
+    // conversion made it {} (QA pass 40: an expiry time a script computed came out empty), so one
+    // anywhere in the value has it converted here too.
     // No set of the objects seen: V4's Set takes linear time per look-up (60 000 objects took 10 s). A
     // cycle is followed MaxDepth deep instead; a value deeper than that, or a walk past MaxVisits (a cycle
     // branching out), counts as holding one, and the copy below cuts it there. Plain loops only: the
     // watchdog may stop them (JSON.stringify with a replacer, stopped, crashed too: QA pass 34).
     var text = String, isArray = Array.isArray, keysOf = Object.keys;
     var MaxDepth = 512, MaxVisits = 1000000;
-    var holdsSymbol = function (value) {
+    var DateType = Date, apply = Reflect.apply, timeOf = Date.prototype.getTime,
+        isoTextOf = Date.prototype.toISOString;
+    var isDate = function (x) { return x instanceof DateType; };
+    var dateJson = function (date) {
+        var time = apply(timeOf, date, []);
+        return time === time ? apply(isoTextOf, date, []) : null; // NaN: an invalid date
+    };
+    var holdsSymbolOrDate = function (value) {
         var visits = 0;
         var walk = function (o, depth) {
             var keys = ownKeys(o);
@@ -209,7 +219,8 @@ const char *const Prelude = R"JS(
                 var x = o[keys[k]];
                 if (typeof x === 'symbol' || ++visits > MaxVisits)
                     return true;
-                if (x !== null && typeof x === 'object' && (depth >= MaxDepth || walk(x, depth + 1)))
+                if (x !== null && typeof x === 'object' &&
+                    (isDate(x) || depth >= MaxDepth || walk(x, depth + 1)))
                     return true;
             }
             return false;
@@ -226,6 +237,8 @@ const char *const Prelude = R"JS(
                 return text(x);
             if (x === null || typeof x !== 'object')
                 return x;
+            if (isDate(x))
+                return dateJson(x);
             if (depth >= MaxDepth || ++visits > MaxVisits)
                 return text(x);
             for (var p = 0; p < depth; ++p) {
@@ -252,7 +265,11 @@ const char *const Prelude = R"JS(
     var jsonSafe = function (value) {
         if (typeof value === 'symbol')
             return text(value);
-        if (value === null || typeof value !== 'object' || !holdsSymbol(value))
+        if (value === null || typeof value !== 'object')
+            return value;
+        if (isDate(value))
+            return dateJson(value);
+        if (!holdsSymbolOrDate(value))
             return value;
         return copy(value);
     };

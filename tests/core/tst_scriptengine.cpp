@@ -721,6 +721,44 @@ private Q_SLOTS:
         QCOMPARE(next.value, QJsonValue(QStringLiteral("boom")));
     }
 
+    // A Date a script returns, anywhere in its result, reads as JSON.stringify writes it: QJSEngine's
+    // conversion made it {} (QA pass 40: an expiry time computed in a script came out empty). Other
+    // values keep JSON's rules (a RegExp is {}, as JSON.stringify writes it).
+    void datesInResultsReadAsTheirTime_data()
+    {
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QJsonValue>("expected");
+        const QString time = QStringLiteral("2030-01-01T00:00:00.000Z");
+        QTest::newRow("returned") << QStringLiteral("return new Date(Date.UTC(2030, 0, 1));")
+                                  << QJsonValue(time);
+        QTest::newRow("in an object")
+            << QStringLiteral("return { expiresAt: new Date(Date.UTC(2030, 0, 1)), n: 1 };")
+            << QJsonValue(QJsonObject {{QStringLiteral("expiresAt"), time}, {QStringLiteral("n"), 1}});
+        QTest::newRow("in an array") << QStringLiteral("return [1, [new Date(Date.UTC(2030, 0, 1))]];")
+                                     << QJsonValue(QJsonArray {1, QJsonArray {time}});
+        QTest::newRow("invalid") << QStringLiteral("return { d: new Date('never') };")
+                                 << QJsonValue(QJsonObject {{QStringLiteral("d"), QJsonValue::Null}});
+        QTest::newRow("a regular expression, as JSON writes it")
+            << QStringLiteral("return { r: /a+/ };")
+            << QJsonValue(QJsonObject {{QStringLiteral("r"), QJsonObject()}});
+    }
+
+    void datesInResultsReadAsTheirTime()
+    {
+        QFETCH(QString, code);
+        QFETCH(QJsonValue, expected);
+        ScriptEngine engine;
+        const EvalResult result = engine.runFunctionBody(code, {}, QStringLiteral("js1"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QCOMPARE(result.value, expected);
+        // The same in a {{ }} expression, as a Define variable step's value.
+        if (code.startsWith(QStringLiteral("return new Date"))) {
+            const EvalResult expression = engine.evaluateExpression(
+                QStringLiteral("new Date(Date.UTC(2030, 0, 1))"), {}, QStringLiteral("TOKEN"));
+            QCOMPARE(expression.value, expected);
+        }
+    }
+
     // A symbol anywhere in what a script returns or throws crashed the process in QJSEngine's conversion
     // (QA pass 33): it reads as its description.
     void symbolsInResultsReadAsTheirDescription_data()
