@@ -57,24 +57,15 @@ int AuthCommand::run(const QStringList &arguments)
         "else from AUTHSTUDIO_INPUT_<STEP>_<FIELD> environment variables (e.g. "
         "AUTHSTUDIO_INPUT_FORM1_PASSWORD), else from a terminal prompt.\nExit 0 success, 1 workflow "
         "failed, 2 usage or file error."));
-    parser.addHelpOption();
+    CliOutput::addHelpOption(parser);
     CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption |
-                           CliWorkspace::AuthWorkflowRun);
+                           CliWorkspace::AuthWorkflowRun | CliWorkspace::ScriptTimeout);
     workspace.addOptions(parser);
     parser.addOption({QStringLiteral("json"), QStringLiteral("Prints one machine-readable JSON document.")});
     parser.addOption(
         {QStringLiteral("show-secrets"), QStringLiteral("Prints secret values instead of ********.")});
-    parser.addOption({QStringLiteral("script-timeout"),
-                      QStringLiteral("Stops a script running longer than this. Default 5000."),
-                      QStringLiteral("MS"), QString::number(ScriptEngine::DefaultTimeoutMs)});
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))
         return *exitCode;
-    bool timeoutOk = false;
-    const int scriptTimeout = parser.value(QStringLiteral("script-timeout")).toInt(&timeoutOk);
-    if (!timeoutOk || scriptTimeout <= 0) {
-        CliOutput::err(QStringLiteral("--script-timeout: expected a positive number of milliseconds"));
-        return CliOutput::UsageError;
-    }
 
     if (!workspace.load(parser))
         return CliOutput::UsageError;
@@ -106,7 +97,7 @@ int AuthCommand::run(const QStringList &arguments)
     CliPrompter prompter(workspace.inputs());
     WorkflowRunner runner(&network);
     runner.setPrompter(&prompter);
-    runner.setScriptTimeoutMs(scriptTimeout);
+    runner.setScriptTimeoutMs(workspace.scriptTimeoutMs());
 
     const bool asJson = parser.isSet(QStringLiteral("json"));
     const bool showSecrets = parser.isSet(QStringLiteral("show-secrets"));

@@ -27,6 +27,11 @@ std::optional<int> CliOutput::parse(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
+void CliOutput::addHelpOption(QCommandLineParser &parser)
+{
+    parser.addOption({{QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Displays this help.")});
+}
+
 QString CliOutput::printable(const QString &text)
 {
     // What a server or a script wrote reaches the terminal here: an escape sequence in it would be run by

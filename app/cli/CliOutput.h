@@ -18,6 +18,10 @@ public:
     // Parses a command's options. Returns the exit code when the command is already done: after --help
     // (0, help printed) or a parse error (2, error printed); nothing when the command should go on.
     static std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments);
+    // -h and --help for a command. Not QCommandLineParser::addHelpOption(): its --help-all, "help
+    // including Qt specific options", was listed by every command and refused by all (QA pass 40): a
+    // command has no Qt options.
+    static void addHelpOption(QCommandLineParser &parser);
 
     // A line of text, its control characters (but line breaks and tabs) made visible: see printable().
     static void out(const QString &line);

@@ -130,6 +130,12 @@ void CliWorkspace::addOptions(QCommandLineParser &parser) const
                             "AUTHSTUDIO_SESSION_STORE.")
                  .arg(FileSecretStore::defaultDirectory()),
              QStringLiteral("STORE")});
+    if (m_options & ScriptTimeout)
+        parser.addOption({QStringLiteral("script-timeout"),
+                          QStringLiteral("Stops a script (or {{ }} expression) running longer than this. "
+                                         "Default %1.")
+                              .arg(ScriptEngine::DefaultTimeoutMs),
+                          QStringLiteral("MS"), QString::number(ScriptEngine::DefaultTimeoutMs)});
 }
 
 bool CliWorkspace::load(const QCommandLineParser &parser)
@@ -156,6 +162,15 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
             m_store != QLatin1String("memory")) {
             CliOutput::err(
                 QStringLiteral("--session-store: expected keychain, file or memory, got '%1'").arg(m_store));
+            return false;
+        }
+    }
+
+    if (m_options & ScriptTimeout) {
+        bool ok = false;
+        m_scriptTimeoutMs = parser.value(QStringLiteral("script-timeout")).toInt(&ok);
+        if (!ok || m_scriptTimeoutMs <= 0) {
+            CliOutput::err(QStringLiteral("--script-timeout: expected a positive number of milliseconds"));
             return false;
         }
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "model/Workspace.h"
+#include "script/ScriptEngine.h"
 
 #include <QCommandLineParser>
 #include <QHash>
@@ -26,7 +27,8 @@ public:
         Profile = 8,
         SessionStore = 16,
         AuthWorkflowRun = 32,
-        Queries = 64
+        Queries = 64,
+        ScriptTimeout = 128 // --script-timeout, for the commands whose runs may run scripts
     };
 
     explicit CliWorkspace(int options);
@@ -45,6 +47,7 @@ public:
     QHash<QString, QString> inputs() const { return m_inputs; }
     QHash<QString, QString> variables() const { return m_variables; }
     QString profile() const { return m_profile; }
+    int scriptTimeoutMs() const { return m_scriptTimeoutMs; }
     // The store the --session-store option (or AUTHSTUDIO_SESSION_STORE) names; the keychain by default.
     std::unique_ptr<AuthStudio::SecretStore> createStore() const;
 
@@ -64,5 +67,6 @@ private:
     QHash<QString, QString> m_variables;
     QString m_profile;
     QString m_store;
+    int m_scriptTimeoutMs = AuthStudio::ScriptEngine::DefaultTimeoutMs;
     std::unique_ptr<AuthStudio::DemoServer> m_demoServer;
 };

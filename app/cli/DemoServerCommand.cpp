@@ -32,7 +32,7 @@ int DemoServerCommand::run(const QStringList &arguments)
         QStringLiteral("Runs the embedded demo API on 127.0.0.1 in the foreground. "
                        "Demo login: %1 / %2")
             .arg(DemoServer::demoEmail(), DemoServer::demoPassword()));
-    parser.addHelpOption();
+    CliOutput::addHelpOption(parser);
     parser.addOption({QStringLiteral("port"),
                       QStringLiteral("Port to listen on (0 picks a free one). Default %1.").arg(DefaultPort),
                       QStringLiteral("P"), QString::number(DefaultPort)});

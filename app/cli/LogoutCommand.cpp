@@ -15,7 +15,7 @@ int LogoutCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Logs a profile out of a resource: its session is removed everywhere it is kept."));
-    parser.addHelpOption();
+    CliOutput::addHelpOption(parser);
     CliWorkspace workspace(CliWorkspace::Profile | CliWorkspace::SessionStore);
     workspace.addOptions(parser);
     if (const std::optional<int> exitCode = CliOutput::parse(parser, arguments))

@@ -35,9 +35,10 @@ int QueryCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(QStringLiteral(
         "Sends queries through a resource, logging in as needed and reusing the session kept by an "
         "earlier run.\nExit 0 when every final attempt succeeded, 1 otherwise, 2 usage or file error."));
-    parser.addHelpOption();
+    CliOutput::addHelpOption(parser);
     CliWorkspace workspace(CliWorkspace::Inputs | CliWorkspace::Variables | CliWorkspace::DemoServerOption |
-                           CliWorkspace::Profile | CliWorkspace::SessionStore | CliWorkspace::Queries);
+                           CliWorkspace::Profile | CliWorkspace::SessionStore | CliWorkspace::Queries |
+                           CliWorkspace::ScriptTimeout);
     workspace.addOptions(parser);
     parser.addOption({QStringLiteral("method"), QStringLiteral("HTTP method. Default GET."),
                       QStringLiteral("M"), QStringLiteral("GET")});
@@ -122,6 +123,7 @@ int QueryCommand::run(const QStringList &arguments)
     QueryClient client(&network, &sessions, workspace.workspace(), workspace.workspaceId(),
                        workspace.resource().name);
     client.setProfile(workspace.profile());
+    client.setScriptTimeoutMs(workspace.scriptTimeoutMs());
     client.setVariableOverrides(workspace.variables());
     client.setPrompter(&prompter);
     client.setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow); // the person running the CLI is the user

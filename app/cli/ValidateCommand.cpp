@@ -135,7 +135,7 @@ int ValidateCommand::run(const QStringList &arguments)
         QStringLiteral("Checks a workspace file or a resource export. Exit 0 when valid (with a warning for "
                        "each name a resource reads that its workspace doesn't define), 2 with FILE: PLACE: "
                        "REASON when not."));
-    parser.addHelpOption();
+    CliOutput::addHelpOption(parser);
     parser.addPositionalArgument(
         QStringLiteral("FILE"),
         QStringLiteral(

@@ -884,6 +884,37 @@ private Q_SLOTS:
                  qPrintable(bad.err));
     }
 
+    // query takes --script-timeout as auth does (its login runs the same scripts; it was refused), and no
+    // command lists --help-all, which none took (QA pass 40).
+    void queryTakesTheScriptTimeout()
+    {
+        DemoServer server;
+        QVERIFY(server.listen());
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(server.baseUrl().toString());
+        JavaScriptStep loop;
+        loop.name = QStringLiteral("js1");
+        loop.code = QStringLiteral("for (;;) {}");
+        workspace.resources.first().customAuth.authWorkflow.steps.insert(1, loop);
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("loop.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const Run run =
+            cli({QStringLiteral("query"), path, QStringLiteral("--session-store"), QStringLiteral("memory"),
+                 QStringLiteral("--input"), QStringLiteral("form1.email=a@example.com"),
+                 QStringLiteral("--input"), QStringLiteral("form1.password=pw"), QStringLiteral("--path"),
+                 QStringLiteral("/me"), QStringLiteral("--script-timeout"), QStringLiteral("300")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("js1: the script was stopped after running for 0.3 s")),
+                 qPrintable(run.out));
+
+        for (const char *command : {"validate", "auth", "query", "logout", "demo-server"}) {
+            const Run help = cli({QString::fromLatin1(command), QStringLiteral("--help")});
+            QVERIFY2(!help.out.contains(QStringLiteral("--help-all")), command);
+            QVERIFY2(help.out.contains(QStringLiteral("-h, --help")), command);
+        }
+    }
+
     void authInputsFromEnvironment()
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
