@@ -5,6 +5,8 @@
 #include "format/WorkspaceValidator.h"
 #include "script/JavaScriptIdentifier.h"
 #include "script/ResourceReferences.h"
+#include "script/ScriptEngine.h"
+#include "script/ScriptSyntaxCheck.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -37,6 +39,7 @@ QJsonObject errorObject(const FormatError &error)
 // Every warning of one resource's own (its workflows, forms, refresh, names), given to `warn`; with the
 // workspace's enabled variables, also the names it reads that nothing defines (without, for an export).
 void warnOfResource(const Resource &resource, const std::optional<QStringList> &workspaceVariables,
+                    ScriptEngine &scripts,
                     const std::function<void(const Resource &, const QStringList &, const QString &)> &warn)
 {
     const Workflow &authWorkflow = resource.customAuth.authWorkflow;
@@ -73,6 +76,17 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
                  QStringLiteral("resource \"%1\" reads %2, which no step of it and no enabled workspace "
                                 "variable defines: a run stops there")
                      .arg(resource.name, ResourceReferences::asExpressions(undefined)));
+        }
+    }
+    // Code that doesn't compile fails every run at its step; compiled here, none of it runs.
+    for (const Workflow *workflow :
+         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
+        for (const ScriptSyntaxCheck::Problem &problem : ScriptSyntaxCheck::problems(*workflow, scripts)) {
+            warn(resource, {problem.step},
+                 QStringLiteral("resource \"%1\", %2 workflow: %3: a run stops there")
+                     .arg(resource.name,
+                          workflow == &authWorkflow ? QStringLiteral("auth") : QStringLiteral("refresh"),
+                          problem.message));
         }
     }
     if (custom && authWorkflow.runsNothing()) {
@@ -184,6 +198,7 @@ int ValidateCommand::run(const QStringList &arguments)
                                      {QStringLiteral("message"), message}});
     };
 
+    ScriptEngine scripts; // compiles scripts for warnings; the JavaScript plugin loads only for one
     WorkspaceReader reader;
     // Read once; a file that can't be opened is left to readFile(), which says why.
     QFile input(file);
@@ -201,7 +216,7 @@ int ValidateCommand::run(const QStringList &arguments)
             CliOutput::err(QStringLiteral("%1: note: it reads %2 from the workspace it is imported into")
                                .arg(file, ResourceReferences::asExpressions(outside)));
         // The resource's own warnings, as in a workspace (QA pass 39: an export got none).
-        warnOfResource(*resource, std::nullopt, warn);
+        warnOfResource(*resource, std::nullopt, scripts, warn);
         return finish({}, QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
     }
     document.insert(QStringLiteral("kind"), QStringLiteral("workspace"));
@@ -227,7 +242,7 @@ int ValidateCommand::run(const QStringList &arguments)
         }
     }
     for (const Resource &resource : shaped ? shaped->resources : QList<Resource>())
-        warnOfResource(resource, shaped->enabledVariableNames(), warn);
+        warnOfResource(resource, shaped->enabledVariableNames(), scripts, warn);
     if (!workspace)
         return finish(reader.errors(), {});
     return finish({},

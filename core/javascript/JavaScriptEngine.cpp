@@ -722,13 +722,11 @@ void JavaScriptEngine::clearInterrupt()
     m_engine->setInterrupted(false);
 }
 
-EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const QString &origin,
-                                  int timeoutMs)
+QJSValue JavaScriptEngine::compiled(const QString &code, FunctionKind kind, const QString &origin)
 {
     // Compiling is most of the cost of a small expression; the same fields run on every query.
-    QHash<QString, QJSValue> &compiled =
-        kind == FunctionKind::Expression ? m_compiledExpressions : m_compiledBodies;
-    QJSValue function = compiled.value(code);
+    QHash<QString, QJSValue> &cache = kind == FunctionKind::Expression ? m_compiledExpressions : m_compiledBodies;
+    QJSValue function = cache.value(code);
     if (!function.isCallable()) {
         // An expression is parenthesised so an object literal is an expression; both stay on the first
         // line so error lines match the source.
@@ -749,12 +747,29 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
                     "\n} catch (e) { __authstudioThrown.value = e; return __authstudioThrown; } }; })");
         function = m_engine->evaluate(source, origin, 1);
         if (function.isError())
-            return EvalResult::failure(formatError(function, origin));
+            return function;
         function = function.call({m_thrown});
-        if (compiled.size() > 2048)
-            compiled.clear();
-        compiled.insert(code, function);
+        if (cache.size() > 2048)
+            cache.clear();
+        cache.insert(code, function);
     }
+    return function;
+}
+
+std::optional<QString> JavaScriptEngine::syntaxError(const QString &code, const QString &origin)
+{
+    const QJSValue function = compiled(code, FunctionKind::Body, origin);
+    if (function.isError())
+        return formatError(function, origin);
+    return std::nullopt;
+}
+
+EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const QString &origin,
+                                  int timeoutMs)
+{
+    const QJSValue function = compiled(code, kind, origin);
+    if (function.isError())
+        return EvalResult::failure(formatError(function, origin));
     QElapsedTimer clock;
     clock.start();
     m_console->clear();

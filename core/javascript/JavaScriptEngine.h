@@ -31,6 +31,7 @@ public:
                                   int timeoutMs) override;
     EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
                                int timeoutMs) override;
+    std::optional<QString> syntaxError(const QString &code, const QString &origin) override;
     void interrupt() override;
     void clearInterrupt() override;
 
@@ -53,6 +54,9 @@ private:
     // Puts ECMAScript's built-ins back as they were, if the code just run changed any (see the prelude).
     void restoreBuiltins();
     enum class FunctionKind { Expression, Body };
+    // The function compiled (once, then from the cache) from an expression or a function body; an error
+    // value when it doesn't compile.
+    QJSValue compiled(const QString &code, FunctionKind kind, const QString &origin);
     // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
     EvalResult call(const QString &code, FunctionKind kind, const QString &origin, int timeoutMs);
     QString formatError(const QJSValue &error, const QString &origin) const;

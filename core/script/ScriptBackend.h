@@ -5,6 +5,8 @@
 
 #include "EvalResult.h"
 
+#include <optional>
+
 namespace AuthStudio {
 
 class Scope;
@@ -21,6 +23,9 @@ public:
                                        int timeoutMs) = 0;
     // From any thread: stops the script running now, which then fails as stopped (not timed out). The
     // interrupt stays until clearInterrupt(), which the thread running scripts calls before the next one.
+    // Compiles a step's code without running any of it: why it can't be compiled ("js1: SyntaxError:
+    // Unexpected token `;' (line 4)"), or nothing.
+    virtual std::optional<QString> syntaxError(const QString &code, const QString &origin) = 0;
     virtual void interrupt() = 0;
     virtual void clearInterrupt() = 0;
 };

@@ -40,4 +40,11 @@ EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope
     return engine->runFunctionBody(code, scope, origin, timeoutMs < 0 ? m_timeoutMs : timeoutMs);
 }
 
+std::optional<QString> ScriptEngine::syntaxError(const QString &code, const QString &origin)
+{
+    QString error;
+    ScriptBackend *engine = backend(&error);
+    return engine ? engine->syntaxError(code, origin) : std::nullopt;
+}
+
 } // namespace AuthStudio

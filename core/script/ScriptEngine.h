@@ -14,6 +14,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace AuthStudio {
 
@@ -38,6 +39,10 @@ public:
     // overrides the engine's timeout for this call (-1: the engine's).
     EvalResult runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
                                int timeoutMs = -1);
+    // Why a JavaScript step's code can't be compiled, as its run would fail ("js1: SyntaxError: ...
+    // (line 4)"); nothing when it compiles, or when the engine can't be loaded (its runs say so). Runs
+    // none of the code.
+    std::optional<QString> syntaxError(const QString &code, const QString &origin);
 
 private:
     // The backend, created on first use; null with the reason when the plugin can't be loaded.

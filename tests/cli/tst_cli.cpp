@@ -514,6 +514,32 @@ private Q_SLOTS:
 
     // A JSON body's error says where as the studio's editor does, in lines and columns of the body's text
     // (the parser's byte offset was one off from the editor's column, and more after non-ASCII text).
+    // A script that doesn't compile stops every run: validate compiles the enabled ones (running none)
+    // and says where (QA pass 40: it called such a workspace valid).
+    void validateWarnsOfCodeThatDoesntCompile()
+    {
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
+        JavaScriptStep broken;
+        broken.name = QStringLiteral("js1");
+        broken.code = QStringLiteral("const a = 1;\nconst b = 2;\nconst c = (a + ;\nreturn c;");
+        JavaScriptStep off = broken;
+        off.name = QStringLiteral("js2");
+        off.enabled = false; // never run: no warning
+        workspace.resources.first().customAuth.authWorkflow.steps.append(broken);
+        workspace.resources.first().customAuth.refreshWorkflow.steps.append(off);
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("broken.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const Run run = cli({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(
+            run.err.contains(QStringLiteral("warning: resource \"api\", auth workflow: js1: SyntaxError: ")),
+            qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("(line 3): a run stops there")), qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("js2")), qPrintable(run.err));
+    }
+
     void validateJsonBodySaysLineAndColumn()
     {
         const QString path =

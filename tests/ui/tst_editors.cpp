@@ -142,6 +142,7 @@ private Q_SLOTS:
     void deleteRemovesATableRow();
     void jsonValidation();
     void javaScriptEditor();
+    void javaScriptEditorMarksCodeThatDoesntCompile();
     void renamingAStepRewritesLaterSteps();
     void renamingOntoANameInUseWarns();
     void renamingAVariableRewritesTheResource();
@@ -756,6 +757,42 @@ void tst_Editors::jsonValidation()
              QStringLiteral("\u26A0 Valid JSON, but: a GET request's body is ignored by many servers."));
     method->setCurrentText(QStringLiteral("POST"));
     QCOMPARE(editor->jsonStatus(), QStringLiteral("Valid JSON."));
+}
+
+// Code that doesn't compile is marked at its line and said under the editor once typing pauses, before
+// any run (QA pass 40); fixed, the mark goes. A run's mark (a runtime error) is left to the run.
+void tst_Editors::javaScriptEditorMarksCodeThatDoesntCompile()
+{
+    auto document = demoDocument();
+    WorkflowEditor workflow(document.get(), WorkflowKind::Auth);
+    workflow.setResource(0);
+    workflow.setCurrentStep(2);
+    auto *editor = qobject_cast<JavaScriptStepEditor *>(workflow.currentStepEditor());
+    QVERIFY(editor);
+    CodeEditor *code = editor->codeEdit();
+    auto *problem = child<QLabel>(editor, QStringLiteral("codeProblem"));
+    code->setFocus();
+    code->moveCursor(QTextCursor::End);
+    QTest::keyClick(code, Qt::Key_Return);
+    QTest::keyClicks(code, QStringLiteral("const broken = (1 + ;"));
+    const int last = code->document()->blockCount();
+    QTRY_VERIFY2(editor->syntaxError().contains(QStringLiteral("js1: SyntaxError: ")),
+                 qPrintable(editor->syntaxError()));
+    QCOMPARE(code->errorLine(), last);
+    QVERIFY2(problem->text().contains(QStringLiteral("it doesn't compile")), qPrintable(problem->text()));
+    QVERIFY(!problem->isHidden());
+    QTest::keyClick(code, Qt::Key_Backspace);
+    QTest::keyClicks(code, QStringLiteral("2);"));
+    QTRY_VERIFY(editor->syntaxError().isEmpty());
+    QCOMPARE(code->errorLine(), 0);
+    QVERIFY(problem->isHidden());
+
+    // A run's mark stays when the code compiles.
+    editor->setErrorLine(2, QStringLiteral("js1: TypeError: x is undefined (line 2)"));
+    QSignalSpy checked(editor, &JavaScriptStepEditor::syntaxChecked);
+    QTest::keyClicks(code, QStringLiteral(" "));
+    QVERIFY(checked.wait());
+    QCOMPARE(code->errorLine(), 2);
 }
 
 void tst_Editors::javaScriptEditor()

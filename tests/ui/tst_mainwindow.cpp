@@ -169,6 +169,7 @@ private Q_SLOTS:
     void failedRunSelectsFailingStep();
     void failedRunSelectsTheFailingCell();
     void testAsksFirstAboutANameNothingDefines();
+    void testAsksFirstAboutCodeThatDoesntCompile();
     void refreshTestWithoutASessionLogsInFirst();
     void testPanelShowsTheShownResourcesRunOnly();
     void runOfAResourceThatGoesIsDropped();
@@ -1751,6 +1752,43 @@ void tst_MainWindow::testAsksFirstAboutANameNothingDefines()
     QTRY_COMPARE(finished.size(), 3);
     QCOMPARE(MessagePrompt::count(), asked + 2);
     QCOMPARE(finished.last().first().value<RunResult>().failedStep, QStringLiteral("http1"));
+}
+
+// A script that doesn't compile stops every run at its step: with a form before it, Test says so before
+// the form asks for anything (QA pass 40: the error showed after the password was typed and sent).
+void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
+{
+    auto window = createWindow();
+    window->show();
+    window->start({});
+    window->setCurrentResource(0); // Seed walkthrough: form1, http1, js1, PASSWORD
+    const StepRef js1 {0, WorkflowKind::Auth, 2};
+    JavaScriptStep script = std::get<JavaScriptStep>(window->document()->step(js1));
+    script.code = QStringLiteral("const a = 1;\nconst b = (a + ;\nreturn b;");
+    window->document()->setStep(js1, script, QStringLiteral("Break it"));
+    QSignalSpy started(window->runPanel(), &WorkflowRunPanel::runStarted);
+
+    const int asked = MessagePrompt::count();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 1);
+    const QString text = MessagePrompt::lastText();
+    QVERIFY2(text.startsWith(
+                 QStringLiteral("Step \u201Cjs1\u201D has code that doesn't compile (js1: SyntaxError: ")),
+             qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("(line 2)")), qPrintable(text));
+    QTest::qWait(0);
+    QCOMPARE(started.size(), 0);
+
+    // Fixed, nobody is asked.
+    script.code = QStringLiteral("return 1;");
+    window->document()->setStep(js1, script, QStringLiteral("Fix it"));
+    QSignalSpy finished(window->runPanel(), &WorkflowRunPanel::runFinished);
+    DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
+                                               {QStringLiteral("password"), QStringLiteral("pw")}});
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(MessagePrompt::count(), asked + 1);
 }
 
 void tst_MainWindow::failedRunSelectsTheFailingCell()

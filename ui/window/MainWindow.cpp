@@ -21,6 +21,7 @@
 #include "run/ScopeInspector.h"
 #include "run/WorkflowRunPanel.h"
 #include "script/ResourceReferences.h"
+#include "script/ScriptSyntaxCheck.h"
 #include "session/KeychainSecretStore.h"
 #include "session/SessionManager.h"
 #include "widgets/ActionIconEngine.h"
@@ -1539,29 +1540,45 @@ void MainWindow::checkTestStart(const std::function<void()> &proceed)
     // A name nothing defines stops the run at the step that reads it. When a form asks before that step,
     // the user typed a password for nothing (QA passes 35 and 36 both tripped on it): say so first. The
     // steps before can still be tested; a run that stops at once says the same itself, unasked.
+    // So does code that doesn't compile (QA pass 40), found by compiling the enabled scripts.
     const Workflow &workflow = m_runPanel->workflow();
     const QList<ResourceReferences::UndefinedRead> undefined =
         ResourceReferences::undefinedReads(workflow, m_runPanel->initialScope().names());
+    const QList<ScriptSyntaxCheck::Problem> broken =
+        ScriptSyntaxCheck::problems(workflow, *JavaScriptStepEditor::syntaxChecker());
     bool formFirst = false;
+    QString why; // why the run would stop at the first step it would stop at
     for (const Step &step : workflow.steps) {
-        if (!undefined.isEmpty() && stepName(step) == undefined.first().step)
+        const QString name = stepName(step);
+        if (!undefined.isEmpty() && name == undefined.first().step) {
+            QStringList names;
+            for (const ResourceReferences::UndefinedRead &read : undefined) {
+                if (read.step == name)
+                    names.append(read.name);
+            }
+            why =
+                tr("Step \u201C%1\u201D reads %2, which no workspace variable and no step before it defines")
+                    .arg(name, ResourceReferences::asExpressions(names));
             break;
+        }
+        const auto problem =
+            std::find_if(broken.cbegin(), broken.cend(),
+                         [&name](const ScriptSyntaxCheck::Problem &p) { return p.step == name; });
+        if (problem != broken.cend()) {
+            why = tr("Step \u201C%1\u201D has code that doesn't compile (%2)").arg(name, problem->message);
+            break;
+        }
         formFirst = formFirst || (stepEnabled(step) && std::holds_alternative<FormStep>(step));
     }
-    if (undefined.isEmpty() || !formFirst) {
+    if (why.isEmpty() || !formFirst) {
         proceed();
         return;
     }
-    QStringList names;
-    for (const ResourceReferences::UndefinedRead &read : undefined) {
-        if (read.step == undefined.first().step)
-            names.append(read.name);
-    }
     MessagePrompt::ask(
         this, QMessageBox::Warning, tr("Test the workflow"),
-        tr("Step \u201C%1\u201D reads %2, which no workspace variable and no step before it defines: the run "
-           "would stop there, after the form has asked for its values.\n\nTest the steps before it anyway?")
-            .arg(undefined.first().step, ResourceReferences::asExpressions(names)),
+        tr("%1: the run would stop there, after the form has asked for its values.\n\nTest the steps "
+           "before it anyway?")
+            .arg(why),
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel, this,
         [proceed](MessagePrompt::Button answer) {
             if (answer == QMessageBox::Yes)
