@@ -78,6 +78,24 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
                      .arg(resource.name, ResourceReferences::asExpressions(undefined)));
         }
     }
+    // An address no {{ }} can make an http one: a run fails when it gets there (QA pass 40).
+    if (const QString problem = WorkspaceValidator::urlProblem(resource.baseUrl); !problem.isEmpty())
+        warn(resource, {},
+             QStringLiteral("resource \"%1\", base URL '%2': %3")
+                 .arg(resource.name, resource.baseUrl, problem));
+    for (const Workflow *workflow :
+         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
+        for (const Step &step : workflow->steps) {
+            const auto *request = std::get_if<ApiRequestStep>(&step);
+            if (!request || !request->enabled)
+                continue;
+            if (const QString problem = WorkspaceValidator::urlProblem(request->url); !problem.isEmpty()) {
+                warn(resource, {request->name},
+                     QStringLiteral("step \"%1\" of resource \"%2\", URL '%3': %4: a run stops there")
+                         .arg(request->name, resource.name, request->url, problem));
+            }
+        }
+    }
     // Code that doesn't compile fails every run at its step; compiled here, none of it runs.
     for (const Workflow *workflow :
          custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {

@@ -7,6 +7,7 @@
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -380,6 +381,34 @@ QString WorkspaceValidator::lifetimeMissing(const CustomAuth &auth)
     return QStringLiteral(
         "time-based refresh has no session lifetime set, so it is off: until one is set, the "
         "session is refreshed only after a failed query");
+}
+
+QString WorkspaceValidator::urlProblem(const QString &url)
+{
+    const QString text = url.trimmed();
+    if (text.isEmpty())
+        return {};
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    const QList<Template::Part> &parts = parsed->parts();
+    if (parts.isEmpty() || parts.first().kind != Template::Part::Kind::Literal)
+        return {}; // "{{ DEMO_API }}/login": the expression's value decides
+    const QString start = parts.first().text.toLower();
+    const bool expressionFollows = parts.size() > 1;
+    const bool httpStart =
+        start.startsWith(QLatin1String("http://")) || start.startsWith(QLatin1String("https://"));
+    // "http{{ S }}://": the scheme may be finished by the expression.
+    const bool partOfScheme = expressionFollows &&
+        (QStringLiteral("https://").startsWith(start) || QStringLiteral("http://").startsWith(start));
+    if (!httpStart && !partOfScheme)
+        return QStringLiteral("not an http:// or https:// address: it doesn't start with either");
+    if (expressionFollows)
+        return {};
+    const QUrl address(text, QUrl::StrictMode);
+    if (text.contains(QLatin1Char(' ')))
+        return QStringLiteral("not a valid address: it has a space (write one as %20)");
+    if (!address.isValid() || address.host().isEmpty())
+        return QStringLiteral("not a valid address: no server name after the scheme");
+    return {};
 }
 
 QString WorkspaceValidator::lifetimeProblem(const CustomAuth &auth)

@@ -56,6 +56,12 @@ public:
     // A time-based trigger with no lifetime at all: allowed (the user may be about to write it), but the
     // trigger is off until one is set. Empty when that isn't so. For the editor, validate and a run.
     static QString lifetimeMissing(const CustomAuth &auth);
+    // Why a URL (a resource's base URL, a request step's URL) can't be an http:// or https:// address,
+    // whatever its {{ }} parts give: what it starts with as written (ftp://, "htp:/", javascript:), or,
+    // with no expression, a space or no host. Empty when it may be one, or starts with an expression.
+    // Allowed in the file (the user may be typing it); the editors flag it and validate warns, where
+    // only a run said so before (QA pass 40).
+    static QString urlProblem(const QString &url);
 };
 
 } // namespace AuthStudio

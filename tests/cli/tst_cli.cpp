@@ -540,6 +540,32 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains(QStringLiteral("js2")), qPrintable(run.err));
     }
 
+    // Addresses no {{ }} can make http ones are warned of, base URLs and request URLs (QA pass 40).
+    void validateWarnsOfAddressesThatArentHttp()
+    {
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
+        Resource &resource = workspace.resources.first();
+        resource.baseUrl = QStringLiteral("javascript:alert(1)");
+        std::get<ApiRequestStep>(resource.customAuth.authWorkflow.steps[1]).url =
+            QStringLiteral("ftp://example.com/post");
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("urls.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const Run run = cli({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains(
+                     QStringLiteral("warning: resource \"api\", base URL 'javascript:alert(1)': not an "
+                                    "http:// or https:// address")),
+                 qPrintable(run.err));
+        QVERIFY2(
+            run.err.contains(QStringLiteral("warning: step \"http1\" of resource \"api\", URL "
+                                            "'ftp://example.com/post': not an http:// or https:// address")),
+            qPrintable(run.err));
+        // The refresh's {{ DEMO_API }}/refresh is the variable's to decide: no word.
+        QVERIFY2(!run.err.contains(QStringLiteral("/refresh")), qPrintable(run.err));
+    }
+
     void validateJsonBodySaysLineAndColumn()
     {
         const QString path =

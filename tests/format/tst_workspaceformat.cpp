@@ -373,6 +373,8 @@ private Q_SLOTS:
     void secretLookingVariables_data();
     void secretLookingVariables();
     void everyProblemOfShapeIsListed();
+    void urlProblems_data();
+    void urlProblems();
 };
 
 // ---- round trips ----
@@ -1541,6 +1543,41 @@ void TestWorkspaceFormat::everyProblemOfShapeIsListed()
     QCOMPARE(reader.errors().size(), 1);
     QVERIFY2(reader.error().reason.contains(QStringLiteral("duplicate")),
              qPrintable(reader.error().toString()));
+}
+
+// A URL no {{ }} can make an http(s) address (QA pass 40: "htp:/bad url with spaces", ftp:// and
+// javascript: passed the editor, Save and validate); one starting with an expression is the value's to
+// decide.
+void TestWorkspaceFormat::urlProblems_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("problem"); // the start of it; empty for none
+    const QString scheme = QStringLiteral("not an http:// or https:// address");
+    QTest::newRow("https") << QStringLiteral("https://api.example.com/v1") << QString();
+    QTest::newRow("http, upper case") << QStringLiteral("HTTP://127.0.0.1:8787") << QString();
+    QTest::newRow("blank") << QString() << QString();
+    QTest::newRow("an expression first") << QStringLiteral("{{ DEMO_API }}/login") << QString();
+    QTest::newRow("a host from an expression") << QStringLiteral("https://{{ HOST }}/login") << QString();
+    QTest::newRow("a scheme finished by one") << QStringLiteral("http{{ S }}://api.example.com") << QString();
+    QTest::newRow("a typo") << QStringLiteral("htp:/bad url with spaces") << scheme;
+    QTest::newRow("ftp") << QStringLiteral("ftp://example.com/post") << scheme;
+    QTest::newRow("javascript") << QStringLiteral("javascript:alert(1)") << scheme;
+    QTest::newRow("no scheme") << QStringLiteral("api.example.com/{{ PATH }}") << scheme;
+    QTest::newRow("a space") << QStringLiteral("https://api.example.com/a b")
+                             << QStringLiteral("not a valid address: it has a space");
+    QTest::newRow("no server") << QStringLiteral("https://")
+                               << QStringLiteral("not a valid address: no server");
+}
+
+void TestWorkspaceFormat::urlProblems()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, problem);
+    const QString found = WorkspaceValidator::urlProblem(url);
+    if (problem.isEmpty())
+        QVERIFY2(found.isEmpty(), qPrintable(found));
+    else
+        QVERIFY2(found.startsWith(problem), qPrintable(found));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceFormat)

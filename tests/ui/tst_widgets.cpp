@@ -6,7 +6,10 @@
 // highlight; window parts drawn rather than read from images, as Fusion showed them) and TemplateTextEdit
 // with TemplateHighlighter
 // ({{ }} in request bodies, marked and completed), and ElidedLabel (one line, whatever its text).
+#include "document/DemoWorkspace.h"
+#include "document/WorkspaceDocument.h"
 #include "editor/ExpressionDelegate.h"
+#include "editor/ResourceEditor.h"
 #include "widgets/ActionIconEngine.h"
 #include "widgets/CodeEditor.h"
 #include "widgets/CurrentRowHighlight.h"
@@ -868,6 +871,33 @@ private Q_SLOTS:
         edit.show();
         QVERIFY(QTest::qWaitForWindowExposed(&edit));
         QVERIFY(!edit.grab().isNull());
+    }
+
+    // The base URL and request URL fields flag an address no {{ }} can make an http one, as they flag an
+    // unknown name: underlined where written, the corner flag, the reason in the tooltip (QA pass 40:
+    // only a run said so). Fixed, or started with an expression, nothing is flagged.
+    void addressFieldsFlagWhatIsntHttp()
+    {
+        auto document = std::make_unique<WorkspaceDocument>();
+        QVERIFY(document->loadData(DemoWorkspace::data(), QStringLiteral("demo")));
+        ResourceEditor editor(document.get());
+        editor.setResource(0);
+        auto *baseUrl = editor.findChild<ExpressionLineEdit *>(QStringLiteral("baseUrl"));
+        QVERIFY(baseUrl);
+        QVERIFY(baseUrl->diagnostic().isEmpty()); // {{ DEMO_API }}
+        baseUrl->selectAll();
+        QTest::keyClicks(baseUrl, QStringLiteral("htp:/api"));
+        QVERIFY2(baseUrl->diagnostic().startsWith(QStringLiteral("not an http:// or https:// address")),
+                 qPrintable(baseUrl->diagnostic()));
+        QCOMPARE(baseUrl->unknownNameRanges(), QList<ExpressionLineEdit::Range>({{0, 8}}));
+        baseUrl->selectAll();
+        QTest::keyClicks(baseUrl, QStringLiteral("https://api.example.com"));
+        QVERIFY(baseUrl->diagnostic().isEmpty());
+        QVERIFY(baseUrl->unknownNameRanges().isEmpty());
+        // An unknown name is said first.
+        baseUrl->selectAll();
+        QTest::keyClicks(baseUrl, QStringLiteral("ftp://{{ HOTS }}"));
+        QVERIFY2(baseUrl->diagnostic().contains(QStringLiteral("HOTS")), qPrintable(baseUrl->diagnostic()));
     }
 
     void expressionLineEditCompletesNames()

@@ -2,6 +2,7 @@
 
 #include "KeyValueTableEditor.h"
 #include "KeyValueTableModel.h"
+#include "format/WorkspaceValidator.h"
 #include "run/JsonBodyTemplate.h"
 #include "run/RequestBuilder.h"
 #include "script/EvalResult.h"
@@ -100,6 +101,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     m_method->addItems(methods());
     m_url->setObjectName(QStringLiteral("requestUrl"));
     m_url->setAccessibleName(tr("Request URL"));
+    m_url->setTextCheck(&WorkspaceValidator::urlProblem);
     m_urlProblem->setObjectName(QStringLiteral("requestUrlProblem"));
     m_urlProblem->setWordWrap(true);
     WrappingLabel::keepNarrow(m_urlProblem);

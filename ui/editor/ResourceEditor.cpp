@@ -164,6 +164,7 @@ QWidget *ResourceEditor::createGeneralTab()
     m_baseUrl->setAccessibleName(tr("Base URL"));
     m_baseUrl->setPlaceholderText(QStringLiteral("https://api.example.com or {{ DEMO_API }}"));
     m_baseUrl->setToolTip(tr("Queries' paths are appended to this URL; may use {{ expressions }}"));
+    m_baseUrl->setTextCheck(&WorkspaceValidator::urlProblem);
 
     m_authMethod = new QComboBox(page);
     m_authMethod->setObjectName(QStringLiteral("authMethod"));

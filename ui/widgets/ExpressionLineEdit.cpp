@@ -51,12 +51,26 @@ void ExpressionLineEdit::analyse()
     m_expressionRanges = std::move(analysis.expressions);
     m_unknownRanges = std::move(analysis.unknownNameRanges);
     m_unknownNames = std::move(analysis.unknownNames);
+    if (analysis.diagnostic.isEmpty() && m_textCheck && isEnabled() && !text().isEmpty()) {
+        analysis.diagnostic = m_textCheck(text());
+        if (!analysis.diagnostic.isEmpty()) {
+            const int written =
+                m_expressionRanges.isEmpty() ? int(text().size()) : m_expressionRanges.first().start;
+            m_unknownRanges.append({0, written});
+        }
+    }
     if (analysis.diagnostic != m_diagnostic) {
         m_diagnostic = analysis.diagnostic;
         setAccessibleDescription(m_diagnostic);
         Q_EMIT diagnosticChanged(m_diagnostic);
     }
     update();
+}
+
+void ExpressionLineEdit::setTextCheck(std::function<QString(const QString &)> check)
+{
+    m_textCheck = std::move(check);
+    analyse();
 }
 
 void ExpressionLineEdit::onTextEdited()

@@ -4,6 +4,8 @@
 // shows before the workflow runs. After a test run, its tooltip also tells what the field came to in it.
 #pragma once
 
+#include <functional>
+
 #include "NameCompleter.h"
 #include "TemplateAnalysis.h"
 #include "script/KnownNames.h"
@@ -31,8 +33,12 @@ public:
     // Names the text uses that are not known, in order of appearance: roots ("TOKN"), and fields a form or
     // request step doesn't have ("form1.emial").
     QStringList unknownNames() const { return m_unknownNames; }
-    // What is wrong with the text ("unknown name 'X'", or the template's parse error), or empty.
+    // What is wrong with the text ("unknown name 'X'", the template's parse error, or the text check's
+    // message), or empty.
     QString diagnostic() const { return m_diagnostic; }
+    // A check of the whole text particular to this field (a URL must be an http:// address): its message
+    // is the field's diagnostic when no name is wrong, with the text's written start underlined.
+    void setTextCheck(std::function<QString(const QString &)> check);
     // Where the {{ }} parts are (braces included), and where the unknown names are.
     QList<Range> expressionRanges() const { return m_expressionRanges; }
     QList<Range> unknownNameRanges() const { return m_unknownRanges; }
@@ -64,6 +70,7 @@ private:
     bool m_checkNames = false;
     QStringList m_unknownNames;
     QString m_diagnostic;
+    std::function<QString(const QString &)> m_textCheck;
     QList<Range> m_expressionRanges;
     QList<Range> m_unknownRanges;
     NameCompleter *m_completer;
