@@ -78,6 +78,8 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
                      .arg(resource.name, ResourceReferences::asExpressions(undefined)));
         }
     }
+    if (const QString kind = WorkspaceValidator::kindNotRunYet(resource); !kind.isEmpty())
+        warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, kind));
     // An address no {{ }} can make an http one: a run fails when it gets there (QA pass 40).
     if (const QString problem = WorkspaceValidator::urlProblem(resource.baseUrl); !problem.isEmpty())
         warn(resource, {},

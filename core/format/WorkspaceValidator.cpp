@@ -411,6 +411,14 @@ QString WorkspaceValidator::urlProblem(const QString &url)
     return {};
 }
 
+QString WorkspaceValidator::kindNotRunYet(const Resource &resource)
+{
+    if (resource.kind == Resource::Kind::Rest)
+        return {};
+    return QStringLiteral("its kind, %1, isn't supported yet: its login and queries run as a REST API's")
+        .arg(Resource::kindId(resource.kind));
+}
+
 QString WorkspaceValidator::lifetimeProblem(const CustomAuth &auth)
 {
     const QString text = auth.expiresIn.trimmed();

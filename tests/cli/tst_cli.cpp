@@ -562,6 +562,15 @@ private Q_SLOTS:
             run.err.contains(QStringLiteral("warning: step \"http1\" of resource \"api\", URL "
                                             "'ftp://example.com/post': not an http:// or https:// address")),
             qPrintable(run.err));
+        // A kind the studio doesn't run yet is said, with what runs instead (QA pass 40).
+        resource.kind = Resource::Kind::GraphQL;
+        const QString kinds =
+            writeFile(dir, QStringLiteral("kinds.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        const Run kind = cli({QStringLiteral("validate"), kinds});
+        QVERIFY2(kind.err.contains(
+                     QStringLiteral("warning: resource \"api\": its kind, graphql, isn't supported yet: "
+                                    "its login and queries run as a REST API's")),
+                 qPrintable(kind.err));
         // The refresh's {{ DEMO_API }}/refresh is the variable's to decide: no word.
         QVERIFY2(!run.err.contains(QStringLiteral("/refresh")), qPrintable(run.err));
     }

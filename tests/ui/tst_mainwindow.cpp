@@ -1449,6 +1449,11 @@ void tst_MainWindow::exportImportThroughMenu()
     QTRY_COMPARE(window->document()->resourceCount(), 3);
     QCOMPARE(window->currentResource(), 2);
     QCOMPARE(window->document()->resource(2).name, QStringLiteral("Demo login 2"));
+    // The rename is said (QA pass 40: it wasn't).
+    QCOMPARE(
+        window->statusBar()->currentMessage(),
+        QStringLiteral("Imported \u201CDemo login\u201D as \u201CDemo login 2\u201D: the workspace has a "
+                       "resource of that name already"));
     // This workspace has the DEMO_API it reads: nothing to ask.
     QCOMPARE(MessagePrompt::count(), prompts);
 

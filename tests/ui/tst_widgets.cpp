@@ -898,6 +898,16 @@ private Q_SLOTS:
         baseUrl->selectAll();
         QTest::keyClicks(baseUrl, QStringLiteral("ftp://{{ HOTS }}"));
         QVERIFY2(baseUrl->diagnostic().contains(QStringLiteral("HOTS")), qPrintable(baseUrl->diagnostic()));
+
+        // A kind from a file that the studio doesn't run yet says what runs instead (QA pass 40).
+        auto *kindNote = editor.findChild<QLabel *>(QStringLiteral("kindNote"));
+        QVERIFY(kindNote && kindNote->isHidden());
+        Resource graphQl = document->resource(0);
+        graphQl.kind = Resource::Kind::GraphQL;
+        document->setResource(0, graphQl, QStringLiteral("Kind"));
+        QVERIFY(!kindNote->isHidden());
+        QVERIFY2(kindNote->text().contains(QStringLiteral("run as a REST API's")),
+                 qPrintable(kindNote->text()));
     }
 
     void expressionLineEditCompletesNames()

@@ -309,7 +309,7 @@ bool WorkspaceDocument::exportResource(int index, const QString &path)
     return true;
 }
 
-int WorkspaceDocument::importResource(const QString &path)
+int WorkspaceDocument::importResource(const QString &path, QString *nameInFile)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -323,6 +323,8 @@ int WorkspaceDocument::importResource(const QString &path)
         return -1;
     }
     m_errorString.clear();
+    if (nameInFile)
+        *nameInFile = imported->name;
     imported->name = uniqueResourceName(imported->name);
     return addResource(*imported, -1, tr("Import resource"));
 }

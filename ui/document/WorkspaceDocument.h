@@ -83,8 +83,8 @@ public:
     bool resourceKeepsFileRules(int index);
     bool exportResource(int index, const QString &path);
     // Reads an "authstudio-resource" file and appends it (renamed when the name is taken); returns the
-    // new index or -1.
-    int importResource(const QString &path);
+    // new index or -1. `nameInFile`, when given, gets the name the file gave it.
+    int importResource(const QString &path, QString *nameInFile = nullptr);
     // Opens an autosaved recovery file as unsaved changes to `originalPath` (empty: an untitled workspace).
     bool restoreRecovery(const QString &recoveryPath, const QString &originalPath);
 

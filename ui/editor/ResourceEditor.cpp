@@ -187,6 +187,11 @@ QWidget *ResourceEditor::createGeneralTab()
     form->addRow(tr("&Name"), m_name);
     form->addRow(QString(), m_nameProblem);
     form->addRow(tr("&Kind"), m_kind);
+    m_kindNote = new QLabel(page);
+    m_kindNote->setObjectName(QStringLiteral("kindNote"));
+    m_kindNote->setWordWrap(true);
+    m_kindNote->hide();
+    form->addRow(QString(), m_kindNote);
     form->addRow(tr("&Base URL"), m_baseUrl);
     form->addRow(tr("&Authentication"), m_authMethod);
     form->addRow(QString(), m_authHint);
@@ -610,6 +615,12 @@ void ResourceEditor::refresh()
     m_nameProblem->setText(nameProblem);
     m_nameProblem->setVisible(!nameProblem.isEmpty());
     m_kind->setCurrentIndex(int(resource.kind));
+    // A file may name a kind the list offers only as "coming later": say what runs instead.
+    QString kindNote = WorkspaceValidator::kindNotRunYet(resource);
+    if (!kindNote.isEmpty())
+        kindNote = tr("\u26A0 %1%2.").arg(kindNote.front().toUpper(), kindNote.mid(1));
+    m_kindNote->setText(kindNote);
+    m_kindNote->setVisible(!kindNote.isEmpty());
     setTextIfDifferent(m_baseUrl, resource.baseUrl);
     m_authMethod->setCurrentIndex(int(resource.authMethod));
 

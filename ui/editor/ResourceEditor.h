@@ -91,6 +91,7 @@ private:
     QLineEdit *m_name;
     QLabel *m_nameProblem;
     QComboBox *m_kind;
+    QLabel *m_kindNote; // what a kind not run yet does instead
     ExpressionLineEdit *m_baseUrl;
     QComboBox *m_authMethod;
     QLabel *m_authHint;

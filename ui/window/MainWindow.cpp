@@ -1185,22 +1185,31 @@ void MainWindow::exportResource()
 
 void MainWindow::importResource()
 {
-    FileDialog::choose(this, FileDialog::Mode::Open, tr("Import Resource"), fileDialogDirectory(),
-                       FileDialog::resourceFilter(), this, [this](const QString &path) {
-                           const int index = m_document->importResource(path);
-                           if (index < 0) {
-                               MessagePrompt::warn(this, tr("Can't import the resource"),
-                                                   m_document->errorString());
-                               return;
-                           }
-                           const QStringList missing = missingVariables(index);
-                           // The preview shows the resource without asking for its login, which would
-                           // fail on them, and whose form would cover the question about them.
-                           if (!missing.isEmpty())
-                               m_previewOpens = false;
-                           setCurrentResource(index);
-                           offerMissingVariables(index, missing);
-                       });
+    FileDialog::choose(
+        this, FileDialog::Mode::Open, tr("Import Resource"), fileDialogDirectory(),
+        FileDialog::resourceFilter(), this, [this](const QString &path) {
+            QString nameInFile;
+            const int index = m_document->importResource(path, &nameInFile);
+            if (index < 0) {
+                MessagePrompt::warn(this, tr("Can't import the resource"), m_document->errorString());
+                return;
+            }
+            // Renamed, said (QA pass 40: "Demo login 2" appeared without a word).
+            const QString name = m_document->resource(index).name;
+            statusBar()->showMessage(
+                name == nameInFile ? tr("Imported \u201C%1\u201D").arg(name)
+                                   : tr("Imported \u201C%1\u201D as \u201C%2\u201D: the workspace has a "
+                                        "resource of that name already")
+                                         .arg(nameInFile, name),
+                StatusTimeoutMs * 2);
+            const QStringList missing = missingVariables(index);
+            // The preview shows the resource without asking for its login, which would
+            // fail on them, and whose form would cover the question about them.
+            if (!missing.isEmpty())
+                m_previewOpens = false;
+            setCurrentResource(index);
+            offerMissingVariables(index, missing);
+        });
 }
 
 QStringList MainWindow::missingVariables(int index) const
