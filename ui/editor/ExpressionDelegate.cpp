@@ -29,8 +29,11 @@ void ExpressionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 {
     QStyledItemDelegate::paint(painter, option, index);
     const QString text = index.data(Qt::DisplayRole).toString();
-    if (!text.contains(QLatin1String("{{")))
+    if (!text.contains(QLatin1String("{{"))) {
+        if (hasProblem(index))
+            ExpressionMarks::paintCornerFlag(painter, option.rect);
         return;
+    }
     const TemplateAnalysis analysis = analyse(text);
 
     // Where the style put the text: its text rectangle, less the margin it keeps, centred vertically.
@@ -59,7 +62,7 @@ void ExpressionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
         ExpressionMarks::paintUnderline(painter, xAt(range.start), xAt(range.start + range.length),
                                         top + metrics.ascent() + 2);
     painter->restore();
-    if (!analysis.diagnostic.isEmpty())
+    if (!analysis.diagnostic.isEmpty() || hasProblem(index))
         ExpressionMarks::paintCornerFlag(painter, option.rect);
 }
 

@@ -1,22 +1,22 @@
 // ExpressionDelegate: shows and edits table cells that may hold {{ expressions }} (header and parameter
 // values). Cells are marked as the expression fields are (ExpressionMarks: tinted expressions, unknown
 // names underlined, a corner flag with the problem as tooltip), and edited with an ExpressionLineEdit, so
-// they complete and check names like the other expression fields.
+// they complete and check names like the other expression fields. A problem the model has with the cell
+// (ProblemFlagDelegate::ProblemRole) gets the corner flag too.
 #pragma once
 
+#include "ProblemFlagDelegate.h"
 #include "script/KnownNames.h"
-
-#include <QStyledItemDelegate>
 
 namespace AuthStudio {
 
 class TemplateAnalysis;
 
-class ExpressionDelegate : public QStyledItemDelegate
+class ExpressionDelegate : public ProblemFlagDelegate
 {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using ProblemFlagDelegate::ProblemFlagDelegate;
 
     void setKnownNames(const KnownNames &names);
     KnownNames knownNames() const { return m_knownNames; }

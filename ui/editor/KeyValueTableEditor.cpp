@@ -2,6 +2,7 @@
 
 #include "ExpressionDelegate.h"
 #include "KeyValueTableModel.h"
+#include "ProblemFlagDelegate.h"
 #include "widgets/ActionIconEngine.h"
 
 #include <QAbstractItemDelegate>
@@ -29,6 +30,7 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     m_view->setObjectName(QStringLiteral("table"));
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(KeyValueTableModel::ValueColumn, m_valueDelegate);
+    m_view->setItemDelegateForColumn(KeyValueTableModel::NameColumn, new ProblemFlagDelegate(this));
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->resizeSection(KeyValueTableModel::NameColumn, 160);
     m_view->setWordWrap(false);

@@ -1,5 +1,6 @@
 #include "KeyValueTableModel.h"
 
+#include "ProblemFlagDelegate.h"
 #include "document/WorkspaceDocument.h"
 #include "format/WorkspaceValidator.h"
 #include "script/JavaScriptIdentifier.h"
@@ -61,6 +62,8 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
                       "suits authstudio-cli demo-server.")
                 .arg(row.name, *running);
         return tr("The value may use {{ expressions }}, e.g. {{ TOKEN }}");
+    case ProblemFlagDelegate::ProblemRole:
+        return cellProblem(index.row(), index.column());
     case Qt::BackgroundRole:
         if (!cellProblem(index.row(), index.column()).isEmpty()) {
             QColor tint = StudioColors::error();
@@ -169,7 +172,7 @@ void KeyValueTableModel::nameClashesMayHaveChanged()
 {
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
-                           {Qt::BackgroundRole, Qt::ToolTipRole});
+                           {Qt::BackgroundRole, Qt::ToolTipRole, ProblemFlagDelegate::ProblemRole});
 }
 
 QVariant KeyValueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
