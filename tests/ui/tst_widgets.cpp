@@ -533,6 +533,46 @@ private Q_SLOTS:
         QVERIFY(!editor.lineNumberArea()->grab().isNull()); // paints without trouble
     }
 
+    // Enter keeps the indentation, one level deeper after an opening bracket, and puts a closer right
+    // after the cursor on its own line; "}" on a blank line goes a level back (QA pass 40: no indenting
+    // at all). Pasted Unicode line separators become line breaks, as JavaScript counts them.
+    void codeEditorIndentsAsCodeEditorsDo()
+    {
+        CodeEditor editor;
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        editor.setFocus();
+        QTest::keyClicks(&editor, QStringLiteral("if (ok) {"));
+        QTest::keyClick(&editor, Qt::Key_Return);
+        QTest::keyClicks(&editor, QStringLiteral("return 1;"));
+        QTest::keyClick(&editor, Qt::Key_Return);
+        QTest::keyClicks(&editor, QStringLiteral("}"));
+        QTest::keyClick(&editor, Qt::Key_Return);
+        QTest::keyClicks(&editor, QStringLiteral("return 2;"));
+        QCOMPARE(editor.toPlainText(), QStringLiteral("if (ok) {\n    return 1;\n}\nreturn 2;"));
+
+        editor.setPlainText(QStringLiteral("\tfunction f() {}"));
+        QTextCursor cursor = editor.textCursor();
+        cursor.movePosition(QTextCursor::End);
+        cursor.movePosition(QTextCursor::Left);
+        editor.setTextCursor(cursor);
+        QTest::keyClick(&editor, Qt::Key_Return);
+        QTest::keyClicks(&editor, QStringLiteral("x;"));
+        QCOMPARE(editor.toPlainText(), QStringLiteral("\tfunction f() {\n\t\tx;\n\t}"));
+
+        // A brace inside a line is just typed.
+        editor.setPlainText(QStringLiteral("    const o = {"));
+        editor.moveCursor(QTextCursor::End);
+        QTest::keyClicks(&editor, QStringLiteral("}"));
+        QCOMPARE(editor.toPlainText(), QStringLiteral("    const o = {}"));
+
+        editor.setPlainText(QString());
+        QApplication::clipboard()->setText(QStringLiteral("const a = 1;\u2028null.x;\u2029return a;"));
+        QTest::keyClick(&editor, Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("const a = 1;\nnull.x;\nreturn a;"));
+        QCOMPARE(editor.document()->blockCount(), 3);
+    }
+
     void codeEditorErrorLine()
     {
         CodeEditor editor;

@@ -9,6 +9,7 @@
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QRegularExpression>
@@ -94,10 +95,75 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
 {
     if (m_completer->takesKey(event, [this] { showCompletions(true); }))
         return;
+    if (indentsFor(event))
+        return;
     QPlainTextEdit::keyPressEvent(event);
     // Typing (or erasing) offers what fits; moving the cursor doesn't.
     if (NameCompleter::typedText(event))
         showCompletions();
+}
+
+bool CodeEditor::indentsFor(QKeyEvent *event)
+{
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        (modifiers == Qt::NoModifier || modifiers == Qt::ShiftModifier);
+    const bool closingBrace = event->text() == QLatin1String("}");
+    if ((!enter && !closingBrace) || isReadOnly())
+        return false;
+    QTextCursor cursor = textCursor();
+    const QString line = cursor.block().text();
+    const int column = cursor.positionInBlock();
+    qsizetype indentEnd = 0;
+    while (indentEnd < line.size() && (line.at(indentEnd) == u' ' || line.at(indentEnd) == u'\t'))
+        ++indentEnd;
+    const QString indent = line.left(indentEnd);
+    // One level: a tab where the line is indented with tabs, else four spaces (the tab stops' width).
+    const QString level = indent.contains(u'\t') ? QStringLiteral("\t") : QStringLiteral("    ");
+    if (closingBrace) {
+        // Only on a line of nothing but indentation, typed at its end.
+        if (cursor.hasSelection() || column != line.size() || indentEnd != line.size() || indent.isEmpty())
+            return false;
+        cursor.beginEditBlock();
+        cursor.movePosition(QTextCursor::StartOfBlock);
+        cursor.movePosition(QTextCursor::Right, QTextCursor::KeepAnchor,
+                            int(indent.endsWith(level) ? level.size() : 1));
+        cursor.removeSelectedText();
+        cursor.movePosition(QTextCursor::EndOfBlock);
+        cursor.insertText(QStringLiteral("}"));
+        cursor.endEditBlock();
+        setTextCursor(cursor);
+        return true;
+    }
+    const QString before = line.left(column).trimmed();
+    const QString after = line.mid(column).trimmed();
+    const bool opens = before.endsWith(u'{') || before.endsWith(u'[') || before.endsWith(u'(');
+    cursor.beginEditBlock();
+    cursor.removeSelectedText();
+    cursor.insertText(QStringLiteral("\n") + indent + (opens ? level : QString()));
+    // Between a pair ("{|}"): the closer goes on a line of its own, back at the line's indentation.
+    const bool closerFollows = opens && !after.isEmpty() && QStringLiteral("}])").contains(after.front()) &&
+        QStringLiteral("{[(").indexOf(before.back()) == QStringLiteral("}])").indexOf(after.front());
+    if (closerFollows) {
+        const int keep = cursor.position();
+        cursor.insertText(QStringLiteral("\n") + indent);
+        cursor.setPosition(keep);
+    }
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    ensureCursorVisible();
+    return true;
+}
+
+void CodeEditor::insertFromMimeData(const QMimeData *source)
+{
+    if (!source->hasText()) {
+        QPlainTextEdit::insertFromMimeData(source);
+        return;
+    }
+    QString text = source->text();
+    text.replace(QChar(0x2028), u'\n').replace(QChar(0x2029), u'\n');
+    insertPlainText(text);
 }
 
 int CodeEditor::lineNumberAreaWidth() const

@@ -1,11 +1,14 @@
 // CodeEditor: the plain-text editor for JavaScript steps: monospace, a line-number gutter, the current
 // line highlighted, and one line that can be marked as the place a script error was reported
 // ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter on document()); the
-// editor passes palette changes on to it. Given the names a script can use, it completes a step's fields
-// after "http1." and the names themselves on Ctrl+Space (NameCompleter), and flags where the code reads a
-// step of the workflow that hasn't run by then (a later or disabled one), as expression fields flag an
-// unknown name: red, underlined, named in the tooltip. It keeps no undo history of its own: its text is a
-// workspace field, whose edits the document's undo stack keeps.
+// editor passes palette changes on to it. Enter keeps the line's indentation (one level deeper after an
+// opening bracket) and a closing brace typed on a blank line goes one level back, as code editors do;
+// pasted text has its Unicode line and paragraph separators made line breaks, which JavaScript counts as
+// lines and the editor didn't (an error's line then named another). Given the names a script can use, it
+// completes a step's fields after "http1." and the names themselves on Ctrl+Space (NameCompleter), and flags
+// where the code reads a step of the workflow that hasn't run by then (a later or disabled one), as
+// expression fields flag an unknown name: red, underlined, named in the tooltip. It keeps no undo history of
+// its own: its text is a workspace field, whose edits the document's undo stack keeps.
 #pragma once
 
 #include "script/JavaScriptSource.h"
@@ -51,12 +54,15 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
+    void insertFromMimeData(const QMimeData *source) override;
     bool viewportEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
+    // Enter and "}" as above; false when the key is left to the editor.
+    bool indentsFor(QKeyEvent *event);
     void updateGutterWidth();
     void updateGutterGeometry();
     void updateGutter(const QRect &rect, int dy);
