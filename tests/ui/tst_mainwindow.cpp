@@ -770,7 +770,8 @@ void tst_MainWindow::saveErrorShowsThePlace()
     QVERIFY(window->document()->isModified());
     QCOMPARE(window->currentResource(), 1);
     QCOMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
-    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 5);
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(),
+             1); // http2, put after form1, selected then
 
     // Export Resource too: no file name is asked for a resource that can't be written.
     window->resourceEditor()->tabs()->setCurrentIndex(ResourceEditor::GeneralTab);
@@ -784,7 +785,7 @@ void tst_MainWindow::saveErrorShowsThePlace()
              qPrintable(MessagePrompt::lastText()));
     QCOMPARE(FileDialog::lastCaption(), QString());
     QCOMPARE(window->resourceEditor()->tabs()->currentIndex(), int(ResourceEditor::AuthWorkflowTab));
-    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 5);
+    QCOMPARE(child<WorkflowEditor>(window.get(), QStringLiteral("authWorkflowEditor"))->currentStep(), 1);
     window->document()->undoStack()->undo();
 
     // A form field's key: the step is shown with that field's row selected.
@@ -2661,9 +2662,9 @@ void tst_MainWindow::undoInCodeAndBodiesIsTheDocuments()
     QCOMPARE(code->toPlainText(), QStringLiteral("return 1;"));
     QListView *list = workflow->stepView();
     list->setFocus();
-    QTest::keyClick(list, Qt::Key_Up);
+    QTest::keyClick(list, Qt::Key_Down); // PASSWORD: the new script went in after js1, before it
     QVERIFY(!qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor()));
-    QTest::keyClick(list, Qt::Key_Down);
+    QTest::keyClick(list, Qt::Key_Up);
     QCOMPARE(workflow->currentStepEditor(), script);
     code->setFocus();
     code->moveCursor(QTextCursor::End);
@@ -2784,7 +2785,7 @@ void tst_MainWindow::stepCommandsFromTheKeyboard()
     QTRY_VERIFY(!QApplication::activePopupWidget());
     auto *script = qobject_cast<JavaScriptStepEditor *>(workflow->currentStepEditor());
     QVERIFY(script);
-    QCOMPARE(workflow->currentStep(), 4);
+    QCOMPARE(workflow->currentStep(), 1); // right after the selected step, form1 (QA pass 40)
     QTRY_COMPARE(QApplication::focusWidget(), script->nameEdit());
     QCOMPARE(script->nameEdit()->selectedText(), script->nameEdit()->text());
     // Enter takes the first type.
@@ -2801,10 +2802,10 @@ void tst_MainWindow::stepCommandsFromTheKeyboard()
     QTRY_COMPARE(QApplication::focusWidget(), name);
     QTest::keyClick(name, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(workflow->stepModel()->rowCount(), 7);
-    QCOMPARE(workflow->currentStep(), 6);
+    QCOMPARE(workflow->currentStep(), 3); // the new form (2), copied right after it
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Space);
-    const StepRef copy {0, WorkflowKind::Auth, 6};
+    const StepRef copy {0, WorkflowKind::Auth, 3};
     QVERIFY(!stepEnabled(window->document()->step(copy)));
     QVERIFY(!child<QAction>(stepMenu, QStringLiteral("actionToggleStepEnabled"))->isChecked());
     QTest::keyClick(list, Qt::Key_Delete);

@@ -646,8 +646,11 @@ int WorkspaceDocument::addStep(int resourceIndex, WorkflowKind kind, const Step 
     return index;
 }
 
-int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType type)
+int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType type, int index)
 {
+    const QList<Step> &existing = workflow(resourceIndex, kind).steps;
+    if (index < 0 || index > existing.size())
+        index = int(existing.size());
     const QString name = workflow(resourceIndex, kind).nextStepName(type);
     Step value;
     switch (type) {
@@ -658,8 +661,8 @@ int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType
         ApiRequestStep request;
         request.name = name;
         // After a form, the usual next step posts its answers: start from a JSON body that does.
-        const QList<Step> &steps = workflow(resourceIndex, kind).steps;
-        for (auto it = steps.crbegin(); it != steps.crend(); ++it) {
+        const QList<Step> before = existing.mid(0, index);
+        for (auto it = before.crbegin(); it != before.crend(); ++it) {
             const auto *form = std::get_if<FormStep>(&*it);
             if (form && !form->fields.isEmpty()) {
                 request.body.kind = RequestBody::Kind::Json;
@@ -684,7 +687,7 @@ int WorkspaceDocument::addNewStep(int resourceIndex, WorkflowKind kind, StepType
         break;
     }
     }
-    return addStep(resourceIndex, kind, value, -1, tr("Add %1 step").arg(stepTypeLabel(type)));
+    return addStep(resourceIndex, kind, value, index, tr("Add %1 step").arg(stepTypeLabel(type)));
 }
 
 void WorkspaceDocument::removeStep(const StepRef &ref)

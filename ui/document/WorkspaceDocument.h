@@ -127,9 +127,10 @@ public:
 
     int addStep(int resource, WorkflowKind workflow, const Step &step, int index = -1,
                 const QString &text = {});
-    // A new step of this type with the next free name (form1, http2, ...); Form steps ask for email and
-    // password. Returns the new step's index.
-    int addNewStep(int resource, WorkflowKind workflow, StepType type);
+    // A new step of this type with the next free name (form1, http2, ...), at `index` (-1 appends); Form
+    // steps ask for email and password, and an API Request after a form posts its answers. Returns the
+    // new step's index.
+    int addNewStep(int resource, WorkflowKind workflow, StepType type, int index = -1);
     void removeStep(const StepRef &ref);
     void moveStep(const StepRef &from, int to);
     int duplicateStep(const StepRef &ref);

@@ -373,7 +373,11 @@ int WorkflowEditor::addStep(StepType type)
 {
     if (m_model->resource() < 0)
         return -1;
-    const int row = m_document->addNewStep(m_model->resource(), m_workflow, type);
+    // After the selected step, as editors insert (QA pass 40: always at the end, then moved up by
+    // hand); at the end when none is.
+    const int current = currentStep();
+    const int row =
+        m_document->addNewStep(m_model->resource(), m_workflow, type, current < 0 ? -1 : current + 1);
     setCurrentStep(row);
     // As an added resource does: the name selected, to be typed over, and Tab on through the new step.
     if (StepEditor *editor = currentStepEditor()) {
