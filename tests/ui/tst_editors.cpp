@@ -1073,6 +1073,15 @@ void tst_Editors::formStepEditor()
     document->undoStack()->undo();
     QCOMPARE(std::get<FormStep>(document->step({0, WorkflowKind::Auth, 0})).fields.first().key,
              QStringLiteral("email"));
+    // The hint names a field the form has; with none, it says the form asks nothing (QA pass 40: it
+    // named {{ form2.email }}).
+    auto *hint = child<QLabel>(editor, QStringLiteral("formHint"));
+    QVERIFY2(hint->text().contains(QStringLiteral("{{ form1.email }}")), qPrintable(hint->text()));
+    Step empty = document->step({0, WorkflowKind::Auth, 0});
+    std::get<FormStep>(empty).fields.clear();
+    document->setStep({0, WorkflowKind::Auth, 0}, empty, QStringLiteral("No fields"));
+    QVERIFY2(hint->text().startsWith(QStringLiteral("This form has no fields")), qPrintable(hint->text()));
+    document->undoStack()->undo();
     QVERIFY(std::get<ApiRequestStep>(document->step({0, WorkflowKind::Auth, 1}))
                 .body.text.contains(QStringLiteral("{{ form1.email }}")));
     document->undoStack()->clear();

@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -559,6 +560,15 @@ private Q_SLOTS:
                                 .arg(screen.height())));
         QPushButton *ok = dialog->findChild<QPushButton *>(QStringLiteral("okButton"));
         QVERIFY(dialog->rect().contains(ok->geometry()));
+        // The one long word of field 7's label wraps at the label's edge, every character of it shown,
+        // and the tooltip has it whole (QA pass 40: it was cut mid-letter).
+        QLabel *longLabel = qobject_cast<QLabel *>(
+            dialog->findChild<QFormLayout *>()->labelForField(dialog->fieldEdit(QStringLiteral("f7"))));
+        QVERIFY(longLabel);
+        QVERIFY(longLabel->toolTip().startsWith(QString(150, u'L') + QStringLiteral(" long label")));
+        QCOMPARE(QString(longLabel->text()).remove(QChar(0x200B)), longLabel->toolTip());
+        const QFontMetrics metrics(longLabel->font());
+        QVERIFY(longLabel->height() >= 4 * metrics.lineSpacing()); // 150 characters at 36 a line
         // The last field is reached by scrolling, and Enter in an incomplete form shows the one missing.
         QLineEdit *last = dialog->fieldEdit(QStringLiteral("f40"));
         QLineEdit *email = dialog->fieldEdit(QStringLiteral("email"));

@@ -56,6 +56,7 @@ FormStepEditor::FormStepEditor(WorkspaceDocument *document, QWidget *parent)
     m_removeButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_removeButton->setToolTip(tr("Remove the selected field"));
 
+    m_hint->setObjectName(QStringLiteral("formHint"));
     m_hint->setWordWrap(true);
     WrappingLabel::keepNarrow(m_hint);
     m_keyProblem->setObjectName(QStringLiteral("formFieldKeyProblem"));
@@ -88,10 +89,14 @@ void FormStepEditor::refresh(const Step &step)
     if (m_model->step() != stepRef())
         m_model->setStep(stepRef());
     const auto &form = std::get<FormStep>(step);
-    const QString example = form.fields.isEmpty() ? QStringLiteral("email") : form.fields.first().key;
+    // With no field there is nothing to read (QA pass 40: the hint named {{ form2.email }} all the same).
     m_hint->setText(
-        tr("Later steps read the values as {{ %1.%2 }}. Password fields are masked and never saved.")
-            .arg(form.name, example));
+        form.fields.isEmpty()
+            ? tr("This form has no fields: it asks nothing, and its OK only lets the run go on. Add "
+                 "a field for each value to ask for.")
+            : tr("Later steps read the values as {{ %1.%2 }}. Password fields are masked and never "
+                 "saved.")
+                  .arg(form.name, form.fields.first().key));
     // Flagged while editing, as a step name is: a run with such a form stops at it, and Save refuses it.
     QString problem;
     for (int i = 0; i < form.fields.size() && problem.isEmpty(); ++i) {

@@ -72,6 +72,13 @@ FormDialog::FormDialog(const FormStep &step, QWidget *parent, const QString &con
         if (labelWidget->fontMetrics().horizontalAdvance(label) > character * 36) {
             labelWidget->setWordWrap(true);
             labelWidget->setFixedWidth(character * 36);
+            // A word longer than a line wraps too, where it reaches the edge (QA pass 40: it was cut
+            // mid-letter, the rest unreadable): a zero-width space offers a break every so often.
+            static const QRegularExpression longWord(QStringLiteral("(\\S{30})(?=\\S)"));
+            QString wrapped = label;
+            wrapped.replace(longWord, QStringLiteral("\\1\u200B"));
+            labelWidget->setText(wrapped);
+            labelWidget->setToolTip(label);
         }
         form->addRow(labelWidget, edit);
         m_edits.append(edit);
