@@ -53,6 +53,9 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (const QString problem = cellProblem(index.row(), index.column()); !problem.isEmpty())
             return problem;
+        // A workspace variable isn't sent anywhere: unchecked, expressions can't read it (QA pass 40).
+        if (index.column() == NameColumn && m_ref.table == KeyValueRef::Table::WorkspaceVariables)
+            return tr("Uncheck to keep this variable in the file without expressions reading it");
         if (index.column() == NameColumn)
             return tr("Uncheck to keep this %1 without sending it").arg(rowNoun());
         if (const QString secret = secretWarning(row); !secret.isEmpty())
