@@ -147,6 +147,7 @@ private Q_SLOTS:
     void saveAsksBeforeOverwritingChangesMadeOnDisk();
     void anotherProgramsChangeIsReloadedOrOffered();
     void reloadingByItselfCanBeTurnedOff();
+    void aReloadOfReorderedResourcesKeepsEachOne();
     void testPanelHasNothingToRunWithoutCustomAuth();
     void aStepsScopeMasksTheSecretsMadeAfterIt();
     void longNamesDontWidenTheWindow();
@@ -582,7 +583,7 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
     // Unsaved changes here: the bar asks, and nothing changes until Reload.
     addElsewhere(QStringLiteral("Added again"));
     QTRY_VERIFY(bar->offersAction());
-    QVERIFY2(bar->text().contains(QStringLiteral("not saved yet")), qPrintable(bar->text()));
+    QVERIFY2(bar->text().contains(QStringLiteral("your unsaved changes")), qPrintable(bar->text()));
     QCOMPARE(document->resourceCount(), 2);
     child<QPushButton>(bar, QStringLiteral("fileChangeAction"))->click();
     QTRY_COMPARE(document->resourceCount(), 4);
@@ -591,7 +592,17 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
     undo->trigger();
     QCOMPARE(document->resourceCount(), 2);
 
-    // The window's own Save is no news.
+    // Undone back past the reload, the version shown is the window's from before it: Save asks before
+    // overwriting what the other program wrote (QA pass 41: it didn't), and Cancel keeps the file.
+    const int asked = MessagePrompt::count();
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 1);
+    QVERIFY2(MessagePrompt::lastText().contains(QStringLiteral("reloaded and then undid")),
+             qPrintable(MessagePrompt::lastText()));
+    QVERIFY(document->isModified());
+    // Overwrite saves it; the window's own Save is no news.
+    MessagePrompt::setNextAnswer(QMessageBox::Save);
     child<QAction>(window.get(), QStringLiteral("actionSave"))->trigger();
     QTRY_VERIFY(!document->isModified());
     QCoreApplication::processEvents();
@@ -606,6 +617,42 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
     child<QPushButton>(bar, QStringLiteral("fileChangeAction"))->click();
     QTRY_VERIFY(QFile::exists(path));
     QTRY_VERIFY(bar->isHidden());
+}
+
+// Another program reordered the resources (a git pull after a teammate dragged them): the reload moves
+// them, so the one shown stays shown, and each keeps its session (QA pass 41: matched index by index,
+// each was renamed into the other, the sessions lost and the selection on the other resource).
+void tst_MainWindow::aReloadOfReorderedResourcesKeepsEachOne()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reordered.authstudio.json"));
+    {
+        WorkspaceDocument first;
+        QVERIFY(first.loadData(DemoWorkspace::data(), QStringLiteral("demo")));
+        QVERIFY(first.saveAs(path));
+    }
+    auto window = createWindow();
+    window->show();
+    window->start(path);
+    QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
+    WorkspaceDocument *document = window->document();
+    window->setCurrentResource(1);
+    QCOMPARE(document->resource(1).name, QStringLiteral("Demo login"));
+    QSignalSpy changes(document, &WorkspaceDocument::changed);
+    {
+        WorkspaceDocument elsewhere;
+        QVERIFY(elsewhere.load(path));
+        elsewhere.moveResource(1, 0);
+        QVERIFY(elsewhere.saveAs(path));
+    }
+    QTRY_COMPARE(document->resource(0).name, QStringLiteral("Demo login"));
+    QCOMPARE(document->resource(1).name, QStringLiteral("Seed walkthrough"));
+    QCOMPARE(window->currentResource(), 0);
+    QCOMPARE(window->resourceEditor()->resource(), 0);
+    for (const QList<QVariant> &change : std::as_const(changes)) {
+        const auto kind = change.first().value<DocumentChange>().kind;
+        QVERIFY2(kind == DocumentChange::Kind::ResourceMoved, qPrintable(QString::number(int(kind))));
+    }
+    QCOMPARE(changes.size(), 1);
 }
 
 // Preferences can turn the reload by itself off: the bar then offers Reload even with nothing unsaved.
@@ -631,7 +678,7 @@ void tst_MainWindow::reloadingByItselfCanBeTurnedOff()
     elsewhere.removeResource(1);
     QVERIFY(elsewhere.saveAs(path));
     QTRY_VERIFY(bar->offersAction());
-    QVERIFY2(!bar->text().contains(QStringLiteral("not saved yet")), qPrintable(bar->text()));
+    QVERIFY2(!bar->text().contains(QStringLiteral("your unsaved changes")), qPrintable(bar->text()));
     QCOMPARE(window->document()->resourceCount(), 2);
     child<QPushButton>(bar, QStringLiteral("fileChangeAction"))->click();
     QTRY_COMPARE(window->document()->resourceCount(), 1);

@@ -193,6 +193,7 @@ bool WorkspaceDocument::reloadInBackground()
             becomeWorkspace(*result.workspace, tr("Reload from disk"));
         if (path == m_filePath) {
             m_undoStack->setClean(); // it is what the file holds now
+            m_reloadedAt = m_undoStack->index();
             setDiskStamp(result.stamp);
         }
         Q_EMIT reloadFinished(true);
@@ -246,6 +247,7 @@ bool WorkspaceDocument::saveAs(const QString &path)
     m_saveErrorPlace.clear();
     setFilePath(QFileInfo(path).absoluteFilePath());
     m_undoStack->setClean();
+    m_reloadedAt = -1; // the file holds this version now
     setDiskStamp(FileStamp::of(path, writer.written())); // hashed as written, not read back
     return true;
 }
@@ -253,6 +255,11 @@ bool WorkspaceDocument::saveAs(const QString &path)
 bool WorkspaceDocument::changedOnDisk() const
 {
     return !m_filePath.isEmpty() && m_diskStamp.changedOnDisk(m_filePath);
+}
+
+bool WorkspaceDocument::undidReload() const
+{
+    return m_reloadedAt >= 0 && m_undoStack->index() < m_reloadedAt;
 }
 
 bool WorkspaceDocument::removedFromDisk() const
@@ -366,13 +373,53 @@ void WorkspaceDocument::becomeWorkspace(const Workspace &target, const QString &
         push(std::make_unique<SetWorkspaceNameCommand>(this, target.name));
     if (target.variables != m_workspace.variables)
         setVariables(target.variables, text);
-    const qsizetype common = std::min(target.resources.size(), m_workspace.resources.size());
-    for (qsizetype i = 0; i < common; ++i)
-        setResource(int(i), target.resources.at(i), text);
-    while (resourceCount() > target.resources.size())
-        removeResource(resourceCount() - 1);
-    for (qsizetype i = common; i < target.resources.size(); ++i)
-        addResource(target.resources.at(i), int(i), text);
+    // Each resource here is matched with one there: by name first, then those left in order (a resource
+    // renamed in place). A matched one is moved to its place and edited, so views keep it selected and its
+    // session follows it; only what has no match is removed or added. Index by index, a file whose
+    // resources were reordered elsewhere renamed each into another, and their sessions were lost (QA
+    // pass 40).
+    const QList<Resource> &targets = target.resources;
+    QList<int> matchOf(m_workspace.resources.size(), -1); // a resource here -> its target, or -1
+    QList<bool> targetMatched(targets.size(), false);
+    for (qsizetype i = 0; i < m_workspace.resources.size(); ++i) {
+        for (qsizetype j = 0; j < targets.size(); ++j) {
+            if (!targetMatched.at(j) && targets.at(j).name == m_workspace.resources.at(i).name) {
+                matchOf[i] = int(j);
+                targetMatched[j] = true;
+                break;
+            }
+        }
+    }
+    qsizetype nextTarget = 0;
+    for (qsizetype i = 0; i < matchOf.size(); ++i) {
+        if (matchOf.at(i) >= 0)
+            continue;
+        while (nextTarget < targets.size() && targetMatched.at(nextTarget))
+            ++nextTarget;
+        if (nextTarget < targets.size()) {
+            matchOf[i] = int(nextTarget);
+            targetMatched[nextTarget] = true;
+        }
+    }
+    for (qsizetype i = matchOf.size() - 1; i >= 0; --i) {
+        if (matchOf.at(i) < 0) {
+            removeResource(int(i));
+            matchOf.removeAt(i);
+        }
+    }
+    for (qsizetype j = 0; j < targets.size(); ++j) {
+        const qsizetype at = matchOf.indexOf(int(j));
+        if (at < 0) {
+            addResource(targets.at(j), int(j), text);
+            matchOf.insert(j, int(j));
+            continue;
+        }
+        if (at != j) {
+            moveResource(int(at), int(j));
+            matchOf.move(at, j);
+        }
+        setResource(int(j), targets.at(j), text);
+    }
     m_undoStack->endMacro();
 }
 
@@ -934,6 +981,7 @@ void WorkspaceDocument::resetTo(const Workspace &workspace, const QString &fileP
     m_workspace = workspace;
     m_lastRuns.clear(); // another workspace's replies
     m_diskStamp = {}; // set by the callers that read a file (announced by them)
+    m_reloadedAt = -1;
     setFilePath(filePath);
     notify(DocumentChange::reset());
     // clear() leaves the stack clean, but only announces it when it wasn't: say it for views that

@@ -76,6 +76,10 @@ public:
     // reloadFinished() reports the outcome; errorString() says why it failed (the document is then as it
     // was). A load, or a newer reload, supersedes a reload still reading; none starts during a load.
     bool reloadInBackground(); // false when it can't start (no file, or a load under way)
+    // Whether Undo has gone back past a reload: the workspace shown is then the window's version from
+    // before it, and saving it would overwrite what the other program wrote, which the file still holds
+    // (QA pass 41: Reload, Undo, Save did so without a word).
+    bool undidReload() const;
     // Whether the workspace (or one resource, for export) keeps the file rules, as saving checks them:
     // Save As and Export say what is wrong before asking for a file name. When not, errorString() and
     // saveErrorPlace() say why and where.
@@ -223,6 +227,7 @@ private:
     QUndoStack *m_undoStack;
     QString m_filePath;
     FileStamp m_diskStamp; // the file as last read or written here
+    int m_reloadedAt = -1; // the undo stack's index right after the last reload, until a save or load
     QString m_errorString;
     QString m_saveErrorPlace;
     QObject *m_loading = nullptr; // the watcher of the read in progress

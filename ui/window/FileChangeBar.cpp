@@ -48,9 +48,9 @@ FileChangeBar::FileChangeBar(QWidget *parent)
 void FileChangeBar::showChanged(const QString &fileName, bool unsavedChanges)
 {
     present(unsavedChanges
-                ? tr("Another program changed \u201C%1\u201D. Reload it to see its changes: yours, not saved "
-                     "yet, "
-                     "are then replaced, and Undo brings them back. Saving instead overwrites its changes.")
+                ? tr("Another program changed \u201C%1\u201D. Reload shows its version in place of your unsaved "
+                     "changes (Undo goes back to your version, without its changes); saving yours overwrites "
+                     "its changes.")
                       .arg(fileName)
                 : tr("Another program changed \u201C%1\u201D.").arg(fileName),
             Action::Reload, unsavedChanges);

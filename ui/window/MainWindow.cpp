@@ -1027,15 +1027,21 @@ void MainWindow::save(const std::function<void(bool)> &done)
         saveAs(done);
         return;
     }
-    if (m_document->changedOnDisk()) {
+    if (m_document->changedOnDisk() || m_document->undidReload()) {
         // Another window, an editor or a checkout wrote the file: saving without asking would throw
-        // their changes away.
+        // their changes away. So would saving the version Undo brought back from before a reload.
+        const QString file = QDir::toNativeSeparators(m_document->filePath());
         MessagePrompt::ask(
             this, QMessageBox::Warning, tr("File changed on disk"),
-            tr("%1 has been changed on disk since this window opened or saved it (by another window or "
-               "program).\n\nSaving replaces those changes with the workspace shown here. Save it to "
-               "another file to keep both.")
-                .arg(QDir::toNativeSeparators(m_document->filePath())),
+            m_document->changedOnDisk()
+                ? tr("%1 has been changed on disk since this window opened or saved it (by another window or "
+                     "program).\n\nSaving replaces those changes with the workspace shown here. Save it to "
+                     "another file to keep both.")
+                      .arg(file)
+                : tr("%1 holds another program's changes, which this window reloaded and then undid.\n\n"
+                     "Saving replaces those changes with the workspace shown here. Save it to another file "
+                     "to keep both.")
+                      .arg(file),
             QMessageBox::Save | QMessageBox::SaveAll | QMessageBox::Cancel, QMessageBox::Cancel, this,
             [this, done](MessagePrompt::Button answer) {
                 if (answer == QMessageBox::Save)
