@@ -916,7 +916,7 @@ private Q_SLOTS:
     // The base URL and request URL fields flag an address no {{ }} can make an http one, as they flag an
     // unknown name: underlined where written, the corner flag, the reason in the tooltip (QA pass 40:
     // only a run said so). Fixed, or started with an expression, nothing is flagged.
-    void addressFieldsFlagWhatIsntHttp()
+    void resourceEditorFlagsWhatARunWouldTripOn()
     {
         auto document = std::make_unique<WorkspaceDocument>();
         QVERIFY(document->loadData(DemoWorkspace::data(), QStringLiteral("demo")));
@@ -938,6 +938,19 @@ private Q_SLOTS:
         baseUrl->selectAll();
         QTest::keyClicks(baseUrl, QStringLiteral("ftp://{{ HOTS }}"));
         QVERIFY2(baseUrl->diagnostic().contains(QStringLiteral("HOTS")), qPrintable(baseUrl->diagnostic()));
+
+        // Another resource taking this one's name shows at once, and giving it back clears it (QA pass
+        // 41: the line stayed until the resource was selected again).
+        auto *nameProblem = editor.findChild<QLabel *>(QStringLiteral("resourceNameProblem"));
+        QVERIFY(nameProblem->isHidden());
+        Resource other = document->resource(1);
+        const QString otherName = other.name;
+        other.name = document->resource(0).name;
+        document->setResource(1, other, QStringLiteral("Rename"));
+        QVERIFY(!nameProblem->isHidden());
+        other.name = otherName;
+        document->setResource(1, other, QStringLiteral("Rename back"));
+        QVERIFY(nameProblem->isHidden());
 
         // A kind from a file that the studio doesn't run yet says what runs instead (QA pass 40).
         auto *kindNote = editor.findChild<QLabel *>(QStringLiteral("kindNote"));

@@ -597,6 +597,22 @@ void ResourceEditor::onDocumentChanged(const DocumentChange &change)
     }
     if (change.affectsResource(m_index) || change.kind == DocumentChange::Kind::WorkspaceChanged)
         refresh();
+    else if (change.kind == DocumentChange::Kind::ResourceChanged ||
+             change.kind == DocumentChange::Kind::ResourceAdded ||
+             change.kind == DocumentChange::Kind::ResourceRemoved)
+        updateNameProblem(); // another resource's name may have taken this one's, or given it back
+}
+
+void ResourceEditor::updateNameProblem()
+{
+    const Resource &resource = m_document->resource(m_index);
+    QString nameProblem;
+    if (resource.name.trimmed().isEmpty())
+        nameProblem = tr("A resource needs a name.");
+    else if (m_document->workspace().resourcesNamed(resource.name) > 1)
+        nameProblem = tr("Another resource is named \"%1\".").arg(resource.name);
+    m_nameProblem->setText(nameProblem);
+    m_nameProblem->setVisible(!nameProblem.isEmpty());
 }
 
 void ResourceEditor::refresh()
@@ -607,13 +623,7 @@ void ResourceEditor::refresh()
         return;
     const Resource &resource = m_document->resource(m_index);
     setTextIfDifferent(m_name, resource.name);
-    QString nameProblem;
-    if (resource.name.trimmed().isEmpty())
-        nameProblem = tr("A resource needs a name.");
-    else if (m_document->workspace().resourcesNamed(resource.name) > 1)
-        nameProblem = tr("Another resource is named \"%1\".").arg(resource.name);
-    m_nameProblem->setText(nameProblem);
-    m_nameProblem->setVisible(!nameProblem.isEmpty());
+    updateNameProblem();
     m_kind->setCurrentIndex(int(resource.kind));
     // A file may name a kind the list offers only as "coming later": say what runs instead.
     QString kindNote = WorkspaceValidator::kindNotRunYet(resource);

@@ -69,6 +69,8 @@ private:
     // The Session tab is built when it first opens, like the workflow tabs.
     void ensureSessionTab();
     void onDocumentChanged(const DocumentChange &change);
+    // The line under the name: none, or two resources named alike.
+    void updateNameProblem();
     void refresh();
     void updateKnownNames();
     // Copies the resource, lets `change` edit it and pushes one undoable edit.
