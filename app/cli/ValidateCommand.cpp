@@ -98,9 +98,20 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
             }
         }
     }
-    // Code that doesn't compile fails every run at its step; compiled here, none of it runs.
+    // Code that doesn't compile fails every run at its step; compiled here, none of it runs. Without the
+    // JavaScript engine nothing can be compiled: said, so that a check doesn't pass for that (QA pass 41).
+    QString noEngine;
     for (const Workflow *workflow :
          custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
+        const bool hasScripts =
+            std::any_of(workflow->steps.cbegin(), workflow->steps.cend(), [](const Step &step) {
+                return stepEnabled(step) && std::holds_alternative<JavaScriptStep>(step);
+            });
+        if (hasScripts && noEngine.isEmpty() && !scripts.canRunScripts(&noEngine)) {
+            warn(resource, {},
+                 QStringLiteral("resource \"%1\": its scripts were not checked: %2")
+                     .arg(resource.name, noEngine));
+        }
         for (const ScriptSyntaxCheck::Problem &problem : ScriptSyntaxCheck::problems(*workflow, scripts)) {
             warn(resource, {problem.step},
                  QStringLiteral("resource \"%1\", %2 workflow: %3: a run stops there")

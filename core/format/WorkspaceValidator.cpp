@@ -390,24 +390,31 @@ QString WorkspaceValidator::urlProblem(const QString &url)
         return {};
     const std::shared_ptr<const Template> parsed = Template::parse(text);
     const QList<Template::Part> &parts = parsed->parts();
-    if (parts.isEmpty() || parts.first().kind != Template::Part::Kind::Literal)
-        return {}; // "{{ DEMO_API }}/login": the expression's value decides
-    const QString start = parts.first().text.toLower();
     const bool expressionFollows = parts.size() > 1;
-    const bool httpStart =
-        start.startsWith(QLatin1String("http://")) || start.startsWith(QLatin1String("https://"));
-    // "http{{ S }}://": the scheme may be finished by the expression.
-    const bool partOfScheme = expressionFollows &&
-        (QStringLiteral("https://").startsWith(start) || QStringLiteral("http://").startsWith(start));
-    if (!httpStart && !partOfScheme)
-        return QStringLiteral("not an http:// or https:// address: it doesn't start with either");
-    if (expressionFollows)
+    // What it starts with as written; "{{ DEMO_API }}/login" leaves it to the expression's value.
+    if (!parts.isEmpty() && parts.first().kind == Template::Part::Kind::Literal) {
+        const QString start = parts.first().text.toLower();
+        const bool httpStart =
+            start.startsWith(QLatin1String("http://")) || start.startsWith(QLatin1String("https://"));
+        // "http{{ S }}://": the scheme may be finished by the expression.
+        const bool partOfScheme = expressionFollows &&
+            (QStringLiteral("https://").startsWith(start) || QStringLiteral("http://").startsWith(start));
+        if (!httpStart && !partOfScheme)
+            return QStringLiteral("not an http:// or https:// address: it doesn't start with either");
+    }
+    // Written anywhere, between expressions too ("{{ API }} /login"): no address has one (QA pass 41).
+    for (const Template::Part &part : parts) {
+        if (part.kind == Template::Part::Kind::Literal &&
+            std::any_of(part.text.cbegin(), part.text.cend(), [](QChar c) { return c.isSpace(); }))
+            return QStringLiteral("not a valid address: it has a space or tab (write a space as %20)");
+    }
+    if (parts.isEmpty() || expressionFollows || parts.first().kind != Template::Part::Kind::Literal)
         return {};
     const QUrl address(text, QUrl::StrictMode);
-    if (text.contains(QLatin1Char(' ')))
-        return QStringLiteral("not a valid address: it has a space (write one as %20)");
-    if (!address.isValid() || address.host().isEmpty())
+    if (address.isValid() && address.host().isEmpty())
         return QStringLiteral("not a valid address: no server name after the scheme");
+    if (!address.isValid()) // Qt says what ("Invalid port or port number out of range"), then the source
+        return QStringLiteral("not a valid address: %1").arg(address.errorString().section(u';', 0, 0));
     return {};
 }
 

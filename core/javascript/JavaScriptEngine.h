@@ -60,6 +60,8 @@ private:
     // Compiles (once, then from the cache) a function from an expression or a function body, and calls it.
     EvalResult call(const QString &code, FunctionKind kind, const QString &origin, int timeoutMs);
     QString formatError(const QJSValue &error, const QString &origin) const;
+    // The same for code that doesn't compile, whose error may lie in the wrapper after it.
+    QString compileErrorText(const QJSValue &error, const QString &code, const QString &origin) const;
     // A script result as JSON; undefined and functions become null, so the name stays in the scope.
     QJsonValue toJson(const QJSValue &value);
     QString thrownText(const QJSValue &value); // a thrown value that isn't an Error, for the failure's text

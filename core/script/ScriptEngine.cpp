@@ -40,6 +40,15 @@ EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope
     return engine->runFunctionBody(code, scope, origin, timeoutMs < 0 ? m_timeoutMs : timeoutMs);
 }
 
+bool ScriptEngine::canRunScripts(QString *why)
+{
+    QString error;
+    const bool loaded = backend(&error) != nullptr;
+    if (why)
+        *why = error;
+    return loaded;
+}
+
 std::optional<QString> ScriptEngine::syntaxError(const QString &code, const QString &origin)
 {
     QString error;

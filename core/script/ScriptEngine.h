@@ -43,6 +43,9 @@ public:
     // (line 4)"); nothing when it compiles, or when the engine can't be loaded (its runs say so). Runs
     // none of the code.
     std::optional<QString> syntaxError(const QString &code, const QString &origin);
+    // Whether scripts can run here: the JavaScript plugin loads (loading it if it hasn't); `why` says
+    // why not.
+    bool canRunScripts(QString *why = nullptr);
 
 private:
     // The backend, created on first use; null with the reason when the plugin can't be loaded.

@@ -4,6 +4,8 @@
 #include "demo/DemoServer.h"
 #include "format/WorkspaceWriter.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -538,6 +540,33 @@ private Q_SLOTS:
             qPrintable(run.err));
         QVERIFY2(run.err.contains(QStringLiteral("(line 3): a run stops there")), qPrintable(run.err));
         QVERIFY2(!run.err.contains(QStringLiteral("js2")), qPrintable(run.err));
+    }
+
+    // Without the JavaScript engine (a CLI copied alone), scripts can't be compiled: validate says so
+    // rather than pass them unchecked (QA pass 41).
+    void validateSaysWhenItCantCheckScripts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("bin")));
+        const QString copy = dir.filePath(QStringLiteral("bin/authstudio-cli"));
+        QVERIFY(QFile::copy(QStringLiteral(AUTHSTUDIO_CLI_PATH), copy));
+        QVERIFY(QFile::setPermissions(copy, QFile::permissions(copy) | QFile::ExeOwner));
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
+        JavaScriptStep script;
+        script.name = QStringLiteral("js1");
+        script.code = QStringLiteral("return (1 + ;");
+        workspace.resources.first().customAuth.authWorkflow.steps.append(script);
+        const QString path =
+            writeFile(dir, QStringLiteral("scripts.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QProcess process;
+        process.start(copy, {QStringLiteral("validate"), path});
+        QVERIFY(process.waitForFinished(60000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY2(err.contains(
+                     QStringLiteral("warning: resource \"api\": its scripts were not checked: The JavaScript "
+                                    "engine")),
+                 qPrintable(err));
     }
 
     // Addresses no {{ }} can make http ones are warned of, base URLs and request URLs (QA pass 40).

@@ -874,6 +874,34 @@ private Q_SLOTS:
                  200);
     }
 
+    // Compiled without running: a syntax error names its line; code ending inside a bracket is said in
+    // the code's terms, at its last line, not at the engine's wrapper past it (QA pass 41: "Unexpected
+    // token `catch'", on a line the editor doesn't have).
+    void syntaxErrorsNameTheLine()
+    {
+        ScriptEngine engine;
+        QCOMPARE(engine.syntaxError(QStringLiteral("const a = 1;\nreturn a;"), QStringLiteral("js1")),
+                 std::nullopt);
+        const std::optional<QString> broken = engine.syntaxError(
+            QStringLiteral("const a = 1;\nconst b = (a + ;\nreturn b;"), QStringLiteral("js1"));
+        QVERIFY(broken);
+        QVERIFY2(broken->startsWith(QStringLiteral("js1: SyntaxError: ")) &&
+                     broken->endsWith(QStringLiteral("(line 2)")),
+                 qPrintable(*broken));
+        for (const QString &open :
+             {QStringLiteral("if (ok) {"), QStringLiteral("return [1, 2"), QStringLiteral("try { x();")}) {
+            const std::optional<QString> unclosed =
+                engine.syntaxError(QStringLiteral("const a = 1;\n") + open, QStringLiteral("js1"));
+            QVERIFY(unclosed);
+            QCOMPARE(*unclosed,
+                     QStringLiteral("js1: SyntaxError: the code ends before a bracket, brace or string it "
+                                    "opened is closed (line 2)"));
+        }
+        // Nothing of it ran.
+        QCOMPARE(engine.syntaxError(QStringLiteral("throw new Error('ran');"), QStringLiteral("js1")),
+                 std::nullopt);
+    }
+
     // A function calling itself in tail position, without end: V4 runs such calls in strict code as tail
     // calls, which it never checks for an interrupt, so the script ran for 40 s and more past its timeout
     // and a cancel, on the window's thread (QA pass 40). Scripts aren't strict code: it runs out of stack.

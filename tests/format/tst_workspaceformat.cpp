@@ -1567,6 +1567,12 @@ void TestWorkspaceFormat::urlProblems_data()
                              << QStringLiteral("not a valid address: it has a space");
     QTest::newRow("no server") << QStringLiteral("https://")
                                << QStringLiteral("not a valid address: no server");
+    // QA pass 41: a space next to an expression was missed, and other faults were all "no server name".
+    QTest::newRow("a space after an expression")
+        << QStringLiteral("{{ DEMO_API }} /x") << QStringLiteral("not a valid address: it has a space");
+    QTest::newRow("a port out of range")
+        << QStringLiteral("http://host:99999/") << QStringLiteral("not a valid address: Invalid port");
+    QTest::newRow("an IPv6 address") << QStringLiteral("http://[::1]:8841/") << QString();
 }
 
 void TestWorkspaceFormat::urlProblems()

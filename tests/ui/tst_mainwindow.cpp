@@ -579,6 +579,7 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
     undo->trigger();
     QCOMPARE(document->resourceCount(), 2);
     QVERIFY(document->isModified()); // the window's version, which the file no longer is
+    QVERIFY(bar->isHidden()); // the news of the reload no longer describes what is shown (QA pass 41)
 
     // Unsaved changes here: the bar asks, and nothing changes until Reload.
     addElsewhere(QStringLiteral("Added again"));
@@ -610,6 +611,21 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
     WorkspaceDocument reread;
     QVERIFY(reread.load(path));
     QCOMPARE(reread.resourceCount(), 2);
+
+    // Dismissed, the other program's version is still a File > Reload away (QA pass 41: only reopening).
+    addElsewhere(QStringLiteral("Added once more"));
+    QTRY_COMPARE(document->resourceCount(), 3); // nothing unsaved: reloaded by itself
+    undo->trigger();
+    addElsewhere(QStringLiteral("Added yet again"));
+    QTRY_VERIFY(bar->offersAction());
+    child<QToolButton>(bar, QStringLiteral("fileChangeDismiss"))->click();
+    QVERIFY(bar->isHidden());
+    QCOMPARE(document->resourceCount(), 2);
+    auto *reload = child<QAction>(window.get(), QStringLiteral("actionReload"));
+    QVERIFY(reload->isEnabled());
+    reload->trigger();
+    QTRY_COMPARE(document->resourceCount(), 4);
+    QVERIFY(!document->isModified());
 
     // Deleted: said, and Save writes it again.
     QVERIFY(QFile::remove(path));
@@ -1833,15 +1849,31 @@ void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
     QTest::qWait(0);
     QCOMPARE(started.size(), 0);
 
-    // Fixed, nobody is asked.
+    // So does a request URL that can't be an http one (QA pass 41: validate said so, Test didn't).
     script.code = QStringLiteral("return 1;");
     window->document()->setStep(js1, script, QStringLiteral("Fix it"));
+    const StepRef http1 {0, WorkflowKind::Auth, 1};
+    ApiRequestStep request = std::get<ApiRequestStep>(window->document()->step(http1));
+    const QString url = request.url;
+    request.url = QStringLiteral("ftp://example.com/post");
+    window->document()->setStep(http1, request, QStringLiteral("Break the URL"));
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 2);
+    QVERIFY2(MessagePrompt::lastText().startsWith(QStringLiteral(
+                 "Step \u201Chttp1\u201D has the URL \u2018ftp://example.com/post\u2019: not an "
+                 "http:// or https:// address")),
+             qPrintable(MessagePrompt::lastText()));
+    request.url = url;
+    window->document()->setStep(http1, request, QStringLiteral("Fix the URL"));
+
+    // Fixed, nobody is asked.
     QSignalSpy finished(window->runPanel(), &WorkflowRunPanel::runFinished);
     DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
                                                {QStringLiteral("password"), QStringLiteral("pw")}});
     child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
     QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(MessagePrompt::count(), asked + 1);
+    QCOMPARE(MessagePrompt::count(), asked + 2);
 }
 
 void tst_MainWindow::failedRunSelectsTheFailingCell()

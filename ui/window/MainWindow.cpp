@@ -17,6 +17,7 @@
 #include "editor/StepMenu.h"
 #include "editor/WorkflowEditor.h"
 #include "format/WorkspaceFormat.h"
+#include "format/WorkspaceValidator.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/ScopeInspector.h"
 #include "run/WorkflowRunPanel.h"
@@ -158,6 +159,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &WorkspaceDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::filePathChanged, m_fileChangeBar, &QWidget::hide);
+    connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateActions);
+    // The news of a reload done goes once the workspace moves on from it (Undo, an edit): it no longer
+    // describes what is shown.
+    connect(m_document, &WorkspaceDocument::modifiedChanged, this, [this](bool modified) {
+        if (modified && !m_fileChangeBar->isHidden() && !m_fileChangeBar->offersAction())
+            m_fileChangeBar->hide();
+    });
     connect(m_document, &WorkspaceDocument::reloadFinished, this, &MainWindow::onReloadFinished);
     connect(m_fileWatcher, &WorkspaceFileWatcher::checked, this, &MainWindow::onFileChecked);
     connect(m_fileChangeBar, &FileChangeBar::reloadRequested, m_document, [this] {
@@ -243,6 +251,11 @@ void MainWindow::createActions()
         this, QStringLiteral("actionSaveAs"), tr("Save &As\u2026"), tr("Save the workspace to another file"),
         standardKeyOr(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)),
         ActionIconEngine::icon(ActionIconEngine::Glyph::SaveAs));
+    // To see another program's version after Dismiss, or to go back to the file's (QA pass 41: only
+    // reopening did).
+    m_reloadAction = StudioAction::create(
+        this, QStringLiteral("actionReload"), tr("&Reload from Disk"),
+        tr("Show the workspace as its file holds it now; Undo goes back to what was shown"));
     m_exportAction =
         StudioAction::create(this, QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
                              tr("Save the current resource to a file of its own, to share it"));
@@ -369,6 +382,10 @@ void MainWindow::createActions()
             [this] { maybeSave([this] { openDemoWorkspace(); }); });
     connect(m_saveAction, &QAction::triggered, this, [this] { save(); });
     connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
+    connect(m_reloadAction, &QAction::triggered, this, [this] {
+        m_reloadingByItself = false;
+        m_document->reloadInBackground();
+    });
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportResource);
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importResource);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -431,6 +448,7 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
+    file->addAction(m_reloadAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addAction(m_importAction);
@@ -1583,6 +1601,15 @@ void MainWindow::checkTestStart(const std::function<void()> &proceed)
             why = tr("Step \u201C%1\u201D has code that doesn't compile (%2)").arg(name, problem->message);
             break;
         }
+        // An address no {{ }} can make an http one, as validate says (QA pass 41).
+        if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled) {
+            if (const QString urlProblem = WorkspaceValidator::urlProblem(request->url);
+                !urlProblem.isEmpty()) {
+                why = tr("Step \u201C%1\u201D has the URL \u2018%2\u2019: %3")
+                          .arg(name, request->url, urlProblem);
+                break;
+            }
+        }
         formFirst = formFirst || (stepEnabled(step) && std::holds_alternative<FormStep>(step));
     }
     if (why.isEmpty() || !formFirst) {
@@ -1893,6 +1920,7 @@ void MainWindow::updateActions()
     m_moveResourceUpAction->setEnabled(hasResource && currentResource() > 0);
     m_moveResourceDownAction->setEnabled(hasResource && currentResource() < m_document->resourceCount() - 1);
     m_exportAction->setEnabled(hasResource);
+    m_reloadAction->setEnabled(!m_document->filePath().isEmpty());
     const bool custom =
         hasResource && m_document->resource(currentResource()).authMethod == Resource::AuthMethod::Custom;
     // As the Test panel's button: greyed while there is nothing to run, its tooltip saying why (QA passes

@@ -211,6 +211,7 @@ private:
     QAction *m_openDemoAction;
     QAction *m_saveAction;
     QAction *m_saveAsAction;
+    QAction *m_reloadAction;
     QAction *m_exportAction;
     QAction *m_importAction;
     QAction *m_quitAction;
