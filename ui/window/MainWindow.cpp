@@ -159,7 +159,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &WorkspaceDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &WorkspaceDocument::filePathChanged, m_fileChangeBar, &QWidget::hide);
-    connect(m_document, &WorkspaceDocument::filePathChanged, this, &MainWindow::updateActions);
+    // Only this action: the path changes while a new workspace is put in place, before the views have
+    // been told, when the rest of updateActions() would read resources that are gone.
+    connect(m_document, &WorkspaceDocument::filePathChanged, this,
+            [this](const QString &path) { m_reloadAction->setEnabled(!path.isEmpty()); });
     // The news of a reload done goes once the workspace moves on from it (Undo, an edit): it no longer
     // describes what is shown.
     connect(m_document, &WorkspaceDocument::modifiedChanged, this, [this](bool modified) {
