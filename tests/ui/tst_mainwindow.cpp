@@ -188,6 +188,8 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<MainWindow> createWindow();
+    // The bundled demo saved as `fileName` in the test's folder, for a window to open; its path.
+    QString savedDemo(const QString &fileName);
 
     QTemporaryDir m_dir;
     int m_windowCount = 0;
@@ -220,6 +222,15 @@ std::unique_ptr<MainWindow> tst_MainWindow::createWindow()
     auto window = std::make_unique<MainWindow>();
     window->autosaver()->setDirectory(m_dir.filePath(QStringLiteral("recovery")));
     return window;
+}
+
+QString tst_MainWindow::savedDemo(const QString &fileName)
+{
+    const QString path = m_dir.filePath(fileName);
+    WorkspaceDocument demo;
+    if (!demo.loadData(DemoWorkspace::data(), QStringLiteral("demo")) || !demo.saveAs(path))
+        qWarning("can't write %s", qPrintable(path));
+    return path;
 }
 
 void tst_MainWindow::startsWithDemoAgainstEmbeddedServer()
@@ -543,12 +554,7 @@ void tst_MainWindow::saveAsksBeforeOverwritingChangesMadeOnDisk()
 // Either way Undo takes the reload back. A file deleted meanwhile is said, and Save writes it again.
 void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
 {
-    const QString path = m_dir.filePath(QStringLiteral("watched.authstudio.json"));
-    {
-        WorkspaceDocument first;
-        QVERIFY(first.loadData(DemoWorkspace::data(), QStringLiteral("demo")));
-        QVERIFY(first.saveAs(path));
-    }
+    const QString path = savedDemo(QStringLiteral("watched.authstudio.json"));
     auto window = createWindow();
     window->show();
     window->start(path);
@@ -640,12 +646,7 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
 // each was renamed into the other, the sessions lost and the selection on the other resource).
 void tst_MainWindow::aReloadOfReorderedResourcesKeepsEachOne()
 {
-    const QString path = m_dir.filePath(QStringLiteral("reordered.authstudio.json"));
-    {
-        WorkspaceDocument first;
-        QVERIFY(first.loadData(DemoWorkspace::data(), QStringLiteral("demo")));
-        QVERIFY(first.saveAs(path));
-    }
+    const QString path = savedDemo(QStringLiteral("reordered.authstudio.json"));
     auto window = createWindow();
     window->show();
     window->start(path);
@@ -674,12 +675,7 @@ void tst_MainWindow::aReloadOfReorderedResourcesKeepsEachOne()
 // Preferences can turn the reload by itself off: the bar then offers Reload even with nothing unsaved.
 void tst_MainWindow::reloadingByItselfCanBeTurnedOff()
 {
-    const QString path = m_dir.filePath(QStringLiteral("watched-manual.authstudio.json"));
-    {
-        WorkspaceDocument first;
-        QVERIFY(first.loadData(DemoWorkspace::data(), QStringLiteral("demo")));
-        QVERIFY(first.saveAs(path));
-    }
+    const QString path = savedDemo(QStringLiteral("watched-manual.authstudio.json"));
     auto window = createWindow();
     auto *preferences = new PreferencesDialog(window.get());
     preferences->reloadChangedFilesBox()->setChecked(false);
