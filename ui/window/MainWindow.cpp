@@ -171,10 +171,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_document, &WorkspaceDocument::reloadFinished, this, &MainWindow::onReloadFinished);
     connect(m_fileWatcher, &WorkspaceFileWatcher::checked, this, &MainWindow::onFileChecked);
-    connect(m_fileChangeBar, &FileChangeBar::reloadRequested, m_document, [this] {
-        m_reloadingByItself = false;
-        m_document->reloadInBackground();
-    });
+    connect(m_fileChangeBar, &FileChangeBar::reloadRequested, this, &MainWindow::reloadFromDisk);
     connect(m_fileChangeBar, &FileChangeBar::saveRequested, this, [this] { save(); });
     connect(m_resourceView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onResourceSelectionChanged);
@@ -385,10 +382,7 @@ void MainWindow::createActions()
             [this] { maybeSave([this] { openDemoWorkspace(); }); });
     connect(m_saveAction, &QAction::triggered, this, [this] { save(); });
     connect(m_saveAsAction, &QAction::triggered, this, [this] { saveAs(); });
-    connect(m_reloadAction, &QAction::triggered, this, [this] {
-        m_reloadingByItself = false;
-        m_document->reloadInBackground();
-    });
+    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::reloadFromDisk);
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportResource);
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importResource);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -863,6 +857,12 @@ void MainWindow::onFileChecked(WorkspaceFileWatcher::State state)
         m_fileChangeBar->showRemoved(name);
         break;
     }
+}
+
+void MainWindow::reloadFromDisk()
+{
+    m_reloadingByItself = false; // asked for: done is said in the status bar only
+    m_document->reloadInBackground();
 }
 
 void MainWindow::onReloadFinished(bool ok)

@@ -163,6 +163,7 @@ private:
     // What the workspace file watcher found after a write: a reload by itself, or the bar saying it.
     void onFileChecked(AuthStudio::WorkspaceFileWatcher::State state);
     void onReloadFinished(bool ok);
+    void reloadFromDisk(); // File > Reload from Disk, and the file bar's Reload
     void onResourceSelectionChanged();
     void syncEditorToSelection();
     void updateRunPanelWorkflow();
