@@ -670,6 +670,17 @@ void tst_MainWindow::aReloadOfReorderedResourcesKeepsEachOne()
         QVERIFY2(kind == DocumentChange::Kind::ResourceMoved, qPrintable(QString::number(int(kind))));
     }
     QCOMPARE(changes.size(), 1);
+    // Undo and Redo of the reload keep the resource shown, not the one the move was made with (QA pass
+    // 42: showing the other resource, Undo switched to it).
+    auto *undo = child<QAction>(window.get(), QStringLiteral("actionUndo"));
+    auto *redo = child<QAction>(window.get(), QStringLiteral("actionRedo"));
+    window->setCurrentResource(1); // Seed walkthrough, which the reload's move went past
+    undo->trigger();
+    QCOMPARE(document->resource(0).name, QStringLiteral("Seed walkthrough"));
+    QCOMPARE(window->currentResource(), 0);
+    redo->trigger();
+    QCOMPARE(window->currentResource(), 1);
+    QCOMPARE(window->resourceEditor()->resource(), 1);
 }
 
 // Preferences can turn the reload by itself off: the bar then offers Reload even with nothing unsaved.

@@ -1423,6 +1423,13 @@ void MainWindow::followSessions(const DocumentChange *change)
 
 void MainWindow::showLastChange(bool undone)
 {
+    // A reload or restored work is edits made as one step (WorkspaceDocument::becomeWorkspace): it has no
+    // one place, and the resource shown was carried along by its moves (QA pass 42: undoing a reload
+    // that reordered resources went to the row, the other resource).
+    const QUndoStack *stack = m_document->undoStack();
+    const QUndoCommand *command = stack->command(undone ? stack->index() : stack->index() - 1);
+    if (command && command->childCount() > 0)
+        return;
     const DocumentChange &change = m_lastChange;
     using Kind = DocumentChange::Kind;
     // An undone add or duplicate goes back to the resource shown before it: the one above, as a copy is
