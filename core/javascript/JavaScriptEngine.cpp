@@ -888,17 +888,83 @@ QJsonValue JavaScriptEngine::toJson(const QJSValue &value)
 QString JavaScriptEngine::compileErrorText(const QJSValue &error, const QString &code,
                                            const QString &origin) const
 {
-    // Code that ends inside a bracket, brace or string is reported where the engine's own wrapper goes
-    // on, past the code's last line, about a token of the wrapper's ("Unexpected token `catch'"): no
-    // line was marked (QA pass 41). Said in the code's terms, at its last line.
+    // Code that leaves a bracket, brace, string or comment open, or closes one too many, is reported by
+    // the engine about its own wrapper around the code: past the code's last line, about the wrapper's
+    // "catch" (QA pass 41), or as a bare "Syntax error" (QA pass 42). Said in the code's terms instead, at
+    // the line that opened or closed it.
     const int lines = int(code.count(u'\n')) + 1;
-    if (error.property(QStringLiteral("lineNumber")).toInt() > lines) {
-        return QStringLiteral("%1: SyntaxError: the code ends before a bracket, brace or string it opened is "
-                              "closed (line %2)")
-            .arg(origin)
-            .arg(lines);
+    if (error.property(QStringLiteral("name")).toString() != QLatin1String("SyntaxError"))
+        return formatError(error, origin);
+    const auto said = [&origin](const QString &what, int line) {
+        return QStringLiteral("%1: SyntaxError: %2 (line %3)").arg(origin, what).arg(line);
+    };
+    // A rough scan, for the message only: strings, template literals and comments are skipped.
+    QList<std::pair<QChar, int>> open; // brackets not closed yet, with their lines
+    int line = 1;
+    enum class In { Code, LineComment, BlockComment, String };
+    In in = In::Code;
+    QChar quote;
+    int startedAt = 1; // where the string or comment being read began
+    for (qsizetype i = 0; i < code.size(); ++i) {
+        const QChar c = code.at(i);
+        const QChar next = i + 1 < code.size() ? code.at(i + 1) : QChar();
+        if (c == u'\n')
+            ++line;
+        switch (in) {
+        case In::LineComment:
+            if (c == u'\n')
+                in = In::Code;
+            continue;
+        case In::BlockComment:
+            if (c == u'*' && next == u'/') {
+                in = In::Code;
+                ++i;
+            }
+            continue;
+        case In::String:
+            if (c == u'\\') {
+                ++i;
+            } else if (c == u'\n' && quote != u'`') {
+                return said(
+                    QStringLiteral("the string opened here with %1 isn't closed on its line").arg(quote),
+                    startedAt);
+            } else if (c == quote) {
+                in = In::Code;
+            }
+            continue;
+        case In::Code:
+            break;
+        }
+        if (c == u'/' && (next == u'/' || next == u'*')) {
+            in = next == u'/' ? In::LineComment : In::BlockComment;
+            startedAt = line;
+            ++i;
+        } else if (c == u'"' || c == u'\'' || c == u'`') {
+            in = In::String;
+            quote = c;
+            startedAt = line;
+        } else if (c == u'{' || c == u'[' || c == u'(') {
+            open.append({c, line});
+        } else if (c == u'}' || c == u']' || c == u')') {
+            if (open.isEmpty())
+                return said(QStringLiteral("this %1 closes nothing opened before it").arg(c), line);
+            open.removeLast();
+        }
     }
-    return formatError(error, origin);
+    if (in == In::BlockComment)
+        return said(QStringLiteral("the comment opened here with /* is never closed"), startedAt);
+    if (in == In::String && quote == u'`')
+        return said(QStringLiteral("the template literal opened here is never closed"), startedAt);
+    if (in == In::String)
+        return said(QStringLiteral("the string opened here with %1 is never closed").arg(quote), startedAt);
+    // An open bracket the engine may name better itself ("Expected token `,'"), unless it went on into
+    // the wrapper to say so.
+    if (error.property(QStringLiteral("lineNumber")).toInt() <= lines)
+        return formatError(error, origin);
+    if (!open.isEmpty())
+        return said(QStringLiteral("the %1 opened here is never closed").arg(open.constLast().first),
+                    open.constLast().second);
+    return said(QStringLiteral("the code ends in the middle of a statement"), lines);
 }
 
 QString JavaScriptEngine::formatError(const QJSValue &error, const QString &origin) const
