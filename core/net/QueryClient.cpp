@@ -345,8 +345,14 @@ void QueryClient::proceed(PendingQuery *query)
     const QDateTime now = m_clock->now();
     if (m_needsLogin) {
         wait(query);
-        loginNeeded(m_needsLoginTrigger, QStringLiteral("the session is no longer valid"),
-                    m_needsLoginStatus);
+        // The test's answer is said: a 404 from a mistyped test URL read as a session gone bad (QA pass 42).
+        loginNeeded(
+            m_needsLoginTrigger,
+            m_needsLoginTrigger == AuthEvent::Trigger::LoginTestUrl && m_needsLoginStatus > 0
+                ? QStringLiteral("the session is no longer valid (the login test URL answered HTTP %1)")
+                      .arg(m_needsLoginStatus)
+                : QStringLiteral("the session is no longer valid"),
+            m_needsLoginStatus);
         return;
     }
     if (!m_session) {
@@ -506,7 +512,7 @@ void QueryClient::runLoginTest()
         if (!loggedIn && sent) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::LoginTestUrl;
-            m_needsLoginStatus = 0;
+            m_needsLoginStatus = status;
         }
         resumeWaiters();
     };

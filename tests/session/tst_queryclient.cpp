@@ -501,6 +501,25 @@ private Q_SLOTS:
         }
     }
 
+    // A login test that fails with no refresh to try says what it answered (QA pass 42: a mistyped test
+    // URL's 404 read as "the session is no longer valid", the 404 nowhere in the studio).
+    void aFailedLoginTestSaysWhatItAnswered()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-tset");
+        auth.refreshWorkflow.steps.clear();
+        login(*client(workspace));
+        auto later = client(workspace);
+        QSignalSpy required(later.get(), &QueryClient::loginRequired);
+        const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+        QVERIFY(result.loginRequired);
+        QCOMPARE(required.count(), 1);
+        QCOMPARE(required.first().first().toString(),
+                 QStringLiteral("the session is no longer valid (the login test URL answered HTTP 404)"));
+    }
+
     void checkLoginOnOpening()
     {
         Workspace workspace = demoWorkspace(m_server->baseUrl());
