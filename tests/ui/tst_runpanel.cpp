@@ -580,6 +580,26 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 1);
     }
 
+    // A form with no fields says what its OK does, where it showed an empty box (QA pass 42); OK goes on.
+    void aFormWithNoFieldsSaysItAsksNothing()
+    {
+        FormStep form;
+        form.name = QStringLiteral("form1");
+        Workflow workflow;
+        workflow.steps = {form};
+        m_panel->setWorkflow(workflow, initialScope(), QStringLiteral("No fields"));
+        QSignalSpy finished(m_panel, &WorkflowRunPanel::runFinished);
+        QVERIFY(m_panel->start());
+        QTRY_VERIFY(qobject_cast<FormDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<FormDialog *>(QApplication::activeModalWidget());
+        auto *nothing = dialog->findChild<QLabel *>(QStringLiteral("formAsksNothing"));
+        QVERIFY(nothing);
+        QVERIFY(nothing->text().startsWith(QStringLiteral("This form asks nothing")));
+        dialog->findChild<QPushButton *>(QStringLiteral("okButton"))->click();
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.first().first().value<RunResult>().succeeded());
+    }
+
     void cancelWhileTheFormIsOpenClosesIt()
     {
         Workflow workflow;

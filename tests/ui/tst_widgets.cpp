@@ -560,6 +560,12 @@ private Q_SLOTS:
         QTest::keyClicks(&editor, QStringLiteral("x;"));
         QCOMPARE(editor.toPlainText(), QStringLiteral("\tfunction f() {\n\t\tx;\n\t}"));
 
+        // So do ] and ) (QA pass 42).
+        editor.setPlainText(QStringLiteral("const a = [\n        "));
+        editor.moveCursor(QTextCursor::End);
+        QTest::keyClicks(&editor, QStringLiteral("]"));
+        QCOMPARE(editor.toPlainText(), QStringLiteral("const a = [\n    ]"));
+
         // A brace inside a line is just typed.
         editor.setPlainText(QStringLiteral("    const o = {"));
         editor.moveCursor(QTextCursor::End);

@@ -87,6 +87,14 @@ FormDialog::FormDialog(const FormStep &step, QWidget *parent, const QString &con
         // dialog's default button takes it and submits.
         connect(edit, &QLineEdit::returnPressed, this, &FormDialog::focusNextProblem);
     }
+    // A form with no fields showed an empty box (QA pass 42): it says what OK does.
+    if (step.fields.isEmpty()) {
+        auto *nothing =
+            new QLabel(tr("This form asks nothing: OK lets the run go on, Cancel stops it."), fields);
+        nothing->setObjectName(QStringLiteral("formAsksNothing"));
+        nothing->setWordWrap(true);
+        form->addRow(nothing);
+    }
 
     m_message->setObjectName(QStringLiteral("formMessage"));
     m_message->setWordWrap(true);

@@ -108,8 +108,10 @@ bool CodeEditor::indentsFor(QKeyEvent *event)
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
     const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
         (modifiers == Qt::NoModifier || modifiers == Qt::ShiftModifier);
-    const bool closingBrace = event->text() == QLatin1String("}");
-    if ((!enter && !closingBrace) || isReadOnly())
+    const QString typed = event->text();
+    const bool closer =
+        typed == QLatin1String("}") || typed == QLatin1String("]") || typed == QLatin1String(")");
+    if ((!enter && !closer) || isReadOnly())
         return false;
     QTextCursor cursor = textCursor();
     const QString line = cursor.block().text();
@@ -120,7 +122,7 @@ bool CodeEditor::indentsFor(QKeyEvent *event)
     const QString indent = line.left(indentEnd);
     // One level: a tab where the line is indented with tabs, else four spaces (the tab stops' width).
     const QString level = indent.contains(u'\t') ? QStringLiteral("\t") : QStringLiteral("    ");
-    if (closingBrace) {
+    if (closer) {
         // Only on a line of nothing but indentation, typed at its end.
         if (cursor.hasSelection() || column != line.size() || indentEnd != line.size() || indent.isEmpty())
             return false;
@@ -130,7 +132,7 @@ bool CodeEditor::indentsFor(QKeyEvent *event)
                             int(indent.endsWith(level) ? level.size() : 1));
         cursor.removeSelectedText();
         cursor.movePosition(QTextCursor::EndOfBlock);
-        cursor.insertText(QStringLiteral("}"));
+        cursor.insertText(typed);
         cursor.endEditBlock();
         setTextCursor(cursor);
         return true;

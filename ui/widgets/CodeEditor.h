@@ -2,7 +2,7 @@
 // line highlighted, and one line that can be marked as the place a script error was reported
 // ("ReferenceError: ... (line 3)"). Syntax colouring is separate (JavaScriptHighlighter on document()); the
 // editor passes palette changes on to it. Enter keeps the line's indentation (one level deeper after an
-// opening bracket) and a closing brace typed on a blank line goes one level back, as code editors do;
+// opening bracket) and a closing bracket typed on a blank line goes one level back, as code editors do;
 // pasted text has its Unicode line and paragraph separators made line breaks, which JavaScript counts as
 // lines and the editor didn't (an error's line then named another). Given the names a script can use, it
 // completes a step's fields after "http1." and the names themselves on Ctrl+Space (NameCompleter), and flags
@@ -61,7 +61,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    // Enter and "}" as above; false when the key is left to the editor.
+    // Enter and a closing bracket as above; false when the key is left to the editor.
     bool indentsFor(QKeyEvent *event);
     void updateGutterWidth();
     void updateGutterGeometry();
