@@ -24,6 +24,7 @@
 #include <QWidget>
 #include <QtConcurrentRun>
 
+#include <functional>
 #include <optional>
 
 namespace AuthStudio {
@@ -133,6 +134,21 @@ ReadResult readWorkspaceFile(const QString &path)
     return result;
 }
 
+// Reads `path` on the thread pool and gives the result to `done` on `owner`'s thread. `pending` holds
+// the read while it runs (deleting it drops the result) and is cleared when it ends.
+void readInBackground(QObject *owner, QObject *&pending, const QString &path,
+                      const std::function<void(const ReadResult &)> &done)
+{
+    auto *watcher = new QFutureWatcher<ReadResult>(owner);
+    pending = watcher;
+    QObject::connect(watcher, &QFutureWatcher<ReadResult>::finished, owner, [&pending, watcher, done] {
+        pending = nullptr;
+        watcher->deleteLater();
+        done(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
+}
+
 } // namespace
 
 bool WorkspaceDocument::applyRead(const std::optional<Workspace> &workspace, const QString &error,
@@ -159,15 +175,9 @@ void WorkspaceDocument::loadInBackground(const QString &path)
     delete m_loading; // its result, when it comes, goes nowhere
     delete m_reloading; // a reload of the file being left
     m_reloading = nullptr;
-    auto *watcher = new QFutureWatcher<ReadResult>(this);
-    m_loading = watcher;
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, path] {
-        m_loading = nullptr;
-        watcher->deleteLater();
-        const ReadResult result = watcher->result();
+    readInBackground(this, m_loading, path, [this, path](const ReadResult &result) {
         Q_EMIT loadFinished(path, applyRead(result.workspace, result.error, path, result.stamp));
     });
-    watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
 }
 
 bool WorkspaceDocument::reloadInBackground()
@@ -175,13 +185,8 @@ bool WorkspaceDocument::reloadInBackground()
     if (m_loading || m_filePath.isEmpty())
         return false;
     delete m_reloading;
-    auto *watcher = new QFutureWatcher<ReadResult>(this);
-    m_reloading = watcher;
     const QString path = m_filePath;
-    connect(watcher, &QFutureWatcher<ReadResult>::finished, this, [this, watcher, path] {
-        m_reloading = nullptr;
-        watcher->deleteLater();
-        const ReadResult result = watcher->result();
+    readInBackground(this, m_reloading, path, [this, path](const ReadResult &result) {
         if (!result.workspace) {
             m_errorString = result.error;
             Q_EMIT reloadFinished(false);
@@ -198,7 +203,6 @@ bool WorkspaceDocument::reloadInBackground()
         }
         Q_EMIT reloadFinished(true);
     });
-    watcher->setFuture(QtConcurrent::run(readWorkspaceFile, path));
     return true;
 }
 
