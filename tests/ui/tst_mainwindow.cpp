@@ -560,7 +560,7 @@ void tst_MainWindow::anotherProgramsChangeIsReloadedOrOffered()
     window->start(path);
     QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
     WorkspaceDocument *document = window->document();
-    auto *bar = window->findChild<FileChangeBar *>(QStringLiteral("fileChangeBar"));
+    auto *bar = window->fileChangeBar();
     QVERIFY(bar && bar->isHidden());
     window->resourceView()->setCurrentIndex(window->resourceView()->model()->index(1, 0));
     QCOMPARE(window->resourceEditor()->resource(), 1);
@@ -694,7 +694,7 @@ void tst_MainWindow::reloadingByItselfCanBeTurnedOff()
     delete preferences;
     window->start(path);
     QTRY_VERIFY(!window->isOpening()); // files are read on a worker thread
-    auto *bar = window->findChild<FileChangeBar *>(QStringLiteral("fileChangeBar"));
+    auto *bar = window->fileChangeBar();
 
     WorkspaceDocument elsewhere;
     QVERIFY(elsewhere.load(path));

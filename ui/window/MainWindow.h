@@ -69,6 +69,9 @@ public:
     // Sessions live in the OS keychain, written asynchronously: main() lets the writes finish after the
     // window closes (a login or a rename just before quitting).
     SessionManager *sessions() const { return m_sessions; }
+    // The strip above the editor that says another program changed the workspace file; made on first
+    // use, hidden.
+    FileChangeBar *fileChangeBar();
     // The Auth Login preview dock's panel; created the first time the dock is shown.
     AuthLoginPreview *authLoginPreview();
     QDockWidget *previewDock() const { return m_previewDock; }
@@ -164,6 +167,7 @@ private:
     void onFileChecked(AuthStudio::WorkspaceFileWatcher::State state);
     void onReloadFinished(bool ok);
     void reloadFromDisk(); // File > Reload from Disk, and the file bar's Reload
+    void hideFileChangeBar();
     void onResourceSelectionChanged();
     void syncEditorToSelection();
     void updateRunPanelWorkflow();
@@ -201,7 +205,7 @@ private:
     AuthLoginPreview *m_preview = nullptr;
     SessionManager *m_sessions;
     QLabel *m_demoStatus;
-    FileChangeBar *m_fileChangeBar;
+    FileChangeBar *m_fileChangeBar = nullptr; // see fileChangeBar()
     WorkspaceFileWatcher *m_fileWatcher;
     bool m_reloadingByItself = false; // the reload under way was not asked for: the bar says it happened
     std::function<void(bool)> m_openDone; // the caller of the open in progress
