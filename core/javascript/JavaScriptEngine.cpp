@@ -16,6 +16,10 @@
 #include <algorithm>
 #include <utility>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace AuthStudio {
 
 namespace {
@@ -316,13 +320,25 @@ bool fitsIn(const QJSValue &value, qint64 &budget)
     return true;
 }
 
+// How much memory one script may take: far more than a login's data needs (a script reading a 6 MB reply
+// takes about 60 MB), and well short of what stops a desktop. Without a limit, an endless loop adding to an
+// array took 1.2 GB within the 5 s script timeout (QA pass 40). AUTHSTUDIO_SCRIPT_MEMORY_MB sets another
+// (0: none).
+qint64 scriptMemoryLimit()
+{
+    constexpr qint64 DefaultMb = 512;
+    bool ok = false;
+    const qint64 mb = qEnvironmentVariableIntValue("AUTHSTUDIO_SCRIPT_MEMORY_MB", &ok);
+    return (ok && mb >= 0 ? mb : DefaultMb) * 1024 * 1024;
+}
+
 } // namespace
 
 JavaScriptEngine::JavaScriptEngine()
     : m_engine(std::make_unique<QJSEngine>())
     , m_library(new AuthLibrary(m_engine.get(), this))
     , m_console(new ScriptConsole(m_engine.get(), this))
-    , m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get()))
+    , m_watchdog(std::make_unique<ScriptWatchdog>(m_engine.get(), scriptMemoryLimit()))
 {
     QJSValue global = m_engine->globalObject();
     QJSValue library = m_engine->newQObject(m_library);
@@ -781,7 +797,8 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     }
     m_watchdog->arm(timeoutMs);
     QJSValue result = function.call();
-    const bool timedOut = m_watchdog->disarm();
+    const ScriptWatchdog::Stop stopped = m_watchdog->disarm();
+    const bool timedOut = stopped != ScriptWatchdog::Stop::None;
     const bool threw = result.strictlyEquals(m_thrown);
     if (threw) {
         result = m_thrown.property(QStringLiteral("value"));
@@ -810,6 +827,10 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
         over.timedOut = true;
         return withConsole(over);
     };
+    if (stopped == ScriptWatchdog::Stop::Memory) {
+        m_engine->setInterrupted(false);
+        return withConsole(EvalResult::failure(overMemory(origin)));
+    }
     if (timedOut || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
         return overTime("%1: the script was stopped after running for %2 s (the script timeout); look for "
@@ -845,17 +866,34 @@ EvalResult JavaScriptEngine::call(const QString &code, FunctionKind kind, const 
     } else {
         read = {toJson(result), {}};
     }
-    if ((runsCode && m_watchdog->disarm()) || m_engine->isInterrupted()) {
+    const ScriptWatchdog::Stop readStopped = runsCode ? m_watchdog->disarm() : ScriptWatchdog::Stop::None;
+    if (readStopped != ScriptWatchdog::Stop::None || m_engine->isInterrupted()) {
         m_engine->setInterrupted(false);
         if (m_engine->hasError())
             m_engine->catchError(); // what the interrupted read left pending, which the next call would get
         m_interruptedLastTime = true;
+        if (readStopped == ScriptWatchdog::Stop::Memory)
+            return withConsole(EvalResult::failure(overMemory(origin)));
         return overTime("%1: reading the script's result took longer than the script timeout (%2 s); look "
                         "for a getter or proxy in it that loops");
     }
     if (tooLarge)
         return overTime("%1: the script's result is too large to read within the script timeout (%2 s)");
     return withConsole(read);
+}
+
+QString JavaScriptEngine::overMemory(const QString &origin)
+{
+    // What the script built is garbage now: give it back at once, not at the next collection, which may be
+    // long in coming. Strings live on the C heap, which glibc keeps unless asked to give it back.
+    m_engine->collectGarbage();
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+    return QStringLiteral("%1: the script was stopped when it had taken more than %2 MB of memory (the "
+                          "limit for a script); look for a loop that keeps adding to an array or a string")
+        .arg(origin)
+        .arg(m_watchdog->memoryLimitBytes() / (1024 * 1024));
 }
 
 QString JavaScriptEngine::thrownText(const QJSValue &value)

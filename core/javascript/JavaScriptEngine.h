@@ -65,6 +65,7 @@ private:
     // A script result as JSON; undefined and functions become null, so the name stays in the scope.
     QJsonValue toJson(const QJSValue &value);
     QString thrownText(const QJSValue &value); // a thrown value that isn't an Error, for the failure's text
+    QString overMemory(const QString &origin); // frees what a script stopped for its memory took; says why
     QJSValue partialObject(const QJsonObject &object, const QList<QStringList> &paths, qsizetype depth);
 
     std::unique_ptr<QJSEngine> m_engine;
