@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QListView>
@@ -151,6 +152,7 @@ private Q_SLOTS:
     void undoingARenameShowsTheRewrittenBodyAgain();
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
+    void keyValueRowsMoveCopyAndPasteAsText();
     void variableRowsSaveRefusesAreMarked();
     void headerRowsThatCouldInjectAreMarked();
     void addingARowEditsItsName();
@@ -1255,6 +1257,83 @@ void tst_Editors::keyValueTableEditor()
     remove->click();
     QCOMPARE(document->resource(1).headers.size(), 1);
     QCOMPARE(document->undoStack()->count(), 2);
+}
+
+// Rows move with Ctrl+Up and Ctrl+Down, copy out as text and paste in many at once (the "bulk edit" of API
+// tools): `Name: value` lines, `name=value`, tab-separated, `//` for a row switched off. Each is one
+// undoable step. A single line goes into the current cell, as a spreadsheet's paste does: a token with
+// '=' padding or an address is a value, not a row.
+void tst_Editors::keyValueRowsMoveCopyAndPasteAsText()
+{
+    auto document = demoDocument();
+    KeyValueTableEditor editor(document.get());
+    editor.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, 1));
+    editor.resize(600, 300);
+    QVERIFY(showActive(&editor));
+    QTableView *view = editor.view();
+    view->setFocus();
+    QTRY_VERIFY(view->hasFocus());
+    const KeyValueList before = document->resource(1).headers;
+    QCOMPARE(before.size(), 1);
+    const int undoSteps = document->undoStack()->count();
+
+    QApplication::clipboard()->setText(
+        QStringLiteral("X-Trace: on\n// X-Debug: 1\n\nnext=https://example.com/a?b=c\n"
+                       "Accept\tapplication/json\r\n"));
+    view->setCurrentIndex(editor.model()->index(0, KeyValueTableModel::NameColumn));
+    QTest::keySequence(view, QKeySequence::Paste);
+    const KeyValueList pasted = document->resource(1).headers;
+    QCOMPARE(pasted.size(), 5);
+    QCOMPARE(pasted.at(0), before.at(0));
+    QCOMPARE(pasted.at(1), (KeyValue {QStringLiteral("X-Trace"), QStringLiteral("on"), true}));
+    QCOMPARE(pasted.at(2), (KeyValue {QStringLiteral("X-Debug"), QStringLiteral("1"), false}));
+    QCOMPARE(pasted.at(3),
+             (KeyValue {QStringLiteral("next"), QStringLiteral("https://example.com/a?b=c"), true}));
+    QCOMPARE(pasted.at(4), (KeyValue {QStringLiteral("Accept"), QStringLiteral("application/json"), true}));
+    QCOMPARE(document->undoStack()->count(), undoSteps + 1);
+    QCOMPARE(view->currentIndex().row(), 1); // the first pasted row
+
+    // Ctrl+Down twice takes X-Trace below X-Debug and next; Ctrl+Up once brings it back one.
+    QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier);
+    QTest::keyClick(view, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(document->resource(1).headers.at(3).name, QStringLiteral("X-Trace"));
+    QCOMPARE(view->currentIndex().row(), 3);
+    QTest::keyClick(view, Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(document->resource(1).headers.at(2).name, QStringLiteral("X-Trace"));
+    QCOMPARE(document->resource(1).headers.at(3).name, QStringLiteral("next"));
+    QCOMPARE(document->undoStack()->count(), undoSteps + 4);
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Move header"));
+    view->setCurrentIndex(editor.model()->index(0, KeyValueTableModel::NameColumn));
+    QVERIFY(!editor.findChild<QAction *>(QStringLiteral("moveRowUp"))->isEnabled()); // the first row
+
+    // Ctrl+C copies the selected row as a header line; Copy All Rows copies every row, and pasting that
+    // text into another table gives the same rows.
+    view->setCurrentIndex(editor.model()->index(1, KeyValueTableModel::ValueColumn));
+    QTest::keySequence(view, QKeySequence::Copy);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("// X-Debug: 1\n"));
+    editor.findChild<QAction *>(QStringLiteral("copyAllRows"))->trigger();
+    const QString all = QApplication::clipboard()->text();
+    QCOMPARE(all.count(QLatin1Char('\n')), 5);
+    KeyValueTableEditor other(document.get());
+    other.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, 0));
+    const int otherRows = other.model()->rowCount();
+    other.paste();
+    QCOMPARE(document->resource(0).headers.mid(otherRows), document->resource(1).headers);
+
+    // One line without a tab is a value for the current cell.
+    for (const QString &value : {QStringLiteral("dGVzdA=="), QStringLiteral("https://example.com/?a=b")}) {
+        QApplication::clipboard()->setText(value);
+        view->setCurrentIndex(editor.model()->index(4, KeyValueTableModel::ValueColumn));
+        QTest::keySequence(view, QKeySequence::Paste);
+        QCOMPARE(document->resource(1).headers.size(), 5);
+        QCOMPARE(document->resource(1).headers.at(4).value, value);
+    }
+
+    // Undo takes each step back, the paste of five rows as one.
+    while (document->undoStack()->count() > undoSteps && document->undoStack()->canUndo() &&
+           document->resource(1).headers != before)
+        document->undoStack()->undo();
+    QCOMPARE(document->resource(1).headers, before);
 }
 
 // Every workspace variable is saved, checked or not: a row Save refuses for its name (none, or not an

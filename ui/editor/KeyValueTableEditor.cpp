@@ -2,11 +2,16 @@
 
 #include "ExpressionDelegate.h"
 #include "KeyValueTableModel.h"
+#include "KeyValueText.h"
 #include "ProblemFlagDelegate.h"
 #include "widgets/ActionIconEngine.h"
+#include "widgets/StudioAction.h"
 
 #include <QAbstractItemDelegate>
+#include <QAction>
+#include <QClipboard>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -26,6 +31,24 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     , m_view(new QTableView(this))
     , m_addButton(new QToolButton(this))
     , m_removeButton(new QToolButton(this))
+    , m_moveUpAction(StudioAction::create(this, QStringLiteral("moveRowUp"), tr("Move &Up"),
+                                          tr("Move the selected row up (Ctrl+Up in the table)"),
+                                          QKeySequence(Qt::CTRL | Qt::Key_Up),
+                                          ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp)))
+    , m_moveDownAction(StudioAction::create(this, QStringLiteral("moveRowDown"), tr("Move &Down"),
+                                            tr("Move the selected row down (Ctrl+Down in the table)"),
+                                            QKeySequence(Qt::CTRL | Qt::Key_Down),
+                                            ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown)))
+    , m_copyAction(StudioAction::create(this, QStringLiteral("copyRow"), tr("&Copy"),
+                                        tr("Copy the selected row as text"), QKeySequence::Copy))
+    , m_copyAllAction(StudioAction::create(this, QStringLiteral("copyAllRows"), tr("Copy &All Rows"),
+                                           tr("Copy every row as text, one a line")))
+    , m_pasteAction(StudioAction::create(
+          this, QStringLiteral("pasteRows"), tr("&Paste"),
+          tr("Add the rows of the copied text after the selected row, one a line (\"Name: value\" or "
+             "\"name=value\"; a line starting with // is added switched off). A single line goes into "
+             "the current cell."),
+          QKeySequence::Paste))
 {
     m_view->setObjectName(QStringLiteral("table"));
     m_view->setModel(m_model);
@@ -63,6 +86,22 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     layout->addWidget(m_view);
     layout->addLayout(buttons);
 
+    // Keys that act on the table only: in a cell being edited they keep their meaning for the text.
+    for (QAction *action : {m_moveUpAction, m_moveDownAction, m_copyAction, m_copyAllAction, m_pasteAction}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(action);
+    }
+    m_view->insertAction(m_copyAction, [this] {
+        auto *separator = new QAction(this);
+        separator->setSeparator(true);
+        return separator;
+    }());
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_moveUpAction, &QAction::triggered, this, [this] { moveSelectedRow(-1); });
+    connect(m_moveDownAction, &QAction::triggered, this, [this] { moveSelectedRow(1); });
+    connect(m_copyAction, &QAction::triggered, this, [this] { copyRows(); });
+    connect(m_copyAllAction, &QAction::triggered, this, [this] { copyRows(true); });
+    connect(m_pasteAction, &QAction::triggered, this, &KeyValueTableEditor::paste);
     connect(m_addButton, &QToolButton::clicked, this, &KeyValueTableEditor::addRow);
     connect(m_removeButton, &QToolButton::clicked, this, &KeyValueTableEditor::removeSelectedRow);
     // The view's own key (see eventFilter): a cell being edited has the focus, and Delete stays its text's.
@@ -71,6 +110,8 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
             &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &KeyValueTableEditor::updateButtons);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateViewHeight);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &KeyValueTableEditor::updateViewHeight);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateViewHeight);
@@ -201,10 +242,67 @@ void KeyValueTableEditor::removeSelectedRow()
         m_model->removeRows(current.row(), 1);
 }
 
+int KeyValueTableEditor::selectedRow() const
+{
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    return selected.isEmpty() ? -1 : selected.first().row();
+}
+
+void KeyValueTableEditor::moveSelectedRow(int by)
+{
+    const int row = selectedRow();
+    const int to = row + by;
+    if (row < 0 || to < 0 || to >= m_model->rowCount())
+        return;
+    const int column = std::max(m_view->currentIndex().column(), 0);
+    // moveRows counts the destination before the row is taken out: one further down when moving down.
+    if (m_model->moveRow({}, row, {}, by > 0 ? to + 1 : to))
+        m_view->setCurrentIndex(m_model->index(to, column));
+}
+
+void KeyValueTableEditor::copyRows(bool all)
+{
+    const int row = selectedRow();
+    const KeyValueList rows = all || row < 0 ? m_model->keyValues() : m_model->keyValues(row, 1);
+    const bool headers = m_model->table().table == KeyValueRef::Table::ResourceHeaders ||
+        m_model->table().table == KeyValueRef::Table::StepHeaders;
+    QGuiApplication::clipboard()->setText(
+        KeyValueText::format(rows, headers ? KeyValueText::Style::Header : KeyValueText::Style::Assignment));
+}
+
+void KeyValueTableEditor::paste()
+{
+    if (!m_model->hasTable())
+        return;
+    const QString text = QGuiApplication::clipboard()->text();
+    if (!KeyValueText::looksLikeRows(text)) {
+        const QModelIndex current = m_view->currentIndex();
+        if (current.isValid() && !text.isEmpty())
+            m_model->setData(current,
+                             current.column() == KeyValueTableModel::ValueColumn ? text : text.trimmed());
+        return;
+    }
+    const KeyValueList rows = KeyValueText::parse(text);
+    const int row = selectedRow();
+    const int at = row < 0 ? m_model->rowCount() : row + 1;
+    if (!m_model->insertKeyValues(at, rows))
+        return;
+    const QModelIndex first = m_model->index(at, KeyValueTableModel::NameColumn);
+    m_view->setCurrentIndex(first);
+    m_view->scrollTo(m_model->index(at + int(rows.size()) - 1, KeyValueTableModel::NameColumn));
+    m_view->scrollTo(first);
+}
+
 void KeyValueTableEditor::updateButtons()
 {
     m_addButton->setEnabled(m_model->hasTable());
-    m_removeButton->setEnabled(m_model->hasTable() && m_view->selectionModel()->hasSelection());
+    const int row = selectedRow();
+    m_removeButton->setEnabled(m_model->hasTable() && row >= 0);
+    m_moveUpAction->setEnabled(row > 0);
+    m_moveDownAction->setEnabled(row >= 0 && row + 1 < m_model->rowCount());
+    m_copyAction->setEnabled(row >= 0);
+    m_copyAllAction->setEnabled(m_model->rowCount() > 0);
+    m_pasteAction->setEnabled(m_model->hasTable());
 }
 
 } // namespace AuthStudio

@@ -1,6 +1,8 @@
 // KeyValueTableEditor: a name/value table (headers, parameters, form body fields, workspace variables)
-// with Add and Remove buttons. The view edits a KeyValueTableModel, so every change is one undoable step;
-// values are edited with an ExpressionLineEdit that knows the names in reach.
+// with Add and Remove buttons, and in the table's context menu (with their keys) moving a row up or down,
+// copying rows as text and pasting many rows at once (see KeyValueText). The view edits a
+// KeyValueTableModel, so every change is one undoable step; values are edited with an ExpressionLineEdit
+// that knows the names in reach.
 #pragma once
 
 #include "document/KeyValueRef.h"
@@ -9,6 +11,7 @@
 #include <QKeySequence>
 #include <QWidget>
 
+class QAction;
 class QTableView;
 class QToolButton;
 
@@ -44,6 +47,13 @@ public:
     // focus, for a failed run's field; false when no row has that name.
     bool focusRow(const QString &name, int column);
     void removeSelectedRow();
+    // Moves the selected row one place (-1 up, 1 down), keeping it selected.
+    void moveSelectedRow(int by);
+    // The selected row (all rows with `all` or when none is selected) as text on the clipboard.
+    void copyRows(bool all = false);
+    // Rows from the clipboard's text after the selected row (at the end when none is), one undoable step; a
+    // single line without a tab is a value for the current cell instead.
+    void paste();
     // Delete in the table (not while a cell is edited) removes the selected row, as in the step list.
     static QKeySequence removeKeys() { return QKeySequence(QKeySequence::Delete); }
 
@@ -53,6 +63,7 @@ protected:
 
 private:
     void updateButtons();
+    int selectedRow() const;
     void updateViewHeight();
     // Ends the edit of the current cell, if one is open, keeping what was typed.
     void commitOpenEditor();
@@ -62,6 +73,11 @@ private:
     QTableView *m_view;
     QToolButton *m_addButton;
     QToolButton *m_removeButton;
+    QAction *m_moveUpAction;
+    QAction *m_moveDownAction;
+    QAction *m_copyAction;
+    QAction *m_copyAllAction;
+    QAction *m_pasteAction;
     bool m_sizedToRows = false;
 };
 

@@ -252,6 +252,36 @@ bool KeyValueTableModel::removeRows(int row, int count, const QModelIndex &paren
     return true;
 }
 
+bool KeyValueTableModel::moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                                  const QModelIndex &destinationParent, int destinationChild)
+{
+    // destinationChild is where the rows go before they are taken out, as in beginMoveRows.
+    if (sourceParent.isValid() || destinationParent.isValid() || count <= 0 || sourceRow < 0 ||
+        sourceRow + count > rowCount() || destinationChild < 0 || destinationChild > rowCount() ||
+        (destinationChild >= sourceRow && destinationChild <= sourceRow + count) || !hasTable() ||
+        isSyncing())
+        return false;
+    KeyValueList rows = m_rows;
+    const KeyValueList moved = rows.mid(sourceRow, count);
+    rows.remove(sourceRow, count);
+    const int to = destinationChild > sourceRow ? destinationChild - count : destinationChild;
+    for (int i = 0; i < count; ++i)
+        rows.insert(to + i, moved.at(i));
+    write(rows, tr("Move %1").arg(rowNoun()));
+    return true;
+}
+
+bool KeyValueTableModel::insertKeyValues(int row, const KeyValueList &added)
+{
+    if (row < 0 || row > rowCount() || added.isEmpty() || !hasTable() || isSyncing())
+        return false;
+    KeyValueList rows = m_rows;
+    for (qsizetype i = 0; i < added.size(); ++i)
+        rows.insert(row + i, added.at(i));
+    write(rows, added.size() == 1 ? tr("Paste %1").arg(rowNoun()) : tr("Paste %1 rows").arg(added.size()));
+    return true;
+}
+
 QString KeyValueTableModel::rowNoun() const
 {
     switch (m_ref.table) {

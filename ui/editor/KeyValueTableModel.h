@@ -36,6 +36,13 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
     bool insertRows(int row, int count, const QModelIndex &parent = {}) override;
     bool removeRows(int row, int count, const QModelIndex &parent = {}) override;
+    bool moveRows(const QModelIndex &sourceParent, int sourceRow, int count,
+                  const QModelIndex &destinationParent, int destinationChild) override;
+
+    // The rows at `row`, in one undoable step (a paste of several rows).
+    bool insertKeyValues(int row, const KeyValueList &rows);
+    // The rows as they are, to copy out (all, or `count` from `row`).
+    KeyValueList keyValues(int row = 0, int count = -1) const { return m_rows.mid(row, count); }
 
     // What one row is called in undo texts and tooltips ("header", "query parameter", ...).
     QString rowNoun() const;

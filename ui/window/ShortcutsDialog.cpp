@@ -84,9 +84,18 @@ void addPaneRows(QStandardItemModel *model)
     addRow(model, ShortcutsDialog::tr("Filter fields"), ShortcutsDialog::tr("Clear the Filter"),
            written(FilterLineEdit::clearKeys()),
            ShortcutsDialog::tr("In a filter that has text: resources, scope inspectors, this list"));
-    addRow(model, ShortcutsDialog::tr("Header and parameter tables"), ShortcutsDialog::tr("Remove Row"),
-           written(KeyValueTableEditor::removeKeys()),
+    const QString tables = ShortcutsDialog::tr("Header and parameter tables");
+    addRow(model, tables, ShortcutsDialog::tr("Remove Row"), written(KeyValueTableEditor::removeKeys()),
            ShortcutsDialog::tr("Remove the selected row (not while its cell is being edited)"));
+    addRow(model, tables, ShortcutsDialog::tr("Move Row Up, Move Row Down"),
+           written(QKeySequence(Qt::CTRL | Qt::Key_Up)) + QStringLiteral(", ") +
+               written(QKeySequence(Qt::CTRL | Qt::Key_Down)),
+           ShortcutsDialog::tr("Move the selected row; headers are sent in the table's order"));
+    addRow(model, tables, ShortcutsDialog::tr("Copy Row, Paste Rows"),
+           written(QKeySequence(QKeySequence::Copy)) + QStringLiteral(", ") +
+               written(QKeySequence(QKeySequence::Paste)),
+           ShortcutsDialog::tr("Copy the selected row as a line of text; paste lines (\"Name: value\", "
+                               "\"name=value\") as rows after it. Also in the table's context menu."));
     const QString inspector = ShortcutsDialog::tr("Scope inspector");
     addRow(model, inspector, ShortcutsDialog::tr("Copy Value"), written(ScopeInspector::copyValueKeys()),
            ShortcutsDialog::tr("Copy the selected value to the clipboard"));
