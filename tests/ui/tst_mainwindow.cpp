@@ -1198,17 +1198,34 @@ void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
 
     // The override changes the value of the workspace's DEMO_API; it adds none. A new workspace, with
     // the demo API still running, doesn't know the name, as authstudio-cli wouldn't.
+    // The status bar doesn't name a demo API the workspace can't reach (QA pass 41).
     child<QAction>(window.get(), QStringLiteral("actionNew"))->trigger();
     QTRY_COMPARE(window->document()->resourceCount(), 0);
     QVERIFY(!window->document()->initialScope().contains(DemoWorkspace::variableName()));
     QVERIFY(!window->document()->namesKnownAt({}).values.contains(DemoWorkspace::variableName()));
+    QVERIFY(child<QLabel>(window.get(), QStringLiteral("demoStatus"))->isHidden());
 
-    // A workspace without the demo's variable starts no server.
+    // A workspace without the demo's variable starts no server, until it is given the variable, as the
+    // README tells a newcomer to do in a new workspace.
     auto other = createWindow();
+    other->show();
     other->start(m_dir.filePath(QStringLiteral("does-not-exist.authstudio.json")));
     QTRY_VERIFY(!other->isOpening());
     QVERIFY(other->document()->variableOverrides().isEmpty());
-    QVERIFY(child<QLabel>(other.get(), QStringLiteral("demoStatus"))->text().isEmpty());
+    auto *otherStatus = child<QLabel>(other.get(), QStringLiteral("demoStatus"));
+    QVERIFY(otherStatus->isHidden());
+    auto *variables = child<KeyValueTableEditor>(other.get(), QStringLiteral("workspaceVariables"));
+    variables->addRow();
+    QVERIFY(variables->model()->setData(variables->model()->index(0, KeyValueTableModel::NameColumn),
+                                        DemoWorkspace::variableName()));
+    const QString otherUrl = other->document()->variableOverrides().value(DemoWorkspace::variableName());
+    QVERIFY2(otherUrl.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(otherUrl));
+    QVERIFY(otherStatus->isVisible());
+    QVERIFY(otherStatus->text().contains(otherUrl));
+    other->document()->undoStack()->undo(); // the name goes: so does the label (the server keeps running)
+    QVERIFY(otherStatus->isHidden());
+    other->document()->undoStack()->redo();
+    QVERIFY(otherStatus->isVisible());
 }
 
 // Turning the wheel to scroll the General page, with the pointer passing over Authentication, used to

@@ -147,6 +147,7 @@ MainWindow::MainWindow(QWidget *parent)
     centralLayout->addWidget(m_resourceEditor, 1);
     setCentralWidget(central);
     m_demoStatus->setObjectName(QStringLiteral("demoStatus"));
+    m_demoStatus->hide(); // until a workspace that uses the demo API opens
     statusBar()->addPermanentWidget(m_demoStatus);
 
     createActions();
@@ -906,14 +907,18 @@ bool MainWindow::openDemoWorkspace()
 
 void MainWindow::startDemoServerIfUsed()
 {
-    // A workspace opened with the demo's variable (the demo saved to a file, or a workspace built from
-    // it) runs against the built-in demo API as the demo does: its file names a fixed port nothing
-    // listens on.
+    // A workspace with the demo's variable (the demo saved to a file, or a workspace built from it, or
+    // one given the variable as the README says) runs against the built-in demo API as the demo does: its
+    // file names a fixed port nothing listens on.
     const KeyValueList &variables = m_document->workspace().variables;
-    if (std::any_of(variables.cbegin(), variables.cend(), [](const KeyValue &variable) {
-            return variable.enabled && variable.name == DemoWorkspace::variableName();
-        }))
+    const bool used = std::any_of(variables.cbegin(), variables.cend(), [](const KeyValue &variable) {
+        return variable.enabled && variable.name == DemoWorkspace::variableName();
+    });
+    if (used)
         startDemoServer();
+    // The status bar names the demo API only where runs can reach it. Left running otherwise: a later
+    // edit or Undo may give the variable back.
+    m_demoStatus->setVisible(used);
 }
 
 bool MainWindow::startDemoServer()
@@ -1744,6 +1749,8 @@ void MainWindow::onDocumentChanged(const DocumentChange &change)
     followSessions(&change); // before the preview looks for the session under the new key
     if (change.kind == DocumentChange::Kind::Reset)
         return; // afterOpen() or the caller selects what to show
+    if (change.kind == DocumentChange::Kind::WorkspaceChanged)
+        startDemoServerIfUsed();
     if (m_previewResource >= 0)
         m_previewResource = change.mapResource(m_previewResource);
     if (m_runPanelResource >= 0) {

@@ -90,7 +90,8 @@ public:
     bool openDemoWorkspace();
     // Starts the embedded demo API (once) and points DEMO_API at it for runs, without editing the file.
     bool startDemoServer();
-    // Starts it when the workspace opened has an enabled DEMO_API variable.
+    // Starts it when the workspace has an enabled DEMO_API variable, and shows it in the status bar then
+    // only.
     void startDemoServerIfUsed();
 
     int currentResource() const;
