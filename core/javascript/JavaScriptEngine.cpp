@@ -657,8 +657,28 @@ void JavaScriptEngine::removeGlobal(const QString &name)
         global.deleteProperty(name);
 }
 
+void JavaScriptEngine::forgetValuesTheLastScriptReached()
+{
+    // Done here, before the next call, rather than when the script ends: a cancelled script leaves the
+    // engine interrupted until then.
+    const SourceUsage &usage = usageIn(std::exchange(m_lastScript, {}));
+    QJSValue global = m_engine->globalObject();
+    for (auto it = m_installed.begin(); it != m_installed.end();) {
+        // Strings, numbers and the like can't be changed in place; reassigned, the name is put back anyway.
+        if ((usage.dynamicGlobals || usage.names.contains(it.key())) &&
+            global.property(it.key()).isObject()) {
+            removeGlobal(it.key());
+            it = m_installed.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void JavaScriptEngine::installScope(const Scope &scope, const QString &source)
 {
+    if (!m_lastScript.isNull())
+        forgetValuesTheLastScriptReached();
     const SourceUsage &sourceUsage = usageIn(source);
     m_mayReplaceOwnGlobals = sourceUsage.namesOwnGlobal;
     m_mayLeaveGlobals = sourceUsage.dynamicGlobals || sourceUsage.changes.properties ||
@@ -723,6 +743,7 @@ EvalResult JavaScriptEngine::runFunctionBody(const QString &code, const Scope &s
                                              int timeoutMs)
 {
     installScope(scope, code);
+    m_lastScript = code;
     return call(code, FunctionKind::Body, origin, timeoutMs);
 }
 

@@ -45,6 +45,10 @@ private:
     // Takes a scope value's global away: one of the engine's own or ECMAScript's globals comes back,
     // anything else goes.
     void removeGlobal(const QString &name);
+    // Drops the converted objects and arrays the last script could reach, so that the next script and
+    // expression convert them afresh from the scope: what a script changes inside an earlier step's value
+    // (`form1.email = "x"`, `http1.body.items.sort()`) must not reach later ones.
+    void forgetValuesTheLastScriptReached();
     // Puts back the engine's own globals (console, auth, btoa, atob) that the code just run assigned to,
     // so that one script can't take them from the next.
     void restoreOwnGlobals();
@@ -83,6 +87,7 @@ private:
     QJSValue m_restoreBuiltins;
     QJSValue m_jsonSafe; // the prelude's: a value QJSEngine can convert to JSON without crashing
     bool m_interruptedLastTime = false; // the last script was stopped, inside join() perhaps
+    QString m_lastScript; // the last function body run, until forgetValuesTheLastScriptReached()
     std::unique_ptr<ScriptWatchdog> m_watchdog;
     std::atomic_bool m_stopRequested = false; // interrupt() was called, rather than the watchdog firing
 

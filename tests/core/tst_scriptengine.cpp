@@ -688,6 +688,50 @@ private Q_SLOTS:
         QCOMPARE(body(QStringLiteral("return typeof http1.body;")), QJsonValue(QStringLiteral("undefined")));
     }
 
+    // A script gets earlier steps' values as they are in the scope: what an earlier script changed inside
+    // them, by assignment or by a method that works in place, is not seen by later scripts, as it never was
+    // by {{ }} expressions and the scope (QA pass 41: js2 read the address js1 had put in form1.email, while
+    // an expression read the one typed).
+    void changesAScriptMakesToEarlierValuesStayInIt_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("assignment") << QStringLiteral("form1.email = 'mutated'; http1.body.items[0] = 9;");
+        QTest::newRow("in-place methods") << QStringLiteral("http1.body.items.sort().reverse(); "
+                                                            "Object.assign(form1, { email: 'mutated' });");
+        QTest::newRow("through another name") << QStringLiteral("const f = form1; f.email = 'mutated'; "
+                                                                "const b = http1.body; b.items.push(7);");
+        QTest::newRow("delete") << QStringLiteral("delete form1.email; delete http1.body.items;");
+    }
+
+    void changesAScriptMakesToEarlierValuesStayInIt()
+    {
+        QFETCH(QString, change);
+        ScriptEngine engine;
+        Scope scope;
+        scope.set(QStringLiteral("form1"), QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")}});
+        scope.set(QStringLiteral("http1"),
+                  QJsonObject {{QStringLiteral("body"),
+                                QJsonObject {{QStringLiteral("items"), QJsonArray {1, 2, 3}}}}});
+        const QString read = QStringLiteral("return [form1.email, http1.body.items];");
+        const QJsonValue before = engine.runFunctionBody(read, scope, QStringLiteral("js0")).value;
+        const EvalResult changed =
+            engine.runFunctionBody(change + QStringLiteral(" return 1;"), scope, QStringLiteral("js1"));
+        QVERIFY2(changed.ok(), qPrintable(changed.error));
+        const EvalResult after = engine.runFunctionBody(read, scope, QStringLiteral("js2"));
+        QVERIFY2(after.ok(), qPrintable(after.error));
+        QCOMPARE(after.value, before);
+        QCOMPARE(after.value, QJsonValue(QJsonArray {QStringLiteral("a@b.c"), QJsonArray {1, 2, 3}}));
+        QCOMPARE(engine
+                     .evaluateExpression(QStringLiteral("form1.email + http1.body.items.join()"), scope,
+                                         QStringLiteral("http2, URL"))
+                     .value,
+                 QJsonValue(QStringLiteral("a@b.c1,2,3")));
+        // Within the script, the change holds.
+        const EvalResult within = engine.runFunctionBody(change + QStringLiteral(" return form1.email;"),
+                                                         scope, QStringLiteral("js3"));
+        QVERIFY(within.value != QJsonValue(QStringLiteral("a@b.c")));
+    }
+
     void functionBodyErrorsNameTheLine()
     {
         ScriptEngine engine;
