@@ -86,6 +86,7 @@ private:
     QJSValue m_builtinsIntact; // the prelude's intact() and restore(hidden)
     QJSValue m_restoreBuiltins;
     QJSValue m_jsonSafe; // the prelude's: a value QJSEngine can convert to JSON without crashing
+    QJSValue m_jsonSafeCut; // the prelude's: whether jsonSafe's last copy cut the value
     bool m_interruptedLastTime = false; // the last script was stopped, inside join() perhaps
     QString m_lastScript; // the last function body run, until forgetValuesTheLastScriptReached()
     std::unique_ptr<ScriptWatchdog> m_watchdog;

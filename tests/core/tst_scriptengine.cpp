@@ -732,6 +732,33 @@ private Q_SLOTS:
         QVERIFY(within.value != QJsonValue(QStringLiteral("a@b.c")));
     }
 
+    // A result too deep to read whole is cut, and a warning in the step's console says so (QA pass 40: a
+    // 100 000-deep value came back cut without a word).
+    void aResultCutForItsDepthSaysSo()
+    {
+        ScriptEngine engine;
+        const EvalResult deep = engine.runFunctionBody(
+            QStringLiteral("let v = {}; for (let i = 0; i < 2000; ++i) v = { d: v }; return v;"), {},
+            QStringLiteral("js1"));
+        QVERIFY2(deep.ok(), qPrintable(deep.error));
+        QCOMPARE(deep.console.size(), 1);
+        QCOMPARE(deep.console.first().level, ConsoleLine::Level::Warn);
+        QVERIFY2(deep.console.first().text.contains(QStringLiteral("nested deeper than 512 levels")),
+                 qPrintable(deep.console.first().text));
+        int depth = 0;
+        for (QJsonValue v = deep.value; v.isObject(); v = v.toObject().value(QStringLiteral("d")))
+            ++depth;
+        QCOMPARE(depth, 512);
+        // A value within the limit says nothing.
+        const EvalResult shallow = engine.runFunctionBody(
+            QStringLiteral(
+                "let v = {}; for (let i = 0; i < 100; ++i) v = { d: v }; console.log('x'); return v;"),
+            {}, QStringLiteral("js2"));
+        QVERIFY2(shallow.ok(), qPrintable(shallow.error));
+        QCOMPARE(shallow.console.size(), 1);
+        QCOMPARE(shallow.console.first().text, QStringLiteral("x"));
+    }
+
     void functionBodyErrorsNameTheLine()
     {
         ScriptEngine engine;
