@@ -37,6 +37,11 @@ namespace {
 // come through join.
 const char *const Prelude = R"JS(
 (function (g, sink, library) {
+    // ECMAScript 2020's name for the global object, which Qt 6.4's engine lacks (QA pass 41: scripts
+    // written for browsers or Node use it). As the standard has it: writable, configurable, not enumerable.
+    if (!Object.prototype.hasOwnProperty.call(g, 'globalThis'))
+        Object.defineProperty(g, 'globalThis',
+                              { value: g, writable: true, configurable: true, enumerable: false });
     // ECMAScript's globals: all the engine has before this adds its own.
     var builtins = Object.getOwnPropertyNames(g);
     g.auth = library;
@@ -103,7 +108,9 @@ const char *const Prelude = R"JS(
         return false;
     };
     var hold = function (o) {
-        if (o === null || (typeof o !== 'object' && typeof o !== 'function') || isHeld(o))
+        // Not the global object (globalThis's value): its own properties are the builtins' names, kept
+        // by name below, and the scope values installed there come and go.
+        if (o === null || o === g || (typeof o !== 'object' && typeof o !== 'function') || isHeld(o))
             return;
         var keys = ownKeys(o);
         var values = [];

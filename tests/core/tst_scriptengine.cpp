@@ -759,6 +759,29 @@ private Q_SLOTS:
         QCOMPARE(shallow.console.first().text, QStringLiteral("x"));
     }
 
+    // globalThis, which Qt 6.4's engine lacks, is the global object, and put back when a script replaces it.
+    void globalThisIsTheGlobalObject()
+    {
+        ScriptEngine engine;
+        Scope scope;
+        scope.set(QStringLiteral("form1"), QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")}});
+        const auto run = [&](const QString &code) {
+            const EvalResult result = engine.runFunctionBody(code, scope, QStringLiteral("js1"));
+            return result.ok() ? result.value : QJsonValue(result.error);
+        };
+        QCOMPARE(run(QStringLiteral("return [typeof globalThis.JSON, globalThis.form1.email, "
+                                    "Object.keys(globalThis).includes('globalThis')];")),
+                 QJsonValue(QJsonArray {QStringLiteral("object"), QStringLiteral("a@b.c"), false}));
+        QCOMPARE(run(QStringLiteral("globalThis.stray = 1; globalThis = 5; return typeof stray;")),
+                 QJsonValue(QStringLiteral("number")));
+        QCOMPARE(run(QStringLiteral("return [typeof globalThis, typeof stray];")),
+                 QJsonValue(QJsonArray {QStringLiteral("object"), QStringLiteral("undefined")}));
+        QCOMPARE(
+            engine.evaluateExpression(QStringLiteral("globalThis.form1.email"), scope, QStringLiteral("x"))
+                .value,
+            QJsonValue(QStringLiteral("a@b.c")));
+    }
+
     void functionBodyErrorsNameTheLine()
     {
         ScriptEngine engine;
