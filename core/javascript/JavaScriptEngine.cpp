@@ -676,17 +676,15 @@ void JavaScriptEngine::forgetValuesTheLastScriptReached()
 {
     // Done here, before the next call, rather than when the script ends: a cancelled script leaves the
     // engine interrupted until then.
+    // Marked out of date, not deleted: installScope() then sets each again over the old value. Deleting a
+    // global and defining it again at every run left V4 unable to set it at all after 127 runs (the
+    // benchmark's workflow then read http1 as undefined).
     const SourceUsage &usage = usageIn(std::exchange(m_lastScript, {}));
     QJSValue global = m_engine->globalObject();
-    for (auto it = m_installed.begin(); it != m_installed.end();) {
+    for (auto it = m_installed.begin(); it != m_installed.end(); ++it) {
         // Strings, numbers and the like can't be changed in place; reassigned, the name is put back anyway.
-        if ((usage.dynamicGlobals || usage.names.contains(it.key())) &&
-            global.property(it.key()).isObject()) {
-            removeGlobal(it.key());
-            it = m_installed.erase(it);
-        } else {
-            ++it;
-        }
+        if ((usage.dynamicGlobals || usage.names.contains(it.key())) && global.property(it.key()).isObject())
+            it->revision = 0; // no scope value has revision 0
     }
 }
 

@@ -782,6 +782,33 @@ private Q_SLOTS:
             QJsonValue(QStringLiteral("a@b.c")));
     }
 
+    // Run after run, a script and an expression reading different names keep finding their values: the
+    // engine replaces globals rather than deleting them and defining them again, which after some 127
+    // rounds left V4 unable to set the global at all (a script then read http1 as undefined).
+    void manyRunsKeepFindingTheirValues()
+    {
+        ScriptEngine engine;
+        const QString code =
+            QStringLiteral("return { token: http1.body.token, type: http1.body.token_type };");
+        for (int i = 0; i < 300; ++i) {
+            Scope scope;
+            scope.set(QStringLiteral("form1"),
+                      QJsonObject {{QStringLiteral("email"), QStringLiteral("a@b.c")}});
+            scope.set(QStringLiteral("http1"),
+                      QJsonObject {{QStringLiteral("body"),
+                                    QJsonObject {{QStringLiteral("token"), QString::number(i)},
+                                                 {QStringLiteral("token_type"), QStringLiteral("B")}}}});
+            const EvalResult script = engine.runFunctionBody(code, scope, QStringLiteral("js1"));
+            QVERIFY2(script.ok(), qPrintable(QStringLiteral("run %1: %2").arg(i).arg(script.error)));
+            QCOMPARE(script.value.toObject().value(QStringLiteral("token")).toString(), QString::number(i));
+            if (i < 200)
+                continue; // scripts alone first: the failure needed no expression between them
+            const EvalResult expression = engine.evaluateExpression(
+                QStringLiteral("form1.email.toUpperCase()"), scope, QStringLiteral("x"));
+            QVERIFY2(expression.ok(), qPrintable(QStringLiteral("run %1: %2").arg(i).arg(expression.error)));
+        }
+    }
+
     void functionBodyErrorsNameTheLine()
     {
         ScriptEngine engine;
