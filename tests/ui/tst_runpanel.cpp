@@ -13,6 +13,7 @@
 #include "run/ScopeModel.h"
 #include "run/WorkflowRunPanel.h"
 #include "run/WorkflowRunner.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -184,6 +185,11 @@ private Q_SLOTS:
                      .match(status)
                      .hasMatch(),
                  qPrintable(status));
+        // Shown whole, title and status, in a panel of an ordinary width (QA pass 44: both had no width).
+        for (const char *name : {"runStatus", "runTitle"}) {
+            auto *label = m_panel->findChild<ElidedLabel *>(QLatin1String(name));
+            QVERIFY2(label->isVisible() && label->width() > 0 && !label->isElided(), name);
+        }
         QVERIFY(!m_panel->isRunning());
         QVERIFY(button("testButton")->isEnabled());
         QVERIFY(!button("cancelButton")->isEnabled());

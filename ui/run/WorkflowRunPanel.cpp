@@ -114,10 +114,12 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
 
     m_inspector->setObjectName(QStringLiteral("scopeInspector"));
 
+    // The title and the status share the width the buttons leave; a spacer between them would take it all,
+    // as an elided label asks for no width of its own (QA pass 44: both showed nothing).
     auto *toolbar = new QHBoxLayout;
-    toolbar->addWidget(m_titleLabel);
-    toolbar->addStretch(1);
-    toolbar->addWidget(m_status);
+    toolbar->addWidget(m_titleLabel, 1);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter); // next to the buttons, as before
+    toolbar->addWidget(m_status, 1);
     toolbar->addWidget(m_staleNote);
     toolbar->addWidget(m_testButton);
     toolbar->addWidget(m_cancelButton);
