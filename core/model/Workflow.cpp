@@ -30,6 +30,13 @@ bool Workflow::runsNothing() const
     return std::none_of(steps.cbegin(), steps.cend(), [](const Step &step) { return stepEnabled(step); });
 }
 
+bool Workflow::asksTheUser() const
+{
+    return std::any_of(steps.cbegin(), steps.cend(), [](const Step &step) {
+        return stepEnabled(step) && std::holds_alternative<FormStep>(step);
+    });
+}
+
 QStringList Workflow::definedVariableNames() const
 {
     QStringList names;

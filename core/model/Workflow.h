@@ -15,6 +15,8 @@ struct Workflow
     bool isEmpty() const { return steps.isEmpty(); }
     // No step, or only disabled ones: a run of it does nothing (a login with it logs in nobody).
     bool runsNothing() const;
+    // Whether a run of it opens a form: it has an enabled Form step.
+    bool asksTheUser() const;
     // The first free name for a new step of this type: form1, http2, js1, ...
     QString nextStepName(StepType type) const;
     bool hasName(const QString &name) const { return indexOf(name) >= 0; }

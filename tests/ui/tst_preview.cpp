@@ -848,6 +848,29 @@ private Q_SLOTS:
         QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
     }
 
+    // Selected, not opened on, a resource that logs in without prompting but has a form in its workflow
+    // only says so: the form popped up at a click in the resource list, or took what the user went on
+    // typing in the resource filter (QA pass 44). Auth Login then asks.
+    void selectingASilentResourceWithAFormDoesntPrompt()
+    {
+        Workspace workspace = demoWorkspace();
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auth.runWithoutPrompt = true;
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
+                               AuthLoginPreview::Update::Selected);
+        QVERIFY2(labelText("authStatus").endsWith(QStringLiteral("Press Auth Login to log in.")),
+                 qPrintable(labelText("authStatus")));
+        QVERIFY(!QApplication::activeModalWidget());
+        QCOMPARE(m_server->counters().logins, 0);
+        QCOMPARE(m_server->counters().loginTests, 0);
+        DialogPrompter::setNextAnswer(credentials());
+        clickAuthLogin();
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+        QCOMPARE(m_server->counters().logins, 1);
+    }
+
     void openingCheck_data()
     {
         QTest::addColumn<bool>("storedSession");

@@ -622,6 +622,14 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
                          "whether it works, and Auth Login logs in anew."));
         return;
     }
+    // Selecting a resource only says what an app would do: a resource that logs in without prompting
+    // would log in on its own here, and a form in its workflow would open under the user's pointer (or
+    // take what they go on typing in the resource filter: QA pass 44). Opening the preview on it does.
+    if (!mayPrompt && auth.runWithoutPrompt && auth.authWorkflow.asksTheUser()) {
+        setAuthStatus(tr("This resource logs in without prompting, so an app would log in now; its auth "
+                         "workflow has a form, which would ask for values. Press Auth Login to log in."));
+        return;
+    }
     m_loginsBeforeCheck = m_client->stats().logins;
     m_eventsBeforeCheck = m_client->events().size();
     m_loginDuringCheck = false;
