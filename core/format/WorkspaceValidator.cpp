@@ -383,6 +383,13 @@ QString WorkspaceValidator::lifetimeMissing(const CustomAuth &auth)
         "session is refreshed only after a failed query");
 }
 
+QString WorkspaceValidator::requestUrlProblem(const QString &url)
+{
+    if (url.trimmed().isEmpty())
+        return QStringLiteral("the URL is empty: a request needs the address to send it to");
+    return urlProblem(url);
+}
+
 QString WorkspaceValidator::urlProblem(const QString &url)
 {
     const QString text = url.trimmed();

@@ -62,6 +62,8 @@ public:
     // Allowed in the file (the user may be typing it); the editors flag it and validate warns, where
     // only a run said so before (QA pass 40).
     static QString urlProblem(const QString &url);
+    // The same for an API Request step's URL, which can't be empty (Save refuses it).
+    static QString requestUrlProblem(const QString &url);
     // A kind the file format has but the studio doesn't run yet (graphql, openapi, grpc): what is done
     // instead, its queries being sent as a REST API's. Empty for REST. (QA pass 40: said nowhere.)
     static QString kindNotRunYet(const Resource &resource);

@@ -625,20 +625,20 @@ void tst_Editors::apiRequestEditor()
     QCOMPARE(editor->urlEdit()->text(), QStringLiteral("{{ DEMO_API }}/post"));
     // The empty URL's example names this workspace's address variable, and the refresh endpoint in a
     // refresh workflow (QA pass 38: always "{{ DEMO_API }}/login").
-    QCOMPARE(editor->urlEdit()->placeholderText(), QStringLiteral("{{ DEMO_API }}/login"));
+    QCOMPARE(editor->urlEdit()->placeholderText(), QStringLiteral("e.g. {{ DEMO_API }}/login"));
     {
         WorkflowEditor refresh(document.get(), WorkflowKind::Refresh);
         refresh.setResource(1);
         refresh.setCurrentStep(0);
         auto *refreshRequest = qobject_cast<ApiRequestStepEditor *>(refresh.currentStepEditor());
         QVERIFY(refreshRequest);
-        QCOMPARE(refreshRequest->urlEdit()->placeholderText(), QStringLiteral("{{ DEMO_API }}/refresh"));
+        QCOMPARE(refreshRequest->urlEdit()->placeholderText(), QStringLiteral("e.g. {{ DEMO_API }}/refresh"));
         document->setVariables({{QStringLiteral("API"), QStringLiteral("https://api.test")}},
                                QStringLiteral("Rename"));
-        QCOMPARE(refreshRequest->urlEdit()->placeholderText(), QStringLiteral("{{ API }}/refresh"));
+        QCOMPARE(refreshRequest->urlEdit()->placeholderText(), QStringLiteral("e.g. {{ API }}/refresh"));
         document->setVariables({}, QStringLiteral("Remove"));
         QCOMPARE(refreshRequest->urlEdit()->placeholderText(),
-                 QStringLiteral("https://api.example.com/refresh"));
+                 QStringLiteral("e.g. https://api.example.com/refresh"));
         document->undoStack()->undo();
         document->undoStack()->undo();
     }

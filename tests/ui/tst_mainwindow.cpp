@@ -1894,6 +1894,15 @@ void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
                  "Step \u201Chttp1\u201D has the URL \u2018ftp://example.com/post\u2019: not an "
                  "http:// or https:// address")),
              qPrintable(MessagePrompt::lastText()));
+    // And one with no URL at all, as a new request step starts out (QA pass 44: the form asked first).
+    request.url.clear();
+    window->document()->setStep(http1, request, QStringLiteral("Clear the URL"));
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 3);
+    QVERIFY2(MessagePrompt::lastText().startsWith(QStringLiteral("Step \u201Chttp1\u201D has no URL: the run "
+                                                                 "would stop there")),
+             qPrintable(MessagePrompt::lastText()));
     request.url = url;
     window->document()->setStep(http1, request, QStringLiteral("Fix the URL"));
 
@@ -1903,7 +1912,7 @@ void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
                                                {QStringLiteral("password"), QStringLiteral("pw")}});
     child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
     QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(MessagePrompt::count(), asked + 2);
+    QCOMPARE(MessagePrompt::count(), asked + 3);
 }
 
 void tst_MainWindow::failedRunSelectsTheFailingCell()

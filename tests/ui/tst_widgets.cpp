@@ -8,6 +8,7 @@
 // ({{ }} in request bodies, marked and completed), and ElidedLabel (one line, whatever its text).
 #include "document/DemoWorkspace.h"
 #include "document/WorkspaceDocument.h"
+#include "editor/ApiRequestStepEditor.h"
 #include "editor/ExpressionDelegate.h"
 #include "editor/ResourceEditor.h"
 #include "widgets/ActionIconEngine.h"
@@ -944,6 +945,17 @@ private Q_SLOTS:
         baseUrl->selectAll();
         QTest::keyClicks(baseUrl, QStringLiteral("ftp://{{ HOTS }}"));
         QVERIFY2(baseUrl->diagnostic().contains(QStringLiteral("HOTS")), qPrintable(baseUrl->diagnostic()));
+        // An empty base URL is allowed (queries then give whole URLs); an empty request URL is not, and its
+        // example reads as one (QA pass 44: a grey "{{ DEMO_API }}/login" looked filled in).
+        baseUrl->clear();
+        QVERIFY(baseUrl->diagnostic().isEmpty());
+        ApiRequestStepEditor request(document.get());
+        request.setStep({0, WorkflowKind::Auth, 1});
+        request.urlEdit()->clear();
+        QVERIFY2(request.urlEdit()->diagnostic().startsWith(QStringLiteral("the URL is empty")),
+                 qPrintable(request.urlEdit()->diagnostic()));
+        QVERIFY2(request.urlEdit()->placeholderText().startsWith(QStringLiteral("e.g. ")),
+                 qPrintable(request.urlEdit()->placeholderText()));
 
         // Another resource taking this one's name shows at once, and giving it back clears it (QA pass
         // 41: the line stayed until the resource was selected again).

@@ -101,7 +101,7 @@ ApiRequestStepEditor::ApiRequestStepEditor(WorkspaceDocument *document, QWidget 
     m_method->addItems(methods());
     m_url->setObjectName(QStringLiteral("requestUrl"));
     m_url->setAccessibleName(tr("Request URL"));
-    m_url->setTextCheck(&WorkspaceValidator::urlProblem);
+    m_url->setTextCheck(&WorkspaceValidator::requestUrlProblem);
     m_urlProblem->setObjectName(QStringLiteral("requestUrlProblem"));
     m_urlProblem->setWordWrap(true);
     WrappingLabel::keepNarrow(m_urlProblem);
@@ -344,7 +344,8 @@ void ApiRequestStepEditor::updateUrlExample()
     // The example names this workspace's own address variable and this workflow's kind of endpoint:
     // "{{ DEMO_API }}/login" read as a variable to use in workspaces without it, and in a refresh
     // workflow (QA pass 38).
-    m_url->setPlaceholderText(exampleUrl());
+    // Said as an example: a grey address alone read as one already filled in (QA pass 44).
+    m_url->setPlaceholderText(tr("e.g. %1").arg(exampleUrl()));
     const QString address = addressVariable();
     m_url->setToolTip(address.isEmpty()
                           ? tr("The whole URL; may use {{ expressions }}")

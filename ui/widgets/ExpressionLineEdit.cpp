@@ -51,9 +51,10 @@ void ExpressionLineEdit::analyse()
     m_expressionRanges = std::move(analysis.expressions);
     m_unknownRanges = std::move(analysis.unknownNameRanges);
     m_unknownNames = std::move(analysis.unknownNames);
-    if (analysis.diagnostic.isEmpty() && m_textCheck && isEnabled() && !text().isEmpty()) {
+    // Empty text is checked too: a field that must not be empty says so.
+    if (analysis.diagnostic.isEmpty() && m_textCheck && isEnabled()) {
         analysis.diagnostic = m_textCheck(text());
-        if (!analysis.diagnostic.isEmpty()) {
+        if (!analysis.diagnostic.isEmpty() && !text().isEmpty()) {
             const int written =
                 m_expressionRanges.isEmpty() ? int(text().size()) : m_expressionRanges.first().start;
             m_unknownRanges.append({0, written});

@@ -1632,9 +1632,11 @@ void MainWindow::checkTestStart(const std::function<void()> &proceed)
         }
         // An address no {{ }} can make an http one, as validate says (QA pass 41).
         if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled) {
-            if (const QString urlProblem = WorkspaceValidator::urlProblem(request->url);
+            if (const QString urlProblem = WorkspaceValidator::requestUrlProblem(request->url);
                 !urlProblem.isEmpty()) {
-                why = tr("Step \u201C%1\u201D has the URL \u2018%2\u2019: %3")
+                why = request->url.trimmed().isEmpty()
+                    ? tr("Step \u201C%1\u201D has no URL").arg(name)
+                    : tr("Step \u201C%1\u201D has the URL \u2018%2\u2019: %3")
                           .arg(name, request->url, urlProblem);
                 break;
             }
