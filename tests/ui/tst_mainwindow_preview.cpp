@@ -180,6 +180,42 @@ private Q_SLOTS:
     // Sessions are kept by resource name: while two resources share one, the preview shows neither, or it
     // would send one's token through the other's definition. It says why, as it does for a resource
     // without custom auth.
+    // Ctrl+L logs in from the window with the preview floating as with it docked (QA pass 44: nothing
+    // happened, and what the user typed next for the form went into the window's fields). Hidden, the
+    // preview leaves the key alone.
+    void authLoginKeyWorksWithThePreviewFloating()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(0); // no login test: opening the preview doesn't prompt
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.previewDock()->setFloating(true);
+        QVERIFY(QTest::qWaitForWindowExposed(window.previewDock()));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *resources = window.findChild<QListView *>(QStringLiteral("resourceList"));
+        QVERIFY(resources);
+        resources->setFocus();
+        answerTheLoginFormAsTheDemoUser();
+        QTest::keyClick(resources, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(preview->isLoggedIn());
+
+        // Docked again it works as before; hidden, the key does nothing.
+        window.previewDock()->setFloating(false);
+        QVERIFY(!window.actions().contains(preview->loginAction()));
+        window.previewDock()->hide();
+        const int logins = window.demoServer()->counters().logins;
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        resources->setFocus();
+        QTest::keyClick(resources, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(!aDialogIsOpen());
+        QCOMPARE(window.demoServer()->counters().logins, logins);
+    }
+
     void resourcesSharingANameArentPreviewed()
     {
         MainWindow window;

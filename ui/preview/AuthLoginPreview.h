@@ -72,6 +72,9 @@ public:
     // Auth Login (Cancel Login while one runs), wherever the preview is shown; Help > Keyboard Shortcuts
     // lists it with the preview's other keys.
     static QKeySequence loginKeys() { return QKeySequence(Qt::CTRL | Qt::Key_L); }
+    // The action behind loginKeys(): a window showing the preview in a floating dock adds it too, so the
+    // key works from the window as it does with the preview docked.
+    QAction *loginAction() const { return m_loginAction; }
     static constexpr int CountdownIntervalMs = 1000;
     // Enough lines for a long session of testing; older ones are dropped so the list stays cheap.
     static constexpr int MaxEventLogLines = 1000;

@@ -661,7 +661,9 @@ void MainWindow::createDocks()
         m_previewOpens = visible;
         if (visible)
             updatePreview();
+        updateLoginKeys();
     });
+    connect(m_previewDock, &QDockWidget::topLevelChanged, this, &MainWindow::updateLoginKeys);
 
     // History: every undoable step, to jump back several at once. Hidden at first, so its list is built
     // when first shown, as the preview's is.
@@ -1328,6 +1330,21 @@ AuthLoginPreview *MainWindow::authLoginPreview()
             TabOrder::placeAfter(previewEnd, statusBar());
     }
     return m_preview;
+}
+
+void MainWindow::updateLoginKeys()
+{
+    // Ctrl+L is the preview's, for the window it is in: floating, the preview is a window of its own, and
+    // the key did nothing from this one (QA pass 44; this window's keys work from the floating dock, which
+    // Qt counts as part of it). The window takes the action then, and gives it back when the preview is
+    // docked again or hidden, so the key is free while the preview is.
+    if (!m_preview)
+        return;
+    QAction *login = m_preview->loginAction();
+    if (m_previewDock->isFloating() && m_previewDock->isVisible())
+        addAction(login);
+    else
+        removeAction(login);
 }
 
 void MainWindow::updatePreview()

@@ -174,6 +174,7 @@ private:
     void updateRunPanelWorkflow();
     // Points the Auth Login preview at the current resource, while its dock is shown.
     void updatePreview();
+    void updateLoginKeys();
     // Takes sessions along when the resource they belong to was renamed (`change`), or the workspace
     // saved under another file (a null change), and notes the keys in use.
     void followSessions(const DocumentChange *change);
