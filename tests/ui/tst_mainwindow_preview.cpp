@@ -38,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
+#include <QWindow>
 
 #include <algorithm>
 
@@ -194,8 +195,8 @@ private Q_SLOTS:
         QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
         window.previewDock()->setFloating(true);
         QVERIFY(QTest::qWaitForWindowExposed(window.previewDock()));
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.windowHandle()->requestActivate();
+        QTRY_COMPARE(QApplication::activeWindow(), &window); // not the floating preview
         auto *resources = window.findChild<QListView *>(QStringLiteral("resourceList"));
         QVERIFY(resources);
         resources->setFocus();
@@ -208,8 +209,8 @@ private Q_SLOTS:
         QVERIFY(!window.actions().contains(preview->loginAction()));
         window.previewDock()->hide();
         const int logins = window.demoServer()->counters().logins;
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.windowHandle()->requestActivate();
+        QTRY_COMPARE(QApplication::activeWindow(), &window);
         resources->setFocus();
         QTest::keyClick(resources, Qt::Key_L, Qt::ControlModifier);
         QVERIFY(!aDialogIsOpen());
