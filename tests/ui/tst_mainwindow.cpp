@@ -964,6 +964,19 @@ void tst_MainWindow::aPanelShownFromTheViewMenuTakesTheFocus()
     QTest::keyClick(window->resourceView(), Qt::Key_3, Qt::AltModifier);
     QVERIFY(dock->isVisible());
     QTRY_VERIFY(dock->isAncestorOf(QApplication::focusWidget()));
+    // Shown, the panel's key takes the keyboard to it, not hides it (QA pass 44); from inside it, it hides.
+    window->resourceView()->setFocus();
+    QTest::keyClick(window->resourceView(), Qt::Key_3, Qt::AltModifier);
+    QVERIFY(dock->isVisible());
+    QTRY_VERIFY(dock->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_3, Qt::AltModifier);
+    QVERIFY(!dock->isVisible());
+    // The View menu's item still shows and hides, wherever the keyboard is.
+    toggle->trigger();
+    QVERIFY(dock->isVisible());
+    window->resourceView()->setFocus();
+    toggle->trigger();
+    QVERIFY(!dock->isVisible());
 }
 
 // QA pass 35: Space (disable) in the step list, Ctrl+Z, Space again typed a space into the step's code.
@@ -3067,7 +3080,8 @@ void tst_MainWindow::standardShortcuts()
     QVERIFY(!previewDock->isVisible());
     QTest::keyClick(window.get(), Qt::Key_4, Qt::AltModifier);
     QTRY_VERIFY(previewDock->isVisible());
-    QTest::keyClick(window.get(), Qt::Key_4, Qt::AltModifier);
+    QTRY_VERIFY(previewDock->isAncestorOf(QApplication::focusWidget())); // shown, it has the keyboard
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_4, Qt::AltModifier);
     QTRY_VERIFY(!previewDock->isVisible());
 }
 

@@ -175,6 +175,8 @@ private:
     // Points the Auth Login preview at the current resource, while its dock is shown.
     void updatePreview();
     void updateLoginKeys();
+    // Gives the panel the keyboard: its first field or list.
+    void focusPanel(QDockWidget *dock);
     // Takes sessions along when the resource they belong to was renamed (`change`), or the workspace
     // saved under another file (a null change), and notes the keys in use.
     void followSessions(const DocumentChange *change);
@@ -204,6 +206,7 @@ private:
     WorkflowRunPanel *m_runPanel;
     QDockWidget *m_runDock;
     QDockWidget *m_previewDock;
+    QHash<const QObject *, QDockWidget *> m_panelToggles; // each panel's show/hide action (Alt+1 ...)
     AuthLoginPreview *m_preview = nullptr;
     SessionManager *m_sessions;
     QLabel *m_demoStatus;
