@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -1303,15 +1304,30 @@ void tst_Editors::keyValueRowsMoveCopyAndPasteAsText()
     QCOMPARE(document->resource(1).headers.at(3).name, QStringLiteral("next"));
     QCOMPARE(document->undoStack()->count(), undoSteps + 4);
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Move header"));
+    // The context menu has them all, greyed where they can't act: the first row can't go up.
     view->setCurrentIndex(editor.model()->index(0, KeyValueTableModel::NameColumn));
-    QVERIFY(!editor.findChild<QAction *>(QStringLiteral("moveRowUp"))->isEnabled()); // the first row
+    Q_EMIT view->customContextMenuRequested(view->visualRect(view->currentIndex()).center());
+    QTRY_VERIFY(qobject_cast<QMenu *>(QApplication::activePopupWidget()));
+    auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+    QStringList shown;
+    for (QAction *action : menu->actions()) {
+        if (!action->isSeparator())
+            shown.append(action->objectName() + (action->isEnabled() ? QString() : QStringLiteral(" (off)")));
+    }
+    QCOMPARE(shown,
+             (QStringList {QStringLiteral("moveRowUp (off)"), QStringLiteral("moveRowDown"),
+                           QStringLiteral("copyRow"), QStringLiteral("copyAllRows"),
+                           QStringLiteral("pasteRows")}));
+    menu->close();
+    QTest::keyClick(view, Qt::Key_Up, Qt::ControlModifier); // does nothing
+    QCOMPARE(document->undoStack()->count(), undoSteps + 4);
 
     // Ctrl+C copies the selected row as a header line; Copy All Rows copies every row, and pasting that
     // text into another table gives the same rows.
     view->setCurrentIndex(editor.model()->index(1, KeyValueTableModel::ValueColumn));
     QTest::keySequence(view, QKeySequence::Copy);
     QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("// X-Debug: 1\n"));
-    editor.findChild<QAction *>(QStringLiteral("copyAllRows"))->trigger();
+    editor.copyRows(true); // Copy All Rows
     const QString all = QApplication::clipboard()->text();
     QCOMPARE(all.count(QLatin1Char('\n')), 5);
     KeyValueTableEditor other(document.get());

@@ -5,7 +5,6 @@
 #include "KeyValueText.h"
 #include "ProblemFlagDelegate.h"
 #include "widgets/ActionIconEngine.h"
-#include "widgets/StudioAction.h"
 
 #include <QAbstractItemDelegate>
 #include <QAction>
@@ -16,11 +15,13 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 
 namespace AuthStudio {
 
@@ -31,24 +32,6 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     , m_view(new QTableView(this))
     , m_addButton(new QToolButton(this))
     , m_removeButton(new QToolButton(this))
-    , m_moveUpAction(StudioAction::create(this, QStringLiteral("moveRowUp"), tr("Move &Up"),
-                                          tr("Move the selected row up (Ctrl+Up in the table)"),
-                                          QKeySequence(Qt::CTRL | Qt::Key_Up),
-                                          ActionIconEngine::icon(ActionIconEngine::Glyph::MoveUp)))
-    , m_moveDownAction(StudioAction::create(this, QStringLiteral("moveRowDown"), tr("Move &Down"),
-                                            tr("Move the selected row down (Ctrl+Down in the table)"),
-                                            QKeySequence(Qt::CTRL | Qt::Key_Down),
-                                            ActionIconEngine::icon(ActionIconEngine::Glyph::MoveDown)))
-    , m_copyAction(StudioAction::create(this, QStringLiteral("copyRow"), tr("&Copy"),
-                                        tr("Copy the selected row as text"), QKeySequence::Copy))
-    , m_copyAllAction(StudioAction::create(this, QStringLiteral("copyAllRows"), tr("Copy &All Rows"),
-                                           tr("Copy every row as text, one a line")))
-    , m_pasteAction(StudioAction::create(
-          this, QStringLiteral("pasteRows"), tr("&Paste"),
-          tr("Add the rows of the copied text after the selected row, one a line (\"Name: value\" or "
-             "\"name=value\"; a line starting with // is added switched off). A single line goes into "
-             "the current cell."),
-          QKeySequence::Paste))
 {
     m_view->setObjectName(QStringLiteral("table"));
     m_view->setModel(m_model);
@@ -86,22 +69,11 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
     layout->addWidget(m_view);
     layout->addLayout(buttons);
 
-    // Keys that act on the table only: in a cell being edited they keep their meaning for the text.
-    for (QAction *action : {m_moveUpAction, m_moveDownAction, m_copyAction, m_copyAllAction, m_pasteAction}) {
-        action->setShortcutContext(Qt::WidgetShortcut);
-        m_view->addAction(action);
-    }
-    m_view->insertAction(m_copyAction, [this] {
-        auto *separator = new QAction(this);
-        separator->setSeparator(true);
-        return separator;
-    }());
-    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
-    connect(m_moveUpAction, &QAction::triggered, this, [this] { moveSelectedRow(-1); });
-    connect(m_moveDownAction, &QAction::triggered, this, [this] { moveSelectedRow(1); });
-    connect(m_copyAction, &QAction::triggered, this, [this] { copyRows(); });
-    connect(m_copyAllAction, &QAction::triggered, this, [this] { copyRows(true); });
-    connect(m_pasteAction, &QAction::triggered, this, &KeyValueTableEditor::paste);
+    // The table's own commands, in its context menu; their keys are taken in eventFilter(). Made when
+    // the menu is asked for: the studio has a table on every page, and actions with shortcuts cost its
+    // start-up.
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &KeyValueTableEditor::showContextMenu);
     connect(m_addButton, &QToolButton::clicked, this, &KeyValueTableEditor::addRow);
     connect(m_removeButton, &QToolButton::clicked, this, &KeyValueTableEditor::removeSelectedRow);
     // The view's own key (see eventFilter): a cell being edited has the focus, and Delete stays its text's.
@@ -110,8 +82,6 @@ KeyValueTableEditor::KeyValueTableEditor(WorkspaceDocument *document, QWidget *p
             &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateButtons);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, &KeyValueTableEditor::updateButtons);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &KeyValueTableEditor::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, &KeyValueTableEditor::updateViewHeight);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &KeyValueTableEditor::updateViewHeight);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &KeyValueTableEditor::updateViewHeight);
@@ -225,13 +195,55 @@ void KeyValueTableEditor::commitOpenEditor()
 
 bool KeyValueTableEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent *>(event)->matches(QKeySequence::Delete) &&
-        m_view->selectionModel()->hasSelection()) {
+    // The view's keys only: a cell being edited has the focus, and these keys stay its text's.
+    if (watched != m_view || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const bool control = key->modifiers() == Qt::ControlModifier;
+    if (key->matches(QKeySequence::Delete) && m_view->selectionModel()->hasSelection())
         removeSelectedRow();
-        return true;
-    }
-    return QWidget::eventFilter(watched, event);
+    else if (control && key->key() == Qt::Key_Up)
+        moveSelectedRow(-1);
+    else if (control && key->key() == Qt::Key_Down)
+        moveSelectedRow(1);
+    else if (key->matches(QKeySequence::Copy))
+        copyRows();
+    else if (key->matches(QKeySequence::Paste))
+        paste();
+    else
+        return QWidget::eventFilter(watched, event);
+    return true;
+}
+
+void KeyValueTableEditor::showContextMenu(const QPoint &position)
+{
+    const int row = selectedRow();
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->setObjectName(QStringLiteral("tableMenu"));
+    const auto add = [menu](const QString &name, const QString &text, const QKeySequence &keys, bool enabled,
+                            const std::function<void()> &run) {
+        QAction *action = menu->addAction(text, run);
+        action->setObjectName(name);
+        action->setShortcut(keys); // shown; the keys themselves are eventFilter()'s
+        action->setEnabled(enabled);
+    };
+    add(QStringLiteral("moveRowUp"), tr("Move &Up"), QKeySequence(Qt::CTRL | Qt::Key_Up), row > 0,
+        [this] { moveSelectedRow(-1); });
+    add(QStringLiteral("moveRowDown"), tr("Move &Down"), QKeySequence(Qt::CTRL | Qt::Key_Down),
+        row >= 0 && row + 1 < m_model->rowCount(), [this] { moveSelectedRow(1); });
+    menu->addSeparator();
+    add(QStringLiteral("copyRow"), tr("&Copy"), QKeySequence::Copy, row >= 0, [this] { copyRows(); });
+    add(QStringLiteral("copyAllRows"), tr("Copy &All Rows"), {}, m_model->rowCount() > 0,
+        [this] { copyRows(true); });
+    add(QStringLiteral("pasteRows"), tr("&Paste"), QKeySequence::Paste, m_model->hasTable(),
+        [this] { paste(); });
+    menu->setToolTipsVisible(true);
+    menu->actions().constLast()->setToolTip(
+        tr("Adds the rows of the copied text after the selected row, one a line (\"Name: value\" or "
+           "\"name=value\"; a line starting with // is added switched off). A single line goes into the "
+           "current cell."));
+    menu->popup(m_view->viewport()->mapToGlobal(position));
 }
 
 void KeyValueTableEditor::removeSelectedRow()
@@ -298,11 +310,6 @@ void KeyValueTableEditor::updateButtons()
     m_addButton->setEnabled(m_model->hasTable());
     const int row = selectedRow();
     m_removeButton->setEnabled(m_model->hasTable() && row >= 0);
-    m_moveUpAction->setEnabled(row > 0);
-    m_moveDownAction->setEnabled(row >= 0 && row + 1 < m_model->rowCount());
-    m_copyAction->setEnabled(row >= 0);
-    m_copyAllAction->setEnabled(m_model->rowCount() > 0);
-    m_pasteAction->setEnabled(m_model->hasTable());
 }
 
 } // namespace AuthStudio

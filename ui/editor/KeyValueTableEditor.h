@@ -11,7 +11,6 @@
 #include <QKeySequence>
 #include <QWidget>
 
-class QAction;
 class QTableView;
 class QToolButton;
 
@@ -64,6 +63,7 @@ protected:
 private:
     void updateButtons();
     int selectedRow() const;
+    void showContextMenu(const QPoint &position);
     void updateViewHeight();
     // Ends the edit of the current cell, if one is open, keeping what was typed.
     void commitOpenEditor();
@@ -73,11 +73,6 @@ private:
     QTableView *m_view;
     QToolButton *m_addButton;
     QToolButton *m_removeButton;
-    QAction *m_moveUpAction;
-    QAction *m_moveDownAction;
-    QAction *m_copyAction;
-    QAction *m_copyAllAction;
-    QAction *m_pasteAction;
     bool m_sizedToRows = false;
 };
 

@@ -147,7 +147,6 @@ MainWindow::MainWindow(QWidget *parent)
     centralLayout->addWidget(m_resourceEditor, 1);
     setCentralWidget(central);
     m_demoStatus->setObjectName(QStringLiteral("demoStatus"));
-    m_demoStatus->hide(); // until a workspace that uses the demo API opens
     statusBar()->addPermanentWidget(m_demoStatus);
 
     createActions();
@@ -756,6 +755,8 @@ void MainWindow::start(const QString &path)
 {
     if (path.isEmpty())
         startDemoServer();
+    else
+        m_demoStatus->hide(); // until the file turns out to use the demo API (afterOpen())
     auto openInitial = [this, path] {
         const auto openedOrEmpty = [this](bool opened) {
             if (!opened)
