@@ -55,6 +55,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -179,6 +180,7 @@ private Q_SLOTS:
     void aboutShowsVersion();
     void usableAt1280x800();
     void standardShortcuts();
+    void fileChangeBarKeysAreItsOwn();
     void undoAndRedoKeysWalkTheDocumentFromAnyField();
     void undoInCodeAndBodiesIsTheDocuments();
     void stepCommandsFromTheKeyboard();
@@ -2984,6 +2986,36 @@ void tst_MainWindow::stepCommandsFromTheKeyboard()
     QCOMPARE(QApplication::focusWidget(), child<QLineEdit>(window.get(), QStringLiteral("resourceName")));
     QVERIFY(!addItem->isEnabled());
     window->document()->undoStack()->setClean();
+}
+
+// The file-change bar's buttons have keys of their own: Alt+R, the Reload button's, opened the Resource
+// menu instead (QA pass 44).
+void tst_MainWindow::fileChangeBarKeysAreItsOwn()
+{
+    auto window = createWindow();
+    QSet<QChar> menuKeys;
+    for (QAction *menu : window->menuBar()->actions()) {
+        const QString text = menu->text();
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (amp >= 0 && amp + 1 < text.size())
+            menuKeys.insert(text.at(amp + 1).toLower());
+    }
+    QVERIFY(menuKeys.contains(QLatin1Char('r')));
+    FileChangeBar *bar = window->fileChangeBar();
+    const QString file = QStringLiteral("w.authstudio.json");
+    const std::function<void()> shows[] = {[&] { bar->showChanged(file, true); },
+                                           [&] { bar->showRemoved(file); }, [&] { bar->showReloaded(file); }};
+    for (const auto &show : shows) {
+        show();
+        for (QAbstractButton *button : bar->findChildren<QAbstractButton *>()) {
+            if (button->isHidden())
+                continue;
+            const QString text = button->text();
+            const qsizetype amp = text.indexOf(QLatin1Char('&'));
+            QVERIFY2(amp >= 0 && amp + 1 < text.size(), qPrintable(text));
+            QVERIFY2(!menuKeys.contains(text.at(amp + 1).toLower()), qPrintable(text));
+        }
+    }
 }
 
 void tst_MainWindow::standardShortcuts()

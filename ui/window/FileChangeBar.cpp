@@ -47,13 +47,14 @@ FileChangeBar::FileChangeBar(QWidget *parent)
 
 void FileChangeBar::showChanged(const QString &fileName, bool unsavedChanges)
 {
-    present(unsavedChanges
-                ? tr("Another program changed \u201C%1\u201D. Reload shows its version in place of your unsaved "
-                     "changes (Undo goes back to your version, without its changes); saving yours overwrites "
-                     "its changes.")
-                      .arg(fileName)
-                : tr("Another program changed \u201C%1\u201D.").arg(fileName),
-            Action::Reload, unsavedChanges);
+    present(
+        unsavedChanges
+            ? tr("Another program changed \u201C%1\u201D. Reload shows its version in place of your unsaved "
+                 "changes (Undo goes back to your version, without its changes); saving yours overwrites "
+                 "its changes.")
+                  .arg(fileName)
+            : tr("Another program changed \u201C%1\u201D.").arg(fileName),
+        Action::Reload, unsavedChanges);
 }
 
 void FileChangeBar::showReloaded(const QString &fileName)
@@ -85,13 +86,14 @@ void FileChangeBar::present(const QString &text, Action action, bool warning)
     m_text->setText(text);
     m_action->setVisible(action != Action::None);
     if (action == Action::Reload) {
-        m_action->setText(tr("&Reload"));
+        // Alt+L and Alt+A: Alt+R and Alt+S open the Resource and Step menus (QA pass 44).
+        m_action->setText(tr("Re&load"));
         m_action->setToolTip(tr("Show the workspace as the file holds it now (Undo goes back)"));
     } else if (action == Action::Save) {
-        m_action->setText(tr("&Save"));
+        m_action->setText(tr("S&ave"));
         m_action->setToolTip(tr("Write the workspace to the file again"));
     }
-    m_dismiss->setText(action == Action::None ? tr("OK") : tr("Dismiss"));
+    m_dismiss->setText(action == Action::None ? tr("&OK") : tr("&Dismiss"));
     // Tinted from the palette's own colours, as the Test panel's notification is: readable in light and
     // dark themes.
     QPalette palette = parentWidget() ? parentWidget()->palette() : this->palette();
