@@ -154,6 +154,7 @@ private Q_SLOTS:
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
     void keyValueRowsMoveCopyAndPasteAsText();
+    void aSelectedExpressionKeepsTheSelectionsText();
     void variableRowsSaveRefusesAreMarked();
     void headerRowsThatCouldInjectAreMarked();
     void addingARowEditsItsName();
@@ -1350,6 +1351,38 @@ void tst_Editors::keyValueRowsMoveCopyAndPasteAsText()
            document->resource(1).headers != before)
         document->undoStack()->undo();
     QCOMPARE(document->resource(1).headers, before);
+}
+
+// A selected row's {{ expression }} is outlined, not tinted over: the tint faded the selection's white
+// text to 2.6:1 against the highlight (QA pass 44).
+void tst_Editors::aSelectedExpressionKeepsTheSelectionsText()
+{
+    auto document = demoDocument();
+    KeyValueTableEditor editor(document.get());
+    editor.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, 1));
+    editor.resize(600, 300);
+    QVERIFY(showActive(&editor));
+    QTableView *view = editor.view();
+    const QModelIndex value = editor.model()->index(0, KeyValueTableModel::ValueColumn);
+    QVERIFY(editor.model()->setData(value, QStringLiteral("{{ TOKEN }}")));
+    view->setFocus();
+    view->setCurrentIndex(value);
+    QTRY_VERIFY(view->hasFocus());
+    const auto brightest = [view, &value] {
+        const QImage image = view->viewport()->grab().toImage();
+        const QRect cell = view->visualRect(value);
+        int most = 0;
+        for (int y = cell.top(); y <= cell.bottom(); ++y) {
+            for (int x = cell.left(); x <= cell.right(); ++x)
+                most = std::max(most, qGray(image.pixel(x, y)));
+        }
+        return most;
+    };
+    const int expression = brightest();
+    // As bright as the same cell's plain text (measured: 240 and 240; tinted over, 216).
+    QVERIFY(editor.model()->setData(value, QStringLiteral("TOKEN")));
+    const int plain = brightest();
+    QVERIFY2(expression >= plain - 6, qPrintable(QStringLiteral("%1 against %2").arg(expression).arg(plain)));
 }
 
 // Every workspace variable is saved, checked or not: a row Save refuses for its name (none, or not an

@@ -52,11 +52,14 @@ void ExpressionDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
 
     painter->save();
     painter->setClipRect(textRect); // an elided value's hidden end is not marked past the cell
+    const bool selected = option.state.testFlag(QStyle::State_Selected);
     for (const TemplateAnalysis::Range &range : analysis.expressions) {
         const int left = xAt(range.start);
-        ExpressionMarks::paintTint(
-            painter, QRectF(left, top, xAt(range.start + range.length) - left, metrics.height()),
-            item.palette);
+        const QRectF box(left, top, xAt(range.start + range.length) - left, metrics.height());
+        if (selected)
+            ExpressionMarks::paintSelectedTint(painter, box, item.palette);
+        else
+            ExpressionMarks::paintTint(painter, box, item.palette);
     }
     for (const TemplateAnalysis::Range &range : analysis.unknownNameRanges)
         ExpressionMarks::paintUnderline(painter, xAt(range.start), xAt(range.start + range.length),

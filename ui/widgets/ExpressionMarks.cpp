@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <QPalette>
 
 namespace AuthStudio {
 
@@ -14,6 +15,18 @@ void ExpressionMarks::paintTint(QPainter *painter, const QRectF &expression, con
     painter->setPen(Qt::NoPen);
     painter->setBrush(StudioColors::expressionTint(palette));
     painter->drawRoundedRect(expression, 3, 3);
+    painter->restore();
+}
+
+void ExpressionMarks::paintSelectedTint(QPainter *painter, const QRectF &expression, const QPalette &palette)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor edge = palette.color(QPalette::HighlightedText);
+    edge.setAlpha(140);
+    painter->setPen(QPen(edge, 1));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(expression.adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
     painter->restore();
 }
 
