@@ -174,9 +174,11 @@ int QueryCommand::run(const QStringList &arguments)
                           .arg(result.originalFailure->status)
                           .arg(result.loggedInAgain ? QStringLiteral(" and a new login") : QString())
                     : QStringLiteral(" retried");
+            // The body of a lone query's reply is printed whole below it: not on its line too (QA pass 44).
+            const bool bodyFollows = repeat == 1 && !asJson && result.response.status;
             if (!result.error.isEmpty())
                 line += QStringLiteral(": ") + mask.maskText(result.error);
-            else if (!result.succeeded)
+            else if (!result.succeeded && !bodyFollows)
                 line += QStringLiteral(": ") + mask.maskText(result.response.failureText());
             listedText.append(line);
             QJsonObject item {{QStringLiteral("status"), result.status()},

@@ -381,7 +381,8 @@ void QueryClient::proceed(PendingQuery *query)
         ++m_generation;
         Q_EMIT sessionChanged();
         wait(query);
-        loginNeeded(AuthEvent::Trigger::NoSession, reason);
+        // Said in the login's event: "login (noSession)" read as if no session were stored (QA pass 44).
+        loginNeeded(AuthEvent::Trigger::NoSession, reason, 0, true);
         return;
     }
     if (auth.loginTimeoutSeconds > 0 && m_session->loggedInAt.secsTo(now) >= auth.loginTimeoutSeconds) {
@@ -425,14 +426,16 @@ void QueryClient::proceed(PendingQuery *query)
 
 // A login is needed. Silent resources and the RunWorkflow policy run the auth workflow; otherwise every
 // waiting query fails with "login required" and the caller is told once, to show its prompt.
-void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason, int triggerStatus)
+void QueryClient::loginNeeded(AuthEvent::Trigger trigger, const QString &reason, int triggerStatus,
+                              bool sayWhy)
 {
     if (m_resource.customAuth.runWithoutPrompt || m_loginPolicy == LoginPolicy::RunWorkflow) {
         // The failed query's status goes along: the login's event said "failed query (0)" (QA pass 32).
+        const QString why = sayWhy ? reason : QString();
         if (m_resource.customAuth.runWithoutPrompt && trigger == AuthEvent::Trigger::NoSession)
-            startLogin(AuthEvent::Trigger::Silent);
+            startLogin(AuthEvent::Trigger::Silent, 0, why);
         else
-            startLogin(trigger, triggerStatus);
+            startLogin(trigger, triggerStatus, why);
         return;
     }
     if (!m_loginRequiredReported) { // once until the next login attempt, not once per waiting query
@@ -540,12 +543,13 @@ void QueryClient::runLoginTest()
     });
 }
 
-void QueryClient::startLogin(AuthEvent::Trigger trigger, int triggerStatus)
+void QueryClient::startLogin(AuthEvent::Trigger trigger, int triggerStatus, const QString &why)
 {
     m_loginRequiredReported = false;
     m_operation = AuthOperation::Login;
     m_operationTrigger = trigger;
     m_operationStatus = triggerStatus;
+    m_operationWhy = why;
     m_operationStarted = m_clock->now();
     Q_EMIT loginStarted();
     if (m_resource.customAuth.authWorkflow.runsNothing()) {
@@ -611,8 +615,8 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             m_needsLogin = false;
             m_loginTested = true; // a fresh login needs no test
             ++m_stats.logins;
-            record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, {}, m_operationStatus, false,
-                   console);
+            record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, m_operationWhy,
+                   m_operationStatus, false, console);
             Q_EMIT sessionChanged();
             Q_EMIT loginFinished(true, {});
             resumeWaiters();
@@ -921,17 +925,22 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
         // session stays, and the next queries go out with it (QA pass 37: a 404 left every later query of
         // the studio's waiting for a login).
         query->m_result.response = *query->m_result.originalFailure;
+        // Said as it happened: a refresh that failed is followed by a new login (QA pass 44: "after the
+        // session was refreshed" when the refresh had failed).
+        const QString renewed = query->m_result.loggedInAgain
+            ? QStringLiteral("after a new login")
+            : QStringLiteral("after the session was refreshed");
         if (response.status != 401) {
             query->m_result.error =
-                QStringLiteral("The query failed again after the session was refreshed (HTTP %1): the server "
-                               "refuses this request with the new session too.")
+                QStringLiteral("The query failed again %1 (HTTP %2): the server refuses this "
+                               "request with the new session too.")
+                    .arg(renewed)
                     .arg(response.status);
             query->finish();
             return;
         }
         query->m_result.loginRequired = true;
-        query->m_result.error =
-            QStringLiteral("The query failed again after the session was refreshed; login required.");
+        query->m_result.error = QStringLiteral("The query failed again %1; login required.").arg(renewed);
         if (!m_needsLogin) {
             m_needsLogin = true;
             m_needsLoginTrigger = AuthEvent::Trigger::FailedQuery;
@@ -941,8 +950,7 @@ void QueryClient::onReplyFinished(PendingQuery *query, QNetworkReply *reply)
             if (m_resource.customAuth.runWithoutPrompt && m_operation == AuthOperation::None)
                 startLogin(AuthEvent::Trigger::Silent);
             else
-                Q_EMIT loginRequired(
-                    QStringLiteral("the query failed again after the session was refreshed"));
+                Q_EMIT loginRequired(QStringLiteral("the query failed again %1").arg(renewed));
         }
     }
     query->finish();
@@ -1037,7 +1045,10 @@ void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool 
     event.console = console; // masked by the caller, with the run's secrets too
     if (m_session) {
         event.sessionAgeSeconds = m_session->loggedInAt.secsTo(event.time);
-        if (m_session->expiresAt.isValid())
+        // Only while the resource refreshes on expiry: a session from before a switch to another trigger
+        // keeps its expiry, which then means nothing ("expires in 0 s" under Every query run, QA pass 44).
+        if (m_session->expiresAt.isValid() &&
+            m_resource.customAuth.refreshTrigger == CustomAuth::RefreshTrigger::TimeBased)
             event.expiresInSeconds = std::max<qint64>(0, event.time.secsTo(m_session->expiresAt));
     }
     m_events.append(event);

@@ -151,10 +151,13 @@ private:
     // Reads the session (`again`: from the store, not the cache; see proceed()), then calls `then`.
     void loadSession(void (QueryClient::*then)(), bool again = false);
     void runLoginTest();
-    void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0);
+    // `why`, when given, goes into the login's event: a cause its trigger alone doesn't tell.
+    void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0, const QString &why = {});
     void startRefresh(AuthEvent::Trigger trigger, int triggerStatus = 0);
     void onAuthRunFinished(const RunResult &result);
-    void loginNeeded(AuthEvent::Trigger trigger, const QString &reason, int triggerStatus = 0);
+    // `sayWhy`: a login it starts says `reason` in its event too.
+    void loginNeeded(AuthEvent::Trigger trigger, const QString &reason, int triggerStatus = 0,
+                     bool sayWhy = false);
 
     void sendRequest(PendingQuery *query, const QUrl &redirectTo = {}, const QByteArray &redirectVerb = {});
     void onReplyFinished(PendingQuery *query, QNetworkReply *reply);
@@ -200,6 +203,7 @@ private:
     AuthOperation m_operation = AuthOperation::None;
     AuthEvent::Trigger m_operationTrigger = AuthEvent::Trigger::Manual;
     int m_operationStatus = 0;
+    QString m_operationWhy; // see startLogin()
     bool m_operationIsTest = false; // testRefresh(): report, don't resume queries
     QDateTime m_operationStarted;
     QDateTime m_lastTimedRefresh;

@@ -974,6 +974,23 @@ private Q_SLOTS:
                  qPrintable(bad.err));
     }
 
+    // A failed query's body is printed once, whole, under its line (QA pass 44: on the line, then again).
+    void aFailedQuerysBodyIsPrintedOnce()
+    {
+        const Run run = cli({QStringLiteral("query"), Demo, QStringLiteral("--resource"),
+                             QStringLiteral("Seed walkthrough"), QStringLiteral("--with-demo-server"),
+                             QStringLiteral("--session-store"), QStringLiteral("memory"),
+                             QStringLiteral("--input"), QStringLiteral("form1.email=a@example.com"),
+                             QStringLiteral("--input"), QStringLiteral("form1.password=pw"),
+                             QStringLiteral("--path"), QStringLiteral("/status/500")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(
+                     QRegularExpression(QStringLiteral("^500 GET http://\\S+/status/500 \\([0-9.]+ ms\\)$"),
+                                        QRegularExpression::MultilineOption)),
+                 qPrintable(run.out));
+        QCOMPARE(run.out.count(QStringLiteral("Internal Server Error")), 1);
+    }
+
     // query takes --script-timeout as auth does (its login runs the same scripts; it was refused), and no
     // command lists --help-all, which none took (QA pass 40).
     void queryTakesTheScriptTimeout()

@@ -540,6 +540,32 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().meRequests, 0); // no query was sent
     }
 
+    // A session's expiry is said in events only while the resource refreshes on expiry: after a switch to
+    // another trigger, the login test said "expires in 0 s" of a lifetime that no longer counts (QA pass 44).
+    void eventsSayTheExpiryOnlyWhileItCounts()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.loginTestEnabled = true;
+        auth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        auth.expiresIn = QStringLiteral("3600");
+        login(*client(workspace));
+        const auto loginTestExpiry = [this](const Workspace &shown) {
+            auto c = client(shown);
+            if (!wait(c->checkLogin()).succeeded)
+                return qint64(-2);
+            const QList<AuthEvent> &events = c->events();
+            const auto test = std::find_if(events.cbegin(), events.cend(), [](const AuthEvent &e) {
+                return e.kind == AuthEvent::Kind::LoginTest;
+            });
+            return test == events.cend() ? qint64(-3) : test->expiresInSeconds;
+        };
+        QVERIFY(loginTestExpiry(workspace) > 3500);
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::EveryQuery;
+        QCOMPARE(loginTestExpiry(workspace), qint64(-1));
+    }
+
     void refreshAfter401ThenRetrySucceeds()
     {
         auto c = client(demoWorkspace(m_server->baseUrl()));
@@ -613,6 +639,23 @@ private Q_SLOTS:
         }
     }
 
+    // A query that fails again after the failed refresh's new login says so, not "after the session was
+    // refreshed" (QA pass 44).
+    void aQueryFailingAfterANewLoginSaysSo()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.refreshWorkflow.steps = {apiRequest(
+            QStringLiteral("http1"), QStringLiteral("GET"), QStringLiteral("{{ DEMO_API }}/status/400"))};
+        auto c = client(workspace);
+        c->setLoginPolicy(QueryClient::LoginPolicy::RunWorkflow);
+        login(*c);
+        const QueryResult result = wait(c->send(get(QStringLiteral("/status/401"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.retried);
+        QVERIFY(result.loggedInAgain);
+        QCOMPARE(result.error, QStringLiteral("The query failed again after a new login; login required."));
+    }
+
     // A session's tokens go only to the server that issued them: pointed at another server since (a
     // workspace variable changed, `--var`), the resource sends them nothing, not even a refresh or a login
     // test, and needs a login there (QA pass 32: a token from one host went to another).
@@ -660,6 +703,15 @@ private Q_SLOTS:
             QCOMPARE(issuer.counters().logins, 1);
             QCOMPARE(issuer.counters().meRequests, 1);
             QCOMPARE(staging.counters().loginTests, 0); // a fresh login needs no test
+            // Its event says why it logged in: "login (noSession)" read as if nothing were stored (QA pass
+            // 44).
+            const QList<AuthEvent> &events = elsewhere->events();
+            const auto login = std::find_if(events.cbegin(), events.cend(), [](const AuthEvent &e) {
+                return e.kind == AuthEvent::Kind::Login;
+            });
+            QVERIFY(login != events.cend());
+            QVERIFY2(login->toText().contains(QStringLiteral(": the session is for http://")),
+                     qPrintable(login->toText()));
         } else {
             QVERIFY(!result.succeeded);
             QVERIFY(result.loginRequired);
