@@ -5,6 +5,7 @@
 #include "CliWorkspace.h"
 #include "run/WorkflowRunner.h"
 #include "script/ScriptEngine.h"
+#include "script/VariableScope.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -85,13 +86,8 @@ int AuthCommand::run(const QStringList &arguments)
     }
     const QHash<QString, QString> variables = workspace.variables();
 
-    Scope initial;
-    for (const KeyValue &variable : workspace.workspace().variables) {
-        if (variable.enabled)
-            initial.set(variable.name, variables.value(variable.name, variable.value));
-    }
-    for (auto it = variables.constBegin(); it != variables.constEnd(); ++it)
-        initial.set(it.key(), it.value());
+    const Scope initial =
+        VariableScope::of(workspace.workspace().variables, variables, VariableScope::Given::MayAdd);
 
     QNetworkAccessManager network;
     CliPrompter prompter(workspace.inputs());

@@ -9,6 +9,7 @@
 #include "script/ScriptEngine.h"
 #include "script/SecretMasker.h"
 #include "script/Template.h"
+#include "script/VariableScope.h"
 #include "session/Clock.h"
 #include "session/SessionManager.h"
 
@@ -112,7 +113,11 @@ QString QueryClient::sessionKey() const
 
 QSet<QString> QueryClient::secrets() const
 {
-    return m_session ? m_session->toScope().secrets() : QSet<QString>();
+    // The session's, and the workspace variables' that look like secrets (an API key given with --var).
+    QSet<QString> secrets = baseScope().secrets();
+    if (m_session)
+        secrets.unite(m_session->toScope().secrets());
+    return secrets;
 }
 
 bool QueryClient::usesCustomAuth() const
@@ -122,14 +127,7 @@ bool QueryClient::usesCustomAuth() const
 
 Scope QueryClient::baseScope() const
 {
-    Scope scope;
-    for (const KeyValue &variable : m_workspace.variables) {
-        if (variable.enabled)
-            scope.set(variable.name, m_overrides.value(variable.name, variable.value));
-    }
-    for (auto it = m_overrides.constBegin(); it != m_overrides.constEnd(); ++it)
-        scope.set(it.key(), it.value());
-    return scope;
+    return VariableScope::of(m_workspace.variables, m_overrides, VariableScope::Given::MayAdd);
 }
 
 QStringList QueryClient::tokenOrigins() const

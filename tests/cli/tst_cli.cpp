@@ -1395,6 +1395,47 @@ private Q_SLOTS:
                  qPrintable(afterLogout.out));
     }
 
+    // A value that looks like a secret, given with --var or kept in the workspace (which validate warns
+    // of), is masked in auth's and query's output as a typed password is, echoed back by the server too:
+    // CI logs took an API key given with --var (QA pass 44). --show-secrets prints it.
+    void secretLookingVariablesAreMasked()
+    {
+        DemoServer server;
+        QVERIFY(server.listen());
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(server.baseUrl().toString());
+        workspace.variables.append({QStringLiteral("SVC_PASSWORD"), QStringLiteral("hunter2hunter2XYZ")});
+        Resource &resource = workspace.resources.first();
+        auto &login = std::get<ApiRequestStep>(resource.customAuth.authWorkflow.steps[1]);
+        login.headers = {{QStringLiteral("X-Api-Key"), QStringLiteral("{{ API_KEY }}")},
+                         {QStringLiteral("X-Service"), QStringLiteral("{{ SVC_PASSWORD }}")}};
+        resource.headers.append({QStringLiteral("X-Api-Key"), QStringLiteral("{{ API_KEY }}")});
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("keys.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const QString key = QStringLiteral("sk_live_51HxyzSECRETKEY0123456789");
+        const QStringList inputs {
+            QStringLiteral("--var"),   QStringLiteral("API_KEY=") + key,
+            QStringLiteral("--input"), QStringLiteral("form1.email=") + DemoServer::demoEmail(),
+            QStringLiteral("--input"), QStringLiteral("form1.password=") + DemoServer::demoPassword()};
+        const Run auth = cli(QStringList {QStringLiteral("auth"), path} + inputs);
+        QCOMPARE(auth.exitCode, 0);
+        QVERIFY2(auth.out.contains(QStringLiteral("\"API_KEY\": \"********\"")), qPrintable(auth.out));
+        QVERIFY(!(auth.out + auth.err).contains(key));
+        QVERIFY(!(auth.out + auth.err).contains(QStringLiteral("hunter2hunter2XYZ")));
+        const Run query = cli(QStringList {QStringLiteral("query"), path, QStringLiteral("--session-store"),
+                                           QStringLiteral("memory"), QStringLiteral("--path"),
+                                           QStringLiteral("/anything/echo")} +
+                              inputs);
+        QCOMPARE(query.exitCode, 0);
+        QVERIFY2(query.out.contains(QStringLiteral("X-Api-Key")), qPrintable(query.out)); // the echo
+        QVERIFY2(!(query.out + query.err).contains(key), qPrintable(query.out));
+        const Run shown =
+            cli(QStringList {QStringLiteral("auth"), path, QStringLiteral("--show-secrets")} + inputs);
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY(shown.out.contains(key));
+    }
+
     void queryRefreshAndEventsWithoutSecrets()
     {
         DemoServer server;

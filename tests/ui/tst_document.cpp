@@ -642,6 +642,16 @@ void tst_Document::overridesDontDirty()
     KeyValueList variables {{QStringLiteral("DEMO_API"), QStringLiteral("http://127.0.0.1:8787"), false}};
     document->setVariables(variables, QStringLiteral("Add variable"));
     QVERIFY(document->variableOverrides().isEmpty());
+
+    // A variable that looks like a secret (which validate warns of) is one for runs: masked in the Test
+    // panel's scope and log, as the CLI masks it (QA pass 44). An address is not.
+    variables = {{QStringLiteral("API"), QStringLiteral("https://api.example.com")},
+                 {QStringLiteral("SVC_PASSWORD"), QStringLiteral("hunter2hunter2XYZ")}};
+    document->setVariables(variables, QStringLiteral("Add variables"));
+    const Scope secrets = document->initialScope();
+    QVERIFY(secrets.isSecretName(QStringLiteral("SVC_PASSWORD")));
+    QVERIFY(secrets.secrets().contains(QStringLiteral("hunter2hunter2XYZ")));
+    QVERIFY(!secrets.isSecretName(QStringLiteral("API")));
 }
 
 void tst_Document::mapStep_data()

@@ -12,6 +12,7 @@
 #include "format/WorkspaceValidator.h"
 #include "format/WorkspaceWriter.h"
 #include "run/JsonText.h"
+#include "script/VariableScope.h"
 
 #include <QApplication>
 #include <QDir>
@@ -849,13 +850,7 @@ Scope WorkspaceDocument::initialScope() const
 {
     // An override replaces the value of a variable the workspace has; it adds none, so a workspace
     // without DEMO_API runs in the studio as it does in the CLI.
-    Scope scope;
-    const QHash<QString, QString> overrides = variableOverrides();
-    for (const KeyValue &variable : m_workspace.variables) {
-        if (variable.enabled)
-            scope.set(variable.name, overrides.value(variable.name, variable.value));
-    }
-    return scope;
+    return VariableScope::of(m_workspace.variables, variableOverrides(), VariableScope::Given::ReplacesOnly);
 }
 
 SetValueCommand::Value WorkspaceDocument::valueAt(const SetValueCommand::Target &target) const
