@@ -871,6 +871,22 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().logins, 1);
     }
 
+    // A taller preview gives its height to the request and the response, not to an empty band under the
+    // query's body (QA pass 44: the response kept four lines in a window of 780 pixels).
+    void aTallerPreviewShowsMoreOfTheResponse()
+    {
+        open(demoWorkspace());
+        const QSize before = m_preview->size();
+        m_preview->resize(900, 1300);
+        QTRY_COMPARE(m_preview->height(), 1300);
+        auto *inputs = child<QTabWidget>("queryInputs");
+        auto *response = child<QPlainTextEdit>("responseView");
+        QTRY_VERIFY(inputs->height() <= inputs->sizeHint().height());
+        QVERIFY2(response->height() > 12 * response->fontMetrics().lineSpacing(),
+                 qPrintable(QString::number(response->height())));
+        m_preview->resize(before);
+    }
+
     void openingCheck_data()
     {
         QTest::addColumn<bool>("storedSession");

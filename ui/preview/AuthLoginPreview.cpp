@@ -268,6 +268,9 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // In the place the body had alone (QA pass 38 missed a query's own headers and parameters, which
     // Postman users expect): no taller than it was.
     m_queryInputs->setObjectName(QStringLiteral("queryInputs"));
+    // No taller than its pages: the height a larger preview has goes to the request and the response
+    // (QA pass 44: an empty band grew under the body, and the response kept four lines).
+    m_queryInputs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     m_queryInputs->setDocumentMode(true);
     m_queryInputs->setAccessibleName(tr("Query body, headers and parameters"));
     m_queryInputs->tabBar()->setAccessibleName(m_queryInputs->accessibleName());
