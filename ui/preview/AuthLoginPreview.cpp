@@ -31,6 +31,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -268,9 +269,11 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // In the place the body had alone (QA pass 38 missed a query's own headers and parameters, which
     // Postman users expect): no taller than it was.
     m_queryInputs->setObjectName(QStringLiteral("queryInputs"));
-    // No taller than its pages: the height a larger preview has goes to the request and the response
-    // (QA pass 44: an empty band grew under the body, and the response kept four lines).
-    m_queryInputs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    // No taller than its pages: a tab widget asks for its pages' preferred height whatever their maximum,
+    // and showed an empty band of about 110 pixels under the five-line body (QA pass 44), height the
+    // request and the response beside it needed.
+    m_queryInputs->setMaximumHeight(m_queryInputs->tabBar()->sizeHint().height() + m_body->maximumHeight() +
+                                    2 * m_queryInputs->style()->pixelMetric(QStyle::PM_DefaultFrameWidth));
     m_queryInputs->setDocumentMode(true);
     m_queryInputs->setAccessibleName(tr("Query body, headers and parameters"));
     m_queryInputs->tabBar()->setAccessibleName(m_queryInputs->accessibleName());
