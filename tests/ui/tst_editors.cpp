@@ -9,6 +9,7 @@
 #include "editor/JavaScriptStepEditor.h"
 #include "editor/KeyValueTableEditor.h"
 #include "editor/KeyValueTableModel.h"
+#include "editor/KeyValueText.h"
 #include "editor/ResourceEditor.h"
 #include "editor/StepListModel.h"
 #include "editor/WorkflowEditor.h"
@@ -154,6 +155,8 @@ private Q_SLOTS:
     void knownNamesReachExpressionFields();
     void keyValueTableEditor();
     void keyValueRowsMoveCopyAndPasteAsText();
+    void keyValueTextReadsWhatPeoplePaste_data();
+    void keyValueTextReadsWhatPeoplePaste();
     void aSelectedExpressionKeepsTheSelectionsText();
     void variableRowsSaveRefusesAreMarked();
     void headerRowsThatCouldInjectAreMarked();
@@ -1351,6 +1354,40 @@ void tst_Editors::keyValueRowsMoveCopyAndPasteAsText()
            document->resource(1).headers != before)
         document->undoStack()->undo();
     QCOMPARE(document->resource(1).headers, before);
+}
+
+// What the tables take from the clipboard: their own copies, browser and spreadsheet copies, and the
+// headers of a curl command (a browser's "Copy as cURL"), its other lines left out.
+void tst_Editors::keyValueTextReadsWhatPeoplePaste_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<KeyValueList>("rows");
+    const auto row = [](const char *name, const char *value, bool enabled = true) {
+        return KeyValue {QString::fromUtf8(name), QString::fromUtf8(value), enabled};
+    };
+    QTest::newRow("own copy") << QStringLiteral("Accept: */*\n// X-Debug: 1\n")
+                              << KeyValueList {row("Accept", "*/*"), row("X-Debug", "1", false)};
+    QTest::newRow("parameters") << QStringLiteral("page=2\r\nnext=https://x.test/?a=b\r\n")
+                                << KeyValueList {row("page", "2"), row("next", "https://x.test/?a=b")};
+    QTest::newRow("spreadsheet") << QStringLiteral("Accept\tapplication/json\nX-A\t")
+                                 << KeyValueList {row("Accept", "application/json"), row("X-A", "")};
+    QTest::newRow("HTTP/2 name") << QStringLiteral(":authority: api.test\n")
+                                 << KeyValueList {row(":authority", "api.test")};
+    QTest::newRow("curl") << QStringLiteral(
+                                 "curl 'https://api.test/me?x=1' \\\n  -H 'Accept: */*' \\\n"
+                                 "  -H \"Authorization: Bearer abc=\" \\\n  --header 'X-Id: 7' \\\n"
+                                 "  --data-raw '{\"a\":1}' \\\n  --compressed")
+                          << KeyValueList {row("Accept", "*/*"), row("Authorization", "Bearer abc="),
+                                           row("X-Id", "7")};
+    QTest::newRow("blank lines") << QStringLiteral("\n\n  \nA: 1\n\n") << KeyValueList {row("A", "1")};
+}
+
+void tst_Editors::keyValueTextReadsWhatPeoplePaste()
+{
+    QFETCH(QString, text);
+    QFETCH(KeyValueList, rows);
+    QVERIFY(KeyValueText::looksLikeRows(text));
+    QCOMPARE(KeyValueText::parse(text), rows);
 }
 
 // A selected row's {{ expression }} is outlined, not tinted over: the tint faded the selection's white

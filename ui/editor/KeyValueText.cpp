@@ -29,6 +29,24 @@ QStringList linesOf(const QString &text)
     return text.split(lineBreak);
 }
 
+// A line of a curl command, as a browser's "Copy as cURL" writes it (`-H 'Accept: */*' \`): the header of
+// a header option; nothing for the command's other lines (its address, -X, --data).
+QString curlHeader(QString line)
+{
+    if (line.endsWith(QLatin1Char('\\')))
+        line = line.chopped(1).trimmed(); // the command goes on on the next line
+    for (const QLatin1String option : {QLatin1String("-H "), QLatin1String("--header ")}) {
+        if (!line.startsWith(option))
+            continue;
+        line = line.mid(option.size()).trimmed();
+        if (line.size() >= 2 && (line.front() == QLatin1Char('\'') || line.front() == QLatin1Char('"')) &&
+            line.back() == line.front())
+            line = line.mid(1, line.size() - 2);
+        return line;
+    }
+    return {};
+}
+
 } // namespace
 
 QString KeyValueText::format(const KeyValueList &rows, Style style)
@@ -46,8 +64,11 @@ QString KeyValueText::format(const KeyValueList &rows, Style style)
 KeyValueList KeyValueText::parse(const QString &text)
 {
     KeyValueList rows;
+    const bool curl = text.trimmed().startsWith(QLatin1String("curl "));
     for (QString line : linesOf(text)) {
         line = line.trimmed();
+        if (curl)
+            line = curlHeader(line).trimmed();
         if (line.isEmpty())
             continue;
         KeyValue row;

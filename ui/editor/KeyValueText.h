@@ -1,7 +1,7 @@
 // KeyValueText: a name/value table as lines of text, for copying rows out of a table and pasting many in
 // at once ("bulk edit", as API tools call it): `Name: value` for headers, `name=value` for the others,
 // a row that is off as `// Name: value`. Pasted text is read the same way, also with a tab between name
-// and value, as a spreadsheet copies it.
+// and value, as a spreadsheet copies it, and the headers of a curl command (a browser's "Copy as cURL").
 #pragma once
 
 #include "model/KeyValue.h"
