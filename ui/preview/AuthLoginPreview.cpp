@@ -481,8 +481,14 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
         const Resource *now = workspace.findResource(resourceName);
         const Resource *before = m_workspace.findResource(resourceName);
         sameResource = (now == nullptr) == (before == nullptr) && (now == nullptr || *now == *before);
-        if (sameResource && workspaceId == m_workspaceId)
+        if (sameResource && workspaceId == m_workspaceId) {
+            // Shown again on the resource it showed: opened, as an app is, it checks the session again and
+            // logs in as the resource says (QA pass 45: a silent resource, selected while the preview was
+            // open, never logged in when the preview was hidden and shown again).
+            if (update == Update::Opened && !m_client->isAuthenticating() && !m_probe)
+                runOpeningCheck(true);
             return;
+        }
     }
     // Only the file changed (Save As): the session went with it, nothing was edited.
     m_savedElsewhere = sameResource && update == Update::Edited;
