@@ -4,6 +4,7 @@
 #include "widgets/WrappingLabel.h"
 
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QPushButton>
 #include <QStyle>
 #include <QToolButton>
@@ -85,15 +86,21 @@ void FileChangeBar::present(const QString &text, Action action, bool warning)
     m_actionKind = action;
     m_text->setText(text);
     m_action->setVisible(action != Action::None);
+    // No Alt+letter keys: in a strip above the editors every letter is a menu's or a field label's (QA
+    // passes 44 and 45: Alt+R opened the Resource menu, Alt+A went to Authentication). What the buttons do
+    // has keys of its own, given in their tooltips: File › Reload from Disk's and Save's.
     if (action == Action::Reload) {
-        // Alt+L and Alt+A: Alt+R and Alt+S open the Resource and Step menus (QA pass 44).
-        m_action->setText(tr("Re&load"));
-        m_action->setToolTip(tr("Show the workspace as the file holds it now (Undo goes back)"));
+        m_action->setText(tr("Reload"));
+        m_action->setToolTip(
+            tr("Show the workspace as the file holds it now (Undo goes back); also File › "
+               "Reload from Disk, %1")
+                .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     } else if (action == Action::Save) {
-        m_action->setText(tr("S&ave"));
-        m_action->setToolTip(tr("Write the workspace to the file again"));
+        m_action->setText(tr("Save"));
+        m_action->setToolTip(tr("Write the workspace to the file again (%1)")
+                                 .arg(QKeySequence(QKeySequence::Save).toString(QKeySequence::NativeText)));
     }
-    m_dismiss->setText(action == Action::None ? tr("&OK") : tr("&Dismiss"));
+    m_dismiss->setText(action == Action::None ? tr("OK") : tr("Dismiss"));
     // Tinted from the palette's own colours, as the Test panel's notification is: readable in light and
     // dark themes.
     QPalette palette = parentWidget() ? parentWidget()->palette() : this->palette();

@@ -252,7 +252,8 @@ void MainWindow::createActions()
     // reopening did).
     m_reloadAction = StudioAction::create(
         this, QStringLiteral("actionReload"), tr("&Reload from Disk"),
-        tr("Show the workspace as its file holds it now; Undo goes back to what was shown"));
+        tr("Show the workspace as its file holds it now; Undo goes back to what was shown"),
+        QKeySequence::Refresh);
     m_exportAction =
         StudioAction::create(this, QStringLiteral("actionExportResource"), tr("&Export Resource\u2026"),
                              tr("Save the current resource to a file of its own, to share it"));
