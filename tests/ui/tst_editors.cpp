@@ -1371,8 +1371,9 @@ void tst_Editors::keyValueTextReadsWhatPeoplePaste_data()
                                 << KeyValueList {row("page", "2"), row("next", "https://x.test/?a=b")};
     QTest::newRow("spreadsheet") << QStringLiteral("Accept\tapplication/json\nX-A\t")
                                  << KeyValueList {row("Accept", "application/json"), row("X-A", "")};
-    QTest::newRow("HTTP/2 name") << QStringLiteral(":authority: api.test\n")
-                                 << KeyValueList {row(":authority", "api.test")};
+    QTest::newRow("HTTP/2 pseudo-headers")
+        << QStringLiteral(":authority: api.test\n:method: GET\naccept: */*\n")
+        << KeyValueList {row("accept", "*/*")};
     QTest::newRow("curl") << QStringLiteral(
                                  "curl 'https://api.test/me?x=1' \\\n  -H 'Accept: */*' \\\n"
                                  "  -H \"Authorization: Bearer abc=\" \\\n  --header 'X-Id: 7' \\\n"

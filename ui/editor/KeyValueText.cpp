@@ -10,7 +10,7 @@ const QString DisabledMark = QStringLiteral("//");
 
 // Where the name ends: at a tab if the line has one (a spreadsheet's columns), else at the first ':' or '='
 // (so `Authorization: Bearer a=b` and `next=https://x` both split where meant). A leading ':' belongs to
-// the name (HTTP/2's `:authority`, as browsers' tools show it). -1: no separator.
+// the name (HTTP/2's `:authority`, as browsers' tools show it, left out by parse()). -1: no separator.
 qsizetype separatorOf(const QString &line)
 {
     const qsizetype tab = line.indexOf(QLatin1Char('\t'));
@@ -79,6 +79,11 @@ KeyValueList KeyValueText::parse(const QString &text)
         const qsizetype separator = separatorOf(line);
         row.name = (separator < 0 ? line : line.left(separator)).trimmed();
         row.value = separator < 0 ? QString() : line.mid(separator + 1).trimmed();
+        // HTTP/2's pseudo-headers (:authority, :method, :path, :scheme), which a browser's "copy request
+        // headers" starts with, aren't headers a request can carry (QA pass 45: pasted, each was a row
+        // Save refused).
+        if (row.name.startsWith(QLatin1Char(':')))
+            continue;
         if (!row.name.isEmpty() || !row.value.isEmpty())
             rows.append(row);
     }
