@@ -80,6 +80,28 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     }
     if (const QString kind = WorkspaceValidator::kindNotRunYet(resource); !kind.isEmpty())
         warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, kind));
+    // A credential written into a header goes wherever the file goes (QA pass 45). Its value isn't said.
+    const auto warnOfHeaders = [&](const KeyValueList &headers, const QString &where) {
+        for (const KeyValue &header : headers) {
+            if (const QString why = WorkspaceValidator::secretLookingHeader(header);
+                header.enabled && !why.isEmpty())
+                warn(resource, {},
+                     QStringLiteral(
+                         "%1, header '%2' looks like a secret (%3): it is saved in the file as written; "
+                         "let the auth workflow get it and write {{ TOKEN }} there")
+                         .arg(where, header.name, why));
+        }
+    };
+    warnOfHeaders(resource.headers, QStringLiteral("resource \"%1\"").arg(resource.name));
+    for (const Workflow *workflow :
+         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
+        for (const Step &step : workflow->steps) {
+            if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled)
+                warnOfHeaders(
+                    request->headers,
+                    QStringLiteral("step \"%1\" of resource \"%2\"").arg(request->name, resource.name));
+        }
+    }
     // An address no {{ }} can make an http one: a run fails when it gets there (QA pass 40).
     if (const QString problem = WorkspaceValidator::urlProblem(resource.baseUrl); !problem.isEmpty())
         warn(resource, {},

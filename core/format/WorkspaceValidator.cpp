@@ -201,6 +201,38 @@ QString WorkspaceValidator::variableNameProblem(const KeyValue &variable)
     return {};
 }
 
+namespace {
+
+// A bearer token or a JWT, as written.
+bool looksLikeToken(const QString &value)
+{
+    const bool bearer = value.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) &&
+        value.mid(7).trimmed().size() >= 8 && !value.mid(7).trimmed().contains(QLatin1Char(' '));
+    const bool jwt = value.startsWith(QLatin1String("eyJ")) && value.count(QLatin1Char('.')) >= 2 &&
+        !value.contains(QLatin1Char(' '));
+    return bearer || jwt;
+}
+
+} // namespace
+
+QString WorkspaceValidator::secretLookingHeader(const KeyValue &header)
+{
+    const QString value = header.value.trimmed();
+    if (value.isEmpty() || value.contains(QLatin1String("{{")))
+        return {};
+    const QString name = header.name.trimmed().toLower();
+    static const char *const credentialHeaders[] = {
+        "authorization", "proxy-authorization", "cookie",        "x-api-key", "api-key",
+        "apikey",        "x-auth-token",        "x-access-token"};
+    for (const char *credential : credentialHeaders) {
+        if (name == QLatin1String(credential))
+            return QStringLiteral("the %1 header carries credentials").arg(header.name.trimmed());
+    }
+    if (looksLikeToken(value))
+        return QStringLiteral("its value looks like a token");
+    return {};
+}
+
 QString WorkspaceValidator::secretLookingVariable(const KeyValue &variable)
 {
     // Plain string tests, no regular expressions: the variables table asks for every cell it paints, the
@@ -208,11 +240,7 @@ QString WorkspaceValidator::secretLookingVariable(const KeyValue &variable)
     const QString value = variable.value.trimmed();
     if (value.isEmpty() || value.contains(QLatin1String("{{")))
         return {};
-    const bool bearer = value.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive) &&
-        value.mid(7).trimmed().size() >= 8 && !value.mid(7).trimmed().contains(QLatin1Char(' '));
-    const bool jwt = value.startsWith(QLatin1String("eyJ")) && value.count(QLatin1Char('.')) >= 2 &&
-        !value.contains(QLatin1Char(' '));
-    if (bearer || jwt)
+    if (looksLikeToken(value))
         return QStringLiteral("its value looks like a token");
     // TOKEN_URL, TOKEN_TTL and SECRET_NAME=true hold no secret.
     const bool address = value.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||

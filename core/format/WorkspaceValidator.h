@@ -48,6 +48,11 @@ public:
     // Token or a bearer credential), or empty. Allowed, but workspace variables are written to the file
     // and shown unmasked: the studio and validate warn. An address, a number or an expression isn't one.
     static QString secretLookingVariable(const KeyValue &variable);
+    // The same for a header of a resource or a request step written as it is, no {{ }}: an Authorization,
+    // Cookie or API key header, or a value that looks like a token. Saved in the file as written, so the
+    // token goes wherever the file goes (QA pass 45: a pasted "authorization: Bearer eyJ…" went unsaid).
+    // Empty when it doesn't look like one.
+    static QString secretLookingHeader(const KeyValue &header);
     static QString variableNameProblem(const KeyValue &variable);
     // Why a time-based refresh's lifetime, written as a number rather than an {{ expression }}, can't
     // be one: not a number, or under a second. Empty when it can (or is computed, or the trigger is

@@ -570,6 +570,36 @@ private Q_SLOTS:
     }
 
     // Addresses no {{ }} can make http ones are warned of, base URLs and request URLs (QA pass 40).
+    // A credential written into a header as it is goes wherever the file goes: validate says so, without
+    // the value (QA pass 45: a pasted "authorization: Bearer eyJ…" went unsaid). {{ TOKEN }} is fine.
+    void validateWarnsOfCredentialsWrittenIntoHeaders()
+    {
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
+        Resource &resource = workspace.resources.first();
+        const QString jwt = QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl");
+        resource.headers.append({QStringLiteral("X-Trace"), jwt});
+        std::get<ApiRequestStep>(resource.customAuth.authWorkflow.steps[1]).headers = {
+            {QStringLiteral("x-api-key"), QStringLiteral("k-123")},
+            {QStringLiteral("Accept"), QStringLiteral("*/*")}};
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("headers.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const Run run = cli({QStringLiteral("validate"), path});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(
+            run.err.contains(QStringLiteral("warning: resource \"api\", header 'X-Trace' looks like a secret "
+                                            "(its value looks like a token)")),
+            qPrintable(run.err));
+        QVERIFY2(run.err.contains(
+                     QStringLiteral("warning: step \"http1\" of resource \"api\", header 'x-api-key' "
+                                    "looks like a secret (the x-api-key header carries credentials)")),
+                 qPrintable(run.err));
+        QCOMPARE(run.err.count(QStringLiteral("looks like a secret")),
+                 2); // not Authorization: Bearer {{ TOKEN }}
+        QVERIFY(!run.err.contains(jwt));
+    }
+
     void validateWarnsOfAddressesThatArentHttp()
     {
         Workspace workspace = TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));

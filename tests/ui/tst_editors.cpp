@@ -1349,6 +1349,18 @@ void tst_Editors::keyValueRowsMoveCopyAndPasteAsText()
         QCOMPARE(document->resource(1).headers.at(4).value, value);
     }
 
+    // A credential written as it is is tinted and said, as a secret-looking workspace variable is (QA pass
+    // 45: a pasted "authorization: Bearer eyJ…" went unsaid, and was saved in the file).
+    QApplication::clipboard()->setText(QStringLiteral("Authorization: Bearer abcdefgh12345678\n"));
+    view->setCurrentIndex(editor.model()->index(4, KeyValueTableModel::NameColumn));
+    QTest::keySequence(view, QKeySequence::Paste);
+    const QModelIndex pastedValue = editor.model()->index(5, KeyValueTableModel::ValueColumn);
+    QVERIFY(pastedValue.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(
+        pastedValue.data(Qt::ToolTipRole).toString().contains(QStringLiteral("saved in the workspace file")),
+        qPrintable(pastedValue.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!editor.model()->index(0, KeyValueTableModel::ValueColumn).data(Qt::BackgroundRole).isValid());
+
     // Undo takes each step back, the paste of five rows as one.
     while (document->undoStack()->count() > undoSteps && document->undoStack()->canUndo() &&
            document->resource(1).headers != before)

@@ -92,6 +92,18 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
 
 QString KeyValueTableModel::secretWarning(const KeyValue &row) const
 {
+    if (m_ref.table == KeyValueRef::Table::ResourceHeaders ||
+        m_ref.table == KeyValueRef::Table::StepHeaders) {
+        const QString why = WorkspaceValidator::secretLookingHeader(row);
+        if (why.isEmpty())
+            return {};
+        return tr("This value is saved in the workspace file as written (%1): a token or key here goes "
+                  "wherever "
+                  "the file goes. Let the auth workflow get it (a secret Define variable step, TOKEN) and "
+                  "write "
+                  "{{ TOKEN }} here.")
+            .arg(why);
+    }
     if (m_ref.table != KeyValueRef::Table::WorkspaceVariables)
         return {};
     const QString why = WorkspaceValidator::secretLookingVariable(row);
