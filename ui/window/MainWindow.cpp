@@ -1854,6 +1854,13 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
                 focusPanel(dock);
                 return true;
             }
+            if (dock->isVisible()) {
+                // Hidden from inside, it leaves the keyboard in the editor, not in whichever panel Qt picks
+                // next: that panel's own key then hid it, where it should have gone there (QA pass 45).
+                static_cast<QAction *>(watched)->trigger();
+                m_resourceEditor->setFocus(Qt::ShortcutFocusReason);
+                return true;
+            }
         }
     }
     // A text field takes Undo and Redo for its own history before any shortcut sees them. In the
