@@ -860,7 +860,7 @@ private Q_SLOTS:
         auth.runWithoutPrompt = true;
         m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
                                AuthLoginPreview::Update::Selected);
-        QVERIFY2(labelText("authStatus").endsWith(QStringLiteral("Press Auth Login to log in.")),
+        QVERIFY2(labelText("authStatus").endsWith(QStringLiteral("press Auth Login.")),
                  qPrintable(labelText("authStatus")));
         QVERIFY(!QApplication::activeModalWidget());
         QCOMPARE(m_server->counters().logins, 0);

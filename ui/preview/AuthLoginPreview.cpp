@@ -638,8 +638,8 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
     // would log in on its own here, and a form in its workflow would open under the user's pointer (or
     // take what they go on typing in the resource filter: QA pass 44). Opening the preview on it does.
     if (!mayPrompt && auth.runWithoutPrompt && auth.authWorkflow.asksTheUser()) {
-        setAuthStatus(tr("This resource logs in without prompting, so an app would log in now; its auth "
-                         "workflow has a form, which would ask for values. Press Auth Login to log in."));
+        // Short: one line of it shows in the dock (QA pass 45 found the instruction cut off).
+        setAuthStatus(tr("An app would log in now (its form asks): press Auth Login."));
         return;
     }
     m_loginsBeforeCheck = m_client->stats().logins;
