@@ -1245,6 +1245,11 @@ void tst_MainWindow::savedDemoRunsAgainstTheBuiltInApi()
                                         DemoWorkspace::variableName()));
     const QString otherUrl = other->document()->variableOverrides().value(DemoWorkspace::variableName());
     QVERIFY2(otherUrl.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(otherUrl));
+    // Its empty value cell shows the address in use, dimmed; editing it starts from the file's (empty) value.
+    const QModelIndex value = variables->model()->index(0, KeyValueTableModel::ValueColumn);
+    QCOMPARE(value.data(Qt::DisplayRole).toString(), otherUrl);
+    QVERIFY(value.data(Qt::EditRole).toString().isEmpty());
+    QVERIFY(value.data(Qt::ForegroundRole).isValid());
     QVERIFY(otherStatus->isVisible());
     QVERIFY(otherStatus->text().contains(otherUrl));
     other->document()->undoStack()->undo(); // the name goes: so does the label (the server keeps running)

@@ -44,6 +44,13 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
     const KeyValue &row = m_rows.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
+        // An empty value the built-in demo API replaces shows what is used, dimmed (QA pass 45: a DEMO_API
+        // added in a new workspace showed a blank cell while runs went to the demo API).
+        if (index.column() == ValueColumn && row.value.isEmpty()) {
+            if (const std::optional<QString> running = overrideOf(row))
+                return *running;
+        }
+        return index.column() == NameColumn ? row.name : row.value;
     case Qt::EditRole:
         return index.column() == NameColumn ? row.name : row.value;
     case Qt::CheckStateRole:
