@@ -276,6 +276,8 @@ void KeyValueTableEditor::copyRows(bool all)
 {
     const int row = selectedRow();
     const KeyValueList rows = all || row < 0 ? m_model->keyValues() : m_model->keyValues(row, 1);
+    if (rows.isEmpty())
+        return; // an empty table leaves the clipboard as it was
     const bool headers = m_model->table().table == KeyValueRef::Table::ResourceHeaders ||
         m_model->table().table == KeyValueRef::Table::StepHeaders;
     QGuiApplication::clipboard()->setText(
