@@ -867,10 +867,21 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().loginTests, 0);
         // Opened on it (the preview hidden and shown again), it logs in as an app would, with the form
         // (QA pass 45: nothing happened when the preview was shown again on the same resource).
-        DialogPrompter::setNextAnswer(credentials());
+        // Cancelled, it isn't asked again when the preview is floated or docked (which hides and shows it;
+        // QA pass 46); Auth Login asks.
+        DialogPrompter::setNextAnswer(std::nullopt);
         m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
                                AuthLoginPreview::Update::Opened);
-        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
+        QTRY_VERIFY2(labelText("authStatus").startsWith(QStringLiteral("Login cancelled")),
+                     qPrintable(labelText("authStatus")));
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
+                               AuthLoginPreview::Update::Opened);
+        QVERIFY(!m_preview->client()->isAuthenticating());
+        QVERIFY(labelText("authStatus").startsWith(QStringLiteral("Login cancelled")));
+        QCOMPARE(m_server->counters().logins, 0);
+        DialogPrompter::setNextAnswer(credentials());
+        clickAuthLogin();
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
         QCOMPARE(m_server->counters().logins, 1);
     }
 

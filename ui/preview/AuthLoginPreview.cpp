@@ -482,10 +482,11 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
         const Resource *before = m_workspace.findResource(resourceName);
         sameResource = (now == nullptr) == (before == nullptr) && (now == nullptr || *now == *before);
         if (sameResource && workspaceId == m_workspaceId) {
-            // Shown again on the resource it showed: opened, as an app is, it checks the session again and
-            // logs in as the resource says (QA pass 45: a silent resource, selected while the preview was
-            // open, never logged in when the preview was hidden and shown again).
-            if (update == Update::Opened && !m_client->isAuthenticating() && !m_probe)
+            // Shown again on the resource it showed, it does what opening does if the last check could not
+            // ask (the resource was only selected): a silent resource then logs in (QA pass 45). Not when
+            // it has asked already: floating or docking the preview hides and shows it, and re-opened a
+            // login form the user had just cancelled (QA pass 46).
+            if (update == Update::Opened && !m_checkMayPrompt && !m_client->isAuthenticating() && !m_probe)
                 runOpeningCheck(true);
             return;
         }
