@@ -80,11 +80,11 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     }
     if (const QString kind = WorkspaceValidator::kindNotRunYet(resource); !kind.isEmpty())
         warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, kind));
-    // A credential written into a header goes wherever the file goes (QA pass 45). Its value isn't said.
+    // A credential written into a header goes wherever the file goes, switched off or not (QA passes 45,
+    // 46). Its value isn't said.
     const auto warnOfHeaders = [&](const KeyValueList &headers, const QString &where) {
         for (const KeyValue &header : headers) {
-            if (const QString why = WorkspaceValidator::secretLookingHeader(header);
-                header.enabled && !why.isEmpty())
+            if (const QString why = WorkspaceValidator::secretLookingHeader(header); !why.isEmpty())
                 warn(resource, {},
                      QStringLiteral(
                          "%1, header '%2' looks like a secret (%3): it is saved in the file as written; "

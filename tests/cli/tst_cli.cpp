@@ -598,6 +598,11 @@ private Q_SLOTS:
         QCOMPARE(run.err.count(QStringLiteral("looks like a secret")),
                  2); // not Authorization: Bearer {{ TOKEN }}
         QVERIFY(!run.err.contains(jwt));
+        resource.headers.last().enabled = false;
+        const QString off =
+            writeFile(dir, QStringLiteral("off.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(cli({QStringLiteral("validate"), off})
+                    .err.contains(QStringLiteral("header 'X-Trace' looks like a secret")));
     }
 
     void validateWarnsOfAddressesThatArentHttp()

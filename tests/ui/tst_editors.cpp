@@ -1392,6 +1392,14 @@ void tst_Editors::keyValueTextReadsWhatPeoplePaste_data()
                                  "  --data-raw '{\"a\":1}' \\\n  --compressed")
                           << KeyValueList {row("Accept", "*/*"), row("Authorization", "Bearer abc="),
                                            row("X-Id", "7")};
+    QTest::newRow("curl on one line")
+        << QStringLiteral("curl 'https://api.test/' -H 'Accept: */*' -H 'X-A: 1' "
+                          "-H 'X-Empty;' -A 'Firefox/1' -b 'sid=42' -u 'me:pw'")
+        << KeyValueList {row("Accept", "*/*"), row("X-A", "1"), row("X-Empty", ""),
+                         row("User-Agent", "Firefox/1"), row("Cookie", "sid=42")};
+    QTest::newRow("curl $'...'") << QStringLiteral(
+                                        "curl $'https://api.test/' -H $'X-Quote: it\\'s' --compressed")
+                                 << KeyValueList {row("X-Quote", "it's")};
     QTest::newRow("blank lines") << QStringLiteral("\n\n  \nA: 1\n\n") << KeyValueList {row("A", "1")};
 }
 

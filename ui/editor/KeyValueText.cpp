@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace AuthStudio {
 
 namespace {
@@ -29,22 +31,93 @@ QStringList linesOf(const QString &text)
     return text.split(lineBreak);
 }
 
-// A line of a curl command, as a browser's "Copy as cURL" writes it (`-H 'Accept: */*' \`): the header of
-// a header option; nothing for the command's other lines (its address, -X, --data).
-QString curlHeader(QString line)
+// The words of a shell command line, as a shell splits them: spaces separate; '...' is literal, "..."
+// and $'...' take backslash escapes; a backslash at a line's end continues the command on the next.
+QStringList shellWords(const QString &command)
 {
-    if (line.endsWith(QLatin1Char('\\')))
-        line = line.chopped(1).trimmed(); // the command goes on on the next line
-    for (const QLatin1String option : {QLatin1String("-H "), QLatin1String("--header ")}) {
-        if (!line.startsWith(option))
-            continue;
-        line = line.mid(option.size()).trimmed();
-        if (line.size() >= 2 && (line.front() == QLatin1Char('\'') || line.front() == QLatin1Char('"')) &&
-            line.back() == line.front())
-            line = line.mid(1, line.size() - 2);
-        return line;
+    QStringList words;
+    QString word;
+    bool inWord = false;
+    const qsizetype size = command.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar c = command.at(i);
+        if (c == QLatin1Char('\\') && i + 1 < size) {
+            const QChar next = command.at(++i);
+            if (next == QLatin1Char('\n') || next == QLatin1Char('\r')) {
+                if (next == QLatin1Char('\r') && i + 1 < size && command.at(i + 1) == QLatin1Char('\n'))
+                    ++i;
+                continue;
+            }
+            word += next;
+            inWord = true;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"') ||
+                   (c == QLatin1Char('$') && i + 1 < size && command.at(i + 1) == QLatin1Char('\''))) {
+            const bool ansi = c == QLatin1Char('$');
+            const QChar quote = ansi ? QLatin1Char('\'') : c;
+            if (ansi)
+                ++i;
+            for (++i; i < size && command.at(i) != quote; ++i) {
+                QChar d = command.at(i);
+                if (d == QLatin1Char('\\') && quote != QLatin1Char('\'') && i + 1 < size) {
+                    d = command.at(++i);
+                } else if (d == QLatin1Char('\\') && ansi && i + 1 < size) {
+                    d = command.at(++i);
+                    d = d == QLatin1Char('n')   ? QLatin1Char('\n')
+                        : d == QLatin1Char('t') ? QLatin1Char('\t')
+                                                : d;
+                }
+                word += d;
+            }
+            inWord = true;
+        } else if (c.isSpace()) {
+            if (inWord)
+                words.append(std::exchange(word, {}));
+            inWord = false;
+        } else {
+            word += c;
+            inWord = true;
+        }
     }
-    return {};
+    if (inWord)
+        words.append(word);
+    return words;
+}
+
+// The headers a curl command sends, as a browser's "Copy as cURL" writes it (one line or many): -H and
+// --header ("Name: value", "Name;" for an empty value), -A (User-Agent), -e (Referer) and -b (Cookie, when
+// it isn't a file). Its other options (the address, -X, --data, -u) are left out.
+KeyValueList curlHeaders(const QString &command)
+{
+    KeyValueList headers;
+    const QStringList words = shellWords(command);
+    for (qsizetype i = 1; i + 1 < words.size(); ++i) {
+        const QString &option = words.at(i);
+        const QString &argument = words.at(i + 1);
+        KeyValue header;
+        if (option == QLatin1String("-H") || option == QLatin1String("--header")) {
+            const qsizetype colon = argument.indexOf(QLatin1Char(':'), 1);
+            if (colon > 0) {
+                header = {argument.left(colon).trimmed(), argument.mid(colon + 1).trimmed(), true};
+            } else if (argument.endsWith(QLatin1Char(';'))) {
+                header = {argument.chopped(1).trimmed(), QString(), true};
+            } else {
+                continue;
+            }
+        } else if (option == QLatin1String("-A") || option == QLatin1String("--user-agent")) {
+            header = {QStringLiteral("User-Agent"), argument, true};
+        } else if (option == QLatin1String("-e") || option == QLatin1String("--referer")) {
+            header = {QStringLiteral("Referer"), argument, true};
+        } else if ((option == QLatin1String("-b") || option == QLatin1String("--cookie")) &&
+                   argument.contains(QLatin1Char('='))) {
+            header = {QStringLiteral("Cookie"), argument, true};
+        } else {
+            continue;
+        }
+        ++i;
+        if (!header.name.isEmpty() && !header.name.startsWith(QLatin1Char(':')))
+            headers.append(header);
+    }
+    return headers;
 }
 
 } // namespace
@@ -63,12 +136,11 @@ QString KeyValueText::format(const KeyValueList &rows, Style style)
 
 KeyValueList KeyValueText::parse(const QString &text)
 {
+    if (text.trimmed().startsWith(QLatin1String("curl ")))
+        return curlHeaders(text.trimmed());
     KeyValueList rows;
-    const bool curl = text.trimmed().startsWith(QLatin1String("curl "));
     for (QString line : linesOf(text)) {
         line = line.trimmed();
-        if (curl)
-            line = curlHeader(line).trimmed();
         if (line.isEmpty())
             continue;
         KeyValue row;
@@ -94,7 +166,7 @@ bool KeyValueText::looksLikeRows(const QString &text)
 {
     return !text.trimmed().isEmpty() &&
         (text.contains(QLatin1Char('\n')) || text.contains(QLatin1Char('\r')) ||
-         text.contains(QLatin1Char('\t')));
+         text.contains(QLatin1Char('\t')) || text.trimmed().startsWith(QLatin1String("curl ")));
 }
 
 } // namespace AuthStudio

@@ -21,7 +21,8 @@ public:
     // empty value.
     static KeyValueList parse(const QString &text);
     // Whether pasted text is rows rather than one value for a cell: it has a line break (format()'s text
-    // always ends with one) or a tab. One line without them is a value: a token (`dGVzdA==`) or an address
+    // always ends with one) or a tab, or is a curl command. One line without them is a value: a token
+    // (`dGVzdA==`) or an address
     // (`https://x?a=b`) has a ':' or '=' too.
     static bool looksLikeRows(const QString &text);
 };

@@ -604,7 +604,7 @@ void AuthLoginPreview::openClient(Update update)
         setAuthStatus(tr("The resource was edited while a login or query ran, which stopped it: press Auth "
                          "Login or Send again."));
     else
-        setAuthStatus(tr("The resource was edited: the next query or Auth Login uses the changes."));
+        setAuthStatus(tr("Resource edited: the next query or Auth Login uses it."));
 }
 
 void AuthLoginPreview::sayStoredElsewhere()
@@ -665,7 +665,7 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
     const CustomAuth &auth = m_client->resource().customAuth;
     if (result.succeeded) {
         if (m_client->stats().logins > m_loginsBeforeCheck)
-            setAuthStatus(tr("Logged in without prompting, as the resource runs without prompting."));
+            setAuthStatus(tr("Logged in without prompting (the resource's setting)."));
         else if (const std::optional<AuthEvent::Trigger> refreshed = refreshDuringCheck())
             // Why it was refreshed, as the events say (QA pass 39: "failed the login test" for one
             // refreshed because it had expired, which then passed the test).
