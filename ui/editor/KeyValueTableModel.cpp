@@ -105,10 +105,8 @@ QString KeyValueTableModel::secretWarning(const KeyValue &row) const
         if (why.isEmpty())
             return {};
         return tr("This value is saved in the workspace file as written (%1): a token or key here goes "
-                  "wherever "
-                  "the file goes. Let the auth workflow get it (a secret Define variable step, TOKEN) and "
-                  "write "
-                  "{{ TOKEN }} here.")
+                  "wherever the file goes. Keep it out of the file: a Form field the user fills in, or a "
+                  "secret Define variable step, read here as {{ NAME }}.")
             .arg(why);
     }
     if (m_ref.table != KeyValueRef::Table::WorkspaceVariables)

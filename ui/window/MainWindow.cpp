@@ -1858,7 +1858,11 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
                 // Hidden from inside, it leaves the keyboard in the editor, not in whichever panel Qt picks
                 // next: that panel's own key then hid it, where it should have gone there (QA pass 45).
                 static_cast<QAction *>(watched)->trigger();
-                m_resourceEditor->setFocus(Qt::ShortcutFocusReason);
+                // Its first stop (the tab bar), where the focus shows: on the editor itself it didn't.
+                if (QWidget *first = TabOrder::firstIn(m_resourceEditor))
+                    first->setFocus(Qt::ShortcutFocusReason);
+                else
+                    m_resourceEditor->setFocus(Qt::ShortcutFocusReason);
                 return true;
             }
         }
