@@ -80,39 +80,34 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     }
     if (const QString kind = WorkspaceValidator::kindNotRunYet(resource); !kind.isEmpty())
         warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, kind));
+    // The workflows whose steps run: a resource without custom auth runs none.
+    const QList<const Workflow *> workflows =
+        custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>();
     // A credential written into a header goes wherever the file goes, switched off or not (QA passes 45,
     // 46). Its value isn't said.
     const auto warnOfHeaders = [&](const KeyValueList &headers, const QString &where) {
         for (const KeyValue &header : headers) {
             if (const QString why = WorkspaceValidator::secretLookingHeader(header); !why.isEmpty())
                 warn(resource, {},
-                     QStringLiteral(
-                         "%1, header '%2' looks like a secret (%3): it is saved in the file as written; "
-                         "let the auth workflow get it and write {{ TOKEN }} there")
+                     QStringLiteral("%1, header '%2' looks like a secret (%3): it is saved in the file as "
+                                    "written; keep it out of the file, from a Form field or a secret Define "
+                                    "variable step")
                          .arg(where, header.name, why));
         }
     };
     warnOfHeaders(resource.headers, QStringLiteral("resource \"%1\"").arg(resource.name));
-    for (const Workflow *workflow :
-         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
-        for (const Step &step : workflow->steps) {
-            if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled)
-                warnOfHeaders(
-                    request->headers,
-                    QStringLiteral("step \"%1\" of resource \"%2\"").arg(request->name, resource.name));
-        }
-    }
     // An address no {{ }} can make an http one: a run fails when it gets there (QA pass 40).
     if (const QString problem = WorkspaceValidator::urlProblem(resource.baseUrl); !problem.isEmpty())
         warn(resource, {},
              QStringLiteral("resource \"%1\", base URL '%2': %3")
                  .arg(resource.name, resource.baseUrl, problem));
-    for (const Workflow *workflow :
-         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
+    for (const Workflow *workflow : workflows) {
         for (const Step &step : workflow->steps) {
             const auto *request = std::get_if<ApiRequestStep>(&step);
             if (!request || !request->enabled)
                 continue;
+            warnOfHeaders(request->headers,
+                          QStringLiteral("step \"%1\" of resource \"%2\"").arg(request->name, resource.name));
             if (const QString problem = WorkspaceValidator::urlProblem(request->url); !problem.isEmpty()) {
                 warn(resource, {request->name},
                      QStringLiteral("step \"%1\" of resource \"%2\", URL '%3': %4: a run stops there")
@@ -123,8 +118,7 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     // Code that doesn't compile fails every run at its step; compiled here, none of it runs. Without the
     // JavaScript engine nothing can be compiled: said, so that a check doesn't pass for that (QA pass 41).
     QString noEngine;
-    for (const Workflow *workflow :
-         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>()) {
+    for (const Workflow *workflow : workflows) {
         const bool hasScripts =
             std::any_of(workflow->steps.cbegin(), workflow->steps.cend(), [](const Step &step) {
                 return stepEnabled(step) && std::holds_alternative<JavaScriptStep>(step);

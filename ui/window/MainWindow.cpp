@@ -1847,25 +1847,22 @@ void MainWindow::focusPanel(QDockWidget *dock)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::Shortcut) {
-        if (QDockWidget *dock = m_panelToggles.value(watched)) {
-            QWidget *focus = QApplication::focusWidget();
-            if (dock->isVisible() && !(focus && dock->isAncestorOf(focus))) {
-                focusPanel(dock);
-                return true;
-            }
-            if (dock->isVisible()) {
-                // Hidden from inside, it leaves the keyboard in the editor, not in whichever panel Qt picks
-                // next: that panel's own key then hid it, where it should have gone there (QA pass 45).
-                static_cast<QAction *>(watched)->trigger();
-                // Its first stop (the tab bar), where the focus shows: on the editor itself it didn't.
-                if (QWidget *first = TabOrder::firstIn(m_resourceEditor))
-                    first->setFocus(Qt::ShortcutFocusReason);
-                else
-                    m_resourceEditor->setFocus(Qt::ShortcutFocusReason);
-                return true;
-            }
+    if (QDockWidget *dock = event->type() == QEvent::Shortcut ? m_panelToggles.value(watched) : nullptr;
+        dock && dock->isVisible()) {
+        QWidget *focus = QApplication::focusWidget();
+        if (focus && dock->isAncestorOf(focus)) {
+            // Hidden from inside, it leaves the keyboard in the editor's first stop (its tab bar, where the
+            // focus shows), not in whichever panel Qt picks next: that panel's own key then hid it, where
+            // it should have gone there (QA pass 45).
+            static_cast<QAction *>(watched)->trigger();
+            if (QWidget *first = TabOrder::firstIn(m_resourceEditor))
+                first->setFocus(Qt::ShortcutFocusReason);
+            else
+                m_resourceEditor->setFocus(Qt::ShortcutFocusReason);
+        } else {
+            focusPanel(dock);
         }
+        return true;
     }
     // A text field takes Undo and Redo for its own history before any shortcut sees them. In the
     // editors every field edit is already a document command, and the field's history is cleared
