@@ -273,6 +273,8 @@ int QueryCommand::run(const QStringList &arguments)
             CliOutput::out(QStringLiteral("Auth events:"));
             for (const AuthEvent &event : client.events()) {
                 CliOutput::out(QStringLiteral("  ") + mask.maskText(event.toText()));
+                for (const AuthEvent::Step &step : event.steps)
+                    CliOutput::out(QStringLiteral("    ") + mask.maskText(step.toText()));
                 for (const ConsoleLine &line : event.console)
                     CliOutput::out(QStringLiteral("    ") +
                                    mask.maskText(line.toText(QStringLiteral("        "))));

@@ -595,8 +595,16 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     const QString message = masker.maskText(failure);
     // The scripts' console lines go into the event, as they are how a login's script is debugged.
     QList<ConsoleLine> console;
-    for (const StepResult &step : result.steps)
+    // And the requests it made, and the step it stopped at: which call a failing or slow refresh made,
+    // and what came back. (Forms and variables that worked add nothing to that story.)
+    QList<AuthEvent::Step> steps;
+    for (const StepResult &step : result.steps) {
         console += ConsoleLine::masked(step.console, masker);
+        const bool stopped = step.outcome == RunOutcome::Failed || step.outcome == RunOutcome::Cancelled;
+        if (stopped || (step.type == StepType::ApiRequest && step.outcome == RunOutcome::Succeeded))
+            steps.append({step.name, runOutcomeId(step.outcome), masker.maskText(step.detail), step.httpStatus,
+                          step.elapsedNs / 1000000});
+    }
     Q_EMIT authRunFinished(result);
 
     if (operation == AuthOperation::Login) {
@@ -614,7 +622,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             m_loginTested = true; // a fresh login needs no test
             ++m_stats.logins;
             record(AuthEvent::Kind::Login, m_operationTrigger, true, duration, m_operationWhy,
-                   m_operationStatus, false, console);
+                   m_operationStatus, false, console, steps);
             Q_EMIT sessionChanged();
             Q_EMIT loginFinished(true, {});
             resumeWaiters();
@@ -623,7 +631,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             if (!cancelled)
                 ++m_stats.failedAuth;
             record(AuthEvent::Kind::Login, m_operationTrigger, false, duration, message, m_operationStatus,
-                   cancelled, console);
+                   cancelled, console, steps);
             Q_EMIT loginFinished(false, message);
             failWaiters(cancelled ? QStringLiteral("Login cancelled; login required.")
                                   : QStringLiteral("Login failed: %1").arg(message),
@@ -642,7 +650,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         m_sessionReadAt = now;
         ++m_stats.refreshes;
         record(AuthEvent::Kind::Refresh, m_operationTrigger, true, duration, {}, m_operationStatus, false,
-               console);
+               console, steps);
         Q_EMIT sessionChanged();
         Q_EMIT refreshFinished(true, {});
         resumeWaiters();
@@ -651,7 +659,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     ++m_stats.failedAuth;
     const QString reason = result.succeeded() ? QStringLiteral("there is no session to refresh") : message;
     record(AuthEvent::Kind::Refresh, m_operationTrigger, false, duration, reason, m_operationStatus, false,
-           console);
+           console, steps);
     Q_EMIT refreshFinished(false, reason);
     if (isTest) {
         resumeWaiters();
@@ -1029,7 +1037,7 @@ bool QueryClient::expiryDue() const
 
 void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
                          const QString &message, int triggerStatus, bool cancelled,
-                         const QList<ConsoleLine> &console)
+                         const QList<ConsoleLine> &console, const QList<AuthEvent::Step> &steps)
 {
     AuthEvent event;
     event.kind = kind;
@@ -1041,6 +1049,7 @@ void QueryClient::record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool 
     event.cancelled = !succeeded && cancelled;
     event.message = SecretMasker(secrets()).maskText(message);
     event.console = console; // masked by the caller, with the run's secrets too
+    event.steps = steps; // likewise
     if (m_session) {
         event.sessionAgeSeconds = m_session->loggedInAt.secsTo(event.time);
         // Only while the resource refreshes on expiry: a session from before a switch to another trigger

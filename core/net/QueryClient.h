@@ -167,7 +167,7 @@ private:
 
     void record(AuthEvent::Kind kind, AuthEvent::Trigger trigger, bool succeeded, qint64 durationMs,
                 const QString &message = {}, int triggerStatus = 0, bool cancelled = false,
-                const QList<ConsoleLine> &console = {});
+                const QList<ConsoleLine> &console = {}, const QList<AuthEvent::Step> &steps = {});
 
     QNetworkAccessManager *m_network;
     SessionManager *m_sessions;

@@ -57,6 +57,30 @@ QString AuthEvent::outcomeId() const
     return cancelled ? QStringLiteral("cancelled") : QStringLiteral("failed");
 }
 
+QJsonObject AuthEvent::Step::toJson() const
+{
+    QJsonObject object {{QStringLiteral("name"), name},
+                        {QStringLiteral("outcome"), outcome},
+                        {QStringLiteral("durationMs"), durationMs}};
+    if (!request.isEmpty())
+        object.insert(QStringLiteral("request"), request);
+    if (httpStatus)
+        object.insert(QStringLiteral("status"), httpStatus);
+    return object;
+}
+
+QString AuthEvent::Step::toText() const
+{
+    if (request.isEmpty())
+        return QStringLiteral("%1: %2 (%3 ms)").arg(name, outcome).arg(durationMs);
+    // A request's status says how it went; "failed" is added only where no reply says it (refused,
+    // timed out), and "cancelled" always.
+    QString result = httpStatus ? QStringLiteral("HTTP %1").arg(httpStatus) : outcome;
+    if (httpStatus && outcome == QLatin1String("cancelled"))
+        result += QStringLiteral(", cancelled");
+    return QStringLiteral("%1: %2 -> %3 (%4 ms)").arg(name, request, result).arg(durationMs);
+}
+
 QJsonObject AuthEvent::toJson() const
 {
     QJsonObject object {{QStringLiteral("kind"), kindId(kind)},
@@ -77,6 +101,12 @@ QJsonObject AuthEvent::toJson() const
         for (const ConsoleLine &line : console)
             lines.append(line.toJson(true));
         object.insert(QStringLiteral("console"), lines);
+    }
+    if (!steps.isEmpty()) {
+        QJsonArray list;
+        for (const Step &step : steps)
+            list.append(step.toJson());
+        object.insert(QStringLiteral("steps"), list);
     }
     return object;
 }

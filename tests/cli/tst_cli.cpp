@@ -945,7 +945,8 @@ private Q_SLOTS:
         const Run events = cli(arguments + QStringList {QStringLiteral("--events")});
         QCOMPARE(events.exitCode, 0);
         QVERIFY2(events.out.contains(
-                     QRegularExpression(QStringLiteral("login \\(noSession\\): ok in \\d+ ms[^\n]*\n    ") +
+                     QRegularExpression(QStringLiteral("login \\(noSession\\): ok in \\d+ ms[^\n]*\n"
+                                                      "    http1: POST [^\n]*/login -> HTTP 200 [^\n]*\n    ") +
                                         QRegularExpression::escape(logged))),
                  qPrintable(events.out));
         QVERIFY2(!events.err.contains(QStringLiteral("console.")), qPrintable(events.err)); // not twice
@@ -1493,6 +1494,13 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 1);
         QVERIFY2(out.contains(QStringLiteral("401 GET")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("refresh (failed query (401)): ok")), qPrintable(out));
+        // Under the login and the refresh, the requests they made and what came back.
+        QVERIFY2(out.contains(QStringLiteral("    http1: POST %1/login -> HTTP 200 (")
+                                  .arg(server.baseUrl().toString())),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("    http1: POST %1/refresh -> HTTP 200 (")
+                                  .arg(server.baseUrl().toString())),
+                 qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("login required")), qPrintable(out));
         QCOMPARE(server.counters().refreshes, 1);
         QVERIFY(!out.contains(DemoServer::demoPassword()));

@@ -6,6 +6,7 @@
 #include "net/QueryClient.h"
 #include "net/QueryLines.h"
 #include "run/PresetPrompter.h"
+#include "script/SecretMasker.h"
 #include "session/Clock.h"
 #include "session/FileSecretStore.h"
 #include "session/MemorySecretStore.h"
@@ -585,6 +586,67 @@ private Q_SLOTS:
             return e.kind == AuthEvent::Kind::Refresh && e.trigger == AuthEvent::Trigger::FailedQuery &&
                 e.triggerStatus == 401 && e.succeeded;
         }));
+    }
+
+    // A login's and a refresh's events name the requests they made and the replies' status, and the step
+    // a failed one stopped at; a secret in a request's address is masked there.
+    void authEventsNameTheirRequests()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        auto &refresh = std::get<ApiRequestStep>(workspace.resources.first().customAuth.refreshWorkflow.steps[0]);
+        refresh.url = QStringLiteral("{{ DEMO_API }}/refresh?hint={{ REFRESH_TOKEN }}");
+        auto c = client(workspace);
+        login(*c);
+        const QString refreshToken = c->session()->variables.value(QStringLiteral("REFRESH_TOKEN")).toString();
+        QVERIFY(!refreshToken.isEmpty());
+        m_server->expireAllTokens();
+        QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
+
+        const QList<AuthEvent> &events = c->events();
+        const auto loginEvent = std::find_if(events.begin(), events.end(),
+                                             [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Login; });
+        QVERIFY(loginEvent != events.end());
+        // form1 and the variables worked and sent nothing: only the request is told.
+        QCOMPARE(loginEvent->steps.size(), 1);
+        QCOMPARE(loginEvent->steps.first().name, QStringLiteral("http1"));
+        QCOMPARE(loginEvent->steps.first().httpStatus, 200);
+        QCOMPARE(loginEvent->steps.first().request, QStringLiteral("POST %1/login").arg(m_server->baseUrl().toString()));
+        const auto refreshEvent = std::find_if(events.begin(), events.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::Refresh;
+        });
+        QVERIFY(refreshEvent != events.end());
+        QCOMPARE(refreshEvent->steps.size(), 1);
+        const AuthEvent::Step &step = refreshEvent->steps.first();
+        QCOMPARE(step.outcome, QStringLiteral("succeeded"));
+        QCOMPARE(step.request,
+                 QStringLiteral("POST %1/refresh?hint=%2").arg(m_server->baseUrl().toString(), SecretMasker::mask()));
+        QCOMPARE(step.toText(),
+                 QStringLiteral("http1: POST %1/refresh?hint=%2 -> HTTP 200 (%3 ms)")
+                     .arg(m_server->baseUrl().toString(), SecretMasker::mask())
+                     .arg(step.durationMs));
+        const QJsonObject json = refreshEvent->toJson();
+        QCOMPARE(json.value(QStringLiteral("steps")).toArray().first().toObject().value(QStringLiteral("status")),
+                 QJsonValue(200));
+        QVERIFY(!QString::fromUtf8(QJsonDocument(json).toJson()).contains(refreshToken));
+
+        // A refresh that fails says at which request, and what came back.
+        refresh.url = QStringLiteral("{{ DEMO_API }}/status/400");
+        auto failing = client(workspace); // with the session stored above
+        failing->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        m_server->expireAllTokens();
+        QVERIFY(!wait(failing->send(get(QStringLiteral("/me")))).succeeded);
+        const QList<AuthEvent> &laterEvents = failing->events();
+        const auto refreshFailed = std::find_if(laterEvents.begin(), laterEvents.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::Refresh;
+        });
+        QVERIFY(refreshFailed != laterEvents.end());
+        const AuthEvent &failed = *refreshFailed;
+        QVERIFY(!failed.succeeded);
+        QCOMPARE(failed.steps.size(), 1);
+        QCOMPARE(failed.steps.first().outcome, QStringLiteral("failed"));
+        QCOMPARE(failed.steps.first().httpStatus, 400);
+        QVERIFY2(failed.steps.first().toText().contains(QStringLiteral("/status/400 -> HTTP 400")),
+                 qPrintable(failed.steps.first().toText()));
     }
 
     // Where a login needs no one to ask (the CLI, which is the user, or a resource that logs in without

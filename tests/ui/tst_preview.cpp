@@ -314,7 +314,11 @@ private Q_SLOTS:
         const qsizetype login =
             events.indexOf(QRegularExpression(QStringLiteral(".* login \\(prompt\\): ok .*")));
         QVERIFY2(login >= 0, qPrintable(events.join(u'\n')));
-        QCOMPARE(events.value(login + 1),
+        // Under the login, its request, then what its script logged.
+        QVERIFY2(events.value(login + 1).startsWith(QStringLiteral("    http1: POST %1/login -> HTTP 200")
+                                                        .arg(m_server->baseUrl().toString())),
+                 qPrintable(events.value(login + 1)));
+        QCOMPARE(events.value(login + 2),
                  QStringLiteral("    js1: console.log: token ******** for ********"));
         QVERIFY(!token().isEmpty());
         QVERIFY(!anyContains(allTexts(m_preview), token()));
@@ -454,19 +458,23 @@ private Q_SLOTS:
         QVERIFY(token() != oldToken);
 
         const QStringList timeline = itemTexts(child<QListWidget>("refreshTimeline"));
-        QCOMPARE(timeline.size(), 3);
+        QCOMPARE(timeline.size(), 4);
         QVERIFY2(timeline.at(0).contains(QStringLiteral("HTTP 401")) &&
                      timeline.at(0).contains(QStringLiteral("first attempt")),
                  qPrintable(timeline.at(0)));
         QVERIFY2(timeline.at(1).contains(QStringLiteral("refresh (failed query (401)): ok")),
                  qPrintable(timeline.at(1)));
-        QVERIFY2(timeline.at(2).contains(QStringLiteral("HTTP 200")) &&
-                     timeline.at(2).contains(QStringLiteral("retried")),
+        // The refresh's own request, and its reply's status, under it.
+        QVERIFY2(timeline.at(2).startsWith(QStringLiteral("    http1: POST %1/refresh -> HTTP 200 (")
+                                               .arg(m_server->baseUrl().toString())),
                  qPrintable(timeline.at(2)));
+        QVERIFY2(timeline.at(3).contains(QStringLiteral("HTTP 200")) &&
+                     timeline.at(3).contains(QStringLiteral("retried")),
+                 qPrintable(timeline.at(3)));
         // The refresh's story comes forward, its length on the tab.
         auto *exchange = child<QTabWidget>("exchangeTabs");
         QCOMPARE(exchange->currentWidget(), child<QListWidget>("refreshTimeline"));
-        QCOMPARE(exchange->tabText(exchange->currentIndex()), QStringLiteral("Timeline (3)"));
+        QCOMPARE(exchange->tabText(exchange->currentIndex()), QStringLiteral("Timeline (4)"));
         QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
         QVERIFY(viewText("responseView").contains(QStringLiteral("retried")));
         // The first attempt's reply can be seen: selecting it shows it under Response, and the last entry
@@ -477,7 +485,7 @@ private Q_SLOTS:
                  qPrintable(viewText("responseView")));
         QVERIFY2(viewText("responseView").contains(QStringLiteral("first attempt")),
                  qPrintable(viewText("responseView")));
-        timelineView->setCurrentRow(2);
+        timelineView->setCurrentRow(3);
         QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
         QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")),
                             QStringLiteral("refresh (failed query (401))")));
@@ -700,9 +708,10 @@ private Q_SLOTS:
         QVERIFY2(result.succeeded, qPrintable(result.error));
         QVERIFY(!result.retried); // refreshed before it went out
         const QStringList timeline = itemTexts(child<QListWidget>("refreshTimeline"));
-        QCOMPARE(timeline.size(), 2);
+        QCOMPARE(timeline.size(), 3);
         QVERIFY2(timeline.at(0).contains(QStringLiteral("refresh (expiry): ok")), qPrintable(timeline.at(0)));
-        QVERIFY(timeline.at(1).contains(QStringLiteral("HTTP 200")));
+        QVERIFY2(timeline.at(1).contains(QStringLiteral("/refresh -> HTTP 200")), qPrintable(timeline.at(1)));
+        QVERIFY(timeline.at(2).contains(QStringLiteral("HTTP 200")));
         QCOMPARE(labelText("expiryCountdown"),
                  QStringLiteral("expires in 02:00")); // renewed at the same clock time
         QCOMPARE(labelText("sessionState"), QStringLiteral("Logged in"));

@@ -926,6 +926,11 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
             failureShown = true;
         }
         m_timeline->addItem(event.toText());
+        // Which requests a refresh or login made and what came back (a refresh that failed at its
+        // request says so here, beside the query it was for).
+        for (const AuthEvent::Step &step : event.steps)
+            m_timeline->addItem(QStringLiteral("    ") +
+                                VisibleText::of(step.toText(), VisibleText::LineBreaks::Symbol));
     }
     if (result.originalFailure && !failureShown)
         addFirstAttempt(result, request, masker);
@@ -1054,6 +1059,8 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     // it came with: in the three-line events box alone it went unseen (QA pass 26).
     if (event.kind == AuthEvent::Kind::Warning)
         m_pendingWarning = event.message;
+    for (const AuthEvent::Step &step : event.steps)
+        m_eventLog->addItem(QStringLiteral("    ") + VisibleText::of(step.toText(), VisibleText::LineBreaks::Symbol));
     for (const ConsoleLine &line : event.console)
         m_eventLog->addItem(QStringLiteral("    ") +
                             VisibleText::of(line.toText(), VisibleText::LineBreaks::Symbol));
