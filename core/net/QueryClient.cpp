@@ -602,8 +602,8 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
         console += ConsoleLine::masked(step.console, masker);
         const bool stopped = step.outcome == RunOutcome::Failed || step.outcome == RunOutcome::Cancelled;
         if (stopped || (step.type == StepType::ApiRequest && step.outcome == RunOutcome::Succeeded))
-            steps.append({step.name, runOutcomeId(step.outcome), masker.maskText(step.detail), step.httpStatus,
-                          step.elapsedNs / 1000000});
+            steps.append({step.name, runOutcomeId(step.outcome), masker.maskText(step.detail),
+                          step.httpStatus, step.elapsedNs / 1000000});
     }
     Q_EMIT authRunFinished(result);
 

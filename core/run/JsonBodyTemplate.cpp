@@ -29,6 +29,20 @@ QByteArray compactJson(const QJsonValue &value)
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
+// A body that is one JSON value other than an object or an array (42, "text", true, null): JSON since RFC
+// 7159, and some APIs take a bare string, but QJsonDocument holds only objects and arrays. Nothing for
+// anything else.
+std::optional<QJsonValue> loneValue(const QByteArray &utf8)
+{
+    const QJsonDocument wrapped = QJsonDocument::fromJson('[' + utf8 + ']');
+    if (!wrapped.isArray() || wrapped.array().size() != 1)
+        return std::nullopt;
+    const QJsonValue value = wrapped.array().first();
+    if (value.isObject() || value.isArray())
+        return std::nullopt; // the document itself failed to parse: "[{...}]" can't make it valid
+    return value;
+}
+
 QString bodyOrigin(const QString &stepName, const QString &pointer)
 {
     return stepName + QStringLiteral(", body ") + pointer;
@@ -71,9 +85,8 @@ std::optional<JsonBodyTemplate::SyntaxError> JsonBodyTemplate::syntaxError(const
         // that character.
         at = error.offset - 1;
         error.expressionOutsideString = isExpressionOutsideString(text, error.offset);
-        // A lone value ("null", 42) is JSON, but not a body Qt can hold: say so rather than "illegal value".
-        if (QJsonDocument::fromJson('[' + utf8 + ']').isArray())
-            error.reason = QStringLiteral("a JSON body must be an object or an array");
+        if (loneValue(utf8))
+            return std::nullopt;
     } else if (const auto duplicate = JsonDuplicateKey::find(utf8)) {
         error.reason = duplicateKeyReason(*duplicate);
         error.offset = QString::fromUtf8(utf8.left(duplicate->offset)).size();
@@ -102,7 +115,14 @@ std::shared_ptr<const JsonBodyTemplate> JsonBodyTemplate::parse(const QString &t
     const QByteArray utf8 = text.toUtf8();
     const QJsonDocument document = QJsonDocument::fromJson(utf8, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        parsed->m_error = parseError.errorString();
+        if (const std::optional<QJsonValue> value = loneValue(utf8)) {
+            parsed->m_root = *value;
+            QByteArray pending;
+            parsed->compile(parsed->m_root, QString(), pending);
+            parsed->m_tail = pending;
+        } else {
+            parsed->m_error = parseError.errorString();
+        }
     } else if (const auto duplicate = JsonDuplicateKey::find(utf8)) {
         parsed->m_error = duplicateKeyReason(*duplicate);
     } else {

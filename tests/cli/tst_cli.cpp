@@ -667,7 +667,7 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QCOMPARE(run.err.trimmed(),
                  QStringLiteral("--body: not valid JSON: missing name separator at line 2, column 5"));
-        // A key twice would send one value and drop the other; a lone value is JSON, but no body.
+        // A key twice would send one value and drop the other.
         const QStringList common {QStringLiteral("query"),           Demo,
                                   QStringLiteral("--resource"),      QStringLiteral("Demo login"),
                                   QStringLiteral("--session-store"), QStringLiteral("memory"),
@@ -678,11 +678,52 @@ private Q_SLOTS:
         QCOMPARE(twice.exitCode, 2);
         QCOMPARE(twice.err.trimmed(),
                  QStringLiteral("--body: not valid JSON: the key \"a\" appears twice at line 1, column 10"));
-        const Run lone = cli(common + QStringList {QStringLiteral("null")});
-        QCOMPARE(lone.exitCode, 2);
-        QCOMPARE(lone.err.trimmed(),
-                 QStringLiteral("--body: not valid JSON: a JSON body must be an object or an "
-                                "array at line 1, column 1"));
+    }
+
+    // A body that is one value other than an object or an array is JSON too, and goes out as written (some
+    // APIs take a bare string); it was refused.
+    void queryBodyMayBeALoneValue()
+    {
+        const QStringList common {QStringLiteral("query"),
+                                  Demo,
+                                  QStringLiteral("--resource"),
+                                  QStringLiteral("Seed walkthrough"),
+                                  QStringLiteral("--with-demo-server"),
+                                  QStringLiteral("--session-store"),
+                                  QStringLiteral("memory"),
+                                  QStringLiteral("--input"),
+                                  QStringLiteral("form1.email=") + DemoServer::demoEmail(),
+                                  QStringLiteral("--input"),
+                                  QStringLiteral("form1.password=") + DemoServer::demoPassword(),
+                                  QStringLiteral("--path"),
+                                  QStringLiteral("/post"),
+                                  QStringLiteral("--method"),
+                                  QStringLiteral("POST"),
+                                  QStringLiteral("--json"),
+                                  QStringLiteral("--body")};
+        const QList<std::pair<QString, QJsonValue>> bodies {
+            {QStringLiteral("42"), QJsonValue(42)},
+            {QStringLiteral(" \"text\" "), QJsonValue(QStringLiteral("text"))},
+            {QStringLiteral("true"), QJsonValue(true)},
+            {QStringLiteral("null"), QJsonValue(QJsonValue::Null)}};
+        for (const auto &[body, sent] : bodies) {
+            const Run run = cli(common + QStringList {body});
+            QVERIFY2(run.exitCode == 0, qPrintable(body + QLatin1Char(' ') + run.err));
+            const QJsonObject echoed = QJsonDocument::fromJson(run.out.toUtf8())
+                                           .object()
+                                           .value(QStringLiteral("queries"))
+                                           .toArray()
+                                           .first()
+                                           .toObject()
+                                           .value(QStringLiteral("body"))
+                                           .toObject();
+            QVERIFY2(echoed.contains(QStringLiteral("json")), qPrintable(run.out));
+            QCOMPARE(echoed.value(QStringLiteral("json")), sent);
+        }
+        // Two values are not JSON.
+        const Run two = cli(common + QStringList {QStringLiteral("1, 2")});
+        QCOMPARE(two.exitCode, 2);
+        QVERIFY2(two.err.startsWith(QStringLiteral("--body: not valid JSON: ")), qPrintable(two.err));
     }
 
     void validateMissingFile()
@@ -944,10 +985,10 @@ private Q_SLOTS:
 
         const Run events = cli(arguments + QStringList {QStringLiteral("--events")});
         QCOMPARE(events.exitCode, 0);
-        QVERIFY2(events.out.contains(
-                     QRegularExpression(QStringLiteral("login \\(noSession\\): ok in \\d+ ms[^\n]*\n"
-                                                      "    http1: POST [^\n]*/login -> HTTP 200 [^\n]*\n    ") +
-                                        QRegularExpression::escape(logged))),
+        QVERIFY2(events.out.contains(QRegularExpression(
+                     QStringLiteral("login \\(noSession\\): ok in \\d+ ms[^\n]*\n"
+                                    "    http1: POST [^\n]*/login -> HTTP 200 [^\n]*\n    ") +
+                     QRegularExpression::escape(logged))),
                  qPrintable(events.out));
         QVERIFY2(!events.err.contains(QStringLiteral("console.")), qPrintable(events.err)); // not twice
 
@@ -1495,12 +1536,14 @@ private Q_SLOTS:
         QVERIFY2(out.contains(QStringLiteral("401 GET")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("refresh (failed query (401)): ok")), qPrintable(out));
         // Under the login and the refresh, the requests they made and what came back.
-        QVERIFY2(out.contains(QStringLiteral("    http1: POST %1/login -> HTTP 200 (")
-                                  .arg(server.baseUrl().toString())),
-                 qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("    http1: POST %1/refresh -> HTTP 200 (")
-                                  .arg(server.baseUrl().toString())),
-                 qPrintable(out));
+        QVERIFY2(
+            out.contains(
+                QStringLiteral("    http1: POST %1/login -> HTTP 200 (").arg(server.baseUrl().toString())),
+            qPrintable(out));
+        QVERIFY2(
+            out.contains(
+                QStringLiteral("    http1: POST %1/refresh -> HTTP 200 (").arg(server.baseUrl().toString())),
+            qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("login required")), qPrintable(out));
         QCOMPARE(server.counters().refreshes, 1);
         QVERIFY(!out.contains(DemoServer::demoPassword()));

@@ -593,24 +593,28 @@ private Q_SLOTS:
     void authEventsNameTheirRequests()
     {
         Workspace workspace = demoWorkspace(m_server->baseUrl());
-        auto &refresh = std::get<ApiRequestStep>(workspace.resources.first().customAuth.refreshWorkflow.steps[0]);
+        auto &refresh =
+            std::get<ApiRequestStep>(workspace.resources.first().customAuth.refreshWorkflow.steps[0]);
         refresh.url = QStringLiteral("{{ DEMO_API }}/refresh?hint={{ REFRESH_TOKEN }}");
         auto c = client(workspace);
         login(*c);
-        const QString refreshToken = c->session()->variables.value(QStringLiteral("REFRESH_TOKEN")).toString();
+        const QString refreshToken =
+            c->session()->variables.value(QStringLiteral("REFRESH_TOKEN")).toString();
         QVERIFY(!refreshToken.isEmpty());
         m_server->expireAllTokens();
         QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
 
         const QList<AuthEvent> &events = c->events();
-        const auto loginEvent = std::find_if(events.begin(), events.end(),
-                                             [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Login; });
+        const auto loginEvent = std::find_if(events.begin(), events.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::Login;
+        });
         QVERIFY(loginEvent != events.end());
         // form1 and the variables worked and sent nothing: only the request is told.
         QCOMPARE(loginEvent->steps.size(), 1);
         QCOMPARE(loginEvent->steps.first().name, QStringLiteral("http1"));
         QCOMPARE(loginEvent->steps.first().httpStatus, 200);
-        QCOMPARE(loginEvent->steps.first().request, QStringLiteral("POST %1/login").arg(m_server->baseUrl().toString()));
+        QCOMPARE(loginEvent->steps.first().request,
+                 QStringLiteral("POST %1/login").arg(m_server->baseUrl().toString()));
         const auto refreshEvent = std::find_if(events.begin(), events.end(), [](const AuthEvent &e) {
             return e.kind == AuthEvent::Kind::Refresh;
         });
@@ -619,14 +623,16 @@ private Q_SLOTS:
         const AuthEvent::Step &step = refreshEvent->steps.first();
         QCOMPARE(step.outcome, QStringLiteral("succeeded"));
         QCOMPARE(step.request,
-                 QStringLiteral("POST %1/refresh?hint=%2").arg(m_server->baseUrl().toString(), SecretMasker::mask()));
+                 QStringLiteral("POST %1/refresh?hint=%2")
+                     .arg(m_server->baseUrl().toString(), SecretMasker::mask()));
         QCOMPARE(step.toText(),
                  QStringLiteral("http1: POST %1/refresh?hint=%2 -> HTTP 200 (%3 ms)")
                      .arg(m_server->baseUrl().toString(), SecretMasker::mask())
                      .arg(step.durationMs));
         const QJsonObject json = refreshEvent->toJson();
-        QCOMPARE(json.value(QStringLiteral("steps")).toArray().first().toObject().value(QStringLiteral("status")),
-                 QJsonValue(200));
+        QCOMPARE(
+            json.value(QStringLiteral("steps")).toArray().first().toObject().value(QStringLiteral("status")),
+            QJsonValue(200));
         QVERIFY(!QString::fromUtf8(QJsonDocument(json).toJson()).contains(refreshToken));
 
         // A refresh that fails says at which request, and what came back.
@@ -636,9 +642,9 @@ private Q_SLOTS:
         m_server->expireAllTokens();
         QVERIFY(!wait(failing->send(get(QStringLiteral("/me")))).succeeded);
         const QList<AuthEvent> &laterEvents = failing->events();
-        const auto refreshFailed = std::find_if(laterEvents.begin(), laterEvents.end(), [](const AuthEvent &e) {
-            return e.kind == AuthEvent::Kind::Refresh;
-        });
+        const auto refreshFailed =
+            std::find_if(laterEvents.begin(), laterEvents.end(),
+                         [](const AuthEvent &e) { return e.kind == AuthEvent::Kind::Refresh; });
         QVERIFY(refreshFailed != laterEvents.end());
         const AuthEvent &failed = *refreshFailed;
         QVERIFY(!failed.succeeded);

@@ -315,9 +315,10 @@ private Q_SLOTS:
             events.indexOf(QRegularExpression(QStringLiteral(".* login \\(prompt\\): ok .*")));
         QVERIFY2(login >= 0, qPrintable(events.join(u'\n')));
         // Under the login, its request, then what its script logged.
-        QVERIFY2(events.value(login + 1).startsWith(QStringLiteral("    http1: POST %1/login -> HTTP 200")
-                                                        .arg(m_server->baseUrl().toString())),
-                 qPrintable(events.value(login + 1)));
+        QVERIFY2(
+            events.value(login + 1).startsWith(
+                QStringLiteral("    http1: POST %1/login -> HTTP 200").arg(m_server->baseUrl().toString())),
+            qPrintable(events.value(login + 1)));
         QCOMPARE(events.value(login + 2),
                  QStringLiteral("    js1: console.log: token ******** for ********"));
         QVERIFY(!token().isEmpty());

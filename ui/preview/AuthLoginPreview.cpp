@@ -1060,7 +1060,8 @@ void AuthLoginPreview::appendEvent(const AuthEvent &event)
     if (event.kind == AuthEvent::Kind::Warning)
         m_pendingWarning = event.message;
     for (const AuthEvent::Step &step : event.steps)
-        m_eventLog->addItem(QStringLiteral("    ") + VisibleText::of(step.toText(), VisibleText::LineBreaks::Symbol));
+        m_eventLog->addItem(QStringLiteral("    ") +
+                            VisibleText::of(step.toText(), VisibleText::LineBreaks::Symbol));
     for (const ConsoleLine &line : event.console)
         m_eventLog->addItem(QStringLiteral("    ") +
                             VisibleText::of(line.toText(), VisibleText::LineBreaks::Symbol));
