@@ -39,6 +39,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QToolTip>
 #include <QUndoStack>
 
 #include <functional>
@@ -157,6 +158,7 @@ private Q_SLOTS:
     void keyValueRowsMoveCopyAndPasteAsText();
     void keyValueTextReadsWhatPeoplePaste_data();
     void keyValueTextReadsWhatPeoplePaste();
+    void aPastedCurlCommandSaysWhatItLeftOut();
     void aSelectedExpressionKeepsTheSelectionsText();
     void variableRowsSaveRefusesAreMarked();
     void headerRowsThatCouldInjectAreMarked();
@@ -1409,6 +1411,58 @@ void tst_Editors::keyValueTextReadsWhatPeoplePaste()
     QFETCH(KeyValueList, rows);
     QVERIFY(KeyValueText::looksLikeRows(text));
     QCOMPARE(KeyValueText::parse(text), rows);
+}
+
+// A curl command carries more than a table can take: its address's parameters go into a parameter table,
+// and what the rows leave out (the method, a body, a user and password) is said beside them, never with a
+// value (QA pass 46: pasting it left -u and -X out without a word).
+void tst_Editors::aPastedCurlCommandSaysWhatItLeftOut()
+{
+    const QString command = QStringLiteral(
+        "curl 'https://api.test/items?page=2&q=a%20b' -X POST -H 'Accept: */*' -u 'me:hunter22' "
+        "--data-raw '{\"a\":1}' --compressed");
+    QStringList leftOut;
+    QCOMPARE(KeyValueText::parse(command, KeyValueText::Style::Header, &leftOut),
+             (KeyValueList {{QStringLiteral("Accept"), QStringLiteral("*/*"), true}}));
+    QCOMPARE(leftOut,
+             (QStringList {QStringLiteral("-X POST"), QStringLiteral("-u (a user and password)"),
+                           QStringLiteral("--data-raw (a body)")}));
+    QCOMPARE(KeyValueText::parse(command, KeyValueText::Style::Assignment, &leftOut),
+             (KeyValueList {{QStringLiteral("page"), QStringLiteral("2"), true},
+                            {QStringLiteral("q"), QStringLiteral("a b"), true}}));
+    QCOMPARE(leftOut.first(), QStringLiteral("1 header"));
+
+    auto document = demoDocument();
+    KeyValueTableEditor headers(document.get());
+    headers.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceHeaders, 1));
+    headers.resize(600, 300);
+    QVERIFY(showActive(&headers));
+    QApplication::clipboard()->setText(command);
+    headers.paste();
+    QCOMPARE(document->resource(1).headers.size(), 2);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QCOMPARE(QToolTip::text(),
+             QStringLiteral("Pasted 1 header from the curl command. Left out: -X POST, "
+                            "-u (a user and password), --data-raw (a body)."));
+    QVERIFY(!QToolTip::text().contains(QStringLiteral("hunter22")));
+
+    KeyValueTableEditor parameters(document.get());
+    parameters.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceUrlParameters, 1));
+    parameters.resize(600, 300);
+    QVERIFY(showActive(&parameters));
+    const int before = int(document->resource(1).urlParameters.size());
+    parameters.paste();
+    QCOMPARE(document->resource(1).urlParameters.size(), before + 2);
+    QCOMPARE(document->resource(1).urlParameters.at(before + 1).value, QStringLiteral("a b"));
+    QTRY_VERIFY(
+        QToolTip::text().startsWith(QStringLiteral("Pasted 2 parameters from the curl command's address. "
+                                                   "Left out: 1 header, -X POST")));
+
+    // A command with nothing for the table says so, rather than nothing happening.
+    QApplication::clipboard()->setText(QStringLiteral("curl https://api.test/"));
+    headers.paste();
+    QCOMPARE(document->resource(1).headers.size(), 2);
+    QTRY_COMPARE(QToolTip::text(), QStringLiteral("The curl command sends no headers."));
 }
 
 // A selected row's {{ expression }} is outlined, not tinted over: the tint faded the selection's white

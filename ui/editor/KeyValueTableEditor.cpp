@@ -18,6 +18,7 @@
 #include <QMenu>
 #include <QTableView>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -272,16 +273,20 @@ void KeyValueTableEditor::moveSelectedRow(int by)
         m_view->setCurrentIndex(m_model->index(to, column));
 }
 
+KeyValueText::Style KeyValueTableEditor::textStyle() const
+{
+    const bool headers = m_model->table().table == KeyValueRef::Table::ResourceHeaders ||
+        m_model->table().table == KeyValueRef::Table::StepHeaders;
+    return headers ? KeyValueText::Style::Header : KeyValueText::Style::Assignment;
+}
+
 void KeyValueTableEditor::copyRows(bool all)
 {
     const int row = selectedRow();
     const KeyValueList rows = all || row < 0 ? m_model->keyValues() : m_model->keyValues(row, 1);
     if (rows.isEmpty())
         return; // an empty table leaves the clipboard as it was
-    const bool headers = m_model->table().table == KeyValueRef::Table::ResourceHeaders ||
-        m_model->table().table == KeyValueRef::Table::StepHeaders;
-    QGuiApplication::clipboard()->setText(
-        KeyValueText::format(rows, headers ? KeyValueText::Style::Header : KeyValueText::Style::Assignment));
+    QGuiApplication::clipboard()->setText(KeyValueText::format(rows, textStyle()));
 }
 
 void KeyValueTableEditor::paste()
@@ -296,15 +301,36 @@ void KeyValueTableEditor::paste()
                              current.column() == KeyValueTableModel::ValueColumn ? text : text.trimmed());
         return;
     }
-    const KeyValueList rows = KeyValueText::parse(text);
+    QStringList leftOut;
+    const KeyValueList rows = KeyValueText::parse(text, textStyle(), &leftOut);
     const int row = selectedRow();
     const int at = row < 0 ? m_model->rowCount() : row + 1;
-    if (!m_model->insertKeyValues(at, rows))
+    if (m_model->insertKeyValues(at, rows)) {
+        const QModelIndex first = m_model->index(at, KeyValueTableModel::NameColumn);
+        m_view->setCurrentIndex(first);
+        m_view->scrollTo(m_model->index(at + int(rows.size()) - 1, KeyValueTableModel::NameColumn));
+        m_view->scrollTo(first);
+    }
+    // A curl command carries more than a table holds: what was left out is said where the rows went, so
+    // a -u or a body isn't lost without a word (QA pass 46).
+    if (!text.trimmed().startsWith(QLatin1String("curl ")) || (!rows.isEmpty() && leftOut.isEmpty()))
         return;
-    const QModelIndex first = m_model->index(at, KeyValueTableModel::NameColumn);
-    m_view->setCurrentIndex(first);
-    m_view->scrollTo(m_model->index(at + int(rows.size()) - 1, KeyValueTableModel::NameColumn));
-    m_view->scrollTo(first);
+    const bool headers = textStyle() == KeyValueText::Style::Header;
+    QString note = rows.isEmpty()
+        ? (headers ? tr("The curl command sends no headers.")
+                   : tr("The curl command's address has no query parameters."))
+        : (headers ? (rows.size() == 1 ? tr("Pasted 1 header from the curl command.")
+                                       : tr("Pasted %1 headers from the curl command.").arg(rows.size()))
+                   : (rows.size() == 1
+                          ? tr("Pasted 1 parameter from the curl command's address.")
+                          : tr("Pasted %1 parameters from the curl command's address.").arg(rows.size())));
+    if (!leftOut.isEmpty())
+        note += QLatin1Char(' ') + tr("Left out: %1.").arg(leftOut.join(QStringLiteral(", ")));
+    const QModelIndex last = m_model->index(
+        rows.isEmpty() ? m_model->rowCount() - 1 : at + int(rows.size()) - 1, KeyValueTableModel::NameColumn);
+    const QRect cell = m_view->visualRect(last);
+    const QPoint where = cell.isValid() ? cell.bottomLeft() : m_view->viewport()->rect().topLeft();
+    QToolTip::showText(m_view->viewport()->mapToGlobal(where), note, m_view, {}, PasteNoteMs);
 }
 
 void KeyValueTableEditor::updateButtons()

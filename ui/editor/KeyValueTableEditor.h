@@ -5,6 +5,7 @@
 // that knows the names in reach.
 #pragma once
 
+#include "KeyValueText.h"
 #include "document/KeyValueRef.h"
 #include "script/KnownNames.h"
 
@@ -61,7 +62,11 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // How long the note on what a pasted curl command's rows leave out stays.
+    static constexpr int PasteNoteMs = 10000;
+
     void updateButtons();
+    KeyValueText::Style textStyle() const; // headers' or the others'
     int selectedRow() const;
     void showContextMenu(const QPoint &position);
     void updateViewHeight();

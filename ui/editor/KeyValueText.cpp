@@ -1,6 +1,10 @@
 #include "KeyValueText.h"
 
 #include <QRegularExpression>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <algorithm>
 
 #include <utility>
 
@@ -83,41 +87,89 @@ QStringList shellWords(const QString &command)
     return words;
 }
 
-// The headers a curl command sends, as a browser's "Copy as cURL" writes it (one line or many): -H and
-// --header ("Name: value", "Name;" for an empty value), -A (User-Agent), -e (Referer) and -b (Cookie, when
-// it isn't a file). Its other options (the address, -X, --data, -u) are left out.
-KeyValueList curlHeaders(const QString &command)
+bool isOneOf(const QString &option, std::initializer_list<const char *> names)
 {
+    return std::any_of(names.begin(), names.end(),
+                       [&option](const char *name) { return option == QLatin1String(name); });
+}
+
+// What a curl command (a browser's "Copy as cURL", one line or many) gives a table, and what of it the
+// table can't take, said so the user knows to carry it over themselves.
+//   - For headers: -H and --header ("Name: value", "Name;" for an empty value), -A (User-Agent), -e
+//     (Referer) and -b (Cookie, when it isn't a file).
+//   - For parameters: the address's query parameters, decoded.
+// Left out and named: the method (-X), a body (-d, --data-raw, --json, -F, ...), a user and password (-u)
+// or token (--oauth2-bearer) without their values, a cookie file, and the headers when pasting parameters.
+// Transport options (--compressed, -L, -k, ...) mean nothing to a table and aren't named.
+KeyValueList curlRows(const QString &command, KeyValueText::Style style, QStringList *leftOut)
+{
+    const bool wantHeaders = style == KeyValueText::Style::Header;
     KeyValueList headers;
+    QString address;
+    QStringList notes;
+    const auto note = [&notes](const QString &text) {
+        if (!notes.contains(text))
+            notes.append(text);
+    };
     const QStringList words = shellWords(command);
-    for (qsizetype i = 1; i + 1 < words.size(); ++i) {
+    for (qsizetype i = 1; i < words.size(); ++i) {
         const QString &option = words.at(i);
-        const QString &argument = words.at(i + 1);
+        const QString argument = i + 1 < words.size() ? words.at(i + 1) : QString();
         KeyValue header;
-        if (option == QLatin1String("-H") || option == QLatin1String("--header")) {
+        if (isOneOf(option, {"-H", "--header"})) {
             const qsizetype colon = argument.indexOf(QLatin1Char(':'), 1);
-            if (colon > 0) {
+            if (colon > 0)
                 header = {argument.left(colon).trimmed(), argument.mid(colon + 1).trimmed(), true};
-            } else if (argument.endsWith(QLatin1Char(';'))) {
+            else if (argument.endsWith(QLatin1Char(';')))
                 header = {argument.chopped(1).trimmed(), QString(), true};
-            } else {
-                continue;
-            }
-        } else if (option == QLatin1String("-A") || option == QLatin1String("--user-agent")) {
+        } else if (isOneOf(option, {"-A", "--user-agent"})) {
             header = {QStringLiteral("User-Agent"), argument, true};
-        } else if (option == QLatin1String("-e") || option == QLatin1String("--referer")) {
+        } else if (isOneOf(option, {"-e", "--referer"})) {
             header = {QStringLiteral("Referer"), argument, true};
-        } else if ((option == QLatin1String("-b") || option == QLatin1String("--cookie")) &&
-                   argument.contains(QLatin1Char('='))) {
-            header = {QStringLiteral("Cookie"), argument, true};
+        } else if (isOneOf(option, {"-b", "--cookie"})) {
+            if (argument.contains(QLatin1Char('=')))
+                header = {QStringLiteral("Cookie"), argument, true};
+            else
+                note(QStringLiteral("-b %1 (a cookie file)").arg(argument));
+        } else if (isOneOf(option, {"-X", "--request"})) {
+            note(QStringLiteral("-X %1").arg(argument));
+        } else if (isOneOf(option,
+                           {"-d", "--data", "--data-raw", "--data-binary", "--data-ascii", "--data-urlencode",
+                            "--json", "-F", "--form", "--form-string"})) {
+            note(QStringLiteral("%1 (a body)").arg(option));
+        } else if (isOneOf(option, {"-u", "--user"})) {
+            note(QStringLiteral("%1 (a user and password)").arg(option));
+        } else if (option == QLatin1String("--oauth2-bearer")) {
+            note(QStringLiteral("--oauth2-bearer (a token)"));
+        } else if (option == QLatin1String("--url")) {
+            if (address.isEmpty())
+                address = argument;
         } else {
+            // The address is the word that reads as one; an option's argument (-X POST) doesn't.
+            if (address.isEmpty() &&
+                (option.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+                 option.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)))
+                address = option;
             continue;
         }
-        ++i;
+        ++i; // the option's argument
         if (!header.name.isEmpty() && !header.name.startsWith(QLatin1Char(':')))
             headers.append(header);
     }
-    return headers;
+    KeyValueList rows;
+    if (wantHeaders) {
+        rows = headers;
+    } else {
+        const QUrlQuery query(QUrl(address).query(QUrl::FullyEncoded));
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
+            rows.append({name, value, true});
+        if (!headers.isEmpty())
+            notes.prepend(headers.size() == 1 ? QStringLiteral("1 header")
+                                              : QStringLiteral("%1 headers").arg(headers.size()));
+    }
+    if (leftOut)
+        *leftOut = notes;
+    return rows;
 }
 
 } // namespace
@@ -134,10 +186,12 @@ QString KeyValueText::format(const KeyValueList &rows, Style style)
     return text;
 }
 
-KeyValueList KeyValueText::parse(const QString &text)
+KeyValueList KeyValueText::parse(const QString &text, Style style, QStringList *leftOut)
 {
+    if (leftOut)
+        leftOut->clear();
     if (text.trimmed().startsWith(QLatin1String("curl ")))
-        return curlHeaders(text.trimmed());
+        return curlRows(text.trimmed(), style, leftOut);
     KeyValueList rows;
     for (QString line : linesOf(text)) {
         line = line.trimmed();
