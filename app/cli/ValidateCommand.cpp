@@ -86,13 +86,23 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     // A credential written into a header goes wherever the file goes, switched off or not (QA passes 45,
     // 46). Its value isn't said.
     const auto warnOfHeaders = [&](const KeyValueList &headers, const QString &where) {
-        for (const KeyValue &header : headers) {
-            if (const QString why = WorkspaceValidator::secretLookingHeader(header); !why.isEmpty())
-                warn(resource, {},
-                     QStringLiteral("%1, header '%2' looks like a secret (%3): it is saved in the file as "
-                                    "written; keep it out of the file, from a Form field or a secret Define "
-                                    "variable step")
-                         .arg(where, header.name, why));
+        for (qsizetype row = 0; row < headers.size(); ++row) {
+            const KeyValue &header = headers.at(row);
+            const QString why = WorkspaceValidator::secretLookingHeader(header);
+            if (why.isEmpty())
+                continue;
+            // Two rows of one name (two Cookie headers) are told apart by their row (QA pass 46).
+            const bool named =
+                std::count_if(headers.begin(), headers.end(), [&header](const KeyValue &other) {
+                    return other.name.compare(header.name, Qt::CaseInsensitive) == 0;
+                }) > 1;
+            const QString which = named ? QStringLiteral("header '%1' (row %2)").arg(header.name).arg(row + 1)
+                                        : QStringLiteral("header '%1'").arg(header.name);
+            warn(
+                resource, {},
+                QStringLiteral("%1, %2 looks like a secret (%3): it is saved in the file as written; keep it "
+                               "out of the file, from a Form field or a secret Define variable step")
+                    .arg(where, which, why));
         }
     };
     warnOfHeaders(resource.headers, QStringLiteral("resource \"%1\"").arg(resource.name));

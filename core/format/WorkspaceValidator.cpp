@@ -10,6 +10,8 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <iterator>
+#include <utility>
 
 namespace AuthStudio {
 
@@ -213,21 +215,69 @@ bool looksLikeToken(const QString &value)
     return bearer || jwt;
 }
 
+// The words of a value's text written outside its {{ expressions }}: what would be saved in the file as
+// typed. Words end at spaces and at the separators of cookies and parameters (;,=&).
+QStringList literalWords(const QString &value)
+{
+    QStringList words;
+    QString word;
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        if (value.at(i) == QLatin1Char('{') && i + 1 < value.size() && value.at(i + 1) == QLatin1Char('{')) {
+            const qsizetype close = value.indexOf(QLatin1String("}}"), i + 2);
+            i = close < 0 ? value.size() : close + 1;
+        } else if (!value.at(i).isSpace() && !QStringView(u";,=&").contains(value.at(i))) {
+            word += value.at(i);
+            continue;
+        }
+        if (!word.isEmpty())
+            words.append(std::exchange(word, {}));
+    }
+    if (!word.isEmpty())
+        words.append(word);
+    return words;
+}
+
+// A key, a session id or a token written as is: 8 or more of a token's characters, letters and digits both.
+bool looksOpaque(const QString &word)
+{
+    bool letter = false;
+    bool digit = false;
+    for (const QChar c : word) {
+        if (c.isDigit())
+            digit = true;
+        else if (c.isLetter())
+            letter = true;
+        else if (!QStringView(u"-_.+/~").contains(c))
+            return false;
+    }
+    return word.size() >= 8 && letter && digit;
+}
+
 } // namespace
 
 QString WorkspaceValidator::secretLookingHeader(const KeyValue &header)
 {
     const QString value = header.value.trimmed();
-    if (value.isEmpty() || value.contains(QLatin1String("{{")))
+    if (value.isEmpty())
         return {};
     const QString name = header.name.trimmed().toLower();
     static const char *const credentialHeaders[] = {
         "authorization", "proxy-authorization", "cookie",        "x-api-key", "api-key",
         "apikey",        "x-auth-token",        "x-access-token"};
-    for (const char *credential : credentialHeaders) {
-        if (name == QLatin1String(credential))
-            return QStringLiteral("the %1 header carries credentials").arg(header.name.trimmed());
+    const bool credential = std::any_of(std::begin(credentialHeaders), std::end(credentialHeaders),
+                                        [&name](const char *known) { return name == QLatin1String(known); });
+    if (value.contains(QLatin1String("{{"))) {
+        // `Bearer {{ TOKEN }}` is how it's meant; a key typed beside the expression is still in the file
+        // (QA pass 46: `Bearer {{ TOKEN }}x7Kd93hQ2m` went unsaid).
+        const QStringList words = literalWords(value);
+        const bool typedBeside = std::any_of(words.begin(), words.end(), [credential](const QString &word) {
+            return (credential && looksOpaque(word)) || looksLikeToken(word);
+        });
+        return typedBeside ? QStringLiteral("a credential is written beside its {{ expression }}")
+                           : QString();
     }
+    if (credential)
+        return QStringLiteral("the %1 header carries credentials").arg(header.name.trimmed());
     if (looksLikeToken(value))
         return QStringLiteral("its value looks like a token");
     return {};

@@ -603,6 +603,24 @@ private Q_SLOTS:
             writeFile(dir, QStringLiteral("off.authstudio.json"), WorkspaceWriter::toJson(workspace));
         QVERIFY(cli({QStringLiteral("validate"), off})
                     .err.contains(QStringLiteral("header 'X-Trace' looks like a secret")));
+
+        // Two rows of one name are told apart by their row; a key typed beside {{ }} is said too.
+        resource.headers = {
+            {QStringLiteral("Cookie"), QStringLiteral("sid=9f8e7d6c5b4a")},
+            {QStringLiteral("Accept"), QStringLiteral("*/*")},
+            {QStringLiteral("cookie"), QStringLiteral("theme=dark; csrf={{ TOKEN }}x7Kd93hQ2m")}};
+        const QString twice =
+            writeFile(dir, QStringLiteral("twice.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        const Run rows = cli({QStringLiteral("validate"), twice});
+        QVERIFY2(
+            rows.err.contains(QStringLiteral("resource \"api\", header 'Cookie' (row 1) looks like a secret "
+                                             "(the Cookie header carries credentials)")),
+            qPrintable(rows.err));
+        QVERIFY2(
+            rows.err.contains(QStringLiteral("resource \"api\", header 'cookie' (row 3) looks like a secret "
+                                             "(a credential is written beside its {{ expression }})")),
+            qPrintable(rows.err));
+        QVERIFY(!rows.err.contains(QStringLiteral("9f8e7d6c5b4a")));
     }
 
     void validateWarnsOfAddressesThatArentHttp()

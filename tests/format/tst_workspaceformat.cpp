@@ -372,6 +372,8 @@ private Q_SLOTS:
     void bundledDemoWorkspaceLoads();
     void secretLookingVariables_data();
     void secretLookingVariables();
+    void secretLookingHeaders_data();
+    void secretLookingHeaders();
     void everyProblemOfShapeIsListed();
     void urlProblems_data();
     void urlProblems();
@@ -1503,6 +1505,49 @@ void TestWorkspaceFormat::secretLookingVariables()
     QFETCH(QString, value);
     QFETCH(QString, why);
     QCOMPARE(WorkspaceValidator::secretLookingVariable(KeyValue {name, value}), why);
+}
+
+void TestWorkspaceFormat::secretLookingHeaders_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("why");
+    const QString beside = QStringLiteral("a credential is written beside its {{ expression }}");
+    QTest::newRow("credential header")
+        << QStringLiteral("Authorization") << QStringLiteral("Basic dXNlcjpwYXNz")
+        << QStringLiteral("the Authorization header carries credentials");
+    QTest::newRow("token, any header")
+        << QStringLiteral("X-Trace") << QStringLiteral("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig")
+        << QStringLiteral("its value looks like a token");
+    QTest::newRow("as meant") << QStringLiteral("Authorization") << QStringLiteral("Bearer {{ TOKEN }}")
+                              << QString();
+    QTest::newRow("computed") << QStringLiteral("Authorization")
+                              << QStringLiteral("Basic {{ btoa(form1.email + ':' + form1.password) }}")
+                              << QString();
+    // QA pass 46: a key typed beside the expression is in the file all the same.
+    QTest::newRow("key beside") << QStringLiteral("Authorization")
+                                << QStringLiteral("Bearer {{ TOKEN }}x7Kd93hQ2m") << beside;
+    QTest::newRow("cookie beside") << QStringLiteral("Cookie")
+                                   << QStringLiteral("theme=dark; sid=9f8e7d6c5b4a; csrf={{ CSRF }}")
+                                   << beside;
+    QTest::newRow("cookie words") << QStringLiteral("Cookie") << QStringLiteral("theme=dark; csrf={{ CSRF }}")
+                                  << QString();
+    QTest::newRow("jwt beside, any header")
+        << QStringLiteral("X-Both") << QStringLiteral("{{ A }} eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig")
+        << beside;
+    QTest::newRow("words beside, another header")
+        << QStringLiteral("X-Request-Id") << QStringLiteral("build-2024abc {{ RUN }}") << QString();
+    QTest::newRow("unclosed") << QStringLiteral("Authorization") << QStringLiteral("Bearer {{ TOKEN")
+                              << QString();
+    QTest::newRow("plain") << QStringLiteral("Accept") << QStringLiteral("application/json") << QString();
+}
+
+void TestWorkspaceFormat::secretLookingHeaders()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(QString, why);
+    QCOMPARE(WorkspaceValidator::secretLookingHeader(KeyValue {name, value}), why);
 }
 
 // QA pass 38: three wrong values took three rounds of fixing, one error each. Every key and value the
