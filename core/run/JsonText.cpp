@@ -3,6 +3,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace AuthStudio::JsonText {
 
 void appendString(QByteArray &json, QByteArrayView utf8)
@@ -80,6 +82,66 @@ qsizetype sizeUpTo(const QJsonValue &value, qsizetype limit)
     qsizetype budget = limit;
     spend(value, budget);
     return limit - budget;
+}
+
+QString indented(QStringView json)
+{
+    QString out;
+    out.reserve(json.size() + json.size() / 4);
+    int depth = 0;
+    const auto newLine = [&out, &depth] {
+        out += QLatin1Char('\n');
+        out += QString(2 * depth, QLatin1Char(' '));
+    };
+    const qsizetype size = json.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar c = json.at(i);
+        if (c == QLatin1Char('"')) {
+            qsizetype end = i + 1;
+            while (end < size && json.at(end) != QLatin1Char('"'))
+                end += json.at(end) == QLatin1Char('\\') ? 2 : 1;
+            out += json.mid(i, std::min(end, size - 1) - i + 1);
+            i = end;
+        } else if (c == QLatin1Char('{') || c == QLatin1Char('[')) {
+            const QChar close = c == QLatin1Char('{') ? QLatin1Char('}') : QLatin1Char(']');
+            qsizetype next = i + 1;
+            while (next < size && json.at(next).isSpace())
+                ++next;
+            out += c;
+            if (next < size && json.at(next) == close) { // empty: stays on its line
+                out += close;
+                i = next;
+                continue;
+            }
+            ++depth;
+            newLine();
+        } else if (c == QLatin1Char('}') || c == QLatin1Char(']')) {
+            depth = std::max(0, depth - 1);
+            newLine();
+            out += c;
+        } else if (c == QLatin1Char(',')) {
+            out += c;
+            newLine();
+        } else if (c == QLatin1Char(':')) {
+            out += QLatin1String(": ");
+        } else if (!c.isSpace()) {
+            out += c;
+        }
+    }
+    return out;
+}
+
+qsizetype longestLine(QStringView text)
+{
+    qsizetype longest = 0;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text.at(i) == QLatin1Char('\n')) {
+            longest = std::max(longest, i - start);
+            start = i + 1;
+        }
+    }
+    return longest;
 }
 
 } // namespace AuthStudio::JsonText

@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QJsonValue>
+#include <QString>
+#include <QStringView>
 
 namespace AuthStudio::JsonText {
 
@@ -16,5 +18,14 @@ void appendString(QByteArray &json, QByteArrayView utf8);
 // short and the one over a large value stops early, so callers can ask "is this large?" on every step.
 // At least `limit` when the value is that large or larger.
 qsizetype sizeUpTo(const QJsonValue &value, qsizetype limit);
+
+// Valid JSON text set out one value a line, indented by two spaces, `"key": value`: keys keep their order
+// and every string, number and escape stays as written (a re-serialised QJsonDocument sorts keys and
+// rewrites numbers). Empty objects and arrays stay `{}` and `[]`. Text that isn't valid JSON comes out
+// re-spaced but no more valid: check it first.
+QString indented(QStringView json);
+
+// The length of the longest line of `text`, in characters.
+qsizetype longestLine(QStringView text);
 
 } // namespace AuthStudio::JsonText

@@ -13,6 +13,7 @@ class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace AuthStudio {
 
@@ -34,6 +35,10 @@ public:
     QComboBox *bodyKindCombo() const { return m_bodyKind; }
     TemplateTextEdit *jsonBodyEdit() const { return m_jsonBody; }
     TemplateTextEdit *rawBodyEdit() const { return m_rawBody; }
+    QToolButton *formatJsonButton() const { return m_formatJson; }
+    // Sets the JSON body out one value a line (JsonText::indented), one undoable step; nothing when it
+    // isn't valid JSON or is set out so already.
+    void formatJsonBody();
     // "Valid JSON", what is wrong and where, or an expression's problem; empty when the body isn't JSON.
     QString jsonStatus() const;
     void focusField(const QString &field) override;
@@ -48,6 +53,9 @@ private:
     // Bodies longer than this are checked JsonCheckPauseMs after the last keystroke, not at each one.
     static constexpr qsizetype LargeJsonBodyChars = 100000;
     static constexpr int JsonCheckPauseMs = 300;
+    // A line longer than this makes each keystroke slow (Qt lays the whole line out again: about 0.2 s a
+    // key at 1.5 MB), so the body's status offers Format.
+    static constexpr qsizetype SlowLineChars = 20000;
 
     void updateUrlProblem(const QString &url);
     void updateUrlExample();
@@ -70,6 +78,7 @@ private:
     QStackedWidget *m_bodyPages;
     TemplateTextEdit *m_jsonBody;
     QLabel *m_jsonStatus;
+    QToolButton *m_formatJson;
     QLabel *m_urlProblem; // a URL that can't be whole: the base URL isn't put in front
     KeyValueTableEditor *m_formBody;
     QLineEdit *m_rawContentType;
