@@ -9,10 +9,14 @@
 #include <QSet>
 
 #include <algorithm>
+#include <iterator>
 
 namespace AuthStudio::ResourceReferences {
 
 namespace {
+
+// The step types whose default names are a prefix and a number.
+constexpr StepType NamedStepTypes[] = {StepType::Form, StepType::ApiRequest, StepType::JavaScript};
 
 void addRootNames(QStringList &names, const QString &text)
 {
@@ -194,16 +198,52 @@ QString describe(const UnknownFormField &unknown, const QString &resourceName)
                                           : unknown.formFields.join(QStringLiteral(", ")));
 }
 
+QStringList stepShapedNames(const QString &code)
+{
+    QStringList names;
+    const qsizetype size = code.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        if (!JavaScriptIdentifier::isStart(code.at(i)) ||
+            (i > 0 && JavaScriptIdentifier::isPart(code.at(i - 1))))
+            continue;
+        qsizetype end = i + 1;
+        while (end < size && JavaScriptIdentifier::isPart(code.at(end)))
+            ++end;
+        const QStringView word = QStringView(code).mid(i, end - i);
+        qsizetype digits = 0;
+        while (digits < word.size() && word.at(word.size() - 1 - digits).isDigit())
+            ++digits;
+        const QStringView prefix = word.first(word.size() - digits);
+        const bool shaped = digits > 0 && digits <= 4 &&
+            std::any_of(std::begin(NamedStepTypes), std::end(NamedStepTypes),
+                        [&prefix](StepType type) { return prefix == stepNamePrefix(type); });
+        if (shaped && !names.contains(word))
+            names.append(word.toString());
+        i = end - 1;
+    }
+    return names;
+}
+
 QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList &known)
 {
     QSet<QString> defined(known.cbegin(), known.cend());
     QList<UndefinedRead> undefined;
     QSet<QString> said;
+    QStringList stepNames; // what a script's code is looked through for, with its step-shaped names
+    for (const Step &step : workflow.steps)
+        stepNames.append(stepName(step));
     for (const Step &step : workflow.steps) {
         if (!stepEnabled(step))
             continue; // a run skips it
         QStringList read;
         addStepRootNames(read, step, Texts::Evaluated);
+        if (const auto *script = std::get_if<JavaScriptStep>(&step)) {
+            QStringList candidates = stepNames + stepShapedNames(script->code);
+            candidates.removeIf([&defined](const QString &name) { return defined.contains(name); });
+            for (const JavaScriptSource::Range &range : JavaScriptSource::rootReferences(
+                     script->code, candidates, JavaScriptSource::Context::Statements))
+                read.append(script->code.mid(range.start, range.length));
+        }
         for (const QString &name : std::as_const(read)) {
             if (!defined.contains(name) && !JavaScriptIdentifier::isBuiltinGlobal(name) &&
                 !said.contains(name)) {

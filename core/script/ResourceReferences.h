@@ -49,14 +49,22 @@ QList<UnknownFormField> unknownFormFields(const Resource &resource);
 QString describe(const UnknownFormField &unknown, const QString &resourceName = {});
 
 // A name a step reads that nothing defines where it is read: not `known` (the workspace variables, a
-// refresh's session), nor an enabled step before it. A run stops there. Only what a run evaluates (see
-// ApiRequestStep::evaluatedTexts) and plain names (not a script's code); in step order, each name once.
+// refresh's session), nor an enabled step before it. A run stops there. What a run evaluates (see
+// ApiRequestStep::evaluatedTexts) as plain names, and in a script's code the names of the workflow's
+// steps and names shaped like one (stepShapedNames()): other names in code may be the engine's globals.
+// In step order, each name once.
 struct UndefinedRead
 {
     QString step;
     QString name;
 };
 QList<UndefinedRead> undefinedReads(const Workflow &workflow, const QStringList &known);
+
+// The identifiers in `code` shaped like a step's default name (form2, http3, js1: a step type's prefix and
+// a number), each once, wherever they are (strings and properties too: JavaScriptSource::rootReferences
+// tells references apart). A script reading `http2` where no step has that name is a typo or a step
+// renamed or removed since.
+QStringList stepShapedNames(const QString &code);
 
 // A session variable both workflows define, secret in one and not in the other (EXPIRES_IN, say, when a
 // refresh's new Define variable step kept its default): masked after a login but not after a refresh, or

@@ -1930,13 +1930,34 @@ void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
     request.url = url;
     window->document()->setStep(http1, request, QStringLiteral("Fix the URL"));
 
+    // And code reading a step no step before it is, or none is at all (a typo, a step renamed since):
+    // ReferenceError after the form had asked, before.
+    for (const auto &[code, read] :
+         {std::pair {QStringLiteral("return PASSWORD;"), QStringLiteral("{{ PASSWORD }}")},
+          std::pair {QStringLiteral("return htp1 + http4.body;"), QStringLiteral("{{ http4 }}")}}) {
+        script.code = code;
+        window->document()->setStep(js1, script, QStringLiteral("Read it"));
+        MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+        const int before = MessagePrompt::count();
+        child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+        QTRY_COMPARE(MessagePrompt::count(), before + 1);
+        QVERIFY2(
+            MessagePrompt::lastText().startsWith(QStringLiteral("Step \u201Cjs1\u201D reads %1, which no "
+                                                                "workspace variable and no step before it "
+                                                                "defines")
+                                                     .arg(read)),
+            qPrintable(MessagePrompt::lastText()));
+    }
+    script.code = QStringLiteral("return 1;");
+    window->document()->setStep(js1, script, QStringLiteral("Fix it"));
+
     // Fixed, nobody is asked.
     QSignalSpy finished(window->runPanel(), &WorkflowRunPanel::runFinished);
     DialogPrompter::setNextAnswer(QJsonObject {{QStringLiteral("email"), QStringLiteral("me@example.com")},
                                                {QStringLiteral("password"), QStringLiteral("pw")}});
     child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
     QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(MessagePrompt::count(), asked + 3);
+    QCOMPARE(MessagePrompt::count(), asked + 5);
 }
 
 void tst_MainWindow::failedRunSelectsTheFailingCell()

@@ -633,7 +633,8 @@ private Q_SLOTS:
         row("in a template's ${ }", "return `Bearer ${http2.body.token}`;", http2);
         row("shorthand property", "return { http2 };", http2);
         row("a known step", "return http1.body + form1.email;", {});
-        row("a longer name", "return http20 + xhttp2;", {});
+        // http20 is not http2, but a step's name no step has; xhttp2 is no step's.
+        row("a longer name", "return http20 + xhttp2;", {QStringLiteral("http20")});
         row("a property", "return x.http2 + x?.http2;", {});
         row("an object key", "return { http2: 1 };", {});
         row("in strings and comments", "// http2.body\nreturn 'http2' + \"http2\" + `http2`; /* js2 */", {});
@@ -649,6 +650,10 @@ private Q_SLOTS:
         row("a call's argument", "return f(1, http2);", http2);
         row("a parameter's default", "const f = (a = http2.status) => a;\nreturn f();", http2);
         row("in parentheses", "return (http2).body;", http2);
+        // A name shaped like a step's that no step has: a typo, or a step renamed or removed since.
+        row("no such step", "return http7.body + form3.email + js12;",
+            {QStringLiteral("http7"), QStringLiteral("form3"), QStringLiteral("js12")});
+        row("no such step, as a property or a local", "const js9 = x.http7;\nreturn js9 + 'form3';", {});
     }
 
     void codeEditorFlagsUnavailableSteps()
@@ -701,6 +706,7 @@ private Q_SLOTS:
 
         // Known again (the step moved before this one): the marks go.
         names.unavailableSteps.clear();
+        names.objects.append(QStringLiteral("http2"));
         editor.setKnownNames(names);
         QVERIFY(markedUnknown(editor).isEmpty());
         QCOMPARE(editor.diagnostic(), QString());

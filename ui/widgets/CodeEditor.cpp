@@ -6,6 +6,7 @@
 #include "StudioColors.h"
 #include "StudioFonts.h"
 #include "TemplateAnalysis.h"
+#include "script/ResourceReferences.h"
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -52,10 +53,13 @@ CodeEditor::CodeEditor(QWidget *parent)
 void CodeEditor::setKnownNames(const KnownNames &names)
 {
     m_completer->setNames(names);
-    // Only step names are flagged, never other names the code doesn't declare: those may be the
-    // engine's globals (JSON, auth, btoa, ...), which the studio doesn't list.
-    if (names.unavailableSteps != m_unavailableSteps) {
+    // Only step names, and names shaped like one (http2), are flagged, never other names the code doesn't
+    // declare: those may be the engine's globals (JSON, auth, btoa, ...), which the studio doesn't list.
+    const QStringList known = names.all();
+    if (!m_namesKnown || names.unavailableSteps != m_unavailableSteps || known != m_knownNames) {
+        m_namesKnown = true;
         m_unavailableSteps = names.unavailableSteps;
+        m_knownNames = known;
         findUnknownNames();
     }
 }
@@ -63,8 +67,14 @@ void CodeEditor::setKnownNames(const KnownNames &names)
 void CodeEditor::findUnknownNames()
 {
     const QString code = toPlainText();
+    QStringList unknown = m_unavailableSteps;
+    // Until the editor is told the names, every step-shaped name would be "unknown".
+    for (const QString &name : m_namesKnown ? ResourceReferences::stepShapedNames(code) : QStringList()) {
+        if (!m_knownNames.contains(name) && !unknown.contains(name))
+            unknown.append(name);
+    }
     QList<JavaScriptSource::Range> ranges =
-        JavaScriptSource::rootReferences(code, m_unavailableSteps, JavaScriptSource::Context::Statements);
+        JavaScriptSource::rootReferences(code, unknown, JavaScriptSource::Context::Statements);
     QStringList names;
     for (const JavaScriptSource::Range &range : std::as_const(ranges)) {
         const QString name = code.mid(range.start, range.length);

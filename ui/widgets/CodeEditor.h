@@ -76,6 +76,8 @@ private:
     QString m_errorMessage;
     NameCompleter *m_completer;
     QStringList m_unavailableSteps;
+    QStringList m_knownNames; // what the code may read here (KnownNames::all())
+    bool m_namesKnown = false; // setKnownNames() was called
     QList<JavaScriptSource::Range> m_unknownRanges;
     QString m_diagnostic;
 };
