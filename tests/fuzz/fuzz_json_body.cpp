@@ -1,5 +1,6 @@
 // Fuzzes the JSON text a user types or a server sends: an API Request step's body (JsonBodyTemplate and
-// JsonDuplicateKey), a reply's body (HttpResponse), JsonText, and a stored auth session (AuthSession).
+// JsonDuplicateKey), a reply's body (HttpResponse), JsonText (Format JSON too), and a stored auth session
+// (AuthSession).
 #include "FuzzCheck.h"
 #include "run/HttpResponse.h"
 #include "run/JsonBodyTemplate.h"
@@ -24,6 +25,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(!syntaxError->reason.isEmpty());
         FUZZ_CHECK(syntaxError->offset >= 0 && syntaxError->offset <= text.size());
         FUZZ_CHECK(syntaxError->line >= 1 && syntaxError->column >= 1);
+    }
+    if (!syntaxError && !text.trimmed().isEmpty()) {
+        // Format JSON: the same JSON (keys in order, values as written, so the same request), set out once
+        // for all, and lone values too (a body may be one).
+        const QString indented = JsonText::indented(text);
+        const auto asArray = [](const QString &json) {
+            return QJsonDocument::fromJson(QByteArray("[") + json.toUtf8() + QByteArray("]"));
+        };
+        FUZZ_CHECK(!asArray(indented).isNull());
+        FUZZ_CHECK(asArray(indented) == asArray(text));
+        FUZZ_CHECK(JsonText::indented(indented) == indented);
+        FUZZ_CHECK(!JsonBodyTemplate::syntaxError(indented));
     }
     const qsizetype stride = qMax<qsizetype>(1, text.size() / 16);
     for (qsizetype offset = 0; offset <= text.size(); offset += stride)
