@@ -217,6 +217,40 @@ private Q_SLOTS:
         QCOMPARE(window.demoServer()->counters().logins, logins);
     }
 
+    // Floating or docking the preview moves it; it doesn't open it again, so it doesn't prompt again (QA
+    // pass 47: the login form the user had just cancelled came back when they floated the dock).
+    void floatingThePreviewDoesntPromptAgain()
+    {
+        MainWindow window;
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(1); // "Demo login": opening the preview on it prompts
+        DialogPrompter::setNextAnswer(std::nullopt); // the user presses Esc
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        auto *status = preview->findChild<QLabel *>(QStringLiteral("authStatus"));
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("cancelled")), qPrintable(status->text()));
+        window.setCurrentResource(0);
+        QTRY_COMPARE(preview->resourceName(), QStringLiteral("Seed walkthrough"));
+        window.setCurrentResource(1);
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("An app would ask")), qPrintable(status->text()));
+
+        window.previewDock()->setFloating(true);
+        QVERIFY(QTest::qWaitForWindowExposed(window.previewDock()));
+        window.previewDock()->setFloating(false);
+        QCoreApplication::processEvents(); // what the move queued runs: a check would ask at once
+        QVERIFY(!aDialogIsOpen());
+        QVERIFY2(status->text().contains(QStringLiteral("An app would ask")), qPrintable(status->text()));
+        QCOMPARE(window.demoServer()->counters().logins, 0);
+
+        // Closed and shown again, it opens anew, and asks.
+        window.previewDock()->hide();
+        QCoreApplication::processEvents(); // the user's next click comes in a later event
+        DialogPrompter::setNextAnswer(std::nullopt);
+        window.previewDock()->show();
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("cancelled")), qPrintable(status->text()));
+    }
+
     void resourcesSharingANameArentPreviewed()
     {
         MainWindow window;

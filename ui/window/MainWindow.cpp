@@ -658,10 +658,16 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_previewDock);
     m_previewDock->hide();
     connect(m_previewDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
-        m_previewResource = -1; // shown again, it opens anew
-        m_previewOpens = visible;
-        if (visible)
+        // Floating or docking the preview hides and shows it within one event: that moves it, and
+        // doesn't open it again (QA pass 47: it asked for the login the user had just cancelled).
+        if (!visible) {
+            m_previewJustHidden = true;
+            QTimer::singleShot(0, this, [this] { m_previewJustHidden = false; });
+        } else if (!std::exchange(m_previewJustHidden, false)) {
+            m_previewResource = -1; // shown again, it opens anew
+            m_previewOpens = true;
             updatePreview();
+        }
         updateLoginKeys();
     });
     connect(m_previewDock, &QDockWidget::topLevelChanged, this, &MainWindow::updateLoginKeys);

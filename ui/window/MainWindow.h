@@ -258,6 +258,7 @@ private:
     QHash<int, LastRun> m_lastRuns;
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
     bool m_previewOpens = true; // the preview's next resource is its opening: it may prompt for a login
+    bool m_previewJustHidden = false; // hidden in this event, so a show now only moves it
     DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
     // The session the last successful auth test left, per resource, as the app would keep it: the
     // variables its Define variable steps set, updated by successful refresh tests. The refresh test
