@@ -11,6 +11,7 @@
 #include "preview/AuthLoginPreview.h"
 #include "run/DialogPrompter.h"
 #include "session/SessionManager.h"
+#include "widgets/ElidedLabel.h"
 #include "window/FileDialog.h"
 #include "window/MainWindow.h"
 #include "window/MessagePrompt.h"
@@ -249,6 +250,31 @@ private Q_SLOTS:
         DialogPrompter::setNextAnswer(std::nullopt);
         window.previewDock()->show();
         QTRY_VERIFY2(status->text().contains(QStringLiteral("cancelled")), qPrintable(status->text()));
+    }
+
+    // At 1280x800, with the preview docked at its first width, what it says on opening is read whole,
+    // without hovering for the tooltip (QA pass 47: cut after "the session isn't checked on opening: the").
+    void theOpeningStatusReadsWholeAt1280x800()
+    {
+        MainWindow window;
+        window.resize(1280, 800);
+        QVERIFY(showOnTheDemo(window));
+        window.setCurrentResource(0); // "Seed walkthrough": no login test URL
+        window.previewDock()->show();
+        auto *preview = window.findChild<AuthLoginPreview *>();
+        QVERIFY(preview);
+        auto *status = preview->findChild<ElidedLabel *>(QStringLiteral("authStatus"));
+        QTRY_VERIFY2(status->text().startsWith(QStringLiteral("No login test URL")),
+                     qPrintable(status->text()));
+        QTRY_VERIFY2(status->width() > 0 && !status->isElided(),
+                     qPrintable(QStringLiteral("%1 px: %2").arg(status->width()).arg(status->text())));
+
+        DialogPrompter::setNextAnswer(std::nullopt);
+        window.setCurrentResource(1); // "Demo login": not logged in, and selecting it doesn't ask
+        QTRY_VERIFY2(status->text().contains(QStringLiteral("An app would ask")), qPrintable(status->text()));
+        QVERIFY2(!status->isElided(),
+                 qPrintable(QStringLiteral("%1 px: %2").arg(status->width()).arg(status->text())));
+        QVERIFY(!aDialogIsOpen());
     }
 
     void resourcesSharingANameArentPreviewed()

@@ -188,7 +188,7 @@ private Q_SLOTS:
         // Shown whole, title and status, in a panel of an ordinary width (QA pass 44: both had no width).
         for (const char *name : {"runStatus", "runTitle"}) {
             auto *label = m_panel->findChild<ElidedLabel *>(QLatin1String(name));
-            QVERIFY2(label->isVisible() && label->width() > 0 && !label->isElided(), name);
+            QTRY_VERIFY2(label->isVisible() && label->width() > 0 && !label->isElided(), name); // laid out
         }
         QVERIFY(!m_panel->isRunning());
         QVERIFY(button("testButton")->isEnabled());
@@ -353,6 +353,28 @@ private Q_SLOTS:
         QVERIFY2(m_panel->minimumSizeHint().width() <=
                      before + status->fontMetrics().horizontalAdvance(QStringLiteral("(edited since)   ")),
                  qPrintable(QString::number(m_panel->minimumSizeHint().width())));
+    }
+
+    // The status is read before the title: in a dock with room for the status, the buttons and a little
+    // of the title, the status shows whole and the title is the one cut (QA pass 47: split half and half,
+    // "Succeeded in 16 ms (and 5734 ms in the fo…" beside a title with room to spare).
+    void theStatusHasRoomBeforeTheTitle()
+    {
+        m_panel->setWorkflow(seedWalkthrough(QStringLiteral("return 1;")), initialScope(),
+                             QStringLiteral("Seed walkthrough with a longer name than most"));
+        auto *status = m_panel->findChild<ElidedLabel *>(QStringLiteral("runStatus"));
+        auto *title = m_panel->findChild<ElidedLabel *>(QStringLiteral("runTitle"));
+        auto *stale = m_panel->findChild<QLabel *>(QStringLiteral("runStale"));
+        status->setText(QStringLiteral("Succeeded in 16 ms (and 5734 ms in the form)"));
+        stale->show();
+        const int room = status->sizeHint().width() + stale->sizeHint().width() +
+            button("testButton")->sizeHint().width() + button("cancelButton")->sizeHint().width() + 120;
+        QVERIFY(title->sizeHint().width() > 120);
+        m_panel->resize(room, m_panel->height());
+        QTRY_COMPARE(m_panel->width(), room);
+        QTRY_VERIFY(!status->isElided());
+        QVERIFY(title->isElided());
+        QVERIFY(title->width() > 0);
     }
 
     // What a script logs shows in its run log row and in the Console pane, which appears with the first

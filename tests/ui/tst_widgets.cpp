@@ -1608,6 +1608,48 @@ private Q_SLOTS:
         label->actions().constFirst()->trigger();
         QCOMPARE(QGuiApplication::clipboard()->text(), longText);
     }
+
+    // Set two lines high, it wraps at words, keeps its height whatever the text, and cuts the second
+    // line only when the text goes on past it (QA pass 47: the preview's statuses were cut on one line).
+    void elidedLabelWrapsOnTheLinesItIsGiven()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *label = new ElidedLabel(&window);
+        label->setLineCount(2);
+        auto *below = new QLineEdit(&window);
+        layout->addWidget(label);
+        layout->addWidget(below);
+        layout->addStretch(1);
+        window.resize(240, 200);
+        label->setText(QStringLiteral("Short."));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto settle = [] {
+            for (int round = 0; round < 4; ++round)
+                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        };
+        settle();
+        const int height = label->height();
+        QVERIFY(height >= 2 * label->fontMetrics().height());
+        const int belowY = below->y();
+
+        // Wider than the label, but two lines hold it.
+        QString twoLines;
+        while (label->fontMetrics().horizontalAdvance(twoLines) < label->width() * 3 / 2)
+            twoLines += QStringLiteral("word ");
+        label->setText(twoLines.trimmed());
+        settle();
+        QVERIFY(!label->isElided());
+        QCOMPARE(label->height(), height);
+
+        label->setText(twoLines + twoLines + twoLines);
+        settle();
+        QVERIFY(label->isElided());
+        QCOMPARE(label->height(), height);
+        QCOMPARE(below->y(), belowY);
+        QCOMPARE(window.width(), 240);
+    }
 };
 
 QTEST_MAIN(TestWidgets)

@@ -203,6 +203,8 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // One line, cut with "…", the whole message in its tooltip: wrapped, a long message (an error, a
     // hint) grew the Session section by lines and moved the query row below it while the user aimed at it.
     m_authStatus->setObjectName(QStringLiteral("authStatus"));
+    // Two lines: what an app would do next, and the instruction, read without hovering (QA pass 47).
+    m_authStatus->setLineCount(2);
     m_authStatus->setTextFormat(Qt::PlainText);
     m_authStatus->setAccessibleName(tr("Auth status"));
 
@@ -1275,7 +1277,7 @@ void AuthLoginPreview::setAuthStatus(const QString &text)
 {
     m_statusSaysSavedElsewhere = false;
     m_authStatus->setText(text);
-    m_authStatus->setToolTip(text); // the label shows one line of it
+    m_authStatus->setToolTip(text); // the label shows two lines of it
 }
 
 SecretMasker AuthLoginPreview::masker() const

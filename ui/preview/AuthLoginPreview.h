@@ -57,6 +57,7 @@ namespace AuthStudio {
 
 class Clock;
 class DialogPrompter;
+class ElidedLabel;
 class FormPrompter;
 class PendingQuery;
 class QueryClient;
@@ -233,7 +234,7 @@ private:
     QLabel *m_sessionState;
     QLabel *m_sessionDetail;
     QLabel *m_expiryCountdown;
-    QLabel *m_authStatus;
+    ElidedLabel *m_authStatus;
     QPushButton *m_loginButton;
     QAction *m_loginAction = nullptr; // Ctrl+L; its tooltip is the button's while no login runs
     QPushButton *m_logoutButton;

@@ -114,12 +114,18 @@ WorkflowRunPanel::WorkflowRunPanel(QNetworkAccessManager *network, QWidget *pare
 
     m_inspector->setObjectName(QStringLiteral("scopeInspector"));
 
-    // The title and the status share the width the buttons leave; a spacer between them would take it all,
-    // as an elided label asks for no width of its own (QA pass 44: both showed nothing).
+    // The status has the width it needs first, and the title what is left: the title names what the
+    // dock shows anyway, the status is the run's outcome (QA pass 47: split half and half, the status
+    // was cut beside a title with room to spare). Neither asks the panel for more: a long status is
+    // cut rather than widening the dock (QA pass 26), and a spacer between them would take all the
+    // room, as an elided label asks for none of its own (QA pass 44: both showed nothing).
     auto *toolbar = new QHBoxLayout;
+    m_titleLabel->setMinimumWidth(
+        m_titleLabel->fontMetrics().horizontalAdvance(QStringLiteral("Auth wo\u2026")));
     toolbar->addWidget(m_titleLabel, 1);
     m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter); // next to the buttons, as before
-    toolbar->addWidget(m_status, 1);
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    toolbar->addWidget(m_status);
     toolbar->addWidget(m_staleNote);
     toolbar->addWidget(m_testButton);
     toolbar->addWidget(m_cancelButton);

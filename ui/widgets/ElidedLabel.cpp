@@ -5,6 +5,7 @@
 #include <QGuiApplication>
 #include <QPainter>
 #include <QStyle>
+#include <QTextLayout>
 
 namespace AuthStudio {
 
@@ -37,7 +38,51 @@ QRect ElidedLabel::textRect() const
 
 bool ElidedLabel::isElided() const
 {
-    return fontMetrics().horizontalAdvance(oneLine()) > textRect().width();
+    bool elided = false;
+    shownLines(&elided);
+    return elided;
+}
+
+void ElidedLabel::setLineCount(int lines)
+{
+    m_lineCount = qMax(1, lines);
+    updateGeometry();
+    update();
+}
+
+QStringList ElidedLabel::shownLines(bool *elided) const
+{
+    const QString text = oneLine();
+    const int width = textRect().width();
+    const QFontMetrics metrics = fontMetrics();
+    QStringList lines;
+    QTextLayout layout(text, font());
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    int next = 0;
+    while (lines.size() < m_lineCount - 1) {
+        QTextLine line = layout.createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(width);
+        lines.append(text.mid(line.textStart(), line.textLength()).trimmed());
+        next = line.textStart() + line.textLength();
+    }
+    layout.endLayout();
+    // The last line takes the rest, cut if it goes on.
+    const QString rest = text.mid(next);
+    if (!rest.isEmpty() || lines.isEmpty()) {
+        // Measured as sizeHint() measures, so a label given its size hint shows its text whole.
+        const bool cut = metrics.horizontalAdvance(rest) > width;
+        if (elided)
+            *elided = cut;
+        lines.append(cut ? metrics.elidedText(rest, Qt::ElideRight, width) : rest);
+    } else if (elided) {
+        *elided = false;
+    }
+    return lines;
 }
 
 QSize ElidedLabel::sizeHint() const
@@ -45,12 +90,13 @@ QSize ElidedLabel::sizeHint() const
     const QMargins margins = contentsMargins();
     const int m = 2 * margin();
     return {fontMetrics().horizontalAdvance(oneLine()) + margins.left() + margins.right() + m,
-            fontMetrics().height() + margins.top() + margins.bottom() + m};
+            fontMetrics().lineSpacing() * (m_lineCount - 1) + fontMetrics().height() + margins.top() +
+                margins.bottom() + m};
 }
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    // Room for "…" and a letter or two, one line high whatever the text.
+    // Room for "…" and a letter or two, as many lines high as set whatever the text.
     const QSize hint = sizeHint();
     return {qMin(hint.width(), fontMetrics().horizontalAdvance(QStringLiteral("Wi\u2026"))), hint.height()};
 }
@@ -61,9 +107,20 @@ void ElidedLabel::paintEvent(QPaintEvent *event)
     QPainter painter(this);
     drawFrame(&painter);
     const QRect rect = textRect();
-    const QString shown = fontMetrics().elidedText(oneLine(), Qt::ElideRight, rect.width());
-    style()->drawItemText(&painter, rect, QStyle::visualAlignment(layoutDirection(), alignment()), palette(),
-                          isEnabled(), shown, foregroundRole());
+    if (m_lineCount == 1) {
+        style()->drawItemText(&painter, rect, QStyle::visualAlignment(layoutDirection(), alignment()),
+                              palette(), isEnabled(), shownLines().constFirst(), foregroundRole());
+        return;
+    }
+    // Lines from the top, as a wrapped label's are.
+    const Qt::Alignment horizontal = alignment() & Qt::AlignHorizontal_Mask;
+    QRect lineRect(rect.topLeft(), QSize(rect.width(), fontMetrics().height()));
+    for (const QString &line : shownLines()) {
+        style()->drawItemText(&painter, lineRect,
+                              QStyle::visualAlignment(layoutDirection(), horizontal | Qt::AlignVCenter),
+                              palette(), isEnabled(), line, foregroundRole());
+        lineRect.translate(0, fontMetrics().lineSpacing());
+    }
 }
 
 } // namespace AuthStudio
