@@ -1471,6 +1471,16 @@ void tst_Editors::keyValueTextReadsWhatPeoplePaste_data()
     QTest::newRow("curl $'...'") << QStringLiteral(
                                         "curl $'https://api.test/' -H $'X-Quote: it\\'s' --compressed")
                                  << KeyValueList {row("X-Quote", "it's")};
+    QTest::newRow("curl $'...' escapes")
+        << QStringLiteral("curl https://api.test/ -H $'X-A: \\x41\\u00e9\\U0001F600' -H $'X-B: q\\'\\\\\\\"' "
+                          "-H $'X-C: \\101\\cA\\e\\z'")
+        << KeyValueList {row("X-A", "A\u00e9\U0001F600"), row("X-B", "q'\\\""), row("X-C", "A\x01\x1b\\z")};
+    QTest::newRow("curl \"...\" escapes")
+        << QStringLiteral("curl https://api.test/ -H \"X-A: a\\nb \\\"q\\\" \\$x\"")
+        << KeyValueList {row("X-A", "a\\nb \"q\" $x")};
+    QTest::newRow("curl options with their argument attached")
+        << QStringLiteral("curl https://api.test/ -HX-Attached:1 -XPOST -H 'X-Remove:' -AFirefox/1")
+        << KeyValueList {row("X-Attached", "1"), row("User-Agent", "Firefox/1")};
     QTest::newRow("blank lines") << QStringLiteral("\n\n  \nA: 1\n\n") << KeyValueList {row("A", "1")};
 }
 
@@ -1532,6 +1542,13 @@ void tst_Editors::aPastedCurlCommandSaysWhatItLeftOut()
     headers.paste();
     QCOMPARE(document->resource(1).headers.size(), 2);
     QTRY_COMPARE(QToolTip::text(), QStringLiteral("The curl command sends no headers."));
+
+    // A header pasted beside one of its name replaces it when sent: said (QA pass 47).
+    QApplication::clipboard()->setText(QStringLiteral("accept: text/plain\nX-New: 1\n"));
+    headers.paste();
+    QCOMPARE(document->resource(1).headers.size(), 4);
+    QTRY_COMPARE(QToolTip::text(),
+                 QStringLiteral("accept was in the table already: only the lower row's value is sent."));
 }
 
 // A selected row's {{ expression }} is outlined, not tinted over: the tint faded the selection's white

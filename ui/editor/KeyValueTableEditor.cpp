@@ -303,6 +303,22 @@ void KeyValueTableEditor::paste()
     }
     QStringList leftOut;
     const KeyValueList rows = KeyValueText::parse(text, textStyle(), &leftOut);
+    const bool headers = textStyle() == KeyValueText::Style::Header;
+    // A header pasted beside one of its name is sent once, the lower row's value: said, as the new row
+    // otherwise replaces a working Authorization without a word (QA pass 47).
+    QStringList repeated;
+    if (headers) {
+        const KeyValueList existing = m_model->keyValues();
+        for (const KeyValue &pasted : rows) {
+            const bool there =
+                std::any_of(existing.cbegin(), existing.cend(), [&pasted](const KeyValue &had) {
+                    return had.enabled && pasted.enabled &&
+                        had.name.compare(pasted.name, Qt::CaseInsensitive) == 0;
+                });
+            if (there && !repeated.contains(pasted.name, Qt::CaseInsensitive))
+                repeated.append(pasted.name);
+        }
+    }
     const int row = selectedRow();
     const int at = row < 0 ? m_model->rowCount() : row + 1;
     if (m_model->insertKeyValues(at, rows)) {
@@ -313,10 +329,11 @@ void KeyValueTableEditor::paste()
     }
     // A curl command carries more than a table holds: what was left out is said where the rows went, so
     // a -u or a body isn't lost without a word (QA pass 46).
-    if (!text.trimmed().startsWith(QLatin1String("curl ")) || (!rows.isEmpty() && leftOut.isEmpty()))
+    const bool curl = text.trimmed().startsWith(QLatin1String("curl "));
+    if ((!curl || (!rows.isEmpty() && leftOut.isEmpty())) && repeated.isEmpty())
         return;
-    const bool headers = textStyle() == KeyValueText::Style::Header;
-    QString note = rows.isEmpty()
+    QString note = !curl ? QString()
+        : rows.isEmpty()
         ? (headers ? tr("The curl command sends no headers.")
                    : tr("The curl command's address has no query parameters."))
         : (headers ? (rows.size() == 1 ? tr("Pasted 1 header from the curl command.")
@@ -324,8 +341,15 @@ void KeyValueTableEditor::paste()
                    : (rows.size() == 1
                           ? tr("Pasted 1 parameter from the curl command's address.")
                           : tr("Pasted %1 parameters from the curl command's address.").arg(rows.size())));
-    if (!leftOut.isEmpty())
+    if (curl && !leftOut.isEmpty())
         note += QLatin1Char(' ') + tr("Left out: %1.").arg(leftOut.join(QStringLiteral(", ")));
+    if (!repeated.isEmpty()) {
+        const QString names = repeated.join(QStringLiteral(", "));
+        note += (note.isEmpty() ? QString() : QStringLiteral(" ")) +
+            (repeated.size() == 1
+                 ? tr("%1 was in the table already: only the lower row's value is sent.").arg(names)
+                 : tr("%1 were in the table already: only the lower rows' values are sent.").arg(names));
+    }
     const QModelIndex last = m_model->index(
         rows.isEmpty() ? m_model->rowCount() - 1 : at + int(rows.size()) - 1, KeyValueTableModel::NameColumn);
     const QRect cell = m_view->visualRect(last);

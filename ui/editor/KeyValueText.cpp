@@ -35,6 +35,75 @@ QStringList linesOf(const QString &text)
     return text.split(lineBreak);
 }
 
+// The character(s) a backslash escape in $'...' stands for, as bash reads them: `at` is the backslash
+// on entry and the escape's last character on return. An escape bash doesn't know stays as written.
+QString ansiEscape(const QString &command, qsizetype &at)
+{
+    const qsizetype size = command.size();
+    const QChar letter = command.at(++at);
+    const auto number = [&command, &at, size](int base, int most) {
+        char32_t value = 0;
+        int digits = 0;
+        while (digits < most && at + 1 < size) {
+            const int digit =
+                QStringView(u"0123456789abcdef").left(base).indexOf(command.at(at + 1).toLower());
+            if (digit < 0)
+                break;
+            value = value * base + char32_t(digit);
+            ++at;
+            ++digits;
+        }
+        return std::pair {value, digits};
+    };
+    switch (letter.unicode()) {
+    case 'a':
+        return QStringLiteral("\a");
+    case 'b':
+        return QStringLiteral("\b");
+    case 'e':
+    case 'E':
+        return QStringLiteral("\x1b");
+    case 'f':
+        return QStringLiteral("\f");
+    case 'n':
+        return QStringLiteral("\n");
+    case 'r':
+        return QStringLiteral("\r");
+    case 't':
+        return QStringLiteral("\t");
+    case 'v':
+        return QStringLiteral("\v");
+    case 'x':
+    case 'u':
+    case 'U': {
+        const auto [value, digits] = number(16,
+                                            letter == QLatin1Char('x')       ? 2
+                                                : letter == QLatin1Char('u') ? 4
+                                                                             : 8);
+        if (digits == 0)
+            return QStringLiteral("\\") + letter;
+        if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+            return QString(QChar::ReplacementCharacter);
+        return QString::fromUcs4(&value, 1);
+    }
+    case 'c': // a control character: \cA is 1
+        if (at + 1 < size)
+            return QString(QChar(command.at(++at).toUpper().unicode() & 0x1f));
+        return QStringLiteral("\\c");
+    default:
+        if (letter.isDigit() && letter < QLatin1Char('8')) {
+            --at;
+            const auto [value, digits] = number(8, 3);
+            Q_UNUSED(digits);
+            return QString(QChar(char16_t(value & 0xff)));
+        }
+        // \\, \', \" and \? are the character itself; any other escape keeps its backslash.
+        if (QStringView(u"\\'\"?").contains(letter))
+            return QString(letter);
+        return QStringLiteral("\\") + letter;
+    }
+}
+
 // The words of a shell command line, as a shell splits them: spaces separate; '...' is literal, "..."
 // and $'...' take backslash escapes; a backslash at a line's end continues the command on the next.
 QStringList shellWords(const QString &command)
@@ -61,16 +130,22 @@ QStringList shellWords(const QString &command)
             if (ansi)
                 ++i;
             for (++i; i < size && command.at(i) != quote; ++i) {
-                QChar d = command.at(i);
-                if (d == QLatin1Char('\\') && quote != QLatin1Char('\'') && i + 1 < size) {
-                    d = command.at(++i);
-                } else if (d == QLatin1Char('\\') && ansi && i + 1 < size) {
-                    d = command.at(++i);
-                    d = d == QLatin1Char('n')   ? QLatin1Char('\n')
-                        : d == QLatin1Char('t') ? QLatin1Char('\t')
-                                                : d;
+                const QChar d = command.at(i);
+                if (d != QLatin1Char('\\') || i + 1 >= size || (quote == QLatin1Char('\'') && !ansi)) {
+                    word += d;
+                } else if (ansi) {
+                    word += ansiEscape(command, i);
+                } else {
+                    // In double quotes a backslash escapes only these; before anything else it stays.
+                    const QChar next = command.at(i + 1);
+                    if (QStringView(u"$`\"\\\n").contains(next)) {
+                        ++i;
+                        if (next != QLatin1Char('\n')) // a line continued
+                            word += next;
+                    } else {
+                        word += d;
+                    }
                 }
-                word += d;
             }
             inWord = true;
         } else if (c.isSpace()) {
@@ -113,12 +188,24 @@ KeyValueList curlRows(const QString &command, KeyValueText::Style style, QString
     };
     const QStringList words = shellWords(command);
     for (qsizetype i = 1; i < words.size(); ++i) {
-        const QString &option = words.at(i);
-        const QString argument = i + 1 < words.size() ? words.at(i + 1) : QString();
+        QString option = words.at(i);
+        QString argument;
+        // curl takes a short option's argument attached too: -HAccept:x, -XPOST.
+        const bool attached = option.size() > 2 && option.startsWith(QLatin1Char('-')) &&
+            QStringView(u"HAebXdFu").contains(option.at(1));
+        if (attached) {
+            argument = option.mid(2);
+            option.truncate(2);
+        } else if (i + 1 < words.size()) {
+            argument = words.at(i + 1);
+        }
         KeyValue header;
         if (isOneOf(option, {"-H", "--header"})) {
             const qsizetype colon = argument.indexOf(QLatin1Char(':'), 1);
-            if (colon > 0)
+            if (colon > 0 && argument.mid(colon + 1).trimmed().isEmpty())
+                // "Name:" tells curl not to send a header of its own; "Name;" is the empty one.
+                note(QStringLiteral("-H '%1' (a header curl leaves out)").arg(argument.left(colon + 1)));
+            else if (colon > 0)
                 header = {argument.left(colon).trimmed(), argument.mid(colon + 1).trimmed(), true};
             else if (argument.endsWith(QLatin1Char(';')))
                 header = {argument.chopped(1).trimmed(), QString(), true};
@@ -152,7 +239,8 @@ KeyValueList curlRows(const QString &command, KeyValueText::Style style, QString
                 address = option;
             continue;
         }
-        ++i; // the option's argument
+        if (!attached)
+            ++i; // the option's argument
         if (!header.name.isEmpty() && !header.name.startsWith(QLatin1Char(':')))
             headers.append(header);
     }
