@@ -83,21 +83,27 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     // The workflows whose steps run: a resource without custom auth runs none.
     const QList<const Workflow *> workflows =
         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>();
-    // A credential written into a header goes wherever the file goes, switched off or not (QA passes 45,
-    // 46). Its value isn't said.
-    const auto warnOfHeaders = [&](const KeyValueList &headers, const QString &where) {
-        for (qsizetype row = 0; row < headers.size(); ++row) {
-            const KeyValue &header = headers.at(row);
-            const QString why = WorkspaceValidator::secretLookingHeader(header);
+    // A credential written into a header, a parameter or a form field goes wherever the file goes,
+    // switched off or not (QA passes 45, 46, 47), and is said so: a user looking for it among what is
+    // switched on would find nothing. Its value isn't said.
+    enum class Rows { Headers, Parameters, FormFields };
+    const auto warnOfRows = [&](const KeyValueList &rows, Rows kind, const QString &where) {
+        const QString noun = kind == Rows::Headers ? QStringLiteral("header")
+            : kind == Rows::Parameters             ? QStringLiteral("parameter")
+                                                   : QStringLiteral("form field");
+        for (qsizetype row = 0; row < rows.size(); ++row) {
+            const KeyValue &line = rows.at(row);
+            const QString why = kind == Rows::Headers ? WorkspaceValidator::secretLookingHeader(line)
+                                                      : WorkspaceValidator::secretLookingVariable(line);
             if (why.isEmpty())
                 continue;
             // Two rows of one name (two Cookie headers) are told apart by their row (QA pass 46).
-            const bool named =
-                std::count_if(headers.begin(), headers.end(), [&header](const KeyValue &other) {
-                    return other.name.compare(header.name, Qt::CaseInsensitive) == 0;
-                }) > 1;
-            const QString which = named ? QStringLiteral("header '%1' (row %2)").arg(header.name).arg(row + 1)
-                                        : QStringLiteral("header '%1'").arg(header.name);
+            const bool named = std::count_if(rows.begin(), rows.end(), [&line](const KeyValue &other) {
+                                   return other.name.compare(line.name, Qt::CaseInsensitive) == 0;
+                               }) > 1;
+            const QString which = (line.enabled ? QString() : QStringLiteral("switched-off ")) +
+                (named ? QStringLiteral("%1 '%2' (row %3)").arg(noun, line.name).arg(row + 1)
+                       : QStringLiteral("%1 '%2'").arg(noun, line.name));
             warn(
                 resource, {},
                 QStringLiteral("%1, %2 looks like a secret (%3): it is saved in the file as written; keep it "
@@ -105,7 +111,9 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
                     .arg(where, which, why));
         }
     };
-    warnOfHeaders(resource.headers, QStringLiteral("resource \"%1\"").arg(resource.name));
+    const QString resourceWhere = QStringLiteral("resource \"%1\"").arg(resource.name);
+    warnOfRows(resource.headers, Rows::Headers, resourceWhere);
+    warnOfRows(resource.urlParameters, Rows::Parameters, resourceWhere);
     // An address no {{ }} can make an http one: a run fails when it gets there (QA pass 40).
     if (const QString problem = WorkspaceValidator::urlProblem(resource.baseUrl); !problem.isEmpty())
         warn(resource, {},
@@ -114,10 +122,17 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     for (const Workflow *workflow : workflows) {
         for (const Step &step : workflow->steps) {
             const auto *request = std::get_if<ApiRequestStep>(&step);
-            if (!request || !request->enabled)
+            if (!request)
                 continue;
-            warnOfHeaders(request->headers,
-                          QStringLiteral("step \"%1\" of resource \"%2\"").arg(request->name, resource.name));
+            const QString where = QStringLiteral("%1step \"%2\" of resource \"%3\"")
+                                      .arg(request->enabled ? QString() : QStringLiteral("switched-off "),
+                                           request->name, resource.name);
+            warnOfRows(request->headers, Rows::Headers, where);
+            warnOfRows(request->queryParameters, Rows::Parameters, where);
+            if (request->body.kind == RequestBody::Kind::FormUrlEncoded)
+                warnOfRows(request->body.fields, Rows::FormFields, where);
+            if (!request->enabled)
+                continue; // its address isn't called
             if (const QString problem = WorkspaceValidator::urlProblem(request->url); !problem.isEmpty()) {
                 warn(resource, {request->name},
                      QStringLiteral("step \"%1\" of resource \"%2\", URL '%3': %4: a run stops there")

@@ -47,6 +47,7 @@ public:
     // Why a workspace variable looks like it holds a secret (its name says so, or its value is a JSON Web
     // Token or a bearer credential), or empty. Allowed, but workspace variables are written to the file
     // and shown unmasked: the studio and validate warn. An address, a number or an expression isn't one.
+    // URL parameters and form fields (api_key=…, password=…) are judged the same way.
     static QString secretLookingVariable(const KeyValue &variable);
     // The same for a header of a resource or a request step written as it is, no {{ }}: an Authorization,
     // Cookie or API key header, or a value that looks like a token. Saved in the file as written, so the

@@ -602,7 +602,36 @@ private Q_SLOTS:
         const QString off =
             writeFile(dir, QStringLiteral("off.authstudio.json"), WorkspaceWriter::toJson(workspace));
         QVERIFY(cli({QStringLiteral("validate"), off})
-                    .err.contains(QStringLiteral("header 'X-Trace' looks like a secret")));
+                    .err.contains(QStringLiteral("switched-off header 'X-Trace' looks like a secret")));
+
+        // A switched-off step's headers are in the file as much, said as its (QA pass 47); and a key
+        // written into a parameter or a form field as into a header.
+        auto &request = std::get<ApiRequestStep>(resource.customAuth.authWorkflow.steps[1]);
+        request.enabled = false;
+        resource.urlParameters = {{QStringLiteral("api_key"), QStringLiteral("k-9f8e7d6c5b4a3")},
+                                  {QStringLiteral("page"), QStringLiteral("2")}};
+        request.body.kind = RequestBody::Kind::FormUrlEncoded;
+        request.body.fields = {{QStringLiteral("password"), QStringLiteral("hunter22")},
+                               {QStringLiteral("email"), QStringLiteral("{{ form1.email }}")}};
+        const QString stepOff =
+            writeFile(dir, QStringLiteral("step-off.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        const Run offRun = cli({QStringLiteral("validate"), stepOff});
+        QVERIFY2(
+            offRun.err.contains(QStringLiteral("warning: switched-off step \"http1\" of resource \"api\", "
+                                               "header 'x-api-key' looks like a secret")),
+            qPrintable(offRun.err));
+        QVERIFY2(
+            offRun.err.contains(QStringLiteral("warning: resource \"api\", parameter 'api_key' looks like "
+                                               "a secret (its name says it holds a secret)")),
+            qPrintable(offRun.err));
+        QVERIFY2(
+            offRun.err.contains(QStringLiteral("warning: switched-off step \"http1\" of resource \"api\", "
+                                               "form field 'password' looks like a secret")),
+            qPrintable(offRun.err));
+        QCOMPARE(offRun.err.count(QStringLiteral("looks like a secret")), 4); // not page, not email
+        QVERIFY(!offRun.err.contains(QStringLiteral("9f8e7d6c5b4a3")));
+        QVERIFY(!offRun.err.contains(QStringLiteral("hunter22")));
+        request.enabled = true;
 
         // Two rows of one name are told apart by their row; a key typed beside {{ }} is said too.
         resource.headers = {

@@ -163,6 +163,7 @@ private Q_SLOTS:
     void keyValueTextReadsWhatPeoplePaste_data();
     void keyValueTextReadsWhatPeoplePaste();
     void aPastedCurlCommandSaysWhatItLeftOut();
+    void aKeyWrittenIntoAParameterIsTinted();
     void aSelectedExpressionKeepsTheSelectionsText();
     void variableRowsSaveRefusesAreMarked();
     void headerRowsThatCouldInjectAreMarked();
@@ -1549,6 +1550,28 @@ void tst_Editors::aPastedCurlCommandSaysWhatItLeftOut()
     QCOMPARE(document->resource(1).headers.size(), 4);
     QTRY_COMPARE(QToolTip::text(),
                  QStringLiteral("accept was in the table already: only the lower row's value is sent."));
+}
+
+// A key written into a URL parameter is saved in the file as one in a header is: tinted and said, as
+// validate says it (QA pass 47). A page number isn't one.
+void tst_Editors::aKeyWrittenIntoAParameterIsTinted()
+{
+    auto document = demoDocument();
+    KeyValueTableEditor editor(document.get());
+    editor.setTable(KeyValueRef::resourceTable(KeyValueRef::Table::ResourceUrlParameters, 1));
+    QApplication::clipboard()->setText(QStringLiteral("api_key=k-9f8e7d6c5b4a3\npage=2\n"));
+    const int before = editor.model()->rowCount();
+    editor.paste();
+    QCOMPARE(editor.model()->rowCount(), before + 2);
+    const QModelIndex key = editor.model()->index(before, KeyValueTableModel::ValueColumn);
+    QCOMPARE(key.data().toString(), QStringLiteral("k-9f8e7d6c5b4a3"));
+    QVERIFY(key.data(Qt::BackgroundRole).isValid());
+    QVERIFY2(key.data(Qt::ToolTipRole).toString().contains(QStringLiteral("saved in the workspace file")),
+             qPrintable(key.data(Qt::ToolTipRole).toString()));
+    QVERIFY(!editor.model()
+                 ->index(before + 1, KeyValueTableModel::ValueColumn)
+                 .data(Qt::BackgroundRole)
+                 .isValid());
 }
 
 // A selected row's {{ expression }} is outlined, not tinted over: the tint faded the selection's white

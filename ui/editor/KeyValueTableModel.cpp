@@ -99,9 +99,15 @@ QVariant KeyValueTableModel::data(const QModelIndex &index, int role) const
 
 QString KeyValueTableModel::secretWarning(const KeyValue &row) const
 {
-    if (m_ref.table == KeyValueRef::Table::ResourceHeaders ||
-        m_ref.table == KeyValueRef::Table::StepHeaders) {
-        const QString why = WorkspaceValidator::secretLookingHeader(row);
+    const bool headers =
+        m_ref.table == KeyValueRef::Table::ResourceHeaders || m_ref.table == KeyValueRef::Table::StepHeaders;
+    // An api_key parameter or a password form field is written into the file as a header is, and
+    // validate says so (QA pass 47).
+    if (headers || m_ref.table == KeyValueRef::Table::ResourceUrlParameters ||
+        m_ref.table == KeyValueRef::Table::StepQueryParameters ||
+        m_ref.table == KeyValueRef::Table::StepBodyFields) {
+        const QString why = headers ? WorkspaceValidator::secretLookingHeader(row)
+                                    : WorkspaceValidator::secretLookingVariable(row);
         if (why.isEmpty())
             return {};
         return tr("This value is saved in the workspace file as written (%1): a token or key here goes "
