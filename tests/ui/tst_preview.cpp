@@ -486,6 +486,18 @@ private Q_SLOTS:
                  qPrintable(viewText("responseView")));
         QVERIFY2(viewText("responseView").contains(QStringLiteral("first attempt")),
                  qPrintable(viewText("responseView")));
+        // The refresh's rows say what the refresh did, not another row's reply (QA pass 47: after the
+        // 401 row, selecting the refresh still showed the 401, read as the refresh's own).
+        for (const int row : {1, 2}) {
+            timelineView->setCurrentRow(row);
+            const QString shown = viewText("responseView");
+            QVERIFY2(shown.startsWith(QStringLiteral("Not a reply to the query: the refresh it waited for.")),
+                     qPrintable(shown));
+            QVERIFY2(shown.contains(QStringLiteral("http1: POST %1/refresh -> HTTP 200 (")
+                                        .arg(m_server->baseUrl().toString())),
+                     qPrintable(shown));
+            QVERIFY(!shown.contains(QStringLiteral("HTTP 401")));
+        }
         timelineView->setCurrentRow(3);
         QVERIFY(viewText("responseView").contains(DemoServer::demoEmail()));
         QVERIFY(anyContains(itemTexts(child<QListWidget>("eventLog")),

@@ -910,6 +910,25 @@ QString AuthLoginPreview::responseText(const QueryResult &result, const SecretMa
     return parts.join(QLatin1Char('\n'));
 }
 
+namespace {
+
+// What an auth event was, in a sentence's words.
+QString eventNoun(const AuthEvent &event)
+{
+    switch (event.kind) {
+    case AuthEvent::Kind::Login:
+        return AuthLoginPreview::tr("login");
+    case AuthEvent::Kind::Refresh:
+        return AuthLoginPreview::tr("refresh");
+    case AuthEvent::Kind::LoginTest:
+        return AuthLoginPreview::tr("login test");
+    default:
+        return AuthLoginPreview::tr("auth event");
+    }
+}
+
+} // namespace
+
 // The last query's story: its first reply when it asked for a refresh, the auth events it waited for
 // (login test, refresh, login; the retry itself is said by the last entry), and the final outcome.
 void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMasker &masker)
@@ -927,12 +946,26 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
             addFirstAttempt(result, request, masker);
             failureShown = true;
         }
-        m_timeline->addItem(event.toText());
+        // Selected, an event's rows show what it did under Response, not a reply to the query: the pane
+        // kept the reply of the row selected before, which read as the refresh's own (QA pass 47).
+        QString story = tr("Not a reply to the query: the %1 it waited for.").arg(eventNoun(event)) +
+            QStringLiteral("\n\n") + event.toText();
+        for (const AuthEvent::Step &step : event.steps)
+            story += QStringLiteral("\n    ") + step.toText();
+        if (!event.steps.isEmpty())
+            story += QStringLiteral("\n\n") +
+                tr("Its replies went to its steps, whose status is above. To see their bodies, run the "
+                   "workflow from the Test dock.");
+        const auto addStoryRow = [this, &story](const QString &text) {
+            auto *row = new QListWidgetItem(text, m_timeline);
+            row->setData(ResponseRole, story);
+        };
+        addStoryRow(event.toText());
         // Which requests a refresh or login made and what came back (a refresh that failed at its
         // request says so here, beside the query it was for).
         for (const AuthEvent::Step &step : event.steps)
-            m_timeline->addItem(QStringLiteral("    ") +
-                                VisibleText::of(step.toText(), VisibleText::LineBreaks::Symbol));
+            addStoryRow(QStringLiteral("    ") +
+                        VisibleText::of(step.toText(), VisibleText::LineBreaks::Symbol));
     }
     if (result.originalFailure && !failureShown)
         addFirstAttempt(result, request, masker);
@@ -955,12 +988,12 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
                                      result.loginRequired ? tr(" (login required)") : QString()));
     else
         m_timeline->addItem(tr("%1 \u2192 %2").arg(request, masker.maskText(result.error)));
-    // The last entry's reply is the one Response shows: selecting it after the first attempt's shows it
-    // again.
+    // The last entry's reply is the one Response shows: selecting it after another row's shows it again.
     QListWidgetItem *last = m_timeline->item(m_timeline->count() - 1);
-    if (result.originalFailure && last && result.response.status != 0) {
-        last->setData(ResponseRole, responseText(result, masker));
-        last->setToolTip(tr("Select to see this reply under Response"));
+    if (last) {
+        last->setData(ResponseRole, m_responseView->toPlainText());
+        if (result.response.status != 0)
+            last->setToolTip(tr("Select to see this reply under Response"));
     }
     // The entry whose reply Response shows is the one selected; the timeline taking focus then can't
     // select the first entry and swap the reply shown.
