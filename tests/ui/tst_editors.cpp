@@ -145,6 +145,7 @@ private Q_SLOTS:
     void workflowEditorsAreBuiltWhenTheirTabOpens();
     void workflowEditorAddsAndSelects();
     void workflowEditorActions();
+    void aWholeResourceChangeShowsTheStepNowSelected();
     void apiRequestEditor();
     void deleteRemovesATableRow();
     void jsonValidation();
@@ -495,6 +496,33 @@ void tst_Editors::workflowEditorAddsAndSelects()
     document->undoStack()->undo();
     QCOMPARE(editor.stepModel()->rowCount(), 4);
     QVERIFY(editor.currentStep() < 4);
+}
+
+// A change of the whole resource (Undo of "Restore unsaved changes", Reload from disk) can put a step of
+// another kind at the selected row: the detail shows that step's editor, as the list does (QA pass 47:
+// js1 selected, PASSWORD's editor shown, greyed).
+void tst_Editors::aWholeResourceChangeShowsTheStepNowSelected()
+{
+    auto document = demoDocument();
+    WorkflowEditor editor(document.get(), WorkflowKind::Auth);
+    editor.setResource(0); // the seed walkthrough: form1, http1, js1, PASSWORD
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowActive(&editor));
+    const Resource before = document->resource(0);
+    QCOMPARE(stepName(before.customAuth.authWorkflow.steps.at(2)), QStringLiteral("js1"));
+    QCOMPARE(stepName(before.customAuth.authWorkflow.steps.at(3)), QStringLiteral("PASSWORD"));
+    Resource swapped = before;
+    swapped.customAuth.authWorkflow.steps.swapItemsAt(2, 3);
+    document->setResource(0, swapped, QStringLiteral("Restore unsaved changes"));
+    editor.setCurrentStep(2);
+    QVERIFY(qobject_cast<DefineVariableStepEditor *>(editor.currentStepEditor()));
+
+    document->undoStack()->undo();
+    QCOMPARE(editor.currentStep(), 2);
+    auto *shown = qobject_cast<JavaScriptStepEditor *>(editor.currentStepEditor());
+    QVERIFY(shown);
+    QVERIFY(shown->isEnabled());
+    QCOMPARE(shown->nameEdit()->text(), QStringLiteral("js1"));
 }
 
 void tst_Editors::workflowEditorActions()

@@ -443,6 +443,15 @@ void WorkflowEditor::onDocumentChanged(const DocumentChange &change)
         (m_workflow == WorkflowKind::Refresh &&
          change.affectsWorkflow(m_model->resource(), WorkflowKind::Auth)))
         updateKnownNames();
+    // A change of the whole resource (an undone restore, a reload) can put a step of another kind at the
+    // selected row: its editor comes, as the list shows it (QA pass 47: the one shown stayed, greyed).
+    const int row = currentStep();
+    if (row >= 0 && change.affectsWorkflow(m_model->resource(), m_workflow)) {
+        const StepRef ref = m_model->stepRef(row);
+        if (m_document->isValidStep(ref) &&
+            m_details->currentWidget() != stepEditor(AuthStudio::stepType(m_document->step(ref))))
+            updateDetail();
+    }
 }
 
 void WorkflowEditor::updateDetail()
