@@ -12,7 +12,28 @@
 std::optional<int> CliOutput::parse(QCommandLineParser &parser, const QStringList &arguments)
 {
     if (!parser.parse(arguments)) {
-        err(parser.errorText());
+        QString text = parser.errorText();
+        // Qt names an unknown option without its dashes ("Unknown option 'path'"), which reads as if a
+        // word were wrong rather than an option (QA pass 47): it is named as it was typed.
+        if (const QStringList unknown = parser.unknownOptionNames(); !unknown.isEmpty()) {
+            QStringList typed;
+            for (const QString &name : unknown) {
+                QString shown = (name.size() == 1 ? QStringLiteral("-") : QStringLiteral("--")) + name;
+                for (const QString &argument : arguments.mid(1)) {
+                    const QString option = argument.section(QLatin1Char('='), 0, 0);
+                    if (option == QStringLiteral("--") + name || option == QStringLiteral("-") + name) {
+                        shown = option;
+                        break;
+                    }
+                }
+                typed.append(QStringLiteral("'%1'").arg(shown));
+            }
+            text = (typed.size() == 1 ? QStringLiteral("Unknown option %1.")
+                                      : QStringLiteral("Unknown options: %1."))
+                       .arg(typed.join(QStringLiteral(", ")));
+            text += QStringLiteral(" '%1 --help' lists the options.").arg(arguments.constFirst());
+        }
+        err(text);
         return UsageError;
     }
     if (parser.isSet(QStringLiteral("help"))) {

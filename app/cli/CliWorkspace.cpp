@@ -11,7 +11,6 @@
 #include "session/MemorySecretStore.h"
 #include "session/SessionManager.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -232,10 +231,13 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
 bool CliWorkspace::readFile()
 {
     WorkspaceReader reader;
-    QFile input(m_file);
-    // A file that can't be opened is left to readFile(), which says why.
-    const QByteArray data = input.open(QIODevice::ReadOnly) ? input.readAll() : QByteArray();
-    if (!data.isEmpty() && WorkspaceReader::isResourceExport(data)) {
+    const std::optional<QByteArray> bytes = reader.readBytes(m_file);
+    if (!bytes) {
+        CliOutput::err(reader.error().toString());
+        return false;
+    }
+    const QByteArray &data = *bytes;
+    if (WorkspaceReader::isResourceExport(data)) {
         // A resource exported from the studio runs on its own; what it read from its workspace's
         // variables comes from --var (checkNamesDefined says which).
         const std::optional<Resource> resource = reader.readResource(data, m_file);
@@ -248,8 +250,7 @@ bool CliWorkspace::readFile()
         m_workspace.resources.append(*resource);
         return true;
     }
-    const std::optional<Workspace> workspace =
-        input.isOpen() ? reader.read(data, m_file) : reader.readFile(m_file);
+    const std::optional<Workspace> workspace = reader.read(data, m_file);
     if (!workspace) {
         CliOutput::err(reader.error().toString());
         return false;

@@ -9,7 +9,6 @@
 #include "script/ScriptSyntaxCheck.h"
 
 #include <QCommandLineParser>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -272,11 +271,12 @@ int ValidateCommand::run(const QStringList &arguments)
 
     ScriptEngine scripts; // compiles scripts for warnings; the JavaScript plugin loads only for one
     WorkspaceReader reader;
-    // Read once; a file that can't be opened is left to readFile(), which says why.
-    QFile input(file);
-    const bool opened = input.open(QIODevice::ReadOnly);
-    const QByteArray data = opened ? input.readAll() : QByteArray();
-    if (opened && WorkspaceReader::isResourceExport(data)) {
+    // Read once, so that a pipe or /dev/stdin can be validated.
+    const std::optional<QByteArray> bytes = reader.readBytes(file);
+    if (!bytes)
+        return finish(reader.errors(), {});
+    const QByteArray &data = *bytes;
+    if (WorkspaceReader::isResourceExport(data)) {
         document.insert(QStringLiteral("kind"), QStringLiteral("resourceExport"));
         const std::optional<Resource> resource = reader.readResource(data, file);
         if (!resource)
@@ -292,11 +292,11 @@ int ValidateCommand::run(const QStringList &arguments)
         return finish({}, QStringLiteral("%1: valid resource export (\"%2\")").arg(file, resource->name));
     }
     document.insert(QStringLiteral("kind"), QStringLiteral("workspace"));
-    const std::optional<Workspace> workspace = opened ? reader.read(data, file) : reader.readFile(file);
+    const std::optional<Workspace> workspace = reader.read(data, file);
     // A file that breaks only the workspace rules (its shape read fine) gets its warnings too, so that
     // fixing the errors doesn't bring a second round of problems to light (QA pass 24).
     std::optional<Workspace> shaped = workspace;
-    if (!workspace && opened)
+    if (!workspace)
         shaped = WorkspaceReader().readWithoutRules(data, file);
     if (shaped)
         document.insert(QStringLiteral("resources"), QJsonArray::fromStringList(shaped->resourceNames()));

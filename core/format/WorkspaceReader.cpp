@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace AuthStudio {
 
 namespace {
@@ -405,15 +407,18 @@ void checkHeader(const QJsonObject &root, const QString &expectedFormat)
             QStringLiteral("/format"),
             QStringLiteral("not an Auth Studio file (expected \"format\": \"%1\")").arg(expectedFormat)};
     const QJsonValue version = root.value(QStringLiteral("formatVersion"));
-    if (!version.isDouble() || version.toDouble() != double(version.toInt()) || version.toInt() < 1)
+    // Read as a double: a version past int's range is still a newer one (QA pass 47: 1e30 was called
+    // "not a positive integer").
+    const double number = version.toDouble();
+    if (!version.isDouble() || !std::isfinite(number) || number != std::floor(number) || number < 1)
         throw ReadFailure {QStringLiteral("/formatVersion"),
                            QStringLiteral("expected a positive integer format version")};
-    if (version.toInt() > WorkspaceFormat::FormatVersion)
+    if (number > WorkspaceFormat::FormatVersion)
         throw ReadFailure {
             QStringLiteral("/formatVersion"),
             QStringLiteral("the file has format version %1, written by a newer Auth Studio; this "
                            "version reads format versions up to %2. Update Auth Studio to open it.")
-                .arg(version.toInt())
+                .arg(QString::number(number, 'g', 16))
                 .arg(WorkspaceFormat::FormatVersion)};
 }
 
@@ -442,6 +447,14 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
     };
     if (data.trimmed().isEmpty()) {
         error = {fileName, QStringLiteral("1:1"), QStringLiteral("the file is empty")};
+        return failed();
+    }
+    // Saved as UTF-16 by an editor (Notepad's "Unicode"): Qt's parser stops at the first byte, and
+    // "illegal value at 1:1" didn't say why (QA pass 47).
+    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF") ||
+        (data.size() >= 2 && (data.at(0) == '\0' || data.at(1) == '\0'))) {
+        error = {fileName, QStringLiteral("1:1"),
+                 QStringLiteral("the file is UTF-16 text; workspace files are UTF-8: save it as UTF-8")};
         return failed();
     }
     QJsonParseError parseError;
@@ -499,12 +512,44 @@ std::optional<Workspace> WorkspaceReader::readWithoutRules(const QByteArray &dat
 
 std::optional<Workspace> WorkspaceReader::readWorkspaceFile(const QString &path, Rules rules)
 {
+    const std::optional<QByteArray> data = readBytes(path);
+    if (!data)
+        return std::nullopt;
+    return readWorkspace(*data, path, rules);
+}
+
+std::optional<QByteArray> WorkspaceReader::readBytes(const QString &path)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         failOnProblems({{path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())}});
         return std::nullopt;
     }
-    return readWorkspace(file.readAll(), path, rules);
+    const QString tooLarge = QStringLiteral("the file is larger than %1 MiB, more than any workspace holds: "
+                                            "is it the right file?")
+                                 .arg(maxFileSize / (1024 * 1024));
+    if (!file.isSequential() && file.size() > maxFileSize) {
+        failOnProblems({{path, {}, tooLarge}});
+        return std::nullopt;
+    }
+    // Read in pieces rather than readAll(): a pipe or a device has no size to check beforehand.
+    QByteArray data;
+    QByteArray piece(1024 * 1024, Qt::Uninitialized);
+    for (;;) {
+        const qint64 count = file.read(piece.data(), piece.size());
+        if (count < 0) {
+            failOnProblems({{path, {}, QStringLiteral("can't read the file: %1").arg(file.errorString())}});
+            return std::nullopt;
+        }
+        if (count == 0)
+            break;
+        if (data.size() + count > maxFileSize) {
+            failOnProblems({{path, {}, tooLarge}});
+            return std::nullopt;
+        }
+        data.append(piece.constData(), count);
+    }
+    return data;
 }
 
 std::optional<Workspace> WorkspaceReader::read(const QByteArray &data, const QString &fileName)

@@ -32,6 +32,12 @@ public:
     // says what is wrong with it.
     static bool isResourceExport(const QByteArray &data);
 
+    // The bytes of a file, pipe or /dev/stdin, read to the end but no further than maxFileSize: a
+    // device that never ends (/dev/zero, a wrong path in a script) fails with a FormatError naming
+    // the file instead of filling the memory.
+    std::optional<QByteArray> readBytes(const QString &path);
+    static constexpr qint64 maxFileSize = 64 * 1024 * 1024;
+
     FormatError error() const { return m_error; }
     // Every problem of the last read, error() first, so that one pass can fix them all: that one alone
     // when the file isn't JSON or its format or version is wrong (reading stops there); else every key

@@ -773,12 +773,44 @@ private Q_SLOTS:
         QVERIFY2(two.err.startsWith(QStringLiteral("--body: not valid JSON: ")), qPrintable(two.err));
     }
 
+    // An unknown option is named as typed, dashes and all, with where the options are listed (QA pass 47:
+    // "Unknown option 'path'").
+    void anUnknownOptionIsNamedAsTyped()
+    {
+        const Run one =
+            cli({QStringLiteral("query"), Demo, QStringLiteral("api"), QStringLiteral("--pth=/me")});
+        QCOMPARE(one.exitCode, 2);
+        QVERIFY2(one.err.startsWith(QStringLiteral(
+                     "Unknown option '--pth'. 'authstudio-cli query --help' lists the options.")),
+                 qPrintable(one.err));
+        const Run two =
+            cli({QStringLiteral("validate"), QStringLiteral("-q"), QStringLiteral("--strict"), Demo});
+        QCOMPARE(two.exitCode, 2);
+        QVERIFY2(two.err.startsWith(QStringLiteral("Unknown options: '-q', '--strict'.")),
+                 qPrintable(two.err));
+    }
+
     void validateMissingFile()
     {
         const Run run = cli({QStringLiteral("validate"), QStringLiteral("/nonexistent/x.json")});
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.startsWith(QStringLiteral("/nonexistent/x.json: can't open the file")),
                  qPrintable(run.err));
+    }
+
+    // A wrong path that names a device that never ends fails at once (QA pass 47: it read until the
+    // memory ran out), for every command that reads a workspace.
+    void aFileThatNeverEndsIsRefused()
+    {
+        for (const QStringList &arguments :
+             {QStringList {QStringLiteral("validate"), QStringLiteral("/dev/zero")},
+              QStringList {QStringLiteral("auth"), QStringLiteral("/dev/zero"), QStringLiteral("--resource"),
+                           QStringLiteral("x")}}) {
+            const Run run = cli(arguments);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.startsWith(QStringLiteral("/dev/zero: the file is larger than 64 MiB")),
+                     qPrintable(run.err));
+        }
     }
 
     void authSeedWalkthroughMasksSecrets()

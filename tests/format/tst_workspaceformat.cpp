@@ -348,6 +348,7 @@ private Q_SLOTS:
     void requiredAndOptionalKeys();
     void readFileThatCantBeOpened_data();
     void readFileThatCantBeOpened();
+    void readFileStopsAtTheSizeLimit();
     void readFromMemory();
     void errorIsClearedByTheNextRead();
     void otherKindOfFileIsNamed();
@@ -874,6 +875,33 @@ void TestWorkspaceFormat::readFileThatCantBeOpened()
     QCOMPARE(error.toString(), path + u": "_s + error.reason);
 }
 
+// A device that never ends (QA pass 47: validate /dev/zero grew until the memory ran out) and a file
+// too large to be a workspace both fail with a reason naming the file.
+void TestWorkspaceFormat::readFileStopsAtTheSizeLimit()
+{
+    QVERIFY(QFileInfo::exists(u"/dev/zero"_s));
+    WorkspaceReader reader;
+    QVERIFY(!reader.readFile(u"/dev/zero"_s));
+    QCOMPARE(reader.error().file, u"/dev/zero"_s);
+    QVERIFY2(reader.error().reason.startsWith(u"the file is larger than 64 MiB"_s),
+             qPrintable(reader.error().reason));
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile large(dir.filePath(u"large.json"_s));
+    QVERIFY(large.open(QIODevice::WriteOnly));
+    QVERIFY(large.resize(WorkspaceReader::maxFileSize + 1)); // sparse: nothing is written
+    large.close();
+    QVERIFY(!reader.readFile(large.fileName()));
+    QVERIFY2(reader.error().reason.startsWith(u"the file is larger than 64 MiB"_s),
+             qPrintable(reader.error().reason));
+
+    // Exactly at the limit is read (and then refused as JSON, which it isn't).
+    QVERIFY(large.resize(WorkspaceReader::maxFileSize));
+    QVERIFY(!reader.readFile(large.fileName()));
+    QVERIFY2(!reader.error().reason.contains(u"larger than"_s), qPrintable(reader.error().reason));
+}
+
 void TestWorkspaceFormat::readFromMemory()
 {
     WorkspaceReader reader;
@@ -887,6 +915,23 @@ void TestWorkspaceFormat::readFromMemory()
     QVERIFY2(loaded, qPrintable(reader.error().toString()));
     QCOMPARE(loaded->name, u"In memory"_s);
     QVERIFY(loaded->resources.isEmpty());
+
+    // A version past int's range is a newer one, not "not an integer" (QA pass 47).
+    QVERIFY(!reader.read(R"({"format": "authstudio-workspace", "formatVersion": 1e30})"));
+    QVERIFY2(reader.error().reason.startsWith(u"the file has format version 1e+30, written by a newer"_s),
+             qPrintable(reader.error().reason));
+    QVERIFY(!reader.read(R"({"format": "authstudio-workspace", "formatVersion": 1.5})"));
+    QCOMPARE(reader.error().reason, u"expected a positive integer format version"_s);
+
+    // A file saved as UTF-16, with or without its byte order mark, is said to be so (QA pass 47).
+    const QString text = u"{\"format\": \"authstudio-workspace\", \"formatVersion\": 1}"_s;
+    const QByteArray littleEndian(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+    for (const QByteArray &utf16 : {QByteArray("\xFF\xFE") + littleEndian, littleEndian}) {
+        QVERIFY(!reader.read(utf16, u"notepad.json"_s));
+        QCOMPARE(
+            reader.error().toString(),
+            u"notepad.json: 1:1: the file is UTF-16 text; workspace files are UTF-8: save it as UTF-8"_s);
+    }
 }
 
 void TestWorkspaceFormat::errorIsClearedByTheNextRead()

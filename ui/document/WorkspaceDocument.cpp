@@ -16,7 +16,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QRegularExpression>
@@ -323,13 +322,9 @@ bool WorkspaceDocument::exportResource(int index, const QString &path)
 
 int WorkspaceDocument::importResource(const QString &path, QString *nameInFile)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_errorString = tr("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return -1;
-    }
     WorkspaceReader reader;
-    std::optional<Resource> imported = reader.readResource(file.readAll(), path);
+    const std::optional<QByteArray> data = reader.readBytes(path);
+    std::optional<Resource> imported = data ? reader.readResource(*data, path) : std::nullopt;
     if (!imported) {
         m_errorString = FormatError::listText(reader.errors());
         return -1;
