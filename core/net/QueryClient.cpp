@@ -175,6 +175,21 @@ bool QueryClient::sessionIsForAnotherServer() const
         tokenOrigins() != m_session->origins;
 }
 
+QString QueryClient::anotherServerReason(const AuthSession &session) const
+{
+    const QStringList now = tokenOrigins();
+    if (session.origins.isEmpty() || now.isEmpty() || now == session.origins)
+        return {};
+    QStringList elsewhere;
+    for (const QString &origin : now) {
+        if (!session.origins.contains(origin))
+            elsewhere.append(origin);
+    }
+    return QStringLiteral("the session is for %1, and the resource now sends it to %2")
+        .arg(session.origins.join(QStringLiteral(", ")),
+             (elsewhere.isEmpty() ? now : elsewhere).join(QStringLiteral(", ")));
+}
+
 // Built once per session generation (every login, refresh, load or logout bumps it) instead of once per
 // query: the headers of every query are filled from it.
 const Scope &QueryClient::sessionScope() const
@@ -366,21 +381,14 @@ void QueryClient::proceed(PendingQuery *query)
         // another since (staging for production, a --var), they are not sent there, not even to test or
         // refresh them (QA pass 32: a token from one host went to another). The stored session stays, for
         // when the resource points back; a login here replaces it.
-        QStringList elsewhere;
-        for (const QString &origin : tokenOrigins()) {
-            if (!m_session->origins.contains(origin))
-                elsewhere.append(origin);
-        }
-        const QString reason =
-            QStringLiteral("the session is for %1, and the resource now sends it to %2")
-                .arg(m_session->origins.join(QStringLiteral(", ")),
-                     (elsewhere.isEmpty() ? tokenOrigins() : elsewhere).join(QStringLiteral(", ")));
+        const QString reason = anotherServerReason(*m_session);
         m_session.reset();
         ++m_generation;
         Q_EMIT sessionChanged();
         wait(query);
-        // Said in the login's event: "login (noSession)" read as if no session were stored (QA pass 44).
-        loginNeeded(AuthEvent::Trigger::NoSession, reason, 0, true);
+        // Said in the login's event and by its trigger: "login (noSession)" read as if no session were
+        // stored (QA passes 44 and 47).
+        loginNeeded(AuthEvent::Trigger::AnotherServer, reason, 0, true);
         return;
     }
     if (auth.loginTimeoutSeconds > 0 && m_session->loggedInAt.secsTo(now) >= auth.loginTimeoutSeconds) {

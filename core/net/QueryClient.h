@@ -81,6 +81,10 @@ public:
     Stats stats() const { return m_stats; }
     // The session's secrets and the resource's auth headers, for masking output.
     QSet<QString> secrets() const;
+    // Why `session` is not sent where the resource sends its values now ("the session is for
+    // http://a:1, and the resource now sends it to http://b:2"), or empty when it is sent: a session is
+    // only sent to the servers it was made with (see AuthSession::origins).
+    QString anotherServerReason(const AuthSession &session) const;
 
     PendingQuery *send(const Query &query);
     // What an app does on opening: loads the session, checks it with the login test URL when enabled, and

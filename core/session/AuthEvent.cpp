@@ -42,6 +42,8 @@ QString AuthEvent::triggerId(Trigger trigger)
         return QStringLiteral("sessionTimeout");
     case Trigger::NoSession:
         return QStringLiteral("noSession");
+    case Trigger::AnotherServer:
+        return QStringLiteral("anotherServer");
     case Trigger::Manual:
         return QStringLiteral("manual");
     case Trigger::Silent:

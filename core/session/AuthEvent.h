@@ -38,6 +38,7 @@ struct AuthEvent
         EveryQuery,
         SessionTimeout,
         NoSession,
+        AnotherServer, // the stored session was made for the server the resource pointed at before
         Manual,
         Silent
     };

@@ -780,6 +780,10 @@ private Q_SLOTS:
             QVERIFY(login != events.cend());
             QVERIFY2(login->toText().contains(QStringLiteral(": the session is for http://")),
                      qPrintable(login->toText()));
+            // And its trigger: "noSession" read as if nothing were stored (QA pass 47).
+            QCOMPARE(login->trigger, AuthEvent::Trigger::AnotherServer);
+            QVERIFY2(login->toText().contains(QStringLiteral("login (anotherServer)")),
+                     qPrintable(login->toText()));
         } else {
             QVERIFY(!result.succeeded);
             QVERIFY(result.loginRequired);

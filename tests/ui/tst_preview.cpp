@@ -638,6 +638,14 @@ private Q_SLOTS:
             : shown == QLatin1String("log in again")                ? QStringLiteral("Login timed out")
                                                                     : QStringLiteral("Logged in");
         QCOMPARE(labelText("sessionState"), state);
+        // Nor does the status under it say "Logged in." (QA pass 47).
+        const QString status = labelText("authStatus");
+        if (state == QLatin1String("Session expired"))
+            QVERIFY2(status.startsWith(QStringLiteral("The session expired at ")), qPrintable(status));
+        else if (state == QLatin1String("Login timed out"))
+            QVERIFY2(status.startsWith(QStringLiteral("The login timed out at ")), qPrintable(status));
+        else
+            QCOMPARE(status, QStringLiteral("Logged in."));
         m_preview->setClock(nullptr);
     }
 
@@ -803,6 +811,35 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
         // Logging in again clears it.
         clickAuthLogin();
+    }
+
+    // A session made against one server is not sent to another: pointed elsewhere by an edit, the heading
+    // says a login is needed and why, not "Logged in" (QA pass 47); pointed back, it is logged in again.
+    void aSessionForAnotherServerIsNotCalledLoggedIn()
+    {
+        DemoServer staging;
+        QVERIFY(staging.listen());
+        const Workspace workspace = demoWorkspace();
+        open(workspace);
+        clickAuthLogin();
+        QHash<QString, QString> elsewhere = overrides();
+        elsewhere.insert(QStringLiteral("DEMO_API"), staging.baseUrl().toString());
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), elsewhere,
+                               AuthLoginPreview::Update::Edited);
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Login required"));
+        const QString status = labelText("authStatus");
+        QVERIFY2(status.contains(
+                     QStringLiteral("the session is for %1")
+                         .arg(m_server->baseUrl().toString(QUrl::RemovePath | QUrl::StripTrailingSlash))) &&
+                     status.contains(staging.baseUrl().toString(QUrl::RemovePath | QUrl::StripTrailingSlash)),
+                 qPrintable(status));
+        QVERIFY(child<QLabel>("sessionState")->toolTip().contains(QStringLiteral("points back")));
+        QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
+        QCOMPARE(staging.counters().requests, 0);
+
+        m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
+                               AuthLoginPreview::Update::Edited);
+        QTRY_COMPARE(labelText("sessionState"), QStringLiteral("Logged in"));
     }
 
     void realFormDialogLogsIn()

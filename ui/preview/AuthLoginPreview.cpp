@@ -605,8 +605,16 @@ void AuthLoginPreview::openClient(Update update)
     } else if (interrupted)
         setAuthStatus(tr("The resource was edited while a login or query ran, which stopped it: press Auth "
                          "Login or Send again."));
+    else if (const QString elsewhere = anotherServerReason(); !elsewhere.isEmpty())
+        setAuthStatus(tr("Resource edited: login required, as %1. Click Auth Login.").arg(elsewhere));
     else
         setAuthStatus(tr("Resource edited: the next query or Auth Login uses it."));
+}
+
+QString AuthLoginPreview::anotherServerReason() const
+{
+    const std::optional<AuthSession> session = shownSession();
+    return session && session->isLoggedIn() && m_client ? m_client->anotherServerReason(*session) : QString();
 }
 
 void AuthLoginPreview::sayStoredElsewhere()
@@ -1069,6 +1077,7 @@ void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
         setAuthStatus(tr("Login cancelled: not logged in. Auth Login asks again."));
     else
         setAuthStatus(tr("Login failed: %1").arg(message));
+    m_statusSaysLoggedIn = succeeded;
     updateSessionView();
     updateButtons();
 }
@@ -1194,10 +1203,22 @@ void AuthLoginPreview::updateSessionView()
 {
     const std::optional<AuthSession> session = shownSession();
     const bool loggedIn = session && session->isLoggedIn();
+    // A session made while the resource pointed at another server is kept for when it points back, but
+    // nothing of it is sent now: the heading said "Logged in" after the base URL was edited, and the next
+    // query asked for a login (QA pass 47).
+    const QString elsewhere = anotherServerReason();
     if (!loggedIn)
         m_sessionState->setText(tr("Not logged in"));
     else
-        m_sessionState->setText(m_loginRequired ? tr("Login required") : tr("Logged in"));
+        m_sessionState->setText(m_loginRequired || !elsewhere.isEmpty() ? tr("Login required")
+                                                                        : tr("Logged in"));
+    m_sessionState->setToolTip(
+        elsewhere.isEmpty()
+            ? tr("Whether the previewing user has a session for this resource")
+            : tr("Login required: %1. The stored session stays for when the resource points back there.")
+                  .arg(elsewhere));
+    if (!elsewhere.isEmpty() && m_authStatus->text().isEmpty())
+        setAuthStatus(tr("Login required: %1. Click Auth Login.").arg(elsewhere));
 
     QStringList detail;
     if (m_client)
@@ -1236,7 +1257,8 @@ void AuthLoginPreview::updateCountdown()
         : QDateTime();
     const bool expiryFirst =
         session && session->expiresAt.isValid() && (!timesOut.isValid() || session->expiresAt <= timesOut);
-    if (!session || !session->isLoggedIn() || m_loginRequired || (!expiryFirst && !timesOut.isValid())) {
+    if (!session || !session->isLoggedIn() || m_loginRequired || (!expiryFirst && !timesOut.isValid()) ||
+        !anotherServerReason().isEmpty()) {
         m_expiryCountdown->hide();
         m_expiryCountdown->clear();
         return;
@@ -1251,6 +1273,12 @@ void AuthLoginPreview::updateCountdown()
     // as a longer line widened the dock (QA pass 26), and in full in the tooltip.
     if (ms <= 0)
         m_sessionState->setText(expiryFirst ? tr("Session expired") : tr("Login timed out"));
+    // "Logged in." under "Session expired" read as if both held (QA pass 47): the status says it ran out.
+    if (ms <= 0 && m_statusSaysLoggedIn) {
+        setAuthStatus(expiryFirst
+                          ? tr("The session expired at %1: the next query refreshes it first.").arg(at)
+                          : tr("The login timed out at %1: the next query needs a new login.").arg(at));
+    }
     if (expiryFirst) {
         m_expiryCountdown->setText(ms <= 0 ? tr("refresh due") : tr("expires in %1").arg(remaining));
         m_expiryCountdown->setToolTip(ms <= 0 ? tr("The session expired at %1 (from the resource's lifetime "
@@ -1309,6 +1337,7 @@ void AuthLoginPreview::updateQueryInputTitles()
 void AuthLoginPreview::setAuthStatus(const QString &text)
 {
     m_statusSaysSavedElsewhere = false;
+    m_statusSaysLoggedIn = false;
     m_authStatus->setText(text);
     m_authStatus->setToolTip(text); // the label shows two lines of it
 }

@@ -138,6 +138,9 @@ public:
 
     // The session as the session store has it now (what the panel shows).
     std::optional<AuthSession> shownSession() const;
+    // Why the shown session is not sent where the resource now sends its values (see
+    // QueryClient::anotherServerReason), or empty.
+    QString anotherServerReason() const;
     bool isLoggedIn() const;
 
 Q_SIGNALS:
@@ -216,6 +219,7 @@ private:
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     bool m_statusSaysSavedElsewhere = false; // the status line says so (sessionNotSaved may amend it)
+    bool m_statusSaysLoggedIn = false; // "Logged in.": updateCountdown() says when that has run out
     bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
     bool m_authRunCancelled = false; // the last login's workflow was cancelled (its form closed)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
