@@ -187,6 +187,7 @@ private Q_SLOTS:
     void preferencesSetTheAutosaveInterval();
     void startingOnlyReadsSettings();
     void followsThePalette();
+    void theKeyboardStartsInTheEditor();
 
 private:
     std::unique_ptr<MainWindow> createWindow();
@@ -3161,6 +3162,27 @@ void tst_MainWindow::followsThePalette()
     QCOMPARE(name->palette().color(QPalette::Base), dark.color(QPalette::Base));
     QCOMPARE(name->palette().color(QPalette::Text), dark.color(QPalette::Text));
     QApplication::setPalette(original);
+}
+
+// The keyboard starts in the editor, so that the first Alt+1 goes to the Resources panel rather than
+// hiding it (QA pass 47: the focus started in its filter box), and Down goes on into the list.
+void tst_MainWindow::theKeyboardStartsInTheEditor()
+{
+    auto window = createWindow();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->start({});
+    QTRY_VERIFY(!window->isOpening());
+    QTRY_VERIFY(QApplication::focusWidget() &&
+                window->resourceEditor()->isAncestorOf(QApplication::focusWidget()));
+    auto *resources = child<QDockWidget>(window.get(), QStringLiteral("resourcesDock"));
+    auto *filter = child<QLineEdit>(window.get(), QStringLiteral("resourceFilter"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_1, Qt::AltModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QVERIFY(resources->isVisible());
+    QTest::keyClick(filter, Qt::Key_Down);
+    QCOMPARE(QApplication::focusWidget(), window->resourceView());
+    QVERIFY(window->resourceView()->currentIndex().isValid());
 }
 
 QTEST_MAIN(tst_MainWindow)

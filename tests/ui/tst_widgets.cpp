@@ -41,6 +41,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMainWindow>
 #include <QMenu>
@@ -1420,6 +1421,37 @@ private Q_SLOTS:
         QCOMPARE(cancelled.count(), 0);
         QTest::keyClick(filter, Qt::Key_Escape);
         QCOMPARE(cancelled.count(), 1);
+    }
+
+    // Down in a filter goes on into the list it filters, onto the first row when none is current, and
+    // leaves a current row where it is (QA pass 47: Down did nothing in the resource filter).
+    void filterLineEditGoesDownIntoItsList()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *filter = new FilterLineEdit(&window);
+        auto *list = new QListView(&window);
+        QStringListModel model({QStringLiteral("Demo"), QStringLiteral("Orders"), QStringLiteral("Users")});
+        list->setModel(&model);
+        layout->addWidget(filter);
+        layout->addWidget(list);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClick(filter, Qt::Key_Down);
+        QVERIFY(filter->hasFocus()); // no list given: Down is the field's
+        filter->setFilteredView(list);
+        QVERIFY(!list->currentIndex().isValid());
+        QTest::keyClick(filter, Qt::Key_Down);
+        QVERIFY(list->hasFocus());
+        QCOMPARE(list->currentIndex(), model.index(0));
+        list->setCurrentIndex(model.index(2));
+        filter->setFocus();
+        QTest::keyClick(filter, Qt::Key_Down);
+        QVERIFY(list->hasFocus());
+        QCOMPARE(list->currentIndex(), model.index(2));
     }
 
     void currentRowHighlightKeepsTheCurrentRowSelected()

@@ -64,6 +64,7 @@ ScopeInspector::ScopeInspector(QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("scopeTree"));
     m_view->setModel(m_proxy);
+    m_filter->setFilteredView(m_view);
     m_view->setAccessibleName(tr("Scope"));
     m_view->setToolTip(tr("The values the run has produced so far; right-click to copy"));
     m_view->setUniformRowHeights(true); // lets the view skip measuring rows of large bodies

@@ -15,7 +15,6 @@
 class QAction;
 class QCheckBox;
 class QFutureWatcherBase;
-class QLineEdit;
 class QSortFilterProxyModel;
 class QHBoxLayout;
 class QTimer;
@@ -25,6 +24,7 @@ class QVBoxLayout;
 
 namespace AuthStudio {
 
+class FilterLineEdit;
 class Scope;
 class ScopeFilterProxy;
 class ScopeModel;
@@ -100,7 +100,7 @@ private:
 
     ScopeModel *m_model;
     ScopeFilterProxy *m_proxy;
-    QLineEdit *m_filter;
+    FilterLineEdit *m_filter;
     QCheckBox *m_reveal;
     QTreeView *m_view;
     QAction *m_copyValueAction;

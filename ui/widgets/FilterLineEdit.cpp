@@ -1,5 +1,6 @@
 #include "FilterLineEdit.h"
 
+#include <QAbstractItemView>
 #include <QKeyEvent>
 
 namespace AuthStudio {
@@ -42,6 +43,15 @@ void FilterLineEdit::keyPressEvent(QKeyEvent *event)
 {
     if (clearsOn(event)) {
         clear();
+        event->accept();
+        return;
+    }
+    if (m_view && m_view->isVisible() && event->keyCombination() == QKeyCombination(Qt::Key_Down)) {
+        if (QAbstractItemModel *model = m_view->model(); model && !m_view->currentIndex().isValid()) {
+            if (const QModelIndex first = model->index(0, 0, m_view->rootIndex()); first.isValid())
+                m_view->setCurrentIndex(first);
+        }
+        m_view->setFocus(Qt::TabFocusReason);
         event->accept();
         return;
     }

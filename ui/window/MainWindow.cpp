@@ -554,6 +554,7 @@ void MainWindow::createDocks()
     updateEmptyHint({});
     connect(m_resourceFilter, &QLineEdit::textChanged, this, updateEmptyHint);
     m_resourceView->setModel(m_resourceFilterModel);
+    m_resourceFilter->setFilteredView(m_resourceView);
     m_resourceView->setSelectionMode(QAbstractItemView::SingleSelection);
     CurrentRowHighlight::keep(m_resourceView);
     // Resources reorder by drag and drop; the model turns a drop into one undoable move.
@@ -990,6 +991,7 @@ void MainWindow::afterOpen()
     setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
     updateTitle();
     updateActions();
+    placeStartingFocus();
 }
 
 int MainWindow::currentResource() const
@@ -1196,6 +1198,30 @@ void MainWindow::discardChanges()
     QUndoStack *stack = m_document->undoStack();
     if (stack->cleanIndex() >= 0)
         stack->setIndex(stack->cleanIndex());
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    placeStartingFocus();
+}
+
+void MainWindow::placeStartingFocus()
+{
+    // The keyboard starts in the editor, as an IDE's starts in its editor, rather than in the first
+    // panel's filter box, where Qt puts it: the first Alt+1 hid the Resources panel the user meant to go
+    // to (QA pass 47). Not where the user has put it already; the window takes it when it is active.
+    if (m_startingFocusPlaced || !isVisible())
+        return;
+    QWidget *focus = focusWidget();
+    if (focus && focus != m_resourceFilter) {
+        m_startingFocusPlaced = true;
+        return;
+    }
+    if (QWidget *first = TabOrder::firstIn(m_resourceEditor)) {
+        first->setFocus(Qt::OtherFocusReason);
+        m_startingFocusPlaced = true;
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

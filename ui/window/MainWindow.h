@@ -30,10 +30,10 @@ class QContextMenuEvent;
 class QDockWidget;
 class QKeyEvent;
 class QLabel;
-class QLineEdit;
 class QListView;
 class QMenu;
 class QNetworkAccessManager;
+class QShowEvent;
 class QSortFilterProxyModel;
 class QThread;
 class QWheelEvent;
@@ -44,6 +44,7 @@ class AuthLoginPreview;
 class Autosaver;
 class DemoServer;
 class FileChangeBar;
+class FilterLineEdit;
 class SessionManager;
 class KeyValueTableEditor;
 class ResourceEditor;
@@ -127,9 +128,12 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // Once, when the window is shown with a resource open: the keyboard starts in the editor.
+    void placeStartingFocus();
     // For a wheel turned over a drop-down or number box in the editors: scrolls their page instead.
     bool scrollsPageInstead(QWidget *choice, QWheelEvent *wheel);
     // Whether Undo or Redo pressed in the focused field should act on the document rather than on the
@@ -200,7 +204,7 @@ private:
     ResourceListModel *m_resourceModel;
     QSortFilterProxyModel *m_resourceFilterModel;
     HintListView *m_resourceView;
-    QLineEdit *m_resourceFilter;
+    FilterLineEdit *m_resourceFilter;
     KeyValueTableEditor *m_variablesEditor;
     ResourceEditor *m_resourceEditor;
     WorkflowRunPanel *m_runPanel;
@@ -258,6 +262,7 @@ private:
     QHash<int, LastRun> m_lastRuns;
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
     bool m_previewOpens = true; // the preview's next resource is its opening: it may prompt for a login
+    bool m_startingFocusPlaced = false;
     bool m_previewJustHidden = false; // hidden in this event, so a show now only moves it
     DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
     // The session the last successful auth test left, per resource, as the app would keep it: the

@@ -142,6 +142,7 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar *menus, QWidget *parent)
     m_view->setObjectName(QStringLiteral("shortcutList"));
     m_view->setAccessibleName(tr("Keyboard shortcuts"));
     m_view->setModel(m_filter);
+    filter->setFilteredView(m_view);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
