@@ -445,7 +445,8 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
         errors = {error};
         return std::optional<QJsonObject>();
     };
-    if (data.trimmed().isEmpty()) {
+    // A UTF-8 byte order mark (which Qt's parser skips) and nothing else is an empty file too.
+    if ((data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data).trimmed().isEmpty()) {
         error = {fileName, QStringLiteral("1:1"), QStringLiteral("the file is empty")};
         return failed();
     }

@@ -923,6 +923,9 @@ void TestWorkspaceFormat::readFromMemory()
     QVERIFY(!reader.read(R"({"format": "authstudio-workspace", "formatVersion": 1.5})"));
     QCOMPARE(reader.error().reason, u"expected a positive integer format version"_s);
 
+    // Only a UTF-8 byte order mark and spaces, as an editor saves an emptied file, is empty too.
+    QVERIFY(!reader.read("\xEF\xBB\xBF \n", u"emptied.json"_s));
+    QCOMPARE(reader.error().toString(), u"emptied.json: 1:1: the file is empty"_s);
     // A file saved as UTF-16, with or without its byte order mark, is said to be so (QA pass 47).
     const QString text = u"{\"format\": \"authstudio-workspace\", \"formatVersion\": 1}"_s;
     const QByteArray littleEndian(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
