@@ -46,6 +46,32 @@ private Q_SLOTS:
         qputenv("XDG_DATA_DIRS", (m_data.path() + QLatin1Char(':') + system).toUtf8());
     }
 
+    // README begins with the two commands for a fresh machine, and CI runs the second; its text is
+    // Markdown, not something a code formatter has been over (QA pass 48: clang-format turned the title
+    // into '#Auth Studio' and each {{ NAME }} into six lines of braces).
+    void readmeStartsWithTheTwoCommands()
+    {
+        QFile readme(QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/README.md"));
+        QVERIFY(readme.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(readme.readAll()).split(QLatin1Char('\n'));
+        QVERIFY(lines.size() > 6);
+        QCOMPARE(lines.at(0), QStringLiteral("# Auth Studio"));
+        QCOMPARE(lines.at(2), QStringLiteral("```sh"));
+        QVERIFY2(lines.at(3).startsWith(QStringLiteral("./dev.sh studio ")), qPrintable(lines.at(3)));
+        QVERIFY2(lines.at(4).startsWith(QStringLiteral("./dev.sh test ")), qPrintable(lines.at(4)));
+        QCOMPARE(lines.at(5), QStringLiteral("```"));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            const QString line = lines.at(i).trimmed();
+            QVERIFY2(line != QLatin1String("{") && line != QLatin1String("}") &&
+                         !line.contains(QLatin1String("authstudio - cli")),
+                     qPrintable(QStringLiteral("README.md:%1: %2").arg(i + 1).arg(line)));
+        }
+
+        QFile ci(QStringLiteral(AUTHSTUDIO_SOURCE_DIR "/.ci/run"));
+        QVERIFY(ci.open(QIODevice::ReadOnly));
+        QVERIFY(ci.readAll().contains("exec ./dev.sh test\n"));
+    }
+
     void desktopFileTypesAreDefined()
     {
         const QStringList types = desktopEntry(QStringLiteral("MimeType"));
