@@ -494,8 +494,7 @@ void WorkflowRunner::runDefineVariable(const DefineVariableStep &step)
     const QJsonValue value = result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
     if (step.secret) {
         m_scope.markSecretName(step.name);
-        if (!value.isObject() && !value.isArray())
-            m_scope.addSecret(valueToText(value));
+        m_scope.addSecretValue(value);
     }
     m_scope.set(step.name, value);
     finishStep(RunOutcome::Succeeded);

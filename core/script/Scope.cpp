@@ -1,5 +1,9 @@
 #include "Scope.h"
 
+#include "EvalResult.h"
+
+#include <QJsonArray>
+
 #include <atomic>
 
 namespace AuthStudio {
@@ -33,6 +37,32 @@ void Scope::addSecret(const QString &value)
 {
     if (!value.isEmpty())
         m_secrets.insert(value);
+}
+
+namespace {
+
+void addTexts(const QJsonValue &value, Scope &scope)
+{
+    if (value.isString()) {
+        scope.addSecret(value.toString());
+    } else if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            addTexts(item, scope);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            addTexts(it.value(), scope);
+    }
+}
+
+} // namespace
+
+void Scope::addSecretValue(const QJsonValue &value)
+{
+    if (value.isObject() || value.isArray())
+        addTexts(value, *this);
+    else
+        addSecret(valueToText(value));
 }
 
 } // namespace AuthStudio

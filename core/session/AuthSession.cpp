@@ -1,7 +1,5 @@
 #include "AuthSession.h"
 
-#include "script/EvalResult.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -14,8 +12,7 @@ Scope AuthSession::toScope(const Scope &base) const
         scope.set(it.key(), it.value());
         if (secretNames.contains(it.key())) {
             scope.markSecretName(it.key());
-            if (!it.value().isObject() && !it.value().isArray())
-                scope.addSecret(valueToText(it.value()));
+            scope.addSecretValue(it.value());
         }
     }
     return scope;
