@@ -171,23 +171,24 @@ QString QueryClient::baseOrigin() const
 
 bool QueryClient::sessionIsForAnotherServer() const
 {
-    return m_session && !m_session->origins.isEmpty() && !tokenOrigins().isEmpty() &&
-        tokenOrigins() != m_session->origins;
+    return m_session && !anotherServerReason(*m_session).isEmpty();
 }
 
 QString QueryClient::anotherServerReason(const AuthSession &session) const
 {
-    const QStringList now = tokenOrigins();
-    if (session.origins.isEmpty() || now.isEmpty() || now == session.origins)
+    if (session.origins.isEmpty())
         return {};
+    // Only a server the session wasn't made with counts: fewer of them (the login test switched off, a
+    // refresh step removed) sends it nowhere new, and was called "another server" naming its own.
     QStringList elsewhere;
-    for (const QString &origin : now) {
+    for (const QString &origin : tokenOrigins()) {
         if (!session.origins.contains(origin))
             elsewhere.append(origin);
     }
+    if (elsewhere.isEmpty())
+        return {};
     return QStringLiteral("the session is for %1, and the resource now sends it to %2")
-        .arg(session.origins.join(QStringLiteral(", ")),
-             (elsewhere.isEmpty() ? now : elsewhere).join(QStringLiteral(", ")));
+        .arg(session.origins.join(QStringLiteral(", ")), elsewhere.join(QStringLiteral(", ")));
 }
 
 // Built once per session generation (every login, refresh, load or logout bumps it) instead of once per

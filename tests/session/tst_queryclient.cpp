@@ -83,6 +83,28 @@ private:
     }
 
 private Q_SLOTS:
+    // A session counts as another server's only when the resource would send it somewhere it wasn't
+    // made with: fewer servers than at its login (the login test switched off) send it nowhere new, and
+    // were called "another server", naming its own (review of QA pass 47's change).
+    void aSessionIsAnotherServersOnlyWhenItWouldGoSomewhereNew()
+    {
+        const Workspace workspace = demoWorkspace(m_server->baseUrl());
+        const auto queries = client(workspace);
+        const QString here = AuthSession::originOf(m_server->baseUrl());
+        const QString gone = QStringLiteral("http://127.0.0.1:1");
+        AuthSession session;
+        session.origins = {gone, here};
+        QCOMPARE(queries->anotherServerReason(session), QString());
+        session.origins = {here};
+        QCOMPARE(queries->anotherServerReason(session), QString());
+        session.origins = {};
+        QCOMPARE(queries->anotherServerReason(session), QString()); // made before origins were kept
+        session.origins = {gone};
+        QCOMPARE(
+            queries->anotherServerReason(session),
+            QStringLiteral("the session is for %1, and the resource now sends it to %2").arg(gone, here));
+    }
+
     void init()
     {
         m_server = new DemoServer(this);

@@ -649,6 +649,28 @@ private Q_SLOTS:
         m_preview->setClock(nullptr);
     }
 
+    // With no refresh workflow an expired session needs a new login, and the preview says that rather than
+    // "refresh due" (review of QA pass 47's change).
+    void expiryWithoutARefreshWorkflowSaysLogInAgain()
+    {
+        m_server->setTokenLifetime(120);
+        Workspace workspace = demoWorkspace();
+        CustomAuth &auth = workspace.resources.first().customAuth;
+        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        auth.refreshWorkflow.steps.clear();
+        ManualClock clock;
+        m_preview->setClock(&clock);
+        open(workspace);
+        clickAuthLogin();
+        clock.advance(120000);
+        QTRY_COMPARE(labelText("expiryCountdown"), QStringLiteral("log in again"));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Session expired"));
+        QVERIFY2(labelText("authStatus").endsWith(QStringLiteral(": the next query needs a new login.")),
+                 qPrintable(labelText("authStatus")));
+        m_preview->setClock(nullptr);
+    }
+
     // The countdown changes every second, and comes and goes with the session: it never changes the
     // preview's size, which is its dock's (QA pass 32: "login times out in 00:19" widened the dock by 8 px,
     // and it stayed so).
@@ -836,6 +858,14 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>("sessionState")->toolTip().contains(QStringLiteral("points back")));
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
         QCOMPARE(staging.counters().requests, 0);
+        // A login there cancelled leaves that session, still not one for this server.
+        DialogPrompter::setNextAnswer(std::nullopt);
+        QTest::mouseClick(button("authLoginButton"), Qt::LeftButton);
+        QTRY_VERIFY2(labelText("authStatus")
+                         .startsWith(QStringLiteral("Login cancelled: login required, as the "
+                                                    "session is for ")),
+                     qPrintable(labelText("authStatus")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Login required"));
 
         m_preview->setResource(workspace, WorkspaceId, QStringLiteral("api"), overrides(),
                                AuthLoginPreview::Update::Edited);

@@ -1071,8 +1071,11 @@ void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
         setAuthStatus(tr("Logged in, but %1.").arg(warning));
     else if (succeeded)
         setAuthStatus(tr("Logged in."));
-    else if (m_authRunCancelled && isLoggedIn()) // the session from before stays
+    else if (m_authRunCancelled && isLoggedIn() &&
+             anotherServerReason().isEmpty()) // the session before stays
         setAuthStatus(tr("Login cancelled: still logged in with the earlier session."));
+    else if (m_authRunCancelled && isLoggedIn()) // kept, but for the server the resource pointed at before
+        setAuthStatus(tr("Login cancelled: login required, as %1.").arg(anotherServerReason()));
     else if (m_authRunCancelled) // the user closed the login form: nothing failed
         setAuthStatus(tr("Login cancelled: not logged in. Auth Login asks again."));
     else
@@ -1274,19 +1277,33 @@ void AuthLoginPreview::updateCountdown()
     if (ms <= 0)
         m_sessionState->setText(expiryFirst ? tr("Session expired") : tr("Login timed out"));
     // "Logged in." under "Session expired" read as if both held (QA pass 47): the status says it ran out.
+    // With no refresh workflow an expired session needs a new login, as the client does
+    // (QueryClient::proceed).
+    const bool refreshes = m_client && !m_client->resource().customAuth.refreshWorkflow.isEmpty();
     if (ms <= 0 && m_statusSaysLoggedIn) {
-        setAuthStatus(expiryFirst
-                          ? tr("The session expired at %1: the next query refreshes it first.").arg(at)
-                          : tr("The login timed out at %1: the next query needs a new login.").arg(at));
+        setAuthStatus(
+            !expiryFirst    ? tr("The login timed out at %1: the next query needs a new login.").arg(at)
+                : refreshes ? tr("The session expired at %1: the next query refreshes it first.").arg(at)
+                            : tr("The session expired at %1: the next query needs a new login.").arg(at));
     }
     if (expiryFirst) {
-        m_expiryCountdown->setText(ms <= 0 ? tr("refresh due") : tr("expires in %1").arg(remaining));
-        m_expiryCountdown->setToolTip(ms <= 0 ? tr("The session expired at %1 (from the resource's lifetime "
-                                                   "rule); the next query refreshes it first")
-                                                    .arg(at)
-                                              : tr("The session expires at %1 (from the resource's lifetime "
-                                                   "rule); the first query shortly before then refreshes it")
-                                                    .arg(at));
+        m_expiryCountdown->setText(ms > 0          ? tr("expires in %1").arg(remaining)
+                                       : refreshes ? tr("refresh due")
+                                                   : tr("log in again"));
+        m_expiryCountdown->setToolTip(
+            ms <= 0
+                ? (refreshes ? tr("The session expired at %1 (from the resource's lifetime rule); the next "
+                                  "query refreshes it first")
+                             : tr("The session expired at %1 (from the resource's lifetime rule); with no "
+                                  "refresh workflow, the next query needs a new login"))
+                      .arg(at)
+                : refreshes
+                ? tr("The session expires at %1 (from the resource's lifetime rule); the first query "
+                     "shortly before then refreshes it")
+                      .arg(at)
+                : tr("The session expires at %1 (from the resource's lifetime rule); with no refresh "
+                     "workflow, a new login is needed then")
+                      .arg(at));
     } else {
         m_expiryCountdown->setText(ms <= 0 ? tr("log in again") : tr("login times out in %1").arg(remaining));
         m_expiryCountdown->setToolTip(
