@@ -82,14 +82,18 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     // The workflows whose steps run: a resource without custom auth runs none.
     const QList<const Workflow *> workflows =
         custom ? QList<const Workflow *> {&authWorkflow, &refreshWorkflow} : QList<const Workflow *>();
+    // The workflows saved in the file: all of them, whatever the method (WorkspaceWriter keeps them for
+    // when custom auth is switched back on).
+    const QList<const Workflow *> saved {&authWorkflow, &refreshWorkflow};
     // A credential written into a header, a parameter or a form field goes wherever the file goes,
     // switched off or not (QA passes 45, 46, 47), and is said so: a user looking for it among what is
     // switched on would find nothing. Its value isn't said.
-    enum class Rows { Headers, Parameters, FormFields };
+    enum class Rows { Headers, Parameters, FormFields, BodyDefaults };
     const auto warnOfRows = [&](const KeyValueList &rows, Rows kind, const QString &where) {
         const QString noun = kind == Rows::Headers ? QStringLiteral("header")
             : kind == Rows::Parameters             ? QStringLiteral("parameter")
-                                                   : QStringLiteral("form field");
+            : kind == Rows::FormFields             ? QStringLiteral("form field")
+                                                   : QStringLiteral("body default");
         for (qsizetype row = 0; row < rows.size(); ++row) {
             const KeyValue &line = rows.at(row);
             const QString why = kind == Rows::Headers ? WorkspaceValidator::secretLookingHeader(line)
@@ -113,24 +117,28 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
     const QString resourceWhere = QStringLiteral("resource \"%1\"").arg(resource.name);
     warnOfRows(resource.headers, Rows::Headers, resourceWhere);
     warnOfRows(resource.urlParameters, Rows::Parameters, resourceWhere);
+    warnOfRows(resource.bodyDefaults, Rows::BodyDefaults, resourceWhere);
     // An address no {{ }} can make an http one: a run fails when it gets there (QA pass 40).
     if (const QString problem = WorkspaceValidator::urlProblem(resource.baseUrl); !problem.isEmpty())
         warn(resource, {},
              QStringLiteral("resource \"%1\", base URL '%2': %3")
                  .arg(resource.name, resource.baseUrl, problem));
-    for (const Workflow *workflow : workflows) {
+    for (const Workflow *workflow : saved) {
         for (const Step &step : workflow->steps) {
             const auto *request = std::get_if<ApiRequestStep>(&step);
             if (!request)
                 continue;
-            const QString where = QStringLiteral("%1step \"%2\" of resource \"%3\"")
-                                      .arg(request->enabled ? QString() : QStringLiteral("switched-off "),
-                                           request->name, resource.name);
+            // A resource whose method isn't custom auth still has its steps in the file (QA pass 48: a
+            // credential in one was missed once the method was set to None).
+            const QString where =
+                QStringLiteral("%1step \"%2\" of resource \"%3\"%4")
+                    .arg(request->enabled ? QString() : QStringLiteral("switched-off "), request->name,
+                         resource.name, custom ? QString() : QStringLiteral(" (custom auth is off)"));
             warnOfRows(request->headers, Rows::Headers, where);
             warnOfRows(request->queryParameters, Rows::Parameters, where);
             if (request->body.kind == RequestBody::Kind::FormUrlEncoded)
                 warnOfRows(request->body.fields, Rows::FormFields, where);
-            if (!request->enabled)
+            if (!request->enabled || !custom)
                 continue; // its address isn't called
             if (const QString problem = WorkspaceValidator::urlProblem(request->url); !problem.isEmpty()) {
                 warn(resource, {request->name},
@@ -273,8 +281,10 @@ int ValidateCommand::run(const QStringList &arguments)
     WorkspaceReader reader;
     // Read once, so that a pipe or /dev/stdin can be validated.
     const std::optional<QByteArray> bytes = reader.readBytes(file);
-    if (!bytes)
+    if (!bytes) {
+        document.insert(QStringLiteral("kind"), QStringLiteral("workspace")); // what was asked for
         return finish(reader.errors(), {});
+    }
     const QByteArray &data = *bytes;
     if (WorkspaceReader::isResourceExport(data)) {
         document.insert(QStringLiteral("kind"), QStringLiteral("resourceExport"));

@@ -452,10 +452,22 @@ std::optional<QJsonObject> parseRoot(const QByteArray &data, const QString &file
     }
     // Saved as UTF-16 by an editor (Notepad's "Unicode"): Qt's parser stops at the first byte, and
     // "illegal value at 1:1" didn't say why (QA pass 47).
-    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF") ||
-        (data.size() >= 2 && (data.at(0) == '\0' || data.at(1) == '\0'))) {
+    // Without a byte order mark, ASCII text in UTF-16 has every other byte NUL.
+    const auto utf16WithoutMark = [&data](int zero) {
+        return data.size() >= 4 && data.at(zero) == '\0' && data.at(zero + 2) == '\0' &&
+            data.at(1 - zero) != '\0' && data.at(3 - zero) != '\0';
+    };
+    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF") || utf16WithoutMark(0) ||
+        utf16WithoutMark(1)) {
         error = {fileName, QStringLiteral("1:1"),
                  QStringLiteral("the file is UTF-16 text; workspace files are UTF-8: save it as UTF-8")};
+        return failed();
+    }
+    // Anything else with a NUL byte is no text at all (an image, an archive, a file the disk lost).
+    if (const qsizetype nul = data.indexOf('\0'); nul >= 0) {
+        error = {
+            fileName, lineColumn(data, int(nul)),
+            QStringLiteral("the file holds binary data (a NUL byte), not JSON text: is it the right file?")};
         return failed();
     }
     QJsonParseError parseError;

@@ -650,6 +650,23 @@ private Q_SLOTS:
                                              "(a credential is written beside its {{ expression }})")),
             qPrintable(rows.err));
         QVERIFY(!rows.err.contains(QStringLiteral("9f8e7d6c5b4a")));
+
+        // With custom auth switched off the steps are still saved, and their credentials still said (QA
+        // pass 48); a body default as a parameter.
+        resource.headers.clear();
+        resource.authMethod = Resource::AuthMethod::None;
+        resource.bodyDefaults = {{QStringLiteral("client_secret"), QStringLiteral("cs-77aa88bb99")}};
+        const QString none =
+            writeFile(dir, QStringLiteral("none.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        const Run noAuth = cli({QStringLiteral("validate"), none});
+        QVERIFY2(
+            noAuth.err.contains(QStringLiteral("warning: step \"http1\" of resource \"api\" (custom auth "
+                                               "is off), header 'x-api-key' looks like a secret")),
+            qPrintable(noAuth.err));
+        QVERIFY2(noAuth.err.contains(QStringLiteral(
+                     "warning: resource \"api\", body default 'client_secret' looks like a secret")),
+                 qPrintable(noAuth.err));
+        QVERIFY(!noAuth.err.contains(QStringLiteral("77aa88bb99")));
     }
 
     void validateWarnsOfAddressesThatArentHttp()

@@ -896,7 +896,7 @@ void TestWorkspaceFormat::readFileStopsAtTheSizeLimit()
     QVERIFY2(reader.error().reason.startsWith(u"the file is larger than 64 MiB"_s),
              qPrintable(reader.error().reason));
 
-    // Exactly at the limit is read (and then refused as JSON, which it isn't).
+    // Exactly at the limit is read (and then refused as binary data, which NUL bytes are).
     QVERIFY(large.resize(WorkspaceReader::maxFileSize));
     QVERIFY(!reader.readFile(large.fileName()));
     QVERIFY2(!reader.error().reason.contains(u"larger than"_s), qPrintable(reader.error().reason));
@@ -935,6 +935,15 @@ void TestWorkspaceFormat::readFromMemory()
             reader.error().toString(),
             u"notepad.json: 1:1: the file is UTF-16 text; workspace files are UTF-8: save it as UTF-8"_s);
     }
+    // A file with NUL bytes that isn't UTF-16 text is called binary, not UTF-16 (QA pass 48).
+    for (const QByteArray &binary :
+         {QByteArray("\0\0\0\x01ftyp", 8), QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16),
+          QByteArray("{\"format\": \0}", 13)}) {
+        QVERIFY(!reader.read(binary, u"image.json"_s));
+        QVERIFY2(reader.error().reason.startsWith(u"the file holds binary data (a NUL byte)"_s),
+                 qPrintable(reader.error().toString()));
+    }
+    QCOMPARE(reader.error().place, u"1:12"_s); // where the NUL is
 }
 
 void TestWorkspaceFormat::errorIsClearedByTheNextRead()

@@ -57,6 +57,7 @@
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
+#include <QShowEvent>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QSplitter>
@@ -3183,6 +3184,26 @@ void tst_MainWindow::theKeyboardStartsInTheEditor()
     QTest::keyClick(filter, Qt::Key_Down);
     QCOMPARE(QApplication::focusWidget(), window->resourceView());
     QVERIFY(window->resourceView()->currentIndex().isValid());
+
+    // Started with nothing to edit, the keyboard is left where the user puts it: shown again later
+    // (restored from minimised), the window doesn't take it to the editor.
+    window.reset();
+    auto empty = createWindow();
+    empty->show();
+    QVERIFY(QTest::qWaitForWindowActive(empty.get()));
+    MessagePrompt::setNextAnswer(QMessageBox::Ok);
+    empty->start(m_dir.filePath(QStringLiteral("not-there.authstudio.json")));
+    QTRY_VERIFY(!empty->isOpening());
+    QCOMPARE(empty->document()->resourceCount(), 0);
+    empty->setCurrentResource(empty->document()->addNewResource());
+    auto *emptyFilter = child<QLineEdit>(empty.get(), QStringLiteral("resourceFilter"));
+    empty->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(empty.get()));
+    emptyFilter->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), emptyFilter);
+    QShowEvent shownAgain; // as a window restored from minimised gets
+    QApplication::sendEvent(empty.get(), &shownAgain);
+    QCOMPARE(QApplication::focusWidget(), emptyFilter);
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -767,8 +767,10 @@ void MainWindow::start(const QString &path)
         m_demoStatus->hide(); // until the file turns out to use the demo API (afterOpen())
     auto openInitial = [this, path] {
         const auto openedOrEmpty = [this](bool opened) {
-            if (!opened)
+            if (!opened) {
                 m_document->newWorkspace();
+                afterOpen(); // as File > New does
+            }
         };
         if (path.isEmpty())
             openedOrEmpty(openDemoWorkspace());
@@ -991,6 +993,7 @@ void MainWindow::afterOpen()
     setCurrentResource(m_document->resourceCount() > 0 ? 0 : -1);
     updateTitle();
     updateActions();
+    m_workspaceOpened = true;
     placeStartingFocus();
 }
 
@@ -1214,14 +1217,13 @@ void MainWindow::placeStartingFocus()
     if (m_startingFocusPlaced || !isVisible())
         return;
     QWidget *focus = focusWidget();
-    if (focus && focus != m_resourceFilter) {
-        m_startingFocusPlaced = true;
-        return;
-    }
-    if (QWidget *first = TabOrder::firstIn(m_resourceEditor)) {
+    QWidget *first = focus && focus != m_resourceFilter ? nullptr : TabOrder::firstIn(m_resourceEditor);
+    if (first)
         first->setFocus(Qt::OtherFocusReason);
+    // Once a workspace has opened in the shown window, never again: a later show (the window restored
+    // from minimised) leaves the keyboard where the user has put it, the filter included.
+    if (first || (focus && focus != m_resourceFilter) || m_workspaceOpened)
         m_startingFocusPlaced = true;
-    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

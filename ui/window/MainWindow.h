@@ -263,6 +263,7 @@ private:
     int m_previewResource = -1; // the resource the Auth Login preview was opened on, -1 for none
     bool m_previewOpens = true; // the preview's next resource is its opening: it may prompt for a login
     bool m_startingFocusPlaced = false;
+    bool m_workspaceOpened = false; // afterOpen() has run once
     bool m_previewJustHidden = false; // hidden in this event, so a show now only moves it
     DocumentChange m_lastChange; // what the last edit, undo or redo changed, for showLastChange()
     // The session the last successful auth test left, per resource, as the app would keep it: the
