@@ -85,6 +85,8 @@ public:
     // http://a:1, and the resource now sends it to http://b:2"), or empty when it is sent: a session is
     // only sent to the servers it was made with (see AuthSession::origins).
     QString anotherServerReason(const AuthSession &session) const;
+    // What every run and query starts with: the workspace's enabled variables and the overrides.
+    Scope baseScope() const;
 
     PendingQuery *send(const Query &query);
     // What an app does on opening: loads the session, checks it with the login test URL when enabled, and
@@ -128,7 +130,6 @@ private:
     enum class AuthOperation { None, LoadSession, LoginTest, Login, Refresh };
 
     bool usesCustomAuth() const;
-    Scope baseScope() const;
     // Where a session's values go (AuthSession::origins): the origins of the base URL, the login test URL
     // when enabled and the refresh workflow's requests, their variables filled from baseScope(); a URL
     // that can't be told so (computed from the session itself, say) is left out.

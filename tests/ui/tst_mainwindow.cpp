@@ -1930,6 +1930,27 @@ void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
                                                                  "would stop there")),
              qPrintable(MessagePrompt::lastText()));
     request.url = url;
+    // And a header that can't be sent or a JSON body that isn't JSON, which the editor marks and Save
+    // refuses (QA pass 48: the form asked first).
+    const ApiRequestStep fixed = request;
+    request.headers = {{QStringLiteral("X-Trace"), QStringLiteral("a\r\nInjected: 1")}};
+    window->document()->setStep(http1, request, QStringLiteral("Break a header"));
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 4);
+    QVERIFY2(MessagePrompt::lastText().startsWith(QStringLiteral(
+                 "Step \u201Chttp1\u201D has the header \u2018X-Trace\u2019, which can't be sent: ")),
+             qPrintable(MessagePrompt::lastText()));
+    request = fixed;
+    request.body.text = QStringLiteral("{\"email\": \"{{ form1.email }}\",}");
+    window->document()->setStep(http1, request, QStringLiteral("Break the body"));
+    MessagePrompt::setNextAnswer(QMessageBox::Cancel);
+    child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
+    QTRY_COMPARE(MessagePrompt::count(), asked + 5);
+    QVERIFY2(MessagePrompt::lastText().startsWith(
+                 QStringLiteral("Step \u201Chttp1\u201D has a JSON body that isn't valid JSON (")),
+             qPrintable(MessagePrompt::lastText()));
+    request = fixed;
     window->document()->setStep(http1, request, QStringLiteral("Fix the URL"));
 
     // And code reading a step no step before it is, or none is at all (a typo, a step renamed since):
@@ -1959,7 +1980,7 @@ void tst_MainWindow::testAsksFirstAboutCodeThatDoesntCompile()
                                                {QStringLiteral("password"), QStringLiteral("pw")}});
     child<QAction>(window.get(), QStringLiteral("actionTestAuth"))->trigger();
     QTRY_COMPARE(finished.size(), 1);
-    QCOMPARE(MessagePrompt::count(), asked + 5);
+    QCOMPARE(MessagePrompt::count(), asked + 7);
 }
 
 void tst_MainWindow::failedRunSelectsTheFailingCell()

@@ -894,6 +894,33 @@ private Q_SLOTS:
         QCOMPARE(labelText("authStatus"), QStringLiteral("Logged in."));
     }
 
+    // Auth Login says first when its run would stop after the form asked for a password (QA pass 48: the
+    // password was typed, then "unknown name"); pressed again, it logs in anyway.
+    void authLoginSaysFirstWhenTheLoginWouldStop()
+    {
+        Workspace workspace = demoWorkspace();
+        for (Step &step : workspace.resources.first().customAuth.authWorkflow.steps) {
+            if (auto *request = std::get_if<ApiRequestStep>(&step)) {
+                request->url = QStringLiteral("{{ DEMO_API }}/login?trace={{ tokn }}");
+                break;
+            }
+        }
+        open(workspace);
+        DialogPrompter::setNextAnswer(std::nullopt); // a form shown now would be cancelled
+        QTest::mouseClick(button("authLoginButton"), Qt::LeftButton);
+        const QString said = labelText("authStatus");
+        QVERIFY2(
+            said.contains(QStringLiteral("reads {{ tokn }}, which no workspace variable and no step before "
+                                         "it defines: the login would stop there")),
+            qPrintable(said));
+        QVERIFY(said.endsWith(QStringLiteral("Press Auth Login again to log in anyway.")));
+        DialogPrompter::setNextAnswer(credentials());
+        QTest::mouseClick(button("authLoginButton"), Qt::LeftButton);
+        QTRY_VERIFY2(labelText("authStatus").startsWith(QStringLiteral("Login failed")),
+                     qPrintable(labelText("authStatus")));
+        QCOMPARE(m_server->counters().logins, 0);
+    }
+
     void cancelledFormSaysSo()
     {
         open(demoWorkspace());

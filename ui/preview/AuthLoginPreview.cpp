@@ -1,5 +1,6 @@
 #include "AuthLoginPreview.h"
 
+#include "editor/JavaScriptStepEditor.h"
 #include "net/PendingQuery.h"
 #include "net/QueryClient.h"
 #include "net/QueryLines.h"
@@ -7,6 +8,7 @@
 #include "run/JsonBodyTemplate.h"
 #include "run/ScopeInspector.h"
 #include "run/StepResult.h"
+#include "run/WorkflowPrecheck.h"
 #include "script/SecretMasker.h"
 #include "script/VisibleText.h"
 #include "session/AuthEvent.h"
@@ -764,6 +766,22 @@ void AuthLoginPreview::login()
         setAuthStatus(waitingForKeychainText());
         return;
     }
+    // A login that would stop after its form has asked for a password is said first, as Test does (QA
+    // pass 48: {{ tokn }} in a URL was found only once the password was typed). A second press logs in
+    // anyway: the steps before may be what is being tried.
+    if (!m_precheckSaid) {
+        const std::optional<WorkflowPrecheck::Stop> stop = WorkflowPrecheck::firstStop(
+            m_client->resource().customAuth.authWorkflow, m_client->baseScope().names(),
+            *JavaScriptStepEditor::syntaxChecker());
+        if (stop && stop->afterForm) {
+            setAuthStatus(
+                tr("%1: the login would stop there, after its form has asked for values. Press Auth "
+                   "Login again to log in anyway.")
+                    .arg(masker().maskText(stop->reason)));
+            m_precheckSaid = true;
+            return;
+        }
+    }
     setAuthStatus(tr("Logging in\u2026"));
     m_client->login();
 }
@@ -1355,6 +1373,7 @@ void AuthLoginPreview::setAuthStatus(const QString &text)
 {
     m_statusSaysSavedElsewhere = false;
     m_statusSaysLoggedIn = false;
+    m_precheckSaid = false;
     m_authStatus->setText(text);
     m_authStatus->setToolTip(text); // the label shows two lines of it
 }

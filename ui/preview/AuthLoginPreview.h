@@ -219,6 +219,7 @@ private:
     QPointer<PendingQuery> m_pending;
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     bool m_statusSaysSavedElsewhere = false; // the status line says so (sessionNotSaved may amend it)
+    bool m_precheckSaid = false; // the status says the login would stop: Auth Login again logs in anyway
     bool m_statusSaysLoggedIn = false; // "Logged in.": updateCountdown() says when that has run out
     bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
     bool m_authRunCancelled = false; // the last login's workflow was cancelled (its form closed)

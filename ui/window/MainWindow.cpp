@@ -20,9 +20,9 @@
 #include "format/WorkspaceValidator.h"
 #include "preview/AuthLoginPreview.h"
 #include "run/ScopeInspector.h"
+#include "run/WorkflowPrecheck.h"
 #include "run/WorkflowRunPanel.h"
 #include "script/ResourceReferences.h"
-#include "script/ScriptSyntaxCheck.h"
 #include "session/KeychainSecretStore.h"
 #include "session/SessionManager.h"
 #include "widgets/ActionIconEngine.h"
@@ -1656,51 +1656,15 @@ void MainWindow::checkTestStart(const std::function<void()> &proceed)
     // A name nothing defines stops the run at the step that reads it. When a form asks before that step,
     // the user typed a password for nothing (QA passes 35 and 36 both tripped on it): say so first. The
     // steps before can still be tested; a run that stops at once says the same itself, unasked.
-    // So does code that doesn't compile (QA pass 40), found by compiling the enabled scripts.
-    const Workflow &workflow = m_runPanel->workflow();
-    const QList<ResourceReferences::UndefinedRead> undefined =
-        ResourceReferences::undefinedReads(workflow, m_runPanel->initialScope().names());
-    const QList<ScriptSyntaxCheck::Problem> broken =
-        ScriptSyntaxCheck::problems(workflow, *JavaScriptStepEditor::syntaxChecker());
-    bool formFirst = false;
-    QString why; // why the run would stop at the first step it would stop at
-    for (const Step &step : workflow.steps) {
-        const QString name = stepName(step);
-        if (!undefined.isEmpty() && name == undefined.first().step) {
-            QStringList names;
-            for (const ResourceReferences::UndefinedRead &read : undefined) {
-                if (read.step == name)
-                    names.append(read.name);
-            }
-            why =
-                tr("Step \u201C%1\u201D reads %2, which no workspace variable and no step before it defines")
-                    .arg(name, ResourceReferences::asExpressions(names));
-            break;
-        }
-        const auto problem =
-            std::find_if(broken.cbegin(), broken.cend(),
-                         [&name](const ScriptSyntaxCheck::Problem &p) { return p.step == name; });
-        if (problem != broken.cend()) {
-            why = tr("Step \u201C%1\u201D has code that doesn't compile (%2)").arg(name, problem->message);
-            break;
-        }
-        // An address no {{ }} can make an http one, as validate says (QA pass 41).
-        if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled) {
-            if (const QString urlProblem = WorkspaceValidator::requestUrlProblem(request->url);
-                !urlProblem.isEmpty()) {
-                why = request->url.trimmed().isEmpty()
-                    ? tr("Step \u201C%1\u201D has no URL").arg(name)
-                    : tr("Step \u201C%1\u201D has the URL \u2018%2\u2019: %3")
-                          .arg(name, request->url, urlProblem);
-                break;
-            }
-        }
-        formFirst = formFirst || (stepEnabled(step) && std::holds_alternative<FormStep>(step));
-    }
-    if (why.isEmpty() || !formFirst) {
+    // So do code that doesn't compile (QA pass 40), an address that isn't http (QA pass 41), and a
+    // header or JSON body that can't be sent (QA pass 48).
+    const std::optional<WorkflowPrecheck::Stop> stop = WorkflowPrecheck::firstStop(
+        m_runPanel->workflow(), m_runPanel->initialScope().names(), *JavaScriptStepEditor::syntaxChecker());
+    if (!stop || !stop->afterForm) {
         proceed();
         return;
     }
+    const QString why = stop->reason;
     MessagePrompt::ask(
         this, QMessageBox::Warning, tr("Test the workflow"),
         tr("%1: the run would stop there, after the form has asked for its values.\n\nTest the steps "
