@@ -1510,6 +1510,25 @@ void tst_Editors::keyValueTextReadsWhatPeoplePaste_data()
     QTest::newRow("curl options with their argument attached")
         << QStringLiteral("curl https://api.test/ -HX-Attached:1 -XPOST -H 'X-Remove:' -AFirefox/1")
         << KeyValueList {row("X-Attached", "1"), row("User-Agent", "Firefox/1")};
+    // Read as bash and curl do (review of QA pass 47's change): escaped bytes are UTF-8 (or Latin-1),
+    // a surrogate pair one character, \0 ends the string, \c never takes the closing quote; flags
+    // before an option in one word; an option's argument is no address; CRLF continues inside "...".
+    QTest::newRow("curl $'...' bytes")
+        << QStringLiteral("curl https://api.test/ -H $'X-A: caf\\xc3\\xa9 caf\\303\\251' -H $'X-B: caf\\xe9' "
+                          "-H $'X-C: \\uD83D\\uDE00' -H $'X-D: cut\\0off' -H $'X-E: a\\c' -H 'X-F: f'")
+        << KeyValueList {row("X-A", "caf\u00e9 caf\u00e9"),
+                         row("X-B", "caf\u00e9"),
+                         row("X-C", "\U0001F600"),
+                         row("X-D", "cut"),
+                         row("X-E", "a\\c"),
+                         row("X-F", "f")};
+    QTest::newRow("curl flags and options with arguments")
+        << QStringLiteral("curl -x http://proxy.test:8080 -sSLH 'X-A: a' -o out.json --connect-timeout 5 "
+                          "'https://api.test/?p=1' -sAFirefox/2")
+        << KeyValueList {row("X-A", "a"), row("User-Agent", "Firefox/2")};
+    QTest::newRow("curl CRLF continuation in double quotes")
+        << QStringLiteral("curl https://api.test/ \\\r\n  -H \"X-A: a\\\r\nb\"")
+        << KeyValueList {row("X-A", "ab")};
     QTest::newRow("blank lines") << QStringLiteral("\n\n  \nA: 1\n\n") << KeyValueList {row("A", "1")};
 }
 
@@ -1539,6 +1558,11 @@ void tst_Editors::aPastedCurlCommandSaysWhatItLeftOut()
              (KeyValueList {{QStringLiteral("page"), QStringLiteral("2"), true},
                             {QStringLiteral("q"), QStringLiteral("a b"), true}}));
     QCOMPARE(leftOut.first(), QStringLiteral("1 header"));
+    // A proxy's address is an option's argument, not the command's (review: its parameters were pasted).
+    QCOMPARE(KeyValueText::parse(
+                 QStringLiteral("curl -x 'http://proxy.test:8080/?z=9' -sS 'https://api.test/?p=1'"),
+                 KeyValueText::Style::Assignment),
+             (KeyValueList {{QStringLiteral("p"), QStringLiteral("1"), true}}));
 
     auto document = demoDocument();
     KeyValueTableEditor headers(document.get());

@@ -1,6 +1,7 @@
 #include "KeyValueText.h"
 
 #include <QRegularExpression>
+#include <QStringDecoder>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -35,9 +36,11 @@ QStringList linesOf(const QString &text)
     return text.split(lineBreak);
 }
 
-// The character(s) a backslash escape in $'...' stands for, as bash reads them: `at` is the backslash
-// on entry and the escape's last character on return. An escape bash doesn't know stays as written.
-QString ansiEscape(const QString &command, qsizetype &at)
+// One backslash escape of bash's $'...' quoting, `at` on the backslash, moved to the escape's last
+// character. \xHH and octal escapes are bytes, added to `bytes` (a run of them is one UTF-8 text, as in
+// $'caf\xc3\xa9'); anything else is text, returned. \0 (a NUL byte) ends the string, as bash does:
+// `ended` is set.
+QString ansiEscape(const QString &command, qsizetype &at, QByteArray &bytes, bool &ended)
 {
     const qsizetype size = command.size();
     const QChar letter = command.at(++at);
@@ -54,6 +57,15 @@ QString ansiEscape(const QString &command, qsizetype &at)
             ++digits;
         }
         return std::pair {value, digits};
+    };
+    const auto byte = [&bytes, &ended](char32_t value) {
+        if (ended)
+            return QString();
+        if ((value & 0xff) == 0)
+            ended = true;
+        else
+            bytes.append(char(value & 0xff));
+        return QString();
     };
     switch (letter.unicode()) {
     case 'a':
@@ -73,35 +85,63 @@ QString ansiEscape(const QString &command, qsizetype &at)
         return QStringLiteral("\t");
     case 'v':
         return QStringLiteral("\v");
-    case 'x':
+    case 'x': {
+        const auto [value, digits] = number(16, 2);
+        return digits == 0 ? QStringLiteral("\\x") : byte(value);
+    }
     case 'u':
     case 'U': {
-        const auto [value, digits] = number(16,
-                                            letter == QLatin1Char('x')       ? 2
-                                                : letter == QLatin1Char('u') ? 4
-                                                                             : 8);
+        auto [value, digits] = number(16, letter == QLatin1Char('u') ? 4 : 8);
         if (digits == 0)
             return QStringLiteral("\\") + letter;
+        // A surrogate pair written as two escapes (\uD83D\uDE00) is one character.
+        if (value >= 0xD800 && value <= 0xDBFF && at + 6 < size &&
+            command.mid(at + 1, 2) == QLatin1String("\\u")) {
+            bool ok = false;
+            const uint low = command.mid(at + 3, 4).toUInt(&ok, 16);
+            if (ok && low >= 0xDC00 && low <= 0xDFFF) {
+                value = QChar::surrogateToUcs4(char16_t(value), char16_t(low));
+                at += 6;
+            }
+        }
+        if (value == 0) {
+            ended = true;
+            return {};
+        }
         if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
             return QString(QChar::ReplacementCharacter);
         return QString::fromUcs4(&value, 1);
     }
-    case 'c': // a control character: \cA is 1
-        if (at + 1 < size)
-            return QString(QChar(command.at(++at).toUpper().unicode() & 0x1f));
+    case 'c': // a control character: \cA is 1, \c? is DEL; never the quote that ends the string
+        if (at + 1 < size && command.at(at + 1) != QLatin1Char('\'')) {
+            const QChar control = command.at(++at);
+            if (control == QLatin1Char('?'))
+                return QString(QChar(0x7f));
+            if ((control.toUpper().unicode() & 0x1f) == 0) {
+                ended = true;
+                return {};
+            }
+            return QString(QChar(control.toUpper().unicode() & 0x1f));
+        }
         return QStringLiteral("\\c");
     default:
         if (letter.isDigit() && letter < QLatin1Char('8')) {
             --at;
-            const auto [value, digits] = number(8, 3);
-            Q_UNUSED(digits);
-            return QString(QChar(char16_t(value & 0xff)));
+            return byte(number(8, 3).first);
         }
         // \\, \', \" and \? are the character itself; any other escape keeps its backslash.
         if (QStringView(u"\\'\"?").contains(letter))
             return QString(letter);
         return QStringLiteral("\\") + letter;
     }
+}
+
+// Bytes an escape wrote, as text: UTF-8 when they are, else Latin-1 (Firefox writes \xe9 for é).
+QString textOfBytes(const QByteArray &bytes)
+{
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = utf8(bytes);
+    return utf8.hasError() ? QString::fromLatin1(bytes) : text;
 }
 
 // The words of a shell command line, as a shell splits them: spaces separate; '...' is literal, "..."
@@ -112,16 +152,22 @@ QStringList shellWords(const QString &command)
     QString word;
     bool inWord = false;
     const qsizetype size = command.size();
+    // A line break after a backslash, LF or CRLF: the command goes on; `at` is on the backslash.
+    const auto continuation = [&command, size](qsizetype at) -> qsizetype {
+        if (at + 1 < size && command.at(at + 1) == QLatin1Char('\n'))
+            return 1;
+        if (at + 1 < size && command.at(at + 1) == QLatin1Char('\r'))
+            return at + 2 < size && command.at(at + 2) == QLatin1Char('\n') ? 2 : 1;
+        return 0;
+    };
     for (qsizetype i = 0; i < size; ++i) {
         const QChar c = command.at(i);
         if (c == QLatin1Char('\\') && i + 1 < size) {
-            const QChar next = command.at(++i);
-            if (next == QLatin1Char('\n') || next == QLatin1Char('\r')) {
-                if (next == QLatin1Char('\r') && i + 1 < size && command.at(i + 1) == QLatin1Char('\n'))
-                    ++i;
+            if (const qsizetype skip = continuation(i)) {
+                i += skip;
                 continue;
             }
-            word += next;
+            word += command.at(++i);
             inWord = true;
         } else if (c == QLatin1Char('\'') || c == QLatin1Char('"') ||
                    (c == QLatin1Char('$') && i + 1 < size && command.at(i + 1) == QLatin1Char('\''))) {
@@ -129,24 +175,37 @@ QStringList shellWords(const QString &command)
             const QChar quote = ansi ? QLatin1Char('\'') : c;
             if (ansi)
                 ++i;
+            QByteArray bytes; // escaped bytes not yet added to the word
+            bool ended = false; // a NUL ended the string: the rest up to the quote is dropped
             for (++i; i < size && command.at(i) != quote; ++i) {
                 const QChar d = command.at(i);
-                if (d != QLatin1Char('\\') || i + 1 >= size || (quote == QLatin1Char('\'') && !ansi)) {
+                if (ansi && d == QLatin1Char('\\') && i + 1 < size) {
+                    const QString text = ansiEscape(command, i, bytes, ended);
+                    if (!text.isEmpty() && !ended) {
+                        word += textOfBytes(std::exchange(bytes, {}));
+                        word += text;
+                    }
+                    continue;
+                }
+                word += textOfBytes(std::exchange(bytes, {}));
+                if (ended) {
+                    continue;
+                } else if (d != QLatin1Char('\\') || i + 1 >= size || quote == QLatin1Char('\'')) {
                     word += d;
-                } else if (ansi) {
-                    word += ansiEscape(command, i);
+                } else if (const qsizetype skip = continuation(i)) {
+                    i += skip; // a line continued
                 } else {
                     // In double quotes a backslash escapes only these; before anything else it stays.
                     const QChar next = command.at(i + 1);
-                    if (QStringView(u"$`\"\\\n").contains(next)) {
+                    if (QStringView(u"$`\"\\").contains(next)) {
                         ++i;
-                        if (next != QLatin1Char('\n')) // a line continued
-                            word += next;
+                        word += next;
                     } else {
                         word += d;
                     }
                 }
             }
+            word += textOfBytes(bytes);
             inWord = true;
         } else if (c.isSpace()) {
             if (inWord)
@@ -161,6 +220,68 @@ QStringList shellWords(const QString &command)
         words.append(word);
     return words;
 }
+
+// curl's short options that take an argument (the others are flags), and its long options that do, beside
+// those read below: their argument is skipped, never read as the address.
+constexpr QStringView ShortOptionsWithArgument = u"HAebXdFuxowmTEKrcDUYytzPQC";
+const QStringList LongOptionsWithArgument {QStringLiteral("--proxy"),
+                                           QStringLiteral("--output"),
+                                           QStringLiteral("--write-out"),
+                                           QStringLiteral("--max-time"),
+                                           QStringLiteral("--upload-file"),
+                                           QStringLiteral("--cert"),
+                                           QStringLiteral("--config"),
+                                           QStringLiteral("--range"),
+                                           QStringLiteral("--cookie-jar"),
+                                           QStringLiteral("--dump-header"),
+                                           QStringLiteral("--proxy-user"),
+                                           QStringLiteral("--speed-limit"),
+                                           QStringLiteral("--speed-time"),
+                                           QStringLiteral("--telnet-option"),
+                                           QStringLiteral("--time-cond"),
+                                           QStringLiteral("--ftp-port"),
+                                           QStringLiteral("--quote"),
+                                           QStringLiteral("--continue-at"),
+                                           QStringLiteral("--cacert"),
+                                           QStringLiteral("--capath"),
+                                           QStringLiteral("--key"),
+                                           QStringLiteral("--key-type"),
+                                           QStringLiteral("--cert-type"),
+                                           QStringLiteral("--connect-timeout"),
+                                           QStringLiteral("--resolve"),
+                                           QStringLiteral("--connect-to"),
+                                           QStringLiteral("--retry"),
+                                           QStringLiteral("--retry-delay"),
+                                           QStringLiteral("--retry-max-time"),
+                                           QStringLiteral("--limit-rate"),
+                                           QStringLiteral("--interface"),
+                                           QStringLiteral("--max-redirs"),
+                                           QStringLiteral("--max-filesize"),
+                                           QStringLiteral("--proxy-header"),
+                                           QStringLiteral("--noproxy"),
+                                           QStringLiteral("--output-dir"),
+                                           QStringLiteral("--ciphers"),
+                                           QStringLiteral("--preproxy"),
+                                           QStringLiteral("--socks4"),
+                                           QStringLiteral("--socks4a"),
+                                           QStringLiteral("--socks5"),
+                                           QStringLiteral("--socks5-hostname"),
+                                           QStringLiteral("--unix-socket"),
+                                           QStringLiteral("--abstract-unix-socket"),
+                                           QStringLiteral("--trace"),
+                                           QStringLiteral("--trace-ascii"),
+                                           QStringLiteral("--stderr"),
+                                           QStringLiteral("--url-query"),
+                                           QStringLiteral("--netrc-file"),
+                                           QStringLiteral("--aws-sigv4"),
+                                           QStringLiteral("--variable"),
+                                           QStringLiteral("--tls-max"),
+                                           QStringLiteral("--pinnedpubkey"),
+                                           QStringLiteral("--dns-servers"),
+                                           QStringLiteral("--expect100-timeout"),
+                                           QStringLiteral("--keepalive-time"),
+                                           QStringLiteral("--local-port"),
+                                           QStringLiteral("--happy-eyeballs-timeout-ms")};
 
 bool isOneOf(const QString &option, std::initializer_list<const char *> names)
 {
@@ -190,12 +311,19 @@ KeyValueList curlRows(const QString &command, KeyValueText::Style style, QString
     for (qsizetype i = 1; i < words.size(); ++i) {
         QString option = words.at(i);
         QString argument;
-        // curl takes a short option's argument attached too: -HAccept:x, -XPOST.
-        const bool attached = option.size() > 2 && option.startsWith(QLatin1Char('-')) &&
-            QStringView(u"HAebXdFu").contains(option.at(1));
-        if (attached) {
-            argument = option.mid(2);
-            option.truncate(2);
+        bool attached = false; // the argument is part of the option's word: -HAccept:x, -XPOST
+        // A word of short options is read as curl does, letter by letter: flags (-sSL) until one that
+        // takes an argument, which is the rest of the word or the next word (-sSLH 'X-A: a' is -H).
+        if (option.size() > 1 && option.startsWith(QLatin1Char('-')) &&
+            !option.startsWith(QLatin1String("--"))) {
+            qsizetype letter = 1;
+            while (letter < option.size() && !ShortOptionsWithArgument.contains(option.at(letter)))
+                ++letter;
+            if (letter == option.size())
+                continue; // flags only
+            attached = letter + 1 < option.size();
+            argument = attached ? option.mid(letter + 1) : i + 1 < words.size() ? words.at(i + 1) : QString();
+            option = QStringLiteral("-") + option.at(letter);
         } else if (i + 1 < words.size()) {
             argument = words.at(i + 1);
         }
@@ -231,6 +359,9 @@ KeyValueList curlRows(const QString &command, KeyValueText::Style style, QString
         } else if (option == QLatin1String("--url")) {
             if (address.isEmpty())
                 address = argument;
+        } else if ((option.size() == 2 && option.startsWith(QLatin1Char('-'))) ||
+                   LongOptionsWithArgument.contains(option)) {
+            // Its argument is no address (-x http://proxy:8080 was read as the command's address).
         } else {
             // The address is the word that reads as one; an option's argument (-X POST) doesn't.
             if (address.isEmpty() &&
