@@ -822,6 +822,17 @@ private Q_SLOTS:
         QVERIFY(indexOf(QStringLiteral("(first attempt)")) <
                 indexOf(QStringLiteral("refresh (failed query")));
         QCOMPARE(indexOf(QStringLiteral("retr")), qsizetype(-1));
+        // The "login required" the query met is not called something it waited for (review).
+        const QRegularExpression metEvent(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d\\.\\d+ login required"));
+        const auto met = std::find_if(timeline.cbegin(), timeline.cend(), [&metEvent](const QString &text) {
+            return metEvent.match(text).hasMatch();
+        });
+        QVERIFY(met != timeline.cend());
+        child<QListWidget>("refreshTimeline")->setCurrentRow(int(met - timeline.cbegin()));
+        QVERIFY2(viewText("responseView")
+                     .startsWith(
+                         QStringLiteral("Not a reply to the query: what the session said as it was sent.")),
+                 qPrintable(viewText("responseView")));
         // A countdown beside "Login required" would contradict it.
         QVERIFY(!child<QLabel>("expiryCountdown")->isVisible());
         // An edit keeps the session the server refused, and so what is known of it.

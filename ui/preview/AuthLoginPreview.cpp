@@ -948,7 +948,7 @@ QString eventNoun(const AuthEvent &event)
         return AuthLoginPreview::tr("refresh");
     case AuthEvent::Kind::LoginTest:
         return AuthLoginPreview::tr("login test");
-    default:
+    default: // not asked for: fillTimeline() says these otherwise
         return AuthLoginPreview::tr("auth event");
     }
 }
@@ -974,7 +974,12 @@ void AuthLoginPreview::fillTimeline(const QueryResult &result, const SecretMaske
         }
         // Selected, an event's rows show what it did under Response, not a reply to the query: the pane
         // kept the reply of the row selected before, which read as the refresh's own (QA pass 47).
-        QString story = tr("Not a reply to the query: the %1 it waited for.").arg(eventNoun(event)) +
+        // A login required or a warning is something the query met, not something it waited for.
+        const bool waitedFor = event.kind == AuthEvent::Kind::Login ||
+            event.kind == AuthEvent::Kind::Refresh || event.kind == AuthEvent::Kind::LoginTest;
+        QString story =
+            (waitedFor ? tr("Not a reply to the query: the %1 it waited for.").arg(eventNoun(event))
+                       : tr("Not a reply to the query: what the session said as it was sent.")) +
             QStringLiteral("\n\n") + event.toText();
         for (const AuthEvent::Step &step : event.steps)
             story += QStringLiteral("\n    ") + step.toText();
