@@ -930,6 +930,20 @@ private Q_SLOTS:
         QTRY_VERIFY2(labelText("authStatus").startsWith(QStringLiteral("Login failed")),
                      qPrintable(labelText("authStatus")));
         QCOMPARE(m_server->counters().logins, 0);
+
+        // Opening with a login test that says "not logged in" doesn't prompt for such a login either.
+        m_preview->closeResource();
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        DialogPrompter::setNextAnswer(std::nullopt); // a form shown now would be cancelled
+        open(workspace);
+        QTRY_VERIFY2(
+            labelText("authStatus")
+                .endsWith(QStringLiteral(
+                    "the login would stop there, after its form has asked for values. Press Auth Login to "
+                    "log in anyway.")),
+            qPrintable(labelText("authStatus")));
+        QCOMPARE(labelText("sessionState"), QStringLiteral("Not logged in"));
     }
 
     void cancelledFormSaysSo()

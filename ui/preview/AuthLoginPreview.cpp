@@ -613,6 +613,19 @@ void AuthLoginPreview::openClient(Update update)
         setAuthStatus(tr("Resource edited: the next query or Auth Login uses it."));
 }
 
+QString AuthLoginPreview::loginWouldStop() const
+{
+    if (!m_client)
+        return {};
+    const std::optional<WorkflowPrecheck::Stop> stop =
+        WorkflowPrecheck::firstStop(m_client->resource().customAuth.authWorkflow,
+                                    m_client->baseScope().names(), *JavaScriptStepEditor::syntaxChecker());
+    if (!stop || !stop->afterForm)
+        return {};
+    return tr("%1: the login would stop there, after its form has asked for values")
+        .arg(masker().maskText(stop->reason));
+}
+
 QString AuthLoginPreview::anotherServerReason() const
 {
     const std::optional<AuthSession> session = shownSession();
@@ -689,9 +702,16 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
         else
             setAuthStatus(tr("Using the stored session."));
     } else if (result.loginRequired && !auth.runWithoutPrompt && m_checkMayPrompt) {
-        // An app prompts right away when its user isn't logged in; the preview does the same.
-        setAuthStatus(tr("%1 Logging in\u2026").arg(masker().maskText(result.error)));
-        m_client->login();
+        // An app prompts right away when its user isn't logged in; the preview does the same, unless the
+        // login would stop after its form (as Auth Login says).
+        if (const QString stop = loginWouldStop(); !stop.isEmpty()) {
+            setAuthStatus(
+                tr("%1 %2. Press Auth Login to log in anyway.").arg(masker().maskText(result.error), stop));
+            m_precheckSaid = true;
+        } else {
+            setAuthStatus(tr("%1 Logging in\u2026").arg(masker().maskText(result.error)));
+            m_client->login();
+        }
     } else if (result.loginRequired && !auth.runWithoutPrompt) {
         setAuthStatus(tr("%1 An app would ask its user to log in now: press Auth Login.")
                           .arg(masker().maskText(result.error)));
@@ -770,14 +790,8 @@ void AuthLoginPreview::login()
     // pass 48: {{ tokn }} in a URL was found only once the password was typed). A second press logs in
     // anyway: the steps before may be what is being tried.
     if (!m_precheckSaid) {
-        const std::optional<WorkflowPrecheck::Stop> stop = WorkflowPrecheck::firstStop(
-            m_client->resource().customAuth.authWorkflow, m_client->baseScope().names(),
-            *JavaScriptStepEditor::syntaxChecker());
-        if (stop && stop->afterForm) {
-            setAuthStatus(
-                tr("%1: the login would stop there, after its form has asked for values. Press Auth "
-                   "Login again to log in anyway.")
-                    .arg(masker().maskText(stop->reason)));
+        if (const QString stop = loginWouldStop(); !stop.isEmpty()) {
+            setAuthStatus(tr("%1. Press Auth Login again to log in anyway.").arg(stop));
             m_precheckSaid = true;
             return;
         }

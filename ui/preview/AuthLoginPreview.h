@@ -141,6 +141,8 @@ public:
     // Why the shown session is not sent where the resource now sends its values (see
     // QueryClient::anotherServerReason), or empty.
     QString anotherServerReason() const;
+    // Why the auth workflow would stop after its form has asked for values (WorkflowPrecheck), or empty.
+    QString loginWouldStop() const;
     bool isLoggedIn() const;
 
 Q_SIGNALS:
