@@ -159,6 +159,34 @@ double contrast(const QColor &a, const QColor &b)
     return la > lb ? la / lb : lb / la;
 }
 
+// An ElidedLabel of `lines` lines above a field, in a 240 px wide window, shown with "Short.".
+struct LabelWindow
+{
+    explicit LabelWindow(int lines)
+    {
+        auto *layout = new QVBoxLayout(&window);
+        label = new ElidedLabel(&window);
+        label->setLineCount(lines);
+        below = new QLineEdit(&window);
+        layout->addWidget(label);
+        layout->addWidget(below);
+        layout->addStretch(1);
+        window.resize(240, 200);
+        label->setText(QStringLiteral("Short."));
+        window.show();
+    }
+    // Lays out what changed, the label's new height included.
+    static void settle()
+    {
+        for (int round = 0; round < 4; ++round)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    }
+
+    QWidget window;
+    ElidedLabel *label = nullptr;
+    QLineEdit *below = nullptr;
+};
+
 } // namespace
 
 class TestWidgets : public QObject
@@ -1602,21 +1630,12 @@ private Q_SLOTS:
     // doesn't fit is cut with "…" on screen, and stays whole for screen readers and Copy.
     void elidedLabelKeepsOneLine()
     {
-        QWidget window;
-        auto *layout = new QVBoxLayout(&window);
-        auto *label = new ElidedLabel(&window);
-        auto *below = new QLineEdit(&window);
-        layout->addWidget(label);
-        layout->addWidget(below);
-        layout->addStretch(1);
-        window.resize(240, 200);
-        label->setText(QStringLiteral("Short."));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const auto settle = [] {
-            for (int round = 0; round < 4; ++round)
-                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        };
+        LabelWindow shown(1);
+        QVERIFY(QTest::qWaitForWindowExposed(&shown.window));
+        QWidget &window = shown.window;
+        ElidedLabel *label = shown.label;
+        QLineEdit *below = shown.below;
+        const auto settle = &LabelWindow::settle;
         settle();
         QVERIFY(!label->isElided());
         const int belowY = below->y();
@@ -1645,22 +1664,11 @@ private Q_SLOTS:
     // line only when the text goes on past it (QA pass 47: the preview's statuses were cut on one line).
     void elidedLabelWrapsOnTheLinesItIsGiven()
     {
-        QWidget window;
-        auto *layout = new QVBoxLayout(&window);
-        auto *label = new ElidedLabel(&window);
-        label->setLineCount(2);
-        auto *below = new QLineEdit(&window);
-        layout->addWidget(label);
-        layout->addWidget(below);
-        layout->addStretch(1);
-        window.resize(240, 200);
-        label->setText(QStringLiteral("Short."));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const auto settle = [] {
-            for (int round = 0; round < 4; ++round)
-                QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
-        };
+        LabelWindow shown(2);
+        QVERIFY(QTest::qWaitForWindowExposed(&shown.window));
+        ElidedLabel *label = shown.label;
+        QLineEdit *below = shown.below;
+        const auto settle = &LabelWindow::settle;
         settle();
         const int height = label->height();
         QVERIFY(height >= 2 * label->fontMetrics().height());
@@ -1680,7 +1688,7 @@ private Q_SLOTS:
         QVERIFY(label->isElided());
         QCOMPARE(label->height(), height);
         QCOMPARE(below->y(), belowY);
-        QCOMPARE(window.width(), 240);
+        QCOMPARE(shown.window.width(), 240);
     }
 };
 
