@@ -69,7 +69,7 @@ WorkflowPrecheck::firstStop(const Workflow &workflow, const QStringList &defined
             reason = requestProblem(*request);
         }
         if (!reason.isEmpty())
-            return Stop {name, QStringLiteral("Step \u201C%1\u201D %2").arg(name, reason), formFirst};
+            return Stop {QStringLiteral("Step \u201C%1\u201D %2").arg(name, reason), formFirst};
         formFirst = formFirst || (stepEnabled(step) && std::holds_alternative<FormStep>(step));
     }
     return std::nullopt;

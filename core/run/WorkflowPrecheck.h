@@ -20,7 +20,6 @@ class WorkflowPrecheck
 public:
     struct Stop
     {
-        QString step;
         QString reason; // "Step “http1” reads {{ tokn }}, which no workspace variable and no step before it
                         // defines"
         bool afterForm = false; // an enabled Form step comes before it: the user would type for nothing

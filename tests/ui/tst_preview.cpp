@@ -48,6 +48,16 @@ Workspace demoWorkspace()
     return TestWorkspaces::demoLoginWorkspace(QStringLiteral("http://127.0.0.1:9"));
 }
 
+// The demo workspace with a time-based refresh: its session expires with the server's token lifetime.
+Workspace expiringWorkspace()
+{
+    Workspace workspace = demoWorkspace();
+    CustomAuth &auth = workspace.resources.first().customAuth;
+    auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+    auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+    return workspace;
+}
+
 // The demo workspace with a copy of its resource named "other", to switch to.
 Workspace demoWorkspaceWithAnother()
 {
@@ -620,10 +630,8 @@ private Q_SLOTS:
         QFETCH(QString, shown);
         QFETCH(int, loginTimeout);
         m_server->setTokenLifetime(lifetime);
-        Workspace workspace = demoWorkspace();
+        Workspace workspace = expiringWorkspace();
         workspace.resources.first().customAuth.loginTimeoutSeconds = loginTimeout;
-        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
-        workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
         ManualClock clock;
         m_preview->setClock(&clock);
         open(workspace);
@@ -654,10 +662,8 @@ private Q_SLOTS:
     void expiryWithoutARefreshWorkflowSaysLogInAgain()
     {
         m_server->setTokenLifetime(120);
-        Workspace workspace = demoWorkspace();
+        Workspace workspace = expiringWorkspace();
         CustomAuth &auth = workspace.resources.first().customAuth;
-        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
-        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
         auth.refreshWorkflow.steps.clear();
         ManualClock clock;
         m_preview->setClock(&clock);
@@ -736,9 +742,7 @@ private Q_SLOTS:
     void expiredSessionRefreshesOnTheNextQuery()
     {
         m_server->setTokenLifetime(120);
-        Workspace workspace = demoWorkspace();
-        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
-        workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
+        Workspace workspace = expiringWorkspace();
         ManualClock clock;
         m_preview->setClock(&clock);
         open(workspace);
@@ -1154,10 +1158,8 @@ private Q_SLOTS:
     void openingCheckSaysWhyItRefreshed()
     {
         m_server->setTokenLifetime(120);
-        Workspace workspace = demoWorkspace();
+        Workspace workspace = expiringWorkspace();
         CustomAuth &auth = workspace.resources.first().customAuth;
-        auth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
-        auth.expiresIn = QStringLiteral("{{ EXPIRES_IN }}");
         ManualClock clock;
         m_preview->setClock(&clock);
         open(workspace);

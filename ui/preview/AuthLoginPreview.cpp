@@ -1108,12 +1108,13 @@ void AuthLoginPreview::onLoginFinished(bool succeeded, const QString &message)
         setAuthStatus(tr("Logged in, but %1.").arg(warning));
     else if (succeeded)
         setAuthStatus(tr("Logged in."));
-    else if (m_authRunCancelled && isLoggedIn() &&
-             anotherServerReason().isEmpty()) // the session before stays
-        setAuthStatus(tr("Login cancelled: still logged in with the earlier session."));
-    else if (m_authRunCancelled && isLoggedIn()) // kept, but for the server the resource pointed at before
-        setAuthStatus(tr("Login cancelled: login required, as %1.").arg(anotherServerReason()));
-    else if (m_authRunCancelled) // the user closed the login form: nothing failed
+    else if (m_authRunCancelled && isLoggedIn()) {
+        // The session from before stays; made for the server the resource pointed at before, it is kept
+        // but not sent.
+        const QString elsewhere = anotherServerReason();
+        setAuthStatus(elsewhere.isEmpty() ? tr("Login cancelled: still logged in with the earlier session.")
+                                          : tr("Login cancelled: login required, as %1.").arg(elsewhere));
+    } else if (m_authRunCancelled) // the user closed the login form: nothing failed
         setAuthStatus(tr("Login cancelled: not logged in. Auth Login asks again."));
     else
         setAuthStatus(tr("Login failed: %1").arg(message));
@@ -1298,7 +1299,7 @@ void AuthLoginPreview::updateCountdown()
     const bool expiryFirst =
         session && session->expiresAt.isValid() && (!timesOut.isValid() || session->expiresAt <= timesOut);
     if (!session || !session->isLoggedIn() || m_loginRequired || (!expiryFirst && !timesOut.isValid()) ||
-        !anotherServerReason().isEmpty()) {
+        (m_client && !m_client->anotherServerReason(*session).isEmpty())) {
         m_expiryCountdown->hide();
         m_expiryCountdown->clear();
         return;
@@ -1327,20 +1328,23 @@ void AuthLoginPreview::updateCountdown()
         m_expiryCountdown->setText(ms > 0          ? tr("expires in %1").arg(remaining)
                                        : refreshes ? tr("refresh due")
                                                    : tr("log in again"));
-        m_expiryCountdown->setToolTip(
-            ms <= 0
-                ? (refreshes ? tr("The session expired at %1 (from the resource's lifetime rule); the next "
-                                  "query refreshes it first")
-                             : tr("The session expired at %1 (from the resource's lifetime rule); with no "
-                                  "refresh workflow, the next query needs a new login"))
-                      .arg(at)
-                : refreshes
-                ? tr("The session expires at %1 (from the resource's lifetime rule); the first query "
-                     "shortly before then refreshes it")
-                      .arg(at)
-                : tr("The session expires at %1 (from the resource's lifetime rule); with no refresh "
-                     "workflow, a new login is needed then")
-                      .arg(at));
+        QString tip;
+        if (ms <= 0 && refreshes)
+            tip =
+                tr("The session expired at %1 (from the resource's lifetime rule); the next query refreshes "
+                   "it first");
+        else if (ms <= 0)
+            tip =
+                tr("The session expired at %1 (from the resource's lifetime rule); with no refresh workflow, "
+                   "the next query needs a new login");
+        else if (refreshes)
+            tip = tr("The session expires at %1 (from the resource's lifetime rule); the first query shortly "
+                     "before then refreshes it");
+        else
+            tip =
+                tr("The session expires at %1 (from the resource's lifetime rule); with no refresh workflow, "
+                   "a new login is needed then");
+        m_expiryCountdown->setToolTip(tip.arg(at));
     } else {
         m_expiryCountdown->setText(ms <= 0 ? tr("log in again") : tr("login times out in %1").arg(remaining));
         m_expiryCountdown->setToolTip(
