@@ -1,6 +1,7 @@
 #include "CliPrompter.h"
 
 #include <cstdio>
+#include <cstring>
 #include <termios.h>
 #include <unistd.h>
 
@@ -29,12 +30,16 @@ std::optional<QString> readFromTerminal(const QString &label, bool secret)
     const bool gotLine = std::fgets(buffer, sizeof buffer, tty) != nullptr;
     if (restore) {
         tcsetattr(fd, TCSAFLUSH, &saved);
-        std::fputc('\n', tty);
+        // The newline the silent read swallowed. Past the stream: stdio may not write to a stream it has
+        // just read from without a seek in between, which a terminal can't do.
+        [[maybe_unused]] const ssize_t written = write(fd, "\n", 1);
     }
     std::fclose(tty);
     if (!gotLine)
         return std::nullopt;
     QString line = QString::fromLocal8Bit(buffer);
+    // The typed password goes no further than the QString it is now.
+    explicit_bzero(buffer, sizeof buffer);
     while (line.endsWith(QLatin1Char('\n')) || line.endsWith(QLatin1Char('\r')))
         line.chop(1);
     return line;
