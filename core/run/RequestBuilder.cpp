@@ -193,6 +193,18 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
                     QStringLiteral("; values from expressions are inserted as written, so put one that may "
                                    "hold spaces or & in Query parameters, which are encoded");
             }
+            // Nothing to show between quotes: say what is missing instead ("'' is not a valid URL" read as
+            // a quoting fault).
+            if (urlText.isEmpty() && step.url.trimmed().isEmpty())
+                throw Failure {QStringLiteral("URL"),
+                               QStringLiteral("%1: no URL; enter the endpoint this step calls, e.g. "
+                                              "{{ DEMO_API }}/login")
+                                   .arg(fieldOrigin(step, QStringLiteral("URL")))};
+            if (urlText.isEmpty())
+                throw Failure {QStringLiteral("URL"),
+                               QStringLiteral("%1: '%2' came out empty, where an http:// or https:// URL "
+                                              "was needed")
+                                   .arg(fieldOrigin(step, QStringLiteral("URL")), step.url.trimmed())};
             throw Failure {QStringLiteral("URL"),
                            QStringLiteral("%1: '%2' is not a valid http:// or https:// URL%3")
                                .arg(fieldOrigin(step, QStringLiteral("URL")), urlText, hint)};

@@ -274,6 +274,15 @@ private Q_SLOTS:
             << QStringLiteral("ftp://example") << QString()
             << QStringLiteral("http1, URL: 'ftp://example' is not a valid http:// or https:// URL")
             << QStringLiteral("URL");
+        // Nothing between the quotes to read: what is missing is said instead.
+        QTest::newRow("no URL") << QString() << QString()
+                                << QStringLiteral("http1, URL: no URL; enter the endpoint this step calls")
+                                << QStringLiteral("URL");
+        QTest::newRow("URL that comes out empty")
+            << QStringLiteral("{{ '' }}") << QString()
+            << QStringLiteral("http1, URL: '{{ '' }}' came out empty, where an http:// or https:// URL was "
+                              "needed")
+            << QStringLiteral("URL");
         // A value with a space, put into the URL by an expression: said where such values belong.
         QTest::newRow("space from an expression")
             << QStringLiteral("BASE/anything?pw={{ 'a b' }}") << QString()
