@@ -176,9 +176,13 @@ int QueryCommand::run(const QStringList &arguments)
                     : QStringLiteral(" retried");
             // The body of a lone query's reply is printed whole below it: not on its line too (QA pass 44).
             const bool bodyFollows = repeat == 1 && !asJson && result.response.status;
-            if (!result.error.isEmpty())
-                line += QStringLiteral(": ") + mask.maskText(result.error);
-            else if (!result.succeeded && !bodyFollows)
+            if (!result.error.isEmpty()) {
+                // The line already begins "not sent": the error's own "Not sent: " is said once.
+                const QString error = !sent && result.error.startsWith(QLatin1String("Not sent: "))
+                    ? result.error.mid(10)
+                    : result.error;
+                line += QStringLiteral(": ") + mask.maskText(error);
+            } else if (!result.succeeded && !bodyFollows)
                 line += QStringLiteral(": ") + mask.maskText(result.response.failureText());
             listedText.append(line);
             QJsonObject item {{QStringLiteral("status"), result.status()},

@@ -224,6 +224,13 @@ PendingQuery *QueryClient::send(const Query &query)
 
 QString QueryClient::queryProblem(const Query &query) const
 {
+    // Said of the resource, before any login: the path alone was called "not a valid URL" ('/me').
+    static const QRegularExpression absolute(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    if (m_resource.baseUrl.trimmed().isEmpty() && !absolute.match(query.path.trimmed()).hasMatch()) {
+        return QStringLiteral("resource \"%1\" has no base URL; set one (the server's address, e.g. "
+                              "https://api.example.com), or send a whole http:// or https:// URL")
+            .arg(m_resource.name);
+    }
     for (const KeyValue &header : query.headers) {
         QString problem = WorkspaceValidator::headerNameProblem(header);
         if (problem.isEmpty())

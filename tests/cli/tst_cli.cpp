@@ -1122,6 +1122,26 @@ private Q_SLOTS:
         QVERIFY(!(run.out + run.err).contains(QStringLiteral("wrong-password")));
     }
 
+    // A resource without a base URL is said to lack one, before any login is spent (the path alone was
+    // "'/me' is not a valid URL"), and "not sent" is said once.
+    void queryOnAResourceWithoutBaseUrlSaysSo()
+    {
+        QTemporaryDir dir;
+        const QString file = writeFile(
+            dir, QStringLiteral("nobase.authstudio-resource.json"),
+            R"({"format": "authstudio-resource", "formatVersion": 1, "resource": {"name": "r", "baseUrl": "",
+                "auth": {"method": "custom", "authWorkflow": [{"type": "defineVariable", "name": "TOKEN",
+                "value": "x"}]}}})");
+        QVERIFY(!file.isEmpty());
+        const Run run = cli({QStringLiteral("query"), file, QStringLiteral("--session-store"),
+                             QStringLiteral("memory"), QStringLiteral("--path"), QStringLiteral("/me")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains(QStringLiteral("): resource \"r\" has no base URL; set one")),
+                 qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QStringLiteral("Not sent: ")), qPrintable(run.out));
+        QVERIFY2(run.out.contains(QStringLiteral("logins 0")), qPrintable(run.out));
+    }
+
     // A query whose login fails was never sent: it says so, not "---" or "no reply". And an --input
     // without a field says what it should look like.
     void queryWithAFailedLoginSaysNotSent()
