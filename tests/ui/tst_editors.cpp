@@ -1558,6 +1558,11 @@ void tst_Editors::aPastedCurlCommandSaysWhatItLeftOut()
              (KeyValueList {{QStringLiteral("page"), QStringLiteral("2"), true},
                             {QStringLiteral("q"), QStringLiteral("a b"), true}}));
     QCOMPARE(leftOut.first(), QStringLiteral("1 header"));
+    // An item with neither name nor value (`?=&`) is no row, as a blank pasted line is none (found by
+    // fuzz_key_value_text).
+    QCOMPARE(KeyValueText::parse(QStringLiteral("curl 'https://api.test/?=&p=1&&='"),
+                                 KeyValueText::Style::Assignment),
+             (KeyValueList {{QStringLiteral("p"), QStringLiteral("1"), true}}));
     // A proxy's address is an option's argument, not the command's (review: its parameters were pasted).
     QCOMPARE(KeyValueText::parse(
                  QStringLiteral("curl -x 'http://proxy.test:8080/?z=9' -sS 'https://api.test/?p=1'"),

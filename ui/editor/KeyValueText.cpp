@@ -383,8 +383,11 @@ KeyValueList curlRows(const QString &command, KeyValueText::Style style, QString
         rows = headers;
     } else {
         const QUrlQuery query(QUrl(address).query(QUrl::FullyEncoded));
-        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
-            rows.append({name, value, true});
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded)) {
+            // `?=&a=1` has an item with neither: no row, as a blank pasted line makes none.
+            if (!name.isEmpty() || !value.isEmpty())
+                rows.append({name, value, true});
+        }
         if (!headers.isEmpty())
             notes.prepend(headers.size() == 1 ? QStringLiteral("1 header")
                                               : QStringLiteral("%1 headers").arg(headers.size()));
