@@ -186,10 +186,19 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
         const QString name = parser.value(QStringLiteral("resource"));
         m_resource = m_workspace.findResource(name);
         if (!m_resource) {
-            CliOutput::err(m_export ? QStringLiteral("%1: no resource named \"%2\": the export holds %3")
-                                          .arg(m_file, name, listed)
-                                    : QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)")
-                                          .arg(m_file, name, listed));
+            // Names are matched exactly (two resources may differ in case only); one that differs only in
+            // case is what was meant, most likely.
+            QString meant;
+            for (const Resource &r : m_workspace.resources) {
+                if (r.name.compare(name, Qt::CaseInsensitive) == 0)
+                    meant = meant.isEmpty() ? r.name : QString(); // two such: no guess
+            }
+            const QString hint =
+                meant.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(meant);
+            CliOutput::err(m_export ? QStringLiteral("%1: no resource named \"%2\": the export holds %3%4")
+                                          .arg(m_file, name, listed, hint)
+                                    : QStringLiteral("%1: no resource named \"%2\" (the workspace has: %3)%4")
+                                          .arg(m_file, name, listed, hint));
             return false;
         }
     } else if (m_workspace.resources.size() == 1) {

@@ -1257,6 +1257,14 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QStringLiteral(
                      "no resource named \"Nope\" (the workspace has: \"Seed walkthrough\", \"Demo login\")")),
                  qPrintable(run.err));
+        QVERIFY2(!run.err.contains(QStringLiteral("did you mean")), qPrintable(run.err));
+        // Typed in another case: the resource meant is named (names are matched exactly).
+        const Run cased =
+            cli({QStringLiteral("auth"), Demo, QStringLiteral("--resource"), QStringLiteral("demo LOGIN")});
+        QCOMPARE(cased.exitCode, 2);
+        QVERIFY2(
+            cased.err.trimmed().endsWith(QStringLiteral("\"Demo login\"); did you mean \"Demo login\"?")),
+            qPrintable(cased.err));
     }
 
     // An input no form asks for is a typo: refused with what the forms do ask for, its value not echoed.
