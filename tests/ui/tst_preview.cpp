@@ -1263,9 +1263,13 @@ private Q_SLOTS:
 
         // A body far over the display limit is cut, and says how much was left out.
         const QString big(AuthLoginPreview::MaxShownBodyChars * 2, QLatin1Char('x'));
-        QVERIFY(sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
-                          QStringLiteral(R"({"big": "%1", "copy": "{{ TOKEN }}"})").arg(big))
-                    .succeeded);
+        const QueryResult bigResult =
+            sendQuery(QStringLiteral("POST"), QStringLiteral("/post"),
+                      QStringLiteral(R"({"big": "%1", "copy": "{{ TOKEN }}"})").arg(big));
+        QVERIFY2(bigResult.succeeded,
+                 qPrintable(QStringLiteral("status %1, error '%2', line '%3'")
+                                .arg(bigResult.status())
+                                .arg(bigResult.error, bigResult.requestLine)));
         const QString cut = viewText("requestView");
         QVERIFY2(cut.contains(QStringLiteral("more characters not shown")), qPrintable(cut.right(200)));
         QVERIFY(cut.size() < AuthLoginPreview::MaxShownBodyChars + 2000);

@@ -19,6 +19,7 @@
 #include "widgets/FilterLineEdit.h"
 #include "widgets/HintListView.h"
 #include "widgets/JavaScriptHighlighter.h"
+#include "widgets/LongWordWrapper.h"
 #include "widgets/NameCompleter.h"
 #include "widgets/StudioColors.h"
 #include "widgets/StudioStyle.h"
@@ -535,6 +536,47 @@ private Q_SLOTS:
                  qPrintable(analysis.diagnostic));
         QCOMPARE(TemplateAnalysis::of(QStringLiteral("{{ tokn }}"), &known).diagnostic,
                  QStringLiteral("unknown name 'tokn'"));
+    }
+
+    // A word of thousands of characters (a Base64 blob, a minified value) is broken anywhere: Qt's
+    // word-boundary wrapping laid out 200 000 of them in 9.7 s, and the preview's query with such a body
+    // froze the window (its test, requestShowsTheBodyMasked, ran past its 20 s wait under load). Without
+    // one, lines break at word boundaries again.
+    void aLongWordIsBrokenAnywhere()
+    {
+        QVERIFY(!LongWordWrapper::hasLongWord(QString(LongWordWrapper::LongestWord, QLatin1Char('x'))));
+        QVERIFY(LongWordWrapper::hasLongWord(QString(LongWordWrapper::LongestWord + 1, QLatin1Char('x'))));
+        QVERIFY(!LongWordWrapper::hasLongWord(QString(5000, QLatin1Char('x'))
+                                                  .replace(1500, 1, QLatin1Char(' '))
+                                                  .replace(3000, 1, QLatin1Char('\n'))));
+
+        const QString big = QStringLiteral("{\"big\": \"%1\"}").arg(QString(200000, QLatin1Char('x')));
+        TemplateTextEdit body; // the API Request step's body
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
+        body.setPlainText(big);
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAnywhere);
+        body.setPlainText(QStringLiteral("{\"short\": \"words wrap at their ends\"}"));
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
+        // Typed or pasted in, as well as set.
+        body.textCursor().insertText(big);
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAnywhere);
+
+        // Any edit it is given to, and laid out at once in the window.
+        QPlainTextEdit view;
+        new LongWordWrapper(&view);
+        view.resize(400, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.textCursor().insertText(big);
+        QCOMPARE(view.wordWrapMode(), QTextOption::WrapAnywhere);
+        QVERIFY(view.document()->lineCount() > 1000); // wrapped, not one line scrolled sideways
+        // setPlainText() lays its text out before the wrapper hears of it: the wrapper's own sets the
+        // wrapping first.
+        LongWordWrapper::setPlainText(&view, QStringLiteral("short"));
+        QCOMPARE(view.wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
+        LongWordWrapper::setPlainText(&view, big);
+        QCOMPARE(view.wordWrapMode(), QTextOption::WrapAnywhere);
+        QCOMPARE(view.toPlainText(), big);
     }
 
     void codeEditorGutterAndFont()

@@ -15,6 +15,7 @@
 #include "session/Clock.h"
 #include "session/SessionManager.h"
 #include "widgets/ElidedLabel.h"
+#include "widgets/LongWordWrapper.h"
 #include "widgets/StudioAction.h"
 #include "widgets/StudioFonts.h"
 #include "widgets/WrappingLabel.h"
@@ -132,6 +133,7 @@ QPlainTextEdit *readOnlyTextView(QWidget *parent, const QString &objectName)
     // Wrapped, and long tokens and URLs broken anywhere: the dock is narrow beside the editors (about 400
     // px at 1280x800), and a header scrolled out of sight sideways is a header missed.
     view->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    new LongWordWrapper(view); // and fast with a word of thousands of characters (the view owns it)
     // The system's fixed font in the palette's own text colours: readable in light and dark themes.
     view->setFont(StudioFonts::monospace());
     view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
@@ -266,6 +268,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
                                      "may hold {{ expressions }}), after the resource's"));
     const QFont fixed = StudioFonts::monospace();
     for (QPlainTextEdit *input : {m_body, m_queryHeaders, m_queryParameters}) {
+        new LongWordWrapper(input); // a pasted one-line body of thousands of characters (the input owns it)
         input->setFont(fixed);
         input->setTabChangesFocus(true);
         input->setMaximumHeight(input->fontMetrics().lineSpacing() * 5);
@@ -431,7 +434,7 @@ AuthLoginPreview::AuthLoginPreview(QNetworkAccessManager *network, SessionManage
     // A timeline entry with a reply of its own (a refresh's first attempt, the retried reply) shows it.
     connect(m_timeline, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         if (item && item->data(ResponseRole).isValid())
-            m_responseView->setPlainText(item->data(ResponseRole).toString());
+            LongWordWrapper::setPlainText(m_responseView, item->data(ResponseRole).toString());
     });
     connect(m_cancelButton, &QPushButton::clicked, this, &AuthLoginPreview::cancelQuery);
     // The keychain may refuse the moved session after the status first says where it went (the write is
@@ -846,7 +849,8 @@ bool AuthLoginPreview::sendQuery()
     if (!query.body.isEmpty()) {
         // The place as the box counts it, so the text it was typed in: the same error with the body trimmed.
         if (const auto error = JsonBodyTemplate::syntaxError(m_body->toPlainText())) {
-            m_responseView->setPlainText(
+            LongWordWrapper::setPlainText(
+                m_responseView,
                 tr("Not sent: the body is not valid JSON (%1 at line %2, column %3).")
                     .arg(error->reason)
                     .arg(error->line)
@@ -861,7 +865,7 @@ bool AuthLoginPreview::sendQuery()
         const std::optional<KeyValueList> rows = QueryLines::parse(input->toPlainText(), kind, &error);
         if (!rows) {
             m_queryInputs->setCurrentWidget(input);
-            m_responseView->setPlainText(tr("Not sent: %1, %2.").arg(name, error));
+            LongWordWrapper::setPlainText(m_responseView, tr("Not sent: %1, %2.").arg(name, error));
             return false;
         }
         (kind == QueryLines::Kind::Headers ? query.headers : query.parameters) = *rows;
@@ -869,12 +873,12 @@ bool AuthLoginPreview::sendQuery()
     m_seenSecrets.unite(m_client->secrets());
     m_pendingFirstEvent = m_client->events().size();
     clearExchange();
-    m_responseView->setPlainText(tr("Sending\u2026"));
+    LongWordWrapper::setPlainText(m_responseView, tr("Sending\u2026"));
     m_pending = m_client->send(query);
     // The request as sent shows while the reply is awaited: a slow one is no mystery.
     connect(m_pending, &PendingQuery::requestSent, this, [this](const QueryResult &soFar) {
         m_seenSecrets.unite(m_client->secrets());
-        m_requestView->setPlainText(requestText(soFar, masker()));
+        LongWordWrapper::setPlainText(m_requestView, requestText(soFar, masker()));
     });
     connect(m_pending, &PendingQuery::finished, this, &AuthLoginPreview::onQueryFinished);
     updateButtons();
@@ -895,8 +899,8 @@ void AuthLoginPreview::onQueryFinished(const QueryResult &result)
     m_pending = nullptr;
     m_seenSecrets.unite(m_client->secrets());
     const SecretMasker mask = masker();
-    m_requestView->setPlainText(requestText(result, mask));
-    m_responseView->setPlainText(responseText(result, mask));
+    LongWordWrapper::setPlainText(m_requestView, requestText(result, mask));
+    LongWordWrapper::setPlainText(m_responseView, responseText(result, mask));
     fillTimeline(result, mask);
     // A query that went through with a session says it is good, whatever was said before (QA pass 33:
     // "Login required" stayed after the resource pointed back at the server the session is for).

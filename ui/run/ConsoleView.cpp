@@ -2,6 +2,7 @@
 
 #include "script/SecretMasker.h"
 #include "script/VisibleText.h"
+#include "widgets/LongWordWrapper.h"
 #include "widgets/StudioColors.h"
 #include "widgets/StudioFonts.h"
 
@@ -29,6 +30,7 @@ ConsoleView::ConsoleView(QWidget *parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setTabChangesFocus(true); // nothing to indent in read-only text: Tab goes on
     m_text->setFont(StudioFonts::monospace());
+    new LongWordWrapper(m_text); // a script that logs a long string (owned by the view)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -1,6 +1,7 @@
 #include "TemplateTextEdit.h"
 
 #include "LastRunValue.h"
+#include "LongWordWrapper.h"
 #include "NameCompleter.h"
 #include "TemplateHighlighter.h"
 
@@ -21,6 +22,7 @@ TemplateTextEdit::TemplateTextEdit(QWidget *parent)
     // The body is a field of the workspace: the document's undo stack keeps its edits, as for the code
     // editor (see CodeEditor).
     setUndoRedoEnabled(false);
+    new LongWordWrapper(this); // a body holding a Base64 blob or a long token (owned by this edit)
 }
 
 QSize TemplateTextEdit::sizeHint() const
