@@ -561,6 +561,16 @@ private Q_SLOTS:
         body.textCursor().insertText(big);
         QCOMPARE(body.wordWrapMode(), QTextOption::WrapAnywhere);
 
+        // Two words joined into one long one, by deleting the space between them.
+        body.setPlainText(QStringLiteral("x\n%1 %1\ny").arg(QString(1500, QLatin1Char('a'))));
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
+        QTextCursor joining(body.document());
+        joining.setPosition(2 + 1500);
+        joining.deleteChar();
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAnywhere);
+        joining.insertText(QStringLiteral(" "));
+        QCOMPARE(body.wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
+
         // Any edit it is given to, and laid out at once in the window.
         QPlainTextEdit view;
         new LongWordWrapper(&view);

@@ -1,6 +1,7 @@
 #include "LongWordWrapper.h"
 
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 
@@ -13,7 +14,7 @@ LongWordWrapper::LongWordWrapper(QPlainTextEdit *edit)
     // Before the edit lays out what changed: a slot of contentsChange runs first, so the long word is laid
     // out once, broken anywhere, and not first the slow way. (setDocument() isn't followed.)
     connect(edit->document(), &QTextDocument::contentsChange, this, &LongWordWrapper::update);
-    update();
+    update(0, 0, edit->document()->characterCount());
 }
 
 bool LongWordWrapper::hasLongWord(QStringView text, qsizetype longest)
@@ -46,11 +47,29 @@ QTextOption::WrapMode LongWordWrapper::modeFor(bool longWord)
     return longWord ? QTextOption::WrapAnywhere : QTextOption::WrapAtWordBoundaryOrAnywhere;
 }
 
-void LongWordWrapper::update()
+void LongWordWrapper::update(int position, int removed, int added)
 {
-    // A short text needs no look: it can't hold a long word (the common case, at every key press).
-    const QTextOption::WrapMode mode = modeFor(m_edit->document()->characterCount() > LongestWord &&
-                                               hasLongWord(m_edit->document()->toPlainText()));
+    Q_UNUSED(removed)
+    const QTextDocument *document = m_edit->document();
+    bool longWord = false;
+    // A short text can't hold a long word: the common case, at every key press.
+    if (document->characterCount() > LongestWord) {
+        if (m_edit->wordWrapMode() == QTextOption::WrapAnywhere) {
+            // Whether the long word is still there: the whole text is looked at.
+            longWord = hasLongWord(document->toPlainText());
+        } else {
+            // None before: only the lines the change touched can have one now (a word never spans a line
+            // break), rather than the whole of a 1.5 MB body at every key.
+            const QTextBlock last = document->findBlock(position + added);
+            for (QTextBlock block = document->findBlock(position); block.isValid() && !longWord;
+                 block = block.next()) {
+                longWord = hasLongWord(block.text());
+                if (block == last)
+                    break;
+            }
+        }
+    }
+    const QTextOption::WrapMode mode = modeFor(longWord);
     if (m_edit->wordWrapMode() != mode)
         m_edit->setWordWrapMode(mode);
 }

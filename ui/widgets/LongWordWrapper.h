@@ -34,7 +34,8 @@ public:
 
 private:
     static QTextOption::WrapMode modeFor(bool longWord);
-    void update();
+    // What the document's contentsChange says changed.
+    void update(int position, int removed, int added);
 
     QPlainTextEdit *m_edit;
 };
