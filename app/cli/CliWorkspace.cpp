@@ -186,13 +186,12 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
         const QString name = parser.value(QStringLiteral("resource"));
         m_resource = m_workspace.findResource(name);
         if (!m_resource) {
-            // Names are matched exactly (two resources may differ in case only); one that differs only in
-            // case is what was meant, most likely.
-            QString meant;
-            for (const Resource &r : m_workspace.resources) {
-                if (r.name.compare(name, Qt::CaseInsensitive) == 0)
-                    meant = meant.isEmpty() ? r.name : QString(); // two such: no guess
-            }
+            // Names are matched exactly (two resources may differ in case only); a close one, as --var
+            // suggests for a variable (its distance ignores case), is named.
+            QStringList resourceNames;
+            for (const Resource &r : m_workspace.resources)
+                resourceNames.append(r.name);
+            const QString meant = closestName(name, resourceNames);
             const QString hint =
                 meant.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(meant);
             CliOutput::err(m_export ? QStringLiteral("%1: no resource named \"%2\": the export holds %3%4")

@@ -26,6 +26,13 @@ namespace {
 
 constexpr int MaxRedirects = 10;
 
+// Whether a query's path is a whole URL (`https://...`), sent as written rather than after the base URL.
+bool isWholeUrl(const QString &path)
+{
+    static const QRegularExpression absolute(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    return absolute.match(path.trimmed()).hasMatch();
+}
+
 QString joinUrl(const QString &base, const QString &path)
 {
     if (path.isEmpty())
@@ -225,8 +232,7 @@ PendingQuery *QueryClient::send(const Query &query)
 QString QueryClient::queryProblem(const Query &query) const
 {
     // Said of the resource, before any login: the path alone was called "not a valid URL" ('/me').
-    static const QRegularExpression absolute(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
-    if (m_resource.baseUrl.trimmed().isEmpty() && !absolute.match(query.path.trimmed()).hasMatch()) {
+    if (m_resource.baseUrl.trimmed().isEmpty() && !isWholeUrl(query.path)) {
         return QStringLiteral("resource \"%1\" has no base URL; set one (the server's address, e.g. "
                               "https://api.example.com), or send a whole http:// or https:// URL")
             .arg(m_resource.name);
@@ -770,8 +776,7 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     step.method = q.method.toUpper();
     // A whole URL pasted where the path goes (as Postman takes one) was glued onto the base URL,
     // ".../http://..." (QA pass 38). One on the resource's own server is sent as written; see below.
-    static const QRegularExpression absolute(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
-    const bool wholeUrl = absolute.match(q.path.trimmed()).hasMatch();
+    const bool wholeUrl = isWholeUrl(q.path);
     step.url = wholeUrl ? q.path.trimmed() : joinUrl(m_resource.baseUrl, q.path);
     step.headers = m_resource.headers;
     for (const KeyValue &header : q.headers) {
