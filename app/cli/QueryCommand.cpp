@@ -178,8 +178,9 @@ int QueryCommand::run(const QStringList &arguments)
             const bool bodyFollows = repeat == 1 && !asJson && result.response.status;
             if (!result.error.isEmpty()) {
                 // The line already begins "not sent": the error's own "Not sent: " is said once.
-                const QString error = !sent && result.error.startsWith(QLatin1String("Not sent: "))
-                    ? result.error.mid(10)
+                const QLatin1String notSent("Not sent: ");
+                const QString error = !sent && result.error.startsWith(notSent)
+                    ? result.error.mid(notSent.size())
                     : result.error;
                 line += QStringLiteral(": ") + mask.maskText(error);
             } else if (!result.succeeded && !bodyFollows)

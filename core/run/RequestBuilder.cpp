@@ -173,6 +173,19 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
         if (!url.isValid() ||
             (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
             url.host().isEmpty()) {
+            const QString origin = fieldOrigin(step, QStringLiteral("URL"));
+            // Nothing to show between quotes: say what is missing instead ("'' is not a valid URL" read as
+            // a quoting fault).
+            if (urlText.isEmpty() && step.url.trimmed().isEmpty())
+                throw Failure {QStringLiteral("URL"),
+                               QStringLiteral("%1: no URL; enter the endpoint this step calls, e.g. "
+                                              "{{ DEMO_API }}/login")
+                                   .arg(origin)};
+            if (urlText.isEmpty())
+                throw Failure {QStringLiteral("URL"),
+                               QStringLiteral("%1: '%2' came out empty, where an http:// or https:// URL "
+                                              "was needed")
+                                   .arg(origin, step.url.trimmed())};
             // Expressions go into the URL as written, so a value with a space (a password) breaks it:
             // say where such values belong.
             const bool httpUrl = urlText.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
@@ -193,21 +206,9 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
                     QStringLiteral("; values from expressions are inserted as written, so put one that may "
                                    "hold spaces or & in Query parameters, which are encoded");
             }
-            // Nothing to show between quotes: say what is missing instead ("'' is not a valid URL" read as
-            // a quoting fault).
-            if (urlText.isEmpty() && step.url.trimmed().isEmpty())
-                throw Failure {QStringLiteral("URL"),
-                               QStringLiteral("%1: no URL; enter the endpoint this step calls, e.g. "
-                                              "{{ DEMO_API }}/login")
-                                   .arg(fieldOrigin(step, QStringLiteral("URL")))};
-            if (urlText.isEmpty())
-                throw Failure {QStringLiteral("URL"),
-                               QStringLiteral("%1: '%2' came out empty, where an http:// or https:// URL "
-                                              "was needed")
-                                   .arg(fieldOrigin(step, QStringLiteral("URL")), step.url.trimmed())};
             throw Failure {QStringLiteral("URL"),
                            QStringLiteral("%1: '%2' is not a valid http:// or https:// URL%3")
-                               .arg(fieldOrigin(step, QStringLiteral("URL")), urlText, hint)};
+                               .arg(origin, urlText, hint)};
         }
         const QByteArray query =
             encodeForm(step.queryParameters, scope, evaluator, step, QStringLiteral("parameter"));
