@@ -1,8 +1,6 @@
 #include "ScriptStepWorker.h"
 
-#include "script/ScriptBackend.h"
-#include "script/ScriptBackendFactory.h"
-#include "script/ScriptPlugin.h"
+#include "script/ScriptEngine.h"
 
 #include <memory>
 
@@ -17,8 +15,8 @@ ScriptStepWorker::~ScriptStepWorker()
     {
         const std::lock_guard lock(m_mutex);
         m_stopping = true;
-        if (m_running != 0 && m_backend)
-            m_backend->interrupt();
+        if (m_running != 0 && m_engine)
+            m_engine->interrupt();
     }
     m_wake.notify_all();
     if (m_thread.joinable())
@@ -28,11 +26,19 @@ ScriptStepWorker::~ScriptStepWorker()
 quint64 ScriptStepWorker::run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs,
                               Done done)
 {
+    return runTask(
+        origin, timeoutMs,
+        [code, scope, origin](ScriptEngine &engine) { return engine.runFunctionBody(code, scope, origin); },
+        std::move(done));
+}
+
+quint64 ScriptStepWorker::runTask(const QString &origin, int timeoutMs, Task task, Done done)
+{
     quint64 ticket = 0;
     {
         const std::lock_guard lock(m_mutex);
         ticket = ++m_lastTicket;
-        m_jobs.push_back({ticket, code, scope, origin, timeoutMs, std::move(done)});
+        m_jobs.push_back({ticket, origin, timeoutMs, std::move(task), std::move(done)});
         if (!m_thread.joinable())
             m_thread = std::thread([this] { work(); });
     }
@@ -48,8 +54,8 @@ void ScriptStepWorker::interrupt(quint64 ticket)
     const std::lock_guard lock(m_mutex);
     if (ticket == 0)
         return;
-    if (ticket == m_running && m_backend)
-        m_backend->interrupt();
+    if (ticket == m_running && m_engine)
+        m_engine->interrupt();
     else if (ticket == m_preparing)
         m_preparingCancelled = true;
     else
@@ -59,12 +65,12 @@ void ScriptStepWorker::interrupt(quint64 ticket)
 std::optional<QList<ConsoleLine>> ScriptStepWorker::interruptAndCollectConsole(quint64 ticket, int waitMs)
 {
     std::unique_lock lock(m_mutex);
-    if (ticket == 0 || ticket != m_running || !m_backend) {
+    if (ticket == 0 || ticket != m_running || !m_engine) {
         lock.unlock();
         interrupt(ticket);
         return std::nullopt;
     }
-    m_backend->interrupt();
+    m_engine->interrupt();
     if (!m_ended.wait_for(lock, std::chrono::milliseconds(waitMs),
                           [this, ticket] { return m_endedTicket == ticket; }))
         return std::nullopt;
@@ -80,7 +86,7 @@ bool ScriptStepWorker::isRunning(quint64 ticket) const
 void ScriptStepWorker::work()
 {
     // The engine is made, used and destroyed on this thread, as a QJSEngine must be.
-    std::unique_ptr<ScriptBackend> backend;
+    std::unique_ptr<ScriptEngine> engine;
     QString loadError;
     for (;;) {
         Job job;
@@ -93,13 +99,15 @@ void ScriptStepWorker::work()
             m_jobs.pop_front();
             m_preparing = job.ticket;
         }
-        if (!backend && loadError.isEmpty()) {
+        if (!engine) {
             // Loading the JavaScript plugin and making the engine take a while the first time.
-            if (ScriptBackendFactory *factory = ScriptPlugin::factory(&loadError))
-                backend = factory->createBackend();
-            const std::lock_guard lock(m_mutex);
-            m_backend = backend.get();
+            engine = std::make_unique<ScriptEngine>();
+            if (engine->canRunScripts(&loadError)) {
+                const std::lock_guard lock(m_mutex);
+                m_engine = engine.get();
+            }
         }
+        const bool canRun = loadError.isEmpty();
         {
             const std::lock_guard lock(m_mutex);
             const bool cancelled = m_preparingCancelled;
@@ -107,14 +115,15 @@ void ScriptStepWorker::work()
             m_preparingCancelled = false;
             if (cancelled)
                 continue; // the caller has dropped it
-            if (backend) {
-                backend->clearInterrupt();
+            if (canRun) {
+                engine->clearInterrupt();
                 m_running = job.ticket;
             }
         }
         EvalResult result;
-        if (backend) {
-            result = backend->runFunctionBody(job.code, job.scope, job.origin, job.timeoutMs);
+        if (canRun) {
+            engine->setTimeoutMs(job.timeoutMs);
+            result = job.task(*engine);
             {
                 const std::lock_guard lock(m_mutex);
                 m_running = 0;
@@ -131,8 +140,8 @@ void ScriptStepWorker::work()
             Qt::QueuedConnection);
     }
     const std::lock_guard lock(m_mutex);
-    m_backend = nullptr;
-    backend.reset();
+    m_engine = nullptr;
+    engine.reset();
 }
 
 } // namespace AuthStudio

@@ -1,9 +1,10 @@
-// ScriptStepWorker: runs long JavaScript steps on a thread of their own (WorkflowRunner hands over a step
-// still running after WorkflowRunner::InlineScriptMs), so that a long or runaway script never blocks the
-// thread the workflow runs on (in the studio, the GUI's: the window stays responsive), and a cancelled run
-// stops its script at once instead of at the script timeout. Each script gets a ticket; its
-// result comes back on the owner's thread, and a caller that cancelled a ticket drops what comes back for
-// it. The thread and its script engine are made when the first script runs.
+// ScriptStepWorker: runs long JavaScript steps, and steps whose {{ expressions }} run long, on a thread of
+// their own (WorkflowRunner hands over a step still running after WorkflowRunner::InlineScriptMs), so that
+// a long or runaway script never blocks the thread the workflow runs on (in the studio, the GUI's: the
+// window stays responsive), and a cancelled run stops its script at once instead of at the script
+// timeout. Each script gets a ticket; its result comes back on the owner's thread, and a caller that
+// cancelled a ticket drops what comes back for it. The thread and its script engine are made when the
+// first script runs.
 #pragma once
 
 #include "script/EvalResult.h"
@@ -20,7 +21,7 @@
 
 namespace AuthStudio {
 
-class ScriptBackend;
+class ScriptEngine;
 
 class ScriptStepWorker : public QObject
 {
@@ -35,6 +36,12 @@ public:
     // Runs `code` as a function body against `scope` (as ScriptEngine::runFunctionBody does) on the
     // worker thread; `done` is then called on this object's thread with the result.
     quint64 run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs, Done done);
+    // Runs `task` with the worker thread's script engine (its timeout `timeoutMs`): the step's expressions,
+    // say. Its result goes to `done` as run()'s does; when the engine can't be made, the result is the
+    // reason, after `origin`, and `task` doesn't run. Whatever else the task produces it leaves in
+    // what it captured, for `done` to read.
+    using Task = std::function<EvalResult(ScriptEngine &engine)>;
+    quint64 runTask(const QString &origin, int timeoutMs, Task task, Done done);
     // Stops the script of `ticket` if it is running now; it then fails as stopped. Harmless when it has
     // finished or hasn't started (a queued one is dropped by the caller when its result comes back).
     void interrupt(quint64 ticket);
@@ -50,10 +57,9 @@ private:
     struct Job
     {
         quint64 ticket = 0;
-        QString code;
-        Scope scope;
         QString origin;
         int timeoutMs = 0;
+        Task task;
         Done done;
     };
     void work();
@@ -65,7 +71,7 @@ private:
     QList<ConsoleLine> m_endedConsole;
     std::deque<Job> m_jobs;
     std::thread m_thread;
-    ScriptBackend *m_backend = nullptr; // owned by work(); set while it exists, for interrupt()
+    ScriptEngine *m_engine = nullptr; // owned by work(); set while it can run scripts, for interrupt()
     quint64 m_running = 0; // the ticket whose script runs now, 0 for none
     quint64 m_preparing = 0; // the ticket taken off the queue, its script not started yet
     bool m_preparingCancelled = false;

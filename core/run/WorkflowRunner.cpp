@@ -10,6 +10,7 @@
 #include "script/ScriptEngine.h"
 #include "script/Template.h"
 
+#include <QDeadlineTimer>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -333,8 +334,30 @@ void WorkflowRunner::onPromptFailed(const QString &reason, const QString &fieldK
 
 void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
 {
-    if (!buildsOnThreadPool(step) || !readsLargeValue(step, m_scope)) {
-        sendRequest(step, RequestBuilder::build(step, m_scope, m_evaluator));
+    const bool plainPaths = buildsOnThreadPool(step);
+    const bool large = readsLargeValue(step, m_scope);
+    PreparedRequest prepared;
+    // As a JavaScript step (runJavaScript): quick expressions here, a long one again on the worker
+    // thread, and there from the start when the scripts read a large value (its conversion into the
+    // script engine alone would hold this thread).
+    if (!large && ranHere([&] { prepared = RequestBuilder::build(step, m_scope, m_evaluator); })) {
+        sendRequest(step, prepared);
+        return;
+    }
+    if (!plainPaths) {
+        auto built = std::make_shared<PreparedRequest>();
+        runTaskOnWorker(
+            step.name,
+            [step, scope = m_scope, built](ScriptEngine &engine) {
+                *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
+                return EvalResult();
+            },
+            [this, step, built](const EvalResult &result) {
+                if (result.ok())
+                    sendRequest(step, *built);
+                else // the worker's engine couldn't be made: the task didn't run
+                    finishStep(RunOutcome::Failed, result.error);
+            });
         return;
     }
     // Plain paths only: built on the thread pool, from copies, as a body made of a large value (megabytes
@@ -458,11 +481,16 @@ void WorkflowRunner::runJavaScript(const JavaScriptStep &step)
     runOnWorker(step, timeoutMs);
 }
 
-void WorkflowRunner::runOnWorker(const JavaScriptStep &step, int timeoutMs)
+ScriptStepWorker *WorkflowRunner::scriptWorker()
 {
     if (!m_scriptWorker)
         m_scriptWorker = new ScriptStepWorker(this);
-    m_scriptTicket = m_scriptWorker->run(
+    return m_scriptWorker;
+}
+
+void WorkflowRunner::runOnWorker(const JavaScriptStep &step, int timeoutMs)
+{
+    m_scriptTicket = scriptWorker()->run(
         step.code, m_scope, step.name, timeoutMs,
         [this](quint64 ticket, const EvalResult &result) { onJavaScriptFinished(ticket, result); });
 }
@@ -483,10 +511,49 @@ void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &resu
     finishStep(RunOutcome::Succeeded);
 }
 
+bool WorkflowRunner::ranHere(const std::function<void()> &attempt)
+{
+    const bool limited = m_engine->timeoutMs() > InlineScriptMs;
+    if (limited)
+        m_engine->setDeadline(QDeadlineTimer(InlineScriptMs));
+    m_engine->takeTimedOut();
+    attempt();
+    m_engine->setDeadline(QDeadlineTimer::Forever);
+    // Expressions have no side effects outside their values, so an attempt cut short leaves nothing behind.
+    return !(m_engine->takeTimedOut() && limited);
+}
+
+void WorkflowRunner::runTaskOnWorker(const QString &origin, std::function<EvalResult(ScriptEngine &)> task,
+                                     std::function<void(const EvalResult &)> then)
+{
+    m_scriptTicket =
+        scriptWorker()->runTask(origin, m_engine->timeoutMs(), std::move(task),
+                                [this, then = std::move(then)](quint64 ticket, const EvalResult &result) {
+                                    if (ticket != m_scriptTicket)
+                                        return; // the run was cancelled meanwhile
+                                    m_scriptTicket = 0;
+                                    then(result);
+                                });
+}
+
 void WorkflowRunner::runDefineVariable(const DefineVariableStep &step)
 {
-    const EvalResult result =
-        m_evaluator.evaluate(step.value, m_scope, QStringLiteral("%1, value").arg(step.name));
+    const QString origin = QStringLiteral("%1, value").arg(step.name);
+    EvalResult result;
+    if (ranHere([&] { result = m_evaluator.evaluate(step.value, m_scope, origin); })) {
+        defineVariable(step, result);
+        return;
+    }
+    runTaskOnWorker(
+        origin,
+        [value = step.value, scope = m_scope, origin](ScriptEngine &engine) {
+            return ExpressionEvaluator(&engine).evaluate(value, scope, origin);
+        },
+        [this, step](const EvalResult &late) { defineVariable(step, late); });
+}
+
+void WorkflowRunner::defineVariable(const DefineVariableStep &step, const EvalResult &result)
+{
     if (!result.ok()) {
         finishStep(RunOutcome::Failed, result.error, QStringLiteral("value"));
         return;

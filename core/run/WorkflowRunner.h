@@ -13,6 +13,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QFutureWatcherBase;
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -34,13 +36,14 @@ public:
 
     // Not owned. Without a prompter, a Form step fails the run with a clear message.
     void setPrompter(FormPrompter *prompter);
-    // Runs the {{ expressions }} and JavaScript steps; a step still running after InlineScriptMs goes on
-    // on a thread of its own (ScriptStepWorker), so a long script doesn't block this thread and cancel()
-    // stops it at once. A step reading a large value runs there from the start.
+    // Runs the {{ expressions }} and JavaScript steps; a step whose script (a JavaScript step's code, or
+    // an API Request's or Define variable's expression) is still running after InlineScriptMs goes on on a
+    // thread of its own (ScriptStepWorker), so a long script doesn't block this thread and cancel() stops
+    // it at once. A step whose scripts read a large value runs there from the start.
     ScriptEngine *scriptEngine() const { return m_engine; }
     // For expressions and JavaScript steps alike.
     void setScriptTimeoutMs(int timeoutMs);
-    // How long a JavaScript step may run on this thread before it moves to the worker thread.
+    // How long a step's scripts may run on this thread before the step moves to the worker thread.
     static constexpr int InlineScriptMs = 50;
     // cancel() waits at most this long for a script on the worker thread to stop, to show what it wrote to
     // the console; it stops at its next instruction, so this is reached only inside a long native call.
@@ -83,7 +86,17 @@ private:
     void runJavaScript(const JavaScriptStep &step);
     void runOnWorker(const JavaScriptStep &step, int timeoutMs);
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
+    // Runs `attempt`, which evaluates a step's expressions, here, with their scripts stopped after
+    // InlineScriptMs: false when one was, and the step is to be done again on the worker thread
+    // (runTaskOnWorker), true when it ran to its end or its scripts may run no longer anyway.
+    bool ranHere(const std::function<void()> &attempt);
+    // Runs `task` on the worker thread with its own engine, then `then` with its result here, unless the run
+    // was cancelled meanwhile.
+    void runTaskOnWorker(const QString &origin, std::function<EvalResult(ScriptEngine &)> task,
+                         std::function<void(const EvalResult &)> then);
+    ScriptStepWorker *scriptWorker();
     void runDefineVariable(const DefineVariableStep &step);
+    void defineVariable(const DefineVariableStep &step, const EvalResult &result);
     void onReplyFinished();
     void finishReply(const QString &stepName, int status, bool succeeded, const QJsonObject &scopeValue,
                      const QString &failureText);

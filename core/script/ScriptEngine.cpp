@@ -27,7 +27,8 @@ EvalResult ScriptEngine::evaluateExpression(const QString &expression, const Sco
     ScriptBackend *engine = backend(&error);
     if (!engine)
         return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, error));
-    return engine->evaluateExpression(expression, scope, origin, m_timeoutMs);
+    return noteTimeout(
+        engine->evaluateExpression(expression, scope, origin, effectiveTimeoutMs(m_timeoutMs)));
 }
 
 EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope, const QString &origin,
@@ -37,7 +38,34 @@ EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope
     ScriptBackend *engine = backend(&error);
     if (!engine)
         return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, error));
-    return engine->runFunctionBody(code, scope, origin, timeoutMs < 0 ? m_timeoutMs : timeoutMs);
+    return noteTimeout(engine->runFunctionBody(code, scope, origin,
+                                               effectiveTimeoutMs(timeoutMs < 0 ? m_timeoutMs : timeoutMs)));
+}
+
+int ScriptEngine::effectiveTimeoutMs(int timeoutMs) const
+{
+    if (m_deadline.isForever())
+        return timeoutMs;
+    // At least a millisecond: a timeout of 0 would mean none to the watchdog.
+    return int(qBound(qint64(1), m_deadline.remainingTime(), qint64(timeoutMs)));
+}
+
+EvalResult ScriptEngine::noteTimeout(EvalResult result)
+{
+    m_timedOut = m_timedOut || result.timedOut;
+    return result;
+}
+
+void ScriptEngine::interrupt()
+{
+    if (m_backend)
+        m_backend->interrupt();
+}
+
+void ScriptEngine::clearInterrupt()
+{
+    if (m_backend)
+        m_backend->clearInterrupt();
 }
 
 bool ScriptEngine::canRunScripts(QString *why)

@@ -11,10 +11,12 @@
 
 #include "EvalResult.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 namespace AuthStudio {
 
@@ -32,6 +34,17 @@ public:
 
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
     int timeoutMs() const { return m_timeoutMs; }
+    // Scripts run after this stop at `deadline` when it comes before their timeout, and fail as timed
+    // out; QDeadlineTimer::Forever (the default) lifts it. For a first, quick try on a thread that must
+    // not be held (see WorkflowRunner::InlineScriptMs).
+    void setDeadline(QDeadlineTimer deadline) { m_deadline = deadline; }
+    // Whether a script has timed out (at its timeout or the deadline) since the last call; clears it.
+    bool takeTimedOut() { return std::exchange(m_timedOut, false); }
+    // From any thread, once canRunScripts() has been true on the engine's own: stops the script running
+    // now, which then fails as stopped; the interrupt stays until clearInterrupt(), called on the
+    // engine's thread before its next script.
+    void interrupt();
+    void clearInterrupt();
 
     // Evaluates one JavaScript expression (the inside of {{ }}). origin names the step and field for errors.
     EvalResult evaluateExpression(const QString &expression, const Scope &scope, const QString &origin);
@@ -51,8 +64,14 @@ private:
     // The backend, created on first use; null with the reason when the plugin can't be loaded.
     ScriptBackend *backend(QString *error);
 
+    // The time a script may run now: its timeout, or less when the deadline comes first.
+    int effectiveTimeoutMs(int timeoutMs) const;
+    EvalResult noteTimeout(EvalResult result);
+
     std::unique_ptr<ScriptBackend> m_backend;
     int m_timeoutMs = DefaultTimeoutMs;
+    QDeadlineTimer m_deadline {QDeadlineTimer::Forever};
+    bool m_timedOut = false;
 };
 
 } // namespace AuthStudio

@@ -658,6 +658,120 @@ private Q_SLOTS:
         QCOMPARE(again.scope.value(QStringLiteral("js1")), QJsonValue(42));
     }
 
+    // An expression in an API Request or a Define variable step that runs long goes on off the runner's
+    // thread, as a long JavaScript step does: the event loop goes on (the studio's window stays
+    // responsive), and cancel() stops it at once.
+    void runawayExpressionLeavesTheEventLoopFreeAndCancels_data()
+    {
+        const QString runaway = QStringLiteral("{{ (() => { for (;;) {} })() }}");
+        QTest::addColumn<Step>("step");
+        QTest::addColumn<QString>("stepName");
+        ApiRequestStep inUrl;
+        inUrl.name = QStringLiteral("http1");
+        inUrl.url = runaway;
+        QTest::newRow("API Request URL") << Step(inUrl) << inUrl.name;
+        ApiRequestStep inHeader;
+        inHeader.name = QStringLiteral("http1");
+        inHeader.url = QStringLiteral("http://127.0.0.1:9/never");
+        inHeader.headers = {{QStringLiteral("X-Slow"), runaway}};
+        QTest::newRow("API Request header") << Step(inHeader) << inHeader.name;
+        DefineVariableStep variable;
+        variable.name = QStringLiteral("TOKEN");
+        variable.value = runaway;
+        QTest::newRow("Define variable") << Step(variable) << variable.name;
+    }
+    void runawayExpressionLeavesTheEventLoopFreeAndCancels()
+    {
+        QFETCH(Step, step);
+        QFETCH(QString, stepName);
+        WorkflowRunner runner(m_network);
+        // Far past this test's waits: held here, the run would end by its timeout before the loop ticked.
+        runner.setScriptTimeoutMs(60 * 1000);
+        Workflow workflow;
+        workflow.steps = {step};
+        QSignalSpy started(&runner, &WorkflowRunner::stepStarted);
+        QSignalSpy finished(&runner, &WorkflowRunner::finished);
+        QVERIFY(runner.start(workflow, {}));
+        QTRY_COMPARE(started.size(), 1);
+
+        bool ticked = false;
+        QTimer::singleShot(0, &runner, [&ticked] { ticked = true; });
+        QTRY_VERIFY(ticked);
+        QVERIFY(runner.isRunning());
+        QCOMPARE(finished.size(), 0);
+        QTRY_VERIFY(runner.findChild<ScriptStepWorker *>());
+        QTRY_VERIFY(runner.findChild<ScriptStepWorker *>()->isRunning(1));
+
+        runner.cancel();
+        QCOMPARE(finished.size(), 1);
+        const RunResult cancelled = finished.first().first().value<RunResult>();
+        QCOMPARE(cancelled.outcome, RunOutcome::Cancelled);
+        QCOMPARE(cancelled.failedStep, stepName);
+
+        // The worker's interrupted engine evaluates the next expressions normally.
+        DefineVariableStep quick;
+        quick.name = QStringLiteral("ANSWER");
+        quick.value = QStringLiteral("{{ (() => { const end = Date.now() + %1; while (Date.now() < end) {} "
+                                     "return 6 * 7; })() }}")
+                          .arg(WorkflowRunner::InlineScriptMs * 3);
+        workflow.steps = {quick};
+        const RunResult again = run(workflow, nullptr, {}, &runner);
+        QVERIFY2(again.succeeded(), qPrintable(again.notification));
+        QCOMPARE(again.scope.value(QStringLiteral("ANSWER")), QJsonValue(42));
+    }
+
+    // A slow expression's step, done again on the worker thread, has the same result as if it had run here:
+    // the request goes out as built there, the variable holds its value.
+    void slowExpressionsFinishOnTheWorker()
+    {
+        const QString slowly =
+            QStringLiteral("(() => { const end = Date.now() + %1; while (Date.now() < end) "
+                           "{} return %2; })()")
+                .arg(WorkflowRunner::InlineScriptMs * 3);
+        ApiRequestStep request;
+        request.name = QStringLiteral("http1");
+        request.method = QStringLiteral("POST");
+        request.url = QStringLiteral("{{ %1 }}/post").arg(slowly.arg(QStringLiteral("DEMO")));
+        request.headers = {{QStringLiteral("X-Id"), QStringLiteral("{{ %1 }}").arg(slowly.arg(7))}};
+        DefineVariableStep variable;
+        variable.name = QStringLiteral("ID");
+        variable.value =
+            QStringLiteral("{{ %1 }}").arg(slowly.arg(QStringLiteral("http1.body.headers['X-Id']")));
+        Workflow workflow;
+        workflow.steps = {request, variable};
+        Scope initial;
+        initial.set(QStringLiteral("DEMO"), m_server->baseUrl().toString());
+        WorkflowRunner runner(m_network);
+        const RunResult result = run(workflow, nullptr, initial, &runner);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QVERIFY(runner.findChild<ScriptStepWorker *>()); // the worker did them
+        QCOMPARE(result.scope.value(QStringLiteral("http1")).toObject().value(QStringLiteral("status")),
+                 QJsonValue(200));
+        QCOMPARE(result.scope.value(QStringLiteral("ID")), QJsonValue(QStringLiteral("7")));
+    }
+
+    // On the worker thread an expression still stops at the script timeout, and the failure names its step
+    // and field as one stopped here would.
+    void runawayExpressionTimesOutOnTheWorker()
+    {
+        WorkflowRunner runner(m_network);
+        runner.setScriptTimeoutMs(200);
+        ApiRequestStep request;
+        request.name = QStringLiteral("http1");
+        request.url = m_server->baseUrl().toString();
+        request.headers = {{QStringLiteral("X-Slow"), QStringLiteral("{{ (() => { for (;;) {} })() }}")}};
+        Workflow workflow;
+        workflow.steps = {request};
+        const RunResult result = run(workflow, nullptr, {}, &runner);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QVERIFY2(result.notification.contains(QStringLiteral("stopped after running for 0.2 s")),
+                 qPrintable(result.notification));
+        QVERIFY2(result.notification.startsWith(QStringLiteral("http1, header 'X-Slow'")),
+                 qPrintable(result.notification));
+        QCOMPARE(result.failedField, QStringLiteral("header 'X-Slow'"));
+        QVERIFY(runner.findChild<ScriptStepWorker *>());
+    }
+
     void formUrlEncodedBodyAndQueryParameters()
     {
         Scope initial;
