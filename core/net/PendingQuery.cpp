@@ -30,6 +30,7 @@ void PendingQuery::cancel()
         reply->deleteLater();
     }
     m_client->forgetWaiter(this);
+    m_client->stopBuilding(this);
     finish();
 }
 

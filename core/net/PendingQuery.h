@@ -39,6 +39,7 @@ private:
     QElapsedTimer m_clock;
     QPointer<QNetworkReply> m_reply;
     quint64 m_sentWithGeneration = 0; // the session generation the request carried
+    quint64 m_buildTicket = 0; // its request being built on the client's script worker, 0 for none
     int m_redirects = 0;
     bool m_storeRead = false; // it waited for the session to be read from the store: no second read
     bool m_everyQueryRefreshDone = false;

@@ -3,6 +3,7 @@
 #include "format/WorkspaceValidator.h"
 #include "run/FormPrompter.h"
 #include "run/RequestBuilder.h"
+#include "run/ScriptStepWorker.h"
 #include "run/WorkflowRunner.h"
 #include "script/ExpressionEvaluator.h"
 #include "script/JavaScriptIdentifier.h"
@@ -309,6 +310,12 @@ void QueryClient::wait(PendingQuery *query)
 void QueryClient::forgetWaiter(PendingQuery *query)
 {
     m_waiting.removeAll(query);
+}
+
+void QueryClient::stopBuilding(PendingQuery *query)
+{
+    if (query->m_buildTicket != 0 && m_scriptWorker)
+        m_scriptWorker->interrupt(std::exchange(query->m_buildTicket, 0));
 }
 
 void QueryClient::resumeWaiters()
@@ -806,12 +813,49 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
         step.body.text = body;
     }
     const Scope scope = sessionScope();
-    PreparedRequest prepared = RequestBuilder::build(step, scope, *m_evaluator);
+    const quint64 generation = m_generation; // what the request carries, even when built later
+    PreparedRequest prepared;
+    // As the runner does with a step's expressions: built here unless a script in them runs long, which
+    // is stopped and run again on the worker thread, so the studio's window isn't held, and cancel()
+    // stops it.
+    if (m_engine->tryWithin(WorkflowRunner::InlineScriptMs,
+                            [&] { prepared = RequestBuilder::build(step, scope, *m_evaluator); })) {
+        sendPrepared(query, step, scope, std::move(prepared), generation, redirectTo, redirectVerb);
+        return;
+    }
+    if (!m_scriptWorker)
+        m_scriptWorker = new ScriptStepWorker(this);
+    auto built = std::make_shared<PreparedRequest>();
+    QPointer<PendingQuery> waiting(query);
+    query->m_buildTicket = m_scriptWorker->runTask(
+        step.name, m_engine->timeoutMs(),
+        [step, scope, built](ScriptEngine &engine) {
+            *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
+            return EvalResult();
+        },
+        [this, waiting, step, scope, built, generation, redirectTo, redirectVerb](quint64,
+                                                                                  const EvalResult &result) {
+            if (!waiting || waiting->m_finished)
+                return; // cancelled meanwhile
+            waiting->m_buildTicket = 0;
+            if (!result.ok()) { // the worker's engine couldn't be made: nothing was built
+                fail(waiting, result.error, false);
+                return;
+            }
+            sendPrepared(waiting, step, scope, std::move(*built), generation, redirectTo, redirectVerb);
+        });
+}
+
+void QueryClient::sendPrepared(PendingQuery *query, const ApiRequestStep &step, const Scope &scope,
+                               PreparedRequest prepared, quint64 generation, const QUrl &redirectTo,
+                               const QByteArray &redirectVerb)
+{
     if (!prepared.ok()) {
         fail(query, SecretMasker(scope.secrets()).maskText(prepared.error), false);
         return;
     }
-    if (wholeUrl) {
+    const Query &q = query->m_query;
+    if (isWholeUrl(q.path)) {
         // The resource's headers carry its session, which is for its own server only.
         const QString own = baseOrigin();
         const QString target = AuthSession::originOf(prepared.request.url());
@@ -858,7 +902,7 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     prepared.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                   QNetworkRequest::ManualRedirectPolicy);
     prepared.request.setTransferTimeout(m_queryTimeoutMs);
-    query->m_sentWithGeneration = m_generation;
+    query->m_sentWithGeneration = generation;
     query->m_result.requestLine =
         QStringLiteral("%1 %2").arg(QString::fromLatin1(prepared.verb), prepared.request.url().toString());
     query->m_result.requestHeaders.clear();

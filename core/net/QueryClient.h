@@ -9,6 +9,7 @@
 #include "PendingQuery.h"
 #include "Query.h"
 #include "model/Workspace.h"
+#include "run/RequestBuilder.h"
 #include "session/AuthEvent.h"
 #include "session/AuthSession.h"
 
@@ -27,6 +28,7 @@ class Clock;
 class ExpressionEvaluator;
 class FormPrompter;
 class ScriptEngine;
+class ScriptStepWorker;
 class SessionManager;
 class WorkflowRunner;
 struct RunResult;
@@ -149,6 +151,8 @@ private:
     void resumeWaiters();
     void failWaiters(const QString &error, bool loginRequired);
     void forgetWaiter(PendingQuery *query);
+    // The query is cancelled: stops the script building its request, if one is.
+    void stopBuilding(PendingQuery *query);
     void wait(PendingQuery *query);
     void fail(PendingQuery *query, const QString &error, bool loginRequired);
 
@@ -165,6 +169,10 @@ private:
                      bool sayWhy = false);
 
     void sendRequest(PendingQuery *query, const QUrl &redirectTo = {}, const QByteArray &redirectVerb = {});
+    // The rest of sendRequest() once the request is built; `generation` is the session's when it was.
+    void sendPrepared(PendingQuery *query, const ApiRequestStep &step, const Scope &scope,
+                      PreparedRequest prepared, quint64 generation, const QUrl &redirectTo,
+                      const QByteArray &redirectVerb);
     void onReplyFinished(PendingQuery *query, QNetworkReply *reply);
     bool isRefreshFailure(const HttpResponse &response) const;
     void updateExpiry(AuthSession &session);
@@ -190,6 +198,8 @@ private:
     ScriptEngine *m_engine;
     std::unique_ptr<ExpressionEvaluator> m_evaluator;
     WorkflowRunner *m_runner;
+    // Builds the requests whose expressions run long (see sendRequest()); made on first use.
+    ScriptStepWorker *m_scriptWorker = nullptr;
 
     std::optional<AuthSession> m_session;
     mutable std::optional<Scope> m_sessionScope; // see sessionScope()

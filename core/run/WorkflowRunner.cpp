@@ -513,14 +513,7 @@ void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &resu
 
 bool WorkflowRunner::ranHere(const std::function<void()> &attempt)
 {
-    const bool limited = m_engine->timeoutMs() > InlineScriptMs;
-    if (limited)
-        m_engine->setDeadline(QDeadlineTimer(InlineScriptMs));
-    m_engine->takeTimedOut();
-    attempt();
-    m_engine->setDeadline(QDeadlineTimer::Forever);
-    // Expressions have no side effects outside their values, so an attempt cut short leaves nothing behind.
-    return !(m_engine->takeTimedOut() && limited);
+    return m_engine->tryWithin(InlineScriptMs, attempt);
 }
 
 void WorkflowRunner::runTaskOnWorker(const QString &origin, std::function<EvalResult(ScriptEngine &)> task,

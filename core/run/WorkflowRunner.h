@@ -86,15 +86,14 @@ private:
     void runJavaScript(const JavaScriptStep &step);
     void runOnWorker(const JavaScriptStep &step, int timeoutMs);
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
-    // Runs `attempt`, which evaluates a step's expressions, here, with their scripts stopped after
-    // InlineScriptMs: false when one was, and the step is to be done again on the worker thread
-    // (runTaskOnWorker), true when it ran to its end or its scripts may run no longer anyway.
-    bool ranHere(const std::function<void()> &attempt);
     // Runs `task` on the worker thread with its own engine, then `then` with its result here, unless the run
     // was cancelled meanwhile.
     void runTaskOnWorker(const QString &origin, std::function<EvalResult(ScriptEngine &)> task,
                          std::function<void(const EvalResult &)> then);
     ScriptStepWorker *scriptWorker();
+    // Runs `attempt`, which evaluates a step's expressions, here (ScriptEngine::tryWithin InlineScriptMs):
+    // false when it is to be done again on the worker thread (runTaskOnWorker).
+    bool ranHere(const std::function<void()> &attempt);
     void runDefineVariable(const DefineVariableStep &step);
     void defineVariable(const DefineVariableStep &step, const EvalResult &result);
     void onReplyFinished();

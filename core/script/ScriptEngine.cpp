@@ -3,6 +3,8 @@
 #include "ScriptBackendFactory.h"
 #include "ScriptPlugin.h"
 
+#include <utility>
+
 namespace AuthStudio {
 
 ScriptEngine::ScriptEngine(QObject *parent)
@@ -40,6 +42,17 @@ EvalResult ScriptEngine::runFunctionBody(const QString &code, const Scope &scope
         return EvalResult::failure(QStringLiteral("%1: %2").arg(origin, error));
     return noteTimeout(engine->runFunctionBody(code, scope, origin,
                                                effectiveTimeoutMs(timeoutMs < 0 ? m_timeoutMs : timeoutMs)));
+}
+
+bool ScriptEngine::tryWithin(int ms, const std::function<void()> &attempt)
+{
+    const bool limited = m_timeoutMs > ms;
+    if (limited)
+        m_deadline = QDeadlineTimer(ms);
+    m_timedOut = false;
+    attempt();
+    m_deadline = QDeadlineTimer(QDeadlineTimer::Forever);
+    return !(limited && std::exchange(m_timedOut, false));
 }
 
 int ScriptEngine::effectiveTimeoutMs(int timeoutMs) const

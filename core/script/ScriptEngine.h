@@ -14,9 +14,9 @@
 #include <QDeadlineTimer>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 #include <optional>
-#include <utility>
 
 namespace AuthStudio {
 
@@ -34,12 +34,12 @@ public:
 
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
     int timeoutMs() const { return m_timeoutMs; }
-    // Scripts run after this stop at `deadline` when it comes before their timeout, and fail as timed
-    // out; QDeadlineTimer::Forever (the default) lifts it. For a first, quick try on a thread that must
-    // not be held (see WorkflowRunner::InlineScriptMs).
-    void setDeadline(QDeadlineTimer deadline) { m_deadline = deadline; }
-    // Whether a script has timed out (at its timeout or the deadline) since the last call; clears it.
-    bool takeTimedOut() { return std::exchange(m_timedOut, false); }
+    // Runs `attempt`, which evaluates scripts with this engine, with them stopped after `ms`: for a
+    // first, quick try on a thread that must not be held (see WorkflowRunner::InlineScriptMs). False when
+    // one was stopped for that, and whatever `attempt` made is to be dropped and made again where it can
+    // take its time (ScriptStepWorker); true when it ran to its end, or its scripts may run no longer
+    // than `ms` anyway.
+    bool tryWithin(int ms, const std::function<void()> &attempt);
     // From any thread, once canRunScripts() has been true on the engine's own: stops the script running
     // now, which then fails as stopped; the interrupt stays until clearInterrupt(), called on the
     // engine's thread before its next script.
@@ -64,7 +64,7 @@ private:
     // The backend, created on first use; null with the reason when the plugin can't be loaded.
     ScriptBackend *backend(QString *error);
 
-    // The time a script may run now: its timeout, or less when the deadline comes first.
+    // The time a script may run now: its timeout, or less when tryWithin()'s deadline comes first.
     int effectiveTimeoutMs(int timeoutMs) const;
     EvalResult noteTimeout(EvalResult result);
 

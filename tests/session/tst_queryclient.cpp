@@ -6,6 +6,8 @@
 #include "net/QueryClient.h"
 #include "net/QueryLines.h"
 #include "run/PresetPrompter.h"
+#include "run/ScriptStepWorker.h"
+#include "run/WorkflowRunner.h"
 #include "script/SecretMasker.h"
 #include "session/Clock.h"
 #include "session/FileSecretStore.h"
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include "TestWorkspaces.h"
 
@@ -1045,6 +1048,52 @@ private Q_SLOTS:
         // The client goes on as before.
         QVERIFY(wait(c->send(get(QStringLiteral("/me")))).succeeded);
         QCOMPARE(finished.count(), 1);
+    }
+
+    // A resource's header whose script runs long is evaluated off the client's thread, as a workflow
+    // step's is: the event loop goes on (the studio's preview window stays responsive) and cancelling the
+    // query stops the script at once; a slow one's request goes out as it would have.
+    void aLongExpressionInAHeaderLeavesTheEventLoopFree()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        Resource &resource = workspace.resources.first();
+        resource.authMethod = Resource::AuthMethod::None;
+        resource.headers = {{QStringLiteral("X-Slow"), QStringLiteral("{{ (() => { for (;;) {} })() }}")}};
+        auto c = client(workspace);
+        c->setScriptTimeoutMs(60 * 1000); // held here, the query would fail by its timeout before the tick
+        m_server->resetCounters();
+        PendingQuery *query = c->send(get(QStringLiteral("/me")));
+        QSignalSpy finished(query, &PendingQuery::finished);
+        bool ticked = false;
+        QTimer::singleShot(0, c.get(), [&ticked] { ticked = true; });
+        QTRY_VERIFY(ticked);
+        QVERIFY(!query->isFinished());
+        auto *worker = c->findChild<ScriptStepWorker *>();
+        QVERIFY(worker);
+        QTRY_VERIFY(worker->isRunning(1));
+        query->cancel();
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(query->result().cancelled);
+        QTRY_VERIFY(!worker->isRunning(1)); // stopped, not left running to its timeout
+        QVERIFY(query->result().requestLine.isEmpty()); // nothing went out
+
+        const QString slow =
+            QStringLiteral("{{ (() => { const end = Date.now() + %1; while (Date.now() < end) "
+                           "{} return 'slow' + 'ly'; })() }}")
+                .arg(WorkflowRunner::InlineScriptMs * 3);
+        resource.headers = {{QStringLiteral("X-Slow"), slow}};
+        c = client(workspace);
+        Query echo = get(QStringLiteral("/headers"));
+        const QueryResult result = wait(c->send(echo));
+        QVERIFY2(result.succeeded, qPrintable(result.error));
+        QVERIFY(c->findChild<ScriptStepWorker *>()); // built there
+        QCOMPARE(result.response.parsedBody()
+                     .toObject()
+                     .value(QStringLiteral("headers"))
+                     .toObject()
+                     .value(QStringLiteral("X-Slow"))
+                     .toString(),
+                 QStringLiteral("slowly"));
     }
 
     void serverThatKeepsRejectingGetsOneRefreshAndOneRetryPerQuery()
