@@ -521,7 +521,16 @@ void QueryClient::runLoginTest()
     step.method = QStringLiteral("GET");
     step.url = m_resource.customAuth.loginTestUrl;
     step.headers = m_resource.headers;
-    const PreparedRequest prepared = RequestBuilder::build(step, sessionScope(), *m_evaluator);
+    const quint64 test = ++m_loginTestBuilds;
+    buildRequest(step, sessionScope(), [this, test](const PreparedRequest &prepared) {
+        // Built on the worker, it may come after the client moved on (a logout, another test).
+        if (m_operation == AuthOperation::LoginTest && test == m_loginTestBuilds)
+            sendLoginTest(prepared);
+    });
+}
+
+void QueryClient::sendLoginTest(const PreparedRequest &prepared)
+{
     // `sent`: false when the test couldn't be sent, which tells nothing of the session. `refreshable`: its
     // reply is one the resource refreshes a failed query on.
     auto done = [this](bool loggedIn, const QString &message, int status, bool sent = true,
@@ -814,35 +823,41 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     }
     const Scope scope = sessionScope();
     const quint64 generation = m_generation; // what the request carries, even when built later
+    QPointer<PendingQuery> waiting(query);
+    query->m_buildTicket = buildRequest(
+        step, scope,
+        [this, waiting, step, scope, generation, redirectTo, redirectVerb](PreparedRequest prepared) {
+            if (!waiting || waiting->m_finished)
+                return; // cancelled meanwhile
+            waiting->m_buildTicket = 0;
+            sendPrepared(waiting, step, scope, std::move(prepared), generation, redirectTo, redirectVerb);
+        });
+}
+
+quint64 QueryClient::buildRequest(const ApiRequestStep &step, const Scope &scope,
+                                  const std::function<void(PreparedRequest)> &then)
+{
     PreparedRequest prepared;
     // As the runner does with a step's expressions: built here unless a script in them runs long, which
-    // is stopped and run again on the worker thread, so the studio's window isn't held, and cancel()
-    // stops it.
+    // is stopped and run again on the worker thread, so the studio's window isn't held.
     if (m_engine->tryWithin(WorkflowRunner::InlineScriptMs,
                             [&] { prepared = RequestBuilder::build(step, scope, *m_evaluator); })) {
-        sendPrepared(query, step, scope, std::move(prepared), generation, redirectTo, redirectVerb);
-        return;
+        then(std::move(prepared));
+        return 0;
     }
     if (!m_scriptWorker)
         m_scriptWorker = new ScriptStepWorker(this);
     auto built = std::make_shared<PreparedRequest>();
-    QPointer<PendingQuery> waiting(query);
-    query->m_buildTicket = m_scriptWorker->runTask(
+    return m_scriptWorker->runTask(
         step.name, m_engine->timeoutMs(),
         [step, scope, built](ScriptEngine &engine) {
             *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
             return EvalResult();
         },
-        [this, waiting, step, scope, built, generation, redirectTo, redirectVerb](quint64,
-                                                                                  const EvalResult &result) {
-            if (!waiting || waiting->m_finished)
-                return; // cancelled meanwhile
-            waiting->m_buildTicket = 0;
-            if (!result.ok()) { // the worker's engine couldn't be made: nothing was built
-                fail(waiting, result.error, false);
-                return;
-            }
-            sendPrepared(waiting, step, scope, std::move(*built), generation, redirectTo, redirectVerb);
+        [built, then](quint64, const EvalResult &result) {
+            if (!result.ok()) // the worker's engine couldn't be made: nothing was built
+                built->error = result.error;
+            then(std::move(*built));
         });
 }
 

@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -160,6 +161,12 @@ private:
     // Reads the session (`again`: from the store, not the cache; see proceed()), then calls `then`.
     void loadSession(void (QueryClient::*then)(), bool again = false);
     void runLoginTest();
+    void sendLoginTest(const PreparedRequest &prepared);
+    // Builds `step`'s request against `scope` here, or on the worker thread when a script in it runs long
+    // (ScriptEngine::tryWithin), and calls `then` with it: at once, returning 0, or later, returning the
+    // worker's ticket for it (see stopBuilding()).
+    quint64 buildRequest(const ApiRequestStep &step, const Scope &scope,
+                         const std::function<void(PreparedRequest)> &then);
     // `why`, when given, goes into the login's event: a cause its trigger alone doesn't tell.
     void startLogin(AuthEvent::Trigger trigger, int triggerStatus = 0, const QString &why = {});
     void startRefresh(AuthEvent::Trigger trigger, int triggerStatus = 0);
@@ -200,6 +207,7 @@ private:
     WorkflowRunner *m_runner;
     // Builds the requests whose expressions run long (see sendRequest()); made on first use.
     ScriptStepWorker *m_scriptWorker = nullptr;
+    quint64 m_loginTestBuilds = 0; // counts login tests, so a late-built one for an earlier test is dropped
 
     std::optional<AuthSession> m_session;
     mutable std::optional<Scope> m_sessionScope; // see sessionScope()

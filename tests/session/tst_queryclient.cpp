@@ -566,6 +566,38 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().meRequests, 0); // no query was sent
     }
 
+    // The login test sends the resource's headers: one whose script runs long is built off the client's
+    // thread too, so opening the preview doesn't hold the window, and it ends at the script timeout.
+    void aLoginTestWithALongExpressionLeavesTheEventLoopFree()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        login(*client(workspace));
+
+        workspace.resources.first().headers.append(
+            {QStringLiteral("X-Slow"), QStringLiteral("{{ (() => { for (;;) {} })() }}")});
+        auto reopened = client(workspace);
+        reopened->setScriptTimeoutMs(300);
+        m_server->resetCounters();
+        PendingQuery *check = reopened->checkLogin();
+        QSignalSpy finished(check, &PendingQuery::finished);
+        QTRY_VERIFY(reopened->findChild<ScriptStepWorker *>());
+        bool ticked = false;
+        QTimer::singleShot(0, reopened.get(), [&ticked] { ticked = true; });
+        QTRY_VERIFY(ticked);
+        QVERIFY(!check->isFinished()); // the loop went on while the header's script ran
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(m_server->counters().loginTests, 0); // it couldn't be sent
+        const QList<AuthEvent> &events = reopened->events();
+        const auto test = std::find_if(events.cbegin(), events.cend(), [](const AuthEvent &event) {
+            return event.kind == AuthEvent::Kind::LoginTest;
+        });
+        QVERIFY(test != events.cend());
+        QVERIFY2(test->message.contains(QStringLiteral("stopped after running for 0.3 s")),
+                 qPrintable(test->message));
+    }
+
     // A session's expiry is said in events only while the resource refreshes on expiry: after a switch to
     // another trigger, the login test said "expires in 0 s" of a lifetime that no longer counts (QA pass 44).
     void eventsSayTheExpiryOnlyWhileItCounts()
