@@ -824,7 +824,7 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
     const Scope scope = sessionScope();
     const quint64 generation = m_generation; // what the request carries, even when built later
     QPointer<PendingQuery> waiting(query);
-    query->m_buildTicket = buildRequest(
+    const quint64 ticket = buildRequest(
         step, scope,
         [this, waiting, step, scope, generation, redirectTo, redirectVerb](PreparedRequest prepared) {
             if (!waiting || waiting->m_finished)
@@ -832,6 +832,8 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
             waiting->m_buildTicket = 0;
             sendPrepared(waiting, step, scope, std::move(prepared), generation, redirectTo, redirectVerb);
         });
+    if (waiting) // 0 when built at once
+        waiting->m_buildTicket = ticket;
 }
 
 quint64 QueryClient::buildRequest(const ApiRequestStep &step, const Scope &scope,
