@@ -502,10 +502,24 @@ private Q_SLOTS:
 
     // A script that never ends leaves the window live, and Cancel stops it at once: after its first
     // WorkflowRunner::InlineScriptMs it runs on a thread of its own, so the click is handled while it loops.
+    // The same for an expression in a request's header or a variable's value.
+    void cancelDuringEndlessScriptStopsTheRun_data()
+    {
+        QTest::addColumn<Step>("endless");
+        JavaScriptStep script;
+        script.code = QStringLiteral("while (true) {}");
+        QTest::newRow("JavaScript step") << Step(script);
+        const QString loop = QStringLiteral("{{ (() => { while (true) {} })() }}");
+        ApiRequestStep request;
+        request.method = QStringLiteral("GET");
+        request.url = QStringLiteral("{{ DEMO_API }}/me");
+        request.headers = {{QStringLiteral("X-Slow"), loop}};
+        QTest::newRow("API Request header") << Step(request);
+        QTest::newRow("Define variable") << Step(variable(QStringLiteral("TOKEN"), loop, true));
+    }
     void cancelDuringEndlessScriptStopsTheRun()
     {
-        JavaScriptStep endless;
-        endless.code = QStringLiteral("while (true) {}");
+        QFETCH(Step, endless);
         Workflow workflow;
         workflow.steps = {endless};
         m_panel->runner()->setScriptTimeoutMs(10 * 60 * 1000); // only Cancel can end it within the test
