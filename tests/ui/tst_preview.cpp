@@ -1382,6 +1382,32 @@ private Q_SLOTS:
         QCOMPARE(finished.count(), 2);
     }
 
+    // A query header whose script never ends is built off the window's thread: the preview stays live
+    // and Cancel stops it at once, with nothing sent.
+    void cancelStopsAQueryWhoseHeaderScriptNeverEnds()
+    {
+        open(demoWorkspace());
+        clickAuthLogin();
+        child<QPlainTextEdit>("queryHeaders")
+            ->setPlainText(QStringLiteral("X-Slow: {{ (() => { while (true) {} })() }}"));
+        child<QLineEdit>("queryPath")->setText(QStringLiteral("/me"));
+        m_server->resetCounters();
+        QSignalSpy finished(m_preview, &AuthLoginPreview::queryFinished);
+        QTest::mouseClick(button("sendButton"), Qt::LeftButton);
+        bool handled = false; // the event loop goes on while the script loops
+        QMetaObject::invokeMethod(
+            m_preview, [&handled] { handled = true; }, Qt::QueuedConnection);
+        QTRY_VERIFY(handled);
+        QVERIFY(m_preview->isQueryRunning());
+        QCOMPARE(finished.count(), 0);
+
+        QTest::mouseClick(button("cancelQueryButton"), Qt::LeftButton);
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(finished.first().first().value<QueryResult>().cancelled);
+        QVERIFY(button("sendButton")->isEnabled());
+        QCOMPARE(m_server->counters().meRequests, 0);
+    }
+
     // Auth Login and Cancel have keys, named in their tooltips: Ctrl+L logs in from anywhere in the
     // preview's window, Esc cancels the query in flight from the preview's fields (QA pass 32).
     void keysLogInAndCancelAQuery()
