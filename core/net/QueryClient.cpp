@@ -95,6 +95,14 @@ void QueryClient::setProfile(const QString &profile)
     m_loginTested = false;
     m_needsLogin = false;
     ++m_generation;
+    stopLoginTestBuild();
+}
+
+void QueryClient::stopLoginTestBuild()
+{
+    // Its result is dropped for the generation (sendLoginTest()); its script needn't run to the end.
+    if (m_loginTestBuild != 0 && m_scriptWorker)
+        m_scriptWorker->interrupt(std::exchange(m_loginTestBuild, 0));
 }
 
 void QueryClient::setPrompter(FormPrompter *prompter)
@@ -521,20 +529,27 @@ void QueryClient::runLoginTest()
     step.method = QStringLiteral("GET");
     step.url = m_resource.customAuth.loginTestUrl;
     step.headers = m_resource.headers;
-    const quint64 test = ++m_loginTestBuilds;
-    buildRequest(step, sessionScope(), [this, test](const PreparedRequest &prepared) {
-        // Built on the worker, it may come after the client moved on (a logout, another test).
-        if (m_operation == AuthOperation::LoginTest && test == m_loginTestBuilds)
-            sendLoginTest(prepared);
-    });
+    const quint64 generation = m_generation;
+    m_loginTestBuild =
+        buildRequest(step, sessionScope(), [this, generation](const PreparedRequest &prepared) {
+            m_loginTestBuild = 0;
+            sendLoginTest(prepared, generation);
+        });
 }
 
-void QueryClient::sendLoginTest(const PreparedRequest &prepared)
+void QueryClient::sendLoginTest(const PreparedRequest &prepared, quint64 generation)
 {
     // `sent`: false when the test couldn't be sent, which tells nothing of the session. `refreshable`: its
     // reply is one the resource refreshes a failed query on.
-    auto done = [this](bool loggedIn, const QString &message, int status, bool sent = true,
-                       bool refreshable = false) {
+    auto done = [this, generation](bool loggedIn, const QString &message, int status, bool sent = true,
+                                   bool refreshable = false) {
+        if (generation != m_generation) {
+            // The session it tested is gone meanwhile (a logout, another profile): nothing is learnt, and
+            // the waiting queries start over with the one there is now.
+            m_operation = AuthOperation::None;
+            resumeWaiters();
+            return;
+        }
         ++m_stats.loginTests;
         m_loginTested = true;
         m_operation = AuthOperation::None;
@@ -775,6 +790,7 @@ void QueryClient::logout()
     m_loginTested = false;
     m_needsLogin = false;
     ++m_generation;
+    stopLoginTestBuild();
     record(AuthEvent::Kind::Logout, AuthEvent::Trigger::Manual, true, 0);
     Q_EMIT sessionChanged();
 }
@@ -830,6 +846,12 @@ void QueryClient::sendRequest(PendingQuery *query, const QUrl &redirectTo, const
             if (!waiting || waiting->m_finished)
                 return; // cancelled meanwhile
             waiting->m_buildTicket = 0;
+            if (generation != m_generation) {
+                // Built on the worker while the session changed (a logout, a refresh, another profile):
+                // it would carry the old one. It goes through again, as a new query would.
+                proceed(waiting);
+                return;
+            }
             sendPrepared(waiting, step, scope, std::move(prepared), generation, redirectTo, redirectVerb);
         });
     if (waiting) // 0 when built at once
@@ -851,16 +873,12 @@ quint64 QueryClient::buildRequest(const ApiRequestStep &step, const Scope &scope
         m_scriptWorker = new ScriptStepWorker(this);
     auto built = std::make_shared<PreparedRequest>();
     return m_scriptWorker->runTask(
-        step.name, m_engine->timeoutMs(),
+        m_engine->timeoutMs(),
         [step, scope, built](ScriptEngine &engine) {
             *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
             return EvalResult();
         },
-        [built, then](quint64, const EvalResult &result) {
-            if (!result.ok()) // the worker's engine couldn't be made: nothing was built
-                built->error = result.error;
-            then(std::move(*built));
-        });
+        [built, then](quint64, const EvalResult &) { then(std::move(*built)); });
 }
 
 void QueryClient::sendPrepared(PendingQuery *query, const ApiRequestStep &step, const Scope &scope,

@@ -161,7 +161,9 @@ private:
     // Reads the session (`again`: from the store, not the cache; see proceed()), then calls `then`.
     void loadSession(void (QueryClient::*then)(), bool again = false);
     void runLoginTest();
-    void sendLoginTest(const PreparedRequest &prepared);
+    // `generation`: the session's when the test was built; the result is dropped when it has changed.
+    void sendLoginTest(const PreparedRequest &prepared, quint64 generation);
+    void stopLoginTestBuild();
     // Builds `step`'s request against `scope` here, or on the worker thread when a script in it runs long
     // (ScriptEngine::tryWithin), and calls `then` with it: at once, returning 0, or later, returning the
     // worker's ticket for it (see stopBuilding()).
@@ -207,7 +209,7 @@ private:
     WorkflowRunner *m_runner;
     // Builds the requests whose expressions run long (see sendRequest()); made on first use.
     ScriptStepWorker *m_scriptWorker = nullptr;
-    quint64 m_loginTestBuilds = 0; // counts login tests, so a late-built one for an earlier test is dropped
+    quint64 m_loginTestBuild = 0; // the worker's ticket for the login test being built, 0 for none
 
     std::optional<AuthSession> m_session;
     mutable std::optional<Scope> m_sessionScope; // see sessionScope()

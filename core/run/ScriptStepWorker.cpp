@@ -27,18 +27,18 @@ quint64 ScriptStepWorker::run(const QString &code, const Scope &scope, const QSt
                               Done done)
 {
     return runTask(
-        origin, timeoutMs,
+        timeoutMs,
         [code, scope, origin](ScriptEngine &engine) { return engine.runFunctionBody(code, scope, origin); },
         std::move(done));
 }
 
-quint64 ScriptStepWorker::runTask(const QString &origin, int timeoutMs, Task task, Done done)
+quint64 ScriptStepWorker::runTask(int timeoutMs, Task task, Done done)
 {
     quint64 ticket = 0;
     {
         const std::lock_guard lock(m_mutex);
         ticket = ++m_lastTicket;
-        m_jobs.push_back({ticket, origin, timeoutMs, std::move(task), std::move(done)});
+        m_jobs.push_back({ticket, timeoutMs, std::move(task), std::move(done)});
         if (!m_thread.joinable())
             m_thread = std::thread([this] { work(); });
     }
@@ -87,7 +87,6 @@ void ScriptStepWorker::work()
 {
     // The engine is made, used and destroyed on this thread, as a QJSEngine must be.
     std::unique_ptr<ScriptEngine> engine;
-    QString loadError;
     for (;;) {
         Job job;
         {
@@ -100,40 +99,34 @@ void ScriptStepWorker::work()
             m_preparing = job.ticket;
         }
         if (!engine) {
-            // Loading the JavaScript plugin and making the engine take a while the first time.
+            // Loading the JavaScript plugin and making the engine take a while the first time. When it
+            // can't be loaded, tasks still run: the engine fails each script with the reason, after the
+            // script's own origin, as it would on the owner's thread.
             engine = std::make_unique<ScriptEngine>();
-            if (engine->canRunScripts(&loadError)) {
+            if (engine->canRunScripts()) {
                 const std::lock_guard lock(m_mutex);
                 m_engine = engine.get();
             }
         }
-        const bool canRun = loadError.isEmpty();
         {
             const std::lock_guard lock(m_mutex);
             const bool cancelled = m_preparingCancelled;
             m_preparing = 0;
             m_preparingCancelled = false;
-            if (cancelled)
-                continue; // the caller has dropped it
-            if (canRun) {
-                engine->clearInterrupt();
-                m_running = job.ticket;
-            }
+            if (cancelled || m_stopping)
+                continue; // the caller has dropped it, or the worker is going away
+            engine->clearInterrupt();
+            m_running = job.ticket;
         }
-        EvalResult result;
-        if (canRun) {
-            engine->setTimeoutMs(job.timeoutMs);
-            result = job.task(*engine);
-            {
-                const std::lock_guard lock(m_mutex);
-                m_running = 0;
-                m_endedTicket = job.ticket;
-                m_endedConsole = result.console;
-            }
-            m_ended.notify_all();
-        } else {
-            result = EvalResult::failure(QStringLiteral("%1: %2").arg(job.origin, loadError));
+        engine->setTimeoutMs(job.timeoutMs);
+        const EvalResult result = job.task(*engine);
+        {
+            const std::lock_guard lock(m_mutex);
+            m_running = 0;
+            m_endedTicket = job.ticket;
+            m_endedConsole = result.console;
         }
+        m_ended.notify_all();
         // Back on the owner's thread; dropped when the worker is gone by then.
         QMetaObject::invokeMethod(
             this, [done = std::move(job.done), ticket = job.ticket, result] { done(ticket, result); },

@@ -37,11 +37,10 @@ public:
     // worker thread; `done` is then called on this object's thread with the result.
     quint64 run(const QString &code, const Scope &scope, const QString &origin, int timeoutMs, Done done);
     // Runs `task` with the worker thread's script engine (its timeout `timeoutMs`): the step's expressions,
-    // say. Its result goes to `done` as run()'s does; when the engine can't be made, the result is the
-    // reason, after `origin`, and `task` doesn't run. Whatever else the task produces it leaves in
-    // what it captured, for `done` to read.
+    // say. Its result goes to `done` as run()'s does; whatever else the task produces it leaves in what it
+    // captured, for `done` to read.
     using Task = std::function<EvalResult(ScriptEngine &engine)>;
-    quint64 runTask(const QString &origin, int timeoutMs, Task task, Done done);
+    quint64 runTask(int timeoutMs, Task task, Done done);
     // Stops the script of `ticket` if it is running now; it then fails as stopped. Harmless when it has
     // finished or hasn't started (a queued one is dropped by the caller when its result comes back).
     void interrupt(quint64 ticket);
@@ -57,7 +56,6 @@ private:
     struct Job
     {
         quint64 ticket = 0;
-        QString origin;
         int timeoutMs = 0;
         Task task;
         Done done;

@@ -24,49 +24,31 @@
 
 namespace AuthStudio {
 
-bool WorkflowRunner::buildsOnThreadPool(const ApiRequestStep &step)
+namespace {
+
+// Whether the text has an expression that needs the script engine (anything but a plain path).
+bool runsScript(const QString &text)
 {
-    const QStringList texts = step.templateTexts();
-    return std::none_of(texts.cbegin(), texts.cend(), [](const QString &text) {
-        if (!text.contains(QLatin1String("{{")))
-            return false;
-        const QList<Template::Part> &parts = Template::parse(text)->parts();
-        return std::any_of(parts.cbegin(), parts.cend(), [](const Template::Part &part) {
-            return part.kind == Template::Part::Kind::Script;
-        });
-    });
+    if (!text.contains(QLatin1String("{{")))
+        return false;
+    const QList<Template::Part> &parts = Template::parse(text)->parts();
+    return std::any_of(parts.cbegin(), parts.cend(),
+                       [](const Template::Part &part) { return part.kind == Template::Part::Kind::Script; });
 }
 
-bool WorkflowRunner::readsLargeValue(const ApiRequestStep &step, const Scope &scope)
-{
-    QStringList roots;
-    for (const QString &text : step.templateTexts()) {
-        if (text.contains(QLatin1String("{{")))
-            roots += Template::parse(text)->rootNames();
-    }
-    qsizetype size = 0;
-    for (const QString &root : std::as_const(roots)) {
-        if (scope.contains(root))
-            size += JsonText::sizeUpTo(scope.value(root), LargeValueBytes - size);
-        if (size >= LargeValueBytes)
-            return true;
-    }
-    return false;
-}
-
-bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &scope)
+// Whether running `code` converts about WorkflowRunner::LargeValueBytes or more of `scope` into the engine.
+bool codeReadsLargeValue(const QString &code, const Scope &scope)
 {
     // What the script engine will convert for this code (JavaScriptEngine::installScope), from the same
     // reading of the text, erring the same way (towards more): every value when the code can reach the
     // globals by other means; else, after each scope name the code mentions, the value its property chain
     // leads to (`http1.body.items.length` converts the items, never the headers), or the whole value when
     // the name stands alone or the chain leaves the object's own properties.
-    const QString &code = step.code;
     const QJsonObject &values = scope.values();
     qsizetype size = 0;
     const auto add = [&size](const QJsonValue &value) {
-        size += JsonText::sizeUpTo(value, LargeValueBytes - size);
-        return size >= LargeValueBytes;
+        size += JsonText::sizeUpTo(value, WorkflowRunner::LargeValueBytes - size);
+        return size >= WorkflowRunner::LargeValueBytes;
     };
     if (JavaScriptIdentifier::reachesGlobalsDynamically(code))
         return std::any_of(values.constBegin(), values.constEnd(), add);
@@ -111,6 +93,50 @@ bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &sc
         at = end; // a chain's properties are names too, as the engine reads them
     }
     return false;
+}
+
+// Whether the texts' expressions read about WorkflowRunner::LargeValueBytes or more of `scope`: the values
+// their plain paths start from, and what their scripts convert (codeReadsLargeValue()).
+bool textsReadLargeValue(const QStringList &texts, const Scope &scope)
+{
+    QStringList roots;
+    for (const QString &text : texts) {
+        if (!text.contains(QLatin1String("{{")))
+            continue;
+        const std::shared_ptr<const Template> parsed = Template::parse(text);
+        roots += parsed->rootNames();
+        for (const Template::Part &part : parsed->parts()) {
+            if (part.kind == Template::Part::Kind::Script && codeReadsLargeValue(part.text, scope))
+                return true;
+        }
+    }
+    constexpr qsizetype large = WorkflowRunner::LargeValueBytes;
+    qsizetype size = 0;
+    for (const QString &root : std::as_const(roots)) {
+        if (scope.contains(root))
+            size += JsonText::sizeUpTo(scope.value(root), large - size);
+        if (size >= large)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool WorkflowRunner::buildsOnThreadPool(const ApiRequestStep &step)
+{
+    const QStringList texts = step.templateTexts();
+    return std::none_of(texts.cbegin(), texts.cend(), runsScript);
+}
+
+bool WorkflowRunner::readsLargeValue(const ApiRequestStep &step, const Scope &scope)
+{
+    return textsReadLargeValue(step.templateTexts(), scope);
+}
+
+bool WorkflowRunner::readsLargeValue(const JavaScriptStep &step, const Scope &scope)
+{
+    return codeReadsLargeValue(step.code, scope);
 }
 
 WorkflowRunner::WorkflowRunner(QNetworkAccessManager *network, QObject *parent)
@@ -347,17 +373,11 @@ void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
     if (!plainPaths) {
         auto built = std::make_shared<PreparedRequest>();
         runTaskOnWorker(
-            step.name,
             [step, scope = m_scope, built](ScriptEngine &engine) {
                 *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
                 return EvalResult();
             },
-            [this, step, built](const EvalResult &result) {
-                if (result.ok())
-                    sendRequest(step, *built);
-                else // the worker's engine couldn't be made: the task didn't run
-                    finishStep(RunOutcome::Failed, result.error);
-            });
+            [this, step, built](const EvalResult &) { sendRequest(step, *built); });
         return;
     }
     // Plain paths only: built on the thread pool, from copies, as a body made of a large value (megabytes
@@ -516,11 +536,11 @@ bool WorkflowRunner::ranHere(const std::function<void()> &attempt)
     return m_engine->tryWithin(InlineScriptMs, attempt);
 }
 
-void WorkflowRunner::runTaskOnWorker(const QString &origin, std::function<EvalResult(ScriptEngine &)> task,
+void WorkflowRunner::runTaskOnWorker(std::function<EvalResult(ScriptEngine &)> task,
                                      std::function<void(const EvalResult &)> then)
 {
     m_scriptTicket =
-        scriptWorker()->runTask(origin, m_engine->timeoutMs(), std::move(task),
+        scriptWorker()->runTask(m_engine->timeoutMs(), std::move(task),
                                 [this, then = std::move(then)](quint64 ticket, const EvalResult &result) {
                                     if (ticket != m_scriptTicket)
                                         return; // the run was cancelled meanwhile
@@ -532,13 +552,15 @@ void WorkflowRunner::runTaskOnWorker(const QString &origin, std::function<EvalRe
 void WorkflowRunner::runDefineVariable(const DefineVariableStep &step)
 {
     const QString origin = QStringLiteral("%1, value").arg(step.name);
+    // As an API Request's expressions (runApiRequest): a script reading a large value goes to the worker
+    // at once; a plain path reads it without converting anything.
+    const bool large = runsScript(step.value) && textsReadLargeValue({step.value}, m_scope);
     EvalResult result;
-    if (ranHere([&] { result = m_evaluator.evaluate(step.value, m_scope, origin); })) {
+    if (!large && ranHere([&] { result = m_evaluator.evaluate(step.value, m_scope, origin); })) {
         defineVariable(step, result);
         return;
     }
     runTaskOnWorker(
-        origin,
         [value = step.value, scope = m_scope, origin](ScriptEngine &engine) {
             return ExpressionEvaluator(&engine).evaluate(value, scope, origin);
         },

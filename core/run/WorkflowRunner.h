@@ -88,7 +88,7 @@ private:
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
     // Runs `task` on the worker thread with its own engine, then `then` with its result here, unless the run
     // was cancelled meanwhile.
-    void runTaskOnWorker(const QString &origin, std::function<EvalResult(ScriptEngine &)> task,
+    void runTaskOnWorker(std::function<EvalResult(ScriptEngine &)> task,
                          std::function<void(const EvalResult &)> then);
     ScriptStepWorker *scriptWorker();
     // Runs `attempt`, which evaluates a step's expressions, here (ScriptEngine::tryWithin InlineScriptMs):

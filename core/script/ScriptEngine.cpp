@@ -57,7 +57,7 @@ bool ScriptEngine::tryWithin(int ms, const std::function<void()> &attempt)
 
 int ScriptEngine::effectiveTimeoutMs(int timeoutMs) const
 {
-    if (m_deadline.isForever())
+    if (m_deadline.isForever() || timeoutMs <= 0)
         return timeoutMs;
     // At least a millisecond: a timeout of 0 would mean none to the watchdog.
     return int(qBound(qint64(1), m_deadline.remainingTime(), qint64(timeoutMs)));

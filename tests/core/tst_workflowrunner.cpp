@@ -750,6 +750,34 @@ private Q_SLOTS:
         QCOMPARE(result.scope.value(QStringLiteral("ID")), QJsonValue(QStringLiteral("7")));
     }
 
+    // A variable whose script reads a large value is computed on the worker from the start, as an API
+    // Request's or a JavaScript step's: converting the value into the engine alone would hold this thread.
+    // A plain path to it is looked up here, converting nothing.
+    void aVariableWhoseScriptReadsALargeValueIsComputedOnTheWorker()
+    {
+        QJsonArray items;
+        for (int i = 0; i < 20000; ++i)
+            items.append(QJsonObject {{QStringLiteral("id"), i}});
+        Scope initial;
+        initial.set(QStringLiteral("ITEMS"), items);
+        Workflow workflow;
+        workflow.steps = {TestWorkspaces::defineVariable(QStringLiteral("COUNT"),
+                                                         QStringLiteral("{{ ITEMS.length }}"), false)};
+        WorkflowRunner plain(m_network);
+        const RunResult looked = run(workflow, nullptr, initial, &plain);
+        QVERIFY2(looked.succeeded(), qPrintable(looked.notification));
+        QCOMPARE(looked.scope.value(QStringLiteral("COUNT")), QJsonValue(20000));
+        QVERIFY(!plain.findChild<ScriptStepWorker *>());
+
+        workflow.steps = {TestWorkspaces::defineVariable(
+            QStringLiteral("COUNT"), QStringLiteral("{{ ITEMS.filter(i => i.id % 2).length }}"), false)};
+        WorkflowRunner scripted(m_network);
+        const RunResult computed = run(workflow, nullptr, initial, &scripted);
+        QVERIFY2(computed.succeeded(), qPrintable(computed.notification));
+        QCOMPARE(computed.scope.value(QStringLiteral("COUNT")), QJsonValue(10000));
+        QVERIFY(scripted.findChild<ScriptStepWorker *>());
+    }
+
     // On the worker thread an expression still stops at the script timeout, and the failure names its step
     // and field as one stopped here would.
     void runawayExpressionTimesOutOnTheWorker()

@@ -68,6 +68,14 @@ private:
         return result;
     }
 
+    // A header whose script takes several times WorkflowRunner::InlineScriptMs: built on the worker.
+    static QString slowHeader()
+    {
+        return QStringLiteral("{{ (() => { const end = Date.now() + %1; while (Date.now() < end) {} "
+                              "return 'slowly'; })() }}")
+            .arg(WorkflowRunner::InlineScriptMs * 6);
+    }
+
     static QueryResult wait(PendingQuery *pending)
     {
         QSignalSpy finished(pending, &PendingQuery::finished);
@@ -1126,6 +1134,55 @@ private Q_SLOTS:
                      .value(QStringLiteral("X-Slow"))
                      .toString(),
                  QStringLiteral("slowly"));
+    }
+
+    // A query whose request is built on the worker while the user logs out goes through again rather
+    // than out with the session it was built with (review of the off-thread build).
+    void aQueryBuiltAcrossALogoutDoesntCarryTheOldSession()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        login(*client(workspace)); // the session, in the shared store
+
+        workspace.resources.first().headers.append({QStringLiteral("X-Slow"), slowHeader()});
+        auto c = client(workspace);
+        m_server->resetCounters();
+        PendingQuery *query = c->send(get(QStringLiteral("/me")));
+        QTRY_VERIFY(c->findChild<ScriptStepWorker *>());
+        QTRY_VERIFY(c->findChild<ScriptStepWorker *>()->isRunning(1)); // its request is being built
+        c->logout();
+        const QueryResult result = wait(query);
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired); // it asked for a login, as a query after the logout does
+        QCOMPARE(m_server->counters().meRequests, 0); // nothing went out with the old token
+    }
+
+    // The same for the login test: one built across a logout is not sent, and the check goes on with no
+    // session.
+    void aLoginTestBuiltAcrossALogoutIsDropped()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("{{ DEMO_API }}/login-test");
+        login(*client(workspace));
+
+        workspace.resources.first().headers.append({QStringLiteral("X-Slow"), slowHeader()});
+        auto c = client(workspace);
+        m_server->resetCounters();
+        PendingQuery *check = c->checkLogin();
+        QTRY_VERIFY(c->findChild<ScriptStepWorker *>());
+        QTRY_VERIFY(c->findChild<ScriptStepWorker *>()->isRunning(1));
+        c->logout();
+        const QueryResult result = wait(check);
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.loginRequired);
+        QCOMPARE(m_server->counters().loginTests, 0);
+        // Nothing is said of a test of a session that is gone: no "not sent" for the user to puzzle over.
+        QCOMPARE(c->stats().loginTests, 0);
+        const QList<AuthEvent> &events = c->events();
+        QVERIFY(std::none_of(events.cbegin(), events.cend(), [](const AuthEvent &event) {
+            return event.kind == AuthEvent::Kind::LoginTest;
+        }));
+        QVERIFY(!c->isAuthenticating());
     }
 
     void serverThatKeepsRejectingGetsOneRefreshAndOneRetryPerQuery()
