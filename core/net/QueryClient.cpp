@@ -170,19 +170,28 @@ QStringList QueryClient::tokenOrigins() const
     return *m_tokenOrigins;
 }
 
-QString QueryClient::originOf(const QString &url, const Scope &scope) const
+QString QueryClient::originOf(const QString &url, const Scope &scope, QString *why) const
 {
     QString written = url.trimmed();
     if (written.contains(QLatin1String("{{"))) {
-        const EvalResult evaluated = m_evaluator->evaluate(written, scope, QStringLiteral("url"));
+        EvalResult evaluated;
+        // A URL's script has no business running long: it is worked out on this thread, the studio's,
+        // and one that doesn't finish quickly can't be told.
+        if (!m_engine->tryWithin(WorkflowRunner::InlineScriptMs, [&] {
+                evaluated = m_evaluator->evaluate(written, scope, QStringLiteral("url"));
+            }))
+            evaluated = EvalResult::failure(
+                QStringLiteral("its script ran longer than %1 ms").arg(WorkflowRunner::InlineScriptMs));
+        if (!evaluated.ok() && why)
+            *why = evaluated.error;
         written = evaluated.ok() ? valueToText(evaluated.value).trimmed() : QString();
     }
     return AuthSession::originOf(QUrl(written));
 }
 
-QString QueryClient::baseOrigin() const
+QString QueryClient::baseOrigin(QString *why) const
 {
-    return originOf(m_resource.baseUrl, sessionScope());
+    return originOf(m_resource.baseUrl, sessionScope(), why);
 }
 
 bool QueryClient::sessionIsForAnotherServer() const
@@ -892,9 +901,22 @@ void QueryClient::sendPrepared(PendingQuery *query, const ApiRequestStep &step, 
     const Query &q = query->m_query;
     if (isWholeUrl(q.path)) {
         // The resource's headers carry its session, which is for its own server only.
-        const QString own = baseOrigin();
+        QString why;
+        const QString own = baseOrigin(&why);
         const QString target = AuthSession::originOf(prepared.request.url());
-        if (!own.isEmpty() && target != own) {
+        if (own.isEmpty()) {
+            // Nothing to compare with: refused rather than sent anywhere with the session.
+            fail(query,
+                 SecretMasker(scope.secrets())
+                     .maskText(
+                         QStringLiteral("the resource's base URL can't be worked out (%1), so %2 can't be "
+                                        "told to be on its server; give a path, such as /me")
+                             .arg(why.isEmpty() ? QStringLiteral("it names no server") : why,
+                                  q.path.trimmed())),
+                 false);
+            return;
+        }
+        if (target != own) {
             fail(query,
                  QStringLiteral("%1 is on another server than the resource's (%2): queries go to the "
                                 "resource's server, with its session; give a path, such as /me")
@@ -1092,8 +1114,15 @@ void QueryClient::updateExpiry(AuthSession &session)
         warn(missing);
         return;
     }
-    const EvalResult value =
-        m_evaluator->evaluate(auth.expiresIn, session.toScope(baseScope()), QStringLiteral("expiresIn"));
+    EvalResult value;
+    // Worked out on this thread (the studio's) after each login and refresh: a lifetime's script that
+    // doesn't finish quickly is taken as one that can't be computed.
+    if (!m_engine->tryWithin(WorkflowRunner::InlineScriptMs, [&] {
+            value = m_evaluator->evaluate(auth.expiresIn, session.toScope(baseScope()),
+                                          QStringLiteral("expiresIn"));
+        }))
+        value = EvalResult::failure(QStringLiteral("expiresIn: its script ran longer than %1 ms")
+                                        .arg(WorkflowRunner::InlineScriptMs));
     if (!value.ok()) {
         warn(QStringLiteral(
                  "the lifetime could not be computed (%1); time-based refresh is off for this session")

@@ -141,9 +141,10 @@ private:
     bool sessionIsForAnotherServer() const;
     // The scheme, host and port of a URL that may hold {{ expressions }}, evaluated in `scope`; empty when
     // it has none or can't be evaluated.
-    QString originOf(const QString &url, const Scope &scope) const;
+    // `why`, when given, says why it is empty: the evaluation's error.
+    QString originOf(const QString &url, const Scope &scope, QString *why = nullptr) const;
     // originOf() the resource's base URL, with the session.
-    QString baseOrigin() const;
+    QString baseOrigin(QString *why = nullptr) const;
     // Why the query can't be sent whatever the session holds (a header with a line break, a name nothing
     // defines), or empty.
     QString queryProblem(const Query &query) const;

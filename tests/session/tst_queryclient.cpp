@@ -312,6 +312,24 @@ private Q_SLOTS:
                 .arg(m_server->baseUrl().toString()));
     }
 
+    // When the resource's base URL can't be worked out (its script fails), a whole URL can't be told to be
+    // on the resource's server: it is refused rather than sent anywhere with the session.
+    void aWholeUrlIsRefusedWhenTheBaseUrlCantBeWorkedOut()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        login(*client(workspace));
+        workspace.resources.first().baseUrl =
+            QStringLiteral("{{ (() => { throw new Error('no server yet'); })() }}");
+        auto c = client(workspace);
+        m_server->resetCounters();
+        const QueryResult result = wait(c->send(get(m_server->baseUrl().toString() + QStringLiteral("/me"))));
+        QVERIFY(!result.succeeded);
+        QVERIFY(result.requestLine.isEmpty()); // not sent
+        QCOMPARE(m_server->counters().meRequests, 0);
+        QVERIFY2(result.error.contains(QStringLiteral("base URL")), qPrintable(result.error));
+        QVERIFY2(result.error.contains(QStringLiteral("no server yet")), qPrintable(result.error));
+    }
+
     // A query's own headers and parameters as typed, one a line (the preview's tabs, the CLI's options).
     void queryLinesAreReadOneALine()
     {
@@ -1318,6 +1336,29 @@ private Q_SLOTS:
         QCOMPARE(found->message, warning);
         QVERIFY2(found->toText().endsWith(QStringLiteral(" warning: ") + warning),
                  qPrintable(found->toText()));
+    }
+
+    // The lifetime is worked out on the client's thread (the studio's) after each login: a script in it
+    // that doesn't finish quickly turns time-based refresh off for the session, said as such, rather than
+    // holding the window until the script timeout.
+    void aLifetimeScriptThatRunsLongIsNotWaitedFor()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.refreshTrigger = CustomAuth::RefreshTrigger::TimeBased;
+        workspace.resources.first().customAuth.expiresIn = QStringLiteral("{{ (() => { for (;;) {} })() }}");
+        auto c = client(workspace);
+        login(*c);
+        QVERIFY(!c->session()->expiresAt.isValid());
+        const QList<AuthEvent> &events = c->events();
+        const auto found = std::find_if(events.begin(), events.end(), [](const AuthEvent &e) {
+            return e.kind == AuthEvent::Kind::Warning;
+        });
+        QVERIFY(found != events.end());
+        QCOMPARE(
+            found->message,
+            QStringLiteral("the lifetime could not be computed (expiresIn: its script ran longer than %1 "
+                           "ms); time-based refresh is off for this session")
+                .arg(WorkflowRunner::InlineScriptMs));
     }
 
     void everyQueryTrigger()
