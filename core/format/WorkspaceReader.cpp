@@ -11,6 +11,12 @@
 
 #include <cmath>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 namespace AuthStudio {
 
 namespace {
@@ -531,10 +537,37 @@ std::optional<Workspace> WorkspaceReader::readWorkspaceFile(const QString &path,
     return readWorkspace(*data, path, rules);
 }
 
+namespace {
+
+// Opens `file` for reading. A named pipe is opened without waiting for something to write to it: open()
+// waits for that forever, and a FIFO given by mistake hung the CLI (and would have hung the studio's
+// reading thread, and its quitting). *isPipe says that it is one.
+bool openForReading(QFile &file, bool *isPipe)
+{
+    *isPipe = false;
+#ifdef Q_OS_UNIX
+    const QByteArray name = QFile::encodeName(file.fileName());
+    struct stat status;
+    if (::stat(name.constData(), &status) == 0 && S_ISFIFO(status.st_mode)) {
+        const int fd = ::open(name.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0) {
+            *isPipe = true;
+            // Reads wait for the writer's data again; with no writer, the pipe reads as empty at once.
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+            return file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle);
+        }
+    }
+#endif
+    return file.open(QIODevice::ReadOnly);
+}
+
+} // namespace
+
 std::optional<QByteArray> WorkspaceReader::readBytes(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    bool isPipe = false;
+    if (!openForReading(file, &isPipe)) {
         failOnProblems({{path, {}, QStringLiteral("can't open the file: %1").arg(file.errorString())}});
         return std::nullopt;
     }
@@ -561,6 +594,10 @@ std::optional<QByteArray> WorkspaceReader::readBytes(const QString &path)
             return std::nullopt;
         }
         data.append(piece.constData(), count);
+    }
+    if (isPipe && data.isEmpty()) {
+        failOnProblems({{path, {}, QStringLiteral("the file is a named pipe that nothing wrote to")}});
+        return std::nullopt;
     }
     return data;
 }

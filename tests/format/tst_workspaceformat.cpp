@@ -19,6 +19,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
 #include <functional>
 
 using namespace AuthStudio;
@@ -349,6 +353,7 @@ private Q_SLOTS:
     void readFileThatCantBeOpened_data();
     void readFileThatCantBeOpened();
     void readFileStopsAtTheSizeLimit();
+    void readFileOfANamedPipeDoesntWaitForAWriter();
     void readFromMemory();
     void errorIsClearedByTheNextRead();
     void otherKindOfFileIsNamed();
@@ -900,6 +905,22 @@ void TestWorkspaceFormat::readFileStopsAtTheSizeLimit()
     QVERIFY(large.resize(WorkspaceReader::maxFileSize));
     QVERIFY(!reader.readFile(large.fileName()));
     QVERIFY2(!reader.error().reason.contains(u"larger than"_s), qPrintable(reader.error().reason));
+}
+
+// A named pipe that nothing writes to fails at once, saying so, instead of waiting for a writer forever.
+void TestWorkspaceFormat::readFileOfANamedPipeDoesntWaitForAWriter()
+{
+#ifdef Q_OS_UNIX
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"pipe.authstudio.json"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+    WorkspaceReader reader;
+    QVERIFY(!reader.readFile(path));
+    QCOMPARE(reader.error().toString(), path + u": the file is a named pipe that nothing wrote to"_s);
+#else
+    QSKIP("named pipes are a Unix thing");
+#endif
 }
 
 void TestWorkspaceFormat::readFromMemory()
