@@ -174,19 +174,24 @@ QString QueryClient::originOf(const QString &url, const Scope &scope, QString *w
 {
     QString written = url.trimmed();
     if (written.contains(QLatin1String("{{"))) {
-        EvalResult evaluated;
-        // A URL's script has no business running long: it is worked out on this thread, the studio's,
-        // and one that doesn't finish quickly can't be told.
-        if (!m_engine->tryWithin(WorkflowRunner::InlineScriptMs, [&] {
-                evaluated = m_evaluator->evaluate(written, scope, QStringLiteral("url"));
-            }))
-            evaluated = EvalResult::failure(
-                QStringLiteral("its script ran longer than %1 ms").arg(WorkflowRunner::InlineScriptMs));
+        // A URL's script has no business running long, and one that doesn't finish quickly can't be told.
+        const EvalResult evaluated = evaluateQuickly(written, scope, QStringLiteral("url"));
         if (!evaluated.ok() && why)
             *why = evaluated.error;
         written = evaluated.ok() ? valueToText(evaluated.value).trimmed() : QString();
     }
     return AuthSession::originOf(QUrl(written));
+}
+
+EvalResult QueryClient::evaluateQuickly(const QString &text, const Scope &scope, const QString &origin) const
+{
+    EvalResult result;
+    if (!m_engine->tryWithin(WorkflowRunner::InlineScriptMs,
+                             [&] { result = m_evaluator->evaluate(text, scope, origin); }))
+        return EvalResult::failure(QStringLiteral("%1: its script ran longer than %2 ms")
+                                       .arg(origin)
+                                       .arg(WorkflowRunner::InlineScriptMs));
+    return result;
 }
 
 QString QueryClient::baseOrigin(QString *why) const
@@ -880,14 +885,8 @@ quint64 QueryClient::buildRequest(const ApiRequestStep &step, const Scope &scope
     }
     if (!m_scriptWorker)
         m_scriptWorker = new ScriptStepWorker(this);
-    auto built = std::make_shared<PreparedRequest>();
-    return m_scriptWorker->runTask(
-        m_engine->timeoutMs(),
-        [step, scope, built](ScriptEngine &engine) {
-            *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
-            return EvalResult();
-        },
-        [built, then](quint64, const EvalResult &) { then(std::move(*built)); });
+    return m_scriptWorker->buildRequest(step, scope, m_engine->timeoutMs(),
+                                        [then](quint64, PreparedRequest late) { then(std::move(late)); });
 }
 
 void QueryClient::sendPrepared(PendingQuery *query, const ApiRequestStep &step, const Scope &scope,
@@ -1114,15 +1113,10 @@ void QueryClient::updateExpiry(AuthSession &session)
         warn(missing);
         return;
     }
-    EvalResult value;
-    // Worked out on this thread (the studio's) after each login and refresh: a lifetime's script that
-    // doesn't finish quickly is taken as one that can't be computed.
-    if (!m_engine->tryWithin(WorkflowRunner::InlineScriptMs, [&] {
-            value = m_evaluator->evaluate(auth.expiresIn, session.toScope(baseScope()),
-                                          QStringLiteral("expiresIn"));
-        }))
-        value = EvalResult::failure(QStringLiteral("expiresIn: its script ran longer than %1 ms")
-                                        .arg(WorkflowRunner::InlineScriptMs));
+    // Worked out after each login and refresh: a lifetime's script that doesn't finish quickly is taken
+    // as one that can't be computed.
+    const EvalResult value =
+        evaluateQuickly(auth.expiresIn, session.toScope(baseScope()), QStringLiteral("expiresIn"));
     if (!value.ok()) {
         warn(QStringLiteral(
                  "the lifetime could not be computed (%1); time-based refresh is off for this session")

@@ -9,7 +9,6 @@
 #include "PendingQuery.h"
 #include "Query.h"
 #include "model/Workspace.h"
-#include "run/RequestBuilder.h"
 #include "session/AuthEvent.h"
 #include "session/AuthSession.h"
 
@@ -26,12 +25,14 @@ class QNetworkReply;
 namespace AuthStudio {
 
 class Clock;
+struct EvalResult;
 class ExpressionEvaluator;
 class FormPrompter;
 class ScriptEngine;
 class ScriptStepWorker;
 class SessionManager;
 class WorkflowRunner;
+struct PreparedRequest;
 struct RunResult;
 
 class QueryClient : public QObject
@@ -143,6 +144,9 @@ private:
     // it has none or can't be evaluated.
     // `why`, when given, says why it is empty: the evaluation's error.
     QString originOf(const QString &url, const Scope &scope, QString *why = nullptr) const;
+    // The value of `text` in `scope`, worked out on this thread (the studio's) with its scripts stopped
+    // after WorkflowRunner::InlineScriptMs: for a URL or a lifetime, which have no business running long.
+    EvalResult evaluateQuickly(const QString &text, const Scope &scope, const QString &origin) const;
     // originOf() the resource's base URL, with the session.
     QString baseOrigin(QString *why = nullptr) const;
     // Why the query can't be sent whatever the session holds (a header with a line break, a name nothing

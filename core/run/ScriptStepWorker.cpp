@@ -1,5 +1,7 @@
 #include "ScriptStepWorker.h"
 
+#include "RequestBuilder.h"
+#include "script/ExpressionEvaluator.h"
 #include "script/ScriptEngine.h"
 
 #include <memory>
@@ -44,6 +46,21 @@ quint64 ScriptStepWorker::runTask(int timeoutMs, Task task, Done done)
     }
     m_wake.notify_all();
     return ticket;
+}
+
+quint64 ScriptStepWorker::buildRequest(const ApiRequestStep &step, const Scope &scope, int timeoutMs,
+                                       Built done)
+{
+    auto built = std::make_shared<PreparedRequest>();
+    return runTask(
+        timeoutMs,
+        [step, scope, built](ScriptEngine &engine) {
+            *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
+            return EvalResult();
+        },
+        [built, done = std::move(done)](quint64 ticket, const EvalResult &) {
+            done(ticket, std::move(*built));
+        });
 }
 
 void ScriptStepWorker::interrupt(quint64 ticket)

@@ -22,6 +22,8 @@
 namespace AuthStudio {
 
 class ScriptEngine;
+struct ApiRequestStep;
+struct PreparedRequest;
 
 class ScriptStepWorker : public QObject
 {
@@ -41,6 +43,10 @@ public:
     // captured, for `done` to read.
     using Task = std::function<EvalResult(ScriptEngine &engine)>;
     quint64 runTask(int timeoutMs, Task task, Done done);
+    // Builds `step`'s request against `scope` (RequestBuilder::build) with the worker thread's engine, its
+    // scripts stopping after `timeoutMs`; `done` gets it on this object's thread, with the ticket.
+    using Built = std::function<void(quint64 ticket, PreparedRequest request)>;
+    quint64 buildRequest(const ApiRequestStep &step, const Scope &scope, int timeoutMs, Built done);
     // Stops the script of `ticket` if it is running now; it then fails as stopped. Harmless when it has
     // finished or hasn't started (a queued one is dropped by the caller when its result comes back).
     void interrupt(quint64 ticket);

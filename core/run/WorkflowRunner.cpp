@@ -10,7 +10,6 @@
 #include "script/ScriptEngine.h"
 #include "script/Template.h"
 
-#include <QDeadlineTimer>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -371,13 +370,11 @@ void WorkflowRunner::runApiRequest(const ApiRequestStep &step)
         return;
     }
     if (!plainPaths) {
-        auto built = std::make_shared<PreparedRequest>();
-        runTaskOnWorker(
-            [step, scope = m_scope, built](ScriptEngine &engine) {
-                *built = RequestBuilder::build(step, scope, ExpressionEvaluator(&engine));
-                return EvalResult();
-            },
-            [this, step, built](const EvalResult &) { sendRequest(step, *built); });
+        m_scriptTicket = scriptWorker()->buildRequest(step, m_scope, m_engine->timeoutMs(),
+                                                      [this, step](quint64 ticket, PreparedRequest late) {
+                                                          if (claimWorkerResult(ticket))
+                                                              sendRequest(step, late);
+                                                      });
         return;
     }
     // Plain paths only: built on the thread pool, from copies, as a body made of a large value (megabytes
@@ -515,11 +512,18 @@ void WorkflowRunner::runOnWorker(const JavaScriptStep &step, int timeoutMs)
         [this](quint64 ticket, const EvalResult &result) { onJavaScriptFinished(ticket, result); });
 }
 
-void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &result)
+bool WorkflowRunner::claimWorkerResult(quint64 ticket)
 {
     if (ticket != m_scriptTicket)
-        return; // the run was cancelled meanwhile
+        return false; // the run was cancelled meanwhile
     m_scriptTicket = 0;
+    return true;
+}
+
+void WorkflowRunner::onJavaScriptFinished(quint64 ticket, const EvalResult &result)
+{
+    if (!claimWorkerResult(ticket))
+        return;
     m_current.console = result.console;
     for (ConsoleLine &line : m_current.console)
         line.step = m_current.name;
@@ -542,10 +546,8 @@ void WorkflowRunner::runTaskOnWorker(std::function<EvalResult(ScriptEngine &)> t
     m_scriptTicket =
         scriptWorker()->runTask(m_engine->timeoutMs(), std::move(task),
                                 [this, then = std::move(then)](quint64 ticket, const EvalResult &result) {
-                                    if (ticket != m_scriptTicket)
-                                        return; // the run was cancelled meanwhile
-                                    m_scriptTicket = 0;
-                                    then(result);
+                                    if (claimWorkerResult(ticket))
+                                        then(result);
                                 });
 }
 

@@ -86,6 +86,9 @@ private:
     void runJavaScript(const JavaScriptStep &step);
     void runOnWorker(const JavaScriptStep &step, int timeoutMs);
     void onJavaScriptFinished(quint64 ticket, const EvalResult &result);
+    // Whether the worker's result for `ticket` is for the step running now (0: one run here); the step
+    // then has no script on the worker any more.
+    bool claimWorkerResult(quint64 ticket);
     // Runs `task` on the worker thread with its own engine, then `then` with its result here, unless the run
     // was cancelled meanwhile.
     void runTaskOnWorker(std::function<EvalResult(ScriptEngine &)> task,
