@@ -41,6 +41,15 @@ void Scope::addSecret(const QString &value)
 
 namespace {
 
+// The fields of a token reply that OAuth 2.0 (RFC 6749, 5.1) defines as describing the token rather than
+// being one: its type ("Bearer") and its scope ("read write"). Masked by value everywhere, they turned every
+// "Authorization: Bearer …" into "******** ********" and hid the same words in any other text.
+bool describesTheToken(const QString &key)
+{
+    return key.compare(QLatin1String("token_type"), Qt::CaseInsensitive) == 0 ||
+        key.compare(QLatin1String("scope"), Qt::CaseInsensitive) == 0;
+}
+
 void addTexts(const QJsonValue &value, Scope &scope)
 {
     if (value.isString()) {
@@ -50,8 +59,10 @@ void addTexts(const QJsonValue &value, Scope &scope)
             addTexts(item, scope);
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();
-        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-            addTexts(it.value(), scope);
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (!(it.value().isString() && describesTheToken(it.key())))
+                addTexts(it.value(), scope);
+        }
     }
 }
 

@@ -29,7 +29,7 @@ public:
     // A secret variable's value: a text, number or boolean as a whole; of an object or array, every text
     // in it (a secret SESSION = {{ http1.body.json }} left its token in clear wherever the login reply
     // showed, QA pass 48). Their numbers and booleans are not credentials, and masking "3600" or "true"
-    // everywhere would hide the rest.
+    // everywhere would hide the rest; nor are a token reply's token_type and scope texts ("Bearer").
     void addSecretValue(const QJsonValue &value);
     const QSet<QString> &secrets() const { return m_secrets; }
     // Names whose whole value is secret (a secret variable); shown masked in inspectors.

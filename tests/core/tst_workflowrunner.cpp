@@ -1058,7 +1058,8 @@ private Q_SLOTS:
             TestWorkspaces::defineVariable(
                 QStringLiteral("reply"),
                 QStringLiteral("{{ ({ token: 'tok-123456789', expires_in: 3600, ok: true, "
-                               "user: { roles: ['admin-role'] } }) }}"),
+                               "token_type: 'Bearer', scope: 'read write', "
+                               "user: { roles: ['admin-role'], scope: ['team-secret'] } }) }}"),
                 false),
             TestWorkspaces::defineVariable(QStringLiteral("SESSION"), QStringLiteral("{{ reply }}"), true)};
         const RunResult result = run(workflow);
@@ -1068,6 +1069,13 @@ private Q_SLOTS:
         QVERIFY(secrets.contains(QStringLiteral("admin-role")));
         QVERIFY(!secrets.contains(QStringLiteral("3600")));
         QVERIFY(!secrets.contains(QStringLiteral("true")));
+        // A token reply's type and scope describe the token: "Authorization: Bearer ********" stays
+        // readable. Only a text right under those names is left; an array named so is masked as any.
+        QVERIFY(!secrets.contains(QStringLiteral("Bearer")));
+        QVERIFY(!secrets.contains(QStringLiteral("read write")));
+        QVERIFY(secrets.contains(QStringLiteral("team-secret")));
+        QCOMPARE(SecretMasker(secrets).maskText(QStringLiteral("Authorization: Bearer tok-123456789")),
+                 QStringLiteral("Authorization: Bearer ********"));
         const QJsonValue shown = SecretMasker(secrets).maskJson(result.scope.value(QStringLiteral("reply")));
         QCOMPARE(shown.toObject().value(QStringLiteral("token")).toString(), SecretMasker::mask());
         QCOMPARE(shown.toObject().value(QStringLiteral("expires_in")).toInt(), 3600);
