@@ -12,6 +12,10 @@
 #include <chrono>
 #include <cstdio>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 #ifdef AUTHSTUDIO_HAVE_FONTCONFIG
 #include <fontconfig/fontconfig.h>
 
@@ -32,9 +36,22 @@ double msSinceLaunch()
     return launched > 0 ? double(std::chrono::nanoseconds(now).count() - launched) / 1e6 : 0;
 }
 
+// For the start-up benchmark: the page faults the process has taken so far (the first touch of each page of
+// memory; costly on some virtual machines, so they explain part of a start-up time); -1 where unknown.
+long pageFaultsSoFar()
+{
+#ifdef Q_OS_UNIX
+    rusage usage {};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        return usage.ru_minflt + usage.ru_majflt;
+#endif
+    return -1;
+}
+
 // For the start-up benchmark (tests/bench): with AUTHSTUDIO_EXIT_AFTER_FIRST_PAINT set, print "painted" and
 // quit once the main window's first frame is complete, with when each phase of the start ended
-// ("main=… app=… window=… opened=… frame=…", milliseconds since launch). The window's own paint event
+// ("main=… app=… window=… opened=… frame=…", milliseconds since launch) and the page faults taken by then
+// ("faults=…"). The window's own paint event
 // comes before its children paint, so the line is printed from a queued call, which runs after the whole
 // frame is flushed.
 class FirstPaintReporter : public QObject
@@ -58,6 +75,8 @@ protected:
                 qApp,
                 [this] {
                     phaseEnded("frame");
+                    if (qEnvironmentVariableIsSet("AUTHSTUDIO_BENCH_T0"))
+                        m_phases += QStringLiteral(" faults=%1").arg(pageFaultsSoFar());
                     std::printf("painted%s\n", qPrintable(m_phases));
                     std::fflush(stdout);
                     QCoreApplication::quit();

@@ -1,13 +1,17 @@
 // The benchmark's baseline: a bare Qt Widgets program showing an empty QMainWindow, started the same way
 // as the studio. Prints "painted" and quits once its first frame is complete, with when each phase of its
-// start ended, as the studio does. With --label the window shows one line of text, which makes it load
-// fonts as any window with text must (a second, informational baseline).
+// start ended and the page faults taken by then, as the studio does. With --label the window shows one line
+// of text, which makes it load fonts as any window with text must (a second, informational baseline).
 #include <QApplication>
 #include <QLabel>
 #include <QMainWindow>
 #include <QPaintEvent>
 #include <chrono>
 #include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
 
 namespace {
 
@@ -17,6 +21,17 @@ double msSinceLaunch()
     static const qint64 launched = qEnvironmentVariable("AUTHSTUDIO_BENCH_T0").toLongLong();
     const auto now = std::chrono::steady_clock::now().time_since_epoch();
     return launched > 0 ? double(std::chrono::nanoseconds(now).count() - launched) / 1e6 : 0;
+}
+
+// As in the studio: the page faults taken so far; -1 where unknown.
+long pageFaultsSoFar()
+{
+#ifdef Q_OS_UNIX
+    rusage usage {};
+    if (getrusage(RUSAGE_SELF, &usage) == 0)
+        return usage.ru_minflt + usage.ru_majflt;
+#endif
+    return -1;
 }
 
 class Window : public QMainWindow
@@ -34,7 +49,9 @@ protected:
             QMetaObject::invokeMethod(
                 qApp,
                 [this] {
-                    std::printf("painted%s frame=%.2f\n", qPrintable(phases), msSinceLaunch());
+                    const double frame = msSinceLaunch();
+                    std::printf("painted%s frame=%.2f faults=%ld\n", qPrintable(phases), frame,
+                                pageFaultsSoFar());
                     std::fflush(stdout);
                     QApplication::quit();
                 },
