@@ -24,9 +24,14 @@ bool parsePairs(const QStringList &values, const QString &option, QHash<QString,
     for (const QString &item : values) {
         const qsizetype equals = item.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            // Only the key part is echoed: the value may be a password.
-            CliOutput::err(QStringLiteral("--%1: expected KEY=VALUE, got '%2'")
-                               .arg(option, equals < 0 ? item.left(40) : item.left(equals)));
+            // Not echoed: without its '=' the key and the value (a password) can't be told apart (QA pass
+            // 50: "form1.password:hunter2" was printed back whole).
+            CliOutput::err(
+                equals < 0
+                    ? QStringLiteral("--%1: expected KEY=VALUE, with '=' between the key and the "
+                                     "value (what was given isn't echoed: it may hold a password)")
+                          .arg(option)
+                    : QStringLiteral("--%1: expected KEY=VALUE, with a key before the '='").arg(option));
             return false;
         }
         pairs.insert(item.left(equals), item.mid(equals + 1));

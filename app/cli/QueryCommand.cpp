@@ -6,6 +6,7 @@
 #include "net/QueryClient.h"
 #include "net/QueryLines.h"
 #include "run/JsonBodyTemplate.h"
+#include "run/RequestBuilder.h"
 #include "session/SecretStore.h"
 #include "session/SessionManager.h"
 
@@ -79,6 +80,10 @@ int QueryCommand::run(const QStringList &arguments)
     }
     Query query;
     query.method = parser.value(QStringLiteral("method")).toUpper();
+    if (const QString problem = RequestBuilder::checkMethod(query.method); !problem.isEmpty()) {
+        CliOutput::err(QStringLiteral("--method: ") + problem);
+        return CliOutput::UsageError;
+    }
     query.path = parser.value(QStringLiteral("path"));
     query.body = parser.value(QStringLiteral("body"));
     if (!query.body.isEmpty()) {

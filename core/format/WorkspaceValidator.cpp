@@ -95,6 +95,8 @@ void validateWorkflow(const Workflow &workflow, const QString &pointer, const QS
                          problems);
             if (request->body.kind == RequestBody::Kind::FormUrlEncoded)
                 validateRows(request->body.fields, stepPointer + QStringLiteral("/body/fields"), problems);
+            if (const QString problem = RequestBuilder::checkMethod(request->method); !problem.isEmpty())
+                problems.append({stepPointer + QStringLiteral("/method"), problem});
             if (request->url.trimmed().isEmpty())
                 problems.append({stepPointer + QStringLiteral("/url"), QStringLiteral("the URL is empty")});
             if (request->timeoutMs <= 0)

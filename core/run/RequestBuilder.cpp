@@ -8,6 +8,8 @@
 #include <QNetworkAccessManager>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace AuthStudio {
 
 namespace {
@@ -137,6 +139,24 @@ QString RequestBuilder::checkHeaderName(const QString &text)
     return {};
 }
 
+QString RequestBuilder::checkMethod(const QString &method)
+{
+    if (method.isEmpty())
+        return QStringLiteral("the method is empty; give one such as GET or POST");
+    // A line break first: it is what matters most, whatever space comes before it.
+    if (std::any_of(method.cbegin(), method.cend(), isLineBreakOrNul))
+        return QStringLiteral("the method contains a line break (CR/LF) or NUL, which could inject headers");
+    for (const QChar c : method) {
+        if (!isTokenChar(c))
+            return QStringLiteral("the method contains %1, which methods can't hold (one word of letters, "
+                                  "digits and !#$%&'*+-.^_`|~, such as GET or POST)")
+                .arg(c == u' '        ? QStringLiteral("a space")
+                         : c == u'\t' ? QStringLiteral("a tab")
+                                      : QStringLiteral("'%1'").arg(c));
+    }
+    return {};
+}
+
 QString RequestBuilder::checkHeaderValue(const QString &text)
 {
     for (const QChar c : text) {
@@ -167,6 +187,12 @@ PreparedRequest RequestBuilder::build(const ApiRequestStep &step, const Scope &s
 {
     PreparedRequest prepared;
     try {
+        // The request line carries the method as it stands: a line break in it would start headers of
+        // its own (QA pass 50: "GET /x HTTP/1.1\r\nX-Evil: 1" was sent as written).
+        if (const QString problem = checkMethod(step.method.toUpper()); !problem.isEmpty())
+            throw Failure {QStringLiteral("method"),
+                           QStringLiteral("%1: %2; nothing was sent")
+                               .arg(fieldOrigin(step, QStringLiteral("method")), problem)};
         const QString urlText =
             interpolateOrThrow(step.url, scope, evaluator, step, QStringLiteral("URL")).trimmed();
         QUrl url(urlText, QUrl::StrictMode);

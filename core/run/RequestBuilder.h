@@ -45,6 +45,9 @@ public:
     // back as written: for the editor to find the row at fault.
     static QString headerNameAsWritten(const QString &quoted);
     static QString checkHeaderValue(const QString &text);
+    // Checks an HTTP method: one token (letters, digits and !#$%&'*+-.^_`|~), as the request line is
+    // written with it as it stands; returns the reason it can't be sent, or an empty string.
+    static QString checkMethod(const QString &method);
 };
 
 } // namespace AuthStudio

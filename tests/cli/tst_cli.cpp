@@ -1289,8 +1289,9 @@ private Q_SLOTS:
         expectRefusedBeforeRunning(arguments, message);
     }
 
-    // A --header or --param that doesn't parse is refused without echoing what was typed: a header given
-    // without its name is most likely a token.
+    // A --header, --param, --input or --var that doesn't parse is refused without echoing what was typed:
+    // a header given without its name is most likely a token, an input without its '=' a password. A
+    // method that isn't one word is refused before anything is sent.
     void refusesMalformedHeadersAndParametersWithoutEchoing_data()
     {
         QTest::addColumn<QString>("option");
@@ -1300,6 +1301,22 @@ private Q_SLOTS:
                                 << QStringLiteral("--header: expected K:V, with a name before the ':'");
         QTest::newRow("param") << QStringLiteral("--param") << QStringLiteral("=hidden-value")
                                << QStringLiteral("--param: expected K=V, with a name before the '='");
+        // A ':' typed for the '=': the key and the password can't be told apart (QA pass 50).
+        QTest::newRow("input") << QStringLiteral("--input") << QStringLiteral("form1.password:hidden-value")
+                               << QStringLiteral("--input: expected KEY=VALUE, with '=' between the key and "
+                                                 "the value (what was given isn't echoed");
+        QTest::newRow("var") << QStringLiteral("--var") << QStringLiteral("DEMO_API hidden-value")
+                             << QStringLiteral("--var: expected KEY=VALUE, with '=' between");
+        // The request line carries the method as written: a line break would add headers of its own.
+        QTest::newRow("method with CR/LF")
+            << QStringLiteral("--method") << QStringLiteral("GET /x HTTP/1.1\r\nX-Evil: hidden-value")
+            << QStringLiteral("--method: the method contains a line break (CR/LF) or NUL, which could inject "
+                              "headers");
+        QTest::newRow("method with a space")
+            << QStringLiteral("--method") << QStringLiteral("GET hidden-value")
+            << QStringLiteral("--method: the method contains a space, which methods can't hold");
+        QTest::newRow("empty method")
+            << QStringLiteral("--method") << QString() << QStringLiteral("--method: the method is empty");
     }
     void refusesMalformedHeadersAndParametersWithoutEchoing()
     {

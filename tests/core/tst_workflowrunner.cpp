@@ -392,6 +392,31 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().requests, 0);
     }
 
+    // A method that isn't one word is refused before anything is sent, naming the field (QA pass 50:
+    // "GET /x HTTP/1.1\r\nX-Evil: 1" went out as written, its line break starting a header). A custom
+    // one-word method (PROPFIND) still goes.
+    void methodThatIsntOneWordIsRefused()
+    {
+        ApiRequestStep step;
+        step.method = QStringLiteral("GET /x HTTP/1.1\r\nX-Evil: 1\r\nY:");
+        step.url = url(QStringLiteral("/headers"));
+        Workflow workflow;
+        workflow.steps = {step};
+        RunResult result = run(workflow);
+        QCOMPARE(result.outcome, RunOutcome::Failed);
+        QCOMPARE(result.notification,
+                 QStringLiteral("http1, method: the method contains a line break (CR/LF) or NUL, which could "
+                                "inject headers; nothing was sent"));
+        QCOMPARE(result.failedField, QStringLiteral("method"));
+        QCOMPARE(m_server->counters().requests, 0);
+
+        workflow.steps = {step};
+        std::get<ApiRequestStep>(workflow.steps[0]).method = QStringLiteral("PROPFIND");
+        result = run(workflow);
+        QVERIFY(!result.notification.contains(QStringLiteral("method")));
+        QCOMPARE(m_server->counters().requests, 1);
+    }
+
     void javaScriptStepErrorStopsRun()
     {
         JavaScriptStep js;

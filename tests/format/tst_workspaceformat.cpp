@@ -1102,6 +1102,19 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
                     std::get<ApiRequestStep>(authStep(workspace, 0, 1)).headers.size() - 1)
             << u"the header name contains a line break (CR/LF) or NUL"_s;
     }
+    // The request line carries the method as written (QA pass 50: a line break in it added headers).
+    {
+        Workspace workspace = everyFieldWorkspace();
+        std::get<ApiRequestStep>(authStep(workspace, 0, 1)).method = u"GET /x HTTP/1.1\r\nX-Evil: 1"_s;
+        QTest::newRow("line break in a method")
+            << workspace << workflow + u"/1/method"_s
+            << u"the method contains a line break (CR/LF) or NUL, which could inject headers"_s;
+    }
+    {
+        Workspace workspace = everyFieldWorkspace();
+        std::get<ApiRequestStep>(authStep(workspace, 0, 1)).method = QString();
+        QTest::newRow("empty method") << workspace << workflow + u"/1/method"_s << u"the method is empty"_s;
+    }
     {
         Workspace workspace = everyFieldWorkspace();
         workspace.resources[0].headers.append({u"X Token {{ form1.email }}"_s, u"x"_s, true});
