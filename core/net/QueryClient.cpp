@@ -90,7 +90,7 @@ void QueryClient::setVariableOverrides(const QHash<QString, QString> &overrides)
 void QueryClient::setProfile(const QString &profile)
 {
     m_profile = profile.isEmpty() ? SessionManager::defaultProfile() : profile;
-    m_session.reset();
+    replaceSession(std::nullopt);
     m_sessionLoaded = false;
     m_loginTested = false;
     m_needsLogin = false;
@@ -133,7 +133,23 @@ QSet<QString> QueryClient::secrets() const
     QSet<QString> secrets = baseScope().secrets();
     if (m_session)
         secrets.unite(m_session->toScope().secrets());
+    secrets.unite(m_pastSecrets);
     return secrets;
+}
+
+void QueryClient::rememberSessionSecrets()
+{
+    // A replaced token may still be valid, and may still be in a reply this client hands out: the first
+    // attempt of a query whose retry failed too (QA pass 50: a server's echo of the old token was printed
+    // in clear, as only the refreshed session's secrets were masked).
+    if (m_session)
+        m_pastSecrets.unite(m_session->toScope().secrets());
+}
+
+void QueryClient::replaceSession(const std::optional<AuthSession> &session)
+{
+    rememberSessionSecrets();
+    m_session = session;
 }
 
 bool QueryClient::usesCustomAuth() const
@@ -425,7 +441,7 @@ void QueryClient::proceed(PendingQuery *query)
         // refresh them (QA pass 32: a token from one host went to another). The stored session stays, for
         // when the resource points back; a login here replaces it.
         const QString reason = anotherServerReason(*m_session);
-        m_session.reset();
+        replaceSession(std::nullopt);
         ++m_generation;
         Q_EMIT sessionChanged();
         wait(query);
@@ -520,7 +536,7 @@ void QueryClient::loadSession(void (QueryClient::*then)(), bool again)
             m_loginTested = false;
             m_loginRequiredReported = false;
         }
-        m_session = session;
+        replaceSession(session);
         m_sessionLoaded = true;
         ++m_generation;
         Q_EMIT sessionLoaded();
@@ -681,7 +697,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
             session.origins = tokenOrigins();
             session.takeVariables(result.scope, m_resource.customAuth.authWorkflow.definedVariableNames());
             updateExpiry(session);
-            m_session = session;
+            replaceSession(session);
             ++m_generation;
             m_sessions->save(sessionKey(), session);
             m_sessionReadAt = now; // the store has this one now
@@ -709,6 +725,7 @@ void QueryClient::onAuthRunFinished(const RunResult &result)
     if (operation != AuthOperation::Refresh)
         return;
     if (result.succeeded() && m_session) {
+        rememberSessionSecrets(); // the variables the refresh replaces
         m_session->takeVariables(result.scope, m_resource.customAuth.refreshWorkflow.definedVariableNames());
         ++m_generation; // right after the variables change: the cached session scope follows it
         m_session->refreshedAt = now;
@@ -799,7 +816,7 @@ void QueryClient::testRefresh()
 void QueryClient::logout()
 {
     m_sessions->forget(sessionKey());
-    m_session.reset();
+    replaceSession(std::nullopt);
     m_sessionLoaded = true;
     m_loginTested = false;
     m_needsLogin = false;

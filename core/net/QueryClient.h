@@ -83,7 +83,8 @@ public:
     std::optional<AuthSession> session() const { return m_session; }
     const QList<AuthEvent> &events() const { return m_events; }
     Stats stats() const { return m_stats; }
-    // The session's secrets and the resource's auth headers, for masking output.
+    // The secrets to mask output with: the session's, those of every session it replaced (a token
+    // refreshed away may still be valid, and in a reply), and the workspace variables' that look secret.
     QSet<QString> secrets() const;
     // Why `session` is not sent where the resource sends its values now ("the session is for
     // http://a:1, and the resource now sends it to http://b:2"), or empty when it is sent: a session is
@@ -169,6 +170,9 @@ private:
     // `generation`: the session's when the test was built; the result is dropped when it has changed.
     void sendLoginTest(const PreparedRequest &prepared, quint64 generation);
     void stopLoginTestBuild();
+    // Makes `session` the current one, remembering the secrets of the one it replaces (see secrets()).
+    void replaceSession(const std::optional<AuthSession> &session);
+    void rememberSessionSecrets();
     // Builds `step`'s request against `scope` here, or on the worker thread when a script in it runs long
     // (ScriptEngine::tryWithin), and calls `then` with it: at once, returning 0, or later, returning the
     // worker's ticket for it (see stopBuilding()).
@@ -217,6 +221,7 @@ private:
     quint64 m_loginTestBuild = 0; // the worker's ticket for the login test being built, 0 for none
 
     std::optional<AuthSession> m_session;
+    QSet<QString> m_pastSecrets; // of the sessions m_session replaced (see secrets())
     mutable std::optional<Scope> m_sessionScope; // see sessionScope()
     mutable std::optional<QStringList> m_tokenOrigins; // see tokenOrigins()
     mutable quint64 m_sessionScopeGeneration = 0;

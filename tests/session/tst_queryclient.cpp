@@ -1225,6 +1225,30 @@ private Q_SLOTS:
         QCOMPARE(required.count(), 1);
     }
 
+    // The secrets to mask a result with keep the tokens a refresh replaced: the first attempt of a query
+    // whose retry failed too is shown, and a server's echo of the old token in it must stay masked (QA
+    // pass 50: the CLI printed it in clear). So do a logout's.
+    void secretsOfReplacedSessionsStayMasked()
+    {
+        auto c = client(demoWorkspace(m_server->baseUrl()));
+        login(*c);
+        const QSet<QString> before = c->session()->toScope().secrets();
+        QVERIFY(!before.isEmpty());
+        c->setLoginPolicy(QueryClient::LoginPolicy::AskCaller);
+        m_server->setRejectAllTokens(true);
+        const QueryResult rejected = wait(c->send(get(QStringLiteral("/me"))));
+        QVERIFY(rejected.retried);
+        QCOMPARE(m_server->counters().refreshes, 1);
+        const QSet<QString> after = c->session()->toScope().secrets();
+        QVERIFY(after != before); // the refresh replaced the tokens
+        QVERIFY(c->secrets().contains(before));
+        QVERIFY(c->secrets().contains(after));
+
+        c->logout();
+        QVERIFY(!c->session());
+        QVERIFY(c->secrets().contains(after));
+    }
+
     // A retry that fails again with another status than 401 is the request's own refusal: the session stays
     // for the next queries (QA pass 37: one such endpoint left every later query waiting for a login).
     void aRetryFailingWithAnotherStatusKeepsTheSession()
