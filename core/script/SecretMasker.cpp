@@ -112,20 +112,100 @@ bool isBase64Character(QChar c)
         c == u'/' || c == u'-' || c == u'_';
 }
 
-// Masks each Base64 word (a run of Base64 characters, with its padding) that holds `form`.
+// The Base64 character ('=' padding included) that an encoder wrote at `at` in `text` where it escapes
+// it: percent-encoded in a URL ("%2F", "%2B", "%3D") or JSON-escaped ("\\/", "\\u002F"); with how many
+// characters it took. A null character and 0 when there is none.
+std::pair<QChar, qsizetype> encodedBase64CharacterAt(QStringView text, qsizetype at)
+{
+    static const QList<std::pair<QString, QChar>> ways {
+        {QStringLiteral("%2b"), u'+'},     {QStringLiteral("%2f"), u'/'},
+        {QStringLiteral("%3d"), u'='},     {QStringLiteral("\\/"), u'/'},
+        {QStringLiteral("\\u002b"), u'+'}, {QStringLiteral("\\u002f"), u'/'},
+        {QStringLiteral("\\u003d"), u'='}};
+    if (at < 0 || at >= text.size() || (text.at(at) != u'%' && text.at(at) != u'\\'))
+        return {};
+    for (const auto &[way, character] : ways) {
+        if (text.mid(at).startsWith(way, Qt::CaseInsensitive))
+            return {character, way.size()};
+    }
+    return {};
+}
+
+// The Base64 word around text[from, to): the run of Base64 characters, as written or escaped, with its
+// padding.
+std::pair<qsizetype, qsizetype> base64Word(QStringView text, qsizetype from, qsizetype to)
+{
+    // An escaped '+' or '/' ending at `end`: its length, or 0.
+    const auto escapeEndingAt = [text](qsizetype end) -> qsizetype {
+        for (const qsizetype length : {6, 3, 2}) {
+            const auto [written, taken] = encodedBase64CharacterAt(text, end - length);
+            if (taken == length && written != u'=')
+                return length;
+        }
+        return 0;
+    };
+    qsizetype start = from;
+    for (;;) {
+        if (start > 0 && isBase64Character(text.at(start - 1)))
+            --start;
+        else if (const qsizetype length = escapeEndingAt(start))
+            start -= length;
+        else
+            break;
+    }
+    qsizetype end = to;
+    bool padding = false;
+    for (;;) {
+        const auto [written, length] = encodedBase64CharacterAt(text, end);
+        const QChar c = length > 0 ? written : end < text.size() ? text.at(end) : QChar();
+        if (c == u'=')
+            padding = true;
+        else if (padding || !isBase64Character(c))
+            break;
+        end += std::max<qsizetype>(length, 1);
+    }
+    return {start, end};
+}
+
+// Masks each Base64 word that holds `form` as written.
 void maskBase64Words(QString &text, const QString &form, const QString &mask)
 {
     qsizetype from = 0;
     while ((from = text.indexOf(form, from)) >= 0) {
-        qsizetype start = from;
-        while (start > 0 && isBase64Character(text.at(start - 1)))
-            --start;
-        qsizetype end = from + form.size();
-        while (end < text.size() && isBase64Character(text.at(end)))
-            ++end;
-        while (end < text.size() && text.at(end) == u'=')
-            ++end;
+        const auto [start, end] = base64Word(text, from, from + form.size());
         text.replace(start, end - start, mask);
+        from = start + mask.size();
+    }
+}
+
+// Where `form` ends when it starts at `at` in `text` with its '+' and '/' written as an encoder escapes
+// them (btoa(password) put in a URL: "bXk%2Fc2Vj…", QA pass 50); -1 when it doesn't start there.
+qsizetype escapedBase64FormEnd(QStringView text, qsizetype at, const QString &form)
+{
+    for (const QChar c : form) {
+        if (at < text.size() && text.at(at) == c) {
+            ++at;
+            continue;
+        }
+        const auto [written, length] = encodedBase64CharacterAt(text, at);
+        if (length == 0 || written != c)
+            return -1;
+        at += length;
+    }
+    return at;
+}
+
+// Masks each Base64 word that holds `form` with a '+' or '/' of it escaped.
+void maskEscapedBase64Words(QString &text, const QString &form, const QString &mask)
+{
+    for (qsizetype from = 0; from < text.size();) {
+        const qsizetype end = escapedBase64FormEnd(text, from, form);
+        if (end < 0) {
+            ++from;
+            continue;
+        }
+        const auto [start, wordEnd] = base64Word(text, from, end);
+        text.replace(start, wordEnd - start, mask);
         from = start + mask.size();
     }
 }
@@ -212,6 +292,10 @@ QString SecretMasker::maskText(const QString &text) const
         maskBase64Words(result, form, mask());
     if (m_secrets.isEmpty() || !mayHoldEncodedText(result))
         return result;
+    for (const QString &form : m_base64Forms) {
+        if (form.contains(u'+') || form.contains(u'/'))
+            maskEscapedBase64Words(result, form, mask());
+    }
     // Matched character by character rather than with one regular expression per secret: PCRE2 can't
     // compile the expression of a secret of a few thousand characters (a long token), which then went
     // unmasked, and Qt's warning about it printed the expression, and so the secret, on stderr.

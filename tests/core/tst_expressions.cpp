@@ -373,6 +373,25 @@ private Q_SLOTS:
             QStringLiteral("********"));
         row("3-character secret's Base64 stays", QStringLiteral("ab1"), QStringLiteral("x YWIx y"),
             QStringLiteral("x YWIx y"));
+        // Base64 put in a URL or a JSON string has its '+', '/' and '=' escaped (QA pass 50: btoa(password)
+        // as a query parameter, "bXk%2Fc2VjcmV0PnBhc3M%3D", was shown in clear). The whole word goes,
+        // escapes and padding included.
+        row("Base64 percent-encoded in a URL", QStringLiteral("my?secret>pass"),
+            QStringLiteral("GET /echo?auth=bXk%2Fc2VjcmV0PnBhc3M%3D&x=1"),
+            QStringLiteral("GET /echo?auth=********&x=1"));
+        row("Base64 percent-encoded, lower-case hex", QStringLiteral("my?secret>pass"),
+            QStringLiteral("auth=bXk%2fc2VjcmV0PnBhc3M%3d"), QStringLiteral("auth=********"));
+        row("Base64 with '+' percent-encoded, the secret inside", QStringLiteral("p@ss wörd+&=/?#%"),
+            QStringLiteral("b=") +
+                QString::fromLatin1(QUrl::toPercentEncoding(
+                    QString::fromLatin1(QStringLiteral("a@b.c:p@ss wörd+&=/?#%").toUtf8().toBase64()))),
+            QStringLiteral("b=********"));
+        row("Base64 JSON-escaped", QStringLiteral("my?secret>pass"),
+            QStringLiteral("{\"auth\":\"bXk\\/c2VjcmV0PnBhc3M=\"}"),
+            QStringLiteral("{\"auth\":\"********\"}"));
+        row("Base64 JSON-escaped as \\u002f", QStringLiteral("my?secret>pass"),
+            QStringLiteral("{\"auth\":\"bXk\\u002Fc2VjcmV0PnBhc3M\\u003d\"}"),
+            QStringLiteral("{\"auth\":\"********\"}"));
         // Found by fuzzing: the regular expression built for a secret of a few thousand characters (a long
         // token) was too large for PCRE2 to compile, so its encoded echoes went unmasked (and Qt's warning
         // printed the expression, the secret in it).
