@@ -392,6 +392,40 @@ private Q_SLOTS:
         QCOMPARE(m_server->counters().requests, 0);
     }
 
+    // A Define variable whose plain path comes out undefined still succeeds (an optional field may be
+    // missing), and its run log line says where the path left the scope (QA pass 50: a typo in
+    // {{ http1.body.tokn }} went unnoticed until the API refused "Authorization: Bearer ").
+    void anUndefinedValueSaysWhere_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("missing key") << QStringLiteral("{{ reply.body.tokn }}")
+                                     << QStringLiteral("the value is undefined: reply.body has no 'tokn' "
+                                                       "(it has: items, token)");
+        QTest::newRow("index past the end")
+            << QStringLiteral("{{ reply.body.items[5] }}")
+            << QStringLiteral("the value is undefined: reply.body.items has 2 items");
+        QTest::newRow("key of a text") << QStringLiteral("{{ reply.body.token.value }}")
+                                       << QStringLiteral("the value is undefined: reply.body.token is not an "
+                                                         "object, so it has no 'value'");
+        QTest::newRow("defined") << QStringLiteral("{{ reply.body.token }}") << QString();
+    }
+    void anUndefinedValueSaysWhere()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, detail);
+        Scope initial;
+        initial.set(QStringLiteral("reply"),
+                    QJsonObject {{QStringLiteral("body"),
+                                  QJsonObject {{QStringLiteral("token"), QStringLiteral("tok")},
+                                               {QStringLiteral("items"), QJsonArray {1, 2}}}}});
+        Workflow workflow;
+        workflow.steps = {TestWorkspaces::defineVariable(QStringLiteral("TOKEN"), value, true)};
+        const RunResult result = run(workflow, nullptr, initial);
+        QVERIFY2(result.succeeded(), qPrintable(result.notification));
+        QCOMPARE(result.steps.first().detail, detail);
+    }
+
     // A method that isn't one word is refused before anything is sent, naming the field (QA pass 50:
     // "GET /x HTTP/1.1\r\nX-Evil: 1" went out as written, its line break starting a header). A custom
     // one-word method (PROPFIND) still goes.
