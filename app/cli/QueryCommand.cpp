@@ -111,6 +111,14 @@ int QueryCommand::run(const QStringList &arguments)
                                           "such as a token isn't echoed)"));
             return CliOutput::UsageError;
         }
+        // A name as typed is checked now, before a login could ask for a password: a usage error (exit 2),
+        // as other malformed options are. One built by {{ expressions }} is checked when it is sent.
+        if (!header.name.contains(QLatin1String("{{"))) {
+            if (const QString problem = RequestBuilder::checkHeaderName(header.name); !problem.isEmpty()) {
+                CliOutput::err(QStringLiteral("--header '%1': %2").arg(header.name, problem));
+                return CliOutput::UsageError;
+            }
+        }
         query.headers.append(header);
     }
 

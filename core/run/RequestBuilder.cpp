@@ -125,6 +125,13 @@ QString RequestBuilder::headerNameAsWritten(const QString &quoted)
 
 QString RequestBuilder::checkHeaderName(const QString &text)
 {
+    // The body's framing is the network layer's: set by hand, a length that doesn't match the body kept
+    // the server waiting for bytes that never came, until the timeout (QA pass 50).
+    if (text.compare(QLatin1String("Content-Length"), Qt::CaseInsensitive) == 0 ||
+        text.compare(QLatin1String("Transfer-Encoding"), Qt::CaseInsensitive) == 0)
+        return QStringLiteral("%1 is worked out from the body when the request is sent, and one set by hand "
+                              "can leave the server waiting for bytes that never come; remove this header")
+            .arg(text);
     for (const QChar c : text) {
         if (isLineBreakOrNul(c))
             return QStringLiteral("the header name contains a line break (CR/LF) or NUL, which could inject "

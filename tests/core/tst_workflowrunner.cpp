@@ -366,6 +366,11 @@ private Q_SLOTS:
             << QStringLiteral("X-A\nX-B") << QStringLiteral("x")
             << QStringLiteral("header 'X-A\\nX-B': the header name contains a line break (CR/LF) or NUL, "
                               "which could inject headers; nothing was sent");
+        QTest::newRow("Content-Length set by hand")
+            << QStringLiteral("Content-Length") << QStringLiteral("5")
+            << QStringLiteral("header 'Content-Length': Content-Length is worked out from the body when the "
+                              "request is sent, and one set by hand can leave the server waiting for bytes "
+                              "that never come; remove this header; nothing was sent");
         QTest::newRow("a space in the name")
             << QStringLiteral("X Token") << QStringLiteral("x")
             << QStringLiteral("header 'X Token': the header name contains a space, which header names can't "

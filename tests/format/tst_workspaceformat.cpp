@@ -1102,6 +1102,13 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
                     std::get<ApiRequestStep>(authStep(workspace, 0, 1)).headers.size() - 1)
             << u"the header name contains a line break (CR/LF) or NUL"_s;
     }
+    {
+        Workspace workspace = everyFieldWorkspace();
+        workspace.resources[0].headers.append({u"Transfer-Encoding"_s, u"chunked"_s, true});
+        QTest::newRow("Transfer-Encoding set by hand")
+            << workspace << u"/resources/0/headers/%1/name"_s.arg(workspace.resources[0].headers.size() - 1)
+            << u"Transfer-Encoding is worked out from the body when the request is sent"_s;
+    }
     // The request line carries the method as written (QA pass 50: a line break in it added headers).
     {
         Workspace workspace = everyFieldWorkspace();
