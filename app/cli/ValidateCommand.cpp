@@ -174,9 +174,11 @@ void warnOfResource(const Resource &resource, const std::optional<QStringList> &
                             "login runs nothing and fails")
                  .arg(resource.name));
     }
-    if (const QString missing = WorkspaceValidator::lifetimeMissing(resource.customAuth);
-        custom && !missing.isEmpty())
-        warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));
+    for (const QString &missing : {WorkspaceValidator::lifetimeMissing(resource.customAuth),
+                                   WorkspaceValidator::loginTestUrlMissing(resource.customAuth)}) {
+        if (custom && !missing.isEmpty())
+            warn(resource, {}, QStringLiteral("resource \"%1\": %2").arg(resource.name, missing));
+    }
     for (const ResourceReferences::SecretFlagMismatch &mismatch : custom
              ? ResourceReferences::secretFlagMismatches(resource)
              : QList<ResourceReferences::SecretFlagMismatch>()) {

@@ -463,6 +463,14 @@ QString WorkspaceValidator::lifetimeMissing(const CustomAuth &auth)
         "session is refreshed only after a failed query");
 }
 
+QString WorkspaceValidator::loginTestUrlMissing(const CustomAuth &auth)
+{
+    if (!auth.loginTestEnabled || !auth.loginTestUrl.trimmed().isEmpty())
+        return {};
+    return QStringLiteral("the login test is on but has no URL, so it is off: a stored session is used "
+                          "without being checked first");
+}
+
 QString WorkspaceValidator::requestUrlProblem(const QString &url)
 {
     if (url.trimmed().isEmpty())

@@ -62,6 +62,9 @@ public:
     // A time-based trigger with no lifetime at all: allowed (the user may be about to write it), but the
     // trigger is off until one is set. Empty when that isn't so. For the editor, validate and a run.
     static QString lifetimeMissing(const CustomAuth &auth);
+    // The same for a login test switched on with no URL (QA pass 50: it was sent, and failed with the
+    // message of an API Request step without a URL).
+    static QString loginTestUrlMissing(const CustomAuth &auth);
     // Why a URL (a resource's base URL, a request step's URL) can't be an http:// or https:// address,
     // whatever its {{ }} parts give: what it starts with as written (ftp://, "htp:/", javascript:), or,
     // with no expression, a space or no host. Empty when it may be one, or starts with an expression.

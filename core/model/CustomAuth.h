@@ -16,6 +16,9 @@ struct CustomAuth
     bool loginTestEnabled = false;
     QString loginTestUrl;
     bool runWithoutPrompt = false;
+    // Whether a stored session is tested before use: switched on, with a URL to test it at (switched on
+    // without one, it is off; see WorkspaceValidator::loginTestUrlMissing()).
+    bool testsLogin() const { return loginTestEnabled && !loginTestUrl.trimmed().isEmpty(); }
 
     RefreshTrigger refreshTrigger = RefreshTrigger::None;
     // Lifetime for TimeBased: a constant ("3600") or an expression ("{{ EXPIRES_IN }}"), in seconds.

@@ -167,7 +167,7 @@ QStringList QueryClient::tokenOrigins() const
     if (!m_tokenOrigins) { // every query asks: worked out once per set of overrides
         QStringList urls {m_resource.baseUrl};
         const CustomAuth &auth = m_resource.customAuth;
-        if (auth.loginTestEnabled)
+        if (auth.testsLogin())
             urls.append(auth.loginTestUrl);
         for (const Step &step : auth.refreshWorkflow.steps) {
             if (const auto *request = std::get_if<ApiRequestStep>(&step); request && request->enabled)
@@ -468,7 +468,12 @@ void QueryClient::proceed(PendingQuery *query)
             loginNeeded(AuthEvent::Trigger::Expiry, QStringLiteral("the session expired"));
         return;
     }
-    if (auth.loginTestEnabled && !m_loginTested) {
+    if (const QString missing = WorkspaceValidator::loginTestUrlMissing(auth);
+        !missing.isEmpty() && !m_loginTested) {
+        m_loginTested = true; // said once per session, as a test would have run once
+        record(AuthEvent::Kind::Warning, AuthEvent::Trigger::LoginTestUrl, false, 0, missing);
+    }
+    if (auth.testsLogin() && !m_loginTested) {
         wait(query);
         runLoginTest();
         return;

@@ -3,6 +3,7 @@
 // no loops), time-based and every-query triggers, CR/LF refusal, cross-origin redirects, public mode.
 // Counts are read from the server.
 #include "demo/DemoServer.h"
+#include "format/WorkspaceValidator.h"
 #include "net/QueryClient.h"
 #include "net/QueryLines.h"
 #include "run/PresetPrompter.h"
@@ -443,6 +444,31 @@ private Q_SLOTS:
         QCOMPARE(later->stats().logins, 0);
         QCOMPARE(m_server->counters().loginTests, 1);
         QCOMPARE(m_server->counters().logins, 1);
+    }
+
+    // A login test switched on without a URL is off, and says so once (QA pass 50: it was sent, and failed
+    // with an API Request step's "enter the endpoint this step calls").
+    void aLoginTestWithoutAUrlIsOffAndSaysSo()
+    {
+        Workspace workspace = demoWorkspace(m_server->baseUrl());
+        workspace.resources.first().customAuth.loginTestEnabled = true;
+        workspace.resources.first().customAuth.loginTestUrl = QStringLiteral("  ");
+        login(*client(workspace));
+
+        auto later = client(workspace); // a new client, as after a restart
+        for (int i = 0; i < 2; ++i) {
+            const QueryResult result = wait(later->send(get(QStringLiteral("/me"))));
+            QVERIFY2(result.succeeded, qPrintable(result.error));
+        }
+        QCOMPARE(later->stats().loginTests, 0);
+        QCOMPARE(m_server->counters().loginTests, 0);
+        QCOMPARE(later->events().size(), 1);
+        const AuthEvent warning = later->events().constFirst();
+        QCOMPARE(warning.kind, AuthEvent::Kind::Warning);
+        QCOMPARE(warning.trigger, AuthEvent::Trigger::LoginTestUrl);
+        QCOMPARE(warning.message,
+                 WorkspaceValidator::loginTestUrlMissing(workspace.resources.first().customAuth));
+        QVERIFY(warning.message.contains(QStringLiteral("has no URL, so it is off")));
     }
 
     // QA pass 20: a stored session known to have expired (time-based) is refreshed before the login test,

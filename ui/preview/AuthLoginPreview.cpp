@@ -658,7 +658,7 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
         return;
     }
     const CustomAuth &auth = resource.customAuth;
-    if (!auth.loginTestEnabled && !auth.runWithoutPrompt) {
+    if (!auth.testsLogin() && !auth.runWithoutPrompt) {
         setAuthStatus(tr("No login test URL, so the session isn't checked on opening: the first query shows "
                          "whether it works, and Auth Login logs in anew."));
         return;
@@ -681,8 +681,8 @@ void AuthLoginPreview::runOpeningCheck(bool mayPrompt)
     else if (m_client->isAuthenticating()) // no session to check, and it logs in on its own
         onLoginStarted();
     else
-        setAuthStatus(auth.loginTestEnabled ? tr("Checking the session with the login test URL\u2026")
-                                            : tr("Loading the session\u2026"));
+        setAuthStatus(auth.testsLogin() ? tr("Checking the session with the login test URL\u2026")
+                                        : tr("Loading the session\u2026"));
 }
 
 void AuthLoginPreview::onProbeFinished(const QueryResult &result)
@@ -700,7 +700,7 @@ void AuthLoginPreview::onProbeFinished(const QueryResult &result)
             setAuthStatus(*refreshed == AuthEvent::Trigger::LoginTestUrl
                               ? tr("The stored session failed the login test and was refreshed.")
                               : tr("The stored session had expired and was refreshed."));
-        else if (auth.loginTestEnabled)
+        else if (auth.testsLogin())
             setAuthStatus(tr("The stored session passed the login test."));
         else
             setAuthStatus(tr("Using the stored session."));
@@ -815,7 +815,7 @@ void AuthLoginPreview::onSessionLoaded()
         login();
         return;
     }
-    if (m_probe && m_client->resource().customAuth.loginTestEnabled && !m_client->isAuthenticating())
+    if (m_probe && m_client->resource().customAuth.testsLogin() && !m_client->isAuthenticating())
         setAuthStatus(tr("Checking the session with the login test URL\u2026"));
 }
 
