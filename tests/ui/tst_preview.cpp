@@ -1508,6 +1508,58 @@ private Q_SLOTS:
         QVERIFY2(events().isEmpty(), qPrintable(events().join(QLatin1Char('|'))));
     }
 
+    // What is typed in the query box belongs to the resource it was typed for: another resource shows its
+    // own (empty at first), coming back shows it again, also after a rename; an edit keeps it (QA pass 50:
+    // X-Echo: {{ TOKEN }} went with the next resource's queries, which had no TOKEN).
+    void queryInputsAreEachResourcesOwn()
+    {
+        using Update = AuthLoginPreview::Update;
+        Workspace workspace = demoWorkspaceWithAnother();
+        const auto show = [&](const QString &name, Update update) {
+            m_preview->setResource(workspace, WorkspaceId, name, overrides(), update);
+        };
+        auto *method = child<QComboBox>("queryMethod");
+        auto *path = child<QLineEdit>("queryPath");
+        auto *body = child<QPlainTextEdit>("queryBody");
+        auto *headers = child<QPlainTextEdit>("queryHeaders");
+        auto *parameters = child<QPlainTextEdit>("queryParameters");
+        QVERIFY(method && path && body && headers && parameters);
+        const auto typed = [&] {
+            return QStringList {method->currentText(), path->text(), body->toPlainText(),
+                                headers->toPlainText(), parameters->toPlainText()};
+        };
+        const QStringList apiInputs {QStringLiteral("POST"), QStringLiteral("/post"),
+                                     QStringLiteral("{\"a\": 1}"), QStringLiteral("X-Echo: {{ TOKEN }}"),
+                                     QStringLiteral("page=2")};
+        open(workspace);
+        method->setCurrentText(apiInputs.at(0));
+        path->setText(apiInputs.at(1));
+        body->setPlainText(apiInputs.at(2));
+        headers->setPlainText(apiInputs.at(3));
+        parameters->setPlainText(apiInputs.at(4));
+
+        show(QStringLiteral("other"), Update::Selected);
+        QCOMPARE(typed(), (QStringList {QStringLiteral("GET"), {}, {}, {}, {}}));
+        QCOMPARE(child<QTabWidget>("queryInputs")->tabText(1), QStringLiteral("Headers"));
+        path->setText(QStringLiteral("/me"));
+        show(QStringLiteral("api"), Update::Selected);
+        QCOMPARE(typed(), apiInputs);
+        QCOMPARE(child<QTabWidget>("queryInputs")->tabText(1), QStringLiteral("Headers (1)"));
+
+        // An edit of the shown resource, its rename included, keeps them; so does a rename of another.
+        workspace.resources.first().name = QStringLiteral("api2");
+        show(QStringLiteral("api2"), Update::Edited);
+        QCOMPARE(typed(), apiInputs);
+        workspace.resources.last().name = QStringLiteral("other2");
+        show(QStringLiteral("api2"), Update::Edited);
+        show(QStringLiteral("other2"), Update::Selected);
+        QCOMPARE(path->text(), QStringLiteral("/me"));
+
+        // Another workspace starts with none.
+        m_preview->closeWorkspace();
+        QCOMPARE(typed(), (QStringList {QStringLiteral("GET"), {}, {}, {}, {}}));
+    }
+
     // An edit keeps the last query's request, response and timeline, to compare with the next query;
     // another resource shown clears them.
     void lastExchangeSurvivesAnEdit()

@@ -500,15 +500,21 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     }
     // Only the file changed (Save As): the session went with it, nothing was edited.
     m_savedElsewhere = sameResource && update == Update::Edited;
-    // An edit leaves the same resource shown, under a new name perhaps: its events stay.
+    // An edit leaves the same resource shown, under a new name perhaps: its events and inputs stay.
+    const bool anotherResource = update != Update::Edited && resourceName != m_resourceName;
     if (update != Update::Edited)
         stashEventLog();
+    // Not kept for a resource the workspace just lost (followResourceNames() has dropped its name).
+    if (anotherResource && m_resourceNames.contains(m_resourceName) && !queryInputs().isEmpty())
+        m_otherQueryInputs.insert(m_resourceName, queryInputs());
     m_workspace = workspace;
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
     m_overrides = variableOverrides;
     if (update != Update::Edited)
         takeEventLog();
+    if (anotherResource)
+        showQueryInputs(m_otherQueryInputs.take(resourceName));
     openClient(update);
 }
 
@@ -532,10 +538,24 @@ void AuthLoginPreview::closeWorkspace()
     closeResource();
     m_eventLogs.clear();
     m_resourceNames.clear();
-    // The query typed was for the old workspace's API: its path means nothing to the next one.
-    m_method->setCurrentIndex(0);
-    m_path->clear();
-    m_body->clear();
+    // The query typed was for the old workspace's API: it means nothing to the next one.
+    m_otherQueryInputs.clear();
+    showQueryInputs({});
+}
+
+AuthLoginPreview::QueryInputs AuthLoginPreview::queryInputs() const
+{
+    return {m_method->currentIndex(), m_path->text(), m_body->toPlainText(), m_queryHeaders->toPlainText(),
+            m_queryParameters->toPlainText()};
+}
+
+void AuthLoginPreview::showQueryInputs(const QueryInputs &inputs)
+{
+    m_method->setCurrentIndex(inputs.method);
+    m_path->setText(inputs.path);
+    LongWordWrapper::setPlainText(m_body, inputs.body);
+    LongWordWrapper::setPlainText(m_queryHeaders, inputs.headers);
+    LongWordWrapper::setPlainText(m_queryParameters, inputs.parameters);
 }
 
 void AuthLoginPreview::dropClient()
@@ -1212,11 +1232,16 @@ void AuthLoginPreview::followResourceNames(const Workspace &workspace)
             }
         }
         m_eventLogs.insert(moved);
+        if (m_otherQueryInputs.contains(from))
+            m_otherQueryInputs.insert(names.at(renamed), m_otherQueryInputs.take(from));
     }
-    // A resource that left the workspace takes its events along; one of its name added later starts
-    // afresh, as it has no session either.
+    // A resource that left the workspace takes its events and inputs along; one of its name added later
+    // starts afresh, as it has no session either.
     m_eventLogs.removeIf([&names](const QHash<EventLogKey, QStringList>::iterator &log) {
         return !names.contains(log.key().second);
+    });
+    m_otherQueryInputs.removeIf([&names](const QHash<QString, QueryInputs>::iterator &inputs) {
+        return !names.contains(inputs.key());
     });
     m_resourceNames = names;
 }

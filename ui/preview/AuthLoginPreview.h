@@ -174,9 +174,27 @@ private:
     // The shown log goes to m_eventLogs under its resource, or comes from there.
     void stashEventLog();
     void takeEventLog();
-    // Follows the workspace's resources from one setResource() to the next: the events of a resource
-    // renamed move to its new name, those of a resource removed go.
+    // Follows the workspace's resources from one setResource() to the next: the events and query inputs
+    // of a resource renamed move to its new name, those of a resource removed go.
     void followResourceNames(const Workspace &workspace);
+    // What is typed in the query box is the shown resource's: kept in m_otherQueryInputs while another is
+    // shown (QA pass 50: a header typed for one resource, X-Echo: {{ TOKEN }}, went with queries to the
+    // next, which had no TOKEN).
+    struct QueryInputs
+    {
+        int method = 0;
+        QString path;
+        QString body;
+        QString headers;
+        QString parameters;
+        bool isEmpty() const
+        {
+            return method == 0 && path.isEmpty() && body.isEmpty() && headers.isEmpty() &&
+                parameters.isEmpty();
+        }
+    };
+    QueryInputs queryInputs() const;
+    void showQueryInputs(const QueryInputs &inputs);
 
     void updateSessionView();
     void updateCountdown();
@@ -235,6 +253,7 @@ private:
     // are in m_eventLog.
     using EventLogKey = QPair<QString, QString>;
     QHash<EventLogKey, QStringList> m_eventLogs;
+    QHash<QString, QueryInputs> m_otherQueryInputs; // of the resources not shown now, by name
     QStringList m_resourceNames; // the workspace's, as the last setResource() had them
 
     QLabel *m_title;
