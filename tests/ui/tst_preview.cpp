@@ -1560,8 +1560,8 @@ private Q_SLOTS:
         QCOMPARE(typed(), (QStringList {QStringLiteral("GET"), {}, {}, {}, {}}));
     }
 
-    // An edit keeps the last query's request, response and timeline, to compare with the next query;
-    // another resource shown clears them.
+    // An edit keeps the last query's request, response and timeline, to compare with the next query, and
+    // says so until that query; another resource shown clears them.
     void lastExchangeSurvivesAnEdit()
     {
         const Workspace workspace = demoWorkspaceWithAnother();
@@ -1582,6 +1582,11 @@ private Q_SLOTS:
         QCOMPARE(viewText("requestView"), request);
         QCOMPARE(viewText("responseView"), response);
         QCOMPARE(child<QListWidget>("refreshTimeline")->count(), steps);
+        // Said until the next query has used the edit (QA pass 50: it stayed after).
+        QCOMPARE(labelText("authStatus"),
+                 QStringLiteral("Resource edited: the next query or Auth Login uses it."));
+        QVERIFY(sendQuery(QStringLiteral("GET"), QStringLiteral("/me")).succeeded);
+        QCOMPARE(labelText("authStatus"), QString());
 
         m_preview->setResource(edited, WorkspaceId, QStringLiteral("other"), overrides(),
                                AuthLoginPreview::Update::Selected);

@@ -632,8 +632,10 @@ void AuthLoginPreview::openClient(Update update)
                          "Login or Send again."));
     else if (const QString elsewhere = anotherServerReason(); !elsewhere.isEmpty())
         setAuthStatus(tr("Resource edited: login required, as %1. Click Auth Login.").arg(elsewhere));
-    else
+    else {
         setAuthStatus(tr("Resource edited: the next query or Auth Login uses it."));
+        m_statusSaysEdited = true;
+    }
 }
 
 QString AuthLoginPreview::loginWouldStop() const
@@ -928,6 +930,9 @@ void AuthLoginPreview::onQueryFinished(const QueryResult &result)
         m_loginRequired = false;
         setAuthStatus(tr("Logged in: the query went through with the stored session."));
         Q_EMIT sessionStateChanged();
+    } else if (m_statusSaysEdited && !result.requestLine.isEmpty()) {
+        // The next query has used the edited resource: said, the line went stale (QA pass 50).
+        setAuthStatus({});
     }
     updateSessionView();
     Q_EMIT queryFinished(result);
@@ -1425,6 +1430,7 @@ void AuthLoginPreview::setAuthStatus(const QString &text)
 {
     m_statusSaysSavedElsewhere = false;
     m_statusSaysLoggedIn = false;
+    m_statusSaysEdited = false;
     m_precheckSaid = false;
     m_authStatus->setText(text);
     m_authStatus->setToolTip(text); // the label shows two lines of it

@@ -240,7 +240,9 @@ private:
     bool m_savedElsewhere = false; // the client was reopened for a new file key only (Save As)
     bool m_statusSaysSavedElsewhere = false; // the status line says so (sessionNotSaved may amend it)
     bool m_precheckSaid = false; // the status says the login would stop: Auth Login again logs in anyway
-    bool m_statusSaysLoggedIn = false; // "Logged in.": updateCountdown() says when that has run out
+    bool m_statusSaysLoggedIn = false;
+    bool m_statusSaysEdited = false; // "Resource edited: the next query … uses it", until one has // "Logged
+                                     // in.": updateCountdown() says when that has run out
     bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
     bool m_authRunCancelled = false; // the last login's workflow was cancelled (its form closed)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
