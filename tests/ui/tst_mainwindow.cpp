@@ -2091,6 +2091,12 @@ void tst_MainWindow::refreshTestWithoutASessionLogsInFirst()
     QTRY_VERIFY(panel->title().startsWith(QStringLiteral("Refresh workflow")) && !panel->isRunning());
     QVERIFY2(panel->lastResult().succeeded(), qPrintable(panel->lastResult().notification));
     QCOMPARE(window->demoServer()->counters().refreshes, 1);
+    // The panel's own Test now runs the refresh workflow, and says so (QA pass 50 took it for the
+    // toolbar's, which tests the login).
+    auto *panelTest = child<QPushButton>(panel, QStringLiteral("testButton"));
+    QVERIFY2(panelTest->toolTip().startsWith(
+                 QStringLiteral("Run the workflow now (Refresh workflow of \"Demo login\")")),
+             qPrintable(panelTest->toolTip()));
 
     // With a session, Test Refresh just runs.
     testRefresh->trigger();

@@ -458,8 +458,15 @@ void WorkflowRunPanel::updateControls()
     m_testButton->setEnabled(!running && !m_workflow.isEmpty());
     // A greyed Test says why (the toolbar's Test says it in the status bar when pressed; QA pass 35).
     const QString noSteps = tr("No steps to test yet: add them in the workflow's tab");
-    m_testButton->setToolTip(
-        m_workflow.isEmpty() ? noSteps : tr("Run the workflow now; Form steps ask for their values"));
+    // Named: after Test Refresh Workflow this Test runs the refresh workflow, whichever tab is open (QA
+    // pass 50 took it for the toolbar's Test, which tests the login).
+    if (m_workflow.isEmpty())
+        m_testButton->setToolTip(noSteps);
+    else if (m_title.isEmpty())
+        m_testButton->setToolTip(tr("Run the workflow now; Form steps ask for their values"));
+    else
+        m_testButton->setToolTip(
+            tr("Run the workflow now (%1); Form steps ask for their values").arg(m_title));
     m_cancelButton->setEnabled(running);
     m_staleNote->setVisible(!running && m_log->rowCount() > 0 && m_runningWorkflow != m_workflow);
 }
