@@ -34,6 +34,11 @@ bool parsePairs(const QStringList &values, const QString &option, QHash<QString,
                     : QStringLiteral("--%1: expected KEY=VALUE, with a key before the '='").arg(option));
             return false;
         }
+        // Twice is a mistake either way (two values for one field): which one was meant can't be known.
+        if (pairs.contains(item.left(equals))) {
+            CliOutput::err(QStringLiteral("--%1 %2: given twice").arg(option, item.left(equals)));
+            return false;
+        }
         pairs.insert(item.left(equals), item.mid(equals + 1));
     }
     return true;

@@ -26,11 +26,22 @@ int LogoutCommand::run(const QStringList &arguments)
     SessionManager sessions(workspace.createStore());
     QObject::connect(&sessions, &SessionManager::storeUnavailable, &sessions,
                      [](const QString &message) { CliOutput::err(QStringLiteral("note: ") + message); });
-    QObject::connect(&sessions, &SessionManager::idle, &sessions, [] { QCoreApplication::exit(0); });
-    sessions.forget(
-        SessionManager::sessionKey(workspace.profile(), workspace.workspaceId(), workspace.resource().name));
+    const QString key =
+        SessionManager::sessionKey(workspace.profile(), workspace.workspaceId(), workspace.resource().name);
+    // Read first, to say whether there was a session (QA pass 50: "Logged out" was said for none); the
+    // forget goes to the store either way, for a session an earlier version left in another place.
+    bool hadSession = false;
+    sessions.load(key, &sessions, [&](const std::optional<AuthSession> &session) {
+        hadSession = session.has_value();
+        QObject::connect(&sessions, &SessionManager::idle, &sessions, [] { QCoreApplication::exit(0); });
+        sessions.forget(key);
+    });
     QCoreApplication::exec();
-    CliOutput::out(QStringLiteral("Logged out of \"%1\" (profile %2).")
-                       .arg(workspace.resource().name, workspace.profile()));
+    CliOutput::out(hadSession
+                       ? QStringLiteral("Logged out of \"%1\" (profile %2).")
+                             .arg(workspace.resource().name, workspace.profile())
+                       : QStringLiteral("Not logged in to \"%1\" (profile %2): there was no session to "
+                                        "remove.")
+                             .arg(workspace.resource().name, workspace.profile()));
     return CliOutput::Success;
 }

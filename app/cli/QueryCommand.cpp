@@ -19,6 +19,8 @@
 #include <QMap>
 #include <QNetworkAccessManager>
 
+#include <climits>
+
 using namespace AuthStudio;
 
 namespace {
@@ -70,12 +72,12 @@ int QueryCommand::run(const QStringList &arguments)
     bool ok = false;
     const int repeat = parser.value(QStringLiteral("repeat")).toInt(&ok);
     if (!ok || repeat < 1) {
-        CliOutput::err(QStringLiteral("--repeat: expected a positive number"));
+        CliOutput::err(QStringLiteral("--repeat: expected a whole number from 1 to %1").arg(INT_MAX));
         return CliOutput::UsageError;
     }
     const int concurrency = parser.value(QStringLiteral("concurrency")).toInt(&ok);
     if (!ok || concurrency < 1) {
-        CliOutput::err(QStringLiteral("--concurrency: expected a positive number"));
+        CliOutput::err(QStringLiteral("--concurrency: expected a whole number from 1 to %1").arg(INT_MAX));
         return CliOutput::UsageError;
     }
     Query query;
@@ -287,7 +289,9 @@ int QueryCommand::run(const QStringList &arguments)
     } else {
         for (const QString &line : listedText)
             CliOutput::out(line);
-        if (showEvents) {
+        if (showEvents && client.events().isEmpty()) {
+            CliOutput::out(QStringLiteral("Auth events: none (the session was used as it was)"));
+        } else if (showEvents) {
             CliOutput::out(QStringLiteral("Auth events:"));
             for (const AuthEvent &event : client.events()) {
                 CliOutput::out(QStringLiteral("  ") + mask.maskText(event.toText()));

@@ -1313,6 +1313,9 @@ private Q_SLOTS:
         QTest::newRow("input") << QStringLiteral("--input") << QStringLiteral("form1.password:hidden-value")
                                << QStringLiteral("--input: expected KEY=VALUE, with '=' between the key and "
                                                  "the value (what was given isn't echoed");
+        QTest::newRow("input twice") << QStringLiteral("--input")
+                                     << QStringLiteral("form1.email=hidden-value")
+                                     << QStringLiteral("--input form1.email: given twice");
         QTest::newRow("var") << QStringLiteral("--var") << QStringLiteral("DEMO_API hidden-value")
                              << QStringLiteral("--var: expected KEY=VALUE, with '=' between");
         // The request line carries the method as written: a line break would add headers of its own.
@@ -1614,6 +1617,14 @@ private Q_SLOTS:
         logout.start(QStringLiteral(AUTHSTUDIO_CLI_PATH), QStringList {QStringLiteral("logout")} + target);
         QVERIFY(logoutDone.wait(60000));
         QCOMPARE(logout.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(logout.readAllStandardOutput()).trimmed(),
+                 QStringLiteral("Logged out of \"Demo login\" (profile cli-test)."));
+        // Said as it is when there was none (QA pass 50: "Logged out" either way).
+        const Run again = cli(QStringList {QStringLiteral("logout")} + target);
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.out.trimmed(),
+                 QStringLiteral("Not logged in to \"Demo login\" (profile cli-test): there "
+                                "was no session to remove."));
         const Run afterLogout = cli(QStringList {QStringLiteral("query")} + common +
                                     QStringList {QStringLiteral("--path"), QStringLiteral("/me")});
         QCOMPARE(afterLogout.exitCode, 1); // no session and no inputs: the login can't run
