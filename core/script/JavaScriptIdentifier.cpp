@@ -9,13 +9,15 @@ bool isReservedWord(const QString &name)
     static const QSet<QString> words = [] {
         QSet<QString> set;
         for (const char *word :
-             {"await",    "break",   "case",       "catch",     "class",     "const",  "continue",
-              "debugger", "default", "delete",     "do",        "else",      "enum",   "export",
-              "extends",  "false",   "finally",    "for",       "function",  "if",     "implements",
-              "import",   "in",      "instanceof", "interface", "let",       "new",    "null",
-              "package",  "private", "protected",  "public",    "return",    "static", "super",
-              "switch",   "this",    "throw",      "true",      "try",       "typeof", "var",
-              "void",     "while",   "with",       "yield",     "undefined", "NaN",    "Infinity"})
+             {"await", "break", "case", "catch", "class", "const", "continue", "debugger", "default",
+              "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for", "function",
+              "if", "implements", "import", "in", "instanceof", "interface", "let", "new", "null", "package",
+              "private", "protected", "public", "return", "static", "super", "switch", "this", "throw",
+              "true", "try", "typeof", "var", "void", "while", "with", "yield", "undefined", "NaN",
+              "Infinity",
+              // Not a keyword, but every object's prototype: a step of this name read back as
+              // Object.prototype in scripts, its own value in {{ }} (QA pass 50).
+              "__proto__"})
             set.insert(QString::fromLatin1(word));
         return set;
     }();

@@ -3,6 +3,7 @@
 #include "TestWorkspaces.h"
 #include "demo/DemoServer.h"
 #include "format/WorkspaceWriter.h"
+#include "script/ReferenceRenamer.h"
 
 #include <QDir>
 #include <QFile>
@@ -1558,6 +1559,36 @@ private Q_SLOTS:
                                               "workspace variable and no step before it defines")
                                    .arg(path)),
             qPrintable(query.err));
+    }
+
+    // --with-demo-server for a resource that doesn't read DEMO_API says the demo API goes unused (QA pass
+    // 50: it was started without a word, and the run went where the resource pointed).
+    void aDemoServerNothingReadsIsSaid()
+    {
+        DemoServer server;
+        QVERIFY(server.listen());
+        Workspace workspace = TestWorkspaces::demoLoginWorkspace(server.baseUrl().toString());
+        workspace = ReferenceRenamer::renameVariable(workspace, 0, QStringLiteral("API"));
+        QCOMPARE(workspace.variables.first().name, QStringLiteral("API"));
+        QTemporaryDir dir;
+        const QString path =
+            writeFile(dir, QStringLiteral("api.authstudio.json"), WorkspaceWriter::toJson(workspace));
+        QVERIFY(!path.isEmpty());
+        const QString note =
+            QStringLiteral("note: resource \"api\" doesn't read DEMO_API, so the demo API --with-demo-server "
+                           "started goes unused");
+        const Run unused = cli(
+            QStringList {QStringLiteral("auth"), path, QStringLiteral("--with-demo-server")} + loginInputs());
+        QVERIFY2(unused.exitCode == 0, qPrintable(unused.err));
+        QVERIFY2(unused.err.contains(note), qPrintable(unused.err));
+        QCOMPARE(server.counters().logins, 1); // the run went to the resource's own server
+
+        const Run used =
+            cli(QStringList {QStringLiteral("auth"), Demo, QStringLiteral("--resource"),
+                             QStringLiteral("Demo login"), QStringLiteral("--with-demo-server")} +
+                loginInputs());
+        QVERIFY2(used.exitCode == 0, qPrintable(used.err));
+        QVERIFY2(!used.err.contains(QStringLiteral("goes unused")), qPrintable(used.err));
     }
 
     void queryReusesTheSessionOfAnEarlierProcess()

@@ -1109,6 +1109,12 @@ void TestWorkspaceFormat::writeFileRefusesInvalidWorkspace_data()
             << workspace << u"/resources/0/headers/%1/name"_s.arg(workspace.resources[0].headers.size() - 1)
             << u"Transfer-Encoding is worked out from the body when the request is sent"_s;
     }
+    {
+        Workspace workspace = everyFieldWorkspace();
+        std::get<ApiRequestStep>(authStep(workspace, 0, 1)).name = u"__proto__"_s;
+        QTest::newRow("step named __proto__")
+            << workspace << workflow + u"/1/name"_s << u"step name '__proto__' is a JavaScript keyword"_s;
+    }
     // The request line carries the method as written (QA pass 50: a line break in it added headers).
     {
         Workspace workspace = everyFieldWorkspace();
