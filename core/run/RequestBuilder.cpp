@@ -99,6 +99,14 @@ QString headerNameField(const QString &name)
     return QStringLiteral("header name '%1'").arg(escapedName(name));
 }
 
+// A character a token can't hold, as a message names it: "a space", "a tab", "'@'".
+QString characterName(QChar c)
+{
+    return c == u' ' ? QStringLiteral("a space")
+        : c == u'\t' ? QStringLiteral("a tab")
+                     : QStringLiteral("'%1'").arg(c);
+}
+
 bool isLineBreakOrNul(QChar c)
 {
     return c == u'\r' || c == u'\n' || c == QChar(0);
@@ -139,9 +147,7 @@ QString RequestBuilder::checkHeaderName(const QString &text)
         if (!isTokenChar(c))
             return QStringLiteral("the header name contains %1, which header names can't hold (letters, "
                                   "digits and !#$%&'*+-.^_`|~ only)")
-                .arg(c == u' '        ? QStringLiteral("a space")
-                         : c == u'\t' ? QStringLiteral("a tab")
-                                      : QStringLiteral("'%1'").arg(c));
+                .arg(characterName(c));
     }
     return {};
 }
@@ -157,9 +163,7 @@ QString RequestBuilder::checkMethod(const QString &method)
         if (!isTokenChar(c))
             return QStringLiteral("the method contains %1, which methods can't hold (one word of letters, "
                                   "digits and !#$%&'*+-.^_`|~, such as GET or POST)")
-                .arg(c == u' '        ? QStringLiteral("a space")
-                         : c == u'\t' ? QStringLiteral("a tab")
-                                      : QStringLiteral("'%1'").arg(c));
+                .arg(characterName(c));
     }
     return {};
 }
