@@ -146,10 +146,12 @@ std::pair<qsizetype, qsizetype> base64Word(QStringView text, qsizetype from, qsi
     };
     qsizetype start = from;
     for (;;) {
-        if (start > 0 && isBase64Character(text.at(start - 1)))
-            --start;
-        else if (const qsizetype length = escapeEndingAt(start))
+        // An escape first: its tail ("2F", "u002f") is made of Base64 characters, and stepping over them
+        // one by one stopped at its '%' or '\\', leaving the bytes of the secret before it in clear.
+        if (const qsizetype length = escapeEndingAt(start))
             start -= length;
+        else if (start > 0 && isBase64Character(text.at(start - 1)))
+            --start;
         else
             break;
     }

@@ -379,6 +379,8 @@ private Q_SLOTS:
         row("Base64 percent-encoded in a URL", QStringLiteral("my?secret>pass"),
             QStringLiteral("GET /echo?auth=bXk%2Fc2VjcmV0PnBhc3M%3D&x=1"),
             QStringLiteral("GET /echo?auth=********&x=1"));
+        row("Base64 with an escape before the secret's groups", QStringLiteral("?secretpassword"),
+            QStringLiteral("q=YWI%2Fc2VjcmV0cGFzc3dvcmQ%3D&x"), QStringLiteral("q=********&x"));
         row("Base64 percent-encoded, lower-case hex", QStringLiteral("my?secret>pass"),
             QStringLiteral("auth=bXk%2fc2VjcmV0PnBhc3M%3d"), QStringLiteral("auth=********"));
         row("Base64 with '+' percent-encoded, the secret inside", QStringLiteral("p@ss wörd+&=/?#%"),
