@@ -25,53 +25,6 @@ namespace AuthStudio {
 
 namespace {
 
-// What a Define variable's run log says when its value came out undefined: where a plain path leaves the
-// scope ("http1.body has no 'tokn' (it has: expires_in, token)"), as a typo in a path otherwise went
-// unnoticed until the API refused "Authorization: Bearer " (QA pass 50).
-QString undefinedValueNote(const QString &value, const Scope &scope)
-{
-    const QString undefined = QStringLiteral("the value is undefined");
-    const auto parsed = Template::parse(value);
-    if (!parsed->isSingleExpression() || parsed->parts().first().kind != Template::Part::Kind::Path)
-        return undefined;
-    const QList<Template::PathSegment> &path = parsed->parts().first().path;
-    if (path.isEmpty() || path.first().key.isEmpty())
-        return undefined;
-    QString reached = path.first().key;
-    if (!scope.contains(reached))
-        return QStringLiteral("%1: nothing is named %2 here").arg(undefined, reached);
-    QJsonValue current = scope.value(reached);
-    for (qsizetype i = 1; i < path.size(); ++i) {
-        const Template::PathSegment &segment = path.at(i);
-        if (segment.key.isEmpty()) {
-            const QJsonArray array = current.toArray();
-            if (!current.isArray() || segment.index >= array.size())
-                return current.isArray()
-                    ? QStringLiteral("%1: %2 has %3 items").arg(undefined, reached).arg(array.size())
-                    : QStringLiteral("%1: %2 is not an array").arg(undefined, reached);
-            current = array.at(segment.index);
-            reached += QStringLiteral("[%1]").arg(segment.index);
-            continue;
-        }
-        const QJsonObject object = current.toObject();
-        if (!current.isObject() || !object.contains(segment.key)) {
-            if (!current.isObject())
-                return QStringLiteral("%1: %2 is not an object, so it has no '%3'")
-                    .arg(undefined, reached, segment.key);
-            QStringList keys = object.keys();
-            const qsizetype count = keys.size();
-            keys = keys.mid(0, 12);
-            return QStringLiteral("%1: %2 has no '%3' (it has: %4%5)")
-                .arg(undefined, reached, segment.key,
-                     keys.isEmpty() ? QStringLiteral("nothing") : keys.join(QStringLiteral(", ")),
-                     count > keys.size() ? QStringLiteral(", …") : QString());
-        }
-        current = object.value(segment.key);
-        reached += QLatin1Char('.') + segment.key;
-    }
-    return undefined;
-}
-
 // Whether the text has an expression that needs the script engine (anything but a plain path).
 bool runsScript(const QString &text)
 {
@@ -623,8 +576,13 @@ void WorkflowRunner::defineVariable(const DefineVariableStep &step, const EvalRe
         return;
     }
     const QJsonValue value = result.value.isUndefined() ? QJsonValue(QJsonValue::Null) : result.value;
-    if (result.value.isUndefined())
-        m_current.detail = undefinedValueNote(step.value, m_scope);
+    // Said on its run log line, as a typo in a path otherwise went unnoticed until the API refused
+    // "Authorization: Bearer " (QA pass 50).
+    if (result.value.isUndefined()) {
+        const QString where = ExpressionEvaluator::whereUndefined(step.value, m_scope);
+        m_current.detail = where.isEmpty() ? QStringLiteral("the value is undefined")
+                                           : QStringLiteral("the value is undefined: ") + where;
+    }
     if (step.secret) {
         m_scope.markSecretName(step.name);
         m_scope.addSecretValue(value);

@@ -25,6 +25,26 @@ QString pathText(const QList<Template::PathSegment> &path, qsizetype upTo)
     return text;
 }
 
+// One property read of a plain path from a value that is neither undefined nor null, as JavaScript reads
+// it: an index of an array (or a key of an object), a key of an object, the length of an array or a
+// string; undefined for anything else.
+QJsonValue readSegment(const QJsonValue &current, const Template::PathSegment &segment)
+{
+    if (segment.key.isNull()) {
+        if (current.isArray())
+            return current.toArray().at(segment.index);
+        if (current.isObject())
+            return current.toObject().value(QString::number(segment.index));
+    } else if (current.isObject()) {
+        return current.toObject().value(segment.key);
+    } else if (current.isArray() && segment.key == QLatin1String("length")) {
+        return double(current.toArray().size());
+    } else if (current.isString() && segment.key == QLatin1String("length")) {
+        return double(current.toString().size());
+    }
+    return QJsonValue(QJsonValue::Undefined);
+}
+
 // Mirrors JavaScript: an unknown root name is an error, a missing property is undefined, and reading a
 // property of undefined or null is an error.
 EvalResult lookupPath(const QList<Template::PathSegment> &path, const Scope &scope, const QString &origin)
@@ -49,27 +69,45 @@ EvalResult lookupPath(const QList<Template::PathSegment> &path, const Scope &sco
                          pathText(path, i - 1),
                          current.isNull() ? QStringLiteral("null") : QStringLiteral("undefined")));
         }
-        if (segment.key.isNull()) {
-            if (current.isArray())
-                current = current.toArray().at(segment.index);
-            else if (current.isObject())
-                current = current.toObject().value(QString::number(segment.index));
-            else
-                current = QJsonValue(QJsonValue::Undefined);
-        } else if (current.isObject()) {
-            current = current.toObject().value(segment.key);
-        } else if (current.isArray() && segment.key == QLatin1String("length")) {
-            current = double(current.toArray().size());
-        } else if (current.isString() && segment.key == QLatin1String("length")) {
-            current = double(current.toString().size());
-        } else {
-            current = QJsonValue(QJsonValue::Undefined);
-        }
+        current = readSegment(current, segment);
     }
     return {current, {}};
 }
 
 } // namespace
+
+QString ExpressionEvaluator::whereUndefined(const QString &text, const Scope &scope)
+{
+    const std::shared_ptr<const Template> parsed = Template::parse(text);
+    if (!parsed->isSingleExpression() || parsed->parts().first().kind != Template::Part::Kind::Path)
+        return {};
+    const QList<Template::PathSegment> &path = parsed->parts().first().path;
+    if (!scope.contains(path.first().key))
+        return {};
+    // The same walk as lookupPath(), to the read that came out undefined.
+    QJsonValue current = scope.value(path.first().key);
+    for (qsizetype i = 1; i < path.size(); ++i) {
+        const Template::PathSegment &segment = path.at(i);
+        const QJsonValue next = readSegment(current, segment);
+        if (!next.isUndefined()) {
+            current = next;
+            continue;
+        }
+        const QString reached = pathText(path, i - 1);
+        if (segment.key.isNull() && current.isArray())
+            return QStringLiteral("%1 has %2 items").arg(reached).arg(current.toArray().size());
+        const QString key = segment.key.isNull() ? QString::number(segment.index) : segment.key;
+        if (!current.isObject())
+            return QStringLiteral("%1 is not an object, so it has no '%2'").arg(reached, key);
+        QStringList keys = current.toObject().keys();
+        const qsizetype count = keys.size();
+        keys = keys.mid(0, 12);
+        return QStringLiteral("%1 has no '%2' (it has: %3%4)")
+            .arg(reached, key, keys.isEmpty() ? QStringLiteral("nothing") : keys.join(QStringLiteral(", ")),
+                 count > keys.size() ? QStringLiteral(", …") : QString());
+    }
+    return {};
+}
 
 ExpressionEvaluator::ExpressionEvaluator(ScriptEngine *engine)
     : m_engine(engine)

@@ -26,6 +26,11 @@ public:
     QString interpolateText(const QString &text, const Scope &scope, const QString &origin,
                             QString *error) const;
 
+    // Where a field that is one plain path ({{ http1.body.tokn }}) comes out undefined in `scope`, read
+    // as evaluate() reads it: "http1.body has no 'tokn' (it has: expires_in, token)". Empty for a field
+    // that isn't one plain path, or whose value isn't undefined.
+    static QString whereUndefined(const QString &text, const Scope &scope);
+
 private:
     EvalResult evaluatePart(const Template::Part &part, const Scope &scope, const QString &origin) const;
 
