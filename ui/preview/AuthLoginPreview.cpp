@@ -505,8 +505,9 @@ void AuthLoginPreview::setResource(const Workspace &workspace, const QString &wo
     if (update != Update::Edited)
         stashEventLog();
     // Not kept for a resource the workspace just lost (followResourceNames() has dropped its name).
-    if (anotherResource && m_resourceNames.contains(m_resourceName) && !queryInputs().isEmpty())
-        m_otherQueryInputs.insert(m_resourceName, queryInputs());
+    if (const QueryInputs typed = queryInputs();
+        anotherResource && m_resourceNames.contains(m_resourceName) && !typed.isEmpty())
+        m_otherQueryInputs.insert(m_resourceName, typed);
     m_workspace = workspace;
     m_workspaceId = workspaceId;
     m_resourceName = resourceName;
@@ -569,7 +570,6 @@ void AuthLoginPreview::dropClient()
     m_probe = nullptr;
     m_pending = nullptr;
     m_loginRequired = false;
-    m_seenSecrets.clear();
     m_countdownTimer->stop();
 }
 
@@ -892,14 +892,12 @@ bool AuthLoginPreview::sendQuery()
         }
         (kind == QueryLines::Kind::Headers ? query.headers : query.parameters) = *rows;
     }
-    m_seenSecrets.unite(m_client->secrets());
     m_pendingFirstEvent = m_client->events().size();
     clearExchange();
     LongWordWrapper::setPlainText(m_responseView, tr("Sending\u2026"));
     m_pending = m_client->send(query);
     // The request as sent shows while the reply is awaited: a slow one is no mystery.
     connect(m_pending, &PendingQuery::requestSent, this, [this](const QueryResult &soFar) {
-        m_seenSecrets.unite(m_client->secrets());
         LongWordWrapper::setPlainText(m_requestView, requestText(soFar, masker()));
     });
     connect(m_pending, &PendingQuery::finished, this, &AuthLoginPreview::onQueryFinished);
@@ -919,7 +917,6 @@ void AuthLoginPreview::onQueryFinished(const QueryResult &result)
     if (PendingQuery *pending = m_pending)
         pending->deleteLater(); // the client keeps finished queries as children until it goes
     m_pending = nullptr;
-    m_seenSecrets.unite(m_client->secrets());
     const SecretMasker mask = masker();
     LongWordWrapper::setPlainText(m_requestView, requestText(result, mask));
     LongWordWrapper::setPlainText(m_responseView, responseText(result, mask));
@@ -1117,7 +1114,6 @@ void AuthLoginPreview::onSessionChanged()
     // said "Logged in" (QA pass 38). A login here says "Logged in." itself as it ends.
     if (std::exchange(m_loginRequired, false) && m_client->session())
         setAuthStatus(tr("Logged in elsewhere: using the session another login stored."));
-    m_seenSecrets.unite(m_client->secrets());
     updateSessionView();
     Q_EMIT sessionStateChanged();
 }
@@ -1438,10 +1434,9 @@ void AuthLoginPreview::setAuthStatus(const QString &text)
 
 SecretMasker AuthLoginPreview::masker() const
 {
-    QSet<QString> secrets = m_seenSecrets;
-    if (m_client)
-        secrets.unite(m_client->secrets());
-    return SecretMasker(secrets);
+    // The client's: every secret the session has held while it was open, as a response to a query sent
+    // before a refresh may still carry the old token (see QueryClient::secrets()).
+    return m_client ? SecretMasker(m_client->secrets()) : SecretMasker();
 }
 
 } // namespace AuthStudio

@@ -246,9 +246,6 @@ private:
     bool m_checkMayPrompt = true; // the opening check may open the login form (Update::Opened)
     bool m_authRunCancelled = false; // the last login's workflow was cancelled (its form closed)
     qsizetype m_pendingFirstEvent = 0; // the client's event count when the query was sent
-    // Every secret the session has held while open: a response to a query sent before a refresh may
-    // still carry the old token, which the client's current secrets no longer include.
-    QSet<QString> m_seenSecrets;
     // The client said a login is needed although a session is stored (login test or refresh failed).
     bool m_loginRequired = false;
     // The auth events of the resources not shown now, by profile and resource name; the shown resource's
