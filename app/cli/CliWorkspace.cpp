@@ -235,11 +235,7 @@ bool CliWorkspace::load(const QCommandLineParser &parser)
         m_variables.insert(demoApi, m_demoServer->baseUrl().toString());
         // Started for nothing otherwise: said, as the run then goes wherever the resource points (QA pass
         // 50: no word of it).
-        const QList<KeyValue> &variables = m_workspace.variables;
-        const bool readByAVariable =
-            std::any_of(variables.cbegin(), variables.cend(),
-                        [&](const KeyValue &v) { return v.value.contains(demoApi); });
-        if (!readsWorkspaceName(*m_resource, demoApi) && !readByAVariable)
+        if (!readsWorkspaceName(*m_resource, demoApi))
             CliOutput::err(QStringLiteral("note: resource \"%1\" doesn't read DEMO_API, so the demo API "
                                           "--with-demo-server started goes unused")
                                .arg(m_resource->name));

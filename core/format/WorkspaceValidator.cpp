@@ -465,7 +465,7 @@ QString WorkspaceValidator::lifetimeMissing(const CustomAuth &auth)
 
 QString WorkspaceValidator::loginTestUrlMissing(const CustomAuth &auth)
 {
-    if (!auth.loginTestEnabled || !auth.loginTestUrl.trimmed().isEmpty())
+    if (!auth.loginTestEnabled || auth.testsLogin())
         return {};
     return QStringLiteral("the login test is on but has no URL, so it is off: a stored session is used "
                           "without being checked first");
